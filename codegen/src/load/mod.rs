@@ -1,0 +1,162 @@
+//! Load: Smithy JSON AST text becomes a typed [`Model`], with `apply` statements merged
+//! and the prelude added.
+
+pub mod ast;
+pub mod prelude;
+pub mod shape_id;
+pub mod traits;
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::error::{Error, Problem};
+pub use ast::{Member, Shape, ShapeKind};
+pub use traits::Traits;
+
+/// A loaded model: every shape by absolute id, prelude included, sorted by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// The model's file name, for messages and headers.
+    pub file: String,
+    /// The `smithy` version the model declares.
+    pub smithy: String,
+    /// The model's metadata, as raw JSON.
+    pub metadata: IndexMap<String, Value>,
+    /// Every shape by absolute id.
+    pub shapes: BTreeMap<String, Shape>,
+}
+
+impl Model {
+    /// The shape with this id.
+    pub fn get(&self, id: &str) -> Option<&Shape> {
+        self.shapes.get(id)
+    }
+}
+
+#[derive(Deserialize)]
+struct RawModel {
+    #[serde(default)]
+    smithy: Option<String>,
+    #[serde(default)]
+    metadata: IndexMap<String, Value>,
+    #[serde(default)]
+    shapes: IndexMap<String, Value>,
+}
+
+/// Parses model text. Malformed JSON reports its line and column; problems inside shapes
+/// are collected and reported together, each naming its shape and member.
+pub fn load(text: &str, file: &str) -> Result<Model, Error> {
+    let raw = parse_json(text, file)?;
+    let mut problems = Vec::new();
+    let mut shapes = BTreeMap::new();
+    let mut applies = Vec::new();
+    for (id, value) in raw.shapes {
+        match load_shape(&id, value) {
+            Ok(shape) if shape.kind == ShapeKind::Apply => applies.push((id, shape.traits)),
+            Ok(shape) => {
+                shapes.insert(id, shape);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    shapes.extend(prelude::shapes());
+    for (target, traits) in applies {
+        problems.extend(apply(&mut shapes, &target, &traits).err());
+    }
+    if !problems.is_empty() {
+        return Err(Error::model(file, problems));
+    }
+    Ok(Model {
+        file: file.to_owned(),
+        smithy: raw.smithy.unwrap_or_default(),
+        metadata: raw.metadata,
+        shapes,
+    })
+}
+
+fn parse_json(text: &str, file: &str) -> Result<RawModel, Error> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let message = match path.as_str() {
+            "." | "" => inner.to_string(),
+            _ => format!("at `{path}`: {inner}"),
+        };
+        Error::Json {
+            file: file.to_owned(),
+            line: inner.line(),
+            column: inner.column(),
+            message,
+        }
+    })
+}
+
+/// Reads one shape. Traits are read apart from the kind so that a problem in either
+/// names the right place.
+fn load_shape(id: &str, value: Value) -> Result<Shape, Problem> {
+    let Value::Object(mut object) = value else {
+        return Err(Problem::shape(id, "a shape must be a JSON object"));
+    };
+    check_type(id, object.get("type"))?;
+    let traits = match object.remove("traits") {
+        Some(raw) => from_value(raw).map_err(|(_, msg)| Problem::shape(id, msg))?,
+        None => Traits::default(),
+    };
+    let kind = from_value(Value::Object(object)).map_err(|(path, msg)| match member_of(&path) {
+        Some(member) => Problem::member(id, member, msg),
+        None => Problem::shape(id, msg),
+    })?;
+    Ok(Shape { kind, traits })
+}
+
+fn check_type(id: &str, ty: Option<&Value>) -> Result<(), Problem> {
+    match ty {
+        Some(Value::String(ty)) if ast::SHAPE_TYPES.contains(&ty.as_str()) => Ok(()),
+        Some(Value::String(ty)) => Err(Problem::shape(
+            id,
+            format!(
+                "unknown shape type `{ty}`; expected one of {}",
+                ast::SHAPE_TYPES.join(", ")
+            ),
+        )),
+        Some(_) => Err(Problem::shape(id, "`type` must be a string")),
+        None => Err(Problem::shape(id, "missing `type`")),
+    }
+}
+
+/// Deserializes a value, returning the path inside it and a message on failure.
+fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let message = match path.as_str() {
+            "." | "" => err.into_inner().to_string(),
+            _ => format!("at `{path}`: {}", err.into_inner()),
+        };
+        (path, message)
+    })
+}
+
+/// The member a path inside a shape points into: `members.Foo.target` is in `Foo`.
+fn member_of(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("members.")?;
+    Some(rest.split('.').next().unwrap_or(rest))
+}
+
+/// Merges an `apply` statement's traits into the shape or member it targets.
+fn apply(shapes: &mut BTreeMap<String, Shape>, target: &str, traits: &Traits) -> Result<(), Problem> {
+    let (shape_id, member) = match target.split_once('$') {
+        Some((shape, member)) => (shape, Some(member)),
+        None => (target, None),
+    };
+    let dangling = || Problem::shape(target, "`apply` targets a shape or member that does not exist");
+    let shape = shapes.get_mut(shape_id).ok_or_else(dangling)?;
+    let merged = match member {
+        Some(member) => shape.kind.member_mut(member).ok_or_else(dangling)?.traits.merge(traits),
+        None => shape.traits.merge(traits),
+    };
+    merged.map_err(|msg| Problem::shape(target, msg))
+}

@@ -1,0 +1,253 @@
+//! Type space: decides every Rust name, type, `Option` and `Box` before any code is
+//! emitted. Everything is kept in `BTreeMap`s, so the output never depends on hash order.
+
+mod build;
+pub mod cycles;
+mod derives;
+pub mod rust_type;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+pub use build::build;
+pub use rust_type::RustType;
+
+use crate::load::traits::{Deprecated, Length, Paginated, Range};
+
+/// Everything the emitter needs, decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeSpace {
+    /// Facts about the service.
+    pub service: ServiceInfo,
+    /// Generated items by shape id.
+    pub items: BTreeMap<String, Item>,
+    /// Operations by shape id.
+    pub operations: BTreeMap<String, OperationItem>,
+    /// Rust name of every generated item and operation, by shape id; also resolves
+    /// documentation links.
+    pub names: BTreeMap<String, String>,
+    /// Whether a model item takes one of the runtime's names at the crate root
+    /// (`Timestamp`, `Document`, ...), so the runtime type is not re-exported there.
+    pub shadowed_runtime: Vec<&'static str>,
+}
+
+/// The service the crate is generated from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ServiceInfo {
+    /// The service shape id.
+    pub id: String,
+    /// `smithy.api#title`, or the shape name.
+    pub title: String,
+    /// The API version.
+    pub version: String,
+    /// The service documentation (HTML).
+    pub docs: Option<String>,
+    /// The protocol trait id, such as `aws.protocols#awsJson1_1`, when there is one.
+    pub protocol: Option<String>,
+    /// The `X-Amz-Target` prefix (the service shape name) for JSON protocols.
+    pub target_prefix: String,
+}
+
+/// A generated item: a struct or an enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The model's shape id.
+    pub id: String,
+    /// The Rust type name.
+    pub name: String,
+    /// The file module the item lives in.
+    pub module: String,
+    /// Model documentation (HTML).
+    pub docs: Option<String>,
+    /// `@deprecated`.
+    pub deprecated: Option<Deprecated>,
+    /// What kind of item.
+    pub kind: ItemKind,
+    /// Which standard traits it can derive.
+    pub derives: Derives,
+}
+
+/// The kinds of generated item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// A structure; `error` is set for `@error` structures.
+    Struct {
+        /// Fields in model order.
+        fields: Vec<Field>,
+        /// The error fault and the field that holds the message, for `@error` shapes.
+        error: Option<ErrorInfo>,
+        /// Whether the whole structure is `@sensitive`.
+        sensitive: bool,
+    },
+    /// A string enum (an enum shape, or a string with the 1.0 `enum` trait).
+    Enum {
+        /// Known values, in model order.
+        variants: Vec<Variant>,
+        /// The name of the variant that keeps unknown values.
+        unknown: String,
+    },
+    /// An intEnum.
+    IntEnum {
+        /// Known values, in model order.
+        variants: Vec<Variant>,
+        /// The name of the variant that keeps unknown values.
+        unknown: String,
+    },
+    /// A union.
+    Union {
+        /// Members, in model order.
+        variants: Vec<UnionVariant>,
+        /// The name of the variant that keeps unknown members.
+        unknown: String,
+        /// Whether the whole union is `@sensitive`.
+        sensitive: bool,
+    },
+}
+
+/// What an error structure needs for `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// `client` or `server`.
+    pub fault: &'static str,
+    /// The Rust name of the message field, when there is a string member named
+    /// `message` in any case.
+    pub message_field: Option<String>,
+    /// Whether the message field is an `Option`.
+    pub message_optional: bool,
+}
+
+/// A structure field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The member name in the model, which is also its name on the wire.
+    pub member: String,
+    /// The Rust field name.
+    pub name: String,
+    /// The field's type, without `Option` or `Box`.
+    pub ty: RustType,
+    /// Whether the field is an `Option`.
+    pub optional: bool,
+    /// Whether the value is boxed to break a cycle.
+    pub boxed: bool,
+    /// The model's default value, for non-optional fields that have one.
+    pub default: Option<Value>,
+    /// Documentation (HTML), from the member or else its target.
+    pub docs: Option<String>,
+    /// Whether the value must not appear in `Debug` output.
+    pub sensitive: bool,
+    /// Facts about the member's constraints, for its docs.
+    pub constraints: Constraints,
+    /// `@deprecated` on the member.
+    pub deprecated: Option<Deprecated>,
+}
+
+/// The constraint traits of a member and its target.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Constraints {
+    /// `@required`.
+    pub required: bool,
+    /// `@length`.
+    pub length: Option<Length>,
+    /// `@range`.
+    pub range: Option<Range>,
+    /// `@pattern`.
+    pub pattern: Option<String>,
+    /// `@uniqueItems`.
+    pub unique_items: bool,
+    /// `@sensitive`.
+    pub sensitive: bool,
+    /// `@default`, as JSON text.
+    pub default: Option<String>,
+}
+
+/// A known enum value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// The Rust variant name.
+    pub name: String,
+    /// The value on the wire.
+    pub value: EnumValue,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// Whether the value is deprecated.
+    pub deprecated: Option<Deprecated>,
+}
+
+/// An enum value on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnumValue {
+    /// A string enum's value.
+    String(String),
+    /// An intEnum's value.
+    Int(i32),
+}
+
+/// A union member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The member name in the model.
+    pub member: String,
+    /// The Rust variant name.
+    pub name: String,
+    /// The payload type; `None` for a member that targets `Unit`.
+    pub ty: Option<RustType>,
+    /// Whether the payload is boxed to break a cycle.
+    pub boxed: bool,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// Whether the payload must not appear in `Debug` output.
+    pub sensitive: bool,
+}
+
+/// What an item can derive beyond `Debug`, `Clone` and `PartialEq`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Derives {
+    /// `Eq` and `Hash`: no floats or documents inside.
+    pub eq_hash: bool,
+    /// How the item gets `Default`, if at all.
+    pub default: DefaultImpl,
+    /// Whether `Debug` is written by hand to hide sensitive values.
+    pub redacted_debug: bool,
+}
+
+/// How an item implements `Default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DefaultImpl {
+    /// It does not: a required member has no default to invent.
+    #[default]
+    None,
+    /// `#[derive(Default)]`: every field is optional.
+    Derive,
+    /// A written `impl Default` that uses the model's defaults.
+    Model,
+}
+
+/// An operation: its name, its error enum and what it takes and returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationItem {
+    /// The model's shape id.
+    pub id: String,
+    /// The operation's name in the model.
+    pub name: String,
+    /// The Rust name of the operation's error enum.
+    pub error_name: String,
+    /// The file module.
+    pub module: String,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// The Rust name of the input item, `None` for `Unit`.
+    pub input: Option<String>,
+    /// The Rust name of the output item, `None` for `Unit`.
+    pub output: Option<String>,
+    /// The modeled errors: variant name and the Rust name of the error structure.
+    pub errors: Vec<(String, String)>,
+    /// The name of the variant for errors the model does not name.
+    pub unhandled: String,
+    /// `@idempotent`.
+    pub idempotent: bool,
+    /// `@paginated`.
+    pub paginated: Option<Paginated>,
+    /// `@deprecated`.
+    pub deprecated: Option<Deprecated>,
+}

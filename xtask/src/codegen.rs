@@ -1,0 +1,301 @@
+//! The `codegen` command: reads a Smithy model, generates the Rust files in memory, then writes or checks them.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ::codegen::{GeneratedFile, Options};
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::write;
+
+/// The model `forecast-types` is generated from, relative to the workspace root.
+const FORECAST_MODEL: &str = "model/forecast-2018-06-26.json";
+/// The committed generated crate, relative to the workspace root.
+const FORECAST_CRATE: &str = "forecast-types";
+
+/// Flags of `cargo xtask codegen`.
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// Write nothing; fail, naming every stale, missing or extra file, if the files
+    /// on disk differ from what the model gives.
+    #[arg(long)]
+    pub check: bool,
+    /// Generate a standalone crate from this Smithy JSON AST model instead of
+    /// forecast-types (needs --out).
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub model: Option<PathBuf>,
+    /// The directory of the standalone crate (needs --model).
+    #[arg(long, value_name = "DIR", requires = "model")]
+    pub out: Option<PathBuf>,
+    /// The standalone crate's name [default: the model file name without its
+    /// extension and trailing date, plus `-types`]
+    #[arg(long, value_name = "NAME", requires = "model")]
+    pub crate_name: Option<String>,
+    /// Generate only this operation and the shapes it uses; repeatable.
+    #[arg(long = "operation", value_name = "NAME")]
+    pub operations: Vec<String>,
+}
+
+/// Runs `cargo xtask codegen` with these flags.
+pub fn run(args: &Args) -> Result<()> {
+    let job = Job::new(args, &workspace_root())?;
+    let files = job.generate()?;
+    if args.check {
+        job.check(&files)
+    } else {
+        job.write(&files)
+    }
+}
+
+/// The workspace root: the parent of this crate's directory, whatever the current directory.
+fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+/// One generation: which model, where the files go, and the generator's options.
+#[derive(Debug)]
+struct Job {
+    model: PathBuf,
+    out: PathBuf,
+    options: Options,
+}
+
+impl Job {
+    fn new(args: &Args, root: &Path) -> Result<Job> {
+        let (model, out, crate_name, standalone) = match (&args.model, &args.out) {
+            (Some(model), Some(out)) => {
+                let name = match &args.crate_name {
+                    Some(name) => name.clone(),
+                    None => default_crate_name(model)?,
+                };
+                (model.clone(), out.clone(), name, true)
+            }
+            _ => (
+                root.join(FORECAST_MODEL),
+                root.join(FORECAST_CRATE),
+                FORECAST_CRATE.to_owned(),
+                false,
+            ),
+        };
+        let options = Options {
+            model_name: file_name(&model)?,
+            crate_name,
+            operations: args.operations.clone(),
+            standalone,
+            regenerate_command: regenerate_command(args),
+        };
+        Ok(Job {
+            model,
+            out,
+            options,
+        })
+    }
+
+    /// Reads the model and generates every file in memory.
+    fn generate(&self) -> Result<Vec<GeneratedFile>> {
+        let text = fs::read_to_string(&self.model)
+            .with_context(|| format!("cannot read model {}", self.model.display()))?;
+        ::codegen::generate(&text, &self.options)
+            .map_err(|err| model_error(&self.model, &self.options.model_name, &err.to_string()))
+    }
+
+    fn write(&self, files: &[GeneratedFile]) -> Result<()> {
+        let summary = write::write(&self.out, files)?;
+        println!("{}: {summary}", self.out.display());
+        Ok(())
+    }
+
+    fn check(&self, files: &[GeneratedFile]) -> Result<()> {
+        let diff = write::diff(&self.out, files)?;
+        if !diff.is_clean() {
+            bail!(
+                "{} is out of date with {}:\n{diff}run `{}` and commit the result",
+                self.out.display(),
+                self.model.display(),
+                self.options.regenerate_command,
+            );
+        }
+        println!(
+            "{}: {} files up to date",
+            self.out.display(),
+            diff.unchanged
+        );
+        Ok(())
+    }
+}
+
+/// The generator's message with every line prefixed by the model's path
+/// (instead of the bare file name, where the generator already gave it).
+fn model_error(path: &Path, model_name: &str, message: &str) -> anyhow::Error {
+    let own_prefix = format!("{model_name}: ");
+    let lines: Vec<String> = message
+        .lines()
+        .map(|line| line.strip_prefix(&own_prefix).unwrap_or(line))
+        .map(|line| format!("{}: {line}", path.display()))
+        .collect();
+    anyhow!(lines.join("\n"))
+}
+
+fn file_name(path: &Path) -> Result<String> {
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} does not name a file", path.display()))?;
+    Ok(name.to_string_lossy().into_owned())
+}
+
+/// `forecastquery-2018-06-26.json` gives `forecastquery-types`.
+fn default_crate_name(model: &Path) -> Result<String> {
+    let stem = model
+        .file_stem()
+        .and_then(OsStr::to_str)
+        .unwrap_or_default();
+    let base = without_date(stem);
+    if base.is_empty() {
+        bail!(
+            "cannot derive a crate name from {}; pass --crate-name",
+            model.display()
+        );
+    }
+    Ok(format!("{base}-types"))
+}
+
+/// `name-2018-06-26` gives `name`; anything else is returned as it is.
+fn without_date(stem: &str) -> &str {
+    let Some(split) = stem.len().checked_sub("-YYYY-MM-DD".len()) else {
+        return stem;
+    };
+    let is_date = stem.as_bytes()[split..]
+        .iter()
+        .enumerate()
+        .all(|(i, byte)| match i {
+            0 | 5 | 8 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    // All ASCII from `split` on, so `split` is a character boundary.
+    if is_date {
+        &stem[..split]
+    } else {
+        stem
+    }
+}
+
+/// The command line that reproduces this generation, for the generated files' headers.
+fn regenerate_command(args: &Args) -> String {
+    let mut words = vec!["cargo xtask codegen".to_owned()];
+    let mut flag = |name: &str, value: &OsStr| {
+        words.push(format!("--{name} {}", shell_word(&value.to_string_lossy())));
+    };
+    if let (Some(model), Some(out)) = (&args.model, &args.out) {
+        flag("model", model.as_os_str());
+        flag("out", out.as_os_str());
+    }
+    if let Some(name) = &args.crate_name {
+        flag("crate-name", OsStr::new(name));
+    }
+    for operation in &args.operations {
+        flag("operation", OsStr::new(operation));
+    }
+    words.join(" ")
+}
+
+/// Quotes a word for a POSIX shell, unless it needs none.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails, naming the stale files, when the committed forecast-types is not what
+    /// the model gives: exactly what `cargo xtask codegen --check` does.
+    #[test]
+    fn forecast_types_is_fresh() {
+        let args = Args {
+            check: true,
+            ..Args::default()
+        };
+        if let Err(err) = run(&args) {
+            panic!("{err:#}");
+        }
+    }
+
+    #[test]
+    fn default_crate_name_drops_the_date() {
+        let name = |path: &str| default_crate_name(Path::new(path)).unwrap();
+        assert_eq!(
+            name("models/forecastquery-2018-06-26.json"),
+            "forecastquery-types"
+        );
+        assert_eq!(name("weather.json"), "weather-types");
+        assert_eq!(name("v-2018-6-26.json"), "v-2018-6-26-types");
+        assert!(default_crate_name(Path::new("-2018-06-26.json")).is_err());
+    }
+
+    #[test]
+    fn default_job_targets_forecast_types() {
+        let job = Job::new(&Args::default(), Path::new("/ws")).unwrap();
+        assert_eq!(job.model, Path::new("/ws/model/forecast-2018-06-26.json"));
+        assert_eq!(job.out, Path::new("/ws/forecast-types"));
+        assert_eq!(job.options.model_name, "forecast-2018-06-26.json");
+        assert_eq!(job.options.crate_name, "forecast-types");
+        assert!(!job.options.standalone);
+        assert_eq!(job.options.regenerate_command, "cargo xtask codegen");
+    }
+
+    #[test]
+    fn standalone_job_reproduces_the_invocation() {
+        let args = Args {
+            model: Some("m/forecastquery-2018-06-26.json".into()),
+            out: Some("out dir".into()),
+            operations: vec!["QueryForecast".into(), "Describe".into()],
+            ..Args::default()
+        };
+        let job = Job::new(&args, Path::new("/ws")).unwrap();
+        assert!(job.options.standalone);
+        assert_eq!(job.options.crate_name, "forecastquery-types");
+        assert_eq!(
+            job.options.regenerate_command,
+            "cargo xtask codegen --model m/forecastquery-2018-06-26.json --out 'out dir' \
+             --operation QueryForecast --operation Describe"
+        );
+    }
+
+    #[test]
+    fn crate_name_flag_wins() {
+        let args = Args {
+            model: Some("m.json".into()),
+            out: Some("o".into()),
+            crate_name: Some("my-types".into()),
+            ..Args::default()
+        };
+        let job = Job::new(&args, Path::new("/ws")).unwrap();
+        assert_eq!(job.options.crate_name, "my-types");
+        assert!(job
+            .options
+            .regenerate_command
+            .ends_with("--crate-name my-types"));
+    }
+
+    #[test]
+    fn model_errors_name_the_model_path() {
+        let err = model_error(Path::new("dir/m.json"), "m.json", "m.json: first\nsecond");
+        let message = err.to_string();
+        assert_eq!(message, "dir/m.json: first\ndir/m.json: second");
+    }
+
+    #[test]
+    fn shell_words_are_quoted_when_needed() {
+        assert_eq!(shell_word("a/b-c.json"), "a/b-c.json");
+        assert_eq!(shell_word("a b"), "'a b'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word(""), "''");
+    }
+}
