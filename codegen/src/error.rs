@@ -25,6 +25,14 @@ pub enum Error {
         /// Every problem found, in a stable order.
         problems: Vec<Problem>,
     },
+    /// The generator built code that does not parse: a bug in the generator.
+    #[error("internal error: generated `{path}` does not parse: {message}")]
+    Internal {
+        /// The generated file.
+        path: String,
+        /// What syn reported.
+        message: String,
+    },
 }
 
 /// One problem in the model, located by shape and, where it applies, member.

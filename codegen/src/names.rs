@@ -16,11 +16,11 @@ pub enum Case {
 
 /// Keywords that can be used as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe",
-    "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
@@ -45,7 +45,10 @@ pub fn rust_ident(name: &str, case: Case) -> String {
         Case::Snake => words.to_snake_case(),
         Case::UpperCamel => words.to_upper_camel_case(),
     };
-    let converted: String = converted.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let converted: String = converted
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
     let base = match (converted.is_empty(), case) {
         (true, Case::Snake) => "empty".to_owned(),
         (true, Case::UpperCamel) => "Empty".to_owned(),
@@ -139,7 +142,10 @@ mod tests {
 
     #[test]
     fn snake_case_fields() {
-        assert_eq!(rust_ident("ForecastExportJobArn", Case::Snake), "forecast_export_job_arn");
+        assert_eq!(
+            rust_ident("ForecastExportJobArn", Case::Snake),
+            "forecast_export_job_arn"
+        );
         assert_eq!(rust_ident("KMSKeyArn", Case::Snake), "kms_key_arn");
         assert_eq!(rust_ident("S3Config", Case::Snake), "s3_config");
         assert_eq!(rust_ident("foo-bar", Case::Snake), "foo_bar");
@@ -177,7 +183,10 @@ mod tests {
 
     #[test]
     fn enum_style_values() {
-        assert_eq!(rust_ident("CREATE_PENDING", Case::UpperCamel), "CreatePending");
+        assert_eq!(
+            rust_ident("CREATE_PENDING", Case::UpperCamel),
+            "CreatePending"
+        );
         assert_eq!(rust_ident("a-b", Case::UpperCamel), "AB");
         assert_eq!(rust_ident("A_B", Case::UpperCamel), "AB");
     }
@@ -195,7 +204,12 @@ mod tests {
     #[test]
     fn collisions_get_numeric_suffixes_in_input_order() {
         let names = assign(
-            [(1, "AB".to_owned()), (2, "AB".to_owned()), (3, "AB2".to_owned()), (4, "AB".to_owned())],
+            [
+                (1, "AB".to_owned()),
+                (2, "AB".to_owned()),
+                (3, "AB2".to_owned()),
+                (4, "AB".to_owned()),
+            ],
             &BTreeSet::new(),
             Case::UpperCamel,
         );
@@ -210,10 +224,18 @@ mod tests {
         let reserved = BTreeSet::from(["Unknown".to_owned()]);
         let names = assign([(1, "Unknown".to_owned())], &reserved, Case::UpperCamel);
         assert_eq!(names[&1], "Unknown2");
-        let fields = assign([("Id", "id".to_owned()), ("ID", "id".to_owned())], &BTreeSet::new(), Case::Snake);
+        let fields = assign(
+            [("Id", "id".to_owned()), ("ID", "id".to_owned())],
+            &BTreeSet::new(),
+            Case::Snake,
+        );
         assert_eq!(fields["Id"], "id");
         assert_eq!(fields["ID"], "id_2");
-        let raw = assign([(1, "r#type".to_owned()), (2, "r#type".to_owned())], &BTreeSet::new(), Case::Snake);
+        let raw = assign(
+            [(1, "r#type".to_owned()), (2, "r#type".to_owned())],
+            &BTreeSet::new(),
+            Case::Snake,
+        );
         assert_eq!(raw[&2], "type_2");
     }
 }

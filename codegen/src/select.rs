@@ -41,8 +41,15 @@ pub fn select(model: &Model, requested: &[String]) -> Result<Selection, Error> {
         let ShapeKind::Operation(operation) = &model.shapes[op].kind else {
             continue;
         };
-        roots.extend(operation.input.iter().chain(&operation.output).map(|r| r.target.clone()));
-        let mut op_errors: Vec<String> = operation.errors.iter().map(|r| r.target.clone()).collect();
+        roots.extend(
+            operation
+                .input
+                .iter()
+                .chain(&operation.output)
+                .map(|r| r.target.clone()),
+        );
+        let mut op_errors: Vec<String> =
+            operation.errors.iter().map(|r| r.target.clone()).collect();
         op_errors.extend(service_errors.iter().cloned());
         dedup_keep_order(&mut op_errors);
         roots.extend(op_errors.iter().cloned());
@@ -70,7 +77,9 @@ fn service_operations(model: &Model, service: &str) -> BTreeSet<String> {
         if !seen.insert(id.clone()) {
             continue;
         }
-        let Some(shape) = model.get(&id) else { continue };
+        let Some(shape) = model.get(&id) else {
+            continue;
+        };
         for (field, reference) in shape.kind.bindings() {
             match field {
                 "operations" => {
@@ -96,7 +105,10 @@ fn narrow(
     let mut chosen = BTreeSet::new();
     let mut problems = Vec::new();
     for name in requested {
-        match all.iter().find(|id| *id == name || shape_id::name(id) == name) {
+        match all
+            .iter()
+            .find(|id| *id == name || shape_id::name(id) == name)
+        {
             Some(id) => {
                 chosen.insert(id.clone());
             }
@@ -120,7 +132,9 @@ fn closure(model: &Model, roots: Vec<String>) -> BTreeSet<String> {
         if prelude::is_unit(&id) || !seen.insert(id.clone()) {
             continue;
         }
-        let Some(shape) = model.get(&id) else { continue };
+        let Some(shape) = model.get(&id) else {
+            continue;
+        };
         for (_, member) in shape.kind.members() {
             queue.extend(member.target.clone());
         }

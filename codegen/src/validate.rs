@@ -48,7 +48,11 @@ pub fn validate(model: &Model) -> Result<(), Error> {
 fn check_members(model: &Model, id: &str, shape: &Shape, problems: &mut Vec<Problem>) {
     for (name, member) in shape.kind.members() {
         if !shape_id::is_identifier(name) {
-            problems.push(Problem::member(id, name, "member name is not a valid identifier"));
+            problems.push(Problem::member(
+                id,
+                name,
+                "member name is not a valid identifier",
+            ));
         }
         let Some(target) = &member.target else {
             problems.push(Problem::member(id, name, "member has no `target`"));
@@ -64,14 +68,22 @@ fn check_members(model: &Model, id: &str, shape: &Shape, problems: &mut Vec<Prob
     if let ShapeKind::IntEnum(aggregate) = &shape.kind {
         for (name, member) in &aggregate.members {
             if !matches!(member.traits.enum_value, Some(EnumValue::Int(_))) {
-                problems.push(Problem::member(id, name, "intEnum member needs an integer `enumValue`"));
+                problems.push(Problem::member(
+                    id,
+                    name,
+                    "intEnum member needs an integer `enumValue`",
+                ));
             }
         }
     }
     if let ShapeKind::Enum(aggregate) = &shape.kind {
         for (name, member) in &aggregate.members {
             if matches!(member.traits.enum_value, Some(EnumValue::Int(_))) {
-                problems.push(Problem::member(id, name, "enum member needs a string `enumValue`"));
+                problems.push(Problem::member(
+                    id,
+                    name,
+                    "enum member needs a string `enumValue`",
+                ));
             }
         }
     }
@@ -85,7 +97,9 @@ fn check_ref(model: &Model, reference: &Ref, expect: Expect) -> Result<(), Strin
             Ok(parts) if parts.namespace == PRELUDE => " (not a prelude shape)",
             _ => "",
         };
-        return Err(format!("target `{target}` does not resolve to a shape{hint}"));
+        return Err(format!(
+            "target `{target}` does not resolve to a shape{hint}"
+        ));
     };
     let ok = match expect {
         Expect::Data => !matches!(
@@ -132,7 +146,11 @@ fn check_services(model: &Model, problems: &mut Vec<Problem>) {
             format!(
                 "the model has {} services ({}); exactly one is supported",
                 services.len(),
-                services.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                services
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )),
     }

@@ -229,9 +229,12 @@ impl ShapeKind {
             | ShapeKind::IntEnum(a)
             | ShapeKind::Structure(a)
             | ShapeKind::Union(a) => a.members.get_mut(name),
-            ShapeKind::List(l) | ShapeKind::Set(l) if name == "member" => Some(&mut l.member),
-            ShapeKind::Map(m) if name == "key" => Some(&mut m.key),
-            ShapeKind::Map(m) if name == "value" => Some(&mut m.value),
+            ShapeKind::List(l) | ShapeKind::Set(l) => (name == "member").then_some(&mut l.member),
+            ShapeKind::Map(m) => match name {
+                "key" => Some(&mut m.key),
+                "value" => Some(&mut m.value),
+                _ => None,
+            },
             _ => None,
         }
     }

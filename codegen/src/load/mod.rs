@@ -147,15 +147,29 @@ fn member_of(path: &str) -> Option<&str> {
 }
 
 /// Merges an `apply` statement's traits into the shape or member it targets.
-fn apply(shapes: &mut BTreeMap<String, Shape>, target: &str, traits: &Traits) -> Result<(), Problem> {
+fn apply(
+    shapes: &mut BTreeMap<String, Shape>,
+    target: &str,
+    traits: &Traits,
+) -> Result<(), Problem> {
     let (shape_id, member) = match target.split_once('$') {
         Some((shape, member)) => (shape, Some(member)),
         None => (target, None),
     };
-    let dangling = || Problem::shape(target, "`apply` targets a shape or member that does not exist");
+    let dangling = || {
+        Problem::shape(
+            target,
+            "`apply` targets a shape or member that does not exist",
+        )
+    };
     let shape = shapes.get_mut(shape_id).ok_or_else(dangling)?;
     let merged = match member {
-        Some(member) => shape.kind.member_mut(member).ok_or_else(dangling)?.traits.merge(traits),
+        Some(member) => shape
+            .kind
+            .member_mut(member)
+            .ok_or_else(dangling)?
+            .traits
+            .merge(traits),
         None => shape.traits.merge(traits),
     };
     merged.map_err(|msg| Problem::shape(target, msg))

@@ -14,7 +14,11 @@ const PRELUDE: &[(&str, fn() -> ShapeKind, Option<fn() -> Value>)] = &[
     ("Timestamp", || ShapeKind::Timestamp, None),
     ("Document", || ShapeKind::Document, None),
     ("Boolean", || ShapeKind::Boolean, None),
-    ("PrimitiveBoolean", || ShapeKind::Boolean, Some(|| Value::Bool(false))),
+    (
+        "PrimitiveBoolean",
+        || ShapeKind::Boolean,
+        Some(|| Value::Bool(false)),
+    ),
     ("Byte", || ShapeKind::Byte, None),
     ("PrimitiveByte", || ShapeKind::Byte, Some(zero)),
     ("Short", || ShapeKind::Short, None),

@@ -17,20 +17,26 @@ pub struct ShapeIdParts<'a> {
 /// Splits and checks an absolute shape id, explaining what is wrong with a bad one.
 pub fn parse(id: &str) -> Result<ShapeIdParts<'_>, String> {
     let Some((namespace, rest)) = id.split_once('#') else {
-        return Err(format!("shape id `{id}` has no `#` between namespace and name"));
+        return Err(format!(
+            "shape id `{id}` has no `#` between namespace and name"
+        ));
     };
     let (name, member) = match rest.split_once('$') {
         Some((name, member)) => (name, Some(member)),
         None => (rest, None),
     };
     if namespace.is_empty() || !namespace.split('.').all(is_identifier) {
-        return Err(format!("shape id `{id}` has a malformed namespace `{namespace}`"));
+        return Err(format!(
+            "shape id `{id}` has a malformed namespace `{namespace}`"
+        ));
     }
     if !is_identifier(name) {
         return Err(format!("shape id `{id}` has a malformed name `{name}`"));
     }
     if let Some(member) = member.filter(|m| !is_identifier(m)) {
-        return Err(format!("shape id `{id}` has a malformed member name `{member}`"));
+        return Err(format!(
+            "shape id `{id}` has a malformed member name `{member}`"
+        ));
     }
     Ok(ShapeIdParts {
         namespace,

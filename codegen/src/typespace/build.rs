@@ -15,11 +15,21 @@ use crate::names::{self, assign, Case};
 use crate::select::Selection;
 
 /// The names the runtime puts at the crate root, unless a model item takes them.
-pub const RUNTIME_NAMES: &[&str] = &["Timestamp", "Document", "Number", "BigInteger", "BigDecimal"];
+pub const RUNTIME_NAMES: &[&str] = &[
+    "Timestamp",
+    "Document",
+    "Number",
+    "BigInteger",
+    "BigDecimal",
+];
 
 /// Decides names, types and derives for everything in the selection.
 pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
-    let item_ids: Vec<&String> = selection.shapes.iter().filter(|id| is_item(model, id)).collect();
+    let item_ids: Vec<&String> = selection
+        .shapes
+        .iter()
+        .filter(|id| is_item(model, id))
+        .collect();
     let names = type_names(model, selection, &item_ids);
     let mut problems = Vec::new();
     let modules = module_names(&item_ids, &names);
@@ -74,9 +84,16 @@ fn type_names(model: &Model, selection: &Selection, items: &[&String]) -> BTreeM
         let name = renames.get(id).map_or(shape_id::name(id), |n| n.as_str());
         names::type_name(name)
     };
-    let mut candidates: Vec<(String, String)> =
-        items.iter().map(|id| ((*id).clone(), model_name(id))).collect();
-    candidates.extend(selection.operations.iter().map(|id| (id.clone(), model_name(id))));
+    let mut candidates: Vec<(String, String)> = items
+        .iter()
+        .map(|id| ((*id).clone(), model_name(id)))
+        .collect();
+    candidates.extend(
+        selection
+            .operations
+            .iter()
+            .map(|id| (id.clone(), model_name(id))),
+    );
     candidates.extend(
         selection
             .operations
@@ -93,9 +110,12 @@ pub fn error_key(operation_id: &str) -> String {
 
 fn module_names(items: &[&String], names: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     let reserved = BTreeSet::from(["r#mod".to_owned()]);
-    let candidates = items
-        .iter()
-        .map(|id| ((*id).clone(), names::rust_ident(&names[id.as_str()], Case::Snake)));
+    let candidates = items.iter().map(|id| {
+        (
+            (*id).clone(),
+            names::rust_ident(&names[id.as_str()], Case::Snake),
+        )
+    });
     assign(candidates, &reserved, Case::Snake)
 }
 
@@ -122,7 +142,12 @@ fn item_kind(
     }
 }
 
-fn structure(model: &Model, names: &BTreeMap<String, String>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
+fn structure(
+    model: &Model,
+    names: &BTreeMap<String, String>,
+    shape: &Shape,
+    aggregate: &Aggregate,
+) -> ItemKind {
     let field_names = member_names(aggregate, Case::Snake, &BTreeSet::new());
     let fields: Vec<Field> = aggregate
         .members
@@ -137,7 +162,11 @@ fn structure(model: &Model, names: &BTreeMap<String, String>, shape: &Shape, agg
     }
 }
 
-fn member_names(aggregate: &Aggregate, case: Case, reserved: &BTreeSet<String>) -> BTreeMap<String, String> {
+fn member_names(
+    aggregate: &Aggregate,
+    case: Case,
+    reserved: &BTreeSet<String>,
+) -> BTreeMap<String, String> {
     let candidates = aggregate
         .members
         .keys()
@@ -145,17 +174,23 @@ fn member_names(aggregate: &Aggregate, case: Case, reserved: &BTreeSet<String>) 
     assign(candidates, reserved, case)
 }
 
-fn field(model: &Model, names: &BTreeMap<String, String>, member: &str, name: String, m: &Member) -> Field {
+fn field(
+    model: &Model,
+    names: &BTreeMap<String, String>,
+    member: &str,
+    name: String,
+    m: &Member,
+) -> Field {
     let target_id = m.target.as_deref().unwrap_or_default();
     let target = model.get(target_id);
     let target_traits = target.map(|t| &t.traits);
     let default = m.traits.default.clone().filter(|v| !v.is_null());
     let optional = m.traits.client_optional || (!m.traits.required && default.is_none());
-    let docs = m
-        .traits
-        .documentation
-        .clone()
-        .or_else(|| target.filter(|_| !is_item(model, target_id)).and_then(|t| t.traits.documentation.clone()));
+    let docs = m.traits.documentation.clone().or_else(|| {
+        target
+            .filter(|_| !is_item(model, target_id))
+            .and_then(|t| t.traits.documentation.clone())
+    });
     Field {
         member: member.to_owned(),
         name,
@@ -181,22 +216,33 @@ fn is_sensitive(model: &Model, id: &str) -> bool {
     }
     match &shape.kind {
         ShapeKind::List(list) | ShapeKind::Set(list) => {
-            list.member.traits.sensitive || is_sensitive(model, list.member.target.as_deref().unwrap_or_default())
+            list.member.traits.sensitive
+                || is_sensitive(model, list.member.target.as_deref().unwrap_or_default())
         }
-        ShapeKind::Map(map) => [&map.key, &map.value]
-            .iter()
-            .any(|m| m.traits.sensitive || is_sensitive(model, m.target.as_deref().unwrap_or_default())),
+        ShapeKind::Map(map) => [&map.key, &map.value].iter().any(|m| {
+            m.traits.sensitive || is_sensitive(model, m.target.as_deref().unwrap_or_default())
+        }),
         _ => false,
     }
 }
 
-fn constraints(member: &traits::Traits, target: Option<&traits::Traits>, default: Option<Value>) -> Constraints {
+fn constraints(
+    member: &traits::Traits,
+    target: Option<&traits::Traits>,
+    default: Option<Value>,
+) -> Constraints {
     let pick = |f: fn(&traits::Traits) -> bool| f(member) || target.is_some_and(f);
     Constraints {
         required: member.required,
         length: member.length.or_else(|| target.and_then(|t| t.length)),
-        range: member.range.clone().or_else(|| target.and_then(|t| t.range.clone())),
-        pattern: member.pattern.clone().or_else(|| target.and_then(|t| t.pattern.clone())),
+        range: member
+            .range
+            .clone()
+            .or_else(|| target.and_then(|t| t.range.clone())),
+        pattern: member
+            .pattern
+            .clone()
+            .or_else(|| target.and_then(|t| t.pattern.clone())),
         unique_items: pick(|t| t.unique_items),
         sensitive: pick(|t| t.sensitive),
         default: default.map(|v| v.to_string()),
@@ -217,7 +263,12 @@ fn error_info(fields: &[Field], fault: traits::ErrorFault) -> ErrorInfo {
     }
 }
 
-fn union(model: &Model, names: &BTreeMap<String, String>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
+fn union(
+    model: &Model,
+    names: &BTreeMap<String, String>,
+    shape: &Shape,
+    aggregate: &Aggregate,
+) -> ItemKind {
     let variant_names = member_names(aggregate, Case::UpperCamel, &BTreeSet::new());
     let variants: Vec<UnionVariant> = aggregate
         .members
@@ -227,7 +278,8 @@ fn union(model: &Model, names: &BTreeMap<String, String>, shape: &Shape, aggrega
             UnionVariant {
                 member: member.clone(),
                 name: variant_names[member].clone(),
-                ty: (!crate::load::prelude::is_unit(target)).then(|| rust_type(model, names, target)),
+                ty: (!crate::load::prelude::is_unit(target))
+                    .then(|| rust_type(model, names, target)),
                 boxed: false,
                 docs: m.traits.documentation.clone(),
                 sensitive: m.traits.sensitive || is_sensitive(model, target),
@@ -279,7 +331,10 @@ fn enum_members(aggregate: &Aggregate) -> Vec<EnumMember> {
 
 fn legacy_enum_member(definition: &EnumDefinition) -> EnumMember {
     EnumMember {
-        name: definition.name.clone().unwrap_or_else(|| definition.value.clone()),
+        name: definition
+            .name
+            .clone()
+            .unwrap_or_else(|| definition.value.clone()),
         value: definition.value.clone(),
         docs: definition.documentation.clone(),
         deprecated: definition.deprecated.then(Default::default),
@@ -319,7 +374,11 @@ fn int_enum(id: &str, aggregate: &Aggregate) -> Result<ItemKind, Vec<Problem>> {
             _ => None,
         };
         let Some(value) = value else {
-            problems.push(Problem::member(id, member, "intEnum value must be a 32-bit integer"));
+            problems.push(Problem::member(
+                id,
+                member,
+                "intEnum value must be a 32-bit integer",
+            ));
             continue;
         };
         variants.push(Variant {
@@ -352,7 +411,9 @@ fn box_cycles(items: &mut BTreeMap<String, Item>) {
         let from = item.name.clone();
         let boxed = |ty: &RustType| matches!(ty, RustType::Named(to) if cycles::needs_box(&components, &from, to));
         match &mut item.kind {
-            ItemKind::Struct { fields, .. } => fields.iter_mut().for_each(|f| f.boxed = boxed(&f.ty)),
+            ItemKind::Struct { fields, .. } => {
+                fields.iter_mut().for_each(|f| f.boxed = boxed(&f.ty))
+            }
             ItemKind::Union { variants, .. } => variants
                 .iter_mut()
                 .for_each(|v| v.boxed = v.ty.as_ref().is_some_and(boxed)),
@@ -370,12 +431,20 @@ pub fn payload_types(kind: &ItemKind) -> Vec<&RustType> {
     }
 }
 
-fn operations(model: &Model, selection: &Selection, names: &BTreeMap<String, String>) -> BTreeMap<String, OperationItem> {
+fn operations(
+    model: &Model,
+    selection: &Selection,
+    names: &BTreeMap<String, String>,
+) -> BTreeMap<String, OperationItem> {
     let candidates = selection
         .operations
         .iter()
         .map(|id| (id.clone(), names::rust_ident(&names[id], Case::Snake)));
-    let modules = assign(candidates, &BTreeSet::from(["r#mod".to_owned()]), Case::Snake);
+    let modules = assign(
+        candidates,
+        &BTreeSet::from(["r#mod".to_owned()]),
+        Case::Snake,
+    );
     selection
         .operations
         .iter()
@@ -439,7 +508,10 @@ fn service_info(model: &Model, id: &str) -> ServiceInfo {
         title,
         version,
         docs: shape.traits.documentation.clone(),
-        protocol: PROTOCOLS.iter().find(|p| other.contains_key(**p)).map(|p| p.to_string()),
+        protocol: PROTOCOLS
+            .iter()
+            .find(|p| other.contains_key(**p))
+            .map(|p| p.to_string()),
         target_prefix: shape_id::name(id).to_owned(),
     }
 }

@@ -86,7 +86,10 @@ mod tests {
     fn graph(pairs: &[(&str, &str)]) -> Edges {
         let mut edges = Edges::new();
         for (from, to) in pairs {
-            edges.entry(from.to_string()).or_default().insert(to.to_string());
+            edges
+                .entry(from.to_string())
+                .or_default()
+                .insert(to.to_string());
             edges.entry(to.to_string()).or_default();
         }
         edges

@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::build::payload_types;
+use serde_json::Value;
+
 use super::{DefaultImpl, Item, ItemKind, RustType};
 
 /// Fills in [`Item::derives`] for every item.
@@ -17,9 +19,14 @@ pub fn decide(items: &mut BTreeMap<String, Item>) {
 }
 
 /// Items that cannot be `Eq`/`Hash`: they hold a float or a document, directly or
-/// through other items. Computed as a fixpoint, so recursive items are handled.
+/// through other items. Unions always hold a document, for unknown members. Computed
+/// as a fixpoint, so recursive items are handled.
 fn without_eq_hash(items: &BTreeMap<String, Item>) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+    let mut out: BTreeSet<String> = items
+        .values()
+        .filter(|item| matches!(item.kind, ItemKind::Union { .. }))
+        .map(|item| item.name.clone())
+        .collect();
     loop {
         let before = out.len();
         for item in items.values() {
@@ -52,16 +59,42 @@ fn default_impl(kind: &ItemKind) -> DefaultImpl {
     if fields.iter().all(|f| f.optional) {
         return DefaultImpl::Derive;
     }
-    match fields.iter().all(|f| f.optional || f.default.is_some()) {
-        true => DefaultImpl::Model,
-        false => DefaultImpl::None,
+    if !fields.iter().all(|f| f.optional || f.default.is_some()) {
+        return DefaultImpl::None;
+    }
+    let all_plain = fields
+        .iter()
+        .all(|f| f.default.as_ref().is_none_or(|v| is_type_default(&f.ty, v)));
+    match all_plain {
+        true => DefaultImpl::Derive,
+        false => DefaultImpl::Model,
+    }
+}
+
+/// Whether a model default is what `Default::default()` gives for the Rust type anyway.
+fn is_type_default(ty: &RustType, value: &Value) -> bool {
+    match (ty, value) {
+        (RustType::Named(_) | RustType::BigInteger | RustType::BigDecimal, _) => false,
+        (RustType::Document, _) => value.is_null(),
+        (_, Value::Bool(b)) => !b,
+        (_, Value::Number(n)) => n.as_f64() == Some(0.0),
+        (RustType::String | RustType::Blob, Value::String(s)) => s.is_empty(),
+        (RustType::List { .. }, Value::Array(items)) => items.is_empty(),
+        (RustType::Map { .. }, Value::Object(entries)) => entries.is_empty(),
+        _ => false,
     }
 }
 
 fn redacted(kind: &ItemKind) -> bool {
     match kind {
-        ItemKind::Struct { fields, sensitive, .. } => *sensitive || fields.iter().any(|f| f.sensitive),
-        ItemKind::Union { variants, sensitive, .. } => *sensitive || variants.iter().any(|v| v.sensitive),
+        ItemKind::Struct {
+            fields, sensitive, ..
+        } => *sensitive || fields.iter().any(|f| f.sensitive),
+        ItemKind::Union {
+            variants,
+            sensitive,
+            ..
+        } => *sensitive || variants.iter().any(|v| v.sensitive),
         _ => false,
     }
 }

@@ -81,7 +81,11 @@ pub fn rust_type(model: &Model, names: &BTreeMap<String, String>, target: &str) 
         return RustType::Document;
     };
     let member_type = |member: &crate::load::Member| {
-        Box::new(rust_type(model, names, member.target.as_deref().unwrap_or_default()))
+        Box::new(rust_type(
+            model,
+            names,
+            member.target.as_deref().unwrap_or_default(),
+        ))
     };
     match &shape.kind {
         ShapeKind::Blob => RustType::Blob,

@@ -1,0 +1,72 @@
+//! Emit: turns the type space into token streams, one file per item and operation, plus
+//! the crate root, the module indexes and the runtime support files.
+
+pub mod docs;
+mod enumeration;
+mod operation;
+mod root;
+pub mod structure;
+pub mod ty;
+mod union;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::typespace::{Item, ItemKind, TypeSpace};
+use docs::Links;
+pub use root::{cargo_toml, RUNTIME_FILES};
+
+/// One file before formatting: its path in the crate and its tokens.
+pub struct TokenFile {
+    /// Path relative to the crate root.
+    pub path: String,
+    /// The file's items.
+    pub tokens: TokenStream,
+}
+
+/// Every Rust file of the crate, as tokens, in a stable order.
+pub fn emit(space: &TypeSpace, crate_name: &str) -> Vec<TokenFile> {
+    let links = Links::new(space);
+    let mut files = vec![
+        root::lib_rs(space, &links, crate_name),
+        root::types_index(space),
+        root::operations_index(space),
+        root::primitives_index(),
+    ];
+    files.extend(space.items.values().map(|item| TokenFile {
+        path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
+        tokens: item_file(&links, item),
+    }));
+    files.extend(space.operations.values().map(|op| {
+        let summary = format!(" The `{}` operation and its errors.", op.name);
+        let body = operation::emit(&links, op);
+        TokenFile {
+            path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
+            tokens: quote!(#![doc = #summary] #body),
+        }
+    }));
+    files
+}
+
+fn item_file(links: &Links, item: &Item) -> TokenStream {
+    let summary = format!(" The `{}` shape (`{}`).", item.name, item.id);
+    let body = match &item.kind {
+        ItemKind::Struct {
+            fields,
+            error,
+            sensitive,
+        } => structure::emit(links, item, fields, error.as_ref(), *sensitive),
+        ItemKind::Enum { variants, unknown } => {
+            enumeration::emit_string(links, item, variants, unknown)
+        }
+        ItemKind::IntEnum { variants, unknown } => {
+            enumeration::emit_int(links, item, variants, unknown)
+        }
+        ItemKind::Union {
+            variants,
+            unknown,
+            sensitive,
+        } => union::emit(links, item, variants, unknown, *sensitive),
+    };
+    quote!(#![doc = #summary] #body)
+}

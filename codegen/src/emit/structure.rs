@@ -1,0 +1,167 @@
+//! Structures: a struct with `pub` fields, derives, a hand-written `Debug` where values
+//! are sensitive, and `Display` plus `std::error::Error` for error shapes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::{self, Links};
+use super::ty::{self, ident};
+use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
+
+/// The marker printed in place of sensitive values.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The tokens of a structure item.
+pub fn emit(
+    links: &Links,
+    item: &Item,
+    fields: &[Field],
+    error: Option<&ErrorInfo>,
+    sensitive: bool,
+) -> TokenStream {
+    let name = ident(&item.name);
+    let docs = docs::attrs(&docs::item_docs(
+        links,
+        item.docs.as_deref(),
+        &format!("The `{}` structure.", item.name),
+    ));
+    let deprecated = docs::deprecated(item.deprecated.as_ref());
+    let derives = derives(item);
+    let fields_tokens = fields.iter().map(|f| field(links, f));
+    let debug = item
+        .derives
+        .redacted_debug
+        .then(|| redacted_debug(item, fields, sensitive));
+    let default = (item.derives.default == DefaultImpl::Model).then(|| model_default(item, fields));
+    let error = error.map(|e| error_impls(item, e));
+    quote! {
+        #docs
+        #deprecated
+        #derives
+        pub struct #name {
+            #(#fields_tokens)*
+        }
+        #debug
+        #default
+        #error
+    }
+}
+
+fn derives(item: &Item) -> TokenStream {
+    let mut names = Vec::new();
+    if !item.derives.redacted_debug {
+        names.push(quote!(Debug));
+    }
+    names.push(quote!(Clone));
+    names.push(quote!(PartialEq));
+    if item.derives.eq_hash {
+        names.push(quote!(Eq));
+        names.push(quote!(Hash));
+    }
+    if item.derives.default == DefaultImpl::Derive {
+        names.push(quote!(Default));
+    }
+    quote!(#[derive(#(#names),*)])
+}
+
+fn field(links: &Links, field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let fallback = format!("The `{}` member.", field.member);
+    let docs = docs::attrs(&docs::member_docs(
+        links,
+        field.docs.as_deref(),
+        &fallback,
+        &field.constraints,
+    ));
+    let deprecated = docs::deprecated(field.deprecated.as_ref());
+    let ty = ty::field_type(&field.ty, field.boxed, field.optional);
+    quote! {
+        #docs
+        #deprecated
+        pub #name: #ty,
+    }
+}
+
+fn redacted_debug(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
+    let name = ident(&item.name);
+    let label = &item.name;
+    let body = match sensitive {
+        true => quote!(f.debug_struct(#label).finish_non_exhaustive()),
+        false => {
+            let entries = fields.iter().map(debug_entry);
+            quote!(f.debug_struct(#label) #(#entries)* .finish())
+        }
+    };
+    quote! {
+        #[allow(deprecated)]
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+fn debug_entry(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let label = field.name.trim_start_matches("r#");
+    match (field.sensitive, field.optional) {
+        (false, _) => quote!(.field(#label, &self.#name)),
+        (true, false) => quote!(.field(#label, &#REDACTED)),
+        (true, true) => quote!(.field(#label, &self.#name.as_ref().map(|_| #REDACTED))),
+    }
+}
+
+fn model_default(item: &Item, fields: &[Field]) -> TokenStream {
+    let name = ident(&item.name);
+    let values = fields.iter().map(|f| {
+        let field = ident(&f.name);
+        let value = match (&f.default, f.optional) {
+            (Some(value), false) => ty::default_value(&f.ty, value),
+            _ => quote!(::core::default::Default::default()),
+        };
+        let value = match f.boxed && !f.optional {
+            true => quote!(::std::boxed::Box::new(#value)),
+            false => value,
+        };
+        quote!(#field: #value,)
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl ::core::default::Default for #name {
+            fn default() -> Self {
+                Self { #(#values)* }
+            }
+        }
+    }
+}
+
+fn error_impls(item: &Item, error: &ErrorInfo) -> TokenStream {
+    let name = ident(&item.name);
+    let label = &item.name;
+    let message = match (&error.message_field, error.message_optional) {
+        (None, _) => quote!(),
+        (Some(field), true) => {
+            let field = ident(field);
+            quote! {
+                if let ::std::option::Option::Some(message) = &self.#field {
+                    ::std::write!(f, ": {}", message)?;
+                }
+            }
+        }
+        (Some(field), false) => {
+            let field = ident(field);
+            quote!(::std::write!(f, ": {}", self.#field)?;)
+        }
+    };
+    quote! {
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#label)?;
+                #message
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
+}

@@ -1,0 +1,117 @@
+//! Rust types and default values as tokens, always with absolute paths so that model
+//! shapes named `String`, `Option` or `Vec` cannot shadow them.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, ToTokens};
+use serde_json::Value;
+
+use crate::typespace::RustType;
+
+/// An identifier from the type space, raw (`r#type`) where needed.
+pub fn ident(name: &str) -> proc_macro2::Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => format_ident!("r#{}", raw),
+        None => format_ident!("{}", name),
+    }
+}
+
+/// The tokens of a type.
+pub fn tokens(ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::String => quote!(::std::string::String),
+        RustType::Bool => quote!(bool),
+        RustType::I8 => quote!(i8),
+        RustType::I16 => quote!(i16),
+        RustType::I32 => quote!(i32),
+        RustType::I64 => quote!(i64),
+        RustType::F32 => quote!(f32),
+        RustType::F64 => quote!(f64),
+        RustType::BigInteger => quote!(crate::primitives::BigInteger),
+        RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
+        RustType::Blob => quote!(::std::vec::Vec<u8>),
+        RustType::Timestamp => quote!(crate::primitives::Timestamp),
+        RustType::Document => quote!(crate::primitives::Document),
+        RustType::Named(name) => {
+            let name = ident(name);
+            quote!(crate::#name)
+        }
+        RustType::List { item, sparse } => {
+            let item = optional(tokens(item), *sparse);
+            quote!(::std::vec::Vec<#item>)
+        }
+        RustType::Map { key, value, sparse } => {
+            let key = tokens(key);
+            let value = optional(tokens(value), *sparse);
+            quote!(::std::collections::BTreeMap<#key, #value>)
+        }
+    }
+}
+
+/// Wraps a type in `Option` when `yes`.
+pub fn optional(ty: TokenStream, yes: bool) -> TokenStream {
+    match yes {
+        true => quote!(::std::option::Option<#ty>),
+        false => ty,
+    }
+}
+
+/// The full type of a field: boxed when it breaks a cycle, optional when it may be
+/// absent.
+pub fn field_type(ty: &RustType, boxed: bool, is_optional: bool) -> TokenStream {
+    let inner = tokens(ty);
+    let inner = match boxed {
+        true => quote!(::std::boxed::Box<#inner>),
+        false => inner,
+    };
+    optional(inner, is_optional)
+}
+
+/// An expression for a model default value of the given type; falls back to
+/// `Default::default()` where the value is the type's own default.
+pub fn default_value(ty: &RustType, value: &Value) -> TokenStream {
+    let fallback = quote!(::core::default::Default::default());
+    match (ty, value) {
+        (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (RustType::Bool, Value::Bool(b)) => quote!(#b),
+        (RustType::Named(name), Value::String(s)) => {
+            let name = ident(name);
+            quote!(crate::#name::from(#s))
+        }
+        (RustType::Named(name), Value::Number(n)) if n.is_i64() => {
+            let name = ident(name);
+            let n = proc_macro2::Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
+            quote!(crate::#name::from(#n))
+        }
+        (RustType::BigInteger | RustType::BigDecimal, Value::Number(n)) if n.is_i64() => {
+            let path = tokens(ty);
+            let n = proc_macro2::Literal::i64_suffixed(n.as_i64().unwrap_or_default());
+            quote!(#path::from(#n))
+        }
+        (RustType::Timestamp, Value::Number(n)) => {
+            let secs = proc_macro2::Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
+            quote!(crate::primitives::Timestamp::from_secs(#secs))
+        }
+        (_, Value::Number(n)) => number(ty, n).unwrap_or(fallback),
+        _ => fallback,
+    }
+}
+
+fn number(ty: &RustType, n: &serde_json::Number) -> Option<TokenStream> {
+    let int = n.as_i64();
+    let float = n.as_f64()?;
+    Some(match ty {
+        RustType::I8 => {
+            proc_macro2::Literal::i8_suffixed(int?.try_into().ok()?).into_token_stream()
+        }
+        RustType::I16 => {
+            proc_macro2::Literal::i16_suffixed(int?.try_into().ok()?).into_token_stream()
+        }
+        RustType::I32 => {
+            proc_macro2::Literal::i32_suffixed(int?.try_into().ok()?).into_token_stream()
+        }
+        RustType::I64 => proc_macro2::Literal::i64_suffixed(int?).into_token_stream(),
+        RustType::F32 => proc_macro2::Literal::f32_suffixed(float as f32).into_token_stream(),
+        RustType::F64 => proc_macro2::Literal::f64_suffixed(float).into_token_stream(),
+        _ => return None,
+    })
+}
