@@ -23,7 +23,6 @@ pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &s
     let values: Vec<_> = variants.iter().map(|v| value_literal(&v.value)).collect();
     quote! {
         #header
-        #[allow(deprecated)]
         impl #name {
             /// Every value the model lists, in model order.
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
@@ -36,7 +35,6 @@ pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &s
                 }
             }
         }
-        #[allow(deprecated)]
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -84,7 +82,6 @@ pub fn emit_int(links: &Links, item: &Item, variants: &[Variant], unknown: &str)
     let values: Vec<_> = variants.iter().map(|v| value_literal(&v.value)).collect();
     quote! {
         #header
-        #[allow(deprecated)]
         impl #name {
             /// Every value the model lists, in model order.
             pub const VALUES: &'static [i32] = &[#(#values),*];
@@ -97,7 +94,6 @@ pub fn emit_int(links: &Links, item: &Item, variants: &[Variant], unknown: &str)
                 }
             }
         }
-        #[allow(deprecated)]
         impl ::std::convert::From<i32> for #name {
             fn from(value: i32) -> Self {
                 match value {

@@ -45,6 +45,8 @@ pub fn lib_rs(space: &TypeSpace, links: &Links, crate_name: &str) -> TokenFile {
         #docs
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
+        // The model deprecates some items; generated code still has to use them.
+        #![allow(deprecated)]
 
         // The modules are formatted by the generator, with prettyplease; rustfmt keeps out.
         #[rustfmt::skip]

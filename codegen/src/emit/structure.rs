@@ -93,7 +93,6 @@ fn redacted_debug(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream
         }
     };
     quote! {
-        #[allow(deprecated)]
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 #body
@@ -127,7 +126,6 @@ fn model_default(item: &Item, fields: &[Field]) -> TokenStream {
         quote!(#field: #value,)
     });
     quote! {
-        #[allow(deprecated)]
         impl ::core::default::Default for #name {
             fn default() -> Self {
                 Self { #(#values)* }
