@@ -18,9 +18,9 @@ enum Expect {
 }
 
 /// Checks that every shape id is well formed, every member has a target, every target
-/// resolves to the right kind of shape, and the model has exactly one service.
-pub fn validate(model: &Model) -> Result<(), Error> {
-    let mut problems = Vec::new();
+/// resolves to the right kind of shape, and the model has exactly one service. The
+/// problems found while loading are reported with these, all at once.
+pub fn validate(model: &Model, mut problems: Vec<Problem>) -> Result<(), Error> {
     for (id, shape) in &model.shapes {
         if let Err(message) = shape_id::parse(id) {
             problems.push(Problem::shape(id, message));
@@ -92,6 +92,9 @@ fn check_members(model: &Model, id: &str, shape: &Shape, problems: &mut Vec<Prob
 fn check_ref(model: &Model, reference: &Ref, expect: Expect) -> Result<(), String> {
     let target = &reference.target;
     shape_id::parse(target)?;
+    if model.broken.contains(target) {
+        return Ok(());
+    }
     let Some(shape) = model.get(target) else {
         let hint = match shape_id::parse(target) {
             Ok(parts) if parts.namespace == PRELUDE => " (not a prelude shape)",

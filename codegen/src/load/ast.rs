@@ -152,10 +152,9 @@ pub struct Shape {
     pub traits: Traits,
 }
 
-/// Every kind of shape in a Smithy 2.0 JSON AST, tagged by its `type`. Traits are read
+/// Every kind of shape in a Smithy 2.0 JSON AST, named by its `type`. Traits are read
 /// separately into [`Shape::traits`].
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ShapeKind {
     /// Uninterpreted bytes.
     Blob,

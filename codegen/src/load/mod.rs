@@ -6,7 +6,7 @@ pub mod prelude;
 pub mod shape_id;
 pub mod traits;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -27,6 +27,9 @@ pub struct Model {
     pub metadata: IndexMap<String, Value>,
     /// Every shape by absolute id.
     pub shapes: BTreeMap<String, Shape>,
+    /// Shapes that failed to load. They were reported already, so references to them
+    /// are not reported again as dangling.
+    pub broken: BTreeSet<String>,
 }
 
 impl Model {
@@ -46,12 +49,14 @@ struct RawModel {
     shapes: IndexMap<String, Value>,
 }
 
-/// Parses model text. Malformed JSON reports its line and column; problems inside shapes
-/// are collected and reported together, each naming its shape and member.
-pub fn load(text: &str, file: &str) -> Result<Model, Error> {
+/// Parses model text. Malformed JSON is an error that gives its line and column. Problems
+/// inside shapes are returned beside the model, each naming its shape and member, so
+/// that validation can add its own and report them all together.
+pub fn load(text: &str, file: &str) -> Result<(Model, Vec<Problem>), Error> {
     let raw = parse_json(text, file)?;
     let mut problems = Vec::new();
     let mut shapes = BTreeMap::new();
+    let mut broken = BTreeSet::new();
     let mut applies = Vec::new();
     for (id, value) in raw.shapes {
         match load_shape(&id, value) {
@@ -59,22 +64,24 @@ pub fn load(text: &str, file: &str) -> Result<Model, Error> {
             Ok(shape) => {
                 shapes.insert(id, shape);
             }
-            Err(problem) => problems.push(problem),
+            Err(problem) => {
+                broken.insert(id);
+                problems.push(problem);
+            }
         }
     }
     shapes.extend(prelude::shapes());
     for (target, traits) in applies {
         problems.extend(apply(&mut shapes, &target, &traits).err());
     }
-    if !problems.is_empty() {
-        return Err(Error::model(file, problems));
-    }
-    Ok(Model {
+    let model = Model {
         file: file.to_owned(),
         smithy: raw.smithy.unwrap_or_default(),
         metadata: raw.metadata,
         shapes,
-    })
+        broken,
+    };
+    Ok((model, problems))
 }
 
 fn parse_json(text: &str, file: &str) -> Result<RawModel, Error> {
@@ -101,31 +108,60 @@ fn load_shape(id: &str, value: Value) -> Result<Shape, Problem> {
     let Value::Object(mut object) = value else {
         return Err(Problem::shape(id, "a shape must be a JSON object"));
     };
-    check_type(id, object.get("type"))?;
+    let ty = match object.remove("type") {
+        Some(Value::String(ty)) => ty,
+        Some(_) => return Err(Problem::shape(id, "`type` must be a string")),
+        None => return Err(Problem::shape(id, "missing `type`")),
+    };
     let traits = match object.remove("traits") {
         Some(raw) => from_value(raw).map_err(|(_, msg)| Problem::shape(id, msg))?,
         None => Traits::default(),
     };
-    let kind = from_value(Value::Object(object)).map_err(|(path, msg)| match member_of(&path) {
+    let kind = kind(&ty, Value::Object(object)).map_err(|(path, msg)| match member_of(&path) {
         Some(member) => Problem::member(id, member, msg),
         None => Problem::shape(id, msg),
+    })?;
+    let kind = kind.ok_or_else(|| {
+        let expected = ast::SHAPE_TYPES.join(", ");
+        Problem::shape(
+            id,
+            format!("unknown shape type `{ty}`; expected one of {expected}"),
+        )
     })?;
     Ok(Shape { kind, traits })
 }
 
-fn check_type(id: &str, ty: Option<&Value>) -> Result<(), Problem> {
-    match ty {
-        Some(Value::String(ty)) if ast::SHAPE_TYPES.contains(&ty.as_str()) => Ok(()),
-        Some(Value::String(ty)) => Err(Problem::shape(
-            id,
-            format!(
-                "unknown shape type `{ty}`; expected one of {}",
-                ast::SHAPE_TYPES.join(", ")
-            ),
-        )),
-        Some(_) => Err(Problem::shape(id, "`type` must be a string")),
-        None => Err(Problem::shape(id, "missing `type`")),
-    }
+/// The shape kind for a `type`, read from the rest of the shape's object; `None` for a
+/// type Smithy does not have.
+fn kind(ty: &str, body: Value) -> Result<Option<ShapeKind>, (String, String)> {
+    let kind = match ty {
+        "blob" => ShapeKind::Blob,
+        "boolean" => ShapeKind::Boolean,
+        "string" => ShapeKind::String,
+        "byte" => ShapeKind::Byte,
+        "short" => ShapeKind::Short,
+        "integer" => ShapeKind::Integer,
+        "long" => ShapeKind::Long,
+        "float" => ShapeKind::Float,
+        "double" => ShapeKind::Double,
+        "bigInteger" => ShapeKind::BigInteger,
+        "bigDecimal" => ShapeKind::BigDecimal,
+        "timestamp" => ShapeKind::Timestamp,
+        "document" => ShapeKind::Document,
+        "apply" => ShapeKind::Apply,
+        "enum" => ShapeKind::Enum(from_value(body)?),
+        "intEnum" => ShapeKind::IntEnum(from_value(body)?),
+        "list" => ShapeKind::List(from_value(body)?),
+        "set" => ShapeKind::Set(from_value(body)?),
+        "map" => ShapeKind::Map(from_value(body)?),
+        "structure" => ShapeKind::Structure(from_value(body)?),
+        "union" => ShapeKind::Union(from_value(body)?),
+        "service" => ShapeKind::Service(from_value(body)?),
+        "operation" => ShapeKind::Operation(from_value(body)?),
+        "resource" => ShapeKind::Resource(from_value(body)?),
+        _ => return Ok(None),
+    };
+    Ok(Some(kind))
 }
 
 /// Deserializes a value, returning the path inside it and a message on failure.
