@@ -21,6 +21,7 @@
 //! The crate `forecast-types` is generated; do not edit it by hand.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![allow(deprecated)]
 #[rustfmt::skip]
 mod operations;
 #[rustfmt::skip]

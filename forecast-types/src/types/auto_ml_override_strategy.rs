@@ -14,7 +14,6 @@ pub enum AutoMLOverrideStrategy {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl AutoMLOverrideStrategy {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -30,7 +29,6 @@ impl AutoMLOverrideStrategy {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for AutoMLOverrideStrategy {
     fn from(value: &str) -> Self {
         match value {

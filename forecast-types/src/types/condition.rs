@@ -18,7 +18,6 @@ pub enum Condition {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl Condition {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -38,7 +37,6 @@ impl Condition {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for Condition {
     fn from(value: &str) -> Self {
         match value {

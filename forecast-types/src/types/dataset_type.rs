@@ -16,7 +16,6 @@ pub enum DatasetType {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl DatasetType {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -34,7 +33,6 @@ impl DatasetType {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for DatasetType {
     fn from(value: &str) -> Self {
         match value {

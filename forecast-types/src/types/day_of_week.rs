@@ -24,7 +24,6 @@ pub enum DayOfWeek {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl DayOfWeek {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -50,7 +49,6 @@ impl DayOfWeek {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for DayOfWeek {
     fn from(value: &str) -> Self {
         match value {

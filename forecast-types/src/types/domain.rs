@@ -24,7 +24,6 @@ pub enum Domain {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl Domain {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -50,7 +49,6 @@ impl Domain {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for Domain {
     fn from(value: &str) -> Self {
         match value {

@@ -14,7 +14,6 @@ pub enum EvaluationType {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl EvaluationType {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["SUMMARY", "COMPUTED"];
@@ -27,7 +26,6 @@ impl EvaluationType {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for EvaluationType {
     fn from(value: &str) -> Self {
         match value {

@@ -12,7 +12,6 @@ pub enum FeaturizationMethodName {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl FeaturizationMethodName {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["filling"];
@@ -24,7 +23,6 @@ impl FeaturizationMethodName {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for FeaturizationMethodName {
     fn from(value: &str) -> Self {
         match value {

@@ -14,7 +14,6 @@ pub enum FilterConditionString {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl FilterConditionString {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["IS", "IS_NOT"];
@@ -27,7 +26,6 @@ impl FilterConditionString {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for FilterConditionString {
     fn from(value: &str) -> Self {
         match value {

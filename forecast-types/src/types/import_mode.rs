@@ -14,7 +14,6 @@ pub enum ImportMode {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl ImportMode {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["FULL", "INCREMENTAL"];
@@ -27,7 +26,6 @@ impl ImportMode {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for ImportMode {
     fn from(value: &str) -> Self {
         match value {

@@ -34,7 +34,6 @@ pub enum Month {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl Month {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -70,7 +69,6 @@ impl Month {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for Month {
     fn from(value: &str) -> Self {
         match value {

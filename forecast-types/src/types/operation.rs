@@ -18,7 +18,6 @@ pub enum Operation {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl Operation {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -38,7 +37,6 @@ impl Operation {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for Operation {
     fn from(value: &str) -> Self {
         match value {

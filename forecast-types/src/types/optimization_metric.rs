@@ -20,7 +20,6 @@ pub enum OptimizationMetric {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl OptimizationMetric {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -42,7 +41,6 @@ impl OptimizationMetric {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for OptimizationMetric {
     fn from(value: &str) -> Self {
         match value {

@@ -18,7 +18,6 @@ pub enum ScalingType {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl ScalingType {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &[
@@ -38,7 +37,6 @@ impl ScalingType {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for ScalingType {
     fn from(value: &str) -> Self {
         match value {

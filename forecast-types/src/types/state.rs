@@ -14,7 +14,6 @@ pub enum State {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl State {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["Active", "Deleted"];
@@ -27,7 +26,6 @@ impl State {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for State {
     fn from(value: &str) -> Self {
         match value {

@@ -15,7 +15,6 @@ pub struct Tag {
     /// **Required.** Length: `0..=256`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
     pub value: ::std::string::String,
 }
-#[allow(deprecated)]
 impl ::std::fmt::Debug for Tag {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Tag")

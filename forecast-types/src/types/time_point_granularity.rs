@@ -14,7 +14,6 @@ pub enum TimePointGranularity {
     /// A value the model does not list, kept exactly as received.
     Unknown(crate::primitives::UnknownValue<::std::string::String>),
 }
-#[allow(deprecated)]
 impl TimePointGranularity {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["ALL", "SPECIFIC"];
@@ -27,7 +26,6 @@ impl TimePointGranularity {
         }
     }
 }
-#[allow(deprecated)]
 impl ::std::convert::From<&str> for TimePointGranularity {
     fn from(value: &str) -> Self {
         match value {

@@ -15,7 +15,6 @@ pub struct UntagResourceRequest {
     /// **Required.** Length: `0..=200`.
     pub tag_keys: ::std::vec::Vec<::std::string::String>,
 }
-#[allow(deprecated)]
 impl ::std::fmt::Debug for UntagResourceRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UntagResourceRequest")

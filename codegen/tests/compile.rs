@@ -1,0 +1,63 @@
+//! Compile tests: every snapshot crate builds on its own with warnings denied, passes
+//! clippy, and its docs build with `RUSTDOCFLAGS="-D warnings"`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn cargo(case: &str, command: &str, args: &[&str], env: &[(&str, &str)]) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(case);
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("snapshot-crates");
+    let output = Command::new(env!("CARGO"))
+        .arg(command)
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .args(args)
+        .env("CARGO_TARGET_DIR", target)
+        .envs(env.iter().copied())
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "`cargo {command} {}` failed for snapshot `{case}`:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn builds_cleanly(case: &str) {
+    cargo(
+        case,
+        "clippy",
+        &["--all-targets", "--", "-D", "warnings"],
+        &[],
+    );
+    cargo(case, "test", &["--quiet"], &[("RUSTFLAGS", "-D warnings")]);
+    cargo(
+        case,
+        "doc",
+        &["--no-deps"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    );
+}
+
+#[test]
+fn everything_compiles() {
+    builds_cleanly("everything");
+}
+
+#[test]
+fn collision_compiles() {
+    builds_cleanly("collision");
+}
+
+#[test]
+fn forecast_describe_compiles() {
+    builds_cleanly("forecast-describe");
+}
+
+#[test]
+fn forecastquery_compiles() {
+    builds_cleanly("forecastquery");
+}
