@@ -1,0 +1,78 @@
+//! How users meet the generated types: optionality from the model, enums that keep
+//! unknown values, error enums, redacted sensitive values and timestamps.
+
+use forecast_types::{
+    DataDestination, DescribeForecastExportJob, DescribeForecastExportJobError,
+    DescribeForecastExportJobRequest, DescribeForecastExportJobResponse, InvalidInputException,
+    S3Config, State, Tag, Timestamp, UnhandledError,
+};
+
+const JOB_ARN: &str = "arn:aws:forecast:us-west-2:123456789012:forecast-export-job/f/e";
+
+#[test]
+fn required_members_are_plain_values_and_the_rest_are_options() {
+    let request = DescribeForecastExportJobRequest {
+        forecast_export_job_arn: JOB_ARN.to_owned(),
+    };
+    assert_eq!(request.forecast_export_job_arn, JOB_ARN);
+    let response = DescribeForecastExportJobResponse {
+        destination: Some(DataDestination {
+            s3_config: S3Config {
+                path: "s3://bucket/exports/".to_owned(),
+                role_arn: "arn:aws:iam::123456789012:role/Forecast".to_owned(),
+                kms_key_arn: None,
+            },
+        }),
+        status: Some("ACTIVE".to_owned()),
+        creation_time: Some(Timestamp::from_secs(946_845_296)),
+        ..Default::default()
+    };
+    let destination = response.destination.as_ref().unwrap();
+    assert_eq!(destination.s3_config.path, "s3://bucket/exports/");
+    assert_eq!(response.forecast_export_job_arn, None);
+    assert_eq!(
+        response.creation_time.unwrap().to_string(),
+        "2000-01-02T20:34:56Z"
+    );
+}
+
+#[test]
+fn enums_keep_values_the_model_does_not_list() {
+    assert_eq!(State::from("Active"), State::Active);
+    assert_eq!(State::Active.as_str(), "Active");
+    let new = State::from("Paused");
+    assert!(matches!(new, State::Unknown(_)));
+    assert_eq!(new.as_str(), "Paused");
+    assert_eq!(new.to_string(), "Paused");
+    assert_eq!(State::VALUES, ["Active", "Deleted"]);
+    assert_eq!("Deleted".parse::<State>(), Ok(State::Deleted));
+}
+
+#[test]
+fn operation_errors_wrap_modeled_and_unmodeled_errors() {
+    let modeled: DescribeForecastExportJobError = InvalidInputException {
+        message: Some("bad ARN".to_owned()),
+    }
+    .into();
+    assert_eq!(modeled.to_string(), "InvalidInputException: bad ARN");
+    let unmodeled = DescribeForecastExportJobError::Unhandled(UnhandledError {
+        code: "ThrottlingException".to_owned(),
+        message: None,
+    });
+    assert_eq!(unmodeled.to_string(), "ThrottlingException");
+    let source = std::error::Error::source(&modeled).unwrap();
+    assert_eq!(source.to_string(), "InvalidInputException: bad ARN");
+    assert_eq!(DescribeForecastExportJob::NAME, "DescribeForecastExportJob");
+}
+
+#[test]
+fn sensitive_values_never_reach_debug_output() {
+    let tag = Tag {
+        key: "team".to_owned(),
+        value: "secret-project".to_owned(),
+    };
+    let debug = format!("{tag:?}");
+    assert!(!debug.contains("secret-project"), "{debug}");
+    assert!(!debug.contains("team"), "{debug}");
+    assert!(debug.contains("Redacted"), "{debug}");
+}
