@@ -84,3 +84,8 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
