@@ -45,7 +45,8 @@ fn forecast_one_operation(bencher: divan::Bencher) {
 fn forecast_load_and_validate(bencher: divan::Bencher) {
     let model = forecast_model();
     bencher.bench(|| {
-        let (model, problems) = codegen::load::load(divan::black_box(&model), "forecast.json").unwrap();
+        let (model, problems) =
+            codegen::load::load(divan::black_box(&model), "forecast.json").unwrap();
         codegen::validate::validate(&model, problems).unwrap();
         model
     });

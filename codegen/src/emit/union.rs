@@ -37,6 +37,8 @@ pub fn emit(
         #deprecated
         #[derive(#derive_debug Clone, PartialEq, #eq_hash)]
         #[non_exhaustive]
+        // Members hold what the model says; boxing the big ones would change the API.
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#variant_tokens)*
             /// A member the model does not know: its name and its JSON value, kept so

@@ -187,21 +187,21 @@ pub enum ShapeKind {
     /// A closed set of integer values.
     IntEnum(Aggregate),
     /// Ordered elements.
-    List(List),
+    List(Box<List>),
     /// Unique elements (Smithy 1.0; a list with `@uniqueItems` in 2.0).
-    Set(List),
+    Set(Box<List>),
     /// Keys to values.
-    Map(Map),
+    Map(Box<Map>),
     /// Named members.
     Structure(Aggregate),
     /// Exactly one of its members.
     Union(Aggregate),
     /// A service.
-    Service(Service),
+    Service(Box<Service>),
     /// An operation.
     Operation(Operation),
     /// A resource.
-    Resource(Resource),
+    Resource(Box<Resource>),
     /// Traits applied to another shape or member.
     Apply,
 }

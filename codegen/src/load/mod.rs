@@ -133,7 +133,7 @@ fn load_shape(id: &str, value: Value) -> Result<Shape, Problem> {
 
 /// The shape kind for a `type`, read from the rest of the shape's object; `None` for a
 /// type Smithy does not have.
-fn kind(ty: &str, body: Value) -> Result<Option<ShapeKind>, (String, String)> {
+pub(crate) fn kind(ty: &str, body: Value) -> Result<Option<ShapeKind>, (String, String)> {
     let kind = match ty {
         "blob" => ShapeKind::Blob,
         "boolean" => ShapeKind::Boolean,
@@ -151,14 +151,14 @@ fn kind(ty: &str, body: Value) -> Result<Option<ShapeKind>, (String, String)> {
         "apply" => ShapeKind::Apply,
         "enum" => ShapeKind::Enum(from_value(body)?),
         "intEnum" => ShapeKind::IntEnum(from_value(body)?),
-        "list" => ShapeKind::List(from_value(body)?),
-        "set" => ShapeKind::Set(from_value(body)?),
-        "map" => ShapeKind::Map(from_value(body)?),
+        "list" => ShapeKind::List(Box::new(from_value(body)?)),
+        "set" => ShapeKind::Set(Box::new(from_value(body)?)),
+        "map" => ShapeKind::Map(Box::new(from_value(body)?)),
         "structure" => ShapeKind::Structure(from_value(body)?),
         "union" => ShapeKind::Union(from_value(body)?),
-        "service" => ShapeKind::Service(from_value(body)?),
+        "service" => ShapeKind::Service(Box::new(from_value(body)?)),
         "operation" => ShapeKind::Operation(from_value(body)?),
-        "resource" => ShapeKind::Resource(from_value(body)?),
+        "resource" => ShapeKind::Resource(Box::new(from_value(body)?)),
         _ => return Ok(None),
     };
     Ok(Some(kind))

@@ -6,6 +6,7 @@
 /// A recursive union, like DynamoDB's AttributeValue.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum AttributeValue {
     /// The `S` member.
     S(::std::string::String),

@@ -6,6 +6,7 @@
 /// An event stream.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum WidgetEventStream {
     /// The `created` member.
     Created(crate::WidgetCreatedEvent),
