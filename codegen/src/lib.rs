@@ -9,7 +9,6 @@ pub mod emit;
 mod error;
 pub mod format;
 pub mod load;
-#[path = "markdown_stub.rs"]
 pub mod markdown;
 pub mod names;
 pub mod select;

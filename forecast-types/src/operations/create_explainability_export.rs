@@ -3,7 +3,15 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `CreateExplainabilityExport` operation and its errors.
-/// Exports an Explainability resource created by the CreateExplainability operation. Exported files are exported to an Amazon Simple Storage Service (Amazon S3) bucket. You must specify a DataDestination object that includes an Amazon S3 bucket and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket. For more information, see aws-forecast-iam-roles. The Status of the export job must be ACTIVE before you can access the export in your Amazon S3 bucket. To get the status, use the DescribeExplainabilityExport operation.
+/// Exports an Explainability resource created by the [`CreateExplainability`][] operation. Exported files are exported to an Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// You must specify a [`DataDestination`][] object that includes an Amazon S3 bucket and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket. For more information, see `aws-forecast-iam-roles`.
+///
+/// > **Note:** The `Status` of the export job must be `ACTIVE` before you can access the export in your Amazon S3 bucket. To get the status, use the [`DescribeExplainabilityExport`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
+/// [`DataDestination`]: crate::DataDestination
+/// [`DescribeExplainabilityExport`]: crate::DescribeExplainabilityExport
 ///
 /// Input: [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest). Output: [`CreateExplainabilityExportResponse`](crate::CreateExplainabilityExportResponse).
 /// Errors: [`CreateExplainabilityExportError`](crate::CreateExplainabilityExportError).

@@ -3,7 +3,24 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `CreateForecastExportJob` operation and its errors.
-/// Exports a forecast created by the CreateForecast operation to your Amazon Simple Storage Service (Amazon S3) bucket. The forecast file name will match the following conventions: __ where the component is in Java SimpleDateFormat (yyyy-MM-ddTHH-mm-ssZ). You must specify a DataDestination object that includes an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket. For more information, see aws-forecast-iam-roles. For more information, see howitworks-forecast. To get a list of all your forecast export jobs, use the ListForecastExportJobs operation. The Status of the forecast export job must be ACTIVE before you can access the forecast in your Amazon S3 bucket. To get the status, use the DescribeForecastExportJob operation.
+/// Exports a forecast created by the [`CreateForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket. The forecast file name will match the following conventions:
+///
+/// \<ForecastExportJobName\>\_\<ExportTimestamp\>\_\<PartNumber\>
+///
+/// where the \<ExportTimestamp\> component is in Java SimpleDateFormat (yyyy-MM-ddTHH-mm-ssZ).
+///
+/// You must specify a [`DataDestination`][] object that includes an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket. For more information, see `aws-forecast-iam-roles`.
+///
+/// For more information, see `howitworks-forecast`.
+///
+/// To get a list of all your forecast export jobs, use the [`ListForecastExportJobs`][] operation.
+///
+/// > **Note:** The `Status` of the forecast export job must be `ACTIVE` before you can access the forecast in your Amazon S3 bucket. To get the status, use the [`DescribeForecastExportJob`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
+/// [`DataDestination`]: crate::DataDestination
+/// [`ListForecastExportJobs`]: crate::ListForecastExportJobs
+/// [`DescribeForecastExportJob`]: crate::DescribeForecastExportJob
 ///
 /// Input: [`CreateForecastExportJobRequest`](crate::CreateForecastExportJobRequest). Output: [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse).
 /// Errors: [`CreateForecastExportJobError`](crate::CreateForecastExportJobError).

@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `CreateMonitor` operation and its errors.
-/// Creates a predictor monitor resource for an existing auto predictor. Predictor monitoring allows you to see how your predictor's performance changes over time. For more information, see Predictor Monitoring.
+/// Creates a predictor monitor resource for an existing auto predictor. Predictor monitoring allows you to see how your predictor's performance changes over time. For more information, see [Predictor Monitoring](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring.html).
 ///
 /// Input: [`CreateMonitorRequest`](crate::CreateMonitorRequest). Output: [`CreateMonitorResponse`](crate::CreateMonitorResponse).
 /// Errors: [`CreateMonitorError`](crate::CreateMonitorError).

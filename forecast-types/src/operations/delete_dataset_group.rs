@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteDatasetGroup` operation and its errors.
-/// Deletes a dataset group created using the CreateDatasetGroup operation. You can only delete dataset groups that have a status of ACTIVE, CREATE_FAILED, or UPDATE_FAILED. To get the status, use the DescribeDatasetGroup operation. This operation deletes only the dataset group, not the datasets in the group.
+/// Deletes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation. You can only delete dataset groups that have a status of `ACTIVE`, `CREATE_FAILED`, or `UPDATE_FAILED`. To get the status, use the [DescribeDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetGroup.html) operation.
+///
+/// This operation deletes only the dataset group, not the datasets in the group.
 ///
 /// Input: [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest). Output: nothing.
 /// Errors: [`DeleteDatasetGroupError`](crate::DeleteDatasetGroupError).

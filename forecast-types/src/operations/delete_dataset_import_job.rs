@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteDatasetImportJob` operation and its errors.
-/// Deletes a dataset import job created using the CreateDatasetImportJob operation. You can delete only dataset import jobs that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeDatasetImportJob operation.
+/// Deletes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation. You can delete only dataset import jobs that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [DescribeDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetImportJob.html) operation.
 ///
 /// Input: [`DeleteDatasetImportJobRequest`](crate::DeleteDatasetImportJobRequest). Output: nothing.
 /// Errors: [`DeleteDatasetImportJobError`](crate::DeleteDatasetImportJobError).

@@ -3,7 +3,11 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteExplainability` operation and its errors.
-/// Deletes an Explainability resource. You can delete only predictor that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeExplainability operation.
+/// Deletes an Explainability resource.
+///
+/// You can delete only predictor that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribeExplainability`][] operation.
+///
+/// [`DescribeExplainability`]: crate::DescribeExplainability
 ///
 /// Input: [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest). Output: nothing.
 /// Errors: [`DeleteExplainabilityError`](crate::DeleteExplainabilityError).

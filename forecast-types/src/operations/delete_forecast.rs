@@ -3,7 +3,12 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteForecast` operation and its errors.
-/// Deletes a forecast created using the CreateForecast operation. You can delete only forecasts that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeForecast operation. You can't delete a forecast while it is being exported. After a forecast is deleted, you can no longer query the forecast.
+/// Deletes a forecast created using the [`CreateForecast`][] operation. You can delete only forecasts that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribeForecast`][] operation.
+///
+/// You can't delete a forecast while it is being exported. After a forecast is deleted, you can no longer query the forecast.
+///
+/// [`CreateForecast`]: crate::CreateForecast
+/// [`DescribeForecast`]: crate::DescribeForecast
 ///
 /// Input: [`DeleteForecastRequest`](crate::DeleteForecastRequest). Output: nothing.
 /// Errors: [`DeleteForecastError`](crate::DeleteForecastError).

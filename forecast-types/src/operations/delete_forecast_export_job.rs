@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteForecastExportJob` operation and its errors.
-/// Deletes a forecast export job created using the CreateForecastExportJob operation. You can delete only export jobs that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeForecastExportJob operation.
+/// Deletes a forecast export job created using the [`CreateForecastExportJob`][] operation. You can delete only export jobs that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribeForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
+/// [`DescribeForecastExportJob`]: crate::DescribeForecastExportJob
 ///
 /// Input: [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest). Output: nothing.
 /// Errors: [`DeleteForecastExportJobError`](crate::DeleteForecastExportJobError).

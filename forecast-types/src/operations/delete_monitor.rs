@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteMonitor` operation and its errors.
-/// Deletes a monitor resource. You can only delete a monitor resource with a status of ACTIVE, ACTIVE_STOPPED, CREATE_FAILED, or CREATE_STOPPED.
+/// Deletes a monitor resource. You can only delete a monitor resource with a status of `ACTIVE`, `ACTIVE_STOPPED`, `CREATE_FAILED`, or `CREATE_STOPPED`.
 ///
 /// Input: [`DeleteMonitorRequest`](crate::DeleteMonitorRequest). Output: nothing.
 /// Errors: [`DeleteMonitorError`](crate::DeleteMonitorError).

@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeletePredictor` operation and its errors.
-/// Deletes a predictor created using the DescribePredictor or CreatePredictor operations. You can delete only predictor that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribePredictor operation.
+/// Deletes a predictor created using the [`DescribePredictor`][] or [`CreatePredictor`][] operations. You can delete only predictor that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribePredictor`][] operation.
+///
+/// [`DescribePredictor`]: crate::DescribePredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
 ///
 /// Input: [`DeletePredictorRequest`](crate::DeletePredictorRequest). Output: nothing.
 /// Errors: [`DeletePredictorError`](crate::DeletePredictorError).

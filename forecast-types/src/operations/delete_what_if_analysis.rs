@@ -3,7 +3,12 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteWhatIfAnalysis` operation and its errors.
-/// Deletes a what-if analysis created using the CreateWhatIfAnalysis operation. You can delete only what-if analyses that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeWhatIfAnalysis operation. You can't delete a what-if analysis while any of its forecasts are being exported.
+/// Deletes a what-if analysis created using the [`CreateWhatIfAnalysis`][] operation. You can delete only what-if analyses that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribeWhatIfAnalysis`][] operation.
+///
+/// You can't delete a what-if analysis while any of its forecasts are being exported.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
+/// [`DescribeWhatIfAnalysis`]: crate::DescribeWhatIfAnalysis
 ///
 /// Input: [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest). Output: nothing.
 /// Errors: [`DeleteWhatIfAnalysisError`](crate::DeleteWhatIfAnalysisError).

@@ -3,7 +3,12 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteWhatIfForecast` operation and its errors.
-/// Deletes a what-if forecast created using the CreateWhatIfForecast operation. You can delete only what-if forecasts that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeWhatIfForecast operation. You can't delete a what-if forecast while it is being exported. After a what-if forecast is deleted, you can no longer query the what-if analysis.
+/// Deletes a what-if forecast created using the [`CreateWhatIfForecast`][] operation. You can delete only what-if forecasts that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribeWhatIfForecast`][] operation.
+///
+/// You can't delete a what-if forecast while it is being exported. After a what-if forecast is deleted, you can no longer query the what-if analysis.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
+/// [`DescribeWhatIfForecast`]: crate::DescribeWhatIfForecast
 ///
 /// Input: [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest). Output: nothing.
 /// Errors: [`DeleteWhatIfForecastError`](crate::DeleteWhatIfForecastError).

@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DeleteWhatIfForecastExport` operation and its errors.
-/// Deletes a what-if forecast export created using the CreateWhatIfForecastExport operation. You can delete only what-if forecast exports that have a status of ACTIVE or CREATE_FAILED. To get the status, use the DescribeWhatIfForecastExport operation.
+/// Deletes a what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation. You can delete only what-if forecast exports that have a status of `ACTIVE` or `CREATE_FAILED`. To get the status, use the [`DescribeWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
+/// [`DescribeWhatIfForecastExport`]: crate::DescribeWhatIfForecastExport
 ///
 /// Input: [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest). Output: nothing.
 /// Errors: [`DeleteWhatIfForecastExportError`](crate::DeleteWhatIfForecastExportError).

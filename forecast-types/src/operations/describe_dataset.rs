@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeDataset` operation and its errors.
-/// Describes an Amazon Forecast dataset created using the CreateDataset operation. In addition to listing the parameters specified in the CreateDataset request, this operation includes the following dataset properties: CreationTime LastModificationTime Status
+/// Describes an Amazon Forecast dataset created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
+///
+/// In addition to listing the parameters specified in the `CreateDataset` request, this operation includes the following dataset properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Status`
 ///
 /// Input: [`DescribeDatasetRequest`](crate::DescribeDatasetRequest). Output: [`DescribeDatasetResponse`](crate::DescribeDatasetResponse).
 /// Errors: [`DescribeDatasetError`](crate::DescribeDatasetError).

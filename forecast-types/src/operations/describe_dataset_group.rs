@@ -3,7 +3,14 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeDatasetGroup` operation and its errors.
-/// Describes a dataset group created using the CreateDatasetGroup operation. In addition to listing the parameters provided in the CreateDatasetGroup request, this operation includes the following properties: DatasetArns - The datasets belonging to the group. CreationTime LastModificationTime Status
+/// Describes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
+///
+/// In addition to listing the parameters provided in the `CreateDatasetGroup` request, this operation includes the following properties:
+///
+/// - `DatasetArns` - The datasets belonging to the group.
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Status`
 ///
 /// Input: [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest). Output: [`DescribeDatasetGroupResponse`](crate::DescribeDatasetGroupResponse).
 /// Errors: [`DescribeDatasetGroupError`](crate::DescribeDatasetGroupError).

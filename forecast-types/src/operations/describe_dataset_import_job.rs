@@ -3,7 +3,16 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeDatasetImportJob` operation and its errors.
-/// Describes a dataset import job created using the CreateDatasetImportJob operation. In addition to listing the parameters provided in the CreateDatasetImportJob request, this operation includes the following properties: CreationTime LastModificationTime DataSize FieldStatistics Status Message - If an error occurred, information about the error.
+/// Describes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
+///
+/// In addition to listing the parameters provided in the `CreateDatasetImportJob` request, this operation includes the following properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `DataSize`
+/// - `FieldStatistics`
+/// - `Status`
+/// - `Message` - If an error occurred, information about the error.
 ///
 /// Input: [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest). Output: [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse).
 /// Errors: [`DescribeDatasetImportJobError`](crate::DescribeDatasetImportJobError).

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeExplainability` operation and its errors.
-/// Describes an Explainability resource created using the CreateExplainability operation.
+/// Describes an Explainability resource created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 ///
 /// Input: [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest). Output: [`DescribeExplainabilityResponse`](crate::DescribeExplainabilityResponse).
 /// Errors: [`DescribeExplainabilityError`](crate::DescribeExplainabilityError).

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeExplainabilityExport` operation and its errors.
-/// Describes an Explainability export created using the CreateExplainabilityExport operation.
+/// Describes an Explainability export created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 ///
 /// Input: [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest). Output: [`DescribeExplainabilityExportResponse`](crate::DescribeExplainabilityExportResponse).
 /// Errors: [`DescribeExplainabilityExportError`](crate::DescribeExplainabilityExportError).

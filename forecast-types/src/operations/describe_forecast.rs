@@ -3,7 +3,17 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeForecast` operation and its errors.
-/// Describes a forecast created using the CreateForecast operation. In addition to listing the properties provided in the CreateForecast request, this operation lists the following properties: DatasetGroupArn - The dataset group that provided the training data. CreationTime LastModificationTime Status Message - If an error occurred, information about the error.
+/// Describes a forecast created using the [`CreateForecast`][] operation.
+///
+/// In addition to listing the properties provided in the `CreateForecast` request, this operation lists the following properties:
+///
+/// - `DatasetGroupArn` - The dataset group that provided the training data.
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Status`
+/// - `Message` - If an error occurred, information about the error.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 ///
 /// Input: [`DescribeForecastRequest`](crate::DescribeForecastRequest). Output: [`DescribeForecastResponse`](crate::DescribeForecastResponse).
 /// Errors: [`DescribeForecastError`](crate::DescribeForecastError).

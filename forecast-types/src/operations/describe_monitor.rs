@@ -3,7 +3,17 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeMonitor` operation and its errors.
-/// Describes a monitor resource. In addition to listing the properties provided in the CreateMonitor request, this operation lists the following properties: Baseline CreationTime LastEvaluationTime LastEvaluationState LastModificationTime Message Status
+/// Describes a monitor resource. In addition to listing the properties provided in the [`CreateMonitor`][] request, this operation lists the following properties:
+///
+/// - `Baseline`
+/// - `CreationTime`
+/// - `LastEvaluationTime`
+/// - `LastEvaluationState`
+/// - `LastModificationTime`
+/// - `Message`
+/// - `Status`
+///
+/// [`CreateMonitor`]: crate::CreateMonitor
 ///
 /// Input: [`DescribeMonitorRequest`](crate::DescribeMonitorRequest). Output: [`DescribeMonitorResponse`](crate::DescribeMonitorResponse).
 /// Errors: [`DescribeMonitorError`](crate::DescribeMonitorError).

@@ -3,7 +3,16 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribePredictorBacktestExportJob` operation and its errors.
-/// Describes a predictor backtest export job created using the CreatePredictorBacktestExportJob operation. In addition to listing the properties provided by the user in the CreatePredictorBacktestExportJob request, this operation lists the following properties: CreationTime LastModificationTime Status Message (if an error occurred)
+/// Describes a predictor backtest export job created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// In addition to listing the properties provided by the user in the `CreatePredictorBacktestExportJob` request, this operation lists the following properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Status`
+/// - `Message` (if an error occurred)
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 ///
 /// Input: [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest). Output: [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse).
 /// Errors: [`DescribePredictorBacktestExportJobError`](crate::DescribePredictorBacktestExportJobError).

@@ -3,7 +3,16 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeWhatIfAnalysis` operation and its errors.
-/// Describes the what-if analysis created using the CreateWhatIfAnalysis operation. In addition to listing the properties provided in the CreateWhatIfAnalysis request, this operation lists the following properties: CreationTime LastModificationTime Message - If an error occurred, information about the error. Status
+/// Describes the what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// In addition to listing the properties provided in the `CreateWhatIfAnalysis` request, this operation lists the following properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Message` - If an error occurred, information about the error.
+/// - `Status`
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 ///
 /// Input: [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest). Output: [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse).
 /// Errors: [`DescribeWhatIfAnalysisError`](crate::DescribeWhatIfAnalysisError).

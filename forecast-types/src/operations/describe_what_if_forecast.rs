@@ -3,7 +3,16 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeWhatIfForecast` operation and its errors.
-/// Describes the what-if forecast created using the CreateWhatIfForecast operation. In addition to listing the properties provided in the CreateWhatIfForecast request, this operation lists the following properties: CreationTime LastModificationTime Message - If an error occurred, information about the error. Status
+/// Describes the what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// In addition to listing the properties provided in the `CreateWhatIfForecast` request, this operation lists the following properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Message` - If an error occurred, information about the error.
+/// - `Status`
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 ///
 /// Input: [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest). Output: [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse).
 /// Errors: [`DescribeWhatIfForecastError`](crate::DescribeWhatIfForecastError).

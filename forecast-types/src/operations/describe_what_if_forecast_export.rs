@@ -3,7 +3,16 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DescribeWhatIfForecastExport` operation and its errors.
-/// Describes the what-if forecast export created using the CreateWhatIfForecastExport operation. In addition to listing the properties provided in the CreateWhatIfForecastExport request, this operation lists the following properties: CreationTime LastModificationTime Message - If an error occurred, information about the error. Status
+/// Describes the what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// In addition to listing the properties provided in the `CreateWhatIfForecastExport` request, this operation lists the following properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Message` - If an error occurred, information about the error.
+/// - `Status`
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 ///
 /// Input: [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest). Output: [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse).
 /// Errors: [`DescribeWhatIfForecastExportError`](crate::DescribeWhatIfForecastExportError).

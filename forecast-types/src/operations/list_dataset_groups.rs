@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListDatasetGroups` operation and its errors.
-/// Returns a list of dataset groups created using the CreateDatasetGroup operation. For each dataset group, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the dataset group ARN with the DescribeDatasetGroup operation.
+/// Returns a list of dataset groups created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation. For each dataset group, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the dataset group ARN with the [DescribeDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetGroup.html) operation.
 ///
 /// Input: [`ListDatasetGroupsRequest`](crate::ListDatasetGroupsRequest). Output: [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse).
 /// Errors: [`ListDatasetGroupsError`](crate::ListDatasetGroupsError).

@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListExplainabilities` operation and its errors.
-/// Returns a list of Explainability resources created using the CreateExplainability operation. This operation returns a summary for each Explainability. You can filter the list using an array of Filter objects. To retrieve the complete set of properties for a particular Explainability resource, use the ARN with the DescribeExplainability operation.
+/// Returns a list of Explainability resources created using the [`CreateExplainability`][] operation. This operation returns a summary for each Explainability. You can filter the list using an array of [`Filter`][] objects.
+///
+/// To retrieve the complete set of properties for a particular Explainability resource, use the ARN with the [`DescribeExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
+/// [`Filter`]: crate::Filter
+/// [`DescribeExplainability`]: crate::DescribeExplainability
 ///
 /// Input: [`ListExplainabilitiesRequest`](crate::ListExplainabilitiesRequest). Output: [`ListExplainabilitiesResponse`](crate::ListExplainabilitiesResponse).
 /// Errors: [`ListExplainabilitiesError`](crate::ListExplainabilitiesError).

@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListExplainabilityExports` operation and its errors.
-/// Returns a list of Explainability exports created using the CreateExplainabilityExport operation. This operation returns a summary for each Explainability export. You can filter the list using an array of Filter objects. To retrieve the complete set of properties for a particular Explainability export, use the ARN with the DescribeExplainability operation.
+/// Returns a list of Explainability exports created using the [`CreateExplainabilityExport`][] operation. This operation returns a summary for each Explainability export. You can filter the list using an array of [`Filter`][] objects.
+///
+/// To retrieve the complete set of properties for a particular Explainability export, use the ARN with the [`DescribeExplainability`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
+/// [`Filter`]: crate::Filter
+/// [`DescribeExplainability`]: crate::DescribeExplainability
 ///
 /// Input: [`ListExplainabilityExportsRequest`](crate::ListExplainabilityExportsRequest). Output: [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse).
 /// Errors: [`ListExplainabilityExportsError`](crate::ListExplainabilityExportsError).

@@ -3,7 +3,11 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListForecastExportJobs` operation and its errors.
-/// Returns a list of forecast export jobs created using the CreateForecastExportJob operation. For each forecast export job, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). To retrieve the complete set of properties, use the ARN with the DescribeForecastExportJob operation. You can filter the list using an array of Filter objects.
+/// Returns a list of forecast export jobs created using the [`CreateForecastExportJob`][] operation. For each forecast export job, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). To retrieve the complete set of properties, use the ARN with the [`DescribeForecastExportJob`][] operation. You can filter the list using an array of [`Filter`][] objects.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
+/// [`DescribeForecastExportJob`]: crate::DescribeForecastExportJob
+/// [`Filter`]: crate::Filter
 ///
 /// Input: [`ListForecastExportJobsRequest`](crate::ListForecastExportJobsRequest). Output: [`ListForecastExportJobsResponse`](crate::ListForecastExportJobsResponse).
 /// Errors: [`ListForecastExportJobsError`](crate::ListForecastExportJobsError).

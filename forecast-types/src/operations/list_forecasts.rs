@@ -3,7 +3,11 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListForecasts` operation and its errors.
-/// Returns a list of forecasts created using the CreateForecast operation. For each forecast, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). To retrieve the complete set of properties, specify the ARN with the DescribeForecast operation. You can filter the list using an array of Filter objects.
+/// Returns a list of forecasts created using the [`CreateForecast`][] operation. For each forecast, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). To retrieve the complete set of properties, specify the ARN with the [`DescribeForecast`][] operation. You can filter the list using an array of [`Filter`][] objects.
+///
+/// [`CreateForecast`]: crate::CreateForecast
+/// [`DescribeForecast`]: crate::DescribeForecast
+/// [`Filter`]: crate::Filter
 ///
 /// Input: [`ListForecastsRequest`](crate::ListForecastsRequest). Output: [`ListForecastsResponse`](crate::ListForecastsResponse).
 /// Errors: [`ListForecastsError`](crate::ListForecastsError).

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListMonitorEvaluations` operation and its errors.
-/// Returns a list of the monitoring evaluation results and predictor events collected by the monitor resource during different windows of time. For information about monitoring see predictor-monitoring. For more information about retrieving monitoring results see Viewing Monitoring Results.
+/// Returns a list of the monitoring evaluation results and predictor events collected by the monitor resource during different windows of time.
+///
+/// For information about monitoring see `predictor-monitoring`. For more information about retrieving monitoring results see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html).
 ///
 /// Input: [`ListMonitorEvaluationsRequest`](crate::ListMonitorEvaluationsRequest). Output: [`ListMonitorEvaluationsResponse`](crate::ListMonitorEvaluationsResponse).
 /// Errors: [`ListMonitorEvaluationsError`](crate::ListMonitorEvaluationsError).

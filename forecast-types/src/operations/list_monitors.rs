@@ -3,7 +3,11 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListMonitors` operation and its errors.
-/// Returns a list of monitors created with the CreateMonitor operation and CreateAutoPredictor operation. For each monitor resource, this operation returns of a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve a complete set of properties of a monitor resource by specify the monitor's ARN in the DescribeMonitor operation.
+/// Returns a list of monitors created with the [`CreateMonitor`][] operation and [`CreateAutoPredictor`][] operation. For each monitor resource, this operation returns of a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve a complete set of properties of a monitor resource by specify the monitor's ARN in the [`DescribeMonitor`][] operation.
+///
+/// [`CreateMonitor`]: crate::CreateMonitor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`DescribeMonitor`]: crate::DescribeMonitor
 ///
 /// Input: [`ListMonitorsRequest`](crate::ListMonitorsRequest). Output: [`ListMonitorsResponse`](crate::ListMonitorsResponse).
 /// Errors: [`ListMonitorsError`](crate::ListMonitorsError).

@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListPredictorBacktestExportJobs` operation and its errors.
-/// Returns a list of predictor backtest export jobs created using the CreatePredictorBacktestExportJob operation. This operation returns a summary for each backtest export job. You can filter the list using an array of Filter objects. To retrieve the complete set of properties for a particular backtest export job, use the ARN with the DescribePredictorBacktestExportJob operation.
+/// Returns a list of predictor backtest export jobs created using the [`CreatePredictorBacktestExportJob`][] operation. This operation returns a summary for each backtest export job. You can filter the list using an array of [`Filter`][] objects.
+///
+/// To retrieve the complete set of properties for a particular backtest export job, use the ARN with the [`DescribePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
+/// [`Filter`]: crate::Filter
+/// [`DescribePredictorBacktestExportJob`]: crate::DescribePredictorBacktestExportJob
 ///
 /// Input: [`ListPredictorBacktestExportJobsRequest`](crate::ListPredictorBacktestExportJobsRequest). Output: [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse).
 /// Errors: [`ListPredictorBacktestExportJobsError`](crate::ListPredictorBacktestExportJobsError).

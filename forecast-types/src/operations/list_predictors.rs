@@ -3,7 +3,15 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListPredictors` operation and its errors.
-/// Returns a list of predictors created using the CreateAutoPredictor or CreatePredictor operations. For each predictor, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the ARN with the DescribeAutoPredictor and DescribePredictor operations. You can filter the list using an array of Filter objects.
+/// Returns a list of predictors created using the [`CreateAutoPredictor`][] or [`CreatePredictor`][] operations. For each predictor, this operation returns a summary of its properties, including its Amazon Resource Name (ARN).
+///
+/// You can retrieve the complete set of properties by using the ARN with the [`DescribeAutoPredictor`][] and [`DescribePredictor`][] operations. You can filter the list using an array of [`Filter`][] objects.
+///
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
+/// [`DescribeAutoPredictor`]: crate::DescribeAutoPredictor
+/// [`DescribePredictor`]: crate::DescribePredictor
+/// [`Filter`]: crate::Filter
 ///
 /// Input: [`ListPredictorsRequest`](crate::ListPredictorsRequest). Output: [`ListPredictorsResponse`](crate::ListPredictorsResponse).
 /// Errors: [`ListPredictorsError`](crate::ListPredictorsError).

@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListWhatIfAnalyses` operation and its errors.
-/// Returns a list of what-if analyses created using the CreateWhatIfAnalysis operation. For each what-if analysis, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the what-if analysis ARN with the DescribeWhatIfAnalysis operation.
+/// Returns a list of what-if analyses created using the [`CreateWhatIfAnalysis`][] operation. For each what-if analysis, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the what-if analysis ARN with the [`DescribeWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
+/// [`DescribeWhatIfAnalysis`]: crate::DescribeWhatIfAnalysis
 ///
 /// Input: [`ListWhatIfAnalysesRequest`](crate::ListWhatIfAnalysesRequest). Output: [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse).
 /// Errors: [`ListWhatIfAnalysesError`](crate::ListWhatIfAnalysesError).

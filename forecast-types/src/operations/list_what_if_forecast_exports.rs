@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListWhatIfForecastExports` operation and its errors.
-/// Returns a list of what-if forecast exports created using the CreateWhatIfForecastExport operation. For each what-if forecast export, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the what-if forecast export ARN with the DescribeWhatIfForecastExport operation.
+/// Returns a list of what-if forecast exports created using the [`CreateWhatIfForecastExport`][] operation. For each what-if forecast export, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the what-if forecast export ARN with the [`DescribeWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
+/// [`DescribeWhatIfForecastExport`]: crate::DescribeWhatIfForecastExport
 ///
 /// Input: [`ListWhatIfForecastExportsRequest`](crate::ListWhatIfForecastExportsRequest). Output: [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse).
 /// Errors: [`ListWhatIfForecastExportsError`](crate::ListWhatIfForecastExportsError).

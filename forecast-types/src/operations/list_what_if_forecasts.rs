@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ListWhatIfForecasts` operation and its errors.
-/// Returns a list of what-if forecasts created using the CreateWhatIfForecast operation. For each what-if forecast, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the what-if forecast ARN with the DescribeWhatIfForecast operation.
+/// Returns a list of what-if forecasts created using the [`CreateWhatIfForecast`][] operation. For each what-if forecast, this operation returns a summary of its properties, including its Amazon Resource Name (ARN). You can retrieve the complete set of properties by using the what-if forecast ARN with the [`DescribeWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
+/// [`DescribeWhatIfForecast`]: crate::DescribeWhatIfForecast
 ///
 /// Input: [`ListWhatIfForecastsRequest`](crate::ListWhatIfForecastsRequest). Output: [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse).
 /// Errors: [`ListWhatIfForecastsError`](crate::ListWhatIfForecastsError).

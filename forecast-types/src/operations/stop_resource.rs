@@ -3,7 +3,19 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `StopResource` operation and its errors.
-/// Stops a resource. The resource undergoes the following states: CREATE_STOPPING and CREATE_STOPPED. You cannot resume a resource once it has been stopped. This operation can be applied to the following resources (and their corresponding child resources): Dataset Import Job Predictor Job Forecast Job Forecast Export Job Predictor Backtest Export Job Explainability Job Explainability Export Job
+/// Stops a resource.
+///
+/// The resource undergoes the following states: `CREATE_STOPPING` and `CREATE_STOPPED`. You cannot resume a resource once it has been stopped.
+///
+/// This operation can be applied to the following resources (and their corresponding child resources):
+///
+/// - Dataset Import Job
+/// - Predictor Job
+/// - Forecast Job
+/// - Forecast Export Job
+/// - Predictor Backtest Export Job
+/// - Explainability Job
+/// - Explainability Export Job
 ///
 /// Input: [`StopResourceRequest`](crate::StopResourceRequest). Output: nothing.
 /// Errors: [`StopResourceError`](crate::StopResourceError).

@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `TagResource` operation and its errors.
-/// Associates the specified tags to a resource with the specified resourceArn. If existing tags on a resource are not specified in the request parameters, they are not changed. When a resource is deleted, the tags associated with that resource are also deleted.
+/// Associates the specified tags to a resource with the specified `resourceArn`. If existing tags on a resource are not specified in the request parameters, they are not changed. When a resource is deleted, the tags associated with that resource are also deleted.
 ///
 /// Input: [`TagResourceRequest`](crate::TagResourceRequest). Output: [`TagResourceResponse`](crate::TagResourceResponse).
 /// Errors: [`TagResourceError`](crate::TagResourceError).

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `UpdateDatasetGroup` operation and its errors.
-/// Replaces the datasets in a dataset group with the specified datasets. The Status of the dataset group must be ACTIVE before you can use the dataset group to create a predictor. Use the DescribeDatasetGroup operation to get the status.
+/// Replaces the datasets in a dataset group with the specified datasets.
+///
+/// > **Note:** The `Status` of the dataset group must be `ACTIVE` before you can use the dataset group to create a predictor. Use the [DescribeDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetGroup.html) operation to get the status.
 ///
 /// Input: [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest). Output: [`UpdateDatasetGroupResponse`](crate::UpdateDatasetGroupResponse).
 /// Errors: [`UpdateDatasetGroupError`](crate::UpdateDatasetGroupError).

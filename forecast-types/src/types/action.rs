@@ -3,18 +3,25 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `Action` shape (`com.amazonaws.forecast#Action`).
-/// Defines the modifications that you are making to an attribute for a what-if forecast. For example, you can use this operation to create a what-if forecast that investigates a 10% off sale on all shoes. To do this, you specify "AttributeName": "shoes", "Operation": "MULTIPLY", and "Value": "0.90". Pair this operation with the TimeSeriesCondition operation within the CreateWhatIfForecastRequest$TimeSeriesTransformations operation to define a subset of attribute items that are modified.
+/// Defines the modifications that you are making to an attribute for a what-if forecast. For example, you can use this operation to create a what-if forecast that investigates a 10% off sale on all shoes. To do this, you specify `"AttributeName": "shoes"`, `"Operation": "MULTIPLY"`, and `"Value": "0.90"`. Pair this operation with the [`TimeSeriesCondition`][] operation within the `CreateWhatIfForecastRequest$TimeSeriesTransformations` operation to define a subset of attribute items that are modified.
+///
+/// [`TimeSeriesCondition`]: crate::TimeSeriesCondition
 #[derive(Debug, Clone, PartialEq)]
 pub struct Action {
     /// The related time series that you are modifying. This value is case insensitive.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub attribute_name: ::std::string::String,
-    /// The operation that is applied to the provided attribute. Operations include: ADD - adds Value to all rows of AttributeName. SUBTRACT - subtracts Value from all rows of AttributeName. MULTIPLY - multiplies all rows of AttributeName by Value. DIVIDE - divides all rows of AttributeName by Value.
+    /// The operation that is applied to the provided attribute. Operations include:
+    ///
+    /// - `ADD` - adds `Value` to all rows of `AttributeName`.
+    /// - `SUBTRACT` - subtracts `Value` from all rows of `AttributeName`.
+    /// - `MULTIPLY` - multiplies all rows of `AttributeName` by `Value`.
+    /// - `DIVIDE` - divides all rows of `AttributeName` by `Value`.
     ///
     /// **Required.**
     pub operation: crate::Operation,
-    /// The value that is applied for the chosen Operation.
+    /// The value that is applied for the chosen `Operation`.
     ///
     /// **Required.**
     pub value: f64,

@@ -3,14 +3,38 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `AttributeConfig` shape (`com.amazonaws.forecast#AttributeConfig`).
-/// Provides information about the method used to transform attributes. The following is an example using the RETAIL domain: { "AttributeName": "demand", "Transformations": {"aggregation": "sum", "middlefill": "zero", "backfill": "zero"} }
+/// Provides information about the method used to transform attributes.
+///
+/// The following is an example using the RETAIL domain:
+///
+/// ```text
+/// {
+/// "AttributeName": "demand",
+/// "Transformations": {"aggregation": "sum", "middlefill": "zero", "backfill": "zero"}
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AttributeConfig {
-    /// The name of the attribute as specified in the schema. Amazon Forecast supports the target field of the target time series and the related time series datasets. For example, for the RETAIL domain, the target is demand.
+    /// The name of the attribute as specified in the schema. Amazon Forecast supports the target field of the target time series and the related time series datasets. For example, for the RETAIL domain, the target is `demand`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub attribute_name: ::std::string::String,
-    /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters. The following list shows the parameters and their valid values for the "filling" featurization method for a Target Time Series dataset. Default values are bolded. aggregation: sum, avg, first, min, max frontfill: none middlefill: zero, nan (not a number), value, median, mean, min, max backfill: zero, nan, value, median, mean, min, max The following list shows the parameters and their valid values for a Related Time Series featurization method (there are no defaults): middlefill: zero, value, median, mean, min, max backfill: zero, value, median, mean, min, max futurefill: zero, value, median, mean, min, max To set a filling method to a specific value, set the fill parameter to value and define the value in a corresponding _value parameter. For example, to set backfilling to a value of 2, include the following: "backfill": "value" and "backfill_value":"2".
+    /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters.
+    ///
+    /// The following list shows the parameters and their valid values for the "filling" featurization method for a **Target Time Series** dataset. Default values are bolded.
+    ///
+    /// - `aggregation`: **sum**, `avg`, `first`, `min`, `max`
+    /// - `frontfill`: **none**
+    /// - `middlefill`: **zero**, `nan` (not a number), `value`, `median`, `mean`, `min`, `max`
+    /// - `backfill`: **zero**, `nan`, `value`, `median`, `mean`, `min`, `max`
+    ///
+    /// The following list shows the parameters and their valid values for a **Related Time Series** featurization method (there are no defaults):
+    ///
+    /// - `middlefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+    /// - `backfill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+    /// - `futurefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+    ///
+    /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
     ///
     /// **Required.** Length: `1..=20`.
     pub transformations: ::std::collections::BTreeMap<

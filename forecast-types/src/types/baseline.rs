@@ -6,6 +6,6 @@
 /// Metrics you can use as a baseline for comparison purposes. Use these metrics when you interpret monitoring results for an auto predictor.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Baseline {
-    /// The initial accuracy metrics for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
+    /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
 }

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `CategoricalParameterRange` shape (`com.amazonaws.forecast#CategoricalParameterRange`).
-/// Specifies a categorical hyperparameter and it's range of tunable values. This object is part of the ParameterRanges object.
+/// Specifies a categorical hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
+///
+/// [`ParameterRanges`]: crate::ParameterRanges
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CategoricalParameterRange {
     /// The name of the categorical hyperparameter to tune.

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ContinuousParameterRange` shape (`com.amazonaws.forecast#ContinuousParameterRange`).
-/// Specifies a continuous hyperparameter and it's range of tunable values. This object is part of the ParameterRanges object.
+/// Specifies a continuous hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
+///
+/// [`ParameterRanges`]: crate::ParameterRanges
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContinuousParameterRange {
     /// The name of the hyperparameter to tune.
@@ -18,6 +20,20 @@ pub struct ContinuousParameterRange {
     ///
     /// **Required.**
     pub min_value: f64,
-    /// The scale that hyperparameter tuning uses to search the hyperparameter range. Valid values: Auto Amazon Forecast hyperparameter tuning chooses the best scale for the hyperparameter. Linear Hyperparameter tuning searches the values in the hyperparameter range by using a linear scale. Logarithmic Hyperparameter tuning searches the values in the hyperparameter range by using a logarithmic scale. Logarithmic scaling works only for ranges that have values greater than 0. ReverseLogarithmic hyperparameter tuning searches the values in the hyperparameter range by using a reverse logarithmic scale. Reverse logarithmic scaling works only for ranges that are entirely within the range 0 For information about choosing a hyperparameter scale, see Hyperparameter Scaling. One of the following values:
+    /// The scale that hyperparameter tuning uses to search the hyperparameter range. Valid values:
+    ///
+    /// - **Auto**: Amazon Forecast hyperparameter tuning chooses the best scale for the hyperparameter.
+    ///
+    /// - **Linear**: Hyperparameter tuning searches the values in the hyperparameter range by using a linear scale.
+    ///
+    /// - **Logarithmic**: Hyperparameter tuning searches the values in the hyperparameter range by using a logarithmic scale.
+    ///
+    ///   Logarithmic scaling works only for ranges that have values greater than 0.
+    ///
+    /// - **ReverseLogarithmic**: hyperparameter tuning searches the values in the hyperparameter range by using a reverse logarithmic scale.
+    ///
+    ///   Reverse logarithmic scaling works only for ranges that are entirely within the range 0 <= x < 1.0.
+    ///
+    /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
     pub scaling_type: ::std::option::Option<crate::ScalingType>,
 }

@@ -14,9 +14,15 @@ pub struct CreateWhatIfAnalysisRequest {
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::string::String,
-    /// Defines the set of time series that are used in the what-if analysis with a TimeSeriesIdentifiers object. What-if analyses are performed only for the time series in this object. The TimeSeriesIdentifiers object needs the following information: DataSource Format Schema
+    /// Defines the set of time series that are used in the what-if analysis with a `TimeSeriesIdentifiers` object. What-if analyses are performed only for the time series in this object.
+    ///
+    /// The `TimeSeriesIdentifiers` object needs the following information:
+    ///
+    /// - `DataSource`
+    /// - `Format`
+    /// - `Schema`
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
-    /// A list of tags to apply to the what if forecast.
+    /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,

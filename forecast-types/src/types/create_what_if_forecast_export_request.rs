@@ -14,11 +14,13 @@ pub struct CreateWhatIfForecastExportRequest {
     ///
     /// **Required.** Length: `1..=50`.
     pub what_if_forecast_arns: ::std::vec::Vec<::std::string::String>,
-    /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket. If encryption is used, Destination must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
+    /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
+    ///
+    /// If encryption is used, `Destination` must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
     ///
     /// **Required.**
     pub destination: crate::DataDestination,
-    /// A list of tags to apply to the what if forecast.
+    /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,

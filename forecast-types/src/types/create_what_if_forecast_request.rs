@@ -20,11 +20,17 @@ pub struct CreateWhatIfForecastRequest {
     pub time_series_transformations: ::std::option::Option<
         ::std::vec::Vec<crate::TimeSeriesTransformation>,
     >,
-    /// The replacement time series dataset, which contains the rows that you want to change in the related time series dataset. A replacement time series does not need to contain all rows that are in the baseline related time series. Include only the rows (measure-dimension combinations) that you want to include in the what-if forecast. This dataset is merged with the original time series to create a transformed dataset that is used for the what-if analysis. This dataset should contain the items to modify (such as item_id or workforce_type), any relevant dimensions, the timestamp column, and at least one of the related time series columns. This file should not contain duplicate timestamps for the same time series. Timestamps and item_ids not included in this dataset are not included in the what-if analysis.
+    /// The replacement time series dataset, which contains the rows that you want to change in the related time series dataset. A replacement time series does not need to contain all rows that are in the baseline related time series. Include only the rows (measure-dimension combinations) that you want to include in the what-if forecast.
+    ///
+    /// This dataset is merged with the original time series to create a transformed dataset that is used for the what-if analysis.
+    ///
+    /// This dataset should contain the items to modify (such as item_id or workforce_type), any relevant dimensions, the timestamp column, and at least one of the related time series columns. This file should not contain duplicate timestamps for the same time series.
+    ///
+    /// Timestamps and item_ids not included in this dataset are not included in the what-if analysis.
     pub time_series_replacements_data_source: ::std::option::Option<
         crate::TimeSeriesReplacementsDataSource,
     >,
-    /// A list of tags to apply to the what if forecast.
+    /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,

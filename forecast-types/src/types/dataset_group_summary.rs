@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DatasetGroupSummary` shape (`com.amazonaws.forecast#DatasetGroupSummary`).
-/// Provides a summary of the dataset group properties used in the ListDatasetGroups operation. To get the complete set of properties, call the DescribeDatasetGroup operation, and provide the DatasetGroupArn.
+/// Provides a summary of the dataset group properties used in the [ListDatasetGroups](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasetGroups.html) operation. To get the complete set of properties, call the [DescribeDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetGroup.html) operation, and provide the `DatasetGroupArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetGroupSummary {
     /// The Amazon Resource Name (ARN) of the dataset group.
@@ -16,6 +16,6 @@ pub struct DatasetGroupSummary {
     pub dataset_group_name: ::std::option::Option<::std::string::String>,
     /// When the dataset group was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// When the dataset group was created or last updated from a call to the UpdateDatasetGroup operation. While the dataset group is being updated, LastModificationTime is the current time of the ListDatasetGroups call.
+    /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `ListDatasetGroups` call.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `DatasetImportJobSummary` shape (`com.amazonaws.forecast#DatasetImportJobSummary`).
-/// Provides a summary of the dataset import job properties used in the ListDatasetImportJobs operation. To get the complete set of properties, call the DescribeDatasetImportJob operation, and provide the DatasetImportJobArn.
+/// Provides a summary of the dataset import job properties used in the [ListDatasetImportJobs](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasetImportJobs.html) operation. To get the complete set of properties, call the [DescribeDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetImportJob.html) operation, and provide the `DatasetImportJobArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetImportJobSummary {
     /// The Amazon Resource Name (ARN) of the dataset import job.
@@ -14,9 +14,16 @@ pub struct DatasetImportJobSummary {
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub dataset_import_job_name: ::std::option::Option<::std::string::String>,
-    /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. The training data must be stored in an Amazon S3 bucket. If encryption is used, DataSource includes an Key Management Service (KMS) key.
+    /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. The training data must be stored in an Amazon S3 bucket.
+    ///
+    /// If encryption is used, `DataSource` includes an Key Management Service (KMS) key.
     pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The status of the dataset import job. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED CREATE_STOPPING, CREATE_STOPPED
+    /// The status of the dataset import job. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -24,7 +31,13 @@ pub struct DatasetImportJobSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the dataset import job was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,

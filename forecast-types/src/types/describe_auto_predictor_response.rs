@@ -16,11 +16,13 @@ pub struct DescribeAutoPredictorResponse {
     pub predictor_name: ::std::option::Option<::std::string::String>,
     /// The number of time-steps that the model predicts. The forecast horizon is also called the prediction length.
     pub forecast_horizon: ::std::option::Option<i32>,
-    /// The forecast types used during predictor training. Default value is "0.1","0.5","0.9".
+    /// The forecast types used during predictor training. Default value is \["0.1","0.5","0.9"\].
     ///
     /// Length: `1..=20`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The frequency of predictions in a forecast. Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "Y" indicates every year and "5min" indicates every five minutes.
+    /// The frequency of predictions in a forecast.
+    ///
+    /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "Y" indicates every year and "5min" indicates every five minutes.
     ///
     /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
     pub forecast_frequency: ::std::option::Option<::std::string::String>,
@@ -44,7 +46,12 @@ pub struct DescribeAutoPredictorResponse {
     >,
     /// The estimated time remaining in minutes for the predictor training job to complete.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    /// The status of the predictor. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED
+    /// The status of the predictor. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -52,7 +59,13 @@ pub struct DescribeAutoPredictorResponse {
     pub message: ::std::option::Option<::std::string::String>,
     /// The timestamp of the CreateAutoPredictor request.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,

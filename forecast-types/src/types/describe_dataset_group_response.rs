@@ -18,12 +18,21 @@ pub struct DescribeDatasetGroupResponse {
     pub dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The domain associated with the dataset group.
     pub domain: ::std::option::Option<crate::Domain>,
-    /// The status of the dataset group. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED UPDATE_PENDING, UPDATE_IN_PROGRESS, UPDATE_FAILED The UPDATE states apply when you call the UpdateDatasetGroup operation. The Status of the dataset group must be ACTIVE before you can use the dataset group to create a predictor.
+    /// The status of the dataset group. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    /// - `UPDATE_PENDING`, `UPDATE_IN_PROGRESS`, `UPDATE_FAILED`
+    ///
+    /// The `UPDATE` states apply when you call the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation.
+    ///
+    /// > **Note:** The `Status` of the dataset group must be `ACTIVE` before you can use the dataset group to create a predictor.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
     /// When the dataset group was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// When the dataset group was created or last updated from a call to the UpdateDatasetGroup operation. While the dataset group is being updated, LastModificationTime is the current time of the DescribeDatasetGroup call.
+    /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

@@ -18,7 +18,15 @@ pub struct DescribeDatasetImportJobResponse {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arn: ::std::option::Option<::std::string::String>,
-    /// The format of timestamps in the dataset. The format that you specify depends on the DataFrequency specified when the dataset was created. The following formats are supported "yyyy-MM-dd" For the following data frequencies: Y, M, W, and D "yyyy-MM-dd HH:mm:ss" For the following data frequencies: H, 30min, 15min, and 1min; and optionally, for: Y, M, W, and D
+    /// The format of timestamps in the dataset. The format that you specify depends on the `DataFrequency` specified when the dataset was created. The following formats are supported
+    ///
+    /// - "yyyy-MM-dd"
+    ///
+    ///   For the following data frequencies: Y, M, W, and D
+    ///
+    /// - "yyyy-MM-dd HH:mm:ss"
+    ///
+    ///   For the following data frequencies: H, 30min, 15min, and 1min; and optionally, for: Y, M, W, and D
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
     pub timestamp_format: ::std::option::Option<::std::string::String>,
@@ -26,15 +34,17 @@ pub struct DescribeDatasetImportJobResponse {
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\/\+\-\_]+$`.
     pub time_zone: ::std::option::Option<::std::string::String>,
-    /// Whether TimeZone is automatically derived from the geolocation attribute.
+    /// Whether `TimeZone` is automatically derived from the geolocation attribute.
     ///
     /// Default: `false`.
     pub use_geolocation_for_time_zone: bool,
-    /// The format of the geolocation attribute. Valid Values:"LAT_LONG" and "CC_POSTALCODE".
+    /// The format of the geolocation attribute. Valid Values:`"LAT_LONG"` and `"CC_POSTALCODE"`.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9_]+$`.
     pub geolocation_format: ::std::option::Option<::std::string::String>,
-    /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. If encryption is used, DataSource includes an Key Management Service (KMS) key.
+    /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data.
+    ///
+    /// If encryption is used, `DataSource` includes an Key Management Service (KMS) key.
     pub data_source: ::std::option::Option<crate::DataSource>,
     /// The estimated time remaining in minutes for the dataset import job to complete.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
@@ -44,7 +54,12 @@ pub struct DescribeDatasetImportJobResponse {
     >,
     /// The size of the dataset in gigabytes (GB) after the import job has finished.
     pub data_size: ::std::option::Option<f64>,
-    /// The status of the dataset import job. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED CREATE_STOPPING, CREATE_STOPPED
+    /// The status of the dataset import job. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -52,7 +67,13 @@ pub struct DescribeDatasetImportJobResponse {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the dataset import job was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The format of the imported data, CSV or PARQUET.
     ///

@@ -26,24 +26,37 @@ pub struct DescribeExplainabilityResponse {
     pub data_source: ::std::option::Option<crate::DataSource>,
     /// The `Schema` member.
     pub schema: ::std::option::Option<crate::Schema>,
-    /// If TimePointGranularity is set to SPECIFIC, the first time point in the Explainability.
+    /// If `TimePointGranularity` is set to `SPECIFIC`, the first time point in the Explainability.
     ///
     /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
     pub start_date_time: ::std::option::Option<::std::string::String>,
-    /// If TimePointGranularity is set to SPECIFIC, the last time point in the Explainability.
+    /// If `TimePointGranularity` is set to `SPECIFIC`, the last time point in the Explainability.
     ///
     /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
     pub end_date_time: ::std::option::Option<::std::string::String>,
-    /// The estimated time remaining in minutes for the CreateExplainability job to complete.
+    /// The estimated time remaining in minutes for the [`CreateExplainability`][] job to complete.
+    ///
+    /// [`CreateExplainability`]: crate::CreateExplainability
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
     /// If an error occurred, a message about the error.
     pub message: ::std::option::Option<::std::string::String>,
-    /// The status of the Explainability resource. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED
+    /// The status of the Explainability resource. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
     /// When the Explainability resource was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

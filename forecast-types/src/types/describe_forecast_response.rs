@@ -28,7 +28,14 @@ pub struct DescribeForecastResponse {
     pub dataset_group_arn: ::std::option::Option<::std::string::String>,
     /// The estimated time remaining in minutes for the forecast job to complete.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    /// The status of the forecast. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the forecast must be ACTIVE before you can query or export the forecast.
+    /// The status of the forecast. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the forecast must be `ACTIVE` before you can query or export the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -36,7 +43,13 @@ pub struct DescribeForecastResponse {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the forecast creation task was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The time series to include in the forecast.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,

@@ -18,23 +18,27 @@ pub struct DescribePredictorResponse {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub algorithm_arn: ::std::option::Option<::std::string::String>,
-    /// When PerformAutoML is specified, the ARN of the chosen algorithm.
+    /// When `PerformAutoML` is specified, the ARN of the chosen algorithm.
     pub auto_ml_algorithm_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The number of time-steps of the forecast. The forecast horizon is also called the prediction length.
     pub forecast_horizon: ::std::option::Option<i32>,
-    /// The forecast types used during predictor training. Default value is "0.1","0.5","0.9"
+    /// The forecast types used during predictor training. Default value is `["0.1","0.5","0.9"]`
     ///
     /// Length: `1..=20`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether the predictor is set to perform AutoML.
     pub perform_auto_ml: ::std::option::Option<bool>,
-    /// The LatencyOptimized AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges. The AutoML strategy used to train the predictor. Unless LatencyOptimized is specified, the AutoML strategy optimizes predictor accuracy. This parameter is only valid for predictors trained using AutoML.
+    /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
+    ///
+    /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
+    ///
+    /// This parameter is only valid for predictors trained using AutoML.
     pub auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
     /// Whether the predictor is set to perform hyperparameter optimization (HPO).
     pub perform_hpo: ::std::option::Option<bool>,
-    /// The default training parameters or overrides selected during model training. When running AutoML or choosing HPO with CNN-QR or DeepAR+, the optimized values for the chosen hyperparameters are returned. For more information, see aws-forecast-choosing-recipes.
+    /// The default training parameters or overrides selected during model training. When running AutoML or choosing HPO with CNN-QR or DeepAR+, the optimized values for the chosen hyperparameters are returned. For more information, see `aws-forecast-choosing-recipes`.
     ///
     /// Length: `0..=100`.
     pub training_parameters: ::std::option::Option<
@@ -56,13 +60,22 @@ pub struct DescribePredictorResponse {
     >,
     /// The estimated time remaining in minutes for the predictor training job to complete.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    /// Whether the predictor was created with CreateAutoPredictor.
+    /// Whether the predictor was created with [`CreateAutoPredictor`][].
+    ///
+    /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
     pub is_auto_predictor: ::std::option::Option<bool>,
     /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
     pub dataset_import_job_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
-    /// The status of the predictor. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED CREATE_STOPPING, CREATE_STOPPED The Status of the predictor must be ACTIVE before you can use the predictor to create a forecast.
+    /// The status of the predictor. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    ///
+    /// > **Note:** The `Status` of the predictor must be `ACTIVE` before you can use the predictor to create a forecast.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -70,7 +83,13 @@ pub struct DescribePredictorResponse {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the model training task was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,

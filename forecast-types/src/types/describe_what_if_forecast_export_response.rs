@@ -22,7 +22,14 @@ pub struct DescribeWhatIfForecastExportResponse {
     pub destination: ::std::option::Option<crate::DataDestination>,
     /// If an error occurred, an informational message about the error.
     pub message: ::std::option::Option<::std::string::String>,
-    /// The status of the what-if forecast. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the what-if forecast export must be ACTIVE before you can access the forecast export.
+    /// The status of the what-if forecast. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the what-if forecast export must be `ACTIVE` before you can access the forecast export.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -30,7 +37,13 @@ pub struct DescribeWhatIfForecastExportResponse {
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The approximate time remaining to complete the what-if forecast export, in minutes.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
     /// The format of the exported data, CSV or PARQUET.
     ///

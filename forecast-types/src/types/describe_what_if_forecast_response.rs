@@ -20,7 +20,14 @@ pub struct DescribeWhatIfForecastResponse {
     pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
     /// The approximate time remaining to complete the what-if forecast, in minutes.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    /// The status of the what-if forecast. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the what-if forecast must be ACTIVE before you can access the forecast.
+    /// The status of the what-if forecast. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the what-if forecast must be `ACTIVE` before you can access the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -28,19 +35,27 @@ pub struct DescribeWhatIfForecastResponse {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the what-if forecast was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// An array of Action and TimeSeriesConditions elements that describe what transformations were applied to which time series.
+    /// An array of `Action` and `TimeSeriesConditions` elements that describe what transformations were applied to which time series.
     ///
     /// Length: `0..=30`.
     pub time_series_transformations: ::std::option::Option<
         ::std::vec::Vec<crate::TimeSeriesTransformation>,
     >,
-    /// An array of S3Config, Schema, and Format elements that describe the replacement time series.
+    /// An array of `S3Config`, `Schema`, and `Format` elements that describe the replacement time series.
     pub time_series_replacements_data_source: ::std::option::Option<
         crate::TimeSeriesReplacementsDataSource,
     >,
-    /// The quantiles at which probabilistic forecasts are generated. You can specify up to five quantiles per what-if forecast in the CreateWhatIfForecast operation. If you didn't specify quantiles, the default values are "0.1", "0.5", "0.9".
+    /// The quantiles at which probabilistic forecasts are generated. You can specify up to five quantiles per what-if forecast in the [`CreateWhatIfForecast`][] operation. If you didn't specify quantiles, the default values are `["0.1", "0.5", "0.9"]`.
+    ///
+    /// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
     ///
     /// Length: `1..=20`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,

@@ -3,10 +3,15 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `EncryptionConfig` shape (`com.amazonaws.forecast#EncryptionConfig`).
-/// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. You can specify this optional object in the CreateDataset and CreatePredictor requests.
+/// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. You can specify this optional object in the [`CreateDataset`][] and [`CreatePredictor`][] requests.
+///
+/// [`CreateDataset`]: crate::CreateDataset
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EncryptionConfig {
-    /// The ARN of the IAM role that Amazon Forecast can assume to access the KMS key. Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an InvalidInputException error.
+    /// The ARN of the IAM role that Amazon Forecast can assume to access the KMS key.
+    ///
+    /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub role_arn: ::std::string::String,

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ErrorMetric` shape (`com.amazonaws.forecast#ErrorMetric`).
-/// Provides detailed error metrics to evaluate the performance of a predictor. This object is part of the Metrics object.
+/// Provides detailed error metrics to evaluate the performance of a predictor. This object is part of the [`Metrics`][] object.
+///
+/// [`Metrics`]: crate::Metrics
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ErrorMetric {
     /// The Forecast type used to compute WAPE, MAPE, MASE, and RMSE.

@@ -3,11 +3,15 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `EvaluationParameters` shape (`com.amazonaws.forecast#EvaluationParameters`).
-/// Parameters that define how to split a dataset into training data and testing data, and the number of iterations to perform. These parameters are specified in the predefined algorithms but you can override them in the CreatePredictor request.
+/// Parameters that define how to split a dataset into training data and testing data, and the number of iterations to perform. These parameters are specified in the predefined algorithms but you can override them in the [`CreatePredictor`][] request.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct EvaluationParameters {
     /// The number of times to split the input data. The default is 1. Valid values are 1 through 5.
     pub number_of_backtest_windows: ::std::option::Option<i32>,
-    /// The point from the end of the dataset where you want to split the data for model training and testing (evaluation). Specify the value as the number of data points. The default is the value of the forecast horizon. BackTestWindowOffset can be used to mimic a past virtual forecast start date. This value must be greater than or equal to the forecast horizon and less than half of the TARGET_TIME_SERIES dataset length. ForecastHorizon BackTestWindowOffset
+    /// The point from the end of the dataset where you want to split the data for model training and testing (evaluation). Specify the value as the number of data points. The default is the value of the forecast horizon. `BackTestWindowOffset` can be used to mimic a past virtual forecast start date. This value must be greater than or equal to the forecast horizon and less than half of the TARGET_TIME_SERIES dataset length.
+    ///
+    /// `ForecastHorizon` <= `BackTestWindowOffset` < 1/2 \* TARGET_TIME_SERIES dataset length
     pub back_test_window_offset: ::std::option::Option<i32>,
 }

@@ -3,13 +3,17 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `EvaluationResult` shape (`com.amazonaws.forecast#EvaluationResult`).
-/// The results of evaluating an algorithm. Returned as part of the GetAccuracyMetrics response.
+/// The results of evaluating an algorithm. Returned as part of the [`GetAccuracyMetrics`][] response.
+///
+/// [`GetAccuracyMetrics`]: crate::GetAccuracyMetrics
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EvaluationResult {
     /// The Amazon Resource Name (ARN) of the algorithm that was evaluated.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub algorithm_arn: ::std::option::Option<::std::string::String>,
-    /// The array of test windows used for evaluating the algorithm. The NumberOfBacktestWindows from the EvaluationParameters object determines the number of windows in the array.
+    /// The array of test windows used for evaluating the algorithm. The `NumberOfBacktestWindows` from the [`EvaluationParameters`][] object determines the number of windows in the array.
+    ///
+    /// [`EvaluationParameters`]: crate::EvaluationParameters
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
 }

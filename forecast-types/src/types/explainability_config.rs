@@ -3,14 +3,28 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ExplainabilityConfig` shape (`com.amazonaws.forecast#ExplainabilityConfig`).
-/// The ExplainabilityConfig data type defines the number of time series and time points included in CreateExplainability. If you provide a predictor ARN for ResourceArn, you must set both TimePointGranularity and TimeSeriesGranularity to “ALL”. When creating Predictor Explainability, Amazon Forecast considers all time series and time points. If you provide a forecast ARN for ResourceArn, you can set TimePointGranularity and TimeSeriesGranularity to either “ALL” or “Specific”.
+/// The ExplainabilityConfig data type defines the number of time series and time points included in [`CreateExplainability`][].
+///
+/// If you provide a predictor ARN for `ResourceArn`, you must set both `TimePointGranularity` and `TimeSeriesGranularity` to “ALL”. When creating Predictor Explainability, Amazon Forecast considers all time series and time points.
+///
+/// If you provide a forecast ARN for `ResourceArn`, you can set `TimePointGranularity` and `TimeSeriesGranularity` to either “ALL” or “Specific”.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ExplainabilityConfig {
-    /// To create an Explainability for all time series in your datasets, use ALL. To create an Explainability for specific time series in your datasets, use SPECIFIC. Specify time series by uploading a CSV or Parquet file to an Amazon S3 bucket and set the location within the DataDestination data type.
+    /// To create an Explainability for all time series in your datasets, use `ALL`. To create an Explainability for specific time series in your datasets, use `SPECIFIC`.
+    ///
+    /// Specify time series by uploading a CSV or Parquet file to an Amazon S3 bucket and set the location within the [`DataDestination`][] data type.
+    ///
+    /// [`DataDestination`]: crate::DataDestination
     ///
     /// **Required.**
     pub time_series_granularity: crate::TimeSeriesGranularity,
-    /// To create an Explainability for all time points in your forecast horizon, use ALL. To create an Explainability for specific time points in your forecast horizon, use SPECIFIC. Specify time points with the StartDateTime and EndDateTime parameters within the CreateExplainability operation.
+    /// To create an Explainability for all time points in your forecast horizon, use `ALL`. To create an Explainability for specific time points in your forecast horizon, use `SPECIFIC`.
+    ///
+    /// Specify time points with the `StartDateTime` and `EndDateTime` parameters within the [`CreateExplainability`][] operation.
+    ///
+    /// [`CreateExplainability`]: crate::CreateExplainability
     ///
     /// **Required.**
     pub time_point_granularity: crate::TimePointGranularity,

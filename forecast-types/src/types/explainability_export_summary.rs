@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ExplainabilityExportSummary` shape (`com.amazonaws.forecast#ExplainabilityExportSummary`).
-/// Provides a summary of the Explainability export properties used in the ListExplainabilityExports operation. To get a complete set of properties, call the DescribeExplainabilityExport operation, and provide the ExplainabilityExportArn.
+/// Provides a summary of the Explainability export properties used in the [`ListExplainabilityExports`][] operation. To get a complete set of properties, call the [`DescribeExplainabilityExport`][] operation, and provide the `ExplainabilityExportArn`.
+///
+/// [`ListExplainabilityExports`]: crate::ListExplainabilityExports
+/// [`DescribeExplainabilityExport`]: crate::DescribeExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ExplainabilityExportSummary {
     /// The Amazon Resource Name (ARN) of the Explainability export.
@@ -16,7 +19,12 @@ pub struct ExplainabilityExportSummary {
     pub explainability_export_name: ::std::option::Option<::std::string::String>,
     /// The `Destination` member.
     pub destination: ::std::option::Option<crate::DataDestination>,
-    /// The status of the Explainability export. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED
+    /// The status of the Explainability export. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -24,6 +32,12 @@ pub struct ExplainabilityExportSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the Explainability was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

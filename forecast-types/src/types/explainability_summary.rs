@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ExplainabilitySummary` shape (`com.amazonaws.forecast#ExplainabilitySummary`).
-/// Provides a summary of the Explainability properties used in the ListExplainabilities operation. To get a complete set of properties, call the DescribeExplainability operation, and provide the listed ExplainabilityArn.
+/// Provides a summary of the Explainability properties used in the [`ListExplainabilities`][] operation. To get a complete set of properties, call the [`DescribeExplainability`][] operation, and provide the listed `ExplainabilityArn`.
+///
+/// [`ListExplainabilities`]: crate::ListExplainabilities
+/// [`DescribeExplainability`]: crate::DescribeExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ExplainabilitySummary {
     /// The Amazon Resource Name (ARN) of the Explainability.
@@ -20,7 +23,12 @@ pub struct ExplainabilitySummary {
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// The configuration settings that define the granularity of time series and time points for the Explainability.
     pub explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
-    /// The status of the Explainability. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED
+    /// The status of the Explainability. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -28,6 +36,12 @@ pub struct ExplainabilitySummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the Explainability was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

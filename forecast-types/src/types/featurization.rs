@@ -3,14 +3,33 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `Featurization` shape (`com.amazonaws.forecast#Featurization`).
-/// This object belongs to the CreatePredictor operation. If you created your predictor with CreateAutoPredictor, see AttributeConfig. Provides featurization (transformation) information for a dataset field. This object is part of the FeaturizationConfig object. For example: { "AttributeName": "demand", FeaturizationPipeline  { "FeaturizationMethodName": "filling", "FeaturizationMethodParameters": {"aggregation": "avg", "backfill": "nan"} }  }
+/// Provides featurization (transformation) information for a dataset field. This object is part of the [`FeaturizationConfig`][] object.
+///
+/// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AttributeConfig`][].
+///
+/// For example:
+///
+/// ```text
+/// {
+/// "AttributeName": "demand",
+/// FeaturizationPipeline [ {
+/// "FeaturizationMethodName": "filling",
+/// "FeaturizationMethodParameters": {"aggregation": "avg", "backfill": "nan"}
+/// } ]
+/// }
+/// ```
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`AttributeConfig`]: crate::AttributeConfig
+/// [`FeaturizationConfig`]: crate::FeaturizationConfig
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Featurization {
-    /// The name of the schema attribute that specifies the data field to be featurized. Amazon Forecast supports the target field of the TARGET_TIME_SERIES and the RELATED_TIME_SERIES datasets. For example, for the RETAIL domain, the target is demand, and for the CUSTOM domain, the target is target_value. For more information, see howitworks-missing-values.
+    /// The name of the schema attribute that specifies the data field to be featurized. Amazon Forecast supports the target field of the `TARGET_TIME_SERIES` and the `RELATED_TIME_SERIES` datasets. For example, for the `RETAIL` domain, the target is `demand`, and for the `CUSTOM` domain, the target is `target_value`. For more information, see `howitworks-missing-values`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub attribute_name: ::std::string::String,
-    /// An array of one FeaturizationMethod object that specifies the feature transformation method.
+    /// An array of one `FeaturizationMethod` object that specifies the feature transformation method.
     ///
     /// Length: `1..=1`.
     pub featurization_pipeline: ::std::option::Option<

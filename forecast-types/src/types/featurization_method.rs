@@ -3,14 +3,40 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `FeaturizationMethod` shape (`com.amazonaws.forecast#FeaturizationMethod`).
-/// Provides information about the method that featurizes (transforms) a dataset field. The method is part of the FeaturizationPipeline of the Featurization object. The following is an example of how you specify a FeaturizationMethod object. { "FeaturizationMethodName": "filling", "FeaturizationMethodParameters": {"aggregation": "sum", "middlefill": "zero", "backfill": "zero"} }
+/// Provides information about the method that featurizes (transforms) a dataset field. The method is part of the `FeaturizationPipeline` of the [`Featurization`][] object.
+///
+/// The following is an example of how you specify a `FeaturizationMethod` object.
+///
+/// ```text
+/// {
+/// "FeaturizationMethodName": "filling",
+/// "FeaturizationMethodParameters": {"aggregation": "sum", "middlefill": "zero", "backfill": "zero"}
+/// }
+/// ```
+///
+/// [`Featurization`]: crate::Featurization
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FeaturizationMethod {
     /// The name of the method. The "filling" method is the only supported method.
     ///
     /// **Required.**
     pub featurization_method_name: crate::FeaturizationMethodName,
-    /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters. The following list shows the parameters and their valid values for the "filling" featurization method for a Target Time Series dataset. Bold signifies the default value. aggregation: sum, avg, first, min, max frontfill: none middlefill: zero, nan (not a number), value, median, mean, min, max backfill: zero, nan, value, median, mean, min, max The following list shows the parameters and their valid values for a Related Time Series featurization method (there are no defaults): middlefill: zero, value, median, mean, min, max backfill: zero, value, median, mean, min, max futurefill: zero, value, median, mean, min, max To set a filling method to a specific value, set the fill parameter to value and define the value in a corresponding _value parameter. For example, to set backfilling to a value of 2, include the following: "backfill": "value" and "backfill_value":"2".
+    /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters.
+    ///
+    /// The following list shows the parameters and their valid values for the "filling" featurization method for a **Target Time Series** dataset. Bold signifies the default value.
+    ///
+    /// - `aggregation`: **sum**, `avg`, `first`, `min`, `max`
+    /// - `frontfill`: **none**
+    /// - `middlefill`: **zero**, `nan` (not a number), `value`, `median`, `mean`, `min`, `max`
+    /// - `backfill`: **zero**, `nan`, `value`, `median`, `mean`, `min`, `max`
+    ///
+    /// The following list shows the parameters and their valid values for a **Related Time Series** featurization method (there are no defaults):
+    ///
+    /// - `middlefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+    /// - `backfill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+    /// - `futurefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+    ///
+    /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
     ///
     /// Length: `1..=20`.
     pub featurization_method_parameters: ::std::option::Option<

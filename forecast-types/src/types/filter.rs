@@ -3,7 +3,7 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `Filter` shape (`com.amazonaws.forecast#Filter`).
-/// Describes a filter for choosing a subset of objects. Each filter consists of a condition and a match statement. The condition is either IS or IS_NOT, which specifies whether to include or exclude the objects that match the statement, respectively. The match statement consists of a key and a value.
+/// Describes a filter for choosing a subset of objects. Each filter consists of a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the objects that match the statement, respectively. The match statement consists of a key and a value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Filter {
     /// The name of the parameter to filter on.
@@ -14,7 +14,7 @@ pub struct Filter {
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub value: ::std::string::String,
-    /// The condition to apply. To include the objects that match the statement, specify IS. To exclude matching objects, specify IS_NOT.
+    /// The condition to apply. To include the objects that match the statement, specify `IS`. To exclude matching objects, specify `IS_NOT`.
     ///
     /// **Required.**
     pub condition: crate::FilterConditionString,

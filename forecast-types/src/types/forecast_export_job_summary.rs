@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ForecastExportJobSummary` shape (`com.amazonaws.forecast#ForecastExportJobSummary`).
-/// Provides a summary of the forecast export job properties used in the ListForecastExportJobs operation. To get the complete set of properties, call the DescribeForecastExportJob operation, and provide the listed ForecastExportJobArn.
+/// Provides a summary of the forecast export job properties used in the [`ListForecastExportJobs`][] operation. To get the complete set of properties, call the [`DescribeForecastExportJob`][] operation, and provide the listed `ForecastExportJobArn`.
+///
+/// [`ListForecastExportJobs`]: crate::ListForecastExportJobs
+/// [`DescribeForecastExportJob`]: crate::DescribeForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ForecastExportJobSummary {
     /// The Amazon Resource Name (ARN) of the forecast export job.
@@ -16,7 +19,14 @@ pub struct ForecastExportJobSummary {
     pub forecast_export_job_name: ::std::option::Option<::std::string::String>,
     /// The path to the Amazon Simple Storage Service (Amazon S3) bucket where the forecast is exported.
     pub destination: ::std::option::Option<crate::DataDestination>,
-    /// The status of the forecast export job. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the forecast export job must be ACTIVE before you can access the forecast in your S3 bucket.
+    /// The status of the forecast export job. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the forecast export job must be `ACTIVE` before you can access the forecast in your S3 bucket.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -24,6 +34,12 @@ pub struct ForecastExportJobSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the forecast export job was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ForecastSummary` shape (`com.amazonaws.forecast#ForecastSummary`).
-/// Provides a summary of the forecast properties used in the ListForecasts operation. To get the complete set of properties, call the DescribeForecast operation, and provide the ForecastArn that is listed in the summary.
+/// Provides a summary of the forecast properties used in the [`ListForecasts`][] operation. To get the complete set of properties, call the [`DescribeForecast`][] operation, and provide the `ForecastArn` that is listed in the summary.
+///
+/// [`ListForecasts`]: crate::ListForecasts
+/// [`DescribeForecast`]: crate::DescribeForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ForecastSummary {
     /// The ARN of the forecast.
@@ -24,7 +27,14 @@ pub struct ForecastSummary {
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
     pub dataset_group_arn: ::std::option::Option<::std::string::String>,
-    /// The status of the forecast. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the forecast must be ACTIVE before you can query or export the forecast.
+    /// The status of the forecast. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the forecast must be `ACTIVE` before you can query or export the forecast.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -32,6 +42,12 @@ pub struct ForecastSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the forecast creation task was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

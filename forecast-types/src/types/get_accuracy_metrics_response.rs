@@ -10,9 +10,15 @@ pub struct GetAccuracyMetricsResponse {
     pub predictor_evaluation_results: ::std::option::Option<
         ::std::vec::Vec<crate::EvaluationResult>,
     >,
-    /// Whether the predictor was created with CreateAutoPredictor.
+    /// Whether the predictor was created with [`CreateAutoPredictor`][].
+    ///
+    /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
     pub is_auto_predictor: ::std::option::Option<bool>,
-    /// The LatencyOptimized AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges. The AutoML strategy used to train the predictor. Unless LatencyOptimized is specified, the AutoML strategy optimizes predictor accuracy. This parameter is only valid for predictors trained using AutoML.
+    /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
+    ///
+    /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
+    ///
+    /// This parameter is only valid for predictors trained using AutoML.
     pub auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,

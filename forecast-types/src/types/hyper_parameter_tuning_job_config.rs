@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `HyperParameterTuningJobConfig` shape (`com.amazonaws.forecast#HyperParameterTuningJobConfig`).
-/// Configuration information for a hyperparameter tuning job. You specify this object in the CreatePredictor request. A hyperparameter is a parameter that governs the model training process. You set hyperparameters before training starts, unlike model parameters, which are determined during training. The values of the hyperparameters effect which values are chosen for the model parameters. In a hyperparameter tuning job, Amazon Forecast chooses the set of hyperparameter values that optimize a specified metric. Forecast accomplishes this by running many training jobs over a range of hyperparameter values. The optimum set of values depends on the algorithm, the training data, and the specified metric objective.
+/// Configuration information for a hyperparameter tuning job. You specify this object in the [`CreatePredictor`][] request.
+///
+/// A *hyperparameter* is a parameter that governs the model training process. You set hyperparameters before training starts, unlike model parameters, which are determined during training. The values of the hyperparameters effect which values are chosen for the model parameters.
+///
+/// In a *hyperparameter tuning job*, Amazon Forecast chooses the set of hyperparameter values that optimize a specified metric. Forecast accomplishes this by running many training jobs over a range of hyperparameter values. The optimum set of values depends on the algorithm, the training data, and the specified metric objective.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HyperParameterTuningJobConfig {
     /// Specifies the ranges of valid values for the hyperparameters.

@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `InputDataConfig` shape (`com.amazonaws.forecast#InputDataConfig`).
-/// This object belongs to the CreatePredictor operation. If you created your predictor with CreateAutoPredictor, see DataConfig. The data used to train a predictor. The data includes a dataset group and any supplementary features. You specify this object in the CreatePredictor request.
+/// The data used to train a predictor. The data includes a dataset group and any supplementary features. You specify this object in the [`CreatePredictor`][] request.
+///
+/// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`DataConfig`][].
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`DataConfig`]: crate::DataConfig
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InputDataConfig {
     /// The Amazon Resource Name (ARN) of the dataset group.

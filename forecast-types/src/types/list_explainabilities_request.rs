@@ -14,6 +14,12 @@ pub struct ListExplainabilitiesRequest {
     ///
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
-    /// An array of filters. For each filter, provide a condition and a match statement. The condition is either IS or IS_NOT, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value. Filter properties Condition - The condition to apply. Valid values are IS and IS_NOT. Key - The name of the parameter to filter on. Valid values are ResourceArn and Status. Value - The value to match.
+    /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
+    ///
+    /// **Filter properties**
+    ///
+    /// - `Condition` - The condition to apply. Valid values are `IS` and `IS_NOT`.
+    /// - `Key` - The name of the parameter to filter on. Valid values are `ResourceArn` and `Status`.
+    /// - `Value` - The value to match.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }

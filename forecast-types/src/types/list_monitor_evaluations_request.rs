@@ -6,7 +6,7 @@
 /// The `ListMonitorEvaluationsRequest` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListMonitorEvaluationsRequest {
-    /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+    /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
@@ -18,6 +18,16 @@ pub struct ListMonitorEvaluationsRequest {
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::string::String,
-    /// An array of filters. For each filter, provide a condition and a match statement. The condition is either IS or IS_NOT, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value. Filter properties Condition - The condition to apply. Valid values are IS and IS_NOT. Key - The name of the parameter to filter on. The only valid value is EvaluationState. Value - The value to match. Valid values are only SUCCESS or FAILURE. For example, to list only successful monitor evaluations, you would specify: "Filters":  { "Condition": "IS", "Key": "EvaluationState", "Value": "SUCCESS" }
+    /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
+    ///
+    /// **Filter properties**
+    ///
+    /// - `Condition` - The condition to apply. Valid values are `IS` and `IS_NOT`.
+    /// - `Key` - The name of the parameter to filter on. The only valid value is `EvaluationState`.
+    /// - `Value` - The value to match. Valid values are only `SUCCESS` or `FAILURE`.
+    ///
+    /// For example, to list only successful monitor evaluations, you would specify:
+    ///
+    /// `"Filters": [ { "Condition": "IS", "Key": "EvaluationState", "Value": "SUCCESS" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }

@@ -10,7 +10,9 @@ pub struct ListMonitorEvaluationsResponse {
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
-    /// The monitoring results and predictor events collected by the monitor resource during different windows of time. For information about monitoring see Viewing Monitoring Results. For more information about retrieving monitoring results see Viewing Monitoring Results.
+    /// The monitoring results and predictor events collected by the monitor resource during different windows of time.
+    ///
+    /// For information about monitoring see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html). For more information about retrieving monitoring results see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html).
     pub predictor_monitor_evaluations: ::std::option::Option<
         ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
     >,

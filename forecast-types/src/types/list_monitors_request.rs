@@ -6,7 +6,7 @@
 /// The `ListMonitorsRequest` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListMonitorsRequest {
-    /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+    /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
@@ -14,6 +14,16 @@ pub struct ListMonitorsRequest {
     ///
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
-    /// An array of filters. For each filter, provide a condition and a match statement. The condition is either IS or IS_NOT, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value. Filter properties Condition - The condition to apply. Valid values are IS and IS_NOT. Key - The name of the parameter to filter on. The only valid value is Status. Value - The value to match. For example, to list all monitors who's status is ACTIVE, you would specify: "Filters":  { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" }
+    /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
+    ///
+    /// **Filter properties**
+    ///
+    /// - `Condition` - The condition to apply. Valid values are `IS` and `IS_NOT`.
+    /// - `Key` - The name of the parameter to filter on. The only valid value is `Status`.
+    /// - `Value` - The value to match.
+    ///
+    /// For example, to list all monitors who's status is ACTIVE, you would specify:
+    ///
+    /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }

@@ -6,7 +6,7 @@
 /// The `ListWhatIfAnalysesResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfAnalysesResponse {
-    /// An array of WhatIfAnalysisSummary objects that describe the matched analyses.
+    /// An array of `WhatIfAnalysisSummary` objects that describe the matched analyses.
     pub what_if_analyses: ::std::option::Option<
         ::std::vec::Vec<crate::WhatIfAnalysisSummary>,
     >,

@@ -6,7 +6,7 @@
 /// The `ListWhatIfForecastExportsResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastExportsResponse {
-    /// An array of WhatIfForecastExports objects that describe the matched forecast exports.
+    /// An array of `WhatIfForecastExports` objects that describe the matched forecast exports.
     pub what_if_forecast_exports: ::std::option::Option<
         ::std::vec::Vec<crate::WhatIfForecastExportSummary>,
     >,

@@ -6,11 +6,11 @@
 /// The `ListWhatIfForecastsResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastsResponse {
-    /// An array of WhatIfForecasts objects that describe the matched forecasts.
+    /// An array of `WhatIfForecasts` objects that describe the matched forecasts.
     pub what_if_forecasts: ::std::option::Option<
         ::std::vec::Vec<crate::WhatIfForecastSummary>,
     >,
-    /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+    /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next  request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `Metrics` shape (`com.amazonaws.forecast#Metrics`).
-/// Provides metrics that are used to evaluate the performance of a predictor. This object is part of the WindowSummary object.
+/// Provides metrics that are used to evaluate the performance of a predictor. This object is part of the [`WindowSummary`][] object.
+///
+/// [`WindowSummary`]: crate::WindowSummary
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Metrics {
     /// The root-mean-square error (RMSE).

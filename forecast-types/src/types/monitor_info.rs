@@ -10,7 +10,13 @@ pub struct MonitorInfo {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::option::Option<::std::string::String>,
-    /// The status of the monitor. States include: ACTIVE ACTIVE_STOPPING, ACTIVE_STOPPED UPDATE_IN_PROGRESS CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED
+    /// The status of the monitor. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `ACTIVE_STOPPING`, `ACTIVE_STOPPED`
+    /// - `UPDATE_IN_PROGRESS`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,

@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `MonitorSummary` shape (`com.amazonaws.forecast#MonitorSummary`).
-/// Provides a summary of the monitor properties used in the ListMonitors operation. To get a complete set of properties, call the DescribeMonitor operation, and provide the listed MonitorArn.
+/// Provides a summary of the monitor properties used in the [`ListMonitors`][] operation. To get a complete set of properties, call the [`DescribeMonitor`][] operation, and provide the listed `MonitorArn`.
+///
+/// [`ListMonitors`]: crate::ListMonitors
+/// [`DescribeMonitor`]: crate::DescribeMonitor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MonitorSummary {
     /// The Amazon Resource Name (ARN) of the monitor resource.
@@ -18,12 +21,23 @@ pub struct MonitorSummary {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub resource_arn: ::std::option::Option<::std::string::String>,
-    /// The status of the monitor. States include: ACTIVE ACTIVE_STOPPING, ACTIVE_STOPPED UPDATE_IN_PROGRESS CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED
+    /// The status of the monitor. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `ACTIVE_STOPPING`, `ACTIVE_STOPPED`
+    /// - `UPDATE_IN_PROGRESS`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
     /// When the monitor resource was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the monitor resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. STOPPED - When the resource stopped. ACTIVE or CREATE_FAILED - When the monitor creation finished or failed.
+    /// The last time the monitor resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `STOPPED` - When the resource stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the monitor creation finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

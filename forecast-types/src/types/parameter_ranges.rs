@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `ParameterRanges` shape (`com.amazonaws.forecast#ParameterRanges`).
-/// Specifies the categorical, continuous, and integer hyperparameters, and their ranges of tunable values. The range of tunable values determines which values that a hyperparameter tuning job can choose for the specified hyperparameter. This object is part of the HyperParameterTuningJobConfig object.
+/// Specifies the categorical, continuous, and integer hyperparameters, and their ranges of tunable values. The range of tunable values determines which values that a hyperparameter tuning job can choose for the specified hyperparameter. This object is part of the [`HyperParameterTuningJobConfig`][] object.
+///
+/// [`HyperParameterTuningJobConfig`]: crate::HyperParameterTuningJobConfig
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParameterRanges {
     /// Specifies the tunable range for each categorical hyperparameter.

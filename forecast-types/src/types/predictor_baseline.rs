@@ -6,6 +6,6 @@
 /// Metrics you can use as a baseline for comparison purposes. Use these metrics when you interpret monitoring results for an auto predictor.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PredictorBaseline {
-    /// The initial accuracy metrics for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
+    /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
 }

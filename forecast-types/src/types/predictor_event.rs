@@ -6,7 +6,7 @@
 /// Provides details about a predictor event, such as a retraining.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorEvent {
-    /// The type of event. For example, Retrain. A retraining event denotes the timepoint when a predictor was retrained. Any monitor results from before the Datetime are from the previous predictor. Any new metrics are for the newly retrained predictor.
+    /// The type of event. For example, `Retrain`. A retraining event denotes the timepoint when a predictor was retrained. Any monitor results from before the `Datetime` are from the previous predictor. Any new metrics are for the newly retrained predictor.
     ///
     /// Length: `0..=256`.
     pub detail: ::std::option::Option<::std::string::String>,

@@ -10,6 +10,6 @@ pub struct PredictorExecution {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub algorithm_arn: ::std::option::Option<::std::string::String>,
-    /// An array of test windows used to evaluate the algorithm. The NumberOfBacktestWindows from the object determines the number of windows in the array.
+    /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
 }

@@ -6,7 +6,7 @@
 /// Contains details on the backtests performed to evaluate the accuracy of the predictor. The tests are returned in descending order of accuracy, with the most accurate backtest appearing first. You specify the number of backtests to perform when you call the operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorExecutionDetails {
-    /// An array of the backtests performed to evaluate the accuracy of the predictor against a particular algorithm. The NumberOfBacktestWindows from the object determines the number of windows in the array.
+    /// An array of the backtests performed to evaluate the accuracy of the predictor against a particular algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
     ///
     /// Length: `1..=5`.
     pub predictor_executions: ::std::option::Option<

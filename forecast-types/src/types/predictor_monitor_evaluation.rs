@@ -16,7 +16,7 @@ pub struct PredictorMonitorEvaluation {
     pub monitor_arn: ::std::option::Option<::std::string::String>,
     /// The timestamp that indicates when the monitor evaluation was started.
     pub evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The status of the monitor evaluation. The state can be SUCCESS or FAILURE.
+    /// The status of the monitor evaluation. The state can be `SUCCESS` or `FAILURE`.
     ///
     /// Length: `0..=256`.
     pub evaluation_state: ::std::option::Option<::std::string::String>,
@@ -28,7 +28,9 @@ pub struct PredictorMonitorEvaluation {
     pub predictor_event: ::std::option::Option<crate::PredictorEvent>,
     /// The source of the data the monitor resource used during the evaluation.
     pub monitor_data_source: ::std::option::Option<crate::MonitorDataSource>,
-    /// A list of metrics Forecast calculated when monitoring a predictor. You can compare the value for each metric in the list to the metric's value in the Baseline to see how your predictor's performance is changing.
+    /// A list of metrics Forecast calculated when monitoring a predictor. You can compare the value for each metric in the list to the metric's value in the [`Baseline`][] to see how your predictor's performance is changing.
+    ///
+    /// [`Baseline`]: crate::Baseline
     pub metric_results: ::std::option::Option<::std::vec::Vec<crate::MetricResult>>,
     /// The number of items considered during the evaluation.
     pub num_items_evaluated: ::std::option::Option<i64>,

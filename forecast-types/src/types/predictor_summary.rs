@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `PredictorSummary` shape (`com.amazonaws.forecast#PredictorSummary`).
-/// Provides a summary of the predictor properties that are used in the ListPredictors operation. To get the complete set of properties, call the DescribePredictor operation, and provide the listed PredictorArn.
+/// Provides a summary of the predictor properties that are used in the [`ListPredictors`][] operation. To get the complete set of properties, call the [`DescribePredictor`][] operation, and provide the listed `PredictorArn`.
+///
+/// [`ListPredictors`]: crate::ListPredictors
+/// [`DescribePredictor`]: crate::DescribePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorSummary {
     /// The ARN of the predictor.
@@ -24,7 +27,14 @@ pub struct PredictorSummary {
     pub reference_predictor_summary: ::std::option::Option<
         crate::ReferencePredictorSummary,
     >,
-    /// The status of the predictor. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED CREATE_STOPPING, CREATE_STOPPED The Status of the predictor must be ACTIVE before you can use the predictor to create a forecast.
+    /// The status of the predictor. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    ///
+    /// > **Note:** The `Status` of the predictor must be `ACTIVE` before you can use the predictor to create a forecast.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -32,6 +42,12 @@ pub struct PredictorSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the model training task was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

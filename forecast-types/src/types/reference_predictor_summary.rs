@@ -10,6 +10,6 @@ pub struct ReferencePredictorSummary {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub arn: ::std::option::Option<::std::string::String>,
-    /// Whether the reference predictor is Active or Deleted.
+    /// Whether the reference predictor is `Active` or `Deleted`.
     pub state: ::std::option::Option<crate::State>,
 }

@@ -3,13 +3,15 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `SchemaAttribute` shape (`com.amazonaws.forecast#SchemaAttribute`).
-/// An attribute of a schema, which defines a dataset field. A schema attribute is required for every field in a dataset. The Schema object contains an array of SchemaAttribute objects.
+/// An attribute of a schema, which defines a dataset field. A schema attribute is required for every field in a dataset. The [Schema](https://docs.aws.amazon.com/forecast/latest/dg/API_Schema.html) object contains an array of `SchemaAttribute` objects.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SchemaAttribute {
     /// The name of the dataset field.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub attribute_name: ::std::option::Option<::std::string::String>,
-    /// The data type of the field. For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
+    /// The data type of the field.
+    ///
+    /// For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
     pub attribute_type: ::std::option::Option<crate::AttributeType>,
 }

@@ -3,16 +3,16 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `Statistics` shape (`com.amazonaws.forecast#Statistics`).
-/// Provides statistics for each data field imported into to an Amazon Forecast dataset with the CreateDatasetImportJob operation.
+/// Provides statistics for each data field imported into to an Amazon Forecast dataset with the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Statistics {
-    /// The number of values in the field. If the response value is -1, refer to CountLong.
+    /// The number of values in the field. If the response value is -1, refer to `CountLong`.
     pub count: ::std::option::Option<i32>,
-    /// The number of distinct values in the field. If the response value is -1, refer to CountDistinctLong.
+    /// The number of distinct values in the field. If the response value is -1, refer to `CountDistinctLong`.
     pub count_distinct: ::std::option::Option<i32>,
-    /// The number of null values in the field. If the response value is -1, refer to CountNullLong.
+    /// The number of null values in the field. If the response value is -1, refer to `CountNullLong`.
     pub count_null: ::std::option::Option<i32>,
-    /// The number of NAN (not a number) values in the field. If the response value is -1, refer to CountNanLong.
+    /// The number of NAN (not a number) values in the field. If the response value is -1, refer to `CountNanLong`.
     pub count_nan: ::std::option::Option<i32>,
     /// For a numeric field, the minimum value in the field.
     ///
@@ -26,12 +26,12 @@ pub struct Statistics {
     pub avg: ::std::option::Option<f64>,
     /// For a numeric field, the standard deviation.
     pub stddev: ::std::option::Option<f64>,
-    /// The number of values in the field. CountLong is used instead of Count if the value is greater than 2,147,483,647.
+    /// The number of values in the field. `CountLong` is used instead of `Count` if the value is greater than 2,147,483,647.
     pub count_long: ::std::option::Option<i64>,
-    /// The number of distinct values in the field. CountDistinctLong is used instead of CountDistinct if the value is greater than 2,147,483,647.
+    /// The number of distinct values in the field. `CountDistinctLong` is used instead of `CountDistinct` if the value is greater than 2,147,483,647.
     pub count_distinct_long: ::std::option::Option<i64>,
-    /// The number of null values in the field. CountNullLong is used instead of CountNull if the value is greater than 2,147,483,647.
+    /// The number of null values in the field. `CountNullLong` is used instead of `CountNull` if the value is greater than 2,147,483,647.
     pub count_null_long: ::std::option::Option<i64>,
-    /// The number of NAN (not a number) values in the field. CountNanLong is used instead of CountNan if the value is greater than 2,147,483,647.
+    /// The number of NAN (not a number) values in the field. `CountNanLong` is used instead of `CountNan` if the value is greater than 2,147,483,647.
     pub count_nan_long: ::std::option::Option<i64>,
 }

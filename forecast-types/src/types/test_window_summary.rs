@@ -10,7 +10,11 @@ pub struct TestWindowSummary {
     pub test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
     /// The time at which the test ended.
     pub test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The status of the test. Possible status values are: ACTIVE CREATE_IN_PROGRESS CREATE_FAILED
+    /// The status of the test. Possible status values are:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_IN_PROGRESS`
+    /// - `CREATE_FAILED`
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,

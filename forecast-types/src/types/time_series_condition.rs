@@ -3,18 +3,20 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `TimeSeriesCondition` shape (`com.amazonaws.forecast#TimeSeriesCondition`).
-/// Creates a subset of items within an attribute that are modified. For example, you can use this operation to create a subset of items that cost $5 or less. To do this, you specify "AttributeName": "price", "AttributeValue": "5", and "Condition": "LESS_THAN". Pair this operation with the Action operation within the CreateWhatIfForecastRequest$TimeSeriesTransformations operation to define how the attribute is modified.
+/// Creates a subset of items within an attribute that are modified. For example, you can use this operation to create a subset of items that cost $5 or less. To do this, you specify `"AttributeName": "price"`, `"AttributeValue": "5"`, and `"Condition": "LESS_THAN"`. Pair this operation with the [`Action`][] operation within the `CreateWhatIfForecastRequest$TimeSeriesTransformations` operation to define how the attribute is modified.
+///
+/// [`Action`]: crate::Action
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TimeSeriesCondition {
     /// The item_id, dimension name, IM name, or timestamp that you are modifying.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub attribute_name: ::std::string::String,
-    /// The value that is applied for the chosen Condition.
+    /// The value that is applied for the chosen `Condition`.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^.+$`.
     pub attribute_value: ::std::string::String,
-    /// The condition to apply. Valid values are EQUALS, NOT_EQUALS, LESS_THAN and GREATER_THAN.
+    /// The condition to apply. Valid values are `EQUALS`, `NOT_EQUALS`, `LESS_THAN` and `GREATER_THAN`.
     ///
     /// **Required.**
     pub condition: crate::Condition,

@@ -3,7 +3,13 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `TimeSeriesSelector` shape (`com.amazonaws.forecast#TimeSeriesSelector`).
-/// Defines the set of time series that are used to create the forecasts in a TimeSeriesIdentifiers object. The TimeSeriesIdentifiers object needs the following information: DataSource Format Schema
+/// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object.
+///
+/// The `TimeSeriesIdentifiers` object needs the following information:
+///
+/// - `DataSource`
+/// - `Format`
+/// - `Schema`
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TimeSeriesSelector {
     /// Details about the import file that contains the time series for which you want to create forecasts.

@@ -3,7 +3,9 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `WeightedQuantileLoss` shape (`com.amazonaws.forecast#WeightedQuantileLoss`).
-/// The weighted loss value for a quantile. This object is part of the Metrics object.
+/// The weighted loss value for a quantile. This object is part of the [`Metrics`][] object.
+///
+/// [`Metrics`]: crate::Metrics
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WeightedQuantileLoss {
     /// The quantile. Quantiles divide a probability distribution into regions of equal probability. For example, if the distribution was divided into 5 regions of equal probability, the quantiles would be 0.2, 0.4, 0.6, and 0.8.

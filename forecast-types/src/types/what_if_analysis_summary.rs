@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `WhatIfAnalysisSummary` shape (`com.amazonaws.forecast#WhatIfAnalysisSummary`).
-/// Provides a summary of the what-if analysis properties used in the ListWhatIfAnalyses operation. To get the complete set of properties, call the DescribeWhatIfAnalysis operation, and provide the WhatIfAnalysisArn that is listed in the summary.
+/// Provides a summary of the what-if analysis properties used in the [`ListWhatIfAnalyses`][] operation. To get the complete set of properties, call the [`DescribeWhatIfAnalysis`][] operation, and provide the `WhatIfAnalysisArn` that is listed in the summary.
+///
+/// [`ListWhatIfAnalyses`]: crate::ListWhatIfAnalyses
+/// [`DescribeWhatIfAnalysis`]: crate::DescribeWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WhatIfAnalysisSummary {
     /// The Amazon Resource Name (ARN) of the what-if analysis.
@@ -18,7 +21,14 @@ pub struct WhatIfAnalysisSummary {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::option::Option<::std::string::String>,
-    /// The status of the what-if analysis. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the what-if analysis must be ACTIVE before you can access the analysis.
+    /// The status of the what-if analysis. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -26,6 +36,12 @@ pub struct WhatIfAnalysisSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the what-if analysis was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

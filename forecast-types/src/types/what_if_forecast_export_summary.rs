@@ -3,7 +3,10 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `WhatIfForecastExportSummary` shape (`com.amazonaws.forecast#WhatIfForecastExportSummary`).
-/// Provides a summary of the what-if forecast export properties used in the ListWhatIfForecastExports operation. To get the complete set of properties, call the DescribeWhatIfForecastExport operation, and provide the WhatIfForecastExportArn that is listed in the summary.
+/// Provides a summary of the what-if forecast export properties used in the [`ListWhatIfForecastExports`][] operation. To get the complete set of properties, call the [`DescribeWhatIfForecastExport`][] operation, and provide the `WhatIfForecastExportArn` that is listed in the summary.
+///
+/// [`ListWhatIfForecastExports`]: crate::ListWhatIfForecastExports
+/// [`DescribeWhatIfForecastExport`]: crate::DescribeWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WhatIfForecastExportSummary {
     /// The Amazon Resource Name (ARN) of the what-if forecast export.
@@ -22,7 +25,14 @@ pub struct WhatIfForecastExportSummary {
     pub what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
     /// The path to the Amazon Simple Storage Service (Amazon S3) bucket where the forecast is exported.
     pub destination: ::std::option::Option<crate::DataDestination>,
-    /// The status of the what-if forecast export. States include: ACTIVE CREATE_PENDING, CREATE_IN_PROGRESS, CREATE_FAILED CREATE_STOPPING, CREATE_STOPPED DELETE_PENDING, DELETE_IN_PROGRESS, DELETE_FAILED The Status of the what-if analysis must be ACTIVE before you can access the analysis.
+    /// The status of the what-if forecast export. States include:
+    ///
+    /// - `ACTIVE`
+    /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+    /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+    /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+    ///
+    /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
@@ -30,6 +40,12 @@ pub struct WhatIfForecastExportSummary {
     pub message: ::std::option::Option<::std::string::String>,
     /// When the what-if forecast export was created.
     pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The last time the resource was modified. The timestamp depends on the status of the job: CREATE_PENDING - The CreationTime. CREATE_IN_PROGRESS - The current timestamp. CREATE_STOPPING - The current timestamp. CREATE_STOPPED - When the job stopped. ACTIVE or CREATE_FAILED - When the job finished or failed.
+    /// The last time the resource was modified. The timestamp depends on the status of the job:
+    ///
+    /// - `CREATE_PENDING` - The `CreationTime`.
+    /// - `CREATE_IN_PROGRESS` - The current timestamp.
+    /// - `CREATE_STOPPING` - The current timestamp.
+    /// - `CREATE_STOPPED` - When the job stopped.
+    /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }

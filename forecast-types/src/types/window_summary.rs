@@ -3,7 +3,12 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! The `WindowSummary` shape (`com.amazonaws.forecast#WindowSummary`).
-/// The metrics for a time range within the evaluation portion of a dataset. This object is part of the EvaluationResult object. The TestWindowStart and TestWindowEnd parameters are determined by the BackTestWindowOffset parameter of the EvaluationParameters object.
+/// The metrics for a time range within the evaluation portion of a dataset. This object is part of the [`EvaluationResult`][] object.
+///
+/// The `TestWindowStart` and `TestWindowEnd` parameters are determined by the `BackTestWindowOffset` parameter of the [`EvaluationParameters`][] object.
+///
+/// [`EvaluationResult`]: crate::EvaluationResult
+/// [`EvaluationParameters`]: crate::EvaluationParameters
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowSummary {
     /// The timestamp that defines the start of the window.
@@ -12,7 +17,10 @@ pub struct WindowSummary {
     pub test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
     /// The number of data points within the window.
     pub item_count: ::std::option::Option<i32>,
-    /// The type of evaluation. SUMMARY - The average metrics across all windows. COMPUTED - The metrics for the specified window.
+    /// The type of evaluation.
+    ///
+    /// - `SUMMARY` - The average metrics across all windows.
+    /// - `COMPUTED` - The metrics for the specified window.
     pub evaluation_type: ::std::option::Option<crate::EvaluationType>,
     /// Provides metrics used to evaluate the performance of a predictor.
     pub metrics: ::std::option::Option<crate::Metrics>,

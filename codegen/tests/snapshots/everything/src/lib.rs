@@ -4,7 +4,7 @@
 
 //! Rust types for Example Everything Service, generated from its Smithy model.
 //!
-//! Example Everything Service The Everything service is a code generator fixture. It exercises every shape type and every trait that the generator must handle. See the Smithy 2.0 specification for the meaning of each feature.
+//! The *Everything* service is a code generator fixture. It exercises every shape type and every trait that the generator must handle. See [the Smithy 2.0 specification](https://smithy.io/2.0/spec/) for the meaning of each feature.
 //!
 //! | | |
 //! |---|---|

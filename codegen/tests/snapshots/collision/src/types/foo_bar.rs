@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `FooBar` shape (`example.collision#FooBar`).
-/// Its module or function name is foo_bar.
+/// Its module or function name is `foo_bar`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FooBar {
     /// The `value` member.

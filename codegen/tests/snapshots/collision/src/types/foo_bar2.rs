@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `FooBar2` shape (`example.collision#Foo_Bar`).
-/// Also foo_bar in snake case, and FooBar in upper camel case.
+/// Also `foo_bar` in snake case, and `FooBar` in upper camel case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FooBar2 {
     /// The `value` member.

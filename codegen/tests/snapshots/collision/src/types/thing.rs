@@ -6,8 +6,8 @@
 /// Two members whose names differ only in case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Thing {
-    /// Becomes the Rust field id.
+    /// Becomes the Rust field `id`.
     pub id: ::std::option::Option<::std::string::String>,
-    /// Also becomes the Rust field id.
+    /// Also becomes the Rust field `id`.
     pub id_2: ::std::option::Option<::std::string::String>,
 }

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `ArchiveWidget` operation and its errors.
-/// Archives a widget (a resource instance operation). Output is Unit.
+/// Archives a widget (a resource instance operation). Output is `Unit`.
 ///
 /// Input: [`ArchiveWidgetInput`](crate::ArchiveWidgetInput). Output: nothing.
 /// Errors: [`ArchiveWidgetError`](crate::ArchiveWidgetError).

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `GetPart` operation and its errors.
-/// Reads a part (the read of the nested resource Part).
+/// Reads a part (the `read` of the nested resource `Part`).
 ///
 /// Input: [`GetPartInput`](crate::GetPartInput). Output: [`GetPartOutput`](crate::GetPartOutput).
 /// Errors: [`GetPartError`](crate::GetPartError).

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `GetWidget` operation and its errors.
-/// Reads a widget (resource read).
+/// Reads a widget (resource `read`).
 ///
 /// Input: [`GetWidgetInput`](crate::GetWidgetInput). Output: [`GetWidgetOutput`](crate::GetWidgetOutput).
 /// Errors: [`GetWidgetError`](crate::GetWidgetError).

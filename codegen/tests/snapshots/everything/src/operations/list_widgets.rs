@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `ListWidgets` operation and its errors.
-/// Lists widgets (resource list), one page at a time.
+/// Lists widgets (resource `list`), one page at a time.
 ///
 /// Input: [`ListWidgetsInput`](crate::ListWidgetsInput). Output: [`ListWidgetsOutput`](crate::ListWidgetsOutput).
 /// Errors: [`ListWidgetsError`](crate::ListWidgetsError).

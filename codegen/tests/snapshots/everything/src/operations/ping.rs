@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Ping` operation and its errors.
-/// Checks that the service is reachable. Input and output are both Unit.
+/// Checks that the service is reachable. Input and output are both `Unit`.
 ///
 /// Input: nothing. Output: nothing.
 /// Errors: [`PingError`](crate::PingError).

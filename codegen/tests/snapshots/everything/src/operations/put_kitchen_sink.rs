@@ -3,7 +3,12 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `PutKitchenSink` operation and its errors.
-/// Stores a kitchen sink. Use PutKitchenSink to write every simple type at once; see Simple types. Objects are written to s3:////sink.json. Optional flags are shown in square brackets: --dry-run --verbose. An ARN looks like arn:aws:everything:region:account-id:sink/. Sinks larger than 1 MB are rejected. For limits, see https://docs.aws.amazon.com/everything/latest/userguide/limits.html
+/// Stores a kitchen sink. Use `PutKitchenSink` to write every simple type at once; see [Simple types](https://smithy.io/2.0/spec/simple-types.html).
+///
+/// - Objects are written to `s3://<BucketName>/<KeyPrefix>/sink.json`.
+/// - Optional flags are shown in square brackets: \[--dry-run\] \[--verbose\]. An ARN looks like arn:aws:everything:\[region\]:\[account-id\]:sink/\<SinkName\>.
+///
+/// > **Note:** Sinks larger than 1 MB are rejected. For limits, see <https://docs.aws.amazon.com/everything/latest/userguide/limits.html>
 ///
 /// Input: [`PutKitchenSinkInput`](crate::PutKitchenSinkInput). Output: [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput).
 /// Errors: [`PutKitchenSinkError`](crate::PutKitchenSinkError).

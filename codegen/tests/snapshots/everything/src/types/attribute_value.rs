@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `AttributeValue` shape (`example.everything#AttributeValue`).
-/// A recursive union, like DynamoDB's AttributeValue.
+/// A recursive union, like DynamoDB's `AttributeValue`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]

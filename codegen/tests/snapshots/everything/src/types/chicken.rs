@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Chicken` shape (`example.everything#Chicken`).
-/// Mutually recursive with Egg.
+/// Mutually recursive with `Egg`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Chicken {
     /// The `egg` member.

@@ -6,7 +6,7 @@
 /// The `Collections` structure.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Collections {
-    /// List with uniqueItems and a minimum length only.
+    /// List with `uniqueItems` and a minimum length only.
     ///
     /// Length: at least `1`. Unique items.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -16,7 +16,7 @@ pub struct Collections {
     pub sparse_strings: ::std::option::Option<
         ::std::vec::Vec<::std::option::Option<::std::string::String>>,
     >,
-    /// A Smithy 1.0 style set.
+    /// A Smithy 1.0 style `set`.
     pub name_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Map with a maximum length only.
     ///

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Defaults` shape (`example.everything#Defaults`).
-/// Members with every kind of default.
+/// Members with every kind of `default`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Defaults {
     /// Integer, minimum only.
@@ -38,7 +38,7 @@ pub struct Defaults {
     ///
     /// Default: `false`.
     pub toggle: bool,
-    /// Opts out of its target's default with null.
+    /// Opts out of its target's default with `null`.
     pub toggle_without_default: ::std::option::Option<bool>,
     /// Integer, minimum only.
     ///

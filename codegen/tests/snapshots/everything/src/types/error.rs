@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Error` shape (`example.everything#Error`).
-/// An error named Error with no members.
+/// An error named `Error` with no members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Error {}
 impl ::std::fmt::Display for Error {

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `InstanceType` shape (`example.everything#InstanceType`).
-/// A Smithy 2.0 enum whose values are not identifiers.
+/// A Smithy 2.0 `enum` whose values are not identifiers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum InstanceType {
@@ -13,7 +13,7 @@ pub enum InstanceType {
     ///
     /// On the wire: `"m5.large"`.
     M5Large,
-    /// Same Rust name as M5_LARGE after case conversion.
+    /// Same Rust name as `M5_LARGE` after case conversion.
     ///
     /// On the wire: `"m5Large"`.
     M5Large2,
@@ -23,7 +23,7 @@ pub enum InstanceType {
     ADashB,
     /// The value `"A_B"`.
     AB,
-    /// Collides with a catch-all variant named Unknown.
+    /// Collides with a catch-all variant named `Unknown`.
     ///
     /// On the wire: `"UNKNOWN"`.
     Unknown,

@@ -20,8 +20,8 @@ pub struct Keywords {
     pub super_: ::std::option::Option<::std::string::String>,
     /// The `fn` member.
     pub r#fn: ::std::option::Option<::std::string::String>,
-    /// Wire name 2ndValue starts with a digit.
+    /// Wire name `2ndValue` starts with a digit.
     pub second_value: ::std::option::Option<i32>,
-    /// Wire name foo-bar contains a dash.
+    /// Wire name `foo-bar` contains a dash.
     pub foo_bar: ::std::option::Option<::std::string::String>,
 }

@@ -74,21 +74,21 @@ pub struct KitchenSink {
     pub updated_at: ::std::option::Option<crate::primitives::Timestamp>,
     /// The `expiresAt` member.
     pub expires_at: ::std::option::Option<crate::primitives::Timestamp>,
-    /// Serialized as display_name.
+    /// Serialized as `display_name`.
     pub display_name: ::std::option::Option<::std::string::String>,
-    /// Member-level length.
+    /// Member-level `length`.
     ///
     /// Length: at most `8`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub short_name: ::std::option::Option<::std::string::String>,
-    /// Member-level range, minimum only.
+    /// Member-level `range`, minimum only.
     ///
     /// Range: at least `1.25`.
     pub threshold: ::std::option::Option<f64>,
-    /// Member-level pattern.
+    /// Member-level `pattern`.
     ///
     /// Pattern: `^[A-Z]{3}$`.
     pub code: ::std::option::Option<::std::string::String>,
-    /// Replaced by stringValue.
+    /// Replaced by `stringValue`.
     #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
     pub old_name: ::std::option::Option<::std::string::String>,
 }

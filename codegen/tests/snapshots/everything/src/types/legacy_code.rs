@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `LegacyCode` shape (`example.everything#LegacyCode`).
-/// Smithy 1.0 enum trait; no entry has a name.
+/// Smithy 1.0 `enum` trait; no entry has a name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum LegacyCode {

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `LegacyStatus` shape (`example.everything#LegacyStatus`).
-/// Smithy 1.0 enum trait; every entry has a name.
+/// Smithy 1.0 `enum` trait; every entry has a name.
 #[deprecated(note = "Use InstanceType instead. (since 2.0)")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -19,7 +19,7 @@ pub enum LegacyStatus {
     Inactive,
     /// The value `"UNKNOWN"`.
     Unknown,
-    /// Differs from UNKNOWN only in case.
+    /// Differs from `UNKNOWN` only in case.
     ///
     /// On the wire: `"Unknown"`.
     Unknown2,

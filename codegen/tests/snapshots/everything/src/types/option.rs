@@ -6,6 +6,6 @@
 /// The `Option` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Option {
-    /// A member named Self.
+    /// A member named `Self`.
     pub self_: ::std::option::Option<::std::string::String>,
 }

@@ -3,7 +3,9 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `PutKitchenSinkInput` shape (`example.everything#PutKitchenSinkInput`).
-/// Input of PutKitchenSink.
+/// Input of [`PutKitchenSink`][].
+///
+/// [`PutKitchenSink`]: crate::PutKitchenSink
 #[derive(Clone, PartialEq)]
 pub struct PutKitchenSinkInput {
     /// Every simple type.

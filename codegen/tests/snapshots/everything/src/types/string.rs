@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `String` shape (`example.everything#String`).
-/// A structure named String.
+/// A structure named `String`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct String {
     /// The `value` member.

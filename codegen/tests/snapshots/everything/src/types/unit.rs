@@ -3,6 +3,6 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Unit` shape (`example.everything#Unit`).
-/// An empty structure named Unit, not smithy.api#Unit.
+/// An empty structure named `Unit`, not `smithy.api#Unit`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Unit {}

@@ -3,14 +3,17 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `WidgetSummary` shape (`example.everything#WidgetSummary`).
-/// A widget as returned by GetWidget and ListWidgets.
+/// A widget as returned by [`GetWidget`][] and [`ListWidgets`][].
+///
+/// [`GetWidget`]: crate::GetWidget
+/// [`ListWidgets`]: crate::ListWidgets
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WidgetSummary {
     /// The `widgetId` member.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
-    /// The widget name, documented through an apply entry.
+    /// The widget name, documented through an `apply` entry.
     ///
     /// Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub name: ::std::option::Option<::std::string::String>,

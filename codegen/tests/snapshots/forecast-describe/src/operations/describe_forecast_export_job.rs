@@ -3,7 +3,14 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `DescribeForecastExportJob` operation and its errors.
-/// Describes a forecast export job created using the CreateForecastExportJob operation. In addition to listing the properties provided by the user in the CreateForecastExportJob request, this operation lists the following properties: CreationTime LastModificationTime Status Message - If an error occurred, information about the error.
+/// Describes a forecast export job created using the `CreateForecastExportJob` operation.
+///
+/// In addition to listing the properties provided by the user in the `CreateForecastExportJob` request, this operation lists the following properties:
+///
+/// - `CreationTime`
+/// - `LastModificationTime`
+/// - `Status`
+/// - `Message` - If an error occurred, information about the error.
 ///
 /// Input: [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest). Output: [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse).
 /// Errors: [`DescribeForecastExportJobError`](crate::DescribeForecastExportJobError).

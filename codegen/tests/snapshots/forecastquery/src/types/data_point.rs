@@ -3,7 +3,9 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `DataPoint` shape (`com.amazonaws.forecastquery#DataPoint`).
-/// The forecast value for a specific date. Part of the Forecast object.
+/// The forecast value for a specific date. Part of the [`Forecast`][] object.
+///
+/// [`Forecast`]: crate::Forecast
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DataPoint {
     /// The timestamp of the specific forecast.

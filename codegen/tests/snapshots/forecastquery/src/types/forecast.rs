@@ -3,10 +3,20 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Forecast` shape (`com.amazonaws.forecastquery#Forecast`).
-/// Provides information about a forecast. Returned as part of the QueryForecast response.
+/// Provides information about a forecast. Returned as part of the [`QueryForecast`][] response.
+///
+/// [`QueryForecast`]: crate::QueryForecast
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Forecast {
-    /// The forecast. The string of the string-to-array map is one of the following values: p10 p50 p90 The default setting is "0.1", "0.5", "0.9". Use the optional ForecastTypes parameter of the CreateForecast operation to change the values. The values will vary depending on how this is set, with a minimum of 1 and a maximum of 5.
+    /// The forecast.
+    ///
+    /// The *string* of the string-to-array map is one of the following values:
+    ///
+    /// - p10
+    /// - p50
+    /// - p90
+    ///
+    /// The default setting is `["0.1", "0.5", "0.9"]`. Use the optional `ForecastTypes` parameter of the [CreateForecast](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateForecast.html) operation to change the values. The values will vary depending on how this is set, with a minimum of `1` and a maximum of `5.`
     pub predictions: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,

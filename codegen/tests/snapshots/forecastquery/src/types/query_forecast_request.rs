@@ -14,14 +14,18 @@ pub struct QueryForecastRequest {
     pub start_date: ::std::option::Option<::std::string::String>,
     /// The end date for the forecast. Specify the date using this format: yyyy-MM-dd'T'HH:mm:ss (ISO 8601 format). For example, 2015-01-01T20:00:00.
     pub end_date: ::std::option::Option<::std::string::String>,
-    /// The filtering criteria to apply when retrieving the forecast. For example, to get the forecast for client_21 in the electricity usage dataset, specify the following: {"item_id" : "client_21"} To get the full forecast, use the CreateForecastExportJob operation.
+    /// The filtering criteria to apply when retrieving the forecast. For example, to get the forecast for `client_21` in the electricity usage dataset, specify the following:
+    ///
+    /// `{"item_id" : "client_21"}`
+    ///
+    /// To get the full forecast, use the [CreateForecastExportJob](https://docs.aws.amazon.com/en_us/forecast/latest/dg/API_CreateForecastExportJob.html) operation.
     ///
     /// **Required.** Length: `1..=50`.
     pub filters: ::std::collections::BTreeMap<
         ::std::string::String,
         ::std::string::String,
     >,
-    /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+    /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
