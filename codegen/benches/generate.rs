@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use codegen::{generate, Options};
 
+/// The allocator `cargo xtask` uses, so the figures are those of the real command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
@@ -50,4 +54,48 @@ fn forecast_load_and_validate(bencher: divan::Bencher) {
         codegen::validate::validate(&model, problems).unwrap();
         model
     });
+}
+
+/// The stages after validation, one at a time: type space, tokens, formatting.
+mod stages {
+    use super::*;
+
+    fn space() -> codegen::typespace::TypeSpace {
+        let text = forecast_model();
+        let (model, _) = codegen::load::load(&text, "forecast.json").unwrap();
+        let selection = codegen::select::select(&model, &[]).unwrap();
+        codegen::typespace::build(&model, &selection).unwrap()
+    }
+
+    /// Selection and type space: names, types, boxes, derives.
+    #[divan::bench(sample_count = 20)]
+    fn type_space(bencher: divan::Bencher) {
+        let text = forecast_model();
+        let (model, _) = codegen::load::load(&text, "forecast.json").unwrap();
+        bencher.bench(|| {
+            let selection = codegen::select::select(&model, &[]).unwrap();
+            codegen::typespace::build(&model, &selection).unwrap()
+        });
+    }
+
+    /// Token streams for every file, docs converted to Markdown on the way.
+    #[divan::bench(sample_count = 20)]
+    fn emit_tokens(bencher: divan::Bencher) {
+        let space = space();
+        bencher.bench(|| codegen::emit::emit(&space, "forecast-types"));
+    }
+
+    /// syn and prettyplease over every file's tokens.
+    #[divan::bench(sample_count = 20)]
+    fn format_files(bencher: divan::Bencher) {
+        let space = space();
+        bencher
+            .with_inputs(|| codegen::emit::emit(&space, "forecast-types"))
+            .bench_values(|files| {
+                files
+                    .into_iter()
+                    .map(|f| codegen::format::format(&f.path, f.tokens, "").unwrap())
+                    .collect::<Vec<_>>()
+            });
+    }
 }

@@ -7,6 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The generator allocates many small token trees; mimalloc makes a run about a fifth
+/// faster than the system allocator (see `cargo bench -p codegen --bench generate`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Developer commands for this workspace.
 #[derive(Debug, Parser)]
 #[command(bin_name = "cargo xtask")]
