@@ -25,6 +25,7 @@ fn options(operations: &[&str]) -> Options {
         operations: operations.iter().map(|s| s.to_string()).collect(),
         standalone: false,
         regenerate_command: "cargo xtask codegen".to_owned(),
+        example_operation: Some("DescribeForecastExportJob".to_owned()),
     }
 }
 
@@ -82,7 +83,9 @@ mod stages {
     #[divan::bench(sample_count = 20)]
     fn emit_tokens(bencher: divan::Bencher) {
         let space = space();
-        bencher.bench(|| codegen::emit::emit(&space, "forecast-types"));
+        bencher.bench(|| {
+            codegen::emit::emit(&space, "forecast-types", Some("DescribeForecastExportJob"))
+        });
     }
 
     /// syn and prettyplease over every file's tokens.
@@ -90,7 +93,9 @@ mod stages {
     fn format_files(bencher: divan::Bencher) {
         let space = space();
         bencher
-            .with_inputs(|| codegen::emit::emit(&space, "forecast-types"))
+            .with_inputs(|| {
+                codegen::emit::emit(&space, "forecast-types", Some("DescribeForecastExportJob"))
+            })
             .bench_values(|files| {
                 files
                     .into_iter()

@@ -34,6 +34,9 @@ pub struct Options {
     pub standalone: bool,
     /// The command that regenerates the files, written into each file's header.
     pub regenerate_command: String,
+    /// The operation whose response the crate docs' example parses; `None` picks the
+    /// first selected operation whose output holds a structure.
+    pub example_operation: Option<String>,
 }
 
 /// One generated file.
@@ -60,14 +63,18 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
     let space = typespace::build(&model, &selection)?;
     let header = format::header(&options.model_name, &options.regenerate_command);
     let mut files = Vec::new();
-    for file in emit::emit(&space, &options.crate_name) {
+    let example = options
+        .example_operation
+        .clone()
+        .or_else(|| typespace::example_operation(&space));
+    for file in emit::emit(&space, &options.crate_name, example.as_deref()) {
         let contents = format::format(&file.path, file.tokens, &header)?;
         files.push(GeneratedFile {
             path: PathBuf::from(file.path),
             contents,
         });
     }
-    for (stem, text) in emit::RUNTIME_FILES {
+    for (stem, text) in emit::runtime_files(space.json.is_some()) {
         files.push(GeneratedFile {
             path: PathBuf::from(format!("src/primitives/{stem}.rs")),
             contents: format::verbatim(text, &header),
@@ -77,7 +84,12 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
         let toml_header = header.replace("//", "#");
         files.push(GeneratedFile {
             path: PathBuf::from("Cargo.toml"),
-            contents: emit::cargo_toml(&options.crate_name, &space.service.title, &toml_header),
+            contents: emit::cargo_toml(
+                &options.crate_name,
+                &space.service.title,
+                space.json.is_some(),
+                &toml_header,
+            ),
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -30,6 +30,7 @@ pub fn options(operations: &[&str]) -> Options {
         operations: operations.iter().map(|s| s.to_string()).collect(),
         standalone: true,
         regenerate_command: "cargo test".to_owned(),
+        example_operation: None,
     }
 }
 

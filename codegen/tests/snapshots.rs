@@ -27,6 +27,7 @@ fn options(model_name: &str, crate_name: &str, operations: &[&str]) -> Options {
         operations: operations.iter().map(|s| s.to_string()).collect(),
         standalone: true,
         regenerate_command: UPDATE.to_owned(),
+        example_operation: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! How users meet the generated types: optionality from the model, enums that keep
 //! unknown values, error enums, redacted sensitive values and timestamps.
 
+use forecast_types::primitives::Operation;
 use forecast_types::{
     DataDestination, DescribeForecastExportJob, DescribeForecastExportJobError,
     DescribeForecastExportJobRequest, DescribeForecastExportJobResponse, InvalidInputException,
@@ -62,7 +63,30 @@ fn operation_errors_wrap_modeled_and_unmodeled_errors() {
     assert_eq!(unmodeled.to_string(), "ThrottlingException");
     let source = std::error::Error::source(&modeled).unwrap();
     assert_eq!(source.to_string(), "InvalidInputException: bad ARN");
+}
+
+#[test]
+fn operations_carry_what_a_client_needs() {
     assert_eq!(DescribeForecastExportJob::NAME, "DescribeForecastExportJob");
+    assert_eq!(
+        DescribeForecastExportJob::TARGET,
+        Some("AmazonForecast.DescribeForecastExportJob")
+    );
+    assert_eq!(
+        DescribeForecastExportJob::CONTENT_TYPE,
+        "application/x-amz-json-1.1"
+    );
+    let idempotent = [
+        DescribeForecastExportJob::IDEMPOTENT,
+        forecast_types::CreateForecastExportJob::IDEMPOTENT,
+    ];
+    assert_eq!(idempotent, [true, false]);
+    assert_eq!(DescribeForecastExportJob::PAGINATION, None);
+    let list = forecast_types::ListForecastExportJobs::PAGINATION.unwrap();
+    assert_eq!(list.input_token, "NextToken");
+    assert_eq!(list.output_token, "NextToken");
+    assert_eq!(list.page_size, Some("MaxResults"));
+    assert_eq!(list.items, Some("ForecastExportJobs"));
 }
 
 #[test]

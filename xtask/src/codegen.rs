@@ -13,6 +13,9 @@ use crate::write;
 const FORECAST_MODEL: &str = "model/forecast-2018-06-26.json";
 /// The committed generated crate, relative to the workspace root.
 const FORECAST_CRATE: &str = "forecast-types";
+/// The operation whose response the crate docs of forecast-types parse: where the
+/// project starts.
+const FORECAST_EXAMPLE: &str = "DescribeForecastExportJob";
 
 /// Flags of `cargo xtask codegen`.
 #[derive(Debug, Default, clap::Args)]
@@ -79,12 +82,17 @@ impl Job {
                 false,
             ),
         };
+        let example_operation = match standalone {
+            true => args.operations.first().cloned(),
+            false => Some(FORECAST_EXAMPLE.to_owned()),
+        };
         let options = Options {
             model_name: file_name(&model)?,
             crate_name,
             operations: args.operations.clone(),
             standalone,
             regenerate_command: regenerate_command(args),
+            example_operation,
         };
         Ok(Job {
             model,

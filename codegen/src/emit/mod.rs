@@ -3,18 +3,20 @@
 
 pub mod docs;
 mod enumeration;
+mod example;
 mod operation;
 mod root;
 pub mod structure;
 pub mod ty;
 mod union;
+mod wire;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::typespace::{Item, ItemKind, TypeSpace};
 use docs::Links;
-pub use root::{cargo_toml, RUNTIME_FILES};
+pub use root::{cargo_toml, runtime_files};
 
 /// One file before formatting: its path in the crate and its tokens.
 pub struct TokenFile {
@@ -24,22 +26,24 @@ pub struct TokenFile {
     pub tokens: TokenStream,
 }
 
-/// Every Rust file of the crate, as tokens, in a stable order.
-pub fn emit(space: &TypeSpace, crate_name: &str) -> Vec<TokenFile> {
+/// Every Rust file of the crate, as tokens, in a stable order. The crate docs show how
+/// to read a response of `example`, an operation name.
+pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<TokenFile> {
     let links = Links::new(space);
     let mut files = vec![
-        root::lib_rs(space, &links, crate_name),
+        root::lib_rs(space, &links, crate_name, example),
         root::types_index(space),
         root::operations_index(space),
-        root::primitives_index(),
+        root::primitives_index(space.json.is_some()),
     ];
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-        tokens: item_file(&links, item),
+        tokens: item_file(&links, item, space.json.is_some()),
     }));
+    let content_type = root::content_type(space);
     files.extend(space.operations.values().map(|op| {
         let summary = format!(" The `{}` operation and its errors.", op.name);
-        let body = operation::emit(&links, op);
+        let body = operation::emit(&links, op, space.json, content_type);
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
             tokens: quote!(#![doc = #summary] #body),
@@ -48,7 +52,7 @@ pub fn emit(space: &TypeSpace, crate_name: &str) -> Vec<TokenFile> {
     files
 }
 
-fn item_file(links: &Links, item: &Item) -> TokenStream {
+fn item_file(links: &Links, item: &Item, serde: bool) -> TokenStream {
     let summary = format!(" The `{}` shape (`{}`).", item.name, item.id);
     let body = match &item.kind {
         ItemKind::Struct {
@@ -68,5 +72,6 @@ fn item_file(links: &Links, item: &Item) -> TokenStream {
             sensitive,
         } => union::emit(links, item, variants, unknown, *sensitive),
     };
-    quote!(#![doc = #summary] #body)
+    let serde = serde.then(|| wire::impls(item));
+    quote!(#![doc = #summary] #body #serde)
 }

@@ -1,26 +1,34 @@
-//! Operations: a unit type that carries the operation's docs and name, and the error enum
-//! of everything the operation can fail with.
+//! Operations: a unit type that carries the operation's docs and implements the runtime's
+//! `Operation` trait, and the error enum of everything the operation can fail with.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{self, Links};
 use super::ty::ident;
-use crate::typespace::OperationItem;
+use crate::typespace::{JsonProtocol, OperationItem};
 
 /// The tokens of an operation's file: the operation type and its error enum.
-pub fn emit(links: &Links, op: &OperationItem) -> TokenStream {
+pub fn emit(
+    links: &Links,
+    op: &OperationItem,
+    json: Option<JsonProtocol>,
+    content_type: &str,
+) -> TokenStream {
     let operation = operation_type(links, op);
+    let operation_impl = operation_impl(op, content_type);
     let error = error_enum(op);
+    let from_response = json.map(|_| from_response(op));
     quote! {
         #operation
+        #operation_impl
         #error
+        #from_response
     }
 }
 
 fn operation_type(links: &Links, op: &OperationItem) -> TokenStream {
     let name = ident(&op.name);
-    let label = &op.name;
     let docs = docs::attrs(&docs::item_docs(
         links,
         op.docs.as_deref(),
@@ -38,11 +46,6 @@ fn operation_type(links: &Links, op: &OperationItem) -> TokenStream {
         #deprecated
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct #name;
-
-        impl #name {
-            /// The operation's name in the model.
-            pub const NAME: &'static str = #label;
-        }
     }
 }
 
@@ -54,6 +57,62 @@ fn io_line(op: &OperationItem) -> String {
     format!(" Input: {}. Output: {}.", link(&op.input), link(&op.output))
 }
 
+fn operation_impl(op: &OperationItem, content_type: &str) -> TokenStream {
+    let name = ident(&op.name);
+    let label = op.id.rsplit('#').next().unwrap_or(&op.name);
+    let io_type = |item: &Option<String>| match item {
+        Some(item) => {
+            let item = ident(item);
+            quote!(crate::#item)
+        }
+        None => quote!(()),
+    };
+    let (input, output) = (io_type(&op.input), io_type(&op.output));
+    let error = ident(&op.error_name);
+    let target = match &op.target {
+        Some(target) => quote!(::std::option::Option::Some(#target)),
+        None => quote!(::std::option::Option::None),
+    };
+    let idempotent = op.idempotent;
+    let pagination = pagination(op);
+    quote! {
+        impl crate::primitives::Operation for #name {
+            type Input = #input;
+            type Output = #output;
+            type Error = crate::#error;
+            const NAME: &'static str = #label;
+            const TARGET: ::std::option::Option<&'static str> = #target;
+            const CONTENT_TYPE: &'static str = #content_type;
+            const IDEMPOTENT: bool = #idempotent;
+            const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = #pagination;
+        }
+    }
+}
+
+fn pagination(op: &OperationItem) -> TokenStream {
+    let Some(paginated) = &op.paginated else {
+        return quote!(::std::option::Option::None);
+    };
+    let (Some(input_token), Some(output_token)) = (&paginated.input_token, &paginated.output_token)
+    else {
+        return quote!(::std::option::Option::None);
+    };
+    let optional = |value: &Option<String>| match value {
+        Some(value) => quote!(::std::option::Option::Some(#value)),
+        None => quote!(::std::option::Option::None),
+    };
+    let page_size = optional(&paginated.page_size);
+    let items = optional(&paginated.items);
+    quote! {
+        ::std::option::Option::Some(crate::primitives::Pagination {
+            input_token: #input_token,
+            output_token: #output_token,
+            page_size: #page_size,
+            items: #items,
+        })
+    }
+}
+
 fn error_enum(op: &OperationItem) -> TokenStream {
     let name = ident(&op.error_name);
     let doc = format!(
@@ -61,23 +120,23 @@ fn error_enum(op: &OperationItem) -> TokenStream {
         op.name
     );
     let unhandled = ident(&op.unhandled);
-    let variants = op.errors.iter().map(|(variant, ty)| {
-        let variant = ident(variant);
-        let ty = ident(ty);
+    let variants = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = ident(&e.ty);
         let doc = format!(" See [`{ty}`](crate::{ty}).");
         quote!(#[doc = #doc] #variant(crate::#ty),)
     });
-    let display_arms = op.errors.iter().map(|(variant, _)| {
-        let variant = ident(variant);
+    let display_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
         quote!(Self::#variant(error) => ::std::fmt::Display::fmt(error, f),)
     });
-    let source_arms = op.errors.iter().map(|(variant, _)| {
-        let variant = ident(variant);
+    let source_arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
         quote!(Self::#variant(error) => ::std::option::Option::Some(error),)
     });
-    let froms = op.errors.iter().map(|(variant, ty)| {
-        let variant = ident(variant);
-        let ty = ident(ty);
+    let froms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let ty = ident(&e.ty);
         quote! {
             impl ::std::convert::From<crate::#ty> for #name {
                 fn from(error: crate::#ty) -> Self {
@@ -112,5 +171,54 @@ fn error_enum(op: &OperationItem) -> TokenStream {
             }
         }
         #(#froms)*
+    }
+}
+
+/// `from_response`: the error enum from an error response's type header and body.
+fn from_response(op: &OperationItem) -> TokenStream {
+    let name = ident(&op.error_name);
+    let unhandled = ident(&op.unhandled);
+    let unhandled = quote! {
+        Self::#unhandled(crate::primitives::UnhandledError {
+            code: code.unwrap_or_default(),
+            message: crate::primitives::wire::error_message(body),
+        })
+    };
+    let arms = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let code = &e.code;
+        quote! {
+            ::std::option::Option::Some(#code) => {
+                Self::#variant(crate::primitives::wire::from_body(body)?)
+            }
+        }
+    });
+    let error = match op.errors.is_empty() {
+        true => unhandled,
+        false => quote! {
+            match code.as_deref() {
+                #(#arms)*
+                _ => #unhandled,
+            }
+        },
+    };
+    quote! {
+        impl #name {
+            /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+            /// response has one, and the body. The code comes from the header, else the
+            /// body's `code` or `__type`; a code the model does not name for this
+            /// operation gives the unhandled variant, with the code and message.
+            ///
+            /// # Errors
+            ///
+            /// When the body of a modeled error is not the JSON that error expects.
+            pub fn from_response(
+                error_type: ::std::option::Option<&str>,
+                body: &[u8],
+            ) -> ::std::result::Result<Self, ::serde_json::Error> {
+                let code = crate::primitives::wire::error_code(error_type, body);
+                ::std::result::Result::Ok(#error)
+            }
+        }
     }
 }

@@ -7,33 +7,84 @@ use quote::quote;
 use super::docs::{self, Links};
 use super::ty::ident;
 use super::TokenFile;
-use crate::typespace::TypeSpace;
+use crate::typespace::{ItemKind, RustType, TypeSpace};
 
-/// The runtime support files, copied verbatim into `src/primitives/`: file stem and text.
-pub const RUNTIME_FILES: &[(&str, &str)] = &[
-    ("big_number", include_str!("../../runtime/big_number.rs")),
-    ("document", include_str!("../../runtime/document.rs")),
-    ("timestamp", include_str!("../../runtime/timestamp.rs")),
-    ("unknown", include_str!("../../runtime/unknown.rs")),
-];
-
-/// What each runtime file exports.
-const RUNTIME_EXPORTS: &[(&str, &[&str])] = &[
+/// The runtime support files every crate gets, copied verbatim into `src/primitives/`:
+/// file stem, text, and what the file exports.
+const RUNTIME: &[(&str, &str, &[&str])] = &[
     (
         "big_number",
+        include_str!("../../runtime/big_number.rs"),
         &["BigDecimal", "BigInteger", "ParseBigNumberError"],
     ),
-    ("document", &["Document", "Number"]),
-    ("timestamp", &["Timestamp", "TimestampError"]),
-    ("unknown", &["UnhandledError", "UnknownValue"]),
+    (
+        "document",
+        include_str!("../../runtime/document.rs"),
+        &["Document", "Number"],
+    ),
+    (
+        "operation",
+        include_str!("../../runtime/operation.rs"),
+        &["Operation", "Pagination"],
+    ),
+    (
+        "timestamp",
+        include_str!("../../runtime/timestamp.rs"),
+        &["Timestamp", "TimestampError"],
+    ),
+    (
+        "unknown",
+        include_str!("../../runtime/unknown.rs"),
+        &["UnhandledError", "UnknownValue"],
+    ),
 ];
 
-/// `src/lib.rs`: crate docs from the service, modules and re-exports.
-pub fn lib_rs(space: &TypeSpace, links: &Links, crate_name: &str) -> TokenFile {
-    let docs = docs::inner_attrs(&crate_docs(space, links, crate_name));
-    let mut runtime: Vec<&str> = RUNTIME_EXPORTS
+/// The runtime files crates of JSON protocols also get: serde for the body format.
+const JSON_RUNTIME: &[(&str, &str)] = &[
+    (
+        "timestamp_text",
+        include_str!("../../runtime/timestamp_text.rs"),
+    ),
+    ("wire", include_str!("../../runtime/wire.rs")),
+];
+
+/// The runtime files a crate gets: file stem and text.
+pub fn runtime_files(json: bool) -> Vec<(&'static str, &'static str)> {
+    let mut files: Vec<_> = RUNTIME
         .iter()
-        .flat_map(|(_, names)| names.iter().copied())
+        .map(|(stem, text, _)| (*stem, *text))
+        .collect();
+    if json {
+        files.extend(JSON_RUNTIME.iter().copied());
+    }
+    files
+}
+
+/// The `Content-Type` of request bodies under the service's protocol.
+pub fn content_type(space: &TypeSpace) -> &'static str {
+    if let Some(json) = space.json {
+        return json.content_type();
+    }
+    match space.service.protocol.as_deref() {
+        Some("aws.protocols#restXml") => "application/xml",
+        Some("aws.protocols#awsQuery" | "aws.protocols#ec2Query") => {
+            "application/x-www-form-urlencoded"
+        }
+        _ => "application/json",
+    }
+}
+
+/// `src/lib.rs`: crate docs from the service, modules and re-exports.
+pub fn lib_rs(
+    space: &TypeSpace,
+    links: &Links,
+    crate_name: &str,
+    example: Option<&str>,
+) -> TokenFile {
+    let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
+    let mut runtime: Vec<&str> = RUNTIME
+        .iter()
+        .flat_map(|(_, _, names)| names.iter().copied())
         .filter(|name| !space.names.values().any(|n| n == name))
         .collect();
     runtime.sort_unstable();
@@ -66,11 +117,16 @@ pub fn lib_rs(space: &TypeSpace, links: &Links, crate_name: &str) -> TokenFile {
     }
 }
 
-fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str) -> String {
+fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str, example: Option<&str>) -> String {
     let service = &space.service;
     let body = docs::item_docs(links, service.docs.as_deref(), "");
     let protocol = service.protocol.as_deref().unwrap_or("none");
-    format!(
+    let first_op = space
+        .operations
+        .values()
+        .next()
+        .map_or("", |op| op.name.as_str());
+    let mut docs = format!(
         "Rust types for {title}, generated from its Smithy model.\n\n\
          {body}\n\n\
          | | |\n|---|---|\n\
@@ -80,20 +136,69 @@ fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str) -> String {
          | Operations | {ops} |\n\
          | Types | {types} |\n\n\
          Every type is at the crate root under its model name. Each operation has a type\n\
-         that carries its docs and an error enum named after it, such as\n\
-         `{first_op}Error`.\n\n\
-         The crate `{crate_name}` is generated; do not edit it by hand.",
+         that implements [`primitives::Operation`] and an error enum\n\
+         named after it, such as `{first_op}Error`.\n\n",
         title = service.title,
         id = service.id,
         version = service.version,
         ops = space.operations.len(),
         types = space.items.len(),
-        first_op = space
-            .operations
-            .values()
-            .next()
-            .map_or("", |op| op.name.as_str()),
-    )
+    );
+    docs.push_str(&serde_docs(space));
+    if let Some(example) = example.and_then(|name| example_docs(space, crate_name, name)) {
+        docs.push_str(&example);
+    }
+    docs.push_str(&format!(
+        "The crate `{crate_name}` is generated; do not edit it by hand."
+    ));
+    docs
+}
+
+fn serde_docs(space: &TypeSpace) -> String {
+    match space.json {
+        Some(_) => "Every type implements serde's `Serialize` and `Deserialize` exactly as the \
+                    service puts it in a JSON body: member names as in the model, timestamps \
+                    as epoch seconds, blobs as base64, unknown enum values and union members \
+                    kept. No proc-macro is involved.\n\n"
+            .to_owned(),
+        None => "The service's protocol is not JSON-based, so the types have no serde impls: \
+                 a JSON form would look right and be wrong on the wire.\n\n"
+            .to_owned(),
+    }
+}
+
+/// A doctest that parses a sample output body of `operation` and reads a member of it.
+fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<String> {
+    space.json?;
+    let op = space.operations.values().find(|op| op.name == operation)?;
+    let output = op.output.as_deref()?;
+    let ItemKind::Struct { fields, .. } = &space.items.values().find(|i| i.name == output)?.kind
+    else {
+        return None;
+    };
+    let field = fields
+        .iter()
+        .find(|f| matches!(f.ty, RustType::Named(_)))
+        .or(fields.first())?;
+    let body = serde_json::to_string_pretty(&super::example::body(space, output)).ok()?;
+    let krate = crate_name.replace('-', "_");
+    let (name, member) = (&field.name, &field.wire_name);
+    let read = match field.optional {
+        true => format!("let {name} = output.{name}.as_ref().expect(\"the body has {member}\");"),
+        false => format!("let {name} = &output.{name};"),
+    };
+    Some(format!(
+        "# Example\n\n\
+         Parse a `{operation}` response body and read its `{member}`:\n\n\
+         ```\n\
+         use {krate}::{output};\n\n\
+         let body = r#\"{body}\"#;\n\
+         let output: {output} = serde_json::from_str(body)?;\n\
+         {read}\n\
+         println!(\"{{{name}:?}}\");\n\
+         # Ok::<(), serde_json::Error>(())\n\
+         ```\n\n"
+    ))
 }
 
 /// `src/types/mod.rs`: one private module per item, re-exported.
@@ -150,8 +255,8 @@ fn index<'a>(
 }
 
 /// `src/primitives/mod.rs`: the runtime support modules.
-pub fn primitives_index() -> TokenFile {
-    let modules = RUNTIME_EXPORTS.iter().map(|(module, names)| {
+pub fn primitives_index(json: bool) -> TokenFile {
+    let modules = RUNTIME.iter().map(|(module, _, names)| {
         let module = ident(module);
         let names = names.iter().map(|n| ident(n));
         quote! {
@@ -159,32 +264,44 @@ pub fn primitives_index() -> TokenFile {
             pub use #module::{#(#names),*};
         }
     });
+    let json = json.then(|| {
+        quote! {
+            mod timestamp_text;
+            pub(crate) mod wire;
+        }
+    });
     TokenFile {
         path: "src/primitives/mod.rs".to_owned(),
         tokens: quote! {
-            //! Types that the model's simple shapes map to, and the values the model does
-            //! not name.
+            //! Types that the model's simple shapes map to, the values the model does not
+            //! name, and operations as types.
             #(#modules)*
+            #json
         },
     }
 }
 
-/// `Cargo.toml` for a standalone crate: no dependencies by default, timestamp
-/// conversions behind features.
-pub fn cargo_toml(crate_name: &str, title: &str, header: &str) -> String {
+/// `Cargo.toml` for a standalone crate: serde without its derive for JSON protocols,
+/// nothing else by default, timestamp conversions behind features.
+pub fn cargo_toml(crate_name: &str, title: &str, json: bool, header: &str) -> String {
+    let serde = match json {
+        true => "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"] }\nserde_json = \"1.0.154\"\n",
+        false => "",
+    };
     format!(
         "{header}\
 [package]
 name = \"{crate_name}\"
 version = \"0.1.0\"
 edition = \"2021\"
+rust-version = \"1.85\"
 description = \"Rust types for {title}, generated from its Smithy model.\"
 publish = false
 
 [dependencies]
 chrono = {{ version = \"0.4.45\", default-features = false, optional = true }}
 jiff = {{ version = \"1.0.2\", default-features = false, optional = true }}
-
+{serde}
 [features]
 chrono = [\"dep:chrono\"]
 jiff = [\"dep:jiff\"]

@@ -14,17 +14,10 @@ use crate::load::{Member, Model, Shape};
 use crate::names::{self, assign, Case};
 use crate::select::Selection;
 
-/// The names the runtime puts at the crate root, unless a model item takes them.
-pub const RUNTIME_NAMES: &[&str] = &[
-    "Timestamp",
-    "Document",
-    "Number",
-    "BigInteger",
-    "BigDecimal",
-];
-
 /// Decides names, types and derives for everything in the selection.
 pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
+    let service = service_info(model, &selection.service);
+    let json = JsonProtocol::of(service.protocol.as_deref());
     let item_ids: Vec<&String> = selection
         .shapes
         .iter()
@@ -38,7 +31,7 @@ pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
         let shape = &model.shapes[id.as_str()];
         let name = names[id.as_str()].clone();
         let module = modules[id.as_str()].clone();
-        match item_kind(model, &names, id, shape) {
+        match item_kind(model, &names, json, id, shape) {
             Ok(kind) => {
                 let item = Item {
                     id: (*id).clone(),
@@ -59,18 +52,13 @@ pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
     }
     box_cycles(&mut items);
     derives::decide(&mut items);
-    let operations = operations(model, selection, &names);
-    let shadowed_runtime = RUNTIME_NAMES
-        .iter()
-        .copied()
-        .filter(|name| names.values().any(|n| n == name))
-        .collect();
+    let operations = operations(model, selection, &names, json);
     Ok(TypeSpace {
-        service: service_info(model, &selection.service),
+        service,
         items,
         operations,
         names,
-        shadowed_runtime,
+        json,
     })
 }
 
@@ -122,12 +110,14 @@ fn module_names(items: &[&String], names: &BTreeMap<String, String>) -> BTreeMap
 fn item_kind(
     model: &Model,
     names: &BTreeMap<String, String>,
+    json: Option<JsonProtocol>,
     id: &str,
     shape: &Shape,
 ) -> Result<ItemKind, Vec<Problem>> {
+    let context = Context { model, names, json };
     match &shape.kind {
-        ShapeKind::Structure(aggregate) => Ok(structure(model, names, shape, aggregate)),
-        ShapeKind::Union(aggregate) => Ok(union(model, names, shape, aggregate)),
+        ShapeKind::Structure(aggregate) => Ok(structure(&context, shape, aggregate)),
+        ShapeKind::Union(aggregate) => Ok(union(&context, shape, aggregate)),
         ShapeKind::Enum(aggregate) => Ok(string_enum(enum_members(aggregate))),
         ShapeKind::IntEnum(aggregate) => int_enum(id, aggregate),
         _ => Ok(string_enum(
@@ -142,17 +132,19 @@ fn item_kind(
     }
 }
 
-fn structure(
-    model: &Model,
-    names: &BTreeMap<String, String>,
-    shape: &Shape,
-    aggregate: &Aggregate,
-) -> ItemKind {
+/// What every item builder reads: the model, the item names and the protocol.
+struct Context<'a> {
+    model: &'a Model,
+    names: &'a BTreeMap<String, String>,
+    json: Option<JsonProtocol>,
+}
+
+fn structure(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
     let field_names = member_names(aggregate, Case::Snake, &BTreeSet::new());
     let fields: Vec<Field> = aggregate
         .members
         .iter()
-        .map(|(member, m)| field(model, names, member, field_names[member].clone(), m))
+        .map(|(member, m)| field(context, member, field_names[member].clone(), m))
         .collect();
     let error = shape.traits.error.map(|fault| error_info(&fields, fault));
     ItemKind::Struct {
@@ -174,13 +166,8 @@ fn member_names(
     assign(candidates, reserved, case)
 }
 
-fn field(
-    model: &Model,
-    names: &BTreeMap<String, String>,
-    member: &str,
-    name: String,
-    m: &Member,
-) -> Field {
+fn field(context: &Context<'_>, member: &str, name: String, m: &Member) -> Field {
+    let (model, names) = (context.model, context.names);
     let target_id = m.target.as_deref().unwrap_or_default();
     let target = model.get(target_id);
     let target_traits = target.map(|t| &t.traits);
@@ -202,6 +189,9 @@ fn field(
         sensitive: m.traits.sensitive || is_sensitive(model, target_id),
         constraints: constraints(&m.traits, target_traits, default),
         deprecated: m.traits.deprecated.clone(),
+        wire_name: wire::wire_name(context.json, member, &m.traits),
+        codec: wire::codec(model, target_id, &m.traits),
+        http_bound: context.json == Some(JsonProtocol::RestJson1) && wire::is_http_bound(&m.traits),
     }
 }
 
@@ -263,12 +253,8 @@ fn error_info(fields: &[Field], fault: traits::ErrorFault) -> ErrorInfo {
     }
 }
 
-fn union(
-    model: &Model,
-    names: &BTreeMap<String, String>,
-    shape: &Shape,
-    aggregate: &Aggregate,
-) -> ItemKind {
+fn union(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
+    let (model, names) = (context.model, context.names);
     let variant_names = member_names(aggregate, Case::UpperCamel, &BTreeSet::new());
     let variants: Vec<UnionVariant> = aggregate
         .members
@@ -283,6 +269,8 @@ fn union(
                 boxed: false,
                 docs: m.traits.documentation.clone(),
                 sensitive: m.traits.sensitive || is_sensitive(model, target),
+                wire_name: wire::wire_name(context.json, member, &m.traits),
+                codec: wire::codec(model, target, &m.traits),
             }
         })
         .collect();
@@ -435,7 +423,10 @@ fn operations(
     model: &Model,
     selection: &Selection,
     names: &BTreeMap<String, String>,
+    json: Option<JsonProtocol>,
 ) -> BTreeMap<String, OperationItem> {
+    let service = &model.shapes[&selection.service];
+    let service_name = shape_id::name(&selection.service);
     let candidates = selection
         .operations
         .iter()
@@ -456,12 +447,24 @@ fn operations(
             let item_name = |r: &Option<crate::load::ast::Ref>| {
                 r.as_ref().and_then(|r| names.get(&r.target)).cloned()
             };
-            let errors: Vec<(String, String)> = selection.errors[id]
+            let errors: Vec<OperationError> = selection.errors[id]
                 .iter()
-                .filter_map(|e| names.get(e))
-                .map(|n| (n.clone(), n.clone()))
+                .filter_map(|e| {
+                    let ty = names.get(e)?.clone();
+                    let code = shape_id::name(e).to_owned();
+                    Some(OperationError {
+                        variant: ty.clone(),
+                        ty,
+                        code,
+                    })
+                })
                 .collect();
-            let unhandled = catch_all("Unhandled", errors.iter().map(|(v, _)| v.as_str()));
+            let unhandled = catch_all("Unhandled", errors.iter().map(|e| e.variant.as_str()));
+            let is_aws_json = matches!(
+                json,
+                Some(JsonProtocol::AwsJson1_0 | JsonProtocol::AwsJson1_1)
+            );
+            let target = is_aws_json.then(|| format!("{service_name}.{}", shape_id::name(id)));
             Some((
                 id.clone(),
                 OperationItem {
@@ -475,12 +478,27 @@ fn operations(
                     errors,
                     unhandled,
                     idempotent: shape.traits.idempotent,
-                    paginated: shape.traits.paginated.clone(),
+                    paginated: paginated(&shape.traits, &service.traits),
+                    target,
                     deprecated: shape.traits.deprecated.clone(),
                 },
             ))
         })
         .collect()
+}
+
+/// An operation's `@paginated`, with members it leaves out taken from the service's.
+fn paginated(operation: &traits::Traits, service: &traits::Traits) -> Option<traits::Paginated> {
+    let own = operation.paginated.clone()?;
+    let Some(defaults) = &service.paginated else {
+        return Some(own);
+    };
+    Some(traits::Paginated {
+        input_token: own.input_token.or_else(|| defaults.input_token.clone()),
+        output_token: own.output_token.or_else(|| defaults.output_token.clone()),
+        page_size: own.page_size.or_else(|| defaults.page_size.clone()),
+        items: own.items.or_else(|| defaults.items.clone()),
+    })
 }
 
 const PROTOCOLS: &[&str] = &[

@@ -5,6 +5,7 @@ mod build;
 pub mod cycles;
 mod derives;
 pub mod rust_type;
+pub mod wire;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use serde_json::Value;
 
 pub use build::build;
 pub use rust_type::RustType;
+pub use wire::{Codec, JsonProtocol};
 
 use crate::load::traits::{Deprecated, Length, Paginated, Range};
 
@@ -27,9 +29,8 @@ pub struct TypeSpace {
     /// Rust name of every generated item and operation, by shape id; also resolves
     /// documentation links.
     pub names: BTreeMap<String, String>,
-    /// Whether a model item takes one of the runtime's names at the crate root
-    /// (`Timestamp`, `Document`, ...), so the runtime type is not re-exported there.
-    pub shadowed_runtime: Vec<&'static str>,
+    /// The JSON protocol whose bodies the serde impls follow; `None` means no serde.
+    pub json: Option<JsonProtocol>,
 }
 
 /// The service the crate is generated from.
@@ -140,6 +141,12 @@ pub struct Field {
     pub constraints: Constraints,
     /// `@deprecated` on the member.
     pub deprecated: Option<Deprecated>,
+    /// The member's name in a JSON body.
+    pub wire_name: String,
+    /// How the value is read and written in a JSON body.
+    pub codec: Codec,
+    /// Whether the member travels outside the body (restJson1 HTTP bindings).
+    pub http_bound: bool,
 }
 
 /// The constraint traits of a member and its target.
@@ -198,6 +205,10 @@ pub struct UnionVariant {
     pub docs: Option<String>,
     /// Whether the payload must not appear in `Debug` output.
     pub sensitive: bool,
+    /// The member's name in a JSON body.
+    pub wire_name: String,
+    /// How the payload is read and written in a JSON body.
+    pub codec: Codec,
 }
 
 /// What an item can derive beyond `Debug`, `Clone` and `PartialEq`.
@@ -240,14 +251,49 @@ pub struct OperationItem {
     pub input: Option<String>,
     /// The Rust name of the output item, `None` for `Unit`.
     pub output: Option<String>,
-    /// The modeled errors: variant name and the Rust name of the error structure.
-    pub errors: Vec<(String, String)>,
+    /// The modeled errors.
+    pub errors: Vec<OperationError>,
     /// The name of the variant for errors the model does not name.
     pub unhandled: String,
     /// `@idempotent`.
     pub idempotent: bool,
-    /// `@paginated`.
+    /// `@paginated`, completed from the service's `@paginated`.
     pub paginated: Option<Paginated>,
+    /// The `X-Amz-Target` header value, for the awsJson protocols.
+    pub target: Option<String>,
     /// `@deprecated`.
     pub deprecated: Option<Deprecated>,
+}
+
+/// One modeled error of an operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperationError {
+    /// The variant name in the operation's error enum.
+    pub variant: String,
+    /// The Rust name of the error structure.
+    pub ty: String,
+    /// The error code on the wire: the error shape's name.
+    pub code: String,
+}
+
+/// The first operation, by name, whose output holds a structure; else the first with
+/// an output. The crate docs' example reads one of its responses.
+pub fn example_operation(space: &TypeSpace) -> Option<String> {
+    let output_of = |op: &OperationItem| {
+        let output = op.output.as_deref()?;
+        space.items.values().find(|item| item.name == output)
+    };
+    let holds_structure = |item: &Item| match &item.kind {
+        ItemKind::Struct { fields, .. } => {
+            fields.iter().any(|f| matches!(f.ty, RustType::Named(_)))
+        }
+        _ => false,
+    };
+    let mut operations: Vec<&OperationItem> = space.operations.values().collect();
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+    let chosen = operations
+        .iter()
+        .find(|op| output_of(op).is_some_and(holds_structure))
+        .or_else(|| operations.iter().find(|op| output_of(op).is_some()))?;
+    Some(chosen.name.clone())
 }

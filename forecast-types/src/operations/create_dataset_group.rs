@@ -15,9 +15,17 @@
 /// Errors: [`CreateDatasetGroupError`](crate::CreateDatasetGroupError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetGroup;
-impl CreateDatasetGroup {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "CreateDatasetGroup";
+impl crate::primitives::Operation for CreateDatasetGroup {
+    type Input = crate::CreateDatasetGroupRequest;
+    type Output = crate::CreateDatasetGroupResponse;
+    type Error = crate::CreateDatasetGroupError;
+    const NAME: &'static str = "CreateDatasetGroup";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "AmazonForecast.CreateDatasetGroup",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = false;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`CreateDatasetGroup`](crate::CreateDatasetGroup) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,5 +96,56 @@ impl ::std::convert::From<crate::ResourceInUseException> for CreateDatasetGroupE
 impl ::std::convert::From<crate::ResourceNotFoundException> for CreateDatasetGroupError {
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
+    }
+}
+impl CreateDatasetGroupError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("InvalidInputException") => {
+                    Self::InvalidInputException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("LimitExceededException") => {
+                    Self::LimitExceededException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                    Self::ResourceAlreadyExistsException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceInUseException") => {
+                    Self::ResourceInUseException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceNotFoundException") => {
+                    Self::ResourceNotFoundException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

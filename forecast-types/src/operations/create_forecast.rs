@@ -26,9 +26,17 @@
 /// Errors: [`CreateForecastError`](crate::CreateForecastError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct CreateForecast;
-impl CreateForecast {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "CreateForecast";
+impl crate::primitives::Operation for CreateForecast {
+    type Input = crate::CreateForecastRequest;
+    type Output = crate::CreateForecastResponse;
+    type Error = crate::CreateForecastError;
+    const NAME: &'static str = "CreateForecast";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "AmazonForecast.CreateForecast",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = false;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`CreateForecast`](crate::CreateForecast) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,5 +107,56 @@ impl ::std::convert::From<crate::ResourceInUseException> for CreateForecastError
 impl ::std::convert::From<crate::ResourceNotFoundException> for CreateForecastError {
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
+    }
+}
+impl CreateForecastError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("InvalidInputException") => {
+                    Self::InvalidInputException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("LimitExceededException") => {
+                    Self::LimitExceededException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                    Self::ResourceAlreadyExistsException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceInUseException") => {
+                    Self::ResourceInUseException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceNotFoundException") => {
+                    Self::ResourceNotFoundException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

@@ -9,9 +9,17 @@
 /// Errors: [`DeleteMonitorError`](crate::DeleteMonitorError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DeleteMonitor;
-impl DeleteMonitor {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "DeleteMonitor";
+impl crate::primitives::Operation for DeleteMonitor {
+    type Input = crate::DeleteMonitorRequest;
+    type Output = ();
+    type Error = crate::DeleteMonitorError;
+    const NAME: &'static str = "DeleteMonitor";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "AmazonForecast.DeleteMonitor",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = true;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`DeleteMonitor`](crate::DeleteMonitor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,5 +67,46 @@ impl ::std::convert::From<crate::ResourceInUseException> for DeleteMonitorError 
 impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteMonitorError {
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
+    }
+}
+impl DeleteMonitorError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("InvalidInputException") => {
+                    Self::InvalidInputException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceInUseException") => {
+                    Self::ResourceInUseException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("ResourceNotFoundException") => {
+                    Self::ResourceNotFoundException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

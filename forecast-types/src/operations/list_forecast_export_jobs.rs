@@ -13,9 +13,22 @@
 /// Errors: [`ListForecastExportJobsError`](crate::ListForecastExportJobsError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastExportJobs;
-impl ListForecastExportJobs {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "ListForecastExportJobs";
+impl crate::primitives::Operation for ListForecastExportJobs {
+    type Input = crate::ListForecastExportJobsRequest;
+    type Output = crate::ListForecastExportJobsResponse;
+    type Error = crate::ListForecastExportJobsError;
+    const NAME: &'static str = "ListForecastExportJobs";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "AmazonForecast.ListForecastExportJobs",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = true;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+        input_token: "NextToken",
+        output_token: "NextToken",
+        page_size: ::std::option::Option::Some("MaxResults"),
+        items: ::std::option::Option::Some("ForecastExportJobs"),
+    });
 }
 /// Every error the [`ListForecastExportJobs`](crate::ListForecastExportJobs) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,5 +68,41 @@ impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListForecastExportJobsError {
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
+    }
+}
+impl ListForecastExportJobsError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("InvalidInputException") => {
+                    Self::InvalidInputException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                ::std::option::Option::Some("InvalidNextTokenException") => {
+                    Self::InvalidNextTokenException(
+                        crate::primitives::wire::from_body(body)?,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

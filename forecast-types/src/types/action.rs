@@ -26,3 +26,7 @@ pub struct Action {
     /// **Required.**
     pub value: f64,
 }
+crate::primitives::wire::json_structure! {
+    Action { attribute_name : "AttributeName", required, Plain; operation : "Operation",
+    required, Plain; value : "Value", required, Float; }
+}

@@ -103,3 +103,7 @@ pub struct AdditionalDataset {
         >,
     >,
 }
+crate::primitives::wire::json_structure! {
+    AdditionalDataset { name : "Name", required, Plain; configuration : "Configuration",
+    optional, MapOf < ListOf < Plain > >; }
+}

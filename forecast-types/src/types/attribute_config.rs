@@ -42,3 +42,7 @@ pub struct AttributeConfig {
         ::std::string::String,
     >,
 }
+crate::primitives::wire::json_structure! {
+    AttributeConfig { attribute_name : "AttributeName", required, Plain; transformations
+    : "Transformations", required, MapOf < Plain >; }
+}

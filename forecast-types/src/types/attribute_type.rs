@@ -80,3 +80,4 @@ impl ::std::fmt::Display for AttributeType {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(AttributeType);

@@ -65,3 +65,4 @@ impl ::std::fmt::Display for AutoMLOverrideStrategy {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(AutoMLOverrideStrategy);

@@ -9,3 +9,6 @@ pub struct Baseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
 }
+crate::primitives::wire::json_structure! {
+    Baseline { predictor_baseline : "PredictorBaseline", optional, Plain; }
+}

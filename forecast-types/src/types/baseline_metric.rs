@@ -13,3 +13,6 @@ pub struct BaselineMetric {
     /// The value for the metric.
     pub value: ::std::option::Option<f64>,
 }
+crate::primitives::wire::json_structure! {
+    BaselineMetric { name : "Name", optional, Plain; value : "Value", optional, Float; }
+}

@@ -17,3 +17,7 @@ pub struct CategoricalParameterRange {
     /// **Required.** Length: `1..=20`.
     pub values: ::std::vec::Vec<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CategoricalParameterRange { name : "Name", required, Plain; values : "Values",
+    required, ListOf < Plain >; }
+}

@@ -37,3 +37,8 @@ pub struct ContinuousParameterRange {
     /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
     pub scaling_type: ::std::option::Option<crate::ScalingType>,
 }
+crate::primitives::wire::json_structure! {
+    ContinuousParameterRange { name : "Name", required, Plain; max_value : "MaxValue",
+    required, Float; min_value : "MinValue", required, Float; scaling_type :
+    "ScalingType", optional, Plain; }
+}

@@ -81,3 +81,15 @@ pub struct CreateAutoPredictorRequest {
     /// The time boundary Forecast uses to align and aggregate any data that doesn't align with your forecast frequency. Provide the unit of time and the time boundary as a key value pair. For more information on specifying a time boundary, see [Specifying a Time Boundary](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#specifying-time-boundary). If you don't provide a time boundary, Forecast uses a set of [Default Time Boundaries](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#default-time-boundaries).
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
+crate::primitives::wire::json_structure! {
+    CreateAutoPredictorRequest { predictor_name : "PredictorName", required, Plain;
+    forecast_horizon : "ForecastHorizon", optional, Plain; forecast_types :
+    "ForecastTypes", optional, ListOf < Plain >; forecast_dimensions :
+    "ForecastDimensions", optional, ListOf < Plain >; forecast_frequency :
+    "ForecastFrequency", optional, Plain; data_config : "DataConfig", optional, Plain;
+    encryption_config : "EncryptionConfig", optional, Plain; reference_predictor_arn :
+    "ReferencePredictorArn", optional, Plain; optimization_metric : "OptimizationMetric",
+    optional, Plain; explain_predictor : "ExplainPredictor", optional, Plain; tags :
+    "Tags", optional, ListOf < Plain >; monitor_config : "MonitorConfig", optional,
+    Plain; time_alignment_boundary : "TimeAlignmentBoundary", optional, Plain; }
+}

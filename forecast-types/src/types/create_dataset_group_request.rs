@@ -33,3 +33,8 @@ pub struct CreateDatasetGroupRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    CreateDatasetGroupRequest { dataset_group_name : "DatasetGroupName", required, Plain;
+    domain : "Domain", required, Plain; dataset_arns : "DatasetArns", optional, ListOf <
+    Plain >; tags : "Tags", optional, ListOf < Plain >; }
+}

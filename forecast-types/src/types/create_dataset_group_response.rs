@@ -11,3 +11,7 @@ pub struct CreateDatasetGroupResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateDatasetGroupResponse { dataset_group_arn : "DatasetGroupArn", optional, Plain;
+    }
+}

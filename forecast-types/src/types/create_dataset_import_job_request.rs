@@ -72,3 +72,12 @@ pub struct CreateDatasetImportJobRequest {
     /// Specifies whether the dataset import job is a `FULL` or `INCREMENTAL` import. A `FULL` dataset import replaces all of the existing data with the newly imported data. An `INCREMENTAL` import appends the imported data to the existing data.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+crate::primitives::wire::json_structure! {
+    CreateDatasetImportJobRequest { dataset_import_job_name : "DatasetImportJobName",
+    required, Plain; dataset_arn : "DatasetArn", required, Plain; data_source :
+    "DataSource", required, Plain; timestamp_format : "TimestampFormat", optional, Plain;
+    time_zone : "TimeZone", optional, Plain; use_geolocation_for_time_zone :
+    "UseGeolocationForTimeZone", default(false), Plain; geolocation_format :
+    "GeolocationFormat", optional, Plain; tags : "Tags", optional, ListOf < Plain >;
+    format : "Format", optional, Plain; import_mode : "ImportMode", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct CreateDatasetImportJobResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateDatasetImportJobResponse { dataset_import_job_arn : "DatasetImportJobArn",
+    optional, Plain; }
+}

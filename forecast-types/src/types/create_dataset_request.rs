@@ -56,3 +56,10 @@ pub struct CreateDatasetRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    CreateDatasetRequest { dataset_name : "DatasetName", required, Plain; domain :
+    "Domain", required, Plain; dataset_type : "DatasetType", required, Plain;
+    data_frequency : "DataFrequency", optional, Plain; schema : "Schema", required,
+    Plain; encryption_config : "EncryptionConfig", optional, Plain; tags : "Tags",
+    optional, ListOf < Plain >; }
+}

@@ -11,3 +11,6 @@ pub struct CreateDatasetResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; }
+}

@@ -36,3 +36,9 @@ pub struct CreateExplainabilityExportRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateExplainabilityExportRequest { explainability_export_name :
+    "ExplainabilityExportName", required, Plain; explainability_arn :
+    "ExplainabilityArn", required, Plain; destination : "Destination", required, Plain;
+    tags : "Tags", optional, ListOf < Plain >; format : "Format", optional, Plain; }
+}

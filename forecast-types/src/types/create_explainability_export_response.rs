@@ -11,3 +11,7 @@ pub struct CreateExplainabilityExportResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_export_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateExplainabilityExportResponse { explainability_export_arn :
+    "ExplainabilityExportArn", optional, Plain; }
+}

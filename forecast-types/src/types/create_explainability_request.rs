@@ -50,3 +50,11 @@ pub struct CreateExplainabilityRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    CreateExplainabilityRequest { explainability_name : "ExplainabilityName", required,
+    Plain; resource_arn : "ResourceArn", required, Plain; explainability_config :
+    "ExplainabilityConfig", required, Plain; data_source : "DataSource", optional, Plain;
+    schema : "Schema", optional, Plain; enable_visualization : "EnableVisualization",
+    optional, Plain; start_date_time : "StartDateTime", optional, Plain; end_date_time :
+    "EndDateTime", optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
+}

@@ -11,3 +11,7 @@ pub struct CreateExplainabilityResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
+    Plain; }
+}

@@ -39,3 +39,9 @@ pub struct CreateForecastExportJobRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateForecastExportJobRequest { forecast_export_job_name : "ForecastExportJobName",
+    required, Plain; forecast_arn : "ForecastArn", required, Plain; destination :
+    "Destination", required, Plain; tags : "Tags", optional, ListOf < Plain >; format :
+    "Format", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct CreateForecastExportJobResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
+    optional, Plain; }
+}

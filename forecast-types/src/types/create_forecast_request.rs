@@ -43,3 +43,9 @@ pub struct CreateForecastRequest {
     /// - `Schema`
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+crate::primitives::wire::json_structure! {
+    CreateForecastRequest { forecast_name : "ForecastName", required, Plain;
+    predictor_arn : "PredictorArn", required, Plain; forecast_types : "ForecastTypes",
+    optional, ListOf < Plain >; tags : "Tags", optional, ListOf < Plain >;
+    time_series_selector : "TimeSeriesSelector", optional, Plain; }
+}

@@ -11,3 +11,6 @@ pub struct CreateForecastResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateForecastResponse { forecast_arn : "ForecastArn", optional, Plain; }
+}

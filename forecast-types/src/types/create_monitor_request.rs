@@ -19,3 +19,7 @@ pub struct CreateMonitorRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    CreateMonitorRequest { monitor_name : "MonitorName", required, Plain; resource_arn :
+    "ResourceArn", required, Plain; tags : "Tags", optional, ListOf < Plain >; }
+}

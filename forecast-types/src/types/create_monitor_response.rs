@@ -11,3 +11,6 @@ pub struct CreateMonitorResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateMonitorResponse { monitor_arn : "MonitorArn", optional, Plain; }
+}

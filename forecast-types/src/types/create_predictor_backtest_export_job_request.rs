@@ -36,3 +36,9 @@ pub struct CreatePredictorBacktestExportJobRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreatePredictorBacktestExportJobRequest { predictor_backtest_export_job_name :
+    "PredictorBacktestExportJobName", required, Plain; predictor_arn : "PredictorArn",
+    required, Plain; destination : "Destination", required, Plain; tags : "Tags",
+    optional, ListOf < Plain >; format : "Format", optional, Plain; }
+}

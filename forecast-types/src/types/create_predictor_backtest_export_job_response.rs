@@ -11,3 +11,7 @@ pub struct CreatePredictorBacktestExportJobResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
+    "PredictorBacktestExportJobArn", optional, Plain; }
+}

@@ -103,3 +103,16 @@ pub struct CreatePredictorRequest {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+crate::primitives::wire::json_structure! {
+    CreatePredictorRequest { predictor_name : "PredictorName", required, Plain;
+    algorithm_arn : "AlgorithmArn", optional, Plain; forecast_horizon :
+    "ForecastHorizon", required, Plain; forecast_types : "ForecastTypes", optional,
+    ListOf < Plain >; perform_auto_ml : "PerformAutoML", optional, Plain;
+    auto_ml_override_strategy : "AutoMLOverrideStrategy", optional, Plain; perform_hpo :
+    "PerformHPO", optional, Plain; training_parameters : "TrainingParameters", optional,
+    MapOf < Plain >; evaluation_parameters : "EvaluationParameters", optional, Plain;
+    hpo_config : "HPOConfig", optional, Plain; input_data_config : "InputDataConfig",
+    required, Plain; featurization_config : "FeaturizationConfig", required, Plain;
+    encryption_config : "EncryptionConfig", optional, Plain; tags : "Tags", optional,
+    ListOf < Plain >; optimization_metric : "OptimizationMetric", optional, Plain; }
+}

@@ -11,3 +11,6 @@ pub struct CreatePredictorResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreatePredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
+}

@@ -27,3 +27,8 @@ pub struct CreateWhatIfAnalysisRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    CreateWhatIfAnalysisRequest { what_if_analysis_name : "WhatIfAnalysisName", required,
+    Plain; forecast_arn : "ForecastArn", required, Plain; time_series_selector :
+    "TimeSeriesSelector", optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
+}

@@ -11,3 +11,7 @@ pub struct CreateWhatIfAnalysisResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateWhatIfAnalysisResponse { what_if_analysis_arn : "WhatIfAnalysisArn", optional,
+    Plain; }
+}

@@ -29,3 +29,10 @@ pub struct CreateWhatIfForecastExportRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateWhatIfForecastExportRequest { what_if_forecast_export_name :
+    "WhatIfForecastExportName", required, Plain; what_if_forecast_arns :
+    "WhatIfForecastArns", required, ListOf < Plain >; destination : "Destination",
+    required, Plain; tags : "Tags", optional, ListOf < Plain >; format : "Format",
+    optional, Plain; }
+}

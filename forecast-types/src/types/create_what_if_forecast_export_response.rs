@@ -11,3 +11,7 @@ pub struct CreateWhatIfForecastExportResponse {
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateWhatIfForecastExportResponse { what_if_forecast_export_arn :
+    "WhatIfForecastExportArn", optional, Plain; }
+}

@@ -35,3 +35,10 @@ pub struct CreateWhatIfForecastRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    CreateWhatIfForecastRequest { what_if_forecast_name : "WhatIfForecastName", required,
+    Plain; what_if_analysis_arn : "WhatIfAnalysisArn", required, Plain;
+    time_series_transformations : "TimeSeriesTransformations", optional, ListOf < Plain
+    >; time_series_replacements_data_source : "TimeSeriesReplacementsDataSource",
+    optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
+}

@@ -11,3 +11,7 @@ pub struct CreateWhatIfForecastResponse {
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    CreateWhatIfForecastResponse { what_if_forecast_arn : "WhatIfForecastArn", optional,
+    Plain; }
+}

@@ -23,3 +23,8 @@ pub struct DataConfig {
         ::std::vec::Vec<crate::AdditionalDataset>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    DataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
+    attribute_configs : "AttributeConfigs", optional, ListOf < Plain >;
+    additional_datasets : "AdditionalDatasets", optional, ListOf < Plain >; }
+}

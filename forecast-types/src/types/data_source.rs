@@ -11,3 +11,6 @@ pub struct DataSource {
     /// **Required.**
     pub s3_config: crate::S3Config,
 }
+crate::primitives::wire::json_structure! {
+    DataSource { s3_config : "S3Config", required, Plain; }
+}

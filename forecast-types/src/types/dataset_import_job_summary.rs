@@ -42,3 +42,11 @@ pub struct DatasetImportJobSummary {
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+crate::primitives::wire::json_structure! {
+    DatasetImportJobSummary { dataset_import_job_arn : "DatasetImportJobArn", optional,
+    Plain; dataset_import_job_name : "DatasetImportJobName", optional, Plain; data_source
+    : "DataSource", optional, Plain; status : "Status", optional, Plain; message :
+    "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    last_modification_time : "LastModificationTime", optional, EpochSeconds; import_mode
+    : "ImportMode", optional, Plain; }
+}

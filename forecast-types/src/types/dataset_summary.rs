@@ -23,3 +23,9 @@ pub struct DatasetSummary {
     /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `ListDatasets` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    DatasetSummary { dataset_arn : "DatasetArn", optional, Plain; dataset_name :
+    "DatasetName", optional, Plain; dataset_type : "DatasetType", optional, Plain; domain
+    : "Domain", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+}

@@ -70,3 +70,4 @@ impl ::std::fmt::Display for DatasetType {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(DatasetType);

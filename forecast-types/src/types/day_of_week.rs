@@ -90,3 +90,4 @@ impl ::std::fmt::Display for DayOfWeek {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(DayOfWeek);

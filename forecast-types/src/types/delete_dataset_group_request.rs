@@ -11,3 +11,6 @@ pub struct DeleteDatasetGroupRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeleteDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain; }
+}

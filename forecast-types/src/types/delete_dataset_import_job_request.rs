@@ -11,3 +11,7 @@ pub struct DeleteDatasetImportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeleteDatasetImportJobRequest { dataset_import_job_arn : "DatasetImportJobArn",
+    required, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DeleteExplainabilityExportRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_export_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeleteExplainabilityExportRequest { explainability_export_arn :
+    "ExplainabilityExportArn", required, Plain; }
+}

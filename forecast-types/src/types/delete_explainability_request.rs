@@ -11,3 +11,7 @@ pub struct DeleteExplainabilityRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeleteExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
+    Plain; }
+}

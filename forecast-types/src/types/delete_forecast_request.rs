@@ -11,3 +11,6 @@ pub struct DeleteForecastRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeleteForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
+}

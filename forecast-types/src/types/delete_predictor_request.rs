@@ -11,3 +11,6 @@ pub struct DeletePredictorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeletePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DeleteWhatIfAnalysisRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_analysis_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DeleteWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
+    Plain; }
+}

@@ -76,3 +76,20 @@ pub struct DescribeAutoPredictorResponse {
     /// The time boundary Forecast uses when aggregating data.
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
+    predictor_name : "PredictorName", optional, Plain; forecast_horizon :
+    "ForecastHorizon", optional, Plain; forecast_types : "ForecastTypes", optional,
+    ListOf < Plain >; forecast_frequency : "ForecastFrequency", optional, Plain;
+    forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;
+    dataset_import_job_arns : "DatasetImportJobArns", optional, ListOf < Plain >;
+    data_config : "DataConfig", optional, Plain; encryption_config : "EncryptionConfig",
+    optional, Plain; reference_predictor_summary : "ReferencePredictorSummary", optional,
+    Plain; estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes",
+    optional, Plain; status : "Status", optional, Plain; message : "Message", optional,
+    Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
+    : "LastModificationTime", optional, EpochSeconds; optimization_metric :
+    "OptimizationMetric", optional, Plain; explainability_info : "ExplainabilityInfo",
+    optional, Plain; monitor_info : "MonitorInfo", optional, Plain;
+    time_alignment_boundary : "TimeAlignmentBoundary", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DescribeDatasetGroupRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribeDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
+    }
+}

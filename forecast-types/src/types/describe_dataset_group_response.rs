@@ -36,3 +36,10 @@ pub struct DescribeDatasetGroupResponse {
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeDatasetGroupResponse { dataset_group_name : "DatasetGroupName", optional,
+    Plain; dataset_group_arn : "DatasetGroupArn", optional, Plain; dataset_arns :
+    "DatasetArns", optional, ListOf < Plain >; domain : "Domain", optional, Plain; status
+    : "Status", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+}

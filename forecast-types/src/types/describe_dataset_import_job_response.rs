@@ -82,3 +82,18 @@ pub struct DescribeDatasetImportJobResponse {
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeDatasetImportJobResponse { dataset_import_job_name : "DatasetImportJobName",
+    optional, Plain; dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;
+    dataset_arn : "DatasetArn", optional, Plain; timestamp_format : "TimestampFormat",
+    optional, Plain; time_zone : "TimeZone", optional, Plain;
+    use_geolocation_for_time_zone : "UseGeolocationForTimeZone", default(false), Plain;
+    geolocation_format : "GeolocationFormat", optional, Plain; data_source :
+    "DataSource", optional, Plain; estimated_time_remaining_in_minutes :
+    "EstimatedTimeRemainingInMinutes", optional, Plain; field_statistics :
+    "FieldStatistics", optional, MapOf < Plain >; data_size : "DataSize", optional,
+    Float; status : "Status", optional, Plain; message : "Message", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain;
+    import_mode : "ImportMode", optional, Plain; }
+}

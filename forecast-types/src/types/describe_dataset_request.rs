@@ -11,3 +11,6 @@ pub struct DescribeDatasetRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribeDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
+}

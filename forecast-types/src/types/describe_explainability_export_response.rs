@@ -46,3 +46,12 @@ pub struct DescribeExplainabilityExportResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeExplainabilityExportResponse { explainability_export_arn :
+    "ExplainabilityExportArn", optional, Plain; explainability_export_name :
+    "ExplainabilityExportName", optional, Plain; explainability_arn :
+    "ExplainabilityArn", optional, Plain; destination : "Destination", optional, Plain;
+    message : "Message", optional, Plain; status : "Status", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain; }
+}

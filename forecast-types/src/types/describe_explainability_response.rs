@@ -60,3 +60,16 @@ pub struct DescribeExplainabilityResponse {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
+    Plain; explainability_name : "ExplainabilityName", optional, Plain; resource_arn :
+    "ResourceArn", optional, Plain; explainability_config : "ExplainabilityConfig",
+    optional, Plain; enable_visualization : "EnableVisualization", optional, Plain;
+    data_source : "DataSource", optional, Plain; schema : "Schema", optional, Plain;
+    start_date_time : "StartDateTime", optional, Plain; end_date_time : "EndDateTime",
+    optional, Plain; estimated_time_remaining_in_minutes :
+    "EstimatedTimeRemainingInMinutes", optional, Plain; message : "Message", optional,
+    Plain; status : "Status", optional, Plain; creation_time : "CreationTime", optional,
+    EpochSeconds; last_modification_time : "LastModificationTime", optional,
+    EpochSeconds; }
+}

@@ -11,3 +11,7 @@ pub struct DescribeForecastExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_export_job_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribeForecastExportJobRequest { forecast_export_job_arn : "ForecastExportJobArn",
+    required, Plain; }
+}

@@ -54,3 +54,14 @@ pub struct DescribeForecastResponse {
     /// The time series to include in the forecast.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeForecastResponse { forecast_arn : "ForecastArn", optional, Plain;
+    forecast_name : "ForecastName", optional, Plain; forecast_types : "ForecastTypes",
+    optional, ListOf < Plain >; predictor_arn : "PredictorArn", optional, Plain;
+    dataset_group_arn : "DatasetGroupArn", optional, Plain;
+    estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes", optional,
+    Plain; status : "Status", optional, Plain; message : "Message", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; time_series_selector :
+    "TimeSeriesSelector", optional, Plain; }
+}

@@ -11,3 +11,6 @@ pub struct DescribeMonitorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribeMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
+}

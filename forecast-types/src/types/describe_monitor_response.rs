@@ -39,3 +39,14 @@ pub struct DescribeMonitorResponse {
     /// The estimated number of minutes remaining before the monitor resource finishes its current evaluation.
     pub estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeMonitorResponse { monitor_name : "MonitorName", optional, Plain; monitor_arn
+    : "MonitorArn", optional, Plain; resource_arn : "ResourceArn", optional, Plain;
+    status : "Status", optional, Plain; last_evaluation_time : "LastEvaluationTime",
+    optional, EpochSeconds; last_evaluation_state : "LastEvaluationState", optional,
+    Plain; baseline : "Baseline", optional, Plain; message : "Message", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds;
+    estimated_evaluation_time_remaining_in_minutes :
+    "EstimatedEvaluationTimeRemainingInMinutes", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DescribePredictorBacktestExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_backtest_export_job_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
+    "PredictorBacktestExportJobArn", required, Plain; }
+}

@@ -46,3 +46,12 @@ pub struct DescribePredictorBacktestExportJobResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    DescribePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
+    "PredictorBacktestExportJobArn", optional, Plain; predictor_backtest_export_job_name
+    : "PredictorBacktestExportJobName", optional, Plain; predictor_arn : "PredictorArn",
+    optional, Plain; destination : "Destination", optional, Plain; message : "Message",
+    optional, Plain; status : "Status", optional, Plain; creation_time : "CreationTime",
+    optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
+    EpochSeconds; format : "Format", optional, Plain; }
+}

@@ -94,3 +94,24 @@ pub struct DescribePredictorResponse {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+crate::primitives::wire::json_structure! {
+    DescribePredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
+    predictor_name : "PredictorName", optional, Plain; algorithm_arn : "AlgorithmArn",
+    optional, Plain; auto_ml_algorithm_arns : "AutoMLAlgorithmArns", optional, ListOf <
+    Plain >; forecast_horizon : "ForecastHorizon", optional, Plain; forecast_types :
+    "ForecastTypes", optional, ListOf < Plain >; perform_auto_ml : "PerformAutoML",
+    optional, Plain; auto_ml_override_strategy : "AutoMLOverrideStrategy", optional,
+    Plain; perform_hpo : "PerformHPO", optional, Plain; training_parameters :
+    "TrainingParameters", optional, MapOf < Plain >; evaluation_parameters :
+    "EvaluationParameters", optional, Plain; hpo_config : "HPOConfig", optional, Plain;
+    input_data_config : "InputDataConfig", optional, Plain; featurization_config :
+    "FeaturizationConfig", optional, Plain; encryption_config : "EncryptionConfig",
+    optional, Plain; predictor_execution_details : "PredictorExecutionDetails", optional,
+    Plain; estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes",
+    optional, Plain; is_auto_predictor : "IsAutoPredictor", optional, Plain;
+    dataset_import_job_arns : "DatasetImportJobArns", optional, ListOf < Plain >; status
+    : "Status", optional, Plain; message : "Message", optional, Plain; creation_time :
+    "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; optimization_metric :
+    "OptimizationMetric", optional, Plain; }
+}

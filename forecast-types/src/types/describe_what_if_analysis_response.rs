@@ -46,3 +46,12 @@ pub struct DescribeWhatIfAnalysisResponse {
     /// The `TimeSeriesSelector` member.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeWhatIfAnalysisResponse { what_if_analysis_name : "WhatIfAnalysisName",
+    optional, Plain; what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
+    forecast_arn : "ForecastArn", optional, Plain; estimated_time_remaining_in_minutes :
+    "EstimatedTimeRemainingInMinutes", optional, Plain; status : "Status", optional,
+    Plain; message : "Message", optional, Plain; creation_time : "CreationTime",
+    optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
+    EpochSeconds; time_series_selector : "TimeSeriesSelector", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DescribeWhatIfForecastExportRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribeWhatIfForecastExportRequest { what_if_forecast_export_arn :
+    "WhatIfForecastExportArn", required, Plain; }
+}

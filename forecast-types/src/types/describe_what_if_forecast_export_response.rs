@@ -50,3 +50,14 @@ pub struct DescribeWhatIfForecastExportResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeWhatIfForecastExportResponse { what_if_forecast_export_arn :
+    "WhatIfForecastExportArn", optional, Plain; what_if_forecast_export_name :
+    "WhatIfForecastExportName", optional, Plain; what_if_forecast_arns :
+    "WhatIfForecastArns", optional, ListOf < Plain >; destination : "Destination",
+    optional, Plain; message : "Message", optional, Plain; status : "Status", optional,
+    Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes", optional,
+    Plain; last_modification_time : "LastModificationTime", optional, EpochSeconds;
+    format : "Format", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DescribeWhatIfForecastRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    DescribeWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
+    Plain; }
+}

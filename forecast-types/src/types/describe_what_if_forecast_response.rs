@@ -60,3 +60,15 @@ pub struct DescribeWhatIfForecastResponse {
     /// Length: `1..=20`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeWhatIfForecastResponse { what_if_forecast_name : "WhatIfForecastName",
+    optional, Plain; what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;
+    what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
+    estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes", optional,
+    Plain; status : "Status", optional, Plain; message : "Message", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; time_series_transformations :
+    "TimeSeriesTransformations", optional, ListOf < Plain >;
+    time_series_replacements_data_source : "TimeSeriesReplacementsDataSource", optional,
+    Plain; forecast_types : "ForecastTypes", optional, ListOf < Plain >; }
+}

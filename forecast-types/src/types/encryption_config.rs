@@ -20,3 +20,7 @@ pub struct EncryptionConfig {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
     pub kms_key_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    EncryptionConfig { role_arn : "RoleArn", required, Plain; kms_key_arn : "KMSKeyArn",
+    required, Plain; }
+}

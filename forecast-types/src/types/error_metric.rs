@@ -21,3 +21,8 @@ pub struct ErrorMetric {
     /// The Mean Absolute Percentage Error (MAPE)
     pub mape: ::std::option::Option<f64>,
 }
+crate::primitives::wire::json_structure! {
+    ErrorMetric { forecast_type : "ForecastType", optional, Plain; wape : "WAPE",
+    optional, Float; rmse : "RMSE", optional, Float; mase : "MASE", optional, Float; mape
+    : "MAPE", optional, Float; }
+}

@@ -15,3 +15,7 @@ pub struct EvaluationParameters {
     /// `ForecastHorizon` <= `BackTestWindowOffset` < 1/2 \* TARGET_TIME_SERIES dataset length
     pub back_test_window_offset: ::std::option::Option<i32>,
 }
+crate::primitives::wire::json_structure! {
+    EvaluationParameters { number_of_backtest_windows : "NumberOfBacktestWindows",
+    optional, Plain; back_test_window_offset : "BackTestWindowOffset", optional, Plain; }
+}

@@ -17,3 +17,7 @@ pub struct EvaluationResult {
     /// [`EvaluationParameters`]: crate::EvaluationParameters
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
 }
+crate::primitives::wire::json_structure! {
+    EvaluationResult { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
+    "TestWindows", optional, ListOf < Plain >; }
+}

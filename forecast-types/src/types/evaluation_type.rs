@@ -62,3 +62,4 @@ impl ::std::fmt::Display for EvaluationType {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(EvaluationType);

@@ -29,3 +29,7 @@ pub struct ExplainabilityConfig {
     /// **Required.**
     pub time_point_granularity: crate::TimePointGranularity,
 }
+crate::primitives::wire::json_structure! {
+    ExplainabilityConfig { time_series_granularity : "TimeSeriesGranularity", required,
+    Plain; time_point_granularity : "TimePointGranularity", required, Plain; }
+}

@@ -20,3 +20,7 @@ pub struct ExplainabilityInfo {
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ExplainabilityInfo { explainability_arn : "ExplainabilityArn", optional, Plain;
+    status : "Status", optional, Plain; }
+}

@@ -45,3 +45,11 @@ pub struct ExplainabilitySummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    ExplainabilitySummary { explainability_arn : "ExplainabilityArn", optional, Plain;
+    explainability_name : "ExplainabilityName", optional, Plain; resource_arn :
+    "ResourceArn", optional, Plain; explainability_config : "ExplainabilityConfig",
+    optional, Plain; status : "Status", optional, Plain; message : "Message", optional,
+    Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
+    : "LastModificationTime", optional, EpochSeconds; }
+}

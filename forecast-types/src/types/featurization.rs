@@ -36,3 +36,7 @@ pub struct Featurization {
         ::std::vec::Vec<crate::FeaturizationMethod>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    Featurization { attribute_name : "AttributeName", required, Plain;
+    featurization_pipeline : "FeaturizationPipeline", optional, ListOf < Plain >; }
+}

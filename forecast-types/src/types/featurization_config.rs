@@ -50,3 +50,8 @@ pub struct FeaturizationConfig {
     /// Length: `1..=50`.
     pub featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
 }
+crate::primitives::wire::json_structure! {
+    FeaturizationConfig { forecast_frequency : "ForecastFrequency", required, Plain;
+    forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;
+    featurizations : "Featurizations", optional, ListOf < Plain >; }
+}

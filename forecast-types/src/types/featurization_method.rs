@@ -43,3 +43,8 @@ pub struct FeaturizationMethod {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    FeaturizationMethod { featurization_method_name : "FeaturizationMethodName",
+    required, Plain; featurization_method_parameters : "FeaturizationMethodParameters",
+    optional, MapOf < Plain >; }
+}

@@ -58,3 +58,4 @@ impl ::std::fmt::Display for FeaturizationMethodName {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(FeaturizationMethodName);

@@ -19,3 +19,7 @@ pub struct Filter {
     /// **Required.**
     pub condition: crate::FilterConditionString,
 }
+crate::primitives::wire::json_structure! {
+    Filter { key : "Key", required, Plain; value : "Value", required, Plain; condition :
+    "Condition", required, Plain; }
+}

@@ -43,3 +43,11 @@ pub struct ForecastExportJobSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    ForecastExportJobSummary { forecast_export_job_arn : "ForecastExportJobArn",
+    optional, Plain; forecast_export_job_name : "ForecastExportJobName", optional, Plain;
+    destination : "Destination", optional, Plain; status : "Status", optional, Plain;
+    message : "Message", optional, Plain; creation_time : "CreationTime", optional,
+    EpochSeconds; last_modification_time : "LastModificationTime", optional,
+    EpochSeconds; }
+}

@@ -51,3 +51,12 @@ pub struct ForecastSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    ForecastSummary { forecast_arn : "ForecastArn", optional, Plain; forecast_name :
+    "ForecastName", optional, Plain; predictor_arn : "PredictorArn", optional, Plain;
+    created_using_auto_predictor : "CreatedUsingAutoPredictor", optional, Plain;
+    dataset_group_arn : "DatasetGroupArn", optional, Plain; status : "Status", optional,
+    Plain; message : "Message", optional, Plain; creation_time : "CreationTime",
+    optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
+    EpochSeconds; }
+}

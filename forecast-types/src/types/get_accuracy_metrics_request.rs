@@ -11,3 +11,6 @@ pub struct GetAccuracyMetricsRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    GetAccuracyMetricsRequest { predictor_arn : "PredictorArn", required, Plain; }
+}

@@ -23,3 +23,10 @@ pub struct GetAccuracyMetricsResponse {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+crate::primitives::wire::json_structure! {
+    GetAccuracyMetricsResponse { predictor_evaluation_results :
+    "PredictorEvaluationResults", optional, ListOf < Plain >; is_auto_predictor :
+    "IsAutoPredictor", optional, Plain; auto_ml_override_strategy :
+    "AutoMLOverrideStrategy", optional, Plain; optimization_metric :
+    "OptimizationMetric", optional, Plain; }
+}

@@ -15,3 +15,7 @@ pub struct HyperParameterTuningJobConfig {
     /// Specifies the ranges of valid values for the hyperparameters.
     pub parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
 }
+crate::primitives::wire::json_structure! {
+    HyperParameterTuningJobConfig { parameter_ranges : "ParameterRanges", optional,
+    Plain; }
+}

@@ -23,3 +23,7 @@ pub struct InputDataConfig {
         ::std::vec::Vec<crate::SupplementaryFeature>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    InputDataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
+    supplementary_features : "SupplementaryFeatures", optional, ListOf < Plain >; }
+}

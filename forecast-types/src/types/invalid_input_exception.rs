@@ -19,3 +19,6 @@ impl ::std::fmt::Display for InvalidInputException {
     }
 }
 impl ::std::error::Error for InvalidInputException {}
+crate::primitives::wire::json_structure! {
+    InvalidInputException { message : "Message" | "message", optional, Plain; }
+}

@@ -19,3 +19,6 @@ impl ::std::fmt::Display for InvalidNextTokenException {
     }
 }
 impl ::std::error::Error for InvalidNextTokenException {}
+crate::primitives::wire::json_structure! {
+    InvalidNextTokenException { message : "Message" | "message", optional, Plain; }
+}

@@ -19,3 +19,6 @@ impl ::std::fmt::Display for LimitExceededException {
     }
 }
 impl ::std::error::Error for LimitExceededException {}
+crate::primitives::wire::json_structure! {
+    LimitExceededException { message : "Message" | "message", optional, Plain; }
+}

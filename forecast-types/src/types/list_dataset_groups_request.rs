@@ -15,3 +15,7 @@ pub struct ListDatasetGroupsRequest {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+crate::primitives::wire::json_structure! {
+    ListDatasetGroupsRequest { next_token : "NextToken", optional, Plain; max_results :
+    "MaxResults", optional, Plain; }
+}

@@ -27,3 +27,7 @@ pub struct ListDatasetImportJobsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListDatasetImportJobsRequest { next_token : "NextToken", optional, Plain; max_results
+    : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

@@ -15,3 +15,7 @@ pub struct ListDatasetsRequest {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+crate::primitives::wire::json_structure! {
+    ListDatasetsRequest { next_token : "NextToken", optional, Plain; max_results :
+    "MaxResults", optional, Plain; }
+}

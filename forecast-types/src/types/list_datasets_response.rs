@@ -13,3 +13,7 @@ pub struct ListDatasetsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListDatasetsResponse { datasets : "Datasets", optional, ListOf < Plain >; next_token
+    : "NextToken", optional, Plain; }
+}

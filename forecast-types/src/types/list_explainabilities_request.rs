@@ -23,3 +23,7 @@ pub struct ListExplainabilitiesRequest {
     /// - `Value` - The value to match.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListExplainabilitiesRequest { next_token : "NextToken", optional, Plain; max_results
+    : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

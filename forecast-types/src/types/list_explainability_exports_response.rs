@@ -15,3 +15,7 @@ pub struct ListExplainabilityExportsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListExplainabilityExportsResponse { explainability_exports : "ExplainabilityExports",
+    optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }
+}

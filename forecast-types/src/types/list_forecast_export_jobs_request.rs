@@ -27,3 +27,8 @@ pub struct ListForecastExportJobsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "ForecastArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityforecast" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListForecastExportJobsRequest { next_token : "NextToken", optional, Plain;
+    max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <
+    Plain >; }
+}

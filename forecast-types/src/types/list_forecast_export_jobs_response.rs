@@ -15,3 +15,7 @@ pub struct ListForecastExportJobsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListForecastExportJobsResponse { forecast_export_jobs : "ForecastExportJobs",
+    optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }
+}

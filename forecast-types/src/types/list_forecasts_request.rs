@@ -27,3 +27,7 @@ pub struct ListForecastsRequest {
     /// `"Filters": [ { "Condition": "IS_NOT", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListForecastsRequest { next_token : "NextToken", optional, Plain; max_results :
+    "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

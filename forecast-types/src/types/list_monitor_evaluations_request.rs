@@ -31,3 +31,8 @@ pub struct ListMonitorEvaluationsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "EvaluationState", "Value": "SUCCESS" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListMonitorEvaluationsRequest { next_token : "NextToken", optional, Plain;
+    max_results : "MaxResults", optional, Plain; monitor_arn : "MonitorArn", required,
+    Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

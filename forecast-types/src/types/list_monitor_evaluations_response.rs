@@ -17,3 +17,8 @@ pub struct ListMonitorEvaluationsResponse {
         ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    ListMonitorEvaluationsResponse { next_token : "NextToken", optional, Plain;
+    predictor_monitor_evaluations : "PredictorMonitorEvaluations", optional, ListOf <
+    Plain >; }
+}

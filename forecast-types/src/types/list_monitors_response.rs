@@ -13,3 +13,7 @@ pub struct ListMonitorsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListMonitorsResponse { monitors : "Monitors", optional, ListOf < Plain >; next_token
+    : "NextToken", optional, Plain; }
+}

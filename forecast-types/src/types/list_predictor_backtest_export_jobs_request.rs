@@ -23,3 +23,8 @@ pub struct ListPredictorBacktestExportJobsRequest {
     /// - `Value` - The value to match.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListPredictorBacktestExportJobsRequest { next_token : "NextToken", optional, Plain;
+    max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <
+    Plain >; }
+}

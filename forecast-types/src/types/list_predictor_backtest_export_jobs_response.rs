@@ -15,3 +15,8 @@ pub struct ListPredictorBacktestExportJobsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListPredictorBacktestExportJobsResponse { predictor_backtest_export_jobs :
+    "PredictorBacktestExportJobs", optional, ListOf < Plain >; next_token : "NextToken",
+    optional, Plain; }
+}

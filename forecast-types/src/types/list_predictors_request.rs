@@ -27,3 +27,7 @@ pub struct ListPredictorsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListPredictorsRequest { next_token : "NextToken", optional, Plain; max_results :
+    "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

@@ -13,3 +13,7 @@ pub struct ListPredictorsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListPredictorsResponse { predictors : "Predictors", optional, ListOf < Plain >;
+    next_token : "NextToken", optional, Plain; }
+}

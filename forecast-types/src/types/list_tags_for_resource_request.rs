@@ -11,3 +11,6 @@ pub struct ListTagsForResourceRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub resource_arn: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    ListTagsForResourceRequest { resource_arn : "ResourceArn", required, Plain; }
+}

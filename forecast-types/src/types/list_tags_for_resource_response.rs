@@ -11,3 +11,6 @@ pub struct ListTagsForResourceResponse {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+crate::primitives::wire::json_structure! {
+    ListTagsForResourceResponse { tags : "Tags", optional, ListOf < Plain >; }
+}

@@ -27,3 +27,7 @@ pub struct ListWhatIfAnalysesRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfAnalysisArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWhatIf" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListWhatIfAnalysesRequest { next_token : "NextToken", optional, Plain; max_results :
+    "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

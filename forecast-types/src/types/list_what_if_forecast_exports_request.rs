@@ -27,3 +27,8 @@ pub struct ListWhatIfForecastExportsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfForecastExportArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWIFExport" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListWhatIfForecastExportsRequest { next_token : "NextToken", optional, Plain;
+    max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <
+    Plain >; }
+}

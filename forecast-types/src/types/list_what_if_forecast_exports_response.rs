@@ -15,3 +15,8 @@ pub struct ListWhatIfForecastExportsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListWhatIfForecastExportsResponse { what_if_forecast_exports :
+    "WhatIfForecastExports", optional, ListOf < Plain >; next_token : "NextToken",
+    optional, Plain; }
+}

@@ -27,3 +27,7 @@ pub struct ListWhatIfForecastsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfForecastArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWhatIfForecast" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+crate::primitives::wire::json_structure! {
+    ListWhatIfForecastsRequest { next_token : "NextToken", optional, Plain; max_results :
+    "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+}

@@ -15,3 +15,7 @@ pub struct ListWhatIfForecastsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListWhatIfForecastsResponse { what_if_forecasts : "WhatIfForecasts", optional, ListOf
+    < Plain >; next_token : "NextToken", optional, Plain; }
+}

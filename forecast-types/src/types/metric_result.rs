@@ -17,3 +17,7 @@ pub struct MetricResult {
     /// The value for the metric.
     pub metric_value: ::std::option::Option<f64>,
 }
+crate::primitives::wire::json_structure! {
+    MetricResult { metric_name : "MetricName", optional, Plain; metric_value :
+    "MetricValue", optional, Float; }
+}

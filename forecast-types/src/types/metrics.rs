@@ -22,3 +22,9 @@ pub struct Metrics {
     /// The average value of all weighted quantile losses.
     pub average_weighted_quantile_loss: ::std::option::Option<f64>,
 }
+crate::primitives::wire::json_structure! {
+    Metrics { rmse : "RMSE", optional, Float; weighted_quantile_losses :
+    "WeightedQuantileLosses", optional, ListOf < Plain >; error_metrics : "ErrorMetrics",
+    optional, ListOf < Plain >; average_weighted_quantile_loss :
+    "AverageWeightedQuantileLoss", optional, Float; }
+}

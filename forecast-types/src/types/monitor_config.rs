@@ -11,3 +11,6 @@ pub struct MonitorConfig {
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub monitor_name: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    MonitorConfig { monitor_name : "MonitorName", required, Plain; }
+}

@@ -19,3 +19,8 @@ pub struct MonitorDataSource {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    MonitorDataSource { dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;
+    forecast_arn : "ForecastArn", optional, Plain; predictor_arn : "PredictorArn",
+    optional, Plain; }
+}

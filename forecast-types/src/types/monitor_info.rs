@@ -21,3 +21,7 @@ pub struct MonitorInfo {
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    MonitorInfo { monitor_arn : "MonitorArn", optional, Plain; status : "Status",
+    optional, Plain; }
+}

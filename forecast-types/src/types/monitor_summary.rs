@@ -41,3 +41,9 @@ pub struct MonitorSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the monitor creation finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    MonitorSummary { monitor_arn : "MonitorArn", optional, Plain; monitor_name :
+    "MonitorName", optional, Plain; resource_arn : "ResourceArn", optional, Plain; status
+    : "Status", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+}

@@ -115,3 +115,4 @@ impl ::std::fmt::Display for Month {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(Month);

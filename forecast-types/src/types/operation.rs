@@ -75,3 +75,4 @@ impl ::std::fmt::Display for Operation {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(Operation);

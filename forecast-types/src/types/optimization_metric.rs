@@ -80,3 +80,4 @@ impl ::std::fmt::Display for OptimizationMetric {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(OptimizationMetric);

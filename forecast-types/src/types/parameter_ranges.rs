@@ -27,3 +27,9 @@ pub struct ParameterRanges {
         ::std::vec::Vec<crate::IntegerParameterRange>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    ParameterRanges { categorical_parameter_ranges : "CategoricalParameterRanges",
+    optional, ListOf < Plain >; continuous_parameter_ranges :
+    "ContinuousParameterRanges", optional, ListOf < Plain >; integer_parameter_ranges :
+    "IntegerParameterRanges", optional, ListOf < Plain >; }
+}

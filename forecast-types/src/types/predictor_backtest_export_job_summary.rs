@@ -41,3 +41,11 @@ pub struct PredictorBacktestExportJobSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    PredictorBacktestExportJobSummary { predictor_backtest_export_job_arn :
+    "PredictorBacktestExportJobArn", optional, Plain; predictor_backtest_export_job_name
+    : "PredictorBacktestExportJobName", optional, Plain; destination : "Destination",
+    optional, Plain; status : "Status", optional, Plain; message : "Message", optional,
+    Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
+    : "LastModificationTime", optional, EpochSeconds; }
+}

@@ -9,3 +9,7 @@ pub struct PredictorBaseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
 }
+crate::primitives::wire::json_structure! {
+    PredictorBaseline { baseline_metrics : "BaselineMetrics", optional, ListOf < Plain >;
+    }
+}

@@ -13,3 +13,7 @@ pub struct PredictorEvent {
     /// The timestamp for when the event occurred.
     pub datetime: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    PredictorEvent { detail : "Detail", optional, Plain; datetime : "Datetime", optional,
+    EpochSeconds; }
+}

@@ -13,3 +13,7 @@ pub struct PredictorExecution {
     /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
 }
+crate::primitives::wire::json_structure! {
+    PredictorExecution { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
+    "TestWindows", optional, ListOf < Plain >; }
+}

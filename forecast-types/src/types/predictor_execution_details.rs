@@ -13,3 +13,7 @@ pub struct PredictorExecutionDetails {
         ::std::vec::Vec<crate::PredictorExecution>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    PredictorExecutionDetails { predictor_executions : "PredictorExecutions", optional,
+    ListOf < Plain >; }
+}

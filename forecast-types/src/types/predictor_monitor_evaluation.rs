@@ -37,3 +37,14 @@ pub struct PredictorMonitorEvaluation {
     /// Information about any errors that may have occurred during the monitor evaluation.
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    PredictorMonitorEvaluation { resource_arn : "ResourceArn", optional, Plain;
+    monitor_arn : "MonitorArn", optional, Plain; evaluation_time : "EvaluationTime",
+    optional, EpochSeconds; evaluation_state : "EvaluationState", optional, Plain;
+    window_start_datetime : "WindowStartDatetime", optional, EpochSeconds;
+    window_end_datetime : "WindowEndDatetime", optional, EpochSeconds; predictor_event :
+    "PredictorEvent", optional, Plain; monitor_data_source : "MonitorDataSource",
+    optional, Plain; metric_results : "MetricResults", optional, ListOf < Plain >;
+    num_items_evaluated : "NumItemsEvaluated", optional, Plain; message : "Message",
+    optional, Plain; }
+}

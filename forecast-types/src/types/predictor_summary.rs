@@ -51,3 +51,12 @@ pub struct PredictorSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    PredictorSummary { predictor_arn : "PredictorArn", optional, Plain; predictor_name :
+    "PredictorName", optional, Plain; dataset_group_arn : "DatasetGroupArn", optional,
+    Plain; is_auto_predictor : "IsAutoPredictor", optional, Plain;
+    reference_predictor_summary : "ReferencePredictorSummary", optional, Plain; status :
+    "Status", optional, Plain; message : "Message", optional, Plain; creation_time :
+    "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; }
+}

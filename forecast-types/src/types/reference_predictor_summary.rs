@@ -13,3 +13,7 @@ pub struct ReferencePredictorSummary {
     /// Whether the reference predictor is `Active` or `Deleted`.
     pub state: ::std::option::Option<crate::State>,
 }
+crate::primitives::wire::json_structure! {
+    ReferencePredictorSummary { arn : "Arn", optional, Plain; state : "State", optional,
+    Plain; }
+}

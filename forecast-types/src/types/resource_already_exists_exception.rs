@@ -19,3 +19,6 @@ impl ::std::fmt::Display for ResourceAlreadyExistsException {
     }
 }
 impl ::std::error::Error for ResourceAlreadyExistsException {}
+crate::primitives::wire::json_structure! {
+    ResourceAlreadyExistsException { message : "Message" | "message", optional, Plain; }
+}

@@ -19,3 +19,6 @@ impl ::std::fmt::Display for ResourceInUseException {
     }
 }
 impl ::std::error::Error for ResourceInUseException {}
+crate::primitives::wire::json_structure! {
+    ResourceInUseException { message : "Message" | "message", optional, Plain; }
+}

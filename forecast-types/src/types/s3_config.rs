@@ -25,3 +25,7 @@ pub struct S3Config {
     /// Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
     pub kms_key_arn: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    S3Config { path : "Path", required, Plain; role_arn : "RoleArn", required, Plain;
+    kms_key_arn : "KMSKeyArn", optional, Plain; }
+}

@@ -11,3 +11,6 @@ pub struct Schema {
     /// Length: `1..=100`.
     pub attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
 }
+crate::primitives::wire::json_structure! {
+    Schema { attributes : "Attributes", optional, ListOf < Plain >; }
+}

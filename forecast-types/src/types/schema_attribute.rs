@@ -15,3 +15,7 @@ pub struct SchemaAttribute {
     /// For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
     pub attribute_type: ::std::option::Option<crate::AttributeType>,
 }
+crate::primitives::wire::json_structure! {
+    SchemaAttribute { attribute_name : "AttributeName", optional, Plain; attribute_type :
+    "AttributeType", optional, Plain; }
+}

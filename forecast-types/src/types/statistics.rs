@@ -35,3 +35,12 @@ pub struct Statistics {
     /// The number of NAN (not a number) values in the field. `CountNanLong` is used instead of `CountNan` if the value is greater than 2,147,483,647.
     pub count_nan_long: ::std::option::Option<i64>,
 }
+crate::primitives::wire::json_structure! {
+    Statistics { count : "Count", optional, Plain; count_distinct : "CountDistinct",
+    optional, Plain; count_null : "CountNull", optional, Plain; count_nan : "CountNan",
+    optional, Plain; min : "Min", optional, Plain; max : "Max", optional, Plain; avg :
+    "Avg", optional, Float; stddev : "Stddev", optional, Float; count_long : "CountLong",
+    optional, Plain; count_distinct_long : "CountDistinctLong", optional, Plain;
+    count_null_long : "CountNullLong", optional, Plain; count_nan_long : "CountNanLong",
+    optional, Plain; }
+}

@@ -103,3 +103,7 @@ pub struct SupplementaryFeature {
     /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
     pub value: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    SupplementaryFeature { name : "Name", required, Plain; value : "Value", required,
+    Plain; }
+}

@@ -33,3 +33,6 @@ impl ::std::fmt::Debug for Tag {
             .finish()
     }
 }
+crate::primitives::wire::json_structure! {
+    Tag { key : "Key", required, Plain; value : "Value", required, Plain; }
+}

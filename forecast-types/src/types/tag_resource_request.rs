@@ -25,3 +25,7 @@ pub struct TagResourceRequest {
     /// **Required.** Length: `0..=200`.
     pub tags: ::std::vec::Vec<crate::Tag>,
 }
+crate::primitives::wire::json_structure! {
+    TagResourceRequest { resource_arn : "ResourceArn", required, Plain; tags : "Tags",
+    required, ListOf < Plain >; }
+}

@@ -6,3 +6,6 @@
 /// The `TagResourceResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TagResourceResponse {}
+crate::primitives::wire::json_structure! {
+    TagResourceResponse {}
+}

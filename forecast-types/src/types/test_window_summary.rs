@@ -21,3 +21,8 @@ pub struct TestWindowSummary {
     /// If the test failed, the reason why it failed.
     pub message: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    TestWindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
+    test_window_end : "TestWindowEnd", optional, EpochSeconds; status : "Status",
+    optional, Plain; message : "Message", optional, Plain; }
+}

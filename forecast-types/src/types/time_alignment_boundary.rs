@@ -21,3 +21,8 @@ pub struct TimeAlignmentBoundary {
     /// Range: `0..=23`.
     pub hour: ::std::option::Option<i32>,
 }
+crate::primitives::wire::json_structure! {
+    TimeAlignmentBoundary { month : "Month", optional, Plain; day_of_month :
+    "DayOfMonth", optional, Plain; day_of_week : "DayOfWeek", optional, Plain; hour :
+    "Hour", optional, Plain; }
+}

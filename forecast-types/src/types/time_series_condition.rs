@@ -21,3 +21,8 @@ pub struct TimeSeriesCondition {
     /// **Required.**
     pub condition: crate::Condition,
 }
+crate::primitives::wire::json_structure! {
+    TimeSeriesCondition { attribute_name : "AttributeName", required, Plain;
+    attribute_value : "AttributeValue", required, Plain; condition : "Condition",
+    required, Plain; }
+}

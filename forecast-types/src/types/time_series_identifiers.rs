@@ -15,3 +15,7 @@ pub struct TimeSeriesIdentifiers {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    TimeSeriesIdentifiers { data_source : "DataSource", optional, Plain; schema :
+    "Schema", optional, Plain; format : "Format", optional, Plain; }
+}

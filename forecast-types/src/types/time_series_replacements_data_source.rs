@@ -23,3 +23,8 @@ pub struct TimeSeriesReplacementsDataSource {
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
     pub timestamp_format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    TimeSeriesReplacementsDataSource { s3_config : "S3Config", required, Plain; schema :
+    "Schema", required, Plain; format : "Format", optional, Plain; timestamp_format :
+    "TimestampFormat", optional, Plain; }
+}

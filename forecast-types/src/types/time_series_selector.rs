@@ -15,3 +15,7 @@ pub struct TimeSeriesSelector {
     /// Details about the import file that contains the time series for which you want to create forecasts.
     pub time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
 }
+crate::primitives::wire::json_structure! {
+    TimeSeriesSelector { time_series_identifiers : "TimeSeriesIdentifiers", optional,
+    Plain; }
+}

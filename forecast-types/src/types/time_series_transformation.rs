@@ -15,3 +15,7 @@ pub struct TimeSeriesTransformation {
         ::std::vec::Vec<crate::TimeSeriesCondition>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    TimeSeriesTransformation { action : "Action", optional, Plain; time_series_conditions
+    : "TimeSeriesConditions", optional, ListOf < Plain >; }
+}

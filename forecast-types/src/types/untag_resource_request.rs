@@ -23,3 +23,7 @@ impl ::std::fmt::Debug for UntagResourceRequest {
             .finish()
     }
 }
+crate::primitives::wire::json_structure! {
+    UntagResourceRequest { resource_arn : "ResourceArn", required, Plain; tag_keys :
+    "TagKeys", required, ListOf < Plain >; }
+}

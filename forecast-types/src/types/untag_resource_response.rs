@@ -6,3 +6,6 @@
 /// The `UntagResourceResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UntagResourceResponse {}
+crate::primitives::wire::json_structure! {
+    UntagResourceResponse {}
+}

@@ -15,3 +15,7 @@ pub struct UpdateDatasetGroupRequest {
     /// **Required.**
     pub dataset_arns: ::std::vec::Vec<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    UpdateDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
+    dataset_arns : "DatasetArns", required, ListOf < Plain >; }
+}

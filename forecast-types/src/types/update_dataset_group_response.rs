@@ -6,3 +6,6 @@
 /// The `UpdateDatasetGroupResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UpdateDatasetGroupResponse {}
+crate::primitives::wire::json_structure! {
+    UpdateDatasetGroupResponse {}
+}

@@ -13,3 +13,7 @@ pub struct WeightedQuantileLoss {
     /// The difference between the predicted value and the actual value over the quantile, weighted (normalized) by dividing by the sum over all quantiles.
     pub loss_value: ::std::option::Option<f64>,
 }
+crate::primitives::wire::json_structure! {
+    WeightedQuantileLoss { quantile : "Quantile", optional, Float; loss_value :
+    "LossValue", optional, Float; }
+}

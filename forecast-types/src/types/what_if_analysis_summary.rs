@@ -45,3 +45,10 @@ pub struct WhatIfAnalysisSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    WhatIfAnalysisSummary { what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
+    what_if_analysis_name : "WhatIfAnalysisName", optional, Plain; forecast_arn :
+    "ForecastArn", optional, Plain; status : "Status", optional, Plain; message :
+    "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+}

@@ -49,3 +49,12 @@ pub struct WhatIfForecastExportSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    WhatIfForecastExportSummary { what_if_forecast_export_arn :
+    "WhatIfForecastExportArn", optional, Plain; what_if_forecast_arns :
+    "WhatIfForecastArns", optional, ListOf < Plain >; what_if_forecast_export_name :
+    "WhatIfForecastExportName", optional, Plain; destination : "Destination", optional,
+    Plain; status : "Status", optional, Plain; message : "Message", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; }
+}

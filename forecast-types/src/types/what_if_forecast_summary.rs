@@ -45,3 +45,10 @@ pub struct WhatIfForecastSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    WhatIfForecastSummary { what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;
+    what_if_forecast_name : "WhatIfForecastName", optional, Plain; what_if_analysis_arn :
+    "WhatIfAnalysisArn", optional, Plain; status : "Status", optional, Plain; message :
+    "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
+    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+}

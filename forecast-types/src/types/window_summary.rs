@@ -25,3 +25,9 @@ pub struct WindowSummary {
     /// Provides metrics used to evaluate the performance of a predictor.
     pub metrics: ::std::option::Option<crate::Metrics>,
 }
+crate::primitives::wire::json_structure! {
+    WindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
+    test_window_end : "TestWindowEnd", optional, EpochSeconds; item_count : "ItemCount",
+    optional, Plain; evaluation_type : "EvaluationType", optional, Plain; metrics :
+    "Metrics", optional, Plain; }
+}

@@ -15,8 +15,31 @@
 //! | Types | 5 |
 //!
 //! Every type is at the crate root under its model name. Each operation has a type
-//! that carries its docs and an error enum named after it, such as
-//! `GetThingError`.
+//! that implements [`primitives::Operation`] and an error enum
+//! named after it, such as `GetThingError`.
+//!
+//! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
+//!
+//! # Example
+//!
+//! Parse a `GetThing` response body and read its `first`:
+//!
+//! ```
+//! use collision_types::GetThingOutput;
+//!
+//! let body = r#"{
+//!   "first": {
+//!     "value": "string"
+//!   },
+//!   "second": {
+//!     "value": "string"
+//!   }
+//! }"#;
+//! let output: GetThingOutput = serde_json::from_str(body)?;
+//! let first = output.first.as_ref().expect("the body has first");
+//! println!("{first:?}");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 //!
 //! The crate `collision-types` is generated; do not edit it by hand.
 #![deny(missing_docs)]
@@ -33,6 +56,8 @@ pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 pub use primitives::Document;
 pub use primitives::Number;
+pub use primitives::Operation;
+pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;

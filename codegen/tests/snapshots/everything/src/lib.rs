@@ -15,8 +15,59 @@
 //! | Types | 53 |
 //!
 //! Every type is at the crate root under its model name. Each operation has a type
-//! that carries its docs and an error enum named after it, such as
-//! `ArchiveWidgetError`.
+//! that implements [`primitives::Operation`] and an error enum
+//! named after it, such as `ArchiveWidgetError`.
+//!
+//! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
+//!
+//! # Example
+//!
+//! Parse a `DescribeNames` response body and read its `string`:
+//!
+//! ```
+//! use everything_types::DescribeNamesOutput;
+//!
+//! let body = r#"{
+//!   "string": {
+//!     "value": "string"
+//!   },
+//!   "result": {
+//!     "ok": {
+//!       "value": "string"
+//!     },
+//!     "err": "string"
+//!   },
+//!   "option": {
+//!     "Self": "string"
+//!   },
+//!   "default": {
+//!     "default": "string"
+//!   },
+//!   "unit": {},
+//!   "type": {
+//!     "type": "string"
+//!   },
+//!   "display": {
+//!     "fmt": "string"
+//!   },
+//!   "box": {
+//!     "value": {
+//!       "items": [
+//!         "string"
+//!       ]
+//!     }
+//!   },
+//!   "vec": {
+//!     "items": [
+//!       "string"
+//!     ]
+//!   }
+//! }"#;
+//! let output: DescribeNamesOutput = serde_json::from_str(body)?;
+//! let string = output.string.as_ref().expect("the body has string");
+//! println!("{string:?}");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 //!
 //! The crate `everything-types` is generated; do not edit it by hand.
 #![deny(missing_docs)]
@@ -33,6 +84,8 @@ pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 pub use primitives::Document;
 pub use primitives::Number;
+pub use primitives::Operation;
+pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;

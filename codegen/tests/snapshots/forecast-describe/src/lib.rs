@@ -15,8 +15,40 @@
 //! | Types | 6 |
 //!
 //! Every type is at the crate root under its model name. Each operation has a type
-//! that carries its docs and an error enum named after it, such as
-//! `DescribeForecastExportJobError`.
+//! that implements [`primitives::Operation`] and an error enum
+//! named after it, such as `DescribeForecastExportJobError`.
+//!
+//! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
+//!
+//! # Example
+//!
+//! Parse a `DescribeForecastExportJob` response body and read its `Destination`:
+//!
+//! ```
+//! use forecast_describe_types::DescribeForecastExportJobResponse;
+//!
+//! let body = r#"{
+//!   "ForecastExportJobArn": "string",
+//!   "ForecastExportJobName": "string",
+//!   "ForecastArn": "string",
+//!   "Destination": {
+//!     "S3Config": {
+//!       "Path": "string",
+//!       "RoleArn": "string",
+//!       "KMSKeyArn": "string"
+//!     }
+//!   },
+//!   "Message": "string",
+//!   "Status": "string",
+//!   "CreationTime": 1700000000.5,
+//!   "LastModificationTime": 1700000000.5,
+//!   "Format": "string"
+//! }"#;
+//! let output: DescribeForecastExportJobResponse = serde_json::from_str(body)?;
+//! let destination = output.destination.as_ref().expect("the body has Destination");
+//! println!("{destination:?}");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 //!
 //! The crate `forecast-describe-types` is generated; do not edit it by hand.
 #![deny(missing_docs)]
@@ -33,6 +65,8 @@ pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 pub use primitives::Document;
 pub use primitives::Number;
+pub use primitives::Operation;
+pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;

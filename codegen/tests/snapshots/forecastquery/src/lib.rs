@@ -15,8 +15,35 @@
 //! | Types | 11 |
 //!
 //! Every type is at the crate root under its model name. Each operation has a type
-//! that carries its docs and an error enum named after it, such as
-//! `QueryForecastError`.
+//! that implements [`primitives::Operation`] and an error enum
+//! named after it, such as `QueryForecastError`.
+//!
+//! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
+//!
+//! # Example
+//!
+//! Parse a `QueryForecast` response body and read its `Forecast`:
+//!
+//! ```
+//! use forecastquery_types::QueryForecastResponse;
+//!
+//! let body = r#"{
+//!   "Forecast": {
+//!     "Predictions": {
+//!       "key": [
+//!         {
+//!           "Timestamp": "string",
+//!           "Value": 1.5
+//!         }
+//!       ]
+//!     }
+//!   }
+//! }"#;
+//! let output: QueryForecastResponse = serde_json::from_str(body)?;
+//! let forecast = output.forecast.as_ref().expect("the body has Forecast");
+//! println!("{forecast:?}");
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 //!
 //! The crate `forecastquery-types` is generated; do not edit it by hand.
 #![deny(missing_docs)]
@@ -33,6 +60,8 @@ pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 pub use primitives::Document;
 pub use primitives::Number;
+pub use primitives::Operation;
+pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;

@@ -9,9 +9,17 @@
 /// Errors: [`GetThingError`](crate::GetThingError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct GetThing;
-impl GetThing {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "GetThing";
+impl crate::primitives::Operation for GetThing {
+    type Input = crate::GetThingInput;
+    type Output = crate::GetThingOutput;
+    type Error = crate::GetThingError;
+    const NAME: &'static str = "GetThing";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "Collision.GetThing",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = false;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`GetThing`](crate::GetThing) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,5 +40,27 @@ impl ::std::error::Error for GetThingError {
         match self {
             Self::Unhandled(error) => ::std::option::Option::Some(error),
         }
+    }
+}
+impl GetThingError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            Self::Unhandled(crate::primitives::UnhandledError {
+                code: code.unwrap_or_default(),
+                message: crate::primitives::wire::error_message(body),
+            }),
+        )
     }
 }

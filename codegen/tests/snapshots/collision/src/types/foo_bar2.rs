@@ -9,3 +9,6 @@ pub struct FooBar2 {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    FooBar2 { value : "value", optional, Plain; }
+}

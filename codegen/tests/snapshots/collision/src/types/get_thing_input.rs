@@ -9,3 +9,6 @@ pub struct GetThingInput {
     /// The `thing` member.
     pub thing: ::std::option::Option<crate::Thing>,
 }
+crate::primitives::wire::json_structure! {
+    GetThingInput { thing : "thing", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct GetThingOutput {
     /// The `second` member.
     pub second: ::std::option::Option<crate::FooBar2>,
 }
+crate::primitives::wire::json_structure! {
+    GetThingOutput { first : "first", optional, Plain; second : "second", optional,
+    Plain; }
+}

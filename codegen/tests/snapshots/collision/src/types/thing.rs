@@ -11,3 +11,6 @@ pub struct Thing {
     /// Also becomes the Rust field `id`.
     pub id_2: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Thing { id : "Id", optional, Plain; id_2 : "ID", optional, Plain; }
+}

@@ -9,9 +9,17 @@
 /// Errors: [`ArchiveWidgetError`](crate::ArchiveWidgetError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ArchiveWidget;
-impl ArchiveWidget {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "ArchiveWidget";
+impl crate::primitives::Operation for ArchiveWidget {
+    type Input = crate::ArchiveWidgetInput;
+    type Output = ();
+    type Error = crate::ArchiveWidgetError;
+    const NAME: &'static str = "ArchiveWidget";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "Everything.ArchiveWidget",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = true;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`ArchiveWidget`](crate::ArchiveWidget) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,5 +67,40 @@ impl ::std::convert::From<crate::InternalFailure> for ArchiveWidgetError {
 impl ::std::convert::From<crate::ThrottlingError> for ArchiveWidgetError {
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
+    }
+}
+impl ArchiveWidgetError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("ResourceNotFound") => {
+                    Self::ResourceNotFound(crate::primitives::wire::from_body(body)?)
+                }
+                ::std::option::Option::Some("InternalFailure") => {
+                    Self::InternalFailure(crate::primitives::wire::from_body(body)?)
+                }
+                ::std::option::Option::Some("ThrottlingError") => {
+                    Self::ThrottlingError(crate::primitives::wire::from_body(body)?)
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

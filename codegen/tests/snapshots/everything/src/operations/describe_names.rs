@@ -9,9 +9,17 @@
 /// Errors: [`DescribeNamesError`](crate::DescribeNamesError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNames;
-impl DescribeNames {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "DescribeNames";
+impl crate::primitives::Operation for DescribeNames {
+    type Input = crate::DescribeNamesInput;
+    type Output = crate::DescribeNamesOutput;
+    type Error = crate::DescribeNamesError;
+    const NAME: &'static str = "DescribeNames";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "Everything.DescribeNames",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = false;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`DescribeNames`](crate::DescribeNames) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,5 +58,37 @@ impl ::std::convert::From<crate::InternalFailure> for DescribeNamesError {
 impl ::std::convert::From<crate::ThrottlingError> for DescribeNamesError {
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
+    }
+}
+impl DescribeNamesError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("InternalFailure") => {
+                    Self::InternalFailure(crate::primitives::wire::from_body(body)?)
+                }
+                ::std::option::Option::Some("ThrottlingError") => {
+                    Self::ThrottlingError(crate::primitives::wire::from_body(body)?)
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

@@ -14,9 +14,17 @@
 /// Errors: [`PutKitchenSinkError`](crate::PutKitchenSinkError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct PutKitchenSink;
-impl PutKitchenSink {
-    /// The operation's name in the model.
-    pub const NAME: &'static str = "PutKitchenSink";
+impl crate::primitives::Operation for PutKitchenSink {
+    type Input = crate::PutKitchenSinkInput;
+    type Output = crate::PutKitchenSinkOutput;
+    type Error = crate::PutKitchenSinkError;
+    const NAME: &'static str = "PutKitchenSink";
+    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "Everything.PutKitchenSink",
+    );
+    const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
+    const IDEMPOTENT: bool = true;
+    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
 }
 /// Every error the [`PutKitchenSink`](crate::PutKitchenSink) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,5 +81,43 @@ impl ::std::convert::From<crate::InternalFailure> for PutKitchenSinkError {
 impl ::std::convert::From<crate::ThrottlingError> for PutKitchenSinkError {
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
+    }
+}
+impl PutKitchenSinkError {
+    /// Reads an error response: the `X-Amzn-Errortype` header value, when the
+    /// response has one, and the body. The code comes from the header, else the
+    /// body's `code` or `__type`; a code the model does not name for this
+    /// operation gives the unhandled variant, with the code and message.
+    ///
+    /// # Errors
+    ///
+    /// When the body of a modeled error is not the JSON that error expects.
+    pub fn from_response(
+        error_type: ::std::option::Option<&str>,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+        let code = crate::primitives::wire::error_code(error_type, body);
+        ::std::result::Result::Ok(
+            match code.as_deref() {
+                ::std::option::Option::Some("Error") => {
+                    Self::Error(crate::primitives::wire::from_body(body)?)
+                }
+                ::std::option::Option::Some("ResourceNotFound") => {
+                    Self::ResourceNotFound(crate::primitives::wire::from_body(body)?)
+                }
+                ::std::option::Option::Some("InternalFailure") => {
+                    Self::InternalFailure(crate::primitives::wire::from_body(body)?)
+                }
+                ::std::option::Option::Some("ThrottlingError") => {
+                    Self::ThrottlingError(crate::primitives::wire::from_body(body)?)
+                }
+                _ => {
+                    Self::Unhandled(crate::primitives::UnhandledError {
+                        code: code.unwrap_or_default(),
+                        message: crate::primitives::wire::error_message(body),
+                    })
+                }
+            },
+        )
     }
 }

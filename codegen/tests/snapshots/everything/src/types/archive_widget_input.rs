@@ -15,3 +15,7 @@ pub struct ArchiveWidgetInput {
     /// Length: at most `2048`.
     pub reason: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ArchiveWidgetInput { widget_id : "widgetId", required, Plain; reason : "reason",
+    optional, Plain; }
+}

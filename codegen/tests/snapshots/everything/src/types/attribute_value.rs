@@ -33,3 +33,8 @@ pub enum AttributeValue {
         value: crate::primitives::Document,
     },
 }
+crate::primitives::wire::json_union! {
+    AttributeValue { S : "S", Plain; N : "N", Plain; B : "B", Blob; Bool : "BOOL", Plain;
+    Null : "NULL", unit; L : "L", ListOf < Plain >; M : "M", MapOf < Plain >; Nested :
+    "Nested", Plain; } unknown : Unknown;
+}

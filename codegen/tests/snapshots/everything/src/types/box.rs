@@ -9,3 +9,6 @@ pub struct Box {
     /// The `value` member.
     pub value: ::std::option::Option<crate::Vec>,
 }
+crate::primitives::wire::json_structure! {
+    Box { value : "value", optional, Plain; }
+}

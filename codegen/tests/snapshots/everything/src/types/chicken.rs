@@ -9,3 +9,6 @@ pub struct Chicken {
     /// The `egg` member.
     pub egg: ::std::option::Option<::std::boxed::Box<crate::Egg>>,
 }
+crate::primitives::wire::json_structure! {
+    Chicken { egg : "egg", optional, Plain; }
+}

@@ -37,3 +37,11 @@ pub struct Collections {
     /// The `priority` member.
     pub priority: ::std::option::Option<crate::Priority>,
 }
+crate::primitives::wire::json_structure! {
+    Collections { names : "names", optional, ListOf < Plain >; strings : "strings",
+    optional, ListOf < Plain >; sparse_strings : "sparseStrings", optional, SparseListOf
+    < Plain >; name_set : "nameSet", optional, ListOf < Plain >; tags : "tags", optional,
+    MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; colors :
+    "colors", optional, MapOf < Plain >; instance_type : "instanceType", optional, Plain;
+    priority : "priority", optional, Plain; }
+}

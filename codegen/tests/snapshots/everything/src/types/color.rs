@@ -66,3 +66,4 @@ impl ::std::fmt::Display for Color {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(Color);

@@ -21,3 +21,8 @@ pub struct CreateWidgetInput {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    CreateWidgetInput { name : "name", required, Plain; instance_type : "instanceType",
+    optional, Plain; priority : "priority", optional, Plain; tags : "tags", optional,
+    MapOf < Plain >; }
+}

@@ -11,3 +11,6 @@ pub struct CreateWidgetOutput {
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    CreateWidgetOutput { widget_id : "widgetId", required, Plain; }
+}

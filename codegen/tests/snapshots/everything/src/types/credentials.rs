@@ -18,3 +18,7 @@ impl ::std::fmt::Debug for Credentials {
         f.debug_struct("Credentials").finish_non_exhaustive()
     }
 }
+crate::primitives::wire::json_structure! {
+    Credentials { user : "user", optional, Plain; password : "password", optional, Plain;
+    }
+}

@@ -9,3 +9,6 @@ pub struct Default {
     /// The `default` member.
     pub default: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Default { default : "default", optional, Plain; }
+}

@@ -66,3 +66,14 @@ impl ::core::default::Default for Defaults {
         }
     }
 }
+crate::primitives::wire::json_structure! {
+    Defaults { count : "count", default(0i32), Plain; enabled : "enabled",
+    default(false), Plain; label : "label", default(::std::string::String::from("")),
+    Plain; color : "color", default(crate ::Color::from("red")), Plain; priority :
+    "priority", default(crate ::Priority::from(0)), Plain; items : "items",
+    default(::core::default::Default::default()), ListOf < Plain >; tags : "tags",
+    default(::core::default::Default::default()), MapOf < Plain >; toggle : "toggle",
+    default(false), Plain; toggle_without_default : "toggleWithoutDefault", optional,
+    Plain; required_with_default : "requiredWithDefault", default(0i32), Plain;
+    required_but_client_optional : "requiredButClientOptional", optional, Plain; }
+}

@@ -11,3 +11,7 @@ pub struct DescribeNamesInput {
     /// The `instanceType` member.
     pub instance_type: ::std::option::Option<crate::InstanceType>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeNamesInput { keywords : "keywords", optional, Plain; instance_type :
+    "instanceType", optional, Plain; }
+}

@@ -25,3 +25,10 @@ pub struct DescribeNamesOutput {
     /// The `vec` member.
     pub vec: ::std::option::Option<crate::Vec>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeNamesOutput { string : "string", optional, Plain; result : "result",
+    optional, Plain; option : "option", optional, Plain; default : "default", optional,
+    Plain; unit : "unit", optional, Plain; r#type : "type", optional, Plain; display :
+    "display", optional, Plain; r#box : "box", optional, Plain; vec : "vec", optional,
+    Plain; }
+}

@@ -9,3 +9,6 @@ pub struct Display {
     /// The `fmt` member.
     pub fmt: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Display { fmt : "fmt", optional, Plain; }
+}

@@ -9,3 +9,6 @@ pub struct Egg {
     /// The `chicken` member.
     pub chicken: ::std::option::Option<::std::boxed::Box<crate::Chicken>>,
 }
+crate::primitives::wire::json_structure! {
+    Egg { chicken : "chicken", optional, Plain; }
+}

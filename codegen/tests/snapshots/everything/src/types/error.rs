@@ -13,3 +13,6 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {}
+crate::primitives::wire::json_structure! {
+    Error {}
+}

@@ -13,3 +13,7 @@ pub struct Folder {
     /// The `children` member.
     pub children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
 }
+crate::primitives::wire::json_structure! {
+    Folder { name : "name", required, Plain; children : "children", optional, ListOf <
+    Plain >; }
+}

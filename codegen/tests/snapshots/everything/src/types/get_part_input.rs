@@ -15,3 +15,7 @@ pub struct GetPartInput {
     /// **Required.**
     pub part_id: ::std::string::String,
 }
+crate::primitives::wire::json_structure! {
+    GetPartInput { widget_id : "widgetId", required, Plain; part_id : "partId", required,
+    Plain; }
+}

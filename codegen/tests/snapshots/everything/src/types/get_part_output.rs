@@ -19,3 +19,7 @@ pub struct GetPartOutput {
         ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    GetPartOutput { part_id : "partId", required, Plain; colors : "colors", optional,
+    MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; }
+}

@@ -11,3 +11,6 @@ pub struct GetWidgetOutput {
     /// **Required.**
     pub widget: crate::WidgetSummary,
 }
+crate::primitives::wire::json_structure! {
+    GetWidgetOutput { widget : "widget", required, Plain; }
+}

@@ -102,3 +102,4 @@ impl ::std::fmt::Display for InstanceType {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(InstanceType);

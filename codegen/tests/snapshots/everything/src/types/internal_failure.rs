@@ -19,3 +19,6 @@ impl ::std::fmt::Display for InternalFailure {
     }
 }
 impl ::std::error::Error for InternalFailure {}
+crate::primitives::wire::json_structure! {
+    InternalFailure { message : "message" | "Message", optional, Plain; }
+}

@@ -25,3 +25,10 @@ pub struct Keywords {
     /// Wire name `foo-bar` contains a dash.
     pub foo_bar: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Keywords { r#type : "type", optional, Plain; r#match : "match", optional, Plain;
+    self_ : "self", optional, Plain; r#async : "async", optional, Plain; crate_ :
+    "crate", optional, Plain; super_ : "super", optional, Plain; r#fn : "fn", optional,
+    Plain; second_value : "secondValue", optional, Plain; foo_bar : "fooBar", optional,
+    Plain; }
+}

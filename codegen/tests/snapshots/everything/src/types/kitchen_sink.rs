@@ -92,3 +92,24 @@ pub struct KitchenSink {
     #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
     pub old_name: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    KitchenSink { blob_value : "blobValue", optional, Blob; boolean_value :
+    "booleanValue", optional, Plain; string_value : "stringValue", required, Plain;
+    byte_value : "byteValue", optional, Plain; short_value : "shortValue", optional,
+    Plain; integer_value : "integerValue", optional, Plain; long_value : "longValue",
+    optional, Plain; float_value : "floatValue", optional, Float; double_value :
+    "doubleValue", optional, Float; big_integer_value : "bigIntegerValue", optional,
+    Plain; big_decimal_value : "bigDecimalValue", optional, Plain; timestamp_value :
+    "timestampValue", optional, EpochSeconds; document_value : "documentValue", optional,
+    Plain; prelude_string : "preludeString", optional, Plain; prelude_integer :
+    "preludeInteger", optional, Plain; prelude_primitive_long : "preludePrimitiveLong",
+    default(0i64), Plain; prelude_primitive_boolean : "preludePrimitiveBoolean",
+    default(false), Plain; prelude_boolean : "preludeBoolean", optional, Plain;
+    prelude_timestamp : "preludeTimestamp", optional, EpochSeconds; prelude_document :
+    "preludeDocument", optional, Plain; prelude_blob : "preludeBlob", optional, Blob;
+    prelude_big_integer : "preludeBigInteger", optional, Plain; created_at : "createdAt",
+    optional, EpochSeconds; updated_at : "updatedAt", optional, DateTime; expires_at :
+    "expiresAt", optional, HttpDate; display_name : "displayName", optional, Plain;
+    short_name : "shortName", optional, Plain; threshold : "threshold", optional, Float;
+    code : "code", optional, Plain; old_name : "oldName", optional, Plain; }
+}

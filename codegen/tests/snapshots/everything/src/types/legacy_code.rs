@@ -73,3 +73,4 @@ impl ::std::fmt::Display for LegacyCode {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(LegacyCode);

@@ -12,3 +12,6 @@ pub struct LegacyEnums {
     /// The `code` member.
     pub code: ::std::option::Option<crate::LegacyCode>,
 }
+crate::primitives::wire::json_structure! {
+    LegacyEnums { status : "status", optional, Plain; code : "code", optional, Plain; }
+}

@@ -83,3 +83,4 @@ impl ::std::fmt::Display for LegacyStatus {
         f.write_str(self.as_str())
     }
 }
+crate::primitives::wire::json_enum!(LegacyStatus);

@@ -11,3 +11,6 @@ pub struct LinkedNode {
     /// Direct self-reference (optional).
     pub next: ::std::option::Option<::std::boxed::Box<crate::LinkedNode>>,
 }
+crate::primitives::wire::json_structure! {
+    LinkedNode { value : "value", optional, Plain; next : "next", optional, Plain; }
+}

@@ -13,3 +13,7 @@ pub struct ListWidgetsInput {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+crate::primitives::wire::json_structure! {
+    ListWidgetsInput { next_token : "nextToken", optional, Plain; max_results :
+    "maxResults", optional, Plain; }
+}

@@ -13,3 +13,7 @@ pub struct ListWidgetsOutput {
     /// The `nextToken` member.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    ListWidgetsOutput { widgets : "widgets", required, ListOf < Plain >; next_token :
+    "nextToken", optional, Plain; }
+}

@@ -13,3 +13,7 @@ pub struct Namespace {
         ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
     >,
 }
+crate::primitives::wire::json_structure! {
+    Namespace { name : "name", optional, Plain; children : "children", optional, MapOf <
+    Plain >; }
+}

@@ -9,3 +9,6 @@ pub struct Option {
     /// A member named `Self`.
     pub self_: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Option { self_ : "Self", optional, Plain; }
+}

@@ -55,3 +55,4 @@ impl ::std::fmt::Display for Priority {
         ::std::fmt::Display::fmt(&self.value(), f)
     }
 }
+crate::primitives::wire::json_int_enum!(Priority);

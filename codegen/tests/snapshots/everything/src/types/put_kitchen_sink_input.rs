@@ -34,3 +34,8 @@ impl ::std::fmt::Debug for PutKitchenSinkInput {
             .finish()
     }
 }
+crate::primitives::wire::json_structure! {
+    PutKitchenSinkInput { sink : "sink", required, Plain; defaults : "defaults",
+    optional, Plain; credentials : "credentials", optional, Plain; client_token :
+    "clientToken", optional, Plain; }
+}

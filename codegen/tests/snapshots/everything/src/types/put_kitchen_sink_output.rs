@@ -13,3 +13,7 @@ pub struct PutKitchenSinkOutput {
     /// The `legacy` member.
     pub legacy: ::std::option::Option<crate::LegacyEnums>,
 }
+crate::primitives::wire::json_structure! {
+    PutKitchenSinkOutput { sink : "sink", optional, Plain; collections : "collections",
+    optional, Plain; legacy : "legacy", optional, Plain; }
+}

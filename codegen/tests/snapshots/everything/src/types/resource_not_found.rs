@@ -21,3 +21,7 @@ impl ::std::fmt::Display for ResourceNotFound {
     }
 }
 impl ::std::error::Error for ResourceNotFound {}
+crate::primitives::wire::json_structure! {
+    ResourceNotFound { message : "message" | "Message", optional, Plain; resource_id :
+    "resourceId", optional, Plain; }
+}

@@ -11,3 +11,6 @@ pub struct Result {
     /// The `err` member.
     pub err: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Result { ok : "ok", optional, Plain; err : "err", optional, Plain; }
+}

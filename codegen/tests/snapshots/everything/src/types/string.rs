@@ -9,3 +9,6 @@ pub struct String {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    String { value : "value", optional, Plain; }
+}

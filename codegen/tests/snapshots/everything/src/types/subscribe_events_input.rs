@@ -11,3 +11,6 @@ pub struct SubscribeEventsInput {
     /// Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    SubscribeEventsInput { widget_id : "widgetId", optional, Plain; }
+}

@@ -9,3 +9,6 @@ pub struct SubscribeEventsOutput {
     /// The event stream.
     pub events: ::std::option::Option<crate::WidgetEventStream>,
 }
+crate::primitives::wire::json_structure! {
+    SubscribeEventsOutput { events : "events", optional, Plain; }
+}

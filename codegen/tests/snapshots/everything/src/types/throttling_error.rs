@@ -19,3 +19,6 @@ impl ::std::fmt::Display for ThrottlingError {
     }
 }
 impl ::std::error::Error for ThrottlingError {}
+crate::primitives::wire::json_structure! {
+    ThrottlingError { message : "Message" | "message", optional, Plain; }
+}

@@ -9,3 +9,6 @@ pub struct Type {
     /// The `type` member.
     pub r#type: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    Type { r#type : "type", optional, Plain; }
+}

@@ -6,3 +6,6 @@
 /// An empty structure named `Unit`, not `smithy.api#Unit`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Unit {}
+crate::primitives::wire::json_structure! {
+    Unit {}
+}

@@ -15,3 +15,7 @@ pub struct UploadArtifactInput {
     /// **Required.**
     pub body: ::std::vec::Vec<u8>,
 }
+crate::primitives::wire::json_structure! {
+    UploadArtifactInput { artifact_name : "artifactName", required, Plain; body : "body",
+    required, Blob; }
+}

@@ -9,3 +9,6 @@ pub struct UploadArtifactOutput {
     /// The `checksum` member.
     pub checksum: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    UploadArtifactOutput { checksum : "checksum", optional, Plain; }
+}

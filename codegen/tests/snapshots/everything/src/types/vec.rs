@@ -9,3 +9,6 @@ pub struct Vec {
     /// The `items` member.
     pub items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+crate::primitives::wire::json_structure! {
+    Vec { items : "items", optional, ListOf < Plain >; }
+}

@@ -19,3 +19,8 @@ pub struct WalkTreeInput {
     /// Recursion through a union.
     pub attribute: ::std::option::Option<crate::AttributeValue>,
 }
+crate::primitives::wire::json_structure! {
+    WalkTreeInput { list : "list", optional, Plain; chicken : "chicken", optional, Plain;
+    root : "root", required, Plain; namespace : "namespace", optional, Plain; attribute :
+    "attribute", optional, Plain; }
+}

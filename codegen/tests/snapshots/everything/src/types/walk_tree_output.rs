@@ -15,3 +15,7 @@ pub struct WalkTreeOutput {
     /// Default: `0`.
     pub depth: i64,
 }
+crate::primitives::wire::json_structure! {
+    WalkTreeOutput { attributes : "attributes", optional, MapOf < Plain >; depth :
+    "depth", default(0i64), Plain; }
+}

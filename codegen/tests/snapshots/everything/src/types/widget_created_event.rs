@@ -13,3 +13,7 @@ pub struct WidgetCreatedEvent {
     /// The `summary` member.
     pub summary: ::std::option::Option<crate::WidgetSummary>,
 }
+crate::primitives::wire::json_structure! {
+    WidgetCreatedEvent { widget_id : "widgetId", optional, Plain; summary : "summary",
+    optional, Plain; }
+}

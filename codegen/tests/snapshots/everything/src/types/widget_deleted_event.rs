@@ -6,3 +6,6 @@
 /// The `WidgetDeletedEvent` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetDeletedEvent {}
+crate::primitives::wire::json_structure! {
+    WidgetDeletedEvent {}
+}

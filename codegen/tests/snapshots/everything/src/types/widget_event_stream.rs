@@ -23,3 +23,7 @@ pub enum WidgetEventStream {
         value: crate::primitives::Document,
     },
 }
+crate::primitives::wire::json_union! {
+    WidgetEventStream { Created : "created", Plain; Deleted : "deleted", Plain; Throttled
+    : "throttled", Plain; } unknown : Unknown;
+}

@@ -24,3 +24,8 @@ pub struct WidgetSummary {
     /// Seconds since the epoch.
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
 }
+crate::primitives::wire::json_structure! {
+    WidgetSummary { widget_id : "widgetId", required, Plain; name : "name", optional,
+    Plain; instance_type : "instanceType", optional, Plain; status : "status", optional,
+    Plain; created_at : "createdAt", optional, EpochSeconds; }
+}

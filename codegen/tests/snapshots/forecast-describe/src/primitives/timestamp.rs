@@ -14,7 +14,7 @@ use ::std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// Nanoseconds in one second.
 const NANOS_PER_SEC: u32 = 1_000_000_000;
 /// Seconds in one day.
-const SECS_PER_DAY: i64 = 86_400;
+pub(super) const SECS_PER_DAY: i64 = 86_400;
 /// Exponents are clamped to this magnitude while parsing; any larger value
 /// already overflows (positive) or truncates to zero (negative).
 const EXPONENT_LIMIT: i64 = 1_000_000_000_000_000;
@@ -169,7 +169,7 @@ impl Timestamp {
 
 /// Writes `.` and the nanoseconds as a fraction of a second, without
 /// trailing zeros. Writes nothing when `nanos` is zero.
-fn write_fraction<W: fmt::Write + ?Sized>(out: &mut W, nanos: u32) -> fmt::Result {
+pub(super) fn write_fraction<W: fmt::Write + ?Sized>(out: &mut W, nanos: u32) -> fmt::Result {
     if nanos == 0 {
         return Ok(());
     }
@@ -213,7 +213,7 @@ impl fmt::Display for Timestamp {
 /// last day of each shifted year. The Gregorian calendar repeats every 400
 /// years (146_097 days); within such an era, a year is 365 days plus one leap
 /// day every 4 years, minus one every 100, plus one every 400.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     // 719_468 days lie between 0000-03-01 and 1970-01-01.
     let shifted = days + 719_468;
     let era = shifted.div_euclid(146_097);
@@ -355,9 +355,31 @@ enum ErrorKind {
     ParseRange(String),
     /// The timestamp does not fit in the named target type.
     ConvertRange(&'static str),
+    /// The text is not in the named text format (`date-time`, `http-date`).
+    // Only `timestamp_text.rs` makes it, and a crate may leave that file out.
+    #[allow(dead_code)]
+    Text {
+        format: &'static str,
+        expected: &'static str,
+        text: String,
+    },
 }
 
 impl TimestampError {
+    /// The error for `text` that is not a valid `format` timestamp;
+    /// `expected` describes the valid form.
+    // Only `timestamp_text.rs` calls it, and a crate may leave that file out.
+    #[allow(dead_code)]
+    pub(super) fn invalid_text(format: &'static str, expected: &'static str, text: &str) -> Self {
+        TimestampError {
+            kind: ErrorKind::Text {
+                format,
+                expected,
+                text: snippet(text),
+            },
+        }
+    }
+
     fn convert_range(target: &'static str) -> Self {
         TimestampError {
             kind: ErrorKind::ConvertRange(target),
@@ -379,6 +401,11 @@ impl fmt::Display for TimestampError {
             ErrorKind::ConvertRange(target) => {
                 write!(f, "timestamp is outside the range supported by {target}")
             }
+            ErrorKind::Text {
+                format,
+                expected,
+                text,
+            } => write!(f, "invalid {format} timestamp {text:?}: expected {expected}"),
         }
     }
 }

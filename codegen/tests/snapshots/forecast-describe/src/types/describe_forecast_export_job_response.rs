@@ -48,3 +48,11 @@ pub struct DescribeForecastExportJobResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    DescribeForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
+    optional, Plain; forecast_export_job_name : "ForecastExportJobName", optional, Plain;
+    forecast_arn : "ForecastArn", optional, Plain; destination : "Destination", optional,
+    Plain; message : "Message", optional, Plain; status : "Status", optional, Plain;
+    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
+    "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain; }
+}

@@ -2,13 +2,17 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! Types that the model's simple shapes map to, and the values the model does
-//! not name.
+//! Types that the model's simple shapes map to, the values the model does not
+//! name, and operations as types.
 mod big_number;
 pub use big_number::{BigDecimal, BigInteger, ParseBigNumberError};
 mod document;
 pub use document::{Document, Number};
+mod operation;
+pub use operation::{Operation, Pagination};
 mod timestamp;
 pub use timestamp::{Timestamp, TimestampError};
 mod unknown;
 pub use unknown::{UnhandledError, UnknownValue};
+mod timestamp_text;
+pub(crate) mod wire;

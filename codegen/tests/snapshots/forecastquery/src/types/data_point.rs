@@ -13,3 +13,7 @@ pub struct DataPoint {
     /// The forecast value.
     pub value: ::std::option::Option<f64>,
 }
+crate::primitives::wire::json_structure! {
+    DataPoint { timestamp : "Timestamp", optional, Plain; value : "Value", optional,
+    Float; }
+}

@@ -24,3 +24,6 @@ pub struct Forecast {
         >,
     >,
 }
+crate::primitives::wire::json_structure! {
+    Forecast { predictions : "Predictions", optional, MapOf < ListOf < Plain > >; }
+}

@@ -30,3 +30,8 @@ pub struct QueryForecastRequest {
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    QueryForecastRequest { forecast_arn : "ForecastArn", required, Plain; start_date :
+    "StartDate", optional, Plain; end_date : "EndDate", optional, Plain; filters :
+    "Filters", required, MapOf < Plain >; next_token : "NextToken", optional, Plain; }
+}

@@ -9,3 +9,6 @@ pub struct QueryForecastResponse {
     /// The forecast.
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
+crate::primitives::wire::json_structure! {
+    QueryForecastResponse { forecast : "Forecast", optional, Plain; }
+}

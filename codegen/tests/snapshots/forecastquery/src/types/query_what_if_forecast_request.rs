@@ -30,3 +30,9 @@ pub struct QueryWhatIfForecastRequest {
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+crate::primitives::wire::json_structure! {
+    QueryWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
+    Plain; start_date : "StartDate", optional, Plain; end_date : "EndDate", optional,
+    Plain; filters : "Filters", required, MapOf < Plain >; next_token : "NextToken",
+    optional, Plain; }
+}

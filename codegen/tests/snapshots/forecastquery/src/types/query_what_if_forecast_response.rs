@@ -9,3 +9,6 @@ pub struct QueryWhatIfForecastResponse {
     /// The `Forecast` member.
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
+crate::primitives::wire::json_structure! {
+    QueryWhatIfForecastResponse { forecast : "Forecast", optional, Plain; }
+}

@@ -19,3 +19,6 @@ impl ::std::fmt::Display for ResourceNotFoundException {
     }
 }
 impl ::std::error::Error for ResourceNotFoundException {}
+crate::primitives::wire::json_structure! {
+    ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
+}

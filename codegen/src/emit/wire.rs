@@ -1,0 +1,129 @@
+//! Serde for JSON bodies: one invocation per item of the declarative macros that the
+//! runtime's `wire` module defines, so the crate needs no proc-macro at build time.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ty::{self, ident};
+use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, UnionVariant};
+
+/// The serde impls of an item, or nothing when the item has none (a structure with
+/// members bound to HTTP, whose body is only part of it).
+pub fn impls(item: &Item) -> TokenStream {
+    let name = ident(&item.name);
+    match &item.kind {
+        ItemKind::Struct { fields, error, .. } => structure(&name, fields, error.as_ref()),
+        ItemKind::Union {
+            variants, unknown, ..
+        } => union(&name, variants, unknown),
+        ItemKind::Enum { .. } => quote!(crate::primitives::wire::json_enum!(#name);),
+        ItemKind::IntEnum { .. } => quote!(crate::primitives::wire::json_int_enum!(#name);),
+    }
+}
+
+fn structure(
+    name: &proc_macro2::Ident,
+    fields: &[Field],
+    error: Option<&ErrorInfo>,
+) -> TokenStream {
+    if fields.iter().any(|f| f.http_bound) {
+        return TokenStream::new();
+    }
+    let entries = fields.iter().map(|f| {
+        let field = ident(&f.name);
+        let wire = &f.wire_name;
+        let aliases = message_aliases(f, error);
+        let presence = match (&f.default, f.optional) {
+            (_, true) => quote!(optional),
+            (Some(value), false) => {
+                let value = ty::default_value(&f.ty, value);
+                let value = match f.boxed {
+                    true => quote!(::std::boxed::Box::new(#value)),
+                    false => value,
+                };
+                quote!(default(#value))
+            }
+            (None, false) => quote!(required),
+        };
+        let codec = codec(&f.codec);
+        quote!(#field: #wire #(| #aliases)*, #presence, #codec;)
+    });
+    quote! {
+        crate::primitives::wire::json_structure! {
+            #name { #(#entries)* }
+        }
+    }
+}
+
+/// Error bodies spell the message member both ways; accept the other spelling too.
+fn message_aliases(field: &Field, error: Option<&ErrorInfo>) -> Vec<String> {
+    let is_message = error
+        .and_then(|e| e.message_field.as_deref())
+        .is_some_and(|m| m == field.name);
+    match is_message {
+        true => ["message", "Message"]
+            .into_iter()
+            .filter(|alias| *alias != field.wire_name)
+            .map(str::to_owned)
+            .collect(),
+        false => Vec::new(),
+    }
+}
+
+fn union(name: &proc_macro2::Ident, variants: &[UnionVariant], unknown: &str) -> TokenStream {
+    let unknown = ident(unknown);
+    let entries = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let wire = &v.wire_name;
+        match &v.ty {
+            None => quote!(#variant: #wire, unit;),
+            Some(_) => {
+                let codec = codec(&v.codec);
+                quote!(#variant: #wire, #codec;)
+            }
+        }
+    });
+    quote! {
+        crate::primitives::wire::json_union! {
+            #name { #(#entries)* }
+            unknown: #unknown;
+        }
+    }
+}
+
+/// The runtime codec type for a codec.
+fn codec(codec: &Codec) -> TokenStream {
+    match codec {
+        Codec::Plain => quote!(Plain),
+        Codec::Float => quote!(Float),
+        Codec::Blob => quote!(Blob),
+        Codec::EpochSeconds => quote!(EpochSeconds),
+        Codec::DateTime => quote!(DateTime),
+        Codec::HttpDate => quote!(HttpDate),
+        Codec::List {
+            item,
+            sparse: false,
+        } => {
+            let item = self::codec(item);
+            quote!(ListOf<#item>)
+        }
+        Codec::List { item, sparse: true } => {
+            let item = self::codec(item);
+            quote!(SparseListOf<#item>)
+        }
+        Codec::Map {
+            value,
+            sparse: false,
+        } => {
+            let value = self::codec(value);
+            quote!(MapOf<#value>)
+        }
+        Codec::Map {
+            value,
+            sparse: true,
+        } => {
+            let value = self::codec(value);
+            quote!(SparseMapOf<#value>)
+        }
+    }
+}
