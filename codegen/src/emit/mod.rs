@@ -5,6 +5,7 @@ pub mod docs;
 mod enumeration;
 mod example;
 mod operation;
+mod roundtrip;
 mod root;
 pub mod structure;
 pub mod ty;
@@ -36,6 +37,7 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
         root::operations_index(space),
         root::primitives_index(space.json.is_some()),
     ];
+    files.extend(roundtrip::tests_file(space, crate_name));
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
         tokens: item_file(&links, item, space.json.is_some()),

@@ -180,7 +180,8 @@ fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<
         .iter()
         .find(|f| matches!(f.ty, RustType::Named(_)))
         .or(fields.first())?;
-    let body = serde_json::to_string_pretty(&super::example::body(space, output)).ok()?;
+    let sample = super::example::Samples::new(space).body(output)?;
+    let body = serde_json::to_string_pretty(&sample).ok()?;
     let krate = crate_name.replace('-', "_");
     let (name, member) = (&field.name, &field.wire_name);
     let read = match field.optional {
