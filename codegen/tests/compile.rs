@@ -20,8 +20,9 @@ fn cargo(case: &str, command: &str, args: &[&str], env: &[(&str, &str)]) {
         .expect("cargo runs");
     assert!(
         output.status.success(),
-        "`cargo {command} {}` failed for snapshot `{case}`:\n{}",
+        "`cargo {command} {}` failed for snapshot `{case}`:\n{}\n{}",
         args.join(" "),
+        String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use crate::typespace::{EnumValue, Item, ItemKind, RustType, TypeSpace};
+use crate::typespace::{Codec, EnumValue, Item, ItemKind, RustType, TypeSpace};
 
 /// How deep nested structures are filled before they are left out.
 const MAX_DEPTH: usize = 4;
@@ -18,7 +18,11 @@ pub struct Samples<'a> {
 impl<'a> Samples<'a> {
     /// Indexes the items by Rust name.
     pub fn new(space: &'a TypeSpace) -> Self {
-        let items = space.items.values().map(|item| (item.name.as_str(), item)).collect();
+        let items = space
+            .items
+            .values()
+            .map(|item| (item.name.as_str(), item))
+            .collect();
         Samples { items }
     }
 
@@ -26,10 +30,16 @@ impl<'a> Samples<'a> {
     /// with plausible values, nested structures filled to a few levels. `None` when a
     /// required member cannot be filled within that depth.
     pub fn body(&self, name: &str) -> Option<Value> {
-        self.value(&RustType::Named(name.to_owned()), 0)
+        self.value(&RustType::Named(name.to_owned()), &Codec::Plain, 0)
     }
 
-    fn value(&self, ty: &RustType, depth: usize) -> Option<Value> {
+    /// A sample of a type, in the form its codec gives it on the wire.
+    fn value(&self, ty: &RustType, codec: &Codec, depth: usize) -> Option<Value> {
+        let element = |codec: &Codec| match codec {
+            Codec::List { item, .. } => item.as_ref().clone(),
+            Codec::Map { value, .. } => value.as_ref().clone(),
+            _ => Codec::Plain,
+        };
         Some(match ty {
             RustType::String => json!("string"),
             RustType::Bool => json!(true),
@@ -37,10 +47,16 @@ impl<'a> Samples<'a> {
             RustType::F32 | RustType::F64 => json!(1.5),
             RustType::BigInteger | RustType::BigDecimal => json!(10),
             RustType::Blob => json!("aGVsbG8="),
-            RustType::Timestamp => json!(1_700_000_000.5),
+            RustType::Timestamp => match codec {
+                Codec::DateTime => json!("2023-11-14T22:13:20Z"),
+                Codec::HttpDate => json!("Tue, 14 Nov 2023 22:13:20 GMT"),
+                _ => json!(1_700_000_000.5),
+            },
             RustType::Document => json!({ "key": "value" }),
-            RustType::List { item, .. } => json!([self.value(item, depth + 1)?]),
-            RustType::Map { value, .. } => json!({ "key": self.value(value, depth + 1)? }),
+            RustType::List { item, .. } => json!([self.value(item, &element(codec), depth + 1)?]),
+            RustType::Map { value, .. } => {
+                json!({ "key": self.value(value, &element(codec), depth + 1)? })
+            }
             RustType::Named(name) => self.named(self.items.get(name.as_str())?, depth)?,
         })
     }
@@ -53,7 +69,7 @@ impl<'a> Samples<'a> {
                 }
                 let mut object = Map::new();
                 for field in fields.iter().filter(|f| !f.http_bound) {
-                    match self.value(&field.ty, depth + 1) {
+                    match self.value(&field.ty, &field.codec, depth + 1) {
                         Some(v) => {
                             object.insert(field.wire_name.clone(), v);
                         }
@@ -71,7 +87,7 @@ impl<'a> Samples<'a> {
             }
             ItemKind::Union { variants, .. } => variants.iter().find_map(|v| {
                 let payload = match &v.ty {
-                    Some(ty) => self.value(ty, depth + 1)?,
+                    Some(ty) => self.value(ty, &v.codec, depth + 1)?,
                     None => json!({}),
                 };
                 Some(json!({ v.wire_name.clone(): payload }))

@@ -28,6 +28,9 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
         //! Every generated type with a sample body goes from JSON to a value and back to
         //! the same JSON and an equal value.
 
+        // Deprecated types are tested too.
+        #![allow(deprecated)]
+
         fn check<T>(body: &str)
         where
             T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,

@@ -4,6 +4,7 @@
 
 //! Every generated type with a sample body goes from JSON to a value and back to
 //! the same JSON and an equal value.
+#![allow(deprecated)]
 fn check<T>(body: &str)
 where
     T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
