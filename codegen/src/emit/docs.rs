@@ -118,7 +118,23 @@ pub fn facts_line(facts: &Constraints) -> String {
     if facts.sensitive {
         parts.push("Sensitive: hidden from `Debug` output.".to_owned());
     }
+    if let Some(deprecated) = &facts.deprecated {
+        parts.push(deprecated_fact(deprecated));
+    }
     parts.join(" ")
+}
+
+fn deprecated_fact(deprecated: &Deprecated) -> String {
+    let since = deprecated.since.as_ref().map(|s| format!(" since {s}"));
+    let message = deprecated.message.as_ref().map(|m| {
+        let text = crate::markdown::html_to_markdown(m, &|_| None);
+        format!(": {}", text.trim_end_matches('.'))
+    });
+    format!(
+        "**Deprecated**{}{}.",
+        since.unwrap_or_default(),
+        message.unwrap_or_default()
+    )
 }
 
 fn bounds(min: Option<String>, max: Option<String>) -> String {

@@ -236,6 +236,10 @@ fn constraints(
         unique_items: pick(|t| t.unique_items),
         sensitive: pick(|t| t.sensitive),
         default: default.map(|v| v.to_string()),
+        deprecated: member
+            .deprecated
+            .clone()
+            .or_else(|| target.and_then(|t| t.deprecated.clone())),
     }
 }
 

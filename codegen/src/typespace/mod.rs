@@ -166,6 +166,8 @@ pub struct Constraints {
     pub sensitive: bool,
     /// `@default`, as JSON text.
     pub default: Option<String>,
+    /// `@deprecated` on the member, or on its target shape.
+    pub deprecated: Option<Deprecated>,
 }
 
 /// A known enum value.

@@ -9,6 +9,8 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Metrics {
     /// The root-mean-square error (RMSE).
+    ///
+    /// **Deprecated**: This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE.
     #[deprecated(
         note = "This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE"
     )]

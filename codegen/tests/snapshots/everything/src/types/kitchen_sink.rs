@@ -89,6 +89,8 @@ pub struct KitchenSink {
     /// Pattern: `^[A-Z]{3}$`.
     pub code: ::std::option::Option<::std::string::String>,
     /// Replaced by `stringValue`.
+    ///
+    /// **Deprecated** since 2023-01-01: Use stringValue.
     #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
     pub old_name: ::std::option::Option<::std::string::String>,
 }

@@ -7,6 +7,8 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LegacyEnums {
     /// The `status` member.
+    ///
+    /// **Deprecated** since 2023-01-01: Use instanceType.
     #[deprecated(note = "Use instanceType. (since 2023-01-01)")]
     pub status: ::std::option::Option<crate::LegacyStatus>,
     /// The `code` member.

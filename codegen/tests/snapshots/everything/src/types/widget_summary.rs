@@ -20,6 +20,8 @@ pub struct WidgetSummary {
     /// The `instanceType` member.
     pub instance_type: ::std::option::Option<crate::InstanceType>,
     /// The `status` member.
+    ///
+    /// **Deprecated** since 2.0: Use InstanceType instead.
     pub status: ::std::option::Option<crate::LegacyStatus>,
     /// Seconds since the epoch.
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
