@@ -52,21 +52,21 @@ pub fn run(args: &Args) -> Result<()> {
 }
 
 /// The workspace root: the parent of this crate's directory, whatever the current directory.
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
 }
 
 /// One generation: which model, where the files go, and the generator's options.
 #[derive(Debug)]
-struct Job {
+pub struct Job {
     model: PathBuf,
     out: PathBuf,
     options: Options,
 }
 
 impl Job {
-    fn new(args: &Args, root: &Path) -> Result<Job> {
+    pub fn new(args: &Args, root: &Path) -> Result<Job> {
         let (model, out, crate_name, standalone) = match (&args.model, &args.out) {
             (Some(model), Some(out)) => {
                 let name = match &args.crate_name {
@@ -102,7 +102,7 @@ impl Job {
     }
 
     /// Reads the model and generates every file in memory.
-    fn generate(&self) -> Result<Vec<GeneratedFile>> {
+    pub fn generate(&self) -> Result<Vec<GeneratedFile>> {
         let text = fs::read_to_string(&self.model)
             .with_context(|| format!("cannot read model {}", self.model.display()))?;
         ::codegen::generate(&text, &self.options)

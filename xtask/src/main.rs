@@ -1,6 +1,7 @@
 //! `cargo xtask`: developer commands for this workspace; this file only parses the command line and dispatches.
 
 mod codegen;
+mod corpus;
 mod write;
 
 use std::process::ExitCode;
@@ -24,12 +25,16 @@ struct Cli {
 enum Command {
     /// Regenerate forecast-types from model/, or any Smithy model into a standalone crate.
     Codegen(codegen::Args),
+    /// Generate a crate from every model in a directory, then check, document and
+    /// test each one.
+    Corpus(corpus::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Codegen(args) => codegen::run(args),
+        Command::Corpus(args) => corpus::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

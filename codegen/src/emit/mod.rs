@@ -12,6 +12,8 @@ pub mod ty;
 mod union;
 mod wire;
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -43,15 +45,30 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
         tokens: item_file(&links, item, space.json.is_some()),
     }));
     let content_type = root::content_type(space);
+    let readable = readable_errors(space);
     files.extend(space.operations.values().map(|op| {
         let summary = format!(" The `{}` operation and its errors.", op.name);
-        let body = operation::emit(&links, op, space.json, content_type);
+        let body = operation::emit(&links, op, readable.as_ref(), content_type);
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
             tokens: quote!(#![doc = #summary] #body),
         }
     }));
     files
+}
+
+/// The error structures that can be read from a JSON body, or `None` without serde.
+fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
+    space.json?;
+    let readable = space.items.values().filter_map(|item| match &item.kind {
+        ItemKind::Struct {
+            fields,
+            error: Some(_),
+            ..
+        } if wire::has_serde(fields) => Some(item.name.as_str()),
+        _ => None,
+    });
+    Some(readable.collect())
 }
 
 fn item_file(links: &Links, item: &Item, serde: bool) -> TokenStream {

@@ -6,19 +6,23 @@ use quote::quote;
 
 use super::docs::{self, Links};
 use super::ty::ident;
-use crate::typespace::{JsonProtocol, OperationItem};
+use std::collections::BTreeSet;
+
+use crate::typespace::OperationItem;
 
 /// The tokens of an operation's file: the operation type and its error enum.
+/// `readable` names the error structures that can be read from a JSON body; `None`
+/// means the crate has no serde, so no `from_response` either.
 pub fn emit(
     links: &Links,
     op: &OperationItem,
-    json: Option<JsonProtocol>,
+    readable: Option<&BTreeSet<&str>>,
     content_type: &str,
 ) -> TokenStream {
     let operation = operation_type(links, op);
     let operation_impl = operation_impl(op, content_type);
     let error = error_enum(op);
-    let from_response = json.map(|_| from_response(op));
+    let from_response = readable.map(|readable| from_response(op, readable));
     quote! {
         #operation
         #operation_impl
@@ -175,7 +179,7 @@ fn error_enum(op: &OperationItem) -> TokenStream {
 }
 
 /// `from_response`: the error enum from an error response's type header and body.
-fn from_response(op: &OperationItem) -> TokenStream {
+fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
     let name = ident(&op.error_name);
     let unhandled = ident(&op.unhandled);
     let unhandled = quote! {
@@ -184,7 +188,12 @@ fn from_response(op: &OperationItem) -> TokenStream {
             message: crate::primitives::wire::error_message(body),
         })
     };
-    let arms = op.errors.iter().map(|e| {
+    let modeled: Vec<_> = op
+        .errors
+        .iter()
+        .filter(|e| readable.contains(e.ty.as_str()))
+        .collect();
+    let arms = modeled.iter().map(|e| {
         let variant = ident(&e.variant);
         let code = &e.code;
         quote! {
@@ -193,7 +202,7 @@ fn from_response(op: &OperationItem) -> TokenStream {
             }
         }
     });
-    let error = match op.errors.is_empty() {
+    let error = match modeled.is_empty() {
         true => unhandled,
         false => quote! {
             match code.as_deref() {

@@ -183,10 +183,17 @@ fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<
     let sample = super::example::Samples::new(space).body(output)?;
     let body = serde_json::to_string_pretty(&sample).ok()?;
     let krate = crate_name.replace('-', "_");
-    let (name, member) = (&field.name, &field.wire_name);
+    let (field_name, member) = (&field.name, &field.wire_name);
+    // A local variable cannot be a raw identifier inside `println!`'s format string.
+    let name = match field_name.strip_prefix("r#") {
+        Some(bare) => format!("{bare}_"),
+        None => field_name.clone(),
+    };
     let read = match field.optional {
-        true => format!("let {name} = output.{name}.as_ref().expect(\"the body has {member}\");"),
-        false => format!("let {name} = &output.{name};"),
+        true => {
+            format!("let {name} = output.{field_name}.as_ref().expect(\"the body has {member}\");")
+        }
+        false => format!("let {name} = &output.{field_name};"),
     };
     Some(format!(
         "# Example\n\n\

@@ -54,10 +54,10 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     })
 }
 
-/// Structures bound to HTTP have no serde impls; everything else has.
+/// Whether the item has serde impls.
 fn has_serde(kind: &ItemKind) -> bool {
     match kind {
-        ItemKind::Struct { fields, .. } => !fields.iter().any(|f| f.http_bound),
+        ItemKind::Struct { fields, .. } => super::wire::has_serde(fields),
         _ => true,
     }
 }

@@ -7,8 +7,8 @@ use quote::quote;
 use super::ty::{self, ident};
 use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, UnionVariant};
 
-/// The serde impls of an item, or nothing when the item has none (a structure with
-/// members bound to HTTP, whose body is only part of it).
+/// The serde impls of an item, or nothing when the item has none: a structure with a
+/// required member bound to HTTP cannot be read from its body alone.
 pub fn impls(item: &Item) -> TokenStream {
     let name = ident(&item.name);
     match &item.kind {
@@ -26,7 +26,7 @@ fn structure(
     fields: &[Field],
     error: Option<&ErrorInfo>,
 ) -> TokenStream {
-    if fields.iter().any(|f| f.http_bound) {
+    if !has_serde(fields) {
         return TokenStream::new();
     }
     let entries = fields.iter().map(|f| {
@@ -34,6 +34,7 @@ fn structure(
         let wire = &f.wire_name;
         let aliases = message_aliases(f, error);
         let presence = match (&f.default, f.optional) {
+            _ if f.http_bound => quote!(skip),
             (_, true) => quote!(optional),
             (Some(value), false) => {
                 let value = ty::default_value(&f.ty, value);
@@ -126,4 +127,10 @@ fn codec(codec: &Codec) -> TokenStream {
             quote!(SparseMapOf<#value>)
         }
     }
+}
+
+/// Whether a structure's fields allow serde impls: members bound to HTTP must be
+/// optional, since a body never carries them.
+pub fn has_serde(fields: &[Field]) -> bool {
+    fields.iter().all(|f| !f.http_bound || f.optional)
 }

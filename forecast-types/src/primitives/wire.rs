@@ -1131,8 +1131,10 @@ impl<E: for<'a> From<&'a str>> Visitor<'_> for EnumVisitor<E> {
 /// when reading), its presence and its codec. A `required` field has type
 /// `T` and is an error when missing or `null`; an `optional` field has type
 /// `Option<T>` and is only written when `Some`; a `default(expr)` field has
-/// type `T` and reads as `expr` when missing or `null`. Unknown members are
-/// ignored.
+/// type `T` and reads as `expr` when missing or `null`. A `skip` field has type
+/// `Option<T>` and belongs to the HTTP message rather than the body (restJson1
+/// headers, labels and query strings): it is never written, and only read if a
+/// body happens to carry it. Unknown members are ignored.
 macro_rules! json_structure {
     ($name:ident {}) => {
         impl ::serde::Serialize for $name {
@@ -1168,6 +1170,8 @@ macro_rules! json_structure {
                 };
                 use ::serde::ser::SerializeStruct as _;
                 let len = 0 $(+ crate::primitives::wire::json_structure!(@count $kind self.$field))+;
+                // A structure whose members all travel outside the body writes none.
+                #[allow(unused_mut)]
                 let mut state =
                     ::serde::Serializer::serialize_struct(serializer, ::std::stringify!($name), len)?;
                 $(crate::primitives::wire::json_structure!(@write $kind state, $wire, self.$field, $codec);)+
@@ -1253,11 +1257,15 @@ macro_rules! json_structure {
     (@count default $value:expr) => {
         1
     };
+    (@count skip $value:expr) => {
+        0
+    };
     (@write optional $state:ident, $wire:literal, $value:expr, $codec:ty) => {
         if let ::std::option::Option::Some(value) = &$value {
             $state.serialize_field($wire, &crate::primitives::wire::Ser::<_, $codec>::new(value))?;
         }
     };
+    (@write skip $state:ident, $wire:literal, $value:expr, $codec:ty) => {};
     (@write $kind:ident $state:ident, $wire:literal, $value:expr, $codec:ty) => {
         $state.serialize_field($wire, &crate::primitives::wire::Ser::<_, $codec>::new(&$value))?;
     };
@@ -1270,6 +1278,9 @@ macro_rules! json_structure {
         }
     };
     (@finish optional $field:ident $wire:literal) => {
+        $field
+    };
+    (@finish skip $field:ident $wire:literal) => {
         $field
     };
     (@finish default ($default:expr) $field:ident $wire:literal) => {

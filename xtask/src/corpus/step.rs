@@ -1,0 +1,149 @@
+//! The steps of one model's run, and how the cargo steps run: one shared target directory, one set of flags.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result};
+
+use super::log::Log;
+
+/// The flags every cargo call gets, as both `RUSTFLAGS` and `RUSTDOCFLAGS`: the
+/// same for every step, so that no step rebuilds what another built.
+const FLAGS: &str = "-D warnings";
+
+/// How many lines of a failing step's output the summary shows.
+pub const EXCERPT_LINES: usize = 40;
+
+/// One step of a model's run, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Generate the crate and write it (in process).
+    Generate,
+    /// `cargo check --all-targets`.
+    Check,
+    /// `cargo doc --no-deps`.
+    Doc,
+    /// `cargo test --test roundtrip`, for crates that have that test.
+    Test,
+}
+
+impl Step {
+    /// The steps run with cargo, in order.
+    pub const CARGO: [Step; 3] = [Step::Check, Step::Doc, Step::Test];
+
+    fn cargo_args(self) -> &'static [&'static str] {
+        match self {
+            Step::Generate => &[],
+            Step::Check => &["check", "--all-targets"],
+            Step::Doc => &["doc", "--no-deps"],
+            Step::Test => &["test", "--test", "roundtrip"],
+        }
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Step::Generate => "generate",
+            Step::Check => "check",
+            Step::Doc => "doc",
+            Step::Test => "test",
+        };
+        f.write_str(name)
+    }
+}
+
+/// Runs cargo steps on generated crates, all into one target directory.
+#[derive(Debug)]
+pub struct Cargo {
+    program: OsString,
+    target_dir: PathBuf,
+}
+
+impl Cargo {
+    /// The cargo that runs xtask (or `cargo` from `PATH`), building into `target_dir`.
+    pub fn new(target_dir: PathBuf) -> Cargo {
+        let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        Cargo {
+            program,
+            target_dir,
+        }
+    }
+
+    /// Runs `step` on the crate in `crate_dir`, its output appended to `log`. Returns
+    /// `None` when it passes, else the first lines of its output.
+    pub fn run(&self, step: Step, crate_dir: &Path, log: &mut Log) -> Result<Option<String>> {
+        let mut command = self.command(step, crate_dir);
+        log.write_line(&format!("== {step}: {}", self.shell_line(step, crate_dir)))?;
+        let start = log.position()?;
+        command.stdout(log.stdio()?).stderr(log.stdio()?);
+        let status = command.status();
+        let status =
+            status.with_context(|| format!("cannot run {}", self.program.to_string_lossy()))?;
+        if status.success() {
+            return Ok(None);
+        }
+        log.write_line(&format!("== {step} failed: {status}"))?;
+        log.excerpt(start, EXCERPT_LINES).map(Some)
+    }
+
+    fn command(&self, step: Step, crate_dir: &Path) -> Command {
+        let mut command = Command::new(&self.program);
+        command
+            .args(step.cargo_args())
+            .arg("--quiet")
+            .arg("--manifest-path")
+            .arg(crate_dir.join("Cargo.toml"))
+            .current_dir(crate_dir)
+            .stdin(Stdio::null())
+            .env("CARGO_TARGET_DIR", &self.target_dir)
+            .env("RUSTFLAGS", FLAGS)
+            .env("RUSTDOCFLAGS", FLAGS)
+            // Each crate is built once a run: incremental state would only fill the disk.
+            .env("CARGO_INCREMENTAL", "0")
+            .env("CARGO_TERM_COLOR", "never")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .env_remove("CARGO_ENCODED_RUSTDOCFLAGS");
+        command
+    }
+
+    /// The command line that reproduces the step, for the log.
+    fn shell_line(&self, step: Step, crate_dir: &Path) -> String {
+        format!(
+            "cd {} && CARGO_TARGET_DIR={} CARGO_INCREMENTAL=0 RUSTFLAGS='{FLAGS}' \
+             RUSTDOCFLAGS='{FLAGS}' cargo {} --quiet",
+            crate_dir.display(),
+            self.target_dir.display(),
+            step.cargo_args().join(" "),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cargo_step_gets_the_same_flags_and_target() {
+        let cargo = Cargo::new(PathBuf::from("/ws/target/corpus-target"));
+        for step in Step::CARGO {
+            let command = cargo.command(step, Path::new("/out/m"));
+            let envs: Vec<_> = command.get_envs().collect();
+            assert!(envs.contains(&("RUSTFLAGS".as_ref(), Some(FLAGS.as_ref()))));
+            assert!(envs.contains(&("RUSTDOCFLAGS".as_ref(), Some(FLAGS.as_ref()))));
+            let target = Some("/ws/target/corpus-target".as_ref());
+            assert!(envs.contains(&("CARGO_TARGET_DIR".as_ref(), target)));
+            let args: Vec<_> = command.get_args().collect();
+            assert!(args.contains(&"--quiet".as_ref()));
+        }
+    }
+
+    #[test]
+    fn steps_name_themselves() {
+        let names = [Step::Generate, Step::Check, Step::Doc, Step::Test].map(|s| s.to_string());
+        assert_eq!(names, ["generate", "check", "doc", "test"]);
+        assert_eq!(Step::Test.cargo_args(), ["test", "--test", "roundtrip"]);
+    }
+}
