@@ -7,11 +7,12 @@
 #![allow(deprecated)]
 fn check<T>(body: &str)
 where
-    T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+    T: ::serde::Serialize
+        + ::serde::de::DeserializeOwned
+        + ::std::cmp::PartialEq
         + ::std::fmt::Debug,
 {
-    let value: T = ::serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
+    let value: T = ::serde_json::from_str(body).unwrap_or_else(|e| panic!("{body}: {e}"));
     let written = ::serde_json::to_value(&value).unwrap();
     let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
     assert_eq!(written, expected, "{body}");
@@ -20,30 +21,26 @@ where
 }
 #[test]
 fn sample_bodies_round_trip() {
-    check::<
-        forecast_types::Action,
-    >("{\"AttributeName\":\"string\",\"Operation\":\"ADD\",\"Value\":1.5}");
-    check::<
-        forecast_types::AdditionalDataset,
-    >("{\"Name\":\"string\",\"Configuration\":{\"key\":[\"string\"]}}");
-    check::<
-        forecast_types::AttributeConfig,
-    >("{\"AttributeName\":\"string\",\"Transformations\":{\"key\":\"string\"}}");
+    check::<forecast_types::Action>(
+        "{\"AttributeName\":\"string\",\"Operation\":\"ADD\",\"Value\":1.5}",
+    );
+    check::<forecast_types::AdditionalDataset>(
+        "{\"Name\":\"string\",\"Configuration\":{\"key\":[\"string\"]}}",
+    );
+    check::<forecast_types::AttributeConfig>(
+        "{\"AttributeName\":\"string\",\"Transformations\":{\"key\":\"string\"}}",
+    );
     check::<forecast_types::AttributeType>("\"string\"");
     check::<forecast_types::AutoMLOverrideStrategy>("\"LatencyOptimized\"");
-    check::<
-        forecast_types::Baseline,
-    >(
+    check::<forecast_types::Baseline>(
         "{\"PredictorBaseline\":{\"BaselineMetrics\":[{\"Name\":\"string\",\"Value\":1.5}]}}",
     );
     check::<forecast_types::BaselineMetric>("{\"Name\":\"string\",\"Value\":1.5}");
-    check::<
-        forecast_types::CategoricalParameterRange,
-    >("{\"Name\":\"string\",\"Values\":[\"string\"]}");
+    check::<forecast_types::CategoricalParameterRange>(
+        "{\"Name\":\"string\",\"Values\":[\"string\"]}",
+    );
     check::<forecast_types::Condition>("\"EQUALS\"");
-    check::<
-        forecast_types::ContinuousParameterRange,
-    >(
+    check::<forecast_types::ContinuousParameterRange>(
         "{\"Name\":\"string\",\"MaxValue\":1.5,\"MinValue\":1.5,\"ScalingType\":\"Auto\"}",
     );
     check::<
@@ -51,25 +48,19 @@ fn sample_bodies_round_trip() {
     >(
         "{\"PredictorName\":\"string\",\"ForecastHorizon\":1,\"ForecastTypes\":[\"string\"],\"ForecastDimensions\":[\"string\"],\"ForecastFrequency\":\"string\",\"DataConfig\":{\"DatasetGroupArn\":\"string\",\"AttributeConfigs\":[{\"AttributeName\":\"string\",\"Transformations\":{\"key\":\"string\"}}],\"AdditionalDatasets\":[{\"Name\":\"string\",\"Configuration\":{\"key\":[\"string\"]}}]},\"EncryptionConfig\":{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"},\"ReferencePredictorArn\":\"string\",\"OptimizationMetric\":\"WAPE\",\"ExplainPredictor\":true,\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}],\"MonitorConfig\":{\"MonitorName\":\"string\"},\"TimeAlignmentBoundary\":{\"Month\":\"JANUARY\",\"DayOfMonth\":1,\"DayOfWeek\":\"MONDAY\",\"Hour\":1}}",
     );
-    check::<
-        forecast_types::CreateAutoPredictorResponse,
-    >("{\"PredictorArn\":\"string\"}");
+    check::<forecast_types::CreateAutoPredictorResponse>("{\"PredictorArn\":\"string\"}");
     check::<
         forecast_types::CreateDatasetGroupRequest,
     >(
         "{\"DatasetGroupName\":\"string\",\"Domain\":\"RETAIL\",\"DatasetArns\":[\"string\"],\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}",
     );
-    check::<
-        forecast_types::CreateDatasetGroupResponse,
-    >("{\"DatasetGroupArn\":\"string\"}");
+    check::<forecast_types::CreateDatasetGroupResponse>("{\"DatasetGroupArn\":\"string\"}");
     check::<
         forecast_types::CreateDatasetImportJobRequest,
     >(
         "{\"DatasetImportJobName\":\"string\",\"DatasetArn\":\"string\",\"DataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"TimestampFormat\":\"string\",\"TimeZone\":\"string\",\"UseGeolocationForTimeZone\":true,\"GeolocationFormat\":\"string\",\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}],\"Format\":\"string\",\"ImportMode\":\"FULL\"}",
     );
-    check::<
-        forecast_types::CreateDatasetImportJobResponse,
-    >("{\"DatasetImportJobArn\":\"string\"}");
+    check::<forecast_types::CreateDatasetImportJobResponse>("{\"DatasetImportJobArn\":\"string\"}");
     check::<
         forecast_types::CreateDatasetRequest,
     >(
@@ -81,25 +72,23 @@ fn sample_bodies_round_trip() {
     >(
         "{\"ExplainabilityExportName\":\"string\",\"ExplainabilityArn\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}],\"Format\":\"string\"}",
     );
-    check::<
-        forecast_types::CreateExplainabilityExportResponse,
-    >("{\"ExplainabilityExportArn\":\"string\"}");
+    check::<forecast_types::CreateExplainabilityExportResponse>(
+        "{\"ExplainabilityExportArn\":\"string\"}",
+    );
     check::<
         forecast_types::CreateExplainabilityRequest,
     >(
         "{\"ExplainabilityName\":\"string\",\"ResourceArn\":\"string\",\"ExplainabilityConfig\":{\"TimeSeriesGranularity\":\"ALL\",\"TimePointGranularity\":\"ALL\"},\"DataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Schema\":{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]},\"EnableVisualization\":true,\"StartDateTime\":\"string\",\"EndDateTime\":\"string\",\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}",
     );
-    check::<
-        forecast_types::CreateExplainabilityResponse,
-    >("{\"ExplainabilityArn\":\"string\"}");
+    check::<forecast_types::CreateExplainabilityResponse>("{\"ExplainabilityArn\":\"string\"}");
     check::<
         forecast_types::CreateForecastExportJobRequest,
     >(
         "{\"ForecastExportJobName\":\"string\",\"ForecastArn\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}],\"Format\":\"string\"}",
     );
-    check::<
-        forecast_types::CreateForecastExportJobResponse,
-    >("{\"ForecastExportJobArn\":\"string\"}");
+    check::<forecast_types::CreateForecastExportJobResponse>(
+        "{\"ForecastExportJobArn\":\"string\"}",
+    );
     check::<
         forecast_types::CreateForecastRequest,
     >(
@@ -117,9 +106,9 @@ fn sample_bodies_round_trip() {
     >(
         "{\"PredictorBacktestExportJobName\":\"string\",\"PredictorArn\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}],\"Format\":\"string\"}",
     );
-    check::<
-        forecast_types::CreatePredictorBacktestExportJobResponse,
-    >("{\"PredictorBacktestExportJobArn\":\"string\"}");
+    check::<forecast_types::CreatePredictorBacktestExportJobResponse>(
+        "{\"PredictorBacktestExportJobArn\":\"string\"}",
+    );
     check::<
         forecast_types::CreatePredictorRequest,
     >(
@@ -131,38 +120,30 @@ fn sample_bodies_round_trip() {
     >(
         "{\"WhatIfAnalysisName\":\"string\",\"ForecastArn\":\"string\",\"TimeSeriesSelector\":{\"TimeSeriesIdentifiers\":{\"DataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Schema\":{},\"Format\":\"string\"}},\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}",
     );
-    check::<
-        forecast_types::CreateWhatIfAnalysisResponse,
-    >("{\"WhatIfAnalysisArn\":\"string\"}");
+    check::<forecast_types::CreateWhatIfAnalysisResponse>("{\"WhatIfAnalysisArn\":\"string\"}");
     check::<
         forecast_types::CreateWhatIfForecastExportRequest,
     >(
         "{\"WhatIfForecastExportName\":\"string\",\"WhatIfForecastArns\":[\"string\"],\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}],\"Format\":\"string\"}",
     );
-    check::<
-        forecast_types::CreateWhatIfForecastExportResponse,
-    >("{\"WhatIfForecastExportArn\":\"string\"}");
+    check::<forecast_types::CreateWhatIfForecastExportResponse>(
+        "{\"WhatIfForecastExportArn\":\"string\"}",
+    );
     check::<
         forecast_types::CreateWhatIfForecastRequest,
     >(
         "{\"WhatIfForecastName\":\"string\",\"WhatIfAnalysisArn\":\"string\",\"TimeSeriesTransformations\":[{\"Action\":{\"AttributeName\":\"string\",\"Operation\":\"ADD\",\"Value\":1.5},\"TimeSeriesConditions\":[{\"AttributeName\":\"string\",\"AttributeValue\":\"string\",\"Condition\":\"EQUALS\"}]}],\"TimeSeriesReplacementsDataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"},\"Schema\":{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]},\"Format\":\"string\",\"TimestampFormat\":\"string\"},\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}",
     );
-    check::<
-        forecast_types::CreateWhatIfForecastResponse,
-    >("{\"WhatIfForecastArn\":\"string\"}");
+    check::<forecast_types::CreateWhatIfForecastResponse>("{\"WhatIfForecastArn\":\"string\"}");
     check::<
         forecast_types::DataConfig,
     >(
         "{\"DatasetGroupArn\":\"string\",\"AttributeConfigs\":[{\"AttributeName\":\"string\",\"Transformations\":{\"key\":\"string\"}}],\"AdditionalDatasets\":[{\"Name\":\"string\",\"Configuration\":{\"key\":[\"string\"]}}]}",
     );
-    check::<
-        forecast_types::DataDestination,
-    >(
+    check::<forecast_types::DataDestination>(
         "{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}}",
     );
-    check::<
-        forecast_types::DataSource,
-    >(
+    check::<forecast_types::DataSource>(
         "{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}}",
     );
     check::<
@@ -182,57 +163,43 @@ fn sample_bodies_round_trip() {
     );
     check::<forecast_types::DatasetType>("\"TARGET_TIME_SERIES\"");
     check::<forecast_types::DayOfWeek>("\"MONDAY\"");
-    check::<
-        forecast_types::DeleteDatasetGroupRequest,
-    >("{\"DatasetGroupArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteDatasetImportJobRequest,
-    >("{\"DatasetImportJobArn\":\"string\"}");
+    check::<forecast_types::DeleteDatasetGroupRequest>("{\"DatasetGroupArn\":\"string\"}");
+    check::<forecast_types::DeleteDatasetImportJobRequest>("{\"DatasetImportJobArn\":\"string\"}");
     check::<forecast_types::DeleteDatasetRequest>("{\"DatasetArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteExplainabilityExportRequest,
-    >("{\"ExplainabilityExportArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteExplainabilityRequest,
-    >("{\"ExplainabilityArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteForecastExportJobRequest,
-    >("{\"ForecastExportJobArn\":\"string\"}");
+    check::<forecast_types::DeleteExplainabilityExportRequest>(
+        "{\"ExplainabilityExportArn\":\"string\"}",
+    );
+    check::<forecast_types::DeleteExplainabilityRequest>("{\"ExplainabilityArn\":\"string\"}");
+    check::<forecast_types::DeleteForecastExportJobRequest>(
+        "{\"ForecastExportJobArn\":\"string\"}",
+    );
     check::<forecast_types::DeleteForecastRequest>("{\"ForecastArn\":\"string\"}");
     check::<forecast_types::DeleteMonitorRequest>("{\"MonitorArn\":\"string\"}");
-    check::<
-        forecast_types::DeletePredictorBacktestExportJobRequest,
-    >("{\"PredictorBacktestExportJobArn\":\"string\"}");
+    check::<forecast_types::DeletePredictorBacktestExportJobRequest>(
+        "{\"PredictorBacktestExportJobArn\":\"string\"}",
+    );
     check::<forecast_types::DeletePredictorRequest>("{\"PredictorArn\":\"string\"}");
     check::<forecast_types::DeleteResourceTreeRequest>("{\"ResourceArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteWhatIfAnalysisRequest,
-    >("{\"WhatIfAnalysisArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteWhatIfForecastExportRequest,
-    >("{\"WhatIfForecastExportArn\":\"string\"}");
-    check::<
-        forecast_types::DeleteWhatIfForecastRequest,
-    >("{\"WhatIfForecastArn\":\"string\"}");
-    check::<
-        forecast_types::DescribeAutoPredictorRequest,
-    >("{\"PredictorArn\":\"string\"}");
+    check::<forecast_types::DeleteWhatIfAnalysisRequest>("{\"WhatIfAnalysisArn\":\"string\"}");
+    check::<forecast_types::DeleteWhatIfForecastExportRequest>(
+        "{\"WhatIfForecastExportArn\":\"string\"}",
+    );
+    check::<forecast_types::DeleteWhatIfForecastRequest>("{\"WhatIfForecastArn\":\"string\"}");
+    check::<forecast_types::DescribeAutoPredictorRequest>("{\"PredictorArn\":\"string\"}");
     check::<
         forecast_types::DescribeAutoPredictorResponse,
     >(
         "{\"PredictorArn\":\"string\",\"PredictorName\":\"string\",\"ForecastHorizon\":1,\"ForecastTypes\":[\"string\"],\"ForecastFrequency\":\"string\",\"ForecastDimensions\":[\"string\"],\"DatasetImportJobArns\":[\"string\"],\"DataConfig\":{\"DatasetGroupArn\":\"string\",\"AttributeConfigs\":[{\"AttributeName\":\"string\",\"Transformations\":{\"key\":\"string\"}}],\"AdditionalDatasets\":[{\"Name\":\"string\",\"Configuration\":{\"key\":[\"string\"]}}]},\"EncryptionConfig\":{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"},\"ReferencePredictorSummary\":{\"Arn\":\"string\",\"State\":\"Active\"},\"EstimatedTimeRemainingInMinutes\":1,\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"OptimizationMetric\":\"WAPE\",\"ExplainabilityInfo\":{\"ExplainabilityArn\":\"string\",\"Status\":\"string\"},\"MonitorInfo\":{\"MonitorArn\":\"string\",\"Status\":\"string\"},\"TimeAlignmentBoundary\":{\"Month\":\"JANUARY\",\"DayOfMonth\":1,\"DayOfWeek\":\"MONDAY\",\"Hour\":1}}",
     );
-    check::<
-        forecast_types::DescribeDatasetGroupRequest,
-    >("{\"DatasetGroupArn\":\"string\"}");
+    check::<forecast_types::DescribeDatasetGroupRequest>("{\"DatasetGroupArn\":\"string\"}");
     check::<
         forecast_types::DescribeDatasetGroupResponse,
     >(
         "{\"DatasetGroupName\":\"string\",\"DatasetGroupArn\":\"string\",\"DatasetArns\":[\"string\"],\"Domain\":\"RETAIL\",\"Status\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}",
     );
-    check::<
-        forecast_types::DescribeDatasetImportJobRequest,
-    >("{\"DatasetImportJobArn\":\"string\"}");
+    check::<forecast_types::DescribeDatasetImportJobRequest>(
+        "{\"DatasetImportJobArn\":\"string\"}",
+    );
     check::<
         forecast_types::DescribeDatasetImportJobResponse,
     >(
@@ -244,25 +211,23 @@ fn sample_bodies_round_trip() {
     >(
         "{\"DatasetArn\":\"string\",\"DatasetName\":\"string\",\"Domain\":\"RETAIL\",\"DatasetType\":\"TARGET_TIME_SERIES\",\"DataFrequency\":\"string\",\"Schema\":{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]},\"EncryptionConfig\":{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"},\"Status\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}",
     );
-    check::<
-        forecast_types::DescribeExplainabilityExportRequest,
-    >("{\"ExplainabilityExportArn\":\"string\"}");
+    check::<forecast_types::DescribeExplainabilityExportRequest>(
+        "{\"ExplainabilityExportArn\":\"string\"}",
+    );
     check::<
         forecast_types::DescribeExplainabilityExportResponse,
     >(
         "{\"ExplainabilityExportArn\":\"string\",\"ExplainabilityExportName\":\"string\",\"ExplainabilityArn\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Message\":\"string\",\"Status\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"Format\":\"string\"}",
     );
-    check::<
-        forecast_types::DescribeExplainabilityRequest,
-    >("{\"ExplainabilityArn\":\"string\"}");
+    check::<forecast_types::DescribeExplainabilityRequest>("{\"ExplainabilityArn\":\"string\"}");
     check::<
         forecast_types::DescribeExplainabilityResponse,
     >(
         "{\"ExplainabilityArn\":\"string\",\"ExplainabilityName\":\"string\",\"ResourceArn\":\"string\",\"ExplainabilityConfig\":{\"TimeSeriesGranularity\":\"ALL\",\"TimePointGranularity\":\"ALL\"},\"EnableVisualization\":true,\"DataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Schema\":{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]},\"StartDateTime\":\"string\",\"EndDateTime\":\"string\",\"EstimatedTimeRemainingInMinutes\":1,\"Message\":\"string\",\"Status\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}",
     );
-    check::<
-        forecast_types::DescribeForecastExportJobRequest,
-    >("{\"ForecastExportJobArn\":\"string\"}");
+    check::<forecast_types::DescribeForecastExportJobRequest>(
+        "{\"ForecastExportJobArn\":\"string\"}",
+    );
     check::<
         forecast_types::DescribeForecastExportJobResponse,
     >(
@@ -280,9 +245,9 @@ fn sample_bodies_round_trip() {
     >(
         "{\"MonitorName\":\"string\",\"MonitorArn\":\"string\",\"ResourceArn\":\"string\",\"Status\":\"string\",\"LastEvaluationTime\":1700000000.5,\"LastEvaluationState\":\"string\",\"Baseline\":{\"PredictorBaseline\":{\"BaselineMetrics\":[{\"Name\":\"string\",\"Value\":1.5}]}},\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"EstimatedEvaluationTimeRemainingInMinutes\":1}",
     );
-    check::<
-        forecast_types::DescribePredictorBacktestExportJobRequest,
-    >("{\"PredictorBacktestExportJobArn\":\"string\"}");
+    check::<forecast_types::DescribePredictorBacktestExportJobRequest>(
+        "{\"PredictorBacktestExportJobArn\":\"string\"}",
+    );
     check::<
         forecast_types::DescribePredictorBacktestExportJobResponse,
     >(
@@ -294,59 +259,51 @@ fn sample_bodies_round_trip() {
     >(
         "{\"PredictorArn\":\"string\",\"PredictorName\":\"string\",\"AlgorithmArn\":\"string\",\"AutoMLAlgorithmArns\":[\"string\"],\"ForecastHorizon\":1,\"ForecastTypes\":[\"string\"],\"PerformAutoML\":true,\"AutoMLOverrideStrategy\":\"LatencyOptimized\",\"PerformHPO\":true,\"TrainingParameters\":{\"key\":\"string\"},\"EvaluationParameters\":{\"NumberOfBacktestWindows\":1,\"BackTestWindowOffset\":1},\"HPOConfig\":{\"ParameterRanges\":{\"CategoricalParameterRanges\":[{\"Name\":\"string\",\"Values\":[\"string\"]}],\"ContinuousParameterRanges\":[{\"Name\":\"string\",\"MaxValue\":1.5,\"MinValue\":1.5,\"ScalingType\":\"Auto\"}],\"IntegerParameterRanges\":[{\"Name\":\"string\",\"MaxValue\":1,\"MinValue\":1,\"ScalingType\":\"Auto\"}]}},\"InputDataConfig\":{\"DatasetGroupArn\":\"string\",\"SupplementaryFeatures\":[{\"Name\":\"string\",\"Value\":\"string\"}]},\"FeaturizationConfig\":{\"ForecastFrequency\":\"string\",\"ForecastDimensions\":[\"string\"],\"Featurizations\":[{\"AttributeName\":\"string\"}]},\"EncryptionConfig\":{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"},\"PredictorExecutionDetails\":{\"PredictorExecutions\":[{\"AlgorithmArn\":\"string\"}]},\"EstimatedTimeRemainingInMinutes\":1,\"IsAutoPredictor\":true,\"DatasetImportJobArns\":[\"string\"],\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"OptimizationMetric\":\"WAPE\"}",
     );
-    check::<
-        forecast_types::DescribeWhatIfAnalysisRequest,
-    >("{\"WhatIfAnalysisArn\":\"string\"}");
+    check::<forecast_types::DescribeWhatIfAnalysisRequest>("{\"WhatIfAnalysisArn\":\"string\"}");
     check::<
         forecast_types::DescribeWhatIfAnalysisResponse,
     >(
         "{\"WhatIfAnalysisName\":\"string\",\"WhatIfAnalysisArn\":\"string\",\"ForecastArn\":\"string\",\"EstimatedTimeRemainingInMinutes\":1,\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"TimeSeriesSelector\":{\"TimeSeriesIdentifiers\":{\"DataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Schema\":{},\"Format\":\"string\"}}}",
     );
-    check::<
-        forecast_types::DescribeWhatIfForecastExportRequest,
-    >("{\"WhatIfForecastExportArn\":\"string\"}");
+    check::<forecast_types::DescribeWhatIfForecastExportRequest>(
+        "{\"WhatIfForecastExportArn\":\"string\"}",
+    );
     check::<
         forecast_types::DescribeWhatIfForecastExportResponse,
     >(
         "{\"WhatIfForecastExportArn\":\"string\",\"WhatIfForecastExportName\":\"string\",\"WhatIfForecastArns\":[\"string\"],\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Message\":\"string\",\"Status\":\"string\",\"CreationTime\":1700000000.5,\"EstimatedTimeRemainingInMinutes\":1,\"LastModificationTime\":1700000000.5,\"Format\":\"string\"}",
     );
-    check::<
-        forecast_types::DescribeWhatIfForecastRequest,
-    >("{\"WhatIfForecastArn\":\"string\"}");
+    check::<forecast_types::DescribeWhatIfForecastRequest>("{\"WhatIfForecastArn\":\"string\"}");
     check::<
         forecast_types::DescribeWhatIfForecastResponse,
     >(
         "{\"WhatIfForecastName\":\"string\",\"WhatIfForecastArn\":\"string\",\"WhatIfAnalysisArn\":\"string\",\"EstimatedTimeRemainingInMinutes\":1,\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"TimeSeriesTransformations\":[{\"Action\":{\"AttributeName\":\"string\",\"Operation\":\"ADD\",\"Value\":1.5},\"TimeSeriesConditions\":[{\"AttributeName\":\"string\",\"AttributeValue\":\"string\",\"Condition\":\"EQUALS\"}]}],\"TimeSeriesReplacementsDataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"},\"Schema\":{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]},\"Format\":\"string\",\"TimestampFormat\":\"string\"},\"ForecastTypes\":[\"string\"]}",
     );
     check::<forecast_types::Domain>("\"RETAIL\"");
-    check::<
-        forecast_types::EncryptionConfig,
-    >("{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}");
-    check::<
-        forecast_types::ErrorMetric,
-    >(
+    check::<forecast_types::EncryptionConfig>("{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}");
+    check::<forecast_types::ErrorMetric>(
         "{\"ForecastType\":\"string\",\"WAPE\":1.5,\"RMSE\":1.5,\"MASE\":1.5,\"MAPE\":1.5}",
     );
-    check::<
-        forecast_types::EvaluationParameters,
-    >("{\"NumberOfBacktestWindows\":1,\"BackTestWindowOffset\":1}");
+    check::<forecast_types::EvaluationParameters>(
+        "{\"NumberOfBacktestWindows\":1,\"BackTestWindowOffset\":1}",
+    );
     check::<
         forecast_types::EvaluationResult,
     >(
         "{\"AlgorithmArn\":\"string\",\"TestWindows\":[{\"TestWindowStart\":1700000000.5,\"TestWindowEnd\":1700000000.5,\"ItemCount\":1,\"EvaluationType\":\"SUMMARY\",\"Metrics\":{\"RMSE\":1.5,\"AverageWeightedQuantileLoss\":1.5}}]}",
     );
     check::<forecast_types::EvaluationType>("\"SUMMARY\"");
-    check::<
-        forecast_types::ExplainabilityConfig,
-    >("{\"TimeSeriesGranularity\":\"ALL\",\"TimePointGranularity\":\"ALL\"}");
+    check::<forecast_types::ExplainabilityConfig>(
+        "{\"TimeSeriesGranularity\":\"ALL\",\"TimePointGranularity\":\"ALL\"}",
+    );
     check::<
         forecast_types::ExplainabilityExportSummary,
     >(
         "{\"ExplainabilityExportArn\":\"string\",\"ExplainabilityExportName\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}",
     );
-    check::<
-        forecast_types::ExplainabilityInfo,
-    >("{\"ExplainabilityArn\":\"string\",\"Status\":\"string\"}");
+    check::<forecast_types::ExplainabilityInfo>(
+        "{\"ExplainabilityArn\":\"string\",\"Status\":\"string\"}",
+    );
     check::<
         forecast_types::ExplainabilitySummary,
     >(
@@ -368,9 +325,9 @@ fn sample_bodies_round_trip() {
         "{\"FeaturizationMethodName\":\"filling\",\"FeaturizationMethodParameters\":{\"key\":\"string\"}}",
     );
     check::<forecast_types::FeaturizationMethodName>("\"filling\"");
-    check::<
-        forecast_types::Filter,
-    >("{\"Key\":\"string\",\"Value\":\"string\",\"Condition\":\"IS\"}");
+    check::<forecast_types::Filter>(
+        "{\"Key\":\"string\",\"Value\":\"string\",\"Condition\":\"IS\"}",
+    );
     check::<forecast_types::FilterConditionString>("\"IS\"");
     check::<
         forecast_types::ForecastExportJobSummary,
@@ -399,15 +356,15 @@ fn sample_bodies_round_trip() {
     >(
         "{\"DatasetGroupArn\":\"string\",\"SupplementaryFeatures\":[{\"Name\":\"string\",\"Value\":\"string\"}]}",
     );
-    check::<
-        forecast_types::IntegerParameterRange,
-    >("{\"Name\":\"string\",\"MaxValue\":1,\"MinValue\":1,\"ScalingType\":\"Auto\"}");
+    check::<forecast_types::IntegerParameterRange>(
+        "{\"Name\":\"string\",\"MaxValue\":1,\"MinValue\":1,\"ScalingType\":\"Auto\"}",
+    );
     check::<forecast_types::InvalidInputException>("{\"Message\":\"string\"}");
     check::<forecast_types::InvalidNextTokenException>("{\"Message\":\"string\"}");
     check::<forecast_types::LimitExceededException>("{\"Message\":\"string\"}");
-    check::<
-        forecast_types::ListDatasetGroupsRequest,
-    >("{\"NextToken\":\"string\",\"MaxResults\":1}");
+    check::<forecast_types::ListDatasetGroupsRequest>(
+        "{\"NextToken\":\"string\",\"MaxResults\":1}",
+    );
     check::<
         forecast_types::ListDatasetGroupsResponse,
     >(
@@ -423,9 +380,7 @@ fn sample_bodies_round_trip() {
     >(
         "{\"DatasetImportJobs\":[{\"DatasetImportJobArn\":\"string\",\"DatasetImportJobName\":\"string\",\"DataSource\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"ImportMode\":\"FULL\"}],\"NextToken\":\"string\"}",
     );
-    check::<
-        forecast_types::ListDatasetsRequest,
-    >("{\"NextToken\":\"string\",\"MaxResults\":1}");
+    check::<forecast_types::ListDatasetsRequest>("{\"NextToken\":\"string\",\"MaxResults\":1}");
     check::<
         forecast_types::ListDatasetsResponse,
     >(
@@ -512,9 +467,9 @@ fn sample_bodies_round_trip() {
         "{\"Predictors\":[{\"PredictorArn\":\"string\",\"PredictorName\":\"string\",\"DatasetGroupArn\":\"string\",\"IsAutoPredictor\":true,\"ReferencePredictorSummary\":{\"Arn\":\"string\",\"State\":\"Active\"},\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}],\"NextToken\":\"string\"}",
     );
     check::<forecast_types::ListTagsForResourceRequest>("{\"ResourceArn\":\"string\"}");
-    check::<
-        forecast_types::ListTagsForResourceResponse,
-    >("{\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}");
+    check::<forecast_types::ListTagsForResourceResponse>(
+        "{\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}",
+    );
     check::<
         forecast_types::ListWhatIfAnalysesRequest,
     >(
@@ -545,9 +500,7 @@ fn sample_bodies_round_trip() {
     >(
         "{\"WhatIfForecasts\":[{\"WhatIfForecastArn\":\"string\",\"WhatIfForecastName\":\"string\",\"WhatIfAnalysisArn\":\"string\",\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}],\"NextToken\":\"string\"}",
     );
-    check::<
-        forecast_types::MetricResult,
-    >("{\"MetricName\":\"string\",\"MetricValue\":1.5}");
+    check::<forecast_types::MetricResult>("{\"MetricName\":\"string\",\"MetricValue\":1.5}");
     check::<
         forecast_types::Metrics,
     >(
@@ -559,9 +512,7 @@ fn sample_bodies_round_trip() {
     >(
         "{\"DatasetImportJobArn\":\"string\",\"ForecastArn\":\"string\",\"PredictorArn\":\"string\"}",
     );
-    check::<
-        forecast_types::MonitorInfo,
-    >("{\"MonitorArn\":\"string\",\"Status\":\"string\"}");
+    check::<forecast_types::MonitorInfo>("{\"MonitorArn\":\"string\",\"Status\":\"string\"}");
     check::<
         forecast_types::MonitorSummary,
     >(
@@ -580,12 +531,10 @@ fn sample_bodies_round_trip() {
     >(
         "{\"PredictorBacktestExportJobArn\":\"string\",\"PredictorBacktestExportJobName\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}",
     );
-    check::<
-        forecast_types::PredictorBaseline,
-    >("{\"BaselineMetrics\":[{\"Name\":\"string\",\"Value\":1.5}]}");
-    check::<
-        forecast_types::PredictorEvent,
-    >("{\"Detail\":\"string\",\"Datetime\":1700000000.5}");
+    check::<forecast_types::PredictorBaseline>(
+        "{\"BaselineMetrics\":[{\"Name\":\"string\",\"Value\":1.5}]}",
+    );
+    check::<forecast_types::PredictorEvent>("{\"Detail\":\"string\",\"Datetime\":1700000000.5}");
     check::<
         forecast_types::PredictorExecution,
     >(
@@ -606,23 +555,21 @@ fn sample_bodies_round_trip() {
     >(
         "{\"PredictorArn\":\"string\",\"PredictorName\":\"string\",\"DatasetGroupArn\":\"string\",\"IsAutoPredictor\":true,\"ReferencePredictorSummary\":{\"Arn\":\"string\",\"State\":\"Active\"},\"Status\":\"string\",\"Message\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5}",
     );
-    check::<
-        forecast_types::ReferencePredictorSummary,
-    >("{\"Arn\":\"string\",\"State\":\"Active\"}");
+    check::<forecast_types::ReferencePredictorSummary>("{\"Arn\":\"string\",\"State\":\"Active\"}");
     check::<forecast_types::ResourceAlreadyExistsException>("{\"Message\":\"string\"}");
     check::<forecast_types::ResourceInUseException>("{\"Message\":\"string\"}");
     check::<forecast_types::ResourceNotFoundException>("{\"Message\":\"string\"}");
     check::<forecast_types::ResumeResourceRequest>("{\"ResourceArn\":\"string\"}");
-    check::<
-        forecast_types::S3Config,
-    >("{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}");
+    check::<forecast_types::S3Config>(
+        "{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}",
+    );
     check::<forecast_types::ScalingType>("\"Auto\"");
-    check::<
-        forecast_types::Schema,
-    >("{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]}");
-    check::<
-        forecast_types::SchemaAttribute,
-    >("{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}");
+    check::<forecast_types::Schema>(
+        "{\"Attributes\":[{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}]}",
+    );
+    check::<forecast_types::SchemaAttribute>(
+        "{\"AttributeName\":\"string\",\"AttributeType\":\"string\"}",
+    );
     check::<forecast_types::State>("\"Active\"");
     check::<
         forecast_types::Statistics,
@@ -630,13 +577,9 @@ fn sample_bodies_round_trip() {
         "{\"Count\":1,\"CountDistinct\":1,\"CountNull\":1,\"CountNan\":1,\"Min\":\"string\",\"Max\":\"string\",\"Avg\":1.5,\"Stddev\":1.5,\"CountLong\":1,\"CountDistinctLong\":1,\"CountNullLong\":1,\"CountNanLong\":1}",
     );
     check::<forecast_types::StopResourceRequest>("{\"ResourceArn\":\"string\"}");
-    check::<
-        forecast_types::SupplementaryFeature,
-    >("{\"Name\":\"string\",\"Value\":\"string\"}");
+    check::<forecast_types::SupplementaryFeature>("{\"Name\":\"string\",\"Value\":\"string\"}");
     check::<forecast_types::Tag>("{\"Key\":\"string\",\"Value\":\"string\"}");
-    check::<
-        forecast_types::TagResourceRequest,
-    >(
+    check::<forecast_types::TagResourceRequest>(
         "{\"ResourceArn\":\"string\",\"Tags\":[{\"Key\":\"string\",\"Value\":\"string\"}]}",
     );
     check::<forecast_types::TagResourceResponse>("{}");
@@ -645,13 +588,11 @@ fn sample_bodies_round_trip() {
     >(
         "{\"TestWindowStart\":1700000000.5,\"TestWindowEnd\":1700000000.5,\"Status\":\"string\",\"Message\":\"string\"}",
     );
-    check::<
-        forecast_types::TimeAlignmentBoundary,
-    >("{\"Month\":\"JANUARY\",\"DayOfMonth\":1,\"DayOfWeek\":\"MONDAY\",\"Hour\":1}");
+    check::<forecast_types::TimeAlignmentBoundary>(
+        "{\"Month\":\"JANUARY\",\"DayOfMonth\":1,\"DayOfWeek\":\"MONDAY\",\"Hour\":1}",
+    );
     check::<forecast_types::TimePointGranularity>("\"ALL\"");
-    check::<
-        forecast_types::TimeSeriesCondition,
-    >(
+    check::<forecast_types::TimeSeriesCondition>(
         "{\"AttributeName\":\"string\",\"AttributeValue\":\"string\",\"Condition\":\"EQUALS\"}",
     );
     check::<forecast_types::TimeSeriesGranularity>("\"ALL\"");
@@ -675,17 +616,15 @@ fn sample_bodies_round_trip() {
     >(
         "{\"Action\":{\"AttributeName\":\"string\",\"Operation\":\"ADD\",\"Value\":1.5},\"TimeSeriesConditions\":[{\"AttributeName\":\"string\",\"AttributeValue\":\"string\",\"Condition\":\"EQUALS\"}]}",
     );
-    check::<
-        forecast_types::UntagResourceRequest,
-    >("{\"ResourceArn\":\"string\",\"TagKeys\":[\"string\"]}");
+    check::<forecast_types::UntagResourceRequest>(
+        "{\"ResourceArn\":\"string\",\"TagKeys\":[\"string\"]}",
+    );
     check::<forecast_types::UntagResourceResponse>("{}");
-    check::<
-        forecast_types::UpdateDatasetGroupRequest,
-    >("{\"DatasetGroupArn\":\"string\",\"DatasetArns\":[\"string\"]}");
+    check::<forecast_types::UpdateDatasetGroupRequest>(
+        "{\"DatasetGroupArn\":\"string\",\"DatasetArns\":[\"string\"]}",
+    );
     check::<forecast_types::UpdateDatasetGroupResponse>("{}");
-    check::<
-        forecast_types::WeightedQuantileLoss,
-    >("{\"Quantile\":1.5,\"LossValue\":1.5}");
+    check::<forecast_types::WeightedQuantileLoss>("{\"Quantile\":1.5,\"LossValue\":1.5}");
     check::<
         forecast_types::WhatIfAnalysisSummary,
     >(

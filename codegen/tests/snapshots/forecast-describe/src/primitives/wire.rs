@@ -363,6 +363,9 @@ impl Serialize for Timestamp {
         if self.subsec_nanos() == 0 {
             return serializer.serialize_i64(self.secs());
         }
+        if let Some(seconds) = whole_micros_as_f64(self) {
+            return serializer.serialize_f64(seconds);
+        }
         let mut text = ShortText::new();
         self.fmt_epoch_seconds(&mut text)
             .map_err(ser::Error::custom)?;
@@ -378,6 +381,24 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(EpochSecondsVisitor)
     }
+}
+
+/// The seconds as the `f64` nearest to their exact decimal value, computed
+/// without text when the instant is a whole number of microseconds that an
+/// `f64` holds exactly (within about 285 years of 1970): one correctly rounded
+/// division of two exact values.
+fn whole_micros_as_f64(timestamp: &Timestamp) -> Option<f64> {
+    const EXACT: i64 = 1 << 53;
+    if timestamp.subsec_nanos() % 1_000 != 0 {
+        return None;
+    }
+    let micros = timestamp
+        .secs()
+        .checked_mul(1_000_000)?
+        .checked_add(i64::from(timestamp.subsec_nanos() / 1_000))?;
+    (-EXACT..=EXACT)
+        .contains(&micros)
+        .then(|| micros as f64 / 1_000_000.0)
 }
 
 /// Text of up to 48 bytes, written without allocating.
