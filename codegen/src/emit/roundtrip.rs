@@ -31,6 +31,9 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
         // Deprecated types are tested too.
         #![allow(deprecated)]
 
+        // Formatted by the generator, with prettyplease; rustfmt keeps out.
+        #[rustfmt::skip]
+        mod samples {
         fn check<T>(body: &str)
         where
             T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,
@@ -46,6 +49,7 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
         #[test]
         fn sample_bodies_round_trip() {
             #(#checks)*
+        }
         }
     };
     Some(TokenFile {

@@ -5,28 +5,31 @@
 //! Every generated type with a sample body goes from JSON to a value and back to
 //! the same JSON and an equal value.
 #![allow(deprecated)]
-fn check<T>(body: &str)
-where
-    T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
-        + ::std::fmt::Debug,
-{
-    let value: T = ::serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
-    let written = ::serde_json::to_value(&value).unwrap();
-    let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
-    assert_eq!(written, expected, "{body}");
-    let again: T = ::serde_json::from_value(written).unwrap();
-    assert_eq!(again, value, "{body}");
-}
-#[test]
-fn sample_bodies_round_trip() {
-    check::<collision_types::FooBar>("{\"value\":\"string\"}");
-    check::<collision_types::FooBar2>("{\"value\":\"string\"}");
-    check::<
-        collision_types::GetThingInput,
-    >("{\"thing\":{\"Id\":\"string\",\"ID\":\"string\"}}");
-    check::<
-        collision_types::GetThingOutput,
-    >("{\"first\":{\"value\":\"string\"},\"second\":{\"value\":\"string\"}}");
-    check::<collision_types::Thing>("{\"Id\":\"string\",\"ID\":\"string\"}");
+#[rustfmt::skip]
+mod samples {
+    fn check<T>(body: &str)
+    where
+        T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+            + ::std::fmt::Debug,
+    {
+        let value: T = ::serde_json::from_str(body)
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let written = ::serde_json::to_value(&value).unwrap();
+        let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
+        assert_eq!(written, expected, "{body}");
+        let again: T = ::serde_json::from_value(written).unwrap();
+        assert_eq!(again, value, "{body}");
+    }
+    #[test]
+    fn sample_bodies_round_trip() {
+        check::<collision_types::FooBar>("{\"value\":\"string\"}");
+        check::<collision_types::FooBar2>("{\"value\":\"string\"}");
+        check::<
+            collision_types::GetThingInput,
+        >("{\"thing\":{\"Id\":\"string\",\"ID\":\"string\"}}");
+        check::<
+            collision_types::GetThingOutput,
+        >("{\"first\":{\"value\":\"string\"},\"second\":{\"value\":\"string\"}}");
+        check::<collision_types::Thing>("{\"Id\":\"string\",\"ID\":\"string\"}");
+    }
 }

@@ -5,168 +5,175 @@
 //! Every generated type with a sample body goes from JSON to a value and back to
 //! the same JSON and an equal value.
 #![allow(deprecated)]
-fn check<T>(body: &str)
-where
-    T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
-        + ::std::fmt::Debug,
-{
-    let value: T = ::serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
-    let written = ::serde_json::to_value(&value).unwrap();
-    let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
-    assert_eq!(written, expected, "{body}");
-    let again: T = ::serde_json::from_value(written).unwrap();
-    assert_eq!(again, value, "{body}");
-}
-#[test]
-fn sample_bodies_round_trip() {
-    check::<
-        everything_types::ArchiveWidgetInput,
-    >("{\"widgetId\":\"string\",\"reason\":\"string\"}");
-    check::<everything_types::AttributeValue>("{\"S\":\"string\"}");
-    check::<everything_types::Box>("{\"value\":{\"items\":[\"string\"]}}");
-    check::<
-        everything_types::Chicken,
-    >("{\"egg\":{\"chicken\":{\"egg\":{\"chicken\":{}}}}}");
-    check::<
-        everything_types::Collections,
-    >(
-        "{\"names\":[\"string\"],\"strings\":[\"string\"],\"sparseStrings\":[\"string\"],\"nameSet\":[\"string\"],\"tags\":{\"key\":\"string\"},\"scores\":{\"key\":1.5},\"colors\":{\"key\":1},\"instanceType\":\"0\",\"priority\":-1}",
-    );
-    check::<everything_types::Color>("\"red\"");
-    check::<
-        everything_types::CreateWidgetInput,
-    >(
-        "{\"name\":\"string\",\"instanceType\":\"0\",\"priority\":-1,\"tags\":{\"key\":\"string\"}}",
-    );
-    check::<everything_types::CreateWidgetOutput>("{\"widgetId\":\"string\"}");
-    check::<
-        everything_types::Credentials,
-    >("{\"user\":\"string\",\"password\":\"string\"}");
-    check::<everything_types::Default>("{\"default\":\"string\"}");
-    check::<
-        everything_types::Defaults,
-    >(
-        "{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\"}",
-    );
-    check::<
-        everything_types::DescribeNamesInput,
-    >(
-        "{\"keywords\":{\"type\":{\"type\":\"string\"},\"match\":\"string\",\"self\":\"string\",\"async\":true,\"crate\":\"string\",\"super\":\"string\",\"fn\":\"string\",\"secondValue\":1,\"fooBar\":\"string\"},\"instanceType\":\"0\"}",
-    );
-    check::<
-        everything_types::DescribeNamesOutput,
-    >(
-        "{\"string\":{\"value\":\"string\"},\"result\":{\"ok\":{\"value\":\"string\"},\"err\":\"string\"},\"option\":{\"Self\":\"string\"},\"default\":{\"default\":\"string\"},\"unit\":{},\"type\":{\"type\":\"string\"},\"display\":{\"fmt\":\"string\"},\"box\":{\"value\":{\"items\":[\"string\"]}},\"vec\":{\"items\":[\"string\"]}}",
-    );
-    check::<everything_types::Display>("{\"fmt\":\"string\"}");
-    check::<everything_types::Egg>("{\"chicken\":{\"egg\":{\"chicken\":{\"egg\":{}}}}}");
-    check::<everything_types::Error>("{}");
-    check::<
-        everything_types::Folder,
-    >(
-        "{\"name\":\"string\",\"children\":[{\"name\":\"string\",\"children\":[{\"name\":\"string\"}]}]}",
-    );
-    check::<
-        everything_types::GetPartInput,
-    >("{\"widgetId\":\"string\",\"partId\":\"string\"}");
-    check::<
-        everything_types::GetPartOutput,
-    >("{\"partId\":\"string\",\"colors\":{\"key\":1},\"scores\":{\"key\":1.5}}");
-    check::<everything_types::GetWidgetInput>("{\"widgetId\":\"string\"}");
-    check::<
-        everything_types::GetWidgetOutput,
-    >(
-        "{\"widget\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}",
-    );
-    check::<everything_types::InstanceType>("\"0\"");
-    check::<everything_types::InternalFailure>("{\"message\":\"string\"}");
-    check::<
-        everything_types::Keywords,
-    >(
-        "{\"type\":{\"type\":\"string\"},\"match\":\"string\",\"self\":\"string\",\"async\":true,\"crate\":\"string\",\"super\":\"string\",\"fn\":\"string\",\"secondValue\":1,\"fooBar\":\"string\"}",
-    );
-    check::<
-        everything_types::KitchenSink,
-    >(
-        "{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"}",
-    );
-    check::<everything_types::LegacyCode>("\"a-b\"");
-    check::<everything_types::LegacyEnums>("{\"status\":\"ACTIVE\",\"code\":\"a-b\"}");
-    check::<everything_types::LegacyStatus>("\"ACTIVE\"");
-    check::<
-        everything_types::LinkedNode,
-    >(
-        "{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\"}}}}}",
-    );
-    check::<
-        everything_types::ListWidgetsInput,
-    >("{\"nextToken\":\"string\",\"maxResults\":1}");
-    check::<
-        everything_types::ListWidgetsOutput,
-    >(
-        "{\"widgets\":[{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}],\"nextToken\":\"string\"}",
-    );
-    check::<
-        everything_types::Namespace,
-    >(
-        "{\"name\":\"string\",\"children\":{\"key\":{\"name\":\"string\",\"children\":{\"key\":{\"name\":\"string\"}}}}}",
-    );
-    check::<everything_types::Option>("{\"Self\":\"string\"}");
-    check::<everything_types::Priority>("-1");
-    check::<
-        everything_types::PutKitchenSinkInput,
-    >(
-        "{\"sink\":{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"},\"defaults\":{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\"},\"credentials\":{\"user\":\"string\",\"password\":\"string\"},\"clientToken\":\"string\"}",
-    );
-    check::<
-        everything_types::PutKitchenSinkOutput,
-    >(
-        "{\"sink\":{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"},\"collections\":{\"names\":[\"string\"],\"strings\":[\"string\"],\"sparseStrings\":[\"string\"],\"nameSet\":[\"string\"],\"tags\":{\"key\":\"string\"},\"scores\":{\"key\":1.5},\"colors\":{\"key\":1},\"instanceType\":\"0\",\"priority\":-1},\"legacy\":{\"status\":\"ACTIVE\",\"code\":\"a-b\"}}",
-    );
-    check::<
-        everything_types::ResourceNotFound,
-    >("{\"message\":\"string\",\"resourceId\":\"string\"}");
-    check::<
-        everything_types::Result,
-    >("{\"ok\":{\"value\":\"string\"},\"err\":\"string\"}");
-    check::<everything_types::String>("{\"value\":\"string\"}");
-    check::<everything_types::SubscribeEventsInput>("{\"widgetId\":\"string\"}");
-    check::<
-        everything_types::SubscribeEventsOutput,
-    >(
-        "{\"events\":{\"created\":{\"widgetId\":\"string\",\"summary\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}}}",
-    );
-    check::<everything_types::ThrottlingError>("{\"Message\":\"string\"}");
-    check::<everything_types::Type>("{\"type\":\"string\"}");
-    check::<everything_types::Unit>("{}");
-    check::<
-        everything_types::UploadArtifactInput,
-    >("{\"artifactName\":\"string\",\"body\":\"aGVsbG8=\"}");
-    check::<everything_types::UploadArtifactOutput>("{\"checksum\":\"string\"}");
-    check::<everything_types::Vec>("{\"items\":[\"string\"]}");
-    check::<
-        everything_types::WalkTreeInput,
-    >(
-        "{\"list\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\"}}}},\"chicken\":{\"egg\":{\"chicken\":{\"egg\":{}}}},\"root\":{\"name\":\"string\",\"children\":[{\"name\":\"string\"}]},\"namespace\":{\"name\":\"string\",\"children\":{\"key\":{\"name\":\"string\"}}},\"attribute\":{\"S\":\"string\"}}",
-    );
-    check::<
-        everything_types::WalkTreeOutput,
-    >("{\"attributes\":{\"key\":{\"S\":\"string\"}},\"depth\":1}");
-    check::<
-        everything_types::WidgetCreatedEvent,
-    >(
-        "{\"widgetId\":\"string\",\"summary\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}",
-    );
-    check::<everything_types::WidgetDeletedEvent>("{}");
-    check::<
-        everything_types::WidgetEventStream,
-    >(
-        "{\"created\":{\"widgetId\":\"string\",\"summary\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}}",
-    );
-    check::<
-        everything_types::WidgetSummary,
-    >(
-        "{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}",
-    );
+#[rustfmt::skip]
+mod samples {
+    fn check<T>(body: &str)
+    where
+        T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+            + ::std::fmt::Debug,
+    {
+        let value: T = ::serde_json::from_str(body)
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let written = ::serde_json::to_value(&value).unwrap();
+        let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
+        assert_eq!(written, expected, "{body}");
+        let again: T = ::serde_json::from_value(written).unwrap();
+        assert_eq!(again, value, "{body}");
+    }
+    #[test]
+    fn sample_bodies_round_trip() {
+        check::<
+            everything_types::ArchiveWidgetInput,
+        >("{\"widgetId\":\"string\",\"reason\":\"string\"}");
+        check::<everything_types::AttributeValue>("{\"S\":\"string\"}");
+        check::<everything_types::Box>("{\"value\":{\"items\":[\"string\"]}}");
+        check::<
+            everything_types::Chicken,
+        >("{\"egg\":{\"chicken\":{\"egg\":{\"chicken\":{}}}}}");
+        check::<
+            everything_types::Collections,
+        >(
+            "{\"names\":[\"string\"],\"strings\":[\"string\"],\"sparseStrings\":[\"string\"],\"nameSet\":[\"string\"],\"tags\":{\"key\":\"string\"},\"scores\":{\"key\":1.5},\"colors\":{\"key\":1},\"instanceType\":\"0\",\"priority\":-1}",
+        );
+        check::<everything_types::Color>("\"red\"");
+        check::<
+            everything_types::CreateWidgetInput,
+        >(
+            "{\"name\":\"string\",\"instanceType\":\"0\",\"priority\":-1,\"tags\":{\"key\":\"string\"}}",
+        );
+        check::<everything_types::CreateWidgetOutput>("{\"widgetId\":\"string\"}");
+        check::<
+            everything_types::Credentials,
+        >("{\"user\":\"string\",\"password\":\"string\"}");
+        check::<everything_types::Default>("{\"default\":\"string\"}");
+        check::<
+            everything_types::Defaults,
+        >(
+            "{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\"}",
+        );
+        check::<
+            everything_types::DescribeNamesInput,
+        >(
+            "{\"keywords\":{\"type\":{\"type\":\"string\"},\"match\":\"string\",\"self\":\"string\",\"async\":true,\"crate\":\"string\",\"super\":\"string\",\"fn\":\"string\",\"secondValue\":1,\"fooBar\":\"string\"},\"instanceType\":\"0\"}",
+        );
+        check::<
+            everything_types::DescribeNamesOutput,
+        >(
+            "{\"string\":{\"value\":\"string\"},\"result\":{\"ok\":{\"value\":\"string\"},\"err\":\"string\"},\"option\":{\"Self\":\"string\"},\"default\":{\"default\":\"string\"},\"unit\":{},\"type\":{\"type\":\"string\"},\"display\":{\"fmt\":\"string\"},\"box\":{\"value\":{\"items\":[\"string\"]}},\"vec\":{\"items\":[\"string\"]}}",
+        );
+        check::<everything_types::Display>("{\"fmt\":\"string\"}");
+        check::<
+            everything_types::Egg,
+        >("{\"chicken\":{\"egg\":{\"chicken\":{\"egg\":{}}}}}");
+        check::<everything_types::Error>("{}");
+        check::<
+            everything_types::Folder,
+        >(
+            "{\"name\":\"string\",\"children\":[{\"name\":\"string\",\"children\":[{\"name\":\"string\"}]}]}",
+        );
+        check::<
+            everything_types::GetPartInput,
+        >("{\"widgetId\":\"string\",\"partId\":\"string\"}");
+        check::<
+            everything_types::GetPartOutput,
+        >("{\"partId\":\"string\",\"colors\":{\"key\":1},\"scores\":{\"key\":1.5}}");
+        check::<everything_types::GetWidgetInput>("{\"widgetId\":\"string\"}");
+        check::<
+            everything_types::GetWidgetOutput,
+        >(
+            "{\"widget\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}",
+        );
+        check::<everything_types::InstanceType>("\"0\"");
+        check::<everything_types::InternalFailure>("{\"message\":\"string\"}");
+        check::<
+            everything_types::Keywords,
+        >(
+            "{\"type\":{\"type\":\"string\"},\"match\":\"string\",\"self\":\"string\",\"async\":true,\"crate\":\"string\",\"super\":\"string\",\"fn\":\"string\",\"secondValue\":1,\"fooBar\":\"string\"}",
+        );
+        check::<
+            everything_types::KitchenSink,
+        >(
+            "{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"}",
+        );
+        check::<everything_types::LegacyCode>("\"a-b\"");
+        check::<
+            everything_types::LegacyEnums,
+        >("{\"status\":\"ACTIVE\",\"code\":\"a-b\"}");
+        check::<everything_types::LegacyStatus>("\"ACTIVE\"");
+        check::<
+            everything_types::LinkedNode,
+        >(
+            "{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\"}}}}}",
+        );
+        check::<
+            everything_types::ListWidgetsInput,
+        >("{\"nextToken\":\"string\",\"maxResults\":1}");
+        check::<
+            everything_types::ListWidgetsOutput,
+        >(
+            "{\"widgets\":[{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}],\"nextToken\":\"string\"}",
+        );
+        check::<
+            everything_types::Namespace,
+        >(
+            "{\"name\":\"string\",\"children\":{\"key\":{\"name\":\"string\",\"children\":{\"key\":{\"name\":\"string\"}}}}}",
+        );
+        check::<everything_types::Option>("{\"Self\":\"string\"}");
+        check::<everything_types::Priority>("-1");
+        check::<
+            everything_types::PutKitchenSinkInput,
+        >(
+            "{\"sink\":{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"},\"defaults\":{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\"},\"credentials\":{\"user\":\"string\",\"password\":\"string\"},\"clientToken\":\"string\"}",
+        );
+        check::<
+            everything_types::PutKitchenSinkOutput,
+        >(
+            "{\"sink\":{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"},\"collections\":{\"names\":[\"string\"],\"strings\":[\"string\"],\"sparseStrings\":[\"string\"],\"nameSet\":[\"string\"],\"tags\":{\"key\":\"string\"},\"scores\":{\"key\":1.5},\"colors\":{\"key\":1},\"instanceType\":\"0\",\"priority\":-1},\"legacy\":{\"status\":\"ACTIVE\",\"code\":\"a-b\"}}",
+        );
+        check::<
+            everything_types::ResourceNotFound,
+        >("{\"message\":\"string\",\"resourceId\":\"string\"}");
+        check::<
+            everything_types::Result,
+        >("{\"ok\":{\"value\":\"string\"},\"err\":\"string\"}");
+        check::<everything_types::String>("{\"value\":\"string\"}");
+        check::<everything_types::SubscribeEventsInput>("{\"widgetId\":\"string\"}");
+        check::<
+            everything_types::SubscribeEventsOutput,
+        >(
+            "{\"events\":{\"created\":{\"widgetId\":\"string\",\"summary\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}}}",
+        );
+        check::<everything_types::ThrottlingError>("{\"Message\":\"string\"}");
+        check::<everything_types::Type>("{\"type\":\"string\"}");
+        check::<everything_types::Unit>("{}");
+        check::<
+            everything_types::UploadArtifactInput,
+        >("{\"artifactName\":\"string\",\"body\":\"aGVsbG8=\"}");
+        check::<everything_types::UploadArtifactOutput>("{\"checksum\":\"string\"}");
+        check::<everything_types::Vec>("{\"items\":[\"string\"]}");
+        check::<
+            everything_types::WalkTreeInput,
+        >(
+            "{\"list\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\",\"next\":{\"value\":\"string\"}}}},\"chicken\":{\"egg\":{\"chicken\":{\"egg\":{}}}},\"root\":{\"name\":\"string\",\"children\":[{\"name\":\"string\"}]},\"namespace\":{\"name\":\"string\",\"children\":{\"key\":{\"name\":\"string\"}}},\"attribute\":{\"S\":\"string\"}}",
+        );
+        check::<
+            everything_types::WalkTreeOutput,
+        >("{\"attributes\":{\"key\":{\"S\":\"string\"}},\"depth\":1}");
+        check::<
+            everything_types::WidgetCreatedEvent,
+        >(
+            "{\"widgetId\":\"string\",\"summary\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}",
+        );
+        check::<everything_types::WidgetDeletedEvent>("{}");
+        check::<
+            everything_types::WidgetEventStream,
+        >(
+            "{\"created\":{\"widgetId\":\"string\",\"summary\":{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}}}",
+        );
+        check::<
+            everything_types::WidgetSummary,
+        >(
+            "{\"widgetId\":\"string\",\"name\":\"string\",\"instanceType\":\"0\",\"status\":\"ACTIVE\",\"createdAt\":1700000000.5}",
+        );
+    }
 }

@@ -5,39 +5,44 @@
 //! Every generated type with a sample body goes from JSON to a value and back to
 //! the same JSON and an equal value.
 #![allow(deprecated)]
-fn check<T>(body: &str)
-where
-    T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
-        + ::std::fmt::Debug,
-{
-    let value: T = ::serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
-    let written = ::serde_json::to_value(&value).unwrap();
-    let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
-    assert_eq!(written, expected, "{body}");
-    let again: T = ::serde_json::from_value(written).unwrap();
-    assert_eq!(again, value, "{body}");
-}
-#[test]
-fn sample_bodies_round_trip() {
-    check::<
-        forecast_describe_types::DataDestination,
-    >(
-        "{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}}",
-    );
-    check::<
-        forecast_describe_types::DescribeForecastExportJobRequest,
-    >("{\"ForecastExportJobArn\":\"string\"}");
-    check::<
-        forecast_describe_types::DescribeForecastExportJobResponse,
-    >(
-        "{\"ForecastExportJobArn\":\"string\",\"ForecastExportJobName\":\"string\",\"ForecastArn\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Message\":\"string\",\"Status\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"Format\":\"string\"}",
-    );
-    check::<forecast_describe_types::InvalidInputException>("{\"Message\":\"string\"}");
-    check::<
-        forecast_describe_types::ResourceNotFoundException,
-    >("{\"Message\":\"string\"}");
-    check::<
-        forecast_describe_types::S3Config,
-    >("{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}");
+#[rustfmt::skip]
+mod samples {
+    fn check<T>(body: &str)
+    where
+        T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+            + ::std::fmt::Debug,
+    {
+        let value: T = ::serde_json::from_str(body)
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let written = ::serde_json::to_value(&value).unwrap();
+        let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
+        assert_eq!(written, expected, "{body}");
+        let again: T = ::serde_json::from_value(written).unwrap();
+        assert_eq!(again, value, "{body}");
+    }
+    #[test]
+    fn sample_bodies_round_trip() {
+        check::<
+            forecast_describe_types::DataDestination,
+        >(
+            "{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}}",
+        );
+        check::<
+            forecast_describe_types::DescribeForecastExportJobRequest,
+        >("{\"ForecastExportJobArn\":\"string\"}");
+        check::<
+            forecast_describe_types::DescribeForecastExportJobResponse,
+        >(
+            "{\"ForecastExportJobArn\":\"string\",\"ForecastExportJobName\":\"string\",\"ForecastArn\":\"string\",\"Destination\":{\"S3Config\":{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}},\"Message\":\"string\",\"Status\":\"string\",\"CreationTime\":1700000000.5,\"LastModificationTime\":1700000000.5,\"Format\":\"string\"}",
+        );
+        check::<
+            forecast_describe_types::InvalidInputException,
+        >("{\"Message\":\"string\"}");
+        check::<
+            forecast_describe_types::ResourceNotFoundException,
+        >("{\"Message\":\"string\"}");
+        check::<
+            forecast_describe_types::S3Config,
+        >("{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}");
+    }
 }

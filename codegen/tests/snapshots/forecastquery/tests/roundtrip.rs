@@ -5,48 +5,57 @@
 //! Every generated type with a sample body goes from JSON to a value and back to
 //! the same JSON and an equal value.
 #![allow(deprecated)]
-fn check<T>(body: &str)
-where
-    T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
-        + ::std::fmt::Debug,
-{
-    let value: T = ::serde_json::from_str(body)
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
-    let written = ::serde_json::to_value(&value).unwrap();
-    let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
-    assert_eq!(written, expected, "{body}");
-    let again: T = ::serde_json::from_value(written).unwrap();
-    assert_eq!(again, value, "{body}");
-}
-#[test]
-fn sample_bodies_round_trip() {
-    check::<forecastquery_types::DataPoint>("{\"Timestamp\":\"string\",\"Value\":1.5}");
-    check::<
-        forecastquery_types::Forecast,
-    >("{\"Predictions\":{\"key\":[{\"Timestamp\":\"string\",\"Value\":1.5}]}}");
-    check::<forecastquery_types::InvalidInputException>("{\"Message\":\"string\"}");
-    check::<forecastquery_types::InvalidNextTokenException>("{\"Message\":\"string\"}");
-    check::<forecastquery_types::LimitExceededException>("{\"Message\":\"string\"}");
-    check::<
-        forecastquery_types::QueryForecastRequest,
-    >(
-        "{\"ForecastArn\":\"string\",\"StartDate\":\"string\",\"EndDate\":\"string\",\"Filters\":{\"key\":\"string\"},\"NextToken\":\"string\"}",
-    );
-    check::<
-        forecastquery_types::QueryForecastResponse,
-    >(
-        "{\"Forecast\":{\"Predictions\":{\"key\":[{\"Timestamp\":\"string\",\"Value\":1.5}]}}}",
-    );
-    check::<
-        forecastquery_types::QueryWhatIfForecastRequest,
-    >(
-        "{\"WhatIfForecastArn\":\"string\",\"StartDate\":\"string\",\"EndDate\":\"string\",\"Filters\":{\"key\":\"string\"},\"NextToken\":\"string\"}",
-    );
-    check::<
-        forecastquery_types::QueryWhatIfForecastResponse,
-    >(
-        "{\"Forecast\":{\"Predictions\":{\"key\":[{\"Timestamp\":\"string\",\"Value\":1.5}]}}}",
-    );
-    check::<forecastquery_types::ResourceInUseException>("{\"Message\":\"string\"}");
-    check::<forecastquery_types::ResourceNotFoundException>("{\"Message\":\"string\"}");
+#[rustfmt::skip]
+mod samples {
+    fn check<T>(body: &str)
+    where
+        T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+            + ::std::fmt::Debug,
+    {
+        let value: T = ::serde_json::from_str(body)
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let written = ::serde_json::to_value(&value).unwrap();
+        let expected: ::serde_json::Value = ::serde_json::from_str(body).unwrap();
+        assert_eq!(written, expected, "{body}");
+        let again: T = ::serde_json::from_value(written).unwrap();
+        assert_eq!(again, value, "{body}");
+    }
+    #[test]
+    fn sample_bodies_round_trip() {
+        check::<
+            forecastquery_types::DataPoint,
+        >("{\"Timestamp\":\"string\",\"Value\":1.5}");
+        check::<
+            forecastquery_types::Forecast,
+        >("{\"Predictions\":{\"key\":[{\"Timestamp\":\"string\",\"Value\":1.5}]}}");
+        check::<forecastquery_types::InvalidInputException>("{\"Message\":\"string\"}");
+        check::<
+            forecastquery_types::InvalidNextTokenException,
+        >("{\"Message\":\"string\"}");
+        check::<forecastquery_types::LimitExceededException>("{\"Message\":\"string\"}");
+        check::<
+            forecastquery_types::QueryForecastRequest,
+        >(
+            "{\"ForecastArn\":\"string\",\"StartDate\":\"string\",\"EndDate\":\"string\",\"Filters\":{\"key\":\"string\"},\"NextToken\":\"string\"}",
+        );
+        check::<
+            forecastquery_types::QueryForecastResponse,
+        >(
+            "{\"Forecast\":{\"Predictions\":{\"key\":[{\"Timestamp\":\"string\",\"Value\":1.5}]}}}",
+        );
+        check::<
+            forecastquery_types::QueryWhatIfForecastRequest,
+        >(
+            "{\"WhatIfForecastArn\":\"string\",\"StartDate\":\"string\",\"EndDate\":\"string\",\"Filters\":{\"key\":\"string\"},\"NextToken\":\"string\"}",
+        );
+        check::<
+            forecastquery_types::QueryWhatIfForecastResponse,
+        >(
+            "{\"Forecast\":{\"Predictions\":{\"key\":[{\"Timestamp\":\"string\",\"Value\":1.5}]}}}",
+        );
+        check::<forecastquery_types::ResourceInUseException>("{\"Message\":\"string\"}");
+        check::<
+            forecastquery_types::ResourceNotFoundException,
+        >("{\"Message\":\"string\"}");
+    }
 }
