@@ -26,6 +26,7 @@ fn options(operations: &[&str]) -> Options {
         standalone: false,
         regenerate_command: "cargo xtask codegen".to_owned(),
         example_operation: Some("DescribeForecastExportJob".to_owned()),
+        aws_sdk_interop: true,
     }
 }
 

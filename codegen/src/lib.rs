@@ -37,6 +37,10 @@ pub struct Options {
     /// The operation whose response the crate docs' example parses; `None` picks the
     /// first selected operation whose output holds a structure.
     pub example_operation: Option<String>,
+    /// Also generate `From` conversions to and from the service's AWS SDK crate, behind
+    /// the cargo feature `aws-sdk`. The crate must exist on crates.io, so fixtures leave
+    /// it off.
+    pub aws_sdk_interop: bool,
 }
 
 /// One generated file.
@@ -60,7 +64,10 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
     let (model, problems) = load::load(model_json, &options.model_name)?;
     validate::validate(&model, problems)?;
     let selection = select::select(&model, &options.operations)?;
-    let space = typespace::build(&model, &selection)?;
+    let mut space = typespace::build(&model, &selection)?;
+    if !options.aws_sdk_interop {
+        space.service.sdk_id = None;
+    }
     let header = format::header(&options.model_name, &options.regenerate_command);
     let mut files = Vec::new();
     let example = options
@@ -88,6 +95,7 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
                 &options.crate_name,
                 &space.service.title,
                 space.json.is_some(),
+                &emit::interop::dependencies(&space),
                 &toml_header,
             ),
         });

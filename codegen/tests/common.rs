@@ -31,6 +31,7 @@ pub fn options(operations: &[&str]) -> Options {
         standalone: true,
         regenerate_command: "cargo test".to_owned(),
         example_operation: None,
+        aws_sdk_interop: false,
     }
 }
 

@@ -28,6 +28,7 @@ fn options(model_name: &str, crate_name: &str, operations: &[&str]) -> Options {
         standalone: true,
         regenerate_command: UPDATE.to_owned(),
         example_operation: None,
+        aws_sdk_interop: false,
     }
 }
 

@@ -60,6 +60,9 @@ mod operations;
 pub mod primitives;
 #[rustfmt::skip]
 mod types;
+#[cfg(feature = "aws-sdk")]
+#[rustfmt::skip]
+mod interop;
 pub use operations::*;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;

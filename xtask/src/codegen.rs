@@ -38,6 +38,10 @@ pub struct Args {
     /// Generate only this operation and the shapes it uses; repeatable.
     #[arg(long = "operation", value_name = "NAME")]
     pub operations: Vec<String>,
+    /// Also generate conversions to and from the service's AWS SDK crate, behind the
+    /// feature `aws-sdk` (always on for forecast-types).
+    #[arg(long, requires = "model")]
+    pub aws_sdk: bool,
 }
 
 /// Runs `cargo xtask codegen` with these flags.
@@ -93,6 +97,7 @@ impl Job {
             standalone,
             regenerate_command: regenerate_command(args),
             example_operation,
+            aws_sdk_interop: args.aws_sdk || !standalone,
         };
         Ok(Job {
             model,
@@ -204,6 +209,9 @@ fn regenerate_command(args: &Args) -> String {
     }
     for operation in &args.operations {
         flag("operation", OsStr::new(operation));
+    }
+    if args.aws_sdk {
+        words.push("--aws-sdk".to_owned());
     }
     words.join(" ")
 }

@@ -4,6 +4,7 @@
 pub mod docs;
 mod enumeration;
 mod example;
+pub mod interop;
 mod operation;
 mod root;
 mod roundtrip;
@@ -39,6 +40,7 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
         root::operations_index(space),
         root::primitives_index(space.json.is_some()),
     ];
+    files.extend(interop::interop_file(space));
     files.extend(roundtrip::tests_file(space, crate_name));
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),

@@ -92,6 +92,7 @@ pub fn lib_rs(
         let name = ident(name);
         quote!(pub use primitives::#name;)
     });
+    let interop = super::interop::lib_rs_items(space);
     let tokens = quote! {
         #docs
         #![deny(missing_docs)]
@@ -106,6 +107,7 @@ pub fn lib_rs(
         pub mod primitives;
         #[rustfmt::skip]
         mod types;
+        #interop
 
         pub use operations::*;
         #(#runtime)*
@@ -291,7 +293,29 @@ pub fn primitives_index(json: bool) -> TokenFile {
 
 /// `Cargo.toml` for a standalone crate: serde without its derive for JSON protocols,
 /// nothing else by default, timestamp conversions behind features.
-pub fn cargo_toml(crate_name: &str, title: &str, json: bool, header: &str) -> String {
+pub fn cargo_toml(
+    crate_name: &str,
+    title: &str,
+    json: bool,
+    sdk: &[String],
+    header: &str,
+) -> String {
+    let sdk_dependencies: String = sdk
+        .iter()
+        .map(|name| match name.starts_with("aws-sdk-") {
+            true => format!(
+                "{name} = {{ version = \"1\", default-features = false, optional = true }}\n"
+            ),
+            false => format!("{name} = {{ version = \"1\", optional = true }}\n"),
+        })
+        .collect();
+    let sdk_feature = match sdk.is_empty() {
+        true => String::new(),
+        false => {
+            let deps: Vec<String> = sdk.iter().map(|name| format!("\"dep:{name}\"")).collect();
+            format!("{} = [{}]\n", super::interop::FEATURE, deps.join(", "))
+        }
+    };
     let serde = match json {
         true => "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"] }\nserde_json = \"1.0.154\"\n",
         false => "",
@@ -309,11 +333,11 @@ publish = false
 [dependencies]
 chrono = {{ version = \"0.4.45\", default-features = false, optional = true }}
 jiff = {{ version = \"1.0.2\", default-features = false, optional = true }}
-{serde}
+{serde}{sdk_dependencies}
 [features]
 chrono = [\"dep:chrono\"]
 jiff = [\"dep:jiff\"]
-
+{sdk_feature}
 # A crate of its own, even when generated inside another workspace.
 [workspace]
 ",

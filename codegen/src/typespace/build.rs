@@ -516,9 +516,16 @@ const PROTOCOLS: &[&str] = &[
 
 fn service_info(model: &Model, id: &str) -> ServiceInfo {
     let shape = &model.shapes[id];
-    let version = match &shape.kind {
-        ShapeKind::Service(service) => service.version.clone().unwrap_or_default(),
-        _ => String::new(),
+    let (version, renames) = match &shape.kind {
+        ShapeKind::Service(service) => (
+            service.version.clone().unwrap_or_default(),
+            service
+                .rename
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+        _ => (String::new(), BTreeMap::new()),
     };
     let other: BTreeMap<&str, &Value> = shape.traits.other().collect();
     let title = other
@@ -535,5 +542,11 @@ fn service_info(model: &Model, id: &str) -> ServiceInfo {
             .find(|p| other.contains_key(**p))
             .map(|p| p.to_string()),
         target_prefix: shape_id::name(id).to_owned(),
+        sdk_id: other
+            .get("aws.api#service")
+            .and_then(|v| v.get("sdkId"))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned),
+        renames,
     }
 }

@@ -48,6 +48,10 @@ pub struct ServiceInfo {
     pub protocol: Option<String>,
     /// The `X-Amz-Target` prefix (the service shape name) for JSON protocols.
     pub target_prefix: String,
+    /// The `sdkId` of the `aws.api#service` trait, such as `forecast`: AWS services only.
+    pub sdk_id: Option<String>,
+    /// The service's `rename` map: shape id to the name the service gives the shape.
+    pub renames: BTreeMap<String, String>,
 }
 
 /// A generated item: a struct or an enum.
