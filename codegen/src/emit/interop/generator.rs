@@ -1,0 +1,154 @@
+//! The generator: what the conversions are generated from, the file they make, and the
+//! paths of the types on either side.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::naming::{sdk_operation_module, sdk_type_name};
+use super::sdk_crate;
+use super::usage::{fallible_items, field_types};
+use crate::emit::ty::ident;
+use crate::load::shape_id;
+use crate::typespace::{Item, ItemKind, OperationItem, RustType, TypeSpace};
+
+/// Everything the conversions are generated from.
+pub struct Generator<'a> {
+    /// The model's items and operations.
+    pub space: &'a TypeSpace,
+    /// The SDK crate, as Rust names it: `aws_sdk_forecast`.
+    pub krate: Ident,
+    /// Every item by its Rust name.
+    pub items: BTreeMap<&'a str, &'a Item>,
+    /// The items other types hold.
+    pub nested: BTreeSet<&'a str>,
+    /// The items whose conversions can fail: unions, and every item that holds one.
+    pub fallible: BTreeSet<&'a str>,
+    /// The structures whose zero-value helper functions the file needs.
+    pub helpers: RefCell<BTreeSet<&'a str>>,
+}
+
+impl<'a> Generator<'a> {
+    /// The generator for a model, converting to and from the SDK crate `krate`.
+    pub fn new(space: &'a TypeSpace, krate: Ident) -> Self {
+        let items: BTreeMap<&str, &Item> =
+            space.items.values().map(|i| (i.name.as_str(), i)).collect();
+        let mut nested = BTreeSet::new();
+        for item in space.items.values() {
+            for ty in field_types(item) {
+                let mut named = Vec::new();
+                ty.named(false, &mut named);
+                for (name, _) in named {
+                    if let Some((key, _)) = items.get_key_value(name.as_str()) {
+                        nested.insert(*key);
+                    }
+                }
+            }
+        }
+        let fallible = fallible_items(&items);
+        Generator {
+            space,
+            krate,
+            items,
+            nested,
+            fallible,
+            helpers: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    /// The module's tokens: its doc, the support code, every item's and operation's
+    /// conversions, then the zero-value helpers they asked for.
+    pub fn file(&self) -> TokenStream {
+        let items = self.space.items.values().map(|item| self.item_impls(item));
+        let operations = self.space.operations.values();
+        let operations = operations.map(|op| self.operation_error_impls(op));
+        let items: Vec<TokenStream> = items.chain(operations).collect();
+        let helpers = self.helper_fns();
+        let support = self.support();
+        let first = format!(
+            " Conversions between this crate's types and those of `{}`, the service's AWS",
+            sdk_crate(self.space).unwrap_or_default()
+        );
+        let second = " SDK crate, both ways: `From`, or `TryFrom` where a union is inside.";
+        quote! {
+            #![doc = #first]
+            #![doc = #second]
+            #support
+            #(#items)*
+            #helpers
+        }
+    }
+
+    /// An item's conversions, by its kind.
+    fn item_impls(&self, item: &Item) -> TokenStream {
+        match &item.kind {
+            ItemKind::Struct { fields, .. } => self.struct_impls(item, fields),
+            ItemKind::Enum { .. } => self.enum_impls(item),
+            // smithy-rs keeps intEnums as plain `i32`; the item's own `From<i32>` and
+            // `From<Item> for i32` convert them.
+            ItemKind::IntEnum { .. } => quote!(),
+            ItemKind::Union {
+                variants, unknown, ..
+            } => self.union_impls(item, variants, unknown),
+        }
+    }
+
+    /// Whether the item's conversions can fail.
+    pub fn is_fallible(&self, item: &Item) -> bool {
+        self.fallible.contains(item.name.as_str())
+    }
+
+    /// The item a type names, if it names one.
+    pub fn named(&self, ty: &RustType) -> Option<&'a Item> {
+        match ty {
+            RustType::Named(name) => self.items.get(name.as_str()).copied(),
+            _ => None,
+        }
+    }
+
+    // --- names and paths
+
+    /// The name the service gives a shape: its `rename`, else the shape's own name.
+    fn context_name<'b>(&'b self, id: &'b str) -> &'b str {
+        match self.space.service.renames.get(id) {
+            Some(name) => name,
+            None => shape_id::name(id),
+        }
+    }
+
+    /// The SDK's name for the shape `id`.
+    pub fn sdk_ident(&self, id: &str) -> Ident {
+        ident(&sdk_type_name(self.context_name(id)))
+    }
+
+    /// The SDK type of an item where other types refer to it.
+    pub fn sdk_path(&self, item: &Item) -> TokenStream {
+        let krate = &self.krate;
+        let name = self.sdk_ident(&item.id);
+        match &item.kind {
+            ItemKind::Struct { error: Some(_), .. } => quote!(::#krate::types::error::#name),
+            _ => quote!(::#krate::types::#name),
+        }
+    }
+
+    /// This crate's type of the given name.
+    pub fn ours(&self, name: &str) -> TokenStream {
+        let name = ident(name);
+        quote!(crate::#name)
+    }
+
+    /// An SDK type in an operation's module: `operation::describe_forecast_export_job::…`.
+    pub fn operation_path(&self, op: &OperationItem, name: &str) -> TokenStream {
+        let krate = &self.krate;
+        let module = ident(&sdk_operation_module(model_name(op)));
+        let name = ident(name);
+        quote!(::#krate::operation::#module::#name)
+    }
+}
+
+/// The operation's name in the model.
+pub fn model_name(op: &OperationItem) -> &str {
+    shape_id::name(&op.id)
+}

@@ -1,0 +1,145 @@
+//! Structures, operation inputs and outputs, error structures: `From` both ways (`TryFrom`
+//! when a union is inside). An SDK value is taken apart by a pattern, as its fields are
+//! public, and built with its builder.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::conversion::{both_ways, Body};
+use super::generator::{model_name, Generator};
+use super::naming::{pascal_case, sdk_member_name, sdk_setter};
+use super::values::Dir;
+use crate::emit::ty::ident;
+use crate::typespace::{Field, Item, ItemKind};
+
+/// One SDK structure a struct item converts to and from.
+struct Target {
+    /// The SDK type's path.
+    path: TokenStream,
+    /// Whether it is an operation input, whose members are all optional in the SDK.
+    input: bool,
+}
+
+impl Generator<'_> {
+    /// The conversions of a structure item, to and from every SDK structure it stands for.
+    pub fn struct_impls(&self, item: &Item, fields: &[Field]) -> TokenStream {
+        let targets = self.struct_targets(item);
+        let impls = targets.iter().map(|t| self.target_impls(item, fields, t));
+        quote!(#(#impls)*)
+    }
+
+    /// Every SDK structure a struct item stands for: the operation inputs and outputs it
+    /// is, and the shared type when other types hold it (or it is nothing else).
+    fn struct_targets(&self, item: &Item) -> Vec<Target> {
+        let mut targets = Vec::new();
+        for op in self.space.operations.values() {
+            let name = model_name(op);
+            if op.input.as_deref() == Some(item.name.as_str()) {
+                let path = self.operation_path(op, &pascal_case(&format!("{name}Input")));
+                targets.push(Target { path, input: true });
+            }
+            if op.output.as_deref() == Some(item.name.as_str()) {
+                let path = self.operation_path(op, &pascal_case(&format!("{name}Output")));
+                targets.push(Target { path, input: false });
+            }
+        }
+        let error = matches!(item.kind, ItemKind::Struct { error: Some(_), .. });
+        if error || targets.is_empty() || self.nested.contains(item.name.as_str()) {
+            targets.push(Target {
+                path: self.sdk_path(item),
+                input: false,
+            });
+        }
+        targets
+    }
+
+    /// Whether the SDK keeps a member in an `Option`: every member of an operation input,
+    /// every member that targets a structure or union, and every member ours keeps in one
+    /// (smithy-rs's `CLIENT_CAREFUL` nullability).
+    fn sdk_optional(&self, field: &Field, input: bool) -> bool {
+        let aggregate = self
+            .named(&field.ty)
+            .is_some_and(|i| matches!(i.kind, ItemKind::Struct { .. } | ItemKind::Union { .. }));
+        input || field.optional || aggregate
+    }
+
+    /// The conversions between a structure item and one SDK structure.
+    fn target_impls(&self, item: &Item, fields: &[Field], target: &Target) -> TokenStream {
+        let ours = self.ours(&item.name);
+        let from_sdk = self.struct_from_sdk(fields, target);
+        let to_sdk = self.struct_to_sdk(item, fields, target);
+        let fallible = self.is_fallible(item);
+        both_ways(fallible, &ours, &target.path, from_sdk, to_sdk)
+    }
+
+    /// Our structure from the SDK's: its fields bound by a pattern, then converted.
+    fn struct_from_sdk(&self, fields: &[Field], target: &Target) -> Body {
+        let sdk = &target.path;
+        if fields.is_empty() {
+            return Body {
+                statements: quote!(let _ = value;),
+                value: quote!(Self {}),
+            };
+        }
+        let bindings = fields.iter().map(|f| ident(&sdk_member_name(&f.member)));
+        let values = fields.iter().map(|f| {
+            let ours = ident(&f.name);
+            let binding = ident(&sdk_member_name(&f.member));
+            let sdk_optional = self.sdk_optional(f, target.input);
+            let value = self.field_value(f, Dir::FromSdk, sdk_optional, quote!(#binding));
+            match ours == value.to_string() {
+                true => quote!(#ours,),
+                false => quote!(#ours: #value,),
+            }
+        });
+        Body {
+            statements: quote!(let #sdk { #(#bindings,)* .. } = value;),
+            value: quote!(Self { #(#values)* }),
+        }
+    }
+
+    /// The SDK's structure from ours: its builder, with error metadata for an error.
+    fn struct_to_sdk(&self, item: &Item, fields: &[Field], target: &Target) -> Body {
+        let sdk = &target.path;
+        let setters = fields.iter().map(|f| {
+            let setter = ident(&sdk_setter(&f.member));
+            let field = ident(&f.name);
+            // The builder's setters all take an `Option`.
+            let value = self.field_value(f, Dir::ToSdk, true, quote!(value.#field));
+            quote!(.#setter(#value))
+        });
+        let consumed = fields.is_empty().then(|| quote!(let _ = value;));
+        let (meta_let, meta) = self.error_meta(item);
+        let truly_required = fields
+            .iter()
+            .any(|f| !self.sdk_optional(f, target.input) && f.default.is_none());
+        let build = match target.input || truly_required {
+            // Every member the SDK's builder checks is one this type always holds.
+            true => quote!(.build().expect("every member the SDK requires is set")),
+            false => quote!(.build()),
+        };
+        Body {
+            statements: quote!(#consumed #meta_let),
+            value: quote!(#sdk::builder() #(#setters)* #meta #build),
+        }
+    }
+
+    /// A member's value `e` converted `dir`, in an `Option` on each side that keeps it in
+    /// one (ours when the field is optional, the SDK's when `sdk_optional`) and plain on
+    /// the other. A member ours requires and the SDK may leave out is filled in.
+    fn field_value(&self, f: &Field, dir: Dir, sdk_optional: bool, e: TokenStream) -> TokenStream {
+        let (from_optional, to_optional) = dir.order(f.optional, sdk_optional);
+        match (from_optional, to_optional) {
+            (true, true) => self.optional_value(&f.ty, f.boxed, dir, e),
+            (false, false) => self.required_value(&f.ty, f.boxed, dir, e),
+            (true, false) => {
+                let value = self.optional_value(&f.ty, f.boxed, dir, e);
+                self.fill_missing(f, value)
+            }
+            (false, true) => {
+                let value = self.required_value(&f.ty, f.boxed, dir, e);
+                quote!(::std::option::Option::Some(#value))
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The support code the conversions call, each piece only when the model needs it: the
+//! unhandled-error functions, the timestamp and document conversions, the box traits and
+//! the union error type.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::conversion::{conversion, Body};
+use super::errors::unhandled_fns;
+use super::generator::Generator;
+use super::usage::{has_unions, is_boxed, uses};
+use super::ERROR_TYPE;
+use crate::typespace::RustType;
+
+impl Generator<'_> {
+    /// The support code this model's conversions call.
+    pub fn support(&self) -> TokenStream {
+        let krate = &self.krate;
+        let mut out = Vec::new();
+        if !self.space.operations.is_empty() {
+            out.push(unhandled_fns(krate));
+        }
+        if uses(self.space, &|ty| matches!(ty, RustType::Timestamp)) {
+            out.push(timestamp_impls(krate));
+        }
+        if uses(self.space, &|ty| matches!(ty, RustType::Document)) {
+            out.push(document_impls());
+        }
+        if self.space.items.values().any(is_boxed) {
+            out.push(box_traits());
+        }
+        if has_unions(self.space) {
+            out.push(error_type());
+        }
+        quote!(#(#out)*)
+    }
+}
+
+/// `Timestamp` and the SDK's `DateTime`, both ways.
+fn timestamp_impls(krate: &Ident) -> TokenStream {
+    quote! {
+        impl ::std::convert::From<crate::primitives::Timestamp> for ::#krate::primitives::DateTime {
+            fn from(value: crate::primitives::Timestamp) -> Self {
+                Self::from_secs_and_nanos(value.secs(), value.subsec_nanos())
+            }
+        }
+        impl ::std::convert::From<::#krate::primitives::DateTime> for crate::primitives::Timestamp {
+            /// `DateTime::set_subsec_nanos` takes a second or more: it is carried into the
+            /// seconds, which saturate at [`Timestamp::MAX`](crate::primitives::Timestamp::MAX).
+            fn from(value: ::#krate::primitives::DateTime) -> Self {
+                let nanos = value.subsec_nanos();
+                value
+                    .secs()
+                    .checked_add(i64::from(nanos / 1_000_000_000))
+                    .and_then(|secs| Self::from_secs_and_nanos(secs, nanos % 1_000_000_000))
+                    .unwrap_or(Self::MAX)
+            }
+        }
+    }
+}
+
+/// `Document` and `aws-smithy-types`'s, both ways: the same walk, with the sides swapped.
+fn document_impls() -> TokenStream {
+    let ours = quote!(crate::primitives);
+    let sdk = quote!(::aws_smithy_types);
+    let to_sdk = document_impl(&ours, &sdk);
+    let from_sdk = document_impl(&sdk, &ours);
+    quote!(#to_sdk #from_sdk)
+}
+
+/// `From<from::Document> for to::Document`, where `from` and `to` are the modules that
+/// hold each side's `Document` and `Number`.
+fn document_impl(from: &TokenStream, to: &TokenStream) -> TokenStream {
+    let value = quote! {
+        match value {
+            #from::Document::Null => Self::Null,
+            #from::Document::Bool(b) => Self::Bool(b),
+            #from::Document::Number(n) => Self::Number(match n {
+                #from::Number::PosInt(n) => #to::Number::PosInt(n),
+                #from::Number::NegInt(n) => #to::Number::NegInt(n),
+                #from::Number::Float(n) => #to::Number::Float(n),
+            }),
+            #from::Document::String(s) => Self::String(s),
+            #from::Document::Array(a) => {
+                Self::Array(a.into_iter().map(::std::convert::Into::into).collect())
+            }
+            #from::Document::Object(o) => {
+                Self::Object(o.into_iter().map(|(k, v)| (k, ::std::convert::Into::into(v))).collect())
+            }
+        }
+    };
+    let (from, to) = (quote!(#from::Document), quote!(#to::Document));
+    conversion(false, &from, &to, Body::value(value))
+}
+
+/// `Unbox` and `Rebox`, for members one side boxes and the other may not.
+fn box_traits() -> TokenStream {
+    quote! {
+        /// A value or its box, unboxed: the SDK boxes fewer members than this crate does.
+        trait Unbox<T> {
+            fn unbox(self) -> T;
+        }
+        impl<T> Unbox<T> for T {
+            fn unbox(self) -> T {
+                self
+            }
+        }
+        impl<T> Unbox<T> for ::std::boxed::Box<T> {
+            fn unbox(self) -> T {
+                *self
+            }
+        }
+        /// A value as is or boxed, whichever the SDK's member holds.
+        trait Rebox<T> {
+            fn rebox(self) -> T;
+        }
+        impl<T> Rebox<T> for T {
+            fn rebox(self) -> T {
+                self
+            }
+        }
+        impl<T> Rebox<::std::boxed::Box<T>> for T {
+            fn rebox(self) -> ::std::boxed::Box<T> {
+                ::std::boxed::Box::new(self)
+            }
+        }
+    }
+}
+
+/// The error type of the `TryFrom` conversions, [`ERROR_TYPE`].
+fn error_type() -> TokenStream {
+    let name = format_ident!("{}", ERROR_TYPE);
+    quote! {
+        /// A union value the other side cannot hold: the SDK's `Unknown` variant keeps no
+        /// member name or value, and only the SDK can build it.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct #name {
+            /// The union's name in the model.
+            pub union: &'static str,
+            /// The member's name, when this crate's value had one.
+            pub member: ::std::option::Option<::std::string::String>,
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match &self.member {
+                    ::std::option::Option::Some(member) => {
+                        ::std::write!(f, "the AWS SDK's {} has no member {:?}", self.union, member)
+                    }
+                    ::std::option::Option::None => {
+                        ::std::write!(f, "the AWS SDK's {} holds a member it does not know", self.union)
+                    }
+                }
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
+}
