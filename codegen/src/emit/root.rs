@@ -317,7 +317,7 @@ pub fn cargo_toml(
         }
     };
     let serde = match json {
-        true => "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"] }\nserde_json = \"1.0.154\"\n",
+        true => "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"] }\nserde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"] }\n",
         false => "",
     };
     format!(
