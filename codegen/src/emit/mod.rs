@@ -4,6 +4,7 @@
 pub mod docs;
 mod enumeration;
 mod example;
+mod exchange;
 pub mod interop;
 mod operation;
 mod root;
@@ -50,7 +51,10 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
     let readable = readable_errors(space);
     files.extend(space.operations.values().map(|op| {
         let summary = format!(" The `{}` operation and its errors.", op.name);
-        let body = operation::emit(&links, op, readable.as_ref(), content_type);
+        let exchange = (Some(op.name.as_str()) == example)
+            .then(|| exchange::docs(space, crate_name, op))
+            .flatten();
+        let body = operation::emit(&links, op, readable.as_ref(), content_type, exchange);
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
             tokens: quote!(#![doc = #summary] #body),

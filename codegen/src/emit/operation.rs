@@ -18,8 +18,9 @@ pub fn emit(
     op: &OperationItem,
     readable: Option<&BTreeSet<&str>>,
     content_type: &str,
+    exchange: Option<String>,
 ) -> TokenStream {
-    let operation = operation_type(links, op);
+    let operation = operation_type(links, op, exchange);
     let operation_impl = operation_impl(op, content_type);
     let error = error_enum(op);
     let from_response = readable.map(|readable| from_response(op, readable));
@@ -31,7 +32,8 @@ pub fn emit(
     }
 }
 
-fn operation_type(links: &Links, op: &OperationItem) -> TokenStream {
+/// The operation's unit type; `exchange` is an example section for its docs.
+fn operation_type(links: &Links, op: &OperationItem, exchange: Option<String>) -> TokenStream {
     let name = ident(&op.name);
     let docs = docs::attrs(&docs::item_docs(
         links,
@@ -42,11 +44,16 @@ fn operation_type(links: &Links, op: &OperationItem) -> TokenStream {
     let error_name = &op.error_name;
     let see = format!(" Errors: [`{error_name}`](crate::{error_name}).");
     let io = io_line(op);
+    let exchange = exchange.map(|text| {
+        let lines = docs::attrs(&text);
+        quote!(#[doc = ""] #lines)
+    });
     quote! {
         #docs
         #[doc = ""]
         #[doc = #io]
         #[doc = #see]
+        #exchange
         #deprecated
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct #name;

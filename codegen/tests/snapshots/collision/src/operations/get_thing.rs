@@ -7,6 +7,39 @@
 ///
 /// Input: [`GetThingInput`](crate::GetThingInput). Output: [`GetThingOutput`](crate::GetThingOutput).
 /// Errors: [`GetThingError`](crate::GetThingError).
+///
+/// # Example
+///
+/// A complete exchange: the request body a client sends, with the headers the
+/// [`crate::primitives::Operation`] impl names, and the response body it
+/// reads back.
+///
+/// ```
+/// use collision_types::primitives::Operation;
+/// use collision_types::{GetThing, GetThingInput, GetThingOutput};
+///
+/// let request: GetThingInput = serde_json::from_str(r#"{
+///   "thing": {
+///     "Id": "string",
+///     "ID": "string"
+///   }
+/// }"#)?;
+/// let body = serde_json::to_vec(&request)?;
+/// assert_eq!(GetThing::TARGET, Some("Collision.GetThing"));
+/// let content_type = GetThing::CONTENT_TYPE;
+/// # let _ = (body, content_type);
+///
+/// let response: <GetThing as Operation>::Output = serde_json::from_str(r#"{
+///   "first": {
+///     "value": "string"
+///   },
+///   "second": {
+///     "value": "string"
+///   }
+/// }"#)?;
+/// # let _: GetThingOutput = response;
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct GetThing;
 impl crate::primitives::Operation for GetThing {

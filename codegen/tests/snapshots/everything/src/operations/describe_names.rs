@@ -7,6 +7,77 @@
 ///
 /// Input: [`DescribeNamesInput`](crate::DescribeNamesInput). Output: [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 /// Errors: [`DescribeNamesError`](crate::DescribeNamesError).
+///
+/// # Example
+///
+/// A complete exchange: the request body a client sends, with the headers the
+/// [`crate::primitives::Operation`] impl names, and the response body it
+/// reads back.
+///
+/// ```
+/// use everything_types::primitives::Operation;
+/// use everything_types::{DescribeNames, DescribeNamesInput, DescribeNamesOutput};
+///
+/// let request: DescribeNamesInput = serde_json::from_str(r#"{
+///   "keywords": {
+///     "type": {
+///       "type": "string"
+///     },
+///     "match": "string",
+///     "self": "string",
+///     "async": true,
+///     "crate": "string",
+///     "super": "string",
+///     "fn": "string",
+///     "secondValue": 1,
+///     "fooBar": "string"
+///   },
+///   "instanceType": "0"
+/// }"#)?;
+/// let body = serde_json::to_vec(&request)?;
+/// assert_eq!(DescribeNames::TARGET, Some("Everything.DescribeNames"));
+/// let content_type = DescribeNames::CONTENT_TYPE;
+/// # let _ = (body, content_type);
+///
+/// let response: <DescribeNames as Operation>::Output = serde_json::from_str(r#"{
+///   "string": {
+///     "value": "string"
+///   },
+///   "result": {
+///     "ok": {
+///       "value": "string"
+///     },
+///     "err": "string"
+///   },
+///   "option": {
+///     "Self": "string"
+///   },
+///   "default": {
+///     "default": "string"
+///   },
+///   "unit": {},
+///   "type": {
+///     "type": "string"
+///   },
+///   "display": {
+///     "fmt": "string"
+///   },
+///   "box": {
+///     "value": {
+///       "items": [
+///         "string"
+///       ]
+///     }
+///   },
+///   "vec": {
+///     "items": [
+///       "string"
+///     ]
+///   }
+/// }"#)?;
+/// # let _: DescribeNamesOutput = response;
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNames;
 impl crate::primitives::Operation for DescribeNames {

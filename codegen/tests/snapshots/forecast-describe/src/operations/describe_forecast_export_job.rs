@@ -14,6 +14,45 @@
 ///
 /// Input: [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest). Output: [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse).
 /// Errors: [`DescribeForecastExportJobError`](crate::DescribeForecastExportJobError).
+///
+/// # Example
+///
+/// A complete exchange: the request body a client sends, with the headers the
+/// [`crate::primitives::Operation`] impl names, and the response body it
+/// reads back.
+///
+/// ```
+/// use forecast_describe_types::primitives::Operation;
+/// use forecast_describe_types::{DescribeForecastExportJob, DescribeForecastExportJobRequest, DescribeForecastExportJobResponse};
+///
+/// let request: DescribeForecastExportJobRequest = serde_json::from_str(r#"{
+///   "ForecastExportJobArn": "string"
+/// }"#)?;
+/// let body = serde_json::to_vec(&request)?;
+/// assert_eq!(DescribeForecastExportJob::TARGET, Some("AmazonForecast.DescribeForecastExportJob"));
+/// let content_type = DescribeForecastExportJob::CONTENT_TYPE;
+/// # let _ = (body, content_type);
+///
+/// let response: <DescribeForecastExportJob as Operation>::Output = serde_json::from_str(r#"{
+///   "ForecastExportJobArn": "string",
+///   "ForecastExportJobName": "string",
+///   "ForecastArn": "string",
+///   "Destination": {
+///     "S3Config": {
+///       "Path": "string",
+///       "RoleArn": "string",
+///       "KMSKeyArn": "string"
+///     }
+///   },
+///   "Message": "string",
+///   "Status": "string",
+///   "CreationTime": 1700000000.5,
+///   "LastModificationTime": 1700000000.5,
+///   "Format": "string"
+/// }"#)?;
+/// # let _: DescribeForecastExportJobResponse = response;
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastExportJob;
 impl crate::primitives::Operation for DescribeForecastExportJob {

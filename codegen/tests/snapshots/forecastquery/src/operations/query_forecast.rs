@@ -15,6 +15,46 @@
 ///
 /// Input: [`QueryForecastRequest`](crate::QueryForecastRequest). Output: [`QueryForecastResponse`](crate::QueryForecastResponse).
 /// Errors: [`QueryForecastError`](crate::QueryForecastError).
+///
+/// # Example
+///
+/// A complete exchange: the request body a client sends, with the headers the
+/// [`crate::primitives::Operation`] impl names, and the response body it
+/// reads back.
+///
+/// ```
+/// use forecastquery_types::primitives::Operation;
+/// use forecastquery_types::{QueryForecast, QueryForecastRequest, QueryForecastResponse};
+///
+/// let request: QueryForecastRequest = serde_json::from_str(r#"{
+///   "ForecastArn": "string",
+///   "StartDate": "string",
+///   "EndDate": "string",
+///   "Filters": {
+///     "key": "string"
+///   },
+///   "NextToken": "string"
+/// }"#)?;
+/// let body = serde_json::to_vec(&request)?;
+/// assert_eq!(QueryForecast::TARGET, Some("AmazonForecastRuntime.QueryForecast"));
+/// let content_type = QueryForecast::CONTENT_TYPE;
+/// # let _ = (body, content_type);
+///
+/// let response: <QueryForecast as Operation>::Output = serde_json::from_str(r#"{
+///   "Forecast": {
+///     "Predictions": {
+///       "key": [
+///         {
+///           "Timestamp": "string",
+///           "Value": 1.5
+///         }
+///       ]
+///     }
+///   }
+/// }"#)?;
+/// # let _: QueryForecastResponse = response;
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct QueryForecast;
 impl crate::primitives::Operation for QueryForecast {

@@ -1,0 +1,45 @@
+//! The docs of the example operation: a complete request and response, as a doctest
+//! that builds the request and reads the response with the crate's types.
+
+use super::example::Samples;
+use crate::typespace::{OperationItem, TypeSpace};
+
+/// Markdown for an operation's docs: its request (headers and body) and a response
+/// body, compiled as a doctest. `None` for crates without serde.
+pub fn docs(space: &TypeSpace, crate_name: &str, op: &OperationItem) -> Option<String> {
+    space.json?;
+    let samples = Samples::new(space);
+    let input = op.input.as_deref()?;
+    let output = op.output.as_deref()?;
+    let request = pretty(&samples.body(input)?)?;
+    let response = pretty(&samples.body(output)?)?;
+    let krate = crate_name.replace('-', "_");
+    let name = &op.name;
+    let target = op
+        .target
+        .as_deref()
+        .map(|t| format!("assert_eq!({name}::TARGET, Some({t:?}));\n"))
+        .unwrap_or_default();
+    Some(format!(
+        "# Example\n\n\
+         A complete exchange: the request body a client sends, with the headers the\n\
+         [`crate::primitives::Operation`] impl names, and the response body it\n\
+         reads back.\n\n\
+         ```\n\
+         use {krate}::primitives::Operation;\n\
+         use {krate}::{{{name}, {input}, {output}}};\n\n\
+         let request: {input} = serde_json::from_str(r#\"{request}\"#)?;\n\
+         let body = serde_json::to_vec(&request)?;\n\
+         {target}\
+         let content_type = {name}::CONTENT_TYPE;\n\
+         # let _ = (body, content_type);\n\n\
+         let response: <{name} as Operation>::Output = serde_json::from_str(r#\"{response}\"#)?;\n\
+         # let _: {output} = response;\n\
+         # Ok::<(), serde_json::Error>(())\n\
+         ```"
+    ))
+}
+
+fn pretty(value: &serde_json::Value) -> Option<String> {
+    serde_json::to_string_pretty(value).ok()
+}
