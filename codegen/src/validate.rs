@@ -39,6 +39,7 @@ pub fn validate(model: &Model, mut problems: Vec<Problem>) -> Result<(), Error> 
         }
     }
     check_services(model, &mut problems);
+    problems.extend(collection_cycles(model));
     match problems.is_empty() {
         true => Ok(()),
         false => Err(Error::model(&model.file, problems)),
@@ -166,4 +167,52 @@ pub fn services(model: &Model) -> impl Iterator<Item = &String> {
         .iter()
         .filter(|(_, shape)| matches!(shape.kind, ShapeKind::Service(_)))
         .map(|(id, _)| id)
+}
+
+/// Lists, sets and maps that contain themselves through other collections only. Rust
+/// needs a named type (a structure or union) somewhere in a cycle to box, so these
+/// models cannot be represented; Smithy rejects them too.
+fn collection_cycles(model: &Model) -> Vec<Problem> {
+    model
+        .shapes
+        .iter()
+        .filter(|(id, _)| reaches_itself(model, id))
+        .map(|(id, _)| {
+            Problem::shape(
+                id,
+                "lists and maps that contain themselves with no structure or union in between \
+                 cannot be represented",
+            )
+        })
+        .collect()
+}
+
+fn reaches_itself(model: &Model, start: &str) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = collection_targets(model, start);
+    while let Some(id) = stack.pop() {
+        if id == start {
+            return true;
+        }
+        if seen.insert(id.clone()) {
+            stack.extend(collection_targets(model, &id));
+        }
+    }
+    false
+}
+
+/// The member targets of a list, set or map; nothing for any other shape.
+fn collection_targets(model: &Model, id: &str) -> Vec<String> {
+    let Some(shape) = model.get(id) else {
+        return Vec::new();
+    };
+    match &shape.kind {
+        ShapeKind::List(_) | ShapeKind::Set(_) | ShapeKind::Map(_) => shape
+            .kind
+            .members()
+            .into_iter()
+            .filter_map(|(_, member)| member.target.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
 }

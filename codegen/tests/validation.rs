@@ -177,3 +177,35 @@ fn deep_nesting_is_an_error_not_a_crash() {
         Err(Error::Json { .. })
     ));
 }
+
+#[test]
+fn a_cycle_of_lists_and_maps_is_rejected_not_a_crash() {
+    let text = model_with(
+        r#", "ex#Thing": { "type": "structure", "members": { "l": { "target": "ex#L" } } },
+            "ex#L": { "type": "list", "member": { "target": "ex#M" } },
+            "ex#M": { "type": "map", "key": { "target": "smithy.api#String" }, "value": { "target": "ex#L" } }"#,
+    );
+    let found = problems(generate(&text, &options(&[])));
+    let shapes: Vec<&str> = found.iter().map(|p| p.shape.as_str()).collect();
+    assert_eq!(shapes, ["ex#L", "ex#M"], "{found:?}");
+    assert!(found[0].message.contains("cannot be represented"));
+}
+
+#[test]
+fn a_union_whose_first_member_recurses_generates() {
+    let text = r#"{"smithy":"2.0","shapes":{
+        "ex#Svc":{"type":"service","version":"1","operations":[{"target":"ex#Op"}],"traits":{"aws.protocols#awsJson1_0":{}}},
+        "ex#Op":{"type":"operation","output":{"target":"ex#Out"}},
+        "ex#Out":{"type":"structure","members":{"u":{"target":"ex#U"}}},
+        "ex#U":{"type":"union","members":{"nested":{"target":"ex#U"},"s":{"target":"smithy.api#String"}}}}}"#;
+    let files = generate(text, &options(&[])).unwrap();
+    let roundtrip = files
+        .iter()
+        .find(|f| f.path.ends_with("tests/roundtrip.rs"))
+        .unwrap();
+    assert!(
+        roundtrip.contents.contains("test_types::U,"),
+        "{}",
+        roundtrip.contents
+    );
+}

@@ -62,11 +62,11 @@ impl<'a> Samples<'a> {
     }
 
     fn named(&self, item: &Item, depth: usize) -> Option<Value> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
         match &item.kind {
             ItemKind::Struct { fields, .. } => {
-                if depth > MAX_DEPTH {
-                    return None;
-                }
                 let mut object = Map::new();
                 for field in fields.iter().filter(|f| !f.http_bound) {
                     match self.value(&field.ty, &field.codec, depth + 1) {
