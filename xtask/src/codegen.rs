@@ -142,11 +142,14 @@ impl Job {
 /// The generator's message with every line prefixed by the model's path
 /// (instead of the bare file name, where the generator already gave it).
 fn model_error(path: &Path, model_name: &str, message: &str) -> anyhow::Error {
-    let own_prefix = format!("{model_name}: ");
+    let path = path.display();
     let lines: Vec<String> = message
         .lines()
-        .map(|line| line.strip_prefix(&own_prefix).unwrap_or(line))
-        .map(|line| format!("{}: {line}", path.display()))
+        .map(|line| match line.strip_prefix(model_name) {
+            // `name: problem` or `name:line:column: problem`: the path takes the name's place.
+            Some(rest) if rest.starts_with(':') => format!("{path}{rest}"),
+            _ => format!("{path}: {line}"),
+        })
         .collect();
     anyhow!(lines.join("\n"))
 }
@@ -305,6 +308,8 @@ mod tests {
         let err = model_error(Path::new("dir/m.json"), "m.json", "m.json: first\nsecond");
         let message = err.to_string();
         assert_eq!(message, "dir/m.json: first\ndir/m.json: second");
+        let json = model_error(Path::new("dir/m.json"), "m.json", "m.json:1:0: EOF");
+        assert_eq!(json.to_string(), "dir/m.json:1:0: EOF");
     }
 
     #[test]
