@@ -115,8 +115,13 @@ fn check(file: &str, fragments: &[&str], out: &Path, before: &Snapshot) -> Resul
         ),
         (stderr.contains("panicked"), "a panic".to_owned()),
         (
-            !stderr.contains(&format!("{path}: ")),
-            format!("no `{path}: `"),
+            !stderr.contains(&format!("error: {path}:")),
+            format!("no `error: {path}:`"),
+        ),
+        (
+            stderr.matches(path.as_str()).count()
+                != stderr.lines().filter(|l| !l.is_empty()).count(),
+            "the path is not named exactly once a line".to_owned(),
         ),
         (
             snapshot(out) != *before,

@@ -133,7 +133,7 @@ fn a_failing_generation_leaves_the_output_untouched() {
 
     let err = failure(codegen(&bad, &out, &[]));
     assert!(
-        err.contains(&format!("error: {}: ", bad.display())),
+        err.contains(&format!("error: {}:1:0: malformed JSON", bad.display())),
         "{err}"
     );
     assert_eq!(

@@ -62,7 +62,8 @@ impl<'a> Samples<'a> {
     }
 
     fn named(&self, item: &Item, depth: usize) -> Option<Value> {
-        if depth > MAX_DEPTH {
+        let recursive = matches!(item.kind, ItemKind::Struct { .. } | ItemKind::Union { .. });
+        if recursive && depth > MAX_DEPTH {
             return None;
         }
         match &item.kind {
