@@ -42,6 +42,14 @@ const CASES: &[(&str, Expect)] = &[
         Expect::Json(131, 163, "recursion limit exceeded"),
     ),
     (
+        "list-cycle.json",
+        Expect::Problems(&[(
+            "com.amazonaws.freetier#Expressions",
+            None,
+            "lists and maps that contain themselves",
+        )]),
+    ),
+    (
         "members-is-list.json",
         Expect::Problems(&[(
             "com.amazonaws.freetier#GetFreeTierUsageRequest",

@@ -23,6 +23,10 @@ const FAILING: &[(&str, &[&str])] = &[
     ("shapes-is-list.json", &[":3:12: malformed JSON: at `shapes`"]),
     ("deep-nesting.json", &[":131:163: malformed JSON:", "recursion limit exceeded"]),
     (
+        "list-cycle.json",
+        &["shape `com.amazonaws.freetier#Expressions`: lists and maps that contain themselves"],
+    ),
+    (
         "members-is-list.json",
         &["shape `com.amazonaws.freetier#GetFreeTierUsageRequest`: at `members`"],
     ),
