@@ -541,7 +541,6 @@ fn service_info(model: &Model, id: &str) -> ServiceInfo {
             .iter()
             .find(|p| other.contains_key(**p))
             .map(|p| p.to_string()),
-        target_prefix: shape_id::name(id).to_owned(),
         sdk_id: other
             .get("aws.api#service")
             .and_then(|v| v.get("sdkId"))

@@ -46,8 +46,6 @@ pub struct ServiceInfo {
     pub docs: Option<String>,
     /// The protocol trait id, such as `aws.protocols#awsJson1_1`, when there is one.
     pub protocol: Option<String>,
-    /// The `X-Amz-Target` prefix (the service shape name) for JSON protocols.
-    pub target_prefix: String,
     /// The `sdkId` of the `aws.api#service` trait, such as `forecast`: AWS services only.
     pub sdk_id: Option<String>,
     /// The service's `rename` map: shape id to the name the service gives the shape.
