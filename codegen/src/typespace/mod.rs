@@ -4,6 +4,7 @@
 mod build;
 pub mod cycles;
 mod derives;
+pub mod pattern;
 pub mod rust_type;
 pub mod wire;
 

@@ -1,0 +1,68 @@
+//! Every `@pattern` of the shared AWS models either translates into a `regex-lite`
+//! pattern that compiles, or is refused for look-around, the one documented fallback.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use codegen::typespace::pattern::translate;
+use serde_json::Value;
+
+/// Every `smithy.api#pattern` value in a JSON document.
+fn patterns(value: &Value, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    ("smithy.api#pattern", Value::String(p)) => {
+                        out.insert(p.clone());
+                    }
+                    _ => patterns(value, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| patterns(v, out)),
+        _ => {}
+    }
+}
+
+fn corpus_patterns() -> BTreeSet<String> {
+    let dir = common::aws_models();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut out = BTreeSet::new();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let json: Value = serde_json::from_str(&text).unwrap();
+            patterns(&json, &mut out);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_corpus_pattern_compiles_or_needs_look_around() {
+    let all = corpus_patterns();
+    assert!(all.len() > 300, "only {} patterns found", all.len());
+    let mut refused = Vec::new();
+    for pattern in &all {
+        if let Err(reason) = translate(pattern) {
+            refused.push(format!("{pattern}: {reason}"));
+        }
+    }
+    let other: Vec<&String> = refused.iter().filter(|r| !r.contains("look-")).collect();
+    assert!(other.is_empty(), "refused for other reasons:\n{other:#?}");
+    // Today 12 of the 367 distinct patterns use look-around.
+    assert!(refused.len() <= 12, "{refused:#?}");
+}
+
+#[test]
+fn every_forecast_pattern_is_checked() {
+    let model: Value = serde_json::from_str(&common::forecast_model()).unwrap();
+    let mut all = BTreeSet::new();
+    patterns(&model, &mut all);
+    for pattern in &all {
+        assert!(translate(pattern).is_ok(), "{pattern}");
+    }
+}
