@@ -4,7 +4,7 @@ use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ::codegen::{GeneratedFile, Options};
+use ::codegen::{Generated, GeneratedFile, Options};
 use anyhow::{anyhow, bail, Context, Result};
 
 use crate::write;
@@ -47,7 +47,10 @@ pub struct Args {
 /// Runs `cargo xtask codegen` with these flags.
 pub fn run(args: &Args) -> Result<()> {
     let job = Job::new(args, &workspace_root())?;
-    let files = job.generate()?;
+    let Generated { files, warnings } = job.generate()?;
+    for warning in &warnings {
+        eprintln!("warning: {}: {warning}", job.model.display());
+    }
     if args.check {
         job.check(&files)
     } else {
@@ -107,10 +110,10 @@ impl Job {
     }
 
     /// Reads the model and generates every file in memory.
-    pub fn generate(&self) -> Result<Vec<GeneratedFile>> {
+    pub fn generate(&self) -> Result<Generated> {
         let text = fs::read_to_string(&self.model)
             .with_context(|| format!("cannot read model {}", self.model.display()))?;
-        ::codegen::generate(&text, &self.options)
+        ::codegen::generate_with_warnings(&text, &self.options)
             .map_err(|err| model_error(&self.model, &self.options.model_name, &err.to_string()))
     }
 

@@ -213,7 +213,7 @@ impl Corpus {
         };
         let job = Job::new(&args, &self.root)?;
         let started = Instant::now();
-        let files = job.generate()?;
+        let files = job.generate()?.files;
         report.generate_time = Some(started.elapsed());
         report.lines = Some(rust_lines(&files));
         report.has_roundtrip = files.iter().any(|f| f.path == Path::new(ROUNDTRIP_TEST));

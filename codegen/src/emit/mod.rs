@@ -12,6 +12,7 @@ mod roundtrip;
 pub mod structure;
 pub mod ty;
 mod union;
+mod validate;
 mod wire;
 
 use std::collections::BTreeSet;
@@ -43,9 +44,10 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
     ];
     files.extend(interop::interop_file(space));
     files.extend(roundtrip::tests_file(space, crate_name));
+    files.extend(validate::patterns_file(space));
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-        tokens: item_file(&links, item, space.json.is_some()),
+        tokens: item_file(&links, item, space),
     }));
     let content_type = root::content_type(space);
     let readable = readable_errors(space);
@@ -77,7 +79,7 @@ fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
     Some(readable.collect())
 }
 
-fn item_file(links: &Links, item: &Item, serde: bool) -> TokenStream {
+fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
     let summary = format!(" The `{}` shape (`{}`).", item.name, item.id);
     let body = match &item.kind {
         ItemKind::Struct {
@@ -97,6 +99,7 @@ fn item_file(links: &Links, item: &Item, serde: bool) -> TokenStream {
             sensitive,
         } => union::emit(links, item, variants, unknown, *sensitive),
     };
-    let serde = serde.then(|| wire::impls(item));
-    quote!(#![doc = #summary] #body #serde)
+    let validate = validate::impls(item, &space.patterns);
+    let serde = space.json.is_some().then(|| wire::impls(item));
+    quote!(#![doc = #summary] #body #validate #serde)
 }

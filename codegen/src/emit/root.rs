@@ -37,6 +37,19 @@ const RUNTIME: &[(&str, &str, &[&str])] = &[
         include_str!("../../runtime/unknown.rs"),
         &["UnhandledError", "UnknownValue"],
     ),
+    (
+        "validate",
+        include_str!("../../runtime/validate.rs"),
+        &[
+            "Bounds",
+            "Constraint",
+            "Pattern",
+            "Validate",
+            "ValidationError",
+            "Validator",
+            "Violation",
+        ],
+    ),
 ];
 
 /// The runtime files crates of JSON protocols also get: serde for the body format.
@@ -93,6 +106,7 @@ pub fn lib_rs(
         quote!(pub use primitives::#name;)
     });
     let interop = super::interop::lib_rs_items(space);
+    let patterns = space.patterns.values().any(|p| p.regex.is_ok()).then(|| quote!(#[rustfmt::skip] mod patterns;));
     let tokens = quote! {
         #docs
         #![deny(missing_docs)]
@@ -107,6 +121,7 @@ pub fn lib_rs(
         pub mod primitives;
         #[rustfmt::skip]
         mod types;
+        #patterns
         #interop
 
         pub use operations::*;
@@ -333,6 +348,7 @@ publish = false
 [dependencies]
 chrono = {{ version = \"0.4.45\", default-features = false, optional = true }}
 jiff = {{ version = \"1.0.2\", default-features = false, optional = true }}
+regex-lite = \"0.1.9\"
 {serde}{sdk_dependencies}
 [features]
 chrono = [\"dep:chrono\"]

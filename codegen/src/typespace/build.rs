@@ -53,7 +53,10 @@ pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
     box_cycles(&mut items);
     derives::decide(&mut items);
     let operations = operations(model, selection, &names, json);
+    let (patterns, warnings) = checks::patterns(&items);
     Ok(TypeSpace {
+        patterns,
+        warnings,
         service,
         items,
         operations,
@@ -188,6 +191,7 @@ fn field(context: &Context<'_>, member: &str, name: String, m: &Member) -> Field
         docs,
         sensitive: m.traits.sensitive || is_sensitive(model, target_id),
         constraints: constraints(&m.traits, target_traits, default),
+        checks: checks::checks(model, &m.traits, target_id),
         deprecated: m.traits.deprecated.clone(),
         wire_name: wire::wire_name(context.json, member, &m.traits),
         codec: wire::codec(model, target_id, &m.traits),
@@ -273,6 +277,7 @@ fn union(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKin
                 boxed: false,
                 docs: m.traits.documentation.clone(),
                 sensitive: m.traits.sensitive || is_sensitive(model, target),
+                checks: checks::checks(model, &m.traits, target),
                 wire_name: wire::wire_name(context.json, member, &m.traits),
                 codec: wire::codec(model, target, &m.traits),
             }

@@ -2,6 +2,7 @@
 //! emitted. Everything is kept in `BTreeMap`s, so the output never depends on hash order.
 
 mod build;
+pub mod checks;
 pub mod cycles;
 mod derives;
 pub mod pattern;
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 pub use build::build;
+pub use checks::{Checks, Inner, PatternInfo};
 pub use rust_type::RustType;
 pub use wire::{Codec, JsonProtocol};
 
@@ -32,6 +34,10 @@ pub struct TypeSpace {
     pub names: BTreeMap<String, String>,
     /// The JSON protocol whose bodies the serde impls follow; `None` means no serde.
     pub json: Option<JsonProtocol>,
+    /// Every `@pattern` the items check, by its model source.
+    pub patterns: BTreeMap<String, PatternInfo>,
+    /// What the generated crate cannot check, by shape and member.
+    pub warnings: Vec<crate::Problem>,
 }
 
 /// The service the crate is generated from.
@@ -142,6 +148,8 @@ pub struct Field {
     pub sensitive: bool,
     /// Facts about the member's constraints, for its docs.
     pub constraints: Constraints,
+    /// What `validate()` tests on the value.
+    pub checks: Checks,
     /// `@deprecated` on the member.
     pub deprecated: Option<Deprecated>,
     /// The member's name in a JSON body.
@@ -210,6 +218,8 @@ pub struct UnionVariant {
     pub docs: Option<String>,
     /// Whether the payload must not appear in `Debug` output.
     pub sensitive: bool,
+    /// What `validate()` tests on the payload.
+    pub checks: Checks,
     /// The member's name in a JSON body.
     pub wire_name: String,
     /// How the payload is read and written in a JSON body.

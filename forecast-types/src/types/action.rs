@@ -26,6 +26,34 @@ pub struct Action {
     /// **Required.**
     pub value: f64,
 }
+impl crate::primitives::Validate for Action {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("AttributeName", false);
+        let value = &self.attribute_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("Operation", false);
+        let value = &self.operation;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+    }
+}
+impl Action {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Action { attribute_name : "AttributeName", required, Plain; operation : "Operation",
     required, Plain; value : "Value", required, Float; }

@@ -9,6 +9,24 @@ pub struct Baseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
 }
+impl crate::primitives::Validate for Baseline {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorBaseline", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_baseline {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Baseline {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Baseline { predictor_baseline : "PredictorBaseline", optional, Plain; }
 }

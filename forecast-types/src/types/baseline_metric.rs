@@ -13,6 +13,31 @@ pub struct BaselineMetric {
     /// The value for the metric.
     pub value: ::std::option::Option<f64>,
 }
+impl crate::primitives::Validate for BaselineMetric {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Name", false);
+        if let ::std::option::Option::Some(value) = &self.name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+    }
+}
+impl BaselineMetric {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     BaselineMetric { name : "Name", optional, Plain; value : "Value", optional, Float; }
 }

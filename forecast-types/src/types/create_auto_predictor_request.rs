@@ -81,6 +81,141 @@ pub struct CreateAutoPredictorRequest {
     /// The time boundary Forecast uses to align and aggregate any data that doesn't align with your forecast frequency. Provide the unit of time and the time boundary as a key value pair. For more information on specifying a time boundary, see [Specifying a Time Boundary](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#specifying-time-boundary). If you don't provide a time boundary, Forecast uses a set of [Default Time Boundaries](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#default-time-boundaries).
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
+impl crate::primitives::Validate for CreateAutoPredictorRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorName", false);
+        let value = &self.predictor_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("ForecastDimensions", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(10u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(63u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_12);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("ForecastFrequency", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_frequency {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(5u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_4);
+        }
+        v.leave();
+        v.enter("DataConfig", false);
+        if let ::std::option::Option::Some(value) = &self.data_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("EncryptionConfig", false);
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("ReferencePredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.reference_predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("OptimizationMetric", false);
+        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("MonitorConfig", false);
+        if let ::std::option::Option::Some(value) = &self.monitor_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("TimeAlignmentBoundary", false);
+        if let ::std::option::Option::Some(value) = &self.time_alignment_boundary {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl CreateAutoPredictorRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateAutoPredictorRequest { predictor_name : "PredictorName", required, Plain;
     forecast_horizon : "ForecastHorizon", optional, Plain; forecast_types :

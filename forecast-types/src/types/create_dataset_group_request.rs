@@ -33,6 +33,66 @@ pub struct CreateDatasetGroupRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+impl crate::primitives::Validate for CreateDatasetGroupRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetGroupName", false);
+        let value = &self.dataset_group_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("Domain", false);
+        let value = &self.domain;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("DatasetArns", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_arns {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl CreateDatasetGroupRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateDatasetGroupRequest { dataset_group_name : "DatasetGroupName", required, Plain;
     domain : "Domain", required, Plain; dataset_arns : "DatasetArns", optional, ListOf <

@@ -72,6 +72,114 @@ pub struct CreateDatasetImportJobRequest {
     /// Specifies whether the dataset import job is a `FULL` or `INCREMENTAL` import. A `FULL` dataset import replaces all of the existing data with the newly imported data. An `INCREMENTAL` import appends the imported data to the existing data.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+impl crate::primitives::Validate for CreateDatasetImportJobRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetImportJobName", false);
+        let value = &self.dataset_import_job_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("DatasetArn", false);
+        let value = &self.dataset_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("DataSource", false);
+        let value = &self.data_source;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("TimestampFormat", false);
+        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_5);
+        }
+        v.leave();
+        v.enter("TimeZone", false);
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_8);
+        }
+        v.leave();
+        v.enter("GeolocationFormat", false);
+        if let ::std::option::Option::Some(value) = &self.geolocation_format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_11);
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+        v.enter("ImportMode", false);
+        if let ::std::option::Option::Some(value) = &self.import_mode {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl CreateDatasetImportJobRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateDatasetImportJobRequest { dataset_import_job_name : "DatasetImportJobName",
     required, Plain; dataset_arn : "DatasetArn", required, Plain; data_source :

@@ -56,6 +56,75 @@ pub struct CreateDatasetRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+impl crate::primitives::Validate for CreateDatasetRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetName", false);
+        let value = &self.dataset_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("Domain", false);
+        let value = &self.domain;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("DatasetType", false);
+        let value = &self.dataset_type;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("DataFrequency", false);
+        if let ::std::option::Option::Some(value) = &self.data_frequency {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(5u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_4);
+        }
+        v.leave();
+        v.enter("Schema", false);
+        let value = &self.schema;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("EncryptionConfig", false);
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl CreateDatasetRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateDatasetRequest { dataset_name : "DatasetName", required, Plain; domain :
     "Domain", required, Plain; dataset_type : "DatasetType", required, Plain;

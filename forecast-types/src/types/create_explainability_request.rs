@@ -50,6 +50,95 @@ pub struct CreateExplainabilityRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+impl crate::primitives::Validate for CreateExplainabilityRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ExplainabilityName", false);
+        let value = &self.explainability_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("ResourceArn", false);
+        let value = &self.resource_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("ExplainabilityConfig", false);
+        let value = &self.explainability_config;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("DataSource", false);
+        if let ::std::option::Option::Some(value) = &self.data_source {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Schema", false);
+        if let ::std::option::Option::Some(value) = &self.schema {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("StartDateTime", false);
+        if let ::std::option::Option::Some(value) = &self.start_date_time {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(19u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_13);
+        }
+        v.leave();
+        v.enter("EndDateTime", false);
+        if let ::std::option::Option::Some(value) = &self.end_date_time {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(19u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_13);
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl CreateExplainabilityRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateExplainabilityRequest { explainability_name : "ExplainabilityName", required,
     Plain; resource_arn : "ResourceArn", required, Plain; explainability_config :

@@ -43,6 +43,85 @@ pub struct CreateForecastRequest {
     /// - `Schema`
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+impl crate::primitives::Validate for CreateForecastRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ForecastName", false);
+        let value = &self.forecast_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("PredictorArn", false);
+        let value = &self.predictor_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("TimeSeriesSelector", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl CreateForecastRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateForecastRequest { forecast_name : "ForecastName", required, Plain;
     predictor_arn : "PredictorArn", required, Plain; forecast_types : "ForecastTypes",

@@ -103,6 +103,145 @@ pub struct CreatePredictorRequest {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+impl crate::primitives::Validate for CreatePredictorRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorName", false);
+        let value = &self.predictor_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("AlgorithmArn", false);
+        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("AutoMLOverrideStrategy", false);
+        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("TrainingParameters", false);
+        if let ::std::option::Option::Some(value) = &self.training_parameters {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(100u64),
+                },
+            );
+            for (key, item) in value {
+                v.enter_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_6);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("EvaluationParameters", false);
+        if let ::std::option::Option::Some(value) = &self.evaluation_parameters {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("HPOConfig", false);
+        if let ::std::option::Option::Some(value) = &self.hpo_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("InputDataConfig", false);
+        let value = &self.input_data_config;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("FeaturizationConfig", false);
+        let value = &self.featurization_config;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("EncryptionConfig", false);
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("OptimizationMetric", false);
+        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl CreatePredictorRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreatePredictorRequest { predictor_name : "PredictorName", required, Plain;
     algorithm_arn : "AlgorithmArn", optional, Plain; forecast_horizon :

@@ -29,6 +29,84 @@ pub struct CreateWhatIfForecastExportRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastExportName", false);
+        let value = &self.what_if_forecast_export_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("WhatIfForecastArns", false);
+        let value = &self.what_if_forecast_arns;
+        v.check_count(
+            value.len(),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(50u64),
+            },
+        );
+        for (index, item) in value.iter().enumerate() {
+            v.enter_index(index);
+            v.check_chars(
+                item,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(300u64),
+                },
+            );
+            v.check_pattern(item, &crate::patterns::PATTERN_14);
+            v.leave();
+        }
+        v.leave();
+        v.enter("Destination", false);
+        let value = &self.destination;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+    }
+}
+impl CreateWhatIfForecastExportRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastExportRequest { what_if_forecast_export_name :
     "WhatIfForecastExportName", required, Plain; what_if_forecast_arns :

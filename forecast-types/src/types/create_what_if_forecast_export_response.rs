@@ -11,6 +11,31 @@ pub struct CreateWhatIfForecastExportResponse {
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastExportArn", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(300u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+    }
+}
+impl CreateWhatIfForecastExportResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastExportResponse { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", optional, Plain; }

@@ -35,6 +35,80 @@ pub struct CreateWhatIfForecastRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+impl crate::primitives::Validate for CreateWhatIfForecastRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastName", false);
+        let value = &self.what_if_forecast_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("WhatIfAnalysisArn", false);
+        let value = &self.what_if_analysis_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("TimeSeriesTransformations", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_transformations {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(30u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("TimeSeriesReplacementsDataSource", false);
+        if let ::std::option::Option::Some(value) = &self
+            .time_series_replacements_data_source
+        {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl CreateWhatIfForecastRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastRequest { what_if_forecast_name : "WhatIfForecastName", required,
     Plain; what_if_analysis_arn : "WhatIfAnalysisArn", required, Plain;

@@ -42,6 +42,64 @@ pub struct DatasetImportJobSummary {
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+impl crate::primitives::Validate for DatasetImportJobSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetImportJobArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("DatasetImportJobName", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("DataSource", false);
+        if let ::std::option::Option::Some(value) = &self.data_source {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("ImportMode", false);
+        if let ::std::option::Option::Some(value) = &self.import_mode {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DatasetImportJobSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DatasetImportJobSummary { dataset_import_job_arn : "DatasetImportJobArn", optional,
     Plain; dataset_import_job_name : "DatasetImportJobName", optional, Plain; data_source

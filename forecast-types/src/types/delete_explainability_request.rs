@@ -11,6 +11,30 @@ pub struct DeleteExplainabilityRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::string::String,
 }
+impl crate::primitives::Validate for DeleteExplainabilityRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ExplainabilityArn", false);
+        let value = &self.explainability_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+    }
+}
+impl DeleteExplainabilityRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DeleteExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
     Plain; }

@@ -11,6 +11,30 @@ pub struct DeleteWhatIfForecastExportRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::string::String,
 }
+impl crate::primitives::Validate for DeleteWhatIfForecastExportRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastExportArn", false);
+        let value = &self.what_if_forecast_export_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(300u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+    }
+}
+impl DeleteWhatIfForecastExportRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", required, Plain; }

@@ -76,6 +76,163 @@ pub struct DescribeAutoPredictorResponse {
     /// The time boundary Forecast uses when aggregating data.
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
+impl crate::primitives::Validate for DescribeAutoPredictorResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("PredictorName", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("ForecastFrequency", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_frequency {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(5u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_4);
+        }
+        v.leave();
+        v.enter("ForecastDimensions", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(10u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(63u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_12);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("DatasetImportJobArns", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("DataConfig", false);
+        if let ::std::option::Option::Some(value) = &self.data_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("EncryptionConfig", false);
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("ReferencePredictorSummary", false);
+        if let ::std::option::Option::Some(value) = &self.reference_predictor_summary {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("OptimizationMetric", false);
+        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("ExplainabilityInfo", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_info {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("MonitorInfo", false);
+        if let ::std::option::Option::Some(value) = &self.monitor_info {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("TimeAlignmentBoundary", false);
+        if let ::std::option::Option::Some(value) = &self.time_alignment_boundary {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeAutoPredictorResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
     predictor_name : "PredictorName", optional, Plain; forecast_horizon :

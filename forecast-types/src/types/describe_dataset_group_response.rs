@@ -36,6 +36,75 @@ pub struct DescribeDatasetGroupResponse {
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for DescribeDatasetGroupResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetGroupName", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_group_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("DatasetGroupArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("DatasetArns", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_arns {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Domain", false);
+        if let ::std::option::Option::Some(value) = &self.domain {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl DescribeDatasetGroupResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeDatasetGroupResponse { dataset_group_name : "DatasetGroupName", optional,
     Plain; dataset_group_arn : "DatasetGroupArn", optional, Plain; dataset_arns :

@@ -82,6 +82,141 @@ pub struct DescribeDatasetImportJobResponse {
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetImportJobName", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("DatasetImportJobArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("DatasetArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("TimestampFormat", false);
+        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_5);
+        }
+        v.leave();
+        v.enter("TimeZone", false);
+        if let ::std::option::Option::Some(value) = &self.time_zone {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_8);
+        }
+        v.leave();
+        v.enter("GeolocationFormat", false);
+        if let ::std::option::Option::Some(value) = &self.geolocation_format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_11);
+        }
+        v.leave();
+        v.enter("DataSource", false);
+        if let ::std::option::Option::Some(value) = &self.data_source {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("FieldStatistics", false);
+        if let ::std::option::Option::Some(value) = &self.field_statistics {
+            for (key, item) in value {
+                v.enter_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(key, &crate::patterns::PATTERN_10);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+        v.enter("ImportMode", false);
+        if let ::std::option::Option::Some(value) = &self.import_mode {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeDatasetImportJobResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeDatasetImportJobResponse { dataset_import_job_name : "DatasetImportJobName",
     optional, Plain; dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;

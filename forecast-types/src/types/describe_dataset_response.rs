@@ -46,6 +46,86 @@ pub struct DescribeDatasetResponse {
     /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `DescribeDataset` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for DescribeDatasetResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("DatasetName", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("Domain", false);
+        if let ::std::option::Option::Some(value) = &self.domain {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("DatasetType", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("DataFrequency", false);
+        if let ::std::option::Option::Some(value) = &self.data_frequency {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(5u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_4);
+        }
+        v.leave();
+        v.enter("Schema", false);
+        if let ::std::option::Option::Some(value) = &self.schema {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("EncryptionConfig", false);
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl DescribeDatasetResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; dataset_name :
     "DatasetName", optional, Plain; domain : "Domain", optional, Plain; dataset_type :

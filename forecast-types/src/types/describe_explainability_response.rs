@@ -60,6 +60,105 @@ pub struct DescribeExplainabilityResponse {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for DescribeExplainabilityResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ExplainabilityArn", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ExplainabilityName", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("ResourceArn", false);
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ExplainabilityConfig", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("DataSource", false);
+        if let ::std::option::Option::Some(value) = &self.data_source {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Schema", false);
+        if let ::std::option::Option::Some(value) = &self.schema {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("StartDateTime", false);
+        if let ::std::option::Option::Some(value) = &self.start_date_time {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(19u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_13);
+        }
+        v.leave();
+        v.enter("EndDateTime", false);
+        if let ::std::option::Option::Some(value) = &self.end_date_time {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(19u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_13);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl DescribeExplainabilityResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
     Plain; explainability_name : "ExplainabilityName", optional, Plain; resource_arn :

@@ -54,6 +54,107 @@ pub struct DescribeForecastResponse {
     /// The time series to include in the forecast.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+impl crate::primitives::Validate for DescribeForecastResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ForecastArn", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ForecastName", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("PredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("DatasetGroupArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_10);
+        }
+        v.leave();
+        v.enter("TimeSeriesSelector", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeForecastResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeForecastResponse { forecast_arn : "ForecastArn", optional, Plain;
     forecast_name : "ForecastName", optional, Plain; forecast_types : "ForecastTypes",

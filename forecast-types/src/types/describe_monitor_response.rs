@@ -39,6 +39,82 @@ pub struct DescribeMonitorResponse {
     /// The estimated number of minutes remaining before the monitor resource finishes its current evaluation.
     pub estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
 }
+impl crate::primitives::Validate for DescribeMonitorResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("MonitorName", false);
+        if let ::std::option::Option::Some(value) = &self.monitor_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("MonitorArn", false);
+        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ResourceArn", false);
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("LastEvaluationState", false);
+        if let ::std::option::Option::Some(value) = &self.last_evaluation_state {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("Baseline", false);
+        if let ::std::option::Option::Some(value) = &self.baseline {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeMonitorResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeMonitorResponse { monitor_name : "MonitorName", optional, Plain; monitor_arn
     : "MonitorArn", optional, Plain; resource_arn : "ResourceArn", optional, Plain;

@@ -46,6 +46,87 @@ pub struct DescribePredictorBacktestExportJobResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorBacktestExportJobArn", false);
+        if let ::std::option::Option::Some(value) = &self
+            .predictor_backtest_export_job_arn
+        {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("PredictorBacktestExportJobName", false);
+        if let ::std::option::Option::Some(value) = &self
+            .predictor_backtest_export_job_name
+        {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("PredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Destination", false);
+        if let ::std::option::Option::Some(value) = &self.destination {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+    }
+}
+impl DescribePredictorBacktestExportJobResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", optional, Plain; predictor_backtest_export_job_name

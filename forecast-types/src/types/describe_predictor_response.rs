@@ -94,6 +94,192 @@ pub struct DescribePredictorResponse {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+impl crate::primitives::Validate for DescribePredictorResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("PredictorName", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("AlgorithmArn", false);
+        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("AutoMLAlgorithmArns", false);
+        if let ::std::option::Option::Some(value) = &self.auto_ml_algorithm_arns {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("AutoMLOverrideStrategy", false);
+        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("TrainingParameters", false);
+        if let ::std::option::Option::Some(value) = &self.training_parameters {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(100u64),
+                },
+            );
+            for (key, item) in value {
+                v.enter_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_6);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("EvaluationParameters", false);
+        if let ::std::option::Option::Some(value) = &self.evaluation_parameters {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("HPOConfig", false);
+        if let ::std::option::Option::Some(value) = &self.hpo_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("InputDataConfig", false);
+        if let ::std::option::Option::Some(value) = &self.input_data_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("FeaturizationConfig", false);
+        if let ::std::option::Option::Some(value) = &self.featurization_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("EncryptionConfig", false);
+        if let ::std::option::Option::Some(value) = &self.encryption_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("PredictorExecutionDetails", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_execution_details {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("DatasetImportJobArns", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("OptimizationMetric", false);
+        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribePredictorResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribePredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
     predictor_name : "PredictorName", optional, Plain; algorithm_arn : "AlgorithmArn",

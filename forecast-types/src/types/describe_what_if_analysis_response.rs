@@ -46,6 +46,72 @@ pub struct DescribeWhatIfAnalysisResponse {
     /// The `TimeSeriesSelector` member.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfAnalysisName", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("WhatIfAnalysisArn", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ForecastArn", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_10);
+        }
+        v.leave();
+        v.enter("TimeSeriesSelector", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeWhatIfAnalysisResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeWhatIfAnalysisResponse { what_if_analysis_name : "WhatIfAnalysisName",
     optional, Plain; what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;

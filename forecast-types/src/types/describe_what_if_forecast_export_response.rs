@@ -50,6 +50,87 @@ pub struct DescribeWhatIfForecastExportResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastExportArn", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(300u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("WhatIfForecastExportName", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("WhatIfForecastArns", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arns {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(300u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Destination", false);
+        if let ::std::option::Option::Some(value) = &self.destination {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+    }
+}
+impl DescribeWhatIfForecastExportResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeWhatIfForecastExportResponse { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", optional, Plain; what_if_forecast_export_name :

@@ -60,6 +60,113 @@ pub struct DescribeWhatIfForecastResponse {
     /// Length: `1..=20`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastName", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_forecast_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("WhatIfForecastArn", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(300u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("WhatIfAnalysisArn", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_10);
+        }
+        v.leave();
+        v.enter("TimeSeriesTransformations", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_transformations {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(30u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("TimeSeriesReplacementsDataSource", false);
+        if let ::std::option::Option::Some(value) = &self
+            .time_series_replacements_data_source
+        {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("ForecastTypes", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_types {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(2u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl DescribeWhatIfForecastResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeWhatIfForecastResponse { what_if_forecast_name : "WhatIfForecastName",
     optional, Plain; what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;

@@ -20,6 +20,41 @@ pub struct EncryptionConfig {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
     pub kms_key_arn: ::std::string::String,
 }
+impl crate::primitives::Validate for EncryptionConfig {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("RoleArn", false);
+        let value = &self.role_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("KMSKeyArn", false);
+        let value = &self.kms_key_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_15);
+        v.leave();
+    }
+}
+impl EncryptionConfig {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     EncryptionConfig { role_arn : "RoleArn", required, Plain; kms_key_arn : "KMSKeyArn",
     required, Plain; }

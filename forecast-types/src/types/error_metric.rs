@@ -21,6 +21,31 @@ pub struct ErrorMetric {
     /// The Mean Absolute Percentage Error (MAPE)
     pub mape: ::std::option::Option<f64>,
 }
+impl crate::primitives::Validate for ErrorMetric {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ForecastType", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_type {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(2u64),
+                    max: ::std::option::Option::Some(4u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_1);
+        }
+        v.leave();
+    }
+}
+impl ErrorMetric {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ErrorMetric { forecast_type : "ForecastType", optional, Plain; wape : "WAPE",
     optional, Float; rmse : "RMSE", optional, Float; mase : "MASE", optional, Float; mape

@@ -15,6 +15,18 @@ pub struct EvaluationParameters {
     /// `ForecastHorizon` <= `BackTestWindowOffset` < 1/2 \* TARGET_TIME_SERIES dataset length
     pub back_test_window_offset: ::std::option::Option<i32>,
 }
+impl crate::primitives::Validate for EvaluationParameters {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl EvaluationParameters {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     EvaluationParameters { number_of_backtest_windows : "NumberOfBacktestWindows",
     optional, Plain; back_test_window_offset : "BackTestWindowOffset", optional, Plain; }

@@ -17,6 +17,40 @@ pub struct EvaluationResult {
     /// [`EvaluationParameters`]: crate::EvaluationParameters
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
 }
+impl crate::primitives::Validate for EvaluationResult {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("AlgorithmArn", false);
+        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("TestWindows", false);
+        if let ::std::option::Option::Some(value) = &self.test_windows {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl EvaluationResult {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     EvaluationResult { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
     "TestWindows", optional, ListOf < Plain >; }

@@ -29,6 +29,27 @@ pub struct ExplainabilityConfig {
     /// **Required.**
     pub time_point_granularity: crate::TimePointGranularity,
 }
+impl crate::primitives::Validate for ExplainabilityConfig {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("TimeSeriesGranularity", false);
+        let value = &self.time_series_granularity;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("TimePointGranularity", false);
+        let value = &self.time_point_granularity;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+    }
+}
+impl ExplainabilityConfig {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ExplainabilityConfig { time_series_granularity : "TimeSeriesGranularity", required,
     Plain; time_point_granularity : "TimePointGranularity", required, Plain; }

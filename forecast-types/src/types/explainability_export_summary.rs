@@ -41,6 +41,59 @@ pub struct ExplainabilityExportSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for ExplainabilityExportSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ExplainabilityExportArn", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ExplainabilityExportName", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_export_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("Destination", false);
+        if let ::std::option::Option::Some(value) = &self.destination {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl ExplainabilityExportSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ExplainabilityExportSummary { explainability_export_arn : "ExplainabilityExportArn",
     optional, Plain; explainability_export_name : "ExplainabilityExportName", optional,

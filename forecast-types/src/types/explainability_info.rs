@@ -20,6 +20,42 @@ pub struct ExplainabilityInfo {
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for ExplainabilityInfo {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ExplainabilityArn", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl ExplainabilityInfo {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ExplainabilityInfo { explainability_arn : "ExplainabilityArn", optional, Plain;
     status : "Status", optional, Plain; }

@@ -45,6 +45,71 @@ pub struct ExplainabilitySummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for ExplainabilitySummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ExplainabilityArn", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ExplainabilityName", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("ResourceArn", false);
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ExplainabilityConfig", false);
+        if let ::std::option::Option::Some(value) = &self.explainability_config {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl ExplainabilitySummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ExplainabilitySummary { explainability_arn : "ExplainabilityArn", optional, Plain;
     explainability_name : "ExplainabilityName", optional, Plain; resource_arn :

@@ -36,6 +36,46 @@ pub struct Featurization {
         ::std::vec::Vec<crate::FeaturizationMethod>,
     >,
 }
+impl crate::primitives::Validate for Featurization {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("AttributeName", false);
+        let value = &self.attribute_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("FeaturizationPipeline", false);
+        if let ::std::option::Option::Some(value) = &self.featurization_pipeline {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(1u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl Featurization {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Featurization { attribute_name : "AttributeName", required, Plain;
     featurization_pipeline : "FeaturizationPipeline", optional, ListOf < Plain >; }

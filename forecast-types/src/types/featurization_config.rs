@@ -50,6 +50,69 @@ pub struct FeaturizationConfig {
     /// Length: `1..=50`.
     pub featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
 }
+impl crate::primitives::Validate for FeaturizationConfig {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ForecastFrequency", false);
+        let value = &self.forecast_frequency;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(5u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_4);
+        v.leave();
+        v.enter("ForecastDimensions", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(10u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(63u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_12);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("Featurizations", false);
+        if let ::std::option::Option::Some(value) = &self.featurizations {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(50u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl FeaturizationConfig {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     FeaturizationConfig { forecast_frequency : "ForecastFrequency", required, Plain;
     forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;

@@ -43,6 +43,55 @@ pub struct FeaturizationMethod {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+impl crate::primitives::Validate for FeaturizationMethod {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("FeaturizationMethodName", false);
+        let value = &self.featurization_method_name;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("FeaturizationMethodParameters", false);
+        if let ::std::option::Option::Some(value) = &self.featurization_method_parameters
+        {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (key, item) in value {
+                v.enter_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(256u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_6);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl FeaturizationMethod {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     FeaturizationMethod { featurization_method_name : "FeaturizationMethodName",
     required, Plain; featurization_method_parameters : "FeaturizationMethodParameters",

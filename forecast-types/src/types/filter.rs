@@ -19,6 +19,45 @@ pub struct Filter {
     /// **Required.**
     pub condition: crate::FilterConditionString,
 }
+impl crate::primitives::Validate for Filter {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Key", false);
+        let value = &self.key;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_10);
+        v.leave();
+        v.enter("Value", false);
+        let value = &self.value;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("Condition", false);
+        let value = &self.condition;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+    }
+}
+impl Filter {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Filter { key : "Key", required, Plain; value : "Value", required, Plain; condition :
     "Condition", required, Plain; }

@@ -23,6 +23,38 @@ pub struct GetAccuracyMetricsResponse {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+impl crate::primitives::Validate for GetAccuracyMetricsResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorEvaluationResults", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_evaluation_results {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("AutoMLOverrideStrategy", false);
+        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("OptimizationMetric", false);
+        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl GetAccuracyMetricsResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     GetAccuracyMetricsResponse { predictor_evaluation_results :
     "PredictorEvaluationResults", optional, ListOf < Plain >; is_auto_predictor :

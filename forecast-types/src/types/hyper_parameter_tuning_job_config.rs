@@ -15,6 +15,24 @@ pub struct HyperParameterTuningJobConfig {
     /// Specifies the ranges of valid values for the hyperparameters.
     pub parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
 }
+impl crate::primitives::Validate for HyperParameterTuningJobConfig {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ParameterRanges", false);
+        if let ::std::option::Option::Some(value) = &self.parameter_ranges {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl HyperParameterTuningJobConfig {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     HyperParameterTuningJobConfig { parameter_ranges : "ParameterRanges", optional,
     Plain; }

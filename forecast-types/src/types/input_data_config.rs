@@ -23,6 +23,46 @@ pub struct InputDataConfig {
         ::std::vec::Vec<crate::SupplementaryFeature>,
     >,
 }
+impl crate::primitives::Validate for InputDataConfig {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetGroupArn", false);
+        let value = &self.dataset_group_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("SupplementaryFeatures", false);
+        if let ::std::option::Option::Some(value) = &self.supplementary_features {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(2u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl InputDataConfig {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     InputDataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
     supplementary_features : "SupplementaryFeatures", optional, ListOf < Plain >; }

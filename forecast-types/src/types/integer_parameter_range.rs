@@ -37,6 +37,35 @@ pub struct IntegerParameterRange {
     /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
     pub scaling_type: ::std::option::Option<crate::ScalingType>,
 }
+impl crate::primitives::Validate for IntegerParameterRange {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Name", false);
+        let value = &self.name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("ScalingType", false);
+        if let ::std::option::Option::Some(value) = &self.scaling_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl IntegerParameterRange {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     IntegerParameterRange { name : "Name", required, Plain; max_value : "MaxValue",
     required, Plain; min_value : "MinValue", required, Plain; scaling_type :

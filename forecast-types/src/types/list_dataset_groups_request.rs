@@ -15,6 +15,42 @@ pub struct ListDatasetGroupsRequest {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+impl crate::primitives::Validate for ListDatasetGroupsRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+        v.enter("MaxResults", false);
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1i64),
+                    max: ::std::option::Option::Some(100i64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl ListDatasetGroupsRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListDatasetGroupsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; }

@@ -17,6 +17,40 @@ pub struct ListMonitorEvaluationsResponse {
         ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
     >,
 }
+impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+        v.enter("PredictorMonitorEvaluations", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_monitor_evaluations {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl ListMonitorEvaluationsResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListMonitorEvaluationsResponse { next_token : "NextToken", optional, Plain;
     predictor_monitor_evaluations : "PredictorMonitorEvaluations", optional, ListOf <

@@ -13,6 +13,40 @@ pub struct ListMonitorsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for ListMonitorsResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Monitors", false);
+        if let ::std::option::Option::Some(value) = &self.monitors {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+    }
+}
+impl ListMonitorsResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListMonitorsResponse { monitors : "Monitors", optional, ListOf < Plain >; next_token
     : "NextToken", optional, Plain; }

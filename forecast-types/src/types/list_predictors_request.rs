@@ -27,6 +27,51 @@ pub struct ListPredictorsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+impl crate::primitives::Validate for ListPredictorsRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+        v.enter("MaxResults", false);
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1i64),
+                    max: ::std::option::Option::Some(100i64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("Filters", false);
+        if let ::std::option::Option::Some(value) = &self.filters {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl ListPredictorsRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListPredictorsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }

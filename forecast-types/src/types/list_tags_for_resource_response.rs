@@ -11,6 +11,35 @@ pub struct ListTagsForResourceResponse {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+impl crate::primitives::Validate for ListTagsForResourceResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(200u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl ListTagsForResourceResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListTagsForResourceResponse { tags : "Tags", optional, ListOf < Plain >; }
 }

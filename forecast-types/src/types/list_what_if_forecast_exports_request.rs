@@ -27,6 +27,51 @@ pub struct ListWhatIfForecastExportsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfForecastExportArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWIFExport" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+impl crate::primitives::Validate for ListWhatIfForecastExportsRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+        v.enter("MaxResults", false);
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1i64),
+                    max: ::std::option::Option::Some(100i64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("Filters", false);
+        if let ::std::option::Option::Some(value) = &self.filters {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl ListWhatIfForecastExportsRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListWhatIfForecastExportsRequest { next_token : "NextToken", optional, Plain;
     max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <

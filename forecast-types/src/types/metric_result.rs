@@ -17,6 +17,30 @@ pub struct MetricResult {
     /// The value for the metric.
     pub metric_value: ::std::option::Option<f64>,
 }
+impl crate::primitives::Validate for MetricResult {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("MetricName", false);
+        if let ::std::option::Option::Some(value) = &self.metric_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl MetricResult {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     MetricResult { metric_name : "MetricName", optional, Plain; metric_value :
     "MetricValue", optional, Float; }

@@ -24,6 +24,37 @@ pub struct Metrics {
     /// The average value of all weighted quantile losses.
     pub average_weighted_quantile_loss: ::std::option::Option<f64>,
 }
+impl crate::primitives::Validate for Metrics {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WeightedQuantileLosses", false);
+        if let ::std::option::Option::Some(value) = &self.weighted_quantile_losses {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("ErrorMetrics", false);
+        if let ::std::option::Option::Some(value) = &self.error_metrics {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl Metrics {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Metrics { rmse : "RMSE", optional, Float; weighted_quantile_losses :
     "WeightedQuantileLosses", optional, ListOf < Plain >; error_metrics : "ErrorMetrics",

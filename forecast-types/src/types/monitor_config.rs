@@ -11,6 +11,30 @@ pub struct MonitorConfig {
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub monitor_name: ::std::string::String,
 }
+impl crate::primitives::Validate for MonitorConfig {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("MonitorName", false);
+        let value = &self.monitor_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+    }
+}
+impl MonitorConfig {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     MonitorConfig { monitor_name : "MonitorName", required, Plain; }
 }

@@ -19,6 +19,55 @@ pub struct MonitorDataSource {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for MonitorDataSource {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetImportJobArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ForecastArn", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("PredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+    }
+}
+impl MonitorDataSource {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     MonitorDataSource { dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;
     forecast_arn : "ForecastArn", optional, Plain; predictor_arn : "PredictorArn",

@@ -27,6 +27,67 @@ pub struct ParameterRanges {
         ::std::vec::Vec<crate::IntegerParameterRange>,
     >,
 }
+impl crate::primitives::Validate for ParameterRanges {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("CategoricalParameterRanges", false);
+        if let ::std::option::Option::Some(value) = &self.categorical_parameter_ranges {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("ContinuousParameterRanges", false);
+        if let ::std::option::Option::Some(value) = &self.continuous_parameter_ranges {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("IntegerParameterRanges", false);
+        if let ::std::option::Option::Some(value) = &self.integer_parameter_ranges {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(20u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl ParameterRanges {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ParameterRanges { categorical_parameter_ranges : "CategoricalParameterRanges",
     optional, ListOf < Plain >; continuous_parameter_ranges :

@@ -9,6 +9,28 @@ pub struct PredictorBaseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
 }
+impl crate::primitives::Validate for PredictorBaseline {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("BaselineMetrics", false);
+        if let ::std::option::Option::Some(value) = &self.baseline_metrics {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl PredictorBaseline {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PredictorBaseline { baseline_metrics : "BaselineMetrics", optional, ListOf < Plain >;
     }

@@ -13,6 +13,30 @@ pub struct PredictorEvent {
     /// The timestamp for when the event occurred.
     pub datetime: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for PredictorEvent {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Detail", false);
+        if let ::std::option::Option::Some(value) = &self.detail {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl PredictorEvent {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PredictorEvent { detail : "Detail", optional, Plain; datetime : "Datetime", optional,
     EpochSeconds; }

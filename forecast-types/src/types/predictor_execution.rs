@@ -13,6 +13,40 @@ pub struct PredictorExecution {
     /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
 }
+impl crate::primitives::Validate for PredictorExecution {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("AlgorithmArn", false);
+        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("TestWindows", false);
+        if let ::std::option::Option::Some(value) = &self.test_windows {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl PredictorExecution {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PredictorExecution { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
     "TestWindows", optional, ListOf < Plain >; }

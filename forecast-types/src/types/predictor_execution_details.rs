@@ -13,6 +13,35 @@ pub struct PredictorExecutionDetails {
         ::std::vec::Vec<crate::PredictorExecution>,
     >,
 }
+impl crate::primitives::Validate for PredictorExecutionDetails {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorExecutions", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_executions {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(5u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl PredictorExecutionDetails {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PredictorExecutionDetails { predictor_executions : "PredictorExecutions", optional,
     ListOf < Plain >; }

@@ -37,6 +37,73 @@ pub struct PredictorMonitorEvaluation {
     /// Information about any errors that may have occurred during the monitor evaluation.
     pub message: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for PredictorMonitorEvaluation {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ResourceArn", false);
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("MonitorArn", false);
+        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("EvaluationState", false);
+        if let ::std::option::Option::Some(value) = &self.evaluation_state {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("PredictorEvent", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_event {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("MonitorDataSource", false);
+        if let ::std::option::Option::Some(value) = &self.monitor_data_source {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("MetricResults", false);
+        if let ::std::option::Option::Some(value) = &self.metric_results {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl PredictorMonitorEvaluation {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PredictorMonitorEvaluation { resource_arn : "ResourceArn", optional, Plain;
     monitor_arn : "MonitorArn", optional, Plain; evaluation_time : "EvaluationTime",

@@ -51,6 +51,71 @@ pub struct PredictorSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for PredictorSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("PredictorArn", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("PredictorName", false);
+        if let ::std::option::Option::Some(value) = &self.predictor_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("DatasetGroupArn", false);
+        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("ReferencePredictorSummary", false);
+        if let ::std::option::Option::Some(value) = &self.reference_predictor_summary {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl PredictorSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PredictorSummary { predictor_arn : "PredictorArn", optional, Plain; predictor_name :
     "PredictorName", optional, Plain; dataset_group_arn : "DatasetGroupArn", optional,

@@ -13,6 +13,36 @@ pub struct ReferencePredictorSummary {
     /// Whether the reference predictor is `Active` or `Deleted`.
     pub state: ::std::option::Option<crate::State>,
 }
+impl crate::primitives::Validate for ReferencePredictorSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Arn", false);
+        if let ::std::option::Option::Some(value) = &self.arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("State", false);
+        if let ::std::option::Option::Some(value) = &self.state {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl ReferencePredictorSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ReferencePredictorSummary { arn : "Arn", optional, Plain; state : "State", optional,
     Plain; }

@@ -11,6 +11,35 @@ pub struct Schema {
     /// Length: `1..=100`.
     pub attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
 }
+impl crate::primitives::Validate for Schema {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Attributes", false);
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(100u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl Schema {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Schema { attributes : "Attributes", optional, ListOf < Plain >; }
 }

@@ -15,6 +15,36 @@ pub struct SchemaAttribute {
     /// For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
     pub attribute_type: ::std::option::Option<crate::AttributeType>,
 }
+impl crate::primitives::Validate for SchemaAttribute {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("AttributeName", false);
+        if let ::std::option::Option::Some(value) = &self.attribute_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("AttributeType", false);
+        if let ::std::option::Option::Some(value) = &self.attribute_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl SchemaAttribute {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     SchemaAttribute { attribute_name : "AttributeName", optional, Plain; attribute_type :
     "AttributeType", optional, Plain; }

@@ -35,6 +35,43 @@ pub struct Statistics {
     /// The number of NAN (not a number) values in the field. `CountNanLong` is used instead of `CountNan` if the value is greater than 2,147,483,647.
     pub count_nan_long: ::std::option::Option<i64>,
 }
+impl crate::primitives::Validate for Statistics {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Min", false);
+        if let ::std::option::Option::Some(value) = &self.min {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_10);
+        }
+        v.leave();
+        v.enter("Max", false);
+        if let ::std::option::Option::Some(value) = &self.max {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_10);
+        }
+        v.leave();
+    }
+}
+impl Statistics {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Statistics { count : "Count", optional, Plain; count_distinct : "CountDistinct",
     optional, Plain; count_null : "CountNull", optional, Plain; count_nan : "CountNan",

@@ -103,6 +103,41 @@ pub struct SupplementaryFeature {
     /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
     pub value: ::std::string::String,
 }
+impl crate::primitives::Validate for SupplementaryFeature {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Name", false);
+        let value = &self.name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("Value", false);
+        let value = &self.value;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_9);
+        v.leave();
+    }
+}
+impl SupplementaryFeature {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     SupplementaryFeature { name : "Name", required, Plain; value : "Value", required,
     Plain; }

@@ -33,6 +33,41 @@ impl ::std::fmt::Debug for Tag {
             .finish()
     }
 }
+impl crate::primitives::Validate for Tag {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Key", true);
+        let value = &self.key;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(128u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_0);
+        v.leave();
+        v.enter("Value", true);
+        let value = &self.value;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_0);
+        v.leave();
+    }
+}
+impl Tag {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Tag { key : "Key", required, Plain; value : "Value", required, Plain; }
 }

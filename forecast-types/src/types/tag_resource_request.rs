@@ -25,6 +25,45 @@ pub struct TagResourceRequest {
     /// **Required.** Length: `0..=200`.
     pub tags: ::std::vec::Vec<crate::Tag>,
 }
+impl crate::primitives::Validate for TagResourceRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ResourceArn", false);
+        let value = &self.resource_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("Tags", false);
+        let value = &self.tags;
+        v.check_count(
+            value.len(),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(200u64),
+            },
+        );
+        for (index, item) in value.iter().enumerate() {
+            v.enter_index(index);
+            crate::primitives::Validate::check(item, v);
+            v.leave();
+        }
+        v.leave();
+    }
+}
+impl TagResourceRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TagResourceRequest { resource_arn : "ResourceArn", required, Plain; tags : "Tags",
     required, ListOf < Plain >; }

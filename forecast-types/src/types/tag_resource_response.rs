@@ -6,6 +6,18 @@
 /// The `TagResourceResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TagResourceResponse {}
+impl crate::primitives::Validate for TagResourceResponse {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl TagResourceResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TagResourceResponse {}
 }

@@ -21,6 +21,30 @@ pub struct TestWindowSummary {
     /// If the test failed, the reason why it failed.
     pub message: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for TestWindowSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl TestWindowSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TestWindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
     test_window_end : "TestWindowEnd", optional, EpochSeconds; status : "Status",

@@ -21,6 +21,51 @@ pub struct TimeAlignmentBoundary {
     /// Range: `0..=23`.
     pub hour: ::std::option::Option<i32>,
 }
+impl crate::primitives::Validate for TimeAlignmentBoundary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Month", false);
+        if let ::std::option::Option::Some(value) = &self.month {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("DayOfMonth", false);
+        if let ::std::option::Option::Some(value) = &self.day_of_month {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1i64),
+                    max: ::std::option::Option::Some(28i64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("DayOfWeek", false);
+        if let ::std::option::Option::Some(value) = &self.day_of_week {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Hour", false);
+        if let ::std::option::Option::Some(value) = &self.hour {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0i64),
+                    max: ::std::option::Option::Some(23i64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl TimeAlignmentBoundary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TimeAlignmentBoundary { month : "Month", optional, Plain; day_of_month :
     "DayOfMonth", optional, Plain; day_of_week : "DayOfWeek", optional, Plain; hour :

@@ -21,6 +21,45 @@ pub struct TimeSeriesCondition {
     /// **Required.**
     pub condition: crate::Condition,
 }
+impl crate::primitives::Validate for TimeSeriesCondition {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("AttributeName", false);
+        let value = &self.attribute_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(63u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.leave();
+        v.enter("AttributeValue", false);
+        let value = &self.attribute_value;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+        v.enter("Condition", false);
+        let value = &self.condition;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+    }
+}
+impl TimeSeriesCondition {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TimeSeriesCondition { attribute_name : "AttributeName", required, Plain;
     attribute_value : "AttributeValue", required, Plain; condition : "Condition",

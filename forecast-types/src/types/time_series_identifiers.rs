@@ -15,6 +15,41 @@ pub struct TimeSeriesIdentifiers {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for TimeSeriesIdentifiers {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DataSource", false);
+        if let ::std::option::Option::Some(value) = &self.data_source {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Schema", false);
+        if let ::std::option::Option::Some(value) = &self.schema {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+    }
+}
+impl TimeSeriesIdentifiers {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TimeSeriesIdentifiers { data_source : "DataSource", optional, Plain; schema :
     "Schema", optional, Plain; format : "Format", optional, Plain; }

@@ -23,6 +23,51 @@ pub struct TimeSeriesReplacementsDataSource {
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
     pub timestamp_format: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("S3Config", false);
+        let value = &self.s3_config;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("Schema", false);
+        let value = &self.schema;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("Format", false);
+        if let ::std::option::Option::Some(value) = &self.format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(7u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+        v.enter("TimestampFormat", false);
+        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_5);
+        }
+        v.leave();
+    }
+}
+impl TimeSeriesReplacementsDataSource {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TimeSeriesReplacementsDataSource { s3_config : "S3Config", required, Plain; schema :
     "Schema", required, Plain; format : "Format", optional, Plain; timestamp_format :

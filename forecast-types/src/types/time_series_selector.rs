@@ -15,6 +15,24 @@ pub struct TimeSeriesSelector {
     /// Details about the import file that contains the time series for which you want to create forecasts.
     pub time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
 }
+impl crate::primitives::Validate for TimeSeriesSelector {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("TimeSeriesIdentifiers", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_identifiers {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl TimeSeriesSelector {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TimeSeriesSelector { time_series_identifiers : "TimeSeriesIdentifiers", optional,
     Plain; }

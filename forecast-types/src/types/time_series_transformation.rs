@@ -15,6 +15,40 @@ pub struct TimeSeriesTransformation {
         ::std::vec::Vec<crate::TimeSeriesCondition>,
     >,
 }
+impl crate::primitives::Validate for TimeSeriesTransformation {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Action", false);
+        if let ::std::option::Option::Some(value) = &self.action {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("TimeSeriesConditions", false);
+        if let ::std::option::Option::Some(value) = &self.time_series_conditions {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(10u64),
+                },
+            );
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl TimeSeriesTransformation {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     TimeSeriesTransformation { action : "Action", optional, Plain; time_series_conditions
     : "TimeSeriesConditions", optional, ListOf < Plain >; }

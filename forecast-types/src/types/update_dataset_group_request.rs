@@ -15,6 +15,45 @@ pub struct UpdateDatasetGroupRequest {
     /// **Required.**
     pub dataset_arns: ::std::vec::Vec<::std::string::String>,
 }
+impl crate::primitives::Validate for UpdateDatasetGroupRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("DatasetGroupArn", false);
+        let value = &self.dataset_group_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.leave();
+        v.enter("DatasetArns", false);
+        let value = &self.dataset_arns;
+        for (index, item) in value.iter().enumerate() {
+            v.enter_index(index);
+            v.check_chars(
+                item,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(item, &crate::patterns::PATTERN_14);
+            v.leave();
+        }
+        v.leave();
+    }
+}
+impl UpdateDatasetGroupRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     UpdateDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
     dataset_arns : "DatasetArns", required, ListOf < Plain >; }

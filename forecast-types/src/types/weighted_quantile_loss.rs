@@ -13,6 +13,18 @@ pub struct WeightedQuantileLoss {
     /// The difference between the predicted value and the actual value over the quantile, weighted (normalized) by dividing by the sum over all quantiles.
     pub loss_value: ::std::option::Option<f64>,
 }
+impl crate::primitives::Validate for WeightedQuantileLoss {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl WeightedQuantileLoss {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WeightedQuantileLoss { quantile : "Quantile", optional, Float; loss_value :
     "LossValue", optional, Float; }

@@ -45,6 +45,66 @@ pub struct WhatIfAnalysisSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for WhatIfAnalysisSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfAnalysisArn", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("WhatIfAnalysisName", false);
+        if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(63u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_12);
+        }
+        v.leave();
+        v.enter("ForecastArn", false);
+        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_14);
+        }
+        v.leave();
+        v.enter("Status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl WhatIfAnalysisSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WhatIfAnalysisSummary { what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
     what_if_analysis_name : "WhatIfAnalysisName", optional, Plain; forecast_arn :

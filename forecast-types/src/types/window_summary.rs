@@ -25,6 +25,29 @@ pub struct WindowSummary {
     /// Provides metrics used to evaluate the performance of a predictor.
     pub metrics: ::std::option::Option<crate::Metrics>,
 }
+impl crate::primitives::Validate for WindowSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("EvaluationType", false);
+        if let ::std::option::Option::Some(value) = &self.evaluation_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("Metrics", false);
+        if let ::std::option::Option::Some(value) = &self.metrics {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl WindowSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
     test_window_end : "TestWindowEnd", optional, EpochSeconds; item_count : "ItemCount",
