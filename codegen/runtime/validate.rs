@@ -155,7 +155,8 @@ impl fmt::Display for Constraint {
 #[non_exhaustive]
 pub struct Violation {
     /// The path from the checked value, such as `Destination.S3Config.Path`, `Tags[2].Key`
-    /// or `Configuration["key"]`; empty for the checked value itself.
+    /// or `Configuration["key"]` (`Configuration[key "key"]` for the key itself); empty
+    /// for the checked value itself.
     pub path: String,
     /// The constraint.
     pub constraint: Constraint,
@@ -219,6 +220,7 @@ enum Step {
     Member { name: &'static str, sensitive: bool },
     Index(usize),
     Key(String),
+    MapKey(String),
 }
 
 /// Walks a value for [`Validate::check`]: keeps the current path and collects the
@@ -243,6 +245,11 @@ impl Validator {
     /// Steps into a map entry.
     pub fn enter_key(&mut self, key: &str) {
         self.path.push(Step::Key(key.to_owned()));
+    }
+
+    /// Steps onto the key of a map entry, itself.
+    pub fn enter_map_key(&mut self, key: &str) {
+        self.path.push(Step::MapKey(key.to_owned()));
     }
 
     /// Steps back out of the last member, item or entry.
@@ -363,6 +370,7 @@ impl Validator {
                 }
                 Step::Index(index) => text.push_str(&format!("[{index}]")),
                 Step::Key(key) => text.push_str(&format!("[{key:?}]")),
+                Step::MapKey(key) => text.push_str(&format!("[key {key:?}]")),
             }
         }
         text

@@ -33,6 +33,11 @@ impl<'a> Samples<'a> {
         self.value(&RustType::Named(name.to_owned()), &Codec::Plain, 0)
     }
 
+    /// A sample value of a list item or map value type, in its plain JSON form.
+    pub fn sample(&self, ty: &RustType) -> Option<Value> {
+        self.value(ty, &Codec::Plain, 1)
+    }
+
     /// A sample of a type, in the form its codec gives it on the wire.
     fn value(&self, ty: &RustType, codec: &Codec, depth: usize) -> Option<Value> {
         let element = |codec: &Codec| match codec {

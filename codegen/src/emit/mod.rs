@@ -1,6 +1,7 @@
 //! Emit: turns the type space into token streams, one file per item and operation, plus
 //! the crate root, the module indexes and the runtime support files.
 
+mod boundaries;
 pub mod docs;
 mod enumeration;
 mod example;
@@ -45,6 +46,7 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
     files.extend(interop::interop_file(space));
     files.extend(roundtrip::tests_file(space, crate_name));
     files.extend(validate::patterns_file(space));
+    files.extend(boundaries::tests_file(space, crate_name));
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
         tokens: item_file(&links, item, space),

@@ -220,16 +220,16 @@ fn entries(
         RustType::String => quote!(key),
         _ => quote!(key.as_str()),
     };
-    let item = match value.is_empty() {
-        true => quote!(_),
-        false => quote!(item),
+    let key = (!key.is_empty()).then(|| quote!(v.enter_map_key(#key_text); #key v.leave();));
+    let value = (!value.is_empty()).then(|| quote!(v.enter_key(#key_text); #value v.leave();));
+    let item = match value.is_some() {
+        true => quote!(item),
+        false => quote!(_),
     };
     quote! {
         for (key, #item) in #map {
-            v.enter_key(#key_text);
             #key
             #value
-            v.leave();
         }
     }
 }

@@ -332,9 +332,55 @@ fn property(name: &str) -> Result<ClassUnicode, String> {
     }
 }
 
+/// A short string that a translated pattern matches, for boundary tests; `None` when
+/// the simple walk of the pattern finds none.
+pub fn example(regex: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(regex).ok()?;
+    let mut out = String::new();
+    build(&hir, &mut out)?;
+    let compiled = regex_lite::Regex::new(regex).ok()?;
+    compiled.is_match(&out).then_some(out)
+}
+
+/// A short string that a translated pattern does not match; `None` when every
+/// candidate matches.
+pub fn counterexample(regex: &str) -> Option<String> {
+    let compiled = regex_lite::Regex::new(regex).ok()?;
+    let candidates = ["", "!", "\n", " ", "a", "0", "~!@#", "\u{0}", "\u{ff}", "A"];
+    let found = candidates.into_iter().find(|c| !compiled.is_match(c));
+    found.map(str::to_owned)
+}
+
+/// Appends the shortest string the expression matches, taking the first branch of
+/// every alternation; `None` for what it cannot spell.
+fn build(hir: &regex_syntax::hir::Hir, out: &mut String) -> Option<()> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(literal) => out.push_str(std::str::from_utf8(&literal.0).ok()?),
+        HirKind::Class(Class::Unicode(class)) => out.push(pick(class)?),
+        HirKind::Class(Class::Bytes(_)) => return None,
+        HirKind::Repetition(repetition) => {
+            for _ in 0..repetition.min.min(1000) {
+                build(&repetition.sub, out)?;
+            }
+        }
+        HirKind::Capture(capture) => build(&capture.sub, out)?,
+        HirKind::Concat(parts) => parts.iter().try_for_each(|part| build(part, out))?,
+        HirKind::Alternation(branches) => build(branches.first()?, out)?,
+    }
+    Some(())
+}
+
+/// A readable member of a class: a letter, digit or `_` if it has one.
+fn pick(class: &ClassUnicode) -> Option<char> {
+    let has = |c: char| class.ranges().iter().any(|r| r.start() <= c && c <= r.end());
+    let readable = ['a', 'A', '0', '_', '-', '.', ' '].into_iter().find(|c| has(*c));
+    readable.or_else(|| class.ranges().first().map(|r| r.start()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{counterexample, example, translate};
 
     /// Whether `pattern`, as translated, finds a match in `text`.
     fn matches(pattern: &str, text: &str) -> bool {
@@ -444,5 +490,19 @@ mod tests {
             let error = translate(pattern).unwrap_err();
             assert!(error.contains(reason), "{pattern}: {error}");
         }
+    }
+
+    #[test]
+    fn examples_match_and_counterexamples_do_not() {
+        for pattern in [r"^s3://[a-z0-9].+$", r"^arn:([a-z\d-]+):forecast:.*:.*:.+$", "^CSV|PARQUET$", r"^\d{4}-\d{2}$"] {
+            let regex = translate(pattern).unwrap();
+            let compiled = regex_lite::Regex::new(&regex).unwrap();
+            let yes = example(&regex).unwrap_or_else(|| panic!("{pattern}"));
+            assert!(compiled.is_match(&yes), "{pattern}: {yes:?}");
+            let no = counterexample(&regex).unwrap_or_else(|| panic!("{pattern}"));
+            assert!(!compiled.is_match(&no), "{pattern}: {no:?}");
+        }
+        assert_eq!(example(&translate("^s3://[a-z0-9].+$").unwrap()).unwrap(), "s3://aa");
+        assert_eq!(counterexample(&translate("^.*$").unwrap()).unwrap(), "\n");
     }
 }

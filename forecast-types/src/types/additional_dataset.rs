@@ -119,7 +119,7 @@ impl crate::primitives::Validate for AdditionalDataset {
         v.enter("Configuration", false);
         if let ::std::option::Option::Some(value) = &self.configuration {
             for (key, item) in value {
-                v.enter_key(key);
+                v.enter_map_key(key);
                 v.check_chars(
                     key,
                     crate::primitives::Bounds {
@@ -128,6 +128,8 @@ impl crate::primitives::Validate for AdditionalDataset {
                     },
                 );
                 v.check_pattern(key, &crate::patterns::PATTERN_12);
+                v.leave();
+                v.enter_key(key);
                 v.check_count(
                     item.len(),
                     crate::primitives::Bounds {

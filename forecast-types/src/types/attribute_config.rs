@@ -65,7 +65,7 @@ impl crate::primitives::Validate for AttributeConfig {
             },
         );
         for (key, item) in value {
-            v.enter_key(key);
+            v.enter_map_key(key);
             v.check_chars(
                 key,
                 crate::primitives::Bounds {
@@ -74,6 +74,8 @@ impl crate::primitives::Validate for AttributeConfig {
                 },
             );
             v.check_pattern(key, &crate::patterns::PATTERN_12);
+            v.leave();
+            v.enter_key(key);
             v.check_chars(
                 item,
                 crate::primitives::Bounds {

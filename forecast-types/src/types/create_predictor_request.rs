@@ -166,7 +166,7 @@ impl crate::primitives::Validate for CreatePredictorRequest {
                 },
             );
             for (key, item) in value {
-                v.enter_key(key);
+                v.enter_map_key(key);
                 v.check_chars(
                     key,
                     crate::primitives::Bounds {
@@ -175,6 +175,8 @@ impl crate::primitives::Validate for CreatePredictorRequest {
                     },
                 );
                 v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.leave();
+                v.enter_key(key);
                 v.check_chars(
                     item,
                     crate::primitives::Bounds {

@@ -164,7 +164,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         v.enter("FieldStatistics", false);
         if let ::std::option::Option::Some(value) = &self.field_statistics {
             for (key, item) in value {
-                v.enter_key(key);
+                v.enter_map_key(key);
                 v.check_chars(
                     key,
                     crate::primitives::Bounds {
@@ -173,6 +173,8 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
                     },
                 );
                 v.check_pattern(key, &crate::patterns::PATTERN_10);
+                v.leave();
+                v.enter_key(key);
                 crate::primitives::Validate::check(item, v);
                 v.leave();
             }

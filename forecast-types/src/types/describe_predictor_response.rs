@@ -186,7 +186,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
                 },
             );
             for (key, item) in value {
-                v.enter_key(key);
+                v.enter_map_key(key);
                 v.check_chars(
                     key,
                     crate::primitives::Bounds {
@@ -195,6 +195,8 @@ impl crate::primitives::Validate for DescribePredictorResponse {
                     },
                 );
                 v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.leave();
+                v.enter_key(key);
                 v.check_chars(
                     item,
                     crate::primitives::Bounds {

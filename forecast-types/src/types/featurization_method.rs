@@ -60,7 +60,7 @@ impl crate::primitives::Validate for FeaturizationMethod {
                 },
             );
             for (key, item) in value {
-                v.enter_key(key);
+                v.enter_map_key(key);
                 v.check_chars(
                     key,
                     crate::primitives::Bounds {
@@ -69,6 +69,8 @@ impl crate::primitives::Validate for FeaturizationMethod {
                     },
                 );
                 v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.leave();
+                v.enter_key(key);
                 v.check_chars(
                     item,
                     crate::primitives::Bounds {
