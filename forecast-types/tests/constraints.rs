@@ -7,6 +7,7 @@
 //! and values that do and do not match each pattern.
 #![allow(deprecated)]
 #[rustfmt::skip]
+#[allow(dead_code)]
 mod boundaries {
     use forecast_types::primitives::{Constraint, Validate};
     /// The constraints broken at `path` once `member` of the sample `body` holds `value`.

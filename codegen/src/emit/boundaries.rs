@@ -262,7 +262,9 @@ fn file(krate: &proc_macro2::Ident, tests: &[TokenStream]) -> TokenStream {
         #![allow(deprecated)]
 
         // Formatted by the generator, with prettyplease; rustfmt keeps out.
+        // A model's constraints need only some of the helpers.
         #[rustfmt::skip]
+        #[allow(dead_code)]
         mod boundaries {
         use #krate::primitives::{Constraint, Validate};
 

@@ -128,14 +128,19 @@ fn value_checks(
         }
         RustType::Blob => out.extend(length.map(|b| quote!(v.check_bytes(#value, #b);))),
         RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
-            out.extend(int_bounds(checks.range.as_ref()).map(
-                |b| quote!(v.check_int(::std::primitive::i64::from(*#value), #b);),
-            ))
+            let number = match ty {
+                RustType::I64 => quote!(*#value),
+                _ => quote!(::std::primitive::i64::from(*#value)),
+            };
+            out.extend(int_bounds(checks.range.as_ref()).map(|b| quote!(v.check_int(#number, #b);)))
         }
-        RustType::F32 | RustType::F64 => out.extend(
-            float_bounds(checks.range.as_ref())
-                .map(|b| quote!(v.check_float(::std::primitive::f64::from(*#value), #b);)),
-        ),
+        RustType::F32 | RustType::F64 => {
+            let number = match ty {
+                RustType::F64 => quote!(*#value),
+                _ => quote!(::std::primitive::f64::from(*#value)),
+            };
+            out.extend(float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_float(#number, #b);)))
+        }
         RustType::BigInteger | RustType::BigDecimal => out.extend(
             float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_big(#value.as_str(), #b);)),
         ),
@@ -222,15 +227,9 @@ fn entries(
     };
     let key = (!key.is_empty()).then(|| quote!(v.enter_map_key(#key_text); #key v.leave();));
     let value = (!value.is_empty()).then(|| quote!(v.enter_key(#key_text); #value v.leave();));
-    let item = match value.is_some() {
-        true => quote!(item),
-        false => quote!(_),
-    };
-    quote! {
-        for (key, #item) in #map {
-            #key
-            #value
-        }
+    match value.is_some() {
+        true => quote!(for (key, item) in #map { #key #value }),
+        false => quote!(for key in #map.keys() { #key }),
     }
 }
 

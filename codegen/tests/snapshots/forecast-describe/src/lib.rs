@@ -60,16 +60,25 @@ mod operations;
 pub mod primitives;
 #[rustfmt::skip]
 mod types;
+#[rustfmt::skip]
+mod patterns;
 pub use operations::*;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
+pub use primitives::Bounds;
+pub use primitives::Constraint;
 pub use primitives::Document;
 pub use primitives::Number;
 pub use primitives::Operation;
 pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
+pub use primitives::Pattern;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;
 pub use primitives::UnhandledError;
 pub use primitives::UnknownValue;
+pub use primitives::Validate;
+pub use primitives::ValidationError;
+pub use primitives::Validator;
+pub use primitives::Violation;
 pub use types::*;

@@ -9,6 +9,18 @@ pub struct FooBar {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for FooBar {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl FooBar {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     FooBar { value : "value", optional, Plain; }
 }

@@ -9,6 +9,18 @@ pub struct FooBar2 {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for FooBar2 {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl FooBar2 {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     FooBar2 { value : "value", optional, Plain; }
 }

@@ -9,6 +9,24 @@ pub struct GetThingInput {
     /// The `thing` member.
     pub thing: ::std::option::Option<crate::Thing>,
 }
+impl crate::primitives::Validate for GetThingInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("thing", false);
+        if let ::std::option::Option::Some(value) = &self.thing {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl GetThingInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     GetThingInput { thing : "thing", optional, Plain; }
 }

@@ -11,6 +11,29 @@ pub struct GetThingOutput {
     /// The `second` member.
     pub second: ::std::option::Option<crate::FooBar2>,
 }
+impl crate::primitives::Validate for GetThingOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("first", false);
+        if let ::std::option::Option::Some(value) = &self.first {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("second", false);
+        if let ::std::option::Option::Some(value) = &self.second {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl GetThingOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     GetThingOutput { first : "first", optional, Plain; second : "second", optional,
     Plain; }

@@ -11,6 +11,18 @@ pub struct Thing {
     /// Also becomes the Rust field `id`.
     pub id_2: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for Thing {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl Thing {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Thing { id : "Id", optional, Plain; id_2 : "ID", optional, Plain; }
 }

@@ -14,5 +14,9 @@ mod timestamp;
 pub use timestamp::{Timestamp, TimestampError};
 mod unknown;
 pub use unknown::{UnhandledError, UnknownValue};
+mod validate;
+pub use validate::{
+    Bounds, Constraint, Pattern, Validate, ValidationError, Validator, Violation,
+};
 mod timestamp_text;
 pub(crate) mod wire;

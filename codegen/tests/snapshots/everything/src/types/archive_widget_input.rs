@@ -15,6 +15,34 @@ pub struct ArchiveWidgetInput {
     /// Length: at most `2048`.
     pub reason: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for ArchiveWidgetInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgetId", false);
+        let value = &self.widget_id;
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+        v.enter("reason", false);
+        if let ::std::option::Option::Some(value) = &self.reason {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::None,
+                    max: ::std::option::Option::Some(2048u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl ArchiveWidgetInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ArchiveWidgetInput { widget_id : "widgetId", required, Plain; reason : "reason",
     optional, Plain; }

@@ -33,6 +33,50 @@ pub enum AttributeValue {
         value: crate::primitives::Document,
     },
 }
+impl crate::primitives::Validate for AttributeValue {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        match self {
+            Self::S(_) => {}
+            Self::N(_) => {}
+            Self::B(_) => {}
+            Self::Bool(_) => {}
+            Self::Null => {}
+            Self::L(value) => {
+                v.enter("L", false);
+                for (index, item) in value.iter().enumerate() {
+                    v.enter_index(index);
+                    crate::primitives::Validate::check(item, v);
+                    v.leave();
+                }
+                v.leave();
+            }
+            Self::M(value) => {
+                v.enter("M", false);
+                for (key, item) in value {
+                    v.enter_key(key);
+                    crate::primitives::Validate::check(item, v);
+                    v.leave();
+                }
+                v.leave();
+            }
+            Self::Nested(value) => {
+                v.enter("Nested", false);
+                crate::primitives::Validate::check(value, v);
+                v.leave();
+            }
+            Self::Unknown { name, .. } => v.unknown_member(name),
+        }
+    }
+}
+impl AttributeValue {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_union! {
     AttributeValue { S : "S", Plain; N : "N", Plain; B : "B", Blob; Bool : "BOOL", Plain;
     Null : "NULL", unit; L : "L", ListOf < Plain >; M : "M", MapOf < Plain >; Nested :

@@ -9,6 +9,24 @@ pub struct Box {
     /// The `value` member.
     pub value: ::std::option::Option<crate::Vec>,
 }
+impl crate::primitives::Validate for Box {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("value", false);
+        if let ::std::option::Option::Some(value) = &self.value {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Box {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Box { value : "value", optional, Plain; }
 }

@@ -9,6 +9,24 @@ pub struct Chicken {
     /// The `egg` member.
     pub egg: ::std::option::Option<::std::boxed::Box<crate::Egg>>,
 }
+impl crate::primitives::Validate for Chicken {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("egg", false);
+        if let ::std::option::Option::Some(value) = &self.egg {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Chicken {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Chicken { egg : "egg", optional, Plain; }
 }

@@ -37,6 +37,133 @@ pub struct Collections {
     /// The `priority` member.
     pub priority: ::std::option::Option<crate::Priority>,
 }
+impl crate::primitives::Validate for Collections {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("names", false);
+        if let ::std::option::Option::Some(value) = &self.names {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::None,
+                },
+            );
+            v.check_unique(value);
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(64u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("nameSet", false);
+        if let ::std::option::Option::Some(value) = &self.name_set {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                v.check_chars(
+                    item,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(64u64),
+                    },
+                );
+                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::None,
+                    max: ::std::option::Option::Some(50u64),
+                },
+            );
+            for key in value.keys() {
+                v.enter_map_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(128u64),
+                    },
+                );
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("scores", false);
+        if let ::std::option::Option::Some(value) = &self.scores {
+            for (key, item) in value {
+                v.enter_key(key);
+                if let ::std::option::Option::Some(item) = item {
+                    v.check_float(
+                        *item,
+                        crate::primitives::Bounds {
+                            min: ::std::option::Option::Some(0.5f64),
+                            max: ::std::option::Option::Some(99.5f64),
+                        },
+                    );
+                }
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("colors", false);
+        if let ::std::option::Option::Some(value) = &self.colors {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3u64),
+                },
+            );
+            for (key, item) in value {
+                v.enter_map_key(key.as_str());
+                crate::primitives::Validate::check(key, v);
+                v.leave();
+                v.enter_key(key.as_str());
+                v.check_int(
+                    ::std::primitive::i64::from(*item),
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0i64),
+                        max: ::std::option::Option::None,
+                    },
+                );
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("instanceType", false);
+        if let ::std::option::Option::Some(value) = &self.instance_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("priority", false);
+        if let ::std::option::Option::Some(value) = &self.priority {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Collections {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Collections { names : "names", optional, ListOf < Plain >; strings : "strings",
     optional, ListOf < Plain >; sparse_strings : "sparseStrings", optional, SparseListOf

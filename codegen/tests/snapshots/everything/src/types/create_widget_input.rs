@@ -21,6 +21,62 @@ pub struct CreateWidgetInput {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+impl crate::primitives::Validate for CreateWidgetInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("name", false);
+        let value = &self.name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(64u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.leave();
+        v.enter("instanceType", false);
+        if let ::std::option::Option::Some(value) = &self.instance_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("priority", false);
+        if let ::std::option::Option::Some(value) = &self.priority {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("tags", false);
+        if let ::std::option::Option::Some(value) = &self.tags {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::None,
+                    max: ::std::option::Option::Some(50u64),
+                },
+            );
+            for key in value.keys() {
+                v.enter_map_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(128u64),
+                    },
+                );
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl CreateWidgetInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateWidgetInput { name : "name", required, Plain; instance_type : "instanceType",
     optional, Plain; priority : "priority", optional, Plain; tags : "tags", optional,

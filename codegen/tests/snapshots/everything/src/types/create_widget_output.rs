@@ -11,6 +11,23 @@ pub struct CreateWidgetOutput {
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
 }
+impl crate::primitives::Validate for CreateWidgetOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgetId", false);
+        let value = &self.widget_id;
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+    }
+}
+impl CreateWidgetOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     CreateWidgetOutput { widget_id : "widgetId", required, Plain; }
 }

@@ -18,6 +18,30 @@ impl ::std::fmt::Debug for Credentials {
         f.debug_struct("Credentials").finish_non_exhaustive()
     }
 }
+impl crate::primitives::Validate for Credentials {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("password", true);
+        if let ::std::option::Option::Some(value) = &self.password {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(8u64),
+                    max: ::std::option::Option::None,
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl Credentials {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Credentials { user : "user", optional, Plain; password : "password", optional, Plain;
     }

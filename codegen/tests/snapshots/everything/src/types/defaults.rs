@@ -66,6 +66,83 @@ impl ::core::default::Default for Defaults {
         }
     }
 }
+impl crate::primitives::Validate for Defaults {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("count", false);
+        let value = &self.count;
+        v.check_int(
+            ::std::primitive::i64::from(*value),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0i64),
+                max: ::std::option::Option::None,
+            },
+        );
+        v.leave();
+        v.enter("color", false);
+        let value = &self.color;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("priority", false);
+        let value = &self.priority;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("tags", false);
+        let value = &self.tags;
+        v.check_count(
+            value.len(),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::None,
+                max: ::std::option::Option::Some(50u64),
+            },
+        );
+        for key in value.keys() {
+            v.enter_map_key(key);
+            v.check_chars(
+                key,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(128u64),
+                },
+            );
+            v.leave();
+        }
+        v.leave();
+        v.enter("requiredWithDefault", false);
+        let value = &self.required_with_default;
+        v.check_int(
+            ::std::primitive::i64::from(*value),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0i64),
+                max: ::std::option::Option::None,
+            },
+        );
+        v.leave();
+        v.enter("requiredButClientOptional", false);
+        match &self.required_but_client_optional {
+            ::std::option::Option::Some(value) => {
+                v.check_chars(
+                    value,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(1u64),
+                        max: ::std::option::Option::Some(64u64),
+                    },
+                );
+                v.check_pattern(value, &crate::patterns::PATTERN_1);
+            }
+            ::std::option::Option::None => v.missing(),
+        }
+        v.leave();
+    }
+}
+impl Defaults {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Defaults { count : "count", default(0i32), Plain; enabled : "enabled",
     default(false), Plain; label : "label", default(::std::string::String::from("")),

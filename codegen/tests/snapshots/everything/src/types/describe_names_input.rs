@@ -11,6 +11,29 @@ pub struct DescribeNamesInput {
     /// The `instanceType` member.
     pub instance_type: ::std::option::Option<crate::InstanceType>,
 }
+impl crate::primitives::Validate for DescribeNamesInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("keywords", false);
+        if let ::std::option::Option::Some(value) = &self.keywords {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("instanceType", false);
+        if let ::std::option::Option::Some(value) = &self.instance_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeNamesInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeNamesInput { keywords : "keywords", optional, Plain; instance_type :
     "instanceType", optional, Plain; }

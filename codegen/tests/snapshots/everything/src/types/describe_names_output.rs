@@ -25,6 +25,64 @@ pub struct DescribeNamesOutput {
     /// The `vec` member.
     pub vec: ::std::option::Option<crate::Vec>,
 }
+impl crate::primitives::Validate for DescribeNamesOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("string", false);
+        if let ::std::option::Option::Some(value) = &self.string {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("result", false);
+        if let ::std::option::Option::Some(value) = &self.result {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("option", false);
+        if let ::std::option::Option::Some(value) = &self.option {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("default", false);
+        if let ::std::option::Option::Some(value) = &self.default {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("unit", false);
+        if let ::std::option::Option::Some(value) = &self.unit {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("type", false);
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("display", false);
+        if let ::std::option::Option::Some(value) = &self.display {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("box", false);
+        if let ::std::option::Option::Some(value) = &self.r#box {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("vec", false);
+        if let ::std::option::Option::Some(value) = &self.vec {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl DescribeNamesOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeNamesOutput { string : "string", optional, Plain; result : "result",
     optional, Plain; option : "option", optional, Plain; default : "default", optional,

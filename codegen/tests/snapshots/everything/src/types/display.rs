@@ -9,6 +9,18 @@ pub struct Display {
     /// The `fmt` member.
     pub fmt: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for Display {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl Display {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Display { fmt : "fmt", optional, Plain; }
 }

@@ -9,6 +9,24 @@ pub struct Egg {
     /// The `chicken` member.
     pub chicken: ::std::option::Option<::std::boxed::Box<crate::Chicken>>,
 }
+impl crate::primitives::Validate for Egg {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("chicken", false);
+        if let ::std::option::Option::Some(value) = &self.chicken {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Egg {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Egg { chicken : "chicken", optional, Plain; }
 }

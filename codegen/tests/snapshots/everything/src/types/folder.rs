@@ -13,6 +13,28 @@ pub struct Folder {
     /// The `children` member.
     pub children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
 }
+impl crate::primitives::Validate for Folder {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("children", false);
+        if let ::std::option::Option::Some(value) = &self.children {
+            for (index, item) in value.iter().enumerate() {
+                v.enter_index(index);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl Folder {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Folder { name : "name", required, Plain; children : "children", optional, ListOf <
     Plain >; }

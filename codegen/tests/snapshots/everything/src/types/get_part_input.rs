@@ -15,6 +15,23 @@ pub struct GetPartInput {
     /// **Required.**
     pub part_id: ::std::string::String,
 }
+impl crate::primitives::Validate for GetPartInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgetId", false);
+        let value = &self.widget_id;
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+    }
+}
+impl GetPartInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     GetPartInput { widget_id : "widgetId", required, Plain; part_id : "partId", required,
     Plain; }

@@ -19,6 +19,61 @@ pub struct GetPartOutput {
         ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
     >,
 }
+impl crate::primitives::Validate for GetPartOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("colors", false);
+        if let ::std::option::Option::Some(value) = &self.colors {
+            v.check_count(
+                value.len(),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3u64),
+                },
+            );
+            for (key, item) in value {
+                v.enter_map_key(key.as_str());
+                crate::primitives::Validate::check(key, v);
+                v.leave();
+                v.enter_key(key.as_str());
+                v.check_int(
+                    ::std::primitive::i64::from(*item),
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0i64),
+                        max: ::std::option::Option::None,
+                    },
+                );
+                v.leave();
+            }
+        }
+        v.leave();
+        v.enter("scores", false);
+        if let ::std::option::Option::Some(value) = &self.scores {
+            for (key, item) in value {
+                v.enter_key(key);
+                if let ::std::option::Option::Some(item) = item {
+                    v.check_float(
+                        *item,
+                        crate::primitives::Bounds {
+                            min: ::std::option::Option::Some(0.5f64),
+                            max: ::std::option::Option::Some(99.5f64),
+                        },
+                    );
+                }
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl GetPartOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     GetPartOutput { part_id : "partId", required, Plain; colors : "colors", optional,
     MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; }

@@ -11,6 +11,23 @@ pub struct GetWidgetOutput {
     /// **Required.**
     pub widget: crate::WidgetSummary,
 }
+impl crate::primitives::Validate for GetWidgetOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widget", false);
+        let value = &self.widget;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+    }
+}
+impl GetWidgetOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     GetWidgetOutput { widget : "widget", required, Plain; }
 }

@@ -102,4 +102,20 @@ impl ::std::fmt::Display for InstanceType {
         f.write_str(self.as_str())
     }
 }
+impl crate::primitives::Validate for InstanceType {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        if let Self::UnknownValue(value) = self {
+            v.unknown_value(value);
+        }
+    }
+}
+impl InstanceType {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_enum!(InstanceType);

@@ -19,6 +19,18 @@ impl ::std::fmt::Display for InternalFailure {
     }
 }
 impl ::std::error::Error for InternalFailure {}
+impl crate::primitives::Validate for InternalFailure {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl InternalFailure {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     InternalFailure { message : "message" | "Message", optional, Plain; }
 }

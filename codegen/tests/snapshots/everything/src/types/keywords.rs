@@ -25,6 +25,24 @@ pub struct Keywords {
     /// Wire name `foo-bar` contains a dash.
     pub foo_bar: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for Keywords {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("type", false);
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Keywords {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Keywords { r#type : "type", optional, Plain; r#match : "match", optional, Plain;
     self_ : "self", optional, Plain; r#async : "async", optional, Plain; crate_ :

@@ -94,6 +94,124 @@ pub struct KitchenSink {
     #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
     pub old_name: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for KitchenSink {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("blobValue", false);
+        if let ::std::option::Option::Some(value) = &self.blob_value {
+            v.check_bytes(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(1024u64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("stringValue", false);
+        let value = &self.string_value;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(64u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.leave();
+        v.enter("byteValue", false);
+        if let ::std::option::Option::Some(value) = &self.byte_value {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(-10i64),
+                    max: ::std::option::Option::Some(10i64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("shortValue", false);
+        if let ::std::option::Option::Some(value) = &self.short_value {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::None,
+                    max: ::std::option::Option::Some(1000i64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("integerValue", false);
+        if let ::std::option::Option::Some(value) = &self.integer_value {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0i64),
+                    max: ::std::option::Option::None,
+                },
+            );
+        }
+        v.leave();
+        v.enter("floatValue", false);
+        if let ::std::option::Option::Some(value) = &self.float_value {
+            v.check_float(
+                ::std::primitive::f64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::None,
+                    max: ::std::option::Option::Some(1.5f64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("doubleValue", false);
+        if let ::std::option::Option::Some(value) = &self.double_value {
+            v.check_float(
+                *value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0.5f64),
+                    max: ::std::option::Option::Some(99.5f64),
+                },
+            );
+        }
+        v.leave();
+        v.enter("shortName", false);
+        if let ::std::option::Option::Some(value) = &self.short_name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::None,
+                    max: ::std::option::Option::Some(8u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_1);
+        }
+        v.leave();
+        v.enter("threshold", false);
+        if let ::std::option::Option::Some(value) = &self.threshold {
+            v.check_float(
+                *value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1.25f64),
+                    max: ::std::option::Option::None,
+                },
+            );
+        }
+        v.leave();
+        v.enter("code", false);
+        if let ::std::option::Option::Some(value) = &self.code {
+            v.check_pattern(value, &crate::patterns::PATTERN_0);
+        }
+        v.leave();
+    }
+}
+impl KitchenSink {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     KitchenSink { blob_value : "blobValue", optional, Blob; boolean_value :
     "booleanValue", optional, Plain; string_value : "stringValue", required, Plain;

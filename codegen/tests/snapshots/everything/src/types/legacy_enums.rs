@@ -14,6 +14,29 @@ pub struct LegacyEnums {
     /// The `code` member.
     pub code: ::std::option::Option<crate::LegacyCode>,
 }
+impl crate::primitives::Validate for LegacyEnums {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("code", false);
+        if let ::std::option::Option::Some(value) = &self.code {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl LegacyEnums {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     LegacyEnums { status : "status", optional, Plain; code : "code", optional, Plain; }
 }

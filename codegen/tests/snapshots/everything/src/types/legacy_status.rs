@@ -83,4 +83,20 @@ impl ::std::fmt::Display for LegacyStatus {
         f.write_str(self.as_str())
     }
 }
+impl crate::primitives::Validate for LegacyStatus {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        if let Self::UnknownValue(value) = self {
+            v.unknown_value(value);
+        }
+    }
+}
+impl LegacyStatus {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_enum!(LegacyStatus);

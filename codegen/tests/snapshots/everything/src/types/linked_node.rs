@@ -11,6 +11,24 @@ pub struct LinkedNode {
     /// Direct self-reference (optional).
     pub next: ::std::option::Option<::std::boxed::Box<crate::LinkedNode>>,
 }
+impl crate::primitives::Validate for LinkedNode {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("next", false);
+        if let ::std::option::Option::Some(value) = &self.next {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl LinkedNode {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     LinkedNode { value : "value", optional, Plain; next : "next", optional, Plain; }
 }

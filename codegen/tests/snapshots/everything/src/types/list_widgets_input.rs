@@ -13,6 +13,30 @@ pub struct ListWidgetsInput {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+impl crate::primitives::Validate for ListWidgetsInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("maxResults", false);
+        if let ::std::option::Option::Some(value) = &self.max_results {
+            v.check_int(
+                ::std::primitive::i64::from(*value),
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1i64),
+                    max: ::std::option::Option::Some(100i64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl ListWidgetsInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListWidgetsInput { next_token : "nextToken", optional, Plain; max_results :
     "maxResults", optional, Plain; }

@@ -13,6 +13,27 @@ pub struct ListWidgetsOutput {
     /// The `nextToken` member.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for ListWidgetsOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgets", false);
+        let value = &self.widgets;
+        for (index, item) in value.iter().enumerate() {
+            v.enter_index(index);
+            crate::primitives::Validate::check(item, v);
+            v.leave();
+        }
+        v.leave();
+    }
+}
+impl ListWidgetsOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ListWidgetsOutput { widgets : "widgets", required, ListOf < Plain >; next_token :
     "nextToken", optional, Plain; }

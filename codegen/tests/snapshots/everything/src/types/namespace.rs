@@ -13,6 +13,28 @@ pub struct Namespace {
         ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
     >,
 }
+impl crate::primitives::Validate for Namespace {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("children", false);
+        if let ::std::option::Option::Some(value) = &self.children {
+            for (key, item) in value {
+                v.enter_key(key);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl Namespace {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Namespace { name : "name", optional, Plain; children : "children", optional, MapOf <
     Plain >; }

@@ -9,6 +9,18 @@ pub struct Option {
     /// A member named `Self`.
     pub self_: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for Option {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl Option {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Option { self_ : "Self", optional, Plain; }
 }

@@ -55,4 +55,20 @@ impl ::std::fmt::Display for Priority {
         ::std::fmt::Display::fmt(&self.value(), f)
     }
 }
+impl crate::primitives::Validate for Priority {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        if let Self::Unknown(value) = self {
+            v.unknown_value(value);
+        }
+    }
+}
+impl Priority {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_int_enum!(Priority);

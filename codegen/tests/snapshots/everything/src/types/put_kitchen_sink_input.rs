@@ -34,6 +34,33 @@ impl ::std::fmt::Debug for PutKitchenSinkInput {
             .finish()
     }
 }
+impl crate::primitives::Validate for PutKitchenSinkInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("sink", false);
+        let value = &self.sink;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("defaults", false);
+        if let ::std::option::Option::Some(value) = &self.defaults {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("credentials", true);
+        if let ::std::option::Option::Some(value) = &self.credentials {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl PutKitchenSinkInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PutKitchenSinkInput { sink : "sink", required, Plain; defaults : "defaults",
     optional, Plain; credentials : "credentials", optional, Plain; client_token :

@@ -13,6 +13,34 @@ pub struct PutKitchenSinkOutput {
     /// The `legacy` member.
     pub legacy: ::std::option::Option<crate::LegacyEnums>,
 }
+impl crate::primitives::Validate for PutKitchenSinkOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("sink", false);
+        if let ::std::option::Option::Some(value) = &self.sink {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("collections", false);
+        if let ::std::option::Option::Some(value) = &self.collections {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("legacy", false);
+        if let ::std::option::Option::Some(value) = &self.legacy {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl PutKitchenSinkOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     PutKitchenSinkOutput { sink : "sink", optional, Plain; collections : "collections",
     optional, Plain; legacy : "legacy", optional, Plain; }

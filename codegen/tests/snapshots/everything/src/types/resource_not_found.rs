@@ -21,6 +21,18 @@ impl ::std::fmt::Display for ResourceNotFound {
     }
 }
 impl ::std::error::Error for ResourceNotFound {}
+impl crate::primitives::Validate for ResourceNotFound {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl ResourceNotFound {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ResourceNotFound { message : "message" | "Message", optional, Plain; resource_id :
     "resourceId", optional, Plain; }

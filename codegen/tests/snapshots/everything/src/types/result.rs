@@ -11,6 +11,24 @@ pub struct Result {
     /// The `err` member.
     pub err: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for Result {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ok", false);
+        if let ::std::option::Option::Some(value) = &self.ok {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl Result {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Result { ok : "ok", optional, Plain; err : "err", optional, Plain; }
 }

@@ -9,6 +9,18 @@ pub struct String {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for String {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl String {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     String { value : "value", optional, Plain; }
 }

@@ -11,6 +11,24 @@ pub struct SubscribeEventsInput {
     /// Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for SubscribeEventsInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgetId", false);
+        if let ::std::option::Option::Some(value) = &self.widget_id {
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+    }
+}
+impl SubscribeEventsInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     SubscribeEventsInput { widget_id : "widgetId", optional, Plain; }
 }

@@ -9,6 +9,24 @@ pub struct SubscribeEventsOutput {
     /// The event stream.
     pub events: ::std::option::Option<crate::WidgetEventStream>,
 }
+impl crate::primitives::Validate for SubscribeEventsOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("events", false);
+        if let ::std::option::Option::Some(value) = &self.events {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl SubscribeEventsOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     SubscribeEventsOutput { events : "events", optional, Plain; }
 }

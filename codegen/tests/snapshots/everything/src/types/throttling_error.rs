@@ -19,6 +19,18 @@ impl ::std::fmt::Display for ThrottlingError {
     }
 }
 impl ::std::error::Error for ThrottlingError {}
+impl crate::primitives::Validate for ThrottlingError {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl ThrottlingError {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ThrottlingError { message : "Message" | "message", optional, Plain; }
 }

@@ -6,6 +6,18 @@
 /// An empty structure named `Unit`, not `smithy.api#Unit`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Unit {}
+impl crate::primitives::Validate for Unit {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl Unit {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Unit {}
 }

@@ -15,6 +15,30 @@ pub struct UploadArtifactInput {
     /// **Required.**
     pub body: ::std::vec::Vec<u8>,
 }
+impl crate::primitives::Validate for UploadArtifactInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("artifactName", false);
+        let value = &self.artifact_name;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(64u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.leave();
+    }
+}
+impl UploadArtifactInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     UploadArtifactInput { artifact_name : "artifactName", required, Plain; body : "body",
     required, Blob; }

@@ -9,6 +9,18 @@ pub struct UploadArtifactOutput {
     /// The `checksum` member.
     pub checksum: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for UploadArtifactOutput {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl UploadArtifactOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     UploadArtifactOutput { checksum : "checksum", optional, Plain; }
 }

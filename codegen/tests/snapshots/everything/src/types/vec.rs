@@ -9,6 +9,18 @@ pub struct Vec {
     /// The `items` member.
     pub items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+impl crate::primitives::Validate for Vec {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl Vec {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Vec { items : "items", optional, ListOf < Plain >; }
 }

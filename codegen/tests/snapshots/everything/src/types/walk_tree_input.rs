@@ -19,6 +19,43 @@ pub struct WalkTreeInput {
     /// Recursion through a union.
     pub attribute: ::std::option::Option<crate::AttributeValue>,
 }
+impl crate::primitives::Validate for WalkTreeInput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("list", false);
+        if let ::std::option::Option::Some(value) = &self.list {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("chicken", false);
+        if let ::std::option::Option::Some(value) = &self.chicken {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("root", false);
+        let value = &self.root;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+        v.enter("namespace", false);
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("attribute", false);
+        if let ::std::option::Option::Some(value) = &self.attribute {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl WalkTreeInput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WalkTreeInput { list : "list", optional, Plain; chicken : "chicken", optional, Plain;
     root : "root", required, Plain; namespace : "namespace", optional, Plain; attribute :

@@ -15,6 +15,28 @@ pub struct WalkTreeOutput {
     /// Default: `0`.
     pub depth: i64,
 }
+impl crate::primitives::Validate for WalkTreeOutput {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("attributes", false);
+        if let ::std::option::Option::Some(value) = &self.attributes {
+            for (key, item) in value {
+                v.enter_key(key);
+                crate::primitives::Validate::check(item, v);
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl WalkTreeOutput {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WalkTreeOutput { attributes : "attributes", optional, MapOf < Plain >; depth :
     "depth", default(0i64), Plain; }

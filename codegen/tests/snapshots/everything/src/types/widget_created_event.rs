@@ -13,6 +13,29 @@ pub struct WidgetCreatedEvent {
     /// The `summary` member.
     pub summary: ::std::option::Option<crate::WidgetSummary>,
 }
+impl crate::primitives::Validate for WidgetCreatedEvent {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgetId", false);
+        if let ::std::option::Option::Some(value) = &self.widget_id {
+            v.check_pattern(value, &crate::patterns::PATTERN_2);
+        }
+        v.leave();
+        v.enter("summary", false);
+        if let ::std::option::Option::Some(value) = &self.summary {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl WidgetCreatedEvent {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WidgetCreatedEvent { widget_id : "widgetId", optional, Plain; summary : "summary",
     optional, Plain; }

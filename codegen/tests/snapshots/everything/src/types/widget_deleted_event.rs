@@ -6,6 +6,18 @@
 /// The `WidgetDeletedEvent` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetDeletedEvent {}
+impl crate::primitives::Validate for WidgetDeletedEvent {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl WidgetDeletedEvent {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WidgetDeletedEvent {}
 }

@@ -23,6 +23,37 @@ pub enum WidgetEventStream {
         value: crate::primitives::Document,
     },
 }
+impl crate::primitives::Validate for WidgetEventStream {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        match self {
+            Self::Created(value) => {
+                v.enter("created", false);
+                crate::primitives::Validate::check(value, v);
+                v.leave();
+            }
+            Self::Deleted(value) => {
+                v.enter("deleted", false);
+                crate::primitives::Validate::check(value, v);
+                v.leave();
+            }
+            Self::Throttled(value) => {
+                v.enter("throttled", false);
+                crate::primitives::Validate::check(value, v);
+                v.leave();
+            }
+            Self::Unknown { name, .. } => v.unknown_member(name),
+        }
+    }
+}
+impl WidgetEventStream {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_union! {
     WidgetEventStream { Created : "created", Plain; Deleted : "deleted", Plain; Throttled
     : "throttled", Plain; } unknown : Unknown;

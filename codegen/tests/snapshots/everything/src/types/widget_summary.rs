@@ -26,6 +26,45 @@ pub struct WidgetSummary {
     /// Seconds since the epoch.
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
 }
+impl crate::primitives::Validate for WidgetSummary {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("widgetId", false);
+        let value = &self.widget_id;
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+        v.enter("name", false);
+        if let ::std::option::Option::Some(value) = &self.name {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(64u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_1);
+        }
+        v.leave();
+        v.enter("instanceType", false);
+        if let ::std::option::Option::Some(value) = &self.instance_type {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("status", false);
+        if let ::std::option::Option::Some(value) = &self.status {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl WidgetSummary {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     WidgetSummary { widget_id : "widgetId", required, Plain; name : "name", optional,
     Plain; instance_type : "instanceType", optional, Plain; status : "status", optional,

@@ -11,6 +11,23 @@ pub struct DataDestination {
     /// **Required.**
     pub s3_config: crate::S3Config,
 }
+impl crate::primitives::Validate for DataDestination {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("S3Config", false);
+        let value = &self.s3_config;
+        crate::primitives::Validate::check(value, v);
+        v.leave();
+    }
+}
+impl DataDestination {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DataDestination { s3_config : "S3Config", required, Plain; }
 }

@@ -11,6 +11,30 @@ pub struct DescribeForecastExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_export_job_arn: ::std::string::String,
 }
+impl crate::primitives::Validate for DescribeForecastExportJobRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ForecastExportJobArn", false);
+        let value = &self.forecast_export_job_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+    }
+}
+impl DescribeForecastExportJobRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DescribeForecastExportJobRequest { forecast_export_job_arn : "ForecastExportJobArn",
     required, Plain; }

@@ -19,6 +19,18 @@ impl ::std::fmt::Display for ResourceNotFoundException {
     }
 }
 impl ::std::error::Error for ResourceNotFoundException {}
+impl crate::primitives::Validate for ResourceNotFoundException {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl ResourceNotFoundException {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
 }

@@ -23,6 +23,53 @@ pub struct S3Config {
     /// Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
     pub kms_key_arn: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for S3Config {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Path", false);
+        let value = &self.path;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(7u64),
+                max: ::std::option::Option::Some(4096u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_4);
+        v.leave();
+        v.enter("RoleArn", false);
+        let value = &self.role_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.leave();
+        v.enter("KMSKeyArn", false);
+        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(value, &crate::patterns::PATTERN_3);
+        }
+        v.leave();
+    }
+}
+impl S3Config {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     S3Config { path : "Path", required, Plain; role_arn : "RoleArn", required, Plain;
     kms_key_arn : "KMSKeyArn", optional, Plain; }

@@ -13,6 +13,18 @@ pub struct DataPoint {
     /// The forecast value.
     pub value: ::std::option::Option<f64>,
 }
+impl crate::primitives::Validate for DataPoint {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl DataPoint {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     DataPoint { timestamp : "Timestamp", optional, Plain; value : "Value", optional,
     Float; }

@@ -24,6 +24,41 @@ pub struct Forecast {
         >,
     >,
 }
+impl crate::primitives::Validate for Forecast {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Predictions", false);
+        if let ::std::option::Option::Some(value) = &self.predictions {
+            for (key, item) in value {
+                v.enter_map_key(key);
+                v.check_chars(
+                    key,
+                    crate::primitives::Bounds {
+                        min: ::std::option::Option::Some(0u64),
+                        max: ::std::option::Option::Some(4u64),
+                    },
+                );
+                v.leave();
+                v.enter_key(key);
+                for (index, item) in item.iter().enumerate() {
+                    v.enter_index(index);
+                    crate::primitives::Validate::check(item, v);
+                    v.leave();
+                }
+                v.leave();
+            }
+        }
+        v.leave();
+    }
+}
+impl Forecast {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     Forecast { predictions : "Predictions", optional, MapOf < ListOf < Plain > >; }
 }

@@ -19,6 +19,18 @@ impl ::std::fmt::Display for InvalidInputException {
     }
 }
 impl ::std::error::Error for InvalidInputException {}
+impl crate::primitives::Validate for InvalidInputException {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl InvalidInputException {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     InvalidInputException { message : "Message" | "message", optional, Plain; }
 }

@@ -19,6 +19,18 @@ impl ::std::fmt::Display for InvalidNextTokenException {
     }
 }
 impl ::std::error::Error for InvalidNextTokenException {}
+impl crate::primitives::Validate for InvalidNextTokenException {
+    fn check(&self, _: &mut crate::primitives::Validator) {}
+}
+impl InvalidNextTokenException {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     InvalidNextTokenException { message : "Message" | "message", optional, Plain; }
 }

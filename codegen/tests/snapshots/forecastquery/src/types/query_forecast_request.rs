@@ -30,6 +30,72 @@ pub struct QueryForecastRequest {
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for QueryForecastRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("ForecastArn", false);
+        let value = &self.forecast_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(256u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.leave();
+        v.enter("Filters", false);
+        let value = &self.filters;
+        v.check_count(
+            value.len(),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(50u64),
+            },
+        );
+        for (key, item) in value {
+            v.enter_map_key(key);
+            v.check_chars(
+                key,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(key, &crate::patterns::PATTERN_0);
+            v.leave();
+            v.enter_key(key);
+            v.check_chars(
+                item,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.leave();
+        }
+        v.leave();
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl QueryForecastRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     QueryForecastRequest { forecast_arn : "ForecastArn", required, Plain; start_date :
     "StartDate", optional, Plain; end_date : "EndDate", optional, Plain; filters :

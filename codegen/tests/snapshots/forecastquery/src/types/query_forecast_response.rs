@@ -9,6 +9,24 @@ pub struct QueryForecastResponse {
     /// The forecast.
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
+impl crate::primitives::Validate for QueryForecastResponse {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("Forecast", false);
+        if let ::std::option::Option::Some(value) = &self.forecast {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+    }
+}
+impl QueryForecastResponse {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     QueryForecastResponse { forecast : "Forecast", optional, Plain; }
 }

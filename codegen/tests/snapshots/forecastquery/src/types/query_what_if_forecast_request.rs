@@ -30,6 +30,72 @@ pub struct QueryWhatIfForecastRequest {
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+impl crate::primitives::Validate for QueryWhatIfForecastRequest {
+    fn check(&self, v: &mut crate::primitives::Validator) {
+        v.enter("WhatIfForecastArn", false);
+        let value = &self.what_if_forecast_arn;
+        v.check_chars(
+            value,
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(0u64),
+                max: ::std::option::Option::Some(300u64),
+            },
+        );
+        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.leave();
+        v.enter("Filters", false);
+        let value = &self.filters;
+        v.check_count(
+            value.len(),
+            crate::primitives::Bounds {
+                min: ::std::option::Option::Some(1u64),
+                max: ::std::option::Option::Some(50u64),
+            },
+        );
+        for (key, item) in value {
+            v.enter_map_key(key);
+            v.check_chars(
+                key,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.check_pattern(key, &crate::patterns::PATTERN_0);
+            v.leave();
+            v.enter_key(key);
+            v.check_chars(
+                item,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(0u64),
+                    max: ::std::option::Option::Some(256u64),
+                },
+            );
+            v.leave();
+        }
+        v.leave();
+        v.enter("NextToken", false);
+        if let ::std::option::Option::Some(value) = &self.next_token {
+            v.check_chars(
+                value,
+                crate::primitives::Bounds {
+                    min: ::std::option::Option::Some(1u64),
+                    max: ::std::option::Option::Some(3000u64),
+                },
+            );
+        }
+        v.leave();
+    }
+}
+impl QueryWhatIfForecastRequest {
+    /// Checks the value and everything inside it against the model's
+    /// constraints; the error lists every violation, each with its path.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+        crate::primitives::Validate::validate(self)
+    }
+}
 crate::primitives::wire::json_structure! {
     QueryWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
     Plain; start_date : "StartDate", optional, Plain; end_date : "EndDate", optional,
