@@ -66,3 +66,37 @@ fn every_forecast_pattern_is_checked() {
         assert!(translate(pattern).is_ok(), "{pattern}");
     }
 }
+
+#[test]
+fn an_unchecked_pattern_is_a_warning_naming_shape_and_member() {
+    let model = common::model_with(
+        r#",
+    "ex#Thing": { "type": "structure", "members": {
+        "Name": { "target": "ex#NoDots", "traits": { "smithy.api#required": {} } }
+    } },
+    "ex#NoDots": { "type": "string", "traits": { "smithy.api#pattern": "^(?!.*\\.).*$" } }"#,
+    );
+    let generated = codegen::generate_with_warnings(&model, &common::options(&[])).unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "shape `ex#Thing`, member `Name`: pattern `^(?!.*\\.).*$` is not checked: \
+          look-ahead is not supported"
+        ]
+    );
+    let thing = generated
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("src/types/thing.rs"))
+        .unwrap();
+    assert!(
+        thing.contents.contains("does not check it: look-ahead"),
+        "{}",
+        thing.contents
+    );
+    assert!(!generated
+        .files
+        .iter()
+        .any(|f| f.path.ends_with("src/patterns.rs")));
+}

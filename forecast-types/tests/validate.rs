@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use forecast_types::primitives::{Bounds, Constraint, Validate};
 use forecast_types::{
-    AdditionalDataset, CreateAutoPredictorRequest, CreateForecastExportJobRequest,
-    DataDestination, DescribeForecastExportJobRequest, Month, S3Config, Tag,
+    AdditionalDataset, CreateAutoPredictorRequest, CreateForecastExportJobRequest, DataDestination,
+    DescribeForecastExportJobRequest, Month, S3Config, Tag,
 };
 
 const FORECAST_ARN: &str = "arn:aws:forecast:us-west-2:123456789012:forecast/electricity_demand";
@@ -47,7 +47,8 @@ fn export_request() -> CreateForecastExportJobRequest {
 fn violations<T: Validate>(value: &T) -> Vec<(String, Constraint)> {
     let error = value.validate().expect_err("the value breaks a constraint");
     let list = error.violations().iter();
-    list.map(|v| (v.path.clone(), v.constraint.clone())).collect()
+    list.map(|v| (v.path.clone(), v.constraint.clone()))
+        .collect()
 }
 
 #[test]
@@ -76,7 +77,10 @@ fn an_arn_of_another_service_breaks_the_pattern() {
         forecast_export_job_arn: "arn:aws:s3:::forecast-exports".to_owned(),
     };
     let pattern = r"^arn:([a-z\d-]+):forecast:.*:.*:.+$";
-    let expected = [("ForecastExportJobArn".to_owned(), Constraint::Pattern(pattern))];
+    let expected = [(
+        "ForecastExportJobArn".to_owned(),
+        Constraint::Pattern(pattern),
+    )];
     assert_eq!(violations(&describe), expected);
 }
 
@@ -116,7 +120,10 @@ fn lengths_count_characters_not_bytes() {
         },
         actual: 64,
     };
-    assert_eq!(violations(&request), [("ForecastExportJobName".to_owned(), expected)]);
+    assert_eq!(
+        violations(&request),
+        [("ForecastExportJobName".to_owned(), expected)]
+    );
 }
 
 #[test]
@@ -136,7 +143,10 @@ fn sensitive_values_are_redacted() {
     let paths: Vec<&str> = error.violations().iter().map(|v| v.path.as_str()).collect();
     assert_eq!(paths, ["Tags[1].Key", "Tags[1].Value"]);
     for violation in error.violations() {
-        assert_eq!(violation.value.as_deref(), Some("*** Sensitive Data Redacted ***"));
+        assert_eq!(
+            violation.value.as_deref(),
+            Some("*** Sensitive Data Redacted ***")
+        );
     }
     assert!(!error.to_string().contains("secret"), "{error}");
 }
@@ -158,7 +168,10 @@ fn unknown_enum_values_and_ranges_are_violations() {
     assert_eq!(
         found,
         [
-            ("TimeAlignmentBoundary.Month".to_owned(), Constraint::KnownValue),
+            (
+                "TimeAlignmentBoundary.Month".to_owned(),
+                Constraint::KnownValue
+            ),
             (
                 "TimeAlignmentBoundary.DayOfMonth".to_owned(),
                 Constraint::IntRange(Bounds {
@@ -181,7 +194,13 @@ fn map_keys_and_values_have_their_own_paths() {
         configuration: Some(configuration),
     };
     let paths: Vec<String> = violations(&dataset).into_iter().map(|(p, _)| p).collect();
-    assert_eq!(paths, [r#"Configuration[key "bad key"]"#, r#"Configuration["bad key"]"#]);
+    assert_eq!(
+        paths,
+        [
+            r#"Configuration[key "bad key"]"#,
+            r#"Configuration["bad key"]"#
+        ]
+    );
 }
 
 #[test]
@@ -197,4 +216,39 @@ fn the_error_reads_as_one_message() {
     );
     let error: Box<dyn std::error::Error> = request.validate().unwrap_err().into();
     assert!(error.to_string().starts_with("2 constraint violations"));
+}
+
+#[test]
+fn validator_reports_repeated_items_and_shows_bounds() {
+    use forecast_types::primitives::Validator;
+    let mut validator = Validator::default();
+    validator.enter("Values", false);
+    validator.check_unique(&["a", "b", "a", "b"]);
+    validator.check_count(
+        4,
+        Bounds {
+            min: None,
+            max: Some(3),
+        },
+    );
+    validator.leave();
+    let error = validator.finish().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "2 constraint violations: Values has equal items at 0 and 2; \
+         Values has length 4, not within ..=3"
+    );
+    assert_eq!(
+        Bounds {
+            min: Some(1.5),
+            max: None
+        }
+        .to_string(),
+        "1.5.."
+    );
+    assert!(!Bounds {
+        min: Some(0.0),
+        max: Some(1.0)
+    }
+    .contains(&f64::NAN));
 }

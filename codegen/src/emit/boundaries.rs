@@ -79,12 +79,21 @@ fn probes(space: &TypeSpace) -> Vec<Probe<'_>> {
             };
             out.push(probe(Wrap::Member, &field.ty, &field.checks));
             match (&field.ty, &field.checks.inner) {
-                (RustType::List { item, sparse: false }, Inner::Items(checks)) => {
-                    out.push(probe(Wrap::Item, item, checks))
-                }
-                (RustType::Map { value, sparse: false, .. }, Inner::Entries { value: checks, .. }) => {
-                    out.push(probe(Wrap::Value, value, checks))
-                }
+                (
+                    RustType::List {
+                        item,
+                        sparse: false,
+                    },
+                    Inner::Items(checks),
+                ) => out.push(probe(Wrap::Item, item, checks)),
+                (
+                    RustType::Map {
+                        value,
+                        sparse: false,
+                        ..
+                    },
+                    Inner::Entries { value: checks, .. },
+                ) => out.push(probe(Wrap::Value, value, checks)),
                 _ => {}
             }
         }
@@ -117,7 +126,10 @@ fn test(
     let (wrap, path) = match probe.wrap {
         Wrap::Member => (quote!(value), member.clone()),
         Wrap::Item => (quote!(::serde_json::json!([value])), format!("{member}[0]")),
-        Wrap::Value => (quote!(::serde_json::json!({ "key": value })), format!("{member}[\"key\"]")),
+        Wrap::Value => (
+            quote!(::serde_json::json!({ "key": value })),
+            format!("{member}[\"key\"]"),
+        ),
     };
     Some(quote! {
         #[test]
@@ -209,7 +221,12 @@ fn range_asserts(probe: &Probe<'_>) -> Vec<TokenStream> {
 }
 
 /// The bound plus `offset`, as a JSON number the member's type can hold.
-fn number(ty: &RustType, bound: &serde_json::Number, offset: f64, is_min: bool) -> Option<TokenStream> {
+fn number(
+    ty: &RustType,
+    bound: &serde_json::Number,
+    offset: f64,
+    is_min: bool,
+) -> Option<TokenStream> {
     let (low, high) = match ty {
         RustType::I8 => (i8::MIN as i64, i8::MAX as i64),
         RustType::I16 => (i16::MIN as i64, i16::MAX as i64),
@@ -223,9 +240,13 @@ fn number(ty: &RustType, bound: &serde_json::Number, offset: f64, is_min: bool) 
     };
     let float = bound.as_f64()?;
     let inward = if is_min { float.ceil() } else { float.floor() };
-    let base = bound.as_i64().or_else(|| (inward.abs() < 9.2e18).then_some(inward as i64))?;
+    let base = bound
+        .as_i64()
+        .or_else(|| (inward.abs() < 9.2e18).then_some(inward as i64))?;
     let value = base.checked_add(offset as i64)?;
-    (low..=high).contains(&value).then(|| quote!(::serde_json::json!(#value)))
+    (low..=high)
+        .contains(&value)
+        .then(|| quote!(::serde_json::json!(#value)))
 }
 
 fn pattern_asserts(space: &TypeSpace, probe: &Probe<'_>) -> Vec<TokenStream> {
@@ -240,10 +261,18 @@ fn pattern_asserts(space: &TypeSpace, probe: &Probe<'_>) -> Vec<TokenStream> {
     };
     let mut out = Vec::new();
     if let Some(yes) = pattern::example(regex) {
-        out.push(assertion(quote!(pattern), quote!(::serde_json::json!(#yes)), false));
+        out.push(assertion(
+            quote!(pattern),
+            quote!(::serde_json::json!(#yes)),
+            false,
+        ));
     }
     if let Some(no) = pattern::counterexample(regex) {
-        out.push(assertion(quote!(pattern), quote!(::serde_json::json!(#no)), true));
+        out.push(assertion(
+            quote!(pattern),
+            quote!(::serde_json::json!(#no)),
+            true,
+        ));
     }
     out
 }

@@ -106,8 +106,13 @@ pub fn facts_line(facts: &Constraints) -> String {
             )
         ));
     }
-    if let Some(pattern) = &facts.pattern {
-        parts.push(format!("Pattern: {}.", code_span(pattern)));
+    match (&facts.pattern, &facts.pattern_unchecked) {
+        (Some(pattern), None) => parts.push(format!("Pattern: {}.", code_span(pattern))),
+        (Some(pattern), Some(reason)) => parts.push(format!(
+            "Pattern: {} (`validate()` does not check it: {reason}).",
+            code_span(pattern)
+        )),
+        (None, _) => {}
     }
     if let Some(default) = &facts.default {
         parts.push(format!("Default: {}.", code_span(default)));

@@ -106,7 +106,11 @@ pub fn lib_rs(
         quote!(pub use primitives::#name;)
     });
     let interop = super::interop::lib_rs_items(space);
-    let patterns = space.patterns.values().any(|p| p.regex.is_ok()).then(|| quote!(#[rustfmt::skip] mod patterns;));
+    let patterns = space.patterns.values().any(|p| p.regex.is_ok()).then(|| {
+        quote!(
+            
+        )
+    });
     let tokens = quote! {
         #docs
         #![deny(missing_docs)]
@@ -162,6 +166,7 @@ fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str, example: Optio
         types = space.items.len(),
     );
     docs.push_str(&serde_docs(space));
+    docs.push_str(&validation_docs(space));
     if let Some(example) = example.and_then(|name| example_docs(space, crate_name, name)) {
         docs.push_str(&example);
     }
@@ -182,6 +187,23 @@ fn serde_docs(space: &TypeSpace) -> String {
                  a JSON form would look right and be wrong on the wire.\n\n"
             .to_owned(),
     }
+}
+
+fn validation_docs(space: &TypeSpace) -> String {
+    let unchecked = match space.warnings.len() {
+        0 => String::new(),
+        n => format!(
+            " {n} pattern use(s) need look-around, which `regex-lite` lacks; the members' \
+             docs say so, and `validate()` skips those patterns."
+        ),
+    };
+    format!(
+        "Every structure, union and enum has `validate()`, which checks a value and \
+         everything inside it against the model's constraints (`@required`, `@length`, \
+         `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every \
+         [`primitives::Violation`], each with its path, such as \
+         `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.{unchecked}\n\n"
+    )
 }
 
 /// A doctest that parses a sample output body of `operation` and reads a member of it.

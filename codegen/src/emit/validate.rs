@@ -63,7 +63,9 @@ fn field(field: &Field, sensitive: bool, patterns: &BTreeMap<String, PatternInfo
     let access = match (field.optional, inner.is_empty(), required) {
         (_, true, false) => return TokenStream::new(),
         (false, _, _) => quote!(let value = &self.#name; #inner),
-        (true, _, false) => quote!(if let ::std::option::Option::Some(value) = &self.#name { #inner }),
+        (true, _, false) => {
+            quote!(if let ::std::option::Option::Some(value) = &self.#name { #inner })
+        }
         (true, _, true) => quote! {
             match &self.#name {
                 ::std::option::Option::Some(value) => { #inner }
@@ -139,7 +141,9 @@ fn value_checks(
                 RustType::F64 => quote!(*#value),
                 _ => quote!(::std::primitive::f64::from(*#value)),
             };
-            out.extend(float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_float(#number, #b);)))
+            out.extend(
+                float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_float(#number, #b);)),
+            )
         }
         RustType::BigInteger | RustType::BigDecimal => out.extend(
             float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_big(#value.as_str(), #b);)),
@@ -151,7 +155,11 @@ fn value_checks(
             }
             out.extend(items(item, *sparse, &checks.inner, value, patterns));
         }
-        RustType::Map { key, value: ty, sparse } => {
+        RustType::Map {
+            key,
+            value: ty,
+            sparse,
+        } => {
             out.extend(length.map(|b| quote!(v.check_count(#value.len(), #b);)));
             out.extend(entries((key, ty), *sparse, &checks.inner, value, patterns));
         }
@@ -253,7 +261,9 @@ fn int_bounds(range: Option<&Range>) -> Option<TokenStream> {
     let side = |n: &serde_json::Number, round: fn(f64) -> f64| {
         let exact = n.as_i64();
         let rounded = n.as_f64().map(round).filter(|f| f.abs() < 9.2e18);
-        exact.or(rounded.map(|f| f as i64)).map(Literal::i64_suffixed)
+        exact
+            .or(rounded.map(|f| f as i64))
+            .map(Literal::i64_suffixed)
     };
     let min = range.min.as_ref().and_then(|n| side(n, f64::ceil));
     let max = range.max.as_ref().and_then(|n| side(n, f64::floor));

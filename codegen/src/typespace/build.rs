@@ -54,6 +54,7 @@ pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
     derives::decide(&mut items);
     let operations = operations(model, selection, &names, json);
     let (patterns, warnings) = checks::patterns(&items);
+    checks::mark_unchecked(&mut items, &patterns);
     Ok(TypeSpace {
         patterns,
         warnings,
@@ -237,6 +238,7 @@ fn constraints(
             .pattern
             .clone()
             .or_else(|| target.and_then(|t| t.pattern.clone())),
+        pattern_unchecked: None,
         unique_items: pick(|t| t.unique_items),
         sensitive: pick(|t| t.sensitive),
         default: default.map(|v| v.to_string()),

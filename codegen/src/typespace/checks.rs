@@ -100,7 +100,11 @@ fn pick<T>(member: &Traits, target: Option<&Traits>, f: fn(&Traits) -> Option<T>
 }
 
 fn member_checks(model: &Model, member: &crate::load::Member) -> Checks {
-    checks(model, &member.traits, member.target.as_deref().unwrap_or_default())
+    checks(
+        model,
+        &member.traits,
+        member.target.as_deref().unwrap_or_default(),
+    )
 }
 
 /// Every pattern the items use, translated once and named in source order; and a
@@ -140,15 +144,39 @@ pub fn patterns(items: &BTreeMap<String, Item>) -> (BTreeMap<String, PatternInfo
     (table, warnings)
 }
 
+/// Notes on each field whose own pattern cannot be checked, for its docs.
+pub fn mark_unchecked(
+    items: &mut BTreeMap<String, Item>,
+    patterns: &BTreeMap<String, PatternInfo>,
+) {
+    for item in items.values_mut() {
+        let ItemKind::Struct { fields, .. } = &mut item.kind else {
+            continue;
+        };
+        for field in fields {
+            let info = field
+                .constraints
+                .pattern
+                .as_ref()
+                .and_then(|p| patterns.get(p));
+            if let Some(Err(reason)) = info.map(|info| &info.regex) {
+                field.constraints.pattern_unchecked = Some(reason.clone());
+            }
+        }
+    }
+}
+
 /// The member names and checks of an item's fields or union members.
 fn member_checks_of(item: &Item) -> Vec<(&str, &Checks)> {
     match &item.kind {
-        ItemKind::Struct { fields, .. } => {
-            fields.iter().map(|f| (f.member.as_str(), &f.checks)).collect()
-        }
-        ItemKind::Union { variants, .. } => {
-            variants.iter().map(|v| (v.member.as_str(), &v.checks)).collect()
-        }
+        ItemKind::Struct { fields, .. } => fields
+            .iter()
+            .map(|f| (f.member.as_str(), &f.checks))
+            .collect(),
+        ItemKind::Union { variants, .. } => variants
+            .iter()
+            .map(|v| (v.member.as_str(), &v.checks))
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -171,6 +171,8 @@ pub struct Constraints {
     pub range: Option<Range>,
     /// `@pattern`.
     pub pattern: Option<String>,
+    /// Why `validate()` cannot check the pattern, when it cannot.
+    pub pattern_unchecked: Option<String>,
     /// `@uniqueItems`.
     pub unique_items: bool,
     /// `@sensitive`.

@@ -373,8 +373,15 @@ fn build(hir: &regex_syntax::hir::Hir, out: &mut String) -> Option<()> {
 
 /// A readable member of a class: a letter, digit or `_` if it has one.
 fn pick(class: &ClassUnicode) -> Option<char> {
-    let has = |c: char| class.ranges().iter().any(|r| r.start() <= c && c <= r.end());
-    let readable = ['a', 'A', '0', '_', '-', '.', ' '].into_iter().find(|c| has(*c));
+    let has = |c: char| {
+        class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= c && c <= r.end())
+    };
+    let readable = ['a', 'A', '0', '_', '-', '.', ' ']
+        .into_iter()
+        .find(|c| has(*c));
     readable.or_else(|| class.ranges().first().map(|r| r.start()))
 }
 
@@ -494,7 +501,12 @@ mod tests {
 
     #[test]
     fn examples_match_and_counterexamples_do_not() {
-        for pattern in [r"^s3://[a-z0-9].+$", r"^arn:([a-z\d-]+):forecast:.*:.*:.+$", "^CSV|PARQUET$", r"^\d{4}-\d{2}$"] {
+        for pattern in [
+            r"^s3://[a-z0-9].+$",
+            r"^arn:([a-z\d-]+):forecast:.*:.*:.+$",
+            "^CSV|PARQUET$",
+            r"^\d{4}-\d{2}$",
+        ] {
             let regex = translate(pattern).unwrap();
             let compiled = regex_lite::Regex::new(&regex).unwrap();
             let yes = example(&regex).unwrap_or_else(|| panic!("{pattern}"));
@@ -502,7 +514,10 @@ mod tests {
             let no = counterexample(&regex).unwrap_or_else(|| panic!("{pattern}"));
             assert!(!compiled.is_match(&no), "{pattern}: {no:?}");
         }
-        assert_eq!(example(&translate("^s3://[a-z0-9].+$").unwrap()).unwrap(), "s3://aa");
+        assert_eq!(
+            example(&translate("^s3://[a-z0-9].+$").unwrap()).unwrap(),
+            "s3://aa"
+        );
         assert_eq!(counterexample(&translate("^.*$").unwrap()).unwrap(), "\n");
     }
 }
