@@ -106,10 +106,12 @@ pub fn lib_rs(
         quote!(pub use primitives::#name;)
     });
     let interop = super::interop::lib_rs_items(space);
-    let patterns = space.patterns.values().any(|p| p.regex.is_ok()).then(|| {
-        quote!(
-            
-        )
+    let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
+    let patterns = has_patterns.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod patterns;
+        }
     });
     let tokens = quote! {
         #docs
