@@ -149,3 +149,21 @@ fn out_without_model_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--model"), "{}", stderr(&output));
 }
+
+#[test]
+fn patterns_it_cannot_check_are_warnings_naming_shape_and_member() {
+    let lambda = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/models/aws/lambda-2015-03-31.json");
+    let dir = TempDir::new().unwrap();
+    let output = codegen(&lambda, &dir.path().join("lambda"), &[]);
+    let err = stderr(&output);
+    success(output);
+    let expected = "lambda-2015-03-31.json: shape `com.amazonaws.lambda#AliasConfiguration`, \
+                    member `Name`: pattern `^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$` is not checked: \
+                    look-ahead is not supported";
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("warning: ") && l.ends_with(expected)),
+        "{err}"
+    );
+}
