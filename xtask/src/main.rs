@@ -1,5 +1,6 @@
 //! `cargo xtask`: developer commands for this workspace; this file only parses the command line and dispatches.
 
+mod bench_build;
 mod codegen;
 mod corpus;
 mod write;
@@ -28,6 +29,9 @@ enum Command {
     /// Generate a crate from every model in a directory, then check, document and
     /// test each one.
     Corpus(corpus::Args),
+    /// Clean debug builds of a scratch crate using forecast-types and of one using
+    /// aws-sdk-forecast, side by side: times, ratio, dependency counts, source lines.
+    BenchBuild(bench_build::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Codegen(args) => codegen::run(args),
         Command::Corpus(args) => corpus::run(args),
+        Command::BenchBuild(args) => bench_build::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -228,6 +228,8 @@ fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
             /// # Errors
             ///
             /// When the body of a modeled error is not the JSON that error expects.
+            // Inline: only the operations a user reads errors of are compiled.
+            #[inline]
             pub fn from_response(
                 error_type: ::std::option::Option<&str>,
                 body: &[u8],

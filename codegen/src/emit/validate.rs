@@ -40,6 +40,8 @@ pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStre
     };
     quote! {
         impl crate::primitives::Validate for #name {
+            // Inline: only the types a user validates are compiled.
+            #[inline]
             fn check(&self, #param: &mut crate::primitives::Validator) {
                 #body
             }
@@ -47,6 +49,7 @@ pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStre
         impl #name {
             /// Checks the value and everything inside it against the model's
             /// constraints; the error lists every violation, each with its path.
+            #[inline]
             pub fn validate(&self) -> ::std::result::Result<(), crate::primitives::ValidationError> {
                 crate::primitives::Validate::validate(self)
             }

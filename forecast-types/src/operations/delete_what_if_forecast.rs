@@ -84,6 +84,7 @@ impl DeleteWhatIfForecastError {
     /// # Errors
     ///
     /// When the body of a modeled error is not the JSON that error expects.
+    #[inline]
     pub fn from_response(
         error_type: ::std::option::Option<&str>,
         body: &[u8],

@@ -77,6 +77,7 @@ impl DescribeDatasetGroupError {
     /// # Errors
     ///
     /// When the body of a modeled error is not the JSON that error expects.
+    #[inline]
     pub fn from_response(
         error_type: ::std::option::Option<&str>,
         body: &[u8],

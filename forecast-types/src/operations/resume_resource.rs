@@ -87,6 +87,7 @@ impl ResumeResourceError {
     /// # Errors
     ///
     /// When the body of a modeled error is not the JSON that error expects.
+    #[inline]
     pub fn from_response(
         error_type: ::std::option::Option<&str>,
         body: &[u8],

@@ -27,6 +27,7 @@ pub struct Action {
     pub value: f64,
 }
 impl crate::primitives::Validate for Action {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
@@ -48,6 +49,7 @@ impl crate::primitives::Validate for Action {
 impl Action {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

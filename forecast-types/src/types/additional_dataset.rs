@@ -104,6 +104,7 @@ pub struct AdditionalDataset {
     >,
 }
 impl crate::primitives::Validate for AdditionalDataset {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         let value = &self.name;
@@ -158,6 +159,7 @@ impl crate::primitives::Validate for AdditionalDataset {
 impl AdditionalDataset {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -43,6 +43,7 @@ pub struct AttributeConfig {
     >,
 }
 impl crate::primitives::Validate for AttributeConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
@@ -92,6 +93,7 @@ impl crate::primitives::Validate for AttributeConfig {
 impl AttributeConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

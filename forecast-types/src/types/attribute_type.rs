@@ -81,6 +81,7 @@ impl ::std::fmt::Display for AttributeType {
     }
 }
 impl crate::primitives::Validate for AttributeType {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -90,6 +91,7 @@ impl crate::primitives::Validate for AttributeType {
 impl AttributeType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -10,6 +10,7 @@ pub struct Baseline {
     pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
 }
 impl crate::primitives::Validate for Baseline {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBaseline", false);
         if let ::std::option::Option::Some(value) = &self.predictor_baseline {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for Baseline {
 impl Baseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

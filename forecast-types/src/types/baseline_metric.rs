@@ -14,6 +14,7 @@ pub struct BaselineMetric {
     pub value: ::std::option::Option<f64>,
 }
 impl crate::primitives::Validate for BaselineMetric {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         if let ::std::option::Option::Some(value) = &self.name {
@@ -32,6 +33,7 @@ impl crate::primitives::Validate for BaselineMetric {
 impl BaselineMetric {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -18,6 +18,7 @@ pub struct CategoricalParameterRange {
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 impl crate::primitives::Validate for CategoricalParameterRange {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         let value = &self.name;
@@ -57,6 +58,7 @@ impl crate::primitives::Validate for CategoricalParameterRange {
 impl CategoricalParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -76,6 +76,7 @@ impl ::std::fmt::Display for Condition {
     }
 }
 impl crate::primitives::Validate for Condition {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -85,6 +86,7 @@ impl crate::primitives::Validate for Condition {
 impl Condition {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

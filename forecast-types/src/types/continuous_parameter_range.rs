@@ -38,6 +38,7 @@ pub struct ContinuousParameterRange {
     pub scaling_type: ::std::option::Option<crate::ScalingType>,
 }
 impl crate::primitives::Validate for ContinuousParameterRange {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         let value = &self.name;
@@ -60,6 +61,7 @@ impl crate::primitives::Validate for ContinuousParameterRange {
 impl ContinuousParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -82,6 +82,7 @@ pub struct CreateAutoPredictorRequest {
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
 impl crate::primitives::Validate for CreateAutoPredictorRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorName", false);
         let value = &self.predictor_name;
@@ -210,6 +211,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
 impl CreateAutoPredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

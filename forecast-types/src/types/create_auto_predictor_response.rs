@@ -12,6 +12,7 @@ pub struct CreateAutoPredictorResponse {
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateAutoPredictorResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for CreateAutoPredictorResponse {
 impl CreateAutoPredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

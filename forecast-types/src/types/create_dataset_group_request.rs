@@ -34,6 +34,7 @@ pub struct CreateDatasetGroupRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for CreateDatasetGroupRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupName", false);
         let value = &self.dataset_group_name;
@@ -87,6 +88,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
 impl CreateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -73,6 +73,7 @@ pub struct CreateDatasetImportJobRequest {
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
 impl crate::primitives::Validate for CreateDatasetImportJobRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobName", false);
         let value = &self.dataset_import_job_name;
@@ -174,6 +175,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
 impl CreateDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct CreateDatasetImportJobResponse {
     pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateDatasetImportJobResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobResponse {
 impl CreateDatasetImportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -57,6 +57,7 @@ pub struct CreateDatasetRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for CreateDatasetRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetName", false);
         let value = &self.dataset_name;
@@ -119,6 +120,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
 impl CreateDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct CreateDatasetResponse {
     pub dataset_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateDatasetResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for CreateDatasetResponse {
 impl CreateDatasetResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -37,6 +37,7 @@ pub struct CreateExplainabilityExportRequest {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateExplainabilityExportRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportName", false);
         let value = &self.explainability_export_name;
@@ -97,6 +98,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
 impl CreateExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

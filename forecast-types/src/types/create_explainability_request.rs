@@ -51,6 +51,7 @@ pub struct CreateExplainabilityRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for CreateExplainabilityRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityName", false);
         let value = &self.explainability_name;
@@ -133,6 +134,7 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
 impl CreateExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

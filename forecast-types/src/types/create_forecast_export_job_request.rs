@@ -40,6 +40,7 @@ pub struct CreateForecastExportJobRequest {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateForecastExportJobRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobName", false);
         let value = &self.forecast_export_job_name;
@@ -100,6 +101,7 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
 impl CreateForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

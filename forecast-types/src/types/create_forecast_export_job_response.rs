@@ -12,6 +12,7 @@ pub struct CreateForecastExportJobResponse {
     pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateForecastExportJobResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for CreateForecastExportJobResponse {
 impl CreateForecastExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

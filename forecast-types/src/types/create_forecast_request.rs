@@ -44,6 +44,7 @@ pub struct CreateForecastRequest {
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
 impl crate::primitives::Validate for CreateForecastRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastName", false);
         let value = &self.forecast_name;
@@ -116,6 +117,7 @@ impl crate::primitives::Validate for CreateForecastRequest {
 impl CreateForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

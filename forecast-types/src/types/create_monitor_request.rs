@@ -20,6 +20,7 @@ pub struct CreateMonitorRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for CreateMonitorRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorName", false);
         let value = &self.monitor_name;
@@ -64,6 +65,7 @@ impl crate::primitives::Validate for CreateMonitorRequest {
 impl CreateMonitorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

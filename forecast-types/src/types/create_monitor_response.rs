@@ -12,6 +12,7 @@ pub struct CreateMonitorResponse {
     pub monitor_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateMonitorResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorArn", false);
         if let ::std::option::Option::Some(value) = &self.monitor_arn {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for CreateMonitorResponse {
 impl CreateMonitorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -37,6 +37,7 @@ pub struct CreatePredictorBacktestExportJobRequest {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobName", false);
         let value = &self.predictor_backtest_export_job_name;
@@ -97,6 +98,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
 impl CreatePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct CreatePredictorBacktestExportJobResponse {
     pub predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self
@@ -32,6 +33,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobResponse {
 impl CreatePredictorBacktestExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

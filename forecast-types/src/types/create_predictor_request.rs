@@ -104,6 +104,7 @@ pub struct CreatePredictorRequest {
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
 impl crate::primitives::Validate for CreatePredictorRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorName", false);
         let value = &self.predictor_name;
@@ -238,6 +239,7 @@ impl crate::primitives::Validate for CreatePredictorRequest {
 impl CreatePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -28,6 +28,7 @@ pub struct CreateWhatIfAnalysisRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisName", false);
         let value = &self.what_if_analysis_name;
@@ -77,6 +78,7 @@ impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
 impl CreateWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -30,6 +30,7 @@ pub struct CreateWhatIfForecastExportRequest {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportName", false);
         let value = &self.what_if_forecast_export_name;
@@ -101,6 +102,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
 impl CreateWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

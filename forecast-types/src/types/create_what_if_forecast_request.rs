@@ -36,6 +36,7 @@ pub struct CreateWhatIfForecastRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for CreateWhatIfForecastRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastName", false);
         let value = &self.what_if_forecast_name;
@@ -103,6 +104,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
 impl CreateWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

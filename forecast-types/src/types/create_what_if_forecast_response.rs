@@ -12,6 +12,7 @@ pub struct CreateWhatIfForecastResponse {
     pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for CreateWhatIfForecastResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastResponse {
 impl CreateWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

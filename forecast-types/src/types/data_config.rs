@@ -24,6 +24,7 @@ pub struct DataConfig {
     >,
 }
 impl crate::primitives::Validate for DataConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
@@ -73,6 +74,7 @@ impl crate::primitives::Validate for DataConfig {
 impl DataConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DataDestination {
     pub s3_config: crate::S3Config,
 }
 impl crate::primitives::Validate for DataDestination {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("S3Config", false);
         let value = &self.s3_config;
@@ -22,6 +23,7 @@ impl crate::primitives::Validate for DataDestination {
 impl DataDestination {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -43,6 +43,7 @@ pub struct DatasetImportJobSummary {
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
 impl crate::primitives::Validate for DatasetImportJobSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
@@ -94,6 +95,7 @@ impl crate::primitives::Validate for DatasetImportJobSummary {
 impl DatasetImportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -71,6 +71,7 @@ impl ::std::fmt::Display for DatasetType {
     }
 }
 impl crate::primitives::Validate for DatasetType {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -80,6 +81,7 @@ impl crate::primitives::Validate for DatasetType {
 impl DatasetType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -91,6 +91,7 @@ impl ::std::fmt::Display for DayOfWeek {
     }
 }
 impl crate::primitives::Validate for DayOfWeek {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -100,6 +101,7 @@ impl crate::primitives::Validate for DayOfWeek {
 impl DayOfWeek {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DeleteDatasetGroupRequest {
     pub dataset_group_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteDatasetGroupRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteDatasetGroupRequest {
 impl DeleteDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DeleteDatasetRequest {
     pub dataset_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteDatasetRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
         let value = &self.dataset_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteDatasetRequest {
 impl DeleteDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DeleteExplainabilityExportRequest {
     pub explainability_export_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteExplainabilityExportRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportArn", false);
         let value = &self.explainability_export_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteExplainabilityExportRequest {
 impl DeleteExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

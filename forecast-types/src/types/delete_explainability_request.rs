@@ -12,6 +12,7 @@ pub struct DeleteExplainabilityRequest {
     pub explainability_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteExplainabilityRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
         let value = &self.explainability_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteExplainabilityRequest {
 impl DeleteExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

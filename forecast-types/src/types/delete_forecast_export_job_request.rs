@@ -12,6 +12,7 @@ pub struct DeleteForecastExportJobRequest {
     pub forecast_export_job_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteForecastExportJobRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
         let value = &self.forecast_export_job_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteForecastExportJobRequest {
 impl DeleteForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DeleteForecastRequest {
     pub forecast_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteForecastRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
         let value = &self.forecast_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteForecastRequest {
 impl DeleteForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DeletePredictorBacktestExportJobRequest {
     pub predictor_backtest_export_job_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeletePredictorBacktestExportJobRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
         let value = &self.predictor_backtest_export_job_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeletePredictorBacktestExportJobRequest {
 impl DeletePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

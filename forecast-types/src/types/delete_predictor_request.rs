@@ -12,6 +12,7 @@ pub struct DeletePredictorRequest {
     pub predictor_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeletePredictorRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         let value = &self.predictor_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeletePredictorRequest {
 impl DeletePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

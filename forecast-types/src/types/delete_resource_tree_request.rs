@@ -12,6 +12,7 @@ pub struct DeleteResourceTreeRequest {
     pub resource_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteResourceTreeRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteResourceTreeRequest {
 impl DeleteResourceTreeRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DeleteWhatIfForecastRequest {
     pub what_if_forecast_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DeleteWhatIfForecastRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
         let value = &self.what_if_forecast_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DeleteWhatIfForecastRequest {
 impl DeleteWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -77,6 +77,7 @@ pub struct DescribeAutoPredictorResponse {
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
 impl crate::primitives::Validate for DescribeAutoPredictorResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
@@ -227,6 +228,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
 impl DescribeAutoPredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -37,6 +37,7 @@ pub struct DescribeDatasetGroupResponse {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for DescribeDatasetGroupResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_name {
@@ -99,6 +100,7 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
 impl DescribeDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DescribeDatasetImportJobRequest {
     pub dataset_import_job_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DescribeDatasetImportJobRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
         let value = &self.dataset_import_job_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobRequest {
 impl DescribeDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

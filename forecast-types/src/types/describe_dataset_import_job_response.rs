@@ -83,6 +83,7 @@ pub struct DescribeDatasetImportJobResponse {
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
 impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
@@ -213,6 +214,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
 impl DescribeDatasetImportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

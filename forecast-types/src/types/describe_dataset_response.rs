@@ -47,6 +47,7 @@ pub struct DescribeDatasetResponse {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for DescribeDatasetResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
@@ -120,6 +121,7 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
 impl DescribeDatasetResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -47,6 +47,7 @@ pub struct DescribeExplainabilityExportResponse {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
@@ -117,6 +118,7 @@ impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
 impl DescribeExplainabilityExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

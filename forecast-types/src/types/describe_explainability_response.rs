@@ -61,6 +61,7 @@ pub struct DescribeExplainabilityResponse {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for DescribeExplainabilityResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_arn {
@@ -153,6 +154,7 @@ impl crate::primitives::Validate for DescribeExplainabilityResponse {
 impl DescribeExplainabilityResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -55,6 +55,7 @@ pub struct DescribeForecastResponse {
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
 impl crate::primitives::Validate for DescribeForecastResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_arn {
@@ -149,6 +150,7 @@ impl crate::primitives::Validate for DescribeForecastResponse {
 impl DescribeForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

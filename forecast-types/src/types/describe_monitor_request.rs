@@ -12,6 +12,7 @@ pub struct DescribeMonitorRequest {
     pub monitor_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DescribeMonitorRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorArn", false);
         let value = &self.monitor_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DescribeMonitorRequest {
 impl DescribeMonitorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

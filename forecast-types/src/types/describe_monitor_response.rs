@@ -40,6 +40,7 @@ pub struct DescribeMonitorResponse {
     pub estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
 }
 impl crate::primitives::Validate for DescribeMonitorResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorName", false);
         if let ::std::option::Option::Some(value) = &self.monitor_name {
@@ -109,6 +110,7 @@ impl crate::primitives::Validate for DescribeMonitorResponse {
 impl DescribeMonitorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

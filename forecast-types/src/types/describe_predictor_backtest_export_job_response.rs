@@ -47,6 +47,7 @@ pub struct DescribePredictorBacktestExportJobResponse {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self
@@ -121,6 +122,7 @@ impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse 
 impl DescribePredictorBacktestExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

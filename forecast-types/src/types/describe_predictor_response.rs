@@ -95,6 +95,7 @@ pub struct DescribePredictorResponse {
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
 impl crate::primitives::Validate for DescribePredictorResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
@@ -276,6 +277,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
 impl DescribePredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DescribeWhatIfAnalysisRequest {
     pub what_if_analysis_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DescribeWhatIfAnalysisRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisArn", false);
         let value = &self.what_if_analysis_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DescribeWhatIfAnalysisRequest {
 impl DescribeWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -47,6 +47,7 @@ pub struct DescribeWhatIfAnalysisResponse {
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
 impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
@@ -106,6 +107,7 @@ impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {
 impl DescribeWhatIfAnalysisResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

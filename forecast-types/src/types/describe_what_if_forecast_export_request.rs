@@ -12,6 +12,7 @@ pub struct DescribeWhatIfForecastExportRequest {
     pub what_if_forecast_export_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastExportRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
         let value = &self.what_if_forecast_export_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportRequest {
 impl DescribeWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

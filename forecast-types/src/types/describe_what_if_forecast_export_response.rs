@@ -51,6 +51,7 @@ pub struct DescribeWhatIfForecastExportResponse {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
@@ -125,6 +126,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
 impl DescribeWhatIfForecastExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

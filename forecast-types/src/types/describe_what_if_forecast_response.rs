@@ -61,6 +61,7 @@ pub struct DescribeWhatIfForecastResponse {
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_name {
@@ -161,6 +162,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
 impl DescribeWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

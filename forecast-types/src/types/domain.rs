@@ -91,6 +91,7 @@ impl ::std::fmt::Display for Domain {
     }
 }
 impl crate::primitives::Validate for Domain {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -100,6 +101,7 @@ impl crate::primitives::Validate for Domain {
 impl Domain {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -21,6 +21,7 @@ pub struct EncryptionConfig {
     pub kms_key_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for EncryptionConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("RoleArn", false);
         let value = &self.role_arn;
@@ -49,6 +50,7 @@ impl crate::primitives::Validate for EncryptionConfig {
 impl EncryptionConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -22,6 +22,7 @@ pub struct ErrorMetric {
     pub mape: ::std::option::Option<f64>,
 }
 impl crate::primitives::Validate for ErrorMetric {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastType", false);
         if let ::std::option::Option::Some(value) = &self.forecast_type {
@@ -40,6 +41,7 @@ impl crate::primitives::Validate for ErrorMetric {
 impl ErrorMetric {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,11 +16,13 @@ pub struct EvaluationParameters {
     pub back_test_window_offset: ::std::option::Option<i32>,
 }
 impl crate::primitives::Validate for EvaluationParameters {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl EvaluationParameters {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -18,6 +18,7 @@ pub struct EvaluationResult {
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
 }
 impl crate::primitives::Validate for EvaluationResult {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AlgorithmArn", false);
         if let ::std::option::Option::Some(value) = &self.algorithm_arn {
@@ -45,6 +46,7 @@ impl crate::primitives::Validate for EvaluationResult {
 impl EvaluationResult {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -63,6 +63,7 @@ impl ::std::fmt::Display for EvaluationType {
     }
 }
 impl crate::primitives::Validate for EvaluationType {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -72,6 +73,7 @@ impl crate::primitives::Validate for EvaluationType {
 impl EvaluationType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

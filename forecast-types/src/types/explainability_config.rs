@@ -30,6 +30,7 @@ pub struct ExplainabilityConfig {
     pub time_point_granularity: crate::TimePointGranularity,
 }
 impl crate::primitives::Validate for ExplainabilityConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("TimeSeriesGranularity", false);
         let value = &self.time_series_granularity;
@@ -44,6 +45,7 @@ impl crate::primitives::Validate for ExplainabilityConfig {
 impl ExplainabilityConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

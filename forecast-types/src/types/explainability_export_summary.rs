@@ -42,6 +42,7 @@ pub struct ExplainabilityExportSummary {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for ExplainabilityExportSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
@@ -88,6 +89,7 @@ impl crate::primitives::Validate for ExplainabilityExportSummary {
 impl ExplainabilityExportSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

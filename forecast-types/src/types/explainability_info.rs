@@ -21,6 +21,7 @@ pub struct ExplainabilityInfo {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ExplainabilityInfo {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_arn {
@@ -50,6 +51,7 @@ impl crate::primitives::Validate for ExplainabilityInfo {
 impl ExplainabilityInfo {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -37,6 +37,7 @@ pub struct Featurization {
     >,
 }
 impl crate::primitives::Validate for Featurization {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
@@ -70,6 +71,7 @@ impl crate::primitives::Validate for Featurization {
 impl Featurization {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -51,6 +51,7 @@ pub struct FeaturizationConfig {
     pub featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
 }
 impl crate::primitives::Validate for FeaturizationConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastFrequency", false);
         let value = &self.forecast_frequency;
@@ -107,6 +108,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
 impl FeaturizationConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

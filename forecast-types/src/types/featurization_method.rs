@@ -44,6 +44,7 @@ pub struct FeaturizationMethod {
     >,
 }
 impl crate::primitives::Validate for FeaturizationMethod {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("FeaturizationMethodName", false);
         let value = &self.featurization_method_name;
@@ -88,6 +89,7 @@ impl crate::primitives::Validate for FeaturizationMethod {
 impl FeaturizationMethod {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -59,6 +59,7 @@ impl ::std::fmt::Display for FeaturizationMethodName {
     }
 }
 impl crate::primitives::Validate for FeaturizationMethodName {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -68,6 +69,7 @@ impl crate::primitives::Validate for FeaturizationMethodName {
 impl FeaturizationMethodName {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

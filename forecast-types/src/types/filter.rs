@@ -20,6 +20,7 @@ pub struct Filter {
     pub condition: crate::FilterConditionString,
 }
 impl crate::primitives::Validate for Filter {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Key", false);
         let value = &self.key;
@@ -52,6 +53,7 @@ impl crate::primitives::Validate for Filter {
 impl Filter {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -63,6 +63,7 @@ impl ::std::fmt::Display for FilterConditionString {
     }
 }
 impl crate::primitives::Validate for FilterConditionString {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -72,6 +73,7 @@ impl crate::primitives::Validate for FilterConditionString {
 impl FilterConditionString {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

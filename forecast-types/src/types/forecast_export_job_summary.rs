@@ -44,6 +44,7 @@ pub struct ForecastExportJobSummary {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for ForecastExportJobSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
@@ -90,6 +91,7 @@ impl crate::primitives::Validate for ForecastExportJobSummary {
 impl ForecastExportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct GetAccuracyMetricsRequest {
     pub predictor_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for GetAccuracyMetricsRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         let value = &self.predictor_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for GetAccuracyMetricsRequest {
 impl GetAccuracyMetricsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -24,6 +24,7 @@ pub struct GetAccuracyMetricsResponse {
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
 impl crate::primitives::Validate for GetAccuracyMetricsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorEvaluationResults", false);
         if let ::std::option::Option::Some(value) = &self.predictor_evaluation_results {
@@ -49,6 +50,7 @@ impl crate::primitives::Validate for GetAccuracyMetricsResponse {
 impl GetAccuracyMetricsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct HyperParameterTuningJobConfig {
     pub parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
 }
 impl crate::primitives::Validate for HyperParameterTuningJobConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ParameterRanges", false);
         if let ::std::option::Option::Some(value) = &self.parameter_ranges {
@@ -27,6 +28,7 @@ impl crate::primitives::Validate for HyperParameterTuningJobConfig {
 impl HyperParameterTuningJobConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -24,6 +24,7 @@ pub struct InputDataConfig {
     >,
 }
 impl crate::primitives::Validate for InputDataConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
@@ -57,6 +58,7 @@ impl crate::primitives::Validate for InputDataConfig {
 impl InputDataConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -38,6 +38,7 @@ pub struct IntegerParameterRange {
     pub scaling_type: ::std::option::Option<crate::ScalingType>,
 }
 impl crate::primitives::Validate for IntegerParameterRange {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         let value = &self.name;
@@ -60,6 +61,7 @@ impl crate::primitives::Validate for IntegerParameterRange {
 impl IntegerParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -20,11 +20,13 @@ impl ::std::fmt::Display for InvalidNextTokenException {
 }
 impl ::std::error::Error for InvalidNextTokenException {}
 impl crate::primitives::Validate for InvalidNextTokenException {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl InvalidNextTokenException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -20,11 +20,13 @@ impl ::std::fmt::Display for LimitExceededException {
 }
 impl ::std::error::Error for LimitExceededException {}
 impl crate::primitives::Validate for LimitExceededException {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl LimitExceededException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

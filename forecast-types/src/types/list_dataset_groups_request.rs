@@ -16,6 +16,7 @@ pub struct ListDatasetGroupsRequest {
     pub max_results: ::std::option::Option<i32>,
 }
 impl crate::primitives::Validate for ListDatasetGroupsRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -45,6 +46,7 @@ impl crate::primitives::Validate for ListDatasetGroupsRequest {
 impl ListDatasetGroupsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct ListDatasetsRequest {
     pub max_results: ::std::option::Option<i32>,
 }
 impl crate::primitives::Validate for ListDatasetsRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -45,6 +46,7 @@ impl crate::primitives::Validate for ListDatasetsRequest {
 impl ListDatasetsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

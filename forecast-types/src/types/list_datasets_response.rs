@@ -14,6 +14,7 @@ pub struct ListDatasetsResponse {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ListDatasetsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Datasets", false);
         if let ::std::option::Option::Some(value) = &self.datasets {
@@ -41,6 +42,7 @@ impl crate::primitives::Validate for ListDatasetsResponse {
 impl ListDatasetsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -24,6 +24,7 @@ pub struct ListExplainabilitiesRequest {
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
 impl crate::primitives::Validate for ListExplainabilitiesRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -62,6 +63,7 @@ impl crate::primitives::Validate for ListExplainabilitiesRequest {
 impl ListExplainabilitiesRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

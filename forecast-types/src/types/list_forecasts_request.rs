@@ -28,6 +28,7 @@ pub struct ListForecastsRequest {
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
 impl crate::primitives::Validate for ListForecastsRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -66,6 +67,7 @@ impl crate::primitives::Validate for ListForecastsRequest {
 impl ListForecastsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

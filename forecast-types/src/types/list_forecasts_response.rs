@@ -14,6 +14,7 @@ pub struct ListForecastsResponse {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ListForecastsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Forecasts", false);
         if let ::std::option::Option::Some(value) = &self.forecasts {
@@ -41,6 +42,7 @@ impl crate::primitives::Validate for ListForecastsResponse {
 impl ListForecastsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -32,6 +32,7 @@ pub struct ListMonitorEvaluationsRequest {
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
 impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -81,6 +82,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
 impl ListMonitorEvaluationsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

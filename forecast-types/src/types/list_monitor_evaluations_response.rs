@@ -18,6 +18,7 @@ pub struct ListMonitorEvaluationsResponse {
     >,
 }
 impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
@@ -45,6 +46,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
 impl ListMonitorEvaluationsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

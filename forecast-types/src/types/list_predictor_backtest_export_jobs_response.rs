@@ -16,6 +16,7 @@ pub struct ListPredictorBacktestExportJobsResponse {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobs", false);
         if let ::std::option::Option::Some(value) = &self.predictor_backtest_export_jobs
@@ -44,6 +45,7 @@ impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
 impl ListPredictorBacktestExportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

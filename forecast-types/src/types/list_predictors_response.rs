@@ -14,6 +14,7 @@ pub struct ListPredictorsResponse {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ListPredictorsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Predictors", false);
         if let ::std::option::Option::Some(value) = &self.predictors {
@@ -41,6 +42,7 @@ impl crate::primitives::Validate for ListPredictorsResponse {
 impl ListPredictorsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

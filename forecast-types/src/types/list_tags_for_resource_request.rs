@@ -12,6 +12,7 @@ pub struct ListTagsForResourceRequest {
     pub resource_arn: ::std::string::String,
 }
 impl crate::primitives::Validate for ListTagsForResourceRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for ListTagsForResourceRequest {
 impl ListTagsForResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

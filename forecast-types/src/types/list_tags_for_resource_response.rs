@@ -12,6 +12,7 @@ pub struct ListTagsForResourceResponse {
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl crate::primitives::Validate for ListTagsForResourceResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
@@ -34,6 +35,7 @@ impl crate::primitives::Validate for ListTagsForResourceResponse {
 impl ListTagsForResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct ListWhatIfForecastsResponse {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ListWhatIfForecastsResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecasts", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecasts {
@@ -43,6 +44,7 @@ impl crate::primitives::Validate for ListWhatIfForecastsResponse {
 impl ListWhatIfForecastsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

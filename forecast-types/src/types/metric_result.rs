@@ -18,6 +18,7 @@ pub struct MetricResult {
     pub metric_value: ::std::option::Option<f64>,
 }
 impl crate::primitives::Validate for MetricResult {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MetricName", false);
         if let ::std::option::Option::Some(value) = &self.metric_name {
@@ -35,6 +36,7 @@ impl crate::primitives::Validate for MetricResult {
 impl MetricResult {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -25,6 +25,7 @@ pub struct Metrics {
     pub average_weighted_quantile_loss: ::std::option::Option<f64>,
 }
 impl crate::primitives::Validate for Metrics {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WeightedQuantileLosses", false);
         if let ::std::option::Option::Some(value) = &self.weighted_quantile_losses {
@@ -49,6 +50,7 @@ impl crate::primitives::Validate for Metrics {
 impl Metrics {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

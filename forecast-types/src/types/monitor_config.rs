@@ -12,6 +12,7 @@ pub struct MonitorConfig {
     pub monitor_name: ::std::string::String,
 }
 impl crate::primitives::Validate for MonitorConfig {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorName", false);
         let value = &self.monitor_name;
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for MonitorConfig {
 impl MonitorConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

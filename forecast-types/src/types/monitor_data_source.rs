@@ -20,6 +20,7 @@ pub struct MonitorDataSource {
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for MonitorDataSource {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
@@ -62,6 +63,7 @@ impl crate::primitives::Validate for MonitorDataSource {
 impl MonitorDataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -22,6 +22,7 @@ pub struct MonitorInfo {
     pub status: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for MonitorInfo {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorArn", false);
         if let ::std::option::Option::Some(value) = &self.monitor_arn {
@@ -51,6 +52,7 @@ impl crate::primitives::Validate for MonitorInfo {
 impl MonitorInfo {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

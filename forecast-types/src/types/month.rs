@@ -116,6 +116,7 @@ impl ::std::fmt::Display for Month {
     }
 }
 impl crate::primitives::Validate for Month {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -125,6 +126,7 @@ impl crate::primitives::Validate for Month {
 impl Month {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

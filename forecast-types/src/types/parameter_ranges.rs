@@ -28,6 +28,7 @@ pub struct ParameterRanges {
     >,
 }
 impl crate::primitives::Validate for ParameterRanges {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("CategoricalParameterRanges", false);
         if let ::std::option::Option::Some(value) = &self.categorical_parameter_ranges {
@@ -82,6 +83,7 @@ impl crate::primitives::Validate for ParameterRanges {
 impl ParameterRanges {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

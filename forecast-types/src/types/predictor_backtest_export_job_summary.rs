@@ -42,6 +42,7 @@ pub struct PredictorBacktestExportJobSummary {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self
@@ -92,6 +93,7 @@ impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
 impl PredictorBacktestExportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -10,6 +10,7 @@ pub struct PredictorBaseline {
     pub baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
 }
 impl crate::primitives::Validate for PredictorBaseline {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("BaselineMetrics", false);
         if let ::std::option::Option::Some(value) = &self.baseline_metrics {
@@ -25,6 +26,7 @@ impl crate::primitives::Validate for PredictorBaseline {
 impl PredictorBaseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

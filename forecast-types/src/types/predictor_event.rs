@@ -14,6 +14,7 @@ pub struct PredictorEvent {
     pub datetime: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for PredictorEvent {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Detail", false);
         if let ::std::option::Option::Some(value) = &self.detail {
@@ -31,6 +32,7 @@ impl crate::primitives::Validate for PredictorEvent {
 impl PredictorEvent {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,6 +14,7 @@ pub struct PredictorExecution {
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
 }
 impl crate::primitives::Validate for PredictorExecution {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AlgorithmArn", false);
         if let ::std::option::Option::Some(value) = &self.algorithm_arn {
@@ -41,6 +42,7 @@ impl crate::primitives::Validate for PredictorExecution {
 impl PredictorExecution {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

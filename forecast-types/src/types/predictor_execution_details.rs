@@ -14,6 +14,7 @@ pub struct PredictorExecutionDetails {
     >,
 }
 impl crate::primitives::Validate for PredictorExecutionDetails {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorExecutions", false);
         if let ::std::option::Option::Some(value) = &self.predictor_executions {
@@ -36,6 +37,7 @@ impl crate::primitives::Validate for PredictorExecutionDetails {
 impl PredictorExecutionDetails {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

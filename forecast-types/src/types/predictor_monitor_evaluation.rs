@@ -38,6 +38,7 @@ pub struct PredictorMonitorEvaluation {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for PredictorMonitorEvaluation {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         if let ::std::option::Option::Some(value) = &self.resource_arn {
@@ -98,6 +99,7 @@ impl crate::primitives::Validate for PredictorMonitorEvaluation {
 impl PredictorMonitorEvaluation {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -52,6 +52,7 @@ pub struct PredictorSummary {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for PredictorSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
@@ -110,6 +111,7 @@ impl crate::primitives::Validate for PredictorSummary {
 impl PredictorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,6 +14,7 @@ pub struct ReferencePredictorSummary {
     pub state: ::std::option::Option<crate::State>,
 }
 impl crate::primitives::Validate for ReferencePredictorSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Arn", false);
         if let ::std::option::Option::Some(value) = &self.arn {
@@ -37,6 +38,7 @@ impl crate::primitives::Validate for ReferencePredictorSummary {
 impl ReferencePredictorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -26,6 +26,7 @@ pub struct S3Config {
     pub kms_key_arn: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for S3Config {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Path", false);
         let value = &self.path;
@@ -66,6 +67,7 @@ impl crate::primitives::Validate for S3Config {
 impl S3Config {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct Schema {
     pub attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
 }
 impl crate::primitives::Validate for Schema {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Attributes", false);
         if let ::std::option::Option::Some(value) = &self.attributes {
@@ -34,6 +35,7 @@ impl crate::primitives::Validate for Schema {
 impl Schema {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct SchemaAttribute {
     pub attribute_type: ::std::option::Option<crate::AttributeType>,
 }
 impl crate::primitives::Validate for SchemaAttribute {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         if let ::std::option::Option::Some(value) = &self.attribute_name {
@@ -39,6 +40,7 @@ impl crate::primitives::Validate for SchemaAttribute {
 impl SchemaAttribute {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

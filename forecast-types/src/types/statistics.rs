@@ -36,6 +36,7 @@ pub struct Statistics {
     pub count_nan_long: ::std::option::Option<i64>,
 }
 impl crate::primitives::Validate for Statistics {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Min", false);
         if let ::std::option::Option::Some(value) = &self.min {
@@ -66,6 +67,7 @@ impl crate::primitives::Validate for Statistics {
 impl Statistics {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -104,6 +104,7 @@ pub struct SupplementaryFeature {
     pub value: ::std::string::String,
 }
 impl crate::primitives::Validate for SupplementaryFeature {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         let value = &self.name;
@@ -132,6 +133,7 @@ impl crate::primitives::Validate for SupplementaryFeature {
 impl SupplementaryFeature {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -34,6 +34,7 @@ impl ::std::fmt::Debug for Tag {
     }
 }
 impl crate::primitives::Validate for Tag {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Key", true);
         let value = &self.key;
@@ -62,6 +63,7 @@ impl crate::primitives::Validate for Tag {
 impl Tag {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

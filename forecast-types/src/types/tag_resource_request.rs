@@ -26,6 +26,7 @@ pub struct TagResourceRequest {
     pub tags: ::std::vec::Vec<crate::Tag>,
 }
 impl crate::primitives::Validate for TagResourceRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
@@ -58,6 +59,7 @@ impl crate::primitives::Validate for TagResourceRequest {
 impl TagResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

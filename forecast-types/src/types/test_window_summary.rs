@@ -22,6 +22,7 @@ pub struct TestWindowSummary {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for TestWindowSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
@@ -39,6 +40,7 @@ impl crate::primitives::Validate for TestWindowSummary {
 impl TestWindowSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

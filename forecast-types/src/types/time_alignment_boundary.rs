@@ -22,6 +22,7 @@ pub struct TimeAlignmentBoundary {
     pub hour: ::std::option::Option<i32>,
 }
 impl crate::primitives::Validate for TimeAlignmentBoundary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Month", false);
         if let ::std::option::Option::Some(value) = &self.month {
@@ -60,6 +61,7 @@ impl crate::primitives::Validate for TimeAlignmentBoundary {
 impl TimeAlignmentBoundary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -22,6 +22,7 @@ pub struct TimeSeriesCondition {
     pub condition: crate::Condition,
 }
 impl crate::primitives::Validate for TimeSeriesCondition {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
@@ -54,6 +55,7 @@ impl crate::primitives::Validate for TimeSeriesCondition {
 impl TimeSeriesCondition {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct TimeSeriesIdentifiers {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for TimeSeriesIdentifiers {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DataSource", false);
         if let ::std::option::Option::Some(value) = &self.data_source {
@@ -44,6 +45,7 @@ impl crate::primitives::Validate for TimeSeriesIdentifiers {
 impl TimeSeriesIdentifiers {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

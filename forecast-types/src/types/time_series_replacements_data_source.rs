@@ -24,6 +24,7 @@ pub struct TimeSeriesReplacementsDataSource {
     pub timestamp_format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("S3Config", false);
         let value = &self.s3_config;
@@ -62,6 +63,7 @@ impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
 impl TimeSeriesReplacementsDataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

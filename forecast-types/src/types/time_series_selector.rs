@@ -16,6 +16,7 @@ pub struct TimeSeriesSelector {
     pub time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
 }
 impl crate::primitives::Validate for TimeSeriesSelector {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("TimeSeriesIdentifiers", false);
         if let ::std::option::Option::Some(value) = &self.time_series_identifiers {
@@ -27,6 +28,7 @@ impl crate::primitives::Validate for TimeSeriesSelector {
 impl TimeSeriesSelector {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct TimeSeriesTransformation {
     >,
 }
 impl crate::primitives::Validate for TimeSeriesTransformation {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Action", false);
         if let ::std::option::Option::Some(value) = &self.action {
@@ -43,6 +44,7 @@ impl crate::primitives::Validate for TimeSeriesTransformation {
 impl TimeSeriesTransformation {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

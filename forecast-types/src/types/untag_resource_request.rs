@@ -24,6 +24,7 @@ impl ::std::fmt::Debug for UntagResourceRequest {
     }
 }
 impl crate::primitives::Validate for UntagResourceRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
@@ -63,6 +64,7 @@ impl crate::primitives::Validate for UntagResourceRequest {
 impl UntagResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

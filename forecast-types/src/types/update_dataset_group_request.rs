@@ -16,6 +16,7 @@ pub struct UpdateDatasetGroupRequest {
     pub dataset_arns: ::std::vec::Vec<::std::string::String>,
 }
 impl crate::primitives::Validate for UpdateDatasetGroupRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
@@ -48,6 +49,7 @@ impl crate::primitives::Validate for UpdateDatasetGroupRequest {
 impl UpdateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -7,11 +7,13 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UpdateDatasetGroupResponse {}
 impl crate::primitives::Validate for UpdateDatasetGroupResponse {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl UpdateDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,11 +14,13 @@ pub struct WeightedQuantileLoss {
     pub loss_value: ::std::option::Option<f64>,
 }
 impl crate::primitives::Validate for WeightedQuantileLoss {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl WeightedQuantileLoss {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

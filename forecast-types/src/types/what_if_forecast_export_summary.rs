@@ -50,6 +50,7 @@ pub struct WhatIfForecastExportSummary {
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for WhatIfForecastExportSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
@@ -119,6 +120,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
 impl WhatIfForecastExportSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -26,6 +26,7 @@ pub struct WindowSummary {
     pub metrics: ::std::option::Option<crate::Metrics>,
 }
 impl crate::primitives::Validate for WindowSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("EvaluationType", false);
         if let ::std::option::Option::Some(value) = &self.evaluation_type {
@@ -42,6 +43,7 @@ impl crate::primitives::Validate for WindowSummary {
 impl WindowSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

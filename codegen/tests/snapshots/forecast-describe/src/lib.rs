@@ -20,6 +20,8 @@
 //!
 //! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
 //!
+//! Every structure, union and enum has `validate()`, which checks a value and everything inside it against the model's constraints (`@required`, `@length`, `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every [`primitives::Violation`], each with its path, such as `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.
+//!
 //! # Example
 //!
 //! Parse a `DescribeForecastExportJob` response body and read its `Destination`:

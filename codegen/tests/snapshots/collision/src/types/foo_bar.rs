@@ -10,11 +10,13 @@ pub struct FooBar {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for FooBar {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl FooBar {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

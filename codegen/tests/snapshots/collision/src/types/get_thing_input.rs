@@ -10,6 +10,7 @@ pub struct GetThingInput {
     pub thing: ::std::option::Option<crate::Thing>,
 }
 impl crate::primitives::Validate for GetThingInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("thing", false);
         if let ::std::option::Option::Some(value) = &self.thing {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for GetThingInput {
 impl GetThingInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct GetThingOutput {
     pub second: ::std::option::Option<crate::FooBar2>,
 }
 impl crate::primitives::Validate for GetThingOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("first", false);
         if let ::std::option::Option::Some(value) = &self.first {
@@ -28,6 +29,7 @@ impl crate::primitives::Validate for GetThingOutput {
 impl GetThingOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

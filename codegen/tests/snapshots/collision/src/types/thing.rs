@@ -12,11 +12,13 @@ pub struct Thing {
     pub id_2: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for Thing {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl Thing {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct ArchiveWidgetInput {
     pub reason: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ArchiveWidgetInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         let value = &self.widget_id;
@@ -37,6 +38,7 @@ impl crate::primitives::Validate for ArchiveWidgetInput {
 impl ArchiveWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

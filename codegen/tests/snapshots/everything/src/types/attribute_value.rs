@@ -34,6 +34,7 @@ pub enum AttributeValue {
     },
 }
 impl crate::primitives::Validate for AttributeValue {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         match self {
             Self::S(_) => {}
@@ -71,6 +72,7 @@ impl crate::primitives::Validate for AttributeValue {
 impl AttributeValue {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

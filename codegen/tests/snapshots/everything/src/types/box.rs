@@ -10,6 +10,7 @@ pub struct Box {
     pub value: ::std::option::Option<crate::Vec>,
 }
 impl crate::primitives::Validate for Box {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("value", false);
         if let ::std::option::Option::Some(value) = &self.value {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for Box {
 impl Box {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

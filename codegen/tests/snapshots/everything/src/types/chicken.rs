@@ -10,6 +10,7 @@ pub struct Chicken {
     pub egg: ::std::option::Option<::std::boxed::Box<crate::Egg>>,
 }
 impl crate::primitives::Validate for Chicken {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("egg", false);
         if let ::std::option::Option::Some(value) = &self.egg {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for Chicken {
 impl Chicken {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -38,6 +38,7 @@ pub struct Collections {
     pub priority: ::std::option::Option<crate::Priority>,
 }
 impl crate::primitives::Validate for Collections {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("names", false);
         if let ::std::option::Option::Some(value) = &self.names {
@@ -158,6 +159,7 @@ impl crate::primitives::Validate for Collections {
 impl Collections {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

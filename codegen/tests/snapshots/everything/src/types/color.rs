@@ -67,6 +67,7 @@ impl ::std::fmt::Display for Color {
     }
 }
 impl crate::primitives::Validate for Color {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -76,6 +77,7 @@ impl crate::primitives::Validate for Color {
 impl Color {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -22,6 +22,7 @@ pub struct CreateWidgetInput {
     >,
 }
 impl crate::primitives::Validate for CreateWidgetInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("name", false);
         let value = &self.name;
@@ -71,6 +72,7 @@ impl crate::primitives::Validate for CreateWidgetInput {
 impl CreateWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -19,6 +19,7 @@ impl ::std::fmt::Debug for Credentials {
     }
 }
 impl crate::primitives::Validate for Credentials {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("password", true);
         if let ::std::option::Option::Some(value) = &self.password {
@@ -36,6 +37,7 @@ impl crate::primitives::Validate for Credentials {
 impl Credentials {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

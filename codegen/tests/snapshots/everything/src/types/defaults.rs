@@ -67,6 +67,7 @@ impl ::core::default::Default for Defaults {
     }
 }
 impl crate::primitives::Validate for Defaults {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("count", false);
         let value = &self.count;
@@ -137,6 +138,7 @@ impl crate::primitives::Validate for Defaults {
 impl Defaults {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct DescribeNamesInput {
     pub instance_type: ::std::option::Option<crate::InstanceType>,
 }
 impl crate::primitives::Validate for DescribeNamesInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("keywords", false);
         if let ::std::option::Option::Some(value) = &self.keywords {
@@ -28,6 +29,7 @@ impl crate::primitives::Validate for DescribeNamesInput {
 impl DescribeNamesInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

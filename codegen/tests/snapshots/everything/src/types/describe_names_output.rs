@@ -26,6 +26,7 @@ pub struct DescribeNamesOutput {
     pub vec: ::std::option::Option<crate::Vec>,
 }
 impl crate::primitives::Validate for DescribeNamesOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("string", false);
         if let ::std::option::Option::Some(value) = &self.string {
@@ -77,6 +78,7 @@ impl crate::primitives::Validate for DescribeNamesOutput {
 impl DescribeNamesOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

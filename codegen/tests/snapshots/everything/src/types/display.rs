@@ -10,11 +10,13 @@ pub struct Display {
     pub fmt: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for Display {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl Display {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

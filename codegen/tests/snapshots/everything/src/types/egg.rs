@@ -10,6 +10,7 @@ pub struct Egg {
     pub chicken: ::std::option::Option<::std::boxed::Box<crate::Chicken>>,
 }
 impl crate::primitives::Validate for Egg {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("chicken", false);
         if let ::std::option::Option::Some(value) = &self.chicken {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for Egg {
 impl Egg {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

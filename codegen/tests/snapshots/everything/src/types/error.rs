@@ -14,11 +14,13 @@ impl ::std::fmt::Display for Error {
 }
 impl ::std::error::Error for Error {}
 impl crate::primitives::Validate for Error {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl Error {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,6 +14,7 @@ pub struct Folder {
     pub children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
 }
 impl crate::primitives::Validate for Folder {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("children", false);
         if let ::std::option::Option::Some(value) = &self.children {
@@ -29,6 +30,7 @@ impl crate::primitives::Validate for Folder {
 impl Folder {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct GetPartInput {
     pub part_id: ::std::string::String,
 }
 impl crate::primitives::Validate for GetPartInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         let value = &self.widget_id;
@@ -26,6 +27,7 @@ impl crate::primitives::Validate for GetPartInput {
 impl GetPartInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

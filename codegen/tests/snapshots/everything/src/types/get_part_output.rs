@@ -20,6 +20,7 @@ pub struct GetPartOutput {
     >,
 }
 impl crate::primitives::Validate for GetPartOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("colors", false);
         if let ::std::option::Option::Some(value) = &self.colors {
@@ -68,6 +69,7 @@ impl crate::primitives::Validate for GetPartOutput {
 impl GetPartOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct GetWidgetInput {
     pub widget_id: ::std::string::String,
 }
 impl crate::primitives::Validate for GetWidgetInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         let value = &self.widget_id;
@@ -22,6 +23,7 @@ impl crate::primitives::Validate for GetWidgetInput {
 impl GetWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

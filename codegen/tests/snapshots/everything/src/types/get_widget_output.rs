@@ -12,6 +12,7 @@ pub struct GetWidgetOutput {
     pub widget: crate::WidgetSummary,
 }
 impl crate::primitives::Validate for GetWidgetOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widget", false);
         let value = &self.widget;
@@ -22,6 +23,7 @@ impl crate::primitives::Validate for GetWidgetOutput {
 impl GetWidgetOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

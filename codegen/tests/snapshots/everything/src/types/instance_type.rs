@@ -103,6 +103,7 @@ impl ::std::fmt::Display for InstanceType {
     }
 }
 impl crate::primitives::Validate for InstanceType {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::UnknownValue(value) = self {
             v.unknown_value(value);
@@ -112,6 +113,7 @@ impl crate::primitives::Validate for InstanceType {
 impl InstanceType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -20,11 +20,13 @@ impl ::std::fmt::Display for InternalFailure {
 }
 impl ::std::error::Error for InternalFailure {}
 impl crate::primitives::Validate for InternalFailure {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl InternalFailure {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -26,6 +26,7 @@ pub struct Keywords {
     pub foo_bar: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for Keywords {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("type", false);
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -37,6 +38,7 @@ impl crate::primitives::Validate for Keywords {
 impl Keywords {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

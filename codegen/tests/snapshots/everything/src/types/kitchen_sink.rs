@@ -95,6 +95,7 @@ pub struct KitchenSink {
     pub old_name: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for KitchenSink {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("blobValue", false);
         if let ::std::option::Option::Some(value) = &self.blob_value {
@@ -206,6 +207,7 @@ impl crate::primitives::Validate for KitchenSink {
 impl KitchenSink {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

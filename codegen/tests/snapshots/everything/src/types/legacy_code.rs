@@ -74,6 +74,7 @@ impl ::std::fmt::Display for LegacyCode {
     }
 }
 impl crate::primitives::Validate for LegacyCode {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::Unknown(value) = self {
             v.unknown_value(value);
@@ -83,6 +84,7 @@ impl crate::primitives::Validate for LegacyCode {
 impl LegacyCode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

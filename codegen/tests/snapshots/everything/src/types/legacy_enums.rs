@@ -15,6 +15,7 @@ pub struct LegacyEnums {
     pub code: ::std::option::Option<crate::LegacyCode>,
 }
 impl crate::primitives::Validate for LegacyEnums {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("status", false);
         if let ::std::option::Option::Some(value) = &self.status {
@@ -31,6 +32,7 @@ impl crate::primitives::Validate for LegacyEnums {
 impl LegacyEnums {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -84,6 +84,7 @@ impl ::std::fmt::Display for LegacyStatus {
     }
 }
 impl crate::primitives::Validate for LegacyStatus {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         if let Self::UnknownValue(value) = self {
             v.unknown_value(value);
@@ -93,6 +94,7 @@ impl crate::primitives::Validate for LegacyStatus {
 impl LegacyStatus {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

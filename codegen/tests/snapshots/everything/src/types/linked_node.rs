@@ -12,6 +12,7 @@ pub struct LinkedNode {
     pub next: ::std::option::Option<::std::boxed::Box<crate::LinkedNode>>,
 }
 impl crate::primitives::Validate for LinkedNode {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("next", false);
         if let ::std::option::Option::Some(value) = &self.next {
@@ -23,6 +24,7 @@ impl crate::primitives::Validate for LinkedNode {
 impl LinkedNode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,6 +14,7 @@ pub struct ListWidgetsInput {
     pub max_results: ::std::option::Option<i32>,
 }
 impl crate::primitives::Validate for ListWidgetsInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("maxResults", false);
         if let ::std::option::Option::Some(value) = &self.max_results {
@@ -31,6 +32,7 @@ impl crate::primitives::Validate for ListWidgetsInput {
 impl ListWidgetsInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

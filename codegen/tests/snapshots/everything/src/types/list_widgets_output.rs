@@ -14,6 +14,7 @@ pub struct ListWidgetsOutput {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for ListWidgetsOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgets", false);
         let value = &self.widgets;
@@ -28,6 +29,7 @@ impl crate::primitives::Validate for ListWidgetsOutput {
 impl ListWidgetsOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

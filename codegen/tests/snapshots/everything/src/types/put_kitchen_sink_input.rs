@@ -35,6 +35,7 @@ impl ::std::fmt::Debug for PutKitchenSinkInput {
     }
 }
 impl crate::primitives::Validate for PutKitchenSinkInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("sink", false);
         let value = &self.sink;
@@ -55,6 +56,7 @@ impl crate::primitives::Validate for PutKitchenSinkInput {
 impl PutKitchenSinkInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,6 +14,7 @@ pub struct PutKitchenSinkOutput {
     pub legacy: ::std::option::Option<crate::LegacyEnums>,
 }
 impl crate::primitives::Validate for PutKitchenSinkOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("sink", false);
         if let ::std::option::Option::Some(value) = &self.sink {
@@ -35,6 +36,7 @@ impl crate::primitives::Validate for PutKitchenSinkOutput {
 impl PutKitchenSinkOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

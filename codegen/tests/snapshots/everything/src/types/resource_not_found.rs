@@ -22,11 +22,13 @@ impl ::std::fmt::Display for ResourceNotFound {
 }
 impl ::std::error::Error for ResourceNotFound {}
 impl crate::primitives::Validate for ResourceNotFound {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl ResourceNotFound {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -12,6 +12,7 @@ pub struct Result {
     pub err: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for Result {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ok", false);
         if let ::std::option::Option::Some(value) = &self.ok {
@@ -23,6 +24,7 @@ impl crate::primitives::Validate for Result {
 impl Result {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

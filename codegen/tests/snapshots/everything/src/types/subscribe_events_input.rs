@@ -12,6 +12,7 @@ pub struct SubscribeEventsInput {
     pub widget_id: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for SubscribeEventsInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         if let ::std::option::Option::Some(value) = &self.widget_id {
@@ -23,6 +24,7 @@ impl crate::primitives::Validate for SubscribeEventsInput {
 impl SubscribeEventsInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

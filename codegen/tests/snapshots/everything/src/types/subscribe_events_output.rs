@@ -10,6 +10,7 @@ pub struct SubscribeEventsOutput {
     pub events: ::std::option::Option<crate::WidgetEventStream>,
 }
 impl crate::primitives::Validate for SubscribeEventsOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("events", false);
         if let ::std::option::Option::Some(value) = &self.events {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for SubscribeEventsOutput {
 impl SubscribeEventsOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -20,11 +20,13 @@ impl ::std::fmt::Display for ThrottlingError {
 }
 impl ::std::error::Error for ThrottlingError {}
 impl crate::primitives::Validate for ThrottlingError {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl ThrottlingError {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct UploadArtifactInput {
     pub body: ::std::vec::Vec<u8>,
 }
 impl crate::primitives::Validate for UploadArtifactInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("artifactName", false);
         let value = &self.artifact_name;
@@ -33,6 +34,7 @@ impl crate::primitives::Validate for UploadArtifactInput {
 impl UploadArtifactInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

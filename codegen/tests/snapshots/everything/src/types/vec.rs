@@ -10,11 +10,13 @@ pub struct Vec {
     pub items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl crate::primitives::Validate for Vec {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl Vec {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -20,6 +20,7 @@ pub struct WalkTreeInput {
     pub attribute: ::std::option::Option<crate::AttributeValue>,
 }
 impl crate::primitives::Validate for WalkTreeInput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("list", false);
         if let ::std::option::Option::Some(value) = &self.list {
@@ -50,6 +51,7 @@ impl crate::primitives::Validate for WalkTreeInput {
 impl WalkTreeInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -16,6 +16,7 @@ pub struct WalkTreeOutput {
     pub depth: i64,
 }
 impl crate::primitives::Validate for WalkTreeOutput {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("attributes", false);
         if let ::std::option::Option::Some(value) = &self.attributes {
@@ -31,6 +32,7 @@ impl crate::primitives::Validate for WalkTreeOutput {
 impl WalkTreeOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -14,6 +14,7 @@ pub struct WidgetCreatedEvent {
     pub summary: ::std::option::Option<crate::WidgetSummary>,
 }
 impl crate::primitives::Validate for WidgetCreatedEvent {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         if let ::std::option::Option::Some(value) = &self.widget_id {
@@ -30,6 +31,7 @@ impl crate::primitives::Validate for WidgetCreatedEvent {
 impl WidgetCreatedEvent {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -24,6 +24,7 @@ pub enum WidgetEventStream {
     },
 }
 impl crate::primitives::Validate for WidgetEventStream {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         match self {
             Self::Created(value) => {
@@ -48,6 +49,7 @@ impl crate::primitives::Validate for WidgetEventStream {
 impl WidgetEventStream {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

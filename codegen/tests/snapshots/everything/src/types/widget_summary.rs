@@ -27,6 +27,7 @@ pub struct WidgetSummary {
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
 }
 impl crate::primitives::Validate for WidgetSummary {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         let value = &self.widget_id;
@@ -59,6 +60,7 @@ impl crate::primitives::Validate for WidgetSummary {
 impl WidgetSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

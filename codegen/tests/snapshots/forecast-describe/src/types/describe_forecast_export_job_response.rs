@@ -49,6 +49,7 @@ pub struct DescribeForecastExportJobResponse {
     pub format: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for DescribeForecastExportJobResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
@@ -119,6 +120,7 @@ impl crate::primitives::Validate for DescribeForecastExportJobResponse {
 impl DescribeForecastExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

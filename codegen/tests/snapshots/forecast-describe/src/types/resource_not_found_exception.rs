@@ -20,11 +20,13 @@ impl ::std::fmt::Display for ResourceNotFoundException {
 }
 impl ::std::error::Error for ResourceNotFoundException {}
 impl crate::primitives::Validate for ResourceNotFoundException {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl ResourceNotFoundException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -18,15 +18,25 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// `validate()` that calls it, so the trait only needs importing for generic code.
 pub trait Validate {
     /// Checks the value, and everything inside it; `Err` lists every violation.
-    fn validate(&self) -> Result<(), ValidationError> {
-        let mut validator = Validator::default();
-        self.check(&mut validator);
-        validator.finish()
+    #[inline]
+    fn validate(&self) -> Result<(), ValidationError>
+    where
+        Self: Sized,
+    {
+        run(self)
     }
 
     /// Records the violations of the value, and of everything inside it, at the
     /// validator's current path.
     fn check(&self, validator: &mut Validator);
+}
+
+/// Checks a value and everything inside it: the one compiled body behind every
+/// `validate()`.
+fn run(value: &dyn Validate) -> Result<(), ValidationError> {
+    let mut validator = Validator::default();
+    value.check(&mut validator);
+    validator.finish()
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {

@@ -14,11 +14,13 @@ pub struct DataPoint {
     pub value: ::std::option::Option<f64>,
 }
 impl crate::primitives::Validate for DataPoint {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl DataPoint {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

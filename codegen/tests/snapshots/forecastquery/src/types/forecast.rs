@@ -25,6 +25,7 @@ pub struct Forecast {
     >,
 }
 impl crate::primitives::Validate for Forecast {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Predictions", false);
         if let ::std::option::Option::Some(value) = &self.predictions {
@@ -53,6 +54,7 @@ impl crate::primitives::Validate for Forecast {
 impl Forecast {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -31,6 +31,7 @@ pub struct QueryForecastRequest {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for QueryForecastRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
         let value = &self.forecast_arn;
@@ -90,6 +91,7 @@ impl crate::primitives::Validate for QueryForecastRequest {
 impl QueryForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

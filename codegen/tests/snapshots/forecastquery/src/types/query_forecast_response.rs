@@ -10,6 +10,7 @@ pub struct QueryForecastResponse {
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
 impl crate::primitives::Validate for QueryForecastResponse {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Forecast", false);
         if let ::std::option::Option::Some(value) = &self.forecast {
@@ -21,6 +22,7 @@ impl crate::primitives::Validate for QueryForecastResponse {
 impl QueryForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

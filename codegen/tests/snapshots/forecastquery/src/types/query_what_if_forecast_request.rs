@@ -31,6 +31,7 @@ pub struct QueryWhatIfForecastRequest {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 impl crate::primitives::Validate for QueryWhatIfForecastRequest {
+    #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
         let value = &self.what_if_forecast_arn;
@@ -90,6 +91,7 @@ impl crate::primitives::Validate for QueryWhatIfForecastRequest {
 impl QueryWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {

@@ -20,11 +20,13 @@ impl ::std::fmt::Display for ResourceInUseException {
 }
 impl ::std::error::Error for ResourceInUseException {}
 impl crate::primitives::Validate for ResourceInUseException {
+    #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
 impl ResourceInUseException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
+    #[inline]
     pub fn validate(
         &self,
     ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
