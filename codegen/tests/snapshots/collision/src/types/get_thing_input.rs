@@ -8,7 +8,39 @@
 pub struct GetThingInput {
     /// The `thing` member.
     pub thing: ::std::option::Option<crate::Thing>,
+    /// The `setters` member.
+    pub setters: ::std::option::Option<crate::Setters>,
+}
+/// A builder for [`GetThingInput`](crate::GetThingInput), from [`GetThingInput::builder`](crate::GetThingInput::builder): a setter for every member, then [`build`](GetThingInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetThingInputBuilder {
+    thing: ::std::option::Option<crate::Thing>,
+    setters: ::std::option::Option<crate::Setters>,
+}
+impl GetThingInput {
+    /// A builder for `GetThingInput` with every member unset.
+    pub fn builder() -> GetThingInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetThingInputBuilder {
+    crate::primitives::build::setters!(
+        value "thing" thing thing set_thing : crate ::Thing
+    );
+    crate::primitives::build::setters!(
+        value "setters" setters setters set_setters : crate ::Setters
+    );
+    /// Builds the [`GetThingInput`](crate::GetThingInput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetThingInput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(GetThingInput {
+            thing: self.thing,
+            setters: self.setters,
+        })
+    }
 }
 crate::primitives::wire::json_structure! {
-    GetThingInput { thing : "thing", optional, Plain; }
+    GetThingInput { thing : "thing", optional, Plain; setters : "setters", optional,
+    Plain; }
 }
