@@ -142,10 +142,7 @@ fn unset_members_with_a_model_default_get_it() {
         .data_source(data_source);
     let request = builder.clone().build().unwrap();
     assert!(!request.use_geolocation_for_time_zone);
-    let request = builder
-        .use_geolocation_for_time_zone(true)
-        .build()
-        .unwrap();
+    let request = builder.use_geolocation_for_time_zone(true).build().unwrap();
     assert!(request.use_geolocation_for_time_zone);
 }
 

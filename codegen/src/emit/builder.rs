@@ -104,9 +104,9 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
     let docs = docs::attrs(&build_docs(item, fields, &required));
     let values = fields.iter().map(value);
     let ok = quote!(::std::result::Result::Ok(#name { #(#values)* }));
-    let error = |missing: TokenStream| {
-        quote!(::std::result::Result::Err(crate::primitives::BuildError::new(#label, #missing)))
-    };
+    let new_error = quote!(crate::primitives::BuildError::new);
+    let error =
+        |missing: TokenStream| quote!(::std::result::Result::Err(#new_error(#label, #missing)));
     let slots: Vec<_> = required.iter().map(|f| ident(&f.name)).collect();
     let members: Vec<&String> = required.iter().map(|f| &f.member).collect();
     let body = match slots.as_slice() {

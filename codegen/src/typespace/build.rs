@@ -178,10 +178,16 @@ fn member_names(
 /// setter of `Tags` becomes `set_tags_2`; none is ever a [`BUILDER_METHODS`] name.
 fn setter_names(fields: &[&str]) -> Vec<(String, String)> {
     let reserved = BUILDER_METHODS.iter().map(|m| m.to_string()).collect();
-    let plain = fields.iter().enumerate().map(|(i, f)| ((0, i), f.to_string()));
+    let plain = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ((0, i), f.to_string()));
     let replace = fields.iter().enumerate().map(|(i, f)| {
         let stem = f.trim_start_matches("r#");
-        ((1, i), names::rust_ident(&format!("set_{stem}"), Case::Snake))
+        (
+            (1, i),
+            names::rust_ident(&format!("set_{stem}"), Case::Snake),
+        )
     });
     let names = assign(plain.chain(replace), &reserved, Case::Snake);
     (0..fields.len())
