@@ -2,6 +2,7 @@
 //! the crate root, the module indexes and the runtime support files.
 
 mod boundaries;
+mod builder;
 pub mod docs;
 mod enumeration;
 mod example;
@@ -42,6 +43,7 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
         root::types_index(space),
         root::operations_index(space),
         root::primitives_index(space.json.is_some()),
+        builder::module_file(space, crate_name, example),
     ];
     files.extend(interop::interop_file(space));
     files.extend(roundtrip::tests_file(space, crate_name));
@@ -88,7 +90,11 @@ fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
             fields,
             error,
             sensitive,
-        } => structure::emit(links, item, fields, error.as_ref(), *sensitive),
+        } => {
+            let structure = structure::emit(links, item, fields, error.as_ref(), *sensitive);
+            let builder = builder::emit(item, fields, *sensitive);
+            quote!(#structure #builder)
+        }
         ItemKind::Enum { variants, unknown } => {
             enumeration::emit_string(links, item, variants, unknown)
         }

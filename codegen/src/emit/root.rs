@@ -18,6 +18,11 @@ const RUNTIME: &[(&str, &str, &[&str])] = &[
         &["BigDecimal", "BigInteger", "ParseBigNumberError"],
     ),
     (
+        "build",
+        include_str!("../../runtime/build.rs"),
+        &["BuildError"],
+    ),
+    (
         "document",
         include_str!("../../runtime/document.rs"),
         &["Document", "Number"],
@@ -122,6 +127,8 @@ pub fn lib_rs(
 
         // The modules are formatted by the generator, with prettyplease; rustfmt keeps out.
         #[rustfmt::skip]
+        pub mod builders;
+        #[rustfmt::skip]
         mod operations;
         #[rustfmt::skip]
         pub mod primitives;
@@ -160,7 +167,9 @@ fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str, example: Optio
          | Types | {types} |\n\n\
          Every type is at the crate root under its model name. Each operation has a type\n\
          that implements [`primitives::Operation`] and an error enum\n\
-         named after it, such as `{first_op}Error`.\n\n",
+         named after it, such as `{first_op}Error`.\n\n\
+         Every structure has a builder in [`builders`]: `Foo::builder()` gives a\n\
+         `FooBuilder` whose `build()` names every required member left unset.\n\n",
         title = service.title,
         id = service.id,
         version = service.version,
@@ -256,9 +265,11 @@ pub fn types_index(space: &TypeSpace) -> TokenFile {
         .items
         .values()
         .map(|item| (item.module.as_str(), item.name.as_str()));
+    // The builders module re-exports each structure's builder from its file.
     index(
         "src/types/mod.rs",
         " The model's structures, unions and enums, one file each.",
+        quote!(pub(crate)),
         entries,
     )
 }
@@ -273,6 +284,7 @@ pub fn operations_index(space: &TypeSpace) -> TokenFile {
     index(
         "src/operations/mod.rs",
         " The service's operations and their error enums, one file each.",
+        TokenStream::new(),
         entries.into_iter(),
     )
 }
@@ -280,6 +292,7 @@ pub fn operations_index(space: &TypeSpace) -> TokenFile {
 fn index<'a>(
     path: &str,
     doc: &str,
+    visibility: TokenStream,
     entries: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> TokenFile {
     let mut modules = Vec::new();
@@ -297,7 +310,7 @@ fn index<'a>(
         path: path.to_owned(),
         tokens: quote! {
             #![doc = #doc]
-            #(mod #modules;)*
+            #(#visibility mod #modules;)*
             #(#uses)*
         },
     }
@@ -309,7 +322,7 @@ pub fn primitives_index(json: bool) -> TokenFile {
         let module = ident(module);
         let names = names.iter().map(|n| ident(n));
         quote! {
-            mod #module;
+            pub(crate) mod #module;
             pub use #module::{#(#names),*};
         }
     });
@@ -323,7 +336,7 @@ pub fn primitives_index(json: bool) -> TokenFile {
         path: "src/primitives/mod.rs".to_owned(),
         tokens: quote! {
             //! Types that the model's simple shapes map to, the values the model does not
-            //! name, and operations as types.
+            //! name, operations as types, and the error of structure builders.
             #(#modules)*
             #json
         },

@@ -31,7 +31,7 @@ pub fn emit(
     let debug = item
         .derives
         .redacted_debug
-        .then(|| redacted_debug(item, fields, sensitive));
+        .then(|| redacted_debug(&item.name, fields, sensitive));
     let default = (item.derives.default == DefaultImpl::Model).then(|| model_default(item, fields));
     let error = error.map(|e| error_impls(item, e));
     quote! {
@@ -82,9 +82,10 @@ fn field(links: &Links, field: &Field) -> TokenStream {
     }
 }
 
-fn redacted_debug(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
-    let name = ident(&item.name);
-    let label = &item.name;
+/// A `Debug` impl for the type `label` that hides sensitive values, or every value when
+/// the whole structure is `sensitive`.
+pub fn redacted_debug(label: &str, fields: &[Field], sensitive: bool) -> TokenStream {
+    let name = ident(label);
     let body = match sensitive {
         true => quote!(f.debug_struct(#label).finish_non_exhaustive()),
         false => {

@@ -96,6 +96,29 @@ pub fn default_value(ty: &RustType, value: &Value) -> TokenStream {
     }
 }
 
+/// `option`, an `Option` of the type, unwrapped to the model default when it is `None`:
+/// `unwrap_or(0i32)` for a literal, `unwrap_or_default()` where the type's own default
+/// is the value, `unwrap_or_else(|| ...)` otherwise.
+pub fn unwrap_default(ty: &RustType, value: &Value, option: TokenStream) -> TokenStream {
+    let expr = default_value(ty, value);
+    let fallback = quote!(::core::default::Default::default());
+    let literal = matches!(
+        ty,
+        RustType::Bool
+            | RustType::I8
+            | RustType::I16
+            | RustType::I32
+            | RustType::I64
+            | RustType::F32
+            | RustType::F64
+    );
+    match (expr.to_string() == fallback.to_string(), literal) {
+        (true, _) => quote!(#option.unwrap_or_default()),
+        (false, true) => quote!(#option.unwrap_or(#expr)),
+        (false, false) => quote!(#option.unwrap_or_else(|| #expr)),
+    }
+}
+
 fn number(ty: &RustType, n: &serde_json::Number) -> Option<TokenStream> {
     let int = n.as_i64();
     let float = n.as_f64()?;

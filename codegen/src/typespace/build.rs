@@ -145,11 +145,17 @@ struct Context<'a> {
 
 fn structure(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
     let field_names = member_names(aggregate, Case::Snake, &BTreeSet::new());
-    let fields: Vec<Field> = aggregate
+    let mut fields: Vec<Field> = aggregate
         .members
         .iter()
         .map(|(member, m)| field(context, member, field_names[member].clone(), m))
         .collect();
+    let idents: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    let setters = setter_names(&idents);
+    for (f, (setter, replace)) in fields.iter_mut().zip(setters) {
+        f.setter = setter;
+        f.replace_setter = replace;
+    }
     let error = shape.traits.error.map(|fault| error_info(&fields, fault));
     ItemKind::Struct {
         fields,
@@ -168,6 +174,29 @@ fn member_names(
         .keys()
         .map(|member| (member.clone(), names::rust_ident(member, case)));
     assign(candidates, reserved, case)
+}
+
+/// The builder's setters for each field, in order: the plain setter (`path`, `tags`)
+/// and the one that replaces the whole value (`set_path`, `set_tags`). Plain setters
+/// claim their names first, so a member `SetTags` keeps `set_tags` and the replacing
+/// setter of `Tags` becomes `set_tags_2`; none is ever a [`BUILDER_METHODS`] name.
+fn setter_names(fields: &[&str]) -> Vec<(String, String)> {
+    let reserved = BUILDER_METHODS.iter().map(|m| m.to_string()).collect();
+    let plain = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ((0, i), f.to_string()));
+    let replace = fields.iter().enumerate().map(|(i, f)| {
+        let stem = f.trim_start_matches("r#");
+        (
+            (1, i),
+            names::rust_ident(&format!("set_{stem}"), Case::Snake),
+        )
+    });
+    let names = assign(plain.chain(replace), &reserved, Case::Snake);
+    (0..fields.len())
+        .map(|i| (names[&(0, i)].clone(), names[&(1, i)].clone()))
+        .collect()
 }
 
 fn field(context: &Context<'_>, member: &str, name: String, m: &Member) -> Field {
@@ -197,6 +226,8 @@ fn field(context: &Context<'_>, member: &str, name: String, m: &Member) -> Field
         wire_name: wire::wire_name(context.json, member, &m.traits),
         codec: wire::codec(model, target_id, &m.traits),
         http_bound: context.json == Some(JsonProtocol::RestJson1) && wire::is_http_bound(&m.traits),
+        setter: String::new(),
+        replace_setter: String::new(),
     }
 }
 
@@ -554,5 +585,57 @@ fn service_info(model: &Model, id: &str) -> ServiceInfo {
             .and_then(|v| v.as_str())
             .map(str::to_owned),
         renames,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(plain: &str, replace: &str) -> (String, String) {
+        (plain.to_owned(), replace.to_owned())
+    }
+
+    #[test]
+    fn setters_are_the_field_name_and_set_field() {
+        assert_eq!(
+            setter_names(&["path", "r#type", "self_", "_2nd_value"]),
+            [
+                pair("path", "set_path"),
+                pair("r#type", "set_type"),
+                pair("self_", "set_self"),
+                pair("_2nd_value", "set_2nd_value"),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_setters_keep_their_names_over_replacing_ones() {
+        assert_eq!(
+            setter_names(&["tags", "set_tags"]),
+            [pair("tags", "set_tags_2"), pair("set_tags", "set_set_tags")]
+        );
+        assert_eq!(
+            setter_names(&["set_tags", "tags"]),
+            [pair("set_tags", "set_set_tags"), pair("tags", "set_tags_2")]
+        );
+    }
+
+    #[test]
+    fn setters_never_take_a_builder_method_name() {
+        let names = setter_names(&["build", "build_validated", "default", "clone"]);
+        assert_eq!(
+            names,
+            [
+                pair("build_2", "set_build"),
+                pair("build_validated_2", "set_build_validated"),
+                pair("default_2", "set_default"),
+                pair("clone_2", "set_clone"),
+            ]
+        );
+        for (plain, replace) in &names {
+            assert!(!BUILDER_METHODS.contains(&plain.as_str()));
+            assert!(!BUILDER_METHODS.contains(&replace.as_str()));
+        }
     }
 }

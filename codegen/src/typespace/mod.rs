@@ -158,6 +158,11 @@ pub struct Field {
     pub codec: Codec,
     /// Whether the member travels outside the body (restJson1 HTTP bindings).
     pub http_bound: bool,
+    /// The builder method that sets the value, appends one item to a list or inserts
+    /// one entry into a map.
+    pub setter: String,
+    /// The builder method that replaces the whole value, or clears it.
+    pub replace_setter: String,
 }
 
 /// The constraint traits of a member and its target.
@@ -182,6 +187,25 @@ pub struct Constraints {
     /// `@deprecated` on the member, or on its target shape.
     pub deprecated: Option<Deprecated>,
 }
+
+/// The name of a structure's builder: `S3ConfigBuilder` for `S3Config`. Builders live
+/// in their own module, so the name cannot collide with a model shape.
+pub fn builder_name(item_name: &str) -> String {
+    format!("{item_name}Builder")
+}
+
+/// Methods a builder has besides its setters: `build`, `build_validated`, and those of
+/// the traits it implements, which a setter of the same name would hide.
+pub const BUILDER_METHODS: &[&str] = &[
+    "build",
+    "build_validated",
+    "clone",
+    "clone_from",
+    "default",
+    "eq",
+    "ne",
+    "fmt",
+];
 
 /// A known enum value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,62 @@ pub struct Action {
     /// **Required.**
     pub value: f64,
 }
+/// A builder for [`Action`](crate::Action), from [`Action::builder`](crate::Action::builder): a setter for every member, then [`build`](ActionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActionBuilder {
+    attribute_name: ::std::option::Option<::std::string::String>,
+    operation: ::std::option::Option<crate::Operation>,
+    value: ::std::option::Option<f64>,
+}
+impl Action {
+    /// A builder for `Action` with every member unset.
+    pub fn builder() -> ActionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ActionBuilder {
+    crate::primitives::build::setters!(
+        value "AttributeName" attribute_name attribute_name set_attribute_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Operation" operation operation set_operation : crate ::Operation
+    );
+    crate::primitives::build::setters!(value "Value" value value set_value : f64);
+    /// Builds the [`Action`](crate::Action).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `Operation`, `Value`.
+    pub fn build(self) -> ::std::result::Result<Action, crate::primitives::BuildError> {
+        match (self.attribute_name, self.operation, self.value) {
+            (
+                ::std::option::Option::Some(attribute_name),
+                ::std::option::Option::Some(operation),
+                ::std::option::Option::Some(value),
+            ) => {
+                ::std::result::Result::Ok(Action {
+                    attribute_name,
+                    operation,
+                    value,
+                })
+            }
+            (attribute_name, operation, value) => {
+                let missing = [
+                    attribute_name.is_none().then_some("AttributeName"),
+                    operation.is_none().then_some("Operation"),
+                    value.is_none().then_some("Value"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "Action",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for Action {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

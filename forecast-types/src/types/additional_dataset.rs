@@ -103,6 +103,54 @@ pub struct AdditionalDataset {
         >,
     >,
 }
+/// A builder for [`AdditionalDataset`](crate::AdditionalDataset), from [`AdditionalDataset::builder`](crate::AdditionalDataset::builder): a setter for every member, then [`build`](AdditionalDatasetBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AdditionalDatasetBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    configuration: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<::std::string::String>,
+        >,
+    >,
+}
+impl AdditionalDataset {
+    /// A builder for `AdditionalDataset` with every member unset.
+    pub fn builder() -> AdditionalDatasetBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl AdditionalDatasetBuilder {
+    crate::primitives::build::setters!(
+        value "Name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "Configuration" configuration configuration set_configuration :
+        ::std::string::String => ::std::vec::Vec < ::std::string::String >
+    );
+    /// Builds the [`AdditionalDataset`](crate::AdditionalDataset).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<AdditionalDataset, crate::primitives::BuildError> {
+        match self.name {
+            ::std::option::Option::Some(name) => {
+                ::std::result::Result::Ok(AdditionalDataset {
+                    name,
+                    configuration: self.configuration,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("AdditionalDataset", ["Name"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for AdditionalDataset {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

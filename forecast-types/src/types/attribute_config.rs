@@ -42,6 +42,62 @@ pub struct AttributeConfig {
         ::std::string::String,
     >,
 }
+/// A builder for [`AttributeConfig`](crate::AttributeConfig), from [`AttributeConfig::builder`](crate::AttributeConfig::builder): a setter for every member, then [`build`](AttributeConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributeConfigBuilder {
+    attribute_name: ::std::option::Option<::std::string::String>,
+    transformations: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+}
+impl AttributeConfig {
+    /// A builder for `AttributeConfig` with every member unset.
+    pub fn builder() -> AttributeConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl AttributeConfigBuilder {
+    crate::primitives::build::setters!(
+        value "AttributeName" attribute_name attribute_name set_attribute_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "Transformations" transformations transformations set_transformations :
+        ::std::string::String => ::std::string::String
+    );
+    /// Builds the [`AttributeConfig`](crate::AttributeConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `Transformations`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<AttributeConfig, crate::primitives::BuildError> {
+        match (self.attribute_name, self.transformations) {
+            (
+                ::std::option::Option::Some(attribute_name),
+                ::std::option::Option::Some(transformations),
+            ) => {
+                ::std::result::Result::Ok(AttributeConfig {
+                    attribute_name,
+                    transformations,
+                })
+            }
+            (attribute_name, transformations) => {
+                let missing = [
+                    attribute_name.is_none().then_some("AttributeName"),
+                    transformations.is_none().then_some("Transformations"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "AttributeConfig",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for AttributeConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,31 @@ pub struct Baseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
 }
+/// A builder for [`Baseline`](crate::Baseline), from [`Baseline::builder`](crate::Baseline::builder): a setter for every member, then [`build`](BaselineBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BaselineBuilder {
+    predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
+}
+impl Baseline {
+    /// A builder for `Baseline` with every member unset.
+    pub fn builder() -> BaselineBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl BaselineBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBaseline" predictor_baseline predictor_baseline
+        set_predictor_baseline : crate ::PredictorBaseline
+    );
+    /// Builds the [`Baseline`](crate::Baseline). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Baseline, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Baseline {
+            predictor_baseline: self.predictor_baseline,
+        })
+    }
+}
 impl crate::primitives::Validate for Baseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,33 @@ pub struct BaselineMetric {
     /// The value for the metric.
     pub value: ::std::option::Option<f64>,
 }
+/// A builder for [`BaselineMetric`](crate::BaselineMetric), from [`BaselineMetric::builder`](crate::BaselineMetric::builder): a setter for every member, then [`build`](BaselineMetricBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BaselineMetricBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    value: ::std::option::Option<f64>,
+}
+impl BaselineMetric {
+    /// A builder for `BaselineMetric` with every member unset.
+    pub fn builder() -> BaselineMetricBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl BaselineMetricBuilder {
+    crate::primitives::build::setters!(
+        value "Name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(value "Value" value value set_value : f64);
+    /// Builds the [`BaselineMetric`](crate::BaselineMetric). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<BaselineMetric, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(BaselineMetric {
+            name: self.name,
+            value: self.value,
+        })
+    }
+}
 impl crate::primitives::Validate for BaselineMetric {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -17,6 +17,58 @@ pub struct CategoricalParameterRange {
     /// **Required.** Length: `1..=20`.
     pub values: ::std::vec::Vec<::std::string::String>,
 }
+/// A builder for [`CategoricalParameterRange`](crate::CategoricalParameterRange), from [`CategoricalParameterRange::builder`](crate::CategoricalParameterRange::builder): a setter for every member, then [`build`](CategoricalParameterRangeBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CategoricalParameterRangeBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl CategoricalParameterRange {
+    /// A builder for `CategoricalParameterRange` with every member unset.
+    pub fn builder() -> CategoricalParameterRangeBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CategoricalParameterRangeBuilder {
+    crate::primitives::build::setters!(
+        value "Name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "Values" values values set_values : ::std::string::String
+    );
+    /// Builds the [`CategoricalParameterRange`](crate::CategoricalParameterRange).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `Values`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CategoricalParameterRange,
+        crate::primitives::BuildError,
+    > {
+        match (self.name, self.values) {
+            (::std::option::Option::Some(name), ::std::option::Option::Some(values)) => {
+                ::std::result::Result::Ok(CategoricalParameterRange {
+                    name,
+                    values,
+                })
+            }
+            (name, values) => {
+                let missing = [
+                    name.is_none().then_some("Name"),
+                    values.is_none().then_some("Values"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CategoricalParameterRange",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CategoricalParameterRange {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

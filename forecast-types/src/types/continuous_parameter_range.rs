@@ -37,6 +37,71 @@ pub struct ContinuousParameterRange {
     /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
     pub scaling_type: ::std::option::Option<crate::ScalingType>,
 }
+/// A builder for [`ContinuousParameterRange`](crate::ContinuousParameterRange), from [`ContinuousParameterRange::builder`](crate::ContinuousParameterRange::builder): a setter for every member, then [`build`](ContinuousParameterRangeBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContinuousParameterRangeBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    max_value: ::std::option::Option<f64>,
+    min_value: ::std::option::Option<f64>,
+    scaling_type: ::std::option::Option<crate::ScalingType>,
+}
+impl ContinuousParameterRange {
+    /// A builder for `ContinuousParameterRange` with every member unset.
+    pub fn builder() -> ContinuousParameterRangeBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ContinuousParameterRangeBuilder {
+    crate::primitives::build::setters!(
+        value "Name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxValue" max_value max_value set_max_value : f64
+    );
+    crate::primitives::build::setters!(
+        value "MinValue" min_value min_value set_min_value : f64
+    );
+    crate::primitives::build::setters!(
+        value "ScalingType" scaling_type scaling_type set_scaling_type : crate
+        ::ScalingType
+    );
+    /// Builds the [`ContinuousParameterRange`](crate::ContinuousParameterRange).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `MaxValue`, `MinValue`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ContinuousParameterRange, crate::primitives::BuildError> {
+        match (self.name, self.max_value, self.min_value) {
+            (
+                ::std::option::Option::Some(name),
+                ::std::option::Option::Some(max_value),
+                ::std::option::Option::Some(min_value),
+            ) => {
+                ::std::result::Result::Ok(ContinuousParameterRange {
+                    name,
+                    max_value,
+                    min_value,
+                    scaling_type: self.scaling_type,
+                })
+            }
+            (name, max_value, min_value) => {
+                let missing = [
+                    name.is_none().then_some("Name"),
+                    max_value.is_none().then_some("MaxValue"),
+                    min_value.is_none().then_some("MinValue"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "ContinuousParameterRange",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ContinuousParameterRange {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

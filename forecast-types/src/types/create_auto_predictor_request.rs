@@ -81,6 +81,118 @@ pub struct CreateAutoPredictorRequest {
     /// The time boundary Forecast uses to align and aggregate any data that doesn't align with your forecast frequency. Provide the unit of time and the time boundary as a key value pair. For more information on specifying a time boundary, see [Specifying a Time Boundary](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#specifying-time-boundary). If you don't provide a time boundary, Forecast uses a set of [Default Time Boundaries](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#default-time-boundaries).
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
+/// A builder for [`CreateAutoPredictorRequest`](crate::CreateAutoPredictorRequest), from [`CreateAutoPredictorRequest::builder`](crate::CreateAutoPredictorRequest::builder): a setter for every member, then [`build`](CreateAutoPredictorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateAutoPredictorRequestBuilder {
+    predictor_name: ::std::option::Option<::std::string::String>,
+    forecast_horizon: ::std::option::Option<i32>,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    forecast_frequency: ::std::option::Option<::std::string::String>,
+    data_config: ::std::option::Option<crate::DataConfig>,
+    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    reference_predictor_arn: ::std::option::Option<::std::string::String>,
+    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    explain_predictor: ::std::option::Option<bool>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    monitor_config: ::std::option::Option<crate::MonitorConfig>,
+    time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+}
+impl CreateAutoPredictorRequest {
+    /// A builder for `CreateAutoPredictorRequest` with every member unset.
+    pub fn builder() -> CreateAutoPredictorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateAutoPredictorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorName" predictor_name predictor_name set_predictor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
+        i32
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "ForecastDimensions" forecast_dimensions forecast_dimensions
+        set_forecast_dimensions : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastFrequency" forecast_frequency forecast_frequency
+        set_forecast_frequency : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
+    );
+    crate::primitives::build::setters!(
+        value "EncryptionConfig" encryption_config encryption_config
+        set_encryption_config : crate ::EncryptionConfig
+    );
+    crate::primitives::build::setters!(
+        value "ReferencePredictorArn" reference_predictor_arn reference_predictor_arn
+        set_reference_predictor_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "OptimizationMetric" optimization_metric optimization_metric
+        set_optimization_metric : crate ::OptimizationMetric
+    );
+    crate::primitives::build::setters!(
+        value "ExplainPredictor" explain_predictor explain_predictor
+        set_explain_predictor : bool
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "MonitorConfig" monitor_config monitor_config set_monitor_config : crate
+        ::MonitorConfig
+    );
+    crate::primitives::build::setters!(
+        value "TimeAlignmentBoundary" time_alignment_boundary time_alignment_boundary
+        set_time_alignment_boundary : crate ::TimeAlignmentBoundary
+    );
+    /// Builds the [`CreateAutoPredictorRequest`](crate::CreateAutoPredictorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorName`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateAutoPredictorRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.predictor_name {
+            ::std::option::Option::Some(predictor_name) => {
+                ::std::result::Result::Ok(CreateAutoPredictorRequest {
+                    predictor_name,
+                    forecast_horizon: self.forecast_horizon,
+                    forecast_types: self.forecast_types,
+                    forecast_dimensions: self.forecast_dimensions,
+                    forecast_frequency: self.forecast_frequency,
+                    data_config: self.data_config,
+                    encryption_config: self.encryption_config,
+                    reference_predictor_arn: self.reference_predictor_arn,
+                    optimization_metric: self.optimization_metric,
+                    explain_predictor: self.explain_predictor,
+                    tags: self.tags,
+                    monitor_config: self.monitor_config,
+                    time_alignment_boundary: self.time_alignment_boundary,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateAutoPredictorRequest",
+                        ["PredictorName"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateAutoPredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,34 @@ pub struct CreateAutoPredictorResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateAutoPredictorResponse`](crate::CreateAutoPredictorResponse), from [`CreateAutoPredictorResponse::builder`](crate::CreateAutoPredictorResponse::builder): a setter for every member, then [`build`](CreateAutoPredictorResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateAutoPredictorResponseBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateAutoPredictorResponse {
+    /// A builder for `CreateAutoPredictorResponse` with every member unset.
+    pub fn builder() -> CreateAutoPredictorResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateAutoPredictorResponseBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreateAutoPredictorResponse`](crate::CreateAutoPredictorResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateAutoPredictorResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateAutoPredictorResponse {
+            predictor_arn: self.predictor_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateAutoPredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -33,6 +33,71 @@ pub struct CreateDatasetGroupRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest), from [`CreateDatasetGroupRequest::builder`](crate::CreateDatasetGroupRequest::builder): a setter for every member, then [`build`](CreateDatasetGroupRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDatasetGroupRequestBuilder {
+    dataset_group_name: ::std::option::Option<::std::string::String>,
+    domain: ::std::option::Option<crate::Domain>,
+    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl CreateDatasetGroupRequest {
+    /// A builder for `CreateDatasetGroupRequest` with every member unset.
+    pub fn builder() -> CreateDatasetGroupRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateDatasetGroupRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupName" dataset_group_name dataset_group_name
+        set_dataset_group_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Domain" domain domain set_domain : crate ::Domain
+    );
+    crate::primitives::build::setters!(
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupName`, `Domain`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetGroupRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.dataset_group_name, self.domain) {
+            (
+                ::std::option::Option::Some(dataset_group_name),
+                ::std::option::Option::Some(domain),
+            ) => {
+                ::std::result::Result::Ok(CreateDatasetGroupRequest {
+                    dataset_group_name,
+                    domain,
+                    dataset_arns: self.dataset_arns,
+                    tags: self.tags,
+                })
+            }
+            (dataset_group_name, domain) => {
+                let missing = [
+                    dataset_group_name.is_none().then_some("DatasetGroupName"),
+                    domain.is_none().then_some("Domain"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateDatasetGroupRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateDatasetGroupRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,34 @@ pub struct CreateDatasetGroupResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse), from [`CreateDatasetGroupResponse::builder`](crate::CreateDatasetGroupResponse::builder): a setter for every member, then [`build`](CreateDatasetGroupResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDatasetGroupResponseBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateDatasetGroupResponse {
+    /// A builder for `CreateDatasetGroupResponse` with every member unset.
+    pub fn builder() -> CreateDatasetGroupResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateDatasetGroupResponseBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    /// Builds the [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetGroupResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateDatasetGroupResponse {
+            dataset_group_arn: self.dataset_group_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

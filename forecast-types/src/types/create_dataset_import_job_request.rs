@@ -72,6 +72,108 @@ pub struct CreateDatasetImportJobRequest {
     /// Specifies whether the dataset import job is a `FULL` or `INCREMENTAL` import. A `FULL` dataset import replaces all of the existing data with the newly imported data. An `INCREMENTAL` import appends the imported data to the existing data.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+/// A builder for [`CreateDatasetImportJobRequest`](crate::CreateDatasetImportJobRequest), from [`CreateDatasetImportJobRequest::builder`](crate::CreateDatasetImportJobRequest::builder): a setter for every member, then [`build`](CreateDatasetImportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDatasetImportJobRequestBuilder {
+    dataset_import_job_name: ::std::option::Option<::std::string::String>,
+    dataset_arn: ::std::option::Option<::std::string::String>,
+    data_source: ::std::option::Option<crate::DataSource>,
+    timestamp_format: ::std::option::Option<::std::string::String>,
+    time_zone: ::std::option::Option<::std::string::String>,
+    use_geolocation_for_time_zone: ::std::option::Option<bool>,
+    geolocation_format: ::std::option::Option<::std::string::String>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    format: ::std::option::Option<::std::string::String>,
+    import_mode: ::std::option::Option<crate::ImportMode>,
+}
+impl CreateDatasetImportJobRequest {
+    /// A builder for `CreateDatasetImportJobRequest` with every member unset.
+    pub fn builder() -> CreateDatasetImportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateDatasetImportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
+        set_dataset_import_job_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DataSource" data_source data_source set_data_source : crate ::DataSource
+    );
+    crate::primitives::build::setters!(
+        value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "TimeZone" time_zone time_zone set_time_zone : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "UseGeolocationForTimeZone" use_geolocation_for_time_zone
+        use_geolocation_for_time_zone set_use_geolocation_for_time_zone : bool
+    );
+    crate::primitives::build::setters!(
+        value "GeolocationFormat" geolocation_format geolocation_format
+        set_geolocation_format : ::std::string::String
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
+    );
+    /// Builds the [`CreateDatasetImportJobRequest`](crate::CreateDatasetImportJobRequest). Members with a model default that are unset get it.
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetImportJobName`, `DatasetArn`, `DataSource`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetImportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.dataset_import_job_name, self.dataset_arn, self.data_source) {
+            (
+                ::std::option::Option::Some(dataset_import_job_name),
+                ::std::option::Option::Some(dataset_arn),
+                ::std::option::Option::Some(data_source),
+            ) => {
+                ::std::result::Result::Ok(CreateDatasetImportJobRequest {
+                    dataset_import_job_name,
+                    dataset_arn,
+                    data_source,
+                    timestamp_format: self.timestamp_format,
+                    time_zone: self.time_zone,
+                    use_geolocation_for_time_zone: self
+                        .use_geolocation_for_time_zone
+                        .unwrap_or(false),
+                    geolocation_format: self.geolocation_format,
+                    tags: self.tags,
+                    format: self.format,
+                    import_mode: self.import_mode,
+                })
+            }
+            (dataset_import_job_name, dataset_arn, data_source) => {
+                let missing = [
+                    dataset_import_job_name.is_none().then_some("DatasetImportJobName"),
+                    dataset_arn.is_none().then_some("DatasetArn"),
+                    data_source.is_none().then_some("DataSource"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateDatasetImportJobRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateDatasetImportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,34 @@ pub struct CreateDatasetImportJobResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateDatasetImportJobResponse`](crate::CreateDatasetImportJobResponse), from [`CreateDatasetImportJobResponse::builder`](crate::CreateDatasetImportJobResponse::builder): a setter for every member, then [`build`](CreateDatasetImportJobResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDatasetImportJobResponseBuilder {
+    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateDatasetImportJobResponse {
+    /// A builder for `CreateDatasetImportJobResponse` with every member unset.
+    pub fn builder() -> CreateDatasetImportJobResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateDatasetImportJobResponseBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
+        set_dataset_import_job_arn : ::std::string::String
+    );
+    /// Builds the [`CreateDatasetImportJobResponse`](crate::CreateDatasetImportJobResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetImportJobResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateDatasetImportJobResponse {
+            dataset_import_job_arn: self.dataset_import_job_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateDatasetImportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

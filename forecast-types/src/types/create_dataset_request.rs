@@ -56,6 +56,89 @@ pub struct CreateDatasetRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`CreateDatasetRequest`](crate::CreateDatasetRequest), from [`CreateDatasetRequest::builder`](crate::CreateDatasetRequest::builder): a setter for every member, then [`build`](CreateDatasetRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDatasetRequestBuilder {
+    dataset_name: ::std::option::Option<::std::string::String>,
+    domain: ::std::option::Option<crate::Domain>,
+    dataset_type: ::std::option::Option<crate::DatasetType>,
+    data_frequency: ::std::option::Option<::std::string::String>,
+    schema: ::std::option::Option<crate::Schema>,
+    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl CreateDatasetRequest {
+    /// A builder for `CreateDatasetRequest` with every member unset.
+    pub fn builder() -> CreateDatasetRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateDatasetRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetName" dataset_name dataset_name set_dataset_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Domain" domain domain set_domain : crate ::Domain
+    );
+    crate::primitives::build::setters!(
+        value "DatasetType" dataset_type dataset_type set_dataset_type : crate
+        ::DatasetType
+    );
+    crate::primitives::build::setters!(
+        value "DataFrequency" data_frequency data_frequency set_data_frequency :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Schema" schema schema set_schema : crate ::Schema
+    );
+    crate::primitives::build::setters!(
+        value "EncryptionConfig" encryption_config encryption_config
+        set_encryption_config : crate ::EncryptionConfig
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`CreateDatasetRequest`](crate::CreateDatasetRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetName`, `Domain`, `DatasetType`, `Schema`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateDatasetRequest, crate::primitives::BuildError> {
+        match (self.dataset_name, self.domain, self.dataset_type, self.schema) {
+            (
+                ::std::option::Option::Some(dataset_name),
+                ::std::option::Option::Some(domain),
+                ::std::option::Option::Some(dataset_type),
+                ::std::option::Option::Some(schema),
+            ) => {
+                ::std::result::Result::Ok(CreateDatasetRequest {
+                    dataset_name,
+                    domain,
+                    dataset_type,
+                    data_frequency: self.data_frequency,
+                    schema,
+                    encryption_config: self.encryption_config,
+                    tags: self.tags,
+                })
+            }
+            (dataset_name, domain, dataset_type, schema) => {
+                let missing = [
+                    dataset_name.is_none().then_some("DatasetName"),
+                    domain.is_none().then_some("Domain"),
+                    dataset_type.is_none().then_some("DatasetType"),
+                    schema.is_none().then_some("Schema"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateDatasetRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateDatasetRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,31 @@ pub struct CreateDatasetResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateDatasetResponse`](crate::CreateDatasetResponse), from [`CreateDatasetResponse::builder`](crate::CreateDatasetResponse::builder): a setter for every member, then [`build`](CreateDatasetResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDatasetResponseBuilder {
+    dataset_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateDatasetResponse {
+    /// A builder for `CreateDatasetResponse` with every member unset.
+    pub fn builder() -> CreateDatasetResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateDatasetResponseBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreateDatasetResponse`](crate::CreateDatasetResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateDatasetResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(CreateDatasetResponse {
+            dataset_arn: self.dataset_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateDatasetResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -36,6 +36,85 @@ pub struct CreateExplainabilityExportRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest), from [`CreateExplainabilityExportRequest::builder`](crate::CreateExplainabilityExportRequest::builder): a setter for every member, then [`build`](CreateExplainabilityExportRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateExplainabilityExportRequestBuilder {
+    explainability_export_name: ::std::option::Option<::std::string::String>,
+    explainability_arn: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl CreateExplainabilityExportRequest {
+    /// A builder for `CreateExplainabilityExportRequest` with every member unset.
+    pub fn builder() -> CreateExplainabilityExportRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateExplainabilityExportRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportName" explainability_export_name
+        explainability_export_name set_explainability_export_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityExportName`, `ExplainabilityArn`, `Destination`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateExplainabilityExportRequest,
+        crate::primitives::BuildError,
+    > {
+        match (
+            self.explainability_export_name,
+            self.explainability_arn,
+            self.destination,
+        ) {
+            (
+                ::std::option::Option::Some(explainability_export_name),
+                ::std::option::Option::Some(explainability_arn),
+                ::std::option::Option::Some(destination),
+            ) => {
+                ::std::result::Result::Ok(CreateExplainabilityExportRequest {
+                    explainability_export_name,
+                    explainability_arn,
+                    destination,
+                    tags: self.tags,
+                    format: self.format,
+                })
+            }
+            (explainability_export_name, explainability_arn, destination) => {
+                let missing = [
+                    explainability_export_name
+                        .is_none()
+                        .then_some("ExplainabilityExportName"),
+                    explainability_arn.is_none().then_some("ExplainabilityArn"),
+                    destination.is_none().then_some("Destination"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateExplainabilityExportRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateExplainabilityExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

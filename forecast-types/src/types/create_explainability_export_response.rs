@@ -11,6 +11,34 @@ pub struct CreateExplainabilityExportResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_export_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateExplainabilityExportResponse`](crate::CreateExplainabilityExportResponse), from [`CreateExplainabilityExportResponse::builder`](crate::CreateExplainabilityExportResponse::builder): a setter for every member, then [`build`](CreateExplainabilityExportResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateExplainabilityExportResponseBuilder {
+    explainability_export_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateExplainabilityExportResponse {
+    /// A builder for `CreateExplainabilityExportResponse` with every member unset.
+    pub fn builder() -> CreateExplainabilityExportResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateExplainabilityExportResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportArn" explainability_export_arn
+        explainability_export_arn set_explainability_export_arn : ::std::string::String
+    );
+    /// Builds the [`CreateExplainabilityExportResponse`](crate::CreateExplainabilityExportResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateExplainabilityExportResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateExplainabilityExportResponse {
+            explainability_export_arn: self.explainability_export_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateExplainabilityExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

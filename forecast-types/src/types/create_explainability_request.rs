@@ -50,6 +50,102 @@ pub struct CreateExplainabilityRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`CreateExplainabilityRequest`](crate::CreateExplainabilityRequest), from [`CreateExplainabilityRequest::builder`](crate::CreateExplainabilityRequest::builder): a setter for every member, then [`build`](CreateExplainabilityRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateExplainabilityRequestBuilder {
+    explainability_name: ::std::option::Option<::std::string::String>,
+    resource_arn: ::std::option::Option<::std::string::String>,
+    explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
+    data_source: ::std::option::Option<crate::DataSource>,
+    schema: ::std::option::Option<crate::Schema>,
+    enable_visualization: ::std::option::Option<bool>,
+    start_date_time: ::std::option::Option<::std::string::String>,
+    end_date_time: ::std::option::Option<::std::string::String>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl CreateExplainabilityRequest {
+    /// A builder for `CreateExplainabilityRequest` with every member unset.
+    pub fn builder() -> CreateExplainabilityRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateExplainabilityRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityName" explainability_name explainability_name
+        set_explainability_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityConfig" explainability_config explainability_config
+        set_explainability_config : crate ::ExplainabilityConfig
+    );
+    crate::primitives::build::setters!(
+        value "DataSource" data_source data_source set_data_source : crate ::DataSource
+    );
+    crate::primitives::build::setters!(
+        value "Schema" schema schema set_schema : crate ::Schema
+    );
+    crate::primitives::build::setters!(
+        value "EnableVisualization" enable_visualization enable_visualization
+        set_enable_visualization : bool
+    );
+    crate::primitives::build::setters!(
+        value "StartDateTime" start_date_time start_date_time set_start_date_time :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EndDateTime" end_date_time end_date_time set_end_date_time :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`CreateExplainabilityRequest`](crate::CreateExplainabilityRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityName`, `ResourceArn`, `ExplainabilityConfig`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateExplainabilityRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.explainability_name, self.resource_arn, self.explainability_config) {
+            (
+                ::std::option::Option::Some(explainability_name),
+                ::std::option::Option::Some(resource_arn),
+                ::std::option::Option::Some(explainability_config),
+            ) => {
+                ::std::result::Result::Ok(CreateExplainabilityRequest {
+                    explainability_name,
+                    resource_arn,
+                    explainability_config,
+                    data_source: self.data_source,
+                    schema: self.schema,
+                    enable_visualization: self.enable_visualization,
+                    start_date_time: self.start_date_time,
+                    end_date_time: self.end_date_time,
+                    tags: self.tags,
+                })
+            }
+            (explainability_name, resource_arn, explainability_config) => {
+                let missing = [
+                    explainability_name.is_none().then_some("ExplainabilityName"),
+                    resource_arn.is_none().then_some("ResourceArn"),
+                    explainability_config.is_none().then_some("ExplainabilityConfig"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateExplainabilityRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateExplainabilityRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,34 @@ pub struct CreateExplainabilityResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateExplainabilityResponse`](crate::CreateExplainabilityResponse), from [`CreateExplainabilityResponse::builder`](crate::CreateExplainabilityResponse::builder): a setter for every member, then [`build`](CreateExplainabilityResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateExplainabilityResponseBuilder {
+    explainability_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateExplainabilityResponse {
+    /// A builder for `CreateExplainabilityResponse` with every member unset.
+    pub fn builder() -> CreateExplainabilityResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateExplainabilityResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    /// Builds the [`CreateExplainabilityResponse`](crate::CreateExplainabilityResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateExplainabilityResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateExplainabilityResponse {
+            explainability_arn: self.explainability_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateExplainabilityResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -39,6 +39,81 @@ pub struct CreateForecastExportJobRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateForecastExportJobRequest`](crate::CreateForecastExportJobRequest), from [`CreateForecastExportJobRequest::builder`](crate::CreateForecastExportJobRequest::builder): a setter for every member, then [`build`](CreateForecastExportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateForecastExportJobRequestBuilder {
+    forecast_export_job_name: ::std::option::Option<::std::string::String>,
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl CreateForecastExportJobRequest {
+    /// A builder for `CreateForecastExportJobRequest` with every member unset.
+    pub fn builder() -> CreateForecastExportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateForecastExportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
+        set_forecast_export_job_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`CreateForecastExportJobRequest`](crate::CreateForecastExportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastExportJobName`, `ForecastArn`, `Destination`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateForecastExportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.forecast_export_job_name, self.forecast_arn, self.destination) {
+            (
+                ::std::option::Option::Some(forecast_export_job_name),
+                ::std::option::Option::Some(forecast_arn),
+                ::std::option::Option::Some(destination),
+            ) => {
+                ::std::result::Result::Ok(CreateForecastExportJobRequest {
+                    forecast_export_job_name,
+                    forecast_arn,
+                    destination,
+                    tags: self.tags,
+                    format: self.format,
+                })
+            }
+            (forecast_export_job_name, forecast_arn, destination) => {
+                let missing = [
+                    forecast_export_job_name
+                        .is_none()
+                        .then_some("ForecastExportJobName"),
+                    forecast_arn.is_none().then_some("ForecastArn"),
+                    destination.is_none().then_some("Destination"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateForecastExportJobRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateForecastExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

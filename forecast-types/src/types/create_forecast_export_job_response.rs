@@ -11,6 +11,34 @@ pub struct CreateForecastExportJobResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse), from [`CreateForecastExportJobResponse::builder`](crate::CreateForecastExportJobResponse::builder): a setter for every member, then [`build`](CreateForecastExportJobResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateForecastExportJobResponseBuilder {
+    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateForecastExportJobResponse {
+    /// A builder for `CreateForecastExportJobResponse` with every member unset.
+    pub fn builder() -> CreateForecastExportJobResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateForecastExportJobResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
+        set_forecast_export_job_arn : ::std::string::String
+    );
+    /// Builds the [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateForecastExportJobResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateForecastExportJobResponse {
+            forecast_export_job_arn: self.forecast_export_job_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateForecastExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

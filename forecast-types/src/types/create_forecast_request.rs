@@ -43,6 +43,75 @@ pub struct CreateForecastRequest {
     /// - `Schema`
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+/// A builder for [`CreateForecastRequest`](crate::CreateForecastRequest), from [`CreateForecastRequest::builder`](crate::CreateForecastRequest::builder): a setter for every member, then [`build`](CreateForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateForecastRequestBuilder {
+    forecast_name: ::std::option::Option<::std::string::String>,
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+}
+impl CreateForecastRequest {
+    /// A builder for `CreateForecastRequest` with every member unset.
+    pub fn builder() -> CreateForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastName" forecast_name forecast_name set_forecast_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "TimeSeriesSelector" time_series_selector time_series_selector
+        set_time_series_selector : crate ::TimeSeriesSelector
+    );
+    /// Builds the [`CreateForecastRequest`](crate::CreateForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastName`, `PredictorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateForecastRequest, crate::primitives::BuildError> {
+        match (self.forecast_name, self.predictor_arn) {
+            (
+                ::std::option::Option::Some(forecast_name),
+                ::std::option::Option::Some(predictor_arn),
+            ) => {
+                ::std::result::Result::Ok(CreateForecastRequest {
+                    forecast_name,
+                    predictor_arn,
+                    forecast_types: self.forecast_types,
+                    tags: self.tags,
+                    time_series_selector: self.time_series_selector,
+                })
+            }
+            (forecast_name, predictor_arn) => {
+                let missing = [
+                    forecast_name.is_none().then_some("ForecastName"),
+                    predictor_arn.is_none().then_some("PredictorArn"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateForecastRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

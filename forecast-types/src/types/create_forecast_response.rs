@@ -11,6 +11,31 @@ pub struct CreateForecastResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateForecastResponse`](crate::CreateForecastResponse), from [`CreateForecastResponse::builder`](crate::CreateForecastResponse::builder): a setter for every member, then [`build`](CreateForecastResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateForecastResponseBuilder {
+    forecast_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateForecastResponse {
+    /// A builder for `CreateForecastResponse` with every member unset.
+    pub fn builder() -> CreateForecastResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateForecastResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreateForecastResponse`](crate::CreateForecastResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateForecastResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(CreateForecastResponse {
+            forecast_arn: self.forecast_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

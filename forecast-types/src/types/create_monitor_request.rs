@@ -19,6 +19,63 @@ pub struct CreateMonitorRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`CreateMonitorRequest`](crate::CreateMonitorRequest), from [`CreateMonitorRequest::builder`](crate::CreateMonitorRequest::builder): a setter for every member, then [`build`](CreateMonitorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateMonitorRequestBuilder {
+    monitor_name: ::std::option::Option<::std::string::String>,
+    resource_arn: ::std::option::Option<::std::string::String>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl CreateMonitorRequest {
+    /// A builder for `CreateMonitorRequest` with every member unset.
+    pub fn builder() -> CreateMonitorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateMonitorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorName" monitor_name monitor_name set_monitor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`CreateMonitorRequest`](crate::CreateMonitorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorName`, `ResourceArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateMonitorRequest, crate::primitives::BuildError> {
+        match (self.monitor_name, self.resource_arn) {
+            (
+                ::std::option::Option::Some(monitor_name),
+                ::std::option::Option::Some(resource_arn),
+            ) => {
+                ::std::result::Result::Ok(CreateMonitorRequest {
+                    monitor_name,
+                    resource_arn,
+                    tags: self.tags,
+                })
+            }
+            (monitor_name, resource_arn) => {
+                let missing = [
+                    monitor_name.is_none().then_some("MonitorName"),
+                    resource_arn.is_none().then_some("ResourceArn"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateMonitorRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateMonitorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

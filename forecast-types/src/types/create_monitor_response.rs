@@ -11,6 +11,31 @@ pub struct CreateMonitorResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateMonitorResponse`](crate::CreateMonitorResponse), from [`CreateMonitorResponse::builder`](crate::CreateMonitorResponse::builder): a setter for every member, then [`build`](CreateMonitorResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateMonitorResponseBuilder {
+    monitor_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateMonitorResponse {
+    /// A builder for `CreateMonitorResponse` with every member unset.
+    pub fn builder() -> CreateMonitorResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateMonitorResponseBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreateMonitorResponse`](crate::CreateMonitorResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateMonitorResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(CreateMonitorResponse {
+            monitor_arn: self.monitor_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateMonitorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

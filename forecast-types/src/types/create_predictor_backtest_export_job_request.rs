@@ -36,6 +36,86 @@ pub struct CreatePredictorBacktestExportJobRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreatePredictorBacktestExportJobRequest`](crate::CreatePredictorBacktestExportJobRequest), from [`CreatePredictorBacktestExportJobRequest::builder`](crate::CreatePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](CreatePredictorBacktestExportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreatePredictorBacktestExportJobRequestBuilder {
+    predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl CreatePredictorBacktestExportJobRequest {
+    /// A builder for `CreatePredictorBacktestExportJobRequest` with every member unset.
+    pub fn builder() -> CreatePredictorBacktestExportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreatePredictorBacktestExportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
+        predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`CreatePredictorBacktestExportJobRequest`](crate::CreatePredictorBacktestExportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorBacktestExportJobName`, `PredictorArn`, `Destination`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreatePredictorBacktestExportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match (
+            self.predictor_backtest_export_job_name,
+            self.predictor_arn,
+            self.destination,
+        ) {
+            (
+                ::std::option::Option::Some(predictor_backtest_export_job_name),
+                ::std::option::Option::Some(predictor_arn),
+                ::std::option::Option::Some(destination),
+            ) => {
+                ::std::result::Result::Ok(CreatePredictorBacktestExportJobRequest {
+                    predictor_backtest_export_job_name,
+                    predictor_arn,
+                    destination,
+                    tags: self.tags,
+                    format: self.format,
+                })
+            }
+            (predictor_backtest_export_job_name, predictor_arn, destination) => {
+                let missing = [
+                    predictor_backtest_export_job_name
+                        .is_none()
+                        .then_some("PredictorBacktestExportJobName"),
+                    predictor_arn.is_none().then_some("PredictorArn"),
+                    destination.is_none().then_some("Destination"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreatePredictorBacktestExportJobRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,35 @@ pub struct CreatePredictorBacktestExportJobResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreatePredictorBacktestExportJobResponse`](crate::CreatePredictorBacktestExportJobResponse), from [`CreatePredictorBacktestExportJobResponse::builder`](crate::CreatePredictorBacktestExportJobResponse::builder): a setter for every member, then [`build`](CreatePredictorBacktestExportJobResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreatePredictorBacktestExportJobResponseBuilder {
+    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreatePredictorBacktestExportJobResponse {
+    /// A builder for `CreatePredictorBacktestExportJobResponse` with every member unset.
+    pub fn builder() -> CreatePredictorBacktestExportJobResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreatePredictorBacktestExportJobResponseBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreatePredictorBacktestExportJobResponse`](crate::CreatePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreatePredictorBacktestExportJobResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreatePredictorBacktestExportJobResponse {
+            predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -103,6 +103,150 @@ pub struct CreatePredictorRequest {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+/// A builder for [`CreatePredictorRequest`](crate::CreatePredictorRequest), from [`CreatePredictorRequest::builder`](crate::CreatePredictorRequest::builder): a setter for every member, then [`build`](CreatePredictorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreatePredictorRequestBuilder {
+    predictor_name: ::std::option::Option<::std::string::String>,
+    algorithm_arn: ::std::option::Option<::std::string::String>,
+    forecast_horizon: ::std::option::Option<i32>,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    perform_auto_ml: ::std::option::Option<bool>,
+    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    perform_hpo: ::std::option::Option<bool>,
+    training_parameters: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    evaluation_parameters: ::std::option::Option<crate::EvaluationParameters>,
+    hpo_config: ::std::option::Option<crate::HyperParameterTuningJobConfig>,
+    input_data_config: ::std::option::Option<crate::InputDataConfig>,
+    featurization_config: ::std::option::Option<crate::FeaturizationConfig>,
+    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+}
+impl CreatePredictorRequest {
+    /// A builder for `CreatePredictorRequest` with every member unset.
+    pub fn builder() -> CreatePredictorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreatePredictorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorName" predictor_name predictor_name set_predictor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
+        i32
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PerformAutoML" perform_auto_ml perform_auto_ml set_perform_auto_ml : bool
+    );
+    crate::primitives::build::setters!(
+        value "AutoMLOverrideStrategy" auto_ml_override_strategy
+        auto_ml_override_strategy set_auto_ml_override_strategy : crate
+        ::AutoMLOverrideStrategy
+    );
+    crate::primitives::build::setters!(
+        value "PerformHPO" perform_hpo perform_hpo set_perform_hpo : bool
+    );
+    crate::primitives::build::setters!(
+        map "TrainingParameters" training_parameters training_parameters
+        set_training_parameters : ::std::string::String => ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EvaluationParameters" evaluation_parameters evaluation_parameters
+        set_evaluation_parameters : crate ::EvaluationParameters
+    );
+    crate::primitives::build::setters!(
+        value "HPOConfig" hpo_config hpo_config set_hpo_config : crate
+        ::HyperParameterTuningJobConfig
+    );
+    crate::primitives::build::setters!(
+        value "InputDataConfig" input_data_config input_data_config set_input_data_config
+        : crate ::InputDataConfig
+    );
+    crate::primitives::build::setters!(
+        value "FeaturizationConfig" featurization_config featurization_config
+        set_featurization_config : crate ::FeaturizationConfig
+    );
+    crate::primitives::build::setters!(
+        value "EncryptionConfig" encryption_config encryption_config
+        set_encryption_config : crate ::EncryptionConfig
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "OptimizationMetric" optimization_metric optimization_metric
+        set_optimization_metric : crate ::OptimizationMetric
+    );
+    /// Builds the [`CreatePredictorRequest`](crate::CreatePredictorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorName`, `ForecastHorizon`, `InputDataConfig`, `FeaturizationConfig`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreatePredictorRequest, crate::primitives::BuildError> {
+        match (
+            self.predictor_name,
+            self.forecast_horizon,
+            self.input_data_config,
+            self.featurization_config,
+        ) {
+            (
+                ::std::option::Option::Some(predictor_name),
+                ::std::option::Option::Some(forecast_horizon),
+                ::std::option::Option::Some(input_data_config),
+                ::std::option::Option::Some(featurization_config),
+            ) => {
+                ::std::result::Result::Ok(CreatePredictorRequest {
+                    predictor_name,
+                    algorithm_arn: self.algorithm_arn,
+                    forecast_horizon,
+                    forecast_types: self.forecast_types,
+                    perform_auto_ml: self.perform_auto_ml,
+                    auto_ml_override_strategy: self.auto_ml_override_strategy,
+                    perform_hpo: self.perform_hpo,
+                    training_parameters: self.training_parameters,
+                    evaluation_parameters: self.evaluation_parameters,
+                    hpo_config: self.hpo_config,
+                    input_data_config,
+                    featurization_config,
+                    encryption_config: self.encryption_config,
+                    tags: self.tags,
+                    optimization_metric: self.optimization_metric,
+                })
+            }
+            (
+                predictor_name,
+                forecast_horizon,
+                input_data_config,
+                featurization_config,
+            ) => {
+                let missing = [
+                    predictor_name.is_none().then_some("PredictorName"),
+                    forecast_horizon.is_none().then_some("ForecastHorizon"),
+                    input_data_config.is_none().then_some("InputDataConfig"),
+                    featurization_config.is_none().then_some("FeaturizationConfig"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreatePredictorRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreatePredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

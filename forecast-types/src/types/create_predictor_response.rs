@@ -11,6 +11,31 @@ pub struct CreatePredictorResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreatePredictorResponse`](crate::CreatePredictorResponse), from [`CreatePredictorResponse::builder`](crate::CreatePredictorResponse::builder): a setter for every member, then [`build`](CreatePredictorResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreatePredictorResponseBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreatePredictorResponse {
+    /// A builder for `CreatePredictorResponse` with every member unset.
+    pub fn builder() -> CreatePredictorResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreatePredictorResponseBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreatePredictorResponse`](crate::CreatePredictorResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreatePredictorResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(CreatePredictorResponse {
+            predictor_arn: self.predictor_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreatePredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -27,6 +27,72 @@ pub struct CreateWhatIfAnalysisRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`CreateWhatIfAnalysisRequest`](crate::CreateWhatIfAnalysisRequest), from [`CreateWhatIfAnalysisRequest::builder`](crate::CreateWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](CreateWhatIfAnalysisRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWhatIfAnalysisRequestBuilder {
+    what_if_analysis_name: ::std::option::Option<::std::string::String>,
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl CreateWhatIfAnalysisRequest {
+    /// A builder for `CreateWhatIfAnalysisRequest` with every member unset.
+    pub fn builder() -> CreateWhatIfAnalysisRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWhatIfAnalysisRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
+        set_what_if_analysis_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "TimeSeriesSelector" time_series_selector time_series_selector
+        set_time_series_selector : crate ::TimeSeriesSelector
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`CreateWhatIfAnalysisRequest`](crate::CreateWhatIfAnalysisRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfAnalysisName`, `ForecastArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfAnalysisRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.what_if_analysis_name, self.forecast_arn) {
+            (
+                ::std::option::Option::Some(what_if_analysis_name),
+                ::std::option::Option::Some(forecast_arn),
+            ) => {
+                ::std::result::Result::Ok(CreateWhatIfAnalysisRequest {
+                    what_if_analysis_name,
+                    forecast_arn,
+                    time_series_selector: self.time_series_selector,
+                    tags: self.tags,
+                })
+            }
+            (what_if_analysis_name, forecast_arn) => {
+                let missing = [
+                    what_if_analysis_name.is_none().then_some("WhatIfAnalysisName"),
+                    forecast_arn.is_none().then_some("ForecastArn"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateWhatIfAnalysisRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,34 @@ pub struct CreateWhatIfAnalysisResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateWhatIfAnalysisResponse`](crate::CreateWhatIfAnalysisResponse), from [`CreateWhatIfAnalysisResponse::builder`](crate::CreateWhatIfAnalysisResponse::builder): a setter for every member, then [`build`](CreateWhatIfAnalysisResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWhatIfAnalysisResponseBuilder {
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateWhatIfAnalysisResponse {
+    /// A builder for `CreateWhatIfAnalysisResponse` with every member unset.
+    pub fn builder() -> CreateWhatIfAnalysisResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWhatIfAnalysisResponseBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    /// Builds the [`CreateWhatIfAnalysisResponse`](crate::CreateWhatIfAnalysisResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfAnalysisResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateWhatIfAnalysisResponse {
+            what_if_analysis_arn: self.what_if_analysis_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateWhatIfAnalysisResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -29,6 +29,86 @@ pub struct CreateWhatIfForecastExportRequest {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest), from [`CreateWhatIfForecastExportRequest::builder`](crate::CreateWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](CreateWhatIfForecastExportRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWhatIfForecastExportRequestBuilder {
+    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl CreateWhatIfForecastExportRequest {
+    /// A builder for `CreateWhatIfForecastExportRequest` with every member unset.
+    pub fn builder() -> CreateWhatIfForecastExportRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWhatIfForecastExportRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportName" what_if_forecast_export_name
+        what_if_forecast_export_name set_what_if_forecast_export_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
+        set_what_if_forecast_arns : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastExportName`, `WhatIfForecastArns`, `Destination`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfForecastExportRequest,
+        crate::primitives::BuildError,
+    > {
+        match (
+            self.what_if_forecast_export_name,
+            self.what_if_forecast_arns,
+            self.destination,
+        ) {
+            (
+                ::std::option::Option::Some(what_if_forecast_export_name),
+                ::std::option::Option::Some(what_if_forecast_arns),
+                ::std::option::Option::Some(destination),
+            ) => {
+                ::std::result::Result::Ok(CreateWhatIfForecastExportRequest {
+                    what_if_forecast_export_name,
+                    what_if_forecast_arns,
+                    destination,
+                    tags: self.tags,
+                    format: self.format,
+                })
+            }
+            (what_if_forecast_export_name, what_if_forecast_arns, destination) => {
+                let missing = [
+                    what_if_forecast_export_name
+                        .is_none()
+                        .then_some("WhatIfForecastExportName"),
+                    what_if_forecast_arns.is_none().then_some("WhatIfForecastArns"),
+                    destination.is_none().then_some("Destination"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateWhatIfForecastExportRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,35 @@ pub struct CreateWhatIfForecastExportResponse {
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse), from [`CreateWhatIfForecastExportResponse::builder`](crate::CreateWhatIfForecastExportResponse::builder): a setter for every member, then [`build`](CreateWhatIfForecastExportResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWhatIfForecastExportResponseBuilder {
+    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateWhatIfForecastExportResponse {
+    /// A builder for `CreateWhatIfForecastExportResponse` with every member unset.
+    pub fn builder() -> CreateWhatIfForecastExportResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWhatIfForecastExportResponseBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn
+        what_if_forecast_export_arn set_what_if_forecast_export_arn :
+        ::std::string::String
+    );
+    /// Builds the [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfForecastExportResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateWhatIfForecastExportResponse {
+            what_if_forecast_export_arn: self.what_if_forecast_export_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -35,6 +35,85 @@ pub struct CreateWhatIfForecastRequest {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`CreateWhatIfForecastRequest`](crate::CreateWhatIfForecastRequest), from [`CreateWhatIfForecastRequest::builder`](crate::CreateWhatIfForecastRequest::builder): a setter for every member, then [`build`](CreateWhatIfForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWhatIfForecastRequestBuilder {
+    what_if_forecast_name: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    time_series_transformations: ::std::option::Option<
+        ::std::vec::Vec<crate::TimeSeriesTransformation>,
+    >,
+    time_series_replacements_data_source: ::std::option::Option<
+        crate::TimeSeriesReplacementsDataSource,
+    >,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl CreateWhatIfForecastRequest {
+    /// A builder for `CreateWhatIfForecastRequest` with every member unset.
+    pub fn builder() -> CreateWhatIfForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWhatIfForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
+        set_what_if_forecast_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "TimeSeriesTransformations" time_series_transformations
+        time_series_transformations set_time_series_transformations : crate
+        ::TimeSeriesTransformation
+    );
+    crate::primitives::build::setters!(
+        value "TimeSeriesReplacementsDataSource" time_series_replacements_data_source
+        time_series_replacements_data_source set_time_series_replacements_data_source :
+        crate ::TimeSeriesReplacementsDataSource
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`CreateWhatIfForecastRequest`](crate::CreateWhatIfForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastName`, `WhatIfAnalysisArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfForecastRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.what_if_forecast_name, self.what_if_analysis_arn) {
+            (
+                ::std::option::Option::Some(what_if_forecast_name),
+                ::std::option::Option::Some(what_if_analysis_arn),
+            ) => {
+                ::std::result::Result::Ok(CreateWhatIfForecastRequest {
+                    what_if_forecast_name,
+                    what_if_analysis_arn,
+                    time_series_transformations: self.time_series_transformations,
+                    time_series_replacements_data_source: self
+                        .time_series_replacements_data_source,
+                    tags: self.tags,
+                })
+            }
+            (what_if_forecast_name, what_if_analysis_arn) => {
+                let missing = [
+                    what_if_forecast_name.is_none().then_some("WhatIfForecastName"),
+                    what_if_analysis_arn.is_none().then_some("WhatIfAnalysisArn"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateWhatIfForecastRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateWhatIfForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

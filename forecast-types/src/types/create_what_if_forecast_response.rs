@@ -11,6 +11,34 @@ pub struct CreateWhatIfForecastResponse {
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse), from [`CreateWhatIfForecastResponse::builder`](crate::CreateWhatIfForecastResponse::builder): a setter for every member, then [`build`](CreateWhatIfForecastResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWhatIfForecastResponseBuilder {
+    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+}
+impl CreateWhatIfForecastResponse {
+    /// A builder for `CreateWhatIfForecastResponse` with every member unset.
+    pub fn builder() -> CreateWhatIfForecastResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWhatIfForecastResponseBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
+        set_what_if_forecast_arn : ::std::string::String
+    );
+    /// Builds the [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfForecastResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(CreateWhatIfForecastResponse {
+            what_if_forecast_arn: self.what_if_forecast_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for CreateWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

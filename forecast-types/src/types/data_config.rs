@@ -23,6 +23,58 @@ pub struct DataConfig {
         ::std::vec::Vec<crate::AdditionalDataset>,
     >,
 }
+/// A builder for [`DataConfig`](crate::DataConfig), from [`DataConfig::builder`](crate::DataConfig::builder): a setter for every member, then [`build`](DataConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataConfigBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    attribute_configs: ::std::option::Option<::std::vec::Vec<crate::AttributeConfig>>,
+    additional_datasets: ::std::option::Option<
+        ::std::vec::Vec<crate::AdditionalDataset>,
+    >,
+}
+impl DataConfig {
+    /// A builder for `DataConfig` with every member unset.
+    pub fn builder() -> DataConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DataConfigBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "AttributeConfigs" attribute_configs attribute_configs set_attribute_configs
+        : crate ::AttributeConfig
+    );
+    crate::primitives::build::setters!(
+        list "AdditionalDatasets" additional_datasets additional_datasets
+        set_additional_datasets : crate ::AdditionalDataset
+    );
+    /// Builds the [`DataConfig`](crate::DataConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DataConfig, crate::primitives::BuildError> {
+        match self.dataset_group_arn {
+            ::std::option::Option::Some(dataset_group_arn) => {
+                ::std::result::Result::Ok(DataConfig {
+                    dataset_group_arn,
+                    attribute_configs: self.attribute_configs,
+                    additional_datasets: self.additional_datasets,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("DataConfig", ["DatasetGroupArn"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DataConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,41 @@ pub struct DataDestination {
     /// **Required.**
     pub s3_config: crate::S3Config,
 }
+/// A builder for [`DataDestination`](crate::DataDestination), from [`DataDestination::builder`](crate::DataDestination::builder): a setter for every member, then [`build`](DataDestinationBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataDestinationBuilder {
+    s3_config: ::std::option::Option<crate::S3Config>,
+}
+impl DataDestination {
+    /// A builder for `DataDestination` with every member unset.
+    pub fn builder() -> DataDestinationBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DataDestinationBuilder {
+    crate::primitives::build::setters!(
+        value "S3Config" s3_config s3_config set_s3_config : crate ::S3Config
+    );
+    /// Builds the [`DataDestination`](crate::DataDestination).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DataDestination, crate::primitives::BuildError> {
+        match self.s3_config {
+            ::std::option::Option::Some(s3_config) => {
+                ::std::result::Result::Ok(DataDestination { s3_config })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("DataDestination", ["S3Config"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DataDestination {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

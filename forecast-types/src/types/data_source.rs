@@ -11,6 +11,41 @@ pub struct DataSource {
     /// **Required.**
     pub s3_config: crate::S3Config,
 }
+/// A builder for [`DataSource`](crate::DataSource), from [`DataSource::builder`](crate::DataSource::builder): a setter for every member, then [`build`](DataSourceBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataSourceBuilder {
+    s3_config: ::std::option::Option<crate::S3Config>,
+}
+impl DataSource {
+    /// A builder for `DataSource` with every member unset.
+    pub fn builder() -> DataSourceBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DataSourceBuilder {
+    crate::primitives::build::setters!(
+        value "S3Config" s3_config s3_config set_s3_config : crate ::S3Config
+    );
+    /// Builds the [`DataSource`](crate::DataSource).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DataSource, crate::primitives::BuildError> {
+        match self.s3_config {
+            ::std::option::Option::Some(s3_config) => {
+                ::std::result::Result::Ok(DataSource { s3_config })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("DataSource", ["S3Config"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DataSource {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -19,6 +19,49 @@ pub struct DatasetGroupSummary {
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `ListDatasetGroups` call.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`DatasetGroupSummary`](crate::DatasetGroupSummary), from [`DatasetGroupSummary::builder`](crate::DatasetGroupSummary::builder): a setter for every member, then [`build`](DatasetGroupSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DatasetGroupSummaryBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_name: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl DatasetGroupSummary {
+    /// A builder for `DatasetGroupSummary` with every member unset.
+    pub fn builder() -> DatasetGroupSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DatasetGroupSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetGroupName" dataset_group_name dataset_group_name
+        set_dataset_group_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`DatasetGroupSummary`](crate::DatasetGroupSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DatasetGroupSummary {
+            dataset_group_arn: self.dataset_group_arn,
+            dataset_group_name: self.dataset_group_name,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for DatasetGroupSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

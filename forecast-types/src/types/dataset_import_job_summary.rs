@@ -42,6 +42,69 @@ pub struct DatasetImportJobSummary {
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+/// A builder for [`DatasetImportJobSummary`](crate::DatasetImportJobSummary), from [`DatasetImportJobSummary::builder`](crate::DatasetImportJobSummary::builder): a setter for every member, then [`build`](DatasetImportJobSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DatasetImportJobSummaryBuilder {
+    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    dataset_import_job_name: ::std::option::Option<::std::string::String>,
+    data_source: ::std::option::Option<crate::DataSource>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    import_mode: ::std::option::Option<crate::ImportMode>,
+}
+impl DatasetImportJobSummary {
+    /// A builder for `DatasetImportJobSummary` with every member unset.
+    pub fn builder() -> DatasetImportJobSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DatasetImportJobSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
+        set_dataset_import_job_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
+        set_dataset_import_job_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DataSource" data_source data_source set_data_source : crate ::DataSource
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
+    );
+    /// Builds the [`DatasetImportJobSummary`](crate::DatasetImportJobSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DatasetImportJobSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DatasetImportJobSummary {
+            dataset_import_job_arn: self.dataset_import_job_arn,
+            dataset_import_job_name: self.dataset_import_job_name,
+            data_source: self.data_source,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            import_mode: self.import_mode,
+        })
+    }
+}
 impl crate::primitives::Validate for DatasetImportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

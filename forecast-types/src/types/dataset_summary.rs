@@ -23,6 +23,60 @@ pub struct DatasetSummary {
     /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `ListDatasets` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`DatasetSummary`](crate::DatasetSummary), from [`DatasetSummary::builder`](crate::DatasetSummary::builder): a setter for every member, then [`build`](DatasetSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DatasetSummaryBuilder {
+    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_name: ::std::option::Option<::std::string::String>,
+    dataset_type: ::std::option::Option<crate::DatasetType>,
+    domain: ::std::option::Option<crate::Domain>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl DatasetSummary {
+    /// A builder for `DatasetSummary` with every member unset.
+    pub fn builder() -> DatasetSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DatasetSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetName" dataset_name dataset_name set_dataset_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetType" dataset_type dataset_type set_dataset_type : crate
+        ::DatasetType
+    );
+    crate::primitives::build::setters!(
+        value "Domain" domain domain set_domain : crate ::Domain
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`DatasetSummary`](crate::DatasetSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DatasetSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DatasetSummary {
+            dataset_arn: self.dataset_arn,
+            dataset_name: self.dataset_name,
+            dataset_type: self.dataset_type,
+            domain: self.domain,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for DatasetSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DeleteDatasetGroupRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::string::String,
 }
+/// A builder for [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest), from [`DeleteDatasetGroupRequest::builder`](crate::DeleteDatasetGroupRequest::builder): a setter for every member, then [`build`](DeleteDatasetGroupRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteDatasetGroupRequestBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteDatasetGroupRequest {
+    /// A builder for `DeleteDatasetGroupRequest` with every member unset.
+    pub fn builder() -> DeleteDatasetGroupRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteDatasetGroupRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    /// Builds the [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteDatasetGroupRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.dataset_group_arn {
+            ::std::option::Option::Some(dataset_group_arn) => {
+                ::std::result::Result::Ok(DeleteDatasetGroupRequest {
+                    dataset_group_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteDatasetGroupRequest",
+                        ["DatasetGroupArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteDatasetGroupRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

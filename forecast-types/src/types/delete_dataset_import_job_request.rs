@@ -11,6 +11,50 @@ pub struct DeleteDatasetImportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arn: ::std::string::String,
 }
+/// A builder for [`DeleteDatasetImportJobRequest`](crate::DeleteDatasetImportJobRequest), from [`DeleteDatasetImportJobRequest::builder`](crate::DeleteDatasetImportJobRequest::builder): a setter for every member, then [`build`](DeleteDatasetImportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteDatasetImportJobRequestBuilder {
+    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteDatasetImportJobRequest {
+    /// A builder for `DeleteDatasetImportJobRequest` with every member unset.
+    pub fn builder() -> DeleteDatasetImportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteDatasetImportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
+        set_dataset_import_job_arn : ::std::string::String
+    );
+    /// Builds the [`DeleteDatasetImportJobRequest`](crate::DeleteDatasetImportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetImportJobArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteDatasetImportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.dataset_import_job_arn {
+            ::std::option::Option::Some(dataset_import_job_arn) => {
+                ::std::result::Result::Ok(DeleteDatasetImportJobRequest {
+                    dataset_import_job_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteDatasetImportJobRequest",
+                        ["DatasetImportJobArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteDatasetImportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

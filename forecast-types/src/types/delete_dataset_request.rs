@@ -11,6 +11,47 @@ pub struct DeleteDatasetRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arn: ::std::string::String,
 }
+/// A builder for [`DeleteDatasetRequest`](crate::DeleteDatasetRequest), from [`DeleteDatasetRequest::builder`](crate::DeleteDatasetRequest::builder): a setter for every member, then [`build`](DeleteDatasetRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteDatasetRequestBuilder {
+    dataset_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteDatasetRequest {
+    /// A builder for `DeleteDatasetRequest` with every member unset.
+    pub fn builder() -> DeleteDatasetRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteDatasetRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeleteDatasetRequest`](crate::DeleteDatasetRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DeleteDatasetRequest, crate::primitives::BuildError> {
+        match self.dataset_arn {
+            ::std::option::Option::Some(dataset_arn) => {
+                ::std::result::Result::Ok(DeleteDatasetRequest {
+                    dataset_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteDatasetRequest",
+                        ["DatasetArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteDatasetRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DeleteExplainabilityExportRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_export_arn: ::std::string::String,
 }
+/// A builder for [`DeleteExplainabilityExportRequest`](crate::DeleteExplainabilityExportRequest), from [`DeleteExplainabilityExportRequest::builder`](crate::DeleteExplainabilityExportRequest::builder): a setter for every member, then [`build`](DeleteExplainabilityExportRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteExplainabilityExportRequestBuilder {
+    explainability_export_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteExplainabilityExportRequest {
+    /// A builder for `DeleteExplainabilityExportRequest` with every member unset.
+    pub fn builder() -> DeleteExplainabilityExportRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteExplainabilityExportRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportArn" explainability_export_arn
+        explainability_export_arn set_explainability_export_arn : ::std::string::String
+    );
+    /// Builds the [`DeleteExplainabilityExportRequest`](crate::DeleteExplainabilityExportRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityExportArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteExplainabilityExportRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.explainability_export_arn {
+            ::std::option::Option::Some(explainability_export_arn) => {
+                ::std::result::Result::Ok(DeleteExplainabilityExportRequest {
+                    explainability_export_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteExplainabilityExportRequest",
+                        ["ExplainabilityExportArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteExplainabilityExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DeleteExplainabilityRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::string::String,
 }
+/// A builder for [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest), from [`DeleteExplainabilityRequest::builder`](crate::DeleteExplainabilityRequest::builder): a setter for every member, then [`build`](DeleteExplainabilityRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteExplainabilityRequestBuilder {
+    explainability_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteExplainabilityRequest {
+    /// A builder for `DeleteExplainabilityRequest` with every member unset.
+    pub fn builder() -> DeleteExplainabilityRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteExplainabilityRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    /// Builds the [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteExplainabilityRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.explainability_arn {
+            ::std::option::Option::Some(explainability_arn) => {
+                ::std::result::Result::Ok(DeleteExplainabilityRequest {
+                    explainability_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteExplainabilityRequest",
+                        ["ExplainabilityArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteExplainabilityRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DeleteForecastExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_export_job_arn: ::std::string::String,
 }
+/// A builder for [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest), from [`DeleteForecastExportJobRequest::builder`](crate::DeleteForecastExportJobRequest::builder): a setter for every member, then [`build`](DeleteForecastExportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteForecastExportJobRequestBuilder {
+    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteForecastExportJobRequest {
+    /// A builder for `DeleteForecastExportJobRequest` with every member unset.
+    pub fn builder() -> DeleteForecastExportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteForecastExportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
+        set_forecast_export_job_arn : ::std::string::String
+    );
+    /// Builds the [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastExportJobArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteForecastExportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.forecast_export_job_arn {
+            ::std::option::Option::Some(forecast_export_job_arn) => {
+                ::std::result::Result::Ok(DeleteForecastExportJobRequest {
+                    forecast_export_job_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteForecastExportJobRequest",
+                        ["ForecastExportJobArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteForecastExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

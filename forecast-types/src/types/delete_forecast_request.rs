@@ -11,6 +11,47 @@ pub struct DeleteForecastRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::string::String,
 }
+/// A builder for [`DeleteForecastRequest`](crate::DeleteForecastRequest), from [`DeleteForecastRequest::builder`](crate::DeleteForecastRequest::builder): a setter for every member, then [`build`](DeleteForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteForecastRequestBuilder {
+    forecast_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteForecastRequest {
+    /// A builder for `DeleteForecastRequest` with every member unset.
+    pub fn builder() -> DeleteForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeleteForecastRequest`](crate::DeleteForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DeleteForecastRequest, crate::primitives::BuildError> {
+        match self.forecast_arn {
+            ::std::option::Option::Some(forecast_arn) => {
+                ::std::result::Result::Ok(DeleteForecastRequest {
+                    forecast_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteForecastRequest",
+                        ["ForecastArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

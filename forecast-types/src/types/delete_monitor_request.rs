@@ -11,6 +11,47 @@ pub struct DeleteMonitorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::string::String,
 }
+/// A builder for [`DeleteMonitorRequest`](crate::DeleteMonitorRequest), from [`DeleteMonitorRequest::builder`](crate::DeleteMonitorRequest::builder): a setter for every member, then [`build`](DeleteMonitorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteMonitorRequestBuilder {
+    monitor_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteMonitorRequest {
+    /// A builder for `DeleteMonitorRequest` with every member unset.
+    pub fn builder() -> DeleteMonitorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteMonitorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeleteMonitorRequest`](crate::DeleteMonitorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DeleteMonitorRequest, crate::primitives::BuildError> {
+        match self.monitor_arn {
+            ::std::option::Option::Some(monitor_arn) => {
+                ::std::result::Result::Ok(DeleteMonitorRequest {
+                    monitor_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteMonitorRequest",
+                        ["MonitorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteMonitorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,51 @@ pub struct DeletePredictorBacktestExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_backtest_export_job_arn: ::std::string::String,
 }
+/// A builder for [`DeletePredictorBacktestExportJobRequest`](crate::DeletePredictorBacktestExportJobRequest), from [`DeletePredictorBacktestExportJobRequest::builder`](crate::DeletePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](DeletePredictorBacktestExportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeletePredictorBacktestExportJobRequestBuilder {
+    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeletePredictorBacktestExportJobRequest {
+    /// A builder for `DeletePredictorBacktestExportJobRequest` with every member unset.
+    pub fn builder() -> DeletePredictorBacktestExportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeletePredictorBacktestExportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeletePredictorBacktestExportJobRequest`](crate::DeletePredictorBacktestExportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorBacktestExportJobArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeletePredictorBacktestExportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.predictor_backtest_export_job_arn {
+            ::std::option::Option::Some(predictor_backtest_export_job_arn) => {
+                ::std::result::Result::Ok(DeletePredictorBacktestExportJobRequest {
+                    predictor_backtest_export_job_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeletePredictorBacktestExportJobRequest",
+                        ["PredictorBacktestExportJobArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeletePredictorBacktestExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,47 @@ pub struct DeletePredictorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::string::String,
 }
+/// A builder for [`DeletePredictorRequest`](crate::DeletePredictorRequest), from [`DeletePredictorRequest::builder`](crate::DeletePredictorRequest::builder): a setter for every member, then [`build`](DeletePredictorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeletePredictorRequestBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeletePredictorRequest {
+    /// A builder for `DeletePredictorRequest` with every member unset.
+    pub fn builder() -> DeletePredictorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeletePredictorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeletePredictorRequest`](crate::DeletePredictorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DeletePredictorRequest, crate::primitives::BuildError> {
+        match self.predictor_arn {
+            ::std::option::Option::Some(predictor_arn) => {
+                ::std::result::Result::Ok(DeletePredictorRequest {
+                    predictor_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeletePredictorRequest",
+                        ["PredictorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeletePredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

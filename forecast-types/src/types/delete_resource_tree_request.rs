@@ -11,6 +11,50 @@ pub struct DeleteResourceTreeRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub resource_arn: ::std::string::String,
 }
+/// A builder for [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest), from [`DeleteResourceTreeRequest::builder`](crate::DeleteResourceTreeRequest::builder): a setter for every member, then [`build`](DeleteResourceTreeRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteResourceTreeRequestBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteResourceTreeRequest {
+    /// A builder for `DeleteResourceTreeRequest` with every member unset.
+    pub fn builder() -> DeleteResourceTreeRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteResourceTreeRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteResourceTreeRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.resource_arn {
+            ::std::option::Option::Some(resource_arn) => {
+                ::std::result::Result::Ok(DeleteResourceTreeRequest {
+                    resource_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteResourceTreeRequest",
+                        ["ResourceArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteResourceTreeRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DeleteWhatIfAnalysisRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_analysis_arn: ::std::string::String,
 }
+/// A builder for [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest), from [`DeleteWhatIfAnalysisRequest::builder`](crate::DeleteWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](DeleteWhatIfAnalysisRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteWhatIfAnalysisRequestBuilder {
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteWhatIfAnalysisRequest {
+    /// A builder for `DeleteWhatIfAnalysisRequest` with every member unset.
+    pub fn builder() -> DeleteWhatIfAnalysisRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteWhatIfAnalysisRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    /// Builds the [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfAnalysisArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteWhatIfAnalysisRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.what_if_analysis_arn {
+            ::std::option::Option::Some(what_if_analysis_arn) => {
+                ::std::result::Result::Ok(DeleteWhatIfAnalysisRequest {
+                    what_if_analysis_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteWhatIfAnalysisRequest",
+                        ["WhatIfAnalysisArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteWhatIfAnalysisRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

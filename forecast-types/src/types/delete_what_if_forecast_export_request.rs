@@ -11,6 +11,51 @@ pub struct DeleteWhatIfForecastExportRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::string::String,
 }
+/// A builder for [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest), from [`DeleteWhatIfForecastExportRequest::builder`](crate::DeleteWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](DeleteWhatIfForecastExportRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteWhatIfForecastExportRequestBuilder {
+    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteWhatIfForecastExportRequest {
+    /// A builder for `DeleteWhatIfForecastExportRequest` with every member unset.
+    pub fn builder() -> DeleteWhatIfForecastExportRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteWhatIfForecastExportRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn
+        what_if_forecast_export_arn set_what_if_forecast_export_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastExportArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteWhatIfForecastExportRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.what_if_forecast_export_arn {
+            ::std::option::Option::Some(what_if_forecast_export_arn) => {
+                ::std::result::Result::Ok(DeleteWhatIfForecastExportRequest {
+                    what_if_forecast_export_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteWhatIfForecastExportRequest",
+                        ["WhatIfForecastExportArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteWhatIfForecastExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

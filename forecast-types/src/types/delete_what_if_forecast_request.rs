@@ -11,6 +11,50 @@ pub struct DeleteWhatIfForecastRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arn: ::std::string::String,
 }
+/// A builder for [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest), from [`DeleteWhatIfForecastRequest::builder`](crate::DeleteWhatIfForecastRequest::builder): a setter for every member, then [`build`](DeleteWhatIfForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DeleteWhatIfForecastRequestBuilder {
+    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+}
+impl DeleteWhatIfForecastRequest {
+    /// A builder for `DeleteWhatIfForecastRequest` with every member unset.
+    pub fn builder() -> DeleteWhatIfForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DeleteWhatIfForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
+        set_what_if_forecast_arn : ::std::string::String
+    );
+    /// Builds the [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DeleteWhatIfForecastRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.what_if_forecast_arn {
+            ::std::option::Option::Some(what_if_forecast_arn) => {
+                ::std::result::Result::Ok(DeleteWhatIfForecastRequest {
+                    what_if_forecast_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DeleteWhatIfForecastRequest",
+                        ["WhatIfForecastArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DeleteWhatIfForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

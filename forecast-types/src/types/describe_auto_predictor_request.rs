@@ -11,6 +11,50 @@ pub struct DescribeAutoPredictorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::string::String,
 }
+/// A builder for [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest), from [`DescribeAutoPredictorRequest::builder`](crate::DescribeAutoPredictorRequest::builder): a setter for every member, then [`build`](DescribeAutoPredictorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeAutoPredictorRequestBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeAutoPredictorRequest {
+    /// A builder for `DescribeAutoPredictorRequest` with every member unset.
+    pub fn builder() -> DescribeAutoPredictorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeAutoPredictorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeAutoPredictorRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.predictor_arn {
+            ::std::option::Option::Some(predictor_arn) => {
+                ::std::result::Result::Ok(DescribeAutoPredictorRequest {
+                    predictor_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeAutoPredictorRequest",
+                        ["PredictorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeAutoPredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -76,6 +76,143 @@ pub struct DescribeAutoPredictorResponse {
     /// The time boundary Forecast uses when aggregating data.
     pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
 }
+/// A builder for [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse), from [`DescribeAutoPredictorResponse::builder`](crate::DescribeAutoPredictorResponse::builder): a setter for every member, then [`build`](DescribeAutoPredictorResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeAutoPredictorResponseBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_name: ::std::option::Option<::std::string::String>,
+    forecast_horizon: ::std::option::Option<i32>,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    forecast_frequency: ::std::option::Option<::std::string::String>,
+    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    dataset_import_job_arns: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    data_config: ::std::option::Option<crate::DataConfig>,
+    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    reference_predictor_summary: ::std::option::Option<crate::ReferencePredictorSummary>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    explainability_info: ::std::option::Option<crate::ExplainabilityInfo>,
+    monitor_info: ::std::option::Option<crate::MonitorInfo>,
+    time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+}
+impl DescribeAutoPredictorResponse {
+    /// A builder for `DescribeAutoPredictorResponse` with every member unset.
+    pub fn builder() -> DescribeAutoPredictorResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeAutoPredictorResponseBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorName" predictor_name predictor_name set_predictor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
+        i32
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastFrequency" forecast_frequency forecast_frequency
+        set_forecast_frequency : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "ForecastDimensions" forecast_dimensions forecast_dimensions
+        set_forecast_dimensions : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
+        set_dataset_import_job_arns : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
+    );
+    crate::primitives::build::setters!(
+        value "EncryptionConfig" encryption_config encryption_config
+        set_encryption_config : crate ::EncryptionConfig
+    );
+    crate::primitives::build::setters!(
+        value "ReferencePredictorSummary" reference_predictor_summary
+        reference_predictor_summary set_reference_predictor_summary : crate
+        ::ReferencePredictorSummary
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "OptimizationMetric" optimization_metric optimization_metric
+        set_optimization_metric : crate ::OptimizationMetric
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityInfo" explainability_info explainability_info
+        set_explainability_info : crate ::ExplainabilityInfo
+    );
+    crate::primitives::build::setters!(
+        value "MonitorInfo" monitor_info monitor_info set_monitor_info : crate
+        ::MonitorInfo
+    );
+    crate::primitives::build::setters!(
+        value "TimeAlignmentBoundary" time_alignment_boundary time_alignment_boundary
+        set_time_alignment_boundary : crate ::TimeAlignmentBoundary
+    );
+    /// Builds the [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeAutoPredictorResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeAutoPredictorResponse {
+            predictor_arn: self.predictor_arn,
+            predictor_name: self.predictor_name,
+            forecast_horizon: self.forecast_horizon,
+            forecast_types: self.forecast_types,
+            forecast_frequency: self.forecast_frequency,
+            forecast_dimensions: self.forecast_dimensions,
+            dataset_import_job_arns: self.dataset_import_job_arns,
+            data_config: self.data_config,
+            encryption_config: self.encryption_config,
+            reference_predictor_summary: self.reference_predictor_summary,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            optimization_metric: self.optimization_metric,
+            explainability_info: self.explainability_info,
+            monitor_info: self.monitor_info,
+            time_alignment_boundary: self.time_alignment_boundary,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeAutoPredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DescribeDatasetGroupRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::string::String,
 }
+/// A builder for [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest), from [`DescribeDatasetGroupRequest::builder`](crate::DescribeDatasetGroupRequest::builder): a setter for every member, then [`build`](DescribeDatasetGroupRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeDatasetGroupRequestBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeDatasetGroupRequest {
+    /// A builder for `DescribeDatasetGroupRequest` with every member unset.
+    pub fn builder() -> DescribeDatasetGroupRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeDatasetGroupRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    /// Builds the [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeDatasetGroupRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.dataset_group_arn {
+            ::std::option::Option::Some(dataset_group_arn) => {
+                ::std::result::Result::Ok(DescribeDatasetGroupRequest {
+                    dataset_group_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeDatasetGroupRequest",
+                        ["DatasetGroupArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeDatasetGroupRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -36,6 +36,68 @@ pub struct DescribeDatasetGroupResponse {
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`DescribeDatasetGroupResponse`](crate::DescribeDatasetGroupResponse), from [`DescribeDatasetGroupResponse::builder`](crate::DescribeDatasetGroupResponse::builder): a setter for every member, then [`build`](DescribeDatasetGroupResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeDatasetGroupResponseBuilder {
+    dataset_group_name: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    domain: ::std::option::Option<crate::Domain>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl DescribeDatasetGroupResponse {
+    /// A builder for `DescribeDatasetGroupResponse` with every member unset.
+    pub fn builder() -> DescribeDatasetGroupResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeDatasetGroupResponseBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupName" dataset_group_name dataset_group_name
+        set_dataset_group_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Domain" domain domain set_domain : crate ::Domain
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`DescribeDatasetGroupResponse`](crate::DescribeDatasetGroupResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeDatasetGroupResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeDatasetGroupResponse {
+            dataset_group_name: self.dataset_group_name,
+            dataset_group_arn: self.dataset_group_arn,
+            dataset_arns: self.dataset_arns,
+            domain: self.domain,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DescribeDatasetImportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arn: ::std::string::String,
 }
+/// A builder for [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest), from [`DescribeDatasetImportJobRequest::builder`](crate::DescribeDatasetImportJobRequest::builder): a setter for every member, then [`build`](DescribeDatasetImportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeDatasetImportJobRequestBuilder {
+    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeDatasetImportJobRequest {
+    /// A builder for `DescribeDatasetImportJobRequest` with every member unset.
+    pub fn builder() -> DescribeDatasetImportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeDatasetImportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
+        set_dataset_import_job_arn : ::std::string::String
+    );
+    /// Builds the [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetImportJobArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeDatasetImportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.dataset_import_job_arn {
+            ::std::option::Option::Some(dataset_import_job_arn) => {
+                ::std::result::Result::Ok(DescribeDatasetImportJobRequest {
+                    dataset_import_job_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeDatasetImportJobRequest",
+                        ["DatasetImportJobArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeDatasetImportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

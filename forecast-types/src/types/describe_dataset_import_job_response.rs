@@ -82,6 +82,128 @@ pub struct DescribeDatasetImportJobResponse {
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
     pub import_mode: ::std::option::Option<crate::ImportMode>,
 }
+/// A builder for [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse), from [`DescribeDatasetImportJobResponse::builder`](crate::DescribeDatasetImportJobResponse::builder): a setter for every member, then [`build`](DescribeDatasetImportJobResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeDatasetImportJobResponseBuilder {
+    dataset_import_job_name: ::std::option::Option<::std::string::String>,
+    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    dataset_arn: ::std::option::Option<::std::string::String>,
+    timestamp_format: ::std::option::Option<::std::string::String>,
+    time_zone: ::std::option::Option<::std::string::String>,
+    use_geolocation_for_time_zone: ::std::option::Option<bool>,
+    geolocation_format: ::std::option::Option<::std::string::String>,
+    data_source: ::std::option::Option<crate::DataSource>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    field_statistics: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, crate::Statistics>,
+    >,
+    data_size: ::std::option::Option<f64>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    format: ::std::option::Option<::std::string::String>,
+    import_mode: ::std::option::Option<crate::ImportMode>,
+}
+impl DescribeDatasetImportJobResponse {
+    /// A builder for `DescribeDatasetImportJobResponse` with every member unset.
+    pub fn builder() -> DescribeDatasetImportJobResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeDatasetImportJobResponseBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
+        set_dataset_import_job_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
+        set_dataset_import_job_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "TimeZone" time_zone time_zone set_time_zone : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "UseGeolocationForTimeZone" use_geolocation_for_time_zone
+        use_geolocation_for_time_zone set_use_geolocation_for_time_zone : bool
+    );
+    crate::primitives::build::setters!(
+        value "GeolocationFormat" geolocation_format geolocation_format
+        set_geolocation_format : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DataSource" data_source data_source set_data_source : crate ::DataSource
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        map "FieldStatistics" field_statistics field_statistics set_field_statistics :
+        ::std::string::String => crate ::Statistics
+    );
+    crate::primitives::build::setters!(
+        value "DataSize" data_size data_size set_data_size : f64
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
+    );
+    /// Builds the [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse). Members with a model default that are unset get it. It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeDatasetImportJobResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeDatasetImportJobResponse {
+            dataset_import_job_name: self.dataset_import_job_name,
+            dataset_import_job_arn: self.dataset_import_job_arn,
+            dataset_arn: self.dataset_arn,
+            timestamp_format: self.timestamp_format,
+            time_zone: self.time_zone,
+            use_geolocation_for_time_zone: self
+                .use_geolocation_for_time_zone
+                .unwrap_or(false),
+            geolocation_format: self.geolocation_format,
+            data_source: self.data_source,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            field_statistics: self.field_statistics,
+            data_size: self.data_size,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            format: self.format,
+            import_mode: self.import_mode,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,47 @@ pub struct DescribeDatasetRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arn: ::std::string::String,
 }
+/// A builder for [`DescribeDatasetRequest`](crate::DescribeDatasetRequest), from [`DescribeDatasetRequest::builder`](crate::DescribeDatasetRequest::builder): a setter for every member, then [`build`](DescribeDatasetRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeDatasetRequestBuilder {
+    dataset_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeDatasetRequest {
+    /// A builder for `DescribeDatasetRequest` with every member unset.
+    pub fn builder() -> DescribeDatasetRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeDatasetRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribeDatasetRequest`](crate::DescribeDatasetRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeDatasetRequest, crate::primitives::BuildError> {
+        match self.dataset_arn {
+            ::std::option::Option::Some(dataset_arn) => {
+                ::std::result::Result::Ok(DescribeDatasetRequest {
+                    dataset_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeDatasetRequest",
+                        ["DatasetArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeDatasetRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

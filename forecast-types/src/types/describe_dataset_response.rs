@@ -46,6 +46,82 @@ pub struct DescribeDatasetResponse {
     /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `DescribeDataset` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`DescribeDatasetResponse`](crate::DescribeDatasetResponse), from [`DescribeDatasetResponse::builder`](crate::DescribeDatasetResponse::builder): a setter for every member, then [`build`](DescribeDatasetResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeDatasetResponseBuilder {
+    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_name: ::std::option::Option<::std::string::String>,
+    domain: ::std::option::Option<crate::Domain>,
+    dataset_type: ::std::option::Option<crate::DatasetType>,
+    data_frequency: ::std::option::Option<::std::string::String>,
+    schema: ::std::option::Option<crate::Schema>,
+    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl DescribeDatasetResponse {
+    /// A builder for `DescribeDatasetResponse` with every member unset.
+    pub fn builder() -> DescribeDatasetResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeDatasetResponseBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetName" dataset_name dataset_name set_dataset_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Domain" domain domain set_domain : crate ::Domain
+    );
+    crate::primitives::build::setters!(
+        value "DatasetType" dataset_type dataset_type set_dataset_type : crate
+        ::DatasetType
+    );
+    crate::primitives::build::setters!(
+        value "DataFrequency" data_frequency data_frequency set_data_frequency :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Schema" schema schema set_schema : crate ::Schema
+    );
+    crate::primitives::build::setters!(
+        value "EncryptionConfig" encryption_config encryption_config
+        set_encryption_config : crate ::EncryptionConfig
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`DescribeDatasetResponse`](crate::DescribeDatasetResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeDatasetResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DescribeDatasetResponse {
+            dataset_arn: self.dataset_arn,
+            dataset_name: self.dataset_name,
+            domain: self.domain,
+            dataset_type: self.dataset_type,
+            data_frequency: self.data_frequency,
+            schema: self.schema,
+            encryption_config: self.encryption_config,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeDatasetResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

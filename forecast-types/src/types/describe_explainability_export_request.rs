@@ -11,6 +11,50 @@ pub struct DescribeExplainabilityExportRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_export_arn: ::std::string::String,
 }
+/// A builder for [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest), from [`DescribeExplainabilityExportRequest::builder`](crate::DescribeExplainabilityExportRequest::builder): a setter for every member, then [`build`](DescribeExplainabilityExportRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeExplainabilityExportRequestBuilder {
+    explainability_export_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeExplainabilityExportRequest {
+    /// A builder for `DescribeExplainabilityExportRequest` with every member unset.
+    pub fn builder() -> DescribeExplainabilityExportRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeExplainabilityExportRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportArn" explainability_export_arn
+        explainability_export_arn set_explainability_export_arn : ::std::string::String
+    );
+    /// Builds the [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityExportArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeExplainabilityExportRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.explainability_export_arn {
+            ::std::option::Option::Some(explainability_export_arn) => {
+                ::std::result::Result::Ok(DescribeExplainabilityExportRequest {
+                    explainability_export_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeExplainabilityExportRequest",
+                        ["ExplainabilityExportArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeExplainabilityExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -46,6 +46,79 @@ pub struct DescribeExplainabilityExportResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`DescribeExplainabilityExportResponse`](crate::DescribeExplainabilityExportResponse), from [`DescribeExplainabilityExportResponse::builder`](crate::DescribeExplainabilityExportResponse::builder): a setter for every member, then [`build`](DescribeExplainabilityExportResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeExplainabilityExportResponseBuilder {
+    explainability_export_arn: ::std::option::Option<::std::string::String>,
+    explainability_export_name: ::std::option::Option<::std::string::String>,
+    explainability_arn: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl DescribeExplainabilityExportResponse {
+    /// A builder for `DescribeExplainabilityExportResponse` with every member unset.
+    pub fn builder() -> DescribeExplainabilityExportResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeExplainabilityExportResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportArn" explainability_export_arn
+        explainability_export_arn set_explainability_export_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportName" explainability_export_name
+        explainability_export_name set_explainability_export_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`DescribeExplainabilityExportResponse`](crate::DescribeExplainabilityExportResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeExplainabilityExportResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeExplainabilityExportResponse {
+            explainability_export_arn: self.explainability_export_arn,
+            explainability_export_name: self.explainability_export_name,
+            explainability_arn: self.explainability_arn,
+            destination: self.destination,
+            message: self.message,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            format: self.format,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DescribeExplainabilityRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::string::String,
 }
+/// A builder for [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest), from [`DescribeExplainabilityRequest::builder`](crate::DescribeExplainabilityRequest::builder): a setter for every member, then [`build`](DescribeExplainabilityRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeExplainabilityRequestBuilder {
+    explainability_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeExplainabilityRequest {
+    /// A builder for `DescribeExplainabilityRequest` with every member unset.
+    pub fn builder() -> DescribeExplainabilityRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeExplainabilityRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    /// Builds the [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeExplainabilityRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.explainability_arn {
+            ::std::option::Option::Some(explainability_arn) => {
+                ::std::result::Result::Ok(DescribeExplainabilityRequest {
+                    explainability_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeExplainabilityRequest",
+                        ["ExplainabilityArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeExplainabilityRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

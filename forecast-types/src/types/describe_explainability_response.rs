@@ -60,6 +60,109 @@ pub struct DescribeExplainabilityResponse {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`DescribeExplainabilityResponse`](crate::DescribeExplainabilityResponse), from [`DescribeExplainabilityResponse::builder`](crate::DescribeExplainabilityResponse::builder): a setter for every member, then [`build`](DescribeExplainabilityResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeExplainabilityResponseBuilder {
+    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_name: ::std::option::Option<::std::string::String>,
+    resource_arn: ::std::option::Option<::std::string::String>,
+    explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
+    enable_visualization: ::std::option::Option<bool>,
+    data_source: ::std::option::Option<crate::DataSource>,
+    schema: ::std::option::Option<crate::Schema>,
+    start_date_time: ::std::option::Option<::std::string::String>,
+    end_date_time: ::std::option::Option<::std::string::String>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl DescribeExplainabilityResponse {
+    /// A builder for `DescribeExplainabilityResponse` with every member unset.
+    pub fn builder() -> DescribeExplainabilityResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeExplainabilityResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityName" explainability_name explainability_name
+        set_explainability_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityConfig" explainability_config explainability_config
+        set_explainability_config : crate ::ExplainabilityConfig
+    );
+    crate::primitives::build::setters!(
+        value "EnableVisualization" enable_visualization enable_visualization
+        set_enable_visualization : bool
+    );
+    crate::primitives::build::setters!(
+        value "DataSource" data_source data_source set_data_source : crate ::DataSource
+    );
+    crate::primitives::build::setters!(
+        value "Schema" schema schema set_schema : crate ::Schema
+    );
+    crate::primitives::build::setters!(
+        value "StartDateTime" start_date_time start_date_time set_start_date_time :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EndDateTime" end_date_time end_date_time set_end_date_time :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`DescribeExplainabilityResponse`](crate::DescribeExplainabilityResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeExplainabilityResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeExplainabilityResponse {
+            explainability_arn: self.explainability_arn,
+            explainability_name: self.explainability_name,
+            resource_arn: self.resource_arn,
+            explainability_config: self.explainability_config,
+            enable_visualization: self.enable_visualization,
+            data_source: self.data_source,
+            schema: self.schema,
+            start_date_time: self.start_date_time,
+            end_date_time: self.end_date_time,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            message: self.message,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeExplainabilityResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

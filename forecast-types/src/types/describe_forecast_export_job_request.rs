@@ -11,6 +11,50 @@ pub struct DescribeForecastExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_export_job_arn: ::std::string::String,
 }
+/// A builder for [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest), from [`DescribeForecastExportJobRequest::builder`](crate::DescribeForecastExportJobRequest::builder): a setter for every member, then [`build`](DescribeForecastExportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeForecastExportJobRequestBuilder {
+    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeForecastExportJobRequest {
+    /// A builder for `DescribeForecastExportJobRequest` with every member unset.
+    pub fn builder() -> DescribeForecastExportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeForecastExportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
+        set_forecast_export_job_arn : ::std::string::String
+    );
+    /// Builds the [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastExportJobArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeForecastExportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.forecast_export_job_arn {
+            ::std::option::Option::Some(forecast_export_job_arn) => {
+                ::std::result::Result::Ok(DescribeForecastExportJobRequest {
+                    forecast_export_job_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeForecastExportJobRequest",
+                        ["ForecastExportJobArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeForecastExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

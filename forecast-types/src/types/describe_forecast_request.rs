@@ -11,6 +11,47 @@ pub struct DescribeForecastRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub forecast_arn: ::std::string::String,
 }
+/// A builder for [`DescribeForecastRequest`](crate::DescribeForecastRequest), from [`DescribeForecastRequest::builder`](crate::DescribeForecastRequest::builder): a setter for every member, then [`build`](DescribeForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeForecastRequestBuilder {
+    forecast_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeForecastRequest {
+    /// A builder for `DescribeForecastRequest` with every member unset.
+    pub fn builder() -> DescribeForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribeForecastRequest`](crate::DescribeForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeForecastRequest, crate::primitives::BuildError> {
+        match self.forecast_arn {
+            ::std::option::Option::Some(forecast_arn) => {
+                ::std::result::Result::Ok(DescribeForecastRequest {
+                    forecast_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeForecastRequest",
+                        ["ForecastArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

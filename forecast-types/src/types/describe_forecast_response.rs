@@ -54,6 +54,90 @@ pub struct DescribeForecastResponse {
     /// The time series to include in the forecast.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+/// A builder for [`DescribeForecastResponse`](crate::DescribeForecastResponse), from [`DescribeForecastResponse::builder`](crate::DescribeForecastResponse::builder): a setter for every member, then [`build`](DescribeForecastResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeForecastResponseBuilder {
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_name: ::std::option::Option<::std::string::String>,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+}
+impl DescribeForecastResponse {
+    /// A builder for `DescribeForecastResponse` with every member unset.
+    pub fn builder() -> DescribeForecastResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeForecastResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastName" forecast_name forecast_name set_forecast_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "TimeSeriesSelector" time_series_selector time_series_selector
+        set_time_series_selector : crate ::TimeSeriesSelector
+    );
+    /// Builds the [`DescribeForecastResponse`](crate::DescribeForecastResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeForecastResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DescribeForecastResponse {
+            forecast_arn: self.forecast_arn,
+            forecast_name: self.forecast_name,
+            forecast_types: self.forecast_types,
+            predictor_arn: self.predictor_arn,
+            dataset_group_arn: self.dataset_group_arn,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            time_series_selector: self.time_series_selector,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

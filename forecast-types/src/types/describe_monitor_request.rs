@@ -11,6 +11,47 @@ pub struct DescribeMonitorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub monitor_arn: ::std::string::String,
 }
+/// A builder for [`DescribeMonitorRequest`](crate::DescribeMonitorRequest), from [`DescribeMonitorRequest::builder`](crate::DescribeMonitorRequest::builder): a setter for every member, then [`build`](DescribeMonitorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeMonitorRequestBuilder {
+    monitor_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeMonitorRequest {
+    /// A builder for `DescribeMonitorRequest` with every member unset.
+    pub fn builder() -> DescribeMonitorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeMonitorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribeMonitorRequest`](crate::DescribeMonitorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeMonitorRequest, crate::primitives::BuildError> {
+        match self.monitor_arn {
+            ::std::option::Option::Some(monitor_arn) => {
+                ::std::result::Result::Ok(DescribeMonitorRequest {
+                    monitor_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeMonitorRequest",
+                        ["MonitorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeMonitorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -39,6 +39,91 @@ pub struct DescribeMonitorResponse {
     /// The estimated number of minutes remaining before the monitor resource finishes its current evaluation.
     pub estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
 }
+/// A builder for [`DescribeMonitorResponse`](crate::DescribeMonitorResponse), from [`DescribeMonitorResponse::builder`](crate::DescribeMonitorResponse::builder): a setter for every member, then [`build`](DescribeMonitorResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeMonitorResponseBuilder {
+    monitor_name: ::std::option::Option<::std::string::String>,
+    monitor_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    last_evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_evaluation_state: ::std::option::Option<::std::string::String>,
+    baseline: ::std::option::Option<crate::Baseline>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
+}
+impl DescribeMonitorResponse {
+    /// A builder for `DescribeMonitorResponse` with every member unset.
+    pub fn builder() -> DescribeMonitorResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeMonitorResponseBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorName" monitor_name monitor_name set_monitor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "LastEvaluationTime" last_evaluation_time last_evaluation_time
+        set_last_evaluation_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastEvaluationState" last_evaluation_state last_evaluation_state
+        set_last_evaluation_state : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Baseline" baseline baseline set_baseline : crate ::Baseline
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedEvaluationTimeRemainingInMinutes"
+        estimated_evaluation_time_remaining_in_minutes
+        estimated_evaluation_time_remaining_in_minutes
+        set_estimated_evaluation_time_remaining_in_minutes : i64
+    );
+    /// Builds the [`DescribeMonitorResponse`](crate::DescribeMonitorResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeMonitorResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DescribeMonitorResponse {
+            monitor_name: self.monitor_name,
+            monitor_arn: self.monitor_arn,
+            resource_arn: self.resource_arn,
+            status: self.status,
+            last_evaluation_time: self.last_evaluation_time,
+            last_evaluation_state: self.last_evaluation_state,
+            baseline: self.baseline,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            estimated_evaluation_time_remaining_in_minutes: self
+                .estimated_evaluation_time_remaining_in_minutes,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeMonitorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

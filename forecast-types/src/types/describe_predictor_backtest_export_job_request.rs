@@ -11,6 +11,51 @@ pub struct DescribePredictorBacktestExportJobRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_backtest_export_job_arn: ::std::string::String,
 }
+/// A builder for [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest), from [`DescribePredictorBacktestExportJobRequest::builder`](crate::DescribePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](DescribePredictorBacktestExportJobRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribePredictorBacktestExportJobRequestBuilder {
+    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribePredictorBacktestExportJobRequest {
+    /// A builder for `DescribePredictorBacktestExportJobRequest` with every member unset.
+    pub fn builder() -> DescribePredictorBacktestExportJobRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribePredictorBacktestExportJobRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorBacktestExportJobArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribePredictorBacktestExportJobRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.predictor_backtest_export_job_arn {
+            ::std::option::Option::Some(predictor_backtest_export_job_arn) => {
+                ::std::result::Result::Ok(DescribePredictorBacktestExportJobRequest {
+                    predictor_backtest_export_job_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribePredictorBacktestExportJobRequest",
+                        ["PredictorBacktestExportJobArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribePredictorBacktestExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

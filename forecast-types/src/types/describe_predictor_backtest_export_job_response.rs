@@ -46,6 +46,81 @@ pub struct DescribePredictorBacktestExportJobResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse), from [`DescribePredictorBacktestExportJobResponse::builder`](crate::DescribePredictorBacktestExportJobResponse::builder): a setter for every member, then [`build`](DescribePredictorBacktestExportJobResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribePredictorBacktestExportJobResponseBuilder {
+    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl DescribePredictorBacktestExportJobResponse {
+    /// A builder for `DescribePredictorBacktestExportJobResponse` with every member unset.
+    pub fn builder() -> DescribePredictorBacktestExportJobResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribePredictorBacktestExportJobResponseBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
+        predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribePredictorBacktestExportJobResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribePredictorBacktestExportJobResponse {
+            predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
+            predictor_backtest_export_job_name: self.predictor_backtest_export_job_name,
+            predictor_arn: self.predictor_arn,
+            destination: self.destination,
+            message: self.message,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            format: self.format,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,47 @@ pub struct DescribePredictorRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::string::String,
 }
+/// A builder for [`DescribePredictorRequest`](crate::DescribePredictorRequest), from [`DescribePredictorRequest::builder`](crate::DescribePredictorRequest::builder): a setter for every member, then [`build`](DescribePredictorRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribePredictorRequestBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribePredictorRequest {
+    /// A builder for `DescribePredictorRequest` with every member unset.
+    pub fn builder() -> DescribePredictorRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribePredictorRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribePredictorRequest`](crate::DescribePredictorRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribePredictorRequest, crate::primitives::BuildError> {
+        match self.predictor_arn {
+            ::std::option::Option::Some(predictor_arn) => {
+                ::std::result::Result::Ok(DescribePredictorRequest {
+                    predictor_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribePredictorRequest",
+                        ["PredictorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribePredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -94,6 +94,177 @@ pub struct DescribePredictorResponse {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+/// A builder for [`DescribePredictorResponse`](crate::DescribePredictorResponse), from [`DescribePredictorResponse::builder`](crate::DescribePredictorResponse::builder): a setter for every member, then [`build`](DescribePredictorResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribePredictorResponseBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_name: ::std::option::Option<::std::string::String>,
+    algorithm_arn: ::std::option::Option<::std::string::String>,
+    auto_ml_algorithm_arns: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    forecast_horizon: ::std::option::Option<i32>,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    perform_auto_ml: ::std::option::Option<bool>,
+    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    perform_hpo: ::std::option::Option<bool>,
+    training_parameters: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    evaluation_parameters: ::std::option::Option<crate::EvaluationParameters>,
+    hpo_config: ::std::option::Option<crate::HyperParameterTuningJobConfig>,
+    input_data_config: ::std::option::Option<crate::InputDataConfig>,
+    featurization_config: ::std::option::Option<crate::FeaturizationConfig>,
+    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    predictor_execution_details: ::std::option::Option<crate::PredictorExecutionDetails>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    is_auto_predictor: ::std::option::Option<bool>,
+    dataset_import_job_arns: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+}
+impl DescribePredictorResponse {
+    /// A builder for `DescribePredictorResponse` with every member unset.
+    pub fn builder() -> DescribePredictorResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribePredictorResponseBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorName" predictor_name predictor_name set_predictor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "AutoMLAlgorithmArns" auto_ml_algorithm_arns auto_ml_algorithm_arns
+        set_auto_ml_algorithm_arns : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
+        i32
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PerformAutoML" perform_auto_ml perform_auto_ml set_perform_auto_ml : bool
+    );
+    crate::primitives::build::setters!(
+        value "AutoMLOverrideStrategy" auto_ml_override_strategy
+        auto_ml_override_strategy set_auto_ml_override_strategy : crate
+        ::AutoMLOverrideStrategy
+    );
+    crate::primitives::build::setters!(
+        value "PerformHPO" perform_hpo perform_hpo set_perform_hpo : bool
+    );
+    crate::primitives::build::setters!(
+        map "TrainingParameters" training_parameters training_parameters
+        set_training_parameters : ::std::string::String => ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EvaluationParameters" evaluation_parameters evaluation_parameters
+        set_evaluation_parameters : crate ::EvaluationParameters
+    );
+    crate::primitives::build::setters!(
+        value "HPOConfig" hpo_config hpo_config set_hpo_config : crate
+        ::HyperParameterTuningJobConfig
+    );
+    crate::primitives::build::setters!(
+        value "InputDataConfig" input_data_config input_data_config set_input_data_config
+        : crate ::InputDataConfig
+    );
+    crate::primitives::build::setters!(
+        value "FeaturizationConfig" featurization_config featurization_config
+        set_featurization_config : crate ::FeaturizationConfig
+    );
+    crate::primitives::build::setters!(
+        value "EncryptionConfig" encryption_config encryption_config
+        set_encryption_config : crate ::EncryptionConfig
+    );
+    crate::primitives::build::setters!(
+        value "PredictorExecutionDetails" predictor_execution_details
+        predictor_execution_details set_predictor_execution_details : crate
+        ::PredictorExecutionDetails
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
+        : bool
+    );
+    crate::primitives::build::setters!(
+        list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
+        set_dataset_import_job_arns : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "OptimizationMetric" optimization_metric optimization_metric
+        set_optimization_metric : crate ::OptimizationMetric
+    );
+    /// Builds the [`DescribePredictorResponse`](crate::DescribePredictorResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribePredictorResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribePredictorResponse {
+            predictor_arn: self.predictor_arn,
+            predictor_name: self.predictor_name,
+            algorithm_arn: self.algorithm_arn,
+            auto_ml_algorithm_arns: self.auto_ml_algorithm_arns,
+            forecast_horizon: self.forecast_horizon,
+            forecast_types: self.forecast_types,
+            perform_auto_ml: self.perform_auto_ml,
+            auto_ml_override_strategy: self.auto_ml_override_strategy,
+            perform_hpo: self.perform_hpo,
+            training_parameters: self.training_parameters,
+            evaluation_parameters: self.evaluation_parameters,
+            hpo_config: self.hpo_config,
+            input_data_config: self.input_data_config,
+            featurization_config: self.featurization_config,
+            encryption_config: self.encryption_config,
+            predictor_execution_details: self.predictor_execution_details,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            is_auto_predictor: self.is_auto_predictor,
+            dataset_import_job_arns: self.dataset_import_job_arns,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            optimization_metric: self.optimization_metric,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribePredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DescribeWhatIfAnalysisRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_analysis_arn: ::std::string::String,
 }
+/// A builder for [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest), from [`DescribeWhatIfAnalysisRequest::builder`](crate::DescribeWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](DescribeWhatIfAnalysisRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeWhatIfAnalysisRequestBuilder {
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeWhatIfAnalysisRequest {
+    /// A builder for `DescribeWhatIfAnalysisRequest` with every member unset.
+    pub fn builder() -> DescribeWhatIfAnalysisRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeWhatIfAnalysisRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    /// Builds the [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfAnalysisArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfAnalysisRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.what_if_analysis_arn {
+            ::std::option::Option::Some(what_if_analysis_arn) => {
+                ::std::result::Result::Ok(DescribeWhatIfAnalysisRequest {
+                    what_if_analysis_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeWhatIfAnalysisRequest",
+                        ["WhatIfAnalysisArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeWhatIfAnalysisRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -46,6 +46,81 @@ pub struct DescribeWhatIfAnalysisResponse {
     /// The `TimeSeriesSelector` member.
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
+/// A builder for [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse), from [`DescribeWhatIfAnalysisResponse::builder`](crate::DescribeWhatIfAnalysisResponse::builder): a setter for every member, then [`build`](DescribeWhatIfAnalysisResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeWhatIfAnalysisResponseBuilder {
+    what_if_analysis_name: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+}
+impl DescribeWhatIfAnalysisResponse {
+    /// A builder for `DescribeWhatIfAnalysisResponse` with every member unset.
+    pub fn builder() -> DescribeWhatIfAnalysisResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeWhatIfAnalysisResponseBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
+        set_what_if_analysis_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "TimeSeriesSelector" time_series_selector time_series_selector
+        set_time_series_selector : crate ::TimeSeriesSelector
+    );
+    /// Builds the [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfAnalysisResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeWhatIfAnalysisResponse {
+            what_if_analysis_name: self.what_if_analysis_name,
+            what_if_analysis_arn: self.what_if_analysis_arn,
+            forecast_arn: self.forecast_arn,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            time_series_selector: self.time_series_selector,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

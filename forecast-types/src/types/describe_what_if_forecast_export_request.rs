@@ -11,6 +11,51 @@ pub struct DescribeWhatIfForecastExportRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_export_arn: ::std::string::String,
 }
+/// A builder for [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest), from [`DescribeWhatIfForecastExportRequest::builder`](crate::DescribeWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](DescribeWhatIfForecastExportRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeWhatIfForecastExportRequestBuilder {
+    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeWhatIfForecastExportRequest {
+    /// A builder for `DescribeWhatIfForecastExportRequest` with every member unset.
+    pub fn builder() -> DescribeWhatIfForecastExportRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeWhatIfForecastExportRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn
+        what_if_forecast_export_arn set_what_if_forecast_export_arn :
+        ::std::string::String
+    );
+    /// Builds the [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastExportArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastExportRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.what_if_forecast_export_arn {
+            ::std::option::Option::Some(what_if_forecast_export_arn) => {
+                ::std::result::Result::Ok(DescribeWhatIfForecastExportRequest {
+                    what_if_forecast_export_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeWhatIfForecastExportRequest",
+                        ["WhatIfForecastExportArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeWhatIfForecastExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

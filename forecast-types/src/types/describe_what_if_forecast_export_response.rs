@@ -50,6 +50,88 @@ pub struct DescribeWhatIfForecastExportResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse), from [`DescribeWhatIfForecastExportResponse::builder`](crate::DescribeWhatIfForecastExportResponse::builder): a setter for every member, then [`build`](DescribeWhatIfForecastExportResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeWhatIfForecastExportResponseBuilder {
+    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl DescribeWhatIfForecastExportResponse {
+    /// A builder for `DescribeWhatIfForecastExportResponse` with every member unset.
+    pub fn builder() -> DescribeWhatIfForecastExportResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeWhatIfForecastExportResponseBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn
+        what_if_forecast_export_arn set_what_if_forecast_export_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportName" what_if_forecast_export_name
+        what_if_forecast_export_name set_what_if_forecast_export_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
+        set_what_if_forecast_arns : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastExportResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeWhatIfForecastExportResponse {
+            what_if_forecast_export_arn: self.what_if_forecast_export_arn,
+            what_if_forecast_export_name: self.what_if_forecast_export_name,
+            what_if_forecast_arns: self.what_if_forecast_arns,
+            destination: self.destination,
+            message: self.message,
+            status: self.status,
+            creation_time: self.creation_time,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            last_modification_time: self.last_modification_time,
+            format: self.format,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct DescribeWhatIfForecastRequest {
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arn: ::std::string::String,
 }
+/// A builder for [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest), from [`DescribeWhatIfForecastRequest::builder`](crate::DescribeWhatIfForecastRequest::builder): a setter for every member, then [`build`](DescribeWhatIfForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeWhatIfForecastRequestBuilder {
+    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+}
+impl DescribeWhatIfForecastRequest {
+    /// A builder for `DescribeWhatIfForecastRequest` with every member unset.
+    pub fn builder() -> DescribeWhatIfForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeWhatIfForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
+        set_what_if_forecast_arn : ::std::string::String
+    );
+    /// Builds the [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.what_if_forecast_arn {
+            ::std::option::Option::Some(what_if_forecast_arn) => {
+                ::std::result::Result::Ok(DescribeWhatIfForecastRequest {
+                    what_if_forecast_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "DescribeWhatIfForecastRequest",
+                        ["WhatIfForecastArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for DescribeWhatIfForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -60,6 +60,100 @@ pub struct DescribeWhatIfForecastResponse {
     /// Length: `1..=20`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+/// A builder for [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse), from [`DescribeWhatIfForecastResponse::builder`](crate::DescribeWhatIfForecastResponse::builder): a setter for every member, then [`build`](DescribeWhatIfForecastResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeWhatIfForecastResponseBuilder {
+    what_if_forecast_name: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    time_series_transformations: ::std::option::Option<
+        ::std::vec::Vec<crate::TimeSeriesTransformation>,
+    >,
+    time_series_replacements_data_source: ::std::option::Option<
+        crate::TimeSeriesReplacementsDataSource,
+    >,
+    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl DescribeWhatIfForecastResponse {
+    /// A builder for `DescribeWhatIfForecastResponse` with every member unset.
+    pub fn builder() -> DescribeWhatIfForecastResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeWhatIfForecastResponseBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
+        set_what_if_forecast_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
+        set_what_if_forecast_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
+        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        list "TimeSeriesTransformations" time_series_transformations
+        time_series_transformations set_time_series_transformations : crate
+        ::TimeSeriesTransformation
+    );
+    crate::primitives::build::setters!(
+        value "TimeSeriesReplacementsDataSource" time_series_replacements_data_source
+        time_series_replacements_data_source set_time_series_replacements_data_source :
+        crate ::TimeSeriesReplacementsDataSource
+    );
+    crate::primitives::build::setters!(
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
+        ::std::string::String
+    );
+    /// Builds the [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeWhatIfForecastResponse {
+            what_if_forecast_name: self.what_if_forecast_name,
+            what_if_forecast_arn: self.what_if_forecast_arn,
+            what_if_analysis_arn: self.what_if_analysis_arn,
+            estimated_time_remaining_in_minutes: self
+                .estimated_time_remaining_in_minutes,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            time_series_transformations: self.time_series_transformations,
+            time_series_replacements_data_source: self
+                .time_series_replacements_data_source,
+            forecast_types: self.forecast_types,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -20,6 +20,58 @@ pub struct EncryptionConfig {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
     pub kms_key_arn: ::std::string::String,
 }
+/// A builder for [`EncryptionConfig`](crate::EncryptionConfig), from [`EncryptionConfig::builder`](crate::EncryptionConfig::builder): a setter for every member, then [`build`](EncryptionConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EncryptionConfigBuilder {
+    role_arn: ::std::option::Option<::std::string::String>,
+    kms_key_arn: ::std::option::Option<::std::string::String>,
+}
+impl EncryptionConfig {
+    /// A builder for `EncryptionConfig` with every member unset.
+    pub fn builder() -> EncryptionConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl EncryptionConfigBuilder {
+    crate::primitives::build::setters!(
+        value "RoleArn" role_arn role_arn set_role_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : ::std::string::String
+    );
+    /// Builds the [`EncryptionConfig`](crate::EncryptionConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `RoleArn`, `KMSKeyArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<EncryptionConfig, crate::primitives::BuildError> {
+        match (self.role_arn, self.kms_key_arn) {
+            (
+                ::std::option::Option::Some(role_arn),
+                ::std::option::Option::Some(kms_key_arn),
+            ) => {
+                ::std::result::Result::Ok(EncryptionConfig {
+                    role_arn,
+                    kms_key_arn,
+                })
+            }
+            (role_arn, kms_key_arn) => {
+                let missing = [
+                    role_arn.is_none().then_some("RoleArn"),
+                    kms_key_arn.is_none().then_some("KMSKeyArn"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "EncryptionConfig",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for EncryptionConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

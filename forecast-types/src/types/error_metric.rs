@@ -21,6 +21,43 @@ pub struct ErrorMetric {
     /// The Mean Absolute Percentage Error (MAPE)
     pub mape: ::std::option::Option<f64>,
 }
+/// A builder for [`ErrorMetric`](crate::ErrorMetric), from [`ErrorMetric::builder`](crate::ErrorMetric::builder): a setter for every member, then [`build`](ErrorMetricBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ErrorMetricBuilder {
+    forecast_type: ::std::option::Option<::std::string::String>,
+    wape: ::std::option::Option<f64>,
+    rmse: ::std::option::Option<f64>,
+    mase: ::std::option::Option<f64>,
+    mape: ::std::option::Option<f64>,
+}
+impl ErrorMetric {
+    /// A builder for `ErrorMetric` with every member unset.
+    pub fn builder() -> ErrorMetricBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ErrorMetricBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastType" forecast_type forecast_type set_forecast_type :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(value "WAPE" wape wape set_wape : f64);
+    crate::primitives::build::setters!(value "RMSE" rmse rmse set_rmse : f64);
+    crate::primitives::build::setters!(value "MASE" mase mase set_mase : f64);
+    crate::primitives::build::setters!(value "MAPE" mape mape set_mape : f64);
+    /// Builds the [`ErrorMetric`](crate::ErrorMetric). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ErrorMetric, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ErrorMetric {
+            forecast_type: self.forecast_type,
+            wape: self.wape,
+            rmse: self.rmse,
+            mase: self.mase,
+            mape: self.mape,
+        })
+    }
+}
 impl crate::primitives::Validate for ErrorMetric {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,37 @@ pub struct EvaluationParameters {
     /// `ForecastHorizon` <= `BackTestWindowOffset` < 1/2 \* TARGET_TIME_SERIES dataset length
     pub back_test_window_offset: ::std::option::Option<i32>,
 }
+/// A builder for [`EvaluationParameters`](crate::EvaluationParameters), from [`EvaluationParameters::builder`](crate::EvaluationParameters::builder): a setter for every member, then [`build`](EvaluationParametersBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EvaluationParametersBuilder {
+    number_of_backtest_windows: ::std::option::Option<i32>,
+    back_test_window_offset: ::std::option::Option<i32>,
+}
+impl EvaluationParameters {
+    /// A builder for `EvaluationParameters` with every member unset.
+    pub fn builder() -> EvaluationParametersBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl EvaluationParametersBuilder {
+    crate::primitives::build::setters!(
+        value "NumberOfBacktestWindows" number_of_backtest_windows
+        number_of_backtest_windows set_number_of_backtest_windows : i32
+    );
+    crate::primitives::build::setters!(
+        value "BackTestWindowOffset" back_test_window_offset back_test_window_offset
+        set_back_test_window_offset : i32
+    );
+    /// Builds the [`EvaluationParameters`](crate::EvaluationParameters). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<EvaluationParameters, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(EvaluationParameters {
+            number_of_backtest_windows: self.number_of_backtest_windows,
+            back_test_window_offset: self.back_test_window_offset,
+        })
+    }
+}
 impl crate::primitives::Validate for EvaluationParameters {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

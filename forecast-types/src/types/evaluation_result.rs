@@ -17,6 +17,37 @@ pub struct EvaluationResult {
     /// [`EvaluationParameters`]: crate::EvaluationParameters
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
 }
+/// A builder for [`EvaluationResult`](crate::EvaluationResult), from [`EvaluationResult::builder`](crate::EvaluationResult::builder): a setter for every member, then [`build`](EvaluationResultBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EvaluationResultBuilder {
+    algorithm_arn: ::std::option::Option<::std::string::String>,
+    test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
+}
+impl EvaluationResult {
+    /// A builder for `EvaluationResult` with every member unset.
+    pub fn builder() -> EvaluationResultBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl EvaluationResultBuilder {
+    crate::primitives::build::setters!(
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "TestWindows" test_windows test_windows set_test_windows : crate
+        ::WindowSummary
+    );
+    /// Builds the [`EvaluationResult`](crate::EvaluationResult). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<EvaluationResult, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(EvaluationResult {
+            algorithm_arn: self.algorithm_arn,
+            test_windows: self.test_windows,
+        })
+    }
+}
 impl crate::primitives::Validate for EvaluationResult {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

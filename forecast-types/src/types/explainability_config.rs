@@ -29,6 +29,60 @@ pub struct ExplainabilityConfig {
     /// **Required.**
     pub time_point_granularity: crate::TimePointGranularity,
 }
+/// A builder for [`ExplainabilityConfig`](crate::ExplainabilityConfig), from [`ExplainabilityConfig::builder`](crate::ExplainabilityConfig::builder): a setter for every member, then [`build`](ExplainabilityConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExplainabilityConfigBuilder {
+    time_series_granularity: ::std::option::Option<crate::TimeSeriesGranularity>,
+    time_point_granularity: ::std::option::Option<crate::TimePointGranularity>,
+}
+impl ExplainabilityConfig {
+    /// A builder for `ExplainabilityConfig` with every member unset.
+    pub fn builder() -> ExplainabilityConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ExplainabilityConfigBuilder {
+    crate::primitives::build::setters!(
+        value "TimeSeriesGranularity" time_series_granularity time_series_granularity
+        set_time_series_granularity : crate ::TimeSeriesGranularity
+    );
+    crate::primitives::build::setters!(
+        value "TimePointGranularity" time_point_granularity time_point_granularity
+        set_time_point_granularity : crate ::TimePointGranularity
+    );
+    /// Builds the [`ExplainabilityConfig`](crate::ExplainabilityConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `TimeSeriesGranularity`, `TimePointGranularity`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ExplainabilityConfig, crate::primitives::BuildError> {
+        match (self.time_series_granularity, self.time_point_granularity) {
+            (
+                ::std::option::Option::Some(time_series_granularity),
+                ::std::option::Option::Some(time_point_granularity),
+            ) => {
+                ::std::result::Result::Ok(ExplainabilityConfig {
+                    time_series_granularity,
+                    time_point_granularity,
+                })
+            }
+            (time_series_granularity, time_point_granularity) => {
+                let missing = [
+                    time_series_granularity.is_none().then_some("TimeSeriesGranularity"),
+                    time_point_granularity.is_none().then_some("TimePointGranularity"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "ExplainabilityConfig",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ExplainabilityConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

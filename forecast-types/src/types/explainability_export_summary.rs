@@ -41,6 +41,68 @@ pub struct ExplainabilityExportSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`ExplainabilityExportSummary`](crate::ExplainabilityExportSummary), from [`ExplainabilityExportSummary::builder`](crate::ExplainabilityExportSummary::builder): a setter for every member, then [`build`](ExplainabilityExportSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExplainabilityExportSummaryBuilder {
+    explainability_export_arn: ::std::option::Option<::std::string::String>,
+    explainability_export_name: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl ExplainabilityExportSummary {
+    /// A builder for `ExplainabilityExportSummary` with every member unset.
+    pub fn builder() -> ExplainabilityExportSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ExplainabilityExportSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportArn" explainability_export_arn
+        explainability_export_arn set_explainability_export_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityExportName" explainability_export_name
+        explainability_export_name set_explainability_export_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`ExplainabilityExportSummary`](crate::ExplainabilityExportSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ExplainabilityExportSummary,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ExplainabilityExportSummary {
+            explainability_export_arn: self.explainability_export_arn,
+            explainability_export_name: self.explainability_export_name,
+            destination: self.destination,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for ExplainabilityExportSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

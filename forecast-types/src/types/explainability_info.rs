@@ -20,6 +20,36 @@ pub struct ExplainabilityInfo {
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ExplainabilityInfo`](crate::ExplainabilityInfo), from [`ExplainabilityInfo::builder`](crate::ExplainabilityInfo::builder): a setter for every member, then [`build`](ExplainabilityInfoBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExplainabilityInfoBuilder {
+    explainability_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+}
+impl ExplainabilityInfo {
+    /// A builder for `ExplainabilityInfo` with every member unset.
+    pub fn builder() -> ExplainabilityInfoBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ExplainabilityInfoBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    /// Builds the [`ExplainabilityInfo`](crate::ExplainabilityInfo). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ExplainabilityInfo, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ExplainabilityInfo {
+            explainability_arn: self.explainability_arn,
+            status: self.status,
+        })
+    }
+}
 impl crate::primitives::Validate for ExplainabilityInfo {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -45,6 +45,71 @@ pub struct ExplainabilitySummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`ExplainabilitySummary`](crate::ExplainabilitySummary), from [`ExplainabilitySummary::builder`](crate::ExplainabilitySummary::builder): a setter for every member, then [`build`](ExplainabilitySummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExplainabilitySummaryBuilder {
+    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_name: ::std::option::Option<::std::string::String>,
+    resource_arn: ::std::option::Option<::std::string::String>,
+    explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl ExplainabilitySummary {
+    /// A builder for `ExplainabilitySummary` with every member unset.
+    pub fn builder() -> ExplainabilitySummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ExplainabilitySummaryBuilder {
+    crate::primitives::build::setters!(
+        value "ExplainabilityArn" explainability_arn explainability_arn
+        set_explainability_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityName" explainability_name explainability_name
+        set_explainability_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ExplainabilityConfig" explainability_config explainability_config
+        set_explainability_config : crate ::ExplainabilityConfig
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`ExplainabilitySummary`](crate::ExplainabilitySummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ExplainabilitySummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ExplainabilitySummary {
+            explainability_arn: self.explainability_arn,
+            explainability_name: self.explainability_name,
+            resource_arn: self.resource_arn,
+            explainability_config: self.explainability_config,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for ExplainabilitySummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

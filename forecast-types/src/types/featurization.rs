@@ -36,6 +36,55 @@ pub struct Featurization {
         ::std::vec::Vec<crate::FeaturizationMethod>,
     >,
 }
+/// A builder for [`Featurization`](crate::Featurization), from [`Featurization::builder`](crate::Featurization::builder): a setter for every member, then [`build`](FeaturizationBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeaturizationBuilder {
+    attribute_name: ::std::option::Option<::std::string::String>,
+    featurization_pipeline: ::std::option::Option<
+        ::std::vec::Vec<crate::FeaturizationMethod>,
+    >,
+}
+impl Featurization {
+    /// A builder for `Featurization` with every member unset.
+    pub fn builder() -> FeaturizationBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl FeaturizationBuilder {
+    crate::primitives::build::setters!(
+        value "AttributeName" attribute_name attribute_name set_attribute_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "FeaturizationPipeline" featurization_pipeline featurization_pipeline
+        set_featurization_pipeline : crate ::FeaturizationMethod
+    );
+    /// Builds the [`Featurization`](crate::Featurization).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Featurization, crate::primitives::BuildError> {
+        match self.attribute_name {
+            ::std::option::Option::Some(attribute_name) => {
+                ::std::result::Result::Ok(Featurization {
+                    attribute_name,
+                    featurization_pipeline: self.featurization_pipeline,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "Featurization",
+                        ["AttributeName"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for Featurization {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -50,6 +50,59 @@ pub struct FeaturizationConfig {
     /// Length: `1..=50`.
     pub featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
 }
+/// A builder for [`FeaturizationConfig`](crate::FeaturizationConfig), from [`FeaturizationConfig::builder`](crate::FeaturizationConfig::builder): a setter for every member, then [`build`](FeaturizationConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeaturizationConfigBuilder {
+    forecast_frequency: ::std::option::Option<::std::string::String>,
+    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
+}
+impl FeaturizationConfig {
+    /// A builder for `FeaturizationConfig` with every member unset.
+    pub fn builder() -> FeaturizationConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl FeaturizationConfigBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastFrequency" forecast_frequency forecast_frequency
+        set_forecast_frequency : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "ForecastDimensions" forecast_dimensions forecast_dimensions
+        set_forecast_dimensions : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "Featurizations" featurizations featurizations set_featurizations : crate
+        ::Featurization
+    );
+    /// Builds the [`FeaturizationConfig`](crate::FeaturizationConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastFrequency`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::BuildError> {
+        match self.forecast_frequency {
+            ::std::option::Option::Some(forecast_frequency) => {
+                ::std::result::Result::Ok(FeaturizationConfig {
+                    forecast_frequency,
+                    forecast_dimensions: self.forecast_dimensions,
+                    featurizations: self.featurizations,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "FeaturizationConfig",
+                        ["ForecastFrequency"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for FeaturizationConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

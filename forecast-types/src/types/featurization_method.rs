@@ -43,6 +43,57 @@ pub struct FeaturizationMethod {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+/// A builder for [`FeaturizationMethod`](crate::FeaturizationMethod), from [`FeaturizationMethod::builder`](crate::FeaturizationMethod::builder): a setter for every member, then [`build`](FeaturizationMethodBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeaturizationMethodBuilder {
+    featurization_method_name: ::std::option::Option<crate::FeaturizationMethodName>,
+    featurization_method_parameters: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+}
+impl FeaturizationMethod {
+    /// A builder for `FeaturizationMethod` with every member unset.
+    pub fn builder() -> FeaturizationMethodBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl FeaturizationMethodBuilder {
+    crate::primitives::build::setters!(
+        value "FeaturizationMethodName" featurization_method_name
+        featurization_method_name set_featurization_method_name : crate
+        ::FeaturizationMethodName
+    );
+    crate::primitives::build::setters!(
+        map "FeaturizationMethodParameters" featurization_method_parameters
+        featurization_method_parameters set_featurization_method_parameters :
+        ::std::string::String => ::std::string::String
+    );
+    /// Builds the [`FeaturizationMethod`](crate::FeaturizationMethod).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `FeaturizationMethodName`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<FeaturizationMethod, crate::primitives::BuildError> {
+        match self.featurization_method_name {
+            ::std::option::Option::Some(featurization_method_name) => {
+                ::std::result::Result::Ok(FeaturizationMethod {
+                    featurization_method_name,
+                    featurization_method_parameters: self.featurization_method_parameters,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "FeaturizationMethod",
+                        ["FeaturizationMethodName"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for FeaturizationMethod {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -19,6 +19,58 @@ pub struct Filter {
     /// **Required.**
     pub condition: crate::FilterConditionString,
 }
+/// A builder for [`Filter`](crate::Filter), from [`Filter::builder`](crate::Filter::builder): a setter for every member, then [`build`](FilterBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterBuilder {
+    key: ::std::option::Option<::std::string::String>,
+    value: ::std::option::Option<::std::string::String>,
+    condition: ::std::option::Option<crate::FilterConditionString>,
+}
+impl Filter {
+    /// A builder for `Filter` with every member unset.
+    pub fn builder() -> FilterBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl FilterBuilder {
+    crate::primitives::build::setters!(
+        value "Key" key key set_key : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Value" value value set_value : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Condition" condition condition set_condition : crate
+        ::FilterConditionString
+    );
+    /// Builds the [`Filter`](crate::Filter).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`, `Condition`.
+    pub fn build(self) -> ::std::result::Result<Filter, crate::primitives::BuildError> {
+        match (self.key, self.value, self.condition) {
+            (
+                ::std::option::Option::Some(key),
+                ::std::option::Option::Some(value),
+                ::std::option::Option::Some(condition),
+            ) => ::std::result::Result::Ok(Filter { key, value, condition }),
+            (key, value, condition) => {
+                let missing = [
+                    key.is_none().then_some("Key"),
+                    value.is_none().then_some("Value"),
+                    condition.is_none().then_some("Condition"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "Filter",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for Filter {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -43,6 +43,65 @@ pub struct ForecastExportJobSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`ForecastExportJobSummary`](crate::ForecastExportJobSummary), from [`ForecastExportJobSummary::builder`](crate::ForecastExportJobSummary::builder): a setter for every member, then [`build`](ForecastExportJobSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ForecastExportJobSummaryBuilder {
+    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_name: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl ForecastExportJobSummary {
+    /// A builder for `ForecastExportJobSummary` with every member unset.
+    pub fn builder() -> ForecastExportJobSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ForecastExportJobSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
+        set_forecast_export_job_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
+        set_forecast_export_job_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`ForecastExportJobSummary`](crate::ForecastExportJobSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ForecastExportJobSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ForecastExportJobSummary {
+            forecast_export_job_arn: self.forecast_export_job_arn,
+            forecast_export_job_name: self.forecast_export_job_name,
+            destination: self.destination,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for ForecastExportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -51,6 +51,77 @@ pub struct ForecastSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`ForecastSummary`](crate::ForecastSummary), from [`ForecastSummary::builder`](crate::ForecastSummary::builder): a setter for every member, then [`build`](ForecastSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ForecastSummaryBuilder {
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_name: ::std::option::Option<::std::string::String>,
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    created_using_auto_predictor: ::std::option::Option<bool>,
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl ForecastSummary {
+    /// A builder for `ForecastSummary` with every member unset.
+    pub fn builder() -> ForecastSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ForecastSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastName" forecast_name forecast_name set_forecast_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreatedUsingAutoPredictor" created_using_auto_predictor
+        created_using_auto_predictor set_created_using_auto_predictor : bool
+    );
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`ForecastSummary`](crate::ForecastSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ForecastSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ForecastSummary {
+            forecast_arn: self.forecast_arn,
+            forecast_name: self.forecast_name,
+            predictor_arn: self.predictor_arn,
+            created_using_auto_predictor: self.created_using_auto_predictor,
+            dataset_group_arn: self.dataset_group_arn,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for ForecastSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,50 @@ pub struct GetAccuracyMetricsRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::string::String,
 }
+/// A builder for [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest), from [`GetAccuracyMetricsRequest::builder`](crate::GetAccuracyMetricsRequest::builder): a setter for every member, then [`build`](GetAccuracyMetricsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetAccuracyMetricsRequestBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl GetAccuracyMetricsRequest {
+    /// A builder for `GetAccuracyMetricsRequest` with every member unset.
+    pub fn builder() -> GetAccuracyMetricsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetAccuracyMetricsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        GetAccuracyMetricsRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.predictor_arn {
+            ::std::option::Option::Some(predictor_arn) => {
+                ::std::result::Result::Ok(GetAccuracyMetricsRequest {
+                    predictor_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "GetAccuracyMetricsRequest",
+                        ["PredictorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for GetAccuracyMetricsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -23,6 +23,56 @@ pub struct GetAccuracyMetricsResponse {
     /// The accuracy metric used to optimize the predictor.
     pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
 }
+/// A builder for [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse), from [`GetAccuracyMetricsResponse::builder`](crate::GetAccuracyMetricsResponse::builder): a setter for every member, then [`build`](GetAccuracyMetricsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetAccuracyMetricsResponseBuilder {
+    predictor_evaluation_results: ::std::option::Option<
+        ::std::vec::Vec<crate::EvaluationResult>,
+    >,
+    is_auto_predictor: ::std::option::Option<bool>,
+    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+}
+impl GetAccuracyMetricsResponse {
+    /// A builder for `GetAccuracyMetricsResponse` with every member unset.
+    pub fn builder() -> GetAccuracyMetricsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetAccuracyMetricsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "PredictorEvaluationResults" predictor_evaluation_results
+        predictor_evaluation_results set_predictor_evaluation_results : crate
+        ::EvaluationResult
+    );
+    crate::primitives::build::setters!(
+        value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
+        : bool
+    );
+    crate::primitives::build::setters!(
+        value "AutoMLOverrideStrategy" auto_ml_override_strategy
+        auto_ml_override_strategy set_auto_ml_override_strategy : crate
+        ::AutoMLOverrideStrategy
+    );
+    crate::primitives::build::setters!(
+        value "OptimizationMetric" optimization_metric optimization_metric
+        set_optimization_metric : crate ::OptimizationMetric
+    );
+    /// Builds the [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        GetAccuracyMetricsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(GetAccuracyMetricsResponse {
+            predictor_evaluation_results: self.predictor_evaluation_results,
+            is_auto_predictor: self.is_auto_predictor,
+            auto_ml_override_strategy: self.auto_ml_override_strategy,
+            optimization_metric: self.optimization_metric,
+        })
+    }
+}
 impl crate::primitives::Validate for GetAccuracyMetricsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

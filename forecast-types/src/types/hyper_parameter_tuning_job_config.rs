@@ -15,6 +15,34 @@ pub struct HyperParameterTuningJobConfig {
     /// Specifies the ranges of valid values for the hyperparameters.
     pub parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
 }
+/// A builder for [`HyperParameterTuningJobConfig`](crate::HyperParameterTuningJobConfig), from [`HyperParameterTuningJobConfig::builder`](crate::HyperParameterTuningJobConfig::builder): a setter for every member, then [`build`](HyperParameterTuningJobConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HyperParameterTuningJobConfigBuilder {
+    parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
+}
+impl HyperParameterTuningJobConfig {
+    /// A builder for `HyperParameterTuningJobConfig` with every member unset.
+    pub fn builder() -> HyperParameterTuningJobConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl HyperParameterTuningJobConfigBuilder {
+    crate::primitives::build::setters!(
+        value "ParameterRanges" parameter_ranges parameter_ranges set_parameter_ranges :
+        crate ::ParameterRanges
+    );
+    /// Builds the [`HyperParameterTuningJobConfig`](crate::HyperParameterTuningJobConfig). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        HyperParameterTuningJobConfig,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(HyperParameterTuningJobConfig {
+            parameter_ranges: self.parameter_ranges,
+        })
+    }
+}
 impl crate::primitives::Validate for HyperParameterTuningJobConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

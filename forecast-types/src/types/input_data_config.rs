@@ -23,6 +23,55 @@ pub struct InputDataConfig {
         ::std::vec::Vec<crate::SupplementaryFeature>,
     >,
 }
+/// A builder for [`InputDataConfig`](crate::InputDataConfig), from [`InputDataConfig::builder`](crate::InputDataConfig::builder): a setter for every member, then [`build`](InputDataConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InputDataConfigBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    supplementary_features: ::std::option::Option<
+        ::std::vec::Vec<crate::SupplementaryFeature>,
+    >,
+}
+impl InputDataConfig {
+    /// A builder for `InputDataConfig` with every member unset.
+    pub fn builder() -> InputDataConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl InputDataConfigBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "SupplementaryFeatures" supplementary_features supplementary_features
+        set_supplementary_features : crate ::SupplementaryFeature
+    );
+    /// Builds the [`InputDataConfig`](crate::InputDataConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<InputDataConfig, crate::primitives::BuildError> {
+        match self.dataset_group_arn {
+            ::std::option::Option::Some(dataset_group_arn) => {
+                ::std::result::Result::Ok(InputDataConfig {
+                    dataset_group_arn,
+                    supplementary_features: self.supplementary_features,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "InputDataConfig",
+                        ["DatasetGroupArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for InputDataConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -19,6 +19,30 @@ impl ::std::fmt::Display for LimitExceededException {
     }
 }
 impl ::std::error::Error for LimitExceededException {}
+/// A builder for [`LimitExceededException`](crate::LimitExceededException), from [`LimitExceededException::builder`](crate::LimitExceededException::builder): a setter for every member, then [`build`](LimitExceededExceptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LimitExceededExceptionBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl LimitExceededException {
+    /// A builder for `LimitExceededException` with every member unset.
+    pub fn builder() -> LimitExceededExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl LimitExceededExceptionBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`LimitExceededException`](crate::LimitExceededException). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<LimitExceededException, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(LimitExceededException {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for LimitExceededException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

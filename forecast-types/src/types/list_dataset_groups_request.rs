@@ -15,6 +15,35 @@ pub struct ListDatasetGroupsRequest {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+/// A builder for [`ListDatasetGroupsRequest`](crate::ListDatasetGroupsRequest), from [`ListDatasetGroupsRequest::builder`](crate::ListDatasetGroupsRequest::builder): a setter for every member, then [`build`](ListDatasetGroupsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListDatasetGroupsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+}
+impl ListDatasetGroupsRequest {
+    /// A builder for `ListDatasetGroupsRequest` with every member unset.
+    pub fn builder() -> ListDatasetGroupsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListDatasetGroupsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    /// Builds the [`ListDatasetGroupsRequest`](crate::ListDatasetGroupsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListDatasetGroupsRequest, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListDatasetGroupsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+        })
+    }
+}
 impl crate::primitives::Validate for ListDatasetGroupsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

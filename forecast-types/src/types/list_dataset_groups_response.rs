@@ -15,6 +15,39 @@ pub struct ListDatasetGroupsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse), from [`ListDatasetGroupsResponse::builder`](crate::ListDatasetGroupsResponse::builder): a setter for every member, then [`build`](ListDatasetGroupsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListDatasetGroupsResponseBuilder {
+    dataset_groups: ::std::option::Option<::std::vec::Vec<crate::DatasetGroupSummary>>,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListDatasetGroupsResponse {
+    /// A builder for `ListDatasetGroupsResponse` with every member unset.
+    pub fn builder() -> ListDatasetGroupsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListDatasetGroupsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "DatasetGroups" dataset_groups dataset_groups set_dataset_groups : crate
+        ::DatasetGroupSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListDatasetGroupsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListDatasetGroupsResponse {
+            dataset_groups: self.dataset_groups,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListDatasetGroupsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

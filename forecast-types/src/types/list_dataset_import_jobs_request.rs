@@ -27,6 +27,43 @@ pub struct ListDatasetImportJobsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListDatasetImportJobsRequest`](crate::ListDatasetImportJobsRequest), from [`ListDatasetImportJobsRequest::builder`](crate::ListDatasetImportJobsRequest::builder): a setter for every member, then [`build`](ListDatasetImportJobsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListDatasetImportJobsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListDatasetImportJobsRequest {
+    /// A builder for `ListDatasetImportJobsRequest` with every member unset.
+    pub fn builder() -> ListDatasetImportJobsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListDatasetImportJobsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListDatasetImportJobsRequest`](crate::ListDatasetImportJobsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListDatasetImportJobsRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListDatasetImportJobsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListDatasetImportJobsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,41 @@ pub struct ListDatasetImportJobsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse), from [`ListDatasetImportJobsResponse::builder`](crate::ListDatasetImportJobsResponse::builder): a setter for every member, then [`build`](ListDatasetImportJobsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListDatasetImportJobsResponseBuilder {
+    dataset_import_jobs: ::std::option::Option<
+        ::std::vec::Vec<crate::DatasetImportJobSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListDatasetImportJobsResponse {
+    /// A builder for `ListDatasetImportJobsResponse` with every member unset.
+    pub fn builder() -> ListDatasetImportJobsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListDatasetImportJobsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "DatasetImportJobs" dataset_import_jobs dataset_import_jobs
+        set_dataset_import_jobs : crate ::DatasetImportJobSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListDatasetImportJobsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListDatasetImportJobsResponse {
+            dataset_import_jobs: self.dataset_import_jobs,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListDatasetImportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,35 @@ pub struct ListDatasetsRequest {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+/// A builder for [`ListDatasetsRequest`](crate::ListDatasetsRequest), from [`ListDatasetsRequest::builder`](crate::ListDatasetsRequest::builder): a setter for every member, then [`build`](ListDatasetsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListDatasetsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+}
+impl ListDatasetsRequest {
+    /// A builder for `ListDatasetsRequest` with every member unset.
+    pub fn builder() -> ListDatasetsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListDatasetsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    /// Builds the [`ListDatasetsRequest`](crate::ListDatasetsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListDatasetsRequest, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListDatasetsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+        })
+    }
+}
 impl crate::primitives::Validate for ListDatasetsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,35 @@ pub struct ListDatasetsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListDatasetsResponse`](crate::ListDatasetsResponse), from [`ListDatasetsResponse::builder`](crate::ListDatasetsResponse::builder): a setter for every member, then [`build`](ListDatasetsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListDatasetsResponseBuilder {
+    datasets: ::std::option::Option<::std::vec::Vec<crate::DatasetSummary>>,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListDatasetsResponse {
+    /// A builder for `ListDatasetsResponse` with every member unset.
+    pub fn builder() -> ListDatasetsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListDatasetsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "Datasets" datasets datasets set_datasets : crate ::DatasetSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListDatasetsResponse`](crate::ListDatasetsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListDatasetsResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListDatasetsResponse {
+            datasets: self.datasets,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListDatasetsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -23,6 +23,43 @@ pub struct ListExplainabilitiesRequest {
     /// - `Value` - The value to match.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListExplainabilitiesRequest`](crate::ListExplainabilitiesRequest), from [`ListExplainabilitiesRequest::builder`](crate::ListExplainabilitiesRequest::builder): a setter for every member, then [`build`](ListExplainabilitiesRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListExplainabilitiesRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListExplainabilitiesRequest {
+    /// A builder for `ListExplainabilitiesRequest` with every member unset.
+    pub fn builder() -> ListExplainabilitiesRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListExplainabilitiesRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListExplainabilitiesRequest`](crate::ListExplainabilitiesRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListExplainabilitiesRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListExplainabilitiesRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListExplainabilitiesRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,41 @@ pub struct ListExplainabilitiesResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListExplainabilitiesResponse`](crate::ListExplainabilitiesResponse), from [`ListExplainabilitiesResponse::builder`](crate::ListExplainabilitiesResponse::builder): a setter for every member, then [`build`](ListExplainabilitiesResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListExplainabilitiesResponseBuilder {
+    explainabilities: ::std::option::Option<
+        ::std::vec::Vec<crate::ExplainabilitySummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListExplainabilitiesResponse {
+    /// A builder for `ListExplainabilitiesResponse` with every member unset.
+    pub fn builder() -> ListExplainabilitiesResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListExplainabilitiesResponseBuilder {
+    crate::primitives::build::setters!(
+        list "Explainabilities" explainabilities explainabilities set_explainabilities :
+        crate ::ExplainabilitySummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListExplainabilitiesResponse`](crate::ListExplainabilitiesResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListExplainabilitiesResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListExplainabilitiesResponse {
+            explainabilities: self.explainabilities,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListExplainabilitiesResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -23,6 +23,43 @@ pub struct ListExplainabilityExportsRequest {
     /// - `Value` - The value to match.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListExplainabilityExportsRequest`](crate::ListExplainabilityExportsRequest), from [`ListExplainabilityExportsRequest::builder`](crate::ListExplainabilityExportsRequest::builder): a setter for every member, then [`build`](ListExplainabilityExportsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListExplainabilityExportsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListExplainabilityExportsRequest {
+    /// A builder for `ListExplainabilityExportsRequest` with every member unset.
+    pub fn builder() -> ListExplainabilityExportsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListExplainabilityExportsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListExplainabilityExportsRequest`](crate::ListExplainabilityExportsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListExplainabilityExportsRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListExplainabilityExportsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListExplainabilityExportsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

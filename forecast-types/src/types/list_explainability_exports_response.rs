@@ -15,6 +15,41 @@ pub struct ListExplainabilityExportsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse), from [`ListExplainabilityExportsResponse::builder`](crate::ListExplainabilityExportsResponse::builder): a setter for every member, then [`build`](ListExplainabilityExportsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListExplainabilityExportsResponseBuilder {
+    explainability_exports: ::std::option::Option<
+        ::std::vec::Vec<crate::ExplainabilityExportSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListExplainabilityExportsResponse {
+    /// A builder for `ListExplainabilityExportsResponse` with every member unset.
+    pub fn builder() -> ListExplainabilityExportsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListExplainabilityExportsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "ExplainabilityExports" explainability_exports explainability_exports
+        set_explainability_exports : crate ::ExplainabilityExportSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListExplainabilityExportsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListExplainabilityExportsResponse {
+            explainability_exports: self.explainability_exports,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListExplainabilityExportsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

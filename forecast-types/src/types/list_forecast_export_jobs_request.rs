@@ -27,6 +27,43 @@ pub struct ListForecastExportJobsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "ForecastArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityforecast" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListForecastExportJobsRequest`](crate::ListForecastExportJobsRequest), from [`ListForecastExportJobsRequest::builder`](crate::ListForecastExportJobsRequest::builder): a setter for every member, then [`build`](ListForecastExportJobsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListForecastExportJobsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListForecastExportJobsRequest {
+    /// A builder for `ListForecastExportJobsRequest` with every member unset.
+    pub fn builder() -> ListForecastExportJobsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListForecastExportJobsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListForecastExportJobsRequest`](crate::ListForecastExportJobsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListForecastExportJobsRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListForecastExportJobsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListForecastExportJobsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

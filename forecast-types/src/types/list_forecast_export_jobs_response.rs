@@ -15,6 +15,41 @@ pub struct ListForecastExportJobsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListForecastExportJobsResponse`](crate::ListForecastExportJobsResponse), from [`ListForecastExportJobsResponse::builder`](crate::ListForecastExportJobsResponse::builder): a setter for every member, then [`build`](ListForecastExportJobsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListForecastExportJobsResponseBuilder {
+    forecast_export_jobs: ::std::option::Option<
+        ::std::vec::Vec<crate::ForecastExportJobSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListForecastExportJobsResponse {
+    /// A builder for `ListForecastExportJobsResponse` with every member unset.
+    pub fn builder() -> ListForecastExportJobsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListForecastExportJobsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "ForecastExportJobs" forecast_export_jobs forecast_export_jobs
+        set_forecast_export_jobs : crate ::ForecastExportJobSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListForecastExportJobsResponse`](crate::ListForecastExportJobsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListForecastExportJobsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListForecastExportJobsResponse {
+            forecast_export_jobs: self.forecast_export_jobs,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListForecastExportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -27,6 +27,40 @@ pub struct ListForecastsRequest {
     /// `"Filters": [ { "Condition": "IS_NOT", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListForecastsRequest`](crate::ListForecastsRequest), from [`ListForecastsRequest::builder`](crate::ListForecastsRequest::builder): a setter for every member, then [`build`](ListForecastsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListForecastsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListForecastsRequest {
+    /// A builder for `ListForecastsRequest` with every member unset.
+    pub fn builder() -> ListForecastsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListForecastsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListForecastsRequest`](crate::ListForecastsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListForecastsRequest, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListForecastsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListForecastsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

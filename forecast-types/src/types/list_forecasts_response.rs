@@ -13,6 +13,35 @@ pub struct ListForecastsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListForecastsResponse`](crate::ListForecastsResponse), from [`ListForecastsResponse::builder`](crate::ListForecastsResponse::builder): a setter for every member, then [`build`](ListForecastsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListForecastsResponseBuilder {
+    forecasts: ::std::option::Option<::std::vec::Vec<crate::ForecastSummary>>,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListForecastsResponse {
+    /// A builder for `ListForecastsResponse` with every member unset.
+    pub fn builder() -> ListForecastsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListForecastsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "Forecasts" forecasts forecasts set_forecasts : crate ::ForecastSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListForecastsResponse`](crate::ListForecastsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListForecastsResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListForecastsResponse {
+            forecasts: self.forecasts,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListForecastsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

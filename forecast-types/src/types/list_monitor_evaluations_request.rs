@@ -31,6 +31,65 @@ pub struct ListMonitorEvaluationsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "EvaluationState", "Value": "SUCCESS" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListMonitorEvaluationsRequest`](crate::ListMonitorEvaluationsRequest), from [`ListMonitorEvaluationsRequest::builder`](crate::ListMonitorEvaluationsRequest::builder): a setter for every member, then [`build`](ListMonitorEvaluationsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListMonitorEvaluationsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    monitor_arn: ::std::option::Option<::std::string::String>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListMonitorEvaluationsRequest {
+    /// A builder for `ListMonitorEvaluationsRequest` with every member unset.
+    pub fn builder() -> ListMonitorEvaluationsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListMonitorEvaluationsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListMonitorEvaluationsRequest`](crate::ListMonitorEvaluationsRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListMonitorEvaluationsRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.monitor_arn {
+            ::std::option::Option::Some(monitor_arn) => {
+                ::std::result::Result::Ok(ListMonitorEvaluationsRequest {
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                    monitor_arn,
+                    filters: self.filters,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "ListMonitorEvaluationsRequest",
+                        ["MonitorArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

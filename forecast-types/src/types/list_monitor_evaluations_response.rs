@@ -17,6 +17,42 @@ pub struct ListMonitorEvaluationsResponse {
         ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
     >,
 }
+/// A builder for [`ListMonitorEvaluationsResponse`](crate::ListMonitorEvaluationsResponse), from [`ListMonitorEvaluationsResponse::builder`](crate::ListMonitorEvaluationsResponse::builder): a setter for every member, then [`build`](ListMonitorEvaluationsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListMonitorEvaluationsResponseBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    predictor_monitor_evaluations: ::std::option::Option<
+        ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
+    >,
+}
+impl ListMonitorEvaluationsResponse {
+    /// A builder for `ListMonitorEvaluationsResponse` with every member unset.
+    pub fn builder() -> ListMonitorEvaluationsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListMonitorEvaluationsResponseBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "PredictorMonitorEvaluations" predictor_monitor_evaluations
+        predictor_monitor_evaluations set_predictor_monitor_evaluations : crate
+        ::PredictorMonitorEvaluation
+    );
+    /// Builds the [`ListMonitorEvaluationsResponse`](crate::ListMonitorEvaluationsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListMonitorEvaluationsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListMonitorEvaluationsResponse {
+            next_token: self.next_token,
+            predictor_monitor_evaluations: self.predictor_monitor_evaluations,
+        })
+    }
+}
 impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,35 @@ pub struct ListMonitorsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListMonitorsResponse`](crate::ListMonitorsResponse), from [`ListMonitorsResponse::builder`](crate::ListMonitorsResponse::builder): a setter for every member, then [`build`](ListMonitorsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListMonitorsResponseBuilder {
+    monitors: ::std::option::Option<::std::vec::Vec<crate::MonitorSummary>>,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListMonitorsResponse {
+    /// A builder for `ListMonitorsResponse` with every member unset.
+    pub fn builder() -> ListMonitorsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListMonitorsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "Monitors" monitors monitors set_monitors : crate ::MonitorSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListMonitorsResponse`](crate::ListMonitorsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListMonitorsResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListMonitorsResponse {
+            monitors: self.monitors,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListMonitorsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

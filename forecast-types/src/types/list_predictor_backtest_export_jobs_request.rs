@@ -23,6 +23,43 @@ pub struct ListPredictorBacktestExportJobsRequest {
     /// - `Value` - The value to match.
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListPredictorBacktestExportJobsRequest`](crate::ListPredictorBacktestExportJobsRequest), from [`ListPredictorBacktestExportJobsRequest::builder`](crate::ListPredictorBacktestExportJobsRequest::builder): a setter for every member, then [`build`](ListPredictorBacktestExportJobsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPredictorBacktestExportJobsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListPredictorBacktestExportJobsRequest {
+    /// A builder for `ListPredictorBacktestExportJobsRequest` with every member unset.
+    pub fn builder() -> ListPredictorBacktestExportJobsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListPredictorBacktestExportJobsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListPredictorBacktestExportJobsRequest`](crate::ListPredictorBacktestExportJobsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListPredictorBacktestExportJobsRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListPredictorBacktestExportJobsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListPredictorBacktestExportJobsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

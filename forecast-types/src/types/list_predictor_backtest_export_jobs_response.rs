@@ -15,6 +15,42 @@ pub struct ListPredictorBacktestExportJobsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse), from [`ListPredictorBacktestExportJobsResponse::builder`](crate::ListPredictorBacktestExportJobsResponse::builder): a setter for every member, then [`build`](ListPredictorBacktestExportJobsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPredictorBacktestExportJobsResponseBuilder {
+    predictor_backtest_export_jobs: ::std::option::Option<
+        ::std::vec::Vec<crate::PredictorBacktestExportJobSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListPredictorBacktestExportJobsResponse {
+    /// A builder for `ListPredictorBacktestExportJobsResponse` with every member unset.
+    pub fn builder() -> ListPredictorBacktestExportJobsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListPredictorBacktestExportJobsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "PredictorBacktestExportJobs" predictor_backtest_export_jobs
+        predictor_backtest_export_jobs set_predictor_backtest_export_jobs : crate
+        ::PredictorBacktestExportJobSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListPredictorBacktestExportJobsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListPredictorBacktestExportJobsResponse {
+            predictor_backtest_export_jobs: self.predictor_backtest_export_jobs,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

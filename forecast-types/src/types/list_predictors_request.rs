@@ -27,6 +27,40 @@ pub struct ListPredictorsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListPredictorsRequest`](crate::ListPredictorsRequest), from [`ListPredictorsRequest::builder`](crate::ListPredictorsRequest::builder): a setter for every member, then [`build`](ListPredictorsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPredictorsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListPredictorsRequest {
+    /// A builder for `ListPredictorsRequest` with every member unset.
+    pub fn builder() -> ListPredictorsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListPredictorsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListPredictorsRequest`](crate::ListPredictorsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListPredictorsRequest, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListPredictorsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListPredictorsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,35 @@ pub struct ListPredictorsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListPredictorsResponse`](crate::ListPredictorsResponse), from [`ListPredictorsResponse::builder`](crate::ListPredictorsResponse::builder): a setter for every member, then [`build`](ListPredictorsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListPredictorsResponseBuilder {
+    predictors: ::std::option::Option<::std::vec::Vec<crate::PredictorSummary>>,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListPredictorsResponse {
+    /// A builder for `ListPredictorsResponse` with every member unset.
+    pub fn builder() -> ListPredictorsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListPredictorsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "Predictors" predictors predictors set_predictors : crate ::PredictorSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListPredictorsResponse`](crate::ListPredictorsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListPredictorsResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListPredictorsResponse {
+            predictors: self.predictors,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListPredictorsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

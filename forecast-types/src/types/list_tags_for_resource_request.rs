@@ -11,6 +11,50 @@ pub struct ListTagsForResourceRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub resource_arn: ::std::string::String,
 }
+/// A builder for [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest), from [`ListTagsForResourceRequest::builder`](crate::ListTagsForResourceRequest::builder): a setter for every member, then [`build`](ListTagsForResourceRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListTagsForResourceRequestBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+}
+impl ListTagsForResourceRequest {
+    /// A builder for `ListTagsForResourceRequest` with every member unset.
+    pub fn builder() -> ListTagsForResourceRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListTagsForResourceRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    /// Builds the [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListTagsForResourceRequest,
+        crate::primitives::BuildError,
+    > {
+        match self.resource_arn {
+            ::std::option::Option::Some(resource_arn) => {
+                ::std::result::Result::Ok(ListTagsForResourceRequest {
+                    resource_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "ListTagsForResourceRequest",
+                        ["ResourceArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ListTagsForResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,31 @@ pub struct ListTagsForResourceResponse {
     /// Length: `0..=200`.
     pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
+/// A builder for [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse), from [`ListTagsForResourceResponse::builder`](crate::ListTagsForResourceResponse::builder): a setter for every member, then [`build`](ListTagsForResourceResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListTagsForResourceResponseBuilder {
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl ListTagsForResourceResponse {
+    /// A builder for `ListTagsForResourceResponse` with every member unset.
+    pub fn builder() -> ListTagsForResourceResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListTagsForResourceResponseBuilder {
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListTagsForResourceResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListTagsForResourceResponse {
+            tags: self.tags,
+        })
+    }
+}
 impl crate::primitives::Validate for ListTagsForResourceResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

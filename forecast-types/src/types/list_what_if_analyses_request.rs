@@ -27,6 +27,43 @@ pub struct ListWhatIfAnalysesRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfAnalysisArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWhatIf" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListWhatIfAnalysesRequest`](crate::ListWhatIfAnalysesRequest), from [`ListWhatIfAnalysesRequest::builder`](crate::ListWhatIfAnalysesRequest::builder): a setter for every member, then [`build`](ListWhatIfAnalysesRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWhatIfAnalysesRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListWhatIfAnalysesRequest {
+    /// A builder for `ListWhatIfAnalysesRequest` with every member unset.
+    pub fn builder() -> ListWhatIfAnalysesRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWhatIfAnalysesRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListWhatIfAnalysesRequest`](crate::ListWhatIfAnalysesRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfAnalysesRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListWhatIfAnalysesRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWhatIfAnalysesRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,41 @@ pub struct ListWhatIfAnalysesResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse), from [`ListWhatIfAnalysesResponse::builder`](crate::ListWhatIfAnalysesResponse::builder): a setter for every member, then [`build`](ListWhatIfAnalysesResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWhatIfAnalysesResponseBuilder {
+    what_if_analyses: ::std::option::Option<
+        ::std::vec::Vec<crate::WhatIfAnalysisSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListWhatIfAnalysesResponse {
+    /// A builder for `ListWhatIfAnalysesResponse` with every member unset.
+    pub fn builder() -> ListWhatIfAnalysesResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWhatIfAnalysesResponseBuilder {
+    crate::primitives::build::setters!(
+        list "WhatIfAnalyses" what_if_analyses what_if_analyses set_what_if_analyses :
+        crate ::WhatIfAnalysisSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfAnalysesResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListWhatIfAnalysesResponse {
+            what_if_analyses: self.what_if_analyses,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWhatIfAnalysesResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

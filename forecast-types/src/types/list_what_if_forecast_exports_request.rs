@@ -27,6 +27,43 @@ pub struct ListWhatIfForecastExportsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfForecastExportArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWIFExport" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListWhatIfForecastExportsRequest`](crate::ListWhatIfForecastExportsRequest), from [`ListWhatIfForecastExportsRequest::builder`](crate::ListWhatIfForecastExportsRequest::builder): a setter for every member, then [`build`](ListWhatIfForecastExportsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWhatIfForecastExportsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListWhatIfForecastExportsRequest {
+    /// A builder for `ListWhatIfForecastExportsRequest` with every member unset.
+    pub fn builder() -> ListWhatIfForecastExportsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWhatIfForecastExportsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListWhatIfForecastExportsRequest`](crate::ListWhatIfForecastExportsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfForecastExportsRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListWhatIfForecastExportsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWhatIfForecastExportsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,41 @@ pub struct ListWhatIfForecastExportsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse), from [`ListWhatIfForecastExportsResponse::builder`](crate::ListWhatIfForecastExportsResponse::builder): a setter for every member, then [`build`](ListWhatIfForecastExportsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWhatIfForecastExportsResponseBuilder {
+    what_if_forecast_exports: ::std::option::Option<
+        ::std::vec::Vec<crate::WhatIfForecastExportSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListWhatIfForecastExportsResponse {
+    /// A builder for `ListWhatIfForecastExportsResponse` with every member unset.
+    pub fn builder() -> ListWhatIfForecastExportsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWhatIfForecastExportsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "WhatIfForecastExports" what_if_forecast_exports what_if_forecast_exports
+        set_what_if_forecast_exports : crate ::WhatIfForecastExportSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfForecastExportsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListWhatIfForecastExportsResponse {
+            what_if_forecast_exports: self.what_if_forecast_exports,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWhatIfForecastExportsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

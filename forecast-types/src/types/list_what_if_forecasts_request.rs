@@ -27,6 +27,43 @@ pub struct ListWhatIfForecastsRequest {
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfForecastArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWhatIfForecast" } ]`
     pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
 }
+/// A builder for [`ListWhatIfForecastsRequest`](crate::ListWhatIfForecastsRequest), from [`ListWhatIfForecastsRequest::builder`](crate::ListWhatIfForecastsRequest::builder): a setter for every member, then [`build`](ListWhatIfForecastsRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWhatIfForecastsRequestBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+}
+impl ListWhatIfForecastsRequest {
+    /// A builder for `ListWhatIfForecastsRequest` with every member unset.
+    pub fn builder() -> ListWhatIfForecastsRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWhatIfForecastsRequestBuilder {
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MaxResults" max_results max_results set_max_results : i32
+    );
+    crate::primitives::build::setters!(
+        list "Filters" filters filters set_filters : crate ::Filter
+    );
+    /// Builds the [`ListWhatIfForecastsRequest`](crate::ListWhatIfForecastsRequest). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfForecastsRequest,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListWhatIfForecastsRequest {
+            next_token: self.next_token,
+            max_results: self.max_results,
+            filters: self.filters,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWhatIfForecastsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,41 @@ pub struct ListWhatIfForecastsResponse {
     /// Length: `1..=3000`. Pattern: `^.+$`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse), from [`ListWhatIfForecastsResponse::builder`](crate::ListWhatIfForecastsResponse::builder): a setter for every member, then [`build`](ListWhatIfForecastsResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWhatIfForecastsResponseBuilder {
+    what_if_forecasts: ::std::option::Option<
+        ::std::vec::Vec<crate::WhatIfForecastSummary>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListWhatIfForecastsResponse {
+    /// A builder for `ListWhatIfForecastsResponse` with every member unset.
+    pub fn builder() -> ListWhatIfForecastsResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWhatIfForecastsResponseBuilder {
+    crate::primitives::build::setters!(
+        list "WhatIfForecasts" what_if_forecasts what_if_forecasts set_what_if_forecasts
+        : crate ::WhatIfForecastSummary
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfForecastsResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ListWhatIfForecastsResponse {
+            what_if_forecasts: self.what_if_forecasts,
+            next_token: self.next_token,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWhatIfForecastsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

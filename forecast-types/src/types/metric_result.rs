@@ -17,6 +17,36 @@ pub struct MetricResult {
     /// The value for the metric.
     pub metric_value: ::std::option::Option<f64>,
 }
+/// A builder for [`MetricResult`](crate::MetricResult), from [`MetricResult::builder`](crate::MetricResult::builder): a setter for every member, then [`build`](MetricResultBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetricResultBuilder {
+    metric_name: ::std::option::Option<::std::string::String>,
+    metric_value: ::std::option::Option<f64>,
+}
+impl MetricResult {
+    /// A builder for `MetricResult` with every member unset.
+    pub fn builder() -> MetricResultBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl MetricResultBuilder {
+    crate::primitives::build::setters!(
+        value "MetricName" metric_name metric_name set_metric_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MetricValue" metric_value metric_value set_metric_value : f64
+    );
+    /// Builds the [`MetricResult`](crate::MetricResult). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<MetricResult, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(MetricResult {
+            metric_name: self.metric_name,
+            metric_value: self.metric_value,
+        })
+    }
+}
 impl crate::primitives::Validate for MetricResult {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

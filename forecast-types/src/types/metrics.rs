@@ -24,6 +24,46 @@ pub struct Metrics {
     /// The average value of all weighted quantile losses.
     pub average_weighted_quantile_loss: ::std::option::Option<f64>,
 }
+/// A builder for [`Metrics`](crate::Metrics), from [`Metrics::builder`](crate::Metrics::builder): a setter for every member, then [`build`](MetricsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetricsBuilder {
+    rmse: ::std::option::Option<f64>,
+    weighted_quantile_losses: ::std::option::Option<
+        ::std::vec::Vec<crate::WeightedQuantileLoss>,
+    >,
+    error_metrics: ::std::option::Option<::std::vec::Vec<crate::ErrorMetric>>,
+    average_weighted_quantile_loss: ::std::option::Option<f64>,
+}
+impl Metrics {
+    /// A builder for `Metrics` with every member unset.
+    pub fn builder() -> MetricsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl MetricsBuilder {
+    crate::primitives::build::setters!(value "RMSE" rmse rmse set_rmse : f64);
+    crate::primitives::build::setters!(
+        list "WeightedQuantileLosses" weighted_quantile_losses weighted_quantile_losses
+        set_weighted_quantile_losses : crate ::WeightedQuantileLoss
+    );
+    crate::primitives::build::setters!(
+        list "ErrorMetrics" error_metrics error_metrics set_error_metrics : crate
+        ::ErrorMetric
+    );
+    crate::primitives::build::setters!(
+        value "AverageWeightedQuantileLoss" average_weighted_quantile_loss
+        average_weighted_quantile_loss set_average_weighted_quantile_loss : f64
+    );
+    /// Builds the [`Metrics`](crate::Metrics). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Metrics, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Metrics {
+            rmse: self.rmse,
+            weighted_quantile_losses: self.weighted_quantile_losses,
+            error_metrics: self.error_metrics,
+            average_weighted_quantile_loss: self.average_weighted_quantile_loss,
+        })
+    }
+}
 impl crate::primitives::Validate for Metrics {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,42 @@ pub struct MonitorConfig {
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub monitor_name: ::std::string::String,
 }
+/// A builder for [`MonitorConfig`](crate::MonitorConfig), from [`MonitorConfig::builder`](crate::MonitorConfig::builder): a setter for every member, then [`build`](MonitorConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MonitorConfigBuilder {
+    monitor_name: ::std::option::Option<::std::string::String>,
+}
+impl MonitorConfig {
+    /// A builder for `MonitorConfig` with every member unset.
+    pub fn builder() -> MonitorConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl MonitorConfigBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorName" monitor_name monitor_name set_monitor_name :
+        ::std::string::String
+    );
+    /// Builds the [`MonitorConfig`](crate::MonitorConfig).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorName`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<MonitorConfig, crate::primitives::BuildError> {
+        match self.monitor_name {
+            ::std::option::Option::Some(monitor_name) => {
+                ::std::result::Result::Ok(MonitorConfig { monitor_name })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("MonitorConfig", ["MonitorName"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for MonitorConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

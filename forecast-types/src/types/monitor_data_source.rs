@@ -19,6 +19,43 @@ pub struct MonitorDataSource {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`MonitorDataSource`](crate::MonitorDataSource), from [`MonitorDataSource::builder`](crate::MonitorDataSource::builder): a setter for every member, then [`build`](MonitorDataSourceBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MonitorDataSourceBuilder {
+    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: ::std::option::Option<::std::string::String>,
+}
+impl MonitorDataSource {
+    /// A builder for `MonitorDataSource` with every member unset.
+    pub fn builder() -> MonitorDataSourceBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl MonitorDataSourceBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
+        set_dataset_import_job_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    /// Builds the [`MonitorDataSource`](crate::MonitorDataSource). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<MonitorDataSource, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(MonitorDataSource {
+            dataset_import_job_arn: self.dataset_import_job_arn,
+            forecast_arn: self.forecast_arn,
+            predictor_arn: self.predictor_arn,
+        })
+    }
+}
 impl crate::primitives::Validate for MonitorDataSource {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

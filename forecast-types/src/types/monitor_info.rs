@@ -21,6 +21,36 @@ pub struct MonitorInfo {
     /// Length: `0..=256`.
     pub status: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`MonitorInfo`](crate::MonitorInfo), from [`MonitorInfo::builder`](crate::MonitorInfo::builder): a setter for every member, then [`build`](MonitorInfoBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MonitorInfoBuilder {
+    monitor_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+}
+impl MonitorInfo {
+    /// A builder for `MonitorInfo` with every member unset.
+    pub fn builder() -> MonitorInfoBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl MonitorInfoBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    /// Builds the [`MonitorInfo`](crate::MonitorInfo). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<MonitorInfo, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(MonitorInfo {
+            monitor_arn: self.monitor_arn,
+            status: self.status,
+        })
+    }
+}
 impl crate::primitives::Validate for MonitorInfo {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

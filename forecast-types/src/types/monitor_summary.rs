@@ -41,6 +41,60 @@ pub struct MonitorSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the monitor creation finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`MonitorSummary`](crate::MonitorSummary), from [`MonitorSummary::builder`](crate::MonitorSummary::builder): a setter for every member, then [`build`](MonitorSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MonitorSummaryBuilder {
+    monitor_arn: ::std::option::Option<::std::string::String>,
+    monitor_name: ::std::option::Option<::std::string::String>,
+    resource_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl MonitorSummary {
+    /// A builder for `MonitorSummary` with every member unset.
+    pub fn builder() -> MonitorSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl MonitorSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MonitorName" monitor_name monitor_name set_monitor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`MonitorSummary`](crate::MonitorSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<MonitorSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(MonitorSummary {
+            monitor_arn: self.monitor_arn,
+            monitor_name: self.monitor_name,
+            resource_arn: self.resource_arn,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for MonitorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

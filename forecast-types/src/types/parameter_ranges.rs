@@ -27,6 +27,51 @@ pub struct ParameterRanges {
         ::std::vec::Vec<crate::IntegerParameterRange>,
     >,
 }
+/// A builder for [`ParameterRanges`](crate::ParameterRanges), from [`ParameterRanges::builder`](crate::ParameterRanges::builder): a setter for every member, then [`build`](ParameterRangesBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParameterRangesBuilder {
+    categorical_parameter_ranges: ::std::option::Option<
+        ::std::vec::Vec<crate::CategoricalParameterRange>,
+    >,
+    continuous_parameter_ranges: ::std::option::Option<
+        ::std::vec::Vec<crate::ContinuousParameterRange>,
+    >,
+    integer_parameter_ranges: ::std::option::Option<
+        ::std::vec::Vec<crate::IntegerParameterRange>,
+    >,
+}
+impl ParameterRanges {
+    /// A builder for `ParameterRanges` with every member unset.
+    pub fn builder() -> ParameterRangesBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ParameterRangesBuilder {
+    crate::primitives::build::setters!(
+        list "CategoricalParameterRanges" categorical_parameter_ranges
+        categorical_parameter_ranges set_categorical_parameter_ranges : crate
+        ::CategoricalParameterRange
+    );
+    crate::primitives::build::setters!(
+        list "ContinuousParameterRanges" continuous_parameter_ranges
+        continuous_parameter_ranges set_continuous_parameter_ranges : crate
+        ::ContinuousParameterRange
+    );
+    crate::primitives::build::setters!(
+        list "IntegerParameterRanges" integer_parameter_ranges integer_parameter_ranges
+        set_integer_parameter_ranges : crate ::IntegerParameterRange
+    );
+    /// Builds the [`ParameterRanges`](crate::ParameterRanges). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ParameterRanges, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ParameterRanges {
+            categorical_parameter_ranges: self.categorical_parameter_ranges,
+            continuous_parameter_ranges: self.continuous_parameter_ranges,
+            integer_parameter_ranges: self.integer_parameter_ranges,
+        })
+    }
+}
 impl crate::primitives::Validate for ParameterRanges {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -41,6 +41,70 @@ pub struct PredictorBacktestExportJobSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`PredictorBacktestExportJobSummary`](crate::PredictorBacktestExportJobSummary), from [`PredictorBacktestExportJobSummary::builder`](crate::PredictorBacktestExportJobSummary::builder): a setter for every member, then [`build`](PredictorBacktestExportJobSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorBacktestExportJobSummaryBuilder {
+    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl PredictorBacktestExportJobSummary {
+    /// A builder for `PredictorBacktestExportJobSummary` with every member unset.
+    pub fn builder() -> PredictorBacktestExportJobSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorBacktestExportJobSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
+        predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`PredictorBacktestExportJobSummary`](crate::PredictorBacktestExportJobSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        PredictorBacktestExportJobSummary,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(PredictorBacktestExportJobSummary {
+            predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
+            predictor_backtest_export_job_name: self.predictor_backtest_export_job_name,
+            destination: self.destination,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,31 @@ pub struct PredictorBaseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
     pub baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
 }
+/// A builder for [`PredictorBaseline`](crate::PredictorBaseline), from [`PredictorBaseline::builder`](crate::PredictorBaseline::builder): a setter for every member, then [`build`](PredictorBaselineBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorBaselineBuilder {
+    baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
+}
+impl PredictorBaseline {
+    /// A builder for `PredictorBaseline` with every member unset.
+    pub fn builder() -> PredictorBaselineBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorBaselineBuilder {
+    crate::primitives::build::setters!(
+        list "BaselineMetrics" baseline_metrics baseline_metrics set_baseline_metrics :
+        crate ::BaselineMetric
+    );
+    /// Builds the [`PredictorBaseline`](crate::PredictorBaseline). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<PredictorBaseline, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(PredictorBaseline {
+            baseline_metrics: self.baseline_metrics,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorBaseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

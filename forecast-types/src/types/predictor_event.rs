@@ -13,6 +13,35 @@ pub struct PredictorEvent {
     /// The timestamp for when the event occurred.
     pub datetime: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`PredictorEvent`](crate::PredictorEvent), from [`PredictorEvent::builder`](crate::PredictorEvent::builder): a setter for every member, then [`build`](PredictorEventBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorEventBuilder {
+    detail: ::std::option::Option<::std::string::String>,
+    datetime: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl PredictorEvent {
+    /// A builder for `PredictorEvent` with every member unset.
+    pub fn builder() -> PredictorEventBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorEventBuilder {
+    crate::primitives::build::setters!(
+        value "Detail" detail detail set_detail : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Datetime" datetime datetime set_datetime : crate ::primitives::Timestamp
+    );
+    /// Builds the [`PredictorEvent`](crate::PredictorEvent). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<PredictorEvent, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(PredictorEvent {
+            detail: self.detail,
+            datetime: self.datetime,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorEvent {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

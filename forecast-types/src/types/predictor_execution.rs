@@ -13,6 +13,37 @@ pub struct PredictorExecution {
     /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
     pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
 }
+/// A builder for [`PredictorExecution`](crate::PredictorExecution), from [`PredictorExecution::builder`](crate::PredictorExecution::builder): a setter for every member, then [`build`](PredictorExecutionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorExecutionBuilder {
+    algorithm_arn: ::std::option::Option<::std::string::String>,
+    test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
+}
+impl PredictorExecution {
+    /// A builder for `PredictorExecution` with every member unset.
+    pub fn builder() -> PredictorExecutionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorExecutionBuilder {
+    crate::primitives::build::setters!(
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "TestWindows" test_windows test_windows set_test_windows : crate
+        ::TestWindowSummary
+    );
+    /// Builds the [`PredictorExecution`](crate::PredictorExecution). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<PredictorExecution, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(PredictorExecution {
+            algorithm_arn: self.algorithm_arn,
+            test_windows: self.test_windows,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorExecution {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

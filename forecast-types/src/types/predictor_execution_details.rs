@@ -13,6 +13,36 @@ pub struct PredictorExecutionDetails {
         ::std::vec::Vec<crate::PredictorExecution>,
     >,
 }
+/// A builder for [`PredictorExecutionDetails`](crate::PredictorExecutionDetails), from [`PredictorExecutionDetails::builder`](crate::PredictorExecutionDetails::builder): a setter for every member, then [`build`](PredictorExecutionDetailsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorExecutionDetailsBuilder {
+    predictor_executions: ::std::option::Option<
+        ::std::vec::Vec<crate::PredictorExecution>,
+    >,
+}
+impl PredictorExecutionDetails {
+    /// A builder for `PredictorExecutionDetails` with every member unset.
+    pub fn builder() -> PredictorExecutionDetailsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorExecutionDetailsBuilder {
+    crate::primitives::build::setters!(
+        list "PredictorExecutions" predictor_executions predictor_executions
+        set_predictor_executions : crate ::PredictorExecution
+    );
+    /// Builds the [`PredictorExecutionDetails`](crate::PredictorExecutionDetails). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        PredictorExecutionDetails,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(PredictorExecutionDetails {
+            predictor_executions: self.predictor_executions,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorExecutionDetails {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -37,6 +37,93 @@ pub struct PredictorMonitorEvaluation {
     /// Information about any errors that may have occurred during the monitor evaluation.
     pub message: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`PredictorMonitorEvaluation`](crate::PredictorMonitorEvaluation), from [`PredictorMonitorEvaluation::builder`](crate::PredictorMonitorEvaluation::builder): a setter for every member, then [`build`](PredictorMonitorEvaluationBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorMonitorEvaluationBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+    monitor_arn: ::std::option::Option<::std::string::String>,
+    evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    evaluation_state: ::std::option::Option<::std::string::String>,
+    window_start_datetime: ::std::option::Option<crate::primitives::Timestamp>,
+    window_end_datetime: ::std::option::Option<crate::primitives::Timestamp>,
+    predictor_event: ::std::option::Option<crate::PredictorEvent>,
+    monitor_data_source: ::std::option::Option<crate::MonitorDataSource>,
+    metric_results: ::std::option::Option<::std::vec::Vec<crate::MetricResult>>,
+    num_items_evaluated: ::std::option::Option<i64>,
+    message: ::std::option::Option<::std::string::String>,
+}
+impl PredictorMonitorEvaluation {
+    /// A builder for `PredictorMonitorEvaluation` with every member unset.
+    pub fn builder() -> PredictorMonitorEvaluationBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorMonitorEvaluationBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EvaluationTime" evaluation_time evaluation_time set_evaluation_time :
+        crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "EvaluationState" evaluation_state evaluation_state set_evaluation_state :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WindowStartDatetime" window_start_datetime window_start_datetime
+        set_window_start_datetime : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "WindowEndDatetime" window_end_datetime window_end_datetime
+        set_window_end_datetime : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "PredictorEvent" predictor_event predictor_event set_predictor_event :
+        crate ::PredictorEvent
+    );
+    crate::primitives::build::setters!(
+        value "MonitorDataSource" monitor_data_source monitor_data_source
+        set_monitor_data_source : crate ::MonitorDataSource
+    );
+    crate::primitives::build::setters!(
+        list "MetricResults" metric_results metric_results set_metric_results : crate
+        ::MetricResult
+    );
+    crate::primitives::build::setters!(
+        value "NumItemsEvaluated" num_items_evaluated num_items_evaluated
+        set_num_items_evaluated : i64
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`PredictorMonitorEvaluation`](crate::PredictorMonitorEvaluation). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        PredictorMonitorEvaluation,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(PredictorMonitorEvaluation {
+            resource_arn: self.resource_arn,
+            monitor_arn: self.monitor_arn,
+            evaluation_time: self.evaluation_time,
+            evaluation_state: self.evaluation_state,
+            window_start_datetime: self.window_start_datetime,
+            window_end_datetime: self.window_end_datetime,
+            predictor_event: self.predictor_event,
+            monitor_data_source: self.monitor_data_source,
+            metric_results: self.metric_results,
+            num_items_evaluated: self.num_items_evaluated,
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorMonitorEvaluation {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

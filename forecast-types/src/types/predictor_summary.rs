@@ -51,6 +51,78 @@ pub struct PredictorSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`PredictorSummary`](crate::PredictorSummary), from [`PredictorSummary::builder`](crate::PredictorSummary::builder): a setter for every member, then [`build`](PredictorSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PredictorSummaryBuilder {
+    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_name: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    is_auto_predictor: ::std::option::Option<bool>,
+    reference_predictor_summary: ::std::option::Option<crate::ReferencePredictorSummary>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl PredictorSummary {
+    /// A builder for `PredictorSummary` with every member unset.
+    pub fn builder() -> PredictorSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PredictorSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "PredictorName" predictor_name predictor_name set_predictor_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
+        : bool
+    );
+    crate::primitives::build::setters!(
+        value "ReferencePredictorSummary" reference_predictor_summary
+        reference_predictor_summary set_reference_predictor_summary : crate
+        ::ReferencePredictorSummary
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`PredictorSummary`](crate::PredictorSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<PredictorSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(PredictorSummary {
+            predictor_arn: self.predictor_arn,
+            predictor_name: self.predictor_name,
+            dataset_group_arn: self.dataset_group_arn,
+            is_auto_predictor: self.is_auto_predictor,
+            reference_predictor_summary: self.reference_predictor_summary,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for PredictorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,38 @@ pub struct ReferencePredictorSummary {
     /// Whether the reference predictor is `Active` or `Deleted`.
     pub state: ::std::option::Option<crate::State>,
 }
+/// A builder for [`ReferencePredictorSummary`](crate::ReferencePredictorSummary), from [`ReferencePredictorSummary::builder`](crate::ReferencePredictorSummary::builder): a setter for every member, then [`build`](ReferencePredictorSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReferencePredictorSummaryBuilder {
+    arn: ::std::option::Option<::std::string::String>,
+    state: ::std::option::Option<crate::State>,
+}
+impl ReferencePredictorSummary {
+    /// A builder for `ReferencePredictorSummary` with every member unset.
+    pub fn builder() -> ReferencePredictorSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ReferencePredictorSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "Arn" arn arn set_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "State" state state set_state : crate ::State
+    );
+    /// Builds the [`ReferencePredictorSummary`](crate::ReferencePredictorSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ReferencePredictorSummary,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ReferencePredictorSummary {
+            arn: self.arn,
+            state: self.state,
+        })
+    }
+}
 impl crate::primitives::Validate for ReferencePredictorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

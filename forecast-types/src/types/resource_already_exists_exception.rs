@@ -19,6 +19,33 @@ impl ::std::fmt::Display for ResourceAlreadyExistsException {
     }
 }
 impl ::std::error::Error for ResourceAlreadyExistsException {}
+/// A builder for [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException), from [`ResourceAlreadyExistsException::builder`](crate::ResourceAlreadyExistsException::builder): a setter for every member, then [`build`](ResourceAlreadyExistsExceptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResourceAlreadyExistsExceptionBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl ResourceAlreadyExistsException {
+    /// A builder for `ResourceAlreadyExistsException` with every member unset.
+    pub fn builder() -> ResourceAlreadyExistsExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ResourceAlreadyExistsExceptionBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ResourceAlreadyExistsException,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ResourceAlreadyExistsException {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for ResourceAlreadyExistsException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

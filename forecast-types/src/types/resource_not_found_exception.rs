@@ -19,6 +19,33 @@ impl ::std::fmt::Display for ResourceNotFoundException {
     }
 }
 impl ::std::error::Error for ResourceNotFoundException {}
+/// A builder for [`ResourceNotFoundException`](crate::ResourceNotFoundException), from [`ResourceNotFoundException::builder`](crate::ResourceNotFoundException::builder): a setter for every member, then [`build`](ResourceNotFoundExceptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResourceNotFoundExceptionBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl ResourceNotFoundException {
+    /// A builder for `ResourceNotFoundException` with every member unset.
+    pub fn builder() -> ResourceNotFoundExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ResourceNotFoundExceptionBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`ResourceNotFoundException`](crate::ResourceNotFoundException). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        ResourceNotFoundException,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(ResourceNotFoundException {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for ResourceNotFoundException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

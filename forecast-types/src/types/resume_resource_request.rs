@@ -11,6 +11,47 @@ pub struct ResumeResourceRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub resource_arn: ::std::string::String,
 }
+/// A builder for [`ResumeResourceRequest`](crate::ResumeResourceRequest), from [`ResumeResourceRequest::builder`](crate::ResumeResourceRequest::builder): a setter for every member, then [`build`](ResumeResourceRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResumeResourceRequestBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+}
+impl ResumeResourceRequest {
+    /// A builder for `ResumeResourceRequest` with every member unset.
+    pub fn builder() -> ResumeResourceRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ResumeResourceRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    /// Builds the [`ResumeResourceRequest`](crate::ResumeResourceRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ResumeResourceRequest, crate::primitives::BuildError> {
+        match self.resource_arn {
+            ::std::option::Option::Some(resource_arn) => {
+                ::std::result::Result::Ok(ResumeResourceRequest {
+                    resource_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "ResumeResourceRequest",
+                        ["ResourceArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ResumeResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

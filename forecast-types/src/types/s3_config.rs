@@ -25,6 +25,63 @@ pub struct S3Config {
     /// Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
     pub kms_key_arn: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`S3Config`](crate::S3Config), from [`S3Config::builder`](crate::S3Config::builder): a setter for every member, then [`build`](S3ConfigBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct S3ConfigBuilder {
+    path: ::std::option::Option<::std::string::String>,
+    role_arn: ::std::option::Option<::std::string::String>,
+    kms_key_arn: ::std::option::Option<::std::string::String>,
+}
+impl S3Config {
+    /// A builder for `S3Config` with every member unset.
+    pub fn builder() -> S3ConfigBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl S3ConfigBuilder {
+    crate::primitives::build::setters!(
+        value "Path" path path set_path : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "RoleArn" role_arn role_arn set_role_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : ::std::string::String
+    );
+    /// Builds the [`S3Config`](crate::S3Config).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Path`, `RoleArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<S3Config, crate::primitives::BuildError> {
+        match (self.path, self.role_arn) {
+            (
+                ::std::option::Option::Some(path),
+                ::std::option::Option::Some(role_arn),
+            ) => {
+                ::std::result::Result::Ok(S3Config {
+                    path,
+                    role_arn,
+                    kms_key_arn: self.kms_key_arn,
+                })
+            }
+            (path, role_arn) => {
+                let missing = [
+                    path.is_none().then_some("Path"),
+                    role_arn.is_none().then_some("RoleArn"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "S3Config",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for S3Config {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

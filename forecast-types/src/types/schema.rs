@@ -11,6 +11,28 @@ pub struct Schema {
     /// Length: `1..=100`.
     pub attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
 }
+/// A builder for [`Schema`](crate::Schema), from [`Schema::builder`](crate::Schema::builder): a setter for every member, then [`build`](SchemaBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SchemaBuilder {
+    attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
+}
+impl Schema {
+    /// A builder for `Schema` with every member unset.
+    pub fn builder() -> SchemaBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl SchemaBuilder {
+    crate::primitives::build::setters!(
+        list "Attributes" attributes attributes set_attributes : crate ::SchemaAttribute
+    );
+    /// Builds the [`Schema`](crate::Schema). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Schema, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Schema {
+            attributes: self.attributes,
+        })
+    }
+}
 impl crate::primitives::Validate for Schema {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,37 @@ pub struct SchemaAttribute {
     /// For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
     pub attribute_type: ::std::option::Option<crate::AttributeType>,
 }
+/// A builder for [`SchemaAttribute`](crate::SchemaAttribute), from [`SchemaAttribute::builder`](crate::SchemaAttribute::builder): a setter for every member, then [`build`](SchemaAttributeBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SchemaAttributeBuilder {
+    attribute_name: ::std::option::Option<::std::string::String>,
+    attribute_type: ::std::option::Option<crate::AttributeType>,
+}
+impl SchemaAttribute {
+    /// A builder for `SchemaAttribute` with every member unset.
+    pub fn builder() -> SchemaAttributeBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl SchemaAttributeBuilder {
+    crate::primitives::build::setters!(
+        value "AttributeName" attribute_name attribute_name set_attribute_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "AttributeType" attribute_type attribute_type set_attribute_type : crate
+        ::AttributeType
+    );
+    /// Builds the [`SchemaAttribute`](crate::SchemaAttribute). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<SchemaAttribute, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(SchemaAttribute {
+            attribute_name: self.attribute_name,
+            attribute_type: self.attribute_type,
+        })
+    }
+}
 impl crate::primitives::Validate for SchemaAttribute {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

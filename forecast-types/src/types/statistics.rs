@@ -35,6 +35,80 @@ pub struct Statistics {
     /// The number of NAN (not a number) values in the field. `CountNanLong` is used instead of `CountNan` if the value is greater than 2,147,483,647.
     pub count_nan_long: ::std::option::Option<i64>,
 }
+/// A builder for [`Statistics`](crate::Statistics), from [`Statistics::builder`](crate::Statistics::builder): a setter for every member, then [`build`](StatisticsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatisticsBuilder {
+    count: ::std::option::Option<i32>,
+    count_distinct: ::std::option::Option<i32>,
+    count_null: ::std::option::Option<i32>,
+    count_nan: ::std::option::Option<i32>,
+    min: ::std::option::Option<::std::string::String>,
+    max: ::std::option::Option<::std::string::String>,
+    avg: ::std::option::Option<f64>,
+    stddev: ::std::option::Option<f64>,
+    count_long: ::std::option::Option<i64>,
+    count_distinct_long: ::std::option::Option<i64>,
+    count_null_long: ::std::option::Option<i64>,
+    count_nan_long: ::std::option::Option<i64>,
+}
+impl Statistics {
+    /// A builder for `Statistics` with every member unset.
+    pub fn builder() -> StatisticsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl StatisticsBuilder {
+    crate::primitives::build::setters!(value "Count" count count set_count : i32);
+    crate::primitives::build::setters!(
+        value "CountDistinct" count_distinct count_distinct set_count_distinct : i32
+    );
+    crate::primitives::build::setters!(
+        value "CountNull" count_null count_null set_count_null : i32
+    );
+    crate::primitives::build::setters!(
+        value "CountNan" count_nan count_nan set_count_nan : i32
+    );
+    crate::primitives::build::setters!(
+        value "Min" min min set_min : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Max" max max set_max : ::std::string::String
+    );
+    crate::primitives::build::setters!(value "Avg" avg avg set_avg : f64);
+    crate::primitives::build::setters!(value "Stddev" stddev stddev set_stddev : f64);
+    crate::primitives::build::setters!(
+        value "CountLong" count_long count_long set_count_long : i64
+    );
+    crate::primitives::build::setters!(
+        value "CountDistinctLong" count_distinct_long count_distinct_long
+        set_count_distinct_long : i64
+    );
+    crate::primitives::build::setters!(
+        value "CountNullLong" count_null_long count_null_long set_count_null_long : i64
+    );
+    crate::primitives::build::setters!(
+        value "CountNanLong" count_nan_long count_nan_long set_count_nan_long : i64
+    );
+    /// Builds the [`Statistics`](crate::Statistics). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Statistics, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Statistics {
+            count: self.count,
+            count_distinct: self.count_distinct,
+            count_null: self.count_null,
+            count_nan: self.count_nan,
+            min: self.min,
+            max: self.max,
+            avg: self.avg,
+            stddev: self.stddev,
+            count_long: self.count_long,
+            count_distinct_long: self.count_distinct_long,
+            count_null_long: self.count_null_long,
+            count_nan_long: self.count_nan_long,
+        })
+    }
+}
 impl crate::primitives::Validate for Statistics {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

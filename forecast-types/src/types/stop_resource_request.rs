@@ -11,6 +11,47 @@ pub struct StopResourceRequest {
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub resource_arn: ::std::string::String,
 }
+/// A builder for [`StopResourceRequest`](crate::StopResourceRequest), from [`StopResourceRequest::builder`](crate::StopResourceRequest::builder): a setter for every member, then [`build`](StopResourceRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StopResourceRequestBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+}
+impl StopResourceRequest {
+    /// A builder for `StopResourceRequest` with every member unset.
+    pub fn builder() -> StopResourceRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl StopResourceRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    /// Builds the [`StopResourceRequest`](crate::StopResourceRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<StopResourceRequest, crate::primitives::BuildError> {
+        match self.resource_arn {
+            ::std::option::Option::Some(resource_arn) => {
+                ::std::result::Result::Ok(StopResourceRequest {
+                    resource_arn,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "StopResourceRequest",
+                        ["ResourceArn"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for StopResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -103,6 +103,55 @@ pub struct SupplementaryFeature {
     /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
     pub value: ::std::string::String,
 }
+/// A builder for [`SupplementaryFeature`](crate::SupplementaryFeature), from [`SupplementaryFeature::builder`](crate::SupplementaryFeature::builder): a setter for every member, then [`build`](SupplementaryFeatureBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SupplementaryFeatureBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    value: ::std::option::Option<::std::string::String>,
+}
+impl SupplementaryFeature {
+    /// A builder for `SupplementaryFeature` with every member unset.
+    pub fn builder() -> SupplementaryFeatureBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl SupplementaryFeatureBuilder {
+    crate::primitives::build::setters!(
+        value "Name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Value" value value set_value : ::std::string::String
+    );
+    /// Builds the [`SupplementaryFeature`](crate::SupplementaryFeature).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `Value`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<SupplementaryFeature, crate::primitives::BuildError> {
+        match (self.name, self.value) {
+            (::std::option::Option::Some(name), ::std::option::Option::Some(value)) => {
+                ::std::result::Result::Ok(SupplementaryFeature {
+                    name,
+                    value,
+                })
+            }
+            (name, value) => {
+                let missing = [
+                    name.is_none().then_some("Name"),
+                    value.is_none().then_some("Value"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "SupplementaryFeature",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for SupplementaryFeature {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

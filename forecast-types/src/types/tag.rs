@@ -33,6 +33,61 @@ impl ::std::fmt::Debug for Tag {
             .finish()
     }
 }
+/// A builder for [`Tag`](crate::Tag), from [`Tag::builder`](crate::Tag::builder): a setter for every member, then [`build`](TagBuilder::build).
+#[derive(Clone, Default, PartialEq)]
+pub struct TagBuilder {
+    key: ::std::option::Option<::std::string::String>,
+    value: ::std::option::Option<::std::string::String>,
+}
+impl ::std::fmt::Debug for TagBuilder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("TagBuilder")
+            .field("key", &self.key.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "value",
+                &self.value.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
+            .finish()
+    }
+}
+impl Tag {
+    /// A builder for `Tag` with every member unset.
+    pub fn builder() -> TagBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TagBuilder {
+    crate::primitives::build::setters!(
+        value "Key" key key set_key : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Value" value value set_value : ::std::string::String
+    );
+    /// Builds the [`Tag`](crate::Tag).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`.
+    pub fn build(self) -> ::std::result::Result<Tag, crate::primitives::BuildError> {
+        match (self.key, self.value) {
+            (::std::option::Option::Some(key), ::std::option::Option::Some(value)) => {
+                ::std::result::Result::Ok(Tag { key, value })
+            }
+            (key, value) => {
+                let missing = [
+                    key.is_none().then_some("Key"),
+                    value.is_none().then_some("Value"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "Tag",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for Tag {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

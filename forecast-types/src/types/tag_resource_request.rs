@@ -25,6 +25,57 @@ pub struct TagResourceRequest {
     /// **Required.** Length: `0..=200`.
     pub tags: ::std::vec::Vec<crate::Tag>,
 }
+/// A builder for [`TagResourceRequest`](crate::TagResourceRequest), from [`TagResourceRequest::builder`](crate::TagResourceRequest::builder): a setter for every member, then [`build`](TagResourceRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TagResourceRequestBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+}
+impl TagResourceRequest {
+    /// A builder for `TagResourceRequest` with every member unset.
+    pub fn builder() -> TagResourceRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TagResourceRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    /// Builds the [`TagResourceRequest`](crate::TagResourceRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`, `Tags`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TagResourceRequest, crate::primitives::BuildError> {
+        match (self.resource_arn, self.tags) {
+            (
+                ::std::option::Option::Some(resource_arn),
+                ::std::option::Option::Some(tags),
+            ) => {
+                ::std::result::Result::Ok(TagResourceRequest {
+                    resource_arn,
+                    tags,
+                })
+            }
+            (resource_arn, tags) => {
+                let missing = [
+                    resource_arn.is_none().then_some("ResourceArn"),
+                    tags.is_none().then_some("Tags"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "TagResourceRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for TagResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -6,6 +6,23 @@
 /// The `TagResourceResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TagResourceResponse {}
+/// A builder for [`TagResourceResponse`](crate::TagResourceResponse), from [`TagResourceResponse::builder`](crate::TagResourceResponse::builder): a setter for every member, then [`build`](TagResourceResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TagResourceResponseBuilder {}
+impl TagResourceResponse {
+    /// A builder for `TagResourceResponse` with every member unset.
+    pub fn builder() -> TagResourceResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TagResourceResponseBuilder {
+    /// Builds the [`TagResourceResponse`](crate::TagResourceResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TagResourceResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(TagResourceResponse {})
+    }
+}
 impl crate::primitives::Validate for TagResourceResponse {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -21,6 +21,47 @@ pub struct TestWindowSummary {
     /// If the test failed, the reason why it failed.
     pub message: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`TestWindowSummary`](crate::TestWindowSummary), from [`TestWindowSummary::builder`](crate::TestWindowSummary::builder): a setter for every member, then [`build`](TestWindowSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TestWindowSummaryBuilder {
+    test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
+    test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+}
+impl TestWindowSummary {
+    /// A builder for `TestWindowSummary` with every member unset.
+    pub fn builder() -> TestWindowSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TestWindowSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "TestWindowStart" test_window_start test_window_start set_test_window_start
+        : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "TestWindowEnd" test_window_end test_window_end set_test_window_end : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`TestWindowSummary`](crate::TestWindowSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TestWindowSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(TestWindowSummary {
+            test_window_start: self.test_window_start,
+            test_window_end: self.test_window_end,
+            status: self.status,
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for TestWindowSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -21,6 +21,43 @@ pub struct TimeAlignmentBoundary {
     /// Range: `0..=23`.
     pub hour: ::std::option::Option<i32>,
 }
+/// A builder for [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary), from [`TimeAlignmentBoundary::builder`](crate::TimeAlignmentBoundary::builder): a setter for every member, then [`build`](TimeAlignmentBoundaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeAlignmentBoundaryBuilder {
+    month: ::std::option::Option<crate::Month>,
+    day_of_month: ::std::option::Option<i32>,
+    day_of_week: ::std::option::Option<crate::DayOfWeek>,
+    hour: ::std::option::Option<i32>,
+}
+impl TimeAlignmentBoundary {
+    /// A builder for `TimeAlignmentBoundary` with every member unset.
+    pub fn builder() -> TimeAlignmentBoundaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TimeAlignmentBoundaryBuilder {
+    crate::primitives::build::setters!(
+        value "Month" month month set_month : crate ::Month
+    );
+    crate::primitives::build::setters!(
+        value "DayOfMonth" day_of_month day_of_month set_day_of_month : i32
+    );
+    crate::primitives::build::setters!(
+        value "DayOfWeek" day_of_week day_of_week set_day_of_week : crate ::DayOfWeek
+    );
+    crate::primitives::build::setters!(value "Hour" hour hour set_hour : i32);
+    /// Builds the [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TimeAlignmentBoundary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(TimeAlignmentBoundary {
+            month: self.month,
+            day_of_month: self.day_of_month,
+            day_of_week: self.day_of_week,
+            hour: self.hour,
+        })
+    }
+}
 impl crate::primitives::Validate for TimeAlignmentBoundary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -21,6 +21,67 @@ pub struct TimeSeriesCondition {
     /// **Required.**
     pub condition: crate::Condition,
 }
+/// A builder for [`TimeSeriesCondition`](crate::TimeSeriesCondition), from [`TimeSeriesCondition::builder`](crate::TimeSeriesCondition::builder): a setter for every member, then [`build`](TimeSeriesConditionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeSeriesConditionBuilder {
+    attribute_name: ::std::option::Option<::std::string::String>,
+    attribute_value: ::std::option::Option<::std::string::String>,
+    condition: ::std::option::Option<crate::Condition>,
+}
+impl TimeSeriesCondition {
+    /// A builder for `TimeSeriesCondition` with every member unset.
+    pub fn builder() -> TimeSeriesConditionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TimeSeriesConditionBuilder {
+    crate::primitives::build::setters!(
+        value "AttributeName" attribute_name attribute_name set_attribute_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "AttributeValue" attribute_value attribute_value set_attribute_value :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Condition" condition condition set_condition : crate ::Condition
+    );
+    /// Builds the [`TimeSeriesCondition`](crate::TimeSeriesCondition).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `AttributeValue`, `Condition`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TimeSeriesCondition, crate::primitives::BuildError> {
+        match (self.attribute_name, self.attribute_value, self.condition) {
+            (
+                ::std::option::Option::Some(attribute_name),
+                ::std::option::Option::Some(attribute_value),
+                ::std::option::Option::Some(condition),
+            ) => {
+                ::std::result::Result::Ok(TimeSeriesCondition {
+                    attribute_name,
+                    attribute_value,
+                    condition,
+                })
+            }
+            (attribute_name, attribute_value, condition) => {
+                let missing = [
+                    attribute_name.is_none().then_some("AttributeName"),
+                    attribute_value.is_none().then_some("AttributeValue"),
+                    condition.is_none().then_some("Condition"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "TimeSeriesCondition",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for TimeSeriesCondition {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

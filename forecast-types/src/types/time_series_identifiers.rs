@@ -15,6 +15,40 @@ pub struct TimeSeriesIdentifiers {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers), from [`TimeSeriesIdentifiers::builder`](crate::TimeSeriesIdentifiers::builder): a setter for every member, then [`build`](TimeSeriesIdentifiersBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeSeriesIdentifiersBuilder {
+    data_source: ::std::option::Option<crate::DataSource>,
+    schema: ::std::option::Option<crate::Schema>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl TimeSeriesIdentifiers {
+    /// A builder for `TimeSeriesIdentifiers` with every member unset.
+    pub fn builder() -> TimeSeriesIdentifiersBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TimeSeriesIdentifiersBuilder {
+    crate::primitives::build::setters!(
+        value "DataSource" data_source data_source set_data_source : crate ::DataSource
+    );
+    crate::primitives::build::setters!(
+        value "Schema" schema schema set_schema : crate ::Schema
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TimeSeriesIdentifiers, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(TimeSeriesIdentifiers {
+            data_source: self.data_source,
+            schema: self.schema,
+            format: self.format,
+        })
+    }
+}
 impl crate::primitives::Validate for TimeSeriesIdentifiers {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

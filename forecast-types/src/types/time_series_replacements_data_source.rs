@@ -23,6 +23,72 @@ pub struct TimeSeriesReplacementsDataSource {
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
     pub timestamp_format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource), from [`TimeSeriesReplacementsDataSource::builder`](crate::TimeSeriesReplacementsDataSource::builder): a setter for every member, then [`build`](TimeSeriesReplacementsDataSourceBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeSeriesReplacementsDataSourceBuilder {
+    s3_config: ::std::option::Option<crate::S3Config>,
+    schema: ::std::option::Option<crate::Schema>,
+    format: ::std::option::Option<::std::string::String>,
+    timestamp_format: ::std::option::Option<::std::string::String>,
+}
+impl TimeSeriesReplacementsDataSource {
+    /// A builder for `TimeSeriesReplacementsDataSource` with every member unset.
+    pub fn builder() -> TimeSeriesReplacementsDataSourceBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TimeSeriesReplacementsDataSourceBuilder {
+    crate::primitives::build::setters!(
+        value "S3Config" s3_config s3_config set_s3_config : crate ::S3Config
+    );
+    crate::primitives::build::setters!(
+        value "Schema" schema schema set_schema : crate ::Schema
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
+        ::std::string::String
+    );
+    /// Builds the [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`, `Schema`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        TimeSeriesReplacementsDataSource,
+        crate::primitives::BuildError,
+    > {
+        match (self.s3_config, self.schema) {
+            (
+                ::std::option::Option::Some(s3_config),
+                ::std::option::Option::Some(schema),
+            ) => {
+                ::std::result::Result::Ok(TimeSeriesReplacementsDataSource {
+                    s3_config,
+                    schema,
+                    format: self.format,
+                    timestamp_format: self.timestamp_format,
+                })
+            }
+            (s3_config, schema) => {
+                let missing = [
+                    s3_config.is_none().then_some("S3Config"),
+                    schema.is_none().then_some("Schema"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "TimeSeriesReplacementsDataSource",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

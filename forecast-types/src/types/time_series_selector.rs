@@ -15,6 +15,31 @@ pub struct TimeSeriesSelector {
     /// Details about the import file that contains the time series for which you want to create forecasts.
     pub time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
 }
+/// A builder for [`TimeSeriesSelector`](crate::TimeSeriesSelector), from [`TimeSeriesSelector::builder`](crate::TimeSeriesSelector::builder): a setter for every member, then [`build`](TimeSeriesSelectorBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeSeriesSelectorBuilder {
+    time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
+}
+impl TimeSeriesSelector {
+    /// A builder for `TimeSeriesSelector` with every member unset.
+    pub fn builder() -> TimeSeriesSelectorBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TimeSeriesSelectorBuilder {
+    crate::primitives::build::setters!(
+        value "TimeSeriesIdentifiers" time_series_identifiers time_series_identifiers
+        set_time_series_identifiers : crate ::TimeSeriesIdentifiers
+    );
+    /// Builds the [`TimeSeriesSelector`](crate::TimeSeriesSelector). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(TimeSeriesSelector {
+            time_series_identifiers: self.time_series_identifiers,
+        })
+    }
+}
 impl crate::primitives::Validate for TimeSeriesSelector {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

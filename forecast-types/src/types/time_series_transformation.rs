@@ -15,6 +15,38 @@ pub struct TimeSeriesTransformation {
         ::std::vec::Vec<crate::TimeSeriesCondition>,
     >,
 }
+/// A builder for [`TimeSeriesTransformation`](crate::TimeSeriesTransformation), from [`TimeSeriesTransformation::builder`](crate::TimeSeriesTransformation::builder): a setter for every member, then [`build`](TimeSeriesTransformationBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeSeriesTransformationBuilder {
+    action: ::std::option::Option<crate::Action>,
+    time_series_conditions: ::std::option::Option<
+        ::std::vec::Vec<crate::TimeSeriesCondition>,
+    >,
+}
+impl TimeSeriesTransformation {
+    /// A builder for `TimeSeriesTransformation` with every member unset.
+    pub fn builder() -> TimeSeriesTransformationBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TimeSeriesTransformationBuilder {
+    crate::primitives::build::setters!(
+        value "Action" action action set_action : crate ::Action
+    );
+    crate::primitives::build::setters!(
+        list "TimeSeriesConditions" time_series_conditions time_series_conditions
+        set_time_series_conditions : crate ::TimeSeriesCondition
+    );
+    /// Builds the [`TimeSeriesTransformation`](crate::TimeSeriesTransformation). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<TimeSeriesTransformation, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(TimeSeriesTransformation {
+            action: self.action,
+            time_series_conditions: self.time_series_conditions,
+        })
+    }
+}
 impl crate::primitives::Validate for TimeSeriesTransformation {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

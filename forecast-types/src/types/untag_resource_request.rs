@@ -23,6 +23,70 @@ impl ::std::fmt::Debug for UntagResourceRequest {
             .finish()
     }
 }
+/// A builder for [`UntagResourceRequest`](crate::UntagResourceRequest), from [`UntagResourceRequest::builder`](crate::UntagResourceRequest::builder): a setter for every member, then [`build`](UntagResourceRequestBuilder::build).
+#[derive(Clone, Default, PartialEq)]
+pub struct UntagResourceRequestBuilder {
+    resource_arn: ::std::option::Option<::std::string::String>,
+    tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl ::std::fmt::Debug for UntagResourceRequestBuilder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("UntagResourceRequestBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .field(
+                "tag_keys",
+                &self.tag_keys.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
+            .finish()
+    }
+}
+impl UntagResourceRequest {
+    /// A builder for `UntagResourceRequest` with every member unset.
+    pub fn builder() -> UntagResourceRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UntagResourceRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ResourceArn" resource_arn resource_arn set_resource_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "TagKeys" tag_keys tag_keys set_tag_keys : ::std::string::String
+    );
+    /// Builds the [`UntagResourceRequest`](crate::UntagResourceRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`, `TagKeys`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<UntagResourceRequest, crate::primitives::BuildError> {
+        match (self.resource_arn, self.tag_keys) {
+            (
+                ::std::option::Option::Some(resource_arn),
+                ::std::option::Option::Some(tag_keys),
+            ) => {
+                ::std::result::Result::Ok(UntagResourceRequest {
+                    resource_arn,
+                    tag_keys,
+                })
+            }
+            (resource_arn, tag_keys) => {
+                let missing = [
+                    resource_arn.is_none().then_some("ResourceArn"),
+                    tag_keys.is_none().then_some("TagKeys"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "UntagResourceRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for UntagResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -6,6 +6,23 @@
 /// The `UntagResourceResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UntagResourceResponse {}
+/// A builder for [`UntagResourceResponse`](crate::UntagResourceResponse), from [`UntagResourceResponse::builder`](crate::UntagResourceResponse::builder): a setter for every member, then [`build`](UntagResourceResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UntagResourceResponseBuilder {}
+impl UntagResourceResponse {
+    /// A builder for `UntagResourceResponse` with every member unset.
+    pub fn builder() -> UntagResourceResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UntagResourceResponseBuilder {
+    /// Builds the [`UntagResourceResponse`](crate::UntagResourceResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<UntagResourceResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(UntagResourceResponse {})
+    }
+}
 impl crate::primitives::Validate for UntagResourceResponse {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -15,6 +15,63 @@ pub struct UpdateDatasetGroupRequest {
     /// **Required.**
     pub dataset_arns: ::std::vec::Vec<::std::string::String>,
 }
+/// A builder for [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest), from [`UpdateDatasetGroupRequest::builder`](crate::UpdateDatasetGroupRequest::builder): a setter for every member, then [`build`](UpdateDatasetGroupRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UpdateDatasetGroupRequestBuilder {
+    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl UpdateDatasetGroupRequest {
+    /// A builder for `UpdateDatasetGroupRequest` with every member unset.
+    pub fn builder() -> UpdateDatasetGroupRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UpdateDatasetGroupRequestBuilder {
+    crate::primitives::build::setters!(
+        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
+        : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
+        ::std::string::String
+    );
+    /// Builds the [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`, `DatasetArns`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        UpdateDatasetGroupRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.dataset_group_arn, self.dataset_arns) {
+            (
+                ::std::option::Option::Some(dataset_group_arn),
+                ::std::option::Option::Some(dataset_arns),
+            ) => {
+                ::std::result::Result::Ok(UpdateDatasetGroupRequest {
+                    dataset_group_arn,
+                    dataset_arns,
+                })
+            }
+            (dataset_group_arn, dataset_arns) => {
+                let missing = [
+                    dataset_group_arn.is_none().then_some("DatasetGroupArn"),
+                    dataset_arns.is_none().then_some("DatasetArns"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "UpdateDatasetGroupRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for UpdateDatasetGroupRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -6,6 +6,26 @@
 /// The `UpdateDatasetGroupResponse` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UpdateDatasetGroupResponse {}
+/// A builder for [`UpdateDatasetGroupResponse`](crate::UpdateDatasetGroupResponse), from [`UpdateDatasetGroupResponse::builder`](crate::UpdateDatasetGroupResponse::builder): a setter for every member, then [`build`](UpdateDatasetGroupResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UpdateDatasetGroupResponseBuilder {}
+impl UpdateDatasetGroupResponse {
+    /// A builder for `UpdateDatasetGroupResponse` with every member unset.
+    pub fn builder() -> UpdateDatasetGroupResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UpdateDatasetGroupResponseBuilder {
+    /// Builds the [`UpdateDatasetGroupResponse`](crate::UpdateDatasetGroupResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        UpdateDatasetGroupResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(UpdateDatasetGroupResponse {})
+    }
+}
 impl crate::primitives::Validate for UpdateDatasetGroupResponse {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -13,6 +13,35 @@ pub struct WeightedQuantileLoss {
     /// The difference between the predicted value and the actual value over the quantile, weighted (normalized) by dividing by the sum over all quantiles.
     pub loss_value: ::std::option::Option<f64>,
 }
+/// A builder for [`WeightedQuantileLoss`](crate::WeightedQuantileLoss), from [`WeightedQuantileLoss::builder`](crate::WeightedQuantileLoss::builder): a setter for every member, then [`build`](WeightedQuantileLossBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeightedQuantileLossBuilder {
+    quantile: ::std::option::Option<f64>,
+    loss_value: ::std::option::Option<f64>,
+}
+impl WeightedQuantileLoss {
+    /// A builder for `WeightedQuantileLoss` with every member unset.
+    pub fn builder() -> WeightedQuantileLossBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WeightedQuantileLossBuilder {
+    crate::primitives::build::setters!(
+        value "Quantile" quantile quantile set_quantile : f64
+    );
+    crate::primitives::build::setters!(
+        value "LossValue" loss_value loss_value set_loss_value : f64
+    );
+    /// Builds the [`WeightedQuantileLoss`](crate::WeightedQuantileLoss). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WeightedQuantileLoss, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WeightedQuantileLoss {
+            quantile: self.quantile,
+            loss_value: self.loss_value,
+        })
+    }
+}
 impl crate::primitives::Validate for WeightedQuantileLoss {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -45,6 +45,65 @@ pub struct WhatIfAnalysisSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary), from [`WhatIfAnalysisSummary::builder`](crate::WhatIfAnalysisSummary::builder): a setter for every member, then [`build`](WhatIfAnalysisSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WhatIfAnalysisSummaryBuilder {
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_name: ::std::option::Option<::std::string::String>,
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl WhatIfAnalysisSummary {
+    /// A builder for `WhatIfAnalysisSummary` with every member unset.
+    pub fn builder() -> WhatIfAnalysisSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WhatIfAnalysisSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
+        set_what_if_analysis_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WhatIfAnalysisSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WhatIfAnalysisSummary {
+            what_if_analysis_arn: self.what_if_analysis_arn,
+            what_if_analysis_name: self.what_if_analysis_name,
+            forecast_arn: self.forecast_arn,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for WhatIfAnalysisSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

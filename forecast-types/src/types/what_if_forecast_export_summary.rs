@@ -49,6 +49,76 @@ pub struct WhatIfForecastExportSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`WhatIfForecastExportSummary`](crate::WhatIfForecastExportSummary), from [`WhatIfForecastExportSummary::builder`](crate::WhatIfForecastExportSummary::builder): a setter for every member, then [`build`](WhatIfForecastExportSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WhatIfForecastExportSummaryBuilder {
+    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl WhatIfForecastExportSummary {
+    /// A builder for `WhatIfForecastExportSummary` with every member unset.
+    pub fn builder() -> WhatIfForecastExportSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WhatIfForecastExportSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn
+        what_if_forecast_export_arn set_what_if_forecast_export_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
+        set_what_if_forecast_arns : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfForecastExportName" what_if_forecast_export_name
+        what_if_forecast_export_name set_what_if_forecast_export_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`WhatIfForecastExportSummary`](crate::WhatIfForecastExportSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        WhatIfForecastExportSummary,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(WhatIfForecastExportSummary {
+            what_if_forecast_export_arn: self.what_if_forecast_export_arn,
+            what_if_forecast_arns: self.what_if_forecast_arns,
+            what_if_forecast_export_name: self.what_if_forecast_export_name,
+            destination: self.destination,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for WhatIfForecastExportSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

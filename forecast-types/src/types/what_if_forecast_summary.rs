@@ -45,6 +45,65 @@ pub struct WhatIfForecastSummary {
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`WhatIfForecastSummary`](crate::WhatIfForecastSummary), from [`WhatIfForecastSummary::builder`](crate::WhatIfForecastSummary::builder): a setter for every member, then [`build`](WhatIfForecastSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WhatIfForecastSummaryBuilder {
+    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_name: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    message: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl WhatIfForecastSummary {
+    /// A builder for `WhatIfForecastSummary` with every member unset.
+    pub fn builder() -> WhatIfForecastSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WhatIfForecastSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
+        set_what_if_forecast_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
+        set_what_if_forecast_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
+        set_what_if_analysis_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    /// Builds the [`WhatIfForecastSummary`](crate::WhatIfForecastSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WhatIfForecastSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WhatIfForecastSummary {
+            what_if_forecast_arn: self.what_if_forecast_arn,
+            what_if_forecast_name: self.what_if_forecast_name,
+            what_if_analysis_arn: self.what_if_analysis_arn,
+            status: self.status,
+            message: self.message,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+        })
+    }
+}
 impl crate::primitives::Validate for WhatIfForecastSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -25,6 +25,53 @@ pub struct WindowSummary {
     /// Provides metrics used to evaluate the performance of a predictor.
     pub metrics: ::std::option::Option<crate::Metrics>,
 }
+/// A builder for [`WindowSummary`](crate::WindowSummary), from [`WindowSummary::builder`](crate::WindowSummary::builder): a setter for every member, then [`build`](WindowSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WindowSummaryBuilder {
+    test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
+    test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
+    item_count: ::std::option::Option<i32>,
+    evaluation_type: ::std::option::Option<crate::EvaluationType>,
+    metrics: ::std::option::Option<crate::Metrics>,
+}
+impl WindowSummary {
+    /// A builder for `WindowSummary` with every member unset.
+    pub fn builder() -> WindowSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WindowSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "TestWindowStart" test_window_start test_window_start set_test_window_start
+        : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "TestWindowEnd" test_window_end test_window_end set_test_window_end : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "ItemCount" item_count item_count set_item_count : i32
+    );
+    crate::primitives::build::setters!(
+        value "EvaluationType" evaluation_type evaluation_type set_evaluation_type :
+        crate ::EvaluationType
+    );
+    crate::primitives::build::setters!(
+        value "Metrics" metrics metrics set_metrics : crate ::Metrics
+    );
+    /// Builds the [`WindowSummary`](crate::WindowSummary). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WindowSummary, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WindowSummary {
+            test_window_start: self.test_window_start,
+            test_window_end: self.test_window_end,
+            item_count: self.item_count,
+            evaluation_type: self.evaluation_type,
+            metrics: self.metrics,
+        })
+    }
+}
 impl crate::primitives::Validate for WindowSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

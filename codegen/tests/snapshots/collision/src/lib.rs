@@ -12,11 +12,14 @@
 //! | API version | `2024-06-30` |
 //! | Protocol | `aws.protocols#awsJson1_1` |
 //! | Operations | 1 |
-//! | Types | 5 |
+//! | Types | 6 |
 //!
 //! Every type is at the crate root under its model name. Each operation has a type
 //! that implements [`primitives::Operation`] and an error enum
 //! named after it, such as `GetThingError`.
+//!
+//! Every structure has a builder in [`builders`]: `Foo::builder()` gives a
+//! `FooBuilder` whose `build()` names every required member left unset.
 //!
 //! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
 //!
@@ -48,6 +51,8 @@
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 #[rustfmt::skip]
+pub mod builders;
+#[rustfmt::skip]
 mod operations;
 #[rustfmt::skip]
 pub mod primitives;
@@ -57,6 +62,7 @@ pub use operations::*;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 pub use primitives::Bounds;
+pub use primitives::BuildError;
 pub use primitives::Constraint;
 pub use primitives::Document;
 pub use primitives::Number;

@@ -26,10 +26,17 @@ mod samples {
         check::<collision_types::FooBar2>("{\"value\":\"string\"}");
         check::<
             collision_types::GetThingInput,
-        >("{\"thing\":{\"Id\":\"string\",\"ID\":\"string\"}}");
+        >(
+            "{\"thing\":{\"Id\":\"string\",\"ID\":\"string\"},\"setters\":{\"Build\":\"string\",\"Tags\":[\"string\"],\"SetTags\":\"string\",\"Default\":\"string\",\"Add\":1}}",
+        );
         check::<
             collision_types::GetThingOutput,
         >("{\"first\":{\"value\":\"string\"},\"second\":{\"value\":\"string\"}}");
+        check::<
+            collision_types::Setters,
+        >(
+            "{\"Build\":\"string\",\"Tags\":[\"string\"],\"SetTags\":\"string\",\"Default\":\"string\",\"Add\":1}",
+        );
         check::<collision_types::Thing>("{\"Id\":\"string\",\"ID\":\"string\"}");
     }
 }

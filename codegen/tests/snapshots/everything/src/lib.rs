@@ -18,6 +18,9 @@
 //! that implements [`primitives::Operation`] and an error enum
 //! named after it, such as `ArchiveWidgetError`.
 //!
+//! Every structure has a builder in [`builders`]: `Foo::builder()` gives a
+//! `FooBuilder` whose `build()` names every required member left unset.
+//!
 //! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
 //!
 //! Every structure, union and enum has `validate()`, which checks a value and everything inside it against the model's constraints (`@required`, `@length`, `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every [`primitives::Violation`], each with its path, such as `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.
@@ -76,6 +79,8 @@
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
 #[rustfmt::skip]
+pub mod builders;
+#[rustfmt::skip]
 mod operations;
 #[rustfmt::skip]
 pub mod primitives;
@@ -87,6 +92,7 @@ pub use operations::*;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 pub use primitives::Bounds;
+pub use primitives::BuildError;
 pub use primitives::Constraint;
 pub use primitives::Document;
 pub use primitives::Number;

@@ -22,6 +22,15 @@
 ///   "thing": {
 ///     "Id": "string",
 ///     "ID": "string"
+///   },
+///   "setters": {
+///     "Build": "string",
+///     "Tags": [
+///       "string"
+///     ],
+///     "SetTags": "string",
+///     "Default": "string",
+///     "Add": 1
 ///   }
 /// }"#)?;
 /// let body = serde_json::to_vec(&request)?;

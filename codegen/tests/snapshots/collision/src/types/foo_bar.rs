@@ -9,6 +9,26 @@ pub struct FooBar {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`FooBar`](crate::FooBar), from [`FooBar::builder`](crate::FooBar::builder): a setter for every member, then [`build`](FooBarBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FooBarBuilder {
+    value: ::std::option::Option<::std::string::String>,
+}
+impl FooBar {
+    /// A builder for `FooBar` with every member unset.
+    pub fn builder() -> FooBarBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl FooBarBuilder {
+    crate::primitives::build::setters!(
+        value "value" value value set_value : ::std::string::String
+    );
+    /// Builds the [`FooBar`](crate::FooBar). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<FooBar, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(FooBar { value: self.value })
+    }
+}
 impl crate::primitives::Validate for FooBar {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -9,6 +9,26 @@ pub struct FooBar2 {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`FooBar2`](crate::FooBar2), from [`FooBar2::builder`](crate::FooBar2::builder): a setter for every member, then [`build`](FooBar2Builder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FooBar2Builder {
+    value: ::std::option::Option<::std::string::String>,
+}
+impl FooBar2 {
+    /// A builder for `FooBar2` with every member unset.
+    pub fn builder() -> FooBar2Builder {
+        ::core::default::Default::default()
+    }
+}
+impl FooBar2Builder {
+    crate::primitives::build::setters!(
+        value "value" value value set_value : ::std::string::String
+    );
+    /// Builds the [`FooBar2`](crate::FooBar2). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<FooBar2, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(FooBar2 { value: self.value })
+    }
+}
 impl crate::primitives::Validate for FooBar2 {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

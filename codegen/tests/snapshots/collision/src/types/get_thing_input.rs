@@ -8,12 +8,48 @@
 pub struct GetThingInput {
     /// The `thing` member.
     pub thing: ::std::option::Option<crate::Thing>,
+    /// The `setters` member.
+    pub setters: ::std::option::Option<crate::Setters>,
+}
+/// A builder for [`GetThingInput`](crate::GetThingInput), from [`GetThingInput::builder`](crate::GetThingInput::builder): a setter for every member, then [`build`](GetThingInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetThingInputBuilder {
+    thing: ::std::option::Option<crate::Thing>,
+    setters: ::std::option::Option<crate::Setters>,
+}
+impl GetThingInput {
+    /// A builder for `GetThingInput` with every member unset.
+    pub fn builder() -> GetThingInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetThingInputBuilder {
+    crate::primitives::build::setters!(
+        value "thing" thing thing set_thing : crate ::Thing
+    );
+    crate::primitives::build::setters!(
+        value "setters" setters setters set_setters : crate ::Setters
+    );
+    /// Builds the [`GetThingInput`](crate::GetThingInput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetThingInput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(GetThingInput {
+            thing: self.thing,
+            setters: self.setters,
+        })
+    }
 }
 impl crate::primitives::Validate for GetThingInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("thing", false);
         if let ::std::option::Option::Some(value) = &self.thing {
+            crate::primitives::Validate::check(value, v);
+        }
+        v.leave();
+        v.enter("setters", false);
+        if let ::std::option::Option::Some(value) = &self.setters {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -30,5 +66,6 @@ impl GetThingInput {
     }
 }
 crate::primitives::wire::json_structure! {
-    GetThingInput { thing : "thing", optional, Plain; }
+    GetThingInput { thing : "thing", optional, Plain; setters : "setters", optional,
+    Plain; }
 }

@@ -11,6 +11,35 @@ pub struct GetThingOutput {
     /// The `second` member.
     pub second: ::std::option::Option<crate::FooBar2>,
 }
+/// A builder for [`GetThingOutput`](crate::GetThingOutput), from [`GetThingOutput::builder`](crate::GetThingOutput::builder): a setter for every member, then [`build`](GetThingOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetThingOutputBuilder {
+    first: ::std::option::Option<crate::FooBar>,
+    second: ::std::option::Option<crate::FooBar2>,
+}
+impl GetThingOutput {
+    /// A builder for `GetThingOutput` with every member unset.
+    pub fn builder() -> GetThingOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetThingOutputBuilder {
+    crate::primitives::build::setters!(
+        value "first" first first set_first : crate ::FooBar
+    );
+    crate::primitives::build::setters!(
+        value "second" second second set_second : crate ::FooBar2
+    );
+    /// Builds the [`GetThingOutput`](crate::GetThingOutput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetThingOutput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(GetThingOutput {
+            first: self.first,
+            second: self.second,
+        })
+    }
+}
 impl crate::primitives::Validate for GetThingOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -3,13 +3,15 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The model's structures, unions and enums, one file each.
-mod foo_bar;
-mod foo_bar2;
-mod get_thing_input;
-mod get_thing_output;
-mod thing;
+pub(crate) mod foo_bar;
+pub(crate) mod foo_bar2;
+pub(crate) mod get_thing_input;
+pub(crate) mod get_thing_output;
+pub(crate) mod setters;
+pub(crate) mod thing;
 pub use foo_bar::FooBar;
 pub use foo_bar2::FooBar2;
 pub use get_thing_input::GetThingInput;
 pub use get_thing_output::GetThingOutput;
+pub use setters::Setters;
 pub use thing::Thing;

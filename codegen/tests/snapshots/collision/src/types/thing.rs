@@ -11,6 +11,31 @@ pub struct Thing {
     /// Also becomes the Rust field `id`.
     pub id_2: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Thing`](crate::Thing), from [`Thing::builder`](crate::Thing::builder): a setter for every member, then [`build`](ThingBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ThingBuilder {
+    id: ::std::option::Option<::std::string::String>,
+    id_2: ::std::option::Option<::std::string::String>,
+}
+impl Thing {
+    /// A builder for `Thing` with every member unset.
+    pub fn builder() -> ThingBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ThingBuilder {
+    crate::primitives::build::setters!(value "Id" id id set_id : ::std::string::String);
+    crate::primitives::build::setters!(
+        value "ID" id_2 id_2 set_id_2 : ::std::string::String
+    );
+    /// Builds the [`Thing`](crate::Thing). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Thing, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Thing {
+            id: self.id,
+            id_2: self.id_2,
+        })
+    }
+}
 impl crate::primitives::Validate for Thing {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -15,6 +15,51 @@ pub struct ArchiveWidgetInput {
     /// Length: at most `2048`.
     pub reason: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ArchiveWidgetInput`](crate::ArchiveWidgetInput), from [`ArchiveWidgetInput::builder`](crate::ArchiveWidgetInput::builder): a setter for every member, then [`build`](ArchiveWidgetInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArchiveWidgetInputBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+    reason: ::std::option::Option<::std::string::String>,
+}
+impl ArchiveWidgetInput {
+    /// A builder for `ArchiveWidgetInput` with every member unset.
+    pub fn builder() -> ArchiveWidgetInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ArchiveWidgetInputBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "reason" reason reason set_reason : ::std::string::String
+    );
+    /// Builds the [`ArchiveWidgetInput`](crate::ArchiveWidgetInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ArchiveWidgetInput, crate::primitives::BuildError> {
+        match self.widget_id {
+            ::std::option::Option::Some(widget_id) => {
+                ::std::result::Result::Ok(ArchiveWidgetInput {
+                    widget_id,
+                    reason: self.reason,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "ArchiveWidgetInput",
+                        ["widgetId"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ArchiveWidgetInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

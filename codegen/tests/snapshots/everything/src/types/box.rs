@@ -9,6 +9,26 @@ pub struct Box {
     /// The `value` member.
     pub value: ::std::option::Option<crate::Vec>,
 }
+/// A builder for [`Box`](crate::Box), from [`Box::builder`](crate::Box::builder): a setter for every member, then [`build`](BoxBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoxBuilder {
+    value: ::std::option::Option<crate::Vec>,
+}
+impl Box {
+    /// A builder for `Box` with every member unset.
+    pub fn builder() -> BoxBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl BoxBuilder {
+    crate::primitives::build::setters!(
+        value "value" value value set_value : crate ::Vec
+    );
+    /// Builds the [`Box`](crate::Box). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Box, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Box { value: self.value })
+    }
+}
 impl crate::primitives::Validate for Box {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

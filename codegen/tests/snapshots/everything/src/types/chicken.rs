@@ -9,6 +9,26 @@ pub struct Chicken {
     /// The `egg` member.
     pub egg: ::std::option::Option<::std::boxed::Box<crate::Egg>>,
 }
+/// A builder for [`Chicken`](crate::Chicken), from [`Chicken::builder`](crate::Chicken::builder): a setter for every member, then [`build`](ChickenBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChickenBuilder {
+    egg: ::std::option::Option<crate::Egg>,
+}
+impl Chicken {
+    /// A builder for `Chicken` with every member unset.
+    pub fn builder() -> ChickenBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ChickenBuilder {
+    crate::primitives::build::setters!(value "egg" egg egg set_egg : crate ::Egg);
+    /// Builds the [`Chicken`](crate::Chicken). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Chicken, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Chicken {
+            egg: self.egg.map(::std::boxed::Box::new),
+        })
+    }
+}
 impl crate::primitives::Validate for Chicken {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

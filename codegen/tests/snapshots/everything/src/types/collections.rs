@@ -37,6 +37,79 @@ pub struct Collections {
     /// The `priority` member.
     pub priority: ::std::option::Option<crate::Priority>,
 }
+/// A builder for [`Collections`](crate::Collections), from [`Collections::builder`](crate::Collections::builder): a setter for every member, then [`build`](CollectionsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CollectionsBuilder {
+    names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    sparse_strings: ::std::option::Option<
+        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
+    >,
+    name_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    tags: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    scores: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
+    >,
+    colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
+    instance_type: ::std::option::Option<crate::InstanceType>,
+    priority: ::std::option::Option<crate::Priority>,
+}
+impl Collections {
+    /// A builder for `Collections` with every member unset.
+    pub fn builder() -> CollectionsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CollectionsBuilder {
+    crate::primitives::build::setters!(
+        list "names" names names set_names : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "strings" strings strings set_strings : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "sparseStrings" sparse_strings sparse_strings set_sparse_strings :
+        ::std::option::Option < ::std::string::String >
+    );
+    crate::primitives::build::setters!(
+        list "nameSet" name_set name_set set_name_set : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "scores" scores scores set_scores : ::std::string::String =>
+        ::std::option::Option < f64 >
+    );
+    crate::primitives::build::setters!(
+        map "colors" colors colors set_colors : crate ::Color => i32
+    );
+    crate::primitives::build::setters!(
+        value "instanceType" instance_type instance_type set_instance_type : crate
+        ::InstanceType
+    );
+    crate::primitives::build::setters!(
+        value "priority" priority priority set_priority : crate ::Priority
+    );
+    /// Builds the [`Collections`](crate::Collections). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Collections, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Collections {
+            names: self.names,
+            strings: self.strings,
+            sparse_strings: self.sparse_strings,
+            name_set: self.name_set,
+            tags: self.tags,
+            scores: self.scores,
+            colors: self.colors,
+            instance_type: self.instance_type,
+            priority: self.priority,
+        })
+    }
+}
 impl crate::primitives::Validate for Collections {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

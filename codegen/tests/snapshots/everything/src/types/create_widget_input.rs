@@ -21,6 +21,61 @@ pub struct CreateWidgetInput {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+/// A builder for [`CreateWidgetInput`](crate::CreateWidgetInput), from [`CreateWidgetInput::builder`](crate::CreateWidgetInput::builder): a setter for every member, then [`build`](CreateWidgetInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWidgetInputBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    instance_type: ::std::option::Option<crate::InstanceType>,
+    priority: ::std::option::Option<crate::Priority>,
+    tags: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+}
+impl CreateWidgetInput {
+    /// A builder for `CreateWidgetInput` with every member unset.
+    pub fn builder() -> CreateWidgetInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWidgetInputBuilder {
+    crate::primitives::build::setters!(
+        value "name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "instanceType" instance_type instance_type set_instance_type : crate
+        ::InstanceType
+    );
+    crate::primitives::build::setters!(
+        value "priority" priority priority set_priority : crate ::Priority
+    );
+    crate::primitives::build::setters!(
+        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
+    );
+    /// Builds the [`CreateWidgetInput`](crate::CreateWidgetInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateWidgetInput, crate::primitives::BuildError> {
+        match self.name {
+            ::std::option::Option::Some(name) => {
+                ::std::result::Result::Ok(CreateWidgetInput {
+                    name,
+                    instance_type: self.instance_type,
+                    priority: self.priority,
+                    tags: self.tags,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("CreateWidgetInput", ["name"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateWidgetInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

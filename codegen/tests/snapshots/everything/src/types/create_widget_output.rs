@@ -11,6 +11,44 @@ pub struct CreateWidgetOutput {
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
 }
+/// A builder for [`CreateWidgetOutput`](crate::CreateWidgetOutput), from [`CreateWidgetOutput::builder`](crate::CreateWidgetOutput::builder): a setter for every member, then [`build`](CreateWidgetOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateWidgetOutputBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+}
+impl CreateWidgetOutput {
+    /// A builder for `CreateWidgetOutput` with every member unset.
+    pub fn builder() -> CreateWidgetOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CreateWidgetOutputBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    /// Builds the [`CreateWidgetOutput`](crate::CreateWidgetOutput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<CreateWidgetOutput, crate::primitives::BuildError> {
+        match self.widget_id {
+            ::std::option::Option::Some(widget_id) => {
+                ::std::result::Result::Ok(CreateWidgetOutput { widget_id })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "CreateWidgetOutput",
+                        ["widgetId"],
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for CreateWidgetOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

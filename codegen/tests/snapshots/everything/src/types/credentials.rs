@@ -18,6 +18,40 @@ impl ::std::fmt::Debug for Credentials {
         f.debug_struct("Credentials").finish_non_exhaustive()
     }
 }
+/// A builder for [`Credentials`](crate::Credentials), from [`Credentials::builder`](crate::Credentials::builder): a setter for every member, then [`build`](CredentialsBuilder::build).
+#[derive(Clone, Default, PartialEq)]
+pub struct CredentialsBuilder {
+    user: ::std::option::Option<::std::string::String>,
+    password: ::std::option::Option<::std::string::String>,
+}
+impl ::std::fmt::Debug for CredentialsBuilder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CredentialsBuilder").finish_non_exhaustive()
+    }
+}
+impl Credentials {
+    /// A builder for `Credentials` with every member unset.
+    pub fn builder() -> CredentialsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl CredentialsBuilder {
+    crate::primitives::build::setters!(
+        value "user" user user set_user : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "password" password password set_password : ::std::string::String
+    );
+    /// Builds the [`Credentials`](crate::Credentials). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Credentials, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Credentials {
+            user: self.user,
+            password: self.password,
+        })
+    }
+}
 impl crate::primitives::Validate for Credentials {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

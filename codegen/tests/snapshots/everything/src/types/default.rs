@@ -9,6 +9,26 @@ pub struct Default {
     /// The `default` member.
     pub default: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Default`](crate::Default), from [`Default::builder`](crate::Default::builder): a setter for every member, then [`build`](DefaultBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DefaultBuilder {
+    default: ::std::option::Option<::std::string::String>,
+}
+impl Default {
+    /// A builder for `Default` with every member unset.
+    pub fn builder() -> DefaultBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DefaultBuilder {
+    crate::primitives::build::setters!(
+        value "default" default default_2 set_default : ::std::string::String
+    );
+    /// Builds the [`Default`](crate::Default). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Default, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Default { default: self.default })
+    }
+}
 impl crate::primitives::Validate for Default {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -66,6 +66,82 @@ impl ::core::default::Default for Defaults {
         }
     }
 }
+/// A builder for [`Defaults`](crate::Defaults), from [`Defaults::builder`](crate::Defaults::builder): a setter for every member, then [`build`](DefaultsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DefaultsBuilder {
+    count: ::std::option::Option<i32>,
+    enabled: ::std::option::Option<bool>,
+    label: ::std::option::Option<::std::string::String>,
+    color: ::std::option::Option<crate::Color>,
+    priority: ::std::option::Option<crate::Priority>,
+    items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    tags: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    toggle: ::std::option::Option<bool>,
+    toggle_without_default: ::std::option::Option<bool>,
+    required_with_default: ::std::option::Option<i32>,
+    required_but_client_optional: ::std::option::Option<::std::string::String>,
+}
+impl Defaults {
+    /// A builder for `Defaults` with every member unset.
+    pub fn builder() -> DefaultsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DefaultsBuilder {
+    crate::primitives::build::setters!(value "count" count count set_count : i32);
+    crate::primitives::build::setters!(
+        value "enabled" enabled enabled set_enabled : bool
+    );
+    crate::primitives::build::setters!(
+        value "label" label label set_label : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "color" color color set_color : crate ::Color
+    );
+    crate::primitives::build::setters!(
+        value "priority" priority priority set_priority : crate ::Priority
+    );
+    crate::primitives::build::setters!(
+        list "items" items items set_items : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
+    );
+    crate::primitives::build::setters!(value "toggle" toggle toggle set_toggle : bool);
+    crate::primitives::build::setters!(
+        value "toggleWithoutDefault" toggle_without_default toggle_without_default
+        set_toggle_without_default : bool
+    );
+    crate::primitives::build::setters!(
+        value "requiredWithDefault" required_with_default required_with_default
+        set_required_with_default : i32
+    );
+    crate::primitives::build::setters!(
+        value "requiredButClientOptional" required_but_client_optional
+        required_but_client_optional set_required_but_client_optional :
+        ::std::string::String
+    );
+    /// Builds the [`Defaults`](crate::Defaults). Members with a model default that are unset get it. It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Defaults, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Defaults {
+            count: self.count.unwrap_or(0i32),
+            enabled: self.enabled.unwrap_or(false),
+            label: self.label.unwrap_or_else(|| ::std::string::String::from("")),
+            color: self.color.unwrap_or_else(|| crate::Color::from("red")),
+            priority: self.priority.unwrap_or_else(|| crate::Priority::from(0)),
+            items: self.items.unwrap_or_default(),
+            tags: self.tags.unwrap_or_default(),
+            toggle: self.toggle.unwrap_or(false),
+            toggle_without_default: self.toggle_without_default,
+            required_with_default: self.required_with_default.unwrap_or(0i32),
+            required_but_client_optional: self.required_but_client_optional,
+        })
+    }
+}
 impl crate::primitives::Validate for Defaults {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

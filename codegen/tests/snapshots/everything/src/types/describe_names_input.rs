@@ -11,6 +11,36 @@ pub struct DescribeNamesInput {
     /// The `instanceType` member.
     pub instance_type: ::std::option::Option<crate::InstanceType>,
 }
+/// A builder for [`DescribeNamesInput`](crate::DescribeNamesInput), from [`DescribeNamesInput::builder`](crate::DescribeNamesInput::builder): a setter for every member, then [`build`](DescribeNamesInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeNamesInputBuilder {
+    keywords: ::std::option::Option<crate::Keywords>,
+    instance_type: ::std::option::Option<crate::InstanceType>,
+}
+impl DescribeNamesInput {
+    /// A builder for `DescribeNamesInput` with every member unset.
+    pub fn builder() -> DescribeNamesInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeNamesInputBuilder {
+    crate::primitives::build::setters!(
+        value "keywords" keywords keywords set_keywords : crate ::Keywords
+    );
+    crate::primitives::build::setters!(
+        value "instanceType" instance_type instance_type set_instance_type : crate
+        ::InstanceType
+    );
+    /// Builds the [`DescribeNamesInput`](crate::DescribeNamesInput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeNamesInput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DescribeNamesInput {
+            keywords: self.keywords,
+            instance_type: self.instance_type,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeNamesInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

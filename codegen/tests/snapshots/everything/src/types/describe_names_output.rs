@@ -25,6 +25,64 @@ pub struct DescribeNamesOutput {
     /// The `vec` member.
     pub vec: ::std::option::Option<crate::Vec>,
 }
+/// A builder for [`DescribeNamesOutput`](crate::DescribeNamesOutput), from [`DescribeNamesOutput::builder`](crate::DescribeNamesOutput::builder): a setter for every member, then [`build`](DescribeNamesOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeNamesOutputBuilder {
+    string: ::std::option::Option<crate::String>,
+    result: ::std::option::Option<crate::Result>,
+    option: ::std::option::Option<crate::Option>,
+    default: ::std::option::Option<crate::Default>,
+    unit: ::std::option::Option<crate::Unit>,
+    r#type: ::std::option::Option<crate::Type>,
+    display: ::std::option::Option<crate::Display>,
+    r#box: ::std::option::Option<crate::Box>,
+    vec: ::std::option::Option<crate::Vec>,
+}
+impl DescribeNamesOutput {
+    /// A builder for `DescribeNamesOutput` with every member unset.
+    pub fn builder() -> DescribeNamesOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeNamesOutputBuilder {
+    crate::primitives::build::setters!(
+        value "string" string string set_string : crate ::String
+    );
+    crate::primitives::build::setters!(
+        value "result" result result set_result : crate ::Result
+    );
+    crate::primitives::build::setters!(
+        value "option" option option set_option : crate ::Option
+    );
+    crate::primitives::build::setters!(
+        value "default" default default_2 set_default : crate ::Default
+    );
+    crate::primitives::build::setters!(value "unit" unit unit set_unit : crate ::Unit);
+    crate::primitives::build::setters!(
+        value "type" r#type r#type set_type : crate ::Type
+    );
+    crate::primitives::build::setters!(
+        value "display" display display set_display : crate ::Display
+    );
+    crate::primitives::build::setters!(value "box" r#box r#box set_box : crate ::Box);
+    crate::primitives::build::setters!(value "vec" vec vec set_vec : crate ::Vec);
+    /// Builds the [`DescribeNamesOutput`](crate::DescribeNamesOutput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DescribeNamesOutput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DescribeNamesOutput {
+            string: self.string,
+            result: self.result,
+            option: self.option,
+            default: self.default,
+            unit: self.unit,
+            r#type: self.r#type,
+            display: self.display,
+            r#box: self.r#box,
+            vec: self.vec,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeNamesOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,26 @@ pub struct Display {
     /// The `fmt` member.
     pub fmt: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Display`](crate::Display), from [`Display::builder`](crate::Display::builder): a setter for every member, then [`build`](DisplayBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DisplayBuilder {
+    fmt: ::std::option::Option<::std::string::String>,
+}
+impl Display {
+    /// A builder for `Display` with every member unset.
+    pub fn builder() -> DisplayBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DisplayBuilder {
+    crate::primitives::build::setters!(
+        value "fmt" fmt fmt_2 set_fmt : ::std::string::String
+    );
+    /// Builds the [`Display`](crate::Display). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Display, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Display { fmt: self.fmt })
+    }
+}
 impl crate::primitives::Validate for Display {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

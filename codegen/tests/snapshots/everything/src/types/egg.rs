@@ -9,6 +9,28 @@ pub struct Egg {
     /// The `chicken` member.
     pub chicken: ::std::option::Option<::std::boxed::Box<crate::Chicken>>,
 }
+/// A builder for [`Egg`](crate::Egg), from [`Egg::builder`](crate::Egg::builder): a setter for every member, then [`build`](EggBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EggBuilder {
+    chicken: ::std::option::Option<crate::Chicken>,
+}
+impl Egg {
+    /// A builder for `Egg` with every member unset.
+    pub fn builder() -> EggBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl EggBuilder {
+    crate::primitives::build::setters!(
+        value "chicken" chicken chicken set_chicken : crate ::Chicken
+    );
+    /// Builds the [`Egg`](crate::Egg). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Egg, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Egg {
+            chicken: self.chicken.map(::std::boxed::Box::new),
+        })
+    }
+}
 impl crate::primitives::Validate for Egg {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

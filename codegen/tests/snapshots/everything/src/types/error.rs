@@ -13,6 +13,21 @@ impl ::std::fmt::Display for Error {
     }
 }
 impl ::std::error::Error for Error {}
+/// A builder for [`Error`](crate::Error), from [`Error::builder`](crate::Error::builder): a setter for every member, then [`build`](ErrorBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ErrorBuilder {}
+impl Error {
+    /// A builder for `Error` with every member unset.
+    pub fn builder() -> ErrorBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ErrorBuilder {
+    /// Builds the [`Error`](crate::Error). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Error, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Error {})
+    }
+}
 impl crate::primitives::Validate for Error {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -13,6 +13,46 @@ pub struct Folder {
     /// The `children` member.
     pub children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
 }
+/// A builder for [`Folder`](crate::Folder), from [`Folder::builder`](crate::Folder::builder): a setter for every member, then [`build`](FolderBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FolderBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
+}
+impl Folder {
+    /// A builder for `Folder` with every member unset.
+    pub fn builder() -> FolderBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl FolderBuilder {
+    crate::primitives::build::setters!(
+        value "name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        list "children" children children set_children : crate ::Folder
+    );
+    /// Builds the [`Folder`](crate::Folder).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
+    pub fn build(self) -> ::std::result::Result<Folder, crate::primitives::BuildError> {
+        match self.name {
+            ::std::option::Option::Some(name) => {
+                ::std::result::Result::Ok(Folder {
+                    name,
+                    children: self.children,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("Folder", ["name"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for Folder {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

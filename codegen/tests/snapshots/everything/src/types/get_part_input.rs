@@ -15,6 +15,53 @@ pub struct GetPartInput {
     /// **Required.**
     pub part_id: ::std::string::String,
 }
+/// A builder for [`GetPartInput`](crate::GetPartInput), from [`GetPartInput::builder`](crate::GetPartInput::builder): a setter for every member, then [`build`](GetPartInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetPartInputBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+    part_id: ::std::option::Option<::std::string::String>,
+}
+impl GetPartInput {
+    /// A builder for `GetPartInput` with every member unset.
+    pub fn builder() -> GetPartInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetPartInputBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "partId" part_id part_id set_part_id : ::std::string::String
+    );
+    /// Builds the [`GetPartInput`](crate::GetPartInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`, `partId`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetPartInput, crate::primitives::BuildError> {
+        match (self.widget_id, self.part_id) {
+            (
+                ::std::option::Option::Some(widget_id),
+                ::std::option::Option::Some(part_id),
+            ) => ::std::result::Result::Ok(GetPartInput { widget_id, part_id }),
+            (widget_id, part_id) => {
+                let missing = [
+                    widget_id.is_none().then_some("widgetId"),
+                    part_id.is_none().then_some("partId"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "GetPartInput",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for GetPartInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -19,6 +19,56 @@ pub struct GetPartOutput {
         ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
     >,
 }
+/// A builder for [`GetPartOutput`](crate::GetPartOutput), from [`GetPartOutput::builder`](crate::GetPartOutput::builder): a setter for every member, then [`build`](GetPartOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetPartOutputBuilder {
+    part_id: ::std::option::Option<::std::string::String>,
+    colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
+    scores: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
+    >,
+}
+impl GetPartOutput {
+    /// A builder for `GetPartOutput` with every member unset.
+    pub fn builder() -> GetPartOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetPartOutputBuilder {
+    crate::primitives::build::setters!(
+        value "partId" part_id part_id set_part_id : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "colors" colors colors set_colors : crate ::Color => i32
+    );
+    crate::primitives::build::setters!(
+        map "scores" scores scores set_scores : ::std::string::String =>
+        ::std::option::Option < f64 >
+    );
+    /// Builds the [`GetPartOutput`](crate::GetPartOutput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `partId`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetPartOutput, crate::primitives::BuildError> {
+        match self.part_id {
+            ::std::option::Option::Some(part_id) => {
+                ::std::result::Result::Ok(GetPartOutput {
+                    part_id,
+                    colors: self.colors,
+                    scores: self.scores,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("GetPartOutput", ["partId"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for GetPartOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,41 @@ pub struct GetWidgetInput {
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
 }
+/// A builder for [`GetWidgetInput`](crate::GetWidgetInput), from [`GetWidgetInput::builder`](crate::GetWidgetInput::builder): a setter for every member, then [`build`](GetWidgetInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetWidgetInputBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+}
+impl GetWidgetInput {
+    /// A builder for `GetWidgetInput` with every member unset.
+    pub fn builder() -> GetWidgetInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetWidgetInputBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    /// Builds the [`GetWidgetInput`](crate::GetWidgetInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetWidgetInput, crate::primitives::BuildError> {
+        match self.widget_id {
+            ::std::option::Option::Some(widget_id) => {
+                ::std::result::Result::Ok(GetWidgetInput { widget_id })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("GetWidgetInput", ["widgetId"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for GetWidgetInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,41 @@ pub struct GetWidgetOutput {
     /// **Required.**
     pub widget: crate::WidgetSummary,
 }
+/// A builder for [`GetWidgetOutput`](crate::GetWidgetOutput), from [`GetWidgetOutput::builder`](crate::GetWidgetOutput::builder): a setter for every member, then [`build`](GetWidgetOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetWidgetOutputBuilder {
+    widget: ::std::option::Option<crate::WidgetSummary>,
+}
+impl GetWidgetOutput {
+    /// A builder for `GetWidgetOutput` with every member unset.
+    pub fn builder() -> GetWidgetOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl GetWidgetOutputBuilder {
+    crate::primitives::build::setters!(
+        value "widget" widget widget set_widget : crate ::WidgetSummary
+    );
+    /// Builds the [`GetWidgetOutput`](crate::GetWidgetOutput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widget`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<GetWidgetOutput, crate::primitives::BuildError> {
+        match self.widget {
+            ::std::option::Option::Some(widget) => {
+                ::std::result::Result::Ok(GetWidgetOutput { widget })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("GetWidgetOutput", ["widget"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for GetWidgetOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

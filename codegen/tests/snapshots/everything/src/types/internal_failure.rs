@@ -19,6 +19,30 @@ impl ::std::fmt::Display for InternalFailure {
     }
 }
 impl ::std::error::Error for InternalFailure {}
+/// A builder for [`InternalFailure`](crate::InternalFailure), from [`InternalFailure::builder`](crate::InternalFailure::builder): a setter for every member, then [`build`](InternalFailureBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InternalFailureBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl InternalFailure {
+    /// A builder for `InternalFailure` with every member unset.
+    pub fn builder() -> InternalFailureBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl InternalFailureBuilder {
+    crate::primitives::build::setters!(
+        value "message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`InternalFailure`](crate::InternalFailure). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<InternalFailure, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(InternalFailure {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for InternalFailure {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

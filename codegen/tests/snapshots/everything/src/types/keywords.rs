@@ -25,6 +25,68 @@ pub struct Keywords {
     /// Wire name `foo-bar` contains a dash.
     pub foo_bar: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Keywords`](crate::Keywords), from [`Keywords::builder`](crate::Keywords::builder): a setter for every member, then [`build`](KeywordsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeywordsBuilder {
+    r#type: ::std::option::Option<crate::Type>,
+    r#match: ::std::option::Option<::std::string::String>,
+    self_: ::std::option::Option<::std::string::String>,
+    r#async: ::std::option::Option<bool>,
+    crate_: ::std::option::Option<::std::string::String>,
+    super_: ::std::option::Option<::std::string::String>,
+    r#fn: ::std::option::Option<::std::string::String>,
+    second_value: ::std::option::Option<i32>,
+    foo_bar: ::std::option::Option<::std::string::String>,
+}
+impl Keywords {
+    /// A builder for `Keywords` with every member unset.
+    pub fn builder() -> KeywordsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl KeywordsBuilder {
+    crate::primitives::build::setters!(
+        value "type" r#type r#type set_type : crate ::Type
+    );
+    crate::primitives::build::setters!(
+        value "match" r#match r#match set_match : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "self" self_ self_ set_self : ::std::string::String
+    );
+    crate::primitives::build::setters!(value "async" r#async r#async set_async : bool);
+    crate::primitives::build::setters!(
+        value "crate" crate_ crate_ set_crate : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "super" super_ super_ set_super : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "fn" r#fn r#fn set_fn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "secondValue" second_value second_value set_second_value : i32
+    );
+    crate::primitives::build::setters!(
+        value "fooBar" foo_bar foo_bar set_foo_bar : ::std::string::String
+    );
+    /// Builds the [`Keywords`](crate::Keywords). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Keywords, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Keywords {
+            r#type: self.r#type,
+            r#match: self.r#match,
+            self_: self.self_,
+            r#async: self.r#async,
+            crate_: self.crate_,
+            super_: self.super_,
+            r#fn: self.r#fn,
+            second_value: self.second_value,
+            foo_bar: self.foo_bar,
+        })
+    }
+}
 impl crate::primitives::Validate for Keywords {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

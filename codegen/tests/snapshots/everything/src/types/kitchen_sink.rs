@@ -94,6 +94,206 @@ pub struct KitchenSink {
     #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
     pub old_name: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`KitchenSink`](crate::KitchenSink), from [`KitchenSink::builder`](crate::KitchenSink::builder): a setter for every member, then [`build`](KitchenSinkBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KitchenSinkBuilder {
+    blob_value: ::std::option::Option<::std::vec::Vec<u8>>,
+    boolean_value: ::std::option::Option<bool>,
+    string_value: ::std::option::Option<::std::string::String>,
+    byte_value: ::std::option::Option<i8>,
+    short_value: ::std::option::Option<i16>,
+    integer_value: ::std::option::Option<i32>,
+    long_value: ::std::option::Option<i64>,
+    float_value: ::std::option::Option<f32>,
+    double_value: ::std::option::Option<f64>,
+    big_integer_value: ::std::option::Option<crate::primitives::BigInteger>,
+    big_decimal_value: ::std::option::Option<crate::primitives::BigDecimal>,
+    timestamp_value: ::std::option::Option<crate::primitives::Timestamp>,
+    document_value: ::std::option::Option<crate::primitives::Document>,
+    prelude_string: ::std::option::Option<::std::string::String>,
+    prelude_integer: ::std::option::Option<i32>,
+    prelude_primitive_long: ::std::option::Option<i64>,
+    prelude_primitive_boolean: ::std::option::Option<bool>,
+    prelude_boolean: ::std::option::Option<bool>,
+    prelude_timestamp: ::std::option::Option<crate::primitives::Timestamp>,
+    prelude_document: ::std::option::Option<crate::primitives::Document>,
+    prelude_blob: ::std::option::Option<::std::vec::Vec<u8>>,
+    prelude_big_integer: ::std::option::Option<crate::primitives::BigInteger>,
+    created_at: ::std::option::Option<crate::primitives::Timestamp>,
+    updated_at: ::std::option::Option<crate::primitives::Timestamp>,
+    expires_at: ::std::option::Option<crate::primitives::Timestamp>,
+    display_name: ::std::option::Option<::std::string::String>,
+    short_name: ::std::option::Option<::std::string::String>,
+    threshold: ::std::option::Option<f64>,
+    code: ::std::option::Option<::std::string::String>,
+    old_name: ::std::option::Option<::std::string::String>,
+}
+impl KitchenSink {
+    /// A builder for `KitchenSink` with every member unset.
+    pub fn builder() -> KitchenSinkBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl KitchenSinkBuilder {
+    crate::primitives::build::setters!(
+        value "blobValue" blob_value blob_value set_blob_value : ::std::vec::Vec < u8 >
+    );
+    crate::primitives::build::setters!(
+        value "booleanValue" boolean_value boolean_value set_boolean_value : bool
+    );
+    crate::primitives::build::setters!(
+        value "stringValue" string_value string_value set_string_value :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "byteValue" byte_value byte_value set_byte_value : i8
+    );
+    crate::primitives::build::setters!(
+        value "shortValue" short_value short_value set_short_value : i16
+    );
+    crate::primitives::build::setters!(
+        value "integerValue" integer_value integer_value set_integer_value : i32
+    );
+    crate::primitives::build::setters!(
+        value "longValue" long_value long_value set_long_value : i64
+    );
+    crate::primitives::build::setters!(
+        value "floatValue" float_value float_value set_float_value : f32
+    );
+    crate::primitives::build::setters!(
+        value "doubleValue" double_value double_value set_double_value : f64
+    );
+    crate::primitives::build::setters!(
+        value "bigIntegerValue" big_integer_value big_integer_value set_big_integer_value
+        : crate ::primitives::BigInteger
+    );
+    crate::primitives::build::setters!(
+        value "bigDecimalValue" big_decimal_value big_decimal_value set_big_decimal_value
+        : crate ::primitives::BigDecimal
+    );
+    crate::primitives::build::setters!(
+        value "timestampValue" timestamp_value timestamp_value set_timestamp_value :
+        crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "documentValue" document_value document_value set_document_value : crate
+        ::primitives::Document
+    );
+    crate::primitives::build::setters!(
+        value "preludeString" prelude_string prelude_string set_prelude_string :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "preludeInteger" prelude_integer prelude_integer set_prelude_integer : i32
+    );
+    crate::primitives::build::setters!(
+        value "preludePrimitiveLong" prelude_primitive_long prelude_primitive_long
+        set_prelude_primitive_long : i64
+    );
+    crate::primitives::build::setters!(
+        value "preludePrimitiveBoolean" prelude_primitive_boolean
+        prelude_primitive_boolean set_prelude_primitive_boolean : bool
+    );
+    crate::primitives::build::setters!(
+        value "preludeBoolean" prelude_boolean prelude_boolean set_prelude_boolean : bool
+    );
+    crate::primitives::build::setters!(
+        value "preludeTimestamp" prelude_timestamp prelude_timestamp
+        set_prelude_timestamp : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "preludeDocument" prelude_document prelude_document set_prelude_document :
+        crate ::primitives::Document
+    );
+    crate::primitives::build::setters!(
+        value "preludeBlob" prelude_blob prelude_blob set_prelude_blob : ::std::vec::Vec
+        < u8 >
+    );
+    crate::primitives::build::setters!(
+        value "preludeBigInteger" prelude_big_integer prelude_big_integer
+        set_prelude_big_integer : crate ::primitives::BigInteger
+    );
+    crate::primitives::build::setters!(
+        value "createdAt" created_at created_at set_created_at : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "updatedAt" updated_at updated_at set_updated_at : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "expiresAt" expires_at expires_at set_expires_at : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "displayName" display_name display_name set_display_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "shortName" short_name short_name set_short_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "threshold" threshold threshold set_threshold : f64
+    );
+    crate::primitives::build::setters!(
+        value "code" code code set_code : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "oldName" old_name old_name set_old_name : ::std::string::String
+    );
+    /// Builds the [`KitchenSink`](crate::KitchenSink). Members with a model default that are unset get it.
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `stringValue`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<KitchenSink, crate::primitives::BuildError> {
+        match self.string_value {
+            ::std::option::Option::Some(string_value) => {
+                ::std::result::Result::Ok(KitchenSink {
+                    blob_value: self.blob_value,
+                    boolean_value: self.boolean_value,
+                    string_value,
+                    byte_value: self.byte_value,
+                    short_value: self.short_value,
+                    integer_value: self.integer_value,
+                    long_value: self.long_value,
+                    float_value: self.float_value,
+                    double_value: self.double_value,
+                    big_integer_value: self.big_integer_value,
+                    big_decimal_value: self.big_decimal_value,
+                    timestamp_value: self.timestamp_value,
+                    document_value: self.document_value,
+                    prelude_string: self.prelude_string,
+                    prelude_integer: self.prelude_integer,
+                    prelude_primitive_long: self.prelude_primitive_long.unwrap_or(0i64),
+                    prelude_primitive_boolean: self
+                        .prelude_primitive_boolean
+                        .unwrap_or(false),
+                    prelude_boolean: self.prelude_boolean,
+                    prelude_timestamp: self.prelude_timestamp,
+                    prelude_document: self.prelude_document,
+                    prelude_blob: self.prelude_blob,
+                    prelude_big_integer: self.prelude_big_integer,
+                    created_at: self.created_at,
+                    updated_at: self.updated_at,
+                    expires_at: self.expires_at,
+                    display_name: self.display_name,
+                    short_name: self.short_name,
+                    threshold: self.threshold,
+                    code: self.code,
+                    old_name: self.old_name,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("KitchenSink", ["stringValue"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for KitchenSink {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -14,6 +14,35 @@ pub struct LegacyEnums {
     /// The `code` member.
     pub code: ::std::option::Option<crate::LegacyCode>,
 }
+/// A builder for [`LegacyEnums`](crate::LegacyEnums), from [`LegacyEnums::builder`](crate::LegacyEnums::builder): a setter for every member, then [`build`](LegacyEnumsBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LegacyEnumsBuilder {
+    status: ::std::option::Option<crate::LegacyStatus>,
+    code: ::std::option::Option<crate::LegacyCode>,
+}
+impl LegacyEnums {
+    /// A builder for `LegacyEnums` with every member unset.
+    pub fn builder() -> LegacyEnumsBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl LegacyEnumsBuilder {
+    crate::primitives::build::setters!(
+        value "status" status status set_status : crate ::LegacyStatus
+    );
+    crate::primitives::build::setters!(
+        value "code" code code set_code : crate ::LegacyCode
+    );
+    /// Builds the [`LegacyEnums`](crate::LegacyEnums). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<LegacyEnums, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(LegacyEnums {
+            status: self.status,
+            code: self.code,
+        })
+    }
+}
 impl crate::primitives::Validate for LegacyEnums {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -11,6 +11,35 @@ pub struct LinkedNode {
     /// Direct self-reference (optional).
     pub next: ::std::option::Option<::std::boxed::Box<crate::LinkedNode>>,
 }
+/// A builder for [`LinkedNode`](crate::LinkedNode), from [`LinkedNode::builder`](crate::LinkedNode::builder): a setter for every member, then [`build`](LinkedNodeBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkedNodeBuilder {
+    value: ::std::option::Option<::std::string::String>,
+    next: ::std::option::Option<crate::LinkedNode>,
+}
+impl LinkedNode {
+    /// A builder for `LinkedNode` with every member unset.
+    pub fn builder() -> LinkedNodeBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl LinkedNodeBuilder {
+    crate::primitives::build::setters!(
+        value "value" value value set_value : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "next" next next set_next : crate ::LinkedNode
+    );
+    /// Builds the [`LinkedNode`](crate::LinkedNode). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<LinkedNode, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(LinkedNode {
+            value: self.value,
+            next: self.next.map(::std::boxed::Box::new),
+        })
+    }
+}
 impl crate::primitives::Validate for LinkedNode {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

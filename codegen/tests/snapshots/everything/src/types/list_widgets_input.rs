@@ -13,6 +13,35 @@ pub struct ListWidgetsInput {
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,
 }
+/// A builder for [`ListWidgetsInput`](crate::ListWidgetsInput), from [`ListWidgetsInput::builder`](crate::ListWidgetsInput::builder): a setter for every member, then [`build`](ListWidgetsInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWidgetsInputBuilder {
+    next_token: ::std::option::Option<::std::string::String>,
+    max_results: ::std::option::Option<i32>,
+}
+impl ListWidgetsInput {
+    /// A builder for `ListWidgetsInput` with every member unset.
+    pub fn builder() -> ListWidgetsInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWidgetsInputBuilder {
+    crate::primitives::build::setters!(
+        value "nextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "maxResults" max_results max_results set_max_results : i32
+    );
+    /// Builds the [`ListWidgetsInput`](crate::ListWidgetsInput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListWidgetsInput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ListWidgetsInput {
+            next_token: self.next_token,
+            max_results: self.max_results,
+        })
+    }
+}
 impl crate::primitives::Validate for ListWidgetsInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,48 @@ pub struct ListWidgetsOutput {
     /// The `nextToken` member.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`ListWidgetsOutput`](crate::ListWidgetsOutput), from [`ListWidgetsOutput::builder`](crate::ListWidgetsOutput::builder): a setter for every member, then [`build`](ListWidgetsOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListWidgetsOutputBuilder {
+    widgets: ::std::option::Option<::std::vec::Vec<crate::WidgetSummary>>,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl ListWidgetsOutput {
+    /// A builder for `ListWidgetsOutput` with every member unset.
+    pub fn builder() -> ListWidgetsOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ListWidgetsOutputBuilder {
+    crate::primitives::build::setters!(
+        list "widgets" widgets widgets set_widgets : crate ::WidgetSummary
+    );
+    crate::primitives::build::setters!(
+        value "nextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`ListWidgetsOutput`](crate::ListWidgetsOutput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgets`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ListWidgetsOutput, crate::primitives::BuildError> {
+        match self.widgets {
+            ::std::option::Option::Some(widgets) => {
+                ::std::result::Result::Ok(ListWidgetsOutput {
+                    widgets,
+                    next_token: self.next_token,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("ListWidgetsOutput", ["widgets"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for ListWidgetsOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,38 @@ pub struct Namespace {
         ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
     >,
 }
+/// A builder for [`Namespace`](crate::Namespace), from [`Namespace::builder`](crate::Namespace::builder): a setter for every member, then [`build`](NamespaceBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NamespaceBuilder {
+    name: ::std::option::Option<::std::string::String>,
+    children: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
+    >,
+}
+impl Namespace {
+    /// A builder for `Namespace` with every member unset.
+    pub fn builder() -> NamespaceBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl NamespaceBuilder {
+    crate::primitives::build::setters!(
+        value "name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "children" children children set_children : ::std::string::String => crate
+        ::Namespace
+    );
+    /// Builds the [`Namespace`](crate::Namespace). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Namespace, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Namespace {
+            name: self.name,
+            children: self.children,
+        })
+    }
+}
 impl crate::primitives::Validate for Namespace {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,26 @@ pub struct Option {
     /// A member named `Self`.
     pub self_: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Option`](crate::Option), from [`Option::builder`](crate::Option::builder): a setter for every member, then [`build`](OptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OptionBuilder {
+    self_: ::std::option::Option<::std::string::String>,
+}
+impl Option {
+    /// A builder for `Option` with every member unset.
+    pub fn builder() -> OptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl OptionBuilder {
+    crate::primitives::build::setters!(
+        value "Self" self_ self_ set_self : ::std::string::String
+    );
+    /// Builds the [`Option`](crate::Option). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Option, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Option { self_: self.self_ })
+    }
+}
 impl crate::primitives::Validate for Option {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -34,6 +34,72 @@ impl ::std::fmt::Debug for PutKitchenSinkInput {
             .finish()
     }
 }
+/// A builder for [`PutKitchenSinkInput`](crate::PutKitchenSinkInput), from [`PutKitchenSinkInput::builder`](crate::PutKitchenSinkInput::builder): a setter for every member, then [`build`](PutKitchenSinkInputBuilder::build).
+#[derive(Clone, Default, PartialEq)]
+pub struct PutKitchenSinkInputBuilder {
+    sink: ::std::option::Option<crate::KitchenSink>,
+    defaults: ::std::option::Option<crate::Defaults>,
+    credentials: ::std::option::Option<crate::Credentials>,
+    client_token: ::std::option::Option<::std::string::String>,
+}
+impl ::std::fmt::Debug for PutKitchenSinkInputBuilder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("PutKitchenSinkInputBuilder")
+            .field("sink", &self.sink)
+            .field("defaults", &self.defaults)
+            .field(
+                "credentials",
+                &self.credentials.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
+            .field("client_token", &self.client_token)
+            .finish()
+    }
+}
+impl PutKitchenSinkInput {
+    /// A builder for `PutKitchenSinkInput` with every member unset.
+    pub fn builder() -> PutKitchenSinkInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PutKitchenSinkInputBuilder {
+    crate::primitives::build::setters!(
+        value "sink" sink sink set_sink : crate ::KitchenSink
+    );
+    crate::primitives::build::setters!(
+        value "defaults" defaults defaults set_defaults : crate ::Defaults
+    );
+    crate::primitives::build::setters!(
+        value "credentials" credentials credentials set_credentials : crate ::Credentials
+    );
+    crate::primitives::build::setters!(
+        value "clientToken" client_token client_token set_client_token :
+        ::std::string::String
+    );
+    /// Builds the [`PutKitchenSinkInput`](crate::PutKitchenSinkInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `sink`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<PutKitchenSinkInput, crate::primitives::BuildError> {
+        match self.sink {
+            ::std::option::Option::Some(sink) => {
+                ::std::result::Result::Ok(PutKitchenSinkInput {
+                    sink,
+                    defaults: self.defaults,
+                    credentials: self.credentials,
+                    client_token: self.client_token,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("PutKitchenSinkInput", ["sink"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for PutKitchenSinkInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,40 @@ pub struct PutKitchenSinkOutput {
     /// The `legacy` member.
     pub legacy: ::std::option::Option<crate::LegacyEnums>,
 }
+/// A builder for [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput), from [`PutKitchenSinkOutput::builder`](crate::PutKitchenSinkOutput::builder): a setter for every member, then [`build`](PutKitchenSinkOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PutKitchenSinkOutputBuilder {
+    sink: ::std::option::Option<crate::KitchenSink>,
+    collections: ::std::option::Option<crate::Collections>,
+    legacy: ::std::option::Option<crate::LegacyEnums>,
+}
+impl PutKitchenSinkOutput {
+    /// A builder for `PutKitchenSinkOutput` with every member unset.
+    pub fn builder() -> PutKitchenSinkOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl PutKitchenSinkOutputBuilder {
+    crate::primitives::build::setters!(
+        value "sink" sink sink set_sink : crate ::KitchenSink
+    );
+    crate::primitives::build::setters!(
+        value "collections" collections collections set_collections : crate ::Collections
+    );
+    crate::primitives::build::setters!(
+        value "legacy" legacy legacy set_legacy : crate ::LegacyEnums
+    );
+    /// Builds the [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<PutKitchenSinkOutput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(PutKitchenSinkOutput {
+            sink: self.sink,
+            collections: self.collections,
+            legacy: self.legacy,
+        })
+    }
+}
 impl crate::primitives::Validate for PutKitchenSinkOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

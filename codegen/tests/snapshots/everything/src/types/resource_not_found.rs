@@ -21,6 +21,36 @@ impl ::std::fmt::Display for ResourceNotFound {
     }
 }
 impl ::std::error::Error for ResourceNotFound {}
+/// A builder for [`ResourceNotFound`](crate::ResourceNotFound), from [`ResourceNotFound::builder`](crate::ResourceNotFound::builder): a setter for every member, then [`build`](ResourceNotFoundBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResourceNotFoundBuilder {
+    message: ::std::option::Option<::std::string::String>,
+    resource_id: ::std::option::Option<::std::string::String>,
+}
+impl ResourceNotFound {
+    /// A builder for `ResourceNotFound` with every member unset.
+    pub fn builder() -> ResourceNotFoundBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ResourceNotFoundBuilder {
+    crate::primitives::build::setters!(
+        value "message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "resourceId" resource_id resource_id set_resource_id :
+        ::std::string::String
+    );
+    /// Builds the [`ResourceNotFound`](crate::ResourceNotFound). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ResourceNotFound, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ResourceNotFound {
+            message: self.message,
+            resource_id: self.resource_id,
+        })
+    }
+}
 impl crate::primitives::Validate for ResourceNotFound {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -11,6 +11,31 @@ pub struct Result {
     /// The `err` member.
     pub err: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Result`](crate::Result), from [`Result::builder`](crate::Result::builder): a setter for every member, then [`build`](ResultBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResultBuilder {
+    ok: ::std::option::Option<crate::String>,
+    err: ::std::option::Option<::std::string::String>,
+}
+impl Result {
+    /// A builder for `Result` with every member unset.
+    pub fn builder() -> ResultBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ResultBuilder {
+    crate::primitives::build::setters!(value "ok" ok ok set_ok : crate ::String);
+    crate::primitives::build::setters!(
+        value "err" err err set_err : ::std::string::String
+    );
+    /// Builds the [`Result`](crate::Result). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Result, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Result {
+            ok: self.ok,
+            err: self.err,
+        })
+    }
+}
 impl crate::primitives::Validate for Result {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,26 @@ pub struct String {
     /// The `value` member.
     pub value: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`String`](crate::String), from [`String::builder`](crate::String::builder): a setter for every member, then [`build`](StringBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StringBuilder {
+    value: ::std::option::Option<::std::string::String>,
+}
+impl String {
+    /// A builder for `String` with every member unset.
+    pub fn builder() -> StringBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl StringBuilder {
+    crate::primitives::build::setters!(
+        value "value" value value set_value : ::std::string::String
+    );
+    /// Builds the [`String`](crate::String). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<String, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(String { value: self.value })
+    }
+}
 impl crate::primitives::Validate for String {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -11,6 +11,30 @@ pub struct SubscribeEventsInput {
     /// Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`SubscribeEventsInput`](crate::SubscribeEventsInput), from [`SubscribeEventsInput::builder`](crate::SubscribeEventsInput::builder): a setter for every member, then [`build`](SubscribeEventsInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SubscribeEventsInputBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+}
+impl SubscribeEventsInput {
+    /// A builder for `SubscribeEventsInput` with every member unset.
+    pub fn builder() -> SubscribeEventsInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl SubscribeEventsInputBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    /// Builds the [`SubscribeEventsInput`](crate::SubscribeEventsInput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<SubscribeEventsInput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(SubscribeEventsInput {
+            widget_id: self.widget_id,
+        })
+    }
+}
 impl crate::primitives::Validate for SubscribeEventsInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,30 @@ pub struct SubscribeEventsOutput {
     /// The event stream.
     pub events: ::std::option::Option<crate::WidgetEventStream>,
 }
+/// A builder for [`SubscribeEventsOutput`](crate::SubscribeEventsOutput), from [`SubscribeEventsOutput::builder`](crate::SubscribeEventsOutput::builder): a setter for every member, then [`build`](SubscribeEventsOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SubscribeEventsOutputBuilder {
+    events: ::std::option::Option<crate::WidgetEventStream>,
+}
+impl SubscribeEventsOutput {
+    /// A builder for `SubscribeEventsOutput` with every member unset.
+    pub fn builder() -> SubscribeEventsOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl SubscribeEventsOutputBuilder {
+    crate::primitives::build::setters!(
+        value "events" events events set_events : crate ::WidgetEventStream
+    );
+    /// Builds the [`SubscribeEventsOutput`](crate::SubscribeEventsOutput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<SubscribeEventsOutput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(SubscribeEventsOutput {
+            events: self.events,
+        })
+    }
+}
 impl crate::primitives::Validate for SubscribeEventsOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

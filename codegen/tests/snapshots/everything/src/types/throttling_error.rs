@@ -19,6 +19,30 @@ impl ::std::fmt::Display for ThrottlingError {
     }
 }
 impl ::std::error::Error for ThrottlingError {}
+/// A builder for [`ThrottlingError`](crate::ThrottlingError), from [`ThrottlingError::builder`](crate::ThrottlingError::builder): a setter for every member, then [`build`](ThrottlingErrorBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ThrottlingErrorBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl ThrottlingError {
+    /// A builder for `ThrottlingError` with every member unset.
+    pub fn builder() -> ThrottlingErrorBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ThrottlingErrorBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`ThrottlingError`](crate::ThrottlingError). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ThrottlingError, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ThrottlingError {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for ThrottlingError {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

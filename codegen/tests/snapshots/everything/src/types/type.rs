@@ -9,6 +9,26 @@ pub struct Type {
     /// The `type` member.
     pub r#type: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`Type`](crate::Type), from [`Type::builder`](crate::Type::builder): a setter for every member, then [`build`](TypeBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TypeBuilder {
+    r#type: ::std::option::Option<::std::string::String>,
+}
+impl Type {
+    /// A builder for `Type` with every member unset.
+    pub fn builder() -> TypeBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl TypeBuilder {
+    crate::primitives::build::setters!(
+        value "type" r#type r#type set_type : ::std::string::String
+    );
+    /// Builds the [`Type`](crate::Type). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Type, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Type { r#type: self.r#type })
+    }
+}
 impl crate::primitives::Validate for Type {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -6,6 +6,21 @@
 /// An empty structure named `Unit`, not `smithy.api#Unit`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Unit {}
+/// A builder for [`Unit`](crate::Unit), from [`Unit::builder`](crate::Unit::builder): a setter for every member, then [`build`](UnitBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitBuilder {}
+impl Unit {
+    /// A builder for `Unit` with every member unset.
+    pub fn builder() -> UnitBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UnitBuilder {
+    /// Builds the [`Unit`](crate::Unit). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Unit, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Unit {})
+    }
+}
 impl crate::primitives::Validate for Unit {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

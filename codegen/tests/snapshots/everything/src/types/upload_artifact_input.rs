@@ -15,6 +15,59 @@ pub struct UploadArtifactInput {
     /// **Required.**
     pub body: ::std::vec::Vec<u8>,
 }
+/// A builder for [`UploadArtifactInput`](crate::UploadArtifactInput), from [`UploadArtifactInput::builder`](crate::UploadArtifactInput::builder): a setter for every member, then [`build`](UploadArtifactInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UploadArtifactInputBuilder {
+    artifact_name: ::std::option::Option<::std::string::String>,
+    body: ::std::option::Option<::std::vec::Vec<u8>>,
+}
+impl UploadArtifactInput {
+    /// A builder for `UploadArtifactInput` with every member unset.
+    pub fn builder() -> UploadArtifactInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UploadArtifactInputBuilder {
+    crate::primitives::build::setters!(
+        value "artifactName" artifact_name artifact_name set_artifact_name :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "body" body body set_body : ::std::vec::Vec < u8 >
+    );
+    /// Builds the [`UploadArtifactInput`](crate::UploadArtifactInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `artifactName`, `body`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<UploadArtifactInput, crate::primitives::BuildError> {
+        match (self.artifact_name, self.body) {
+            (
+                ::std::option::Option::Some(artifact_name),
+                ::std::option::Option::Some(body),
+            ) => {
+                ::std::result::Result::Ok(UploadArtifactInput {
+                    artifact_name,
+                    body,
+                })
+            }
+            (artifact_name, body) => {
+                let missing = [
+                    artifact_name.is_none().then_some("artifactName"),
+                    body.is_none().then_some("body"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "UploadArtifactInput",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for UploadArtifactInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

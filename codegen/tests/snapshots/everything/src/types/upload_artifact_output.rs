@@ -9,6 +9,30 @@ pub struct UploadArtifactOutput {
     /// The `checksum` member.
     pub checksum: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`UploadArtifactOutput`](crate::UploadArtifactOutput), from [`UploadArtifactOutput::builder`](crate::UploadArtifactOutput::builder): a setter for every member, then [`build`](UploadArtifactOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UploadArtifactOutputBuilder {
+    checksum: ::std::option::Option<::std::string::String>,
+}
+impl UploadArtifactOutput {
+    /// A builder for `UploadArtifactOutput` with every member unset.
+    pub fn builder() -> UploadArtifactOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl UploadArtifactOutputBuilder {
+    crate::primitives::build::setters!(
+        value "checksum" checksum checksum set_checksum : ::std::string::String
+    );
+    /// Builds the [`UploadArtifactOutput`](crate::UploadArtifactOutput). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<UploadArtifactOutput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(UploadArtifactOutput {
+            checksum: self.checksum,
+        })
+    }
+}
 impl crate::primitives::Validate for UploadArtifactOutput {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

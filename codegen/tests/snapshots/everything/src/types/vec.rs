@@ -9,6 +9,26 @@ pub struct Vec {
     /// The `items` member.
     pub items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+/// A builder for [`Vec`](crate::Vec), from [`Vec::builder`](crate::Vec::builder): a setter for every member, then [`build`](VecBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VecBuilder {
+    items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl Vec {
+    /// A builder for `Vec` with every member unset.
+    pub fn builder() -> VecBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl VecBuilder {
+    crate::primitives::build::setters!(
+        list "items" items items set_items : ::std::string::String
+    );
+    /// Builds the [`Vec`](crate::Vec). It never fails: no member is required without a default.
+    pub fn build(self) -> ::std::result::Result<Vec, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Vec { items: self.items })
+    }
+}
 impl crate::primitives::Validate for Vec {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -19,6 +19,61 @@ pub struct WalkTreeInput {
     /// Recursion through a union.
     pub attribute: ::std::option::Option<crate::AttributeValue>,
 }
+/// A builder for [`WalkTreeInput`](crate::WalkTreeInput), from [`WalkTreeInput::builder`](crate::WalkTreeInput::builder): a setter for every member, then [`build`](WalkTreeInputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WalkTreeInputBuilder {
+    list: ::std::option::Option<crate::LinkedNode>,
+    chicken: ::std::option::Option<crate::Chicken>,
+    root: ::std::option::Option<crate::Folder>,
+    namespace: ::std::option::Option<crate::Namespace>,
+    attribute: ::std::option::Option<crate::AttributeValue>,
+}
+impl WalkTreeInput {
+    /// A builder for `WalkTreeInput` with every member unset.
+    pub fn builder() -> WalkTreeInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WalkTreeInputBuilder {
+    crate::primitives::build::setters!(
+        value "list" list list set_list : crate ::LinkedNode
+    );
+    crate::primitives::build::setters!(
+        value "chicken" chicken chicken set_chicken : crate ::Chicken
+    );
+    crate::primitives::build::setters!(value "root" root root set_root : crate ::Folder);
+    crate::primitives::build::setters!(
+        value "namespace" namespace namespace set_namespace : crate ::Namespace
+    );
+    crate::primitives::build::setters!(
+        value "attribute" attribute attribute set_attribute : crate ::AttributeValue
+    );
+    /// Builds the [`WalkTreeInput`](crate::WalkTreeInput).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `root`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WalkTreeInput, crate::primitives::BuildError> {
+        match self.root {
+            ::std::option::Option::Some(root) => {
+                ::std::result::Result::Ok(WalkTreeInput {
+                    list: self.list,
+                    chicken: self.chicken,
+                    root,
+                    namespace: self.namespace,
+                    attribute: self.attribute,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("WalkTreeInput", ["root"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for WalkTreeInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -15,6 +15,36 @@ pub struct WalkTreeOutput {
     /// Default: `0`.
     pub depth: i64,
 }
+/// A builder for [`WalkTreeOutput`](crate::WalkTreeOutput), from [`WalkTreeOutput::builder`](crate::WalkTreeOutput::builder): a setter for every member, then [`build`](WalkTreeOutputBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WalkTreeOutputBuilder {
+    attributes: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>,
+    >,
+    depth: ::std::option::Option<i64>,
+}
+impl WalkTreeOutput {
+    /// A builder for `WalkTreeOutput` with every member unset.
+    pub fn builder() -> WalkTreeOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WalkTreeOutputBuilder {
+    crate::primitives::build::setters!(
+        map "attributes" attributes attributes set_attributes : ::std::string::String =>
+        crate ::AttributeValue
+    );
+    crate::primitives::build::setters!(value "depth" depth depth set_depth : i64);
+    /// Builds the [`WalkTreeOutput`](crate::WalkTreeOutput). Members with a model default that are unset get it. It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WalkTreeOutput, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WalkTreeOutput {
+            attributes: self.attributes,
+            depth: self.depth.unwrap_or(0i64),
+        })
+    }
+}
 impl crate::primitives::Validate for WalkTreeOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -13,6 +13,35 @@ pub struct WidgetCreatedEvent {
     /// The `summary` member.
     pub summary: ::std::option::Option<crate::WidgetSummary>,
 }
+/// A builder for [`WidgetCreatedEvent`](crate::WidgetCreatedEvent), from [`WidgetCreatedEvent::builder`](crate::WidgetCreatedEvent::builder): a setter for every member, then [`build`](WidgetCreatedEventBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WidgetCreatedEventBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+    summary: ::std::option::Option<crate::WidgetSummary>,
+}
+impl WidgetCreatedEvent {
+    /// A builder for `WidgetCreatedEvent` with every member unset.
+    pub fn builder() -> WidgetCreatedEventBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WidgetCreatedEventBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "summary" summary summary set_summary : crate ::WidgetSummary
+    );
+    /// Builds the [`WidgetCreatedEvent`](crate::WidgetCreatedEvent). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WidgetCreatedEvent, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WidgetCreatedEvent {
+            widget_id: self.widget_id,
+            summary: self.summary,
+        })
+    }
+}
 impl crate::primitives::Validate for WidgetCreatedEvent {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

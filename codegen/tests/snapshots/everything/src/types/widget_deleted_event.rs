@@ -6,6 +6,23 @@
 /// The `WidgetDeletedEvent` structure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetDeletedEvent {}
+/// A builder for [`WidgetDeletedEvent`](crate::WidgetDeletedEvent), from [`WidgetDeletedEvent::builder`](crate::WidgetDeletedEvent::builder): a setter for every member, then [`build`](WidgetDeletedEventBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WidgetDeletedEventBuilder {}
+impl WidgetDeletedEvent {
+    /// A builder for `WidgetDeletedEvent` with every member unset.
+    pub fn builder() -> WidgetDeletedEventBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WidgetDeletedEventBuilder {
+    /// Builds the [`WidgetDeletedEvent`](crate::WidgetDeletedEvent). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WidgetDeletedEvent, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(WidgetDeletedEvent {})
+    }
+}
 impl crate::primitives::Validate for WidgetDeletedEvent {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

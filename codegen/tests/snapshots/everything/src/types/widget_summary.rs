@@ -26,6 +26,65 @@ pub struct WidgetSummary {
     /// Seconds since the epoch.
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
 }
+/// A builder for [`WidgetSummary`](crate::WidgetSummary), from [`WidgetSummary::builder`](crate::WidgetSummary::builder): a setter for every member, then [`build`](WidgetSummaryBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WidgetSummaryBuilder {
+    widget_id: ::std::option::Option<::std::string::String>,
+    name: ::std::option::Option<::std::string::String>,
+    instance_type: ::std::option::Option<crate::InstanceType>,
+    status: ::std::option::Option<crate::LegacyStatus>,
+    created_at: ::std::option::Option<crate::primitives::Timestamp>,
+}
+impl WidgetSummary {
+    /// A builder for `WidgetSummary` with every member unset.
+    pub fn builder() -> WidgetSummaryBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl WidgetSummaryBuilder {
+    crate::primitives::build::setters!(
+        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "name" name name set_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "instanceType" instance_type instance_type set_instance_type : crate
+        ::InstanceType
+    );
+    crate::primitives::build::setters!(
+        value "status" status status set_status : crate ::LegacyStatus
+    );
+    crate::primitives::build::setters!(
+        value "createdAt" created_at created_at set_created_at : crate
+        ::primitives::Timestamp
+    );
+    /// Builds the [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<WidgetSummary, crate::primitives::BuildError> {
+        match self.widget_id {
+            ::std::option::Option::Some(widget_id) => {
+                ::std::result::Result::Ok(WidgetSummary {
+                    widget_id,
+                    name: self.name,
+                    instance_type: self.instance_type,
+                    status: self.status,
+                    created_at: self.created_at,
+                })
+            }
+            ::std::option::Option::None => {
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new("WidgetSummary", ["widgetId"]),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for WidgetSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -48,6 +48,79 @@ pub struct DescribeForecastExportJobResponse {
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
     pub format: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse), from [`DescribeForecastExportJobResponse::builder`](crate::DescribeForecastExportJobResponse::builder): a setter for every member, then [`build`](DescribeForecastExportJobResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DescribeForecastExportJobResponseBuilder {
+    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_name: ::std::option::Option<::std::string::String>,
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    destination: ::std::option::Option<crate::DataDestination>,
+    message: ::std::option::Option<::std::string::String>,
+    status: ::std::option::Option<::std::string::String>,
+    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    format: ::std::option::Option<::std::string::String>,
+}
+impl DescribeForecastExportJobResponse {
+    /// A builder for `DescribeForecastExportJobResponse` with every member unset.
+    pub fn builder() -> DescribeForecastExportJobResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DescribeForecastExportJobResponseBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
+        set_forecast_export_job_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
+        set_forecast_export_job_name : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Destination" destination destination set_destination : crate
+        ::DataDestination
+    );
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "Status" status status set_status : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "CreationTime" creation_time creation_time set_creation_time : crate
+        ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "LastModificationTime" last_modification_time last_modification_time
+        set_last_modification_time : crate ::primitives::Timestamp
+    );
+    crate::primitives::build::setters!(
+        value "Format" format format set_format : ::std::string::String
+    );
+    /// Builds the [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        DescribeForecastExportJobResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(DescribeForecastExportJobResponse {
+            forecast_export_job_arn: self.forecast_export_job_arn,
+            forecast_export_job_name: self.forecast_export_job_name,
+            forecast_arn: self.forecast_arn,
+            destination: self.destination,
+            message: self.message,
+            status: self.status,
+            creation_time: self.creation_time,
+            last_modification_time: self.last_modification_time,
+            format: self.format,
+        })
+    }
+}
 impl crate::primitives::Validate for DescribeForecastExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

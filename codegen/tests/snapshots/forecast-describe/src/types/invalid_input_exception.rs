@@ -19,6 +19,30 @@ impl ::std::fmt::Display for InvalidInputException {
     }
 }
 impl ::std::error::Error for InvalidInputException {}
+/// A builder for [`InvalidInputException`](crate::InvalidInputException), from [`InvalidInputException::builder`](crate::InvalidInputException::builder): a setter for every member, then [`build`](InvalidInputExceptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InvalidInputExceptionBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl InvalidInputException {
+    /// A builder for `InvalidInputException` with every member unset.
+    pub fn builder() -> InvalidInputExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl InvalidInputExceptionBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`InvalidInputException`](crate::InvalidInputException). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<InvalidInputException, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(InvalidInputException {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for InvalidInputException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

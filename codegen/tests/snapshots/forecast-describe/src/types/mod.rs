@@ -3,12 +3,12 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The model's structures, unions and enums, one file each.
-mod data_destination;
-mod describe_forecast_export_job_request;
-mod describe_forecast_export_job_response;
-mod invalid_input_exception;
-mod resource_not_found_exception;
-mod s3_config;
+pub(crate) mod data_destination;
+pub(crate) mod describe_forecast_export_job_request;
+pub(crate) mod describe_forecast_export_job_response;
+pub(crate) mod invalid_input_exception;
+pub(crate) mod resource_not_found_exception;
+pub(crate) mod s3_config;
 pub use data_destination::DataDestination;
 pub use describe_forecast_export_job_request::DescribeForecastExportJobRequest;
 pub use describe_forecast_export_job_response::DescribeForecastExportJobResponse;

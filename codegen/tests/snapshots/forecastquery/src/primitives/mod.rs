@@ -3,18 +3,20 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! Types that the model's simple shapes map to, the values the model does not
-//! name, and operations as types.
-mod big_number;
+//! name, operations as types, and the error of structure builders.
+pub(crate) mod big_number;
 pub use big_number::{BigDecimal, BigInteger, ParseBigNumberError};
-mod document;
+pub(crate) mod build;
+pub use build::BuildError;
+pub(crate) mod document;
 pub use document::{Document, Number};
-mod operation;
+pub(crate) mod operation;
 pub use operation::{Operation, Pagination};
-mod timestamp;
+pub(crate) mod timestamp;
 pub use timestamp::{Timestamp, TimestampError};
-mod unknown;
+pub(crate) mod unknown;
 pub use unknown::{UnhandledError, UnknownValue};
-mod validate;
+pub(crate) mod validate;
 pub use validate::{
     Bounds, Constraint, Pattern, Validate, ValidationError, Validator, Violation,
 };

@@ -13,6 +13,33 @@ pub struct DataPoint {
     /// The forecast value.
     pub value: ::std::option::Option<f64>,
 }
+/// A builder for [`DataPoint`](crate::DataPoint), from [`DataPoint::builder`](crate::DataPoint::builder): a setter for every member, then [`build`](DataPointBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DataPointBuilder {
+    timestamp: ::std::option::Option<::std::string::String>,
+    value: ::std::option::Option<f64>,
+}
+impl DataPoint {
+    /// A builder for `DataPoint` with every member unset.
+    pub fn builder() -> DataPointBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl DataPointBuilder {
+    crate::primitives::build::setters!(
+        value "Timestamp" timestamp timestamp set_timestamp : ::std::string::String
+    );
+    crate::primitives::build::setters!(value "Value" value value set_value : f64);
+    /// Builds the [`DataPoint`](crate::DataPoint). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<DataPoint, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(DataPoint {
+            timestamp: self.timestamp,
+            value: self.value,
+        })
+    }
+}
 impl crate::primitives::Validate for DataPoint {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -24,6 +24,36 @@ pub struct Forecast {
         >,
     >,
 }
+/// A builder for [`Forecast`](crate::Forecast), from [`Forecast::builder`](crate::Forecast::builder): a setter for every member, then [`build`](ForecastBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ForecastBuilder {
+    predictions: ::std::option::Option<
+        ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::std::vec::Vec<crate::DataPoint>,
+        >,
+    >,
+}
+impl Forecast {
+    /// A builder for `Forecast` with every member unset.
+    pub fn builder() -> ForecastBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ForecastBuilder {
+    crate::primitives::build::setters!(
+        map "Predictions" predictions predictions set_predictions : ::std::string::String
+        => ::std::vec::Vec < crate ::DataPoint >
+    );
+    /// Builds the [`Forecast`](crate::Forecast). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<Forecast, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(Forecast {
+            predictions: self.predictions,
+        })
+    }
+}
 impl crate::primitives::Validate for Forecast {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

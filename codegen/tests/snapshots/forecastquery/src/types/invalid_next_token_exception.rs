@@ -19,6 +19,33 @@ impl ::std::fmt::Display for InvalidNextTokenException {
     }
 }
 impl ::std::error::Error for InvalidNextTokenException {}
+/// A builder for [`InvalidNextTokenException`](crate::InvalidNextTokenException), from [`InvalidNextTokenException::builder`](crate::InvalidNextTokenException::builder): a setter for every member, then [`build`](InvalidNextTokenExceptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InvalidNextTokenExceptionBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl InvalidNextTokenException {
+    /// A builder for `InvalidNextTokenException` with every member unset.
+    pub fn builder() -> InvalidNextTokenExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl InvalidNextTokenExceptionBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`InvalidNextTokenException`](crate::InvalidNextTokenException). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        InvalidNextTokenException,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(InvalidNextTokenException {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for InvalidNextTokenException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}

@@ -3,17 +3,17 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The model's structures, unions and enums, one file each.
-mod data_point;
-mod forecast;
-mod invalid_input_exception;
-mod invalid_next_token_exception;
-mod limit_exceeded_exception;
-mod query_forecast_request;
-mod query_forecast_response;
-mod query_what_if_forecast_request;
-mod query_what_if_forecast_response;
-mod resource_in_use_exception;
-mod resource_not_found_exception;
+pub(crate) mod data_point;
+pub(crate) mod forecast;
+pub(crate) mod invalid_input_exception;
+pub(crate) mod invalid_next_token_exception;
+pub(crate) mod limit_exceeded_exception;
+pub(crate) mod query_forecast_request;
+pub(crate) mod query_forecast_response;
+pub(crate) mod query_what_if_forecast_request;
+pub(crate) mod query_what_if_forecast_response;
+pub(crate) mod resource_in_use_exception;
+pub(crate) mod resource_not_found_exception;
 pub use data_point::DataPoint;
 pub use forecast::Forecast;
 pub use invalid_input_exception::InvalidInputException;

@@ -30,6 +30,77 @@ pub struct QueryForecastRequest {
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`QueryForecastRequest`](crate::QueryForecastRequest), from [`QueryForecastRequest::builder`](crate::QueryForecastRequest::builder): a setter for every member, then [`build`](QueryForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryForecastRequestBuilder {
+    forecast_arn: ::std::option::Option<::std::string::String>,
+    start_date: ::std::option::Option<::std::string::String>,
+    end_date: ::std::option::Option<::std::string::String>,
+    filters: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl QueryForecastRequest {
+    /// A builder for `QueryForecastRequest` with every member unset.
+    pub fn builder() -> QueryForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl QueryForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "StartDate" start_date start_date set_start_date : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EndDate" end_date end_date set_end_date : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "Filters" filters filters set_filters : ::std::string::String =>
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`QueryForecastRequest`](crate::QueryForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`, `Filters`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<QueryForecastRequest, crate::primitives::BuildError> {
+        match (self.forecast_arn, self.filters) {
+            (
+                ::std::option::Option::Some(forecast_arn),
+                ::std::option::Option::Some(filters),
+            ) => {
+                ::std::result::Result::Ok(QueryForecastRequest {
+                    forecast_arn,
+                    start_date: self.start_date,
+                    end_date: self.end_date,
+                    filters,
+                    next_token: self.next_token,
+                })
+            }
+            (forecast_arn, filters) => {
+                let missing = [
+                    forecast_arn.is_none().then_some("ForecastArn"),
+                    filters.is_none().then_some("Filters"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "QueryForecastRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for QueryForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -9,6 +9,30 @@ pub struct QueryForecastResponse {
     /// The forecast.
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
+/// A builder for [`QueryForecastResponse`](crate::QueryForecastResponse), from [`QueryForecastResponse::builder`](crate::QueryForecastResponse::builder): a setter for every member, then [`build`](QueryForecastResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryForecastResponseBuilder {
+    forecast: ::std::option::Option<crate::Forecast>,
+}
+impl QueryForecastResponse {
+    /// A builder for `QueryForecastResponse` with every member unset.
+    pub fn builder() -> QueryForecastResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl QueryForecastResponseBuilder {
+    crate::primitives::build::setters!(
+        value "Forecast" forecast forecast set_forecast : crate ::Forecast
+    );
+    /// Builds the [`QueryForecastResponse`](crate::QueryForecastResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<QueryForecastResponse, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(QueryForecastResponse {
+            forecast: self.forecast,
+        })
+    }
+}
 impl crate::primitives::Validate for QueryForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

@@ -30,6 +30,80 @@ pub struct QueryWhatIfForecastRequest {
     /// Length: `1..=3000`.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+/// A builder for [`QueryWhatIfForecastRequest`](crate::QueryWhatIfForecastRequest), from [`QueryWhatIfForecastRequest::builder`](crate::QueryWhatIfForecastRequest::builder): a setter for every member, then [`build`](QueryWhatIfForecastRequestBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryWhatIfForecastRequestBuilder {
+    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    start_date: ::std::option::Option<::std::string::String>,
+    end_date: ::std::option::Option<::std::string::String>,
+    filters: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    next_token: ::std::option::Option<::std::string::String>,
+}
+impl QueryWhatIfForecastRequest {
+    /// A builder for `QueryWhatIfForecastRequest` with every member unset.
+    pub fn builder() -> QueryWhatIfForecastRequestBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl QueryWhatIfForecastRequestBuilder {
+    crate::primitives::build::setters!(
+        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
+        set_what_if_forecast_arn : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "StartDate" start_date start_date set_start_date : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "EndDate" end_date end_date set_end_date : ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        map "Filters" filters filters set_filters : ::std::string::String =>
+        ::std::string::String
+    );
+    crate::primitives::build::setters!(
+        value "NextToken" next_token next_token set_next_token : ::std::string::String
+    );
+    /// Builds the [`QueryWhatIfForecastRequest`](crate::QueryWhatIfForecastRequest).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastArn`, `Filters`.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        QueryWhatIfForecastRequest,
+        crate::primitives::BuildError,
+    > {
+        match (self.what_if_forecast_arn, self.filters) {
+            (
+                ::std::option::Option::Some(what_if_forecast_arn),
+                ::std::option::Option::Some(filters),
+            ) => {
+                ::std::result::Result::Ok(QueryWhatIfForecastRequest {
+                    what_if_forecast_arn,
+                    start_date: self.start_date,
+                    end_date: self.end_date,
+                    filters,
+                    next_token: self.next_token,
+                })
+            }
+            (what_if_forecast_arn, filters) => {
+                let missing = [
+                    what_if_forecast_arn.is_none().then_some("WhatIfForecastArn"),
+                    filters.is_none().then_some("Filters"),
+                ];
+                ::std::result::Result::Err(
+                    crate::primitives::BuildError::new(
+                        "QueryWhatIfForecastRequest",
+                        missing.into_iter().flatten(),
+                    ),
+                )
+            }
+        }
+    }
+}
 impl crate::primitives::Validate for QueryWhatIfForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

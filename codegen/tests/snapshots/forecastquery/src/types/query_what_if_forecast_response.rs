@@ -9,6 +9,33 @@ pub struct QueryWhatIfForecastResponse {
     /// The `Forecast` member.
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
+/// A builder for [`QueryWhatIfForecastResponse`](crate::QueryWhatIfForecastResponse), from [`QueryWhatIfForecastResponse::builder`](crate::QueryWhatIfForecastResponse::builder): a setter for every member, then [`build`](QueryWhatIfForecastResponseBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryWhatIfForecastResponseBuilder {
+    forecast: ::std::option::Option<crate::Forecast>,
+}
+impl QueryWhatIfForecastResponse {
+    /// A builder for `QueryWhatIfForecastResponse` with every member unset.
+    pub fn builder() -> QueryWhatIfForecastResponseBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl QueryWhatIfForecastResponseBuilder {
+    crate::primitives::build::setters!(
+        value "Forecast" forecast forecast set_forecast : crate ::Forecast
+    );
+    /// Builds the [`QueryWhatIfForecastResponse`](crate::QueryWhatIfForecastResponse). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<
+        QueryWhatIfForecastResponse,
+        crate::primitives::BuildError,
+    > {
+        ::std::result::Result::Ok(QueryWhatIfForecastResponse {
+            forecast: self.forecast,
+        })
+    }
+}
 impl crate::primitives::Validate for QueryWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {

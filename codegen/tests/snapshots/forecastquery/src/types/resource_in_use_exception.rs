@@ -19,6 +19,30 @@ impl ::std::fmt::Display for ResourceInUseException {
     }
 }
 impl ::std::error::Error for ResourceInUseException {}
+/// A builder for [`ResourceInUseException`](crate::ResourceInUseException), from [`ResourceInUseException::builder`](crate::ResourceInUseException::builder): a setter for every member, then [`build`](ResourceInUseExceptionBuilder::build).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResourceInUseExceptionBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
+impl ResourceInUseException {
+    /// A builder for `ResourceInUseException` with every member unset.
+    pub fn builder() -> ResourceInUseExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ResourceInUseExceptionBuilder {
+    crate::primitives::build::setters!(
+        value "Message" message message set_message : ::std::string::String
+    );
+    /// Builds the [`ResourceInUseException`](crate::ResourceInUseException). It never fails: no member is required without a default.
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<ResourceInUseException, crate::primitives::BuildError> {
+        ::std::result::Result::Ok(ResourceInUseException {
+            message: self.message,
+        })
+    }
+}
 impl crate::primitives::Validate for ResourceInUseException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
