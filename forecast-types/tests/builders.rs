@@ -167,3 +167,42 @@ fn builders_compare_clone_and_hide_sensitive_values() {
     let shown = format!("{:?}", s3_config());
     assert!(shown.contains(ROLE_ARN), "{shown}");
 }
+
+#[test]
+fn build_validated_reports_missing_members_and_broken_constraints() {
+    use forecast_types::primitives::Constraint;
+
+    let missing = S3Config::builder()
+        .path("s3://bucket/")
+        .build_validated()
+        .unwrap_err();
+    let found: Vec<(&str, &Constraint)> = missing
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), &v.constraint))
+        .collect();
+    assert_eq!(found, [("RoleArn", &Constraint::Required)]);
+
+    // IAM role ARNs break the pattern the model states for `RoleArn` (see
+    // tests/validate.rs); with the role ARN shape the model expects, only the
+    // export job's name is wrong here.
+    let role = "arn:aws:forecast:us-west-2:123456789012:role/ForecastRole";
+    let destination = DataDestination::builder()
+        .s3_config(s3_config().role_arn(role).build_validated().unwrap())
+        .build_validated()
+        .unwrap();
+    let broken = export_job()
+        .forecast_export_job_name("weekly-export")
+        .destination(destination.clone())
+        .build_validated()
+        .unwrap_err();
+    let paths: Vec<&str> = broken
+        .violations()
+        .iter()
+        .map(|v| v.path.as_str())
+        .collect();
+    assert_eq!(paths, ["ForecastExportJobName"]);
+
+    let valid = export_job().destination(destination).build_validated();
+    assert!(valid.is_ok(), "{valid:?}");
+}

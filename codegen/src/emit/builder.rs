@@ -135,8 +135,19 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
     };
     quote! {
         #docs
+        // Inline: only the builders a user calls are compiled.
+        #[inline]
         pub fn build(self) -> ::std::result::Result<#name, crate::primitives::BuildError> {
             #body
+        }
+        /// Builds the value as [`build`](Self::build) does, then checks it with
+        /// `validate()`: a missing member or a broken constraint is an error, each
+        /// violation with its path.
+        #[inline]
+        pub fn build_validated(self) -> ::std::result::Result<#name, crate::primitives::ValidationError> {
+            let value = self.build()?;
+            value.validate()?;
+            ::std::result::Result::Ok(value)
         }
     }
 }

@@ -53,6 +53,7 @@ impl ActionBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `Operation`, `Value`.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Action, crate::primitives::BuildError> {
         match (self.attribute_name, self.operation, self.value) {
             (
@@ -80,6 +81,17 @@ impl ActionBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Action, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Action {

@@ -133,6 +133,7 @@ impl AdditionalDatasetBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<AdditionalDataset, crate::primitives::BuildError> {
@@ -149,6 +150,17 @@ impl AdditionalDatasetBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<AdditionalDataset, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for AdditionalDataset {

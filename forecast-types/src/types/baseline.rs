@@ -26,12 +26,24 @@ impl BaselineBuilder {
         set_predictor_baseline : crate ::PredictorBaseline
     );
     /// Builds the [`Baseline`](crate::Baseline). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Baseline, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Baseline {
             predictor_baseline: self.predictor_baseline,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Baseline, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Baseline {

@@ -31,6 +31,7 @@ impl BaselineMetricBuilder {
     );
     crate::primitives::build::setters!(value "Value" value value set_value : f64);
     /// Builds the [`BaselineMetric`](crate::BaselineMetric). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<BaselineMetric, crate::primitives::BuildError> {
@@ -38,6 +39,17 @@ impl BaselineMetricBuilder {
             name: self.name,
             value: self.value,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<BaselineMetric, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for BaselineMetric {

@@ -41,6 +41,7 @@ impl CategoricalParameterRangeBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `Values`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -67,6 +68,20 @@ impl CategoricalParameterRangeBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CategoricalParameterRange,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CategoricalParameterRange {

@@ -70,6 +70,7 @@ impl ContinuousParameterRangeBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `MaxValue`, `MinValue`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ContinuousParameterRange, crate::primitives::BuildError> {
@@ -100,6 +101,20 @@ impl ContinuousParameterRangeBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ContinuousParameterRange,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ContinuousParameterRange {

@@ -28,6 +28,7 @@ impl CreateAutoPredictorResponseBuilder {
         ::std::string::String
     );
     /// Builds the [`CreateAutoPredictorResponse`](crate::CreateAutoPredictorResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -37,6 +38,20 @@ impl CreateAutoPredictorResponseBuilder {
         ::std::result::Result::Ok(CreateAutoPredictorResponse {
             predictor_arn: self.predictor_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateAutoPredictorResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateAutoPredictorResponse {

@@ -65,6 +65,7 @@ impl CreateDatasetGroupRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupName`, `Domain`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -96,6 +97,20 @@ impl CreateDatasetGroupRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetGroupRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateDatasetGroupRequest {

@@ -131,6 +131,7 @@ impl CreateDatasetImportJobRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetImportJobName`, `DatasetArn`, `DataSource`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -172,6 +173,20 @@ impl CreateDatasetImportJobRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetImportJobRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateDatasetImportJobRequest {

@@ -102,6 +102,7 @@ impl CreateDatasetRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetName`, `Domain`, `DatasetType`, `Schema`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreateDatasetRequest, crate::primitives::BuildError> {
@@ -137,6 +138,20 @@ impl CreateDatasetRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateDatasetRequest {

@@ -28,12 +28,27 @@ impl CreateDatasetResponseBuilder {
         ::std::string::String
     );
     /// Builds the [`CreateDatasetResponse`](crate::CreateDatasetResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreateDatasetResponse, crate::primitives::BuildError> {
         ::std::result::Result::Ok(CreateDatasetResponse {
             dataset_arn: self.dataset_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateDatasetResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateDatasetResponse {

@@ -73,6 +73,7 @@ impl CreateExplainabilityExportRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityExportName`, `ExplainabilityArn`, `Destination`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -113,6 +114,20 @@ impl CreateExplainabilityExportRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateExplainabilityExportRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateExplainabilityExportRequest {

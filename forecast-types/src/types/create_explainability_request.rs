@@ -106,6 +106,7 @@ impl CreateExplainabilityRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ExplainabilityName`, `ResourceArn`, `ExplainabilityConfig`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -144,6 +145,20 @@ impl CreateExplainabilityRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateExplainabilityRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateExplainabilityRequest {

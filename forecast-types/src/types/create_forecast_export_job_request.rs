@@ -76,6 +76,7 @@ impl CreateForecastExportJobRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastExportJobName`, `ForecastArn`, `Destination`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -112,6 +113,20 @@ impl CreateForecastExportJobRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateForecastExportJobRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateForecastExportJobRequest {

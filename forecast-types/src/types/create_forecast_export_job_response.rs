@@ -28,6 +28,7 @@ impl CreateForecastExportJobResponseBuilder {
         set_forecast_export_job_arn : ::std::string::String
     );
     /// Builds the [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -37,6 +38,20 @@ impl CreateForecastExportJobResponseBuilder {
         ::std::result::Result::Ok(CreateForecastExportJobResponse {
             forecast_export_job_arn: self.forecast_export_job_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateForecastExportJobResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateForecastExportJobResponse {

@@ -81,6 +81,7 @@ impl CreateForecastRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastName`, `PredictorArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreateForecastRequest, crate::primitives::BuildError> {
@@ -110,6 +111,20 @@ impl CreateForecastRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateForecastRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateForecastRequest {

@@ -47,6 +47,7 @@ impl CreateMonitorRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorName`, `ResourceArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreateMonitorRequest, crate::primitives::BuildError> {
@@ -74,6 +75,20 @@ impl CreateMonitorRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateMonitorRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateMonitorRequest {

@@ -74,6 +74,7 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorBacktestExportJobName`, `PredictorArn`, `Destination`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -114,6 +115,20 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreatePredictorBacktestExportJobRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {

@@ -29,6 +29,7 @@ impl CreatePredictorBacktestExportJobResponseBuilder {
         ::std::string::String
     );
     /// Builds the [`CreatePredictorBacktestExportJobResponse`](crate::CreatePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -38,6 +39,20 @@ impl CreatePredictorBacktestExportJobResponseBuilder {
         ::std::result::Result::Ok(CreatePredictorBacktestExportJobResponse {
             predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreatePredictorBacktestExportJobResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobResponse {

@@ -192,6 +192,7 @@ impl CreatePredictorRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorName`, `ForecastHorizon`, `InputDataConfig`, `FeaturizationConfig`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreatePredictorRequest, crate::primitives::BuildError> {
@@ -245,6 +246,20 @@ impl CreatePredictorRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreatePredictorRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreatePredictorRequest {

@@ -28,12 +28,27 @@ impl CreatePredictorResponseBuilder {
         ::std::string::String
     );
     /// Builds the [`CreatePredictorResponse`](crate::CreatePredictorResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreatePredictorResponse, crate::primitives::BuildError> {
         ::std::result::Result::Ok(CreatePredictorResponse {
             predictor_arn: self.predictor_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreatePredictorResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreatePredictorResponse {

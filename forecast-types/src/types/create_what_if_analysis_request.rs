@@ -60,6 +60,7 @@ impl CreateWhatIfAnalysisRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfAnalysisName`, `ForecastArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -91,6 +92,20 @@ impl CreateWhatIfAnalysisRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfAnalysisRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {

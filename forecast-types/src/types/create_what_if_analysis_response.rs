@@ -28,6 +28,7 @@ impl CreateWhatIfAnalysisResponseBuilder {
         set_what_if_analysis_arn : ::std::string::String
     );
     /// Builds the [`CreateWhatIfAnalysisResponse`](crate::CreateWhatIfAnalysisResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -37,6 +38,20 @@ impl CreateWhatIfAnalysisResponseBuilder {
         ::std::result::Result::Ok(CreateWhatIfAnalysisResponse {
             what_if_analysis_arn: self.what_if_analysis_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfAnalysisResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateWhatIfAnalysisResponse {

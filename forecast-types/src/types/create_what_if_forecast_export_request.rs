@@ -67,6 +67,7 @@ impl CreateWhatIfForecastExportRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastExportName`, `WhatIfForecastArns`, `Destination`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -107,6 +108,20 @@ impl CreateWhatIfForecastExportRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfForecastExportRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {

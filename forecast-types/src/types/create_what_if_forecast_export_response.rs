@@ -29,6 +29,7 @@ impl CreateWhatIfForecastExportResponseBuilder {
         ::std::string::String
     );
     /// Builds the [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -38,6 +39,20 @@ impl CreateWhatIfForecastExportResponseBuilder {
         ::std::result::Result::Ok(CreateWhatIfForecastExportResponse {
             what_if_forecast_export_arn: self.what_if_forecast_export_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        CreateWhatIfForecastExportResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {

@@ -56,6 +56,7 @@ impl DataConfigBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DataConfig, crate::primitives::BuildError> {
@@ -73,6 +74,17 @@ impl DataConfigBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<DataConfig, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DataConfig {

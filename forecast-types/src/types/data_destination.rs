@@ -31,6 +31,7 @@ impl DataDestinationBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DataDestination, crate::primitives::BuildError> {
@@ -44,6 +45,17 @@ impl DataDestinationBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<DataDestination, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DataDestination {

@@ -51,6 +51,7 @@ impl DatasetGroupSummaryBuilder {
         set_last_modification_time : crate ::primitives::Timestamp
     );
     /// Builds the [`DatasetGroupSummary`](crate::DatasetGroupSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::BuildError> {
@@ -60,6 +61,17 @@ impl DatasetGroupSummaryBuilder {
             creation_time: self.creation_time,
             last_modification_time: self.last_modification_time,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DatasetGroupSummary {

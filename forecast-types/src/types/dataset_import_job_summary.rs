@@ -90,6 +90,7 @@ impl DatasetImportJobSummaryBuilder {
         value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
     );
     /// Builds the [`DatasetImportJobSummary`](crate::DatasetImportJobSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DatasetImportJobSummary, crate::primitives::BuildError> {
@@ -103,6 +104,20 @@ impl DatasetImportJobSummaryBuilder {
             last_modification_time: self.last_modification_time,
             import_mode: self.import_mode,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DatasetImportJobSummary,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DatasetImportJobSummary {

@@ -183,6 +183,7 @@ impl DescribeAutoPredictorResponseBuilder {
         set_time_alignment_boundary : crate ::TimeAlignmentBoundary
     );
     /// Builds the [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -211,6 +212,20 @@ impl DescribeAutoPredictorResponseBuilder {
             monitor_info: self.monitor_info,
             time_alignment_boundary: self.time_alignment_boundary,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeAutoPredictorResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeAutoPredictorResponse {

@@ -174,6 +174,7 @@ impl DescribeDatasetImportJobResponseBuilder {
         value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
     );
     /// Builds the [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse). Members with a model default that are unset get it. It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -202,6 +203,20 @@ impl DescribeDatasetImportJobResponseBuilder {
             format: self.format,
             import_mode: self.import_mode,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeDatasetImportJobResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeDatasetImportJobResponse {

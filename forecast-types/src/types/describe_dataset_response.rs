@@ -105,6 +105,7 @@ impl DescribeDatasetResponseBuilder {
         set_last_modification_time : crate ::primitives::Timestamp
     );
     /// Builds the [`DescribeDatasetResponse`](crate::DescribeDatasetResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeDatasetResponse, crate::primitives::BuildError> {
@@ -120,6 +121,20 @@ impl DescribeDatasetResponseBuilder {
             creation_time: self.creation_time,
             last_modification_time: self.last_modification_time,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeDatasetResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeDatasetResponse {

@@ -100,6 +100,7 @@ impl DescribeExplainabilityExportResponseBuilder {
         value "Format" format format set_format : ::std::string::String
     );
     /// Builds the [`DescribeExplainabilityExportResponse`](crate::DescribeExplainabilityExportResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -117,6 +118,20 @@ impl DescribeExplainabilityExportResponseBuilder {
             last_modification_time: self.last_modification_time,
             format: self.format,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeExplainabilityExportResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeExplainabilityExportResponse {

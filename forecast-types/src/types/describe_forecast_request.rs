@@ -32,6 +32,7 @@ impl DescribeForecastRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeForecastRequest, crate::primitives::BuildError> {
@@ -50,6 +51,20 @@ impl DescribeForecastRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeForecastRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeForecastRequest {

@@ -105,6 +105,7 @@ impl DescribeMonitorResponseBuilder {
         set_estimated_evaluation_time_remaining_in_minutes : i64
     );
     /// Builds the [`DescribeMonitorResponse`](crate::DescribeMonitorResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeMonitorResponse, crate::primitives::BuildError> {
@@ -122,6 +123,20 @@ impl DescribeMonitorResponseBuilder {
             estimated_evaluation_time_remaining_in_minutes: self
                 .estimated_evaluation_time_remaining_in_minutes,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeMonitorResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeMonitorResponse {

@@ -102,6 +102,7 @@ impl DescribePredictorBacktestExportJobResponseBuilder {
         value "Format" format format set_format : ::std::string::String
     );
     /// Builds the [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -119,6 +120,20 @@ impl DescribePredictorBacktestExportJobResponseBuilder {
             last_modification_time: self.last_modification_time,
             format: self.format,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribePredictorBacktestExportJobResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse {

@@ -230,6 +230,7 @@ impl DescribePredictorResponseBuilder {
         set_optimization_metric : crate ::OptimizationMetric
     );
     /// Builds the [`DescribePredictorResponse`](crate::DescribePredictorResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -263,6 +264,20 @@ impl DescribePredictorResponseBuilder {
             last_modification_time: self.last_modification_time,
             optimization_metric: self.optimization_metric,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribePredictorResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribePredictorResponse {

@@ -101,6 +101,7 @@ impl DescribeWhatIfAnalysisResponseBuilder {
         set_time_series_selector : crate ::TimeSeriesSelector
     );
     /// Builds the [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -119,6 +120,20 @@ impl DescribeWhatIfAnalysisResponseBuilder {
             last_modification_time: self.last_modification_time,
             time_series_selector: self.time_series_selector,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfAnalysisResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {

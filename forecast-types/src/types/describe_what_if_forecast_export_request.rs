@@ -33,6 +33,7 @@ impl DescribeWhatIfForecastExportRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastExportArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -54,6 +55,20 @@ impl DescribeWhatIfForecastExportRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastExportRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastExportRequest {

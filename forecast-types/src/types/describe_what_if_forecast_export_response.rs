@@ -111,6 +111,7 @@ impl DescribeWhatIfForecastExportResponseBuilder {
         value "Format" format format set_format : ::std::string::String
     );
     /// Builds the [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -130,6 +131,20 @@ impl DescribeWhatIfForecastExportResponseBuilder {
             last_modification_time: self.last_modification_time,
             format: self.format,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastExportResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {

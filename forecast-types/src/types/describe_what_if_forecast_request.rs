@@ -32,6 +32,7 @@ impl DescribeWhatIfForecastRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `WhatIfForecastArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -53,6 +54,20 @@ impl DescribeWhatIfForecastRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastRequest {

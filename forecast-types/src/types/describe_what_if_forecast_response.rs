@@ -131,6 +131,7 @@ impl DescribeWhatIfForecastResponseBuilder {
         ::std::string::String
     );
     /// Builds the [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -152,6 +153,20 @@ impl DescribeWhatIfForecastResponseBuilder {
                 .time_series_replacements_data_source,
             forecast_types: self.forecast_types,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        DescribeWhatIfForecastResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeWhatIfForecastResponse {

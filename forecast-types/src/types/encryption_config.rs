@@ -44,6 +44,7 @@ impl EncryptionConfigBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `RoleArn`, `KMSKeyArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<EncryptionConfig, crate::primitives::BuildError> {
@@ -70,6 +71,17 @@ impl EncryptionConfigBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<EncryptionConfig, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for EncryptionConfig {

@@ -46,6 +46,7 @@ impl ErrorMetricBuilder {
     crate::primitives::build::setters!(value "MASE" mase mase set_mase : f64);
     crate::primitives::build::setters!(value "MAPE" mape mape set_mape : f64);
     /// Builds the [`ErrorMetric`](crate::ErrorMetric). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ErrorMetric, crate::primitives::BuildError> {
@@ -56,6 +57,17 @@ impl ErrorMetricBuilder {
             mase: self.mase,
             mape: self.mape,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ErrorMetric, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ErrorMetric {

@@ -37,6 +37,7 @@ impl EvaluationParametersBuilder {
         set_back_test_window_offset : i32
     );
     /// Builds the [`EvaluationParameters`](crate::EvaluationParameters). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<EvaluationParameters, crate::primitives::BuildError> {
@@ -44,6 +45,20 @@ impl EvaluationParametersBuilder {
             number_of_backtest_windows: self.number_of_backtest_windows,
             back_test_window_offset: self.back_test_window_offset,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        EvaluationParameters,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for EvaluationParameters {

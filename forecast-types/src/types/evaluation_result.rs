@@ -39,6 +39,7 @@ impl EvaluationResultBuilder {
         ::WindowSummary
     );
     /// Builds the [`EvaluationResult`](crate::EvaluationResult). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<EvaluationResult, crate::primitives::BuildError> {
@@ -46,6 +47,17 @@ impl EvaluationResultBuilder {
             algorithm_arn: self.algorithm_arn,
             test_windows: self.test_windows,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<EvaluationResult, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for EvaluationResult {

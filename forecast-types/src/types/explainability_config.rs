@@ -55,6 +55,7 @@ impl ExplainabilityConfigBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `TimeSeriesGranularity`, `TimePointGranularity`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ExplainabilityConfig, crate::primitives::BuildError> {
@@ -81,6 +82,20 @@ impl ExplainabilityConfigBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ExplainabilityConfig,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ExplainabilityConfig {

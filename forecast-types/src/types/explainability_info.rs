@@ -41,6 +41,7 @@ impl ExplainabilityInfoBuilder {
         value "Status" status status set_status : ::std::string::String
     );
     /// Builds the [`ExplainabilityInfo`](crate::ExplainabilityInfo). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ExplainabilityInfo, crate::primitives::BuildError> {
@@ -48,6 +49,17 @@ impl ExplainabilityInfoBuilder {
             explainability_arn: self.explainability_arn,
             status: self.status,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ExplainabilityInfo, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ExplainabilityInfo {

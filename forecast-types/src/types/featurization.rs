@@ -64,6 +64,7 @@ impl FeaturizationBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Featurization, crate::primitives::BuildError> {
@@ -83,6 +84,17 @@ impl FeaturizationBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Featurization, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Featurization {

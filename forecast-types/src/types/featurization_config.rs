@@ -81,6 +81,7 @@ impl FeaturizationConfigBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastFrequency`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::BuildError> {
@@ -101,6 +102,17 @@ impl FeaturizationConfigBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for FeaturizationConfig {

@@ -73,6 +73,7 @@ impl FeaturizationMethodBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `FeaturizationMethodName`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<FeaturizationMethod, crate::primitives::BuildError> {
@@ -92,6 +93,17 @@ impl FeaturizationMethodBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<FeaturizationMethod, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for FeaturizationMethod {

@@ -48,6 +48,7 @@ impl FilterBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`, `Condition`.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Filter, crate::primitives::BuildError> {
         match (self.key, self.value, self.condition) {
             (
@@ -69,6 +70,17 @@ impl FilterBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Filter, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Filter {

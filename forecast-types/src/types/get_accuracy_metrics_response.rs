@@ -59,6 +59,7 @@ impl GetAccuracyMetricsResponseBuilder {
         set_optimization_metric : crate ::OptimizationMetric
     );
     /// Builds the [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -71,6 +72,20 @@ impl GetAccuracyMetricsResponseBuilder {
             auto_ml_override_strategy: self.auto_ml_override_strategy,
             optimization_metric: self.optimization_metric,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        GetAccuracyMetricsResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for GetAccuracyMetricsResponse {

@@ -32,6 +32,7 @@ impl HyperParameterTuningJobConfigBuilder {
         crate ::ParameterRanges
     );
     /// Builds the [`HyperParameterTuningJobConfig`](crate::HyperParameterTuningJobConfig). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -41,6 +42,20 @@ impl HyperParameterTuningJobConfigBuilder {
         ::std::result::Result::Ok(HyperParameterTuningJobConfig {
             parameter_ranges: self.parameter_ranges,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        HyperParameterTuningJobConfig,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for HyperParameterTuningJobConfig {

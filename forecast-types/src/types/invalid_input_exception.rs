@@ -35,12 +35,27 @@ impl InvalidInputExceptionBuilder {
         value "Message" message message set_message : ::std::string::String
     );
     /// Builds the [`InvalidInputException`](crate::InvalidInputException). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<InvalidInputException, crate::primitives::BuildError> {
         ::std::result::Result::Ok(InvalidInputException {
             message: self.message,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        InvalidInputException,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for InvalidInputException {

@@ -35,6 +35,7 @@ impl ListDatasetGroupsRequestBuilder {
         value "MaxResults" max_results max_results set_max_results : i32
     );
     /// Builds the [`ListDatasetGroupsRequest`](crate::ListDatasetGroupsRequest). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ListDatasetGroupsRequest, crate::primitives::BuildError> {
@@ -42,6 +43,20 @@ impl ListDatasetGroupsRequestBuilder {
             next_token: self.next_token,
             max_results: self.max_results,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListDatasetGroupsRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListDatasetGroupsRequest {

@@ -36,6 +36,7 @@ impl ListDatasetGroupsResponseBuilder {
         value "NextToken" next_token next_token set_next_token : ::std::string::String
     );
     /// Builds the [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -46,6 +47,20 @@ impl ListDatasetGroupsResponseBuilder {
             dataset_groups: self.dataset_groups,
             next_token: self.next_token,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListDatasetGroupsResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListDatasetGroupsResponse {

@@ -47,6 +47,7 @@ impl ListExplainabilitiesRequestBuilder {
         list "Filters" filters filters set_filters : crate ::Filter
     );
     /// Builds the [`ListExplainabilitiesRequest`](crate::ListExplainabilitiesRequest). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -58,6 +59,20 @@ impl ListExplainabilitiesRequestBuilder {
             max_results: self.max_results,
             filters: self.filters,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListExplainabilitiesRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListExplainabilitiesRequest {

@@ -51,6 +51,7 @@ impl ListForecastsRequestBuilder {
         list "Filters" filters filters set_filters : crate ::Filter
     );
     /// Builds the [`ListForecastsRequest`](crate::ListForecastsRequest). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ListForecastsRequest, crate::primitives::BuildError> {
@@ -59,6 +60,20 @@ impl ListForecastsRequestBuilder {
             max_results: self.max_results,
             filters: self.filters,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListForecastsRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListForecastsRequest {

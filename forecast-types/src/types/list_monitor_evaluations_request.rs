@@ -64,6 +64,7 @@ impl ListMonitorEvaluationsRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -88,6 +89,20 @@ impl ListMonitorEvaluationsRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListMonitorEvaluationsRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListMonitorEvaluationsRequest {

@@ -41,6 +41,7 @@ impl ListMonitorEvaluationsResponseBuilder {
         ::PredictorMonitorEvaluation
     );
     /// Builds the [`ListMonitorEvaluationsResponse`](crate::ListMonitorEvaluationsResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -51,6 +52,20 @@ impl ListMonitorEvaluationsResponseBuilder {
             next_token: self.next_token,
             predictor_monitor_evaluations: self.predictor_monitor_evaluations,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListMonitorEvaluationsResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListMonitorEvaluationsResponse {

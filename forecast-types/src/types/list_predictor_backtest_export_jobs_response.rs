@@ -39,6 +39,7 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
         value "NextToken" next_token next_token set_next_token : ::std::string::String
     );
     /// Builds the [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -49,6 +50,20 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
             predictor_backtest_export_jobs: self.predictor_backtest_export_jobs,
             next_token: self.next_token,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListPredictorBacktestExportJobsResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {

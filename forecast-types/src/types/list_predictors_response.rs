@@ -33,6 +33,7 @@ impl ListPredictorsResponseBuilder {
         value "NextToken" next_token next_token set_next_token : ::std::string::String
     );
     /// Builds the [`ListPredictorsResponse`](crate::ListPredictorsResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ListPredictorsResponse, crate::primitives::BuildError> {
@@ -40,6 +41,20 @@ impl ListPredictorsResponseBuilder {
             predictors: self.predictors,
             next_token: self.next_token,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListPredictorsResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListPredictorsResponse {

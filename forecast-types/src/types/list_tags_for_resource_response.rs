@@ -25,6 +25,7 @@ impl ListTagsForResourceResponse {
 impl ListTagsForResourceResponseBuilder {
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
     /// Builds the [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -34,6 +35,20 @@ impl ListTagsForResourceResponseBuilder {
         ::std::result::Result::Ok(ListTagsForResourceResponse {
             tags: self.tags,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListTagsForResourceResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListTagsForResourceResponse {

@@ -51,6 +51,7 @@ impl ListWhatIfForecastExportsRequestBuilder {
         list "Filters" filters filters set_filters : crate ::Filter
     );
     /// Builds the [`ListWhatIfForecastExportsRequest`](crate::ListWhatIfForecastExportsRequest). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -62,6 +63,20 @@ impl ListWhatIfForecastExportsRequestBuilder {
             max_results: self.max_results,
             filters: self.filters,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfForecastExportsRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListWhatIfForecastExportsRequest {

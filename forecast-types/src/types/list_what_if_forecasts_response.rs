@@ -38,6 +38,7 @@ impl ListWhatIfForecastsResponseBuilder {
         value "NextToken" next_token next_token set_next_token : ::std::string::String
     );
     /// Builds the [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -48,6 +49,20 @@ impl ListWhatIfForecastsResponseBuilder {
             what_if_forecasts: self.what_if_forecasts,
             next_token: self.next_token,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ListWhatIfForecastsResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListWhatIfForecastsResponse {

@@ -38,6 +38,7 @@ impl MetricResultBuilder {
         value "MetricValue" metric_value metric_value set_metric_value : f64
     );
     /// Builds the [`MetricResult`](crate::MetricResult). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<MetricResult, crate::primitives::BuildError> {
@@ -45,6 +46,17 @@ impl MetricResultBuilder {
             metric_name: self.metric_name,
             metric_value: self.metric_value,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<MetricResult, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for MetricResult {

@@ -55,6 +55,7 @@ impl MetricsBuilder {
         average_weighted_quantile_loss set_average_weighted_quantile_loss : f64
     );
     /// Builds the [`Metrics`](crate::Metrics). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Metrics, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Metrics {
             rmse: self.rmse,
@@ -62,6 +63,17 @@ impl MetricsBuilder {
             error_metrics: self.error_metrics,
             average_weighted_quantile_loss: self.average_weighted_quantile_loss,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Metrics, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Metrics {

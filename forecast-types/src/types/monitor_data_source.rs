@@ -46,6 +46,7 @@ impl MonitorDataSourceBuilder {
         ::std::string::String
     );
     /// Builds the [`MonitorDataSource`](crate::MonitorDataSource). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<MonitorDataSource, crate::primitives::BuildError> {
@@ -54,6 +55,17 @@ impl MonitorDataSourceBuilder {
             forecast_arn: self.forecast_arn,
             predictor_arn: self.predictor_arn,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<MonitorDataSource, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for MonitorDataSource {

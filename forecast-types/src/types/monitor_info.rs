@@ -42,6 +42,7 @@ impl MonitorInfoBuilder {
         value "Status" status status set_status : ::std::string::String
     );
     /// Builds the [`MonitorInfo`](crate::MonitorInfo). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<MonitorInfo, crate::primitives::BuildError> {
@@ -49,6 +50,17 @@ impl MonitorInfoBuilder {
             monitor_arn: self.monitor_arn,
             status: self.status,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<MonitorInfo, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for MonitorInfo {

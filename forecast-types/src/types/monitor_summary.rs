@@ -82,6 +82,7 @@ impl MonitorSummaryBuilder {
         set_last_modification_time : crate ::primitives::Timestamp
     );
     /// Builds the [`MonitorSummary`](crate::MonitorSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<MonitorSummary, crate::primitives::BuildError> {
@@ -93,6 +94,17 @@ impl MonitorSummaryBuilder {
             creation_time: self.creation_time,
             last_modification_time: self.last_modification_time,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<MonitorSummary, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for MonitorSummary {

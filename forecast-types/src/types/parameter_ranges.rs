@@ -62,6 +62,7 @@ impl ParameterRangesBuilder {
         set_integer_parameter_ranges : crate ::IntegerParameterRange
     );
     /// Builds the [`ParameterRanges`](crate::ParameterRanges). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ParameterRanges, crate::primitives::BuildError> {
@@ -70,6 +71,17 @@ impl ParameterRangesBuilder {
             continuous_parameter_ranges: self.continuous_parameter_ranges,
             integer_parameter_ranges: self.integer_parameter_ranges,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ParameterRanges, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ParameterRanges {

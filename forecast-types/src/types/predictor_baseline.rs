@@ -26,12 +26,24 @@ impl PredictorBaselineBuilder {
         crate ::BaselineMetric
     );
     /// Builds the [`PredictorBaseline`](crate::PredictorBaseline). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<PredictorBaseline, crate::primitives::BuildError> {
         ::std::result::Result::Ok(PredictorBaseline {
             baseline_metrics: self.baseline_metrics,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<PredictorBaseline, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PredictorBaseline {

@@ -33,6 +33,7 @@ impl PredictorEventBuilder {
         value "Datetime" datetime datetime set_datetime : crate ::primitives::Timestamp
     );
     /// Builds the [`PredictorEvent`](crate::PredictorEvent). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<PredictorEvent, crate::primitives::BuildError> {
@@ -40,6 +41,17 @@ impl PredictorEventBuilder {
             detail: self.detail,
             datetime: self.datetime,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<PredictorEvent, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PredictorEvent {

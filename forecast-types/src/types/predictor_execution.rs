@@ -35,6 +35,7 @@ impl PredictorExecutionBuilder {
         ::TestWindowSummary
     );
     /// Builds the [`PredictorExecution`](crate::PredictorExecution). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<PredictorExecution, crate::primitives::BuildError> {
@@ -42,6 +43,17 @@ impl PredictorExecutionBuilder {
             algorithm_arn: self.algorithm_arn,
             test_windows: self.test_windows,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<PredictorExecution, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PredictorExecution {

@@ -32,6 +32,7 @@ impl PredictorExecutionDetailsBuilder {
         set_predictor_executions : crate ::PredictorExecution
     );
     /// Builds the [`PredictorExecutionDetails`](crate::PredictorExecutionDetails). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -41,6 +42,20 @@ impl PredictorExecutionDetailsBuilder {
         ::std::result::Result::Ok(PredictorExecutionDetails {
             predictor_executions: self.predictor_executions,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        PredictorExecutionDetails,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PredictorExecutionDetails {

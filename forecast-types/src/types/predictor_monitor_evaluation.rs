@@ -103,6 +103,7 @@ impl PredictorMonitorEvaluationBuilder {
         value "Message" message message set_message : ::std::string::String
     );
     /// Builds the [`PredictorMonitorEvaluation`](crate::PredictorMonitorEvaluation). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -122,6 +123,20 @@ impl PredictorMonitorEvaluationBuilder {
             num_items_evaluated: self.num_items_evaluated,
             message: self.message,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        PredictorMonitorEvaluation,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PredictorMonitorEvaluation {

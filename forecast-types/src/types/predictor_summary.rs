@@ -107,6 +107,7 @@ impl PredictorSummaryBuilder {
         set_last_modification_time : crate ::primitives::Timestamp
     );
     /// Builds the [`PredictorSummary`](crate::PredictorSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<PredictorSummary, crate::primitives::BuildError> {
@@ -121,6 +122,17 @@ impl PredictorSummaryBuilder {
             creation_time: self.creation_time,
             last_modification_time: self.last_modification_time,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<PredictorSummary, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PredictorSummary {

@@ -33,6 +33,7 @@ impl ReferencePredictorSummaryBuilder {
         value "State" state state set_state : crate ::State
     );
     /// Builds the [`ReferencePredictorSummary`](crate::ReferencePredictorSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -43,6 +44,20 @@ impl ReferencePredictorSummaryBuilder {
             arn: self.arn,
             state: self.state,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ReferencePredictorSummary,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ReferencePredictorSummary {

@@ -35,6 +35,7 @@ impl ResourceAlreadyExistsExceptionBuilder {
         value "Message" message message set_message : ::std::string::String
     );
     /// Builds the [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -44,6 +45,20 @@ impl ResourceAlreadyExistsExceptionBuilder {
         ::std::result::Result::Ok(ResourceAlreadyExistsException {
             message: self.message,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        ResourceAlreadyExistsException,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ResourceAlreadyExistsException {

@@ -27,10 +27,22 @@ impl SchemaBuilder {
         list "Attributes" attributes attributes set_attributes : crate ::SchemaAttribute
     );
     /// Builds the [`Schema`](crate::Schema). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Schema, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Schema {
             attributes: self.attributes,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Schema, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Schema {

@@ -37,6 +37,7 @@ impl SchemaAttributeBuilder {
         ::AttributeType
     );
     /// Builds the [`SchemaAttribute`](crate::SchemaAttribute). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<SchemaAttribute, crate::primitives::BuildError> {
@@ -44,6 +45,17 @@ impl SchemaAttributeBuilder {
             attribute_name: self.attribute_name,
             attribute_type: self.attribute_type,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<SchemaAttribute, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for SchemaAttribute {

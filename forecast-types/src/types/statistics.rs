@@ -90,6 +90,7 @@ impl StatisticsBuilder {
         value "CountNanLong" count_nan_long count_nan_long set_count_nan_long : i64
     );
     /// Builds the [`Statistics`](crate::Statistics). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Statistics, crate::primitives::BuildError> {
@@ -107,6 +108,17 @@ impl StatisticsBuilder {
             count_null_long: self.count_null_long,
             count_nan_long: self.count_nan_long,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Statistics, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Statistics {

@@ -127,6 +127,7 @@ impl SupplementaryFeatureBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `Value`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<SupplementaryFeature, crate::primitives::BuildError> {
@@ -150,6 +151,20 @@ impl SupplementaryFeatureBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        SupplementaryFeature,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for SupplementaryFeature {

@@ -68,6 +68,7 @@ impl TagBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Tag, crate::primitives::BuildError> {
         match (self.key, self.value) {
             (::std::option::Option::Some(key), ::std::option::Option::Some(value)) => {
@@ -86,6 +87,17 @@ impl TagBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Tag, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Tag {

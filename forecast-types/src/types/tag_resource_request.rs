@@ -48,6 +48,7 @@ impl TagResourceRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`, `Tags`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TagResourceRequest, crate::primitives::BuildError> {
@@ -74,6 +75,17 @@ impl TagResourceRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<TagResourceRequest, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TagResourceRequest {

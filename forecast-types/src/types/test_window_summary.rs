@@ -51,6 +51,7 @@ impl TestWindowSummaryBuilder {
         value "Message" message message set_message : ::std::string::String
     );
     /// Builds the [`TestWindowSummary`](crate::TestWindowSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TestWindowSummary, crate::primitives::BuildError> {
@@ -60,6 +61,17 @@ impl TestWindowSummaryBuilder {
             status: self.status,
             message: self.message,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<TestWindowSummary, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TestWindowSummary {

@@ -47,6 +47,7 @@ impl TimeAlignmentBoundaryBuilder {
     );
     crate::primitives::build::setters!(value "Hour" hour hour set_hour : i32);
     /// Builds the [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TimeAlignmentBoundary, crate::primitives::BuildError> {
@@ -56,6 +57,20 @@ impl TimeAlignmentBoundaryBuilder {
             day_of_week: self.day_of_week,
             hour: self.hour,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        TimeAlignmentBoundary,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TimeAlignmentBoundary {

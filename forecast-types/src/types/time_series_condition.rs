@@ -51,6 +51,7 @@ impl TimeSeriesConditionBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `AttributeValue`, `Condition`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TimeSeriesCondition, crate::primitives::BuildError> {
@@ -80,6 +81,17 @@ impl TimeSeriesConditionBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<TimeSeriesCondition, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TimeSeriesCondition {

@@ -39,6 +39,7 @@ impl TimeSeriesIdentifiersBuilder {
         value "Format" format format set_format : ::std::string::String
     );
     /// Builds the [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TimeSeriesIdentifiers, crate::primitives::BuildError> {
@@ -47,6 +48,20 @@ impl TimeSeriesIdentifiersBuilder {
             schema: self.schema,
             format: self.format,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        TimeSeriesIdentifiers,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TimeSeriesIdentifiers {

@@ -56,6 +56,7 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`, `Schema`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -87,6 +88,20 @@ impl TimeSeriesReplacementsDataSourceBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        TimeSeriesReplacementsDataSource,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {

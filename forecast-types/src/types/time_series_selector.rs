@@ -32,12 +32,24 @@ impl TimeSeriesSelectorBuilder {
         set_time_series_identifiers : crate ::TimeSeriesIdentifiers
     );
     /// Builds the [`TimeSeriesSelector`](crate::TimeSeriesSelector). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::BuildError> {
         ::std::result::Result::Ok(TimeSeriesSelector {
             time_series_identifiers: self.time_series_identifiers,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TimeSeriesSelector {

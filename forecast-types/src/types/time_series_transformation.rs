@@ -38,6 +38,7 @@ impl TimeSeriesTransformationBuilder {
         set_time_series_conditions : crate ::TimeSeriesCondition
     );
     /// Builds the [`TimeSeriesTransformation`](crate::TimeSeriesTransformation). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<TimeSeriesTransformation, crate::primitives::BuildError> {
@@ -45,6 +46,20 @@ impl TimeSeriesTransformationBuilder {
             action: self.action,
             time_series_conditions: self.time_series_conditions,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        TimeSeriesTransformation,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for TimeSeriesTransformation {

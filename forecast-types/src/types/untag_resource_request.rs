@@ -59,6 +59,7 @@ impl UntagResourceRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`, `TagKeys`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<UntagResourceRequest, crate::primitives::BuildError> {
@@ -85,6 +86,20 @@ impl UntagResourceRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        UntagResourceRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for UntagResourceRequest {

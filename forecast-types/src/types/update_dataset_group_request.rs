@@ -41,6 +41,7 @@ impl UpdateDatasetGroupRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`, `DatasetArns`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -70,6 +71,20 @@ impl UpdateDatasetGroupRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        UpdateDatasetGroupRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for UpdateDatasetGroupRequest {

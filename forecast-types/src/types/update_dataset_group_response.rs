@@ -17,6 +17,7 @@ impl UpdateDatasetGroupResponse {
 }
 impl UpdateDatasetGroupResponseBuilder {
     /// Builds the [`UpdateDatasetGroupResponse`](crate::UpdateDatasetGroupResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -24,6 +25,20 @@ impl UpdateDatasetGroupResponseBuilder {
         crate::primitives::BuildError,
     > {
         ::std::result::Result::Ok(UpdateDatasetGroupResponse {})
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        UpdateDatasetGroupResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for UpdateDatasetGroupResponse {

@@ -33,6 +33,7 @@ impl WeightedQuantileLossBuilder {
         value "LossValue" loss_value loss_value set_loss_value : f64
     );
     /// Builds the [`WeightedQuantileLoss`](crate::WeightedQuantileLoss). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WeightedQuantileLoss, crate::primitives::BuildError> {
@@ -40,6 +41,20 @@ impl WeightedQuantileLossBuilder {
             quantile: self.quantile,
             loss_value: self.loss_value,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        WeightedQuantileLoss,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WeightedQuantileLoss {

@@ -101,6 +101,7 @@ impl WhatIfForecastExportSummaryBuilder {
         set_last_modification_time : crate ::primitives::Timestamp
     );
     /// Builds the [`WhatIfForecastExportSummary`](crate::WhatIfForecastExportSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -117,6 +118,20 @@ impl WhatIfForecastExportSummaryBuilder {
             creation_time: self.creation_time,
             last_modification_time: self.last_modification_time,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        WhatIfForecastExportSummary,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WhatIfForecastExportSummary {

@@ -90,6 +90,7 @@ impl WhatIfForecastSummaryBuilder {
         set_last_modification_time : crate ::primitives::Timestamp
     );
     /// Builds the [`WhatIfForecastSummary`](crate::WhatIfForecastSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WhatIfForecastSummary, crate::primitives::BuildError> {
@@ -102,6 +103,20 @@ impl WhatIfForecastSummaryBuilder {
             creation_time: self.creation_time,
             last_modification_time: self.last_modification_time,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        WhatIfForecastSummary,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WhatIfForecastSummary {

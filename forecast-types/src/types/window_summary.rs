@@ -60,6 +60,7 @@ impl WindowSummaryBuilder {
         value "Metrics" metrics metrics set_metrics : crate ::Metrics
     );
     /// Builds the [`WindowSummary`](crate::WindowSummary). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WindowSummary, crate::primitives::BuildError> {
@@ -70,6 +71,17 @@ impl WindowSummaryBuilder {
             evaluation_type: self.evaluation_type,
             metrics: self.metrics,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<WindowSummary, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WindowSummary {

@@ -31,6 +31,7 @@ impl GetThingInputBuilder {
         value "setters" setters setters set_setters : crate ::Setters
     );
     /// Builds the [`GetThingInput`](crate::GetThingInput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<GetThingInput, crate::primitives::BuildError> {
@@ -38,6 +39,17 @@ impl GetThingInputBuilder {
             thing: self.thing,
             setters: self.setters,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<GetThingInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for GetThingInput {

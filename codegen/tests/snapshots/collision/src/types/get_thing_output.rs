@@ -31,6 +31,7 @@ impl GetThingOutputBuilder {
         value "second" second second set_second : crate ::FooBar2
     );
     /// Builds the [`GetThingOutput`](crate::GetThingOutput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<GetThingOutput, crate::primitives::BuildError> {
@@ -38,6 +39,17 @@ impl GetThingOutputBuilder {
             first: self.first,
             second: self.second,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<GetThingOutput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for GetThingOutput {

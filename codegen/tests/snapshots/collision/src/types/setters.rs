@@ -54,6 +54,7 @@ impl SettersBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Build`.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Setters, crate::primitives::BuildError> {
         match self.build {
             ::std::option::Option::Some(build) => {
@@ -71,6 +72,17 @@ impl SettersBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Setters, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Setters {

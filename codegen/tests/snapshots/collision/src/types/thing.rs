@@ -29,11 +29,23 @@ impl ThingBuilder {
         value "ID" id_2 id_2 set_id_2 : ::std::string::String
     );
     /// Builds the [`Thing`](crate::Thing). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Thing, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Thing {
             id: self.id,
             id_2: self.id_2,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Thing, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Thing {

@@ -228,6 +228,20 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+/// Every missing member of a builder, as a `@required` violation at its path.
+impl From<super::build::BuildError> for ValidationError {
+    fn from(error: super::build::BuildError) -> Self {
+        let violations = error.missing().iter().map(|member| Violation {
+            path: (*member).to_owned(),
+            constraint: Constraint::Required,
+            value: None,
+        });
+        ValidationError {
+            violations: violations.collect(),
+        }
+    }
+}
+
 /// One step of a path.
 #[derive(Debug, Clone)]
 enum Step {

@@ -39,6 +39,7 @@ impl ArchiveWidgetInputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ArchiveWidgetInput, crate::primitives::BuildError> {
@@ -58,6 +59,17 @@ impl ArchiveWidgetInputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ArchiveWidgetInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ArchiveWidgetInput {

@@ -23,10 +23,22 @@ impl Chicken {
 impl ChickenBuilder {
     crate::primitives::build::setters!(value "egg" egg egg set_egg : crate ::Egg);
     /// Builds the [`Chicken`](crate::Chicken). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Chicken, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Chicken {
             egg: self.egg.map(::std::boxed::Box::new),
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Chicken, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Chicken {

@@ -94,6 +94,7 @@ impl CollectionsBuilder {
         value "priority" priority priority set_priority : crate ::Priority
     );
     /// Builds the [`Collections`](crate::Collections). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Collections, crate::primitives::BuildError> {
@@ -108,6 +109,17 @@ impl CollectionsBuilder {
             instance_type: self.instance_type,
             priority: self.priority,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Collections, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Collections {

@@ -56,6 +56,7 @@ impl CreateWidgetInputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<CreateWidgetInput, crate::primitives::BuildError> {
@@ -74,6 +75,17 @@ impl CreateWidgetInputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<CreateWidgetInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for CreateWidgetInput {

@@ -43,6 +43,7 @@ impl CredentialsBuilder {
         value "password" password password set_password : ::std::string::String
     );
     /// Builds the [`Credentials`](crate::Credentials). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Credentials, crate::primitives::BuildError> {
@@ -50,6 +51,17 @@ impl CredentialsBuilder {
             user: self.user,
             password: self.password,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Credentials, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Credentials {

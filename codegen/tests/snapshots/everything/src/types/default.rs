@@ -25,8 +25,20 @@ impl DefaultBuilder {
         value "default" default default_2 set_default : ::std::string::String
     );
     /// Builds the [`Default`](crate::Default). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Default, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Default { default: self.default })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Default, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Default {

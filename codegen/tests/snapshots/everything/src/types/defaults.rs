@@ -124,6 +124,7 @@ impl DefaultsBuilder {
         ::std::string::String
     );
     /// Builds the [`Defaults`](crate::Defaults). Members with a model default that are unset get it. It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Defaults, crate::primitives::BuildError> {
@@ -140,6 +141,17 @@ impl DefaultsBuilder {
             required_with_default: self.required_with_default.unwrap_or(0i32),
             required_but_client_optional: self.required_but_client_optional,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Defaults, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Defaults {

@@ -32,6 +32,7 @@ impl DescribeNamesInputBuilder {
         ::InstanceType
     );
     /// Builds the [`DescribeNamesInput`](crate::DescribeNamesInput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeNamesInput, crate::primitives::BuildError> {
@@ -39,6 +40,17 @@ impl DescribeNamesInputBuilder {
             keywords: self.keywords,
             instance_type: self.instance_type,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<DescribeNamesInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeNamesInput {

@@ -67,6 +67,7 @@ impl DescribeNamesOutputBuilder {
     crate::primitives::build::setters!(value "box" r#box r#box set_box : crate ::Box);
     crate::primitives::build::setters!(value "vec" vec vec set_vec : crate ::Vec);
     /// Builds the [`DescribeNamesOutput`](crate::DescribeNamesOutput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<DescribeNamesOutput, crate::primitives::BuildError> {
@@ -81,6 +82,17 @@ impl DescribeNamesOutputBuilder {
             r#box: self.r#box,
             vec: self.vec,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<DescribeNamesOutput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for DescribeNamesOutput {

@@ -25,8 +25,20 @@ impl DisplayBuilder {
         value "fmt" fmt fmt_2 set_fmt : ::std::string::String
     );
     /// Builds the [`Display`](crate::Display). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Display, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Display { fmt: self.fmt })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Display, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Display {

@@ -25,10 +25,22 @@ impl EggBuilder {
         value "chicken" chicken chicken set_chicken : crate ::Chicken
     );
     /// Builds the [`Egg`](crate::Egg). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Egg, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Egg {
             chicken: self.chicken.map(::std::boxed::Box::new),
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Egg, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Egg {

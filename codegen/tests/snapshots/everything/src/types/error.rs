@@ -24,8 +24,20 @@ impl Error {
 }
 impl ErrorBuilder {
     /// Builds the [`Error`](crate::Error). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Error, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Error {})
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Error, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Error {

@@ -37,6 +37,7 @@ impl FolderBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Folder, crate::primitives::BuildError> {
         match self.name {
             ::std::option::Option::Some(name) => {
@@ -51,6 +52,17 @@ impl FolderBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Folder, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Folder {

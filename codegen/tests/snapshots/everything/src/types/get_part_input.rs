@@ -39,6 +39,7 @@ impl GetPartInputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`, `partId`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<GetPartInput, crate::primitives::BuildError> {
@@ -60,6 +61,17 @@ impl GetPartInputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<GetPartInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for GetPartInput {

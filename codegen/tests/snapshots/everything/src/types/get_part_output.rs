@@ -50,6 +50,7 @@ impl GetPartOutputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `partId`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<GetPartOutput, crate::primitives::BuildError> {
@@ -67,6 +68,17 @@ impl GetPartOutputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<GetPartOutput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for GetPartOutput {

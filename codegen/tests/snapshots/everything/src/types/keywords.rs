@@ -71,6 +71,7 @@ impl KeywordsBuilder {
         value "fooBar" foo_bar foo_bar set_foo_bar : ::std::string::String
     );
     /// Builds the [`Keywords`](crate::Keywords). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Keywords, crate::primitives::BuildError> {
@@ -85,6 +86,17 @@ impl KeywordsBuilder {
             second_value: self.second_value,
             foo_bar: self.foo_bar,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Keywords, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Keywords {

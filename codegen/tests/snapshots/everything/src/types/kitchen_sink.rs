@@ -246,6 +246,7 @@ impl KitchenSinkBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `stringValue`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<KitchenSink, crate::primitives::BuildError> {
@@ -292,6 +293,17 @@ impl KitchenSinkBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<KitchenSink, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for KitchenSink {

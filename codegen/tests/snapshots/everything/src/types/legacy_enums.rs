@@ -34,6 +34,7 @@ impl LegacyEnumsBuilder {
         value "code" code code set_code : crate ::LegacyCode
     );
     /// Builds the [`LegacyEnums`](crate::LegacyEnums). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<LegacyEnums, crate::primitives::BuildError> {
@@ -41,6 +42,17 @@ impl LegacyEnumsBuilder {
             status: self.status,
             code: self.code,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<LegacyEnums, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for LegacyEnums {

@@ -31,6 +31,7 @@ impl LinkedNodeBuilder {
         value "next" next next set_next : crate ::LinkedNode
     );
     /// Builds the [`LinkedNode`](crate::LinkedNode). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<LinkedNode, crate::primitives::BuildError> {
@@ -38,6 +39,17 @@ impl LinkedNodeBuilder {
             value: self.value,
             next: self.next.map(::std::boxed::Box::new),
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<LinkedNode, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for LinkedNode {

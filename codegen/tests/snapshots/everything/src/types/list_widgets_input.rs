@@ -33,6 +33,7 @@ impl ListWidgetsInputBuilder {
         value "maxResults" max_results max_results set_max_results : i32
     );
     /// Builds the [`ListWidgetsInput`](crate::ListWidgetsInput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ListWidgetsInput, crate::primitives::BuildError> {
@@ -40,6 +41,17 @@ impl ListWidgetsInputBuilder {
             next_token: self.next_token,
             max_results: self.max_results,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ListWidgetsInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListWidgetsInput {

@@ -37,6 +37,7 @@ impl ListWidgetsOutputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgets`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ListWidgetsOutput, crate::primitives::BuildError> {
@@ -53,6 +54,17 @@ impl ListWidgetsOutputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ListWidgetsOutput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ListWidgetsOutput {

@@ -36,6 +36,7 @@ impl NamespaceBuilder {
         ::Namespace
     );
     /// Builds the [`Namespace`](crate::Namespace). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Namespace, crate::primitives::BuildError> {
@@ -43,6 +44,17 @@ impl NamespaceBuilder {
             name: self.name,
             children: self.children,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Namespace, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Namespace {

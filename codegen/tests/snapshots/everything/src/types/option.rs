@@ -25,8 +25,20 @@ impl OptionBuilder {
         value "Self" self_ self_ set_self : ::std::string::String
     );
     /// Builds the [`Option`](crate::Option). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Option, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Option { self_: self.self_ })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Option, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Option {

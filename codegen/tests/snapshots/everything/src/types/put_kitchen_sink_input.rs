@@ -80,6 +80,7 @@ impl PutKitchenSinkInputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `sink`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<PutKitchenSinkInput, crate::primitives::BuildError> {
@@ -98,6 +99,17 @@ impl PutKitchenSinkInputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<PutKitchenSinkInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PutKitchenSinkInput {

@@ -37,6 +37,7 @@ impl PutKitchenSinkOutputBuilder {
         value "legacy" legacy legacy set_legacy : crate ::LegacyEnums
     );
     /// Builds the [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<PutKitchenSinkOutput, crate::primitives::BuildError> {
@@ -45,6 +46,20 @@ impl PutKitchenSinkOutputBuilder {
             collections: self.collections,
             legacy: self.legacy,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        PutKitchenSinkOutput,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for PutKitchenSinkOutput {

@@ -42,6 +42,7 @@ impl ResourceNotFoundBuilder {
         ::std::string::String
     );
     /// Builds the [`ResourceNotFound`](crate::ResourceNotFound). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<ResourceNotFound, crate::primitives::BuildError> {
@@ -49,6 +50,17 @@ impl ResourceNotFoundBuilder {
             message: self.message,
             resource_id: self.resource_id,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<ResourceNotFound, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for ResourceNotFound {

@@ -29,11 +29,23 @@ impl ResultBuilder {
         value "err" err err set_err : ::std::string::String
     );
     /// Builds the [`Result`](crate::Result). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Result, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Result {
             ok: self.ok,
             err: self.err,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Result, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Result {

@@ -25,8 +25,20 @@ impl StringBuilder {
         value "value" value value set_value : ::std::string::String
     );
     /// Builds the [`String`](crate::String). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<String, crate::primitives::BuildError> {
         ::std::result::Result::Ok(String { value: self.value })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<String, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for String {

@@ -27,12 +27,27 @@ impl SubscribeEventsInputBuilder {
         value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
     );
     /// Builds the [`SubscribeEventsInput`](crate::SubscribeEventsInput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<SubscribeEventsInput, crate::primitives::BuildError> {
         ::std::result::Result::Ok(SubscribeEventsInput {
             widget_id: self.widget_id,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        SubscribeEventsInput,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for SubscribeEventsInput {

@@ -25,8 +25,20 @@ impl TypeBuilder {
         value "type" r#type r#type set_type : ::std::string::String
     );
     /// Builds the [`Type`](crate::Type). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Type, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Type { r#type: self.r#type })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Type, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Type {

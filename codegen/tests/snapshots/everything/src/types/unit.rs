@@ -17,8 +17,20 @@ impl Unit {
 }
 impl UnitBuilder {
     /// Builds the [`Unit`](crate::Unit). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Unit, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Unit {})
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Unit, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Unit {

@@ -40,6 +40,7 @@ impl UploadArtifactInputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `artifactName`, `body`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<UploadArtifactInput, crate::primitives::BuildError> {
@@ -66,6 +67,17 @@ impl UploadArtifactInputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<UploadArtifactInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for UploadArtifactInput {

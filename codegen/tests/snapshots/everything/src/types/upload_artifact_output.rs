@@ -25,12 +25,27 @@ impl UploadArtifactOutputBuilder {
         value "checksum" checksum checksum set_checksum : ::std::string::String
     );
     /// Builds the [`UploadArtifactOutput`](crate::UploadArtifactOutput). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<UploadArtifactOutput, crate::primitives::BuildError> {
         ::std::result::Result::Ok(UploadArtifactOutput {
             checksum: self.checksum,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        UploadArtifactOutput,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for UploadArtifactOutput {

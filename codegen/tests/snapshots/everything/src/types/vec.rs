@@ -25,8 +25,20 @@ impl VecBuilder {
         list "items" items items set_items : ::std::string::String
     );
     /// Builds the [`Vec`](crate::Vec). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(self) -> ::std::result::Result<Vec, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Vec { items: self.items })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Vec, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Vec {

@@ -53,6 +53,7 @@ impl WalkTreeInputBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `root`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WalkTreeInput, crate::primitives::BuildError> {
@@ -72,6 +73,17 @@ impl WalkTreeInputBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<WalkTreeInput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WalkTreeInput {

@@ -36,6 +36,7 @@ impl WalkTreeOutputBuilder {
     );
     crate::primitives::build::setters!(value "depth" depth depth set_depth : i64);
     /// Builds the [`WalkTreeOutput`](crate::WalkTreeOutput). Members with a model default that are unset get it. It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WalkTreeOutput, crate::primitives::BuildError> {
@@ -43,6 +44,17 @@ impl WalkTreeOutputBuilder {
             attributes: self.attributes,
             depth: self.depth.unwrap_or(0i64),
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<WalkTreeOutput, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WalkTreeOutput {

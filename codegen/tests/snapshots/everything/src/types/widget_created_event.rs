@@ -33,6 +33,7 @@ impl WidgetCreatedEventBuilder {
         value "summary" summary summary set_summary : crate ::WidgetSummary
     );
     /// Builds the [`WidgetCreatedEvent`](crate::WidgetCreatedEvent). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WidgetCreatedEvent, crate::primitives::BuildError> {
@@ -40,6 +41,17 @@ impl WidgetCreatedEventBuilder {
             widget_id: self.widget_id,
             summary: self.summary,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<WidgetCreatedEvent, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WidgetCreatedEvent {

@@ -17,10 +17,22 @@ impl WidgetDeletedEvent {
 }
 impl WidgetDeletedEventBuilder {
     /// Builds the [`WidgetDeletedEvent`](crate::WidgetDeletedEvent). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<WidgetDeletedEvent, crate::primitives::BuildError> {
         ::std::result::Result::Ok(WidgetDeletedEvent {})
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<WidgetDeletedEvent, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for WidgetDeletedEvent {

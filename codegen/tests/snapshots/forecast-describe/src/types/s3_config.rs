@@ -51,6 +51,7 @@ impl S3ConfigBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Path`, `RoleArn`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<S3Config, crate::primitives::BuildError> {
@@ -78,6 +79,17 @@ impl S3ConfigBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<S3Config, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for S3Config {

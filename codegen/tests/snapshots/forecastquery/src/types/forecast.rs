@@ -46,12 +46,24 @@ impl ForecastBuilder {
         => ::std::vec::Vec < crate ::DataPoint >
     );
     /// Builds the [`Forecast`](crate::Forecast). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<Forecast, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Forecast {
             predictions: self.predictions,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<Forecast, crate::primitives::ValidationError> {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for Forecast {

@@ -70,6 +70,7 @@ impl QueryForecastRequestBuilder {
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`, `Filters`.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<QueryForecastRequest, crate::primitives::BuildError> {
@@ -99,6 +100,20 @@ impl QueryForecastRequestBuilder {
                 )
             }
         }
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        QueryForecastRequest,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for QueryForecastRequest {

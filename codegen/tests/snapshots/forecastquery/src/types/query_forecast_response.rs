@@ -25,12 +25,27 @@ impl QueryForecastResponseBuilder {
         value "Forecast" forecast forecast set_forecast : crate ::Forecast
     );
     /// Builds the [`QueryForecastResponse`](crate::QueryForecastResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<QueryForecastResponse, crate::primitives::BuildError> {
         ::std::result::Result::Ok(QueryForecastResponse {
             forecast: self.forecast,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        QueryForecastResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for QueryForecastResponse {

@@ -25,6 +25,7 @@ impl QueryWhatIfForecastResponseBuilder {
         value "Forecast" forecast forecast set_forecast : crate ::Forecast
     );
     /// Builds the [`QueryWhatIfForecastResponse`](crate::QueryWhatIfForecastResponse). It never fails: no member is required without a default.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
@@ -34,6 +35,20 @@ impl QueryWhatIfForecastResponseBuilder {
         ::std::result::Result::Ok(QueryWhatIfForecastResponse {
             forecast: self.forecast,
         })
+    }
+    /// Builds the value as [`build`](Self::build) does, then checks it with
+    /// `validate()`: a missing member or a broken constraint is an error, each
+    /// violation with its path.
+    #[inline]
+    pub fn build_validated(
+        self,
+    ) -> ::std::result::Result<
+        QueryWhatIfForecastResponse,
+        crate::primitives::ValidationError,
+    > {
+        let value = self.build()?;
+        value.validate()?;
+        ::std::result::Result::Ok(value)
     }
 }
 impl crate::primitives::Validate for QueryWhatIfForecastResponse {
