@@ -1,6 +1,7 @@
 //! Emit: turns the type space into token streams, one file per item and operation, plus
 //! the crate root, the module indexes and the runtime support files.
 
+mod arbitrary;
 pub mod docs;
 mod enumeration;
 mod example;
@@ -98,5 +99,6 @@ fn item_file(links: &Links, item: &Item, serde: bool) -> TokenStream {
         } => union::emit(links, item, variants, unknown, *sensitive),
     };
     let serde = serde.then(|| wire::impls(item));
-    quote!(#![doc = #summary] #body #serde)
+    let arbitrary = arbitrary::impls(item);
+    quote!(#![doc = #summary] #body #serde #arbitrary)
 }

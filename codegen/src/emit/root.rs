@@ -48,12 +48,17 @@ const JSON_RUNTIME: &[(&str, &str)] = &[
     ("wire", include_str!("../../runtime/wire.rs")),
 ];
 
+/// The runtime file of the `arbitrary` feature, which every crate gets: the impls'
+/// macros and strategies.
+const ARBITRARY_RUNTIME: (&str, &str) = ("arbitrary", include_str!("../../runtime/arbitrary.rs"));
+
 /// The runtime files a crate gets: file stem and text.
 pub fn runtime_files(json: bool) -> Vec<(&'static str, &'static str)> {
     let mut files: Vec<_> = RUNTIME
         .iter()
         .map(|(stem, text, _)| (*stem, *text))
         .collect();
+    files.push(ARBITRARY_RUNTIME);
     if json {
         files.extend(JSON_RUNTIME.iter().copied());
     }
@@ -147,6 +152,7 @@ fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str, example: Optio
         types = space.items.len(),
     );
     docs.push_str(&serde_docs(space));
+    docs.push_str(&feature_docs(space));
     if let Some(example) = example.and_then(|name| example_docs(space, crate_name, name)) {
         docs.push_str(&example);
     }
@@ -167,6 +173,34 @@ fn serde_docs(space: &TypeSpace) -> String {
                  a JSON form would look right and be wrong on the wire.\n\n"
             .to_owned(),
     }
+}
+
+/// The crate's cargo features, none of them on by default.
+fn feature_docs(space: &TypeSpace) -> String {
+    let mut features = vec![format!(
+        "- `{}`: implements `arbitrary::Arbitrary` for every type, for property tests and \
+         fuzzing. Like serde, through `macro_rules!` macros, so no proc-macro is built.{}",
+        super::arbitrary::FEATURE,
+        match space.json {
+            Some(_) => " `tests/roundtrip.rs` then also writes and reads back hundreds of \
+                        drawn values of every type.",
+            None => "",
+        }
+    )];
+    features.push(
+        "- `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants."
+            .to_owned(),
+    );
+    if !super::interop::dependencies(space).is_empty() {
+        features.push(format!(
+            "- `{}`: conversions to and from the types of the service's AWS SDK crate.",
+            super::interop::FEATURE
+        ));
+    }
+    format!(
+        "# Cargo features\n\nNone is on by default.\n\n{}\n\n",
+        features.join("\n")
+    )
 }
 
 /// A doctest that parses a sample output body of `operation` and reads a member of it.
@@ -280,6 +314,7 @@ pub fn primitives_index(json: bool) -> TokenFile {
             pub(crate) mod wire;
         }
     });
+    let arbitrary = super::arbitrary::FEATURE;
     TokenFile {
         path: "src/primitives/mod.rs".to_owned(),
         tokens: quote! {
@@ -287,12 +322,14 @@ pub fn primitives_index(json: bool) -> TokenFile {
             //! name, and operations as types.
             #(#modules)*
             #json
+            #[cfg(feature = #arbitrary)]
+            pub(crate) mod arbitrary;
         },
     }
 }
 
 /// `Cargo.toml` for a standalone crate: serde without its derive for JSON protocols,
-/// nothing else by default, timestamp conversions behind features.
+/// nothing else by default; timestamp conversions and `arbitrary` behind features.
 pub fn cargo_toml(
     crate_name: &str,
     title: &str,
@@ -333,10 +370,12 @@ publish = false
 [dependencies]
 chrono = {{ version = \"0.4.45\", default-features = false, optional = true }}
 jiff = {{ version = \"1.0.2\", default-features = false, optional = true }}
+arbitrary = {{ version = \"1.5.0\", optional = true }}
 {serde}{sdk_dependencies}
 [features]
 chrono = [\"dep:chrono\"]
 jiff = [\"dep:jiff\"]
+arbitrary = [\"dep:arbitrary\"]
 {sdk_feature}
 # A crate of its own, even when generated inside another workspace.
 [workspace]

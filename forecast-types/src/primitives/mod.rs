@@ -16,3 +16,5 @@ mod unknown;
 pub use unknown::{UnhandledError, UnknownValue};
 mod timestamp_text;
 pub(crate) mod wire;
+#[cfg(feature = "arbitrary")]
+pub(crate) mod arbitrary;

@@ -81,3 +81,5 @@ impl ::std::fmt::Display for AttributeType {
     }
 }
 crate::primitives::wire::json_enum!(AttributeType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(AttributeType);

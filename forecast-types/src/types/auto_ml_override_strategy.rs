@@ -66,3 +66,5 @@ impl ::std::fmt::Display for AutoMLOverrideStrategy {
     }
 }
 crate::primitives::wire::json_enum!(AutoMLOverrideStrategy);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(AutoMLOverrideStrategy);

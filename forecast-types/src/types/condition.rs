@@ -76,3 +76,5 @@ impl ::std::fmt::Display for Condition {
     }
 }
 crate::primitives::wire::json_enum!(Condition);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Condition);

@@ -14,3 +14,7 @@ pub struct CreateDatasetResponse {
 crate::primitives::wire::json_structure! {
     CreateDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetResponse { dataset_arn : optional, Text; }
+}

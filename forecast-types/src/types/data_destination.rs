@@ -14,3 +14,7 @@ pub struct DataDestination {
 crate::primitives::wire::json_structure! {
     DataDestination { s3_config : "S3Config", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DataDestination { s3_config : required, Any; }
+}

@@ -71,3 +71,5 @@ impl ::std::fmt::Display for DatasetType {
     }
 }
 crate::primitives::wire::json_enum!(DatasetType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(DatasetType);

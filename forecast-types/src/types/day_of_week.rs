@@ -91,3 +91,5 @@ impl ::std::fmt::Display for DayOfWeek {
     }
 }
 crate::primitives::wire::json_enum!(DayOfWeek);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(DayOfWeek);

@@ -14,3 +14,7 @@ pub struct DeleteForecastRequest {
 crate::primitives::wire::json_structure! {
     DeleteForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteForecastRequest { forecast_arn : required, Text; }
+}

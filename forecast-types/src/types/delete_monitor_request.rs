@@ -14,3 +14,7 @@ pub struct DeleteMonitorRequest {
 crate::primitives::wire::json_structure! {
     DeleteMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteMonitorRequest { monitor_arn : required, Text; }
+}

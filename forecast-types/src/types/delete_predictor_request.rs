@@ -14,3 +14,7 @@ pub struct DeletePredictorRequest {
 crate::primitives::wire::json_structure! {
     DeletePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeletePredictorRequest { predictor_arn : required, Text; }
+}

@@ -14,3 +14,7 @@ pub struct DeleteResourceTreeRequest {
 crate::primitives::wire::json_structure! {
     DeleteResourceTreeRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteResourceTreeRequest { resource_arn : required, Text; }
+}

@@ -14,3 +14,7 @@ pub struct DescribeAutoPredictorRequest {
 crate::primitives::wire::json_structure! {
     DescribeAutoPredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeAutoPredictorRequest { predictor_arn : required, Text; }
+}

@@ -14,3 +14,7 @@ pub struct DescribeDatasetRequest {
 crate::primitives::wire::json_structure! {
     DescribeDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetRequest { dataset_arn : required, Text; }
+}

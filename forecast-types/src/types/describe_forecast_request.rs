@@ -14,3 +14,7 @@ pub struct DescribeForecastRequest {
 crate::primitives::wire::json_structure! {
     DescribeForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeForecastRequest { forecast_arn : required, Text; }
+}

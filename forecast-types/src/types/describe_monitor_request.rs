@@ -14,3 +14,7 @@ pub struct DescribeMonitorRequest {
 crate::primitives::wire::json_structure! {
     DescribeMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeMonitorRequest { monitor_arn : required, Text; }
+}

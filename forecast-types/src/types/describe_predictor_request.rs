@@ -14,3 +14,7 @@ pub struct DescribePredictorRequest {
 crate::primitives::wire::json_structure! {
     DescribePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribePredictorRequest { predictor_arn : required, Text; }
+}

@@ -91,3 +91,5 @@ impl ::std::fmt::Display for Domain {
     }
 }
 crate::primitives::wire::json_enum!(Domain);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Domain);

@@ -63,3 +63,5 @@ impl ::std::fmt::Display for EvaluationType {
     }
 }
 crate::primitives::wire::json_enum!(EvaluationType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(EvaluationType);

@@ -59,3 +59,5 @@ impl ::std::fmt::Display for FeaturizationMethodName {
     }
 }
 crate::primitives::wire::json_enum!(FeaturizationMethodName);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(FeaturizationMethodName);

@@ -63,3 +63,5 @@ impl ::std::fmt::Display for FilterConditionString {
     }
 }
 crate::primitives::wire::json_enum!(FilterConditionString);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(FilterConditionString);

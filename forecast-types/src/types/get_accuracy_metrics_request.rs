@@ -14,3 +14,7 @@ pub struct GetAccuracyMetricsRequest {
 crate::primitives::wire::json_structure! {
     GetAccuracyMetricsRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetAccuracyMetricsRequest { predictor_arn : required, Text; }
+}

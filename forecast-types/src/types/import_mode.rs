@@ -63,3 +63,5 @@ impl ::std::fmt::Display for ImportMode {
     }
 }
 crate::primitives::wire::json_enum!(ImportMode);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(ImportMode);

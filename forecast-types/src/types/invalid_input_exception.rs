@@ -22,3 +22,7 @@ impl ::std::error::Error for InvalidInputException {}
 crate::primitives::wire::json_structure! {
     InvalidInputException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InvalidInputException { message : optional, Text; }
+}

@@ -22,3 +22,7 @@ impl ::std::error::Error for LimitExceededException {}
 crate::primitives::wire::json_structure! {
     LimitExceededException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    LimitExceededException { message : optional, Text; }
+}

@@ -14,3 +14,7 @@ pub struct ListTagsForResourceRequest {
 crate::primitives::wire::json_structure! {
     ListTagsForResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListTagsForResourceRequest { resource_arn : required, Text; }
+}

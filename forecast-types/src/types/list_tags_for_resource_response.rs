@@ -14,3 +14,7 @@ pub struct ListTagsForResourceResponse {
 crate::primitives::wire::json_structure! {
     ListTagsForResourceResponse { tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListTagsForResourceResponse { tags : optional, ListOf < Any >; }
+}

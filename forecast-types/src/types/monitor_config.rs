@@ -14,3 +14,7 @@ pub struct MonitorConfig {
 crate::primitives::wire::json_structure! {
     MonitorConfig { monitor_name : "MonitorName", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    MonitorConfig { monitor_name : required, Text; }
+}

@@ -116,3 +116,5 @@ impl ::std::fmt::Display for Month {
     }
 }
 crate::primitives::wire::json_enum!(Month);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Month);

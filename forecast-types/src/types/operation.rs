@@ -76,3 +76,5 @@ impl ::std::fmt::Display for Operation {
     }
 }
 crate::primitives::wire::json_enum!(Operation);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Operation);

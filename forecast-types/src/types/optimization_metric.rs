@@ -81,3 +81,5 @@ impl ::std::fmt::Display for OptimizationMetric {
     }
 }
 crate::primitives::wire::json_enum!(OptimizationMetric);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(OptimizationMetric);

@@ -22,3 +22,7 @@ impl ::std::error::Error for ResourceAlreadyExistsException {}
 crate::primitives::wire::json_structure! {
     ResourceAlreadyExistsException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceAlreadyExistsException { message : optional, Text; }
+}

@@ -22,3 +22,7 @@ impl ::std::error::Error for ResourceInUseException {}
 crate::primitives::wire::json_structure! {
     ResourceInUseException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceInUseException { message : optional, Text; }
+}

@@ -14,3 +14,7 @@ pub struct ResumeResourceRequest {
 crate::primitives::wire::json_structure! {
     ResumeResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResumeResourceRequest { resource_arn : required, Text; }
+}

@@ -76,3 +76,5 @@ impl ::std::fmt::Display for ScalingType {
     }
 }
 crate::primitives::wire::json_enum!(ScalingType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(ScalingType);

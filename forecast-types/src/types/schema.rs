@@ -14,3 +14,7 @@ pub struct Schema {
 crate::primitives::wire::json_structure! {
     Schema { attributes : "Attributes", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Schema { attributes : optional, ListOf < Any >; }
+}

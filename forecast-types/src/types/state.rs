@@ -63,3 +63,5 @@ impl ::std::fmt::Display for State {
     }
 }
 crate::primitives::wire::json_enum!(State);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(State);

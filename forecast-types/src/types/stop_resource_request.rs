@@ -14,3 +14,7 @@ pub struct StopResourceRequest {
 crate::primitives::wire::json_structure! {
     StopResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    StopResourceRequest { resource_arn : required, Text; }
+}

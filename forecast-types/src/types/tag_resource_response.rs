@@ -9,3 +9,7 @@ pub struct TagResourceResponse {}
 crate::primitives::wire::json_structure! {
     TagResourceResponse {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TagResourceResponse {}
+}

@@ -63,3 +63,5 @@ impl ::std::fmt::Display for TimePointGranularity {
     }
 }
 crate::primitives::wire::json_enum!(TimePointGranularity);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(TimePointGranularity);

@@ -63,3 +63,5 @@ impl ::std::fmt::Display for TimeSeriesGranularity {
     }
 }
 crate::primitives::wire::json_enum!(TimeSeriesGranularity);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(TimeSeriesGranularity);

@@ -9,3 +9,7 @@ pub struct UntagResourceResponse {}
 crate::primitives::wire::json_structure! {
     UntagResourceResponse {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UntagResourceResponse {}
+}

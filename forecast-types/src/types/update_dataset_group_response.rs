@@ -9,3 +9,7 @@ pub struct UpdateDatasetGroupResponse {}
 crate::primitives::wire::json_structure! {
     UpdateDatasetGroupResponse {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UpdateDatasetGroupResponse {}
+}

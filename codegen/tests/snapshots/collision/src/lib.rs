@@ -20,6 +20,13 @@
 //!
 //! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
 //!
+//! # Cargo features
+//!
+//! None is on by default.
+//!
+//! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing. Like serde, through `macro_rules!` macros, so no proc-macro is built. `tests/roundtrip.rs` then also writes and reads back hundreds of drawn values of every type.
+//! - `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants.
+//!
 //! # Example
 //!
 //! Parse a `GetThing` response body and read its `first`:

@@ -12,3 +12,7 @@ pub struct GetThingInput {
 crate::primitives::wire::json_structure! {
     GetThingInput { thing : "thing", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetThingInput { thing : optional, Any; }
+}

@@ -12,3 +12,7 @@ pub struct Box {
 crate::primitives::wire::json_structure! {
     Box { value : "value", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Box { value : optional, Any; }
+}

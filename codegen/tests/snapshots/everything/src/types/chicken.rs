@@ -12,3 +12,7 @@ pub struct Chicken {
 crate::primitives::wire::json_structure! {
     Chicken { egg : "egg", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Chicken { egg : optional, Any; }
+}

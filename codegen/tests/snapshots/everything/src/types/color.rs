@@ -67,3 +67,5 @@ impl ::std::fmt::Display for Color {
     }
 }
 crate::primitives::wire::json_enum!(Color);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Color);

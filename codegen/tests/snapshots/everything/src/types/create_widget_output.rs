@@ -14,3 +14,7 @@ pub struct CreateWidgetOutput {
 crate::primitives::wire::json_structure! {
     CreateWidgetOutput { widget_id : "widgetId", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWidgetOutput { widget_id : required, Text; }
+}

@@ -16,3 +16,7 @@ impl ::std::error::Error for Error {}
 crate::primitives::wire::json_structure! {
     Error {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Error {}
+}

@@ -103,3 +103,5 @@ impl ::std::fmt::Display for InstanceType {
     }
 }
 crate::primitives::wire::json_enum!(InstanceType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(InstanceType);

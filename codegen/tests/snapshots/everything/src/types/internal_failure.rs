@@ -22,3 +22,7 @@ impl ::std::error::Error for InternalFailure {}
 crate::primitives::wire::json_structure! {
     InternalFailure { message : "message" | "Message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InternalFailure { message : optional, Text; }
+}

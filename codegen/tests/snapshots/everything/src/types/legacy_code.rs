@@ -74,3 +74,5 @@ impl ::std::fmt::Display for LegacyCode {
     }
 }
 crate::primitives::wire::json_enum!(LegacyCode);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(LegacyCode);

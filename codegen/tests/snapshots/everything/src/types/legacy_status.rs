@@ -84,3 +84,5 @@ impl ::std::fmt::Display for LegacyStatus {
     }
 }
 crate::primitives::wire::json_enum!(LegacyStatus);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(LegacyStatus);

@@ -56,3 +56,5 @@ impl ::std::fmt::Display for Priority {
     }
 }
 crate::primitives::wire::json_int_enum!(Priority);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_int_enum!(Priority);

@@ -12,3 +12,7 @@ pub struct String {
 crate::primitives::wire::json_structure! {
     String { value : "value", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    String { value : optional, Text; }
+}

@@ -12,3 +12,7 @@ pub struct SubscribeEventsOutput {
 crate::primitives::wire::json_structure! {
     SubscribeEventsOutput { events : "events", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    SubscribeEventsOutput { events : optional, Any; }
+}

@@ -22,3 +22,7 @@ impl ::std::error::Error for ThrottlingError {}
 crate::primitives::wire::json_structure! {
     ThrottlingError { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ThrottlingError { message : optional, Text; }
+}

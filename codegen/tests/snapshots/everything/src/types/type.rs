@@ -12,3 +12,7 @@ pub struct Type {
 crate::primitives::wire::json_structure! {
     Type { r#type : "type", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Type { r#type : optional, Text; }
+}

@@ -9,3 +9,7 @@ pub struct Unit {}
 crate::primitives::wire::json_structure! {
     Unit {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Unit {}
+}

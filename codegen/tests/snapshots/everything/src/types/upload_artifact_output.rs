@@ -12,3 +12,7 @@ pub struct UploadArtifactOutput {
 crate::primitives::wire::json_structure! {
     UploadArtifactOutput { checksum : "checksum", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UploadArtifactOutput { checksum : optional, Text; }
+}

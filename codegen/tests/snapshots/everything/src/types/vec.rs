@@ -12,3 +12,7 @@ pub struct Vec {
 crate::primitives::wire::json_structure! {
     Vec { items : "items", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Vec { items : optional, ListOf < Text >; }
+}

@@ -9,3 +9,7 @@ pub struct WidgetDeletedEvent {}
 crate::primitives::wire::json_structure! {
     WidgetDeletedEvent {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WidgetDeletedEvent {}
+}

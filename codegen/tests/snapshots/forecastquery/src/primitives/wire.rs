@@ -565,13 +565,17 @@ impl Serialize for BigDecimal {
 }
 
 /// Writes decimal text as an integer when it is one that fits, otherwise as
-/// the nearest `f64`; fails if even that overflows.
+/// the nearest `f64`; fails if even that overflows. Negative zero (`-0`, which
+/// a [`BigDecimal`] read from `-0.0` holds) is written as the `f64` `-0.0`, so
+/// that its sign survives: as an integer it would be `0`.
 fn serialize_number_text<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
     if let Ok(value) = text.parse::<u64>() {
         return serializer.serialize_u64(value);
     }
-    if let Ok(value) = text.parse::<i64>() {
-        return serializer.serialize_i64(value);
+    match text.parse::<i64>() {
+        Ok(0) => {}
+        Ok(value) => return serializer.serialize_i64(value),
+        Err(_) => {}
     }
     match text.parse::<f64>() {
         Ok(value) if value.is_finite() => serializer.serialize_f64(value),
@@ -2441,6 +2445,18 @@ mod tests {
         assert_eq!(decimal.as_str(), "1.25");
         assert_eq!(to_json(&decimal), "1.25");
         assert_eq!(to_json(&from_json::<BigDecimal>("-3")), "-3");
+    }
+
+    #[test]
+    fn big_decimal_negative_zero_keeps_its_sign() {
+        // Found by the round trip of drawn values: `-0` was written as `0`.
+        let zero: BigDecimal = from_json("-0.0");
+        assert_eq!(zero.as_str(), "-0");
+        assert_eq!(to_json(&zero), "-0.0");
+        assert_eq!(from_json::<BigDecimal>(&to_json(&zero)), zero);
+        let text: BigDecimal = "-0".parse().unwrap();
+        assert_eq!(from_json::<BigDecimal>(&to_json(&text)), text);
+        assert_eq!(to_json(&from_json::<BigDecimal>("0")), "0");
     }
 
     #[test]

@@ -27,3 +27,7 @@ pub struct Forecast {
 crate::primitives::wire::json_structure! {
     Forecast { predictions : "Predictions", optional, MapOf < ListOf < Plain > >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Forecast { predictions : optional, MapOf < Text, ListOf < Any > >; }
+}

@@ -22,3 +22,7 @@ impl ::std::error::Error for InvalidNextTokenException {}
 crate::primitives::wire::json_structure! {
     InvalidNextTokenException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InvalidNextTokenException { message : optional, Text; }
+}

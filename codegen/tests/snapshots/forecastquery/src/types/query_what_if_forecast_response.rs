@@ -12,3 +12,7 @@ pub struct QueryWhatIfForecastResponse {
 crate::primitives::wire::json_structure! {
     QueryWhatIfForecastResponse { forecast : "Forecast", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    QueryWhatIfForecastResponse { forecast : optional, Any; }
+}

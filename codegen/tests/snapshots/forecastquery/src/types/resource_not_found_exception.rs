@@ -22,3 +22,7 @@ impl ::std::error::Error for ResourceNotFoundException {}
 crate::primitives::wire::json_structure! {
     ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceNotFoundException { message : optional, Text; }
+}
