@@ -34,7 +34,14 @@ fn builds_cleanly(case: &str) {
     cargo(
         case,
         "clippy",
-        &["--all-targets", "--features", "arbitrary", "--", "-D", "warnings"],
+        &[
+            "--all-targets",
+            "--features",
+            "arbitrary",
+            "--",
+            "-D",
+            "warnings",
+        ],
         &[],
     );
     cargo(

@@ -177,20 +177,23 @@ fn serde_docs(space: &TypeSpace) -> String {
 
 /// The crate's cargo features, none of them on by default.
 fn feature_docs(space: &TypeSpace) -> String {
-    let mut features = vec![format!(
-        "- `{}`: implements `arbitrary::Arbitrary` for every type, for property tests and \
-         fuzzing. Like serde, through `macro_rules!` macros, so no proc-macro is built.{}",
-        super::arbitrary::FEATURE,
-        match space.json {
-            Some(_) => " `tests/roundtrip.rs` then also writes and reads back hundreds of \
-                        drawn values of every type.",
-            None => "",
+    let round_trip = match space.json {
+        Some(_) => {
+            " With it, `tests/roundtrip.rs` also writes and reads back hundreds of drawn \
+             values of every type."
         }
-    )];
-    features.push(
+        None => "",
+    };
+    let mut features = vec![
+        format!(
+            "- `{}`: implements `arbitrary::Arbitrary` for every type, for property tests \
+             and fuzzing, through `macro_rules!` macros, so no proc-macro is built.\
+             {round_trip}",
+            super::arbitrary::FEATURE
+        ),
         "- `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants."
             .to_owned(),
-    );
+    ];
     if !super::interop::dependencies(space).is_empty() {
         features.push(format!(
             "- `{}`: conversions to and from the types of the service's AWS SDK crate.",

@@ -279,7 +279,10 @@ fn holds_skipping(items: &Items, skipping: &BTreeSet<&str>, item: &Item) -> bool
         if skipping.contains(name.as_str()) {
             return true;
         }
-        if let Some(inner) = items.get(name.as_str()).filter(|_| seen.insert(name.clone())) {
+        if let Some(inner) = items
+            .get(name.as_str())
+            .filter(|_| seen.insert(name.clone()))
+        {
             stack.extend(contained(inner));
         }
     }
@@ -290,9 +293,7 @@ fn holds_skipping(items: &Items, skipping: &BTreeSet<&str>, item: &Item) -> bool
 fn contained(item: &Item) -> Vec<String> {
     let types: Vec<&RustType> = match &item.kind {
         ItemKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
-        ItemKind::Union { variants, .. } => {
-            variants.iter().filter_map(|v| v.ty.as_ref()).collect()
-        }
+        ItemKind::Union { variants, .. } => variants.iter().filter_map(|v| v.ty.as_ref()).collect(),
         _ => Vec::new(),
     };
     let mut named = Vec::new();

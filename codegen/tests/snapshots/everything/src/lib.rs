@@ -24,7 +24,7 @@
 //!
 //! None is on by default.
 //!
-//! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing. Like serde, through `macro_rules!` macros, so no proc-macro is built. `tests/roundtrip.rs` then also writes and reads back hundreds of drawn values of every type.
+//! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing, through `macro_rules!` macros, so no proc-macro is built. With it, `tests/roundtrip.rs` also writes and reads back hundreds of drawn values of every type.
 //! - `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants.
 //!
 //! # Example
