@@ -1,5 +1,6 @@
 //! Compile tests: every snapshot crate builds on its own with warnings denied, passes
-//! clippy, and its docs build with `RUSTDOCFLAGS="-D warnings"`.
+//! clippy and its tests with the `arbitrary` feature, and its docs build with
+//! `RUSTDOCFLAGS="-D warnings"`.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -27,14 +28,28 @@ fn cargo(case: &str, command: &str, args: &[&str], env: &[(&str, &str)]) {
     );
 }
 
+/// With the `arbitrary` feature, so that its impls are linted and the round trip of
+/// drawn values runs.
 fn builds_cleanly(case: &str) {
     cargo(
         case,
         "clippy",
-        &["--all-targets", "--", "-D", "warnings"],
+        &[
+            "--all-targets",
+            "--features",
+            "arbitrary",
+            "--",
+            "-D",
+            "warnings",
+        ],
         &[],
     );
-    cargo(case, "test", &["--quiet"], &[("RUSTFLAGS", "-D warnings")]);
+    cargo(
+        case,
+        "test",
+        &["--quiet", "--features", "arbitrary"],
+        &[("RUSTFLAGS", "-D warnings")],
+    );
     cargo(
         case,
         "doc",

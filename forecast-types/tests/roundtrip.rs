@@ -3,7 +3,8 @@
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
 //! Every generated type with a sample body goes from JSON to a value and back to
-//! the same JSON and an equal value.
+//! the same JSON and an equal value. With the `arbitrary` feature, values drawn
+//! from a fixed seed go from value to JSON and back to an equal value.
 #![allow(deprecated)]
 #[rustfmt::skip]
 mod samples {
@@ -726,5 +727,593 @@ mod samples {
         >(
             "{\"TestWindowStart\":1700000000.5,\"TestWindowEnd\":1700000000.5,\"ItemCount\":1,\"EvaluationType\":\"SUMMARY\",\"Metrics\":{\"RMSE\":1.5,\"WeightedQuantileLosses\":[{\"Quantile\":1.5,\"LossValue\":1.5}],\"ErrorMetrics\":[{\"ForecastType\":\"string\",\"WAPE\":1.5,\"RMSE\":1.5,\"MASE\":1.5,\"MAPE\":1.5}],\"AverageWeightedQuantileLoss\":1.5}}",
         );
+    }
+}
+#[cfg(feature = "arbitrary")]
+#[rustfmt::skip]
+mod drawn {
+    /// Values drawn for each type.
+    const CASES: u64 = 256;
+    /// The most bytes one value is drawn from.
+    const MAX_BYTES: usize = 1024;
+    /// A xorshift64* generator: a fixed seed per type gives the same values on
+    /// every run.
+    struct Bytes(u64);
+    impl Bytes {
+        /// A generator seeded with the FNV-1a hash of `name`.
+        fn new(name: &str) -> Self {
+            let hash = name
+                .bytes()
+                .fold(
+                    0xcbf2_9ce4_8422_2325_u64,
+                    |hash, byte| {
+                        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+                    },
+                );
+            Bytes(hash | 1)
+        }
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+        /// Between none and [`MAX_BYTES`] bytes: few bytes leave the draws their
+        /// smallest choices.
+        fn fill(&mut self, buffer: &mut ::std::vec::Vec<u8>) {
+            let len = (self.next() % (MAX_BYTES as u64 + 1)) as usize;
+            buffer.clear();
+            while buffer.len() < len {
+                buffer.extend(self.next().to_le_bytes());
+            }
+            buffer.truncate(len);
+        }
+    }
+    /// Whether a value equals itself: not when a float inside is NaN.
+    #[allow(clippy::eq_op)]
+    fn reflexive<T: ::std::cmp::PartialEq>(value: &T) -> bool {
+        value == value
+    }
+    /// Draws [`CASES`] values of `T`, writes each as JSON and reads it back: the
+    /// value read must write the same JSON and, once `clear` removed what the body
+    /// does not carry, equal the value drawn, unless NaN makes it unequal to itself.
+    fn round_trip<T>(name: &str, clear: fn(&mut T))
+    where
+        T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize
+            + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,
+    {
+        each_value::<
+            T,
+        >(
+            name,
+            |value, written, again| {
+                let mut expected = value;
+                clear(&mut expected);
+                if reflexive(&expected) {
+                    assert_eq!(again, expected, "{name}: {written}");
+                }
+            },
+        );
+    }
+    /// Like [`round_trip`], but compares only the JSON written: for types that hold
+    /// a structure whose HTTP-bound members the body does not carry.
+    #[allow(dead_code)]
+    fn written_round_trip<T>(name: &str)
+    where
+        T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize
+            + ::serde::de::DeserializeOwned + ::std::fmt::Debug,
+    {
+        each_value::<T>(name, |_, _, _| {});
+    }
+    /// Draws [`CASES`] values of `T`; each is written as JSON, read back, and the
+    /// value read must write the same JSON; then `compare` gets the value drawn, its
+    /// JSON and the value read.
+    fn each_value<T>(name: &str, compare: impl Fn(T, &str, T))
+    where
+        T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize
+            + ::serde::de::DeserializeOwned + ::std::fmt::Debug,
+    {
+        let mut bytes = Bytes::new(name);
+        let mut buffer = ::std::vec::Vec::new();
+        for case in 0..CASES {
+            bytes.fill(&mut buffer);
+            let mut data = ::arbitrary::Unstructured::new(&buffer);
+            let value = T::arbitrary(&mut data)
+                .unwrap_or_else(|e| panic!("{name}, case {case}: no value drawn: {e}"));
+            let written = ::serde_json::to_string(&value)
+                .unwrap_or_else(|e| panic!("{name}: {value:?} is not written: {e}"));
+            let again: T = ::serde_json::from_str(&written)
+                .unwrap_or_else(|e| panic!("{name}: {written} is not read back: {e}"));
+            let rewritten = ::serde_json::to_string(&again)
+                .unwrap_or_else(|e| panic!("{name}: {again:?} is not written: {e}"));
+            assert_eq!(rewritten, written, "{name}: written again differently");
+            compare(value, &written, again);
+        }
+    }
+    #[test]
+    fn drawn_values_round_trip_1() {
+        round_trip::<forecast_types::Action>("Action", |_| {});
+        round_trip::<forecast_types::AdditionalDataset>("AdditionalDataset", |_| {});
+        round_trip::<forecast_types::AttributeConfig>("AttributeConfig", |_| {});
+        round_trip::<forecast_types::AttributeType>("AttributeType", |_| {});
+        round_trip::<
+            forecast_types::AutoMLOverrideStrategy,
+        >("AutoMLOverrideStrategy", |_| {});
+        round_trip::<forecast_types::Baseline>("Baseline", |_| {});
+        round_trip::<forecast_types::BaselineMetric>("BaselineMetric", |_| {});
+        round_trip::<
+            forecast_types::CategoricalParameterRange,
+        >("CategoricalParameterRange", |_| {});
+        round_trip::<forecast_types::Condition>("Condition", |_| {});
+        round_trip::<
+            forecast_types::ContinuousParameterRange,
+        >("ContinuousParameterRange", |_| {});
+        round_trip::<
+            forecast_types::CreateAutoPredictorRequest,
+        >("CreateAutoPredictorRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateAutoPredictorResponse,
+        >("CreateAutoPredictorResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateDatasetGroupRequest,
+        >("CreateDatasetGroupRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateDatasetGroupResponse,
+        >("CreateDatasetGroupResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateDatasetImportJobRequest,
+        >("CreateDatasetImportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateDatasetImportJobResponse,
+        >("CreateDatasetImportJobResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateDatasetRequest,
+        >("CreateDatasetRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateDatasetResponse,
+        >("CreateDatasetResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateExplainabilityExportRequest,
+        >("CreateExplainabilityExportRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateExplainabilityExportResponse,
+        >("CreateExplainabilityExportResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateExplainabilityRequest,
+        >("CreateExplainabilityRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateExplainabilityResponse,
+        >("CreateExplainabilityResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateForecastExportJobRequest,
+        >("CreateForecastExportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateForecastExportJobResponse,
+        >("CreateForecastExportJobResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateForecastRequest,
+        >("CreateForecastRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateForecastResponse,
+        >("CreateForecastResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateMonitorRequest,
+        >("CreateMonitorRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateMonitorResponse,
+        >("CreateMonitorResponse", |_| {});
+        round_trip::<
+            forecast_types::CreatePredictorBacktestExportJobRequest,
+        >("CreatePredictorBacktestExportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::CreatePredictorBacktestExportJobResponse,
+        >("CreatePredictorBacktestExportJobResponse", |_| {});
+        round_trip::<
+            forecast_types::CreatePredictorRequest,
+        >("CreatePredictorRequest", |_| {});
+        round_trip::<
+            forecast_types::CreatePredictorResponse,
+        >("CreatePredictorResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateWhatIfAnalysisRequest,
+        >("CreateWhatIfAnalysisRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateWhatIfAnalysisResponse,
+        >("CreateWhatIfAnalysisResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateWhatIfForecastExportRequest,
+        >("CreateWhatIfForecastExportRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateWhatIfForecastExportResponse,
+        >("CreateWhatIfForecastExportResponse", |_| {});
+        round_trip::<
+            forecast_types::CreateWhatIfForecastRequest,
+        >("CreateWhatIfForecastRequest", |_| {});
+        round_trip::<
+            forecast_types::CreateWhatIfForecastResponse,
+        >("CreateWhatIfForecastResponse", |_| {});
+        round_trip::<forecast_types::DataConfig>("DataConfig", |_| {});
+        round_trip::<forecast_types::DataDestination>("DataDestination", |_| {});
+        round_trip::<forecast_types::DataSource>("DataSource", |_| {});
+        round_trip::<forecast_types::DatasetGroupSummary>("DatasetGroupSummary", |_| {});
+        round_trip::<
+            forecast_types::DatasetImportJobSummary,
+        >("DatasetImportJobSummary", |_| {});
+        round_trip::<forecast_types::DatasetSummary>("DatasetSummary", |_| {});
+        round_trip::<forecast_types::DatasetType>("DatasetType", |_| {});
+        round_trip::<forecast_types::DayOfWeek>("DayOfWeek", |_| {});
+        round_trip::<
+            forecast_types::DeleteDatasetGroupRequest,
+        >("DeleteDatasetGroupRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteDatasetImportJobRequest,
+        >("DeleteDatasetImportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteDatasetRequest,
+        >("DeleteDatasetRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteExplainabilityExportRequest,
+        >("DeleteExplainabilityExportRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteExplainabilityRequest,
+        >("DeleteExplainabilityRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteForecastExportJobRequest,
+        >("DeleteForecastExportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteForecastRequest,
+        >("DeleteForecastRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteMonitorRequest,
+        >("DeleteMonitorRequest", |_| {});
+        round_trip::<
+            forecast_types::DeletePredictorBacktestExportJobRequest,
+        >("DeletePredictorBacktestExportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::DeletePredictorRequest,
+        >("DeletePredictorRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteResourceTreeRequest,
+        >("DeleteResourceTreeRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteWhatIfAnalysisRequest,
+        >("DeleteWhatIfAnalysisRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteWhatIfForecastExportRequest,
+        >("DeleteWhatIfForecastExportRequest", |_| {});
+        round_trip::<
+            forecast_types::DeleteWhatIfForecastRequest,
+        >("DeleteWhatIfForecastRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeAutoPredictorRequest,
+        >("DescribeAutoPredictorRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeAutoPredictorResponse,
+        >("DescribeAutoPredictorResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeDatasetGroupRequest,
+        >("DescribeDatasetGroupRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeDatasetGroupResponse,
+        >("DescribeDatasetGroupResponse", |_| {});
+    }
+    #[test]
+    fn drawn_values_round_trip_2() {
+        round_trip::<
+            forecast_types::DescribeDatasetImportJobRequest,
+        >("DescribeDatasetImportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeDatasetImportJobResponse,
+        >("DescribeDatasetImportJobResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeDatasetRequest,
+        >("DescribeDatasetRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeDatasetResponse,
+        >("DescribeDatasetResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeExplainabilityExportRequest,
+        >("DescribeExplainabilityExportRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeExplainabilityExportResponse,
+        >("DescribeExplainabilityExportResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeExplainabilityRequest,
+        >("DescribeExplainabilityRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeExplainabilityResponse,
+        >("DescribeExplainabilityResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeForecastExportJobRequest,
+        >("DescribeForecastExportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeForecastExportJobResponse,
+        >("DescribeForecastExportJobResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeForecastRequest,
+        >("DescribeForecastRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeForecastResponse,
+        >("DescribeForecastResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeMonitorRequest,
+        >("DescribeMonitorRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeMonitorResponse,
+        >("DescribeMonitorResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribePredictorBacktestExportJobRequest,
+        >("DescribePredictorBacktestExportJobRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribePredictorBacktestExportJobResponse,
+        >("DescribePredictorBacktestExportJobResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribePredictorRequest,
+        >("DescribePredictorRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribePredictorResponse,
+        >("DescribePredictorResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeWhatIfAnalysisRequest,
+        >("DescribeWhatIfAnalysisRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeWhatIfAnalysisResponse,
+        >("DescribeWhatIfAnalysisResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeWhatIfForecastExportRequest,
+        >("DescribeWhatIfForecastExportRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeWhatIfForecastExportResponse,
+        >("DescribeWhatIfForecastExportResponse", |_| {});
+        round_trip::<
+            forecast_types::DescribeWhatIfForecastRequest,
+        >("DescribeWhatIfForecastRequest", |_| {});
+        round_trip::<
+            forecast_types::DescribeWhatIfForecastResponse,
+        >("DescribeWhatIfForecastResponse", |_| {});
+        round_trip::<forecast_types::Domain>("Domain", |_| {});
+        round_trip::<forecast_types::EncryptionConfig>("EncryptionConfig", |_| {});
+        round_trip::<forecast_types::ErrorMetric>("ErrorMetric", |_| {});
+        round_trip::<
+            forecast_types::EvaluationParameters,
+        >("EvaluationParameters", |_| {});
+        round_trip::<forecast_types::EvaluationResult>("EvaluationResult", |_| {});
+        round_trip::<forecast_types::EvaluationType>("EvaluationType", |_| {});
+        round_trip::<
+            forecast_types::ExplainabilityConfig,
+        >("ExplainabilityConfig", |_| {});
+        round_trip::<
+            forecast_types::ExplainabilityExportSummary,
+        >("ExplainabilityExportSummary", |_| {});
+        round_trip::<forecast_types::ExplainabilityInfo>("ExplainabilityInfo", |_| {});
+        round_trip::<
+            forecast_types::ExplainabilitySummary,
+        >("ExplainabilitySummary", |_| {});
+        round_trip::<forecast_types::Featurization>("Featurization", |_| {});
+        round_trip::<forecast_types::FeaturizationConfig>("FeaturizationConfig", |_| {});
+        round_trip::<forecast_types::FeaturizationMethod>("FeaturizationMethod", |_| {});
+        round_trip::<
+            forecast_types::FeaturizationMethodName,
+        >("FeaturizationMethodName", |_| {});
+        round_trip::<forecast_types::Filter>("Filter", |_| {});
+        round_trip::<
+            forecast_types::FilterConditionString,
+        >("FilterConditionString", |_| {});
+        round_trip::<
+            forecast_types::ForecastExportJobSummary,
+        >("ForecastExportJobSummary", |_| {});
+        round_trip::<forecast_types::ForecastSummary>("ForecastSummary", |_| {});
+        round_trip::<
+            forecast_types::GetAccuracyMetricsRequest,
+        >("GetAccuracyMetricsRequest", |_| {});
+        round_trip::<
+            forecast_types::GetAccuracyMetricsResponse,
+        >("GetAccuracyMetricsResponse", |_| {});
+        round_trip::<
+            forecast_types::HyperParameterTuningJobConfig,
+        >("HyperParameterTuningJobConfig", |_| {});
+        round_trip::<forecast_types::ImportMode>("ImportMode", |_| {});
+        round_trip::<forecast_types::InputDataConfig>("InputDataConfig", |_| {});
+        round_trip::<
+            forecast_types::IntegerParameterRange,
+        >("IntegerParameterRange", |_| {});
+        round_trip::<
+            forecast_types::InvalidInputException,
+        >("InvalidInputException", |_| {});
+        round_trip::<
+            forecast_types::InvalidNextTokenException,
+        >("InvalidNextTokenException", |_| {});
+        round_trip::<
+            forecast_types::LimitExceededException,
+        >("LimitExceededException", |_| {});
+        round_trip::<
+            forecast_types::ListDatasetGroupsRequest,
+        >("ListDatasetGroupsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListDatasetGroupsResponse,
+        >("ListDatasetGroupsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListDatasetImportJobsRequest,
+        >("ListDatasetImportJobsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListDatasetImportJobsResponse,
+        >("ListDatasetImportJobsResponse", |_| {});
+        round_trip::<forecast_types::ListDatasetsRequest>("ListDatasetsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListDatasetsResponse,
+        >("ListDatasetsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListExplainabilitiesRequest,
+        >("ListExplainabilitiesRequest", |_| {});
+        round_trip::<
+            forecast_types::ListExplainabilitiesResponse,
+        >("ListExplainabilitiesResponse", |_| {});
+        round_trip::<
+            forecast_types::ListExplainabilityExportsRequest,
+        >("ListExplainabilityExportsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListExplainabilityExportsResponse,
+        >("ListExplainabilityExportsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListForecastExportJobsRequest,
+        >("ListForecastExportJobsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListForecastExportJobsResponse,
+        >("ListForecastExportJobsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListForecastsRequest,
+        >("ListForecastsRequest", |_| {});
+    }
+    #[test]
+    fn drawn_values_round_trip_3() {
+        round_trip::<
+            forecast_types::ListForecastsResponse,
+        >("ListForecastsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListMonitorEvaluationsRequest,
+        >("ListMonitorEvaluationsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListMonitorEvaluationsResponse,
+        >("ListMonitorEvaluationsResponse", |_| {});
+        round_trip::<forecast_types::ListMonitorsRequest>("ListMonitorsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListMonitorsResponse,
+        >("ListMonitorsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListPredictorBacktestExportJobsRequest,
+        >("ListPredictorBacktestExportJobsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListPredictorBacktestExportJobsResponse,
+        >("ListPredictorBacktestExportJobsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListPredictorsRequest,
+        >("ListPredictorsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListPredictorsResponse,
+        >("ListPredictorsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListTagsForResourceRequest,
+        >("ListTagsForResourceRequest", |_| {});
+        round_trip::<
+            forecast_types::ListTagsForResourceResponse,
+        >("ListTagsForResourceResponse", |_| {});
+        round_trip::<
+            forecast_types::ListWhatIfAnalysesRequest,
+        >("ListWhatIfAnalysesRequest", |_| {});
+        round_trip::<
+            forecast_types::ListWhatIfAnalysesResponse,
+        >("ListWhatIfAnalysesResponse", |_| {});
+        round_trip::<
+            forecast_types::ListWhatIfForecastExportsRequest,
+        >("ListWhatIfForecastExportsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListWhatIfForecastExportsResponse,
+        >("ListWhatIfForecastExportsResponse", |_| {});
+        round_trip::<
+            forecast_types::ListWhatIfForecastsRequest,
+        >("ListWhatIfForecastsRequest", |_| {});
+        round_trip::<
+            forecast_types::ListWhatIfForecastsResponse,
+        >("ListWhatIfForecastsResponse", |_| {});
+        round_trip::<forecast_types::MetricResult>("MetricResult", |_| {});
+        round_trip::<forecast_types::Metrics>("Metrics", |_| {});
+        round_trip::<forecast_types::MonitorConfig>("MonitorConfig", |_| {});
+        round_trip::<forecast_types::MonitorDataSource>("MonitorDataSource", |_| {});
+        round_trip::<forecast_types::MonitorInfo>("MonitorInfo", |_| {});
+        round_trip::<forecast_types::MonitorSummary>("MonitorSummary", |_| {});
+        round_trip::<forecast_types::Month>("Month", |_| {});
+        round_trip::<forecast_types::Operation>("Operation", |_| {});
+        round_trip::<forecast_types::OptimizationMetric>("OptimizationMetric", |_| {});
+        round_trip::<forecast_types::ParameterRanges>("ParameterRanges", |_| {});
+        round_trip::<
+            forecast_types::PredictorBacktestExportJobSummary,
+        >("PredictorBacktestExportJobSummary", |_| {});
+        round_trip::<forecast_types::PredictorBaseline>("PredictorBaseline", |_| {});
+        round_trip::<forecast_types::PredictorEvent>("PredictorEvent", |_| {});
+        round_trip::<forecast_types::PredictorExecution>("PredictorExecution", |_| {});
+        round_trip::<
+            forecast_types::PredictorExecutionDetails,
+        >("PredictorExecutionDetails", |_| {});
+        round_trip::<
+            forecast_types::PredictorMonitorEvaluation,
+        >("PredictorMonitorEvaluation", |_| {});
+        round_trip::<forecast_types::PredictorSummary>("PredictorSummary", |_| {});
+        round_trip::<
+            forecast_types::ReferencePredictorSummary,
+        >("ReferencePredictorSummary", |_| {});
+        round_trip::<
+            forecast_types::ResourceAlreadyExistsException,
+        >("ResourceAlreadyExistsException", |_| {});
+        round_trip::<
+            forecast_types::ResourceInUseException,
+        >("ResourceInUseException", |_| {});
+        round_trip::<
+            forecast_types::ResourceNotFoundException,
+        >("ResourceNotFoundException", |_| {});
+        round_trip::<
+            forecast_types::ResumeResourceRequest,
+        >("ResumeResourceRequest", |_| {});
+        round_trip::<forecast_types::S3Config>("S3Config", |_| {});
+        round_trip::<forecast_types::ScalingType>("ScalingType", |_| {});
+        round_trip::<forecast_types::Schema>("Schema", |_| {});
+        round_trip::<forecast_types::SchemaAttribute>("SchemaAttribute", |_| {});
+        round_trip::<forecast_types::State>("State", |_| {});
+        round_trip::<forecast_types::Statistics>("Statistics", |_| {});
+        round_trip::<forecast_types::StopResourceRequest>("StopResourceRequest", |_| {});
+        round_trip::<
+            forecast_types::SupplementaryFeature,
+        >("SupplementaryFeature", |_| {});
+        round_trip::<forecast_types::Tag>("Tag", |_| {});
+        round_trip::<forecast_types::TagResourceRequest>("TagResourceRequest", |_| {});
+        round_trip::<forecast_types::TagResourceResponse>("TagResourceResponse", |_| {});
+        round_trip::<forecast_types::TestWindowSummary>("TestWindowSummary", |_| {});
+        round_trip::<
+            forecast_types::TimeAlignmentBoundary,
+        >("TimeAlignmentBoundary", |_| {});
+        round_trip::<
+            forecast_types::TimePointGranularity,
+        >("TimePointGranularity", |_| {});
+        round_trip::<forecast_types::TimeSeriesCondition>("TimeSeriesCondition", |_| {});
+        round_trip::<
+            forecast_types::TimeSeriesGranularity,
+        >("TimeSeriesGranularity", |_| {});
+        round_trip::<
+            forecast_types::TimeSeriesIdentifiers,
+        >("TimeSeriesIdentifiers", |_| {});
+        round_trip::<
+            forecast_types::TimeSeriesReplacementsDataSource,
+        >("TimeSeriesReplacementsDataSource", |_| {});
+        round_trip::<forecast_types::TimeSeriesSelector>("TimeSeriesSelector", |_| {});
+        round_trip::<
+            forecast_types::TimeSeriesTransformation,
+        >("TimeSeriesTransformation", |_| {});
+        round_trip::<
+            forecast_types::UntagResourceRequest,
+        >("UntagResourceRequest", |_| {});
+        round_trip::<
+            forecast_types::UntagResourceResponse,
+        >("UntagResourceResponse", |_| {});
+        round_trip::<
+            forecast_types::UpdateDatasetGroupRequest,
+        >("UpdateDatasetGroupRequest", |_| {});
+        round_trip::<
+            forecast_types::UpdateDatasetGroupResponse,
+        >("UpdateDatasetGroupResponse", |_| {});
+        round_trip::<
+            forecast_types::WeightedQuantileLoss,
+        >("WeightedQuantileLoss", |_| {});
+    }
+    #[test]
+    fn drawn_values_round_trip_4() {
+        round_trip::<
+            forecast_types::WhatIfAnalysisSummary,
+        >("WhatIfAnalysisSummary", |_| {});
+        round_trip::<
+            forecast_types::WhatIfForecastExportSummary,
+        >("WhatIfForecastExportSummary", |_| {});
+        round_trip::<
+            forecast_types::WhatIfForecastSummary,
+        >("WhatIfForecastSummary", |_| {});
+        round_trip::<forecast_types::WindowSummary>("WindowSummary", |_| {});
     }
 }

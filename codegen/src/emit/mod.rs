@@ -1,6 +1,7 @@
 //! Emit: turns the type space into token streams, one file per item and operation, plus
 //! the crate root, the module indexes and the runtime support files.
 
+mod arbitrary;
 mod boundaries;
 mod builder;
 pub mod docs;
@@ -109,5 +110,6 @@ fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
     };
     let validate = validate::impls(item, &space.patterns);
     let serde = space.json.is_some().then(|| wire::impls(item));
-    quote!(#![doc = #summary] #body #validate #serde)
+    let arbitrary = arbitrary::impls(item);
+    quote!(#![doc = #summary] #body #validate #serde #arbitrary)
 }

@@ -66,12 +66,17 @@ const JSON_RUNTIME: &[(&str, &str)] = &[
     ("wire", include_str!("../../runtime/wire.rs")),
 ];
 
+/// The runtime file of the `arbitrary` feature, which every crate gets: the impls'
+/// macros and strategies.
+const ARBITRARY_RUNTIME: (&str, &str) = ("arbitrary", include_str!("../../runtime/arbitrary.rs"));
+
 /// The runtime files a crate gets: file stem and text.
 pub fn runtime_files(json: bool) -> Vec<(&'static str, &'static str)> {
     let mut files: Vec<_> = RUNTIME
         .iter()
         .map(|(stem, text, _)| (*stem, *text))
         .collect();
+    files.push(ARBITRARY_RUNTIME);
     if json {
         files.extend(JSON_RUNTIME.iter().copied());
     }
@@ -178,6 +183,7 @@ fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str, example: Optio
     );
     docs.push_str(&serde_docs(space));
     docs.push_str(&validation_docs(space));
+    docs.push_str(&feature_docs(space));
     if let Some(example) = example.and_then(|name| example_docs(space, crate_name, name)) {
         docs.push_str(&example);
     }
@@ -214,6 +220,37 @@ fn validation_docs(space: &TypeSpace) -> String {
          `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every \
          [`primitives::Violation`], each with its path, such as \
          `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.{unchecked}\n\n"
+    )
+}
+
+/// The crate's cargo features, none of them on by default.
+fn feature_docs(space: &TypeSpace) -> String {
+    let round_trip = match space.json {
+        Some(_) => {
+            " With it, `tests/roundtrip.rs` also writes and reads back hundreds of drawn \
+             values of every type."
+        }
+        None => "",
+    };
+    let mut features = vec![
+        format!(
+            "- `{}`: implements `arbitrary::Arbitrary` for every type, for property tests \
+             and fuzzing, through `macro_rules!` macros, so no proc-macro is built.\
+             {round_trip}",
+            super::arbitrary::FEATURE
+        ),
+        "- `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants."
+            .to_owned(),
+    ];
+    if !super::interop::dependencies(space).is_empty() {
+        features.push(format!(
+            "- `{}`: conversions to and from the types of the service's AWS SDK crate.",
+            super::interop::FEATURE
+        ));
+    }
+    format!(
+        "# Cargo features\n\nNone is on by default.\n\n{}\n\n",
+        features.join("\n")
     )
 }
 
@@ -332,6 +369,7 @@ pub fn primitives_index(json: bool) -> TokenFile {
             pub(crate) mod wire;
         }
     });
+    let arbitrary = super::arbitrary::FEATURE;
     TokenFile {
         path: "src/primitives/mod.rs".to_owned(),
         tokens: quote! {
@@ -339,12 +377,14 @@ pub fn primitives_index(json: bool) -> TokenFile {
             //! name, operations as types, and the error of structure builders.
             #(#modules)*
             #json
+            #[cfg(feature = #arbitrary)]
+            pub(crate) mod arbitrary;
         },
     }
 }
 
 /// `Cargo.toml` for a standalone crate: serde without its derive for JSON protocols,
-/// nothing else by default, timestamp conversions behind features.
+/// nothing else by default; timestamp conversions and `arbitrary` behind features.
 pub fn cargo_toml(
     crate_name: &str,
     title: &str,
@@ -385,11 +425,13 @@ publish = false
 [dependencies]
 chrono = {{ version = \"0.4.45\", default-features = false, optional = true }}
 jiff = {{ version = \"1.0.2\", default-features = false, optional = true }}
+arbitrary = {{ version = \"1.5.0\", optional = true }}
 regex-lite = \"0.1.9\"
 {serde}{sdk_dependencies}
 [features]
 chrono = [\"dep:chrono\"]
 jiff = [\"dep:jiff\"]
+arbitrary = [\"dep:arbitrary\"]
 {sdk_feature}
 # A crate of its own, even when generated inside another workspace.
 [workspace]

@@ -128,3 +128,8 @@ crate::primitives::wire::json_structure! {
     Action { attribute_name : "AttributeName", required, Plain; operation : "Operation",
     required, Plain; value : "Value", required, Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Action { attribute_name : required, Text; operation : required, Any; value :
+    required, Float; }
+}

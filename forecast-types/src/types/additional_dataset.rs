@@ -230,3 +230,8 @@ crate::primitives::wire::json_structure! {
     AdditionalDataset { name : "Name", required, Plain; configuration : "Configuration",
     optional, MapOf < ListOf < Plain > >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    AdditionalDataset { name : required, Text; configuration : optional, MapOf < Text,
+    ListOf < Text > >; }
+}

@@ -172,3 +172,8 @@ crate::primitives::wire::json_structure! {
     AttributeConfig { attribute_name : "AttributeName", required, Plain; transformations
     : "Transformations", required, MapOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    AttributeConfig { attribute_name : required, Text; transformations : required, MapOf
+    < Text, Text >; }
+}

@@ -99,3 +99,5 @@ impl AttributeType {
     }
 }
 crate::primitives::wire::json_enum!(AttributeType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(AttributeType);

@@ -84,3 +84,5 @@ impl AutoMLOverrideStrategy {
     }
 }
 crate::primitives::wire::json_enum!(AutoMLOverrideStrategy);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(AutoMLOverrideStrategy);

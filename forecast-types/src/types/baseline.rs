@@ -69,3 +69,7 @@ impl Baseline {
 crate::primitives::wire::json_structure! {
     Baseline { predictor_baseline : "PredictorBaseline", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Baseline { predictor_baseline : optional, Any; }
+}

@@ -82,3 +82,7 @@ impl BaselineMetric {
 crate::primitives::wire::json_structure! {
     BaselineMetric { name : "Name", optional, Plain; value : "Value", optional, Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    BaselineMetric { name : optional, Text; value : optional, Float; }
+}

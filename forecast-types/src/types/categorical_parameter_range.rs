@@ -136,3 +136,8 @@ crate::primitives::wire::json_structure! {
     CategoricalParameterRange { name : "Name", required, Plain; values : "Values",
     required, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CategoricalParameterRange { name : required, Text; values : required, ListOf < Text
+    >; }
+}

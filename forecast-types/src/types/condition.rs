@@ -94,3 +94,5 @@ impl Condition {
     }
 }
 crate::primitives::wire::json_enum!(Condition);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Condition);

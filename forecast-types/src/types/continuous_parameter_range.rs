@@ -153,3 +153,8 @@ crate::primitives::wire::json_structure! {
     required, Float; min_value : "MinValue", required, Float; scaling_type :
     "ScalingType", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ContinuousParameterRange { name : required, Text; max_value : required, Float;
+    min_value : required, Float; scaling_type : optional, Any; }
+}

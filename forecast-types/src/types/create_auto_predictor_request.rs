@@ -357,3 +357,13 @@ crate::primitives::wire::json_structure! {
     "Tags", optional, ListOf < Plain >; monitor_config : "MonitorConfig", optional,
     Plain; time_alignment_boundary : "TimeAlignmentBoundary", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateAutoPredictorRequest { predictor_name : required, Text; forecast_horizon :
+    optional, Any; forecast_types : optional, ListOf < Text >; forecast_dimensions :
+    optional, ListOf < Text >; forecast_frequency : optional, Text; data_config :
+    optional, Any; encryption_config : optional, Any; reference_predictor_arn : optional,
+    Text; optimization_metric : optional, Any; explain_predictor : optional, Any; tags :
+    optional, ListOf < Any >; monitor_config : optional, Any; time_alignment_boundary :
+    optional, Any; }
+}

@@ -84,3 +84,7 @@ impl CreateAutoPredictorResponse {
 crate::primitives::wire::json_structure! {
     CreateAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateAutoPredictorResponse { predictor_arn : optional, Text; }
+}

@@ -180,3 +180,8 @@ crate::primitives::wire::json_structure! {
     domain : "Domain", required, Plain; dataset_arns : "DatasetArns", optional, ListOf <
     Plain >; tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetGroupRequest { dataset_group_name : required, Text; domain : required,
+    Any; dataset_arns : optional, ListOf < Text >; tags : optional, ListOf < Any >; }
+}

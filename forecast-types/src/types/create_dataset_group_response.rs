@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateDatasetGroupResponse { dataset_group_arn : "DatasetGroupArn", optional, Plain;
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetGroupResponse { dataset_group_arn : optional, Text; }
+}

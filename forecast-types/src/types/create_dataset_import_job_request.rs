@@ -308,3 +308,11 @@ crate::primitives::wire::json_structure! {
     "GeolocationFormat", optional, Plain; tags : "Tags", optional, ListOf < Plain >;
     format : "Format", optional, Plain; import_mode : "ImportMode", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetImportJobRequest { dataset_import_job_name : required, Text; dataset_arn
+    : required, Text; data_source : required, Any; timestamp_format : optional, Text;
+    time_zone : optional, Text; use_geolocation_for_time_zone : required, Any;
+    geolocation_format : optional, Text; tags : optional, ListOf < Any >; format :
+    optional, Text; import_mode : optional, Any; }
+}

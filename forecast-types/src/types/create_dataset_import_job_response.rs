@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateDatasetImportJobResponse { dataset_import_job_arn : "DatasetImportJobArn",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetImportJobResponse { dataset_import_job_arn : optional, Text; }
+}

@@ -232,3 +232,9 @@ crate::primitives::wire::json_structure! {
     Plain; encryption_config : "EncryptionConfig", optional, Plain; tags : "Tags",
     optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetRequest { dataset_name : required, Text; domain : required, Any;
+    dataset_type : required, Any; data_frequency : optional, Text; schema : required,
+    Any; encryption_config : optional, Any; tags : optional, ListOf < Any >; }
+}

@@ -81,3 +81,7 @@ impl CreateDatasetResponse {
 crate::primitives::wire::json_structure! {
     CreateDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateDatasetResponse { dataset_arn : optional, Text; }
+}

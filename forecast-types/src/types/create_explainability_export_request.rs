@@ -205,3 +205,9 @@ crate::primitives::wire::json_structure! {
     "ExplainabilityArn", required, Plain; destination : "Destination", required, Plain;
     tags : "Tags", optional, ListOf < Plain >; format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateExplainabilityExportRequest { explainability_export_name : required, Text;
+    explainability_arn : required, Text; destination : required, Any; tags : optional,
+    ListOf < Any >; format : optional, Text; }
+}

@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateExplainabilityExportResponse { explainability_export_arn :
     "ExplainabilityExportArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateExplainabilityExportResponse { explainability_export_arn : optional, Text; }
+}

@@ -260,3 +260,10 @@ crate::primitives::wire::json_structure! {
     optional, Plain; start_date_time : "StartDateTime", optional, Plain; end_date_time :
     "EndDateTime", optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateExplainabilityRequest { explainability_name : required, Text; resource_arn :
+    required, Text; explainability_config : required, Any; data_source : optional, Any;
+    schema : optional, Any; enable_visualization : optional, Any; start_date_time :
+    optional, Text; end_date_time : optional, Text; tags : optional, ListOf < Any >; }
+}

@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateExplainabilityResponse { explainability_arn : optional, Text; }
+}

@@ -204,3 +204,9 @@ crate::primitives::wire::json_structure! {
     "Destination", required, Plain; tags : "Tags", optional, ListOf < Plain >; format :
     "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateForecastExportJobRequest { forecast_export_job_name : required, Text;
+    forecast_arn : required, Text; destination : required, Any; tags : optional, ListOf <
+    Any >; format : optional, Text; }
+}

@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateForecastExportJobResponse { forecast_export_job_arn : optional, Text; }
+}

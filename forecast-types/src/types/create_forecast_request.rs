@@ -214,3 +214,9 @@ crate::primitives::wire::json_structure! {
     optional, ListOf < Plain >; tags : "Tags", optional, ListOf < Plain >;
     time_series_selector : "TimeSeriesSelector", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateForecastRequest { forecast_name : required, Text; predictor_arn : required,
+    Text; forecast_types : optional, ListOf < Text >; tags : optional, ListOf < Any >;
+    time_series_selector : optional, Any; }
+}

@@ -81,3 +81,7 @@ impl CreateForecastResponse {
 crate::primitives::wire::json_structure! {
     CreateForecastResponse { forecast_arn : "ForecastArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateForecastResponse { forecast_arn : optional, Text; }
+}

@@ -148,3 +148,8 @@ crate::primitives::wire::json_structure! {
     CreateMonitorRequest { monitor_name : "MonitorName", required, Plain; resource_arn :
     "ResourceArn", required, Plain; tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateMonitorRequest { monitor_name : required, Text; resource_arn : required, Text;
+    tags : optional, ListOf < Any >; }
+}

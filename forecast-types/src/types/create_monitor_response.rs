@@ -81,3 +81,7 @@ impl CreateMonitorResponse {
 crate::primitives::wire::json_structure! {
     CreateMonitorResponse { monitor_arn : "MonitorArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateMonitorResponse { monitor_arn : optional, Text; }
+}

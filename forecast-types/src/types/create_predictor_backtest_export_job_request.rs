@@ -206,3 +206,9 @@ crate::primitives::wire::json_structure! {
     required, Plain; destination : "Destination", required, Plain; tags : "Tags",
     optional, ListOf < Plain >; format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreatePredictorBacktestExportJobRequest { predictor_backtest_export_job_name :
+    required, Text; predictor_arn : required, Text; destination : required, Any; tags :
+    optional, ListOf < Any >; format : optional, Text; }
+}

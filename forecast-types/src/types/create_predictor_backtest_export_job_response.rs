@@ -88,3 +88,8 @@ crate::primitives::wire::json_structure! {
     CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
+    optional, Text; }
+}

@@ -418,3 +418,13 @@ crate::primitives::wire::json_structure! {
     encryption_config : "EncryptionConfig", optional, Plain; tags : "Tags", optional,
     ListOf < Plain >; optimization_metric : "OptimizationMetric", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreatePredictorRequest { predictor_name : required, Text; algorithm_arn : optional,
+    Text; forecast_horizon : required, Any; forecast_types : optional, ListOf < Text >;
+    perform_auto_ml : optional, Any; auto_ml_override_strategy : optional, Any;
+    perform_hpo : optional, Any; training_parameters : optional, MapOf < Text, Text >;
+    evaluation_parameters : optional, Any; hpo_config : optional, Any; input_data_config
+    : required, Any; featurization_config : required, Any; encryption_config : optional,
+    Any; tags : optional, ListOf < Any >; optimization_metric : optional, Any; }
+}

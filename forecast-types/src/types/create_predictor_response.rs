@@ -81,3 +81,7 @@ impl CreatePredictorResponse {
 crate::primitives::wire::json_structure! {
     CreatePredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreatePredictorResponse { predictor_arn : optional, Text; }
+}

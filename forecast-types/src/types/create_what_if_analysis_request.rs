@@ -171,3 +171,9 @@ crate::primitives::wire::json_structure! {
     Plain; forecast_arn : "ForecastArn", required, Plain; time_series_selector :
     "TimeSeriesSelector", optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWhatIfAnalysisRequest { what_if_analysis_name : required, Text; forecast_arn :
+    required, Text; time_series_selector : optional, Any; tags : optional, ListOf < Any
+    >; }
+}

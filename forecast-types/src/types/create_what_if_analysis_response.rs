@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateWhatIfAnalysisResponse { what_if_analysis_arn : "WhatIfAnalysisArn", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWhatIfAnalysisResponse { what_if_analysis_arn : optional, Text; }
+}

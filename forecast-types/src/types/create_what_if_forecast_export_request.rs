@@ -211,3 +211,9 @@ crate::primitives::wire::json_structure! {
     required, Plain; tags : "Tags", optional, ListOf < Plain >; format : "Format",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWhatIfForecastExportRequest { what_if_forecast_export_name : required, Text;
+    what_if_forecast_arns : required, ListOf < Text >; destination : required, Any; tags
+    : optional, ListOf < Any >; format : optional, Text; }
+}

@@ -86,3 +86,7 @@ crate::primitives::wire::json_structure! {
     CreateWhatIfForecastExportResponse { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWhatIfForecastExportResponse { what_if_forecast_export_arn : optional, Text; }
+}

@@ -212,3 +212,10 @@ crate::primitives::wire::json_structure! {
     >; time_series_replacements_data_source : "TimeSeriesReplacementsDataSource",
     optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWhatIfForecastRequest { what_if_forecast_name : required, Text;
+    what_if_analysis_arn : required, Text; time_series_transformations : optional, ListOf
+    < Any >; time_series_replacements_data_source : optional, Any; tags : optional,
+    ListOf < Any >; }
+}

@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     CreateWhatIfForecastResponse { what_if_forecast_arn : "WhatIfForecastArn", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWhatIfForecastResponse { what_if_forecast_arn : optional, Text; }
+}

@@ -150,3 +150,8 @@ crate::primitives::wire::json_structure! {
     attribute_configs : "AttributeConfigs", optional, ListOf < Plain >;
     additional_datasets : "AdditionalDatasets", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DataConfig { dataset_group_arn : required, Text; attribute_configs : optional, ListOf
+    < Any >; additional_datasets : optional, ListOf < Any >; }
+}

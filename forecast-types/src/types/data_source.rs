@@ -80,3 +80,7 @@ impl DataSource {
 crate::primitives::wire::json_structure! {
     DataSource { s3_config : "S3Config", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DataSource { s3_config : required, Any; }
+}

@@ -119,3 +119,9 @@ crate::primitives::wire::json_structure! {
     "CreationTime", optional, EpochSeconds; last_modification_time :
     "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DatasetGroupSummary { dataset_group_arn : optional, Text; dataset_group_name :
+    optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; }
+}

@@ -188,3 +188,10 @@ crate::primitives::wire::json_structure! {
     last_modification_time : "LastModificationTime", optional, EpochSeconds; import_mode
     : "ImportMode", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DatasetImportJobSummary { dataset_import_job_arn : optional, Text;
+    dataset_import_job_name : optional, Text; data_source : optional, Any; status :
+    optional, Text; message : optional, Text; creation_time : optional, Any;
+    last_modification_time : optional, Any; import_mode : optional, Any; }
+}

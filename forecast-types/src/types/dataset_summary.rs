@@ -144,3 +144,9 @@ crate::primitives::wire::json_structure! {
     : "Domain", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
     last_modification_time : "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DatasetSummary { dataset_arn : optional, Text; dataset_name : optional, Text;
+    dataset_type : optional, Any; domain : optional, Any; creation_time : optional, Any;
+    last_modification_time : optional, Any; }
+}

@@ -89,3 +89,5 @@ impl DatasetType {
     }
 }
 crate::primitives::wire::json_enum!(DatasetType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(DatasetType);

@@ -109,3 +109,5 @@ impl DayOfWeek {
     }
 }
 crate::primitives::wire::json_enum!(DayOfWeek);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(DayOfWeek);

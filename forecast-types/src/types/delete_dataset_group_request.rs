@@ -99,3 +99,7 @@ impl DeleteDatasetGroupRequest {
 crate::primitives::wire::json_structure! {
     DeleteDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteDatasetGroupRequest { dataset_group_arn : required, Text; }
+}

@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DeleteDatasetImportJobRequest { dataset_import_job_arn : "DatasetImportJobArn",
     required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
+}

@@ -96,3 +96,7 @@ impl DeleteDatasetRequest {
 crate::primitives::wire::json_structure! {
     DeleteDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteDatasetRequest { dataset_arn : required, Text; }
+}

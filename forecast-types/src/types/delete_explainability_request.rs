@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DeleteExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteExplainabilityRequest { explainability_arn : required, Text; }
+}

@@ -96,3 +96,7 @@ impl DeleteForecastRequest {
 crate::primitives::wire::json_structure! {
     DeleteForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteForecastRequest { forecast_arn : required, Text; }
+}

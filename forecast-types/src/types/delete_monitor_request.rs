@@ -96,3 +96,7 @@ impl DeleteMonitorRequest {
 crate::primitives::wire::json_structure! {
     DeleteMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteMonitorRequest { monitor_arn : required, Text; }
+}

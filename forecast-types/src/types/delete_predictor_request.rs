@@ -96,3 +96,7 @@ impl DeletePredictorRequest {
 crate::primitives::wire::json_structure! {
     DeletePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeletePredictorRequest { predictor_arn : required, Text; }
+}

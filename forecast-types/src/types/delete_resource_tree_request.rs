@@ -99,3 +99,7 @@ impl DeleteResourceTreeRequest {
 crate::primitives::wire::json_structure! {
     DeleteResourceTreeRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteResourceTreeRequest { resource_arn : required, Text; }
+}

@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DeleteWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
+}

@@ -101,3 +101,7 @@ crate::primitives::wire::json_structure! {
     DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
+}

@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DeleteWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DeleteWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
+}

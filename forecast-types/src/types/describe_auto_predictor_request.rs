@@ -99,3 +99,7 @@ impl DescribeAutoPredictorRequest {
 crate::primitives::wire::json_structure! {
     DescribeAutoPredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeAutoPredictorRequest { predictor_arn : required, Text; }
+}

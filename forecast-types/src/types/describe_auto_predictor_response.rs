@@ -404,3 +404,15 @@ crate::primitives::wire::json_structure! {
     optional, Plain; monitor_info : "MonitorInfo", optional, Plain;
     time_alignment_boundary : "TimeAlignmentBoundary", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeAutoPredictorResponse { predictor_arn : optional, Text; predictor_name :
+    optional, Text; forecast_horizon : optional, Any; forecast_types : optional, ListOf <
+    Text >; forecast_frequency : optional, Text; forecast_dimensions : optional, ListOf <
+    Text >; dataset_import_job_arns : optional, ListOf < Text >; data_config : optional,
+    Any; encryption_config : optional, Any; reference_predictor_summary : optional, Any;
+    estimated_time_remaining_in_minutes : optional, Any; status : optional, Text; message
+    : optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; optimization_metric : optional, Any; explainability_info : optional, Any;
+    monitor_info : optional, Any; time_alignment_boundary : optional, Any; }
+}

@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DescribeDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetGroupRequest { dataset_group_arn : required, Text; }
+}

@@ -191,3 +191,10 @@ crate::primitives::wire::json_structure! {
     : "Status", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
     last_modification_time : "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetGroupResponse { dataset_group_name : optional, Text; dataset_group_arn
+    : optional, Text; dataset_arns : optional, ListOf < Text >; domain : optional, Any;
+    status : optional, Text; creation_time : optional, Any; last_modification_time :
+    optional, Any; }
+}

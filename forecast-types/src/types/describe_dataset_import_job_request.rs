@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DescribeDatasetImportJobRequest { dataset_import_job_arn : "DatasetImportJobArn",
     required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
+}

@@ -373,3 +373,15 @@ crate::primitives::wire::json_structure! {
     "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain;
     import_mode : "ImportMode", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetImportJobResponse { dataset_import_job_name : optional, Text;
+    dataset_import_job_arn : optional, Text; dataset_arn : optional, Text;
+    timestamp_format : optional, Text; time_zone : optional, Text;
+    use_geolocation_for_time_zone : required, Any; geolocation_format : optional, Text;
+    data_source : optional, Any; estimated_time_remaining_in_minutes : optional, Any;
+    field_statistics : optional, MapOf < Text, Any >; data_size : optional, Float; status
+    : optional, Text; message : optional, Text; creation_time : optional, Any;
+    last_modification_time : optional, Any; format : optional, Text; import_mode :
+    optional, Any; }
+}

@@ -96,3 +96,7 @@ impl DescribeDatasetRequest {
 crate::primitives::wire::json_structure! {
     DescribeDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetRequest { dataset_arn : required, Text; }
+}

@@ -228,3 +228,11 @@ crate::primitives::wire::json_structure! {
     EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeDatasetResponse { dataset_arn : optional, Text; dataset_name : optional,
+    Text; domain : optional, Any; dataset_type : optional, Any; data_frequency :
+    optional, Text; schema : optional, Any; encryption_config : optional, Any; status :
+    optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; }
+}

@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DescribeExplainabilityExportRequest { explainability_export_arn :
     "ExplainabilityExportArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeExplainabilityExportRequest { explainability_export_arn : required, Text; }
+}

@@ -222,3 +222,11 @@ crate::primitives::wire::json_structure! {
     creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
     "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeExplainabilityExportResponse { explainability_export_arn : optional, Text;
+    explainability_export_name : optional, Text; explainability_arn : optional, Text;
+    destination : optional, Any; message : optional, Text; status : optional, Text;
+    creation_time : optional, Any; last_modification_time : optional, Any; format :
+    optional, Text; }
+}

@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DescribeExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeExplainabilityRequest { explainability_arn : required, Text; }
+}

@@ -292,3 +292,13 @@ crate::primitives::wire::json_structure! {
     EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeExplainabilityResponse { explainability_arn : optional, Text;
+    explainability_name : optional, Text; resource_arn : optional, Text;
+    explainability_config : optional, Any; enable_visualization : optional, Any;
+    data_source : optional, Any; schema : optional, Any; start_date_time : optional,
+    Text; end_date_time : optional, Text; estimated_time_remaining_in_minutes : optional,
+    Any; message : optional, Text; status : optional, Text; creation_time : optional,
+    Any; last_modification_time : optional, Any; }
+}

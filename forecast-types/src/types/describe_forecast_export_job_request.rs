@@ -100,3 +100,7 @@ crate::primitives::wire::json_structure! {
     DescribeForecastExportJobRequest { forecast_export_job_arn : "ForecastExportJobArn",
     required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeForecastExportJobRequest { forecast_export_job_arn : required, Text; }
+}

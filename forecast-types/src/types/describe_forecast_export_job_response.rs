@@ -223,3 +223,10 @@ crate::primitives::wire::json_structure! {
     creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
     "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeForecastExportJobResponse { forecast_export_job_arn : optional, Text;
+    forecast_export_job_name : optional, Text; forecast_arn : optional, Text; destination
+    : optional, Any; message : optional, Text; status : optional, Text; creation_time :
+    optional, Any; last_modification_time : optional, Any; format : optional, Text; }
+}

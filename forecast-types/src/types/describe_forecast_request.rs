@@ -96,3 +96,7 @@ impl DescribeForecastRequest {
 crate::primitives::wire::json_structure! {
     DescribeForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeForecastRequest { forecast_arn : required, Text; }
+}

@@ -267,3 +267,11 @@ crate::primitives::wire::json_structure! {
     "LastModificationTime", optional, EpochSeconds; time_series_selector :
     "TimeSeriesSelector", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeForecastResponse { forecast_arn : optional, Text; forecast_name : optional,
+    Text; forecast_types : optional, ListOf < Text >; predictor_arn : optional, Text;
+    dataset_group_arn : optional, Text; estimated_time_remaining_in_minutes : optional,
+    Any; status : optional, Text; message : optional, Text; creation_time : optional,
+    Any; last_modification_time : optional, Any; time_series_selector : optional, Any; }
+}

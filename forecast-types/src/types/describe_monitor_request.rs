@@ -96,3 +96,7 @@ impl DescribeMonitorRequest {
 crate::primitives::wire::json_structure! {
     DescribeMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeMonitorRequest { monitor_arn : required, Text; }
+}

@@ -228,3 +228,11 @@ crate::primitives::wire::json_structure! {
     estimated_evaluation_time_remaining_in_minutes :
     "EstimatedEvaluationTimeRemainingInMinutes", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeMonitorResponse { monitor_name : optional, Text; monitor_arn : optional,
+    Text; resource_arn : optional, Text; status : optional, Text; last_evaluation_time :
+    optional, Any; last_evaluation_state : optional, Text; baseline : optional, Any;
+    message : optional, Text; creation_time : optional, Any; last_modification_time :
+    optional, Any; estimated_evaluation_time_remaining_in_minutes : optional, Any; }
+}

@@ -101,3 +101,8 @@ crate::primitives::wire::json_structure! {
     DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
+    required, Text; }
+}

@@ -228,3 +228,11 @@ crate::primitives::wire::json_structure! {
     optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
+    optional, Text; predictor_backtest_export_job_name : optional, Text; predictor_arn :
+    optional, Text; destination : optional, Any; message : optional, Text; status :
+    optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; format : optional, Text; }
+}

@@ -96,3 +96,7 @@ impl DescribePredictorRequest {
 crate::primitives::wire::json_structure! {
     DescribePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribePredictorRequest { predictor_arn : required, Text; }
+}

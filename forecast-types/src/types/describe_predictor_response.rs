@@ -491,3 +491,18 @@ crate::primitives::wire::json_structure! {
     "LastModificationTime", optional, EpochSeconds; optimization_metric :
     "OptimizationMetric", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribePredictorResponse { predictor_arn : optional, Text; predictor_name :
+    optional, Text; algorithm_arn : optional, Text; auto_ml_algorithm_arns : optional,
+    ListOf < Text >; forecast_horizon : optional, Any; forecast_types : optional, ListOf
+    < Text >; perform_auto_ml : optional, Any; auto_ml_override_strategy : optional, Any;
+    perform_hpo : optional, Any; training_parameters : optional, MapOf < Text, Text >;
+    evaluation_parameters : optional, Any; hpo_config : optional, Any; input_data_config
+    : optional, Any; featurization_config : optional, Any; encryption_config : optional,
+    Any; predictor_execution_details : optional, Any; estimated_time_remaining_in_minutes
+    : optional, Any; is_auto_predictor : optional, Any; dataset_import_job_arns :
+    optional, ListOf < Text >; status : optional, Text; message : optional, Text;
+    creation_time : optional, Any; last_modification_time : optional, Any;
+    optimization_metric : optional, Any; }
+}

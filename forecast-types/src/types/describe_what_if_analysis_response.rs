@@ -213,3 +213,11 @@ crate::primitives::wire::json_structure! {
     optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; time_series_selector : "TimeSeriesSelector", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeWhatIfAnalysisResponse { what_if_analysis_name : optional, Text;
+    what_if_analysis_arn : optional, Text; forecast_arn : optional, Text;
+    estimated_time_remaining_in_minutes : optional, Any; status : optional, Text; message
+    : optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; time_series_selector : optional, Any; }
+}

@@ -241,3 +241,11 @@ crate::primitives::wire::json_structure! {
     Plain; last_modification_time : "LastModificationTime", optional, EpochSeconds;
     format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeWhatIfForecastExportResponse { what_if_forecast_export_arn : optional, Text;
+    what_if_forecast_export_name : optional, Text; what_if_forecast_arns : optional,
+    ListOf < Text >; destination : optional, Any; message : optional, Text; status :
+    optional, Text; creation_time : optional, Any; estimated_time_remaining_in_minutes :
+    optional, Any; last_modification_time : optional, Any; format : optional, Text; }
+}

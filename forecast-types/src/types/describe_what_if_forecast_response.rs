@@ -290,3 +290,13 @@ crate::primitives::wire::json_structure! {
     time_series_replacements_data_source : "TimeSeriesReplacementsDataSource", optional,
     Plain; forecast_types : "ForecastTypes", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeWhatIfForecastResponse { what_if_forecast_name : optional, Text;
+    what_if_forecast_arn : optional, Text; what_if_analysis_arn : optional, Text;
+    estimated_time_remaining_in_minutes : optional, Any; status : optional, Text; message
+    : optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; time_series_transformations : optional, ListOf < Any >;
+    time_series_replacements_data_source : optional, Any; forecast_types : optional,
+    ListOf < Text >; }
+}

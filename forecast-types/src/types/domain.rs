@@ -109,3 +109,5 @@ impl Domain {
     }
 }
 crate::primitives::wire::json_enum!(Domain);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Domain);

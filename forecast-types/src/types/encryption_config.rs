@@ -125,3 +125,7 @@ crate::primitives::wire::json_structure! {
     EncryptionConfig { role_arn : "RoleArn", required, Plain; kms_key_arn : "KMSKeyArn",
     required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    EncryptionConfig { role_arn : required, Text; kms_key_arn : required, Text; }
+}

@@ -102,3 +102,8 @@ crate::primitives::wire::json_structure! {
     optional, Float; rmse : "RMSE", optional, Float; mase : "MASE", optional, Float; mape
     : "MAPE", optional, Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ErrorMetric { forecast_type : optional, Text; wape : optional, Float; rmse :
+    optional, Float; mase : optional, Float; mape : optional, Float; }
+}

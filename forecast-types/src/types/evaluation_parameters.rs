@@ -79,3 +79,8 @@ crate::primitives::wire::json_structure! {
     EvaluationParameters { number_of_backtest_windows : "NumberOfBacktestWindows",
     optional, Plain; back_test_window_offset : "BackTestWindowOffset", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    EvaluationParameters { number_of_backtest_windows : optional, Any;
+    back_test_window_offset : optional, Any; }
+}

@@ -100,3 +100,8 @@ crate::primitives::wire::json_structure! {
     EvaluationResult { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
     "TestWindows", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    EvaluationResult { algorithm_arn : optional, Text; test_windows : optional, ListOf <
+    Any >; }
+}

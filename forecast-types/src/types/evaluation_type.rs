@@ -81,3 +81,5 @@ impl EvaluationType {
     }
 }
 crate::primitives::wire::json_enum!(EvaluationType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(EvaluationType);

@@ -125,3 +125,8 @@ crate::primitives::wire::json_structure! {
     ExplainabilityConfig { time_series_granularity : "TimeSeriesGranularity", required,
     Plain; time_point_granularity : "TimePointGranularity", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ExplainabilityConfig { time_series_granularity : required, Any;
+    time_point_granularity : required, Any; }
+}

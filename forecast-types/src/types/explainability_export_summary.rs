@@ -181,3 +181,10 @@ crate::primitives::wire::json_structure! {
     optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ExplainabilityExportSummary { explainability_export_arn : optional, Text;
+    explainability_export_name : optional, Text; destination : optional, Any; status :
+    optional, Text; message : optional, Text; creation_time : optional, Any;
+    last_modification_time : optional, Any; }
+}

@@ -104,3 +104,7 @@ crate::primitives::wire::json_structure! {
     ExplainabilityInfo { explainability_arn : "ExplainabilityArn", optional, Plain;
     status : "Status", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ExplainabilityInfo { explainability_arn : optional, Text; status : optional, Text; }
+}

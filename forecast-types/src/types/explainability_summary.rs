@@ -200,3 +200,10 @@ crate::primitives::wire::json_structure! {
     Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
     : "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ExplainabilitySummary { explainability_arn : optional, Text; explainability_name :
+    optional, Text; resource_arn : optional, Text; explainability_config : optional, Any;
+    status : optional, Text; message : optional, Text; creation_time : optional, Any;
+    last_modification_time : optional, Any; }
+}

@@ -143,3 +143,8 @@ crate::primitives::wire::json_structure! {
     Featurization { attribute_name : "AttributeName", required, Plain;
     featurization_pipeline : "FeaturizationPipeline", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Featurization { attribute_name : required, Text; featurization_pipeline : optional,
+    ListOf < Any >; }
+}

@@ -185,3 +185,8 @@ crate::primitives::wire::json_structure! {
     forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;
     featurizations : "Featurizations", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    FeaturizationConfig { forecast_frequency : required, Text; forecast_dimensions :
+    optional, ListOf < Text >; featurizations : optional, ListOf < Any >; }
+}

@@ -164,3 +164,8 @@ crate::primitives::wire::json_structure! {
     required, Plain; featurization_method_parameters : "FeaturizationMethodParameters",
     optional, MapOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    FeaturizationMethod { featurization_method_name : required, Any;
+    featurization_method_parameters : optional, MapOf < Text, Text >; }
+}

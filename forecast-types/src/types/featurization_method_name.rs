@@ -77,3 +77,5 @@ impl FeaturizationMethodName {
     }
 }
 crate::primitives::wire::json_enum!(FeaturizationMethodName);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(FeaturizationMethodName);

@@ -128,3 +128,7 @@ crate::primitives::wire::json_structure! {
     Filter { key : "Key", required, Plain; value : "Value", required, Plain; condition :
     "Condition", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Filter { key : required, Text; value : required, Text; condition : required, Any; }
+}

@@ -81,3 +81,5 @@ impl FilterConditionString {
     }
 }
 crate::primitives::wire::json_enum!(FilterConditionString);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(FilterConditionString);

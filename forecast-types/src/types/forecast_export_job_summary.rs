@@ -180,3 +180,10 @@ crate::primitives::wire::json_structure! {
     EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ForecastExportJobSummary { forecast_export_job_arn : optional, Text;
+    forecast_export_job_name : optional, Text; destination : optional, Any; status :
+    optional, Text; message : optional, Text; creation_time : optional, Any;
+    last_modification_time : optional, Any; }
+}

@@ -217,3 +217,10 @@ crate::primitives::wire::json_structure! {
     optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
     EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ForecastSummary { forecast_arn : optional, Text; forecast_name : optional, Text;
+    predictor_arn : optional, Text; created_using_auto_predictor : optional, Any;
+    dataset_group_arn : optional, Text; status : optional, Text; message : optional,
+    Text; creation_time : optional, Any; last_modification_time : optional, Any; }
+}

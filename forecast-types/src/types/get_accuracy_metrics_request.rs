@@ -99,3 +99,7 @@ impl GetAccuracyMetricsRequest {
 crate::primitives::wire::json_structure! {
     GetAccuracyMetricsRequest { predictor_arn : "PredictorArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetAccuracyMetricsRequest { predictor_arn : required, Text; }
+}

@@ -129,3 +129,9 @@ crate::primitives::wire::json_structure! {
     "AutoMLOverrideStrategy", optional, Plain; optimization_metric :
     "OptimizationMetric", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetAccuracyMetricsResponse { predictor_evaluation_results : optional, ListOf < Any >;
+    is_auto_predictor : optional, Any; auto_ml_override_strategy : optional, Any;
+    optimization_metric : optional, Any; }
+}

@@ -82,3 +82,7 @@ crate::primitives::wire::json_structure! {
     HyperParameterTuningJobConfig { parameter_ranges : "ParameterRanges", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    HyperParameterTuningJobConfig { parameter_ranges : optional, Any; }
+}

@@ -81,3 +81,5 @@ impl ImportMode {
     }
 }
 crate::primitives::wire::json_enum!(ImportMode);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(ImportMode);

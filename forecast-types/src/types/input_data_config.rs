@@ -130,3 +130,8 @@ crate::primitives::wire::json_structure! {
     InputDataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
     supplementary_features : "SupplementaryFeatures", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InputDataConfig { dataset_group_arn : required, Text; supplementary_features :
+    optional, ListOf < Any >; }
+}

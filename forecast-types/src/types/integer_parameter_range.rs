@@ -153,3 +153,8 @@ crate::primitives::wire::json_structure! {
     required, Plain; min_value : "MinValue", required, Plain; scaling_type :
     "ScalingType", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    IntegerParameterRange { name : required, Text; max_value : required, Any; min_value :
+    required, Any; scaling_type : optional, Any; }
+}

@@ -101,3 +101,8 @@ crate::primitives::wire::json_structure! {
     ListDatasetGroupsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListDatasetGroupsRequest { next_token : optional, Text; max_results : optional, Any;
+    }
+}

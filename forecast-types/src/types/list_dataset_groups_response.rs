@@ -103,3 +103,8 @@ crate::primitives::wire::json_structure! {
     ListDatasetGroupsResponse { dataset_groups : "DatasetGroups", optional, ListOf <
     Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListDatasetGroupsResponse { dataset_groups : optional, ListOf < Any >; next_token :
+    optional, Text; }
+}

@@ -130,3 +130,8 @@ crate::primitives::wire::json_structure! {
     ListDatasetImportJobsRequest { next_token : "NextToken", optional, Plain; max_results
     : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListDatasetImportJobsRequest { next_token : optional, Text; max_results : optional,
+    Any; filters : optional, ListOf < Any >; }
+}

@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     ListDatasetImportJobsResponse { dataset_import_jobs : "DatasetImportJobs", optional,
     ListOf < Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListDatasetImportJobsResponse { dataset_import_jobs : optional, ListOf < Any >;
+    next_token : optional, Text; }
+}

@@ -98,3 +98,7 @@ crate::primitives::wire::json_structure! {
     ListDatasetsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListDatasetsRequest { next_token : optional, Text; max_results : optional, Any; }
+}

@@ -126,3 +126,8 @@ crate::primitives::wire::json_structure! {
     ListExplainabilitiesRequest { next_token : "NextToken", optional, Plain; max_results
     : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListExplainabilitiesRequest { next_token : optional, Text; max_results : optional,
+    Any; filters : optional, ListOf < Any >; }
+}

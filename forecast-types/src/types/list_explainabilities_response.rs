@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     ListExplainabilitiesResponse { explainabilities : "Explainabilities", optional,
     ListOf < Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListExplainabilitiesResponse { explainabilities : optional, ListOf < Any >;
+    next_token : optional, Text; }
+}

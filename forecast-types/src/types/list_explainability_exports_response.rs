@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     ListExplainabilityExportsResponse { explainability_exports : "ExplainabilityExports",
     optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListExplainabilityExportsResponse { explainability_exports : optional, ListOf < Any
+    >; next_token : optional, Text; }
+}

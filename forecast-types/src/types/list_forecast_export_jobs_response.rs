@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     ListForecastExportJobsResponse { forecast_export_jobs : "ForecastExportJobs",
     optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListForecastExportJobsResponse { forecast_export_jobs : optional, ListOf < Any >;
+    next_token : optional, Text; }
+}

@@ -97,3 +97,8 @@ crate::primitives::wire::json_structure! {
     ListForecastsResponse { forecasts : "Forecasts", optional, ListOf < Plain >;
     next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListForecastsResponse { forecasts : optional, ListOf < Any >; next_token : optional,
+    Text; }
+}

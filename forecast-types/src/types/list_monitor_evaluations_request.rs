@@ -168,3 +168,8 @@ crate::primitives::wire::json_structure! {
     max_results : "MaxResults", optional, Plain; monitor_arn : "MonitorArn", required,
     Plain; filters : "Filters", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListMonitorEvaluationsRequest { next_token : optional, Text; max_results : optional,
+    Any; monitor_arn : required, Text; filters : optional, ListOf < Any >; }
+}

@@ -109,3 +109,8 @@ crate::primitives::wire::json_structure! {
     predictor_monitor_evaluations : "PredictorMonitorEvaluations", optional, ListOf <
     Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListMonitorEvaluationsResponse { next_token : optional, Text;
+    predictor_monitor_evaluations : optional, ListOf < Any >; }
+}

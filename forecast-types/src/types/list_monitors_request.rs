@@ -124,3 +124,8 @@ crate::primitives::wire::json_structure! {
     ListMonitorsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListMonitorsRequest { next_token : optional, Text; max_results : optional, Any;
+    filters : optional, ListOf < Any >; }
+}

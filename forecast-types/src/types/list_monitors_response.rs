@@ -97,3 +97,8 @@ crate::primitives::wire::json_structure! {
     ListMonitorsResponse { monitors : "Monitors", optional, ListOf < Plain >; next_token
     : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListMonitorsResponse { monitors : optional, ListOf < Any >; next_token : optional,
+    Text; }
+}

@@ -108,3 +108,8 @@ crate::primitives::wire::json_structure! {
     "PredictorBacktestExportJobs", optional, ListOf < Plain >; next_token : "NextToken",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListPredictorBacktestExportJobsResponse { predictor_backtest_export_jobs : optional,
+    ListOf < Any >; next_token : optional, Text; }
+}

@@ -97,3 +97,8 @@ crate::primitives::wire::json_structure! {
     ListPredictorsResponse { predictors : "Predictors", optional, ListOf < Plain >;
     next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListPredictorsResponse { predictors : optional, ListOf < Any >; next_token :
+    optional, Text; }
+}

@@ -99,3 +99,7 @@ impl ListTagsForResourceRequest {
 crate::primitives::wire::json_structure! {
     ListTagsForResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListTagsForResourceRequest { resource_arn : required, Text; }
+}

@@ -85,3 +85,7 @@ impl ListTagsForResourceResponse {
 crate::primitives::wire::json_structure! {
     ListTagsForResourceResponse { tags : "Tags", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListTagsForResourceResponse { tags : optional, ListOf < Any >; }
+}

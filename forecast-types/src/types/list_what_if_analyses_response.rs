@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     ListWhatIfAnalysesResponse { what_if_analyses : "WhatIfAnalyses", optional, ListOf <
     Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListWhatIfAnalysesResponse { what_if_analyses : optional, ListOf < Any >; next_token
+    : optional, Text; }
+}

@@ -131,3 +131,8 @@ crate::primitives::wire::json_structure! {
     max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <
     Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListWhatIfForecastExportsRequest { next_token : optional, Text; max_results :
+    optional, Any; filters : optional, ListOf < Any >; }
+}

@@ -106,3 +106,8 @@ crate::primitives::wire::json_structure! {
     "WhatIfForecastExports", optional, ListOf < Plain >; next_token : "NextToken",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListWhatIfForecastExportsResponse { what_if_forecast_exports : optional, ListOf < Any
+    >; next_token : optional, Text; }
+}

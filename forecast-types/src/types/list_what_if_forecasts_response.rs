@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     ListWhatIfForecastsResponse { what_if_forecasts : "WhatIfForecasts", optional, ListOf
     < Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListWhatIfForecastsResponse { what_if_forecasts : optional, ListOf < Any >;
+    next_token : optional, Text; }
+}

@@ -89,3 +89,7 @@ crate::primitives::wire::json_structure! {
     MetricResult { metric_name : "MetricName", optional, Plain; metric_value :
     "MetricValue", optional, Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    MetricResult { metric_name : optional, Text; metric_value : optional, Float; }
+}

@@ -115,3 +115,9 @@ crate::primitives::wire::json_structure! {
     optional, ListOf < Plain >; average_weighted_quantile_loss :
     "AverageWeightedQuantileLoss", optional, Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Metrics { rmse : optional, Float; weighted_quantile_losses : optional, ListOf < Any
+    >; error_metrics : optional, ListOf < Any >; average_weighted_quantile_loss :
+    optional, Float; }
+}

@@ -88,3 +88,7 @@ impl MonitorConfig {
 crate::primitives::wire::json_structure! {
     MonitorConfig { monitor_name : "MonitorName", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    MonitorConfig { monitor_name : required, Text; }
+}

@@ -124,3 +124,8 @@ crate::primitives::wire::json_structure! {
     forecast_arn : "ForecastArn", optional, Plain; predictor_arn : "PredictorArn",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    MonitorDataSource { dataset_import_job_arn : optional, Text; forecast_arn : optional,
+    Text; predictor_arn : optional, Text; }
+}

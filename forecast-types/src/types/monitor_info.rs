@@ -105,3 +105,7 @@ crate::primitives::wire::json_structure! {
     MonitorInfo { monitor_arn : "MonitorArn", optional, Plain; status : "Status",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    MonitorInfo { monitor_arn : optional, Text; status : optional, Text; }
+}

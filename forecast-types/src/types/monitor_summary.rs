@@ -175,3 +175,9 @@ crate::primitives::wire::json_structure! {
     : "Status", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
     last_modification_time : "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    MonitorSummary { monitor_arn : optional, Text; monitor_name : optional, Text;
+    resource_arn : optional, Text; status : optional, Text; creation_time : optional,
+    Any; last_modification_time : optional, Any; }
+}

@@ -134,3 +134,5 @@ impl Month {
     }
 }
 crate::primitives::wire::json_enum!(Month);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Month);

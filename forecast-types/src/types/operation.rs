@@ -94,3 +94,5 @@ impl Operation {
     }
 }
 crate::primitives::wire::json_enum!(Operation);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Operation);

@@ -99,3 +99,5 @@ impl OptimizationMetric {
     }
 }
 crate::primitives::wire::json_enum!(OptimizationMetric);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(OptimizationMetric);

@@ -153,3 +153,9 @@ crate::primitives::wire::json_structure! {
     "ContinuousParameterRanges", optional, ListOf < Plain >; integer_parameter_ranges :
     "IntegerParameterRanges", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ParameterRanges { categorical_parameter_ranges : optional, ListOf < Any >;
+    continuous_parameter_ranges : optional, ListOf < Any >; integer_parameter_ranges :
+    optional, ListOf < Any >; }
+}

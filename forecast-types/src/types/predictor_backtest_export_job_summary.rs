@@ -187,3 +187,10 @@ crate::primitives::wire::json_structure! {
     Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
     : "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorBacktestExportJobSummary { predictor_backtest_export_job_arn : optional,
+    Text; predictor_backtest_export_job_name : optional, Text; destination : optional,
+    Any; status : optional, Text; message : optional, Text; creation_time : optional,
+    Any; last_modification_time : optional, Any; }
+}

@@ -74,3 +74,7 @@ crate::primitives::wire::json_structure! {
     PredictorBaseline { baseline_metrics : "BaselineMetrics", optional, ListOf < Plain >;
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorBaseline { baseline_metrics : optional, ListOf < Any >; }
+}

@@ -84,3 +84,7 @@ crate::primitives::wire::json_structure! {
     PredictorEvent { detail : "Detail", optional, Plain; datetime : "Datetime", optional,
     EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorEvent { detail : optional, Text; datetime : optional, Any; }
+}

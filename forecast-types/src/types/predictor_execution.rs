@@ -96,3 +96,8 @@ crate::primitives::wire::json_structure! {
     PredictorExecution { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
     "TestWindows", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorExecution { algorithm_arn : optional, Text; test_windows : optional, ListOf
+    < Any >; }
+}

@@ -93,3 +93,7 @@ crate::primitives::wire::json_structure! {
     PredictorExecutionDetails { predictor_executions : "PredictorExecutions", optional,
     ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorExecutionDetails { predictor_executions : optional, ListOf < Any >; }
+}

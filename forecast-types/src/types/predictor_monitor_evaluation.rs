@@ -219,3 +219,12 @@ crate::primitives::wire::json_structure! {
     num_items_evaluated : "NumItemsEvaluated", optional, Plain; message : "Message",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorMonitorEvaluation { resource_arn : optional, Text; monitor_arn : optional,
+    Text; evaluation_time : optional, Any; evaluation_state : optional, Text;
+    window_start_datetime : optional, Any; window_end_datetime : optional, Any;
+    predictor_event : optional, Any; monitor_data_source : optional, Any; metric_results
+    : optional, ListOf < Any >; num_items_evaluated : optional, Any; message : optional,
+    Text; }
+}

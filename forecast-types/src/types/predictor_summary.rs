@@ -211,3 +211,11 @@ crate::primitives::wire::json_structure! {
     "CreationTime", optional, EpochSeconds; last_modification_time :
     "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PredictorSummary { predictor_arn : optional, Text; predictor_name : optional, Text;
+    dataset_group_arn : optional, Text; is_auto_predictor : optional, Any;
+    reference_predictor_summary : optional, Any; status : optional, Text; message :
+    optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; }
+}

@@ -96,3 +96,7 @@ crate::primitives::wire::json_structure! {
     ReferencePredictorSummary { arn : "Arn", optional, Plain; state : "State", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ReferencePredictorSummary { arn : optional, Text; state : optional, Any; }
+}

@@ -78,3 +78,7 @@ impl ResourceAlreadyExistsException {
 crate::primitives::wire::json_structure! {
     ResourceAlreadyExistsException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceAlreadyExistsException { message : optional, Text; }
+}

@@ -75,3 +75,7 @@ impl ResourceInUseException {
 crate::primitives::wire::json_structure! {
     ResourceInUseException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceInUseException { message : optional, Text; }
+}

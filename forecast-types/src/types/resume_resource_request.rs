@@ -96,3 +96,7 @@ impl ResumeResourceRequest {
 crate::primitives::wire::json_structure! {
     ResumeResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResumeResourceRequest { resource_arn : required, Text; }
+}

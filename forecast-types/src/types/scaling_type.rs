@@ -94,3 +94,5 @@ impl ScalingType {
     }
 }
 crate::primitives::wire::json_enum!(ScalingType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(ScalingType);

@@ -79,3 +79,7 @@ impl Schema {
 crate::primitives::wire::json_structure! {
     Schema { attributes : "Attributes", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Schema { attributes : optional, ListOf < Any >; }
+}

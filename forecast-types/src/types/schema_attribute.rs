@@ -94,3 +94,7 @@ crate::primitives::wire::json_structure! {
     SchemaAttribute { attribute_name : "AttributeName", optional, Plain; attribute_type :
     "AttributeType", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    SchemaAttribute { attribute_name : optional, Text; attribute_type : optional, Any; }
+}

@@ -81,3 +81,5 @@ impl State {
     }
 }
 crate::primitives::wire::json_enum!(State);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(State);

@@ -169,3 +169,11 @@ crate::primitives::wire::json_structure! {
     count_null_long : "CountNullLong", optional, Plain; count_nan_long : "CountNanLong",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Statistics { count : optional, Any; count_distinct : optional, Any; count_null :
+    optional, Any; count_nan : optional, Any; min : optional, Text; max : optional, Text;
+    avg : optional, Float; stddev : optional, Float; count_long : optional, Any;
+    count_distinct_long : optional, Any; count_null_long : optional, Any; count_nan_long
+    : optional, Any; }
+}

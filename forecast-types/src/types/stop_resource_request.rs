@@ -93,3 +93,7 @@ impl StopResourceRequest {
 crate::primitives::wire::json_structure! {
     StopResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    StopResourceRequest { resource_arn : required, Text; }
+}

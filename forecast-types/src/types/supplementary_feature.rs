@@ -208,3 +208,7 @@ crate::primitives::wire::json_structure! {
     SupplementaryFeature { name : "Name", required, Plain; value : "Value", required,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    SupplementaryFeature { name : required, Text; value : required, Text; }
+}

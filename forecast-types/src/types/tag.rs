@@ -140,3 +140,7 @@ impl Tag {
 crate::primitives::wire::json_structure! {
     Tag { key : "Key", required, Plain; value : "Value", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Tag { key : required, Text; value : required, Text; }
+}

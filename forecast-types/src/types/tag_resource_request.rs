@@ -133,3 +133,8 @@ crate::primitives::wire::json_structure! {
     TagResourceRequest { resource_arn : "ResourceArn", required, Plain; tags : "Tags",
     required, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TagResourceRequest { resource_arn : required, Text; tags : required, ListOf < Any >;
+    }
+}

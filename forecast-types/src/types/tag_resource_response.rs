@@ -52,3 +52,7 @@ impl TagResourceResponse {
 crate::primitives::wire::json_structure! {
     TagResourceResponse {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TagResourceResponse {}
+}

@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     test_window_end : "TestWindowEnd", optional, EpochSeconds; status : "Status",
     optional, Plain; message : "Message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TestWindowSummary { test_window_start : optional, Any; test_window_end : optional,
+    Any; status : optional, Text; message : optional, Text; }
+}

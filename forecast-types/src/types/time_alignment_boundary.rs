@@ -125,3 +125,8 @@ crate::primitives::wire::json_structure! {
     "DayOfMonth", optional, Plain; day_of_week : "DayOfWeek", optional, Plain; hour :
     "Hour", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TimeAlignmentBoundary { month : optional, Any; day_of_month : optional, Any;
+    day_of_week : optional, Any; hour : optional, Any; }
+}

@@ -81,3 +81,5 @@ impl TimePointGranularity {
     }
 }
 crate::primitives::wire::json_enum!(TimePointGranularity);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(TimePointGranularity);

@@ -140,3 +140,8 @@ crate::primitives::wire::json_structure! {
     attribute_value : "AttributeValue", required, Plain; condition : "Condition",
     required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TimeSeriesCondition { attribute_name : required, Text; attribute_value : required,
+    Text; condition : required, Any; }
+}

@@ -81,3 +81,5 @@ impl TimeSeriesGranularity {
     }
 }
 crate::primitives::wire::json_enum!(TimeSeriesGranularity);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(TimeSeriesGranularity);

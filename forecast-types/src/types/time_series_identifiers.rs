@@ -105,3 +105,8 @@ crate::primitives::wire::json_structure! {
     TimeSeriesIdentifiers { data_source : "DataSource", optional, Plain; schema :
     "Schema", optional, Plain; format : "Format", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TimeSeriesIdentifiers { data_source : optional, Any; schema : optional, Any; format :
+    optional, Text; }
+}

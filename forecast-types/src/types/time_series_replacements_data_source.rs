@@ -156,3 +156,8 @@ crate::primitives::wire::json_structure! {
     "Schema", required, Plain; format : "Format", optional, Plain; timestamp_format :
     "TimestampFormat", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TimeSeriesReplacementsDataSource { s3_config : required, Any; schema : required, Any;
+    format : optional, Text; timestamp_format : optional, Text; }
+}

@@ -76,3 +76,7 @@ crate::primitives::wire::json_structure! {
     TimeSeriesSelector { time_series_identifiers : "TimeSeriesIdentifiers", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TimeSeriesSelector { time_series_identifiers : optional, Any; }
+}

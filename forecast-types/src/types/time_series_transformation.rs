@@ -102,3 +102,8 @@ crate::primitives::wire::json_structure! {
     TimeSeriesTransformation { action : "Action", optional, Plain; time_series_conditions
     : "TimeSeriesConditions", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    TimeSeriesTransformation { action : optional, Any; time_series_conditions : optional,
+    ListOf < Any >; }
+}

@@ -154,3 +154,8 @@ crate::primitives::wire::json_structure! {
     UntagResourceRequest { resource_arn : "ResourceArn", required, Plain; tag_keys :
     "TagKeys", required, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UntagResourceRequest { resource_arn : required, Text; tag_keys : required, ListOf <
+    Text >; }
+}

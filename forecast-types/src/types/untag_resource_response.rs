@@ -55,3 +55,7 @@ impl UntagResourceResponse {
 crate::primitives::wire::json_structure! {
     UntagResourceResponse {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UntagResourceResponse {}
+}

@@ -132,3 +132,8 @@ crate::primitives::wire::json_structure! {
     UpdateDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
     dataset_arns : "DatasetArns", required, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UpdateDatasetGroupRequest { dataset_group_arn : required, Text; dataset_arns :
+    required, ListOf < Text >; }
+}

@@ -58,3 +58,7 @@ impl UpdateDatasetGroupResponse {
 crate::primitives::wire::json_structure! {
     UpdateDatasetGroupResponse {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UpdateDatasetGroupResponse {}
+}

@@ -75,3 +75,7 @@ crate::primitives::wire::json_structure! {
     WeightedQuantileLoss { quantile : "Quantile", optional, Float; loss_value :
     "LossValue", optional, Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WeightedQuantileLoss { quantile : optional, Float; loss_value : optional, Float; }
+}

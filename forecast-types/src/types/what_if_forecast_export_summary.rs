@@ -221,3 +221,11 @@ crate::primitives::wire::json_structure! {
     creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
     "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WhatIfForecastExportSummary { what_if_forecast_export_arn : optional, Text;
+    what_if_forecast_arns : optional, ListOf < Text >; what_if_forecast_export_name :
+    optional, Text; destination : optional, Any; status : optional, Text; message :
+    optional, Text; creation_time : optional, Any; last_modification_time : optional,
+    Any; }
+}

@@ -188,3 +188,10 @@ crate::primitives::wire::json_structure! {
     "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
     last_modification_time : "LastModificationTime", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WhatIfForecastSummary { what_if_forecast_arn : optional, Text; what_if_forecast_name
+    : optional, Text; what_if_analysis_arn : optional, Text; status : optional, Text;
+    message : optional, Text; creation_time : optional, Any; last_modification_time :
+    optional, Any; }
+}

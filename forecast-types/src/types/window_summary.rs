@@ -115,3 +115,9 @@ crate::primitives::wire::json_structure! {
     optional, Plain; evaluation_type : "EvaluationType", optional, Plain; metrics :
     "Metrics", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WindowSummary { test_window_start : optional, Any; test_window_end : optional, Any;
+    item_count : optional, Any; evaluation_type : optional, Any; metrics : optional, Any;
+    }
+}

@@ -21,11 +21,13 @@ pub const EXCERPT_LINES: usize = 40;
 pub enum Step {
     /// Generate the crate and write it (in process).
     Generate,
-    /// `cargo check --all-targets`.
+    /// `cargo check --all-targets --features arbitrary`: the `Arbitrary` impls too.
     Check,
     /// `cargo doc --no-deps`.
     Doc,
-    /// `cargo test --test roundtrip`, for crates that have that test.
+    /// `cargo test --test '*' --features arbitrary`, for crates that have
+    /// `tests/roundtrip.rs`: sample bodies, drawn values and, where the model has
+    /// constraints, the boundary tests of `tests/constraints.rs`.
     Test,
 }
 
@@ -36,9 +38,9 @@ impl Step {
     fn cargo_args(self) -> &'static [&'static str] {
         match self {
             Step::Generate => &[],
-            Step::Check => &["check", "--all-targets"],
+            Step::Check => &["check", "--all-targets", "--features", "arbitrary"],
             Step::Doc => &["doc", "--no-deps"],
-            Step::Test => &["test", "--test", "roundtrip"],
+            Step::Test => &["test", "--test", "*", "--features", "arbitrary"],
         }
     }
 }
@@ -144,6 +146,7 @@ mod tests {
     fn steps_name_themselves() {
         let names = [Step::Generate, Step::Check, Step::Doc, Step::Test].map(|s| s.to_string());
         assert_eq!(names, ["generate", "check", "doc", "test"]);
-        assert_eq!(Step::Test.cargo_args(), ["test", "--test", "roundtrip"]);
+        let test = ["test", "--test", "*", "--features", "arbitrary"];
+        assert_eq!(Step::Test.cargo_args(), test);
     }
 }

@@ -25,6 +25,13 @@
 //!
 //! Every structure, union and enum has `validate()`, which checks a value and everything inside it against the model's constraints (`@required`, `@length`, `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every [`primitives::Violation`], each with its path, such as `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.
 //!
+//! # Cargo features
+//!
+//! None is on by default.
+//!
+//! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing, through `macro_rules!` macros, so no proc-macro is built. With it, `tests/roundtrip.rs` also writes and reads back hundreds of drawn values of every type.
+//! - `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants.
+//!
 //! # Example
 //!
 //! Parse a `DescribeForecastExportJob` response body and read its `Destination`:

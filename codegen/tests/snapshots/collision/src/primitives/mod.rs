@@ -22,3 +22,5 @@ pub use validate::{
 };
 mod timestamp_text;
 pub(crate) mod wire;
+#[cfg(feature = "arbitrary")]
+pub(crate) mod arbitrary;

@@ -58,3 +58,7 @@ impl FooBar {
 crate::primitives::wire::json_structure! {
     FooBar { value : "value", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    FooBar { value : optional, Text; }
+}

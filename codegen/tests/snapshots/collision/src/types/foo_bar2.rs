@@ -58,3 +58,7 @@ impl FooBar2 {
 crate::primitives::wire::json_structure! {
     FooBar2 { value : "value", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    FooBar2 { value : optional, Text; }
+}

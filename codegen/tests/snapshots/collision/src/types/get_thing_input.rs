@@ -81,3 +81,7 @@ crate::primitives::wire::json_structure! {
     GetThingInput { thing : "thing", optional, Plain; setters : "setters", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetThingInput { thing : optional, Any; setters : optional, Any; }
+}

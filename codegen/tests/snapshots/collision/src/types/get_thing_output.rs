@@ -81,3 +81,7 @@ crate::primitives::wire::json_structure! {
     GetThingOutput { first : "first", optional, Plain; second : "second", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetThingOutput { first : optional, Any; second : optional, Any; }
+}

@@ -104,3 +104,8 @@ crate::primitives::wire::json_structure! {
     >; set_tags : "SetTags", optional, Plain; default : "Default", optional, Plain; add :
     "Add", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Setters { build : required, Text; tags : optional, ListOf < Text >; set_tags :
+    optional, Text; default : optional, Text; add : optional, Any; }
+}

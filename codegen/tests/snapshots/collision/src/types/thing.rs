@@ -65,3 +65,7 @@ impl Thing {
 crate::primitives::wire::json_structure! {
     Thing { id : "Id", optional, Plain; id_2 : "ID", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Thing { id : optional, Text; id_2 : optional, Text; }
+}

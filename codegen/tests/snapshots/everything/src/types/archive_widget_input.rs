@@ -106,3 +106,7 @@ crate::primitives::wire::json_structure! {
     ArchiveWidgetInput { widget_id : "widgetId", required, Plain; reason : "reason",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ArchiveWidgetInput { widget_id : required, Text; reason : optional, Text; }
+}

@@ -64,3 +64,7 @@ impl Box {
 crate::primitives::wire::json_structure! {
     Box { value : "value", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Box { value : optional, Any; }
+}

@@ -64,3 +64,7 @@ impl Chicken {
 crate::primitives::wire::json_structure! {
     Chicken { egg : "egg", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Chicken { egg : optional, Any; }
+}

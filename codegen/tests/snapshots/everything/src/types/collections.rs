@@ -259,3 +259,11 @@ crate::primitives::wire::json_structure! {
     "colors", optional, MapOf < Plain >; instance_type : "instanceType", optional, Plain;
     priority : "priority", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Collections { names : optional, ListOf < Text >; strings : optional, ListOf < Text >;
+    sparse_strings : optional, SparseListOf < Text >; name_set : optional, ListOf < Text
+    >; tags : optional, MapOf < Text, Text >; scores : optional, SparseMapOf < Text,
+    Float >; colors : optional, MapOf < Any, Any >; instance_type : optional, Any;
+    priority : optional, Any; }
+}

@@ -85,3 +85,5 @@ impl Color {
     }
 }
 crate::primitives::wire::json_enum!(Color);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(Color);

@@ -151,3 +151,8 @@ crate::primitives::wire::json_structure! {
     optional, Plain; priority : "priority", optional, Plain; tags : "tags", optional,
     MapOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWidgetInput { name : required, Text; instance_type : optional, Any; priority :
+    optional, Any; tags : optional, MapOf < Text, Text >; }
+}

@@ -83,3 +83,7 @@ impl CreateWidgetOutput {
 crate::primitives::wire::json_structure! {
     CreateWidgetOutput { widget_id : "widgetId", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    CreateWidgetOutput { widget_id : required, Text; }
+}

@@ -94,3 +94,7 @@ crate::primitives::wire::json_structure! {
     Credentials { user : "user", optional, Plain; password : "password", optional, Plain;
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Credentials { user : optional, Text; password : optional, Text; }
+}

@@ -58,3 +58,7 @@ impl Default {
 crate::primitives::wire::json_structure! {
     Default { default : "default", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Default { default : optional, Text; }
+}

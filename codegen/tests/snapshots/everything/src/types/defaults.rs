@@ -244,3 +244,11 @@ crate::primitives::wire::json_structure! {
     Plain; required_with_default : "requiredWithDefault", default(0i32), Plain;
     required_but_client_optional : "requiredButClientOptional", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Defaults { count : required, Any; enabled : required, Any; label : required, Text;
+    color : required, Any; priority : required, Any; items : required, ListOf < Text >;
+    tags : required, MapOf < Text, Text >; toggle : required, Any; toggle_without_default
+    : optional, Any; required_with_default : required, Any; required_but_client_optional
+    : optional, Text; }
+}

@@ -82,3 +82,7 @@ crate::primitives::wire::json_structure! {
     DescribeNamesInput { keywords : "keywords", optional, Plain; instance_type :
     "instanceType", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeNamesInput { keywords : optional, Any; instance_type : optional, Any; }
+}

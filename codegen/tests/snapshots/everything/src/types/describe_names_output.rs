@@ -162,3 +162,9 @@ crate::primitives::wire::json_structure! {
     "display", optional, Plain; r#box : "box", optional, Plain; vec : "vec", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DescribeNamesOutput { string : optional, Any; result : optional, Any; option :
+    optional, Any; default : optional, Any; unit : optional, Any; r#type : optional, Any;
+    display : optional, Any; r#box : optional, Any; vec : optional, Any; }
+}

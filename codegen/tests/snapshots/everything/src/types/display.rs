@@ -58,3 +58,7 @@ impl Display {
 crate::primitives::wire::json_structure! {
     Display { fmt : "fmt", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Display { fmt : optional, Text; }
+}

@@ -66,3 +66,7 @@ impl Egg {
 crate::primitives::wire::json_structure! {
     Egg { chicken : "chicken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Egg { chicken : optional, Any; }
+}

@@ -57,3 +57,7 @@ impl Error {
 crate::primitives::wire::json_structure! {
     Error {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Error {}
+}

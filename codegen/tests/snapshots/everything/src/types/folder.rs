@@ -93,3 +93,7 @@ crate::primitives::wire::json_structure! {
     Folder { name : "name", required, Plain; children : "children", optional, ListOf <
     Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Folder { name : required, Text; children : optional, ListOf < Any >; }
+}

@@ -97,3 +97,7 @@ crate::primitives::wire::json_structure! {
     GetPartInput { widget_id : "widgetId", required, Plain; part_id : "partId", required,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetPartInput { widget_id : required, Text; part_id : required, Text; }
+}

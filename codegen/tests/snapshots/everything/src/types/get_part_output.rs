@@ -142,3 +142,8 @@ crate::primitives::wire::json_structure! {
     GetPartOutput { part_id : "partId", required, Plain; colors : "colors", optional,
     MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetPartOutput { part_id : required, Text; colors : optional, MapOf < Any, Any >;
+    scores : optional, SparseMapOf < Text, Float >; }
+}

@@ -80,3 +80,7 @@ impl GetWidgetInput {
 crate::primitives::wire::json_structure! {
     GetWidgetInput { widget_id : "widgetId", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetWidgetInput { widget_id : required, Text; }
+}

@@ -80,3 +80,7 @@ impl GetWidgetOutput {
 crate::primitives::wire::json_structure! {
     GetWidgetOutput { widget : "widget", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    GetWidgetOutput { widget : required, Any; }
+}

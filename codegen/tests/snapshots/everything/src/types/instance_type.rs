@@ -121,3 +121,5 @@ impl InstanceType {
     }
 }
 crate::primitives::wire::json_enum!(InstanceType);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(InstanceType);

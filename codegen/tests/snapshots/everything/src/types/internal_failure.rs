@@ -72,3 +72,7 @@ impl InternalFailure {
 crate::primitives::wire::json_structure! {
     InternalFailure { message : "message" | "Message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InternalFailure { message : optional, Text; }
+}

@@ -126,3 +126,9 @@ crate::primitives::wire::json_structure! {
     Plain; second_value : "secondValue", optional, Plain; foo_bar : "fooBar", optional,
     Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Keywords { r#type : optional, Any; r#match : optional, Text; self_ : optional, Text;
+    r#async : optional, Any; crate_ : optional, Text; super_ : optional, Text; r#fn :
+    optional, Text; second_value : optional, Any; foo_bar : optional, Text; }
+}

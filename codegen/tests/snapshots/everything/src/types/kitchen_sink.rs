@@ -447,3 +447,18 @@ crate::primitives::wire::json_structure! {
     short_name : "shortName", optional, Plain; threshold : "threshold", optional, Float;
     code : "code", optional, Plain; old_name : "oldName", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    KitchenSink { blob_value : optional, Bytes; boolean_value : optional, Any;
+    string_value : required, Text; byte_value : optional, Any; short_value : optional,
+    Any; integer_value : optional, Any; long_value : optional, Any; float_value :
+    optional, Float; double_value : optional, Float; big_integer_value : optional, Any;
+    big_decimal_value : optional, Any; timestamp_value : optional, Any; document_value :
+    optional, Any; prelude_string : optional, Text; prelude_integer : optional, Any;
+    prelude_primitive_long : required, Any; prelude_primitive_boolean : required, Any;
+    prelude_boolean : optional, Any; prelude_timestamp : optional, Any; prelude_document
+    : optional, Any; prelude_blob : optional, Bytes; prelude_big_integer : optional, Any;
+    created_at : optional, Any; updated_at : optional, DateTime; expires_at : optional,
+    HttpDate; display_name : optional, Text; short_name : optional, Text; threshold :
+    optional, Float; code : optional, Text; old_name : optional, Text; }
+}

@@ -92,3 +92,5 @@ impl LegacyCode {
     }
 }
 crate::primitives::wire::json_enum!(LegacyCode);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(LegacyCode);

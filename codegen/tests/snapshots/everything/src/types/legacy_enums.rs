@@ -83,3 +83,7 @@ impl LegacyEnums {
 crate::primitives::wire::json_structure! {
     LegacyEnums { status : "status", optional, Plain; code : "code", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    LegacyEnums { status : optional, Any; code : optional, Any; }
+}

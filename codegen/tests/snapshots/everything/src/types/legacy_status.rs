@@ -102,3 +102,5 @@ impl LegacyStatus {
     }
 }
 crate::primitives::wire::json_enum!(LegacyStatus);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_enum!(LegacyStatus);

@@ -75,3 +75,7 @@ impl LinkedNode {
 crate::primitives::wire::json_structure! {
     LinkedNode { value : "value", optional, Plain; next : "next", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    LinkedNode { value : optional, Text; next : optional, Any; }
+}

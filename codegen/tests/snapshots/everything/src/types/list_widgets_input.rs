@@ -84,3 +84,7 @@ crate::primitives::wire::json_structure! {
     ListWidgetsInput { next_token : "nextToken", optional, Plain; max_results :
     "maxResults", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListWidgetsInput { next_token : optional, Text; max_results : optional, Any; }
+}

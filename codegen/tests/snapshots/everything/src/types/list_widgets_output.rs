@@ -94,3 +94,8 @@ crate::primitives::wire::json_structure! {
     ListWidgetsOutput { widgets : "widgets", required, ListOf < Plain >; next_token :
     "nextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ListWidgetsOutput { widgets : required, ListOf < Any >; next_token : optional, Text;
+    }
+}

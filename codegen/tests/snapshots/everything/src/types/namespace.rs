@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     Namespace { name : "name", optional, Plain; children : "children", optional, MapOf <
     Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Namespace { name : optional, Text; children : optional, MapOf < Text, Any >; }
+}

@@ -58,3 +58,7 @@ impl Option {
 crate::primitives::wire::json_structure! {
     Option { self_ : "Self", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Option { self_ : optional, Text; }
+}

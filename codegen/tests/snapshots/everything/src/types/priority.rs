@@ -74,3 +74,5 @@ impl Priority {
     }
 }
 crate::primitives::wire::json_int_enum!(Priority);
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_int_enum!(Priority);

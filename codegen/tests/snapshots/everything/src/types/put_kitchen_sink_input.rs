@@ -146,3 +146,8 @@ crate::primitives::wire::json_structure! {
     optional, Plain; credentials : "credentials", optional, Plain; client_token :
     "clientToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PutKitchenSinkInput { sink : required, Any; defaults : optional, Any; credentials :
+    optional, Any; client_token : optional, Text; }
+}

@@ -96,3 +96,8 @@ crate::primitives::wire::json_structure! {
     PutKitchenSinkOutput { sink : "sink", optional, Plain; collections : "collections",
     optional, Plain; legacy : "legacy", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    PutKitchenSinkOutput { sink : optional, Any; collections : optional, Any; legacy :
+    optional, Any; }
+}

@@ -81,3 +81,7 @@ crate::primitives::wire::json_structure! {
     ResourceNotFound { message : "message" | "Message", optional, Plain; resource_id :
     "resourceId", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceNotFound { message : optional, Text; resource_id : optional, Text; }
+}

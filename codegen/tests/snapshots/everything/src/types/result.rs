@@ -71,3 +71,7 @@ impl Result {
 crate::primitives::wire::json_structure! {
     Result { ok : "ok", optional, Plain; err : "err", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Result { ok : optional, Any; err : optional, Text; }
+}

@@ -58,3 +58,7 @@ impl String {
 crate::primitives::wire::json_structure! {
     String { value : "value", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    String { value : optional, Text; }
+}

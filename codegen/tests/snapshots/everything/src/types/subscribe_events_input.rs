@@ -73,3 +73,7 @@ impl SubscribeEventsInput {
 crate::primitives::wire::json_structure! {
     SubscribeEventsInput { widget_id : "widgetId", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    SubscribeEventsInput { widget_id : optional, Text; }
+}

@@ -71,3 +71,7 @@ impl SubscribeEventsOutput {
 crate::primitives::wire::json_structure! {
     SubscribeEventsOutput { events : "events", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    SubscribeEventsOutput { events : optional, Any; }
+}

@@ -72,3 +72,7 @@ impl ThrottlingError {
 crate::primitives::wire::json_structure! {
     ThrottlingError { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ThrottlingError { message : optional, Text; }
+}

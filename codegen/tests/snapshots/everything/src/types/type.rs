@@ -58,3 +58,7 @@ impl Type {
 crate::primitives::wire::json_structure! {
     Type { r#type : "type", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Type { r#type : optional, Text; }
+}

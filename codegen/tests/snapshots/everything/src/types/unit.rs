@@ -50,3 +50,7 @@ impl Unit {
 crate::primitives::wire::json_structure! {
     Unit {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Unit {}
+}

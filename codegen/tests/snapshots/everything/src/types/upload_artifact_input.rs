@@ -110,3 +110,7 @@ crate::primitives::wire::json_structure! {
     UploadArtifactInput { artifact_name : "artifactName", required, Plain; body : "body",
     required, Blob; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UploadArtifactInput { artifact_name : required, Text; body : required, Bytes; }
+}

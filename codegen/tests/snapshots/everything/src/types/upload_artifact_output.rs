@@ -65,3 +65,7 @@ impl UploadArtifactOutput {
 crate::primitives::wire::json_structure! {
     UploadArtifactOutput { checksum : "checksum", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    UploadArtifactOutput { checksum : optional, Text; }
+}

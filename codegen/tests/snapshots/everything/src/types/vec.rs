@@ -58,3 +58,7 @@ impl Vec {
 crate::primitives::wire::json_structure! {
     Vec { items : "items", optional, ListOf < Plain >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Vec { items : optional, ListOf < Text >; }
+}

@@ -130,3 +130,8 @@ crate::primitives::wire::json_structure! {
     root : "root", required, Plain; namespace : "namespace", optional, Plain; attribute :
     "attribute", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WalkTreeInput { list : optional, Any; chicken : optional, Any; root : required, Any;
+    namespace : optional, Any; attribute : optional, Any; }
+}

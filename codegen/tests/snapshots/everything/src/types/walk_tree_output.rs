@@ -85,3 +85,7 @@ crate::primitives::wire::json_structure! {
     WalkTreeOutput { attributes : "attributes", optional, MapOf < Plain >; depth :
     "depth", default(0i64), Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WalkTreeOutput { attributes : optional, MapOf < Text, Any >; depth : required, Any; }
+}

@@ -83,3 +83,7 @@ crate::primitives::wire::json_structure! {
     WidgetCreatedEvent { widget_id : "widgetId", optional, Plain; summary : "summary",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WidgetCreatedEvent { widget_id : optional, Text; summary : optional, Any; }
+}

@@ -52,3 +52,7 @@ impl WidgetDeletedEvent {
 crate::primitives::wire::json_structure! {
     WidgetDeletedEvent {}
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WidgetDeletedEvent {}
+}

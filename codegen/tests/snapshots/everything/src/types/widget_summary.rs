@@ -143,3 +143,8 @@ crate::primitives::wire::json_structure! {
     Plain; instance_type : "instanceType", optional, Plain; status : "status", optional,
     Plain; created_at : "createdAt", optional, EpochSeconds; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    WidgetSummary { widget_id : required, Text; name : optional, Text; instance_type :
+    optional, Any; status : optional, Any; created_at : optional, Any; }
+}

@@ -80,3 +80,7 @@ impl DataDestination {
 crate::primitives::wire::json_structure! {
     DataDestination { s3_config : "S3Config", required, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DataDestination { s3_config : required, Any; }
+}

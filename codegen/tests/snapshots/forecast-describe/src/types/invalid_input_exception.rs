@@ -75,3 +75,7 @@ impl InvalidInputException {
 crate::primitives::wire::json_structure! {
     InvalidInputException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InvalidInputException { message : optional, Text; }
+}

@@ -78,3 +78,7 @@ impl ResourceNotFoundException {
 crate::primitives::wire::json_structure! {
     ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    ResourceNotFoundException { message : optional, Text; }
+}

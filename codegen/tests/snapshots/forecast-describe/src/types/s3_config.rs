@@ -145,3 +145,8 @@ crate::primitives::wire::json_structure! {
     S3Config { path : "Path", required, Plain; role_arn : "RoleArn", required, Plain;
     kms_key_arn : "KMSKeyArn", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    S3Config { path : required, Text; role_arn : required, Text; kms_key_arn : optional,
+    Text; }
+}

@@ -565,13 +565,17 @@ impl Serialize for BigDecimal {
 }
 
 /// Writes decimal text as an integer when it is one that fits, otherwise as
-/// the nearest `f64`; fails if even that overflows.
+/// the nearest `f64`; fails if even that overflows. Negative zero (`-0`, which
+/// a [`BigDecimal`] read from `-0.0` holds) is written as the `f64` `-0.0`, so
+/// that its sign survives: as an integer it would be `0`.
 fn serialize_number_text<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
     if let Ok(value) = text.parse::<u64>() {
         return serializer.serialize_u64(value);
     }
-    if let Ok(value) = text.parse::<i64>() {
-        return serializer.serialize_i64(value);
+    match text.parse::<i64>() {
+        Ok(0) => {}
+        Ok(value) => return serializer.serialize_i64(value),
+        Err(_) => {}
     }
     match text.parse::<f64>() {
         Ok(value) if value.is_finite() => serializer.serialize_f64(value),
@@ -2441,6 +2445,56 @@ mod tests {
         assert_eq!(decimal.as_str(), "1.25");
         assert_eq!(to_json(&decimal), "1.25");
         assert_eq!(to_json(&from_json::<BigDecimal>("-3")), "-3");
+    }
+
+    /// Drawn timestamps round-trip through their codecs; epoch seconds with a
+    /// fraction only within 2^33 seconds of 1970, which is why they are drawn there.
+    #[cfg(feature = "arbitrary")]
+    #[test]
+    fn drawn_timestamps_round_trip_through_their_codecs() {
+        use crate::primitives::arbitrary as drawn;
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..4_000 {
+            let bytes: Vec<u8> = (0..8)
+                .flat_map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state.to_le_bytes()
+                })
+                .collect();
+            let mut u = ::arbitrary::Unstructured::new(&bytes);
+            let epoch: Timestamp = drawn::draw::<drawn::Any, _>(&mut u).unwrap();
+            assert_eq!(from_json::<Timestamp>(&to_json(&epoch)), epoch, "{epoch:?}");
+            let date: Timestamp = drawn::draw::<drawn::DateTime, _>(&mut u).unwrap();
+            assert_eq!(read::<_, DateTime>(&write::<_, DateTime>(&date)).unwrap(), date);
+            let http: Timestamp = drawn::draw::<drawn::HttpDate, _>(&mut u).unwrap();
+            assert_eq!(read::<_, HttpDate>(&write::<_, HttpDate>(&http)).unwrap(), http);
+        }
+        let limit = 1_i64 << 33;
+        for secs in [-limit, -limit + 1, -1, 0, limit - 2, limit - 1] {
+            for micros in [1, 499_999, 500_001, 999_999] {
+                let stamp = ts(secs, micros * 1_000);
+                assert_eq!(from_json::<Timestamp>(&to_json(&stamp)), stamp, "{stamp:?}");
+            }
+        }
+        let lost = (0..1_000_000_u32).step_by(997).find(|micros| {
+            let stamp = ts((1 << 35) + 12_345, micros * 1_000);
+            from_json::<Timestamp>(&to_json(&stamp)) != stamp
+        });
+        assert!(lost.is_some(), "past 2^34 seconds some microseconds are lost");
+    }
+
+    #[test]
+    fn big_decimal_negative_zero_keeps_its_sign() {
+        // Found by the round trip of drawn values: `-0` was written as `0`.
+        let zero: BigDecimal = from_json("-0.0");
+        assert_eq!(zero.as_str(), "-0");
+        assert_eq!(to_json(&zero), "-0.0");
+        assert_eq!(from_json::<BigDecimal>(&to_json(&zero)), zero);
+        let text: BigDecimal = "-0".parse().unwrap();
+        assert_eq!(from_json::<BigDecimal>(&to_json(&text)), text);
+        assert_eq!(to_json(&from_json::<BigDecimal>("0")), "0");
     }
 
     #[test]

@@ -70,3 +70,7 @@ crate::primitives::wire::json_structure! {
     DataPoint { timestamp : "Timestamp", optional, Plain; value : "Value", optional,
     Float; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    DataPoint { timestamp : optional, Text; value : optional, Float; }
+}

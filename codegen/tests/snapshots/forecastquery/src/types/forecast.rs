@@ -106,3 +106,7 @@ impl Forecast {
 crate::primitives::wire::json_structure! {
     Forecast { predictions : "Predictions", optional, MapOf < ListOf < Plain > >; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    Forecast { predictions : optional, MapOf < Text, ListOf < Any > >; }
+}

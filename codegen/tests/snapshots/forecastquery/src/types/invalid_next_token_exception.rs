@@ -78,3 +78,7 @@ impl InvalidNextTokenException {
 crate::primitives::wire::json_structure! {
     InvalidNextTokenException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    InvalidNextTokenException { message : optional, Text; }
+}

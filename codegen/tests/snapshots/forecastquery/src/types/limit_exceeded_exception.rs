@@ -75,3 +75,7 @@ impl LimitExceededException {
 crate::primitives::wire::json_structure! {
     LimitExceededException { message : "Message" | "message", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    LimitExceededException { message : optional, Text; }
+}

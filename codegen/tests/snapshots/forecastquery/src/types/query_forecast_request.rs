@@ -189,3 +189,9 @@ crate::primitives::wire::json_structure! {
     "StartDate", optional, Plain; end_date : "EndDate", optional, Plain; filters :
     "Filters", required, MapOf < Plain >; next_token : "NextToken", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    QueryForecastRequest { forecast_arn : required, Text; start_date : optional, Text;
+    end_date : optional, Text; filters : required, MapOf < Text, Text >; next_token :
+    optional, Text; }
+}

@@ -71,3 +71,7 @@ impl QueryForecastResponse {
 crate::primitives::wire::json_structure! {
     QueryForecastResponse { forecast : "Forecast", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    QueryForecastResponse { forecast : optional, Any; }
+}

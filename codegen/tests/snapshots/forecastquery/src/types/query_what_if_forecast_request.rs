@@ -193,3 +193,9 @@ crate::primitives::wire::json_structure! {
     Plain; filters : "Filters", required, MapOf < Plain >; next_token : "NextToken",
     optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    QueryWhatIfForecastRequest { what_if_forecast_arn : required, Text; start_date :
+    optional, Text; end_date : optional, Text; filters : required, MapOf < Text, Text >;
+    next_token : optional, Text; }
+}

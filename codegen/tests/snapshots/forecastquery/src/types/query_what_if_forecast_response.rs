@@ -74,3 +74,7 @@ impl QueryWhatIfForecastResponse {
 crate::primitives::wire::json_structure! {
     QueryWhatIfForecastResponse { forecast : "Forecast", optional, Plain; }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_structure! {
+    QueryWhatIfForecastResponse { forecast : optional, Any; }
+}
