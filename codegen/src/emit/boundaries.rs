@@ -12,7 +12,7 @@ use super::example::Samples;
 use super::ty::ident;
 use super::TokenFile;
 use crate::load::traits::{Length, Range};
-use crate::typespace::{pattern, Checks, Field, Inner, ItemKind, RustType, TypeSpace};
+use crate::typespace::{Checks, Field, Inner, ItemKind, RustType, TypeSpace};
 
 /// Longest string, and most list items or map entries, a boundary test builds.
 const MAX_BUILT: u64 = 1 << 16;
@@ -256,18 +256,18 @@ fn pattern_asserts(space: &TypeSpace, probe: &Probe<'_>) -> Vec<TokenStream> {
     if probe.ty != &RustType::String {
         return Vec::new();
     }
-    let Some(Ok(regex)) = space.patterns.get(source).map(|p| &p.regex) else {
+    let Some(info) = space.patterns.get(source) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if let Some(yes) = pattern::example(regex) {
+    if let Some(yes) = &info.example {
         out.push(assertion(
             quote!(pattern),
             quote!(::serde_json::json!(#yes)),
             false,
         ));
     }
-    if let Some(no) = pattern::counterexample(regex) {
+    if let Some(no) = &info.counterexample {
         out.push(assertion(
             quote!(pattern),
             quote!(::serde_json::json!(#no)),

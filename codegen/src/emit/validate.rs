@@ -245,12 +245,15 @@ fn entries(
 }
 
 fn bounds<T: quote::ToTokens>(min: Option<T>, max: Option<T>) -> TokenStream {
-    let side = |b: Option<T>| match b {
-        Some(b) => quote!(::std::option::Option::Some(#b)),
-        None => quote!(::std::option::Option::None),
-    };
-    let (min, max) = (side(min), side(max));
-    quote!(crate::primitives::Bounds { min: #min, max: #max })
+    let path = quote!(crate::primitives::Bounds);
+    match (min, max) {
+        (Some(min), Some(max)) => quote!(#path::between(#min, #max)),
+        (Some(min), None) => quote!(#path::at_least(#min)),
+        (None, Some(max)) => quote!(#path::at_most(#max)),
+        (None, None) => {
+            quote!(#path { min: ::std::option::Option::None, max: ::std::option::Option::None })
+        }
+    }
 }
 
 fn length_bounds(length: Length) -> TokenStream {

@@ -65,6 +65,10 @@ pub struct PatternInfo {
     pub name: String,
     /// The pattern in `regex-lite` syntax, or why it is not checked.
     pub regex: Result<String, String>,
+    /// A short string the pattern matches, for boundary tests.
+    pub example: Option<String>,
+    /// A short string the pattern does not match, for boundary tests.
+    pub counterexample: Option<String>,
     /// Every shape and member that uses it.
     pub users: BTreeSet<(String, String)>,
 }
@@ -133,9 +137,13 @@ pub fn patterns(items: &BTreeMap<String, Item>) -> (BTreeMap<String, PatternInfo
                     Problem::member(shape, member, message)
                 }));
             }
+            let example = regex.as_deref().ok().and_then(pattern::example);
+            let counterexample = regex.as_deref().ok().and_then(pattern::counterexample);
             let info = PatternInfo {
                 name: format!("PATTERN_{i}"),
                 regex,
+                example,
+                counterexample,
                 users,
             };
             (source, info)

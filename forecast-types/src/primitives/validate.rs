@@ -54,6 +54,32 @@ pub struct Bounds<T> {
     pub max: Option<T>,
 }
 
+impl<T> Bounds<T> {
+    /// Both sides closed: `min..=max`.
+    pub const fn between(min: T, max: T) -> Self {
+        Bounds {
+            min: Some(min),
+            max: Some(max),
+        }
+    }
+
+    /// Only a smallest value: `min..`.
+    pub const fn at_least(min: T) -> Self {
+        Bounds {
+            min: Some(min),
+            max: None,
+        }
+    }
+
+    /// Only a largest value: `..=max`.
+    pub const fn at_most(max: T) -> Self {
+        Bounds {
+            min: None,
+            max: Some(max),
+        }
+    }
+}
+
 impl<T: PartialOrd> Bounds<T> {
     /// Whether `value` lies within the bounds; `NaN` never does.
     pub fn contains(&self, value: &T) -> bool {

@@ -115,43 +115,19 @@ impl crate::primitives::Validate for AttributeConfig {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("Transformations", false);
         let value = &self.transformations;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(20u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
         for (key, item) in value {
             v.enter_map_key(key);
-            v.check_chars(
-                key,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(key, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(key, &crate::patterns::PATTERN_12);
             v.leave();
             v.enter_key(key);
-            v.check_chars(
-                item,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(item, &crate::patterns::PATTERN_9);
             v.leave();
         }

@@ -89,33 +89,15 @@ impl crate::primitives::Validate for CategoricalParameterRange {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
         let value = &self.name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("Values", false);
         let value = &self.values;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(20u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
-            v.check_chars(
-                item,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(item, &crate::patterns::PATTERN_9);
             v.leave();
         }

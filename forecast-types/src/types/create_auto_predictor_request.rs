@@ -213,33 +213,15 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorName", false);
         let value = &self.predictor_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(2u64),
-                        max: ::std::option::Option::Some(4u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }
@@ -247,22 +229,10 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.leave();
         v.enter("ForecastDimensions", false);
         if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(10u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(63u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(1u64, 63u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_12);
                 v.leave();
             }
@@ -270,13 +240,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.leave();
         v.enter("ForecastFrequency", false);
         if let ::std::option::Option::Some(value) = &self.forecast_frequency {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(5u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::PATTERN_4);
         }
         v.leave();
@@ -292,13 +256,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.leave();
         v.enter("ReferencePredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.reference_predictor_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
@@ -309,13 +267,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

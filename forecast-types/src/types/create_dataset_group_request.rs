@@ -118,13 +118,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupName", false);
         let value = &self.dataset_group_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("Domain", false);
@@ -135,13 +129,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
         if let ::std::option::Option::Some(value) = &self.dataset_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_14);
                 v.leave();
             }
@@ -149,13 +137,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

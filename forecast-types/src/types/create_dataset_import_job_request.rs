@@ -194,24 +194,12 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobName", false);
         let value = &self.dataset_import_job_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("DatasetArn", false);
         let value = &self.dataset_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("DataSource", false);
@@ -220,49 +208,25 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         v.leave();
         v.enter("TimestampFormat", false);
         if let ::std::option::Option::Some(value) = &self.timestamp_format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_5);
         }
         v.leave();
         v.enter("TimeZone", false);
         if let ::std::option::Option::Some(value) = &self.time_zone {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_8);
         }
         v.leave();
         v.enter("GeolocationFormat", false);
         if let ::std::option::Option::Some(value) = &self.geolocation_format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_11);
         }
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -272,13 +236,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         v.leave();
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(7u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
         v.leave();

@@ -159,13 +159,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetName", false);
         let value = &self.dataset_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("Domain", false);
@@ -178,13 +172,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         v.leave();
         v.enter("DataFrequency", false);
         if let ::std::option::Option::Some(value) = &self.data_frequency {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(5u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::PATTERN_4);
         }
         v.leave();
@@ -199,13 +187,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

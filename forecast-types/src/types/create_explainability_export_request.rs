@@ -135,24 +135,12 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportName", false);
         let value = &self.explainability_export_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("ExplainabilityArn", false);
         let value = &self.explainability_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("Destination", false);
@@ -161,13 +149,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -177,13 +159,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         v.leave();
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(7u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
         v.leave();

@@ -166,24 +166,12 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityName", false);
         let value = &self.explainability_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("ExplainabilityConfig", false);
@@ -202,37 +190,19 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
         v.leave();
         v.enter("StartDateTime", false);
         if let ::std::option::Option::Some(value) = &self.start_date_time {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(19u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
             v.check_pattern(value, &crate::patterns::PATTERN_13);
         }
         v.leave();
         v.enter("EndDateTime", false);
         if let ::std::option::Option::Some(value) = &self.end_date_time {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(19u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
             v.check_pattern(value, &crate::patterns::PATTERN_13);
         }
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

@@ -134,24 +134,12 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobName", false);
         let value = &self.forecast_export_job_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("ForecastArn", false);
         let value = &self.forecast_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("Destination", false);
@@ -160,13 +148,7 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -176,13 +158,7 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
         v.leave();
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(7u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
         v.leave();

@@ -129,33 +129,15 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportName", false);
         let value = &self.what_if_forecast_export_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("WhatIfForecastArns", false);
         let value = &self.what_if_forecast_arns;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(50u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
-            v.check_chars(
-                item,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(300u64),
-                },
-            );
+            v.check_chars(item, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(item, &crate::patterns::PATTERN_14);
             v.leave();
         }
@@ -166,13 +148,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -182,13 +158,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         v.leave();
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(7u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
         v.leave();

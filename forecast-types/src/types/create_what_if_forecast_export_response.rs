@@ -60,13 +60,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(300u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();

@@ -134,35 +134,17 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastName", false);
         let value = &self.what_if_forecast_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
         let value = &self.what_if_analysis_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("TimeSeriesTransformations", false);
         if let ::std::option::Option::Some(value) = &self.time_series_transformations {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(30u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 30u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -179,13 +161,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
         v.leave();
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

@@ -92,24 +92,12 @@ impl crate::primitives::Validate for DataConfig {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("AttributeConfigs", false);
         if let ::std::option::Option::Some(value) = &self.attribute_configs {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(50u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -119,13 +107,7 @@ impl crate::primitives::Validate for DataConfig {
         v.leave();
         v.enter("AdditionalDatasets", false);
         if let ::std::option::Option::Some(value) = &self.additional_datasets {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(2u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 2u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

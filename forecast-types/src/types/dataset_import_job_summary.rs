@@ -125,25 +125,13 @@ impl crate::primitives::Validate for DatasetImportJobSummary {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("DatasetImportJobName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
@@ -154,13 +142,7 @@ impl crate::primitives::Validate for DatasetImportJobSummary {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("ImportMode", false);

@@ -233,46 +233,22 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("PredictorName", false);
         if let ::std::option::Option::Some(value) = &self.predictor_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(2u64),
-                        max: ::std::option::Option::Some(4u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }
@@ -280,34 +256,16 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         v.leave();
         v.enter("ForecastFrequency", false);
         if let ::std::option::Option::Some(value) = &self.forecast_frequency {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(5u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::PATTERN_4);
         }
         v.leave();
         v.enter("ForecastDimensions", false);
         if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(10u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(63u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(1u64, 63u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_12);
                 v.leave();
             }
@@ -317,13 +275,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_14);
                 v.leave();
             }
@@ -346,13 +298,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("OptimizationMetric", false);

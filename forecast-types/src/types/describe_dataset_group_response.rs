@@ -118,25 +118,13 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
@@ -144,13 +132,7 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
         if let ::std::option::Option::Some(value) = &self.dataset_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_14);
                 v.leave();
             }
@@ -163,13 +145,7 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
     }

@@ -224,73 +224,37 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("DatasetImportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("TimestampFormat", false);
         if let ::std::option::Option::Some(value) = &self.timestamp_format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_5);
         }
         v.leave();
         v.enter("TimeZone", false);
         if let ::std::option::Option::Some(value) = &self.time_zone {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_8);
         }
         v.leave();
         v.enter("GeolocationFormat", false);
         if let ::std::option::Option::Some(value) = &self.geolocation_format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_11);
         }
         v.leave();
@@ -303,13 +267,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         if let ::std::option::Option::Some(value) = &self.field_statistics {
             for (key, item) in value {
                 v.enter_map_key(key);
-                v.check_chars(
-                    key,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(key, &crate::patterns::PATTERN_10);
                 v.leave();
                 v.enter_key(key);
@@ -320,24 +278,12 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(7u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
         v.leave();

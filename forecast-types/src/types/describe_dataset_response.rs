@@ -142,25 +142,13 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("DatasetName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
@@ -176,13 +164,7 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
         v.leave();
         v.enter("DataFrequency", false);
         if let ::std::option::Option::Some(value) = &self.data_frequency {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(5u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::PATTERN_4);
         }
         v.leave();
@@ -198,13 +180,7 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
     }

@@ -158,46 +158,22 @@ impl crate::primitives::Validate for DescribeForecastResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("ForecastName", false);
         if let ::std::option::Option::Some(value) = &self.forecast_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(2u64),
-                        max: ::std::option::Option::Some(4u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }
@@ -205,37 +181,19 @@ impl crate::primitives::Validate for DescribeForecastResponse {
         v.leave();
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_10);
         }
         v.leave();

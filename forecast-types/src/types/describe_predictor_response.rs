@@ -285,37 +285,19 @@ impl crate::primitives::Validate for DescribePredictorResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("PredictorName", false);
         if let ::std::option::Option::Some(value) = &self.predictor_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("AlgorithmArn", false);
         if let ::std::option::Option::Some(value) = &self.algorithm_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
@@ -323,13 +305,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         if let ::std::option::Option::Some(value) = &self.auto_ml_algorithm_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_14);
                 v.leave();
             }
@@ -337,22 +313,10 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(2u64),
-                        max: ::std::option::Option::Some(4u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }
@@ -365,32 +329,14 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         v.leave();
         v.enter("TrainingParameters", false);
         if let ::std::option::Option::Some(value) = &self.training_parameters {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(100u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 100u64));
             for (key, item) in value {
                 v.enter_map_key(key);
-                v.check_chars(
-                    key,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(key, &crate::patterns::PATTERN_7);
                 v.leave();
                 v.enter_key(key);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_6);
                 v.leave();
             }
@@ -430,13 +376,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_14);
                 v.leave();
             }
@@ -444,13 +384,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("OptimizationMetric", false);

@@ -141,49 +141,25 @@ impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("ForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_10);
         }
         v.leave();

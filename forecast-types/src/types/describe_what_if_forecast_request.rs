@@ -75,13 +75,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
         let value = &self.what_if_forecast_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(300u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
     }

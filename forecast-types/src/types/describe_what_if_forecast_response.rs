@@ -174,61 +174,31 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("WhatIfForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(300u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_10);
         }
         v.leave();
         v.enter("TimeSeriesTransformations", false);
         if let ::std::option::Option::Some(value) = &self.time_series_transformations {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(30u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 30u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -245,22 +215,10 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(2u64),
-                        max: ::std::option::Option::Some(4u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }

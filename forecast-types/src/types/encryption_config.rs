@@ -89,24 +89,12 @@ impl crate::primitives::Validate for EncryptionConfig {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("RoleArn", false);
         let value = &self.role_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("KMSKeyArn", false);
         let value = &self.kms_key_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_15);
         v.leave();
     }

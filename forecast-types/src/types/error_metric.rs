@@ -75,13 +75,7 @@ impl crate::primitives::Validate for ErrorMetric {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastType", false);
         if let ::std::option::Option::Some(value) = &self.forecast_type {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(2u64),
-                    max: ::std::option::Option::Some(4u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(2u64, 4u64));
             v.check_pattern(value, &crate::patterns::PATTERN_1);
         }
         v.leave();

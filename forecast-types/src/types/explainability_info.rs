@@ -67,25 +67,13 @@ impl crate::primitives::Validate for ExplainabilityInfo {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
     }

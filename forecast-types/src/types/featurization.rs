@@ -102,24 +102,12 @@ impl crate::primitives::Validate for Featurization {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("FeaturizationPipeline", false);
         if let ::std::option::Option::Some(value) = &self.featurization_pipeline {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(1u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 1u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

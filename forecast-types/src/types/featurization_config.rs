@@ -120,33 +120,15 @@ impl crate::primitives::Validate for FeaturizationConfig {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastFrequency", false);
         let value = &self.forecast_frequency;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(5u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
         v.check_pattern(value, &crate::patterns::PATTERN_4);
         v.leave();
         v.enter("ForecastDimensions", false);
         if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(10u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(63u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(1u64, 63u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_12);
                 v.leave();
             }
@@ -154,13 +136,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         v.leave();
         v.enter("Featurizations", false);
         if let ::std::option::Option::Some(value) = &self.featurizations {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(50u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

@@ -116,32 +116,14 @@ impl crate::primitives::Validate for FeaturizationMethod {
         v.enter("FeaturizationMethodParameters", false);
         if let ::std::option::Option::Some(value) = &self.featurization_method_parameters
         {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (key, item) in value {
                 v.enter_map_key(key);
-                v.check_chars(
-                    key,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(key, &crate::patterns::PATTERN_7);
                 v.leave();
                 v.enter_key(key);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(256u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_6);
                 v.leave();
             }

@@ -88,24 +88,12 @@ impl crate::primitives::Validate for Filter {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Key", false);
         let value = &self.key;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_10);
         v.leave();
         v.enter("Value", false);
         let value = &self.value;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("Condition", false);

@@ -89,24 +89,12 @@ impl crate::primitives::Validate for InputDataConfig {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("SupplementaryFeatures", false);
         if let ::std::option::Option::Some(value) = &self.supplementary_features {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(2u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 2u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

@@ -80,13 +80,7 @@ impl crate::primitives::Validate for ListExplainabilitiesRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(3000u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
         v.leave();
@@ -94,10 +88,7 @@ impl crate::primitives::Validate for ListExplainabilitiesRequest {
         if let ::std::option::Option::Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1i64),
-                    max: ::std::option::Option::Some(100i64),
-                },
+                crate::primitives::Bounds::between(1i64, 100i64),
             );
         }
         v.leave();

@@ -56,13 +56,7 @@ impl crate::primitives::Validate for ListTagsForResourceResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(200u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

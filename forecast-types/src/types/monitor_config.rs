@@ -64,13 +64,7 @@ impl crate::primitives::Validate for MonitorConfig {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorName", false);
         let value = &self.monitor_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
     }

@@ -89,13 +89,7 @@ impl crate::primitives::Validate for ParameterRanges {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("CategoricalParameterRanges", false);
         if let ::std::option::Option::Some(value) = &self.categorical_parameter_ranges {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -105,13 +99,7 @@ impl crate::primitives::Validate for ParameterRanges {
         v.leave();
         v.enter("ContinuousParameterRanges", false);
         if let ::std::option::Option::Some(value) = &self.continuous_parameter_ranges {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -121,13 +109,7 @@ impl crate::primitives::Validate for ParameterRanges {
         v.leave();
         v.enter("IntegerParameterRanges", false);
         if let ::std::option::Option::Some(value) = &self.integer_parameter_ranges {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(20u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

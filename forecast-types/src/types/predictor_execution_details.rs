@@ -63,13 +63,7 @@ impl crate::primitives::Validate for PredictorExecutionDetails {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorExecutions", false);
         if let ::std::option::Option::Some(value) = &self.predictor_executions {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(5u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 5u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

@@ -144,37 +144,19 @@ impl crate::primitives::Validate for PredictorMonitorEvaluation {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("MonitorArn", false);
         if let ::std::option::Option::Some(value) = &self.monitor_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("EvaluationState", false);
         if let ::std::option::Option::Some(value) = &self.evaluation_state {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("PredictorEvent", false);

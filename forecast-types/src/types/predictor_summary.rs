@@ -140,37 +140,19 @@ impl crate::primitives::Validate for PredictorSummary {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("PredictorName", false);
         if let ::std::option::Option::Some(value) = &self.predictor_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
@@ -181,13 +163,7 @@ impl crate::primitives::Validate for PredictorSummary {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
     }

@@ -72,13 +72,7 @@ impl crate::primitives::Validate for ResumeResourceRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
     }

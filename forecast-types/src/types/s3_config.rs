@@ -99,35 +99,17 @@ impl crate::primitives::Validate for S3Config {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Path", false);
         let value = &self.path;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(7u64),
-                max: ::std::option::Option::Some(4096u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(7u64, 4096u64));
         v.check_pattern(value, &crate::patterns::PATTERN_16);
         v.leave();
         v.enter("RoleArn", false);
         let value = &self.role_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("KMSKeyArn", false);
         if let ::std::option::Option::Some(value) = &self.kms_key_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_15);
         }
         v.leave();

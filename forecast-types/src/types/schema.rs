@@ -50,13 +50,7 @@ impl crate::primitives::Validate for Schema {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Attributes", false);
         if let ::std::option::Option::Some(value) = &self.attributes {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(100u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 100u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

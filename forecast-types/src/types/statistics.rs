@@ -126,25 +126,13 @@ impl crate::primitives::Validate for Statistics {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Min", false);
         if let ::std::option::Option::Some(value) = &self.min {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_10);
         }
         v.leave();
         v.enter("Max", false);
         if let ::std::option::Option::Some(value) = &self.max {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_10);
         }
         v.leave();

@@ -105,24 +105,12 @@ impl crate::primitives::Validate for Tag {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Key", true);
         let value = &self.key;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(128u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 128u64));
         v.check_pattern(value, &crate::patterns::PATTERN_0);
         v.leave();
         v.enter("Value", true);
         let value = &self.value;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_0);
         v.leave();
     }

@@ -93,24 +93,12 @@ impl crate::primitives::Validate for TagResourceRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("Tags", false);
         let value = &self.tags;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(200u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
             crate::primitives::Validate::check(item, v);

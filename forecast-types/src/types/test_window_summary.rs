@@ -79,13 +79,7 @@ impl crate::primitives::Validate for TestWindowSummary {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
     }

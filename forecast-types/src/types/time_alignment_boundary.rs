@@ -85,10 +85,7 @@ impl crate::primitives::Validate for TimeAlignmentBoundary {
         if let ::std::option::Option::Some(value) = &self.day_of_month {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1i64),
-                    max: ::std::option::Option::Some(28i64),
-                },
+                crate::primitives::Bounds::between(1i64, 28i64),
             );
         }
         v.leave();
@@ -101,10 +98,7 @@ impl crate::primitives::Validate for TimeAlignmentBoundary {
         if let ::std::option::Option::Some(value) = &self.hour {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0i64),
-                    max: ::std::option::Option::Some(23i64),
-                },
+                crate::primitives::Bounds::between(0i64, 23i64),
             );
         }
         v.leave();

@@ -99,24 +99,12 @@ impl crate::primitives::Validate for TimeSeriesCondition {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(63u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("AttributeValue", false);
         let value = &self.attribute_value;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_2);
         v.leave();
         v.enter("Condition", false);

@@ -72,13 +72,7 @@ impl crate::primitives::Validate for TimeSeriesTransformation {
         v.leave();
         v.enter("TimeSeriesConditions", false);
         if let ::std::option::Option::Some(value) = &self.time_series_conditions {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(10u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);

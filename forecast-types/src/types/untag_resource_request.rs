@@ -107,33 +107,15 @@ impl crate::primitives::Validate for UntagResourceRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("TagKeys", true);
         let value = &self.tag_keys;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(200u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
-            v.check_chars(
-                item,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(128u64),
-                },
-            );
+            v.check_chars(item, crate::primitives::Bounds::between(1u64, 128u64));
             v.check_pattern(item, &crate::patterns::PATTERN_0);
             v.leave();
         }

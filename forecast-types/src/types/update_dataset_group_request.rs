@@ -92,26 +92,14 @@ impl crate::primitives::Validate for UpdateDatasetGroupRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(256u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("DatasetArns", false);
         let value = &self.dataset_arns;
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
-            v.check_chars(
-                item,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(item, &crate::patterns::PATTERN_14);
             v.leave();
         }

@@ -139,34 +139,16 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(300u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("WhatIfForecastArns", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_arns {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(50u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(300u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(0u64, 300u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_14);
                 v.leave();
             }
@@ -174,13 +156,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
         v.leave();
         v.enter("WhatIfForecastExportName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
@@ -191,13 +167,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
     }

@@ -61,11 +61,16 @@ fn split_words(name: &str) -> Vec<String> {
     let all_lower = name.to_lowercase() == name;
     let mut words = Vec::new();
     let mut current = String::new();
+    let longest = COMPLETE_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
     for (i, &c) in chars.iter().enumerate() {
-        let rest: String = chars[i..].iter().collect();
-        let in_progress = COMPLETE_WORDS
-            .iter()
-            .any(|w| format!("{current}{rest}").to_lowercase().starts_with(w))
+        // The word so far and what follows, as far as a complete word could reach.
+        let head: String = current
+            .chars()
+            .chain(chars[i..].iter().copied())
+            .take(longest)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let in_progress = COMPLETE_WORDS.iter().any(|w| head.starts_with(w))
             && !COMPLETE_WORDS.contains(&current.to_lowercase().as_str());
         let last = current.chars().last();
         let boundary = match last {

@@ -81,13 +81,7 @@ impl crate::primitives::Validate for ArchiveWidgetInput {
         v.leave();
         v.enter("reason", false);
         if let ::std::option::Option::Some(value) = &self.reason {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::None,
-                    max: ::std::option::Option::Some(2048u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::at_most(2048u64));
         }
         v.leave();
     }

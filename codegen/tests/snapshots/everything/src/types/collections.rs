@@ -127,23 +127,11 @@ impl crate::primitives::Validate for Collections {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("names", false);
         if let ::std::option::Option::Some(value) = &self.names {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::None,
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::at_least(1u64));
             v.check_unique(value);
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(64u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(1u64, 64u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }
@@ -153,13 +141,7 @@ impl crate::primitives::Validate for Collections {
         if let ::std::option::Option::Some(value) = &self.name_set {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
-                v.check_chars(
-                    item,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(64u64),
-                    },
-                );
+                v.check_chars(item, crate::primitives::Bounds::between(1u64, 64u64));
                 v.check_pattern(item, &crate::patterns::PATTERN_1);
                 v.leave();
             }
@@ -167,22 +149,10 @@ impl crate::primitives::Validate for Collections {
         v.leave();
         v.enter("tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::None,
-                    max: ::std::option::Option::Some(50u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::at_most(50u64));
             for key in value.keys() {
                 v.enter_map_key(key);
-                v.check_chars(
-                    key,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(128u64),
-                    },
-                );
+                v.check_chars(key, crate::primitives::Bounds::between(1u64, 128u64));
                 v.leave();
             }
         }
@@ -194,10 +164,7 @@ impl crate::primitives::Validate for Collections {
                 if let ::std::option::Option::Some(item) = item {
                     v.check_float(
                         *item,
-                        crate::primitives::Bounds {
-                            min: ::std::option::Option::Some(0.5f64),
-                            max: ::std::option::Option::Some(99.5f64),
-                        },
+                        crate::primitives::Bounds::between(0.5f64, 99.5f64),
                     );
                 }
                 v.leave();
@@ -206,13 +173,7 @@ impl crate::primitives::Validate for Collections {
         v.leave();
         v.enter("colors", false);
         if let ::std::option::Option::Some(value) = &self.colors {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(3u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 3u64));
             for (key, item) in value {
                 v.enter_map_key(key.as_str());
                 crate::primitives::Validate::check(key, v);
@@ -220,10 +181,7 @@ impl crate::primitives::Validate for Collections {
                 v.enter_key(key.as_str());
                 v.check_int(
                     ::std::primitive::i64::from(*item),
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0i64),
-                        max: ::std::option::Option::None,
-                    },
+                    crate::primitives::Bounds::at_least(0i64),
                 );
                 v.leave();
             }

@@ -93,13 +93,7 @@ impl crate::primitives::Validate for CreateWidgetInput {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("name", false);
         let value = &self.name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(64u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
         v.check_pattern(value, &crate::patterns::PATTERN_1);
         v.leave();
         v.enter("instanceType", false);
@@ -114,22 +108,10 @@ impl crate::primitives::Validate for CreateWidgetInput {
         v.leave();
         v.enter("tags", false);
         if let ::std::option::Option::Some(value) = &self.tags {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::None,
-                    max: ::std::option::Option::Some(50u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::at_most(50u64));
             for key in value.keys() {
                 v.enter_map_key(key);
-                v.check_chars(
-                    key,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(128u64),
-                    },
-                );
+                v.check_chars(key, crate::primitives::Bounds::between(1u64, 128u64));
                 v.leave();
             }
         }

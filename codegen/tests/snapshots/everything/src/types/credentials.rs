@@ -69,13 +69,7 @@ impl crate::primitives::Validate for Credentials {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("password", true);
         if let ::std::option::Option::Some(value) = &self.password {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(8u64),
-                    max: ::std::option::Option::None,
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::at_least(8u64));
         }
         v.leave();
     }

@@ -161,10 +161,7 @@ impl crate::primitives::Validate for Defaults {
         let value = &self.count;
         v.check_int(
             ::std::primitive::i64::from(*value),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0i64),
-                max: ::std::option::Option::None,
-            },
+            crate::primitives::Bounds::at_least(0i64),
         );
         v.leave();
         v.enter("color", false);
@@ -177,22 +174,10 @@ impl crate::primitives::Validate for Defaults {
         v.leave();
         v.enter("tags", false);
         let value = &self.tags;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::None,
-                max: ::std::option::Option::Some(50u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::at_most(50u64));
         for key in value.keys() {
             v.enter_map_key(key);
-            v.check_chars(
-                key,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(128u64),
-                },
-            );
+            v.check_chars(key, crate::primitives::Bounds::between(1u64, 128u64));
             v.leave();
         }
         v.leave();
@@ -200,22 +185,13 @@ impl crate::primitives::Validate for Defaults {
         let value = &self.required_with_default;
         v.check_int(
             ::std::primitive::i64::from(*value),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0i64),
-                max: ::std::option::Option::None,
-            },
+            crate::primitives::Bounds::at_least(0i64),
         );
         v.leave();
         v.enter("requiredButClientOptional", false);
         match &self.required_but_client_optional {
             ::std::option::Option::Some(value) => {
-                v.check_chars(
-                    value,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(1u64),
-                        max: ::std::option::Option::Some(64u64),
-                    },
-                );
+                v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
                 v.check_pattern(value, &crate::patterns::PATTERN_1);
             }
             ::std::option::Option::None => v.missing(),

@@ -86,13 +86,7 @@ impl crate::primitives::Validate for GetPartOutput {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("colors", false);
         if let ::std::option::Option::Some(value) = &self.colors {
-            v.check_count(
-                value.len(),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(3u64),
-                },
-            );
+            v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 3u64));
             for (key, item) in value {
                 v.enter_map_key(key.as_str());
                 crate::primitives::Validate::check(key, v);
@@ -100,10 +94,7 @@ impl crate::primitives::Validate for GetPartOutput {
                 v.enter_key(key.as_str());
                 v.check_int(
                     ::std::primitive::i64::from(*item),
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0i64),
-                        max: ::std::option::Option::None,
-                    },
+                    crate::primitives::Bounds::at_least(0i64),
                 );
                 v.leave();
             }
@@ -116,10 +107,7 @@ impl crate::primitives::Validate for GetPartOutput {
                 if let ::std::option::Option::Some(item) = item {
                     v.check_float(
                         *item,
-                        crate::primitives::Bounds {
-                            min: ::std::option::Option::Some(0.5f64),
-                            max: ::std::option::Option::Some(99.5f64),
-                        },
+                        crate::primitives::Bounds::between(0.5f64, 99.5f64),
                     );
                 }
                 v.leave();

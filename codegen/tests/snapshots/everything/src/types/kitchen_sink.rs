@@ -311,34 +311,19 @@ impl crate::primitives::Validate for KitchenSink {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("blobValue", false);
         if let ::std::option::Option::Some(value) = &self.blob_value {
-            v.check_bytes(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(1024u64),
-                },
-            );
+            v.check_bytes(value, crate::primitives::Bounds::between(1u64, 1024u64));
         }
         v.leave();
         v.enter("stringValue", false);
         let value = &self.string_value;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(64u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
         v.check_pattern(value, &crate::patterns::PATTERN_1);
         v.leave();
         v.enter("byteValue", false);
         if let ::std::option::Option::Some(value) = &self.byte_value {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(-10i64),
-                    max: ::std::option::Option::Some(10i64),
-                },
+                crate::primitives::Bounds::between(-10i64, 10i64),
             );
         }
         v.leave();
@@ -346,10 +331,7 @@ impl crate::primitives::Validate for KitchenSink {
         if let ::std::option::Option::Some(value) = &self.short_value {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::None,
-                    max: ::std::option::Option::Some(1000i64),
-                },
+                crate::primitives::Bounds::at_most(1000i64),
             );
         }
         v.leave();
@@ -357,10 +339,7 @@ impl crate::primitives::Validate for KitchenSink {
         if let ::std::option::Option::Some(value) = &self.integer_value {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0i64),
-                    max: ::std::option::Option::None,
-                },
+                crate::primitives::Bounds::at_least(0i64),
             );
         }
         v.leave();
@@ -368,45 +347,24 @@ impl crate::primitives::Validate for KitchenSink {
         if let ::std::option::Option::Some(value) = &self.float_value {
             v.check_float(
                 ::std::primitive::f64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::None,
-                    max: ::std::option::Option::Some(1.5f64),
-                },
+                crate::primitives::Bounds::at_most(1.5f64),
             );
         }
         v.leave();
         v.enter("doubleValue", false);
         if let ::std::option::Option::Some(value) = &self.double_value {
-            v.check_float(
-                *value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0.5f64),
-                    max: ::std::option::Option::Some(99.5f64),
-                },
-            );
+            v.check_float(*value, crate::primitives::Bounds::between(0.5f64, 99.5f64));
         }
         v.leave();
         v.enter("shortName", false);
         if let ::std::option::Option::Some(value) = &self.short_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::None,
-                    max: ::std::option::Option::Some(8u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::at_most(8u64));
             v.check_pattern(value, &crate::patterns::PATTERN_1);
         }
         v.leave();
         v.enter("threshold", false);
         if let ::std::option::Option::Some(value) = &self.threshold {
-            v.check_float(
-                *value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1.25f64),
-                    max: ::std::option::Option::None,
-                },
-            );
+            v.check_float(*value, crate::primitives::Bounds::at_least(1.25f64));
         }
         v.leave();
         v.enter("code", false);

@@ -61,10 +61,7 @@ impl crate::primitives::Validate for ListWidgetsInput {
         if let ::std::option::Option::Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1i64),
-                    max: ::std::option::Option::Some(100i64),
-                },
+                crate::primitives::Bounds::between(1i64, 100i64),
             );
         }
         v.leave();

@@ -85,13 +85,7 @@ impl crate::primitives::Validate for UploadArtifactInput {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("artifactName", false);
         let value = &self.artifact_name;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(64u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
         v.check_pattern(value, &crate::patterns::PATTERN_1);
         v.leave();
     }

@@ -106,13 +106,7 @@ impl crate::primitives::Validate for WidgetSummary {
         v.leave();
         v.enter("name", false);
         if let ::std::option::Option::Some(value) = &self.name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(64u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
             v.check_pattern(value, &crate::patterns::PATTERN_1);
         }
         v.leave();

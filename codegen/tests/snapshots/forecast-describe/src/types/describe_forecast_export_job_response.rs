@@ -141,37 +141,19 @@ impl crate::primitives::Validate for DescribeForecastExportJobResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
         v.leave();
         v.enter("ForecastExportJobName", false);
         if let ::std::option::Option::Some(value) = &self.forecast_export_job_name {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(63u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_1);
         }
         v.leave();
         v.enter("ForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_arn {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
         v.leave();
@@ -182,24 +164,12 @@ impl crate::primitives::Validate for DescribeForecastExportJobResponse {
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(7u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_0);
         }
         v.leave();

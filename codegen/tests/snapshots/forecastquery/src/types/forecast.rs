@@ -73,13 +73,7 @@ impl crate::primitives::Validate for Forecast {
         if let ::std::option::Option::Some(value) = &self.predictions {
             for (key, item) in value {
                 v.enter_map_key(key);
-                v.check_chars(
-                    key,
-                    crate::primitives::Bounds {
-                        min: ::std::option::Option::Some(0u64),
-                        max: ::std::option::Option::Some(4u64),
-                    },
-                );
+                v.check_chars(key, crate::primitives::Bounds::between(0u64, 4u64));
                 v.leave();
                 v.enter_key(key);
                 for (index, item) in item.iter().enumerate() {

@@ -124,55 +124,25 @@ impl crate::primitives::Validate for QueryWhatIfForecastRequest {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
         let value = &self.what_if_forecast_arn;
-        v.check_chars(
-            value,
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(0u64),
-                max: ::std::option::Option::Some(300u64),
-            },
-        );
+        v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
         v.check_pattern(value, &crate::patterns::PATTERN_1);
         v.leave();
         v.enter("Filters", false);
         let value = &self.filters;
-        v.check_count(
-            value.len(),
-            crate::primitives::Bounds {
-                min: ::std::option::Option::Some(1u64),
-                max: ::std::option::Option::Some(50u64),
-            },
-        );
+        v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
         for (key, item) in value {
             v.enter_map_key(key);
-            v.check_chars(
-                key,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(key, &crate::patterns::PATTERN_0);
             v.leave();
             v.enter_key(key);
-            v.check_chars(
-                item,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(0u64),
-                    max: ::std::option::Option::Some(256u64),
-                },
-            );
+            v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
             v.leave();
         }
         v.leave();
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
-            v.check_chars(
-                value,
-                crate::primitives::Bounds {
-                    min: ::std::option::Option::Some(1u64),
-                    max: ::std::option::Option::Some(3000u64),
-                },
-            );
+            v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
         }
         v.leave();
     }
