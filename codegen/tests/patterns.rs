@@ -100,3 +100,31 @@ fn an_unchecked_pattern_is_a_warning_naming_shape_and_member() {
         .iter()
         .any(|f| f.path.ends_with("src/patterns.rs")));
 }
+
+/// A restJson1 input with a required label has no serde impls, so no boundary test can
+/// read one; its body-only sibling still gets one.
+#[test]
+fn boundary_tests_skip_structures_without_serde() {
+    let model = r#"{
+  "smithy": "2.0",
+  "shapes": {
+    "ex#Svc": { "type": "service", "version": "1", "operations": [{ "target": "ex#Get" }],
+                "traits": { "aws.protocols#restJson1": {} } },
+    "ex#Get": { "type": "operation", "input": { "target": "ex#GetInput" },
+                "output": { "target": "ex#GetOutput" },
+                "traits": { "smithy.api#http": { "method": "GET", "uri": "/things/{id}" } } },
+    "ex#GetInput": { "type": "structure", "members": {
+        "id": { "target": "ex#Id", "traits": { "smithy.api#required": {}, "smithy.api#httpLabel": {} } }
+    } },
+    "ex#GetOutput": { "type": "structure", "members": { "name": { "target": "ex#Id" } } },
+    "ex#Id": { "type": "string", "traits": { "smithy.api#length": { "min": 1, "max": 8 } } }
+  }
+}"#;
+    let files = codegen::generate(model, &common::options(&[])).unwrap();
+    let tests = files
+        .iter()
+        .find(|f| f.path.ends_with("tests/constraints.rs"))
+        .expect("GetOutput has a boundary test");
+    assert!(tests.contents.contains("GetOutput"), "{}", tests.contents);
+    assert!(!tests.contents.contains("GetInput"), "{}", tests.contents);
+}

@@ -69,6 +69,9 @@ fn probes(space: &TypeSpace) -> Vec<Probe<'_>> {
         let ItemKind::Struct { fields, .. } = &item.kind else {
             continue;
         };
+        if !super::wire::has_serde(fields) {
+            continue;
+        }
         for field in fields.iter().filter(|f| !f.http_bound) {
             let probe = |wrap, ty, checks| Probe {
                 item: &item.name,

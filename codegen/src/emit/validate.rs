@@ -66,6 +66,7 @@ fn field(field: &Field, sensitive: bool, patterns: &BTreeMap<String, PatternInfo
     let access = match (field.optional, inner.is_empty(), required) {
         (_, true, false) => return TokenStream::new(),
         (false, _, _) => quote!(let value = &self.#name; #inner),
+        (true, true, true) => quote!(if self.#name.is_none() { v.missing(); }),
         (true, _, false) => {
             quote!(if let ::std::option::Option::Some(value) = &self.#name { #inner })
         }

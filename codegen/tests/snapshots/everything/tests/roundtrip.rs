@@ -50,7 +50,7 @@ mod samples {
         check::<
             everything_types::Defaults,
         >(
-            "{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\"}",
+            "{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\",\"requiredClientOptionalFlag\":true}",
         );
         check::<
             everything_types::DescribeNamesInput,
@@ -124,7 +124,7 @@ mod samples {
         check::<
             everything_types::PutKitchenSinkInput,
         >(
-            "{\"sink\":{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"},\"defaults\":{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\"},\"credentials\":{\"user\":\"string\",\"password\":\"string\"},\"clientToken\":\"string\"}",
+            "{\"sink\":{\"blobValue\":\"aGVsbG8=\",\"booleanValue\":true,\"stringValue\":\"string\",\"byteValue\":1,\"shortValue\":1,\"integerValue\":1,\"longValue\":1,\"floatValue\":1.5,\"doubleValue\":1.5,\"bigIntegerValue\":10,\"bigDecimalValue\":10,\"timestampValue\":1700000000.5,\"documentValue\":{\"key\":\"value\"},\"preludeString\":\"string\",\"preludeInteger\":1,\"preludePrimitiveLong\":1,\"preludePrimitiveBoolean\":true,\"preludeBoolean\":true,\"preludeTimestamp\":1700000000.5,\"preludeDocument\":{\"key\":\"value\"},\"preludeBlob\":\"aGVsbG8=\",\"preludeBigInteger\":10,\"createdAt\":1700000000.5,\"updatedAt\":\"2023-11-14T22:13:20Z\",\"expiresAt\":\"Tue, 14 Nov 2023 22:13:20 GMT\",\"displayName\":\"string\",\"shortName\":\"string\",\"threshold\":1.5,\"code\":\"string\",\"oldName\":\"string\"},\"defaults\":{\"count\":1,\"enabled\":true,\"label\":\"string\",\"color\":\"red\",\"priority\":-1,\"items\":[\"string\"],\"tags\":{\"key\":\"string\"},\"toggle\":true,\"toggleWithoutDefault\":true,\"requiredWithDefault\":1,\"requiredButClientOptional\":\"string\",\"requiredClientOptionalFlag\":true},\"credentials\":{\"user\":\"string\",\"password\":\"string\"},\"clientToken\":\"string\"}",
         );
         check::<
             everything_types::PutKitchenSinkOutput,

@@ -48,6 +48,10 @@ pub struct Defaults {
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub required_but_client_optional: ::std::option::Option<::std::string::String>,
+    /// Required and client-optional, with no other constraint to check.
+    ///
+    /// **Required.**
+    pub required_client_optional_flag: ::std::option::Option<bool>,
 }
 impl ::core::default::Default for Defaults {
     fn default() -> Self {
@@ -63,6 +67,7 @@ impl ::core::default::Default for Defaults {
             toggle_without_default: ::core::default::Default::default(),
             required_with_default: 0i32,
             required_but_client_optional: ::core::default::Default::default(),
+            required_client_optional_flag: ::core::default::Default::default(),
         }
     }
 }
@@ -82,6 +87,7 @@ pub struct DefaultsBuilder {
     toggle_without_default: ::std::option::Option<bool>,
     required_with_default: ::std::option::Option<i32>,
     required_but_client_optional: ::std::option::Option<::std::string::String>,
+    required_client_optional_flag: ::std::option::Option<bool>,
 }
 impl Defaults {
     /// A builder for `Defaults` with every member unset.
@@ -123,6 +129,10 @@ impl DefaultsBuilder {
         required_but_client_optional set_required_but_client_optional :
         ::std::string::String
     );
+    crate::primitives::build::setters!(
+        value "requiredClientOptionalFlag" required_client_optional_flag
+        required_client_optional_flag set_required_client_optional_flag : bool
+    );
     /// Builds the [`Defaults`](crate::Defaults). Members with a model default that are unset get it. It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -140,6 +150,7 @@ impl DefaultsBuilder {
             toggle_without_default: self.toggle_without_default,
             required_with_default: self.required_with_default.unwrap_or(0i32),
             required_but_client_optional: self.required_but_client_optional,
+            required_client_optional_flag: self.required_client_optional_flag,
         })
     }
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -197,6 +208,11 @@ impl crate::primitives::Validate for Defaults {
             ::std::option::Option::None => v.missing(),
         }
         v.leave();
+        v.enter("requiredClientOptionalFlag", false);
+        if self.required_client_optional_flag.is_none() {
+            v.missing();
+        }
+        v.leave();
     }
 }
 impl Defaults {
@@ -218,7 +234,8 @@ crate::primitives::wire::json_structure! {
     default(::core::default::Default::default()), MapOf < Plain >; toggle : "toggle",
     default(false), Plain; toggle_without_default : "toggleWithoutDefault", optional,
     Plain; required_with_default : "requiredWithDefault", default(0i32), Plain;
-    required_but_client_optional : "requiredButClientOptional", optional, Plain; }
+    required_but_client_optional : "requiredButClientOptional", optional, Plain;
+    required_client_optional_flag : "requiredClientOptionalFlag", optional, Plain; }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
@@ -226,5 +243,5 @@ crate::primitives::arbitrary::arbitrary_structure! {
     color : required, Any; priority : required, Any; items : required, ListOf < Text >;
     tags : required, MapOf < Text, Text >; toggle : required, Any; toggle_without_default
     : optional, Any; required_with_default : required, Any; required_but_client_optional
-    : optional, Text; }
+    : optional, Text; required_client_optional_flag : optional, Any; }
 }
