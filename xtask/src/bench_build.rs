@@ -295,3 +295,36 @@ fn print(sdk_label: &str, ours: &Measured, sdk: &Measured) {
         verdict(ours.dependencies <= GOAL_DEPENDENCIES)
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sdk_version_comes_from_the_workspace_lock() {
+        let root = workspace_root();
+        let version = locked_version(&root, "aws-sdk-forecast").unwrap();
+        let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap();
+        let entry = format!("name = \"aws-sdk-forecast\"\nversion = \"{version}\"\n");
+        assert!(version.starts_with("1."), "{version}");
+        assert!(lock.contains(&entry));
+        assert!(locked_version(&root, "no-such-crate").is_err());
+    }
+
+    #[test]
+    fn the_median_and_spread_of_builds() {
+        let builds = [3.0, 1.0, 2.0].map(Duration::from_secs_f64);
+        assert_eq!(median(&builds), Duration::from_secs(2));
+        assert_eq!(spread(&builds), "2.0 s (1.0-3.0)");
+    }
+
+    #[test]
+    fn lines_are_counted_in_rust_files_only() {
+        let dir = tempfile::TempDir::new().unwrap();
+        fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        fs::write(dir.path().join("a/one.rs"), "fn a() {}\n\n").unwrap();
+        fs::write(dir.path().join("a/b/two.rs"), "x\ny\nz\n").unwrap();
+        fs::write(dir.path().join("a/notes.md"), "not\ncounted\n").unwrap();
+        assert_eq!(rust_lines(dir.path()).unwrap(), 5);
+    }
+}
