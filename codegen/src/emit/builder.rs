@@ -85,8 +85,9 @@ fn setters(field: &Field) -> TokenStream {
         }
         ty => (quote!(value), tokens(ty)),
     };
+    let deprecated = docs::deprecated(field.deprecated.as_ref());
     quote! {
-        crate::primitives::build::setters!(#kind #member #slot #setter #replace: #ty);
+        crate::primitives::build::setters!(#deprecated #kind #member #slot #setter #replace: #ty);
     }
 }
 

@@ -58,20 +58,23 @@ impl std::error::Error for BuildError {}
 /// Writes a builder's two setters for one member, inside the builder's `impl`: the
 /// plain setter and the `set_` setter that replaces the whole value or unsets it.
 ///
+/// Attributes written first (`#[deprecated]`) go on both setters.
 /// `value "Path" path set_path: T` sets a `T`; `list "Tags" tags set_tags: T` appends
 /// one `T` to a `Vec<T>`; `map "Tags" tags set_tags: K => V` inserts one entry into a
 /// `BTreeMap<K, V>`. The string is the member's name in the model.
 // A model without structures has no builders.
 #[allow(unused_macros)]
 macro_rules! setters {
-    (value $member:literal $field:ident $setter:ident $replace:ident: $ty:ty) => {
+    ($(#[$attr:meta])* value $member:literal $field:ident $setter:ident $replace:ident: $ty:ty) => {
         #[doc = concat!(" Sets `", $member, "`.")]
+        $(#[$attr])*
         pub fn $setter(mut self, value: impl ::core::convert::Into<$ty>) -> Self {
             self.$field = ::std::option::Option::Some(value.into());
             self
         }
 
         #[doc = concat!(" Sets `", $member, "`, or unsets it with `None`.")]
+        $(#[$attr])*
         pub fn $replace(
             mut self,
             value: impl ::core::convert::Into<::std::option::Option<$ty>>,
@@ -80,17 +83,21 @@ macro_rules! setters {
             self
         }
     };
-    (list $member:literal $field:ident $setter:ident $replace:ident: $item:ty) => {
+    ($(#[$attr:meta])* list $member:literal $field:ident $setter:ident $replace:ident: $item:ty) => {
         #[doc = concat!(" Appends one item to `", $member, "`.")]
+        $(#[$attr])*
         pub fn $setter(mut self, item: impl ::core::convert::Into<$item>) -> Self {
             self.$field.get_or_insert_default().push(item.into());
             self
         }
 
-        crate::primitives::build::setters!(@replace $member $field $replace: ::std::vec::Vec<$item>);
+        crate::primitives::build::setters!(
+            @replace $(#[$attr])* $member $field $replace: ::std::vec::Vec<$item>
+        );
     };
-    (map $member:literal $field:ident $setter:ident $replace:ident: $key:ty => $value:ty) => {
+    ($(#[$attr:meta])* map $member:literal $field:ident $setter:ident $replace:ident: $key:ty => $value:ty) => {
         #[doc = concat!(" Inserts one entry into `", $member, "`, replacing any with that key.")]
+        $(#[$attr])*
         pub fn $setter(
             mut self,
             key: impl ::core::convert::Into<$key>,
@@ -101,11 +108,12 @@ macro_rules! setters {
         }
 
         crate::primitives::build::setters!(
-            @replace $member $field $replace: ::std::collections::BTreeMap<$key, $value>
+            @replace $(#[$attr])* $member $field $replace: ::std::collections::BTreeMap<$key, $value>
         );
     };
-    (@replace $member:literal $field:ident $replace:ident: $ty:ty) => {
+    (@replace $(#[$attr:meta])* $member:literal $field:ident $replace:ident: $ty:ty) => {
         #[doc = concat!(" Sets all of `", $member, "` at once, or unsets it with `None`.")]
+        $(#[$attr])*
         pub fn $replace(
             mut self,
             value: impl ::core::convert::Into<::std::option::Option<$ty>>,

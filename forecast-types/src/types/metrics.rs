@@ -41,7 +41,11 @@ impl Metrics {
     }
 }
 impl MetricsBuilder {
-    crate::primitives::build::setters!(value "RMSE" rmse rmse set_rmse : f64);
+    crate::primitives::build::setters!(
+        #[deprecated(note =
+        "This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE")]
+        value "RMSE" rmse rmse set_rmse : f64
+    );
     crate::primitives::build::setters!(
         list "WeightedQuantileLosses" weighted_quantile_losses weighted_quantile_losses
         set_weighted_quantile_losses : crate ::WeightedQuantileLoss

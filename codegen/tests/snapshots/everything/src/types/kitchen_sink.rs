@@ -239,7 +239,8 @@ impl KitchenSinkBuilder {
         value "code" code code set_code : ::std::string::String
     );
     crate::primitives::build::setters!(
-        value "oldName" old_name old_name set_old_name : ::std::string::String
+        #[deprecated(note = "Use stringValue. (since 2023-01-01)")] value "oldName"
+        old_name old_name set_old_name : ::std::string::String
     );
     /// Builds the [`KitchenSink`](crate::KitchenSink). Members with a model default that are unset get it.
     ///

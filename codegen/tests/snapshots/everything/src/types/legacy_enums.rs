@@ -28,7 +28,8 @@ impl LegacyEnums {
 }
 impl LegacyEnumsBuilder {
     crate::primitives::build::setters!(
-        value "status" status status set_status : crate ::LegacyStatus
+        #[deprecated(note = "Use instanceType. (since 2023-01-01)")] value "status"
+        status status set_status : crate ::LegacyStatus
     );
     crate::primitives::build::setters!(
         value "code" code code set_code : crate ::LegacyCode
