@@ -128,3 +128,72 @@ fn boundary_tests_skip_structures_without_serde() {
     assert!(tests.contents.contains("GetOutput"), "{}", tests.contents);
     assert!(!tests.contents.contains("GetInput"), "{}", tests.contents);
 }
+
+mod fuzz {
+    use codegen::typespace::pattern::{counterexample, example, translate};
+    use proptest::prelude::*;
+
+    /// Patterns made of regex syntax, valid or not.
+    fn pattern() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("a".to_owned()),
+            Just("[a-z]".to_owned()),
+            Just("\\d".to_owned()),
+            Just("\\s".to_owned()),
+            Just("\\p{L}".to_owned()),
+            Just("\\P{N}".to_owned()),
+            Just("\\uD800\\uDC00".to_owned()),
+            Just("\\u00e9".to_owned()),
+            Just(".".to_owned()),
+            Just("(".to_owned()),
+            Just(")".to_owned()),
+            Just("(?:".to_owned()),
+            Just("(?!".to_owned()),
+            Just("[".to_owned()),
+            Just("]".to_owned()),
+            Just("{2}".to_owned()),
+            Just("{1000}".to_owned()),
+            Just("{".to_owned()),
+            Just("*".to_owned()),
+            Just("+?".to_owned()),
+            Just("|".to_owned()),
+            Just("^".to_owned()),
+            Just("$".to_owned()),
+            Just("\\".to_owned()),
+            Just("&&".to_owned()),
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(pieces, 0..12).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Any pattern translates or is refused with a reason; never a panic. A
+        /// translation compiles, its example matches and its counterexample does not.
+        #[test]
+        fn translation_never_panics_and_examples_hold(source in pattern()) {
+            let Ok(regex) = translate(&source) else {
+                return Ok(());
+            };
+            let compiled = regex_lite::Regex::new(&regex).expect("translations compile");
+            if let Some(yes) = example(&regex) {
+                prop_assert!(compiled.is_match(&yes), "{source} / {regex}: {yes:?}");
+            }
+            if let Some(no) = counterexample(&regex) {
+                prop_assert!(!compiled.is_match(&no), "{source} / {regex}: {no:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nested_repetitions_give_no_example_rather_than_a_huge_one() {
+        // regex-lite refuses the billion-character case itself ...
+        assert!(translate("^((a{1000}){1000}){1000}$").is_err());
+        // ... and the examples stop at a few thousand characters.
+        let regex = translate("^((a{100}){100})$").unwrap();
+        assert_eq!(example(&regex), None);
+        let regex = translate("^((a{10}){10})$").unwrap();
+        assert_eq!(example(&regex).map(|e| e.len()), Some(100));
+    }
+}

@@ -332,12 +332,19 @@ fn property(name: &str) -> Result<ClassUnicode, String> {
     }
 }
 
+/// The longest example worth writing into a test, in bytes: nested repetitions such
+/// as `((a{1000}){1000}){1000}` would otherwise spell out a billion characters.
+const MAX_EXAMPLE: usize = 4096;
+
 /// A short string that a translated pattern matches, for boundary tests; `None` when
 /// the simple walk of the pattern finds none.
 pub fn example(regex: &str) -> Option<String> {
     let hir = regex_syntax::Parser::new().parse(regex).ok()?;
     let mut out = String::new();
     build(&hir, &mut out)?;
+    if out.len() > MAX_EXAMPLE {
+        return None;
+    }
     let compiled = regex_lite::Regex::new(regex).ok()?;
     compiled.is_match(&out).then_some(out)
 }
@@ -360,8 +367,11 @@ fn build(hir: &regex_syntax::hir::Hir, out: &mut String) -> Option<()> {
         HirKind::Class(Class::Unicode(class)) => out.push(pick(class)?),
         HirKind::Class(Class::Bytes(_)) => return None,
         HirKind::Repetition(repetition) => {
-            for _ in 0..repetition.min.min(1000) {
+            for _ in 0..repetition.min {
                 build(&repetition.sub, out)?;
+                if out.len() > MAX_EXAMPLE {
+                    return None;
+                }
             }
         }
         HirKind::Capture(capture) => build(&capture.sub, out)?,
