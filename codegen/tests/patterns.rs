@@ -197,3 +197,122 @@ mod fuzz {
         assert_eq!(example(&regex).map(|e| e.len()), Some(100));
     }
 }
+
+/// Strings every translated pattern is tried on beside its own example and
+/// counterexample: scripts, spaces, line terminators, astral characters, ARN shapes.
+const PROBES: &[&str] = &[
+    "",
+    "a",
+    "A",
+    "z",
+    "0",
+    "9",
+    "_",
+    "-",
+    ".",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\u{2028}",
+    "\u{a0}",
+    "\u{3000}",
+    "é",
+    "東京",
+    "😀",
+    "٣",
+    "ﬀ",
+    "abc-def_ghi",
+    "arn:aws:forecast:us-west-2:1:f/x",
+    "arn:aws:iam::123:role/x",
+    "s3://bucket/key",
+    "Hello, World!",
+    "a b",
+    "$LATEST",
+    "x.y",
+    "aws:tag",
+    "\u{0}",
+    "\u{7f}",
+    "1234",
+    "12:34",
+    "2020-01-01T00:00:00",
+    "a/b",
+    "\\",
+    "\"",
+    "'",
+    "{}",
+    "[]",
+];
+
+/// Runs every translated corpus pattern in Node.js's ECMA 262 engine beside regex-lite
+/// and reports where they disagree, leaving out the two known, intended differences:
+/// Java's ASCII classes (`\p{Alnum}`, which ECMA reads as the letters `p{Alnum}`) and
+/// characters beyond U+FFFF (ECMA without the `u` flag matches UTF-16 code units; the
+/// translation matches code points, as Smithy counts lengths).
+const NODE_SCRIPT: &str = r#"
+let input = '';
+process.stdin.on('data', d => input += d);
+process.stdin.on('end', () => {
+  const out = [];
+  let checked = 0;
+  for (const c of JSON.parse(input)) {
+    let re = null;
+    const flags = /\\[pP]\{/.test(c.pattern) ? ['u', ''] : ['', 'u'];
+    for (const f of flags) { try { re = new RegExp(c.pattern, f); break; } catch (e) {} }
+    if (!re) continue;
+    c.strings.forEach((s, i) => {
+      checked++;
+      if (re.test(s) !== c.results[i]) out.push({ pattern: c.pattern, string: s });
+    });
+  }
+  console.log(JSON.stringify({ checked, mismatches: out }));
+});
+"#;
+
+#[test]
+#[ignore = "needs Node.js; .ci/run runs it where `node` is installed"]
+fn an_ecma_262_engine_agrees_with_every_translation() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let mut cases = Vec::new();
+    for source in corpus_patterns() {
+        let Ok(regex) = translate(&source) else {
+            continue;
+        };
+        let compiled = regex_lite::Regex::new(&regex).unwrap();
+        let mut strings: Vec<String> = PROBES.iter().map(|s| s.to_string()).collect();
+        strings.extend(codegen::typespace::pattern::example(&regex));
+        strings.extend(codegen::typespace::pattern::counterexample(&regex));
+        let results: Vec<bool> = strings.iter().map(|s| compiled.is_match(s)).collect();
+        cases
+            .push(serde_json::json!({ "pattern": source, "strings": strings, "results": results }));
+    }
+    let mut node = Command::new("node")
+        .args(["-e", NODE_SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    let input = serde_json::to_vec(&cases).unwrap();
+    node.stdin.take().unwrap().write_all(&input).unwrap();
+    let output = node.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["checked"].as_u64().unwrap() > 10_000, "{report}");
+    let unexpected: Vec<&Value> = report["mismatches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| {
+            let pattern = m["pattern"].as_str().unwrap();
+            let string = m["string"].as_str().unwrap();
+            let java = ["\\p{Print}", "\\p{Alnum}"]
+                .iter()
+                .any(|j| pattern.contains(j));
+            let astral = string.chars().any(|c| u32::from(c) > 0xffff);
+            !java && !astral
+        })
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
+}
