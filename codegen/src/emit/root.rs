@@ -70,8 +70,9 @@ const JSON_RUNTIME: &[(&str, &str)] = &[
 /// macros and strategies.
 const ARBITRARY_RUNTIME: (&str, &str) = ("arbitrary", include_str!("../../runtime/arbitrary.rs"));
 
-/// The runtime files a crate gets: file stem and text.
-pub fn runtime_files(json: bool) -> Vec<(&'static str, &'static str)> {
+/// The runtime files a crate gets: file stem and text, with the files' unit tests only
+/// when `tests` is set.
+pub fn runtime_files(json: bool, tests: bool) -> Vec<(&'static str, &'static str)> {
     let mut files: Vec<_> = RUNTIME
         .iter()
         .map(|(stem, text, _)| (*stem, *text))
@@ -80,7 +81,27 @@ pub fn runtime_files(json: bool) -> Vec<(&'static str, &'static str)> {
     if json {
         files.extend(JSON_RUNTIME.iter().copied());
     }
-    files
+    match tests {
+        true => files,
+        false => files
+            .into_iter()
+            .map(|(stem, text)| (stem, without_tests(text)))
+            .collect(),
+    }
+}
+
+/// Where a runtime file's unit tests start: the `#[cfg(test)] mod tests` that closes
+/// every runtime file that has one.
+const TESTS_START: &str = "\n#[cfg(test)]\nmod tests {";
+
+/// A runtime file without its closing test module.
+fn without_tests(text: &'static str) -> &'static str {
+    let Some(at) = text.find(TESTS_START) else {
+        return text;
+    };
+    // Keep the code's own last newline, not the blank line before the tests.
+    let end = text[..at].trim_end().len();
+    &text[..=end]
 }
 
 /// The `Content-Type` of request bodies under the service's protocol.
@@ -438,4 +459,42 @@ arbitrary = [\"dep:arbitrary\"]
 ",
         title = title.replace('"', "'"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runtime_files;
+
+    fn is_test_module(item: &syn::Item) -> bool {
+        let syn::Item::Mod(module) = item else {
+            return false;
+        };
+        let cfg_test = module.attrs.iter().any(|a| {
+            a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test")
+        });
+        cfg_test && module.ident == "tests"
+    }
+
+    /// Each runtime file's tests are its last item, so cutting there leaves all of its
+    /// code and none of its tests.
+    #[test]
+    fn runtime_files_lose_exactly_their_test_module() {
+        let full = runtime_files(true, true);
+        let bare = runtime_files(true, false);
+        for ((stem, full), (_, bare)) in full.iter().zip(&bare) {
+            let full = syn::parse_file(full).unwrap_or_else(|e| panic!("{stem}: {e}"));
+            let bare_file = syn::parse_file(bare).unwrap_or_else(|e| panic!("{stem}: {e}"));
+            let tests = full.items.iter().filter(|i| is_test_module(i)).count();
+            assert!(tests <= 1, "{stem}");
+            if tests == 1 {
+                assert!(
+                    is_test_module(full.items.last().unwrap()),
+                    "{stem}: tests not last"
+                );
+            }
+            assert_eq!(bare_file.items.len() + tests, full.items.len(), "{stem}");
+            assert!(!bare_file.items.iter().any(is_test_module), "{stem}");
+            assert!(bare.ends_with('\n') && !bare.ends_with("\n\n"), "{stem}");
+        }
+    }
 }
