@@ -257,26 +257,17 @@ fn constraints(
     target: Option<&traits::Traits>,
     default: Option<Value>,
 ) -> Constraints {
-    let pick = |f: fn(&traits::Traits) -> bool| f(member) || target.is_some_and(f);
+    let either = |f: fn(&traits::Traits) -> bool| f(member) || target.is_some_and(f);
     Constraints {
         required: member.required,
-        length: member.length.or_else(|| target.and_then(|t| t.length)),
-        range: member
-            .range
-            .clone()
-            .or_else(|| target.and_then(|t| t.range.clone())),
-        pattern: member
-            .pattern
-            .clone()
-            .or_else(|| target.and_then(|t| t.pattern.clone())),
+        length: checks::pick(member, target, |t| t.length),
+        range: checks::pick(member, target, |t| t.range.clone()),
+        pattern: checks::pick(member, target, |t| t.pattern.clone()),
         pattern_unchecked: None,
-        unique_items: pick(|t| t.unique_items),
-        sensitive: pick(|t| t.sensitive),
+        unique_items: either(|t| t.unique_items),
+        sensitive: either(|t| t.sensitive),
         default: default.map(|v| v.to_string()),
-        deprecated: member
-            .deprecated
-            .clone()
-            .or_else(|| target.and_then(|t| t.deprecated.clone())),
+        deprecated: checks::pick(member, target, |t| t.deprecated.clone()),
     }
 }
 

@@ -98,8 +98,8 @@ pub fn checks(model: &Model, member: &Traits, target: &str) -> Checks {
     }
 }
 
-/// The member's value of a trait, else the target's.
-fn pick<T>(member: &Traits, target: Option<&Traits>, f: fn(&Traits) -> Option<T>) -> Option<T> {
+/// The member's value of a trait, else the target's: the rule for every constraint.
+pub(super) fn pick<T>(member: &Traits, target: Option<&Traits>, f: fn(&Traits) -> Option<T>) -> Option<T> {
     f(member).or_else(|| target.and_then(f))
 }
 
