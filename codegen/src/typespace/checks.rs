@@ -43,21 +43,6 @@ pub enum Inner {
     },
 }
 
-impl Checks {
-    /// Whether there is nothing to test at this level or inside.
-    pub fn is_empty(&self) -> bool {
-        self.length.is_none()
-            && self.range.is_none()
-            && self.pattern.is_none()
-            && !self.unique_items
-            && match &self.inner {
-                Inner::None => true,
-                Inner::Items(item) => item.is_empty(),
-                Inner::Entries { key, value } => key.is_empty() && value.is_empty(),
-            }
-    }
-}
-
 /// A model pattern as the generated crate checks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternInfo {
@@ -99,7 +84,11 @@ pub fn checks(model: &Model, member: &Traits, target: &str) -> Checks {
 }
 
 /// The member's value of a trait, else the target's: the rule for every constraint.
-pub(super) fn pick<T>(member: &Traits, target: Option<&Traits>, f: fn(&Traits) -> Option<T>) -> Option<T> {
+pub(super) fn pick<T>(
+    member: &Traits,
+    target: Option<&Traits>,
+    f: fn(&Traits) -> Option<T>,
+) -> Option<T> {
     f(member).or_else(|| target.and_then(f))
 }
 
