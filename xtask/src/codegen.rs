@@ -73,6 +73,11 @@ pub struct Job {
 }
 
 impl Job {
+    /// The package name of the crate this job writes.
+    pub fn crate_name(&self) -> &str {
+        &self.options.crate_name
+    }
+
     pub fn new(args: &Args, root: &Path) -> Result<Job> {
         let (model, out, crate_name, standalone) = match (&args.model, &args.out) {
             (Some(model), Some(out)) => {

@@ -180,26 +180,25 @@ impl Corpus {
         };
         bar.set_message(format!("{}: generate", model.stem));
         log.write_line(&format!("== generate: {}", model.path.display()))?;
-        if let Err(err) = self.generate(model, &mut report) {
-            let message = format!("{err:#}");
-            log.write_line(&message)?;
-            let excerpt: Vec<&str> = message.lines().take(EXCERPT_LINES).collect();
-            let excerpt = excerpt.join("\n");
-            report.failure = Some(Failure {
-                step: Step::Generate,
-                excerpt,
-            });
-            return Ok(report);
-        }
+        let crate_name = match self.generate(model, &mut report) {
+            Ok(name) => name,
+            Err(err) => {
+                report.failure = Some(generation_failure(&err, &mut log)?);
+                return Ok(report);
+            }
+        };
         let started = Instant::now();
         report.failure = self.check(model, report.has_roundtrip, &mut log, bar)?;
         report.cargo_time = Some(started.elapsed());
+        self.cargo
+            .clean(&crate_name, &self.crate_dir(model), &mut log)?;
         Ok(report)
     }
 
     /// Generates the crate exactly as `cargo xtask codegen --model FILE --out DIR`
-    /// does, and notes what the table shows about it in `report`.
-    fn generate(&self, model: &Model, report: &mut Report) -> Result<()> {
+    /// does, and notes what the table shows about it in `report`. Returns the
+    /// crate's package name.
+    fn generate(&self, model: &Model, report: &mut Report) -> Result<String> {
         let path = &model.path;
         let text = fs::read_to_string(path)
             .with_context(|| format!("cannot read model {}", path.display()))?;
@@ -218,7 +217,8 @@ impl Corpus {
         report.lines = Some(rust_lines(&files));
         report.has_roundtrip = files.iter().any(|f| f.path == Path::new(ROUNDTRIP_TEST));
         write::write(&crate_dir, &files)?;
-        remove_stale_roundtrip(&crate_dir, report.has_roundtrip)
+        remove_stale_roundtrip(&crate_dir, report.has_roundtrip)?;
+        Ok(job.crate_name().to_owned())
     }
 
     /// Runs the cargo steps until one fails; returns that one.
@@ -281,6 +281,18 @@ fn rust_lines(files: &[GeneratedFile]) -> usize {
 }
 
 /// `write` removes stale files only under `src/`; a round-trip test that the
+/// The failure of the generate step: the whole error in the log, its first lines
+/// for the summary.
+fn generation_failure(err: &anyhow::Error, log: &mut Log) -> Result<Failure> {
+    let message = format!("{err:#}");
+    log.write_line(&message)?;
+    let excerpt: Vec<&str> = message.lines().take(EXCERPT_LINES).collect();
+    Ok(Failure {
+        step: Step::Generate,
+        excerpt: excerpt.join("\n"),
+    })
+}
+
 /// generator no longer writes would still be built by `--all-targets`.
 fn remove_stale_roundtrip(crate_dir: &Path, has_roundtrip: bool) -> Result<()> {
     let path = crate_dir.join(ROUNDTRIP_TEST);

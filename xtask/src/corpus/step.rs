@@ -103,19 +103,43 @@ impl Cargo {
             .env("CARGO_TARGET_DIR", &self.target_dir)
             .env("RUSTFLAGS", FLAGS)
             .env("RUSTDOCFLAGS", FLAGS)
-            // Each crate is built once a run: incremental state would only fill the disk.
+            // Each crate is built once a run: incremental state and debuginfo would
+            // only fill the disk.
             .env("CARGO_INCREMENTAL", "0")
+            .env("CARGO_PROFILE_DEV_DEBUG", "0")
             .env("CARGO_TERM_COLOR", "never")
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("CARGO_ENCODED_RUSTDOCFLAGS");
         command
     }
 
+    /// Removes what the steps built of package `name` from the shared target
+    /// directory, keeping the dependencies every crate shares: a whole corpus run
+    /// then needs the disk of one model at a time.
+    pub fn clean(&self, name: &str, crate_dir: &Path, log: &mut Log) -> Result<()> {
+        let mut command = Command::new(&self.program);
+        command
+            .args(["clean", "--quiet", "--package", name, "--manifest-path"])
+            .arg(crate_dir.join("Cargo.toml"))
+            .current_dir(crate_dir)
+            .stdin(Stdio::null())
+            .env("CARGO_TARGET_DIR", &self.target_dir)
+            .stdout(log.stdio()?)
+            .stderr(log.stdio()?);
+        let status = command
+            .status()
+            .with_context(|| format!("cannot run {}", self.program.to_string_lossy()))?;
+        if !status.success() {
+            log.write_line(&format!("== clean failed: {status}"))?;
+        }
+        Ok(())
+    }
+
     /// The command line that reproduces the step, for the log.
     fn shell_line(&self, step: Step, crate_dir: &Path) -> String {
         format!(
-            "cd {} && CARGO_TARGET_DIR={} CARGO_INCREMENTAL=0 RUSTFLAGS='{FLAGS}' \
-             RUSTDOCFLAGS='{FLAGS}' cargo {} --quiet",
+            "cd {} && CARGO_TARGET_DIR={} CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=0 \
+             RUSTFLAGS='{FLAGS}' RUSTDOCFLAGS='{FLAGS}' cargo {} --quiet",
             crate_dir.display(),
             self.target_dir.display(),
             step.cargo_args().join(" "),
