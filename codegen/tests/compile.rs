@@ -1,6 +1,6 @@
-//! Compile tests: every snapshot crate builds on its own with warnings denied, passes
-//! clippy and its tests with the `arbitrary` feature, and its docs build with
-//! `RUSTDOCFLAGS="-D warnings"`.
+//! Compile tests: every snapshot crate builds on its own with warnings denied, with and
+//! without its features, passes clippy and its tests with the `arbitrary` and `serde`
+//! features, and its docs build with `RUSTDOCFLAGS="-D warnings"`.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,16 +28,38 @@ fn cargo(case: &str, command: &str, args: &[&str], env: &[(&str, &str)]) {
     );
 }
 
-/// With the `arbitrary` feature, so that its impls are linted and the round trip of
-/// drawn values runs.
+/// The features every check but the plain build turns on: `arbitrary`, so that its
+/// impls are linted and the round trip of drawn values runs, and `serde` where the
+/// crate has it.
+fn features(case: &str) -> &'static str {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(case)
+        .join("Cargo.toml");
+    let manifest = std::fs::read_to_string(manifest).expect("the snapshot has a Cargo.toml");
+    match manifest.contains("\nserde = [") {
+        true => "arbitrary,serde",
+        false => "arbitrary",
+    }
+}
+
+/// Clippy with the default features and with [`features`], the tests with
+/// [`features`], the docs with the default features.
 fn builds_cleanly(case: &str) {
+    let features = features(case);
+    cargo(
+        case,
+        "clippy",
+        &["--all-targets", "--", "-D", "warnings"],
+        &[],
+    );
     cargo(
         case,
         "clippy",
         &[
             "--all-targets",
             "--features",
-            "arbitrary",
+            features,
             "--",
             "-D",
             "warnings",
@@ -47,7 +69,7 @@ fn builds_cleanly(case: &str) {
     cargo(
         case,
         "test",
-        &["--quiet", "--features", "arbitrary"],
+        &["--quiet", "--features", features],
         &[("RUSTFLAGS", "-D warnings")],
     );
     cargo(

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use forecast_types::primitives::{Bounds, Constraint, Validate};
 use forecast_types::{
     AdditionalDataset, CreateAutoPredictorRequest, CreateForecastExportJobRequest, DataDestination,
-    DescribeForecastExportJobRequest, Month, S3Config, Tag,
+    DescribeForecastExportJobRequest, Month, S3Config, Tag, TimeAlignmentBoundary,
 };
 
 const FORECAST_ARN: &str = "arn:aws:forecast:us-west-2:123456789012:forecast/electricity_demand";
@@ -153,13 +153,19 @@ fn sensitive_values_are_redacted() {
 
 #[test]
 fn unknown_enum_values_and_ranges_are_violations() {
-    // An enum value the model does not list reads fine, but is no value to send.
-    let body = r#"{
-        "PredictorName": "electricity_predictor",
-        "ForecastHorizon": 14,
-        "TimeAlignmentBoundary": { "Month": "SMARCH", "DayOfMonth": 32, "Hour": 23 }
-    }"#;
-    let request: CreateAutoPredictorRequest = serde_json::from_str(body).unwrap();
+    // An enum value the model does not list is kept, but is no value to send.
+    let boundary = TimeAlignmentBoundary::builder()
+        .month("SMARCH")
+        .day_of_month(32)
+        .hour(23)
+        .build()
+        .unwrap();
+    let request = CreateAutoPredictorRequest::builder()
+        .predictor_name("electricity_predictor")
+        .forecast_horizon(14)
+        .time_alignment_boundary(boundary)
+        .build()
+        .unwrap();
     assert!(matches!(
         request.time_alignment_boundary.as_ref().unwrap().month,
         Some(Month::Unknown(_))

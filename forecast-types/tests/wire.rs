@@ -1,5 +1,6 @@
 //! forecast-types on the wire: DescribeForecastExportJob bodies as the service writes
 //! them, read and written back exactly, and error responses classified.
+#![cfg(feature = "serde")]
 
 use forecast_types::{
     DescribeForecastExportJobError, DescribeForecastExportJobRequest,

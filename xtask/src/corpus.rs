@@ -140,7 +140,9 @@ struct Report {
     info: Option<ModelInfo>,
     lines: Option<usize>,
     generate_time: Option<Duration>,
-    has_roundtrip: bool,
+    /// The crate has serde (the model's protocol is JSON-based): a `serde` feature and
+    /// `tests/roundtrip.rs`.
+    serde: bool,
     cargo_time: Option<Duration>,
     failure: Option<Failure>,
     log: PathBuf,
@@ -188,7 +190,7 @@ impl Corpus {
             }
         };
         let started = Instant::now();
-        report.failure = self.check(model, report.has_roundtrip, &mut log, bar)?;
+        report.failure = self.check(model, report.serde, &mut log, bar)?;
         report.cargo_time = Some(started.elapsed());
         self.cargo
             .clean(&crate_name, &self.crate_dir(model), &mut log)?;
@@ -215,9 +217,9 @@ impl Corpus {
         let files = job.generate()?.files;
         report.generate_time = Some(started.elapsed());
         report.lines = Some(rust_lines(&files));
-        report.has_roundtrip = files.iter().any(|f| f.path == Path::new(ROUNDTRIP_TEST));
+        report.serde = files.iter().any(|f| f.path == Path::new(ROUNDTRIP_TEST));
         write::write(&crate_dir, &files)?;
-        remove_stale_roundtrip(&crate_dir, report.has_roundtrip)?;
+        remove_stale_roundtrip(&crate_dir, report.serde)?;
         Ok(job.crate_name().to_owned())
     }
 
@@ -225,17 +227,17 @@ impl Corpus {
     fn check(
         &self,
         model: &Model,
-        has_roundtrip: bool,
+        serde: bool,
         log: &mut Log,
         bar: &ProgressBar,
     ) -> Result<Option<Failure>> {
         let crate_dir = self.crate_dir(model);
         for step in Step::CARGO {
-            if step == Step::Test && !has_roundtrip {
+            if step == Step::Test && !serde {
                 continue;
             }
             bar.set_message(format!("{}: cargo {step}", model.stem));
-            if let Some(excerpt) = self.cargo.run(step, &crate_dir, log)? {
+            if let Some(excerpt) = self.cargo.run(step, serde, &crate_dir, log)? {
                 return Ok(Some(Failure { step, excerpt }));
             }
         }
@@ -294,9 +296,9 @@ fn generation_failure(err: &anyhow::Error, log: &mut Log) -> Result<Failure> {
 }
 
 /// generator no longer writes would still be built by `--all-targets`.
-fn remove_stale_roundtrip(crate_dir: &Path, has_roundtrip: bool) -> Result<()> {
+fn remove_stale_roundtrip(crate_dir: &Path, serde: bool) -> Result<()> {
     let path = crate_dir.join(ROUNDTRIP_TEST);
-    if has_roundtrip || !path.is_file() {
+    if serde || !path.is_file() {
         return Ok(());
     }
     fs::remove_file(&path).with_context(|| format!("cannot remove stale {}", path.display()))

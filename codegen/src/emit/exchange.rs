@@ -20,13 +20,8 @@ pub fn docs(space: &TypeSpace, crate_name: &str, op: &OperationItem) -> Option<S
         .as_deref()
         .map(|t| format!("assert_eq!({name}::TARGET, Some({t:?}));\n"))
         .unwrap_or_default();
-    Some(format!(
-        "# Example\n\n\
-         A complete exchange: the request body a client sends, with the headers the\n\
-         [`crate::primitives::Operation`] impl names, and the response body it\n\
-         reads back.\n\n\
-         ```\n\
-         use {krate}::primitives::Operation;\n\
+    let code = format!(
+        "use {krate}::primitives::Operation;\n\
          use {krate}::{{{name}, {input}, {output}}};\n\n\
          let request: {input} = serde_json::from_str(r#\"{request}\"#)?;\n\
          let body = serde_json::to_vec(&request)?;\n\
@@ -34,9 +29,16 @@ pub fn docs(space: &TypeSpace, crate_name: &str, op: &OperationItem) -> Option<S
          let content_type = {name}::CONTENT_TYPE;\n\
          # let _ = (body, content_type);\n\n\
          let response: <{name} as Operation>::Output = serde_json::from_str(r#\"{response}\"#)?;\n\
-         # let _: {output} = response;\n\
-         # Ok::<(), serde_json::Error>(())\n\
-         ```"
+         # let _: {output} = response;\n"
+    );
+    Some(format!(
+        "# Example\n\n\
+         A complete exchange: the request body a client sends, with the headers the\n\
+         [`crate::primitives::Operation`] impl names, and the response body it\n\
+         reads back (with the `{feature}` feature).\n\n\
+         {doctest}",
+        feature = super::wire::FEATURE,
+        doctest = super::wire::doctest(&code),
     ))
 }
 

@@ -218,7 +218,7 @@ fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
             }
         },
     };
-    quote! {
+    super::wire::gated(quote! {
         impl #name {
             /// Reads an error response: the `X-Amzn-Errortype` header value, when the
             /// response has one, and the body. The code comes from the header, else the
@@ -238,5 +238,5 @@ fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
                 ::std::result::Result::Ok(#error)
             }
         }
-    }
+    })
 }

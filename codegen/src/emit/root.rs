@@ -216,11 +216,13 @@ fn crate_docs(space: &TypeSpace, links: &Links, crate_name: &str, example: Optio
 
 fn serde_docs(space: &TypeSpace) -> String {
     match space.json {
-        Some(_) => "Every type implements serde's `Serialize` and `Deserialize` exactly as the \
-                    service puts it in a JSON body: member names as in the model, timestamps \
-                    as epoch seconds, blobs as base64, unknown enum values and union members \
-                    kept. No proc-macro is involved.\n\n"
-            .to_owned(),
+        Some(_) => format!(
+            "With the `{}` feature, every type implements serde's `Serialize` and \
+             `Deserialize` exactly as the service puts it in a JSON body: member names as in \
+             the model, timestamps as epoch seconds, blobs as base64, unknown enum values \
+             and union members kept. No proc-macro is involved.\n\n",
+            super::wire::FEATURE
+        ),
         None => "The service's protocol is not JSON-based, so the types have no serde impls: \
                  a JSON form would look right and be wrong on the wire.\n\n"
             .to_owned(),
@@ -246,23 +248,32 @@ fn validation_docs(space: &TypeSpace) -> String {
 
 /// The crate's cargo features, none of them on by default.
 fn feature_docs(space: &TypeSpace) -> String {
+    let serde = super::wire::FEATURE;
+    let mut features = Vec::new();
+    if space.json.is_some() {
+        features.push(format!(
+            "- `{serde}`: `Serialize` and `Deserialize` for every type, and `from_response` \
+             on every operation's error enum; it adds serde and serde_json. Without it, the \
+             types, their builders and `validate()` build without either."
+        ));
+    }
     let round_trip = match space.json {
-        Some(_) => {
-            " With it, `tests/roundtrip.rs` also writes and reads back hundreds of drawn \
-             values of every type."
-        }
-        None => "",
-    };
-    let mut features = vec![
-        format!(
-            "- `{}`: implements `arbitrary::Arbitrary` for every type, for property tests \
-             and fuzzing, through `macro_rules!` macros, so no proc-macro is built.\
-             {round_trip}",
-            super::arbitrary::FEATURE
+        Some(_) => format!(
+            " With it and `{serde}`, `tests/roundtrip.rs` also writes and reads back \
+             hundreds of drawn values of every type."
         ),
+        None => String::new(),
+    };
+    features.push(format!(
+        "- `{}`: implements `arbitrary::Arbitrary` for every type, for property tests \
+         and fuzzing, through `macro_rules!` macros, so no proc-macro is built.\
+         {round_trip}",
+        super::arbitrary::FEATURE
+    ));
+    features.push(
         "- `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants."
             .to_owned(),
-    ];
+    );
     if !super::interop::dependencies(space).is_empty() {
         features.push(format!(
             "- `{}`: conversions to and from the types of the service's AWS SDK crate.",
@@ -303,17 +314,20 @@ fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<
         }
         false => format!("let {name} = &output.{field_name};"),
     };
-    Some(format!(
-        "# Example\n\n\
-         Parse a `{operation}` response body and read its `{member}`:\n\n\
-         ```\n\
-         use {krate}::{output};\n\n\
+    let code = format!(
+        "use {krate}::{output};\n\n\
          let body = r#\"{body}\"#;\n\
          let output: {output} = serde_json::from_str(body)?;\n\
          {read}\n\
-         println!(\"{{{name}:?}}\");\n\
-         # Ok::<(), serde_json::Error>(())\n\
-         ```\n\n"
+         println!(\"{{{name}:?}}\");\n"
+    );
+    Some(format!(
+        "# Example\n\n\
+         Parse a `{operation}` response body and read its `{member}` (with the `{feature}` \
+         feature):\n\n\
+         {doctest}\n\n",
+        feature = super::wire::FEATURE,
+        doctest = super::wire::doctest(&code),
     ))
 }
 
@@ -384,9 +398,12 @@ pub fn primitives_index(json: bool) -> TokenFile {
             pub use #module::{#(#names),*};
         }
     });
+    let serde = super::wire::FEATURE;
     let json = json.then(|| {
         quote! {
+            #[cfg(feature = #serde)]
             mod timestamp_text;
+            #[cfg(feature = #serde)]
             pub(crate) mod wire;
         }
     });
@@ -404,8 +421,9 @@ pub fn primitives_index(json: bool) -> TokenFile {
     }
 }
 
-/// `Cargo.toml` for a standalone crate: serde without its derive for JSON protocols,
-/// nothing else by default; timestamp conversions and `arbitrary` behind features.
+/// `Cargo.toml` for a standalone crate: regex-lite, and nothing else by default; for
+/// JSON protocols serde (without its derive) and serde_json behind the `serde` feature;
+/// timestamp conversions and `arbitrary` behind features.
 pub fn cargo_toml(
     crate_name: &str,
     title: &str,
@@ -429,9 +447,13 @@ pub fn cargo_toml(
             format!("{} = [{}]\n", super::interop::FEATURE, deps.join(", "))
         }
     };
-    let serde = match json {
-        true => "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"] }\nserde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"] }\n",
-        false => "",
+    let (serde, serde_feature) = match json {
+        true => (
+            "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"], optional = true }\n\
+             serde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"], optional = true }\n",
+            format!("{} = [\"dep:serde\", \"dep:serde_json\"]\n", super::wire::FEATURE),
+        ),
+        false => ("", String::new()),
     };
     format!(
         "{header}\
@@ -453,7 +475,7 @@ regex-lite = \"0.1.9\"
 chrono = [\"dep:chrono\"]
 jiff = [\"dep:jiff\"]
 arbitrary = [\"dep:arbitrary\"]
-{sdk_feature}
+{serde_feature}{sdk_feature}
 # A crate of its own, even when generated inside another workspace.
 [workspace]
 ",

@@ -27,11 +27,13 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     let krate = ident(&crate_name.replace('-', "_"));
     let samples = samples_module(space, &krate);
     let drawn = drawn_module(space, &krate);
+    let serde = super::wire::FEATURE;
     let tokens = quote! {
         //! Every generated type with a sample body goes from JSON to a value and back to
         //! the same JSON and an equal value. With the `arbitrary` feature, values drawn
         //! from a fixed seed go from value to JSON and back to an equal value.
 
+        #![cfg(feature = #serde)]
         // Deprecated types are tested too.
         #![allow(deprecated)]
 

@@ -1,5 +1,6 @@
-//! Serde for JSON bodies: one invocation per item of the declarative macros that the
-//! runtime's `wire` module defines, so the crate needs no proc-macro at build time.
+//! Serde for JSON bodies, behind the cargo feature [`FEATURE`]: one invocation per item of
+//! the declarative macros that the runtime's `wire` module defines, so the crate needs no
+//! proc-macro at build time.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -7,9 +8,46 @@ use quote::quote;
 use super::ty::{self, ident};
 use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, UnionVariant};
 
-/// The serde impls of an item, or nothing when the item has none: a structure with a
-/// required member bound to HTTP cannot be read from its body alone.
+/// The cargo feature that turns serde on: the impls, the runtime's `wire` module and
+/// the operations' `from_response`. Off by default, so that a crate that only needs the
+/// types does not build serde and serde_json.
+pub const FEATURE: &str = "serde";
+
+/// `tokens`, compiled only with [`FEATURE`]; nothing stays nothing.
+pub fn gated(tokens: TokenStream) -> TokenStream {
+    match tokens.is_empty() {
+        true => tokens,
+        false => quote! {
+            #[cfg(feature = #FEATURE)]
+            #tokens
+        },
+    }
+}
+
+/// A doctest of `code`, Rust lines that may use `?` on serde_json's errors, which runs
+/// with [`FEATURE`] and compiles to nothing without it.
+pub fn doctest(code: &str) -> String {
+    format!(
+        "```\n\
+         # #[cfg(feature = \"{FEATURE}\")]\n\
+         # fn main() -> Result<(), serde_json::Error> {{\n\
+         {code}\
+         # Ok(())\n\
+         # }}\n\
+         # #[cfg(not(feature = \"{FEATURE}\"))]\n\
+         # fn main() {{}}\n\
+         ```"
+    )
+}
+
+/// The serde impls of an item, compiled only with [`FEATURE`], or nothing when the item
+/// has none: a structure with a required member bound to HTTP cannot be read from its
+/// body alone.
 pub fn impls(item: &Item) -> TokenStream {
+    gated(ungated_impls(item))
+}
+
+fn ungated_impls(item: &Item) -> TokenStream {
     let name = ident(&item.name);
     match &item.kind {
         ItemKind::Struct { fields, error, .. } => structure(&name, fields, error.as_ref()),

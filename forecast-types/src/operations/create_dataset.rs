@@ -85,6 +85,7 @@ impl ::std::convert::From<crate::ResourceAlreadyExistsException> for CreateDatas
         Self::ResourceAlreadyExistsException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl CreateDatasetError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -129,6 +129,7 @@ impl ::std::convert::From<crate::ResourceNotFoundException> for CreatePredictorE
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl CreatePredictorError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

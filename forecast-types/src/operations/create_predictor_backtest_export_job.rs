@@ -111,6 +111,7 @@ for CreatePredictorBacktestExportJobError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl CreatePredictorBacktestExportJobError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -103,6 +103,7 @@ for CreateWhatIfAnalysisError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl CreateWhatIfAnalysisError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

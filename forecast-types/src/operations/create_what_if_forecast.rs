@@ -93,6 +93,7 @@ for CreateWhatIfForecastError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl CreateWhatIfForecastError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -71,6 +71,7 @@ impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteDatasetGro
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DeleteDatasetGroupError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

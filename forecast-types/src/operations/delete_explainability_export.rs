@@ -72,6 +72,7 @@ for DeleteExplainabilityExportError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DeleteExplainabilityExportError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

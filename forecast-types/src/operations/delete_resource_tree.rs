@@ -80,6 +80,7 @@ impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteResourceTr
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DeleteResourceTreeError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

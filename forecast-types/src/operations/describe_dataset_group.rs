@@ -68,6 +68,7 @@ for DescribeDatasetGroupError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DescribeDatasetGroupError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

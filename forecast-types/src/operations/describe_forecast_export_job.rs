@@ -21,9 +21,11 @@
 ///
 /// A complete exchange: the request body a client sends, with the headers the
 /// [`crate::primitives::Operation`] impl names, and the response body it
-/// reads back.
+/// reads back (with the `serde` feature).
 ///
 /// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), serde_json::Error> {
 /// use forecast_types::primitives::Operation;
 /// use forecast_types::{DescribeForecastExportJob, DescribeForecastExportJobRequest, DescribeForecastExportJobResponse};
 ///
@@ -53,7 +55,10 @@
 ///   "Format": "string"
 /// }"#)?;
 /// # let _: DescribeForecastExportJobResponse = response;
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastExportJob;
@@ -110,6 +115,7 @@ for DescribeForecastExportJobError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DescribeForecastExportJobError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

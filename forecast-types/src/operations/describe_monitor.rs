@@ -70,6 +70,7 @@ impl ::std::convert::From<crate::ResourceNotFoundException> for DescribeMonitorE
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DescribeMonitorError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -74,6 +74,7 @@ impl ::std::convert::From<crate::ResourceNotFoundException> for DescribePredicto
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DescribePredictorError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -71,6 +71,7 @@ for DescribePredictorBacktestExportJobError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DescribePredictorBacktestExportJobError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

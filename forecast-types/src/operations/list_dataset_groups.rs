@@ -56,6 +56,7 @@ impl ::std::convert::From<crate::InvalidNextTokenException> for ListDatasetGroup
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListDatasetGroupsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

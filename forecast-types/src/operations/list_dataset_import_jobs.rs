@@ -66,6 +66,7 @@ for ListDatasetImportJobsError {
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListDatasetImportJobsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -72,6 +72,7 @@ for ListExplainabilitiesError {
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListExplainabilitiesError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -70,6 +70,7 @@ for ListForecastExportJobsError {
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListForecastExportJobsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -78,6 +78,7 @@ for ListMonitorEvaluationsError {
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListMonitorEvaluationsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -73,6 +73,7 @@ for ListPredictorBacktestExportJobsError {
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListPredictorBacktestExportJobsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

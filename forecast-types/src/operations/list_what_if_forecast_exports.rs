@@ -70,6 +70,7 @@ for ListWhatIfForecastExportsError {
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListWhatIfForecastExportsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

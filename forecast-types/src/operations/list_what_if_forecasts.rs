@@ -69,6 +69,7 @@ for ListWhatIfForecastsError {
         Self::InvalidNextTokenException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl ListWhatIfForecastsError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -20,7 +20,9 @@ pub(crate) mod validate;
 pub use validate::{
     Bounds, Constraint, Pattern, Validate, ValidationError, Validator, Violation,
 };
+#[cfg(feature = "serde")]
 mod timestamp_text;
+#[cfg(feature = "serde")]
 pub(crate) mod wire;
 #[cfg(feature = "arbitrary")]
 pub(crate) mod arbitrary;

@@ -118,6 +118,7 @@ impl Action {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Action { attribute_name : "AttributeName", required, Plain; operation : "Operation",
     required, Plain; value : "Value", required, Float; }

@@ -208,6 +208,7 @@ impl AdditionalDataset {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     AdditionalDataset { name : "Name", required, Plain; configuration : "Configuration",
     optional, MapOf < ListOf < Plain > >; }

@@ -144,6 +144,7 @@ impl AttributeConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     AttributeConfig { attribute_name : "AttributeName", required, Plain; transformations
     : "Transformations", required, MapOf < Plain >; }

@@ -83,6 +83,7 @@ impl AutoMLOverrideStrategy {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_enum!(AutoMLOverrideStrategy);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(AutoMLOverrideStrategy);

@@ -66,6 +66,7 @@ impl Baseline {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Baseline { predictor_baseline : "PredictorBaseline", optional, Plain; }
 }

@@ -73,6 +73,7 @@ impl BaselineMetric {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     BaselineMetric { name : "Name", optional, Plain; value : "Value", optional, Float; }
 }

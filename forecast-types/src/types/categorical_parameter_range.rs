@@ -114,6 +114,7 @@ impl CategoricalParameterRange {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CategoricalParameterRange { name : "Name", required, Plain; values : "Values",
     required, ListOf < Plain >; }

@@ -142,6 +142,7 @@ impl ContinuousParameterRange {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ContinuousParameterRange { name : "Name", required, Plain; max_value : "MaxValue",
     required, Float; min_value : "MinValue", required, Float; scaling_type :

@@ -297,6 +297,7 @@ impl CreateAutoPredictorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateAutoPredictorRequest { predictor_name : "PredictorName", required, Plain;
     forecast_horizon : "ForecastHorizon", optional, Plain; forecast_types :

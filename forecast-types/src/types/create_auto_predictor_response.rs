@@ -75,6 +75,7 @@ impl CreateAutoPredictorResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
 }

@@ -157,6 +157,7 @@ impl CreateDatasetGroupRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateDatasetGroupRequest { dataset_group_name : "DatasetGroupName", required, Plain;
     domain : "Domain", required, Plain; dataset_arns : "DatasetArns", optional, ListOf <

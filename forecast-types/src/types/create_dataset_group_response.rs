@@ -75,6 +75,7 @@ impl CreateDatasetGroupResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateDatasetGroupResponse { dataset_group_arn : "DatasetGroupArn", optional, Plain;
     }

@@ -257,6 +257,7 @@ impl CreateDatasetImportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateDatasetImportJobRequest { dataset_import_job_name : "DatasetImportJobName",
     required, Plain; dataset_arn : "DatasetArn", required, Plain; data_source :

@@ -75,6 +75,7 @@ impl CreateDatasetImportJobResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateDatasetImportJobResponse { dataset_import_job_arn : "DatasetImportJobArn",
     optional, Plain; }

@@ -207,6 +207,7 @@ impl CreateDatasetRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateDatasetRequest { dataset_name : "DatasetName", required, Plain; domain :
     "Domain", required, Plain; dataset_type : "DatasetType", required, Plain;

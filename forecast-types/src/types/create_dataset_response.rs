@@ -72,6 +72,7 @@ impl CreateDatasetResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; }
 }

@@ -175,6 +175,7 @@ impl CreateExplainabilityExportRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateExplainabilityExportRequest { explainability_export_name :
     "ExplainabilityExportName", required, Plain; explainability_arn :

@@ -75,6 +75,7 @@ impl CreateExplainabilityExportResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateExplainabilityExportResponse { explainability_export_arn :
     "ExplainabilityExportArn", optional, Plain; }

@@ -222,6 +222,7 @@ impl CreateExplainabilityRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateExplainabilityRequest { explainability_name : "ExplainabilityName", required,
     Plain; resource_arn : "ResourceArn", required, Plain; explainability_config :

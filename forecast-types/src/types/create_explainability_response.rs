@@ -75,6 +75,7 @@ impl CreateExplainabilityResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
     Plain; }

@@ -174,6 +174,7 @@ impl CreateForecastExportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateForecastExportJobRequest { forecast_export_job_name : "ForecastExportJobName",
     required, Plain; forecast_arn : "ForecastArn", required, Plain; destination :

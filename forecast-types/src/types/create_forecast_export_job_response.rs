@@ -75,6 +75,7 @@ impl CreateForecastExportJobResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
     optional, Plain; }

@@ -178,6 +178,7 @@ impl CreateForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateForecastRequest { forecast_name : "ForecastName", required, Plain;
     predictor_arn : "PredictorArn", required, Plain; forecast_types : "ForecastTypes",

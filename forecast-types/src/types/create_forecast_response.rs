@@ -72,6 +72,7 @@ impl CreateForecastResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateForecastResponse { forecast_arn : "ForecastArn", optional, Plain; }
 }

@@ -126,6 +126,7 @@ impl CreateMonitorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateMonitorRequest { monitor_name : "MonitorName", required, Plain; resource_arn :
     "ResourceArn", required, Plain; tags : "Tags", optional, ListOf < Plain >; }

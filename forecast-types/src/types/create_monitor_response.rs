@@ -72,6 +72,7 @@ impl CreateMonitorResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateMonitorResponse { monitor_arn : "MonitorArn", optional, Plain; }
 }

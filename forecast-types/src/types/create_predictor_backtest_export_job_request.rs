@@ -176,6 +176,7 @@ impl CreatePredictorBacktestExportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreatePredictorBacktestExportJobRequest { predictor_backtest_export_job_name :
     "PredictorBacktestExportJobName", required, Plain; predictor_arn : "PredictorArn",

@@ -78,6 +78,7 @@ impl CreatePredictorBacktestExportJobResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", optional, Plain; }

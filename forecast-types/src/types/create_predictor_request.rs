@@ -357,6 +357,7 @@ impl CreatePredictorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreatePredictorRequest { predictor_name : "PredictorName", required, Plain;
     algorithm_arn : "AlgorithmArn", optional, Plain; forecast_horizon :

@@ -72,6 +72,7 @@ impl CreatePredictorResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreatePredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
 }

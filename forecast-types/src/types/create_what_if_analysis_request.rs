@@ -148,6 +148,7 @@ impl CreateWhatIfAnalysisRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWhatIfAnalysisRequest { what_if_analysis_name : "WhatIfAnalysisName", required,
     Plain; forecast_arn : "ForecastArn", required, Plain; time_series_selector :

@@ -75,6 +75,7 @@ impl CreateWhatIfAnalysisResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWhatIfAnalysisResponse { what_if_analysis_arn : "WhatIfAnalysisArn", optional,
     Plain; }

@@ -174,6 +174,7 @@ impl CreateWhatIfForecastExportRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastExportRequest { what_if_forecast_export_name :
     "WhatIfForecastExportName", required, Plain; what_if_forecast_arns :

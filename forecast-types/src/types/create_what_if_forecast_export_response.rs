@@ -76,6 +76,7 @@ impl CreateWhatIfForecastExportResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastExportResponse { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", optional, Plain; }

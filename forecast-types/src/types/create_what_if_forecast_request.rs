@@ -181,6 +181,7 @@ impl CreateWhatIfForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastRequest { what_if_forecast_name : "WhatIfForecastName", required,
     Plain; what_if_analysis_arn : "WhatIfAnalysisArn", required, Plain;

@@ -75,6 +75,7 @@ impl CreateWhatIfForecastResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWhatIfForecastResponse { what_if_forecast_arn : "WhatIfForecastArn", optional,
     Plain; }

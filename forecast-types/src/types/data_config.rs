@@ -127,6 +127,7 @@ impl DataConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
     attribute_configs : "AttributeConfigs", optional, ListOf < Plain >;

@@ -77,6 +77,7 @@ impl DataDestination {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DataDestination { s3_config : "S3Config", required, Plain; }
 }

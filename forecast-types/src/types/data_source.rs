@@ -77,6 +77,7 @@ impl DataSource {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DataSource { s3_config : "S3Config", required, Plain; }
 }

@@ -101,6 +101,7 @@ impl DatasetGroupSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DatasetGroupSummary { dataset_group_arn : "DatasetGroupArn", optional, Plain;
     dataset_group_name : "DatasetGroupName", optional, Plain; creation_time :

@@ -162,6 +162,7 @@ impl DatasetImportJobSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DatasetImportJobSummary { dataset_import_job_arn : "DatasetImportJobArn", optional,
     Plain; dataset_import_job_name : "DatasetImportJobName", optional, Plain; data_source

@@ -126,6 +126,7 @@ impl DatasetSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DatasetSummary { dataset_arn : "DatasetArn", optional, Plain; dataset_name :
     "DatasetName", optional, Plain; dataset_type : "DatasetType", optional, Plain; domain

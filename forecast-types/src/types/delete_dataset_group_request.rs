@@ -90,6 +90,7 @@ impl DeleteDatasetGroupRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain; }
 }

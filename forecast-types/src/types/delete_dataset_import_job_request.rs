@@ -90,6 +90,7 @@ impl DeleteDatasetImportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteDatasetImportJobRequest { dataset_import_job_arn : "DatasetImportJobArn",
     required, Plain; }

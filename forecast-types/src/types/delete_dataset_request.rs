@@ -87,6 +87,7 @@ impl DeleteDatasetRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
 }

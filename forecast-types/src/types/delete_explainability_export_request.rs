@@ -90,6 +90,7 @@ impl DeleteExplainabilityExportRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteExplainabilityExportRequest { explainability_export_arn :
     "ExplainabilityExportArn", required, Plain; }

@@ -90,6 +90,7 @@ impl DeleteExplainabilityRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
     Plain; }

@@ -90,6 +90,7 @@ impl DeleteForecastExportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteForecastExportJobRequest { forecast_export_job_arn : "ForecastExportJobArn",
     required, Plain; }

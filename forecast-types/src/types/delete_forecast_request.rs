@@ -87,6 +87,7 @@ impl DeleteForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
 }

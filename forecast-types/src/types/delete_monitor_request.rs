@@ -87,6 +87,7 @@ impl DeleteMonitorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
 }

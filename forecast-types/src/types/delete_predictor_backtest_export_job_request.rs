@@ -91,6 +91,7 @@ impl DeletePredictorBacktestExportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeletePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", required, Plain; }

@@ -87,6 +87,7 @@ impl DeletePredictorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeletePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }

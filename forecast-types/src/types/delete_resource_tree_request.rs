@@ -90,6 +90,7 @@ impl DeleteResourceTreeRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteResourceTreeRequest { resource_arn : "ResourceArn", required, Plain; }
 }

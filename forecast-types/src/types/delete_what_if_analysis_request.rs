@@ -90,6 +90,7 @@ impl DeleteWhatIfAnalysisRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
     Plain; }

@@ -91,6 +91,7 @@ impl DeleteWhatIfForecastExportRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", required, Plain; }

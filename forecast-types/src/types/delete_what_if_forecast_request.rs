@@ -90,6 +90,7 @@ impl DeleteWhatIfForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DeleteWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
     Plain; }

@@ -90,6 +90,7 @@ impl DescribeAutoPredictorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeAutoPredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }

@@ -333,6 +333,7 @@ impl DescribeAutoPredictorResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
     predictor_name : "PredictorName", optional, Plain; forecast_horizon :

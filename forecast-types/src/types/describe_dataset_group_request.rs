@@ -90,6 +90,7 @@ impl DescribeDatasetGroupRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
     }

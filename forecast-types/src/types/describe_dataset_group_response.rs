@@ -160,6 +160,7 @@ impl DescribeDatasetGroupResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeDatasetGroupResponse { dataset_group_name : "DatasetGroupName", optional,
     Plain; dataset_group_arn : "DatasetGroupArn", optional, Plain; dataset_arns :

@@ -304,6 +304,7 @@ impl DescribeDatasetImportJobResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeDatasetImportJobResponse { dataset_import_job_name : "DatasetImportJobName",
     optional, Plain; dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;

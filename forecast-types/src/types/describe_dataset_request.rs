@@ -87,6 +87,7 @@ impl DescribeDatasetRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
 }

@@ -195,6 +195,7 @@ impl DescribeDatasetResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; dataset_name :
     "DatasetName", optional, Plain; domain : "Domain", optional, Plain; dataset_type :

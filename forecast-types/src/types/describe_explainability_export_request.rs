@@ -90,6 +90,7 @@ impl DescribeExplainabilityExportRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeExplainabilityExportRequest { explainability_export_arn :
     "ExplainabilityExportArn", required, Plain; }

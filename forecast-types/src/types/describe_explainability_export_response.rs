@@ -183,6 +183,7 @@ impl DescribeExplainabilityExportResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeExplainabilityExportResponse { explainability_export_arn :
     "ExplainabilityExportArn", optional, Plain; explainability_export_name :

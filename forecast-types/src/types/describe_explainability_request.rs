@@ -90,6 +90,7 @@ impl DescribeExplainabilityRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
     Plain; }

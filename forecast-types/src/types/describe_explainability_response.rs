@@ -243,6 +243,7 @@ impl DescribeExplainabilityResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
     Plain; explainability_name : "ExplainabilityName", optional, Plain; resource_arn :

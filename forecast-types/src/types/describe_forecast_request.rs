@@ -87,6 +87,7 @@ impl DescribeForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
 }

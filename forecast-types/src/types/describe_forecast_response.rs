@@ -214,6 +214,7 @@ impl DescribeForecastResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeForecastResponse { forecast_arn : "ForecastArn", optional, Plain;
     forecast_name : "ForecastName", optional, Plain; forecast_types : "ForecastTypes",

@@ -87,6 +87,7 @@ impl DescribeMonitorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
 }

@@ -187,6 +187,7 @@ impl DescribeMonitorResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeMonitorResponse { monitor_name : "MonitorName", optional, Plain; monitor_arn
     : "MonitorArn", optional, Plain; resource_arn : "ResourceArn", optional, Plain;

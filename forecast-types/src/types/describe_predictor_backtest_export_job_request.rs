@@ -91,6 +91,7 @@ impl DescribePredictorBacktestExportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", required, Plain; }

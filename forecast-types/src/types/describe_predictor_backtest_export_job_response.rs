@@ -189,6 +189,7 @@ impl DescribePredictorBacktestExportJobResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", optional, Plain; predictor_backtest_export_job_name

@@ -87,6 +87,7 @@ impl DescribePredictorRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
 }

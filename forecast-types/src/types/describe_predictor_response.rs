@@ -404,6 +404,7 @@ impl DescribePredictorResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribePredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
     predictor_name : "PredictorName", optional, Plain; algorithm_arn : "AlgorithmArn",

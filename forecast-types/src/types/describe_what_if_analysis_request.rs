@@ -90,6 +90,7 @@ impl DescribeWhatIfAnalysisRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
     Plain; }

@@ -180,6 +180,7 @@ impl DescribeWhatIfAnalysisResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeWhatIfAnalysisResponse { what_if_analysis_name : "WhatIfAnalysisName",
     optional, Plain; what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;

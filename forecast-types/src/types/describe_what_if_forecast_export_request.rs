@@ -91,6 +91,7 @@ impl DescribeWhatIfForecastExportRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeWhatIfForecastExportRequest { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", required, Plain; }

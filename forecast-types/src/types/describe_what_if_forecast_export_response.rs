@@ -200,6 +200,7 @@ impl DescribeWhatIfForecastExportResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeWhatIfForecastExportResponse { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", optional, Plain; what_if_forecast_export_name :

@@ -90,6 +90,7 @@ impl DescribeWhatIfForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
     Plain; }

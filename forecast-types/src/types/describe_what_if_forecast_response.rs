@@ -236,6 +236,7 @@ impl DescribeWhatIfForecastResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeWhatIfForecastResponse { what_if_forecast_name : "WhatIfForecastName",
     optional, Plain; what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;

@@ -109,6 +109,7 @@ impl EncryptionConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     EncryptionConfig { role_arn : "RoleArn", required, Plain; kms_key_arn : "KMSKeyArn",
     required, Plain; }

@@ -91,6 +91,7 @@ impl ErrorMetric {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ErrorMetric { forecast_type : "ForecastType", optional, Plain; wape : "WAPE",
     optional, Float; rmse : "RMSE", optional, Float; mase : "MASE", optional, Float; mape

@@ -75,6 +75,7 @@ impl EvaluationParameters {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     EvaluationParameters { number_of_backtest_windows : "NumberOfBacktestWindows",
     optional, Plain; back_test_window_offset : "BackTestWindowOffset", optional, Plain; }

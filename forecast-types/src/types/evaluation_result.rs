@@ -90,6 +90,7 @@ impl EvaluationResult {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     EvaluationResult { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
     "TestWindows", optional, ListOf < Plain >; }

@@ -121,6 +121,7 @@ impl ExplainabilityConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ExplainabilityConfig { time_series_granularity : "TimeSeriesGranularity", required,
     Plain; time_point_granularity : "TimePointGranularity", required, Plain; }

@@ -155,6 +155,7 @@ impl ExplainabilityExportSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ExplainabilityExportSummary { explainability_export_arn : "ExplainabilityExportArn",
     optional, Plain; explainability_export_name : "ExplainabilityExportName", optional,

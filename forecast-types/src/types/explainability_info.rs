@@ -88,6 +88,7 @@ impl ExplainabilityInfo {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ExplainabilityInfo { explainability_arn : "ExplainabilityArn", optional, Plain;
     status : "Status", optional, Plain; }

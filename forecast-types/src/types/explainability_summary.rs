@@ -168,6 +168,7 @@ impl ExplainabilitySummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ExplainabilitySummary { explainability_arn : "ExplainabilityArn", optional, Plain;
     explainability_name : "ExplainabilityName", optional, Plain; resource_arn :

@@ -127,6 +127,7 @@ impl Featurization {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Featurization { attribute_name : "AttributeName", required, Plain;
     featurization_pipeline : "FeaturizationPipeline", optional, ListOf < Plain >; }

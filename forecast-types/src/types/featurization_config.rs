@@ -156,6 +156,7 @@ impl FeaturizationConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     FeaturizationConfig { forecast_frequency : "ForecastFrequency", required, Plain;
     forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;

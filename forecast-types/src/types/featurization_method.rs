@@ -141,6 +141,7 @@ impl FeaturizationMethod {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     FeaturizationMethod { featurization_method_name : "FeaturizationMethodName",
     required, Plain; featurization_method_parameters : "FeaturizationMethodParameters",

@@ -76,6 +76,7 @@ impl FeaturizationMethodName {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_enum!(FeaturizationMethodName);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(FeaturizationMethodName);

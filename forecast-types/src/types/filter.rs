@@ -112,6 +112,7 @@ impl Filter {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Filter { key : "Key", required, Plain; value : "Value", required, Plain; condition :
     "Condition", required, Plain; }

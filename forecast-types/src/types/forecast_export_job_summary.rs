@@ -154,6 +154,7 @@ impl ForecastExportJobSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ForecastExportJobSummary { forecast_export_job_arn : "ForecastExportJobArn",
     optional, Plain; forecast_export_job_name : "ForecastExportJobName", optional, Plain;

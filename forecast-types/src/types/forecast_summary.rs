@@ -178,6 +178,7 @@ impl ForecastSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ForecastSummary { forecast_arn : "ForecastArn", optional, Plain; forecast_name :
     "ForecastName", optional, Plain; predictor_arn : "PredictorArn", optional, Plain;

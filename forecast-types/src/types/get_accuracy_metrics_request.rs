@@ -90,6 +90,7 @@ impl GetAccuracyMetricsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetAccuracyMetricsRequest { predictor_arn : "PredictorArn", required, Plain; }
 }

@@ -122,6 +122,7 @@ impl GetAccuracyMetricsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetAccuracyMetricsResponse { predictor_evaluation_results :
     "PredictorEvaluationResults", optional, ListOf < Plain >; is_auto_predictor :

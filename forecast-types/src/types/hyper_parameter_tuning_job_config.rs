@@ -78,6 +78,7 @@ impl HyperParameterTuningJobConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     HyperParameterTuningJobConfig { parameter_ranges : "ParameterRanges", optional,
     Plain; }

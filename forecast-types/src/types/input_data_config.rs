@@ -114,6 +114,7 @@ impl InputDataConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     InputDataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
     supplementary_features : "SupplementaryFeatures", optional, ListOf < Plain >; }

@@ -142,6 +142,7 @@ impl IntegerParameterRange {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     IntegerParameterRange { name : "Name", required, Plain; max_value : "MaxValue",
     required, Plain; min_value : "MinValue", required, Plain; scaling_type :

@@ -75,6 +75,7 @@ impl InvalidNextTokenException {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     InvalidNextTokenException { message : "Message" | "message", optional, Plain; }
 }

@@ -72,6 +72,7 @@ impl LimitExceededException {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     LimitExceededException { message : "Message" | "message", optional, Plain; }
 }

@@ -88,6 +88,7 @@ impl ListDatasetGroupsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListDatasetGroupsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; }

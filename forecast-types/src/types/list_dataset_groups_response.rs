@@ -93,6 +93,7 @@ impl ListDatasetGroupsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListDatasetGroupsResponse { dataset_groups : "DatasetGroups", optional, ListOf <
     Plain >; next_token : "NextToken", optional, Plain; }

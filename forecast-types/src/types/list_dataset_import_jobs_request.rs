@@ -117,6 +117,7 @@ impl ListDatasetImportJobsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListDatasetImportJobsRequest { next_token : "NextToken", optional, Plain; max_results
     : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }

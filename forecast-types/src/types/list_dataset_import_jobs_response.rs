@@ -95,6 +95,7 @@ impl ListDatasetImportJobsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListDatasetImportJobsResponse { dataset_import_jobs : "DatasetImportJobs", optional,
     ListOf < Plain >; next_token : "NextToken", optional, Plain; }

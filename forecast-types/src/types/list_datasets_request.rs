@@ -85,6 +85,7 @@ impl ListDatasetsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListDatasetsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; }

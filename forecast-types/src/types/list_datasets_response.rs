@@ -87,6 +87,7 @@ impl ListDatasetsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListDatasetsResponse { datasets : "Datasets", optional, ListOf < Plain >; next_token
     : "NextToken", optional, Plain; }

@@ -113,6 +113,7 @@ impl ListExplainabilitiesRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListExplainabilitiesRequest { next_token : "NextToken", optional, Plain; max_results
     : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }

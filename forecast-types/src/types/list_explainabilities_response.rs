@@ -95,6 +95,7 @@ impl ListExplainabilitiesResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListExplainabilitiesResponse { explainabilities : "Explainabilities", optional,
     ListOf < Plain >; next_token : "NextToken", optional, Plain; }

@@ -95,6 +95,7 @@ impl ListExplainabilityExportsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListExplainabilityExportsResponse { explainability_exports : "ExplainabilityExports",
     optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }

@@ -95,6 +95,7 @@ impl ListForecastExportJobsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListForecastExportJobsResponse { forecast_export_jobs : "ForecastExportJobs",
     optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }

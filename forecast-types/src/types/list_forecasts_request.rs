@@ -114,6 +114,7 @@ impl ListForecastsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListForecastsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }

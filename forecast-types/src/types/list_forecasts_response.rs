@@ -87,6 +87,7 @@ impl ListForecastsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListForecastsResponse { forecasts : "Forecasts", optional, ListOf < Plain >;
     next_token : "NextToken", optional, Plain; }

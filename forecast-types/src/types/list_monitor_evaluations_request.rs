@@ -148,6 +148,7 @@ impl ListMonitorEvaluationsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListMonitorEvaluationsRequest { next_token : "NextToken", optional, Plain;
     max_results : "MaxResults", optional, Plain; monitor_arn : "MonitorArn", required,

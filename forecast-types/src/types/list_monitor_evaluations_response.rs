@@ -98,6 +98,7 @@ impl ListMonitorEvaluationsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListMonitorEvaluationsResponse { next_token : "NextToken", optional, Plain;
     predictor_monitor_evaluations : "PredictorMonitorEvaluations", optional, ListOf <

@@ -111,6 +111,7 @@ impl ListMonitorsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListMonitorsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }

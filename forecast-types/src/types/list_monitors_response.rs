@@ -87,6 +87,7 @@ impl ListMonitorsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListMonitorsResponse { monitors : "Monitors", optional, ListOf < Plain >; next_token
     : "NextToken", optional, Plain; }

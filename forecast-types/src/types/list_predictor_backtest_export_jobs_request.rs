@@ -113,6 +113,7 @@ impl ListPredictorBacktestExportJobsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListPredictorBacktestExportJobsRequest { next_token : "NextToken", optional, Plain;
     max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <

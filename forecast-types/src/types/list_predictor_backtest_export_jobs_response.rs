@@ -97,6 +97,7 @@ impl ListPredictorBacktestExportJobsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListPredictorBacktestExportJobsResponse { predictor_backtest_export_jobs :
     "PredictorBacktestExportJobs", optional, ListOf < Plain >; next_token : "NextToken",

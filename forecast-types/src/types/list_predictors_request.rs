@@ -114,6 +114,7 @@ impl ListPredictorsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListPredictorsRequest { next_token : "NextToken", optional, Plain; max_results :
     "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }

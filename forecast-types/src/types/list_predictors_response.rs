@@ -87,6 +87,7 @@ impl ListPredictorsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListPredictorsResponse { predictors : "Predictors", optional, ListOf < Plain >;
     next_token : "NextToken", optional, Plain; }

@@ -90,6 +90,7 @@ impl ListTagsForResourceRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListTagsForResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }

@@ -76,6 +76,7 @@ impl ListTagsForResourceResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListTagsForResourceResponse { tags : "Tags", optional, ListOf < Plain >; }
 }

@@ -95,6 +95,7 @@ impl ListWhatIfAnalysesResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListWhatIfAnalysesResponse { what_if_analyses : "WhatIfAnalyses", optional, ListOf <
     Plain >; next_token : "NextToken", optional, Plain; }

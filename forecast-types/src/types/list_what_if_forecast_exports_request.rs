@@ -117,6 +117,7 @@ impl ListWhatIfForecastExportsRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListWhatIfForecastExportsRequest { next_token : "NextToken", optional, Plain;
     max_results : "MaxResults", optional, Plain; filters : "Filters", optional, ListOf <

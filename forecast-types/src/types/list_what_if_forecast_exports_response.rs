@@ -95,6 +95,7 @@ impl ListWhatIfForecastExportsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListWhatIfForecastExportsResponse { what_if_forecast_exports :
     "WhatIfForecastExports", optional, ListOf < Plain >; next_token : "NextToken",

@@ -95,6 +95,7 @@ impl ListWhatIfForecastsResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListWhatIfForecastsResponse { what_if_forecasts : "WhatIfForecasts", optional, ListOf
     < Plain >; next_token : "NextToken", optional, Plain; }

@@ -79,6 +79,7 @@ impl MetricResult {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     MetricResult { metric_name : "MetricName", optional, Plain; metric_value :
     "MetricValue", optional, Float; }

@@ -113,6 +113,7 @@ impl Metrics {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Metrics { rmse : "RMSE", optional, Float; weighted_quantile_losses :
     "WeightedQuantileLosses", optional, ListOf < Plain >; error_metrics : "ErrorMetrics",

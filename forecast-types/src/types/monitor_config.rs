@@ -79,6 +79,7 @@ impl MonitorConfig {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     MonitorConfig { monitor_name : "MonitorName", required, Plain; }
 }

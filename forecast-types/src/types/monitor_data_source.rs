@@ -101,6 +101,7 @@ impl MonitorDataSource {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     MonitorDataSource { dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;
     forecast_arn : "ForecastArn", optional, Plain; predictor_arn : "PredictorArn",

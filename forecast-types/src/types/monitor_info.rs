@@ -89,6 +89,7 @@ impl MonitorInfo {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     MonitorInfo { monitor_arn : "MonitorArn", optional, Plain; status : "Status",
     optional, Plain; }

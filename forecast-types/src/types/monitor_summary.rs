@@ -145,6 +145,7 @@ impl MonitorSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     MonitorSummary { monitor_arn : "MonitorArn", optional, Plain; monitor_name :
     "MonitorName", optional, Plain; resource_arn : "ResourceArn", optional, Plain; status

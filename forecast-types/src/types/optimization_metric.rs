@@ -98,6 +98,7 @@ impl OptimizationMetric {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_enum!(OptimizationMetric);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(OptimizationMetric);

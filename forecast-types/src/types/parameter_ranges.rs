@@ -129,6 +129,7 @@ impl ParameterRanges {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ParameterRanges { categorical_parameter_ranges : "CategoricalParameterRanges",
     optional, ListOf < Plain >; continuous_parameter_ranges :

@@ -161,6 +161,7 @@ impl PredictorBacktestExportJobSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PredictorBacktestExportJobSummary { predictor_backtest_export_job_arn :
     "PredictorBacktestExportJobArn", optional, Plain; predictor_backtest_export_job_name

@@ -70,6 +70,7 @@ impl PredictorBaseline {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PredictorBaseline { baseline_metrics : "BaselineMetrics", optional, ListOf < Plain >;
     }

@@ -74,6 +74,7 @@ impl PredictorEvent {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PredictorEvent { detail : "Detail", optional, Plain; datetime : "Datetime", optional,
     EpochSeconds; }

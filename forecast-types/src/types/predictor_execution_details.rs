@@ -83,6 +83,7 @@ impl PredictorExecutionDetails {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PredictorExecutionDetails { predictor_executions : "PredictorExecutions", optional,
     ListOf < Plain >; }

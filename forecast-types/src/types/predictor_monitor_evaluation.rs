@@ -190,6 +190,7 @@ impl PredictorMonitorEvaluation {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PredictorMonitorEvaluation { resource_arn : "ResourceArn", optional, Plain;
     monitor_arn : "MonitorArn", optional, Plain; evaluation_time : "EvaluationTime",

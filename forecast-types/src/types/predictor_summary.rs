@@ -178,6 +178,7 @@ impl PredictorSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PredictorSummary { predictor_arn : "PredictorArn", optional, Plain; predictor_name :
     "PredictorName", optional, Plain; dataset_group_arn : "DatasetGroupArn", optional,

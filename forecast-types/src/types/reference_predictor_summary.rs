@@ -86,6 +86,7 @@ impl ReferencePredictorSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ReferencePredictorSummary { arn : "Arn", optional, Plain; state : "State", optional,
     Plain; }

@@ -75,6 +75,7 @@ impl ResourceAlreadyExistsException {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ResourceAlreadyExistsException { message : "Message" | "message", optional, Plain; }
 }

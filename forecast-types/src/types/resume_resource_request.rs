@@ -87,6 +87,7 @@ impl ResumeResourceRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ResumeResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }

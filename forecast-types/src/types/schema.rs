@@ -70,6 +70,7 @@ impl Schema {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Schema { attributes : "Attributes", optional, ListOf < Plain >; }
 }

@@ -84,6 +84,7 @@ impl SchemaAttribute {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     SchemaAttribute { attribute_name : "AttributeName", optional, Plain; attribute_type :
     "AttributeType", optional, Plain; }

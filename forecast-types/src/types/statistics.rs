@@ -148,6 +148,7 @@ impl Statistics {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Statistics { count : "Count", optional, Plain; count_distinct : "CountDistinct",
     optional, Plain; count_null : "CountNull", optional, Plain; count_nan : "CountNan",

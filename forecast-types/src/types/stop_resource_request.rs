@@ -84,6 +84,7 @@ impl StopResourceRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     StopResourceRequest { resource_arn : "ResourceArn", required, Plain; }
 }

@@ -192,6 +192,7 @@ impl SupplementaryFeature {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     SupplementaryFeature { name : "Name", required, Plain; value : "Value", required,
     Plain; }

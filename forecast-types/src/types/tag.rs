@@ -125,6 +125,7 @@ impl Tag {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Tag { key : "Key", required, Plain; value : "Value", required, Plain; }
 }

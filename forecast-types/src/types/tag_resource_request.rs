@@ -117,6 +117,7 @@ impl TagResourceRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TagResourceRequest { resource_arn : "ResourceArn", required, Plain; tags : "Tags",
     required, ListOf < Plain >; }

@@ -94,6 +94,7 @@ impl TestWindowSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TestWindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
     test_window_end : "TestWindowEnd", optional, EpochSeconds; status : "Status",

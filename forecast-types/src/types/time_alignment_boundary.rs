@@ -114,6 +114,7 @@ impl TimeAlignmentBoundary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TimeAlignmentBoundary { month : "Month", optional, Plain; day_of_month :
     "DayOfMonth", optional, Plain; day_of_week : "DayOfWeek", optional, Plain; hour :

@@ -80,6 +80,7 @@ impl TimePointGranularity {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_enum!(TimePointGranularity);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(TimePointGranularity);

@@ -123,6 +123,7 @@ impl TimeSeriesCondition {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TimeSeriesCondition { attribute_name : "AttributeName", required, Plain;
     attribute_value : "AttributeValue", required, Plain; condition : "Condition",

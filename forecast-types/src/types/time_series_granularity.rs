@@ -80,6 +80,7 @@ impl TimeSeriesGranularity {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_enum!(TimeSeriesGranularity);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(TimeSeriesGranularity);

@@ -95,6 +95,7 @@ impl TimeSeriesIdentifiers {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TimeSeriesIdentifiers { data_source : "DataSource", optional, Plain; schema :
     "Schema", optional, Plain; format : "Format", optional, Plain; }

@@ -139,6 +139,7 @@ impl TimeSeriesReplacementsDataSource {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TimeSeriesReplacementsDataSource { s3_config : "S3Config", required, Plain; schema :
     "Schema", required, Plain; format : "Format", optional, Plain; timestamp_format :

@@ -72,6 +72,7 @@ impl TimeSeriesSelector {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TimeSeriesSelector { time_series_identifiers : "TimeSeriesIdentifiers", optional,
     Plain; }

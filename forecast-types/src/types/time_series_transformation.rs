@@ -92,6 +92,7 @@ impl TimeSeriesTransformation {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     TimeSeriesTransformation { action : "Action", optional, Plain; time_series_conditions
     : "TimeSeriesConditions", optional, ListOf < Plain >; }

@@ -132,6 +132,7 @@ impl UntagResourceRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     UntagResourceRequest { resource_arn : "ResourceArn", required, Plain; tag_keys :
     "TagKeys", required, ListOf < Plain >; }

@@ -52,6 +52,7 @@ impl UntagResourceResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     UntagResourceResponse {}
 }

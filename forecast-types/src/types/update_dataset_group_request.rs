@@ -116,6 +116,7 @@ impl UpdateDatasetGroupRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     UpdateDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
     dataset_arns : "DatasetArns", required, ListOf < Plain >; }

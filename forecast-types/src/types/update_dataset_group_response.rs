@@ -55,6 +55,7 @@ impl UpdateDatasetGroupResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     UpdateDatasetGroupResponse {}
 }

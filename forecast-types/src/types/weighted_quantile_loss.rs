@@ -71,6 +71,7 @@ impl WeightedQuantileLoss {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WeightedQuantileLoss { quantile : "Quantile", optional, Float; loss_value :
     "LossValue", optional, Float; }

@@ -157,6 +157,7 @@ impl WhatIfAnalysisSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WhatIfAnalysisSummary { what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
     what_if_analysis_name : "WhatIfAnalysisName", optional, Plain; forecast_arn :

@@ -182,6 +182,7 @@ impl WhatIfForecastExportSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WhatIfForecastExportSummary { what_if_forecast_export_arn :
     "WhatIfForecastExportArn", optional, Plain; what_if_forecast_arns :

@@ -157,6 +157,7 @@ impl WhatIfForecastSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WhatIfForecastSummary { what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;
     what_if_forecast_name : "WhatIfForecastName", optional, Plain; what_if_analysis_arn :

@@ -109,6 +109,7 @@ impl WindowSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
     test_window_end : "TestWindowEnd", optional, EpochSeconds; item_count : "ItemCount",

@@ -21,11 +21,14 @@ pub const EXCERPT_LINES: usize = 40;
 pub enum Step {
     /// Generate the crate and write it (in process).
     Generate,
-    /// `cargo check --all-targets --features arbitrary`: the `Arbitrary` impls too.
+    /// `cargo check --all-targets` with the default features: what most users build.
     Check,
+    /// `cargo check --all-targets --features arbitrary,serde` (`serde` only for crates
+    /// that have it): the `Arbitrary` and serde impls too.
+    CheckFeatures,
     /// `cargo doc --no-deps`.
     Doc,
-    /// `cargo test --test '*' --features arbitrary`, for crates that have
+    /// `cargo test --test '*' --features arbitrary,serde`, for crates that have
     /// `tests/roundtrip.rs`: sample bodies, drawn values and, where the model has
     /// constraints, the boundary tests of `tests/constraints.rs`.
     Test,
@@ -33,14 +36,20 @@ pub enum Step {
 
 impl Step {
     /// The steps run with cargo, in order.
-    pub const CARGO: [Step; 3] = [Step::Check, Step::Doc, Step::Test];
+    pub const CARGO: [Step; 4] = [Step::Check, Step::CheckFeatures, Step::Doc, Step::Test];
 
-    fn cargo_args(self) -> &'static [&'static str] {
+    /// The cargo arguments of the step, for a crate with a `serde` feature or without.
+    fn cargo_args(self, serde: bool) -> Vec<&'static str> {
+        let features = match serde {
+            true => "arbitrary,serde",
+            false => "arbitrary",
+        };
         match self {
-            Step::Generate => &[],
-            Step::Check => &["check", "--all-targets", "--features", "arbitrary"],
-            Step::Doc => &["doc", "--no-deps"],
-            Step::Test => &["test", "--test", "*", "--features", "arbitrary"],
+            Step::Generate => vec![],
+            Step::Check => vec!["check", "--all-targets"],
+            Step::CheckFeatures => vec!["check", "--all-targets", "--features", features],
+            Step::Doc => vec!["doc", "--no-deps"],
+            Step::Test => vec!["test", "--test", "*", "--features", features],
         }
     }
 }
@@ -50,6 +59,7 @@ impl fmt::Display for Step {
         let name = match self {
             Step::Generate => "generate",
             Step::Check => "check",
+            Step::CheckFeatures => "check-features",
             Step::Doc => "doc",
             Step::Test => "test",
         };
@@ -74,11 +84,19 @@ impl Cargo {
         }
     }
 
-    /// Runs `step` on the crate in `crate_dir`, its output appended to `log`. Returns
-    /// `None` when it passes, else the first lines of its output.
-    pub fn run(&self, step: Step, crate_dir: &Path, log: &mut Log) -> Result<Option<String>> {
-        let mut command = self.command(step, crate_dir);
-        log.write_line(&format!("== {step}: {}", self.shell_line(step, crate_dir)))?;
+    /// Runs `step` on the crate in `crate_dir`, which has a `serde` feature or not, its
+    /// output appended to `log`. Returns `None` when it passes, else the first lines of
+    /// its output.
+    pub fn run(
+        &self,
+        step: Step,
+        serde: bool,
+        crate_dir: &Path,
+        log: &mut Log,
+    ) -> Result<Option<String>> {
+        let args = step.cargo_args(serde);
+        let mut command = self.command(&args, crate_dir);
+        log.write_line(&format!("== {step}: {}", self.shell_line(&args, crate_dir)))?;
         let start = log.position()?;
         command.stdout(log.stdio()?).stderr(log.stdio()?);
         let status = command.status();
@@ -91,10 +109,10 @@ impl Cargo {
         log.excerpt(start, EXCERPT_LINES).map(Some)
     }
 
-    fn command(&self, step: Step, crate_dir: &Path) -> Command {
+    fn command(&self, args: &[&str], crate_dir: &Path) -> Command {
         let mut command = Command::new(&self.program);
         command
-            .args(step.cargo_args())
+            .args(args)
             .arg("--quiet")
             .arg("--manifest-path")
             .arg(crate_dir.join("Cargo.toml"))
@@ -114,9 +132,15 @@ impl Cargo {
     }
 
     /// Removes what the steps built of package `name` from the shared target
-    /// directory, keeping the dependencies every crate shares: a whole corpus run
-    /// then needs the disk of one model at a time.
+    /// directory, and its docs (the only ones there, as `doc` runs with `--no-deps`),
+    /// keeping the dependencies every crate shares: a whole corpus run then needs the
+    /// disk of one model at a time.
     pub fn clean(&self, name: &str, crate_dir: &Path, log: &mut Log) -> Result<()> {
+        let docs = self.target_dir.join("doc");
+        if docs.exists() {
+            std::fs::remove_dir_all(&docs)
+                .with_context(|| format!("cannot remove {}", docs.display()))?;
+        }
         let mut command = Command::new(&self.program);
         command
             .args(["clean", "--quiet", "--package", name, "--manifest-path"])
@@ -136,13 +160,13 @@ impl Cargo {
     }
 
     /// The command line that reproduces the step, for the log.
-    fn shell_line(&self, step: Step, crate_dir: &Path) -> String {
+    fn shell_line(&self, args: &[&str], crate_dir: &Path) -> String {
         format!(
             "cd {} && CARGO_TARGET_DIR={} CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=0 \
              RUSTFLAGS='{FLAGS}' RUSTDOCFLAGS='{FLAGS}' cargo {} --quiet",
             crate_dir.display(),
             self.target_dir.display(),
-            step.cargo_args().join(" "),
+            args.join(" "),
         )
     }
 }
@@ -155,7 +179,7 @@ mod tests {
     fn every_cargo_step_gets_the_same_flags_and_target() {
         let cargo = Cargo::new(PathBuf::from("/ws/target/corpus-target"));
         for step in Step::CARGO {
-            let command = cargo.command(step, Path::new("/out/m"));
+            let command = cargo.command(&step.cargo_args(true), Path::new("/out/m"));
             let envs: Vec<_> = command.get_envs().collect();
             assert!(envs.contains(&("RUSTFLAGS".as_ref(), Some(FLAGS.as_ref()))));
             assert!(envs.contains(&("RUSTDOCFLAGS".as_ref(), Some(FLAGS.as_ref()))));
@@ -170,7 +194,15 @@ mod tests {
     fn steps_name_themselves() {
         let names = [Step::Generate, Step::Check, Step::Doc, Step::Test].map(|s| s.to_string());
         assert_eq!(names, ["generate", "check", "doc", "test"]);
-        let test = ["test", "--test", "*", "--features", "arbitrary"];
-        assert_eq!(Step::Test.cargo_args(), test);
+        assert_eq!(Step::CheckFeatures.to_string(), "check-features");
+    }
+
+    #[test]
+    fn serde_is_turned_on_only_where_the_crate_has_it() {
+        let test = ["test", "--test", "*", "--features", "arbitrary,serde"];
+        assert_eq!(Step::Test.cargo_args(true), test);
+        let check = ["check", "--all-targets", "--features", "arbitrary"];
+        assert_eq!(Step::CheckFeatures.cargo_args(false), check);
+        assert_eq!(Step::Check.cargo_args(true), ["check", "--all-targets"]);
     }
 }

@@ -5,6 +5,7 @@
 //! Every generated type with a sample body goes from JSON to a value and back to
 //! the same JSON and an equal value. With the `arbitrary` feature, values drawn
 //! from a fixed seed go from value to JSON and back to an equal value.
+#![cfg(feature = "serde")]
 #![allow(deprecated)]
 #[rustfmt::skip]
 mod samples {

@@ -21,7 +21,7 @@
 //! Every structure has a builder in [`builders`]: `Foo::builder()` gives a
 //! `FooBuilder` whose `build()` names every required member left unset.
 //!
-//! Every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
+//! With the `serde` feature, every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
 //!
 //! Every structure, union and enum has `validate()`, which checks a value and everything inside it against the model's constraints (`@required`, `@length`, `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every [`primitives::Violation`], each with its path, such as `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.
 //!
@@ -29,14 +29,17 @@
 //!
 //! None is on by default.
 //!
-//! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing, through `macro_rules!` macros, so no proc-macro is built. With it, `tests/roundtrip.rs` also writes and reads back hundreds of drawn values of every type.
+//! - `serde`: `Serialize` and `Deserialize` for every type, and `from_response` on every operation's error enum; it adds serde and serde_json. Without it, the types, their builders and `validate()` build without either.
+//! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing, through `macro_rules!` macros, so no proc-macro is built. With it and `serde`, `tests/roundtrip.rs` also writes and reads back hundreds of drawn values of every type.
 //! - `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants.
 //!
 //! # Example
 //!
-//! Parse a `QueryForecast` response body and read its `Forecast`:
+//! Parse a `QueryForecast` response body and read its `Forecast` (with the `serde` feature):
 //!
 //! ```
+//! # #[cfg(feature = "serde")]
+//! # fn main() -> Result<(), serde_json::Error> {
 //! use forecastquery_types::QueryForecastResponse;
 //!
 //! let body = r#"{
@@ -54,7 +57,10 @@
 //! let output: QueryForecastResponse = serde_json::from_str(body)?;
 //! let forecast = output.forecast.as_ref().expect("the body has Forecast");
 //! println!("{forecast:?}");
-//! # Ok::<(), serde_json::Error>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "serde"))]
+//! # fn main() {}
 //! ```
 //!
 //! The crate `forecastquery-types` is generated; do not edit it by hand.

@@ -12,9 +12,11 @@
 ///
 /// A complete exchange: the request body a client sends, with the headers the
 /// [`crate::primitives::Operation`] impl names, and the response body it
-/// reads back.
+/// reads back (with the `serde` feature).
 ///
 /// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), serde_json::Error> {
 /// use collision_types::primitives::Operation;
 /// use collision_types::{GetThing, GetThingInput, GetThingOutput};
 ///
@@ -47,7 +49,10 @@
 ///   }
 /// }"#)?;
 /// # let _: GetThingOutput = response;
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct GetThing;
@@ -84,6 +89,7 @@ impl ::std::error::Error for GetThingError {
         }
     }
 }
+#[cfg(feature = "serde")]
 impl GetThingError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -55,6 +55,7 @@ impl FooBar {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     FooBar { value : "value", optional, Plain; }
 }

@@ -55,6 +55,7 @@ impl FooBar2 {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     FooBar2 { value : "value", optional, Plain; }
 }

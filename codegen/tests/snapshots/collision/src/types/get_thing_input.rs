@@ -77,6 +77,7 @@ impl GetThingInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetThingInput { thing : "thing", optional, Plain; setters : "setters", optional,
     Plain; }

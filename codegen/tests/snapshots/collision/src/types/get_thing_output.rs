@@ -77,6 +77,7 @@ impl GetThingOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetThingOutput { first : "first", optional, Plain; second : "second", optional,
     Plain; }

@@ -99,6 +99,7 @@ impl Setters {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Setters { build : "Build", required, Plain; tags : "Tags", optional, ListOf < Plain
     >; set_tags : "SetTags", optional, Plain; default : "Default", optional, Plain; add :

@@ -62,6 +62,7 @@ impl Thing {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Thing { id : "Id", optional, Plain; id_2 : "ID", optional, Plain; }
 }

@@ -12,9 +12,11 @@
 ///
 /// A complete exchange: the request body a client sends, with the headers the
 /// [`crate::primitives::Operation`] impl names, and the response body it
-/// reads back.
+/// reads back (with the `serde` feature).
 ///
 /// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), serde_json::Error> {
 /// use everything_types::primitives::Operation;
 /// use everything_types::{DescribeNames, DescribeNamesInput, DescribeNamesOutput};
 ///
@@ -76,7 +78,10 @@
 ///   }
 /// }"#)?;
 /// # let _: DescribeNamesOutput = response;
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNames;
@@ -131,6 +136,7 @@ impl ::std::convert::From<crate::ThrottlingError> for DescribeNamesError {
         Self::ThrottlingError(error)
     }
 }
+#[cfg(feature = "serde")]
 impl DescribeNamesError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

@@ -60,6 +60,7 @@ impl ::std::convert::From<crate::ThrottlingError> for UploadArtifactError {
         Self::ThrottlingError(error)
     }
 }
+#[cfg(feature = "serde")]
 impl UploadArtifactError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

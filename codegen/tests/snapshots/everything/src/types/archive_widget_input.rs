@@ -96,6 +96,7 @@ impl ArchiveWidgetInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ArchiveWidgetInput { widget_id : "widgetId", required, Plain; reason : "reason",
     optional, Plain; }

@@ -79,6 +79,7 @@ impl AttributeValue {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_union! {
     AttributeValue { S : "S", Plain; N : "N", Plain; B : "B", Blob; Bool : "BOOL", Plain;
     Null : "NULL", unit; L : "L", ListOf < Plain >; M : "M", MapOf < Plain >; Nested :

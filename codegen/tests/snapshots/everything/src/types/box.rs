@@ -61,6 +61,7 @@ impl Box {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Box { value : "value", optional, Plain; }
 }

@@ -61,6 +61,7 @@ impl Chicken {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Chicken { egg : "egg", optional, Plain; }
 }

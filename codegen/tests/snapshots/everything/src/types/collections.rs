@@ -209,6 +209,7 @@ impl Collections {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Collections { names : "names", optional, ListOf < Plain >; strings : "strings",
     optional, ListOf < Plain >; sparse_strings : "sparseStrings", optional, SparseListOf

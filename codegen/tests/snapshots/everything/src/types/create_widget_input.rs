@@ -128,6 +128,7 @@ impl CreateWidgetInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWidgetInput { name : "name", required, Plain; instance_type : "instanceType",
     optional, Plain; priority : "priority", optional, Plain; tags : "tags", optional,

@@ -80,6 +80,7 @@ impl CreateWidgetOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     CreateWidgetOutput { widget_id : "widgetId", required, Plain; }
 }

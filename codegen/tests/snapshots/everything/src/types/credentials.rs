@@ -84,6 +84,7 @@ impl Credentials {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Credentials { user : "user", optional, Plain; password : "password", optional, Plain;
     }

@@ -55,6 +55,7 @@ impl Default {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Default { default : "default", optional, Plain; }
 }

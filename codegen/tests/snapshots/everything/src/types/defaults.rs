@@ -225,6 +225,7 @@ impl Defaults {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Defaults { count : "count", default(0i32), Plain; enabled : "enabled",
     default(false), Plain; label : "label", default(::std::string::String::from("")),

@@ -78,6 +78,7 @@ impl DescribeNamesInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeNamesInput { keywords : "keywords", optional, Plain; instance_type :
     "instanceType", optional, Plain; }

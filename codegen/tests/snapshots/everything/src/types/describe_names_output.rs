@@ -155,6 +155,7 @@ impl DescribeNamesOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeNamesOutput { string : "string", optional, Plain; result : "result",
     optional, Plain; option : "option", optional, Plain; default : "default", optional,

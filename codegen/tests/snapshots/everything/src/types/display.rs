@@ -55,6 +55,7 @@ impl Display {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Display { fmt : "fmt", optional, Plain; }
 }

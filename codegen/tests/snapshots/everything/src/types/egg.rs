@@ -63,6 +63,7 @@ impl Egg {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Egg { chicken : "chicken", optional, Plain; }
 }

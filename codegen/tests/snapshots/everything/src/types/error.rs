@@ -54,6 +54,7 @@ impl Error {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Error {}
 }

@@ -89,6 +89,7 @@ impl Folder {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Folder { name : "name", required, Plain; children : "children", optional, ListOf <
     Plain >; }

@@ -93,6 +93,7 @@ impl GetPartInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetPartInput { widget_id : "widgetId", required, Plain; part_id : "partId", required,
     Plain; }

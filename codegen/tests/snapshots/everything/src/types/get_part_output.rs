@@ -126,6 +126,7 @@ impl GetPartOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetPartOutput { part_id : "partId", required, Plain; colors : "colors", optional,
     MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; }

@@ -77,6 +77,7 @@ impl GetWidgetInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetWidgetInput { widget_id : "widgetId", required, Plain; }
 }

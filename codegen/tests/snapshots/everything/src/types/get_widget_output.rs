@@ -77,6 +77,7 @@ impl GetWidgetOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     GetWidgetOutput { widget : "widget", required, Plain; }
 }

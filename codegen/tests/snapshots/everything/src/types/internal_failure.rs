@@ -69,6 +69,7 @@ impl InternalFailure {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     InternalFailure { message : "message" | "Message", optional, Plain; }
 }

@@ -119,6 +119,7 @@ impl Keywords {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Keywords { r#type : "type", optional, Plain; r#match : "match", optional, Plain;
     self_ : "self", optional, Plain; r#async : "async", optional, Plain; crate_ :

@@ -385,6 +385,7 @@ impl KitchenSink {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     KitchenSink { blob_value : "blobValue", optional, Blob; boolean_value :
     "booleanValue", optional, Plain; string_value : "stringValue", required, Plain;

@@ -81,6 +81,7 @@ impl LegacyEnums {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     LegacyEnums { status : "status", optional, Plain; code : "code", optional, Plain; }
 }

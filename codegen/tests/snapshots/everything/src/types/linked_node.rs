@@ -72,6 +72,7 @@ impl LinkedNode {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     LinkedNode { value : "value", optional, Plain; next : "next", optional, Plain; }
 }

@@ -77,6 +77,7 @@ impl ListWidgetsInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListWidgetsInput { next_token : "nextToken", optional, Plain; max_results :
     "maxResults", optional, Plain; }

@@ -90,6 +90,7 @@ impl ListWidgetsOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ListWidgetsOutput { widgets : "widgets", required, ListOf < Plain >; next_token :
     "nextToken", optional, Plain; }

@@ -81,6 +81,7 @@ impl Namespace {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Namespace { name : "name", optional, Plain; children : "children", optional, MapOf <
     Plain >; }

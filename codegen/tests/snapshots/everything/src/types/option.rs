@@ -55,6 +55,7 @@ impl Option {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Option { self_ : "Self", optional, Plain; }
 }

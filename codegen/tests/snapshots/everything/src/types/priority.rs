@@ -73,6 +73,7 @@ impl Priority {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_int_enum!(Priority);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_int_enum!(Priority);

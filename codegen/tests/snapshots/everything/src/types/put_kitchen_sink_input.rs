@@ -141,6 +141,7 @@ impl PutKitchenSinkInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PutKitchenSinkInput { sink : "sink", required, Plain; defaults : "defaults",
     optional, Plain; credentials : "credentials", optional, Plain; client_token :

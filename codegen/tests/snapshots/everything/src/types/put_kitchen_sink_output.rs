@@ -92,6 +92,7 @@ impl PutKitchenSinkOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     PutKitchenSinkOutput { sink : "sink", optional, Plain; collections : "collections",
     optional, Plain; legacy : "legacy", optional, Plain; }

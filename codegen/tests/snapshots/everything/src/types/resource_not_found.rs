@@ -77,6 +77,7 @@ impl ResourceNotFound {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ResourceNotFound { message : "message" | "Message", optional, Plain; resource_id :
     "resourceId", optional, Plain; }

@@ -68,6 +68,7 @@ impl Result {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Result { ok : "ok", optional, Plain; err : "err", optional, Plain; }
 }

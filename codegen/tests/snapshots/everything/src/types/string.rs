@@ -55,6 +55,7 @@ impl String {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     String { value : "value", optional, Plain; }
 }

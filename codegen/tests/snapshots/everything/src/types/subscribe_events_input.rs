@@ -70,6 +70,7 @@ impl SubscribeEventsInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     SubscribeEventsInput { widget_id : "widgetId", optional, Plain; }
 }

@@ -68,6 +68,7 @@ impl SubscribeEventsOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     SubscribeEventsOutput { events : "events", optional, Plain; }
 }

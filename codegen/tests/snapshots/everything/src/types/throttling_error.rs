@@ -69,6 +69,7 @@ impl ThrottlingError {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ThrottlingError { message : "Message" | "message", optional, Plain; }
 }

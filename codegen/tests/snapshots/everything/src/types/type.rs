@@ -55,6 +55,7 @@ impl Type {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Type { r#type : "type", optional, Plain; }
 }

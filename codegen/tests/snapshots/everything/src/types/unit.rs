@@ -47,6 +47,7 @@ impl Unit {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Unit {}
 }

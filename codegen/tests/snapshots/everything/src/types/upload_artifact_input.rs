@@ -100,6 +100,7 @@ impl UploadArtifactInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     UploadArtifactInput { artifact_name : "artifactName", required, Plain; body : "body",
     required, Blob; }

@@ -62,6 +62,7 @@ impl UploadArtifactOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     UploadArtifactOutput { checksum : "checksum", optional, Plain; }
 }

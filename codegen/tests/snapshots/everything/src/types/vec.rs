@@ -55,6 +55,7 @@ impl Vec {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Vec { items : "items", optional, ListOf < Plain >; }
 }

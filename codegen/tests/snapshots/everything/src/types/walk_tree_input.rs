@@ -125,6 +125,7 @@ impl WalkTreeInput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WalkTreeInput { list : "list", optional, Plain; chicken : "chicken", optional, Plain;
     root : "root", required, Plain; namespace : "namespace", optional, Plain; attribute :

@@ -81,6 +81,7 @@ impl WalkTreeOutput {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WalkTreeOutput { attributes : "attributes", optional, MapOf < Plain >; depth :
     "depth", default(0i64), Plain; }

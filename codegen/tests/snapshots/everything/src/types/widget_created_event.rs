@@ -79,6 +79,7 @@ impl WidgetCreatedEvent {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WidgetCreatedEvent { widget_id : "widgetId", optional, Plain; summary : "summary",
     optional, Plain; }

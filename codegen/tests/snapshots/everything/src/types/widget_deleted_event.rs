@@ -49,6 +49,7 @@ impl WidgetDeletedEvent {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WidgetDeletedEvent {}
 }

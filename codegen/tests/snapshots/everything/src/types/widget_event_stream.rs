@@ -56,6 +56,7 @@ impl WidgetEventStream {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_union! {
     WidgetEventStream { Created : "created", Plain; Deleted : "deleted", Plain; Throttled
     : "throttled", Plain; } unknown : Unknown;

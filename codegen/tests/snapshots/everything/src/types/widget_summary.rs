@@ -132,6 +132,7 @@ impl WidgetSummary {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     WidgetSummary { widget_id : "widgetId", required, Plain; name : "name", optional,
     Plain; instance_type : "instanceType", optional, Plain; status : "status", optional,

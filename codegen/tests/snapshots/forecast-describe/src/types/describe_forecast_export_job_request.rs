@@ -90,6 +90,7 @@ impl DescribeForecastExportJobRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeForecastExportJobRequest { forecast_export_job_arn : "ForecastExportJobArn",
     required, Plain; }

@@ -185,6 +185,7 @@ impl DescribeForecastExportJobResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DescribeForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
     optional, Plain; forecast_export_job_name : "ForecastExportJobName", optional, Plain;

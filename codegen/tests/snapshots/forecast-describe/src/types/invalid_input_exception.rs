@@ -72,6 +72,7 @@ impl InvalidInputException {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     InvalidInputException { message : "Message" | "message", optional, Plain; }
 }

@@ -75,6 +75,7 @@ impl ResourceNotFoundException {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
 }

@@ -123,6 +123,7 @@ impl S3Config {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     S3Config { path : "Path", required, Plain; role_arn : "RoleArn", required, Plain;
     kms_key_arn : "KMSKeyArn", optional, Plain; }

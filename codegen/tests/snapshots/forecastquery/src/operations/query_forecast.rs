@@ -20,9 +20,11 @@
 ///
 /// A complete exchange: the request body a client sends, with the headers the
 /// [`crate::primitives::Operation`] impl names, and the response body it
-/// reads back.
+/// reads back (with the `serde` feature).
 ///
 /// ```
+/// # #[cfg(feature = "serde")]
+/// # fn main() -> Result<(), serde_json::Error> {
 /// use forecastquery_types::primitives::Operation;
 /// use forecastquery_types::{QueryForecast, QueryForecastRequest, QueryForecastResponse};
 ///
@@ -53,7 +55,10 @@
 ///   }
 /// }"#)?;
 /// # let _: QueryForecastResponse = response;
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "serde"))]
+/// # fn main() {}
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct QueryForecast;
@@ -135,6 +140,7 @@ impl ::std::convert::From<crate::ResourceNotFoundException> for QueryForecastErr
         Self::ResourceNotFoundException(error)
     }
 }
+#[cfg(feature = "serde")]
 impl QueryForecastError {
     /// Reads an error response: the `X-Amzn-Errortype` header value, when the
     /// response has one, and the body. The code comes from the header, else the

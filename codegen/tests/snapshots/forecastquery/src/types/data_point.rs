@@ -66,6 +66,7 @@ impl DataPoint {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     DataPoint { timestamp : "Timestamp", optional, Plain; value : "Value", optional,
     Float; }

@@ -97,6 +97,7 @@ impl Forecast {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Forecast { predictions : "Predictions", optional, MapOf < ListOf < Plain > >; }
 }

@@ -154,6 +154,7 @@ impl QueryForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     QueryForecastRequest { forecast_arn : "ForecastArn", required, Plain; start_date :
     "StartDate", optional, Plain; end_date : "EndDate", optional, Plain; filters :

@@ -68,6 +68,7 @@ impl QueryForecastResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     QueryForecastResponse { forecast : "Forecast", optional, Plain; }
 }

@@ -157,6 +157,7 @@ impl QueryWhatIfForecastRequest {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     QueryWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
     Plain; start_date : "StartDate", optional, Plain; end_date : "EndDate", optional,

@@ -71,6 +71,7 @@ impl QueryWhatIfForecastResponse {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     QueryWhatIfForecastResponse { forecast : "Forecast", optional, Plain; }
 }

@@ -72,6 +72,7 @@ impl ResourceInUseException {
         crate::primitives::Validate::validate(self)
     }
 }
+#[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     ResourceInUseException { message : "Message" | "message", optional, Plain; }
 }
