@@ -52,6 +52,7 @@ pub fn emit(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
         #debug
         impl #name {
             #[doc = #constructor]
+            #[inline]
             pub fn builder() -> #builder {
                 ::core::default::Default::default()
             }

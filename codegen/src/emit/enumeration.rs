@@ -28,6 +28,7 @@ pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &s
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
 
             /// The value as it appears on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#names => #values,)*
@@ -36,6 +37,7 @@ pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &s
             }
         }
         impl ::std::convert::From<&str> for #name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     #(#values => Self::#names,)*
@@ -44,22 +46,26 @@ pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &s
             }
         }
         impl ::std::convert::From<::std::string::String> for #name {
+            #[inline]
             fn from(value: ::std::string::String) -> Self {
                 Self::from(value.as_str())
             }
         }
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
+            #[inline]
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(value))
             }
         }
         impl ::std::convert::AsRef<str> for #name {
+            #[inline]
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -95,6 +101,7 @@ pub fn emit_int(links: &Links, item: &Item, variants: &[Variant], unknown: &str)
             }
         }
         impl ::std::convert::From<i32> for #name {
+            #[inline]
             fn from(value: i32) -> Self {
                 match value {
                     #(#values => Self::#names,)*
@@ -103,11 +110,13 @@ pub fn emit_int(links: &Links, item: &Item, variants: &[Variant], unknown: &str)
             }
         }
         impl ::std::convert::From<#name> for i32 {
+            #[inline]
             fn from(value: #name) -> Self {
                 value.value()
             }
         }
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 ::std::fmt::Display::fmt(&self.value(), f)
             }

@@ -150,6 +150,7 @@ fn error_enum(op: &OperationItem) -> TokenStream {
         let ty = ident(&e.ty);
         quote! {
             impl ::std::convert::From<crate::#ty> for #name {
+                #[inline]
                 fn from(error: crate::#ty) -> Self {
                     Self::#variant(error)
                 }
@@ -166,6 +167,7 @@ fn error_enum(op: &OperationItem) -> TokenStream {
             #unhandled(crate::primitives::UnhandledError),
         }
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     #(#display_arms)*
@@ -174,6 +176,7 @@ fn error_enum(op: &OperationItem) -> TokenStream {
             }
         }
         impl ::std::error::Error for #name {
+            #[inline]
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#source_arms)*

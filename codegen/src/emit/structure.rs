@@ -95,6 +95,7 @@ pub fn redacted_debug(label: &str, fields: &[Field], sensitive: bool) -> TokenSt
     };
     quote! {
         impl ::std::fmt::Debug for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 #body
             }
@@ -155,6 +156,7 @@ fn error_impls(item: &Item, error: &ErrorInfo) -> TokenStream {
     };
     quote! {
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#label)?;
                 #message

@@ -90,6 +90,7 @@ fn redacted_debug(
     let unknown_label = unknown.to_string();
     quote! {
         impl ::std::fmt::Debug for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     #(#arms)*

@@ -63,6 +63,7 @@ pub enum CreateAutoPredictorError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreateAutoPredictorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -77,6 +78,7 @@ impl ::std::fmt::Display for CreateAutoPredictorError {
     }
 }
 impl ::std::error::Error for CreateAutoPredictorError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -91,28 +93,33 @@ impl ::std::error::Error for CreateAutoPredictorError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for CreateAutoPredictorError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for CreateAutoPredictorError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceAlreadyExistsException>
 for CreateAutoPredictorError {
+    #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for CreateAutoPredictorError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for CreateAutoPredictorError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

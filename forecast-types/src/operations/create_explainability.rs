@@ -88,6 +88,7 @@ pub enum CreateExplainabilityError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreateExplainabilityError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -102,6 +103,7 @@ impl ::std::fmt::Display for CreateExplainabilityError {
     }
 }
 impl ::std::error::Error for CreateExplainabilityError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -116,28 +118,33 @@ impl ::std::error::Error for CreateExplainabilityError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for CreateExplainabilityError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for CreateExplainabilityError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceAlreadyExistsException>
 for CreateExplainabilityError {
+    #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for CreateExplainabilityError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for CreateExplainabilityError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -56,6 +56,7 @@ pub enum CreateForecastError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreateForecastError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -70,6 +71,7 @@ impl ::std::fmt::Display for CreateForecastError {
     }
 }
 impl ::std::error::Error for CreateForecastError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -84,27 +86,32 @@ impl ::std::error::Error for CreateForecastError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for CreateForecastError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for CreateForecastError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceAlreadyExistsException>
 for CreateForecastError {
+    #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for CreateForecastError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for CreateForecastError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -54,6 +54,7 @@ pub enum CreatePredictorBacktestExportJobError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -68,6 +69,7 @@ impl ::std::fmt::Display for CreatePredictorBacktestExportJobError {
     }
 }
 impl ::std::error::Error for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -83,30 +85,35 @@ impl ::std::error::Error for CreatePredictorBacktestExportJobError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException>
 for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceAlreadyExistsException>
 for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException>
 for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for CreatePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

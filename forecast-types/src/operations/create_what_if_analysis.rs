@@ -49,6 +49,7 @@ pub enum CreateWhatIfAnalysisError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreateWhatIfAnalysisError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -63,6 +64,7 @@ impl ::std::fmt::Display for CreateWhatIfAnalysisError {
     }
 }
 impl ::std::error::Error for CreateWhatIfAnalysisError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -77,28 +79,33 @@ impl ::std::error::Error for CreateWhatIfAnalysisError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for CreateWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for CreateWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceAlreadyExistsException>
 for CreateWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for CreateWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for CreateWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

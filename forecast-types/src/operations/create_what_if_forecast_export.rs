@@ -56,6 +56,7 @@ pub enum CreateWhatIfForecastExportError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreateWhatIfForecastExportError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -70,6 +71,7 @@ impl ::std::fmt::Display for CreateWhatIfForecastExportError {
     }
 }
 impl ::std::error::Error for CreateWhatIfForecastExportError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -85,30 +87,35 @@ impl ::std::error::Error for CreateWhatIfForecastExportError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for CreateWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException>
 for CreateWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceAlreadyExistsException>
 for CreateWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException>
 for CreateWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for CreateWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -35,6 +35,7 @@ pub enum DeleteDatasetImportJobError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DeleteDatasetImportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -45,6 +46,7 @@ impl ::std::fmt::Display for DeleteDatasetImportJobError {
     }
 }
 impl ::std::error::Error for DeleteDatasetImportJobError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -55,18 +57,21 @@ impl ::std::error::Error for DeleteDatasetImportJobError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DeleteDatasetImportJobError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException>
 for DeleteDatasetImportJobError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DeleteDatasetImportJobError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -40,6 +40,7 @@ pub enum DeleteForecastError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DeleteForecastError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -50,6 +51,7 @@ impl ::std::fmt::Display for DeleteForecastError {
     }
 }
 impl ::std::error::Error for DeleteForecastError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -60,16 +62,19 @@ impl ::std::error::Error for DeleteForecastError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DeleteForecastError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for DeleteForecastError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteForecastError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -38,6 +38,7 @@ pub enum DeletePredictorError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DeletePredictorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -48,6 +49,7 @@ impl ::std::fmt::Display for DeletePredictorError {
     }
 }
 impl ::std::error::Error for DeletePredictorError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -58,16 +60,19 @@ impl ::std::error::Error for DeletePredictorError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DeletePredictorError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for DeletePredictorError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for DeletePredictorError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -35,6 +35,7 @@ pub enum DeletePredictorBacktestExportJobError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DeletePredictorBacktestExportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -45,6 +46,7 @@ impl ::std::fmt::Display for DeletePredictorBacktestExportJobError {
     }
 }
 impl ::std::error::Error for DeletePredictorBacktestExportJobError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -56,18 +58,21 @@ impl ::std::error::Error for DeletePredictorBacktestExportJobError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for DeletePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException>
 for DeletePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DeletePredictorBacktestExportJobError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -40,6 +40,7 @@ pub enum DeleteWhatIfAnalysisError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DeleteWhatIfAnalysisError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -50,6 +51,7 @@ impl ::std::fmt::Display for DeleteWhatIfAnalysisError {
     }
 }
 impl ::std::error::Error for DeleteWhatIfAnalysisError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -60,17 +62,20 @@ impl ::std::error::Error for DeleteWhatIfAnalysisError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DeleteWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for DeleteWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DeleteWhatIfAnalysisError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -38,6 +38,7 @@ pub enum DeleteWhatIfForecastExportError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DeleteWhatIfForecastExportError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -48,6 +49,7 @@ impl ::std::fmt::Display for DeleteWhatIfForecastExportError {
     }
 }
 impl ::std::error::Error for DeleteWhatIfForecastExportError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -59,18 +61,21 @@ impl ::std::error::Error for DeleteWhatIfForecastExportError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for DeleteWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException>
 for DeleteWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DeleteWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

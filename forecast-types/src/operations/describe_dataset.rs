@@ -39,6 +39,7 @@ pub enum DescribeDatasetError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeDatasetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -48,6 +49,7 @@ impl ::std::fmt::Display for DescribeDatasetError {
     }
 }
 impl ::std::error::Error for DescribeDatasetError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -57,11 +59,13 @@ impl ::std::error::Error for DescribeDatasetError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DescribeDatasetError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for DescribeDatasetError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

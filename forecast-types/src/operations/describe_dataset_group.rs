@@ -40,6 +40,7 @@ pub enum DescribeDatasetGroupError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeDatasetGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -49,6 +50,7 @@ impl ::std::fmt::Display for DescribeDatasetGroupError {
     }
 }
 impl ::std::error::Error for DescribeDatasetGroupError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -58,12 +60,14 @@ impl ::std::error::Error for DescribeDatasetGroupError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DescribeDatasetGroupError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DescribeDatasetGroupError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -35,6 +35,7 @@ pub enum DescribeExplainabilityExportError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeExplainabilityExportError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -44,6 +45,7 @@ impl ::std::fmt::Display for DescribeExplainabilityExportError {
     }
 }
 impl ::std::error::Error for DescribeExplainabilityExportError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -54,12 +56,14 @@ impl ::std::error::Error for DescribeExplainabilityExportError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for DescribeExplainabilityExportError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DescribeExplainabilityExportError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -43,6 +43,7 @@ pub enum DescribeMonitorError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeMonitorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -52,6 +53,7 @@ impl ::std::fmt::Display for DescribeMonitorError {
     }
 }
 impl ::std::error::Error for DescribeMonitorError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -61,11 +63,13 @@ impl ::std::error::Error for DescribeMonitorError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DescribeMonitorError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for DescribeMonitorError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -47,6 +47,7 @@ pub enum DescribePredictorError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribePredictorError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -56,6 +57,7 @@ impl ::std::fmt::Display for DescribePredictorError {
     }
 }
 impl ::std::error::Error for DescribePredictorError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -65,11 +67,13 @@ impl ::std::error::Error for DescribePredictorError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for DescribePredictorError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for DescribePredictorError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

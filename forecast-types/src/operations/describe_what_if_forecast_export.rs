@@ -42,6 +42,7 @@ pub enum DescribeWhatIfForecastExportError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeWhatIfForecastExportError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -51,6 +52,7 @@ impl ::std::fmt::Display for DescribeWhatIfForecastExportError {
     }
 }
 impl ::std::error::Error for DescribeWhatIfForecastExportError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -61,12 +63,14 @@ impl ::std::error::Error for DescribeWhatIfForecastExportError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for DescribeWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DescribeWhatIfForecastExportError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

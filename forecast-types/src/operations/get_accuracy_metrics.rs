@@ -46,6 +46,7 @@ pub enum GetAccuracyMetricsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for GetAccuracyMetricsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -56,6 +57,7 @@ impl ::std::fmt::Display for GetAccuracyMetricsError {
     }
 }
 impl ::std::error::Error for GetAccuracyMetricsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -66,16 +68,19 @@ impl ::std::error::Error for GetAccuracyMetricsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for GetAccuracyMetricsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for GetAccuracyMetricsError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for GetAccuracyMetricsError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

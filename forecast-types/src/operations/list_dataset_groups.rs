@@ -36,6 +36,7 @@ pub enum ListDatasetGroupsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListDatasetGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidNextTokenException(error) => ::std::fmt::Display::fmt(error, f),
@@ -44,6 +45,7 @@ impl ::std::fmt::Display for ListDatasetGroupsError {
     }
 }
 impl ::std::error::Error for ListDatasetGroupsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
@@ -52,6 +54,7 @@ impl ::std::error::Error for ListDatasetGroupsError {
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException> for ListDatasetGroupsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

@@ -38,6 +38,7 @@ pub enum ListDatasetImportJobsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListDatasetImportJobsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -47,6 +48,7 @@ impl ::std::fmt::Display for ListDatasetImportJobsError {
     }
 }
 impl ::std::error::Error for ListDatasetImportJobsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -56,12 +58,14 @@ impl ::std::error::Error for ListDatasetImportJobsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListDatasetImportJobsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListDatasetImportJobsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

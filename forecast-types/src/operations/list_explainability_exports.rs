@@ -44,6 +44,7 @@ pub enum ListExplainabilityExportsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListExplainabilityExportsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -53,6 +54,7 @@ impl ::std::fmt::Display for ListExplainabilityExportsError {
     }
 }
 impl ::std::error::Error for ListExplainabilityExportsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -63,12 +65,14 @@ impl ::std::error::Error for ListExplainabilityExportsError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for ListExplainabilityExportsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListExplainabilityExportsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

@@ -42,6 +42,7 @@ pub enum ListForecastExportJobsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListForecastExportJobsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -51,6 +52,7 @@ impl ::std::fmt::Display for ListForecastExportJobsError {
     }
 }
 impl ::std::error::Error for ListForecastExportJobsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -60,12 +62,14 @@ impl ::std::error::Error for ListForecastExportJobsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListForecastExportJobsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListForecastExportJobsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

@@ -42,6 +42,7 @@ pub enum ListMonitorEvaluationsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListMonitorEvaluationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -52,6 +53,7 @@ impl ::std::fmt::Display for ListMonitorEvaluationsError {
     }
 }
 impl ::std::error::Error for ListMonitorEvaluationsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -62,18 +64,21 @@ impl ::std::error::Error for ListMonitorEvaluationsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListMonitorEvaluationsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListMonitorEvaluationsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for ListMonitorEvaluationsError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -42,6 +42,7 @@ pub enum ListMonitorsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListMonitorsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -51,6 +52,7 @@ impl ::std::fmt::Display for ListMonitorsError {
     }
 }
 impl ::std::error::Error for ListMonitorsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -60,11 +62,13 @@ impl ::std::error::Error for ListMonitorsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListMonitorsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException> for ListMonitorsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

@@ -46,6 +46,7 @@ pub enum ListPredictorsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListPredictorsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -55,6 +56,7 @@ impl ::std::fmt::Display for ListPredictorsError {
     }
 }
 impl ::std::error::Error for ListPredictorsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -64,11 +66,13 @@ impl ::std::error::Error for ListPredictorsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListPredictorsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException> for ListPredictorsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

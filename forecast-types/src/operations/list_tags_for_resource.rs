@@ -33,6 +33,7 @@ pub enum ListTagsForResourceError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListTagsForResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -42,6 +43,7 @@ impl ::std::fmt::Display for ListTagsForResourceError {
     }
 }
 impl ::std::error::Error for ListTagsForResourceError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -51,12 +53,14 @@ impl ::std::error::Error for ListTagsForResourceError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListTagsForResourceError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for ListTagsForResourceError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

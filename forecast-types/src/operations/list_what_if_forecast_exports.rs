@@ -41,6 +41,7 @@ pub enum ListWhatIfForecastExportsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListWhatIfForecastExportsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -50,6 +51,7 @@ impl ::std::fmt::Display for ListWhatIfForecastExportsError {
     }
 }
 impl ::std::error::Error for ListWhatIfForecastExportsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -60,12 +62,14 @@ impl ::std::error::Error for ListWhatIfForecastExportsError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for ListWhatIfForecastExportsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListWhatIfForecastExportsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

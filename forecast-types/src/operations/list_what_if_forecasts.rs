@@ -41,6 +41,7 @@ pub enum ListWhatIfForecastsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListWhatIfForecastsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -50,6 +51,7 @@ impl ::std::fmt::Display for ListWhatIfForecastsError {
     }
 }
 impl ::std::error::Error for ListWhatIfForecastsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -59,12 +61,14 @@ impl ::std::error::Error for ListWhatIfForecastsError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ListWhatIfForecastsError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for ListWhatIfForecastsError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }

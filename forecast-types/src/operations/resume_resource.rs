@@ -37,6 +37,7 @@ pub enum ResumeResourceError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ResumeResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -48,6 +49,7 @@ impl ::std::fmt::Display for ResumeResourceError {
     }
 }
 impl ::std::error::Error for ResumeResourceError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -59,21 +61,25 @@ impl ::std::error::Error for ResumeResourceError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for ResumeResourceError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for ResumeResourceError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for ResumeResourceError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for ResumeResourceError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

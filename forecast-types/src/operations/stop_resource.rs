@@ -47,6 +47,7 @@ pub enum StopResourceError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for StopResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -57,6 +58,7 @@ impl ::std::fmt::Display for StopResourceError {
     }
 }
 impl ::std::error::Error for StopResourceError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -67,16 +69,19 @@ impl ::std::error::Error for StopResourceError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for StopResourceError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for StopResourceError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for StopResourceError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -37,6 +37,7 @@ pub enum UpdateDatasetGroupError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for UpdateDatasetGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -47,6 +48,7 @@ impl ::std::fmt::Display for UpdateDatasetGroupError {
     }
 }
 impl ::std::error::Error for UpdateDatasetGroupError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -57,16 +59,19 @@ impl ::std::error::Error for UpdateDatasetGroupError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for UpdateDatasetGroupError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for UpdateDatasetGroupError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for UpdateDatasetGroupError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -35,6 +35,7 @@ pub struct ActionBuilder {
 }
 impl Action {
     /// A builder for `Action` with every member unset.
+    #[inline]
     pub fn builder() -> ActionBuilder {
         ::core::default::Default::default()
     }

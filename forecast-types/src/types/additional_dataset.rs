@@ -116,6 +116,7 @@ pub struct AdditionalDatasetBuilder {
 }
 impl AdditionalDataset {
     /// A builder for `AdditionalDataset` with every member unset.
+    #[inline]
     pub fn builder() -> AdditionalDatasetBuilder {
         ::core::default::Default::default()
     }

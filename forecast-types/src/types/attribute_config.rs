@@ -52,6 +52,7 @@ pub struct AttributeConfigBuilder {
 }
 impl AttributeConfig {
     /// A builder for `AttributeConfig` with every member unset.
+    #[inline]
     pub fn builder() -> AttributeConfigBuilder {
         ::core::default::Default::default()
     }

@@ -30,6 +30,7 @@ impl AttributeType {
         "geolocation",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::String => "string",
@@ -42,6 +43,7 @@ impl AttributeType {
     }
 }
 impl ::std::convert::From<&str> for AttributeType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "string" => Self::String,
@@ -60,22 +62,26 @@ impl ::std::convert::From<&str> for AttributeType {
     }
 }
 impl ::std::convert::From<::std::string::String> for AttributeType {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for AttributeType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for AttributeType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for AttributeType {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -21,6 +21,7 @@ impl AutoMLOverrideStrategy {
         "AccuracyOptimized",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::LatencyOptimized => "LatencyOptimized",
@@ -30,6 +31,7 @@ impl AutoMLOverrideStrategy {
     }
 }
 impl ::std::convert::From<&str> for AutoMLOverrideStrategy {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "LatencyOptimized" => Self::LatencyOptimized,
@@ -45,22 +47,26 @@ impl ::std::convert::From<&str> for AutoMLOverrideStrategy {
     }
 }
 impl ::std::convert::From<::std::string::String> for AutoMLOverrideStrategy {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for AutoMLOverrideStrategy {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for AutoMLOverrideStrategy {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for AutoMLOverrideStrategy {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

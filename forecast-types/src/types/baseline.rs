@@ -16,6 +16,7 @@ pub struct BaselineBuilder {
 }
 impl Baseline {
     /// A builder for `Baseline` with every member unset.
+    #[inline]
     pub fn builder() -> BaselineBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct BaselineMetricBuilder {
 }
 impl BaselineMetric {
     /// A builder for `BaselineMetric` with every member unset.
+    #[inline]
     pub fn builder() -> BaselineMetricBuilder {
         ::core::default::Default::default()
     }

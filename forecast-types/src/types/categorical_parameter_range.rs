@@ -25,6 +25,7 @@ pub struct CategoricalParameterRangeBuilder {
 }
 impl CategoricalParameterRange {
     /// A builder for `CategoricalParameterRange` with every member unset.
+    #[inline]
     pub fn builder() -> CategoricalParameterRangeBuilder {
         ::core::default::Default::default()
     }

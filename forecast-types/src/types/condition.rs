@@ -27,6 +27,7 @@ impl Condition {
         "GREATER_THAN",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Equals => "EQUALS",
@@ -38,6 +39,7 @@ impl Condition {
     }
 }
 impl ::std::convert::From<&str> for Condition {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "EQUALS" => Self::Equals,
@@ -55,22 +57,26 @@ impl ::std::convert::From<&str> for Condition {
     }
 }
 impl ::std::convert::From<::std::string::String> for Condition {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Condition {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for Condition {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for Condition {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

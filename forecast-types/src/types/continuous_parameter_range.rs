@@ -47,6 +47,7 @@ pub struct ContinuousParameterRangeBuilder {
 }
 impl ContinuousParameterRange {
     /// A builder for `ContinuousParameterRange` with every member unset.
+    #[inline]
     pub fn builder() -> ContinuousParameterRangeBuilder {
         ::core::default::Default::default()
     }

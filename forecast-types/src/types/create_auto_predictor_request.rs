@@ -100,6 +100,7 @@ pub struct CreateAutoPredictorRequestBuilder {
 }
 impl CreateAutoPredictorRequest {
     /// A builder for `CreateAutoPredictorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateAutoPredictorRequestBuilder {
         ::core::default::Default::default()
     }

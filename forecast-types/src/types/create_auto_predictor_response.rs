@@ -18,6 +18,7 @@ pub struct CreateAutoPredictorResponseBuilder {
 }
 impl CreateAutoPredictorResponse {
     /// A builder for `CreateAutoPredictorResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateAutoPredictorResponseBuilder {
         ::core::default::Default::default()
     }

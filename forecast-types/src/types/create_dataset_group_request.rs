@@ -43,6 +43,7 @@ pub struct CreateDatasetGroupRequestBuilder {
 }
 impl CreateDatasetGroupRequest {
     /// A builder for `CreateDatasetGroupRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateDatasetGroupRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateDatasetGroupResponseBuilder {
 }
 impl CreateDatasetGroupResponse {
     /// A builder for `CreateDatasetGroupResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateDatasetGroupResponseBuilder {
         ::core::default::Default::default()
     }

@@ -88,6 +88,7 @@ pub struct CreateDatasetImportJobRequestBuilder {
 }
 impl CreateDatasetImportJobRequest {
     /// A builder for `CreateDatasetImportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateDatasetImportJobRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateDatasetImportJobResponseBuilder {
 }
 impl CreateDatasetImportJobResponse {
     /// A builder for `CreateDatasetImportJobResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateDatasetImportJobResponseBuilder {
         ::core::default::Default::default()
     }

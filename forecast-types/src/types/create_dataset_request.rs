@@ -69,6 +69,7 @@ pub struct CreateDatasetRequestBuilder {
 }
 impl CreateDatasetRequest {
     /// A builder for `CreateDatasetRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateDatasetRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateDatasetResponseBuilder {
 }
 impl CreateDatasetResponse {
     /// A builder for `CreateDatasetResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateDatasetResponseBuilder {
         ::core::default::Default::default()
     }

@@ -47,6 +47,7 @@ pub struct CreateExplainabilityExportRequestBuilder {
 }
 impl CreateExplainabilityExportRequest {
     /// A builder for `CreateExplainabilityExportRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateExplainabilityExportRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateExplainabilityExportResponseBuilder {
 }
 impl CreateExplainabilityExportResponse {
     /// A builder for `CreateExplainabilityExportResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateExplainabilityExportResponseBuilder {
         ::core::default::Default::default()
     }

@@ -65,6 +65,7 @@ pub struct CreateExplainabilityRequestBuilder {
 }
 impl CreateExplainabilityRequest {
     /// A builder for `CreateExplainabilityRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateExplainabilityRequestBuilder {
         ::core::default::Default::default()
     }

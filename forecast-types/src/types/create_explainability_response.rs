@@ -18,6 +18,7 @@ pub struct CreateExplainabilityResponseBuilder {
 }
 impl CreateExplainabilityResponse {
     /// A builder for `CreateExplainabilityResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateExplainabilityResponseBuilder {
         ::core::default::Default::default()
     }

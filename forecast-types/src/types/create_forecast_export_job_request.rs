@@ -50,6 +50,7 @@ pub struct CreateForecastExportJobRequestBuilder {
 }
 impl CreateForecastExportJobRequest {
     /// A builder for `CreateForecastExportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateForecastExportJobRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateForecastExportJobResponseBuilder {
 }
 impl CreateForecastExportJobResponse {
     /// A builder for `CreateForecastExportJobResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateForecastExportJobResponseBuilder {
         ::core::default::Default::default()
     }

@@ -54,6 +54,7 @@ pub struct CreateForecastRequestBuilder {
 }
 impl CreateForecastRequest {
     /// A builder for `CreateForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateForecastRequestBuilder {
         ::core::default::Default::default()
     }

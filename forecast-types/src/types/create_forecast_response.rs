@@ -18,6 +18,7 @@ pub struct CreateForecastResponseBuilder {
 }
 impl CreateForecastResponse {
     /// A builder for `CreateForecastResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateForecastResponseBuilder {
         ::core::default::Default::default()
     }

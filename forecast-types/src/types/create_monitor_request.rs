@@ -28,6 +28,7 @@ pub struct CreateMonitorRequestBuilder {
 }
 impl CreateMonitorRequest {
     /// A builder for `CreateMonitorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateMonitorRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateMonitorResponseBuilder {
 }
 impl CreateMonitorResponse {
     /// A builder for `CreateMonitorResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateMonitorResponseBuilder {
         ::core::default::Default::default()
     }

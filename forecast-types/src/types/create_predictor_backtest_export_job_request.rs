@@ -47,6 +47,7 @@ pub struct CreatePredictorBacktestExportJobRequestBuilder {
 }
 impl CreatePredictorBacktestExportJobRequest {
     /// A builder for `CreatePredictorBacktestExportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreatePredictorBacktestExportJobRequestBuilder {
         ::core::default::Default::default()
     }

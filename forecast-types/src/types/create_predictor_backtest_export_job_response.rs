@@ -18,6 +18,7 @@ pub struct CreatePredictorBacktestExportJobResponseBuilder {
 }
 impl CreatePredictorBacktestExportJobResponse {
     /// A builder for `CreatePredictorBacktestExportJobResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreatePredictorBacktestExportJobResponseBuilder {
         ::core::default::Default::default()
     }

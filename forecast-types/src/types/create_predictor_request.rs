@@ -126,6 +126,7 @@ pub struct CreatePredictorRequestBuilder {
 }
 impl CreatePredictorRequest {
     /// A builder for `CreatePredictorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreatePredictorRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreatePredictorResponseBuilder {
 }
 impl CreatePredictorResponse {
     /// A builder for `CreatePredictorResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreatePredictorResponseBuilder {
         ::core::default::Default::default()
     }

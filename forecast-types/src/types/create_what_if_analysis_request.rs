@@ -37,6 +37,7 @@ pub struct CreateWhatIfAnalysisRequestBuilder {
 }
 impl CreateWhatIfAnalysisRequest {
     /// A builder for `CreateWhatIfAnalysisRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWhatIfAnalysisRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateWhatIfAnalysisResponseBuilder {
 }
 impl CreateWhatIfAnalysisResponse {
     /// A builder for `CreateWhatIfAnalysisResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWhatIfAnalysisResponseBuilder {
         ::core::default::Default::default()
     }

@@ -40,6 +40,7 @@ pub struct CreateWhatIfForecastExportRequestBuilder {
 }
 impl CreateWhatIfForecastExportRequest {
     /// A builder for `CreateWhatIfForecastExportRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWhatIfForecastExportRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct CreateWhatIfForecastExportResponseBuilder {
 }
 impl CreateWhatIfForecastExportResponse {
     /// A builder for `CreateWhatIfForecastExportResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWhatIfForecastExportResponseBuilder {
         ::core::default::Default::default()
     }

@@ -50,6 +50,7 @@ pub struct CreateWhatIfForecastRequestBuilder {
 }
 impl CreateWhatIfForecastRequest {
     /// A builder for `CreateWhatIfForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWhatIfForecastRequestBuilder {
         ::core::default::Default::default()
     }

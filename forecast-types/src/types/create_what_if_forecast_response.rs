@@ -18,6 +18,7 @@ pub struct CreateWhatIfForecastResponseBuilder {
 }
 impl CreateWhatIfForecastResponse {
     /// A builder for `CreateWhatIfForecastResponse` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWhatIfForecastResponseBuilder {
         ::core::default::Default::default()
     }

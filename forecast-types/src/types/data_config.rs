@@ -34,6 +34,7 @@ pub struct DataConfigBuilder {
 }
 impl DataConfig {
     /// A builder for `DataConfig` with every member unset.
+    #[inline]
     pub fn builder() -> DataConfigBuilder {
         ::core::default::Default::default()
     }

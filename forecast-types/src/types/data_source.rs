@@ -18,6 +18,7 @@ pub struct DataSourceBuilder {
 }
 impl DataSource {
     /// A builder for `DataSource` with every member unset.
+    #[inline]
     pub fn builder() -> DataSourceBuilder {
         ::core::default::Default::default()
     }

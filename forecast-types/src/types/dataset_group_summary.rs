@@ -29,6 +29,7 @@ pub struct DatasetGroupSummaryBuilder {
 }
 impl DatasetGroupSummary {
     /// A builder for `DatasetGroupSummary` with every member unset.
+    #[inline]
     pub fn builder() -> DatasetGroupSummaryBuilder {
         ::core::default::Default::default()
     }

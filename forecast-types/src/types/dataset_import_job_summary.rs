@@ -56,6 +56,7 @@ pub struct DatasetImportJobSummaryBuilder {
 }
 impl DatasetImportJobSummary {
     /// A builder for `DatasetImportJobSummary` with every member unset.
+    #[inline]
     pub fn builder() -> DatasetImportJobSummaryBuilder {
         ::core::default::Default::default()
     }

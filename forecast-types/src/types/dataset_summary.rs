@@ -35,6 +35,7 @@ pub struct DatasetSummaryBuilder {
 }
 impl DatasetSummary {
     /// A builder for `DatasetSummary` with every member unset.
+    #[inline]
     pub fn builder() -> DatasetSummaryBuilder {
         ::core::default::Default::default()
     }

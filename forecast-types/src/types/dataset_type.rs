@@ -24,6 +24,7 @@ impl DatasetType {
         "ITEM_METADATA",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::TargetTimeSeries => "TARGET_TIME_SERIES",
@@ -34,6 +35,7 @@ impl DatasetType {
     }
 }
 impl ::std::convert::From<&str> for DatasetType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "TARGET_TIME_SERIES" => Self::TargetTimeSeries,
@@ -50,22 +52,26 @@ impl ::std::convert::From<&str> for DatasetType {
     }
 }
 impl ::std::convert::From<::std::string::String> for DatasetType {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for DatasetType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for DatasetType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for DatasetType {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

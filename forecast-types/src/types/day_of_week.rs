@@ -36,6 +36,7 @@ impl DayOfWeek {
         "SUNDAY",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Monday => "MONDAY",
@@ -50,6 +51,7 @@ impl DayOfWeek {
     }
 }
 impl ::std::convert::From<&str> for DayOfWeek {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "MONDAY" => Self::Monday,
@@ -70,22 +72,26 @@ impl ::std::convert::From<&str> for DayOfWeek {
     }
 }
 impl ::std::convert::From<::std::string::String> for DayOfWeek {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for DayOfWeek {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for DayOfWeek {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for DayOfWeek {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -18,6 +18,7 @@ pub struct DeleteDatasetGroupRequestBuilder {
 }
 impl DeleteDatasetGroupRequest {
     /// A builder for `DeleteDatasetGroupRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteDatasetGroupRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DeleteDatasetImportJobRequestBuilder {
 }
 impl DeleteDatasetImportJobRequest {
     /// A builder for `DeleteDatasetImportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteDatasetImportJobRequestBuilder {
         ::core::default::Default::default()
     }

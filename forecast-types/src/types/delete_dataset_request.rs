@@ -18,6 +18,7 @@ pub struct DeleteDatasetRequestBuilder {
 }
 impl DeleteDatasetRequest {
     /// A builder for `DeleteDatasetRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteDatasetRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DeleteExplainabilityExportRequestBuilder {
 }
 impl DeleteExplainabilityExportRequest {
     /// A builder for `DeleteExplainabilityExportRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteExplainabilityExportRequestBuilder {
         ::core::default::Default::default()
     }

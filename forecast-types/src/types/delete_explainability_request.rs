@@ -18,6 +18,7 @@ pub struct DeleteExplainabilityRequestBuilder {
 }
 impl DeleteExplainabilityRequest {
     /// A builder for `DeleteExplainabilityRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteExplainabilityRequestBuilder {
         ::core::default::Default::default()
     }

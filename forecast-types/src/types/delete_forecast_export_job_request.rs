@@ -18,6 +18,7 @@ pub struct DeleteForecastExportJobRequestBuilder {
 }
 impl DeleteForecastExportJobRequest {
     /// A builder for `DeleteForecastExportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteForecastExportJobRequestBuilder {
         ::core::default::Default::default()
     }

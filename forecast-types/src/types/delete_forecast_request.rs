@@ -18,6 +18,7 @@ pub struct DeleteForecastRequestBuilder {
 }
 impl DeleteForecastRequest {
     /// A builder for `DeleteForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteForecastRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DeleteMonitorRequestBuilder {
 }
 impl DeleteMonitorRequest {
     /// A builder for `DeleteMonitorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteMonitorRequestBuilder {
         ::core::default::Default::default()
     }

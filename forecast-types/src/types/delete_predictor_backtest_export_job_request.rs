@@ -18,6 +18,7 @@ pub struct DeletePredictorBacktestExportJobRequestBuilder {
 }
 impl DeletePredictorBacktestExportJobRequest {
     /// A builder for `DeletePredictorBacktestExportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeletePredictorBacktestExportJobRequestBuilder {
         ::core::default::Default::default()
     }

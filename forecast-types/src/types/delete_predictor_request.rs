@@ -18,6 +18,7 @@ pub struct DeletePredictorRequestBuilder {
 }
 impl DeletePredictorRequest {
     /// A builder for `DeletePredictorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeletePredictorRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DeleteResourceTreeRequestBuilder {
 }
 impl DeleteResourceTreeRequest {
     /// A builder for `DeleteResourceTreeRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteResourceTreeRequestBuilder {
         ::core::default::Default::default()
     }

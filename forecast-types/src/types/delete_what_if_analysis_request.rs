@@ -18,6 +18,7 @@ pub struct DeleteWhatIfAnalysisRequestBuilder {
 }
 impl DeleteWhatIfAnalysisRequest {
     /// A builder for `DeleteWhatIfAnalysisRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteWhatIfAnalysisRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DeleteWhatIfForecastExportRequestBuilder {
 }
 impl DeleteWhatIfForecastExportRequest {
     /// A builder for `DeleteWhatIfForecastExportRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteWhatIfForecastExportRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DeleteWhatIfForecastRequestBuilder {
 }
 impl DeleteWhatIfForecastRequest {
     /// A builder for `DeleteWhatIfForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DeleteWhatIfForecastRequestBuilder {
         ::core::default::Default::default()
     }

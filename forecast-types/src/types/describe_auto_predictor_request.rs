@@ -18,6 +18,7 @@ pub struct DescribeAutoPredictorRequestBuilder {
 }
 impl DescribeAutoPredictorRequest {
     /// A builder for `DescribeAutoPredictorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeAutoPredictorRequestBuilder {
         ::core::default::Default::default()
     }

@@ -103,6 +103,7 @@ pub struct DescribeAutoPredictorResponseBuilder {
 }
 impl DescribeAutoPredictorResponse {
     /// A builder for `DescribeAutoPredictorResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeAutoPredictorResponseBuilder {
         ::core::default::Default::default()
     }

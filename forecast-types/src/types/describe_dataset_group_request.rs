@@ -18,6 +18,7 @@ pub struct DescribeDatasetGroupRequestBuilder {
 }
 impl DescribeDatasetGroupRequest {
     /// A builder for `DescribeDatasetGroupRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeDatasetGroupRequestBuilder {
         ::core::default::Default::default()
     }

@@ -49,6 +49,7 @@ pub struct DescribeDatasetGroupResponseBuilder {
 }
 impl DescribeDatasetGroupResponse {
     /// A builder for `DescribeDatasetGroupResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeDatasetGroupResponseBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DescribeDatasetImportJobRequestBuilder {
 }
 impl DescribeDatasetImportJobRequest {
     /// A builder for `DescribeDatasetImportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeDatasetImportJobRequestBuilder {
         ::core::default::Default::default()
     }

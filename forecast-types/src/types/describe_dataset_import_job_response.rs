@@ -107,6 +107,7 @@ pub struct DescribeDatasetImportJobResponseBuilder {
 }
 impl DescribeDatasetImportJobResponse {
     /// A builder for `DescribeDatasetImportJobResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeDatasetImportJobResponseBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DescribeDatasetRequestBuilder {
 }
 impl DescribeDatasetRequest {
     /// A builder for `DescribeDatasetRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeDatasetRequestBuilder {
         ::core::default::Default::default()
     }

@@ -62,6 +62,7 @@ pub struct DescribeDatasetResponseBuilder {
 }
 impl DescribeDatasetResponse {
     /// A builder for `DescribeDatasetResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeDatasetResponseBuilder {
         ::core::default::Default::default()
     }

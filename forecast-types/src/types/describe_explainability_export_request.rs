@@ -18,6 +18,7 @@ pub struct DescribeExplainabilityExportRequestBuilder {
 }
 impl DescribeExplainabilityExportRequest {
     /// A builder for `DescribeExplainabilityExportRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeExplainabilityExportRequestBuilder {
         ::core::default::Default::default()
     }

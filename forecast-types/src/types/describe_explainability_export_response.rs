@@ -61,6 +61,7 @@ pub struct DescribeExplainabilityExportResponseBuilder {
 }
 impl DescribeExplainabilityExportResponse {
     /// A builder for `DescribeExplainabilityExportResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeExplainabilityExportResponseBuilder {
         ::core::default::Default::default()
     }

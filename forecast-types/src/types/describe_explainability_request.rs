@@ -18,6 +18,7 @@ pub struct DescribeExplainabilityRequestBuilder {
 }
 impl DescribeExplainabilityRequest {
     /// A builder for `DescribeExplainabilityRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeExplainabilityRequestBuilder {
         ::core::default::Default::default()
     }

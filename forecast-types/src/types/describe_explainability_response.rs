@@ -80,6 +80,7 @@ pub struct DescribeExplainabilityResponseBuilder {
 }
 impl DescribeExplainabilityResponse {
     /// A builder for `DescribeExplainabilityResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeExplainabilityResponseBuilder {
         ::core::default::Default::default()
     }

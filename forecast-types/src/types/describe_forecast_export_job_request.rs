@@ -18,6 +18,7 @@ pub struct DescribeForecastExportJobRequestBuilder {
 }
 impl DescribeForecastExportJobRequest {
     /// A builder for `DescribeForecastExportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeForecastExportJobRequestBuilder {
         ::core::default::Default::default()
     }

@@ -63,6 +63,7 @@ pub struct DescribeForecastExportJobResponseBuilder {
 }
 impl DescribeForecastExportJobResponse {
     /// A builder for `DescribeForecastExportJobResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeForecastExportJobResponseBuilder {
         ::core::default::Default::default()
     }

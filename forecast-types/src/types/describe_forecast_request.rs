@@ -18,6 +18,7 @@ pub struct DescribeForecastRequestBuilder {
 }
 impl DescribeForecastRequest {
     /// A builder for `DescribeForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeForecastRequestBuilder {
         ::core::default::Default::default()
     }

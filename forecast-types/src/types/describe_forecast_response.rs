@@ -71,6 +71,7 @@ pub struct DescribeForecastResponseBuilder {
 }
 impl DescribeForecastResponse {
     /// A builder for `DescribeForecastResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeForecastResponseBuilder {
         ::core::default::Default::default()
     }

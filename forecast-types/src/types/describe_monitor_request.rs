@@ -18,6 +18,7 @@ pub struct DescribeMonitorRequestBuilder {
 }
 impl DescribeMonitorRequest {
     /// A builder for `DescribeMonitorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeMonitorRequestBuilder {
         ::core::default::Default::default()
     }

@@ -56,6 +56,7 @@ pub struct DescribeMonitorResponseBuilder {
 }
 impl DescribeMonitorResponse {
     /// A builder for `DescribeMonitorResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeMonitorResponseBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DescribePredictorBacktestExportJobRequestBuilder {
 }
 impl DescribePredictorBacktestExportJobRequest {
     /// A builder for `DescribePredictorBacktestExportJobRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribePredictorBacktestExportJobRequestBuilder {
         ::core::default::Default::default()
     }

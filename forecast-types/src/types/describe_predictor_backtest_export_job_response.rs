@@ -61,6 +61,7 @@ pub struct DescribePredictorBacktestExportJobResponseBuilder {
 }
 impl DescribePredictorBacktestExportJobResponse {
     /// A builder for `DescribePredictorBacktestExportJobResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribePredictorBacktestExportJobResponseBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DescribePredictorRequestBuilder {
 }
 impl DescribePredictorRequest {
     /// A builder for `DescribePredictorRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribePredictorRequestBuilder {
         ::core::default::Default::default()
     }

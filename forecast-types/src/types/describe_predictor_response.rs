@@ -130,6 +130,7 @@ pub struct DescribePredictorResponseBuilder {
 }
 impl DescribePredictorResponse {
     /// A builder for `DescribePredictorResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribePredictorResponseBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DescribeWhatIfAnalysisRequestBuilder {
 }
 impl DescribeWhatIfAnalysisRequest {
     /// A builder for `DescribeWhatIfAnalysisRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeWhatIfAnalysisRequestBuilder {
         ::core::default::Default::default()
     }

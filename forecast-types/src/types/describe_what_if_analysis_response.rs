@@ -61,6 +61,7 @@ pub struct DescribeWhatIfAnalysisResponseBuilder {
 }
 impl DescribeWhatIfAnalysisResponse {
     /// A builder for `DescribeWhatIfAnalysisResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeWhatIfAnalysisResponseBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct DescribeWhatIfForecastExportRequestBuilder {
 }
 impl DescribeWhatIfForecastExportRequest {
     /// A builder for `DescribeWhatIfForecastExportRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeWhatIfForecastExportRequestBuilder {
         ::core::default::Default::default()
     }

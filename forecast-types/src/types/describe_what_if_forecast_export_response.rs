@@ -66,6 +66,7 @@ pub struct DescribeWhatIfForecastExportResponseBuilder {
 }
 impl DescribeWhatIfForecastExportResponse {
     /// A builder for `DescribeWhatIfForecastExportResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeWhatIfForecastExportResponseBuilder {
         ::core::default::Default::default()
     }

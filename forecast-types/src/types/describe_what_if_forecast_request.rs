@@ -18,6 +18,7 @@ pub struct DescribeWhatIfForecastRequestBuilder {
 }
 impl DescribeWhatIfForecastRequest {
     /// A builder for `DescribeWhatIfForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeWhatIfForecastRequestBuilder {
         ::core::default::Default::default()
     }

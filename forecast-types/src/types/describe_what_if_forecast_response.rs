@@ -81,6 +81,7 @@ pub struct DescribeWhatIfForecastResponseBuilder {
 }
 impl DescribeWhatIfForecastResponse {
     /// A builder for `DescribeWhatIfForecastResponse` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeWhatIfForecastResponseBuilder {
         ::core::default::Default::default()
     }

@@ -36,6 +36,7 @@ impl Domain {
         "METRICS",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Retail => "RETAIL",
@@ -50,6 +51,7 @@ impl Domain {
     }
 }
 impl ::std::convert::From<&str> for Domain {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "RETAIL" => Self::Retail,
@@ -70,22 +72,26 @@ impl ::std::convert::From<&str> for Domain {
     }
 }
 impl ::std::convert::From<::std::string::String> for Domain {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Domain {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for Domain {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for Domain {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -28,6 +28,7 @@ pub struct EncryptionConfigBuilder {
 }
 impl EncryptionConfig {
     /// A builder for `EncryptionConfig` with every member unset.
+    #[inline]
     pub fn builder() -> EncryptionConfigBuilder {
         ::core::default::Default::default()
     }

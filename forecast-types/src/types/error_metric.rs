@@ -32,6 +32,7 @@ pub struct ErrorMetricBuilder {
 }
 impl ErrorMetric {
     /// A builder for `ErrorMetric` with every member unset.
+    #[inline]
     pub fn builder() -> ErrorMetricBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct EvaluationParametersBuilder {
 }
 impl EvaluationParameters {
     /// A builder for `EvaluationParameters` with every member unset.
+    #[inline]
     pub fn builder() -> EvaluationParametersBuilder {
         ::core::default::Default::default()
     }

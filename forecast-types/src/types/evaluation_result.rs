@@ -25,6 +25,7 @@ pub struct EvaluationResultBuilder {
 }
 impl EvaluationResult {
     /// A builder for `EvaluationResult` with every member unset.
+    #[inline]
     pub fn builder() -> EvaluationResultBuilder {
         ::core::default::Default::default()
     }

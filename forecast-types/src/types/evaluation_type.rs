@@ -18,6 +18,7 @@ impl EvaluationType {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["SUMMARY", "COMPUTED"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Summary => "SUMMARY",
@@ -27,6 +28,7 @@ impl EvaluationType {
     }
 }
 impl ::std::convert::From<&str> for EvaluationType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "SUMMARY" => Self::Summary,
@@ -42,22 +44,26 @@ impl ::std::convert::From<&str> for EvaluationType {
     }
 }
 impl ::std::convert::From<::std::string::String> for EvaluationType {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for EvaluationType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for EvaluationType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for EvaluationType {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

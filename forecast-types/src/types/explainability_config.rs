@@ -37,6 +37,7 @@ pub struct ExplainabilityConfigBuilder {
 }
 impl ExplainabilityConfig {
     /// A builder for `ExplainabilityConfig` with every member unset.
+    #[inline]
     pub fn builder() -> ExplainabilityConfigBuilder {
         ::core::default::Default::default()
     }

@@ -54,6 +54,7 @@ pub struct ExplainabilityExportSummaryBuilder {
 }
 impl ExplainabilityExportSummary {
     /// A builder for `ExplainabilityExportSummary` with every member unset.
+    #[inline]
     pub fn builder() -> ExplainabilityExportSummaryBuilder {
         ::core::default::Default::default()
     }

@@ -28,6 +28,7 @@ pub struct ExplainabilityInfoBuilder {
 }
 impl ExplainabilityInfo {
     /// A builder for `ExplainabilityInfo` with every member unset.
+    #[inline]
     pub fn builder() -> ExplainabilityInfoBuilder {
         ::core::default::Default::default()
     }

@@ -59,6 +59,7 @@ pub struct ExplainabilitySummaryBuilder {
 }
 impl ExplainabilitySummary {
     /// A builder for `ExplainabilitySummary` with every member unset.
+    #[inline]
     pub fn builder() -> ExplainabilitySummaryBuilder {
         ::core::default::Default::default()
     }

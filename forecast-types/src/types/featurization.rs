@@ -46,6 +46,7 @@ pub struct FeaturizationBuilder {
 }
 impl Featurization {
     /// A builder for `Featurization` with every member unset.
+    #[inline]
     pub fn builder() -> FeaturizationBuilder {
         ::core::default::Default::default()
     }

@@ -59,6 +59,7 @@ pub struct FeaturizationConfigBuilder {
 }
 impl FeaturizationConfig {
     /// A builder for `FeaturizationConfig` with every member unset.
+    #[inline]
     pub fn builder() -> FeaturizationConfigBuilder {
         ::core::default::Default::default()
     }

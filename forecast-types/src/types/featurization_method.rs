@@ -53,6 +53,7 @@ pub struct FeaturizationMethodBuilder {
 }
 impl FeaturizationMethod {
     /// A builder for `FeaturizationMethod` with every member unset.
+    #[inline]
     pub fn builder() -> FeaturizationMethodBuilder {
         ::core::default::Default::default()
     }

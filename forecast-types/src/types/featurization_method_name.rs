@@ -16,6 +16,7 @@ impl FeaturizationMethodName {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["filling"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Filling => "filling",
@@ -24,6 +25,7 @@ impl FeaturizationMethodName {
     }
 }
 impl ::std::convert::From<&str> for FeaturizationMethodName {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "filling" => Self::Filling,
@@ -38,22 +40,26 @@ impl ::std::convert::From<&str> for FeaturizationMethodName {
     }
 }
 impl ::std::convert::From<::std::string::String> for FeaturizationMethodName {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for FeaturizationMethodName {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for FeaturizationMethodName {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for FeaturizationMethodName {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -28,6 +28,7 @@ pub struct FilterBuilder {
 }
 impl Filter {
     /// A builder for `Filter` with every member unset.
+    #[inline]
     pub fn builder() -> FilterBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ impl FilterConditionString {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["IS", "IS_NOT"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Is => "IS",
@@ -27,6 +28,7 @@ impl FilterConditionString {
     }
 }
 impl ::std::convert::From<&str> for FilterConditionString {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "IS" => Self::Is,
@@ -42,22 +44,26 @@ impl ::std::convert::From<&str> for FilterConditionString {
     }
 }
 impl ::std::convert::From<::std::string::String> for FilterConditionString {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for FilterConditionString {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for FilterConditionString {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for FilterConditionString {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -56,6 +56,7 @@ pub struct ForecastExportJobSummaryBuilder {
 }
 impl ForecastExportJobSummary {
     /// A builder for `ForecastExportJobSummary` with every member unset.
+    #[inline]
     pub fn builder() -> ForecastExportJobSummaryBuilder {
         ::core::default::Default::default()
     }

@@ -66,6 +66,7 @@ pub struct ForecastSummaryBuilder {
 }
 impl ForecastSummary {
     /// A builder for `ForecastSummary` with every member unset.
+    #[inline]
     pub fn builder() -> ForecastSummaryBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct GetAccuracyMetricsRequestBuilder {
 }
 impl GetAccuracyMetricsRequest {
     /// A builder for `GetAccuracyMetricsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> GetAccuracyMetricsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -35,6 +35,7 @@ pub struct GetAccuracyMetricsResponseBuilder {
 }
 impl GetAccuracyMetricsResponse {
     /// A builder for `GetAccuracyMetricsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> GetAccuracyMetricsResponseBuilder {
         ::core::default::Default::default()
     }

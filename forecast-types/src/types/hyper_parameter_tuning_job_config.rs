@@ -22,6 +22,7 @@ pub struct HyperParameterTuningJobConfigBuilder {
 }
 impl HyperParameterTuningJobConfig {
     /// A builder for `HyperParameterTuningJobConfig` with every member unset.
+    #[inline]
     pub fn builder() -> HyperParameterTuningJobConfigBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ impl ImportMode {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["FULL", "INCREMENTAL"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Full => "FULL",
@@ -27,6 +28,7 @@ impl ImportMode {
     }
 }
 impl ::std::convert::From<&str> for ImportMode {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "FULL" => Self::Full,
@@ -42,22 +44,26 @@ impl ::std::convert::From<&str> for ImportMode {
     }
 }
 impl ::std::convert::From<::std::string::String> for ImportMode {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for ImportMode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for ImportMode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for ImportMode {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -33,6 +33,7 @@ pub struct InputDataConfigBuilder {
 }
 impl InputDataConfig {
     /// A builder for `InputDataConfig` with every member unset.
+    #[inline]
     pub fn builder() -> InputDataConfigBuilder {
         ::core::default::Default::default()
     }

@@ -47,6 +47,7 @@ pub struct IntegerParameterRangeBuilder {
 }
 impl IntegerParameterRange {
     /// A builder for `IntegerParameterRange` with every member unset.
+    #[inline]
     pub fn builder() -> IntegerParameterRangeBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct ListDatasetGroupsRequestBuilder {
 }
 impl ListDatasetGroupsRequest {
     /// A builder for `ListDatasetGroupsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListDatasetGroupsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct ListDatasetGroupsResponseBuilder {
 }
 impl ListDatasetGroupsResponse {
     /// A builder for `ListDatasetGroupsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListDatasetGroupsResponseBuilder {
         ::core::default::Default::default()
     }

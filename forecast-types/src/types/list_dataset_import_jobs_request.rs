@@ -36,6 +36,7 @@ pub struct ListDatasetImportJobsRequestBuilder {
 }
 impl ListDatasetImportJobsRequest {
     /// A builder for `ListDatasetImportJobsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListDatasetImportJobsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct ListDatasetImportJobsResponseBuilder {
 }
 impl ListDatasetImportJobsResponse {
     /// A builder for `ListDatasetImportJobsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListDatasetImportJobsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct ListDatasetsRequestBuilder {
 }
 impl ListDatasetsRequest {
     /// A builder for `ListDatasetsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListDatasetsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct ListDatasetsResponseBuilder {
 }
 impl ListDatasetsResponse {
     /// A builder for `ListDatasetsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListDatasetsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -32,6 +32,7 @@ pub struct ListExplainabilitiesRequestBuilder {
 }
 impl ListExplainabilitiesRequest {
     /// A builder for `ListExplainabilitiesRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListExplainabilitiesRequestBuilder {
         ::core::default::Default::default()
     }

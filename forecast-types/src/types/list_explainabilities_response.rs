@@ -25,6 +25,7 @@ pub struct ListExplainabilitiesResponseBuilder {
 }
 impl ListExplainabilitiesResponse {
     /// A builder for `ListExplainabilitiesResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListExplainabilitiesResponseBuilder {
         ::core::default::Default::default()
     }

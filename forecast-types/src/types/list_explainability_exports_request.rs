@@ -32,6 +32,7 @@ pub struct ListExplainabilityExportsRequestBuilder {
 }
 impl ListExplainabilityExportsRequest {
     /// A builder for `ListExplainabilityExportsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListExplainabilityExportsRequestBuilder {
         ::core::default::Default::default()
     }

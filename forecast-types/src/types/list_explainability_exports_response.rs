@@ -25,6 +25,7 @@ pub struct ListExplainabilityExportsResponseBuilder {
 }
 impl ListExplainabilityExportsResponse {
     /// A builder for `ListExplainabilityExportsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListExplainabilityExportsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -36,6 +36,7 @@ pub struct ListForecastExportJobsRequestBuilder {
 }
 impl ListForecastExportJobsRequest {
     /// A builder for `ListForecastExportJobsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListForecastExportJobsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct ListForecastExportJobsResponseBuilder {
 }
 impl ListForecastExportJobsResponse {
     /// A builder for `ListForecastExportJobsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListForecastExportJobsResponseBuilder {
         ::core::default::Default::default()
     }

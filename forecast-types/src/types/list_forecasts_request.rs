@@ -36,6 +36,7 @@ pub struct ListForecastsRequestBuilder {
 }
 impl ListForecastsRequest {
     /// A builder for `ListForecastsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListForecastsRequestBuilder {
         ::core::default::Default::default()
     }

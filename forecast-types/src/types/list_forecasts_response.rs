@@ -21,6 +21,7 @@ pub struct ListForecastsResponseBuilder {
 }
 impl ListForecastsResponse {
     /// A builder for `ListForecastsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListForecastsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -41,6 +41,7 @@ pub struct ListMonitorEvaluationsRequestBuilder {
 }
 impl ListMonitorEvaluationsRequest {
     /// A builder for `ListMonitorEvaluationsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListMonitorEvaluationsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -27,6 +27,7 @@ pub struct ListMonitorEvaluationsResponseBuilder {
 }
 impl ListMonitorEvaluationsResponse {
     /// A builder for `ListMonitorEvaluationsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListMonitorEvaluationsResponseBuilder {
         ::core::default::Default::default()
     }

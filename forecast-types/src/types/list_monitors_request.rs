@@ -36,6 +36,7 @@ pub struct ListMonitorsRequestBuilder {
 }
 impl ListMonitorsRequest {
     /// A builder for `ListMonitorsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListMonitorsRequestBuilder {
         ::core::default::Default::default()
     }

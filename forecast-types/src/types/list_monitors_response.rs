@@ -21,6 +21,7 @@ pub struct ListMonitorsResponseBuilder {
 }
 impl ListMonitorsResponse {
     /// A builder for `ListMonitorsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListMonitorsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -32,6 +32,7 @@ pub struct ListPredictorBacktestExportJobsRequestBuilder {
 }
 impl ListPredictorBacktestExportJobsRequest {
     /// A builder for `ListPredictorBacktestExportJobsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListPredictorBacktestExportJobsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct ListPredictorBacktestExportJobsResponseBuilder {
 }
 impl ListPredictorBacktestExportJobsResponse {
     /// A builder for `ListPredictorBacktestExportJobsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListPredictorBacktestExportJobsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -36,6 +36,7 @@ pub struct ListPredictorsRequestBuilder {
 }
 impl ListPredictorsRequest {
     /// A builder for `ListPredictorsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListPredictorsRequestBuilder {
         ::core::default::Default::default()
     }

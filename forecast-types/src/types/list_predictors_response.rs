@@ -21,6 +21,7 @@ pub struct ListPredictorsResponseBuilder {
 }
 impl ListPredictorsResponse {
     /// A builder for `ListPredictorsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListPredictorsResponseBuilder {
         ::core::default::Default::default()
     }

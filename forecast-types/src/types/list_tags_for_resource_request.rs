@@ -18,6 +18,7 @@ pub struct ListTagsForResourceRequestBuilder {
 }
 impl ListTagsForResourceRequest {
     /// A builder for `ListTagsForResourceRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListTagsForResourceRequestBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct ListTagsForResourceResponseBuilder {
 }
 impl ListTagsForResourceResponse {
     /// A builder for `ListTagsForResourceResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListTagsForResourceResponseBuilder {
         ::core::default::Default::default()
     }

@@ -36,6 +36,7 @@ pub struct ListWhatIfAnalysesRequestBuilder {
 }
 impl ListWhatIfAnalysesRequest {
     /// A builder for `ListWhatIfAnalysesRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListWhatIfAnalysesRequestBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct ListWhatIfAnalysesResponseBuilder {
 }
 impl ListWhatIfAnalysesResponse {
     /// A builder for `ListWhatIfAnalysesResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListWhatIfAnalysesResponseBuilder {
         ::core::default::Default::default()
     }

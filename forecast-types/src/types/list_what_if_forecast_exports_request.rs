@@ -36,6 +36,7 @@ pub struct ListWhatIfForecastExportsRequestBuilder {
 }
 impl ListWhatIfForecastExportsRequest {
     /// A builder for `ListWhatIfForecastExportsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListWhatIfForecastExportsRequestBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct ListWhatIfForecastExportsResponseBuilder {
 }
 impl ListWhatIfForecastExportsResponse {
     /// A builder for `ListWhatIfForecastExportsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListWhatIfForecastExportsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -36,6 +36,7 @@ pub struct ListWhatIfForecastsRequestBuilder {
 }
 impl ListWhatIfForecastsRequest {
     /// A builder for `ListWhatIfForecastsRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ListWhatIfForecastsRequestBuilder {
         ::core::default::Default::default()
     }

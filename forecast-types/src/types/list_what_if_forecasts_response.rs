@@ -25,6 +25,7 @@ pub struct ListWhatIfForecastsResponseBuilder {
 }
 impl ListWhatIfForecastsResponse {
     /// A builder for `ListWhatIfForecastsResponse` with every member unset.
+    #[inline]
     pub fn builder() -> ListWhatIfForecastsResponseBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct MetricResultBuilder {
 }
 impl MetricResult {
     /// A builder for `MetricResult` with every member unset.
+    #[inline]
     pub fn builder() -> MetricResultBuilder {
         ::core::default::Default::default()
     }

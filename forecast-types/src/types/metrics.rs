@@ -36,6 +36,7 @@ pub struct MetricsBuilder {
 }
 impl Metrics {
     /// A builder for `Metrics` with every member unset.
+    #[inline]
     pub fn builder() -> MetricsBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct MonitorConfigBuilder {
 }
 impl MonitorConfig {
     /// A builder for `MonitorConfig` with every member unset.
+    #[inline]
     pub fn builder() -> MonitorConfigBuilder {
         ::core::default::Default::default()
     }

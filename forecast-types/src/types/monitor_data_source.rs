@@ -28,6 +28,7 @@ pub struct MonitorDataSourceBuilder {
 }
 impl MonitorDataSource {
     /// A builder for `MonitorDataSource` with every member unset.
+    #[inline]
     pub fn builder() -> MonitorDataSourceBuilder {
         ::core::default::Default::default()
     }

@@ -29,6 +29,7 @@ pub struct MonitorInfoBuilder {
 }
 impl MonitorInfo {
     /// A builder for `MonitorInfo` with every member unset.
+    #[inline]
     pub fn builder() -> MonitorInfoBuilder {
         ::core::default::Default::default()
     }

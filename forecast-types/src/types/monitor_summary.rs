@@ -53,6 +53,7 @@ pub struct MonitorSummaryBuilder {
 }
 impl MonitorSummary {
     /// A builder for `MonitorSummary` with every member unset.
+    #[inline]
     pub fn builder() -> MonitorSummaryBuilder {
         ::core::default::Default::default()
     }

@@ -51,6 +51,7 @@ impl Month {
         "DECEMBER",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::January => "JANUARY",
@@ -70,6 +71,7 @@ impl Month {
     }
 }
 impl ::std::convert::From<&str> for Month {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "JANUARY" => Self::January,
@@ -95,22 +97,26 @@ impl ::std::convert::From<&str> for Month {
     }
 }
 impl ::std::convert::From<::std::string::String> for Month {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Month {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for Month {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for Month {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -30,6 +30,7 @@ impl OptimizationMetric {
         "MAPE",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Wape => "WAPE",
@@ -42,6 +43,7 @@ impl OptimizationMetric {
     }
 }
 impl ::std::convert::From<&str> for OptimizationMetric {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "WAPE" => Self::Wape,
@@ -60,22 +62,26 @@ impl ::std::convert::From<&str> for OptimizationMetric {
     }
 }
 impl ::std::convert::From<::std::string::String> for OptimizationMetric {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for OptimizationMetric {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for OptimizationMetric {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for OptimizationMetric {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -42,6 +42,7 @@ pub struct ParameterRangesBuilder {
 }
 impl ParameterRanges {
     /// A builder for `ParameterRanges` with every member unset.
+    #[inline]
     pub fn builder() -> ParameterRangesBuilder {
         ::core::default::Default::default()
     }

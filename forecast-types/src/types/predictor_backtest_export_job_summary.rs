@@ -54,6 +54,7 @@ pub struct PredictorBacktestExportJobSummaryBuilder {
 }
 impl PredictorBacktestExportJobSummary {
     /// A builder for `PredictorBacktestExportJobSummary` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorBacktestExportJobSummaryBuilder {
         ::core::default::Default::default()
     }

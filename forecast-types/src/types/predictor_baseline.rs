@@ -16,6 +16,7 @@ pub struct PredictorBaselineBuilder {
 }
 impl PredictorBaseline {
     /// A builder for `PredictorBaseline` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorBaselineBuilder {
         ::core::default::Default::default()
     }

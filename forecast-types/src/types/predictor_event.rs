@@ -21,6 +21,7 @@ pub struct PredictorEventBuilder {
 }
 impl PredictorEvent {
     /// A builder for `PredictorEvent` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorEventBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct PredictorExecutionBuilder {
 }
 impl PredictorExecution {
     /// A builder for `PredictorExecution` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorExecutionBuilder {
         ::core::default::Default::default()
     }

@@ -22,6 +22,7 @@ pub struct PredictorExecutionDetailsBuilder {
 }
 impl PredictorExecutionDetails {
     /// A builder for `PredictorExecutionDetails` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorExecutionDetailsBuilder {
         ::core::default::Default::default()
     }

@@ -54,6 +54,7 @@ pub struct PredictorMonitorEvaluationBuilder {
 }
 impl PredictorMonitorEvaluation {
     /// A builder for `PredictorMonitorEvaluation` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorMonitorEvaluationBuilder {
         ::core::default::Default::default()
     }

@@ -66,6 +66,7 @@ pub struct PredictorSummaryBuilder {
 }
 impl PredictorSummary {
     /// A builder for `PredictorSummary` with every member unset.
+    #[inline]
     pub fn builder() -> PredictorSummaryBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct ReferencePredictorSummaryBuilder {
 }
 impl ReferencePredictorSummary {
     /// A builder for `ReferencePredictorSummary` with every member unset.
+    #[inline]
     pub fn builder() -> ReferencePredictorSummaryBuilder {
         ::core::default::Default::default()
     }

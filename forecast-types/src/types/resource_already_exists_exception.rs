@@ -10,6 +10,7 @@ pub struct ResourceAlreadyExistsException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceAlreadyExistsException {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceAlreadyExistsException")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct ResourceAlreadyExistsExceptionBuilder {
 }
 impl ResourceAlreadyExistsException {
     /// A builder for `ResourceAlreadyExistsException` with every member unset.
+    #[inline]
     pub fn builder() -> ResourceAlreadyExistsExceptionBuilder {
         ::core::default::Default::default()
     }

@@ -10,6 +10,7 @@ pub struct ResourceInUseException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceInUseException {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceInUseException")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct ResourceInUseExceptionBuilder {
 }
 impl ResourceInUseException {
     /// A builder for `ResourceInUseException` with every member unset.
+    #[inline]
     pub fn builder() -> ResourceInUseExceptionBuilder {
         ::core::default::Default::default()
     }

@@ -10,6 +10,7 @@ pub struct ResourceNotFoundException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceNotFoundException {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct ResourceNotFoundExceptionBuilder {
 }
 impl ResourceNotFoundException {
     /// A builder for `ResourceNotFoundException` with every member unset.
+    #[inline]
     pub fn builder() -> ResourceNotFoundExceptionBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct ResumeResourceRequestBuilder {
 }
 impl ResumeResourceRequest {
     /// A builder for `ResumeResourceRequest` with every member unset.
+    #[inline]
     pub fn builder() -> ResumeResourceRequestBuilder {
         ::core::default::Default::default()
     }

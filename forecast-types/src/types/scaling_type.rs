@@ -27,6 +27,7 @@ impl ScalingType {
         "ReverseLogarithmic",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Auto => "Auto",
@@ -38,6 +39,7 @@ impl ScalingType {
     }
 }
 impl ::std::convert::From<&str> for ScalingType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "Auto" => Self::Auto,
@@ -55,22 +57,26 @@ impl ::std::convert::From<&str> for ScalingType {
     }
 }
 impl ::std::convert::From<::std::string::String> for ScalingType {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for ScalingType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for ScalingType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for ScalingType {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -18,6 +18,7 @@ pub struct SchemaBuilder {
 }
 impl Schema {
     /// A builder for `Schema` with every member unset.
+    #[inline]
     pub fn builder() -> SchemaBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct SchemaAttributeBuilder {
 }
 impl SchemaAttribute {
     /// A builder for `SchemaAttribute` with every member unset.
+    #[inline]
     pub fn builder() -> SchemaAttributeBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ impl State {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["Active", "Deleted"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Active => "Active",
@@ -27,6 +28,7 @@ impl State {
     }
 }
 impl ::std::convert::From<&str> for State {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "Active" => Self::Active,
@@ -42,22 +44,26 @@ impl ::std::convert::From<&str> for State {
     }
 }
 impl ::std::convert::From<::std::string::String> for State {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for State {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for State {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for State {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

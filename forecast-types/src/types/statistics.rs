@@ -53,6 +53,7 @@ pub struct StatisticsBuilder {
 }
 impl Statistics {
     /// A builder for `Statistics` with every member unset.
+    #[inline]
     pub fn builder() -> StatisticsBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ pub struct StopResourceRequestBuilder {
 }
 impl StopResourceRequest {
     /// A builder for `StopResourceRequest` with every member unset.
+    #[inline]
     pub fn builder() -> StopResourceRequestBuilder {
         ::core::default::Default::default()
     }

@@ -111,6 +111,7 @@ pub struct SupplementaryFeatureBuilder {
 }
 impl SupplementaryFeature {
     /// A builder for `SupplementaryFeature` with every member unset.
+    #[inline]
     pub fn builder() -> SupplementaryFeatureBuilder {
         ::core::default::Default::default()
     }

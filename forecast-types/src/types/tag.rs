@@ -26,6 +26,7 @@ pub struct Tag {
     pub value: ::std::string::String,
 }
 impl ::std::fmt::Debug for Tag {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Tag")
             .field("key", &"*** Sensitive Data Redacted ***")
@@ -40,6 +41,7 @@ pub struct TagBuilder {
     value: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Debug for TagBuilder {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("TagBuilder")
             .field("key", &self.key.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
@@ -52,6 +54,7 @@ impl ::std::fmt::Debug for TagBuilder {
 }
 impl Tag {
     /// A builder for `Tag` with every member unset.
+    #[inline]
     pub fn builder() -> TagBuilder {
         ::core::default::Default::default()
     }

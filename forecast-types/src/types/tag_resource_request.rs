@@ -33,6 +33,7 @@ pub struct TagResourceRequestBuilder {
 }
 impl TagResourceRequest {
     /// A builder for `TagResourceRequest` with every member unset.
+    #[inline]
     pub fn builder() -> TagResourceRequestBuilder {
         ::core::default::Default::default()
     }

@@ -11,6 +11,7 @@ pub struct TagResourceResponse {}
 pub struct TagResourceResponseBuilder {}
 impl TagResourceResponse {
     /// A builder for `TagResourceResponse` with every member unset.
+    #[inline]
     pub fn builder() -> TagResourceResponseBuilder {
         ::core::default::Default::default()
     }

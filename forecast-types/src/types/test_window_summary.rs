@@ -31,6 +31,7 @@ pub struct TestWindowSummaryBuilder {
 }
 impl TestWindowSummary {
     /// A builder for `TestWindowSummary` with every member unset.
+    #[inline]
     pub fn builder() -> TestWindowSummaryBuilder {
         ::core::default::Default::default()
     }

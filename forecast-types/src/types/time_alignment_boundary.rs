@@ -31,6 +31,7 @@ pub struct TimeAlignmentBoundaryBuilder {
 }
 impl TimeAlignmentBoundary {
     /// A builder for `TimeAlignmentBoundary` with every member unset.
+    #[inline]
     pub fn builder() -> TimeAlignmentBoundaryBuilder {
         ::core::default::Default::default()
     }

@@ -30,6 +30,7 @@ pub struct TimeSeriesConditionBuilder {
 }
 impl TimeSeriesCondition {
     /// A builder for `TimeSeriesCondition` with every member unset.
+    #[inline]
     pub fn builder() -> TimeSeriesConditionBuilder {
         ::core::default::Default::default()
     }

@@ -18,6 +18,7 @@ impl TimeSeriesGranularity {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["ALL", "SPECIFIC"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::All => "ALL",
@@ -27,6 +28,7 @@ impl TimeSeriesGranularity {
     }
 }
 impl ::std::convert::From<&str> for TimeSeriesGranularity {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "ALL" => Self::All,
@@ -42,22 +44,26 @@ impl ::std::convert::From<&str> for TimeSeriesGranularity {
     }
 }
 impl ::std::convert::From<::std::string::String> for TimeSeriesGranularity {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for TimeSeriesGranularity {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for TimeSeriesGranularity {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for TimeSeriesGranularity {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -24,6 +24,7 @@ pub struct TimeSeriesIdentifiersBuilder {
 }
 impl TimeSeriesIdentifiers {
     /// A builder for `TimeSeriesIdentifiers` with every member unset.
+    #[inline]
     pub fn builder() -> TimeSeriesIdentifiersBuilder {
         ::core::default::Default::default()
     }

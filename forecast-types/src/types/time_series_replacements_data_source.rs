@@ -33,6 +33,7 @@ pub struct TimeSeriesReplacementsDataSourceBuilder {
 }
 impl TimeSeriesReplacementsDataSource {
     /// A builder for `TimeSeriesReplacementsDataSource` with every member unset.
+    #[inline]
     pub fn builder() -> TimeSeriesReplacementsDataSourceBuilder {
         ::core::default::Default::default()
     }

@@ -22,6 +22,7 @@ pub struct TimeSeriesSelectorBuilder {
 }
 impl TimeSeriesSelector {
     /// A builder for `TimeSeriesSelector` with every member unset.
+    #[inline]
     pub fn builder() -> TimeSeriesSelectorBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct TimeSeriesTransformationBuilder {
 }
 impl TimeSeriesTransformation {
     /// A builder for `TimeSeriesTransformation` with every member unset.
+    #[inline]
     pub fn builder() -> TimeSeriesTransformationBuilder {
         ::core::default::Default::default()
     }

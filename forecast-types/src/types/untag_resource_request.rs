@@ -16,6 +16,7 @@ pub struct UntagResourceRequest {
     pub tag_keys: ::std::vec::Vec<::std::string::String>,
 }
 impl ::std::fmt::Debug for UntagResourceRequest {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UntagResourceRequest")
             .field("resource_arn", &self.resource_arn)
@@ -30,6 +31,7 @@ pub struct UntagResourceRequestBuilder {
     tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ::std::fmt::Debug for UntagResourceRequestBuilder {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UntagResourceRequestBuilder")
             .field("resource_arn", &self.resource_arn)
@@ -42,6 +44,7 @@ impl ::std::fmt::Debug for UntagResourceRequestBuilder {
 }
 impl UntagResourceRequest {
     /// A builder for `UntagResourceRequest` with every member unset.
+    #[inline]
     pub fn builder() -> UntagResourceRequestBuilder {
         ::core::default::Default::default()
     }

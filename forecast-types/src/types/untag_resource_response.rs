@@ -11,6 +11,7 @@ pub struct UntagResourceResponse {}
 pub struct UntagResourceResponseBuilder {}
 impl UntagResourceResponse {
     /// A builder for `UntagResourceResponse` with every member unset.
+    #[inline]
     pub fn builder() -> UntagResourceResponseBuilder {
         ::core::default::Default::default()
     }

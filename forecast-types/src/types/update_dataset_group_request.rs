@@ -23,6 +23,7 @@ pub struct UpdateDatasetGroupRequestBuilder {
 }
 impl UpdateDatasetGroupRequest {
     /// A builder for `UpdateDatasetGroupRequest` with every member unset.
+    #[inline]
     pub fn builder() -> UpdateDatasetGroupRequestBuilder {
         ::core::default::Default::default()
     }

@@ -11,6 +11,7 @@ pub struct UpdateDatasetGroupResponse {}
 pub struct UpdateDatasetGroupResponseBuilder {}
 impl UpdateDatasetGroupResponse {
     /// A builder for `UpdateDatasetGroupResponse` with every member unset.
+    #[inline]
     pub fn builder() -> UpdateDatasetGroupResponseBuilder {
         ::core::default::Default::default()
     }

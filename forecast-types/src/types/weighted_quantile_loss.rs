@@ -21,6 +21,7 @@ pub struct WeightedQuantileLossBuilder {
 }
 impl WeightedQuantileLoss {
     /// A builder for `WeightedQuantileLoss` with every member unset.
+    #[inline]
     pub fn builder() -> WeightedQuantileLossBuilder {
         ::core::default::Default::default()
     }

@@ -58,6 +58,7 @@ pub struct WhatIfAnalysisSummaryBuilder {
 }
 impl WhatIfAnalysisSummary {
     /// A builder for `WhatIfAnalysisSummary` with every member unset.
+    #[inline]
     pub fn builder() -> WhatIfAnalysisSummaryBuilder {
         ::core::default::Default::default()
     }

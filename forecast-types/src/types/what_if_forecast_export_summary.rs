@@ -63,6 +63,7 @@ pub struct WhatIfForecastExportSummaryBuilder {
 }
 impl WhatIfForecastExportSummary {
     /// A builder for `WhatIfForecastExportSummary` with every member unset.
+    #[inline]
     pub fn builder() -> WhatIfForecastExportSummaryBuilder {
         ::core::default::Default::default()
     }

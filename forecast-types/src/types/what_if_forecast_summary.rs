@@ -58,6 +58,7 @@ pub struct WhatIfForecastSummaryBuilder {
 }
 impl WhatIfForecastSummary {
     /// A builder for `WhatIfForecastSummary` with every member unset.
+    #[inline]
     pub fn builder() -> WhatIfForecastSummaryBuilder {
         ::core::default::Default::default()
     }

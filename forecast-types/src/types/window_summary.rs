@@ -36,6 +36,7 @@ pub struct WindowSummaryBuilder {
 }
 impl WindowSummary {
     /// A builder for `WindowSummary` with every member unset.
+    #[inline]
     pub fn builder() -> WindowSummaryBuilder {
         ::core::default::Default::default()
     }

@@ -76,6 +76,7 @@ pub enum GetThingError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for GetThingError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
@@ -83,6 +84,7 @@ impl ::std::fmt::Display for GetThingError {
     }
 }
 impl ::std::error::Error for GetThingError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Unhandled(error) => ::std::option::Option::Some(error),

@@ -16,6 +16,7 @@ pub struct FooBarBuilder {
 }
 impl FooBar {
     /// A builder for `FooBar` with every member unset.
+    #[inline]
     pub fn builder() -> FooBarBuilder {
         ::core::default::Default::default()
     }

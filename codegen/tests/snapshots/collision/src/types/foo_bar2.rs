@@ -16,6 +16,7 @@ pub struct FooBar2Builder {
 }
 impl FooBar2 {
     /// A builder for `FooBar2` with every member unset.
+    #[inline]
     pub fn builder() -> FooBar2Builder {
         ::core::default::Default::default()
     }

@@ -19,6 +19,7 @@ pub struct GetThingInputBuilder {
 }
 impl GetThingInput {
     /// A builder for `GetThingInput` with every member unset.
+    #[inline]
     pub fn builder() -> GetThingInputBuilder {
         ::core::default::Default::default()
     }

@@ -19,6 +19,7 @@ pub struct GetThingOutputBuilder {
 }
 impl GetThingOutput {
     /// A builder for `GetThingOutput` with every member unset.
+    #[inline]
     pub fn builder() -> GetThingOutputBuilder {
         ::core::default::Default::default()
     }

@@ -30,6 +30,7 @@ pub struct SettersBuilder {
 }
 impl Setters {
     /// A builder for `Setters` with every member unset.
+    #[inline]
     pub fn builder() -> SettersBuilder {
         ::core::default::Default::default()
     }

@@ -19,6 +19,7 @@ pub struct ThingBuilder {
 }
 impl Thing {
     /// A builder for `Thing` with every member unset.
+    #[inline]
     pub fn builder() -> ThingBuilder {
         ::core::default::Default::default()
     }

@@ -35,6 +35,7 @@ pub enum ArchiveWidgetError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ArchiveWidgetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::ResourceNotFound(error) => ::std::fmt::Display::fmt(error, f),
@@ -45,6 +46,7 @@ impl ::std::fmt::Display for ArchiveWidgetError {
     }
 }
 impl ::std::error::Error for ArchiveWidgetError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::ResourceNotFound(error) => ::std::option::Option::Some(error),
@@ -55,16 +57,19 @@ impl ::std::error::Error for ArchiveWidgetError {
     }
 }
 impl ::std::convert::From<crate::ResourceNotFound> for ArchiveWidgetError {
+    #[inline]
     fn from(error: crate::ResourceNotFound) -> Self {
         Self::ResourceNotFound(error)
     }
 }
 impl ::std::convert::From<crate::InternalFailure> for ArchiveWidgetError {
+    #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
 impl ::std::convert::From<crate::ThrottlingError> for ArchiveWidgetError {
+    #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }

@@ -35,6 +35,7 @@ pub enum CreateWidgetError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for CreateWidgetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::Error(error) => ::std::fmt::Display::fmt(error, f),
@@ -45,6 +46,7 @@ impl ::std::fmt::Display for CreateWidgetError {
     }
 }
 impl ::std::error::Error for CreateWidgetError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Error(error) => ::std::option::Option::Some(error),
@@ -55,16 +57,19 @@ impl ::std::error::Error for CreateWidgetError {
     }
 }
 impl ::std::convert::From<crate::Error> for CreateWidgetError {
+    #[inline]
     fn from(error: crate::Error) -> Self {
         Self::Error(error)
     }
 }
 impl ::std::convert::From<crate::InternalFailure> for CreateWidgetError {
+    #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
 impl ::std::convert::From<crate::ThrottlingError> for CreateWidgetError {
+    #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }

@@ -109,6 +109,7 @@ pub enum DescribeNamesError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeNamesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InternalFailure(error) => ::std::fmt::Display::fmt(error, f),
@@ -118,6 +119,7 @@ impl ::std::fmt::Display for DescribeNamesError {
     }
 }
 impl ::std::error::Error for DescribeNamesError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InternalFailure(error) => ::std::option::Option::Some(error),
@@ -127,11 +129,13 @@ impl ::std::error::Error for DescribeNamesError {
     }
 }
 impl ::std::convert::From<crate::InternalFailure> for DescribeNamesError {
+    #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
 impl ::std::convert::From<crate::ThrottlingError> for DescribeNamesError {
+    #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }

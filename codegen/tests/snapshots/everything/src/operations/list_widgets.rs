@@ -38,6 +38,7 @@ pub enum ListWidgetsError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for ListWidgetsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InternalFailure(error) => ::std::fmt::Display::fmt(error, f),
@@ -47,6 +48,7 @@ impl ::std::fmt::Display for ListWidgetsError {
     }
 }
 impl ::std::error::Error for ListWidgetsError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InternalFailure(error) => ::std::option::Option::Some(error),
@@ -56,11 +58,13 @@ impl ::std::error::Error for ListWidgetsError {
     }
 }
 impl ::std::convert::From<crate::InternalFailure> for ListWidgetsError {
+    #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
 impl ::std::convert::From<crate::ThrottlingError> for ListWidgetsError {
+    #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }

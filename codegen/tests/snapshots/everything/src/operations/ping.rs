@@ -33,6 +33,7 @@ pub enum PingError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for PingError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InternalFailure(error) => ::std::fmt::Display::fmt(error, f),
@@ -42,6 +43,7 @@ impl ::std::fmt::Display for PingError {
     }
 }
 impl ::std::error::Error for PingError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InternalFailure(error) => ::std::option::Option::Some(error),
@@ -51,11 +53,13 @@ impl ::std::error::Error for PingError {
     }
 }
 impl ::std::convert::From<crate::InternalFailure> for PingError {
+    #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
 impl ::std::convert::From<crate::ThrottlingError> for PingError {
+    #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }

@@ -42,6 +42,7 @@ pub enum PutKitchenSinkError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for PutKitchenSinkError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::Error(error) => ::std::fmt::Display::fmt(error, f),
@@ -53,6 +54,7 @@ impl ::std::fmt::Display for PutKitchenSinkError {
     }
 }
 impl ::std::error::Error for PutKitchenSinkError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::Error(error) => ::std::option::Option::Some(error),
@@ -64,21 +66,25 @@ impl ::std::error::Error for PutKitchenSinkError {
     }
 }
 impl ::std::convert::From<crate::Error> for PutKitchenSinkError {
+    #[inline]
     fn from(error: crate::Error) -> Self {
         Self::Error(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFound> for PutKitchenSinkError {
+    #[inline]
     fn from(error: crate::ResourceNotFound) -> Self {
         Self::ResourceNotFound(error)
     }
 }
 impl ::std::convert::From<crate::InternalFailure> for PutKitchenSinkError {
+    #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
 impl ::std::convert::From<crate::ThrottlingError> for PutKitchenSinkError {
+    #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
     }

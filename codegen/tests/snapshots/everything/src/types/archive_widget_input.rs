@@ -23,6 +23,7 @@ pub struct ArchiveWidgetInputBuilder {
 }
 impl ArchiveWidgetInput {
     /// A builder for `ArchiveWidgetInput` with every member unset.
+    #[inline]
     pub fn builder() -> ArchiveWidgetInputBuilder {
         ::core::default::Default::default()
     }

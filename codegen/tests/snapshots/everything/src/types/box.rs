@@ -16,6 +16,7 @@ pub struct BoxBuilder {
 }
 impl Box {
     /// A builder for `Box` with every member unset.
+    #[inline]
     pub fn builder() -> BoxBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct ChickenBuilder {
 }
 impl Chicken {
     /// A builder for `Chicken` with every member unset.
+    #[inline]
     pub fn builder() -> ChickenBuilder {
         ::core::default::Default::default()
     }

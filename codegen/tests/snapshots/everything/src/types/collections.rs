@@ -58,6 +58,7 @@ pub struct CollectionsBuilder {
 }
 impl Collections {
     /// A builder for `Collections` with every member unset.
+    #[inline]
     pub fn builder() -> CollectionsBuilder {
         ::core::default::Default::default()
     }

@@ -33,6 +33,7 @@ pub struct CreateWidgetInputBuilder {
 }
 impl CreateWidgetInput {
     /// A builder for `CreateWidgetInput` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWidgetInputBuilder {
         ::core::default::Default::default()
     }

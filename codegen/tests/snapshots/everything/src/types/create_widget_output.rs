@@ -18,6 +18,7 @@ pub struct CreateWidgetOutputBuilder {
 }
 impl CreateWidgetOutput {
     /// A builder for `CreateWidgetOutput` with every member unset.
+    #[inline]
     pub fn builder() -> CreateWidgetOutputBuilder {
         ::core::default::Default::default()
     }

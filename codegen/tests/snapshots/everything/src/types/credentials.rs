@@ -14,6 +14,7 @@ pub struct Credentials {
     pub password: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Debug for Credentials {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Credentials").finish_non_exhaustive()
     }
@@ -25,12 +26,14 @@ pub struct CredentialsBuilder {
     password: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Debug for CredentialsBuilder {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CredentialsBuilder").finish_non_exhaustive()
     }
 }
 impl Credentials {
     /// A builder for `Credentials` with every member unset.
+    #[inline]
     pub fn builder() -> CredentialsBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct DefaultBuilder {
 }
 impl Default {
     /// A builder for `Default` with every member unset.
+    #[inline]
     pub fn builder() -> DefaultBuilder {
         ::core::default::Default::default()
     }

@@ -91,6 +91,7 @@ pub struct DefaultsBuilder {
 }
 impl Defaults {
     /// A builder for `Defaults` with every member unset.
+    #[inline]
     pub fn builder() -> DefaultsBuilder {
         ::core::default::Default::default()
     }

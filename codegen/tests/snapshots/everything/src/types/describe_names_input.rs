@@ -19,6 +19,7 @@ pub struct DescribeNamesInputBuilder {
 }
 impl DescribeNamesInput {
     /// A builder for `DescribeNamesInput` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeNamesInputBuilder {
         ::core::default::Default::default()
     }

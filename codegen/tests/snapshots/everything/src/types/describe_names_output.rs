@@ -40,6 +40,7 @@ pub struct DescribeNamesOutputBuilder {
 }
 impl DescribeNamesOutput {
     /// A builder for `DescribeNamesOutput` with every member unset.
+    #[inline]
     pub fn builder() -> DescribeNamesOutputBuilder {
         ::core::default::Default::default()
     }

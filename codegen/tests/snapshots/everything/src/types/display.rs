@@ -16,6 +16,7 @@ pub struct DisplayBuilder {
 }
 impl Display {
     /// A builder for `Display` with every member unset.
+    #[inline]
     pub fn builder() -> DisplayBuilder {
         ::core::default::Default::default()
     }

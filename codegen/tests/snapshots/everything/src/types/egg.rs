@@ -16,6 +16,7 @@ pub struct EggBuilder {
 }
 impl Egg {
     /// A builder for `Egg` with every member unset.
+    #[inline]
     pub fn builder() -> EggBuilder {
         ::core::default::Default::default()
     }

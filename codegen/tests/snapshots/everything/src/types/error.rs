@@ -7,6 +7,7 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Error {}
 impl ::std::fmt::Display for Error {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("Error")?;
         ::std::result::Result::Ok(())
@@ -18,6 +19,7 @@ impl ::std::error::Error for Error {}
 pub struct ErrorBuilder {}
 impl Error {
     /// A builder for `Error` with every member unset.
+    #[inline]
     pub fn builder() -> ErrorBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct FolderBuilder {
 }
 impl Folder {
     /// A builder for `Folder` with every member unset.
+    #[inline]
     pub fn builder() -> FolderBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct GetPartInputBuilder {
 }
 impl GetPartInput {
     /// A builder for `GetPartInput` with every member unset.
+    #[inline]
     pub fn builder() -> GetPartInputBuilder {
         ::core::default::Default::default()
     }

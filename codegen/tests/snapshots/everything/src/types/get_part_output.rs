@@ -30,6 +30,7 @@ pub struct GetPartOutputBuilder {
 }
 impl GetPartOutput {
     /// A builder for `GetPartOutput` with every member unset.
+    #[inline]
     pub fn builder() -> GetPartOutputBuilder {
         ::core::default::Default::default()
     }

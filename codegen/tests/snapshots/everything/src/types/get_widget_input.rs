@@ -18,6 +18,7 @@ pub struct GetWidgetInputBuilder {
 }
 impl GetWidgetInput {
     /// A builder for `GetWidgetInput` with every member unset.
+    #[inline]
     pub fn builder() -> GetWidgetInputBuilder {
         ::core::default::Default::default()
     }

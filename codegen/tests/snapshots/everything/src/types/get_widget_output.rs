@@ -18,6 +18,7 @@ pub struct GetWidgetOutputBuilder {
 }
 impl GetWidgetOutput {
     /// A builder for `GetWidgetOutput` with every member unset.
+    #[inline]
     pub fn builder() -> GetWidgetOutputBuilder {
         ::core::default::Default::default()
     }

@@ -46,6 +46,7 @@ impl InstanceType {
         "old.type",
     ];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Zero => "0",
@@ -61,6 +62,7 @@ impl InstanceType {
     }
 }
 impl ::std::convert::From<&str> for InstanceType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "0" => Self::Zero,
@@ -82,22 +84,26 @@ impl ::std::convert::From<&str> for InstanceType {
     }
 }
 impl ::std::convert::From<::std::string::String> for InstanceType {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for InstanceType {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for InstanceType {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for InstanceType {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -10,6 +10,7 @@ pub struct InternalFailure {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InternalFailure {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalFailure")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct InternalFailureBuilder {
 }
 impl InternalFailure {
     /// A builder for `InternalFailure` with every member unset.
+    #[inline]
     pub fn builder() -> InternalFailureBuilder {
         ::core::default::Default::default()
     }

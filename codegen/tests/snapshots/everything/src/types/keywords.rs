@@ -40,6 +40,7 @@ pub struct KeywordsBuilder {
 }
 impl Keywords {
     /// A builder for `Keywords` with every member unset.
+    #[inline]
     pub fn builder() -> KeywordsBuilder {
         ::core::default::Default::default()
     }

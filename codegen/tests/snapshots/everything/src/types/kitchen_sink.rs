@@ -130,6 +130,7 @@ pub struct KitchenSinkBuilder {
 }
 impl KitchenSink {
     /// A builder for `KitchenSink` with every member unset.
+    #[inline]
     pub fn builder() -> KitchenSinkBuilder {
         ::core::default::Default::default()
     }

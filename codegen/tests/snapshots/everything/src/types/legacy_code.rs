@@ -25,6 +25,7 @@ impl LegacyCode {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [&'static str] = &["a-b", "0", "m5.large", "*"];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::AB => "a-b",
@@ -36,6 +37,7 @@ impl LegacyCode {
     }
 }
 impl ::std::convert::From<&str> for LegacyCode {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "a-b" => Self::AB,
@@ -53,22 +55,26 @@ impl ::std::convert::From<&str> for LegacyCode {
     }
 }
 impl ::std::convert::From<::std::string::String> for LegacyCode {
+    #[inline]
     fn from(value: ::std::string::String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for LegacyCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
 impl ::std::convert::AsRef<str> for LegacyCode {
+    #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 impl ::std::fmt::Display for LegacyCode {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -22,6 +22,7 @@ pub struct LegacyEnumsBuilder {
 }
 impl LegacyEnums {
     /// A builder for `LegacyEnums` with every member unset.
+    #[inline]
     pub fn builder() -> LegacyEnumsBuilder {
         ::core::default::Default::default()
     }

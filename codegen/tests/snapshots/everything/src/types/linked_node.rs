@@ -19,6 +19,7 @@ pub struct LinkedNodeBuilder {
 }
 impl LinkedNode {
     /// A builder for `LinkedNode` with every member unset.
+    #[inline]
     pub fn builder() -> LinkedNodeBuilder {
         ::core::default::Default::default()
     }

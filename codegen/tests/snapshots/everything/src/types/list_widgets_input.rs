@@ -21,6 +21,7 @@ pub struct ListWidgetsInputBuilder {
 }
 impl ListWidgetsInput {
     /// A builder for `ListWidgetsInput` with every member unset.
+    #[inline]
     pub fn builder() -> ListWidgetsInputBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct ListWidgetsOutputBuilder {
 }
 impl ListWidgetsOutput {
     /// A builder for `ListWidgetsOutput` with every member unset.
+    #[inline]
     pub fn builder() -> ListWidgetsOutputBuilder {
         ::core::default::Default::default()
     }

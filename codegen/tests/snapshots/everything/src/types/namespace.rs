@@ -23,6 +23,7 @@ pub struct NamespaceBuilder {
 }
 impl Namespace {
     /// A builder for `Namespace` with every member unset.
+    #[inline]
     pub fn builder() -> NamespaceBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct OptionBuilder {
 }
 impl Option {
     /// A builder for `Option` with every member unset.
+    #[inline]
     pub fn builder() -> OptionBuilder {
         ::core::default::Default::default()
     }

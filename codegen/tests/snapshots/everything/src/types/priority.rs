@@ -35,6 +35,7 @@ impl Priority {
     }
 }
 impl ::std::convert::From<i32> for Priority {
+    #[inline]
     fn from(value: i32) -> Self {
         match value {
             -1 => Self::BelowZero,
@@ -46,11 +47,13 @@ impl ::std::convert::From<i32> for Priority {
     }
 }
 impl ::std::convert::From<Priority> for i32 {
+    #[inline]
     fn from(value: Priority) -> Self {
         value.value()
     }
 }
 impl ::std::fmt::Display for Priority {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(&self.value(), f)
     }

@@ -22,6 +22,7 @@ pub struct PutKitchenSinkInput {
     pub client_token: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Debug for PutKitchenSinkInput {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("PutKitchenSinkInput")
             .field("sink", &self.sink)
@@ -43,6 +44,7 @@ pub struct PutKitchenSinkInputBuilder {
     client_token: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Debug for PutKitchenSinkInputBuilder {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("PutKitchenSinkInputBuilder")
             .field("sink", &self.sink)
@@ -57,6 +59,7 @@ impl ::std::fmt::Debug for PutKitchenSinkInputBuilder {
 }
 impl PutKitchenSinkInput {
     /// A builder for `PutKitchenSinkInput` with every member unset.
+    #[inline]
     pub fn builder() -> PutKitchenSinkInputBuilder {
         ::core::default::Default::default()
     }

@@ -22,6 +22,7 @@ pub struct PutKitchenSinkOutputBuilder {
 }
 impl PutKitchenSinkOutput {
     /// A builder for `PutKitchenSinkOutput` with every member unset.
+    #[inline]
     pub fn builder() -> PutKitchenSinkOutputBuilder {
         ::core::default::Default::default()
     }

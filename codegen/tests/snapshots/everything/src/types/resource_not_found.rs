@@ -12,6 +12,7 @@ pub struct ResourceNotFound {
     pub resource_id: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceNotFound {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFound")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -29,6 +30,7 @@ pub struct ResourceNotFoundBuilder {
 }
 impl ResourceNotFound {
     /// A builder for `ResourceNotFound` with every member unset.
+    #[inline]
     pub fn builder() -> ResourceNotFoundBuilder {
         ::core::default::Default::default()
     }

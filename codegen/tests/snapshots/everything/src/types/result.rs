@@ -19,6 +19,7 @@ pub struct ResultBuilder {
 }
 impl Result {
     /// A builder for `Result` with every member unset.
+    #[inline]
     pub fn builder() -> ResultBuilder {
         ::core::default::Default::default()
     }

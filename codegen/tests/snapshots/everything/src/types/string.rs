@@ -16,6 +16,7 @@ pub struct StringBuilder {
 }
 impl String {
     /// A builder for `String` with every member unset.
+    #[inline]
     pub fn builder() -> StringBuilder {
         ::core::default::Default::default()
     }

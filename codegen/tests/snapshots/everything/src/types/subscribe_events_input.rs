@@ -18,6 +18,7 @@ pub struct SubscribeEventsInputBuilder {
 }
 impl SubscribeEventsInput {
     /// A builder for `SubscribeEventsInput` with every member unset.
+    #[inline]
     pub fn builder() -> SubscribeEventsInputBuilder {
         ::core::default::Default::default()
     }

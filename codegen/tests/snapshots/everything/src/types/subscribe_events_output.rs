@@ -16,6 +16,7 @@ pub struct SubscribeEventsOutputBuilder {
 }
 impl SubscribeEventsOutput {
     /// A builder for `SubscribeEventsOutput` with every member unset.
+    #[inline]
     pub fn builder() -> SubscribeEventsOutputBuilder {
         ::core::default::Default::default()
     }

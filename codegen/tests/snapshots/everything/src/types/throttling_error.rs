@@ -10,6 +10,7 @@ pub struct ThrottlingError {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ThrottlingError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ThrottlingError")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct ThrottlingErrorBuilder {
 }
 impl ThrottlingError {
     /// A builder for `ThrottlingError` with every member unset.
+    #[inline]
     pub fn builder() -> ThrottlingErrorBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct TypeBuilder {
 }
 impl Type {
     /// A builder for `Type` with every member unset.
+    #[inline]
     pub fn builder() -> TypeBuilder {
         ::core::default::Default::default()
     }

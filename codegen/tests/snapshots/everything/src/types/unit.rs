@@ -11,6 +11,7 @@ pub struct Unit {}
 pub struct UnitBuilder {}
 impl Unit {
     /// A builder for `Unit` with every member unset.
+    #[inline]
     pub fn builder() -> UnitBuilder {
         ::core::default::Default::default()
     }

@@ -23,6 +23,7 @@ pub struct UploadArtifactInputBuilder {
 }
 impl UploadArtifactInput {
     /// A builder for `UploadArtifactInput` with every member unset.
+    #[inline]
     pub fn builder() -> UploadArtifactInputBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct UploadArtifactOutputBuilder {
 }
 impl UploadArtifactOutput {
     /// A builder for `UploadArtifactOutput` with every member unset.
+    #[inline]
     pub fn builder() -> UploadArtifactOutputBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct VecBuilder {
 }
 impl Vec {
     /// A builder for `Vec` with every member unset.
+    #[inline]
     pub fn builder() -> VecBuilder {
         ::core::default::Default::default()
     }

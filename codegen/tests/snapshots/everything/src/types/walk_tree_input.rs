@@ -30,6 +30,7 @@ pub struct WalkTreeInputBuilder {
 }
 impl WalkTreeInput {
     /// A builder for `WalkTreeInput` with every member unset.
+    #[inline]
     pub fn builder() -> WalkTreeInputBuilder {
         ::core::default::Default::default()
     }

@@ -25,6 +25,7 @@ pub struct WalkTreeOutputBuilder {
 }
 impl WalkTreeOutput {
     /// A builder for `WalkTreeOutput` with every member unset.
+    #[inline]
     pub fn builder() -> WalkTreeOutputBuilder {
         ::core::default::Default::default()
     }

@@ -21,6 +21,7 @@ pub struct WidgetCreatedEventBuilder {
 }
 impl WidgetCreatedEvent {
     /// A builder for `WidgetCreatedEvent` with every member unset.
+    #[inline]
     pub fn builder() -> WidgetCreatedEventBuilder {
         ::core::default::Default::default()
     }

@@ -11,6 +11,7 @@ pub struct WidgetDeletedEvent {}
 pub struct WidgetDeletedEventBuilder {}
 impl WidgetDeletedEvent {
     /// A builder for `WidgetDeletedEvent` with every member unset.
+    #[inline]
     pub fn builder() -> WidgetDeletedEventBuilder {
         ::core::default::Default::default()
     }

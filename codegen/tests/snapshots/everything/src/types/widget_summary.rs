@@ -37,6 +37,7 @@ pub struct WidgetSummaryBuilder {
 }
 impl WidgetSummary {
     /// A builder for `WidgetSummary` with every member unset.
+    #[inline]
     pub fn builder() -> WidgetSummaryBuilder {
         ::core::default::Default::default()
     }

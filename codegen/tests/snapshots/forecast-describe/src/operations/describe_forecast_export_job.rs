@@ -84,6 +84,7 @@ pub enum DescribeForecastExportJobError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for DescribeForecastExportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -93,6 +94,7 @@ impl ::std::fmt::Display for DescribeForecastExportJobError {
     }
 }
 impl ::std::error::Error for DescribeForecastExportJobError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -103,12 +105,14 @@ impl ::std::error::Error for DescribeForecastExportJobError {
 }
 impl ::std::convert::From<crate::InvalidInputException>
 for DescribeForecastExportJobError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for DescribeForecastExportJobError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

@@ -18,6 +18,7 @@ pub struct DataDestinationBuilder {
 }
 impl DataDestination {
     /// A builder for `DataDestination` with every member unset.
+    #[inline]
     pub fn builder() -> DataDestinationBuilder {
         ::core::default::Default::default()
     }

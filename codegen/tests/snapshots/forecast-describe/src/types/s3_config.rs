@@ -32,6 +32,7 @@ pub struct S3ConfigBuilder {
 }
 impl S3Config {
     /// A builder for `S3Config` with every member unset.
+    #[inline]
     pub fn builder() -> S3ConfigBuilder {
         ::core::default::Default::default()
     }

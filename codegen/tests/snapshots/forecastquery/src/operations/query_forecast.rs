@@ -92,6 +92,7 @@ pub enum QueryForecastError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for QueryForecastError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -104,6 +105,7 @@ impl ::std::fmt::Display for QueryForecastError {
     }
 }
 impl ::std::error::Error for QueryForecastError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -116,26 +118,31 @@ impl ::std::error::Error for QueryForecastError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for QueryForecastError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException> for QueryForecastError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for QueryForecastError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for QueryForecastError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException> for QueryForecastError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

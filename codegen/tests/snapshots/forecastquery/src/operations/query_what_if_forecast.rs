@@ -39,6 +39,7 @@ pub enum QueryWhatIfForecastError {
     Unhandled(crate::primitives::UnhandledError),
 }
 impl ::std::fmt::Display for QueryWhatIfForecastError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::InvalidInputException(error) => ::std::fmt::Display::fmt(error, f),
@@ -51,6 +52,7 @@ impl ::std::fmt::Display for QueryWhatIfForecastError {
     }
 }
 impl ::std::error::Error for QueryWhatIfForecastError {
+    #[inline]
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             Self::InvalidInputException(error) => ::std::option::Option::Some(error),
@@ -63,28 +65,33 @@ impl ::std::error::Error for QueryWhatIfForecastError {
     }
 }
 impl ::std::convert::From<crate::InvalidInputException> for QueryWhatIfForecastError {
+    #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
 impl ::std::convert::From<crate::InvalidNextTokenException>
 for QueryWhatIfForecastError {
+    #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }
 }
 impl ::std::convert::From<crate::LimitExceededException> for QueryWhatIfForecastError {
+    #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceInUseException> for QueryWhatIfForecastError {
+    #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
 impl ::std::convert::From<crate::ResourceNotFoundException>
 for QueryWhatIfForecastError {
+    #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
     }

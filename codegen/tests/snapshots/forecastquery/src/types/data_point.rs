@@ -21,6 +21,7 @@ pub struct DataPointBuilder {
 }
 impl DataPoint {
     /// A builder for `DataPoint` with every member unset.
+    #[inline]
     pub fn builder() -> DataPointBuilder {
         ::core::default::Default::default()
     }

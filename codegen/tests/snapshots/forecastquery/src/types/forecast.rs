@@ -36,6 +36,7 @@ pub struct ForecastBuilder {
 }
 impl Forecast {
     /// A builder for `Forecast` with every member unset.
+    #[inline]
     pub fn builder() -> ForecastBuilder {
         ::core::default::Default::default()
     }

@@ -10,6 +10,7 @@ pub struct InvalidInputException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InvalidInputException {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidInputException")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct InvalidInputExceptionBuilder {
 }
 impl InvalidInputException {
     /// A builder for `InvalidInputException` with every member unset.
+    #[inline]
     pub fn builder() -> InvalidInputExceptionBuilder {
         ::core::default::Default::default()
     }

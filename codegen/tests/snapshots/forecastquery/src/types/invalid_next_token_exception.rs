@@ -10,6 +10,7 @@ pub struct InvalidNextTokenException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InvalidNextTokenException {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidNextTokenException")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct InvalidNextTokenExceptionBuilder {
 }
 impl InvalidNextTokenException {
     /// A builder for `InvalidNextTokenException` with every member unset.
+    #[inline]
     pub fn builder() -> InvalidNextTokenExceptionBuilder {
         ::core::default::Default::default()
     }

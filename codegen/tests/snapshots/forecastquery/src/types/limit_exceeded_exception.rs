@@ -10,6 +10,7 @@ pub struct LimitExceededException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for LimitExceededException {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
         if let ::std::option::Option::Some(message) = &self.message {
@@ -26,6 +27,7 @@ pub struct LimitExceededExceptionBuilder {
 }
 impl LimitExceededException {
     /// A builder for `LimitExceededException` with every member unset.
+    #[inline]
     pub fn builder() -> LimitExceededExceptionBuilder {
         ::core::default::Default::default()
     }

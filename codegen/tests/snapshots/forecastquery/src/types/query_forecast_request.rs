@@ -43,6 +43,7 @@ pub struct QueryForecastRequestBuilder {
 }
 impl QueryForecastRequest {
     /// A builder for `QueryForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> QueryForecastRequestBuilder {
         ::core::default::Default::default()
     }

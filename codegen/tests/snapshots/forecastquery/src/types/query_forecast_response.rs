@@ -16,6 +16,7 @@ pub struct QueryForecastResponseBuilder {
 }
 impl QueryForecastResponse {
     /// A builder for `QueryForecastResponse` with every member unset.
+    #[inline]
     pub fn builder() -> QueryForecastResponseBuilder {
         ::core::default::Default::default()
     }

@@ -43,6 +43,7 @@ pub struct QueryWhatIfForecastRequestBuilder {
 }
 impl QueryWhatIfForecastRequest {
     /// A builder for `QueryWhatIfForecastRequest` with every member unset.
+    #[inline]
     pub fn builder() -> QueryWhatIfForecastRequestBuilder {
         ::core::default::Default::default()
     }

@@ -16,6 +16,7 @@ pub struct QueryWhatIfForecastResponseBuilder {
 }
 impl QueryWhatIfForecastResponse {
     /// A builder for `QueryWhatIfForecastResponse` with every member unset.
+    #[inline]
     pub fn builder() -> QueryWhatIfForecastResponseBuilder {
         ::core::default::Default::default()
     }
