@@ -100,3 +100,28 @@ fn sensitive_values_never_reach_debug_output() {
     assert!(!debug.contains("team"), "{debug}");
     assert!(debug.contains("Redacted"), "{debug}");
 }
+
+/// With `arbitrary`, an operation's error enum draws each modeled error and unhandled
+/// errors whose codes are none of the modeled ones.
+#[cfg(feature = "arbitrary")]
+#[test]
+fn error_enums_are_arbitrary() {
+    use arbitrary::{Arbitrary, Unstructured};
+
+    let modeled = ["InvalidInputException", "ResourceNotFoundException"];
+    let (mut invalid, mut not_found, mut unhandled) = (0, 0, 0);
+    for seed in 0u8..=255 {
+        let bytes: Vec<u8> = (0..64u8).map(|i| i.wrapping_mul(31) ^ seed).collect();
+        let error = DescribeForecastExportJobError::arbitrary(&mut Unstructured::new(&bytes));
+        match error.unwrap() {
+            DescribeForecastExportJobError::InvalidInputException(_) => invalid += 1,
+            DescribeForecastExportJobError::ResourceNotFoundException(_) => not_found += 1,
+            DescribeForecastExportJobError::Unhandled(error) => {
+                assert!(!modeled.contains(&error.code.as_str()), "{}", error.code);
+                unhandled += 1;
+            }
+            other => panic!("not a variant of the model: {other:?}"),
+        }
+    }
+    assert!(invalid > 0 && not_found > 0 && unhandled > 0);
+}

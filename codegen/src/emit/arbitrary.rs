@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ty::ident;
-use crate::typespace::{Codec, Field, Item, ItemKind, RustType, UnionVariant};
+use crate::typespace::{Codec, Field, Item, ItemKind, OperationItem, RustType, UnionVariant};
 
 /// The cargo feature that turns the impls on.
 pub const FEATURE: &str = "arbitrary";
@@ -27,6 +27,24 @@ pub fn impls(item: &Item) -> TokenStream {
     quote! {
         #[cfg(feature = #FEATURE)]
         #body
+    }
+}
+
+/// The `Arbitrary` impl of an operation's error enum, compiled only with [`FEATURE`].
+pub fn error_impls(op: &OperationItem) -> TokenStream {
+    let name = ident(&op.error_name);
+    let unhandled = ident(&op.unhandled);
+    let entries = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        let code = &e.code;
+        quote!(#variant: #code;)
+    });
+    quote! {
+        #[cfg(feature = #FEATURE)]
+        crate::primitives::arbitrary::arbitrary_error! {
+            #name { #(#entries)* }
+            unhandled: #unhandled;
+        }
     }
 }
 

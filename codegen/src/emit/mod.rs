@@ -62,9 +62,10 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
             .then(|| exchange::docs(space, crate_name, op))
             .flatten();
         let body = operation::emit(&links, op, readable.as_ref(), content_type, exchange);
+        let arbitrary = arbitrary::error_impls(op);
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
-            tokens: quote!(#![doc = #summary] #body),
+            tokens: quote!(#![doc = #summary] #body #arbitrary),
         }
     }));
     files

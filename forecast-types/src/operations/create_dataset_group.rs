@@ -158,3 +158,10 @@ impl CreateDatasetGroupError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreateDatasetGroupError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
+    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

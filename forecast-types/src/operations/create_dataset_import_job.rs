@@ -165,3 +165,10 @@ impl CreateDatasetImportJobError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreateDatasetImportJobError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
+    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

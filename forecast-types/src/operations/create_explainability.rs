@@ -202,3 +202,10 @@ impl CreateExplainabilityError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreateExplainabilityError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
+    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

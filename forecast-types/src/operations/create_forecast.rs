@@ -169,3 +169,10 @@ impl CreateForecastError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreateForecastError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
+    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -189,3 +189,10 @@ impl CreatePredictorError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreatePredictorError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
+    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -171,3 +171,11 @@ impl CreatePredictorBacktestExportJobError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreatePredictorBacktestExportJobError { InvalidInputException :
+    "InvalidInputException"; LimitExceededException : "LimitExceededException";
+    ResourceAlreadyExistsException : "ResourceAlreadyExistsException";
+    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

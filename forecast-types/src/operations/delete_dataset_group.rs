@@ -119,3 +119,9 @@ impl DeleteDatasetGroupError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DeleteDatasetGroupError { InvalidInputException : "InvalidInputException";
+    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

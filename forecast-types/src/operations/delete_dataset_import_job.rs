@@ -119,3 +119,9 @@ impl DeleteDatasetImportJobError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DeleteDatasetImportJobError { InvalidInputException : "InvalidInputException";
+    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

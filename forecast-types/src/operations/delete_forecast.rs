@@ -122,3 +122,9 @@ impl DeleteForecastError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DeleteForecastError { InvalidInputException : "InvalidInputException";
+    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

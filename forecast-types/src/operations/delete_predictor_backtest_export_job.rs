@@ -120,3 +120,9 @@ impl DeletePredictorBacktestExportJobError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DeletePredictorBacktestExportJobError { InvalidInputException :
+    "InvalidInputException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -106,3 +106,8 @@ impl DescribeExplainabilityExportError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DescribeExplainabilityExportError { InvalidInputException : "InvalidInputException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -112,3 +112,8 @@ impl DescribeMonitorError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DescribeMonitorError { InvalidInputException : "InvalidInputException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -113,3 +113,9 @@ impl DescribePredictorBacktestExportJobError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DescribePredictorBacktestExportJobError { InvalidInputException :
+    "InvalidInputException"; ResourceNotFoundException : "ResourceNotFoundException"; }
+    unhandled : Unhandled;
+}

@@ -112,3 +112,8 @@ impl DescribeWhatIfAnalysisError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DescribeWhatIfAnalysisError { InvalidInputException : "InvalidInputException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

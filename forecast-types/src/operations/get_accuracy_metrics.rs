@@ -128,3 +128,9 @@ impl GetAccuracyMetricsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    GetAccuracyMetricsError { InvalidInputException : "InvalidInputException";
+    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

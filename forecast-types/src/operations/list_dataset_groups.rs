@@ -92,3 +92,8 @@ impl ListDatasetGroupsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListDatasetGroupsError { InvalidNextTokenException : "InvalidNextTokenException"; }
+    unhandled : Unhandled;
+}

@@ -92,3 +92,8 @@ impl ListDatasetsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListDatasetsError { InvalidNextTokenException : "InvalidNextTokenException"; }
+    unhandled : Unhandled;
+}

@@ -115,3 +115,8 @@ impl ListExplainabilityExportsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListExplainabilityExportsError { InvalidInputException : "InvalidInputException";
+    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+}

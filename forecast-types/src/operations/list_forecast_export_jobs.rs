@@ -112,3 +112,8 @@ impl ListForecastExportJobsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListForecastExportJobsError { InvalidInputException : "InvalidInputException";
+    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+}

@@ -111,3 +111,8 @@ impl ListForecastsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListForecastsError { InvalidInputException : "InvalidInputException";
+    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+}

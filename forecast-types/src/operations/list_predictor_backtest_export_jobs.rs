@@ -115,3 +115,9 @@ impl ListPredictorBacktestExportJobsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListPredictorBacktestExportJobsError { InvalidInputException :
+    "InvalidInputException"; InvalidNextTokenException : "InvalidNextTokenException"; }
+    unhandled : Unhandled;
+}

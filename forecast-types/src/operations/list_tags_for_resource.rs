@@ -103,3 +103,8 @@ impl ListTagsForResourceError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListTagsForResourceError { InvalidInputException : "InvalidInputException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -110,3 +110,8 @@ impl ListWhatIfAnalysesError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListWhatIfAnalysesError { InvalidInputException : "InvalidInputException";
+    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+}

@@ -112,3 +112,8 @@ impl ListWhatIfForecastExportsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListWhatIfForecastExportsError { InvalidInputException : "InvalidInputException";
+    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+}

@@ -132,3 +132,10 @@ impl ResumeResourceError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ResumeResourceError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceInUseException :
+    "ResourceInUseException"; ResourceNotFoundException : "ResourceNotFoundException"; }
+    unhandled : Unhandled;
+}

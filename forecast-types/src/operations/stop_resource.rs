@@ -129,3 +129,9 @@ impl StopResourceError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    StopResourceError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

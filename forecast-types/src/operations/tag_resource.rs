@@ -117,3 +117,9 @@ impl TagResourceError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    TagResourceError { InvalidInputException : "InvalidInputException";
+    LimitExceededException : "LimitExceededException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -119,3 +119,9 @@ impl UpdateDatasetGroupError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    UpdateDatasetGroupError { InvalidInputException : "InvalidInputException";
+    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
+    "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -115,3 +115,7 @@ impl GetThingError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    GetThingError {} unhandled : Unhandled;
+}

@@ -111,3 +111,8 @@ impl ArchiveWidgetError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ArchiveWidgetError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
+    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+}

@@ -111,3 +111,8 @@ impl CreateWidgetError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    CreateWidgetError { Error : "Error"; InternalFailure : "InternalFailure";
+    ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+}

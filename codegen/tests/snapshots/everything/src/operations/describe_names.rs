@@ -174,3 +174,8 @@ impl DescribeNamesError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DescribeNamesError { InternalFailure : "InternalFailure"; ThrottlingError :
+    "ThrottlingError"; } unhandled : Unhandled;
+}

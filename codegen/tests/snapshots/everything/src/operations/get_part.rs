@@ -111,3 +111,8 @@ impl GetPartError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    GetPartError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
+    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+}

@@ -111,3 +111,8 @@ impl GetWidgetError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    GetWidgetError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
+    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+}

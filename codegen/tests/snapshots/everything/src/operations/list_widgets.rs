@@ -103,3 +103,8 @@ impl ListWidgetsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    ListWidgetsError { InternalFailure : "InternalFailure"; ThrottlingError :
+    "ThrottlingError"; } unhandled : Unhandled;
+}

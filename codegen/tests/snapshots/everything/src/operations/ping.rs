@@ -98,3 +98,8 @@ impl PingError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    PingError { InternalFailure : "InternalFailure"; ThrottlingError : "ThrottlingError";
+    } unhandled : Unhandled;
+}

@@ -98,3 +98,8 @@ impl SubscribeEventsError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    SubscribeEventsError { InternalFailure : "InternalFailure"; ThrottlingError :
+    "ThrottlingError"; } unhandled : Unhandled;
+}

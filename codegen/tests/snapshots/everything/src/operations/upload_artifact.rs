@@ -98,3 +98,8 @@ impl UploadArtifactError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    UploadArtifactError { InternalFailure : "InternalFailure"; ThrottlingError :
+    "ThrottlingError"; } unhandled : Unhandled;
+}

@@ -111,3 +111,8 @@ impl WalkTreeError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    WalkTreeError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
+    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+}

@@ -6,7 +6,8 @@
 //! impls behind the cargo feature `arbitrary`, written without `derive_arbitrary`.
 //!
 //! Generated code invokes [`arbitrary_structure!`], [`arbitrary_union!`],
-//! [`arbitrary_enum!`] and [`arbitrary_int_enum!`] once per shape. Each member
+//! [`arbitrary_enum!`] and [`arbitrary_int_enum!`] once per shape, and
+//! [`arbitrary_error!`] once per operation. Each member
 //! is drawn through a strategy ([`Draw`]) that the generator picks from the
 //! member's type and wire format, so that every value drawn is one that the
 //! type's JSON form holds exactly:
@@ -15,6 +16,8 @@
 //!   conversion that parsing uses, so an unknown value never equals a known one.
 //! - Unions draw a listed member or an unknown one, whose name is never a
 //!   listed member's wire name nor `__type`, and whose value is never `null`.
+//! - Operation error enums draw a modeled error or the unhandled variant, whose
+//!   code is never a modeled error's code.
 //! - A [`Document`] is never `null` at its top level: a member whose value is
 //!   `null` is absent on the wire. Inside arrays and objects `null` is drawn,
 //!   numbers are finite (JSON has no NaN), and nesting stops at a fixed depth.
@@ -48,7 +51,7 @@ use ::std::cell::Cell;
 use ::std::collections::BTreeMap;
 use ::std::marker::PhantomData;
 
-use super::{BigDecimal, BigInteger, Document, Number, Timestamp};
+use super::{BigDecimal, BigInteger, Document, Number, Timestamp, UnhandledError};
 
 /// How many structures and unions deep a value goes before it stops growing.
 pub(crate) const MAX_DEPTH: u32 = 6;
@@ -421,6 +424,20 @@ pub(crate) fn unknown_member(
     Ok((name, Document::arbitrary(u)?))
 }
 
+/// An error an operation's model does not name: a code that is none of `known`,
+/// the codes of the operation's modeled errors, and any message.
+pub(crate) fn unhandled_error(
+    u: &mut Unstructured<'_>,
+    known: &[&str],
+) -> Result<UnhandledError> {
+    let mut code = text(u)?;
+    while known.contains(&code.as_str()) {
+        code.push('_');
+    }
+    let message = Option::<String>::arbitrary(u)?;
+    Ok(UnhandledError { code, message })
+}
+
 // ---------------------------------------------------------------------------
 // Macros
 //
@@ -537,6 +554,47 @@ macro_rules! arbitrary_union {
     };
 }
 pub(crate) use arbitrary_union;
+
+/// Implements `Arbitrary` for an operation's error enum: each modeled error as
+/// often as the unhandled variant, whose code is never a modeled one.
+///
+/// ```text
+/// crate::primitives::arbitrary::arbitrary_error! {
+///     DescribeForecastExportJobError {
+///         InvalidInputException: "InvalidInputException";
+///         ResourceNotFoundException: "ResourceNotFoundException";
+///     }
+///     unhandled: Unhandled;
+/// }
+/// ```
+macro_rules! arbitrary_error {
+    ($name:ident {
+        $($variant:ident : $code:literal;)*
+    } unhandled: $unhandled:ident $(;)?) => {
+        impl<'a> ::arbitrary::Arbitrary<'a> for $name {
+            // The countdown's last decrement is never read, nor is the choice at all
+            // for an operation without modeled errors.
+            #[allow(unused_assignments, unused_mut, unused_variables)]
+            fn arbitrary(
+                u: &mut ::arbitrary::Unstructured<'a>,
+            ) -> ::arbitrary::Result<Self> {
+                const KNOWN: &[&str] = &[$($code),*];
+                let mut choice = u.choose_index(KNOWN.len() + 1)?;
+                $(
+                    if choice == 0 {
+                        return ::std::result::Result::Ok(Self::$variant(
+                            ::arbitrary::Arbitrary::arbitrary(u)?,
+                        ));
+                    }
+                    choice -= 1;
+                )*
+                let error = crate::primitives::arbitrary::unhandled_error(u, KNOWN)?;
+                ::std::result::Result::Ok(Self::$unhandled(error))
+            }
+        }
+    };
+}
+pub(crate) use arbitrary_error;
 
 /// Implements `Arbitrary` for a generated string enum: a listed value, or any
 /// other string through `From<&str>`, as parsing reads it.

@@ -155,3 +155,8 @@ impl DescribeForecastExportJobError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    DescribeForecastExportJobError { InvalidInputException : "InvalidInputException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}

@@ -200,3 +200,10 @@ impl QueryForecastError {
         )
     }
 }
+#[cfg(feature = "arbitrary")]
+crate::primitives::arbitrary::arbitrary_error! {
+    QueryForecastError { InvalidInputException : "InvalidInputException";
+    InvalidNextTokenException : "InvalidNextTokenException"; LimitExceededException :
+    "LimitExceededException"; ResourceInUseException : "ResourceInUseException";
+    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+}
