@@ -197,6 +197,37 @@ mod tests {
         assert_eq!(Step::CheckFeatures.to_string(), "check-features");
     }
 
+    /// Whether the target directory holds anything cargo built of `package`.
+    fn has_outputs(target: &Path, package: &str) -> bool {
+        let fingerprints = std::fs::read_dir(target.join("debug/.fingerprint")).unwrap();
+        fingerprints
+            .map(|entry| entry.unwrap().file_name())
+            .any(|name| name.to_string_lossy().starts_with(&format!("{package}-")))
+    }
+
+    #[test]
+    fn clean_removes_what_the_steps_built_of_the_crate_and_its_docs() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let krate = dir.path().join("tiny");
+        std::fs::create_dir_all(krate.join("src")).unwrap();
+        let manifest = "[package]\nname = \"tiny-types\"\nversion = \"0.0.0\"\n\
+                        edition = \"2021\"\n\n[workspace]\n";
+        std::fs::write(krate.join("Cargo.toml"), manifest).unwrap();
+        std::fs::write(krate.join("src/lib.rs"), "//! Tiny.\n").unwrap();
+        let target = dir.path().join("target");
+        let cargo = Cargo::new(target.clone());
+        let mut log = Log::create(&dir.path().join("tiny.log")).unwrap();
+        for step in [Step::Check, Step::Doc] {
+            let failure = cargo.run(step, false, &krate, &mut log).unwrap();
+            assert_eq!(failure, None, "{step}");
+        }
+        assert!(has_outputs(&target, "tiny-types"));
+        assert!(target.join("doc/tiny_types").is_dir());
+        cargo.clean("tiny-types", &krate, &mut log).unwrap();
+        assert!(!has_outputs(&target, "tiny-types"));
+        assert!(!target.join("doc").exists());
+    }
+
     #[test]
     fn serde_is_turned_on_only_where_the_crate_has_it() {
         let test = ["test", "--test", "*", "--features", "arbitrary,serde"];
