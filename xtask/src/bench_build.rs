@@ -379,6 +379,28 @@ mod tests {
     }
 
     #[test]
+    fn each_scratch_crate_has_its_own_directory_label_and_dependency_line() {
+        let root = Path::new("/ws");
+        let plain = ours_manifest(root, &[]);
+        let serde = ours_manifest(root, &["serde"]);
+        assert_eq!(
+            (plain.label.as_str(), plain.dir_name.as_str()),
+            ("forecast-types", "forecast-types")
+        );
+        assert_eq!(serde.label, "forecast-types +serde");
+        assert_eq!(serde.dir_name, "forecast-types-serde");
+        assert_eq!(
+            serde.line,
+            "forecast-types = { path = \"/ws/forecast-types\", features = [\"serde\"] }\n"
+        );
+        assert!(plain.line.ends_with("features = [] }\n"));
+        let sdk = sdk_manifest("1.2.3");
+        assert!(sdk
+            .line
+            .contains("version = \"=1.2.3\", default-features = false"));
+    }
+
+    #[test]
     fn the_median_and_spread_of_builds() {
         let builds = [3.0, 1.0, 2.0].map(Duration::from_secs_f64);
         assert_eq!(median(&builds), Duration::from_secs(2));
