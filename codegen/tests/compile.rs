@@ -43,10 +43,18 @@ fn features(case: &str) -> &'static str {
     }
 }
 
-/// Clippy with the default features and with [`features`], the tests with
-/// [`features`], the docs with the default features.
+/// Clippy with no features, with the default ones and with [`features`], the tests
+/// with [`features`], the docs with the default features.
 fn builds_cleanly(case: &str) {
     let features = features(case);
+    let none = [
+        "--all-targets",
+        "--no-default-features",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    cargo(case, "clippy", &none, &[]);
     cargo(
         case,
         "clippy",

@@ -168,6 +168,7 @@ fn builders_compare_clone_and_hide_sensitive_values() {
     assert!(shown.contains(ROLE_ARN), "{shown}");
 }
 
+#[cfg(feature = "validate")]
 #[test]
 fn build_validated_reports_missing_members_and_broken_constraints() {
     use forecast_types::primitives::Constraint;

@@ -1,6 +1,7 @@
 //! `validate()` on realistic DescribeForecastExportJob and CreateForecastExportJob
 //! requests: valid ARNs, S3 paths and KMS keys pass; each kind of mistake is reported
 //! with its path, every violation at once, and sensitive values stay hidden.
+#![cfg(feature = "validate")]
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,7 @@
 //! `cargo xtask bench-build`: clean debug builds of scratch crates that depend on
-//! forecast-types (with its default features, and with `serde`) and on aws-sdk-forecast,
-//! side by side, with the size of each dependency tree and of each crate's Rust source.
+//! forecast-types (with its default features, with none, and with `serde`) and on
+//! aws-sdk-forecast, side by side, with the size of each dependency tree and of each
+//! crate's Rust source.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -58,21 +59,18 @@ pub fn run(args: &Args) -> Result<()> {
         .clone()
         .unwrap_or_else(|| temp.path().to_path_buf());
     let sdk_version = locked_version(&root, "aws-sdk-forecast")?;
-    let crates = [
-        scratch(&root, &base, "forecast-types", &ours_manifest(&root, &[]))?,
-        scratch(
-            &root,
-            &base,
-            "forecast-types",
-            &ours_manifest(&root, &["serde"]),
-        )?,
-        scratch(
-            &root,
-            &base,
-            "aws-sdk-forecast",
-            &sdk_manifest(&sdk_version),
-        )?,
-    ];
+    let ours = [(true, &[][..]), (false, &[][..]), (true, &["serde"][..])];
+    let mut crates = Vec::new();
+    for (default_features, features) in ours {
+        let dependency = ours_manifest(&root, default_features, features);
+        crates.push(scratch(&root, &base, "forecast-types", &dependency)?);
+    }
+    crates.push(scratch(
+        &root,
+        &base,
+        "aws-sdk-forecast",
+        &sdk_manifest(&sdk_version),
+    )?);
     for crate_ in &crates {
         cargo(&crate_.dir, &["fetch"])?;
     }
@@ -87,22 +85,25 @@ pub fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// The dependency on forecast-types, with `features` on top of the default ones.
-fn ours_manifest(root: &Path, features: &[&str]) -> Dependency {
+/// The dependency on forecast-types: its default features or none, and `features`.
+fn ours_manifest(root: &Path, default_features: bool, features: &[&str]) -> Dependency {
     let path = root.join("forecast-types");
+    let mut label = "forecast-types".to_owned();
+    let mut dir_name = label.clone();
+    if !default_features {
+        label.push_str(" (no default features)");
+        dir_name.push_str("-bare");
+    }
+    for feature in features {
+        label.push_str(&format!(" +{feature}"));
+        dir_name.push_str(&format!("-{feature}"));
+    }
     Dependency {
-        label: match features.is_empty() {
-            true => "forecast-types".to_owned(),
-            false => format!("forecast-types +{}", features.join(",")),
-        },
-        dir_name: ["forecast-types"]
-            .iter()
-            .chain(features)
-            .copied()
-            .collect::<Vec<_>>()
-            .join("-"),
+        label,
+        dir_name,
         line: format!(
-            "forecast-types = {{ path = {:?}, features = {features:?} }}\n",
+            "forecast-types = {{ path = {:?}, default-features = {default_features}, \
+             features = {features:?} }}\n",
             path.to_string_lossy()
         ),
     }
@@ -381,19 +382,21 @@ mod tests {
     #[test]
     fn each_scratch_crate_has_its_own_directory_label_and_dependency_line() {
         let root = Path::new("/ws");
-        let plain = ours_manifest(root, &[]);
-        let serde = ours_manifest(root, &["serde"]);
-        assert_eq!(
-            (plain.label.as_str(), plain.dir_name.as_str()),
-            ("forecast-types", "forecast-types")
-        );
+        let plain = ours_manifest(root, true, &[]);
+        assert_eq!(plain.label, "forecast-types");
+        assert_eq!(plain.dir_name, "forecast-types");
+        let bare = ours_manifest(root, false, &[]);
+        assert_eq!(bare.label, "forecast-types (no default features)");
+        assert_eq!(bare.dir_name, "forecast-types-bare");
+        assert!(bare
+            .line
+            .contains("default-features = false, features = []"));
+        let serde = ours_manifest(root, true, &["serde"]);
         assert_eq!(serde.label, "forecast-types +serde");
         assert_eq!(serde.dir_name, "forecast-types-serde");
-        assert_eq!(
-            serde.line,
-            "forecast-types = { path = \"/ws/forecast-types\", features = [\"serde\"] }\n"
-        );
-        assert!(plain.line.ends_with("features = [] }\n"));
+        let line = "forecast-types = { path = \"/ws/forecast-types\", default-features = true, \
+                    features = [\"serde\"] }\n";
+        assert_eq!(serde.line, line);
         let sdk = sdk_manifest("1.2.3");
         assert!(sdk
             .line

@@ -29,9 +29,9 @@ enum Command {
     /// Generate a crate from every model in a directory, then check, document and
     /// test each one.
     Corpus(corpus::Args),
-    /// Clean debug builds of scratch crates using forecast-types (default features, and
-    /// with serde) and aws-sdk-forecast, side by side: times, ratios, dependency counts,
-    /// source lines.
+    /// Clean debug builds of scratch crates using forecast-types (default features, none,
+    /// and with serde) and aws-sdk-forecast, side by side: times, ratios, dependency
+    /// counts, source lines.
     BenchBuild(bench_build::Args),
 }
 

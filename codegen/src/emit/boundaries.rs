@@ -285,14 +285,14 @@ fn assertion(kind: TokenStream, value: TokenStream, broken: bool) -> TokenStream
 }
 
 fn file(krate: &proc_macro2::Ident, tests: &[TokenStream]) -> TokenStream {
-    let serde = super::wire::FEATURE;
+    let (serde, validate) = (super::wire::FEATURE, super::validate::FEATURE);
     quote! {
         //! Boundary tests generated from the model: for each distinct set of constraints
         //! on a member, values just inside and just outside each length and range bound,
         //! and values that do and do not match each pattern.
 
-        // The values are read from JSON.
-        #![cfg(feature = #serde)]
+        // The values are read from JSON, then validated.
+        #![cfg(all(feature = #serde, feature = #validate))]
         // Deprecated types are tested too.
         #![allow(deprecated)]
 

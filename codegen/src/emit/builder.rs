@@ -111,6 +111,7 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
         |missing: TokenStream| quote!(::std::result::Result::Err(#new_error(#label, #missing)));
     let slots: Vec<_> = required.iter().map(|f| ident(&f.name)).collect();
     let members: Vec<&String> = required.iter().map(|f| &f.member).collect();
+    let validate = super::validate::FEATURE;
     let body = match slots.as_slice() {
         [] => ok,
         [slot] => {
@@ -145,6 +146,7 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
         /// Builds the value as [`build`](Self::build) does, then checks it with
         /// `validate()`: a missing member or a broken constraint is an error, each
         /// violation with its path.
+        #[cfg(feature = #validate)]
         #[inline]
         pub fn build_validated(self) -> ::std::result::Result<#name, crate::primitives::ValidationError> {
             let value = self.build()?;

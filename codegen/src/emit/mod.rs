@@ -71,6 +71,18 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
     files
 }
 
+/// `tokens`, one item, compiled only with the cargo feature `feature`; nothing stays
+/// nothing. (An attribute covers only the item it precedes.)
+fn gated(feature: &str, tokens: TokenStream) -> TokenStream {
+    match tokens.is_empty() {
+        true => tokens,
+        false => quote! {
+            #[cfg(feature = #feature)]
+            #tokens
+        },
+    }
+}
+
 /// The error structures that can be read from a JSON body, or `None` without serde.
 fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
     space.json?;

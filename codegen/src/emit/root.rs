@@ -42,20 +42,23 @@ const RUNTIME: &[(&str, &str, &[&str])] = &[
         include_str!("../../runtime/unknown.rs"),
         &["UnhandledError", "UnknownValue"],
     ),
-    (
-        "validate",
-        include_str!("../../runtime/validate.rs"),
-        &[
-            "Bounds",
-            "Constraint",
-            "Pattern",
-            "Validate",
-            "ValidationError",
-            "Validator",
-            "Violation",
-        ],
-    ),
 ];
+
+/// The runtime file of the `validate` feature, which every crate gets, and what it
+/// exports.
+const VALIDATE_RUNTIME: (&str, &str, &[&str]) = (
+    "validate",
+    include_str!("../../runtime/validate.rs"),
+    &[
+        "Bounds",
+        "Constraint",
+        "Pattern",
+        "Validate",
+        "ValidationError",
+        "Validator",
+        "Violation",
+    ],
+);
 
 /// The runtime files crates of JSON protocols also get: serde for the body format.
 const JSON_RUNTIME: &[(&str, &str)] = &[
@@ -78,6 +81,7 @@ pub fn runtime_files(json: bool, tests: bool) -> Vec<(&'static str, &'static str
         .map(|(stem, text, _)| (*stem, *text))
         .collect();
     files.push(ARBITRARY_RUNTIME);
+    files.push((VALIDATE_RUNTIME.0, VALIDATE_RUNTIME.1));
     if json {
         files.extend(JSON_RUNTIME.iter().copied());
     }
@@ -126,20 +130,24 @@ pub fn lib_rs(
     example: Option<&str>,
 ) -> TokenFile {
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
-    let mut runtime: Vec<&str> = RUNTIME
+    let validate = super::validate::FEATURE;
+    let mut runtime: Vec<(&str, bool)> = RUNTIME
         .iter()
-        .flat_map(|(_, _, names)| names.iter().copied())
-        .filter(|name| !space.names.values().any(|n| n == name))
+        .flat_map(|(_, _, names)| names.iter().map(|name| (*name, false)))
+        .chain(VALIDATE_RUNTIME.2.iter().map(|name| (*name, true)))
+        .filter(|(name, _)| !space.names.values().any(|n| n == name))
         .collect();
     runtime.sort_unstable();
-    let runtime = runtime.into_iter().map(|name| {
+    let runtime = runtime.into_iter().map(|(name, gated)| {
         let name = ident(name);
-        quote!(pub use primitives::#name;)
+        let cfg = gated.then(|| quote!(#[cfg(feature = #validate)]));
+        quote!(#cfg pub use primitives::#name;)
     });
     let interop = super::interop::lib_rs_items(space);
     let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
     let patterns = has_patterns.then(|| {
         quote! {
+            #[cfg(feature = #validate)]
             #[rustfmt::skip]
             mod patterns;
         }
@@ -238,18 +246,24 @@ fn validation_docs(space: &TypeSpace) -> String {
         ),
     };
     format!(
-        "Every structure, union and enum has `validate()`, which checks a value and \
+        "With the `{}` feature, on by default, every structure, union and enum has \
+         `validate()`, which checks a value and \
          everything inside it against the model's constraints (`@required`, `@length`, \
          `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every \
          [`primitives::Violation`], each with its path, such as \
-         `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.{unchecked}\n\n"
+         `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.{unchecked}\n\n",
+        super::validate::FEATURE
     )
 }
 
-/// The crate's cargo features, none of them on by default.
+/// The crate's cargo features; only `validate` is on by default.
 fn feature_docs(space: &TypeSpace) -> String {
     let serde = super::wire::FEATURE;
-    let mut features = Vec::new();
+    let mut features = vec![format!(
+        "- `{}` (on by default): `validate()` on every type and `build_validated()` on \
+         every builder; it adds regex-lite. Without it the crate has no dependencies.",
+        super::validate::FEATURE
+    )];
     if space.json.is_some() {
         features.push(format!(
             "- `{serde}`: `Serialize` and `Deserialize` for every type, and `from_response` \
@@ -280,10 +294,7 @@ fn feature_docs(space: &TypeSpace) -> String {
             super::interop::FEATURE
         ));
     }
-    format!(
-        "# Cargo features\n\nNone is on by default.\n\n{}\n\n",
-        features.join("\n")
-    )
+    format!("# Cargo features\n\n{}\n\n", features.join("\n"))
 }
 
 /// A doctest that parses a sample output body of `operation` and reads a member of it.
@@ -398,6 +409,8 @@ pub fn primitives_index(json: bool) -> TokenFile {
             pub use #module::{#(#names),*};
         }
     });
+    let (validate, names) = (super::validate::FEATURE, VALIDATE_RUNTIME.2);
+    let names = names.iter().map(|n| ident(n));
     let serde = super::wire::FEATURE;
     let json = json.then(|| {
         quote! {
@@ -414,6 +427,10 @@ pub fn primitives_index(json: bool) -> TokenFile {
             //! Types that the model's simple shapes map to, the values the model does not
             //! name, operations as types, and the error of structure builders.
             #(#modules)*
+            #[cfg(feature = #validate)]
+            pub(crate) mod validate;
+            #[cfg(feature = #validate)]
+            pub use validate::{#(#names),*};
             #json
             #[cfg(feature = #arbitrary)]
             pub(crate) mod arbitrary;
@@ -421,9 +438,9 @@ pub fn primitives_index(json: bool) -> TokenFile {
     }
 }
 
-/// `Cargo.toml` for a standalone crate: regex-lite, and nothing else by default; for
-/// JSON protocols serde (without its derive) and serde_json behind the `serde` feature;
-/// timestamp conversions and `arbitrary` behind features.
+/// `Cargo.toml` for a standalone crate: regex-lite for the `validate` feature, the only
+/// one on by default; for JSON protocols serde (without its derive) and serde_json
+/// behind the `serde` feature; timestamp conversions and `arbitrary` behind features.
 pub fn cargo_toml(
     crate_name: &str,
     title: &str,
@@ -469,9 +486,11 @@ publish = false
 chrono = {{ version = \"0.4.45\", default-features = false, optional = true }}
 jiff = {{ version = \"1.0.2\", default-features = false, optional = true }}
 arbitrary = {{ version = \"1.5.0\", optional = true }}
-regex-lite = \"0.1.9\"
+regex-lite = {{ version = \"0.1.9\", optional = true }}
 {serde}{sdk_dependencies}
 [features]
+default = [\"validate\"]
+validate = [\"dep:regex-lite\"]
 chrono = [\"dep:chrono\"]
 jiff = [\"dep:jiff\"]
 arbitrary = [\"dep:arbitrary\"]

@@ -1,6 +1,6 @@
-//! Validation: each item's `impl Validate` and inherent `validate()`, which walk its
-//! members with the checks the type space decided, and `src/patterns.rs`, the table
-//! of compiled patterns.
+//! Validation, behind the cargo feature [`FEATURE`] (on by default): each item's
+//! `impl Validate` and inherent `validate()`, which walk its members with the checks the
+//! type space decided, and `src/patterns.rs`, the table of compiled patterns.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +14,13 @@ use crate::typespace::{
     Checks, Field, Inner, Item, ItemKind, PatternInfo, RustType, TypeSpace, UnionVariant,
 };
 
-/// The `Validate` impl and the inherent `validate()` of an item.
+/// The cargo feature that turns validation on: the impls, the `patterns` module, the
+/// runtime's `validate` module, `build_validated()`, and the regex-lite dependency. On
+/// by default; without it the crate has no dependency at all.
+pub const FEATURE: &str = "validate";
+
+/// The `Validate` impl and the inherent `validate()` of an item, both compiled only with
+/// [`FEATURE`].
 pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStream {
     let name = ident(&item.name);
     let body = match &item.kind {
@@ -38,7 +44,9 @@ pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStre
         true => quote!(_),
         false => quote!(v),
     };
+    let feature = FEATURE;
     quote! {
+        #[cfg(feature = #feature)]
         impl crate::primitives::Validate for #name {
             // Inline: only the types a user validates are compiled.
             #[inline]
@@ -46,6 +54,7 @@ pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStre
                 #body
             }
         }
+        #[cfg(feature = #feature)]
         impl #name {
             /// Checks the value and everything inside it against the model's
             /// constraints; the error lists every violation, each with its path.

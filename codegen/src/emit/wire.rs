@@ -13,15 +13,9 @@ use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, UnionVariant};
 /// types does not build serde and serde_json.
 pub const FEATURE: &str = "serde";
 
-/// `tokens`, compiled only with [`FEATURE`]; nothing stays nothing.
+/// `tokens`, one item, compiled only with [`FEATURE`]; nothing stays nothing.
 pub fn gated(tokens: TokenStream) -> TokenStream {
-    match tokens.is_empty() {
-        true => tokens,
-        false => quote! {
-            #[cfg(feature = #FEATURE)]
-            #tokens
-        },
-    }
+    super::gated(FEATURE, tokens)
 }
 
 /// A doctest of `code`, Rust lines that may use `?` on serde_json's errors, which runs

@@ -86,6 +86,7 @@ impl ActionBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -95,6 +96,7 @@ impl ActionBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Action {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -109,6 +111,7 @@ impl crate::primitives::Validate for Action {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Action {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -155,6 +155,7 @@ impl AdditionalDatasetBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -164,6 +165,7 @@ impl AdditionalDatasetBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for AdditionalDataset {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -199,6 +201,7 @@ impl crate::primitives::Validate for AdditionalDataset {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl AdditionalDataset {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -102,6 +102,7 @@ impl AttributeConfigBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -111,6 +112,7 @@ impl AttributeConfigBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for AttributeConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -135,6 +137,7 @@ impl crate::primitives::Validate for AttributeConfig {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl AttributeConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -86,6 +86,7 @@ impl ::std::fmt::Display for AttributeType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for AttributeType {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -94,6 +95,7 @@ impl crate::primitives::Validate for AttributeType {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl AttributeType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

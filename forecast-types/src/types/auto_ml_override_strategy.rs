@@ -71,6 +71,7 @@ impl ::std::fmt::Display for AutoMLOverrideStrategy {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for AutoMLOverrideStrategy {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -79,6 +80,7 @@ impl crate::primitives::Validate for AutoMLOverrideStrategy {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl AutoMLOverrideStrategy {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -38,6 +38,7 @@ impl BaselineBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -47,6 +48,7 @@ impl BaselineBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Baseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -57,6 +59,7 @@ impl crate::primitives::Validate for Baseline {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Baseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -44,6 +44,7 @@ impl BaselineMetricBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -53,6 +54,7 @@ impl BaselineMetricBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for BaselineMetric {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -64,6 +66,7 @@ impl crate::primitives::Validate for BaselineMetric {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl BaselineMetric {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

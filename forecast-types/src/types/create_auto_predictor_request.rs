@@ -197,6 +197,7 @@ impl CreateAutoPredictorRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -209,6 +210,7 @@ impl CreateAutoPredictorRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateAutoPredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -288,6 +290,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateAutoPredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

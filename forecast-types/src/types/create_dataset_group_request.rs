@@ -102,6 +102,7 @@ impl CreateDatasetGroupRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -114,6 +115,7 @@ impl CreateDatasetGroupRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateDatasetGroupRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -148,6 +150,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -178,6 +178,7 @@ impl CreateDatasetImportJobRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -190,6 +191,7 @@ impl CreateDatasetImportJobRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateDatasetImportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -248,6 +250,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -43,6 +43,7 @@ impl CreateDatasetImportJobResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -55,6 +56,7 @@ impl CreateDatasetImportJobResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateDatasetImportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -66,6 +68,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateDatasetImportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -143,6 +143,7 @@ impl CreateDatasetRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -155,6 +156,7 @@ impl CreateDatasetRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateDatasetRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -198,6 +200,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -119,6 +119,7 @@ impl CreateExplainabilityExportRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -131,6 +132,7 @@ impl CreateExplainabilityExportRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateExplainabilityExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -166,6 +168,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -150,6 +150,7 @@ impl CreateExplainabilityRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -162,6 +163,7 @@ impl CreateExplainabilityRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateExplainabilityRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -213,6 +215,7 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -118,6 +118,7 @@ impl CreateForecastExportJobRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -130,6 +131,7 @@ impl CreateForecastExportJobRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateForecastExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -165,6 +167,7 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -116,6 +116,7 @@ impl CreateForecastRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -128,6 +129,7 @@ impl CreateForecastRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -169,6 +171,7 @@ impl crate::primitives::Validate for CreateForecastRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -120,6 +120,7 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -132,6 +133,7 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -167,6 +169,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreatePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

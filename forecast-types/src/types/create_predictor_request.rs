@@ -251,6 +251,7 @@ impl CreatePredictorRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -263,6 +264,7 @@ impl CreatePredictorRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreatePredictorRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -348,6 +350,7 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreatePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -97,6 +97,7 @@ impl CreateWhatIfAnalysisRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -109,6 +110,7 @@ impl CreateWhatIfAnalysisRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -139,6 +141,7 @@ impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

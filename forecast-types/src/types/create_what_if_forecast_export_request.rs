@@ -113,6 +113,7 @@ impl CreateWhatIfForecastExportRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -125,6 +126,7 @@ impl CreateWhatIfForecastExportRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -165,6 +167,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -44,6 +44,7 @@ impl CreateWhatIfForecastExportResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -56,6 +57,7 @@ impl CreateWhatIfForecastExportResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -67,6 +69,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateWhatIfForecastExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

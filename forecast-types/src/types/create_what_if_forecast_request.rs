@@ -118,6 +118,7 @@ impl CreateWhatIfForecastRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -130,6 +131,7 @@ impl CreateWhatIfForecastRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateWhatIfForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -172,6 +174,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

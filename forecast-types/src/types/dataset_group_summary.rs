@@ -66,6 +66,7 @@ impl DatasetGroupSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -75,6 +76,7 @@ impl DatasetGroupSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DatasetGroupSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -92,6 +94,7 @@ impl crate::primitives::Validate for DatasetGroupSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DatasetGroupSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

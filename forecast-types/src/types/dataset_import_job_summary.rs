@@ -109,6 +109,7 @@ impl DatasetImportJobSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -121,6 +122,7 @@ impl DatasetImportJobSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DatasetImportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -153,6 +155,7 @@ impl crate::primitives::Validate for DatasetImportJobSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DatasetImportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -81,6 +81,7 @@ impl DatasetSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -90,6 +91,7 @@ impl DatasetSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DatasetSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -117,6 +119,7 @@ impl crate::primitives::Validate for DatasetSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DatasetSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

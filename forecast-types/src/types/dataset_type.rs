@@ -76,6 +76,7 @@ impl ::std::fmt::Display for DatasetType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DatasetType {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -84,6 +85,7 @@ impl crate::primitives::Validate for DatasetType {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl DatasetType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

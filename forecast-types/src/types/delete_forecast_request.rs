@@ -56,6 +56,7 @@ impl DeleteForecastRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -68,6 +69,7 @@ impl DeleteForecastRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DeleteForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -78,6 +80,7 @@ impl crate::primitives::Validate for DeleteForecastRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DeleteForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -217,6 +217,7 @@ impl DescribeAutoPredictorResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -229,6 +230,7 @@ impl DescribeAutoPredictorResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeAutoPredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -324,6 +326,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeAutoPredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

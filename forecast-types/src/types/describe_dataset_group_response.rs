@@ -102,6 +102,7 @@ impl DescribeDatasetGroupResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -114,6 +115,7 @@ impl DescribeDatasetGroupResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -151,6 +153,7 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

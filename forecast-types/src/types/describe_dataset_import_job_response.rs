@@ -208,6 +208,7 @@ impl DescribeDatasetImportJobResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -220,6 +221,7 @@ impl DescribeDatasetImportJobResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -295,6 +297,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeDatasetImportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -126,6 +126,7 @@ impl DescribeDatasetResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -138,6 +139,7 @@ impl DescribeDatasetResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeDatasetResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -186,6 +188,7 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeDatasetResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

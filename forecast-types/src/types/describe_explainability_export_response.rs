@@ -123,6 +123,7 @@ impl DescribeExplainabilityExportResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -135,6 +136,7 @@ impl DescribeExplainabilityExportResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -174,6 +176,7 @@ impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeExplainabilityExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

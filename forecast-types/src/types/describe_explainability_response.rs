@@ -167,6 +167,7 @@ impl DescribeExplainabilityResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -179,6 +180,7 @@ impl DescribeExplainabilityResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeExplainabilityResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -234,6 +236,7 @@ impl crate::primitives::Validate for DescribeExplainabilityResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeExplainabilityResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

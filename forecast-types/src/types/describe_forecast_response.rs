@@ -142,6 +142,7 @@ impl DescribeForecastResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -154,6 +155,7 @@ impl DescribeForecastResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -205,6 +207,7 @@ impl crate::primitives::Validate for DescribeForecastResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -60,6 +60,7 @@ impl DescribePredictorBacktestExportJobRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -72,6 +73,7 @@ impl DescribePredictorBacktestExportJobRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribePredictorBacktestExportJobRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -82,6 +84,7 @@ impl crate::primitives::Validate for DescribePredictorBacktestExportJobRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -125,6 +125,7 @@ impl DescribePredictorBacktestExportJobResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -137,6 +138,7 @@ impl DescribePredictorBacktestExportJobResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -180,6 +182,7 @@ impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse 
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribePredictorBacktestExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

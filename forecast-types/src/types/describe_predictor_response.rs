@@ -269,6 +269,7 @@ impl DescribePredictorResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -281,6 +282,7 @@ impl DescribePredictorResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribePredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -395,6 +397,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribePredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -60,6 +60,7 @@ impl DescribeWhatIfForecastExportRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -72,6 +73,7 @@ impl DescribeWhatIfForecastExportRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeWhatIfForecastExportRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -82,6 +84,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -136,6 +136,7 @@ impl DescribeWhatIfForecastExportResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -148,6 +149,7 @@ impl DescribeWhatIfForecastExportResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -191,6 +193,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeWhatIfForecastExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -158,6 +158,7 @@ impl DescribeWhatIfForecastResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -170,6 +171,7 @@ impl DescribeWhatIfForecastResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -227,6 +229,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -96,6 +96,7 @@ impl ::std::fmt::Display for Domain {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Domain {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -104,6 +105,7 @@ impl crate::primitives::Validate for Domain {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl Domain {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -52,6 +52,7 @@ impl EvaluationResultBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -61,6 +62,7 @@ impl EvaluationResultBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for EvaluationResult {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -81,6 +83,7 @@ impl crate::primitives::Validate for EvaluationResult {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl EvaluationResult {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

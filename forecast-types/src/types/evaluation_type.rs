@@ -68,6 +68,7 @@ impl ::std::fmt::Display for EvaluationType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for EvaluationType {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -76,6 +77,7 @@ impl crate::primitives::Validate for EvaluationType {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl EvaluationType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -87,6 +87,7 @@ impl ExplainabilityConfigBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -99,6 +100,7 @@ impl ExplainabilityConfigBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ExplainabilityConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -112,6 +114,7 @@ impl crate::primitives::Validate for ExplainabilityConfig {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ExplainabilityConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

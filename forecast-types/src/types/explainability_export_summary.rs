@@ -107,6 +107,7 @@ impl ExplainabilityExportSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -119,6 +120,7 @@ impl ExplainabilityExportSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ExplainabilityExportSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -146,6 +148,7 @@ impl crate::primitives::Validate for ExplainabilityExportSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ExplainabilityExportSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -54,6 +54,7 @@ impl ExplainabilityInfoBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -63,6 +64,7 @@ impl ExplainabilityInfoBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ExplainabilityInfo {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -79,6 +81,7 @@ impl crate::primitives::Validate for ExplainabilityInfo {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ExplainabilityInfo {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

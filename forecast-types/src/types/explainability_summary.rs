@@ -114,6 +114,7 @@ impl ExplainabilitySummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -126,6 +127,7 @@ impl ExplainabilitySummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ExplainabilitySummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -159,6 +161,7 @@ impl crate::primitives::Validate for ExplainabilitySummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ExplainabilitySummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

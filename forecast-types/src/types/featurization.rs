@@ -89,6 +89,7 @@ impl FeaturizationBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -98,6 +99,7 @@ impl FeaturizationBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Featurization {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -118,6 +120,7 @@ impl crate::primitives::Validate for Featurization {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Featurization {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -107,6 +107,7 @@ impl FeaturizationConfigBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -116,6 +117,7 @@ impl FeaturizationConfigBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for FeaturizationConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -147,6 +149,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl FeaturizationConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -98,6 +98,7 @@ impl FeaturizationMethodBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -107,6 +108,7 @@ impl FeaturizationMethodBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for FeaturizationMethod {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -132,6 +134,7 @@ impl crate::primitives::Validate for FeaturizationMethod {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl FeaturizationMethod {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -64,6 +64,7 @@ impl ::std::fmt::Display for FeaturizationMethodName {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for FeaturizationMethodName {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -72,6 +73,7 @@ impl crate::primitives::Validate for FeaturizationMethodName {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl FeaturizationMethodName {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -75,6 +75,7 @@ impl FilterBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -84,6 +85,7 @@ impl FilterBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Filter {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -103,6 +105,7 @@ impl crate::primitives::Validate for Filter {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Filter {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -77,6 +77,7 @@ impl GetAccuracyMetricsResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -89,6 +90,7 @@ impl GetAccuracyMetricsResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for GetAccuracyMetricsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -113,6 +115,7 @@ impl crate::primitives::Validate for GetAccuracyMetricsResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl GetAccuracyMetricsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -47,6 +47,7 @@ impl HyperParameterTuningJobConfigBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -59,6 +60,7 @@ impl HyperParameterTuningJobConfigBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for HyperParameterTuningJobConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -69,6 +71,7 @@ impl crate::primitives::Validate for HyperParameterTuningJobConfig {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl HyperParameterTuningJobConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

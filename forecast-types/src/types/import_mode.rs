@@ -68,6 +68,7 @@ impl ::std::fmt::Display for ImportMode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ImportMode {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -76,6 +77,7 @@ impl crate::primitives::Validate for ImportMode {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl ImportMode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -106,6 +106,7 @@ impl IntegerParameterRangeBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -118,6 +119,7 @@ impl IntegerParameterRangeBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for IntegerParameterRange {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -133,6 +135,7 @@ impl crate::primitives::Validate for IntegerParameterRange {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl IntegerParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

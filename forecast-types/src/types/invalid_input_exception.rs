@@ -48,6 +48,7 @@ impl InvalidInputExceptionBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -60,10 +61,12 @@ impl InvalidInputExceptionBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for InvalidInputException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
+#[cfg(feature = "validate")]
 impl InvalidInputException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

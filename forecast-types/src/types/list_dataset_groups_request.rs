@@ -48,6 +48,7 @@ impl ListDatasetGroupsRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -60,6 +61,7 @@ impl ListDatasetGroupsRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListDatasetGroupsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -79,6 +81,7 @@ impl crate::primitives::Validate for ListDatasetGroupsRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListDatasetGroupsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -52,6 +52,7 @@ impl ListDatasetGroupsResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -64,6 +65,7 @@ impl ListDatasetGroupsResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListDatasetGroupsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -84,6 +86,7 @@ impl crate::primitives::Validate for ListDatasetGroupsResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListDatasetGroupsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

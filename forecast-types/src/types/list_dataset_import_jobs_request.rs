@@ -68,6 +68,7 @@ impl ListDatasetImportJobsRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -80,6 +81,7 @@ impl ListDatasetImportJobsRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListDatasetImportJobsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -108,6 +110,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListDatasetImportJobsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

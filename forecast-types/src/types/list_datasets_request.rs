@@ -48,6 +48,7 @@ impl ListDatasetsRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -57,6 +58,7 @@ impl ListDatasetsRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListDatasetsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -76,6 +78,7 @@ impl crate::primitives::Validate for ListDatasetsRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListDatasetsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -64,6 +64,7 @@ impl ListExplainabilitiesRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -76,6 +77,7 @@ impl ListExplainabilitiesRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListExplainabilitiesRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -104,6 +106,7 @@ impl crate::primitives::Validate for ListExplainabilitiesRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListExplainabilitiesRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -94,6 +94,7 @@ impl ListMonitorEvaluationsRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -106,6 +107,7 @@ impl ListMonitorEvaluationsRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -139,6 +141,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListMonitorEvaluationsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -57,6 +57,7 @@ impl ListMonitorEvaluationsResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -69,6 +70,7 @@ impl ListMonitorEvaluationsResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -89,6 +91,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListMonitorEvaluationsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

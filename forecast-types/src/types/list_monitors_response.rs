@@ -46,6 +46,7 @@ impl ListMonitorsResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -58,6 +59,7 @@ impl ListMonitorsResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListMonitorsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -78,6 +80,7 @@ impl crate::primitives::Validate for ListMonitorsResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListMonitorsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -55,6 +55,7 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -67,6 +68,7 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -88,6 +90,7 @@ impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListPredictorBacktestExportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

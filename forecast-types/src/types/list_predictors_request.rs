@@ -65,6 +65,7 @@ impl ListPredictorsRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -77,6 +78,7 @@ impl ListPredictorsRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListPredictorsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -105,6 +107,7 @@ impl crate::primitives::Validate for ListPredictorsRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListPredictorsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -59,6 +59,7 @@ impl ListTagsForResourceRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -71,6 +72,7 @@ impl ListTagsForResourceRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListTagsForResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -81,6 +83,7 @@ impl crate::primitives::Validate for ListTagsForResourceRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListTagsForResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

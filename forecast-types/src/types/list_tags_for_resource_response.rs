@@ -40,6 +40,7 @@ impl ListTagsForResourceResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -52,6 +53,7 @@ impl ListTagsForResourceResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListTagsForResourceResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -67,6 +69,7 @@ impl crate::primitives::Validate for ListTagsForResourceResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListTagsForResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -54,6 +54,7 @@ impl ListWhatIfForecastsResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -66,6 +67,7 @@ impl ListWhatIfForecastsResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListWhatIfForecastsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -86,6 +88,7 @@ impl crate::primitives::Validate for ListWhatIfForecastsResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListWhatIfForecastsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

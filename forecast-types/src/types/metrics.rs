@@ -72,6 +72,7 @@ impl MetricsBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -81,6 +82,7 @@ impl MetricsBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Metrics {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -104,6 +106,7 @@ impl crate::primitives::Validate for Metrics {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Metrics {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -51,6 +51,7 @@ impl MonitorConfigBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -60,6 +61,7 @@ impl MonitorConfigBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for MonitorConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -70,6 +72,7 @@ impl crate::primitives::Validate for MonitorConfig {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl MonitorConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -55,6 +55,7 @@ impl MonitorInfoBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -64,6 +65,7 @@ impl MonitorInfoBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for MonitorInfo {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -80,6 +82,7 @@ impl crate::primitives::Validate for MonitorInfo {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl MonitorInfo {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -99,6 +99,7 @@ impl MonitorSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -108,6 +109,7 @@ impl MonitorSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for MonitorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -136,6 +138,7 @@ impl crate::primitives::Validate for MonitorSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl MonitorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

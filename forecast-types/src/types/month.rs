@@ -121,6 +121,7 @@ impl ::std::fmt::Display for Month {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Month {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -129,6 +130,7 @@ impl crate::primitives::Validate for Month {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl Month {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

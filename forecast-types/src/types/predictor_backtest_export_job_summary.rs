@@ -109,6 +109,7 @@ impl PredictorBacktestExportJobSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -121,6 +122,7 @@ impl PredictorBacktestExportJobSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -152,6 +154,7 @@ impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl PredictorBacktestExportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -38,6 +38,7 @@ impl PredictorBaselineBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -47,6 +48,7 @@ impl PredictorBaselineBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for PredictorBaseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -61,6 +63,7 @@ impl crate::primitives::Validate for PredictorBaseline {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl PredictorBaseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -128,6 +128,7 @@ impl PredictorMonitorEvaluationBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -140,6 +141,7 @@ impl PredictorMonitorEvaluationBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for PredictorMonitorEvaluation {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -181,6 +183,7 @@ impl crate::primitives::Validate for PredictorMonitorEvaluation {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl PredictorMonitorEvaluation {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

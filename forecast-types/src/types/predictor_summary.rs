@@ -127,6 +127,7 @@ impl PredictorSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -136,6 +137,7 @@ impl PredictorSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for PredictorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -169,6 +171,7 @@ impl crate::primitives::Validate for PredictorSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl PredictorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -49,6 +49,7 @@ impl ReferencePredictorSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -61,6 +62,7 @@ impl ReferencePredictorSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ReferencePredictorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -77,6 +79,7 @@ impl crate::primitives::Validate for ReferencePredictorSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ReferencePredictorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -81,6 +81,7 @@ impl ::std::fmt::Display for ScalingType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ScalingType {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -89,6 +90,7 @@ impl crate::primitives::Validate for ScalingType {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl ScalingType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -37,6 +37,7 @@ impl SchemaBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -46,6 +47,7 @@ impl SchemaBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Schema {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -61,6 +63,7 @@ impl crate::primitives::Validate for Schema {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Schema {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -113,6 +113,7 @@ impl StatisticsBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -122,6 +123,7 @@ impl StatisticsBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Statistics {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -139,6 +141,7 @@ impl crate::primitives::Validate for Statistics {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Statistics {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -56,6 +56,7 @@ impl StopResourceRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -65,6 +66,7 @@ impl StopResourceRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for StopResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -75,6 +77,7 @@ impl crate::primitives::Validate for StopResourceRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl StopResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

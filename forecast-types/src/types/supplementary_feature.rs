@@ -156,6 +156,7 @@ impl SupplementaryFeatureBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -168,6 +169,7 @@ impl SupplementaryFeatureBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for SupplementaryFeature {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -183,6 +185,7 @@ impl crate::primitives::Validate for SupplementaryFeature {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl SupplementaryFeature {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

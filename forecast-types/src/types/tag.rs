@@ -94,6 +94,7 @@ impl TagBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -103,6 +104,7 @@ impl TagBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Tag {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -118,6 +120,7 @@ impl crate::primitives::Validate for Tag {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Tag {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -66,6 +66,7 @@ impl TestWindowSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -75,6 +76,7 @@ impl TestWindowSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for TestWindowSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -85,6 +87,7 @@ impl crate::primitives::Validate for TestWindowSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl TestWindowSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

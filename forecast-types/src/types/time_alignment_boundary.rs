@@ -62,6 +62,7 @@ impl TimeAlignmentBoundaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -74,6 +75,7 @@ impl TimeAlignmentBoundaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for TimeAlignmentBoundary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -105,6 +107,7 @@ impl crate::primitives::Validate for TimeAlignmentBoundary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl TimeAlignmentBoundary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -86,6 +86,7 @@ impl TimeSeriesConditionBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -95,6 +96,7 @@ impl TimeSeriesConditionBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for TimeSeriesCondition {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -114,6 +116,7 @@ impl crate::primitives::Validate for TimeSeriesCondition {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl TimeSeriesCondition {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -53,6 +53,7 @@ impl TimeSeriesIdentifiersBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -65,6 +66,7 @@ impl TimeSeriesIdentifiersBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for TimeSeriesIdentifiers {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -86,6 +88,7 @@ impl crate::primitives::Validate for TimeSeriesIdentifiers {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl TimeSeriesIdentifiers {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -93,6 +93,7 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -105,6 +106,7 @@ impl TimeSeriesReplacementsDataSourceBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -130,6 +132,7 @@ impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl TimeSeriesReplacementsDataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -44,6 +44,7 @@ impl TimeSeriesSelectorBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -53,6 +54,7 @@ impl TimeSeriesSelectorBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for TimeSeriesSelector {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -63,6 +65,7 @@ impl crate::primitives::Validate for TimeSeriesSelector {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl TimeSeriesSelector {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -93,6 +93,7 @@ impl UntagResourceRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -105,6 +106,7 @@ impl UntagResourceRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for UntagResourceRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -125,6 +127,7 @@ impl crate::primitives::Validate for UntagResourceRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl UntagResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

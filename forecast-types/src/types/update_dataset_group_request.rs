@@ -76,6 +76,7 @@ impl UpdateDatasetGroupRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -88,6 +89,7 @@ impl UpdateDatasetGroupRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for UpdateDatasetGroupRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -107,6 +109,7 @@ impl crate::primitives::Validate for UpdateDatasetGroupRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl UpdateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

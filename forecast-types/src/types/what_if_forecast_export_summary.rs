@@ -123,6 +123,7 @@ impl WhatIfForecastExportSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -135,6 +136,7 @@ impl WhatIfForecastExportSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WhatIfForecastExportSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -173,6 +175,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl WhatIfForecastExportSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -108,6 +108,7 @@ impl WhatIfForecastSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -120,6 +121,7 @@ impl WhatIfForecastSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WhatIfForecastSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -148,6 +150,7 @@ impl crate::primitives::Validate for WhatIfForecastSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl WhatIfForecastSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

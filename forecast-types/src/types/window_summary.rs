@@ -76,6 +76,7 @@ impl WindowSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -85,6 +86,7 @@ impl WindowSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WindowSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -100,6 +102,7 @@ impl crate::primitives::Validate for WindowSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl WindowSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

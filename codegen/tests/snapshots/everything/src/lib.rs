@@ -23,12 +23,11 @@
 //!
 //! With the `serde` feature, every type implements serde's `Serialize` and `Deserialize` exactly as the service puts it in a JSON body: member names as in the model, timestamps as epoch seconds, blobs as base64, unknown enum values and union members kept. No proc-macro is involved.
 //!
-//! Every structure, union and enum has `validate()`, which checks a value and everything inside it against the model's constraints (`@required`, `@length`, `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every [`primitives::Violation`], each with its path, such as `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.
+//! With the `validate` feature, on by default, every structure, union and enum has `validate()`, which checks a value and everything inside it against the model's constraints (`@required`, `@length`, `@range`, `@pattern`, `@uniqueItems`, known enum values) and returns every [`primitives::Violation`], each with its path, such as `Outer.Items[0].Name`. Patterns are matched with `regex-lite`.
 //!
 //! # Cargo features
 //!
-//! None is on by default.
-//!
+//! - `validate` (on by default): `validate()` on every type and `build_validated()` on every builder; it adds regex-lite. Without it the crate has no dependencies.
 //! - `serde`: `Serialize` and `Deserialize` for every type, and `from_response` on every operation's error enum; it adds serde and serde_json. Without it, the types, their builders and `validate()` build without either.
 //! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing, through `macro_rules!` macros, so no proc-macro is built. With it and `serde`, `tests/roundtrip.rs` also writes and reads back hundreds of drawn values of every type.
 //! - `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants.
@@ -99,26 +98,34 @@ mod operations;
 pub mod primitives;
 #[rustfmt::skip]
 mod types;
+#[cfg(feature = "validate")]
 #[rustfmt::skip]
 mod patterns;
 pub use operations::*;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
+#[cfg(feature = "validate")]
 pub use primitives::Bounds;
 pub use primitives::BuildError;
+#[cfg(feature = "validate")]
 pub use primitives::Constraint;
 pub use primitives::Document;
 pub use primitives::Number;
 pub use primitives::Operation;
 pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
+#[cfg(feature = "validate")]
 pub use primitives::Pattern;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;
 pub use primitives::UnhandledError;
 pub use primitives::UnknownValue;
+#[cfg(feature = "validate")]
 pub use primitives::Validate;
+#[cfg(feature = "validate")]
 pub use primitives::ValidationError;
+#[cfg(feature = "validate")]
 pub use primitives::Validator;
+#[cfg(feature = "validate")]
 pub use primitives::Violation;
 pub use types::*;

@@ -5,7 +5,7 @@
 //! Boundary tests generated from the model: for each distinct set of constraints
 //! on a member, values just inside and just outside each length and range bound,
 //! and values that do and do not match each pattern.
-#![cfg(feature = "serde")]
+#![cfg(all(feature = "serde", feature = "validate"))]
 #![allow(deprecated)]
 #[rustfmt::skip]
 #[allow(dead_code)]

@@ -16,7 +16,9 @@ pub(crate) mod timestamp;
 pub use timestamp::{Timestamp, TimestampError};
 pub(crate) mod unknown;
 pub use unknown::{UnhandledError, UnknownValue};
+#[cfg(feature = "validate")]
 pub(crate) mod validate;
+#[cfg(feature = "validate")]
 pub use validate::{
     Bounds, Constraint, Pattern, Validate, ValidationError, Validator, Violation,
 };

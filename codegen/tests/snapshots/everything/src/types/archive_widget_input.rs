@@ -64,6 +64,7 @@ impl ArchiveWidgetInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -73,6 +74,7 @@ impl ArchiveWidgetInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ArchiveWidgetInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -87,6 +89,7 @@ impl crate::primitives::Validate for ArchiveWidgetInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ArchiveWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

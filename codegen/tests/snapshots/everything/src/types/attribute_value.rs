@@ -33,6 +33,7 @@ pub enum AttributeValue {
         value: crate::primitives::Document,
     },
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for AttributeValue {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -69,6 +70,7 @@ impl crate::primitives::Validate for AttributeValue {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl AttributeValue {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

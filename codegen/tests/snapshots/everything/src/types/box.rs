@@ -33,6 +33,7 @@ impl BoxBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -42,6 +43,7 @@ impl BoxBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Box {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -52,6 +54,7 @@ impl crate::primitives::Validate for Box {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Box {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

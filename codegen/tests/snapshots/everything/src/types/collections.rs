@@ -114,6 +114,7 @@ impl CollectionsBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -123,6 +124,7 @@ impl CollectionsBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Collections {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -200,6 +202,7 @@ impl crate::primitives::Validate for Collections {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Collections {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

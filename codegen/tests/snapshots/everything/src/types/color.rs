@@ -72,6 +72,7 @@ impl ::std::fmt::Display for Color {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Color {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -80,6 +81,7 @@ impl crate::primitives::Validate for Color {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl Color {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -80,6 +80,7 @@ impl CreateWidgetInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -89,6 +90,7 @@ impl CreateWidgetInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateWidgetInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -119,6 +121,7 @@ impl crate::primitives::Validate for CreateWidgetInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

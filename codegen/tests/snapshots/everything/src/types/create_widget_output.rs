@@ -53,6 +53,7 @@ impl CreateWidgetOutputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -62,6 +63,7 @@ impl CreateWidgetOutputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for CreateWidgetOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -71,6 +73,7 @@ impl crate::primitives::Validate for CreateWidgetOutput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl CreateWidgetOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -157,6 +157,7 @@ impl DefaultsBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -166,6 +167,7 @@ impl DefaultsBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Defaults {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -216,6 +218,7 @@ impl crate::primitives::Validate for Defaults {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Defaults {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -45,6 +45,7 @@ impl DescribeNamesInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -54,6 +55,7 @@ impl DescribeNamesInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeNamesInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -69,6 +71,7 @@ impl crate::primitives::Validate for DescribeNamesInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeNamesInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -87,6 +87,7 @@ impl DescribeNamesOutputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -96,6 +97,7 @@ impl DescribeNamesOutputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeNamesOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -146,6 +148,7 @@ impl crate::primitives::Validate for DescribeNamesOutput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeNamesOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -35,6 +35,7 @@ impl EggBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -44,6 +45,7 @@ impl EggBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Egg {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -54,6 +56,7 @@ impl crate::primitives::Validate for Egg {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Egg {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -33,6 +33,7 @@ impl ErrorBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -42,10 +43,12 @@ impl ErrorBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Error {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
+#[cfg(feature = "validate")]
 impl Error {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -73,6 +73,7 @@ impl GetPartOutputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -82,6 +83,7 @@ impl GetPartOutputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for GetPartOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -117,6 +119,7 @@ impl crate::primitives::Validate for GetPartOutput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl GetPartOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -50,6 +50,7 @@ impl GetWidgetInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -59,6 +60,7 @@ impl GetWidgetInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for GetWidgetInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -68,6 +70,7 @@ impl crate::primitives::Validate for GetWidgetInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl GetWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -108,6 +108,7 @@ impl ::std::fmt::Display for InstanceType {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for InstanceType {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -116,6 +117,7 @@ impl crate::primitives::Validate for InstanceType {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl InstanceType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

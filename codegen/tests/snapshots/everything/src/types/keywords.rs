@@ -91,6 +91,7 @@ impl KeywordsBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -100,6 +101,7 @@ impl KeywordsBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Keywords {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -110,6 +112,7 @@ impl crate::primitives::Validate for Keywords {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Keywords {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

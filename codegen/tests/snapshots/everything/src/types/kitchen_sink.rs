@@ -299,6 +299,7 @@ impl KitchenSinkBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -308,6 +309,7 @@ impl KitchenSinkBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for KitchenSink {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -376,6 +378,7 @@ impl crate::primitives::Validate for KitchenSink {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl KitchenSink {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

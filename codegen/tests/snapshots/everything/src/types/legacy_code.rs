@@ -79,6 +79,7 @@ impl ::std::fmt::Display for LegacyCode {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for LegacyCode {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -87,6 +88,7 @@ impl crate::primitives::Validate for LegacyCode {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl LegacyCode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -89,6 +89,7 @@ impl ::std::fmt::Display for LegacyStatus {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for LegacyStatus {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -97,6 +98,7 @@ impl crate::primitives::Validate for LegacyStatus {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl LegacyStatus {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

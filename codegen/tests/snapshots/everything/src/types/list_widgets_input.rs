@@ -46,6 +46,7 @@ impl ListWidgetsInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -55,6 +56,7 @@ impl ListWidgetsInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ListWidgetsInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -68,6 +70,7 @@ impl crate::primitives::Validate for ListWidgetsInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl ListWidgetsInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -58,6 +58,7 @@ impl ::std::fmt::Display for Priority {
         ::std::fmt::Display::fmt(&self.value(), f)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Priority {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -66,6 +67,7 @@ impl crate::primitives::Validate for Priority {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl Priority {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

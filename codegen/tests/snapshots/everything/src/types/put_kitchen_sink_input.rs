@@ -106,6 +106,7 @@ impl PutKitchenSinkInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -115,6 +116,7 @@ impl PutKitchenSinkInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for PutKitchenSinkInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -134,6 +136,7 @@ impl crate::primitives::Validate for PutKitchenSinkInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl PutKitchenSinkInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -51,6 +51,7 @@ impl PutKitchenSinkOutputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -63,6 +64,7 @@ impl PutKitchenSinkOutputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for PutKitchenSinkOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -83,6 +85,7 @@ impl crate::primitives::Validate for PutKitchenSinkOutput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl PutKitchenSinkOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

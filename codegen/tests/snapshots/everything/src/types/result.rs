@@ -40,6 +40,7 @@ impl ResultBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -49,6 +50,7 @@ impl ResultBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for Result {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -59,6 +61,7 @@ impl crate::primitives::Validate for Result {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl Result {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

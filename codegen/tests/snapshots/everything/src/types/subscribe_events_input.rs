@@ -39,6 +39,7 @@ impl SubscribeEventsInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -51,6 +52,7 @@ impl SubscribeEventsInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for SubscribeEventsInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -61,6 +63,7 @@ impl crate::primitives::Validate for SubscribeEventsInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl SubscribeEventsInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -72,6 +72,7 @@ impl UploadArtifactInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -81,6 +82,7 @@ impl UploadArtifactInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for UploadArtifactInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -91,6 +93,7 @@ impl crate::primitives::Validate for UploadArtifactInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl UploadArtifactInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -78,6 +78,7 @@ impl WalkTreeInputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -87,6 +88,7 @@ impl WalkTreeInputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WalkTreeInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -116,6 +118,7 @@ impl crate::primitives::Validate for WalkTreeInput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl WalkTreeInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

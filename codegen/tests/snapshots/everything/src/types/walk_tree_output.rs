@@ -49,6 +49,7 @@ impl WalkTreeOutputBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -58,6 +59,7 @@ impl WalkTreeOutputBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WalkTreeOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -72,6 +74,7 @@ impl crate::primitives::Validate for WalkTreeOutput {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl WalkTreeOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

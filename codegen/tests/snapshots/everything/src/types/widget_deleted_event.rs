@@ -27,6 +27,7 @@ impl WidgetDeletedEventBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -36,10 +37,12 @@ impl WidgetDeletedEventBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WidgetDeletedEvent {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
+#[cfg(feature = "validate")]
 impl WidgetDeletedEvent {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -23,6 +23,7 @@ pub enum WidgetEventStream {
         value: crate::primitives::Document,
     },
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WidgetEventStream {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -46,6 +47,7 @@ impl crate::primitives::Validate for WidgetEventStream {
         }
     }
 }
+#[cfg(feature = "validate")]
 impl WidgetEventStream {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

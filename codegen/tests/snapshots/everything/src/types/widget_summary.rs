@@ -89,6 +89,7 @@ impl WidgetSummaryBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -98,6 +99,7 @@ impl WidgetSummaryBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for WidgetSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -123,6 +125,7 @@ impl crate::primitives::Validate for WidgetSummary {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl WidgetSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -125,6 +125,7 @@ impl DescribeForecastExportJobResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -137,6 +138,7 @@ impl DescribeForecastExportJobResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for DescribeForecastExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -176,6 +178,7 @@ impl crate::primitives::Validate for DescribeForecastExportJobResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl DescribeForecastExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

@@ -84,6 +84,7 @@ impl S3ConfigBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -93,6 +94,7 @@ impl S3ConfigBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for S3Config {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -114,6 +116,7 @@ impl crate::primitives::Validate for S3Config {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl S3Config {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

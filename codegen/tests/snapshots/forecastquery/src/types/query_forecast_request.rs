@@ -105,6 +105,7 @@ impl QueryForecastRequestBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -117,6 +118,7 @@ impl QueryForecastRequestBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for QueryForecastRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -145,6 +147,7 @@ impl crate::primitives::Validate for QueryForecastRequest {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl QueryForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

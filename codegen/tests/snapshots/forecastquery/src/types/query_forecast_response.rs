@@ -37,6 +37,7 @@ impl QueryForecastResponseBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -49,6 +50,7 @@ impl QueryForecastResponseBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for QueryForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
@@ -59,6 +61,7 @@ impl crate::primitives::Validate for QueryForecastResponse {
         v.leave();
     }
 }
+#[cfg(feature = "validate")]
 impl QueryForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.

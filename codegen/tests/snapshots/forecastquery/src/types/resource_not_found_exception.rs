@@ -51,6 +51,7 @@ impl ResourceNotFoundExceptionBuilder {
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
+    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,
@@ -63,10 +64,12 @@ impl ResourceNotFoundExceptionBuilder {
         ::std::result::Result::Ok(value)
     }
 }
+#[cfg(feature = "validate")]
 impl crate::primitives::Validate for ResourceNotFoundException {
     #[inline]
     fn check(&self, _: &mut crate::primitives::Validator) {}
 }
+#[cfg(feature = "validate")]
 impl ResourceNotFoundException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
