@@ -24,10 +24,7 @@ pub fn impls(item: &Item) -> TokenStream {
             quote!(crate::primitives::arbitrary::arbitrary_int_enum!(#name);)
         }
     };
-    quote! {
-        #[cfg(feature = #FEATURE)]
-        #body
-    }
+    super::gated(FEATURE, body)
 }
 
 /// The `Arbitrary` impl of an operation's error enum, compiled only with [`FEATURE`].
@@ -39,13 +36,15 @@ pub fn error_impls(op: &OperationItem) -> TokenStream {
         let code = &e.code;
         quote!(#variant: #code;)
     });
-    quote! {
-        #[cfg(feature = #FEATURE)]
-        crate::primitives::arbitrary::arbitrary_error! {
-            #name { #(#entries)* }
-            unhandled: #unhandled;
-        }
-    }
+    super::gated(
+        FEATURE,
+        quote! {
+            crate::primitives::arbitrary::arbitrary_error! {
+                #name { #(#entries)* }
+                unhandled: #unhandled;
+            }
+        },
+    )
 }
 
 fn structure(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {

@@ -111,7 +111,6 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
         |missing: TokenStream| quote!(::std::result::Result::Err(#new_error(#label, #missing)));
     let slots: Vec<_> = required.iter().map(|f| ident(&f.name)).collect();
     let members: Vec<&String> = required.iter().map(|f| &f.member).collect();
-    let validate = super::validate::FEATURE;
     let body = match slots.as_slice() {
         [] => ok,
         [slot] => {
@@ -136,6 +135,20 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
             }
         }
     };
+    let build_validated = super::gated(
+        super::validate::FEATURE,
+        quote! {
+            /// Builds the value as [`build`](Self::build) does, then checks it with
+            /// `validate()`: a missing member or a broken constraint is an error, each
+            /// violation with its path.
+            #[inline]
+            pub fn build_validated(self) -> ::std::result::Result<#name, crate::primitives::ValidationError> {
+                let value = self.build()?;
+                value.validate()?;
+                ::std::result::Result::Ok(value)
+            }
+        },
+    );
     quote! {
         #docs
         // Inline: only the builders a user calls are compiled.
@@ -143,16 +156,7 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
         pub fn build(self) -> ::std::result::Result<#name, crate::primitives::BuildError> {
             #body
         }
-        /// Builds the value as [`build`](Self::build) does, then checks it with
-        /// `validate()`: a missing member or a broken constraint is an error, each
-        /// violation with its path.
-        #[cfg(feature = #validate)]
-        #[inline]
-        pub fn build_validated(self) -> ::std::result::Result<#name, crate::primitives::ValidationError> {
-            let value = self.build()?;
-            value.validate()?;
-            ::std::result::Result::Ok(value)
-        }
+        #build_validated
     }
 }
 

@@ -9,89 +9,133 @@ use super::ty::ident;
 use super::TokenFile;
 use crate::typespace::{ItemKind, RustType, TypeSpace};
 
-/// The runtime support files every crate gets, copied verbatim into `src/primitives/`:
-/// file stem, text, and what the file exports.
-const RUNTIME: &[(&str, &str, &[&str])] = &[
-    (
+/// One runtime support file, copied verbatim into `src/primitives/`.
+struct Runtime {
+    /// The file stem, which is also the module's name.
+    stem: &'static str,
+    text: &'static str,
+    /// What the module exports, re-exported from `primitives` and the crate root.
+    exports: &'static [&'static str],
+    /// The cargo feature the module is compiled with; `None` for always.
+    feature: Option<&'static str>,
+    /// Whether only crates of JSON protocols get the file.
+    json_only: bool,
+}
+
+impl Runtime {
+    /// A file every crate gets and always compiles.
+    const fn always(
+        stem: &'static str,
+        text: &'static str,
+        exports: &'static [&'static str],
+    ) -> Self {
+        Runtime {
+            stem,
+            text,
+            exports,
+            feature: None,
+            json_only: false,
+        }
+    }
+
+    /// A file compiled only with the cargo feature `feature`.
+    const fn with(self, feature: &'static str) -> Self {
+        Runtime {
+            feature: Some(feature),
+            ..self
+        }
+    }
+
+    /// A file only crates of JSON protocols get.
+    const fn json_only(self) -> Self {
+        Runtime {
+            json_only: true,
+            ..self
+        }
+    }
+
+    /// The `cfg` attribute of the module, if it has a feature.
+    fn cfg(&self) -> Option<TokenStream> {
+        self.feature
+            .map(|feature| quote!(#[cfg(feature = #feature)]))
+    }
+}
+
+/// The runtime support files, in the order `src/primitives/mod.rs` declares them.
+const RUNTIME: &[Runtime] = &[
+    Runtime::always(
         "big_number",
         include_str!("../../runtime/big_number.rs"),
         &["BigDecimal", "BigInteger", "ParseBigNumberError"],
     ),
-    (
+    Runtime::always(
         "build",
         include_str!("../../runtime/build.rs"),
         &["BuildError"],
     ),
-    (
+    Runtime::always(
         "document",
         include_str!("../../runtime/document.rs"),
         &["Document", "Number"],
     ),
-    (
+    Runtime::always(
         "operation",
         include_str!("../../runtime/operation.rs"),
         &["Operation", "Pagination"],
     ),
-    (
+    Runtime::always(
         "timestamp",
         include_str!("../../runtime/timestamp.rs"),
         &["Timestamp", "TimestampError"],
     ),
-    (
+    Runtime::always(
         "unknown",
         include_str!("../../runtime/unknown.rs"),
         &["UnhandledError", "UnknownValue"],
     ),
-];
-
-/// The runtime file of the `validate` feature, which every crate gets, and what it
-/// exports.
-const VALIDATE_RUNTIME: (&str, &str, &[&str]) = (
-    "validate",
-    include_str!("../../runtime/validate.rs"),
-    &[
-        "Bounds",
-        "Constraint",
-        "Pattern",
-        "Validate",
-        "ValidationError",
-        "Validator",
-        "Violation",
-    ],
-);
-
-/// The runtime files crates of JSON protocols also get: serde for the body format.
-const JSON_RUNTIME: &[(&str, &str)] = &[
-    (
+    Runtime::always(
+        "validate",
+        include_str!("../../runtime/validate.rs"),
+        &[
+            "Bounds",
+            "Constraint",
+            "Pattern",
+            "Validate",
+            "ValidationError",
+            "Validator",
+            "Violation",
+        ],
+    )
+    .with(super::validate::FEATURE),
+    // serde for the body format.
+    Runtime::always(
         "timestamp_text",
         include_str!("../../runtime/timestamp_text.rs"),
-    ),
-    ("wire", include_str!("../../runtime/wire.rs")),
+        &[],
+    )
+    .with(super::wire::FEATURE)
+    .json_only(),
+    Runtime::always("wire", include_str!("../../runtime/wire.rs"), &[])
+        .with(super::wire::FEATURE)
+        .json_only(),
+    // The `Arbitrary` impls' macros and strategies.
+    Runtime::always("arbitrary", include_str!("../../runtime/arbitrary.rs"), &[])
+        .with(super::arbitrary::FEATURE),
 ];
 
-/// The runtime file of the `arbitrary` feature, which every crate gets: the impls'
-/// macros and strategies.
-const ARBITRARY_RUNTIME: (&str, &str) = ("arbitrary", include_str!("../../runtime/arbitrary.rs"));
+/// The runtime files a crate of a JSON protocol (`json`) or another gets.
+fn runtime(json: bool) -> impl Iterator<Item = &'static Runtime> {
+    RUNTIME.iter().filter(move |file| json || !file.json_only)
+}
 
 /// The runtime files a crate gets: file stem and text, with the files' unit tests only
 /// when `tests` is set.
 pub fn runtime_files(json: bool, tests: bool) -> Vec<(&'static str, &'static str)> {
-    let mut files: Vec<_> = RUNTIME
-        .iter()
-        .map(|(stem, text, _)| (*stem, *text))
-        .collect();
-    files.push(ARBITRARY_RUNTIME);
-    files.push((VALIDATE_RUNTIME.0, VALIDATE_RUNTIME.1));
-    if json {
-        files.extend(JSON_RUNTIME.iter().copied());
-    }
-    match tests {
-        true => files,
-        false => files
-            .into_iter()
-            .map(|(stem, text)| (stem, without_tests(text)))
-            .collect(),
-    }
+    let text = |file: &Runtime| match tests {
+        true => file.text,
+        false => without_tests(file.text),
+    };
+    runtime(json).map(|file| (file.stem, text(file))).collect()
 }
 
 /// Where a runtime file's unit tests start: the `#[cfg(test)] mod tests` that closes
@@ -130,19 +174,16 @@ pub fn lib_rs(
     example: Option<&str>,
 ) -> TokenFile {
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
-    let validate = super::validate::FEATURE;
-    let mut runtime: Vec<(&str, bool)> = RUNTIME
-        .iter()
-        .flat_map(|(_, _, names)| names.iter().map(|name| (*name, false)))
-        .chain(VALIDATE_RUNTIME.2.iter().map(|name| (*name, true)))
+    let mut exports: Vec<(&str, &Runtime)> = runtime(space.json.is_some())
+        .flat_map(|file| file.exports.iter().map(move |name| (*name, file)))
         .filter(|(name, _)| !space.names.values().any(|n| n == name))
         .collect();
-    runtime.sort_unstable();
-    let runtime = runtime.into_iter().map(|(name, gated)| {
-        let name = ident(name);
-        let cfg = gated.then(|| quote!(#[cfg(feature = #validate)]));
+    exports.sort_unstable_by_key(|(name, _)| *name);
+    let runtime = exports.into_iter().map(|(name, file)| {
+        let (name, cfg) = (ident(name), file.cfg());
         quote!(#cfg pub use primitives::#name;)
     });
+    let validate = super::validate::FEATURE;
     let interop = super::interop::lib_rs_items(space);
     let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
     let patterns = has_patterns.then(|| {
@@ -401,39 +442,23 @@ fn index<'a>(
 
 /// `src/primitives/mod.rs`: the runtime support modules.
 pub fn primitives_index(json: bool) -> TokenFile {
-    let modules = RUNTIME.iter().map(|(module, _, names)| {
-        let module = ident(module);
-        let names = names.iter().map(|n| ident(n));
+    let modules = runtime(json).map(|file| {
+        let (module, cfg) = (ident(file.stem), file.cfg());
+        let names = file.exports.iter().map(|n| ident(n));
+        let exports =
+            (!file.exports.is_empty()).then(|| quote!(#cfg pub use #module::{#(#names),*};));
         quote! {
+            #cfg
             pub(crate) mod #module;
-            pub use #module::{#(#names),*};
+            #exports
         }
     });
-    let (validate, names) = (super::validate::FEATURE, VALIDATE_RUNTIME.2);
-    let names = names.iter().map(|n| ident(n));
-    let serde = super::wire::FEATURE;
-    let json = json.then(|| {
-        quote! {
-            #[cfg(feature = #serde)]
-            mod timestamp_text;
-            #[cfg(feature = #serde)]
-            pub(crate) mod wire;
-        }
-    });
-    let arbitrary = super::arbitrary::FEATURE;
     TokenFile {
         path: "src/primitives/mod.rs".to_owned(),
         tokens: quote! {
             //! Types that the model's simple shapes map to, the values the model does not
             //! name, operations as types, and the error of structure builders.
             #(#modules)*
-            #[cfg(feature = #validate)]
-            pub(crate) mod validate;
-            #[cfg(feature = #validate)]
-            pub use validate::{#(#names),*};
-            #json
-            #[cfg(feature = #arbitrary)]
-            pub(crate) mod arbitrary;
         },
     }
 }

@@ -44,26 +44,32 @@ pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStre
         true => quote!(_),
         false => quote!(v),
     };
-    let feature = FEATURE;
-    quote! {
-        #[cfg(feature = #feature)]
-        impl crate::primitives::Validate for #name {
-            // Inline: only the types a user validates are compiled.
-            #[inline]
-            fn check(&self, #param: &mut crate::primitives::Validator) {
-                #body
+    let check = super::gated(
+        FEATURE,
+        quote! {
+            impl crate::primitives::Validate for #name {
+                // Inline: only the types a user validates are compiled.
+                #[inline]
+                fn check(&self, #param: &mut crate::primitives::Validator) {
+                    #body
+                }
             }
-        }
-        #[cfg(feature = #feature)]
-        impl #name {
-            /// Checks the value and everything inside it against the model's
-            /// constraints; the error lists every violation, each with its path.
-            #[inline]
-            pub fn validate(&self) -> ::std::result::Result<(), crate::primitives::ValidationError> {
-                crate::primitives::Validate::validate(self)
+        },
+    );
+    let validate = super::gated(
+        FEATURE,
+        quote! {
+            impl #name {
+                /// Checks the value and everything inside it against the model's
+                /// constraints; the error lists every violation, each with its path.
+                #[inline]
+                pub fn validate(&self) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+                    crate::primitives::Validate::validate(self)
+                }
             }
-        }
-    }
+        },
+    );
+    quote!(#check #validate)
 }
 
 fn field(field: &Field, sensitive: bool, patterns: &BTreeMap<String, PatternInfo>) -> TokenStream {

@@ -40,10 +40,10 @@ impl CreateForecastExportJobResponseBuilder {
             forecast_export_job_arn: self.forecast_export_job_arn,
         })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

@@ -125,10 +125,10 @@ impl DescribeMonitorResponseBuilder {
                 .estimated_evaluation_time_remaining_in_minutes,
         })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

@@ -47,10 +47,10 @@ impl EvaluationParametersBuilder {
             back_test_window_offset: self.back_test_window_offset,
         })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

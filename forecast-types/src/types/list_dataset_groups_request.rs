@@ -45,10 +45,10 @@ impl ListDatasetGroupsRequestBuilder {
             max_results: self.max_results,
         })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

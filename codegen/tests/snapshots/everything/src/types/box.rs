@@ -30,10 +30,10 @@ impl BoxBuilder {
     pub fn build(self) -> ::std::result::Result<Box, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Box { value: self.value })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

@@ -154,10 +154,10 @@ impl DefaultsBuilder {
             required_client_optional_flag: self.required_client_optional_flag,
         })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

@@ -30,10 +30,10 @@ impl OptionBuilder {
     pub fn build(self) -> ::std::result::Result<Option, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Option { self_: self.self_ })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

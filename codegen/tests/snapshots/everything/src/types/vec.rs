@@ -30,10 +30,10 @@ impl VecBuilder {
     pub fn build(self) -> ::std::result::Result<Vec, crate::primitives::BuildError> {
         ::std::result::Result::Ok(Vec { items: self.items })
     }
+    #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
-    #[cfg(feature = "validate")]
     #[inline]
     pub fn build_validated(
         self,

@@ -23,7 +23,7 @@ pub use validate::{
     Bounds, Constraint, Pattern, Validate, ValidationError, Validator, Violation,
 };
 #[cfg(feature = "serde")]
-mod timestamp_text;
+pub(crate) mod timestamp_text;
 #[cfg(feature = "serde")]
 pub(crate) mod wire;
 #[cfg(feature = "arbitrary")]
