@@ -282,7 +282,6 @@ fn rust_lines(files: &[GeneratedFile]) -> usize {
     rust.map(|file| file.contents.lines().count()).sum()
 }
 
-/// `write` removes stale files only under `src/`; a round-trip test that the
 /// The failure of the generate step: the whole error in the log, its first lines
 /// for the summary.
 fn generation_failure(err: &anyhow::Error, log: &mut Log) -> Result<Failure> {
@@ -295,6 +294,7 @@ fn generation_failure(err: &anyhow::Error, log: &mut Log) -> Result<Failure> {
     })
 }
 
+/// `write` removes stale files only under `src/`; a round-trip test that the
 /// generator no longer writes would still be built by `--all-targets`.
 fn remove_stale_roundtrip(crate_dir: &Path, serde: bool) -> Result<()> {
     let path = crate_dir.join(ROUNDTRIP_TEST);
