@@ -13,6 +13,8 @@ mod operation;
 mod root;
 mod roundtrip;
 pub mod structure;
+#[cfg(test)]
+mod tests;
 pub mod ty;
 mod union;
 mod validate;
