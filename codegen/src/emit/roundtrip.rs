@@ -14,8 +14,6 @@ use super::ty::ident;
 use super::TokenFile;
 use crate::typespace::{Item, ItemKind, RustType, TypeSpace};
 
-/// The items by Rust name.
-
 /// How many types one test function of drawn values covers, so that the test harness
 /// can spread big crates over its threads.
 const TYPES_PER_TEST: usize = 64;
