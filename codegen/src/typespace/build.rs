@@ -42,19 +42,8 @@ pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
         json,
         components: &components,
     };
-    let mut problems = Vec::new();
-    let mut kinds = BTreeMap::new();
-    for id in &item_ids {
-        match item_kind(&context, id) {
-            Ok(kind) => {
-                kinds.insert(id.clone(), kind);
-            }
-            Err(mut found) => problems.append(&mut found),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::model(&model.file, problems));
-    }
+    let kinds =
+        item_kinds(&context, &item_ids).map_err(|problems| Error::model(&model.file, problems))?;
     let items = items(model, kinds, &item_names);
     let operations = operations(model, selection, &names, json);
     let (patterns, warnings) = checks::patterns(model, &items);
@@ -163,6 +152,27 @@ fn items(
             (id, item)
         })
         .collect()
+}
+
+/// The kind of every item, or every problem found in any of them.
+fn item_kinds(
+    context: &Context<'_>,
+    ids: &[ItemId],
+) -> Result<BTreeMap<ItemId, ItemKind>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut kinds = BTreeMap::new();
+    for id in ids {
+        match item_kind(context, id) {
+            Ok(kind) => {
+                kinds.insert(id.clone(), kind);
+            }
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(kinds),
+        false => Err(problems),
+    }
 }
 
 fn item_kind(context: &Context<'_>, id: &ItemId) -> Result<ItemKind, Vec<Problem>> {
