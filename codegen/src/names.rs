@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Which Rust naming convention an identifier follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub enum Case {
     Snake,
     /// `UpperCamelCase`: types and variants.
     UpperCamel,
+    /// `UPPER_SNAKE_CASE`: statics.
+    UpperSnake,
 }
 
 /// Keywords that can be used as raw identifiers (`r#type`).
@@ -44,6 +46,7 @@ pub fn rust_ident(name: &str, case: Case) -> String {
     let converted = match case {
         Case::Snake => words.to_snake_case(),
         Case::UpperCamel => words.to_upper_camel_case(),
+        Case::UpperSnake => words.to_shouty_snake_case(),
     };
     let converted: String = converted
         .chars()
@@ -52,10 +55,11 @@ pub fn rust_ident(name: &str, case: Case) -> String {
     let base = match (converted.is_empty(), case) {
         (true, Case::Snake) => "empty".to_owned(),
         (true, Case::UpperCamel) => "Empty".to_owned(),
+        (true, Case::UpperSnake) => "EMPTY".to_owned(),
         (false, _) => converted,
     };
     let base = match (base.starts_with(|c: char| c.is_ascii_digit()), case) {
-        (true, Case::Snake) => format!("_{base}"),
+        (true, Case::Snake | Case::UpperSnake) => format!("_{base}"),
         (true, Case::UpperCamel) => format!("V{base}"),
         (false, _) => base,
     };
@@ -65,7 +69,7 @@ pub fn rust_ident(name: &str, case: Case) -> String {
 fn escape_keyword(base: String, case: Case) -> String {
     if NON_RAW_KEYWORDS.contains(&base.as_str()) {
         return match case {
-            Case::Snake => format!("{base}_"),
+            Case::Snake | Case::UpperSnake => format!("{base}_"),
             Case::UpperCamel => format!("{base}Value"),
         };
     }
@@ -129,7 +133,7 @@ fn free_name(candidate: &str, taken: &BTreeSet<String>, case: Case) -> String {
     let stem = candidate.trim_start_matches("r#");
     (2..)
         .map(|n| match case {
-            Case::Snake => format!("{stem}_{n}"),
+            Case::Snake | Case::UpperSnake => format!("{stem}_{n}"),
             Case::UpperCamel => format!("{stem}{n}"),
         })
         .find(|name| !taken.contains(name))
@@ -150,6 +154,21 @@ mod tests {
         assert_eq!(rust_ident("S3Config", Case::Snake), "s3_config");
         assert_eq!(rust_ident("foo-bar", Case::Snake), "foo_bar");
         assert_eq!(rust_ident("a.b/c d", Case::Snake), "a_b_c_d");
+    }
+
+    #[test]
+    fn upper_snake_statics() {
+        assert_eq!(rust_ident("S3Config", Case::UpperSnake), "S3_CONFIG");
+        assert_eq!(rust_ident("KMSKeyArn", Case::UpperSnake), "KMS_KEY_ARN");
+        assert_eq!(rust_ident("type", Case::UpperSnake), "TYPE");
+        assert_eq!(rust_ident("2nd", Case::UpperSnake), "_2ND");
+        assert_eq!(rust_ident("", Case::UpperSnake), "EMPTY");
+        let names = assign(
+            [(1, "ARN".to_owned()), (2, "ARN".to_owned())],
+            &BTreeSet::new(),
+            Case::UpperSnake,
+        );
+        assert_eq!((names[&1].as_str(), names[&2].as_str()), ("ARN", "ARN_2"));
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     let mut names = BTreeSet::new();
     let tests: Vec<TokenStream> = probes(space)
         .into_iter()
-        .filter(|p| seen.insert(format!("{:?} {:?}", p.ty, level(p.checks))))
+        .filter(|p| seen.insert(format!("{:?} {:?}", p.ty, level(space, p.checks))))
         .filter_map(|p| test(space, &samples, &krate, &p, &mut names))
         .collect();
     if tests.is_empty() {
@@ -58,9 +58,18 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     })
 }
 
-/// The checks of one level, without those inside.
-fn level(checks: &Checks) -> (Option<Length>, Option<Range>, Option<&String>) {
-    (checks.length, checks.range.clone(), checks.pattern.as_ref())
+/// The checks of one level, without those inside; the pattern by its source, so that
+/// shapes that declare the same pattern share its test.
+fn level<'a>(
+    space: &'a TypeSpace,
+    checks: &Checks,
+) -> (Option<Length>, Option<Range>, Option<&'a str>) {
+    let pattern = checks
+        .pattern
+        .as_ref()
+        .and_then(|id| space.patterns.get(id));
+    let source = pattern.map(|p| p.source.as_str());
+    (checks.length, checks.range.clone(), source)
 }
 
 fn probes(space: &TypeSpace) -> Vec<Probe<'_>> {
@@ -102,7 +111,7 @@ fn probes(space: &TypeSpace) -> Vec<Probe<'_>> {
         }
     }
     out.retain(|p| {
-        let (length, range, pattern) = level(p.checks);
+        let (length, range, pattern) = level(space, p.checks);
         length.is_some() || range.is_some() || pattern.is_some()
     });
     out
@@ -253,13 +262,13 @@ fn number(
 }
 
 fn pattern_asserts(space: &TypeSpace, probe: &Probe<'_>) -> Vec<TokenStream> {
-    let Some(source) = &probe.checks.pattern else {
+    let Some(id) = &probe.checks.pattern else {
         return Vec::new();
     };
     if probe.ty != &RustType::String {
         return Vec::new();
     }
-    let Some(info) = space.patterns.get(source) else {
+    let Some(info) = space.patterns.get(id) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -234,10 +234,9 @@ pub fn module_file(space: &TypeSpace, crate_name: &str, example: Option<&str>) -
 /// A doctest that builds the example operation's input, when its required members are
 /// all strings: first with none set, then with all.
 fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<String> {
-    let op = space.operations.values().find(|op| op.name == operation)?;
+    let op = space.operation_named(operation)?;
     let input = op.input.as_deref()?;
-    let ItemKind::Struct { fields, .. } = &space.items.values().find(|i| i.name == input)?.kind
-    else {
+    let ItemKind::Struct { fields, .. } = &space.item_named(input)?.kind else {
         return None;
     };
     let required: Vec<&Field> = fields.iter().filter(|f| is_required(f)).collect();

@@ -5,26 +5,31 @@ use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use serde_json::Value;
 
-use crate::load::shape_id;
 use crate::load::traits::{Deprecated, Range};
-use crate::typespace::{Constraints, TypeSpace};
+use crate::typespace::{Checks, Field, Inner, PatternId, PatternInfo, TypeSpace, UnionVariant};
 
-/// Resolves `<a>Name</a>` in model docs to items of the generated crate.
-pub struct Links {
+/// What docs read from the type space: `<a>Name</a>` in model docs resolved to items of
+/// the generated crate, and the pattern table that member facts name.
+pub struct Links<'a> {
     paths: BTreeMap<String, String>,
+    patterns: &'a BTreeMap<PatternId, PatternInfo>,
 }
 
-impl Links {
+impl<'a> Links<'a> {
     /// Links every generated item and operation by its model name.
-    pub fn new(space: &TypeSpace) -> Self {
-        let paths = space
-            .names
-            .iter()
-            .filter(|(id, _)| !id.ends_with("#Error"))
-            .map(|(id, name)| (shape_id::name(id).to_owned(), format!("crate::{name}")))
+    pub fn new(space: &'a TypeSpace) -> Self {
+        let items = space.items.values().map(|i| (i.id.name(), &i.name));
+        let operations = space.operations.values().map(|o| (o.id.name(), &o.name));
+        let paths = items
+            .chain(operations)
+            .map(|(model, name)| (model.to_owned(), format!("crate::{name}")))
             .collect();
-        Links { paths }
+        Links {
+            paths,
+            patterns: &space.patterns,
+        }
     }
 
     /// The rustdoc path of a model name, if the crate has such an item.
@@ -67,66 +72,124 @@ pub fn item_docs(links: &Links, html: Option<&str>, fallback: &str) -> String {
     }
 }
 
+/// What a member's docs say about it besides its documentation: a view of the one
+/// record of the member, which its `Debug`, its checks and its serde impl also read.
+pub struct Facts<'a> {
+    /// `@required`.
+    pub required: bool,
+    /// What `validate()` tests.
+    pub checks: &'a Checks,
+    /// The default the value takes.
+    pub default: Option<&'a Value>,
+    /// Whether `Debug` hides the value.
+    pub sensitive: bool,
+    /// `@deprecated`.
+    pub deprecated: Option<&'a Deprecated>,
+}
+
+impl<'a> Facts<'a> {
+    /// The facts of a structure field.
+    pub fn of_field(field: &'a Field) -> Self {
+        Facts {
+            required: field.required,
+            checks: &field.checks,
+            default: field.default.as_ref(),
+            sensitive: field.sensitive,
+            deprecated: field.deprecated.as_ref(),
+        }
+    }
+
+    /// The facts of a union member.
+    pub fn of_variant(variant: &'a UnionVariant) -> Self {
+        Facts {
+            required: false,
+            checks: &variant.checks,
+            default: None,
+            sensitive: variant.sensitive,
+            deprecated: None,
+        }
+    }
+}
+
 /// A member's docs: its documentation, then a paragraph of facts from the model.
-pub fn member_docs(
-    links: &Links,
-    html: Option<&str>,
-    fallback: &str,
-    facts: &Constraints,
-) -> String {
+pub fn member_docs(links: &Links, html: Option<&str>, fallback: &str, facts: &Facts) -> String {
     let body = item_docs(links, html, fallback);
-    let facts = facts_line(facts);
+    let facts = facts_line(links, facts);
     match facts.is_empty() {
         true => body,
         false => format!("{body}\n\n{facts}"),
     }
 }
 
-/// The facts line, such as ``**Required.** Length: 1..=63. Pattern: `^[a-z]+$`.``
-pub fn facts_line(facts: &Constraints) -> String {
+/// The facts line, such as ``**Required.** Length: `1..=63`. Pattern: `^[a-z]+$`.``
+pub fn facts_line(links: &Links, facts: &Facts) -> String {
     let mut parts = Vec::new();
     if facts.required {
         parts.push("**Required.**".to_owned());
     }
-    if let Some(length) = facts.length {
-        parts.push(format!(
-            "Length: {}.",
-            bounds(
-                length.min.map(|n| n.to_string()),
-                length.max.map(|n| n.to_string())
-            )
-        ));
+    parts.extend(value_facts(links, facts.checks));
+    if let Some(default) = facts.default {
+        parts.push(format!("Default: {}.", code_span(&default.to_string())));
     }
-    if let Some(Range { min, max }) = &facts.range {
-        parts.push(format!(
-            "Range: {}.",
-            bounds(
-                min.as_ref().map(|n| n.to_string()),
-                max.as_ref().map(|n| n.to_string())
-            )
-        ));
-    }
-    match (&facts.pattern, &facts.pattern_unchecked) {
-        (Some(pattern), None) => parts.push(format!("Pattern: {}.", code_span(pattern))),
-        (Some(pattern), Some(reason)) => parts.push(format!(
-            "Pattern: {} (`validate()` does not check it: {reason}).",
-            code_span(pattern)
-        )),
-        (None, _) => {}
-    }
-    if let Some(default) = &facts.default {
-        parts.push(format!("Default: {}.", code_span(default)));
-    }
-    if facts.unique_items {
-        parts.push("Unique items.".to_owned());
-    }
+    parts.extend(unique_and_inner(links, facts.checks));
     if facts.sensitive {
         parts.push("Sensitive: hidden from `Debug` output.".to_owned());
     }
-    if let Some(deprecated) = &facts.deprecated {
+    if let Some(deprecated) = facts.deprecated {
         parts.push(deprecated_fact(deprecated));
     }
     parts.join(" ")
+}
+
+/// The length, range and pattern of one value.
+fn value_facts(links: &Links, checks: &Checks) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(length) = checks.length {
+        let (min, max) = (
+            length.min.map(|n| n.to_string()),
+            length.max.map(|n| n.to_string()),
+        );
+        parts.push(format!("Length: {}.", bounds(min, max)));
+    }
+    if let Some(Range { min, max }) = &checks.range {
+        let text = |n: &Option<serde_json::Number>| n.as_ref().map(|n| n.to_string());
+        parts.push(format!("Range: {}.", bounds(text(min), text(max))));
+    }
+    let pattern = checks
+        .pattern
+        .as_ref()
+        .and_then(|id| links.patterns.get(id));
+    if let Some(info) = pattern {
+        let source = code_span(&info.source);
+        parts.push(match &info.regex {
+            Ok(_) => format!("Pattern: {source}."),
+            Err(reason) => {
+                format!("Pattern: {source} (`validate()` does not check it: {reason}).")
+            }
+        });
+    }
+    parts
+}
+
+/// `@uniqueItems`, and the checks of each item of a list or each key and value of a map.
+fn unique_and_inner(links: &Links, checks: &Checks) -> Vec<String> {
+    let mut parts = Vec::new();
+    if checks.unique_items {
+        parts.push("Unique items.".to_owned());
+    }
+    let inner = match &checks.inner {
+        Inner::None => Vec::new(),
+        Inner::Items(item) => vec![("item", item)],
+        Inner::Entries { key, value } => vec![("key", key), ("value", value)],
+    };
+    for (what, checks) in inner {
+        let mut facts = value_facts(links, checks);
+        facts.extend(unique_and_inner(links, checks));
+        if !facts.is_empty() {
+            parts.push(format!("Each {what}: {}", facts.join(" ")));
+        }
+    }
+    parts
 }
 
 fn deprecated_fact(deprecated: &Deprecated) -> String {
@@ -194,19 +257,57 @@ mod tests {
 
     #[test]
     fn facts_line_lists_constraints_in_order() {
-        let facts = Constraints {
-            required: true,
-            length: Some(Length {
-                min: Some(1),
-                max: Some(63),
-            }),
-            pattern: Some("^[a-zA-Z][a-zA-Z0-9_]*$".to_owned()),
+        let pattern = PatternId {
+            shape: "example#Name".to_owned(),
+            member: None,
+        };
+        let source = "^[a-zA-Z][a-zA-Z0-9_]*$".to_owned();
+        let info = PatternInfo {
+            name: "NAME".to_owned(),
+            regex: Ok(source.clone()),
+            source,
+            example: None,
+            counterexample: None,
+            users: Default::default(),
+        };
+        let patterns = BTreeMap::from([(pattern.clone(), info)]);
+        let links = Links {
+            paths: BTreeMap::new(),
+            patterns: &patterns,
+        };
+        let length = Some(Length {
+            min: Some(1),
+            max: Some(63),
+        });
+        let item = Checks {
+            length,
+            pattern: Some(pattern),
             ..Default::default()
         };
+        let checks = Checks {
+            length,
+            inner: Inner::Items(Box::new(item)),
+            ..Default::default()
+        };
+        let facts = Facts {
+            required: true,
+            checks: &checks,
+            default: None,
+            sensitive: true,
+            deprecated: None,
+        };
         assert_eq!(
-            facts_line(&facts),
-            "**Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`."
+            facts_line(&links, &facts),
+            "**Required.** Length: `1..=63`. Each item: Length: `1..=63`. \
+             Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Sensitive: hidden from `Debug` output."
         );
-        assert_eq!(facts_line(&Constraints::default()), "");
+        let none = Checks::default();
+        let facts = Facts {
+            checks: &none,
+            required: false,
+            sensitive: false,
+            ..facts
+        };
+        assert_eq!(facts_line(&links, &facts), "");
     }
 }

@@ -1,8 +1,6 @@
 //! Example bodies: a JSON value for any generated item, filled with sample values, for
 //! the crate docs' doctest and the round-trip tests of standalone crates.
 
-use std::collections::BTreeMap;
-
 use serde_json::{json, Map, Value};
 
 use crate::typespace::{Codec, EnumValue, Item, ItemKind, RustType, TypeSpace};
@@ -12,18 +10,13 @@ const MAX_DEPTH: usize = 4;
 
 /// Sample bodies for the items of a type space.
 pub struct Samples<'a> {
-    items: BTreeMap<&'a str, &'a Item>,
+    space: &'a TypeSpace,
 }
 
 impl<'a> Samples<'a> {
-    /// Indexes the items by Rust name.
+    /// Samples of the items of `space`.
     pub fn new(space: &'a TypeSpace) -> Self {
-        let items = space
-            .items
-            .values()
-            .map(|item| (item.name.as_str(), item))
-            .collect();
-        Samples { items }
+        Samples { space }
     }
 
     /// A sample JSON body for the item named `name`: every member that can be shown,
@@ -62,7 +55,7 @@ impl<'a> Samples<'a> {
             RustType::Map { value, .. } => {
                 json!({ "key": self.value(value, &element(codec), depth + 1)? })
             }
-            RustType::Named(name) => self.named(self.items.get(name.as_str())?, depth)?,
+            RustType::Named(name) => self.named(self.space.item_named(name)?, depth)?,
         })
     }
 

@@ -13,6 +13,8 @@ mod operation;
 mod root;
 mod roundtrip;
 pub mod structure;
+#[cfg(test)]
+mod tests;
 pub mod ty;
 mod union;
 mod validate;
@@ -116,10 +118,8 @@ fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
             enumeration::emit_int(links, item, variants, unknown)
         }
         ItemKind::Union {
-            variants,
-            unknown,
-            sensitive,
-        } => union::emit(links, item, variants, unknown, *sensitive),
+            variants, unknown, ..
+        } => union::emit(links, item, variants, unknown),
     };
     let validate = validate::impls(item, &space.patterns);
     let serde = space.json.is_some().then(|| wire::impls(item));

@@ -176,7 +176,7 @@ pub fn lib_rs(
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
     let mut exports: Vec<(&str, &Runtime)> = runtime(space.json.is_some())
         .flat_map(|file| file.exports.iter().map(move |name| (*name, file)))
-        .filter(|(name, _)| !space.names.values().any(|n| n == name))
+        .filter(|(name, _)| !space.by_name.contains_key(*name))
         .collect();
     exports.sort_unstable_by_key(|(name, _)| *name);
     let runtime = exports.into_iter().map(|(name, file)| {
@@ -341,10 +341,9 @@ fn feature_docs(space: &TypeSpace) -> String {
 /// A doctest that parses a sample output body of `operation` and reads a member of it.
 fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<String> {
     space.json?;
-    let op = space.operations.values().find(|op| op.name == operation)?;
+    let op = space.operation_named(operation)?;
     let output = op.output.as_deref()?;
-    let ItemKind::Struct { fields, .. } = &space.items.values().find(|i| i.name == output)?.kind
-    else {
+    let ItemKind::Struct { fields, .. } = &space.item_named(output)?.kind else {
         return None;
     };
     let field = fields

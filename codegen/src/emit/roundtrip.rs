@@ -3,7 +3,7 @@
 //! `arbitrary` feature, hundreds of drawn values of every type go from value to JSON and
 //! back to an equal value too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -13,9 +13,6 @@ use super::example::Samples;
 use super::ty::ident;
 use super::TokenFile;
 use crate::typespace::{Item, ItemKind, RustType, TypeSpace};
-
-/// The items by Rust name.
-type Items<'a> = BTreeMap<&'a str, &'a Item>;
 
 /// How many types one test function of drawn values covers, so that the test harness
 /// can spread big crates over its threads.
@@ -82,10 +79,9 @@ fn samples_module(space: &TypeSpace, krate: &proc_macro2::Ident) -> TokenStream 
 
 /// The drawn values' tests, compiled only with the `arbitrary` feature.
 fn drawn_module(space: &TypeSpace, krate: &proc_macro2::Ident) -> TokenStream {
-    let items: Items = space.items.values().map(|i| (i.name.as_str(), i)).collect();
     let skipping = skipping_items(space);
     let checks: Vec<TokenStream> = serde_items(space)
-        .map(|item| drawn_check(&items, &skipping, item, krate))
+        .map(|item| drawn_check(space, &skipping, item, krate))
         .collect();
     let tests = checks.chunks(TYPES_PER_TEST).enumerate().map(|(i, chunk)| {
         let name = quote::format_ident!("drawn_values_round_trip_{}", i + 1);
@@ -112,14 +108,14 @@ fn drawn_module(space: &TypeSpace, krate: &proc_macro2::Ident) -> TokenStream {
 /// the comparison, and an item that holds such a member deeper down is only compared
 /// by its JSON.
 fn drawn_check(
-    items: &Items,
+    space: &TypeSpace,
     skipping: &BTreeSet<&str>,
     item: &Item,
     krate: &proc_macro2::Ident,
 ) -> TokenStream {
     let name = ident(&item.name);
     let label = &item.name;
-    if holds_skipping(items, skipping, item) {
+    if holds_skipping(space, skipping, item) {
         return quote!(written_round_trip::<#krate::#name>(#label););
     }
     let cleared: Vec<TokenStream> = http_bound_fields(item)
@@ -271,7 +267,7 @@ fn skipping_items(space: &TypeSpace) -> BTreeSet<&str> {
 }
 
 /// Whether a structure with members outside the body is inside `item`, below its top.
-fn holds_skipping(items: &Items, skipping: &BTreeSet<&str>, item: &Item) -> bool {
+fn holds_skipping(space: &TypeSpace, skipping: &BTreeSet<&str>, item: &Item) -> bool {
     if skipping.is_empty() {
         return false;
     }
@@ -281,8 +277,8 @@ fn holds_skipping(items: &Items, skipping: &BTreeSet<&str>, item: &Item) -> bool
         if skipping.contains(name.as_str()) {
             return true;
         }
-        if let Some(inner) = items
-            .get(name.as_str())
+        if let Some(inner) = space
+            .item_named(&name)
             .filter(|_| seen.insert(name.clone()))
         {
             stack.extend(contained(inner));

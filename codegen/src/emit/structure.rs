@@ -67,11 +67,12 @@ fn derives(item: &Item) -> TokenStream {
 fn field(links: &Links, field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let fallback = format!("The `{}` member.", field.member);
+    let facts = docs::Facts::of_field(field);
     let docs = docs::attrs(&docs::member_docs(
         links,
         field.docs.as_deref(),
         &fallback,
-        &field.constraints,
+        &facts,
     ));
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     let ty = ty::field_type(&field.ty, field.boxed, field.optional);

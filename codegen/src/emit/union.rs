@@ -10,13 +10,7 @@ use super::ty::{self, ident};
 use crate::typespace::{Item, UnionVariant};
 
 /// The tokens of a union item.
-pub fn emit(
-    links: &Links,
-    item: &Item,
-    variants: &[UnionVariant],
-    unknown: &str,
-    sensitive: bool,
-) -> TokenStream {
+pub fn emit(links: &Links, item: &Item, variants: &[UnionVariant], unknown: &str) -> TokenStream {
     let name = ident(&item.name);
     let docs = docs::attrs(&docs::item_docs(
         links,
@@ -31,7 +25,7 @@ pub fn emit(
     let debug = item
         .derives
         .redacted_debug
-        .then(|| redacted_debug(item, variants, &unknown, sensitive));
+        .then(|| redacted_debug(item, variants, &unknown));
     quote! {
         #docs
         #deprecated
@@ -57,7 +51,13 @@ pub fn emit(
 fn variant(links: &Links, variant: &UnionVariant) -> TokenStream {
     let name = ident(&variant.name);
     let fallback = format!("The `{}` member.", variant.member);
-    let docs = docs::attrs(&docs::item_docs(links, variant.docs.as_deref(), &fallback));
+    let facts = docs::Facts::of_variant(variant);
+    let docs = docs::attrs(&docs::member_docs(
+        links,
+        variant.docs.as_deref(),
+        &fallback,
+        &facts,
+    ));
     match &variant.ty {
         None => quote!(#docs #name,),
         Some(payload) => {
@@ -71,13 +71,12 @@ fn redacted_debug(
     item: &Item,
     variants: &[UnionVariant],
     unknown: &proc_macro2::Ident,
-    sensitive: bool,
 ) -> TokenStream {
     let name = ident(&item.name);
     let arms = variants.iter().map(|v| {
         let variant = ident(&v.name);
         let label = &v.name;
-        match (&v.ty, v.sensitive || sensitive) {
+        match (&v.ty, v.sensitive) {
             (None, _) => quote!(Self::#variant => f.write_str(#label),),
             (Some(_), true) => {
                 quote!(Self::#variant(_) => f.debug_tuple(#label).field(&#REDACTED).finish(),)

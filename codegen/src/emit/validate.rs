@@ -11,8 +11,11 @@ use super::ty::ident;
 use super::TokenFile;
 use crate::load::traits::{Length, Range};
 use crate::typespace::{
-    Checks, Field, Inner, Item, ItemKind, PatternInfo, RustType, TypeSpace, UnionVariant,
+    Checks, Field, Inner, Item, ItemKind, PatternId, PatternInfo, RustType, TypeSpace, UnionVariant,
 };
+
+/// The pattern table of the type space.
+type Patterns = BTreeMap<PatternId, PatternInfo>;
 
 /// The cargo feature that turns validation on: the impls, the `patterns` module, the
 /// runtime's `validate` module, `build_validated()`, and the regex-lite dependency. On
@@ -21,20 +24,13 @@ pub const FEATURE: &str = "validate";
 
 /// The `Validate` impl and the inherent `validate()` of an item, both compiled only with
 /// [`FEATURE`].
-pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStream {
+pub fn impls(item: &Item, patterns: &Patterns) -> TokenStream {
     let name = ident(&item.name);
     let body = match &item.kind {
-        ItemKind::Struct {
-            fields, sensitive, ..
-        } => fields
-            .iter()
-            .map(|f| field(f, *sensitive, patterns))
-            .collect(),
+        ItemKind::Struct { fields, .. } => fields.iter().map(|f| field(f, patterns)).collect(),
         ItemKind::Union {
-            variants,
-            unknown,
-            sensitive,
-        } => union(variants, unknown, *sensitive, patterns),
+            variants, unknown, ..
+        } => union(variants, unknown, patterns),
         ItemKind::Enum { unknown, .. } | ItemKind::IntEnum { unknown, .. } => {
             let unknown = ident(unknown);
             quote!(if let Self::#unknown(value) = self { v.unknown_value(value); })
@@ -72,12 +68,12 @@ pub fn impls(item: &Item, patterns: &BTreeMap<String, PatternInfo>) -> TokenStre
     quote!(#check #validate)
 }
 
-fn field(field: &Field, sensitive: bool, patterns: &BTreeMap<String, PatternInfo>) -> TokenStream {
+pub(super) fn field(field: &Field, patterns: &Patterns) -> TokenStream {
     let name = ident(&field.name);
     let member = &field.member;
     let value = quote!(value);
     let inner = value_checks(&field.ty, &field.checks, &value, patterns);
-    let required = field.constraints.required && field.optional;
+    let required = field.required && field.optional;
     let access = match (field.optional, inner.is_empty(), required) {
         (_, true, false) => return TokenStream::new(),
         (false, _, _) => quote!(let value = &self.#name; #inner),
@@ -92,7 +88,7 @@ fn field(field: &Field, sensitive: bool, patterns: &BTreeMap<String, PatternInfo
             }
         },
     };
-    let sensitive = sensitive || field.sensitive;
+    let sensitive = field.sensitive;
     quote! {
         v.enter(#member, #sensitive);
         #access
@@ -100,12 +96,7 @@ fn field(field: &Field, sensitive: bool, patterns: &BTreeMap<String, PatternInfo
     }
 }
 
-fn union(
-    variants: &[UnionVariant],
-    unknown: &str,
-    sensitive: bool,
-    patterns: &BTreeMap<String, PatternInfo>,
-) -> TokenStream {
+fn union(variants: &[UnionVariant], unknown: &str, patterns: &Patterns) -> TokenStream {
     let arms = variants.iter().map(|variant| {
         let name = ident(&variant.name);
         let Some(ty) = &variant.ty else {
@@ -113,7 +104,7 @@ fn union(
         };
         let checks = value_checks(ty, &variant.checks, &quote!(value), patterns);
         let member = &variant.member;
-        let sensitive = sensitive || variant.sensitive;
+        let sensitive = variant.sensitive;
         match checks.is_empty() {
             true => quote!(Self::#name(_) => {}),
             false => quote!(Self::#name(value) => {
@@ -137,7 +128,7 @@ fn value_checks(
     ty: &RustType,
     checks: &Checks,
     value: &TokenStream,
-    patterns: &BTreeMap<String, PatternInfo>,
+    patterns: &Patterns,
 ) -> TokenStream {
     let length = checks.length.map(length_bounds);
     let mut out = TokenStream::new();
@@ -187,11 +178,7 @@ fn value_checks(
     out
 }
 
-fn pattern(
-    checks: &Checks,
-    value: &TokenStream,
-    patterns: &BTreeMap<String, PatternInfo>,
-) -> Option<TokenStream> {
+fn pattern(checks: &Checks, value: &TokenStream, patterns: &Patterns) -> Option<TokenStream> {
     let info = patterns.get(checks.pattern.as_ref()?)?;
     info.regex.as_ref().ok()?;
     let name = ident(&info.name);
@@ -203,7 +190,7 @@ fn items(
     sparse: bool,
     inner: &Inner,
     list: &TokenStream,
-    patterns: &BTreeMap<String, PatternInfo>,
+    patterns: &Patterns,
 ) -> TokenStream {
     let empty = Checks::default();
     let checks = match inner {
@@ -232,7 +219,7 @@ fn entries(
     sparse: bool,
     inner: &Inner,
     map: &TokenStream,
-    patterns: &BTreeMap<String, PatternInfo>,
+    patterns: &Patterns,
 ) -> TokenStream {
     let empty = (Checks::default(), Checks::default());
     let (key_checks, value_checks_) = match inner {
@@ -307,9 +294,9 @@ fn float_bounds(range: Option<&Range>) -> Option<TokenStream> {
 pub fn patterns_file(space: &TypeSpace) -> Option<TokenFile> {
     let statics: Vec<TokenStream> = space
         .patterns
-        .iter()
-        .filter_map(|(source, info)| {
-            let regex = info.regex.as_ref().ok()?;
+        .values()
+        .filter_map(|info| {
+            let (regex, source) = (info.regex.as_ref().ok()?, &info.source);
             let name = ident(&info.name);
             let users: Vec<String> = info
                 .users

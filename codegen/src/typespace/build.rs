@@ -1,4 +1,7 @@
-//! Builds the [`TypeSpace`] from a validated model and a selection.
+//! Builds the [`TypeSpace`] from a validated model and a selection, in stages: names
+//! first, then what depends only on names (types, boxes, setters), then each item whole,
+//! then what depends on all items (derives, the pattern table). No record is patched
+//! after it is built.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,56 +21,45 @@ use crate::select::Selection;
 pub fn build(model: &Model, selection: &Selection) -> Result<TypeSpace, Error> {
     let service = service_info(model, &selection.service);
     let json = JsonProtocol::of(service.protocol.as_deref());
-    let item_ids: Vec<&String> = selection
+    let item_ids: Vec<ItemId> = selection
         .shapes
         .iter()
         .filter(|id| is_item(model, id))
+        .map(ItemId::new)
         .collect();
     let names = type_names(model, selection, &item_ids);
-    let mut problems = Vec::new();
-    let modules = module_names(&item_ids, &names);
-    let mut items = BTreeMap::new();
-    for id in &item_ids {
-        let shape = &model.shapes[id.as_str()];
-        let name = names[id.as_str()].clone();
-        let module = modules[id.as_str()].clone();
-        match item_kind(model, &names, json, id, shape) {
-            Ok(kind) => {
-                let item = Item {
-                    id: (*id).clone(),
-                    name,
-                    module,
-                    docs: shape.traits.documentation.clone(),
-                    deprecated: shape.traits.deprecated.clone(),
-                    kind,
-                    derives: Derives::default(),
-                };
-                items.insert((*id).clone(), item);
-            }
-            Err(mut found) => problems.append(&mut found),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::model(&model.file, problems));
-    }
-    box_cycles(&mut items);
-    derives::decide(&mut items);
+    let item_names: BTreeMap<ItemId, String> = names
+        .iter()
+        .filter_map(|(key, name)| match key {
+            TypeKey::Item(id) => Some((id.clone(), name.clone())),
+            _ => None,
+        })
+        .collect();
+    let components = cycles::components(&edges(model, &item_names));
+    let context = Context {
+        model,
+        names: &item_names,
+        json,
+        components: &components,
+    };
+    let kinds =
+        item_kinds(&context, &item_ids).map_err(|problems| Error::model(&model.file, problems))?;
+    let items = items(model, kinds, &item_names);
     let operations = operations(model, selection, &names, json);
-    let (patterns, warnings) = checks::patterns(&items);
-    checks::mark_unchecked(&mut items, &patterns);
+    let (patterns, warnings) = checks::patterns(model, &items);
     Ok(TypeSpace {
         patterns,
         warnings,
         service,
         items,
         operations,
-        names,
+        by_name: names.into_iter().map(|(key, name)| (name, key)).collect(),
         json,
     })
 }
 
 /// Rust names for items, operations and operation error enums, in that priority.
-fn type_names(model: &Model, selection: &Selection, items: &[&String]) -> BTreeMap<String, String> {
+fn type_names(model: &Model, selection: &Selection, items: &[ItemId]) -> BTreeMap<TypeKey, String> {
     let renames = match &model.shapes[&selection.service].kind {
         ShapeKind::Service(service) => service.rename.clone(),
         _ => Default::default(),
@@ -76,52 +68,123 @@ fn type_names(model: &Model, selection: &Selection, items: &[&String]) -> BTreeM
         let name = renames.get(id).map_or(shape_id::name(id), |n| n.as_str());
         names::type_name(name)
     };
-    let mut candidates: Vec<(String, String)> = items
+    let operations = || selection.operations.iter().map(OperationId::new);
+    let candidates = items
         .iter()
-        .map(|id| ((*id).clone(), model_name(id)))
-        .collect();
-    candidates.extend(
-        selection
-            .operations
-            .iter()
-            .map(|id| (id.clone(), model_name(id))),
-    );
-    candidates.extend(
-        selection
-            .operations
-            .iter()
-            .map(|id| (error_key(id), format!("{}Error", model_name(id)))),
-    );
+        .map(|id| (TypeKey::Item(id.clone()), model_name(id)))
+        .chain(operations().map(|id| {
+            let name = model_name(&id);
+            (TypeKey::Operation(id), name)
+        }))
+        .chain(operations().map(|id| {
+            let name = format!("{}Error", model_name(&id));
+            (TypeKey::Errors(id), name)
+        }));
     assign(candidates, &BTreeSet::new(), Case::UpperCamel)
 }
 
-/// The key under which an operation's error enum name is kept in the name table.
-pub fn error_key(operation_id: &str) -> String {
-    format!("{operation_id}#Error")
-}
-
-fn module_names(items: &[&String], names: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+/// The file module of every item.
+fn module_names(names: &BTreeMap<ItemId, String>) -> BTreeMap<ItemId, String> {
     let reserved = BTreeSet::from(["r#mod".to_owned()]);
-    let candidates = items.iter().map(|id| {
-        (
-            (*id).clone(),
-            names::rust_ident(&names[id.as_str()], Case::Snake),
-        )
-    });
+    let candidates = names
+        .iter()
+        .map(|(id, name)| (id.clone(), names::rust_ident(name, Case::Snake)));
     assign(candidates, &reserved, Case::Snake)
 }
 
-fn item_kind(
-    model: &Model,
-    names: &BTreeMap<String, String>,
-    json: Option<JsonProtocol>,
-    id: &str,
-    shape: &Shape,
-) -> Result<ItemKind, Vec<Problem>> {
-    let context = Context { model, names, json };
+/// Direct-containment edges between items, by Rust name: the members of a structure or
+/// union whose type is an item not behind a list or map.
+fn edges(model: &Model, names: &BTreeMap<ItemId, String>) -> Edges {
+    names
+        .iter()
+        .map(|(id, name)| {
+            let mut named = Vec::new();
+            for member in aggregate(&model.shapes[&**id])
+                .into_iter()
+                .flat_map(|a| a.members.values())
+            {
+                let target = member.target.as_deref().unwrap_or_default();
+                rust_type(model, names, target).named(false, &mut named);
+            }
+            let direct = named.into_iter().filter(|(_, heap)| !heap).map(|(n, _)| n);
+            (name.clone(), direct.collect())
+        })
+        .collect()
+}
+
+fn aggregate(shape: &Shape) -> Option<&Aggregate> {
     match &shape.kind {
-        ShapeKind::Structure(aggregate) => Ok(structure(&context, shape, aggregate)),
-        ShapeKind::Union(aggregate) => Ok(union(&context, shape, aggregate)),
+        ShapeKind::Structure(a) | ShapeKind::Union(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// The finished items: each kind with its shape's docs and the derives, which depend
+/// on every item.
+fn items(
+    model: &Model,
+    kinds: BTreeMap<ItemId, ItemKind>,
+    names: &BTreeMap<ItemId, String>,
+) -> BTreeMap<ItemId, Item> {
+    let mut modules = module_names(names);
+    let by_name: BTreeMap<&str, &ItemKind> = kinds
+        .iter()
+        .map(|(id, kind)| (names[id].as_str(), kind))
+        .collect();
+    let derives = derives::decide(&by_name);
+    let derives: BTreeMap<ItemId, Derives> = kinds
+        .keys()
+        .map(|id| (id.clone(), derives[names[id].as_str()]))
+        .collect();
+    kinds
+        .into_iter()
+        .map(|(id, kind)| {
+            let shape = &model.shapes[&*id];
+            let item = Item {
+                name: names[&id].clone(),
+                module: modules.remove(&id).unwrap_or_default(),
+                docs: shape.traits.documentation.clone(),
+                deprecated: shape.traits.deprecated.clone(),
+                derives: derives[&id],
+                kind,
+                id: id.clone(),
+            };
+            (id, item)
+        })
+        .collect()
+}
+
+/// The kind of every item, or every problem found in any of them.
+fn item_kinds(
+    context: &Context<'_>,
+    ids: &[ItemId],
+) -> Result<BTreeMap<ItemId, ItemKind>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut kinds = BTreeMap::new();
+    for id in ids {
+        match item_kind(context, id) {
+            Ok(kind) => {
+                kinds.insert(id.clone(), kind);
+            }
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(kinds),
+        false => Err(problems),
+    }
+}
+
+fn item_kind(context: &Context<'_>, id: &ItemId) -> Result<ItemKind, Vec<Problem>> {
+    let shape = &context.model.shapes[&**id];
+    let owner = Owner {
+        id,
+        name: &context.names[id],
+        sensitive: shape.traits.sensitive,
+    };
+    match &shape.kind {
+        ShapeKind::Structure(aggregate) => Ok(structure(context, &owner, shape, aggregate)),
+        ShapeKind::Union(aggregate) => Ok(union(context, &owner, aggregate)),
         ShapeKind::Enum(aggregate) => Ok(string_enum(enum_members(aggregate))),
         ShapeKind::IntEnum(aggregate) => int_enum(id, aggregate),
         _ => Ok(string_enum(
@@ -136,31 +199,68 @@ fn item_kind(
     }
 }
 
-/// What every item builder reads: the model, the item names and the protocol.
+/// What every item builder reads: the model, the item names, the protocol and the
+/// cycles.
 struct Context<'a> {
     model: &'a Model,
-    names: &'a BTreeMap<String, String>,
+    names: &'a BTreeMap<ItemId, String>,
     json: Option<JsonProtocol>,
+    components: &'a BTreeMap<String, usize>,
 }
 
-fn structure(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
+impl Context<'_> {
+    /// Whether a member of the item `from` of type `ty` needs a box to break a cycle.
+    fn boxed(&self, from: &str, ty: &RustType) -> bool {
+        matches!(ty, RustType::Named(to) if cycles::needs_box(self.components, from, to))
+    }
+}
+
+/// The structure or union whose members are being built.
+struct Owner<'a> {
+    id: &'a ItemId,
+    name: &'a str,
+    /// `@sensitive` on the whole shape.
+    sensitive: bool,
+}
+
+/// A field's Rust names: the field and its two builder setters.
+struct FieldNames {
+    field: String,
+    setter: String,
+    replace_setter: String,
+}
+
+fn structure(
+    context: &Context<'_>,
+    owner: &Owner<'_>,
+    shape: &Shape,
+    aggregate: &Aggregate,
+) -> ItemKind {
     let field_names = member_names(aggregate, Case::Snake, &BTreeSet::new());
-    let mut fields: Vec<Field> = aggregate
+    let idents: Vec<&str> = aggregate
+        .members
+        .keys()
+        .map(|member| field_names[member].as_str())
+        .collect();
+    let setters = setter_names(&idents);
+    let fields: Vec<Field> = aggregate
         .members
         .iter()
-        .map(|(member, m)| field(context, member, field_names[member].clone(), m))
+        .zip(setters)
+        .map(|((member, m), (setter, replace_setter))| {
+            let names = FieldNames {
+                field: field_names[member].clone(),
+                setter,
+                replace_setter,
+            };
+            field(context, owner, member, m, names)
+        })
         .collect();
-    let idents: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    let setters = setter_names(&idents);
-    for (f, (setter, replace)) in fields.iter_mut().zip(setters) {
-        f.setter = setter;
-        f.replace_setter = replace;
-    }
     let error = shape.traits.error.map(|fault| error_info(&fields, fault));
     ItemKind::Struct {
         fields,
         error,
-        sensitive: shape.traits.sensitive,
+        sensitive: owner.sensitive,
     }
 }
 
@@ -199,11 +299,16 @@ fn setter_names(fields: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn field(context: &Context<'_>, member: &str, name: String, m: &Member) -> Field {
-    let (model, names) = (context.model, context.names);
+fn field(
+    context: &Context<'_>,
+    owner: &Owner<'_>,
+    member: &str,
+    m: &Member,
+    names: FieldNames,
+) -> Field {
+    let model = context.model;
     let target_id = m.target.as_deref().unwrap_or_default();
     let target = model.get(target_id);
-    let target_traits = target.map(|t| &t.traits);
     let default = m.traits.default.clone().filter(|v| !v.is_null());
     let optional = m.traits.client_optional || (!m.traits.required && default.is_none());
     let docs = m.traits.documentation.clone().or_else(|| {
@@ -211,23 +316,26 @@ fn field(context: &Context<'_>, member: &str, name: String, m: &Member) -> Field
             .filter(|_| !is_item(model, target_id))
             .and_then(|t| t.traits.documentation.clone())
     });
+    let ty = rust_type(model, context.names, target_id);
     Field {
         member: member.to_owned(),
-        name,
-        ty: rust_type(model, names, target_id),
+        name: names.field,
+        boxed: context.boxed(owner.name, &ty),
+        ty,
+        required: m.traits.required,
         optional,
-        boxed: false,
-        default: if optional { None } else { default.clone() },
+        default: if optional { None } else { default },
         docs,
-        sensitive: m.traits.sensitive || is_sensitive(model, target_id),
-        constraints: constraints(&m.traits, target_traits, default),
-        checks: checks::checks(model, &m.traits, target_id),
-        deprecated: m.traits.deprecated.clone(),
+        sensitive: owner.sensitive || m.traits.sensitive || is_sensitive(model, target_id),
+        checks: checks::checks(model, owner.id, (member, &m.traits), target_id),
+        deprecated: checks::pick(&m.traits, target.map(|t| &t.traits), |t| {
+            t.deprecated.clone()
+        }),
         wire_name: wire::wire_name(context.json, member, &m.traits),
         codec: wire::codec(model, target_id, &m.traits),
         http_bound: context.json == Some(JsonProtocol::RestJson1) && wire::is_http_bound(&m.traits),
-        setter: String::new(),
-        replace_setter: String::new(),
+        setter: names.setter,
+        replace_setter: names.replace_setter,
     }
 }
 
@@ -252,25 +360,6 @@ fn is_sensitive(model: &Model, id: &str) -> bool {
     }
 }
 
-fn constraints(
-    member: &traits::Traits,
-    target: Option<&traits::Traits>,
-    default: Option<Value>,
-) -> Constraints {
-    let either = |f: fn(&traits::Traits) -> bool| f(member) || target.is_some_and(f);
-    Constraints {
-        required: member.required,
-        length: checks::pick(member, target, |t| t.length),
-        range: checks::pick(member, target, |t| t.range.clone()),
-        pattern: checks::pick(member, target, |t| t.pattern.clone()),
-        pattern_unchecked: None,
-        unique_items: either(|t| t.unique_items),
-        sensitive: either(|t| t.sensitive),
-        default: default.map(|v| v.to_string()),
-        deprecated: checks::pick(member, target, |t| t.deprecated.clone()),
-    }
-}
-
 fn error_info(fields: &[Field], fault: traits::ErrorFault) -> ErrorInfo {
     let message = fields
         .iter()
@@ -285,23 +374,24 @@ fn error_info(fields: &[Field], fault: traits::ErrorFault) -> ErrorInfo {
     }
 }
 
-fn union(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKind {
-    let (model, names) = (context.model, context.names);
+fn union(context: &Context<'_>, owner: &Owner<'_>, aggregate: &Aggregate) -> ItemKind {
+    let model = context.model;
     let variant_names = member_names(aggregate, Case::UpperCamel, &BTreeSet::new());
     let variants: Vec<UnionVariant> = aggregate
         .members
         .iter()
         .map(|(member, m)| {
             let target = m.target.as_deref().unwrap_or_default();
+            let ty = (!crate::load::prelude::is_unit(target))
+                .then(|| rust_type(model, context.names, target));
             UnionVariant {
                 member: member.clone(),
                 name: variant_names[member].clone(),
-                ty: (!crate::load::prelude::is_unit(target))
-                    .then(|| rust_type(model, names, target)),
-                boxed: false,
+                boxed: ty.as_ref().is_some_and(|ty| context.boxed(owner.name, ty)),
+                ty,
                 docs: m.traits.documentation.clone(),
-                sensitive: m.traits.sensitive || is_sensitive(model, target),
-                checks: checks::checks(model, &m.traits, target),
+                sensitive: owner.sensitive || m.traits.sensitive || is_sensitive(model, target),
+                checks: checks::checks(model, owner.id, (member, &m.traits), target),
                 wire_name: wire::wire_name(context.json, member, &m.traits),
                 codec: wire::codec(model, target, &m.traits),
             }
@@ -311,7 +401,7 @@ fn union(context: &Context<'_>, shape: &Shape, aggregate: &Aggregate) -> ItemKin
     ItemKind::Union {
         variants,
         unknown,
-        sensitive: shape.traits.sensitive,
+        sensitive: owner.sensitive,
     }
 }
 
@@ -416,108 +506,97 @@ fn int_enum(id: &str, aggregate: &Aggregate) -> Result<ItemKind, Vec<Problem>> {
     Ok(ItemKind::IntEnum { variants, unknown })
 }
 
-/// Boxes every field and union payload that closes a cycle of direct containment.
-fn box_cycles(items: &mut BTreeMap<String, Item>) {
-    let mut edges = Edges::new();
-    for item in items.values() {
-        let entry = edges.entry(item.name.clone()).or_default();
-        for ty in payload_types(&item.kind) {
-            let mut named = Vec::new();
-            ty.named(false, &mut named);
-            entry.extend(named.into_iter().filter(|(_, heap)| !heap).map(|(n, _)| n));
-        }
-    }
-    let components = cycles::components(&edges);
-    for item in items.values_mut() {
-        let from = item.name.clone();
-        let boxed = |ty: &RustType| matches!(ty, RustType::Named(to) if cycles::needs_box(&components, &from, to));
-        match &mut item.kind {
-            ItemKind::Struct { fields, .. } => {
-                fields.iter_mut().for_each(|f| f.boxed = boxed(&f.ty))
-            }
-            ItemKind::Union { variants, .. } => variants
-                .iter_mut()
-                .for_each(|v| v.boxed = v.ty.as_ref().is_some_and(boxed)),
-            _ => {}
-        }
-    }
-}
-
-/// The types an item holds: its fields' or union payloads' types.
-pub fn payload_types(kind: &ItemKind) -> Vec<&RustType> {
-    match kind {
-        ItemKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
-        ItemKind::Union { variants, .. } => variants.iter().filter_map(|v| v.ty.as_ref()).collect(),
-        _ => Vec::new(),
-    }
-}
-
 fn operations(
     model: &Model,
     selection: &Selection,
-    names: &BTreeMap<String, String>,
+    names: &BTreeMap<TypeKey, String>,
     json: Option<JsonProtocol>,
-) -> BTreeMap<String, OperationItem> {
-    let service = &model.shapes[&selection.service];
-    let service_name = shape_id::name(&selection.service);
-    let candidates = selection
-        .operations
-        .iter()
-        .map(|id| (id.clone(), names::rust_ident(&names[id], Case::Snake)));
-    let modules = assign(
+) -> BTreeMap<OperationId, OperationItem> {
+    let ids: Vec<OperationId> = selection.operations.iter().map(OperationId::new).collect();
+    let candidates = ids.iter().map(|id| {
+        let name = &names[&TypeKey::Operation(id.clone())];
+        (id.clone(), names::rust_ident(name, Case::Snake))
+    });
+    let mut modules = assign(
         candidates,
         &BTreeSet::from(["r#mod".to_owned()]),
         Case::Snake,
     );
-    selection
-        .operations
-        .iter()
+    let context = OperationContext {
+        model,
+        selection,
+        names,
+        json,
+    };
+    ids.into_iter()
         .filter_map(|id| {
-            let shape = model.get(id)?;
-            let ShapeKind::Operation(operation) = &shape.kind else {
-                return None;
-            };
-            let item_name = |r: &Option<crate::load::ast::Ref>| {
-                r.as_ref().and_then(|r| names.get(&r.target)).cloned()
-            };
-            let errors: Vec<OperationError> = selection.errors[id]
-                .iter()
-                .filter_map(|e| {
-                    let ty = names.get(e)?.clone();
-                    let code = shape_id::name(e).to_owned();
-                    Some(OperationError {
-                        variant: ty.clone(),
-                        ty,
-                        code,
-                    })
-                })
-                .collect();
-            let unhandled = catch_all("Unhandled", errors.iter().map(|e| e.variant.as_str()));
-            let is_aws_json = matches!(
-                json,
-                Some(JsonProtocol::AwsJson1_0 | JsonProtocol::AwsJson1_1)
-            );
-            let target = is_aws_json.then(|| format!("{service_name}.{}", shape_id::name(id)));
-            Some((
-                id.clone(),
-                OperationItem {
-                    id: id.clone(),
-                    name: names[id].clone(),
-                    error_name: names[&error_key(id)].clone(),
-                    module: modules[id].clone(),
-                    docs: shape.traits.documentation.clone(),
-                    input: item_name(&operation.input),
-                    output: item_name(&operation.output),
-                    errors,
-                    unhandled,
-                    idempotent: shape.traits.idempotent,
-                    paginated: paginated(&shape.traits, &service.traits),
-                    target,
-                    deprecated: shape.traits.deprecated.clone(),
-                },
-            ))
+            let module = modules.remove(&id).unwrap_or_default();
+            let op = operation(&context, &id, module)?;
+            Some((id, op))
         })
         .collect()
+}
+
+/// What every operation reads: the model, the selection, the type names and the
+/// protocol.
+struct OperationContext<'a> {
+    model: &'a Model,
+    selection: &'a Selection,
+    names: &'a BTreeMap<TypeKey, String>,
+    json: Option<JsonProtocol>,
+}
+
+impl OperationContext<'_> {
+    fn item_name(&self, id: &str) -> Option<String> {
+        self.names.get(&TypeKey::Item(ItemId::new(id))).cloned()
+    }
+}
+
+fn operation(
+    context: &OperationContext<'_>,
+    id: &OperationId,
+    module: String,
+) -> Option<OperationItem> {
+    let (model, names) = (context.model, context.names);
+    let shape = model.get(id)?;
+    let ShapeKind::Operation(operation) = &shape.kind else {
+        return None;
+    };
+    let io =
+        |r: &Option<crate::load::ast::Ref>| r.as_ref().and_then(|r| context.item_name(&r.target));
+    let errors: Vec<OperationError> = context.selection.errors[&**id]
+        .iter()
+        .filter_map(|e| {
+            let ty = context.item_name(e)?;
+            Some(OperationError {
+                variant: ty.clone(),
+                ty,
+                code: shape_id::name(e).to_owned(),
+            })
+        })
+        .collect();
+    let unhandled = catch_all("Unhandled", errors.iter().map(|e| e.variant.as_str()));
+    let is_aws_json = matches!(
+        context.json,
+        Some(JsonProtocol::AwsJson1_0 | JsonProtocol::AwsJson1_1)
+    );
+    let service_name = shape_id::name(&context.selection.service);
+    let service = &model.shapes[&context.selection.service];
+    Some(OperationItem {
+        id: id.clone(),
+        name: names[&TypeKey::Operation(id.clone())].clone(),
+        error_name: names[&TypeKey::Errors(id.clone())].clone(),
+        module,
+        docs: shape.traits.documentation.clone(),
+        input: io(&operation.input),
+        output: io(&operation.output),
+        errors,
+        unhandled,
+        idempotent: shape.traits.idempotent,
+        paginated: paginated(&shape.traits, &service.traits),
+        target: is_aws_json.then(|| format!("{service_name}.{}", id.name())),
+        deprecated: shape.traits.deprecated.clone(),
+    })
 }
 
 /// An operation's `@paginated`, with members it leaves out taken from the service's.

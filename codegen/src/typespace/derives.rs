@@ -3,36 +3,41 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::build::payload_types;
 use serde_json::Value;
 
-use super::{DefaultImpl, Item, ItemKind, RustType};
+use super::{DefaultImpl, Derives, ItemKind, RustType};
 
-/// Fills in [`Item::derives`] for every item.
-pub fn decide(items: &mut BTreeMap<String, Item>) {
-    let without_eq = without_eq_hash(items);
-    for item in items.values_mut() {
-        item.derives.eq_hash = !without_eq.contains(&item.name);
-        item.derives.default = default_impl(&item.kind);
-        item.derives.redacted_debug = redacted(&item.kind);
-    }
+/// The derives of every item, from the kinds of all items by Rust name.
+pub fn decide<'a>(kinds: &BTreeMap<&'a str, &ItemKind>) -> BTreeMap<&'a str, Derives> {
+    let without_eq = without_eq_hash(kinds);
+    kinds
+        .iter()
+        .map(|(name, kind)| {
+            let derives = Derives {
+                eq_hash: !without_eq.contains(name),
+                default: default_impl(kind),
+                redacted_debug: redacted(kind),
+            };
+            (*name, derives)
+        })
+        .collect()
 }
 
 /// Items that cannot be `Eq`/`Hash`: they hold a float or a document, directly or
 /// through other items. Unions always hold a document, for unknown members. Computed
 /// as a fixpoint, so recursive items are handled.
-fn without_eq_hash(items: &BTreeMap<String, Item>) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = items
-        .values()
-        .filter(|item| matches!(item.kind, ItemKind::Union { .. }))
-        .map(|item| item.name.clone())
+fn without_eq_hash<'a>(kinds: &BTreeMap<&'a str, &ItemKind>) -> BTreeSet<&'a str> {
+    let mut out: BTreeSet<&str> = kinds
+        .iter()
+        .filter(|(_, kind)| matches!(kind, ItemKind::Union { .. }))
+        .map(|(name, _)| *name)
         .collect();
     loop {
         let before = out.len();
-        for item in items.values() {
-            let blocked = payload_types(&item.kind).iter().any(|ty| !is_eq(ty, &out));
+        for (name, kind) in kinds {
+            let blocked = kind.payload_types().iter().any(|ty| !is_eq(ty, &out));
             if blocked {
-                out.insert(item.name.clone());
+                out.insert(name);
             }
         }
         if out.len() == before {
@@ -41,10 +46,10 @@ fn without_eq_hash(items: &BTreeMap<String, Item>) -> BTreeSet<String> {
     }
 }
 
-fn is_eq(ty: &RustType, without: &BTreeSet<String>) -> bool {
+fn is_eq(ty: &RustType, without: &BTreeSet<&str>) -> bool {
     match ty {
         RustType::F32 | RustType::F64 | RustType::Document => false,
-        RustType::Named(name) => !without.contains(name),
+        RustType::Named(name) => !without.contains(name.as_str()),
         RustType::List { item, .. } => is_eq(item, without),
         RustType::Map { key, value, .. } => is_eq(key, without) && is_eq(value, without),
         _ => true,

@@ -5,6 +5,7 @@ mod build;
 pub mod checks;
 pub mod cycles;
 mod derives;
+pub mod ids;
 pub mod pattern;
 pub mod rust_type;
 pub mod wire;
@@ -15,10 +16,11 @@ use serde_json::Value;
 
 pub use build::build;
 pub use checks::{Checks, Inner, PatternInfo};
+pub use ids::{ItemId, OperationId, PatternId, TypeKey};
 pub use rust_type::RustType;
 pub use wire::{Codec, JsonProtocol};
 
-use crate::load::traits::{Deprecated, Length, Paginated, Range};
+use crate::load::traits::{Deprecated, Paginated};
 
 /// Everything the emitter needs, decided.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,16 +28,16 @@ pub struct TypeSpace {
     /// Facts about the service.
     pub service: ServiceInfo,
     /// Generated items by shape id.
-    pub items: BTreeMap<String, Item>,
+    pub items: BTreeMap<ItemId, Item>,
     /// Operations by shape id.
-    pub operations: BTreeMap<String, OperationItem>,
-    /// Rust name of every generated item and operation, by shape id; also resolves
-    /// documentation links.
-    pub names: BTreeMap<String, String>,
+    pub operations: BTreeMap<OperationId, OperationItem>,
+    /// What each Rust type name at the crate root names: items, operations and their
+    /// error enums.
+    pub by_name: BTreeMap<String, TypeKey>,
     /// The JSON protocol whose bodies the serde impls follow; `None` means no serde.
     pub json: Option<JsonProtocol>,
-    /// Every `@pattern` the items check, by its model source.
-    pub patterns: BTreeMap<String, PatternInfo>,
+    /// Every `@pattern` the items check, by where the model declares it.
+    pub patterns: BTreeMap<PatternId, PatternInfo>,
     /// What the generated crate cannot check, by shape and member.
     pub warnings: Vec<crate::Problem>,
 }
@@ -63,7 +65,7 @@ pub struct ServiceInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// The model's shape id.
-    pub id: String,
+    pub id: ItemId,
     /// The Rust type name.
     pub name: String,
     /// The file module the item lives in.
@@ -87,7 +89,7 @@ pub enum ItemKind {
         fields: Vec<Field>,
         /// The error fault and the field that holds the message, for `@error` shapes.
         error: Option<ErrorInfo>,
-        /// Whether the whole structure is `@sensitive`.
+        /// Whether the whole structure is `@sensitive`: its `Debug` shows no field.
         sensitive: bool,
     },
     /// A string enum (an enum shape, or a string with the 1.0 `enum` trait).
@@ -127,7 +129,8 @@ pub struct ErrorInfo {
     pub message_optional: bool,
 }
 
-/// A structure field.
+/// A structure field. Each fact about the member is recorded here once; its docs, its
+/// `Debug`, its checks and its serde impl all read this record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The member name in the model, which is also its name on the wire.
@@ -136,6 +139,8 @@ pub struct Field {
     pub name: String,
     /// The field's type, without `Option` or `Box`.
     pub ty: RustType,
+    /// `@required` on the member.
+    pub required: bool,
     /// Whether the field is an `Option`.
     pub optional: bool,
     /// Whether the value is boxed to break a cycle.
@@ -144,13 +149,12 @@ pub struct Field {
     pub default: Option<Value>,
     /// Documentation (HTML), from the member or else its target.
     pub docs: Option<String>,
-    /// Whether the value must not appear in `Debug` output.
+    /// Whether the value is hidden from `Debug` output: the member, its target, the
+    /// items or entries of its target, or the whole structure is `@sensitive`.
     pub sensitive: bool,
-    /// Facts about the member's constraints, for its docs.
-    pub constraints: Constraints,
-    /// What `validate()` tests on the value.
+    /// What `validate()` tests on the value and the values inside it.
     pub checks: Checks,
-    /// `@deprecated` on the member.
+    /// `@deprecated` on the member, or else on its target.
     pub deprecated: Option<Deprecated>,
     /// The member's name in a JSON body.
     pub wire_name: String,
@@ -163,29 +167,6 @@ pub struct Field {
     pub setter: String,
     /// The builder method that replaces the whole value, or clears it.
     pub replace_setter: String,
-}
-
-/// The constraint traits of a member and its target.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Constraints {
-    /// `@required`.
-    pub required: bool,
-    /// `@length`.
-    pub length: Option<Length>,
-    /// `@range`.
-    pub range: Option<Range>,
-    /// `@pattern`.
-    pub pattern: Option<String>,
-    /// Why `validate()` cannot check the pattern, when it cannot.
-    pub pattern_unchecked: Option<String>,
-    /// `@uniqueItems`.
-    pub unique_items: bool,
-    /// `@sensitive`.
-    pub sensitive: bool,
-    /// `@default`, as JSON text.
-    pub default: Option<String>,
-    /// `@deprecated` on the member, or on its target shape.
-    pub deprecated: Option<Deprecated>,
 }
 
 /// The name of a structure's builder: `S3ConfigBuilder` for `S3Config`. Builders live
@@ -242,7 +223,8 @@ pub struct UnionVariant {
     pub boxed: bool,
     /// Documentation (HTML).
     pub docs: Option<String>,
-    /// Whether the payload must not appear in `Debug` output.
+    /// Whether the payload is hidden from `Debug` output: the member, its target, the
+    /// items or entries of its target, or the whole union is `@sensitive`.
     pub sensitive: bool,
     /// What `validate()` tests on the payload.
     pub checks: Checks,
@@ -279,7 +261,7 @@ pub enum DefaultImpl {
 #[derive(Debug, Clone, PartialEq)]
 pub struct OperationItem {
     /// The model's shape id.
-    pub id: String,
+    pub id: OperationId,
     /// The operation's name in the model.
     pub name: String,
     /// The Rust name of the operation's error enum.
@@ -317,24 +299,55 @@ pub struct OperationError {
     pub code: String,
 }
 
+impl TypeSpace {
+    /// The item with this Rust name.
+    pub fn item_named(&self, name: &str) -> Option<&Item> {
+        match self.by_name.get(name)? {
+            TypeKey::Item(id) => self.items.get(id),
+            _ => None,
+        }
+    }
+
+    /// The operation with this Rust name.
+    pub fn operation_named(&self, name: &str) -> Option<&OperationItem> {
+        match self.by_name.get(name)? {
+            TypeKey::Operation(id) => self.operations.get(id),
+            _ => None,
+        }
+    }
+}
+
+impl ItemKind {
+    /// The types an item holds: its fields' or union payloads' types.
+    pub fn payload_types(&self) -> Vec<&RustType> {
+        match self {
+            ItemKind::Struct { fields, .. } => fields.iter().map(|f| &f.ty).collect(),
+            ItemKind::Union { variants, .. } => {
+                variants.iter().filter_map(|v| v.ty.as_ref()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The first operation, by name, whose output holds a structure; else the first with
 /// an output. The crate docs' example reads one of its responses.
 pub fn example_operation(space: &TypeSpace) -> Option<String> {
-    let output_of = |op: &OperationItem| {
-        let output = op.output.as_deref()?;
-        space.items.values().find(|item| item.name == output)
-    };
+    let output_of = |op: &OperationItem| space.item_named(op.output.as_deref()?);
     let holds_structure = |item: &Item| match &item.kind {
         ItemKind::Struct { fields, .. } => {
             fields.iter().any(|f| matches!(f.ty, RustType::Named(_)))
         }
         _ => false,
     };
-    let mut operations: Vec<&OperationItem> = space.operations.values().collect();
-    operations.sort_by(|a, b| a.name.cmp(&b.name));
-    let chosen = operations
-        .iter()
+    let operations = || {
+        space.by_name.values().filter_map(|key| match key {
+            TypeKey::Operation(id) => space.operations.get(id),
+            _ => None,
+        })
+    };
+    let chosen = operations()
         .find(|op| output_of(op).is_some_and(holds_structure))
-        .or_else(|| operations.iter().find(|op| output_of(op).is_some()))?;
+        .or_else(|| operations().find(|op| output_of(op).is_some()))?;
     Some(chosen.name.clone())
 }

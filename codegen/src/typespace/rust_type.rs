@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::ItemId;
 use crate::load::ast::ShapeKind;
 use crate::load::Model;
 
@@ -73,7 +74,7 @@ impl RustType {
 
 /// Maps a target shape id to its Rust type. `names` holds the Rust names of generated
 /// items by shape id.
-pub fn rust_type(model: &Model, names: &BTreeMap<String, String>, target: &str) -> RustType {
+pub fn rust_type(model: &Model, names: &BTreeMap<ItemId, String>, target: &str) -> RustType {
     if let Some(name) = names.get(target) {
         return RustType::Named(name.clone());
     }

@@ -103,7 +103,7 @@ impl crate::primitives::Validate for Action {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Operation", false);
         let value = &self.operation;

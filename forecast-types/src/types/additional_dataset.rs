@@ -96,6 +96,8 @@ pub struct AdditionalDataset {
     /// - "UK" - UNITED KINGDOM
     /// - "UY" - URUGUAY
     /// - "VE" - VENEZUELA
+    ///
+    /// Each key: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Each value: Length: `1..=20`. Each item: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
     pub configuration: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -172,14 +174,14 @@ impl crate::primitives::Validate for AdditionalDataset {
         v.enter("Name", false);
         let value = &self.name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Configuration", false);
         if let ::std::option::Option::Some(value) = &self.configuration {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(1u64, 63u64));
-                v.check_pattern(key, &crate::patterns::PATTERN_12);
+                v.check_pattern(key, &crate::patterns::NAME);
                 v.leave();
                 v.enter_key(key);
                 v.check_count(
@@ -192,7 +194,7 @@ impl crate::primitives::Validate for AdditionalDataset {
                         item,
                         crate::primitives::Bounds::between(0u64, 256u64),
                     );
-                    v.check_pattern(item, &crate::patterns::PATTERN_9);
+                    v.check_pattern(item, &crate::patterns::VALUE);
                     v.leave();
                 }
                 v.leave();

@@ -36,7 +36,7 @@ pub struct AttributeConfig {
     ///
     /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
     ///
-    /// **Required.** Length: `1..=20`.
+    /// **Required.** Length: `1..=20`. Each key: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
     pub transformations: ::std::collections::BTreeMap<
         ::std::string::String,
         ::std::string::String,
@@ -119,7 +119,7 @@ impl crate::primitives::Validate for AttributeConfig {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Transformations", false);
         let value = &self.transformations;
@@ -127,11 +127,11 @@ impl crate::primitives::Validate for AttributeConfig {
         for (key, item) in value {
             v.enter_map_key(key);
             v.check_chars(key, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(key, &crate::patterns::PATTERN_12);
+            v.check_pattern(key, &crate::patterns::NAME);
             v.leave();
             v.enter_key(key);
             v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(item, &crate::patterns::PATTERN_9);
+            v.check_pattern(item, &crate::patterns::VALUE);
             v.leave();
         }
         v.leave();

@@ -14,7 +14,7 @@ pub struct CategoricalParameterRange {
     pub name: ::std::string::String,
     /// A list of the tunable categories for the hyperparameter.
     ///
-    /// **Required.** Length: `1..=20`.
+    /// **Required.** Length: `1..=20`. Each item: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
     pub values: ::std::vec::Vec<::std::string::String>,
 }
 /// A builder for [`CategoricalParameterRange`](crate::CategoricalParameterRange), from [`CategoricalParameterRange::builder`](crate::CategoricalParameterRange::builder): a setter for every member, then [`build`](CategoricalParameterRangeBuilder::build).
@@ -93,7 +93,7 @@ impl crate::primitives::Validate for CategoricalParameterRange {
         v.enter("Name", false);
         let value = &self.name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Values", false);
         let value = &self.values;
@@ -101,7 +101,7 @@ impl crate::primitives::Validate for CategoricalParameterRange {
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
             v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(item, &crate::patterns::PATTERN_9);
+            v.check_pattern(item, &crate::patterns::VALUE);
             v.leave();
         }
         v.leave();

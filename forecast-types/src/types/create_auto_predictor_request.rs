@@ -18,13 +18,13 @@ pub struct CreateAutoPredictorRequest {
     pub forecast_horizon: ::std::option::Option<i32>,
     /// The forecast types used to train a predictor. You can specify up to five forecast types. Forecast types can be quantiles from 0.01 to 0.99, by increments of 0.01 or higher. You can also specify the mean forecast with `mean`.
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// An array of dimension (field) names that specify how to group the generated forecast.
     ///
     /// For example, if you are generating forecasts for item sales across all your stores, and your dataset contains a `store_id` field, you would specify `store_id` as a dimension to group sales forecasts for each store.
     ///
-    /// Length: `1..=10`.
+    /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub forecast_dimensions: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -217,7 +217,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.enter("PredictorName", false);
         let value = &self.predictor_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
@@ -225,7 +225,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }
@@ -236,7 +236,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(1u64, 63u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_12);
+                v.check_pattern(item, &crate::patterns::NAME);
                 v.leave();
             }
         }
@@ -244,7 +244,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.enter("ForecastFrequency", false);
         if let ::std::option::Option::Some(value) = &self.forecast_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_4);
+            v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("DataConfig", false);
@@ -260,7 +260,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.enter("ReferencePredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.reference_predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("OptimizationMetric", false);

@@ -17,6 +17,8 @@ pub struct CreateDatasetGroupRequest {
     /// **Required.**
     pub domain: crate::Domain,
     /// An array of Amazon Resource Names (ARNs) of the datasets that you want to include in the dataset group.
+    ///
+    /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The optional metadata that you apply to the dataset group to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
@@ -122,7 +124,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
         v.enter("DatasetGroupName", false);
         let value = &self.dataset_group_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Domain", false);
         let value = &self.domain;
@@ -133,7 +135,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::ARN);
                 v.leave();
             }
         }

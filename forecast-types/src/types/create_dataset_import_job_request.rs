@@ -198,12 +198,12 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         v.enter("DatasetImportJobName", false);
         let value = &self.dataset_import_job_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("DatasetArn", false);
         let value = &self.dataset_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("DataSource", false);
         let value = &self.data_source;
@@ -212,19 +212,19 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         v.enter("TimestampFormat", false);
         if let ::std::option::Option::Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_5);
+            v.check_pattern(value, &crate::patterns::TIMESTAMP_FORMAT);
         }
         v.leave();
         v.enter("TimeZone", false);
         if let ::std::option::Option::Some(value) = &self.time_zone {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_8);
+            v.check_pattern(value, &crate::patterns::TIME_ZONE);
         }
         v.leave();
         v.enter("GeolocationFormat", false);
         if let ::std::option::Option::Some(value) = &self.geolocation_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_11);
+            v.check_pattern(value, &crate::patterns::GEOLOCATION_FORMAT);
         }
         v.leave();
         v.enter("Tags", false);
@@ -240,7 +240,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
         v.enter("ImportMode", false);

@@ -163,7 +163,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         v.enter("DatasetName", false);
         let value = &self.dataset_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Domain", false);
         let value = &self.domain;
@@ -176,7 +176,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         v.enter("DataFrequency", false);
         if let ::std::option::Option::Some(value) = &self.data_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_4);
+            v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("Schema", false);

@@ -139,12 +139,12 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         v.enter("ExplainabilityExportName", false);
         let value = &self.explainability_export_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ExplainabilityArn", false);
         let value = &self.explainability_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Destination", false);
         let value = &self.destination;
@@ -163,7 +163,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
     }

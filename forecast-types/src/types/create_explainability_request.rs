@@ -170,12 +170,12 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
         v.enter("ExplainabilityName", false);
         let value = &self.explainability_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("ExplainabilityConfig", false);
         let value = &self.explainability_config;
@@ -194,13 +194,13 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
         v.enter("StartDateTime", false);
         if let ::std::option::Option::Some(value) = &self.start_date_time {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_13);
+            v.check_pattern(value, &crate::patterns::LOCAL_DATE_TIME);
         }
         v.leave();
         v.enter("EndDateTime", false);
         if let ::std::option::Option::Some(value) = &self.end_date_time {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_13);
+            v.check_pattern(value, &crate::patterns::LOCAL_DATE_TIME);
         }
         v.leave();
         v.enter("Tags", false);

@@ -18,7 +18,7 @@ pub struct CreateForecastRequest {
     ///
     /// The default quantiles are the quantiles you specified during predictor creation. If you didn't specify quantiles, the default values are `["0.1", "0.5", "0.9"]`.
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The optional metadata that you apply to the forecast to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
@@ -136,12 +136,12 @@ impl crate::primitives::Validate for CreateForecastRequest {
         v.enter("ForecastName", false);
         let value = &self.forecast_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("PredictorArn", false);
         let value = &self.predictor_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("ForecastTypes", false);
         if let ::std::option::Option::Some(value) = &self.forecast_types {
@@ -149,7 +149,7 @@ impl crate::primitives::Validate for CreateForecastRequest {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }

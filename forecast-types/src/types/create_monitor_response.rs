@@ -60,7 +60,7 @@ impl crate::primitives::Validate for CreateMonitorResponse {
         v.enter("MonitorArn", false);
         if let ::std::option::Option::Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
     }

@@ -140,12 +140,12 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
         v.enter("PredictorBacktestExportJobName", false);
         let value = &self.predictor_backtest_export_job_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("PredictorArn", false);
         let value = &self.predictor_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Destination", false);
         let value = &self.destination;
@@ -164,7 +164,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
     }

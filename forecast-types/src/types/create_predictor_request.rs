@@ -37,7 +37,7 @@ pub struct CreatePredictorRequest {
     ///
     /// The default value is `["0.10", "0.50", "0.9"]`.
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether to perform AutoML. When Amazon Forecast performs AutoML, it evaluates the algorithms it provides and chooses the best algorithm and configuration for your training dataset.
     ///
@@ -66,7 +66,7 @@ pub struct CreatePredictorRequest {
     pub perform_hpo: ::std::option::Option<bool>,
     /// The hyperparameters to override for model training. The hyperparameters that you can override are listed in the individual algorithms. For the list of supported algorithms, see `aws-forecast-choosing-recipes`.
     ///
-    /// Length: `0..=100`.
+    /// Length: `0..=100`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
     pub training_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -271,12 +271,12 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         v.enter("PredictorName", false);
         let value = &self.predictor_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("AlgorithmArn", false);
         if let ::std::option::Option::Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastTypes", false);
@@ -285,7 +285,7 @@ impl crate::primitives::Validate for CreatePredictorRequest {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }
@@ -301,11 +301,11 @@ impl crate::primitives::Validate for CreatePredictorRequest {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.check_pattern(key, &crate::patterns::PARAMETER_KEY);
                 v.leave();
                 v.enter_key(key);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_6);
+                v.check_pattern(item, &crate::patterns::PARAMETER_VALUE);
                 v.leave();
             }
         }

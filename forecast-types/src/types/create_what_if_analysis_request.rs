@@ -117,12 +117,12 @@ impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
         v.enter("WhatIfAnalysisName", false);
         let value = &self.what_if_analysis_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ForecastArn", false);
         let value = &self.forecast_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("TimeSeriesSelector", false);
         if let ::std::option::Option::Some(value) = &self.time_series_selector {

@@ -12,7 +12,7 @@ pub struct CreateWhatIfForecastExportRequest {
     pub what_if_forecast_export_name: ::std::string::String,
     /// The list of what-if forecast Amazon Resource Names (ARNs) to export.
     ///
-    /// **Required.** Length: `1..=50`.
+    /// **Required.** Length: `1..=50`. Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arns: ::std::vec::Vec<::std::string::String>,
     /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
     ///
@@ -133,7 +133,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         v.enter("WhatIfForecastExportName", false);
         let value = &self.what_if_forecast_export_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("WhatIfForecastArns", false);
         let value = &self.what_if_forecast_arns;
@@ -141,7 +141,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
             v.check_chars(item, crate::primitives::Bounds::between(0u64, 300u64));
-            v.check_pattern(item, &crate::patterns::PATTERN_14);
+            v.check_pattern(item, &crate::patterns::LONG_ARN);
             v.leave();
         }
         v.leave();
@@ -162,7 +162,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
     }

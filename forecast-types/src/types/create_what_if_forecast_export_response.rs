@@ -64,7 +64,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
     }

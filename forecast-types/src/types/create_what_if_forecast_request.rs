@@ -138,12 +138,12 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
         v.enter("WhatIfForecastName", false);
         let value = &self.what_if_forecast_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
         let value = &self.what_if_analysis_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("TimeSeriesTransformations", false);
         if let ::std::option::Option::Some(value) = &self.time_series_transformations {

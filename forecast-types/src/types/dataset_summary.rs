@@ -98,13 +98,13 @@ impl crate::primitives::Validate for DatasetSummary {
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetType", false);

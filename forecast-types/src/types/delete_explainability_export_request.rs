@@ -79,7 +79,7 @@ impl crate::primitives::Validate for DeleteExplainabilityExportRequest {
         v.enter("ExplainabilityExportArn", false);
         let value = &self.explainability_export_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
     }
 }

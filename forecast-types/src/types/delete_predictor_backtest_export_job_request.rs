@@ -80,7 +80,7 @@ impl crate::primitives::Validate for DeletePredictorBacktestExportJobRequest {
         v.enter("PredictorBacktestExportJobArn", false);
         let value = &self.predictor_backtest_export_job_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
     }
 }

@@ -80,7 +80,7 @@ impl crate::primitives::Validate for DeleteWhatIfForecastExportRequest {
         v.enter("WhatIfForecastExportArn", false);
         let value = &self.what_if_forecast_export_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::LONG_ARN);
         v.leave();
     }
 }

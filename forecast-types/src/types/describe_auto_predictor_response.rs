@@ -18,7 +18,7 @@ pub struct DescribeAutoPredictorResponse {
     pub forecast_horizon: ::std::option::Option<i32>,
     /// The forecast types used during predictor training. Default value is \["0.1","0.5","0.9"\].
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The frequency of predictions in a forecast.
     ///
@@ -28,11 +28,13 @@ pub struct DescribeAutoPredictorResponse {
     pub forecast_frequency: ::std::option::Option<::std::string::String>,
     /// An array of dimension (field) names that specify the attributes used to group your time series.
     ///
-    /// Length: `1..=10`.
+    /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub forecast_dimensions: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
+    ///
+    /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -237,13 +239,13 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorName", false);
         if let ::std::option::Option::Some(value) = &self.predictor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ForecastTypes", false);
@@ -252,7 +254,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }
@@ -260,7 +262,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         v.enter("ForecastFrequency", false);
         if let ::std::option::Option::Some(value) = &self.forecast_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_4);
+            v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("ForecastDimensions", false);
@@ -269,7 +271,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(1u64, 63u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_12);
+                v.check_pattern(item, &crate::patterns::NAME);
                 v.leave();
             }
         }
@@ -279,7 +281,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::ARN);
                 v.leave();
             }
         }

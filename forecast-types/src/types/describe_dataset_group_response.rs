@@ -15,6 +15,8 @@ pub struct DescribeDatasetGroupResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: ::std::option::Option<::std::string::String>,
     /// An array of Amazon Resource Names (ARNs) of the datasets contained in the dataset group.
+    ///
+    /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The domain associated with the dataset group.
     pub domain: ::std::option::Option<crate::Domain>,
@@ -122,13 +124,13 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
         v.enter("DatasetGroupName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetArns", false);
@@ -136,7 +138,7 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::ARN);
                 v.leave();
             }
         }

@@ -49,6 +49,8 @@ pub struct DescribeDatasetImportJobResponse {
     /// The estimated time remaining in minutes for the dataset import job to complete.
     pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
     /// Statistical information about each field in the input data.
+    ///
+    /// Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
     pub field_statistics: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::Statistics>,
     >,
@@ -228,37 +230,37 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         v.enter("DatasetImportJobName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetImportJobArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("TimestampFormat", false);
         if let ::std::option::Option::Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_5);
+            v.check_pattern(value, &crate::patterns::TIMESTAMP_FORMAT);
         }
         v.leave();
         v.enter("TimeZone", false);
         if let ::std::option::Option::Some(value) = &self.time_zone {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_8);
+            v.check_pattern(value, &crate::patterns::TIME_ZONE);
         }
         v.leave();
         v.enter("GeolocationFormat", false);
         if let ::std::option::Option::Some(value) = &self.geolocation_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_11);
+            v.check_pattern(value, &crate::patterns::GEOLOCATION_FORMAT);
         }
         v.leave();
         v.enter("DataSource", false);
@@ -271,7 +273,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(key, &crate::patterns::PATTERN_10);
+                v.check_pattern(key, &crate::patterns::STRING);
                 v.leave();
                 v.enter_key(key);
                 crate::primitives::Validate::check(item, v);
@@ -287,7 +289,7 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
         v.enter("ImportMode", false);

@@ -146,13 +146,13 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
         v.enter("DatasetArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetName", false);
         if let ::std::option::Option::Some(value) = &self.dataset_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Domain", false);
@@ -168,7 +168,7 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
         v.enter("DataFrequency", false);
         if let ::std::option::Option::Some(value) = &self.data_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_4);
+            v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("Schema", false);

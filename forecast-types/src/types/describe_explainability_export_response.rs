@@ -143,19 +143,19 @@ impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
         v.enter("ExplainabilityExportArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityExportName", false);
         if let ::std::option::Option::Some(value) = &self.explainability_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ExplainabilityArn", false);
         if let ::std::option::Option::Some(value) = &self.explainability_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Destination", false);
@@ -171,7 +171,7 @@ impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
     }

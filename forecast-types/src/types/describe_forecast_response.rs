@@ -16,7 +16,7 @@ pub struct DescribeForecastResponse {
     pub forecast_name: ::std::option::Option<::std::string::String>,
     /// The quantiles at which probabilistic forecasts were generated.
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The ARN of the predictor used to generate the forecast.
     ///
@@ -162,13 +162,13 @@ impl crate::primitives::Validate for DescribeForecastResponse {
         v.enter("ForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastName", false);
         if let ::std::option::Option::Some(value) = &self.forecast_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ForecastTypes", false);
@@ -177,7 +177,7 @@ impl crate::primitives::Validate for DescribeForecastResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }
@@ -185,19 +185,19 @@ impl crate::primitives::Validate for DescribeForecastResponse {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_10);
+            v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("TimeSeriesSelector", false);

@@ -76,7 +76,7 @@ impl crate::primitives::Validate for DescribePredictorRequest {
         v.enter("PredictorArn", false);
         let value = &self.predictor_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
     }
 }

@@ -19,6 +19,8 @@ pub struct DescribePredictorResponse {
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub algorithm_arn: ::std::option::Option<::std::string::String>,
     /// When `PerformAutoML` is specified, the ARN of the chosen algorithm.
+    ///
+    /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub auto_ml_algorithm_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -26,7 +28,7 @@ pub struct DescribePredictorResponse {
     pub forecast_horizon: ::std::option::Option<i32>,
     /// The forecast types used during predictor training. Default value is `["0.1","0.5","0.9"]`
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether the predictor is set to perform AutoML.
     pub perform_auto_ml: ::std::option::Option<bool>,
@@ -40,7 +42,7 @@ pub struct DescribePredictorResponse {
     pub perform_hpo: ::std::option::Option<bool>,
     /// The default training parameters or overrides selected during model training. When running AutoML or choosing HPO with CNN-QR or DeepAR+, the optimized values for the chosen hyperparameters are returned. For more information, see `aws-forecast-choosing-recipes`.
     ///
-    /// Length: `0..=100`.
+    /// Length: `0..=100`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
     pub training_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -65,6 +67,8 @@ pub struct DescribePredictorResponse {
     /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
     pub is_auto_predictor: ::std::option::Option<bool>,
     /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
+    ///
+    /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_import_job_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -289,19 +293,19 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         v.enter("PredictorArn", false);
         if let ::std::option::Option::Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("PredictorName", false);
         if let ::std::option::Option::Some(value) = &self.predictor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("AlgorithmArn", false);
         if let ::std::option::Option::Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("AutoMLAlgorithmArns", false);
@@ -309,7 +313,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::ARN);
                 v.leave();
             }
         }
@@ -320,7 +324,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }
@@ -336,11 +340,11 @@ impl crate::primitives::Validate for DescribePredictorResponse {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.check_pattern(key, &crate::patterns::PARAMETER_KEY);
                 v.leave();
                 v.enter_key(key);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_6);
+                v.check_pattern(item, &crate::patterns::PARAMETER_VALUE);
                 v.leave();
             }
         }
@@ -380,7 +384,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::ARN);
                 v.leave();
             }
         }

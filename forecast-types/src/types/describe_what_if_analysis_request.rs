@@ -79,7 +79,7 @@ impl crate::primitives::Validate for DescribeWhatIfAnalysisRequest {
         v.enter("WhatIfAnalysisArn", false);
         let value = &self.what_if_analysis_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
     }
 }

@@ -15,6 +15,8 @@ pub struct DescribeWhatIfForecastExportResponse {
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
     /// An array of Amazon Resource Names (ARNs) that represent all of the what-if forecasts exported in this resource.
+    ///
+    /// Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -156,13 +158,13 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfForecastExportName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("WhatIfForecastArns", false);
@@ -170,7 +172,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 300u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::LONG_ARN);
                 v.leave();
             }
         }
@@ -188,7 +190,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
     }

@@ -79,7 +79,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastRequest {
         v.enter("WhatIfForecastArn", false);
         let value = &self.what_if_forecast_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::LONG_ARN);
         v.leave();
     }
 }

@@ -57,7 +57,7 @@ pub struct DescribeWhatIfForecastResponse {
     ///
     /// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
     pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// A builder for [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse), from [`DescribeWhatIfForecastResponse::builder`](crate::DescribeWhatIfForecastResponse::builder): a setter for every member, then [`build`](DescribeWhatIfForecastResponseBuilder::build).
@@ -178,25 +178,25 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
         v.enter("WhatIfForecastName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("WhatIfForecastArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
         if let ::std::option::Option::Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_10);
+            v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("TimeSeriesTransformations", false);
@@ -222,7 +222,7 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(2u64, 4u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::FORECAST_TYPE);
                 v.leave();
             }
         }

@@ -93,12 +93,12 @@ impl crate::primitives::Validate for EncryptionConfig {
         v.enter("RoleArn", false);
         let value = &self.role_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("KMSKeyArn", false);
         let value = &self.kms_key_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_15);
+        v.check_pattern(value, &crate::patterns::KMS_KEY_ARN);
         v.leave();
     }
 }

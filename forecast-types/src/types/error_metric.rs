@@ -79,7 +79,7 @@ impl crate::primitives::Validate for ErrorMetric {
         v.enter("ForecastType", false);
         if let ::std::option::Option::Some(value) = &self.forecast_type {
             v.check_chars(value, crate::primitives::Bounds::between(2u64, 4u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_1);
+            v.check_pattern(value, &crate::patterns::FORECAST_TYPE);
         }
         v.leave();
     }

@@ -69,7 +69,7 @@ impl crate::primitives::Validate for EvaluationResult {
         v.enter("AlgorithmArn", false);
         if let ::std::option::Option::Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("TestWindows", false);

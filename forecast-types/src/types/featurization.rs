@@ -106,7 +106,7 @@ impl crate::primitives::Validate for Featurization {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("FeaturizationPipeline", false);
         if let ::std::option::Option::Some(value) = &self.featurization_pipeline {

@@ -41,7 +41,7 @@ pub struct FeaturizationConfig {
     ///
     /// All forecast dimensions specified in the `TARGET_TIME_SERIES` dataset don't need to be specified in the `CreatePredictor` request. All forecast dimensions specified in the `RELATED_TIME_SERIES` dataset must be specified in the `CreatePredictor` request.
     ///
-    /// Length: `1..=10`.
+    /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub forecast_dimensions: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -124,7 +124,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         v.enter("ForecastFrequency", false);
         let value = &self.forecast_frequency;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_4);
+        v.check_pattern(value, &crate::patterns::FREQUENCY);
         v.leave();
         v.enter("ForecastDimensions", false);
         if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
@@ -132,7 +132,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(1u64, 63u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_12);
+                v.check_pattern(item, &crate::patterns::NAME);
                 v.leave();
             }
         }

@@ -38,7 +38,7 @@ pub struct FeaturizationMethod {
     ///
     /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
     ///
-    /// Length: `1..=20`.
+    /// Length: `1..=20`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
     pub featurization_method_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -123,11 +123,11 @@ impl crate::primitives::Validate for FeaturizationMethod {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(key, &crate::patterns::PATTERN_7);
+                v.check_pattern(key, &crate::patterns::PARAMETER_KEY);
                 v.leave();
                 v.enter_key(key);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_6);
+                v.check_pattern(item, &crate::patterns::PARAMETER_VALUE);
                 v.leave();
             }
         }

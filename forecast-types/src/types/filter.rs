@@ -92,12 +92,12 @@ impl crate::primitives::Validate for Filter {
         v.enter("Key", false);
         let value = &self.key;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_10);
+        v.check_pattern(value, &crate::patterns::STRING);
         v.leave();
         v.enter("Value", false);
         let value = &self.value;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Condition", false);
         let value = &self.condition;

@@ -93,7 +93,7 @@ impl crate::primitives::Validate for InputDataConfig {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("SupplementaryFeatures", false);
         if let ::std::option::Option::Some(value) = &self.supplementary_features {

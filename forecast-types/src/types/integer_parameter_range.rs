@@ -126,7 +126,7 @@ impl crate::primitives::Validate for IntegerParameterRange {
         v.enter("Name", false);
         let value = &self.name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ScalingType", false);
         if let ::std::option::Option::Some(value) = &self.scaling_type {

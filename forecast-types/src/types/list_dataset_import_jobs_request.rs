@@ -88,7 +88,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsRequest {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_2);
+            v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);

@@ -114,7 +114,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
         v.enter("NextToken", false);
         if let ::std::option::Option::Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_2);
+            v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
@@ -128,7 +128,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
         v.enter("MonitorArn", false);
         let value = &self.monitor_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Filters", false);
         if let ::std::option::Option::Some(value) = &self.filters {

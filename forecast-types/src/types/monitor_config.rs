@@ -68,7 +68,7 @@ impl crate::primitives::Validate for MonitorConfig {
         v.enter("MonitorName", false);
         let value = &self.monitor_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
     }
 }

@@ -72,7 +72,7 @@ impl crate::primitives::Validate for MonitorInfo {
         v.enter("MonitorArn", false);
         if let ::std::option::Option::Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);

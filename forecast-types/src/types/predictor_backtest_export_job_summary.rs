@@ -131,7 +131,7 @@ impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
             .predictor_backtest_export_job_arn
         {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorBacktestExportJobName", false);
@@ -139,7 +139,7 @@ impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
             .predictor_backtest_export_job_name
         {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Destination", false);

@@ -148,13 +148,13 @@ impl crate::primitives::Validate for PredictorMonitorEvaluation {
         v.enter("ResourceArn", false);
         if let ::std::option::Option::Some(value) = &self.resource_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("MonitorArn", false);
         if let ::std::option::Option::Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("EvaluationState", false);

@@ -76,7 +76,7 @@ impl crate::primitives::Validate for ResumeResourceRequest {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
     }
 }

@@ -67,7 +67,7 @@ impl crate::primitives::Validate for SchemaAttribute {
         v.enter("AttributeName", false);
         if let ::std::option::Option::Some(value) = &self.attribute_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("AttributeType", false);

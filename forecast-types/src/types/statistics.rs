@@ -130,13 +130,13 @@ impl crate::primitives::Validate for Statistics {
         v.enter("Min", false);
         if let ::std::option::Option::Some(value) = &self.min {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_10);
+            v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("Max", false);
         if let ::std::option::Option::Some(value) = &self.max {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_10);
+            v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
     }

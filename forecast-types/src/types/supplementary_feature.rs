@@ -176,12 +176,12 @@ impl crate::primitives::Validate for SupplementaryFeature {
         v.enter("Name", false);
         let value = &self.name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Value", false);
         let value = &self.value;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_9);
+        v.check_pattern(value, &crate::patterns::VALUE);
         v.leave();
     }
 }

@@ -111,12 +111,12 @@ impl crate::primitives::Validate for Tag {
         v.enter("Key", true);
         let value = &self.key;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 128u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_0);
+        v.check_pattern(value, &crate::patterns::TAG_KEY);
         v.leave();
         v.enter("Value", true);
         let value = &self.value;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_0);
+        v.check_pattern(value, &crate::patterns::TAG_VALUE);
         v.leave();
     }
 }

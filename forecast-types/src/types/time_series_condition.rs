@@ -103,12 +103,12 @@ impl crate::primitives::Validate for TimeSeriesCondition {
         v.enter("AttributeName", false);
         let value = &self.attribute_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_12);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("AttributeValue", false);
         let value = &self.attribute_value;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.check_pattern(value, &crate::patterns::ATTRIBUTE_VALUE);
         v.leave();
         v.enter("Condition", false);
         let value = &self.condition;

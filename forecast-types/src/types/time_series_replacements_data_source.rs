@@ -121,13 +121,13 @@ impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
         v.enter("Format", false);
         if let ::std::option::Option::Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
         v.enter("TimestampFormat", false);
         if let ::std::option::Option::Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_5);
+            v.check_pattern(value, &crate::patterns::TIMESTAMP_FORMAT);
         }
         v.leave();
     }

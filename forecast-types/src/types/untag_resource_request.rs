@@ -12,7 +12,7 @@ pub struct UntagResourceRequest {
     pub resource_arn: ::std::string::String,
     /// The keys of the tags to be removed.
     ///
-    /// **Required.** Length: `0..=200`.
+    /// **Required.** Length: `0..=200`. Each item: Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
     pub tag_keys: ::std::vec::Vec<::std::string::String>,
 }
 impl ::std::fmt::Debug for UntagResourceRequest {
@@ -113,7 +113,7 @@ impl crate::primitives::Validate for UntagResourceRequest {
         v.enter("ResourceArn", false);
         let value = &self.resource_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("TagKeys", true);
         let value = &self.tag_keys;
@@ -121,7 +121,7 @@ impl crate::primitives::Validate for UntagResourceRequest {
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
             v.check_chars(item, crate::primitives::Bounds::between(1u64, 128u64));
-            v.check_pattern(item, &crate::patterns::PATTERN_0);
+            v.check_pattern(item, &crate::patterns::TAG_KEY);
             v.leave();
         }
         v.leave();

@@ -12,7 +12,7 @@ pub struct UpdateDatasetGroupRequest {
     pub dataset_group_arn: ::std::string::String,
     /// An array of the Amazon Resource Names (ARNs) of the datasets to add to the dataset group.
     ///
-    /// **Required.**
+    /// **Required.** Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_arns: ::std::vec::Vec<::std::string::String>,
 }
 /// A builder for [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest), from [`UpdateDatasetGroupRequest::builder`](crate::UpdateDatasetGroupRequest::builder): a setter for every member, then [`build`](UpdateDatasetGroupRequestBuilder::build).
@@ -96,14 +96,14 @@ impl crate::primitives::Validate for UpdateDatasetGroupRequest {
         v.enter("DatasetGroupArn", false);
         let value = &self.dataset_group_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_14);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("DatasetArns", false);
         let value = &self.dataset_arns;
         for (index, item) in value.iter().enumerate() {
             v.enter_index(index);
             v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(item, &crate::patterns::PATTERN_14);
+            v.check_pattern(item, &crate::patterns::ARN);
             v.leave();
         }
         v.leave();

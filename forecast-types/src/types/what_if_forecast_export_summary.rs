@@ -15,7 +15,7 @@ pub struct WhatIfForecastExportSummary {
     pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
     /// An array of Amazon Resource Names (ARNs) that define the what-if forecasts included in the export.
     ///
-    /// Length: `1..=50`.
+    /// Length: `1..=50`. Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub what_if_forecast_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -143,7 +143,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
         v.enter("WhatIfForecastExportArn", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_14);
+            v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfForecastArns", false);
@@ -152,7 +152,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 300u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_14);
+                v.check_pattern(item, &crate::patterns::LONG_ARN);
                 v.leave();
             }
         }
@@ -160,7 +160,7 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
         v.enter("WhatIfForecastExportName", false);
         if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_12);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Destination", false);

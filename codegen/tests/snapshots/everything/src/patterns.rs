@@ -5,17 +5,17 @@
 //! The model's patterns, translated for `regex-lite` when the crate was
 //! generated and compiled on first use.
 /// `^[A-Z]{3}$`, for `KitchenSink.code`.
-pub(crate) static PATTERN_0: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static KITCHEN_SINK__CODE: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^[A-Z]{3}$",
     "^[A-Z]{3}$",
 );
 /// `^[A-Za-z][A-Za-z0-9_.-]*$`, for `Collections.nameSet`, `Collections.names`, `CreateWidgetInput.name`, `Defaults.requiredButClientOptional`, `KitchenSink.shortName`, `KitchenSink.stringValue`, `UploadArtifactInput.artifactName`, `WidgetSummary.name`.
-pub(crate) static PATTERN_1: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static NAME: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^[A-Za-z][A-Za-z0-9_.-]*$",
     "^[A-Za-z][A-Za-z0-9_.-]*$",
 );
 /// `^w-[0-9a-f]{8}$`, for `ArchiveWidgetInput.widgetId`, `CreateWidgetOutput.widgetId`, `GetPartInput.widgetId`, `GetWidgetInput.widgetId`, `SubscribeEventsInput.widgetId`, `WidgetCreatedEvent.widgetId`, `WidgetSummary.widgetId`.
-pub(crate) static PATTERN_2: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static WIDGET_ID: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^w-[0-9a-f]{8}$",
     "^w-[0-9a-f]{8}$",
 );

@@ -4,28 +4,28 @@
 
 //! The model's patterns, translated for `regex-lite` when the crate was
 //! generated and compiled on first use.
-/// `^CSV|PARQUET$`, for `DescribeForecastExportJobResponse.Format`.
-pub(crate) static PATTERN_0: crate::primitives::Pattern = crate::primitives::Pattern::new(
-    "^CSV|PARQUET$",
-    "^CSV|PARQUET$",
-);
-/// `^[a-zA-Z][a-zA-Z0-9_]*$`, for `DescribeForecastExportJobResponse.ForecastExportJobName`.
-pub(crate) static PATTERN_1: crate::primitives::Pattern = crate::primitives::Pattern::new(
-    "^[a-zA-Z][a-zA-Z0-9_]*$",
-    "^[a-zA-Z][a-zA-Z0-9_]*$",
-);
 /// `^arn:([a-z\d-]+):forecast:.*:.*:.+$`, for `DescribeForecastExportJobRequest.ForecastExportJobArn`, `DescribeForecastExportJobResponse.ForecastArn`, `DescribeForecastExportJobResponse.ForecastExportJobArn`, `S3Config.RoleArn`.
-pub(crate) static PATTERN_2: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static ARN: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^arn:([a-z\\d-]+):forecast:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]+$",
     "^arn:([a-z\\d-]+):forecast:.*:.*:.+$",
 );
+/// `^CSV|PARQUET$`, for `DescribeForecastExportJobResponse.Format`.
+pub(crate) static FORMAT: crate::primitives::Pattern = crate::primitives::Pattern::new(
+    "^CSV|PARQUET$",
+    "^CSV|PARQUET$",
+);
 /// `^arn:aws:kms:.*:key/`, for `S3Config.KMSKeyArn`.
-pub(crate) static PATTERN_3: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static KMS_KEY_ARN: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^arn:aws:kms:[^\\n\\r\\x{2028}\\x{2029}]*:key/",
     "^arn:aws:kms:.*:key/",
 );
+/// `^[a-zA-Z][a-zA-Z0-9_]*$`, for `DescribeForecastExportJobResponse.ForecastExportJobName`.
+pub(crate) static NAME: crate::primitives::Pattern = crate::primitives::Pattern::new(
+    "^[a-zA-Z][a-zA-Z0-9_]*$",
+    "^[a-zA-Z][a-zA-Z0-9_]*$",
+);
 /// `^s3://[a-z0-9].+$`, for `S3Config.Path`.
-pub(crate) static PATTERN_4: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static S3_PATH: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^s3://[a-z0-9][^\\n\\r\\x{2028}\\x{2029}]+$",
     "^s3://[a-z0-9].+$",
 );

@@ -4,13 +4,18 @@
 
 //! The model's patterns, translated for `regex-lite` when the crate was
 //! generated and compiled on first use.
+/// `^arn:([a-z\d-]+):forecast:.*:.*:.+$`, for `QueryForecastRequest.ForecastArn`.
+pub(crate) static ARN: crate::primitives::Pattern = crate::primitives::Pattern::new(
+    "^arn:([a-z\\d-]+):forecast:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]+$",
+    "^arn:([a-z\\d-]+):forecast:.*:.*:.+$",
+);
 /// `^[a-zA-Z0-9\_\-]+$`, for `QueryForecastRequest.Filters`, `QueryWhatIfForecastRequest.Filters`.
-pub(crate) static PATTERN_0: crate::primitives::Pattern = crate::primitives::Pattern::new(
+pub(crate) static ATTRIBUTE_NAME: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^[a-zA-Z0-9_\\x{2D}]+$",
     "^[a-zA-Z0-9\\_\\-]+$",
 );
-/// `^arn:([a-z\d-]+):forecast:.*:.*:.+$`, for `QueryForecastRequest.ForecastArn`, `QueryWhatIfForecastRequest.WhatIfForecastArn`.
-pub(crate) static PATTERN_1: crate::primitives::Pattern = crate::primitives::Pattern::new(
+/// `^arn:([a-z\d-]+):forecast:.*:.*:.+$`, for `QueryWhatIfForecastRequest.WhatIfForecastArn`.
+pub(crate) static LONG_ARN: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^arn:([a-z\\d-]+):forecast:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]+$",
     "^arn:([a-z\\d-]+):forecast:.*:.*:.+$",
 );

@@ -3,7 +3,9 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `CreateWidget` operation and its errors.
-/// Creates a widget (resource `create`).
+/// Creates a widget (resource `create`). Fails with [`Error`][] when the input is invalid.
+///
+/// [`Error`]: crate::Error
 ///
 /// Input: [`CreateWidgetInput`](crate::CreateWidgetInput). Output: [`CreateWidgetOutput`](crate::CreateWidgetOutput).
 /// Errors: [`CreateWidgetError`](crate::CreateWidgetError).

@@ -8,7 +8,7 @@
 pub struct Collections {
     /// List with `uniqueItems` and a minimum length only.
     ///
-    /// Length: at least `1`. Unique items.
+    /// Length: at least `1`. Unique items. Each item: Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `strings` member.
     pub strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -17,20 +17,24 @@ pub struct Collections {
         ::std::vec::Vec<::std::option::Option<::std::string::String>>,
     >,
     /// A Smithy 1.0 style `set`.
+    ///
+    /// Each item: Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub name_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Map with a maximum length only.
     ///
-    /// Length: at most `50`.
+    /// Length: at most `50`. Each key: Length: `1..=128`.
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// A sparse map: values may be null.
+    ///
+    /// Each value: Range: `0.5..=99.5`.
     pub scores: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
     >,
     /// A map with enum keys.
     ///
-    /// Length: `1..=3`.
+    /// Length: `1..=3`. Each value: Range: at least `0`.
     pub colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
     /// The `instanceType` member.
     pub instance_type: ::std::option::Option<crate::InstanceType>,
@@ -135,7 +139,7 @@ impl crate::primitives::Validate for Collections {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(1u64, 64u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::NAME);
                 v.leave();
             }
         }
@@ -145,7 +149,7 @@ impl crate::primitives::Validate for Collections {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(1u64, 64u64));
-                v.check_pattern(item, &crate::patterns::PATTERN_1);
+                v.check_pattern(item, &crate::patterns::NAME);
                 v.leave();
             }
         }

@@ -16,7 +16,7 @@ pub struct CreateWidgetInput {
     pub priority: ::std::option::Option<crate::Priority>,
     /// Map with a maximum length only.
     ///
-    /// Length: at most `50`.
+    /// Length: at most `50`. Each key: Length: `1..=128`.
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -97,7 +97,7 @@ impl crate::primitives::Validate for CreateWidgetInput {
         v.enter("name", false);
         let value = &self.name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("instanceType", false);
         if let ::std::option::Option::Some(value) = &self.instance_type {

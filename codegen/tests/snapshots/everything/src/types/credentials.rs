@@ -7,6 +7,8 @@
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Credentials {
     /// The `user` member.
+    ///
+    /// Sensitive: hidden from `Debug` output.
     pub user: ::std::option::Option<::std::string::String>,
     /// Targets a sensitive string.
     ///

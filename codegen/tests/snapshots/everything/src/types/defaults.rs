@@ -32,7 +32,7 @@ pub struct Defaults {
     pub items: ::std::vec::Vec<::std::string::String>,
     /// Map with a maximum length only.
     ///
-    /// Length: at most `50`. Default: `{}`.
+    /// Length: at most `50`. Default: `{}`. Each key: Length: `1..=128`.
     pub tags: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     /// Repeats the default of its target.
     ///
@@ -206,7 +206,7 @@ impl crate::primitives::Validate for Defaults {
         match &self.required_but_client_optional {
             ::std::option::Option::Some(value) => {
                 v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
-                v.check_pattern(value, &crate::patterns::PATTERN_1);
+                v.check_pattern(value, &crate::patterns::NAME);
             }
             ::std::option::Option::None => v.missing(),
         }

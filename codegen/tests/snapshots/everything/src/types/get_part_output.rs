@@ -12,9 +12,11 @@ pub struct GetPartOutput {
     pub part_id: ::std::string::String,
     /// A map with enum keys.
     ///
-    /// Length: `1..=3`.
+    /// Length: `1..=3`. Each value: Range: at least `0`.
     pub colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
     /// A sparse map: values may be null.
+    ///
+    /// Each value: Range: `0.5..=99.5`.
     pub scores: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
     >,

@@ -66,7 +66,7 @@ impl crate::primitives::Validate for GetWidgetInput {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         let value = &self.widget_id;
-        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.check_pattern(value, &crate::patterns::WIDGET_ID);
         v.leave();
     }
 }

@@ -321,7 +321,7 @@ impl crate::primitives::Validate for KitchenSink {
         v.enter("stringValue", false);
         let value = &self.string_value;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("byteValue", false);
         if let ::std::option::Option::Some(value) = &self.byte_value {
@@ -363,7 +363,7 @@ impl crate::primitives::Validate for KitchenSink {
         v.enter("shortName", false);
         if let ::std::option::Option::Some(value) = &self.short_name {
             v.check_chars(value, crate::primitives::Bounds::at_most(8u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_1);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("threshold", false);
@@ -373,7 +373,7 @@ impl crate::primitives::Validate for KitchenSink {
         v.leave();
         v.enter("code", false);
         if let ::std::option::Option::Some(value) = &self.code {
-            v.check_pattern(value, &crate::patterns::PATTERN_0);
+            v.check_pattern(value, &crate::patterns::KITCHEN_SINK__CODE);
         }
         v.leave();
     }

@@ -58,7 +58,7 @@ impl crate::primitives::Validate for SubscribeEventsInput {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         if let ::std::option::Option::Some(value) = &self.widget_id {
-            v.check_pattern(value, &crate::patterns::PATTERN_2);
+            v.check_pattern(value, &crate::patterns::WIDGET_ID);
         }
         v.leave();
     }

@@ -89,7 +89,7 @@ impl crate::primitives::Validate for UploadArtifactInput {
         v.enter("artifactName", false);
         let value = &self.artifact_name;
         v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
     }
 }

@@ -22,6 +22,7 @@ pub struct WidgetSummary {
     /// The `status` member.
     ///
     /// **Deprecated** since 2.0: Use InstanceType instead.
+    #[deprecated(note = "Use InstanceType instead. (since 2.0)")]
     pub status: ::std::option::Option<crate::LegacyStatus>,
     /// Seconds since the epoch.
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
@@ -54,7 +55,8 @@ impl WidgetSummaryBuilder {
         ::InstanceType
     );
     crate::primitives::build::setters!(
-        value "status" status status set_status : crate ::LegacyStatus
+        #[deprecated(note = "Use InstanceType instead. (since 2.0)")] value "status"
+        status status set_status : crate ::LegacyStatus
     );
     crate::primitives::build::setters!(
         value "createdAt" created_at created_at set_created_at : crate
@@ -105,12 +107,12 @@ impl crate::primitives::Validate for WidgetSummary {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
         let value = &self.widget_id;
-        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.check_pattern(value, &crate::patterns::WIDGET_ID);
         v.leave();
         v.enter("name", false);
         if let ::std::option::Option::Some(value) = &self.name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_1);
+            v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("instanceType", false);

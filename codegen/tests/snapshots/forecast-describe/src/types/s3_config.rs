@@ -101,17 +101,17 @@ impl crate::primitives::Validate for S3Config {
         v.enter("Path", false);
         let value = &self.path;
         v.check_chars(value, crate::primitives::Bounds::between(7u64, 4096u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_4);
+        v.check_pattern(value, &crate::patterns::S3_PATH);
         v.leave();
         v.enter("RoleArn", false);
         let value = &self.role_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_2);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("KMSKeyArn", false);
         if let ::std::option::Option::Some(value) = &self.kms_key_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::PATTERN_3);
+            v.check_pattern(value, &crate::patterns::KMS_KEY_ARN);
         }
         v.leave();
     }

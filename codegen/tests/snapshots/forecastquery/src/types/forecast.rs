@@ -17,6 +17,8 @@ pub struct Forecast {
     /// - p90
     ///
     /// The default setting is `["0.1", "0.5", "0.9"]`. Use the optional `ForecastTypes` parameter of the [CreateForecast](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateForecast.html) operation to change the values. The values will vary depending on how this is set, with a minimum of `1` and a maximum of `5.`
+    ///
+    /// Each key: Length: `0..=4`.
     pub predictions: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,

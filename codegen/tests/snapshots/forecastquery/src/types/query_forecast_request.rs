@@ -20,7 +20,7 @@ pub struct QueryForecastRequest {
     ///
     /// To get the full forecast, use the [CreateForecastExportJob](https://docs.aws.amazon.com/en_us/forecast/latest/dg/API_CreateForecastExportJob.html) operation.
     ///
-    /// **Required.** Length: `1..=50`.
+    /// **Required.** Length: `1..=50`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`. Each value: Length: `0..=256`.
     pub filters: ::std::collections::BTreeMap<
         ::std::string::String,
         ::std::string::String,
@@ -125,7 +125,7 @@ impl crate::primitives::Validate for QueryForecastRequest {
         v.enter("ForecastArn", false);
         let value = &self.forecast_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::PATTERN_1);
+        v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Filters", false);
         let value = &self.filters;
@@ -133,7 +133,7 @@ impl crate::primitives::Validate for QueryForecastRequest {
         for (key, item) in value {
             v.enter_map_key(key);
             v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(key, &crate::patterns::PATTERN_0);
+            v.check_pattern(key, &crate::patterns::ATTRIBUTE_NAME);
             v.leave();
             v.enter_key(key);
             v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
