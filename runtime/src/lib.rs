@@ -3,3 +3,6 @@
 //! `crate::primitives`.
 
 pub mod primitives;
+
+#[cfg(test)]
+mod nesting;

@@ -1,11 +1,77 @@
 //! Member names, unit members, empty objects and enum values: what the
 //! macros expand to.
 
+use super::{Codec, De, Nullable};
 use ::core::fmt;
 use ::core::marker::PhantomData;
-use ::serde::de::{self, DeserializeSeed, IgnoredAny, Visitor};
+use ::serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use ::serde::ser::SerializeMap;
 use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Reads the value of a structure member through codec `C` into `slot`; `null` leaves
+/// it `None`. The value goes straight into its slot, and the function has a frame of
+/// its own, so that reading a structure keeps few copies of a nested value on the
+/// stack while the value's own members are read.
+#[inline(never)]
+pub(crate) fn read_member<'de, T, C: Codec<T>, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    map.next_value_seed(Slot::<T, C> {
+        slot,
+        codec: PhantomData,
+    })
+}
+
+/// Reads the value of a union member through codec `C` and makes it a boxed `variant`;
+/// `null` gives `None`. A function of its own, so that reading a union keeps only the
+/// member being read on the stack, not a temporary for every variant.
+#[inline(never)]
+pub(crate) fn read_variant<'de, T, C: Codec<T>, U, A: MapAccess<'de>>(
+    map: &mut A,
+    variant: fn(T) -> U,
+) -> Result<Option<Box<U>>, A::Error> {
+    let value = map.next_value_seed(De::<Option<T>, Nullable<C>>::new())?;
+    Ok(value.map(|value| Box::new(variant(value))))
+}
+
+/// A seed that reads `null` as `None` and anything else through codec `C`, into a
+/// member's slot.
+struct Slot<'a, T, C> {
+    slot: &'a mut Option<T>,
+    codec: PhantomData<fn() -> C>,
+}
+
+impl<'de, T, C: Codec<T>> DeserializeSeed<'de> for Slot<'_, T, C> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, T, C: Codec<T>> Visitor<'de> for Slot<'_, T, C> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        *self.slot = None;
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        *self.slot = None;
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        *self.slot = Some(C::deserialize(deserializer)?);
+        Ok(())
+    }
+}
 
 /// A seed that reads a member name and looks it up with `M` (a `match` on
 /// the name that the macros generate), without allocating for it.

@@ -96,8 +96,10 @@ macro_rules! json_structure {
 
                 struct __JsonVisitor;
 
+                // The value comes back boxed, so that the deserializer's frames between
+                // one level of nesting and the next hold a pointer, not the structure.
                 impl<'de> ::serde::de::Visitor<'de> for __JsonVisitor {
-                    type Value = $name;
+                    type Value = ::std::boxed::Box<$name>;
 
                     fn expecting(
                         &self,
@@ -109,7 +111,7 @@ macro_rules! json_structure {
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(
                         self,
                         mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
+                    ) -> ::std::result::Result<::std::boxed::Box<$name>, A::Error> {
                         $(let mut $field = ::std::option::Option::None;)+
                         {
                             #[allow(unused_imports)]
@@ -122,10 +124,10 @@ macro_rules! json_structure {
                             {
                                 match key {
                                     $(::std::option::Option::Some(__JsonField::$field) => {
-                                        $field = map.next_value_seed(crate::primitives::wire::De::<
-                                            ::std::option::Option<_>,
-                                            crate::primitives::wire::Nullable<$codec>,
-                                        >::new())?;
+                                        crate::primitives::wire::read_member::<_, $codec, _>(
+                                            &mut map,
+                                            &mut $field,
+                                        )?;
                                     })+
                                     ::std::option::Option::None => {
                                         map.next_value::<::serde::de::IgnoredAny>()?;
@@ -133,15 +135,24 @@ macro_rules! json_structure {
                                 }
                             }
                         }
-                        ::std::result::Result::Ok($name {
-                            $($field: crate::primitives::wire::json_structure!(
-                                @finish $kind $(($default))? $field $wire
-                            ),)+
-                        })
+                        // Built in a frame of its own, so that the structure's
+                        // temporaries are not on the stack while nested values are read.
+                        let mut build = || {
+                            $(let $field = $field.take();)+
+                            ::std::result::Result::Ok(::std::boxed::Box::new($name {
+                                $($field: crate::primitives::wire::json_structure!(
+                                    @finish $kind $(($default))? $field $wire
+                                ),)+
+                            }))
+                        };
+                        build()
                     }
                 }
 
-                ::serde::Deserializer::deserialize_map(deserializer, __JsonVisitor)
+                match ::serde::Deserializer::deserialize_map(deserializer, __JsonVisitor) {
+                    ::std::result::Result::Ok(value) => ::std::result::Result::Ok(*value),
+                    ::std::result::Result::Err(error) => ::std::result::Result::Err(error),
+                }
             }
         }
     };
@@ -262,8 +273,10 @@ macro_rules! json_union {
 
                 struct __JsonVisitor;
 
+                // Boxed, like a structure, and each member read in a frame of its own, so
+                // that the stack holds no temporary of every variant's type.
                 impl<'de> ::serde::de::Visitor<'de> for __JsonVisitor {
-                    type Value = __JsonUnion;
+                    type Value = ::std::boxed::Box<__JsonUnion>;
 
                     fn expecting(
                         &self,
@@ -279,7 +292,7 @@ macro_rules! json_union {
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(
                         self,
                         mut map: A,
-                    ) -> ::std::result::Result<__JsonUnion, A::Error> {
+                    ) -> ::std::result::Result<::std::boxed::Box<__JsonUnion>, A::Error> {
                         let mut found = ::std::option::Option::None;
                         while let ::std::option::Option::Some(key) =
                             map.next_key_seed(crate::primitives::wire::UnionKeySeed(__json_variant))?
@@ -289,7 +302,7 @@ macro_rules! json_union {
                                 BigNumber, Blob, DateTime, EpochSeconds, Float, HttpDate, ListOf,
                                 MapOf, Plain, SparseListOf, SparseMapOf,
                             };
-                            let member: ::std::option::Option<__JsonUnion> = match key {
+                            let member: ::std::option::Option<::std::boxed::Box<__JsonUnion>> = match key {
                                 $(crate::primitives::wire::UnionKey::Known(__JsonVariant::$variant) => {
                                     crate::primitives::wire::json_union!(
                                         @read $codec $(<$inner>)?, map, $variant
@@ -301,7 +314,7 @@ macro_rules! json_union {
                                 }
                                 crate::primitives::wire::UnionKey::Unknown(name) => map
                                     .next_value::<::std::option::Option<crate::primitives::Document>>()?
-                                    .map(|value| __JsonUnion::$unknown { name, value }),
+                                    .map(|value| ::std::boxed::Box::new(__JsonUnion::$unknown { name, value })),
                             };
                             if member.is_some() {
                                 if found.is_some() {
@@ -329,7 +342,10 @@ macro_rules! json_union {
                     }
                 }
 
-                ::serde::Deserializer::deserialize_map(deserializer, __JsonVisitor)
+                match ::serde::Deserializer::deserialize_map(deserializer, __JsonVisitor) {
+                    ::std::result::Result::Ok(value) => ::std::result::Result::Ok(*value),
+                    ::std::result::Result::Err(error) => ::std::result::Result::Err(error),
+                }
             }
         }
     };
@@ -347,14 +363,10 @@ macro_rules! json_union {
     };
     (@read unit, $map:ident, $variant:ident) => {
         $map.next_value_seed(crate::primitives::wire::UnitMember)?
-            .then_some(__JsonUnion::$variant)
+            .then(|| ::std::boxed::Box::new(__JsonUnion::$variant))
     };
     (@read $codec:ty, $map:ident, $variant:ident) => {
-        $map.next_value_seed(crate::primitives::wire::De::<
-            ::std::option::Option<_>,
-            crate::primitives::wire::Nullable<$codec>,
-        >::new())?
-        .map(__JsonUnion::$variant)
+        crate::primitives::wire::read_variant::<_, $codec, _, _>(&mut $map, __JsonUnion::$variant)?
     };
 }
 pub(crate) use json_union;

@@ -51,7 +51,8 @@ pub(crate) use float::Float;
 pub(crate) use macros::{json_enum, json_int_enum, json_structure, json_union};
 #[allow(unused_imports)]
 pub(crate) use member::{
-    ignore_object, EmptyObject, EnumVisitor, FieldSeed, UnionKey, UnionKeySeed, UnitMember,
+    ignore_object, read_member, read_variant, EmptyObject, EnumVisitor, FieldSeed, UnionKey,
+    UnionKeySeed, UnitMember,
 };
 #[allow(unused_imports)]
 pub(crate) use number::BigNumber;
