@@ -137,7 +137,7 @@ macro_rules! json_structure {
                         }
                         // Built in a frame of its own, so that the structure's
                         // temporaries are not on the stack while nested values are read.
-                        let mut build = || {
+                        let mut __json_build = || {
                             $(let $field = $field.take();)+
                             ::std::result::Result::Ok(::std::boxed::Box::new($name {
                                 $($field: crate::primitives::wire::json_structure!(
@@ -145,7 +145,7 @@ macro_rules! json_structure {
                                 ),)+
                             }))
                         };
-                        build()
+                        __json_build()
                     }
                 }
 
