@@ -45,7 +45,6 @@ fn options(model_name: &str) -> Options {
         regenerate_command: "cargo xtask corpus".to_owned(),
         example_operation: None,
         aws_sdk_interop: false,
-        runtime_tests: false,
     }
 }
 

@@ -27,7 +27,6 @@ fn options(operations: &[&str]) -> Options {
         regenerate_command: "cargo xtask codegen".to_owned(),
         example_operation: Some("DescribeForecastExportJob".to_owned()),
         aws_sdk_interop: true,
-        runtime_tests: true,
     }
 }
 

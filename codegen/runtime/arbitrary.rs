@@ -160,8 +160,21 @@ fn text(u: &mut Unstructured<'_>) -> Result<String> {
 
 /// Characters that JSON writers escape or that are easy to get wrong.
 const AWKWARD: [char; 15] = [
-    '"', '\\', '/', '\n', '\r', '\t', '\u{0}', '\u{1f}', '\u{7f}', '\u{a0}', 'é', '\u{2028}',
-    '\u{feff}', '\u{ffff}', '\u{1f600}',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    '\r',
+    '\t',
+    '\u{0}',
+    '\u{1f}',
+    '\u{7f}',
+    '\u{a0}',
+    'é',
+    '\u{2028}',
+    '\u{feff}',
+    '\u{ffff}',
+    '\u{1f600}',
 ];
 
 fn character(u: &mut Unstructured<'_>) -> Result<char> {
@@ -422,10 +435,7 @@ pub(crate) fn unknown_member(
 
 /// An error an operation's model does not name: a code that is none of `known`,
 /// the codes of the operation's modeled errors, and any message.
-pub(crate) fn unhandled_error(
-    u: &mut Unstructured<'_>,
-    known: &[&str],
-) -> Result<UnhandledError> {
+pub(crate) fn unhandled_error(u: &mut Unstructured<'_>, known: &[&str]) -> Result<UnhandledError> {
     let mut code = text(u)?;
     while known.contains(&code.as_str()) {
         code.push('_');
@@ -597,9 +607,7 @@ pub(crate) use arbitrary_error;
 macro_rules! arbitrary_enum {
     ($name:ident) => {
         impl<'a> ::arbitrary::Arbitrary<'a> for $name {
-            fn arbitrary(
-                u: &mut ::arbitrary::Unstructured<'a>,
-            ) -> ::arbitrary::Result<Self> {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
                 let text = crate::primitives::arbitrary::enum_text(u, Self::VALUES)?;
                 ::std::result::Result::Ok(<Self as ::std::convert::From<&str>>::from(&text))
             }
@@ -613,9 +621,7 @@ pub(crate) use arbitrary_enum;
 macro_rules! arbitrary_int_enum {
     ($name:ident) => {
         impl<'a> ::arbitrary::Arbitrary<'a> for $name {
-            fn arbitrary(
-                u: &mut ::arbitrary::Unstructured<'a>,
-            ) -> ::arbitrary::Result<Self> {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
                 let value = crate::primitives::arbitrary::enum_int(u, Self::VALUES)?;
                 ::std::result::Result::Ok(<Self as ::std::convert::From<i32>>::from(value))
             }
@@ -834,10 +840,17 @@ mod tests {
             Color::Unknown(value) => Some(value.as_str()),
             _ => None,
         });
-        assert!(unknown.inspect(|v| assert!(!Color::VALUES.contains(v))).count() > 10);
+        assert!(
+            unknown
+                .inspect(|v| assert!(!Color::VALUES.contains(v)))
+                .count()
+                > 10
+        );
         let sizes: Vec<Size> = arbitrary(200);
         assert!(sizes.contains(&Size::Small));
-        assert!(sizes.iter().any(|s| matches!(s, Size::Unknown(v) if *v.get() != 1)));
+        assert!(sizes
+            .iter()
+            .any(|s| matches!(s, Size::Unknown(v) if *v.get() != 1)));
     }
 
     #[test]
@@ -905,15 +918,22 @@ mod tests {
         assert!(stamps.iter().all(|s| years.contains(&s.secs())));
         assert!(stamps.iter().any(|s| s.subsec_nanos() % 1_000 != 0));
         assert!(stamps.iter().any(|s| s.subsec_nanos() == 0));
-        assert!(Timestamp::from_secs(FIRST_TEXT_SECS).to_string().starts_with("0000-01-01"));
-        assert!(Timestamp::from_secs(LAST_TEXT_SECS).to_string().starts_with("9999-12-31"));
+        assert!(Timestamp::from_secs(FIRST_TEXT_SECS)
+            .to_string()
+            .starts_with("0000-01-01"));
+        assert!(Timestamp::from_secs(LAST_TEXT_SECS)
+            .to_string()
+            .starts_with("9999-12-31"));
     }
 
     #[test]
     fn big_numbers_fit_64_bits_or_an_f64() {
         for value in arbitrary::<BigInteger>(200) {
             let text = value.as_str();
-            assert!(text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(), "{text}");
+            assert!(
+                text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(),
+                "{text}"
+            );
         }
         for value in arbitrary::<BigDecimal>(200) {
             let text = value.as_str();

@@ -41,10 +41,6 @@ pub struct Options {
     /// the cargo feature `aws-sdk`. The crate must exist on crates.io, so fixtures leave
     /// it off.
     pub aws_sdk_interop: bool,
-    /// Also copy the unit tests of the runtime support files into `src/primitives/`.
-    /// One crate that runs them is enough (forecast-types does); others need not carry
-    /// them.
-    pub runtime_tests: bool,
 }
 
 /// One generated file.
@@ -100,9 +96,9 @@ pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Gen
             contents,
         });
     }
-    for (stem, text) in emit::runtime_files(space.json.is_some(), options.runtime_tests) {
+    for (path, text) in emit::runtime_files(space.json.is_some()) {
         files.push(GeneratedFile {
-            path: PathBuf::from(format!("src/primitives/{stem}.rs")),
+            path: PathBuf::from(format!("src/primitives/{path}")),
             contents: format::verbatim(text, &header),
         });
     }

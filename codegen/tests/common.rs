@@ -32,7 +32,6 @@ pub fn options(operations: &[&str]) -> Options {
         regenerate_command: "cargo test".to_owned(),
         example_operation: None,
         aws_sdk_interop: false,
-        runtime_tests: false,
     }
 }
 

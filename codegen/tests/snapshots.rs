@@ -29,7 +29,6 @@ fn options(model_name: &str, crate_name: &str, operations: &[&str]) -> Options {
         regenerate_command: UPDATE.to_owned(),
         example_operation: None,
         aws_sdk_interop: false,
-        runtime_tests: false,
     }
 }
 

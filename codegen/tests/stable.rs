@@ -20,7 +20,6 @@ fn forecast_options() -> Options {
         regenerate_command: "cargo xtask codegen".to_owned(),
         example_operation: Some("DescribeForecastExportJob".to_owned()),
         aws_sdk_interop: true,
-        runtime_tests: true,
     }
 }
 

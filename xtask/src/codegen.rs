@@ -106,8 +106,6 @@ impl Job {
             regenerate_command: regenerate_command(args),
             example_operation,
             aws_sdk_interop: args.aws_sdk || !standalone,
-            // forecast-types runs the runtime's unit tests for every generated crate.
-            runtime_tests: !standalone,
         };
         Ok(Job {
             model,

@@ -9,36 +9,48 @@ use super::ty::ident;
 use super::TokenFile;
 use crate::typespace::{ItemKind, RustType, TypeSpace};
 
-/// One runtime support file, copied verbatim into `src/primitives/`.
+/// One runtime support module, copied verbatim into `src/primitives/`.
 struct Runtime {
-    /// The file stem, which is also the module's name.
+    /// The module's name.
     stem: &'static str,
-    text: &'static str,
+    files: Files,
     /// What the module exports, re-exported from `primitives` and the crate root.
     exports: &'static [&'static str],
     /// The cargo feature the module is compiled with; `None` for always.
     feature: Option<&'static str>,
-    /// Whether only crates of JSON protocols get the file.
+    /// Whether only crates of JSON protocols get the module.
     json_only: bool,
 }
 
+/// The text of a runtime module: one file, `<stem>.rs`, or a folder, `<stem>/`, of
+/// named files, `mod.rs` first.
+enum Files {
+    One(&'static str),
+    Folder(&'static [(&'static str, &'static str)]),
+}
+
 impl Runtime {
-    /// A file every crate gets and always compiles.
+    /// A module of one file that every crate gets and always compiles.
     const fn always(
         stem: &'static str,
         text: &'static str,
         exports: &'static [&'static str],
     ) -> Self {
+        Runtime::folder(stem, Files::One(text), exports)
+    }
+
+    /// A module of one or more files that every crate gets and always compiles.
+    const fn folder(stem: &'static str, files: Files, exports: &'static [&'static str]) -> Self {
         Runtime {
             stem,
-            text,
+            files,
             exports,
             feature: None,
             json_only: false,
         }
     }
 
-    /// A file compiled only with the cargo feature `feature`.
+    /// A module compiled only with the cargo feature `feature`.
     const fn with(self, feature: &'static str) -> Self {
         Runtime {
             feature: Some(feature),
@@ -46,11 +58,22 @@ impl Runtime {
         }
     }
 
-    /// A file only crates of JSON protocols get.
+    /// A module only crates of JSON protocols get.
     const fn json_only(self) -> Self {
         Runtime {
             json_only: true,
             ..self
+        }
+    }
+
+    /// The module's files, tests included: path under `src/primitives/` and text.
+    fn files(&self) -> Vec<(String, &'static str)> {
+        match self.files {
+            Files::One(text) => vec![(format!("{}.rs", self.stem), text)],
+            Files::Folder(files) => files
+                .iter()
+                .map(|(name, text)| (format!("{}/{name}", self.stem), *text))
+                .collect(),
         }
     }
 
@@ -115,9 +138,30 @@ const RUNTIME: &[Runtime] = &[
     )
     .with(super::wire::FEATURE)
     .json_only(),
-    Runtime::always("wire", include_str!("../../runtime/wire.rs"), &[])
-        .with(super::wire::FEATURE)
-        .json_only(),
+    Runtime::folder(
+        "wire",
+        Files::Folder(&[
+            ("mod.rs", include_str!("../../runtime/wire/mod.rs")),
+            ("blob.rs", include_str!("../../runtime/wire/blob.rs")),
+            (
+                "collection.rs",
+                include_str!("../../runtime/wire/collection.rs"),
+            ),
+            (
+                "document.rs",
+                include_str!("../../runtime/wire/document.rs"),
+            ),
+            ("error.rs", include_str!("../../runtime/wire/error.rs")),
+            ("float.rs", include_str!("../../runtime/wire/float.rs")),
+            ("macros.rs", include_str!("../../runtime/wire/macros.rs")),
+            ("member.rs", include_str!("../../runtime/wire/member.rs")),
+            ("number.rs", include_str!("../../runtime/wire/number.rs")),
+            ("time.rs", include_str!("../../runtime/wire/time.rs")),
+        ]),
+        &[],
+    )
+    .with(super::wire::FEATURE)
+    .json_only(),
     // The `Arbitrary` impls' macros and strategies.
     Runtime::always("arbitrary", include_str!("../../runtime/arbitrary.rs"), &[])
         .with(super::arbitrary::FEATURE),
@@ -128,14 +172,13 @@ fn runtime(json: bool) -> impl Iterator<Item = &'static Runtime> {
     RUNTIME.iter().filter(move |file| json || !file.json_only)
 }
 
-/// The runtime files a crate gets: file stem and text, with the files' unit tests only
-/// when `tests` is set.
-pub fn runtime_files(json: bool, tests: bool) -> Vec<(&'static str, &'static str)> {
-    let text = |file: &Runtime| match tests {
-        true => file.text,
-        false => without_tests(file.text),
-    };
-    runtime(json).map(|file| (file.stem, text(file))).collect()
+/// The runtime files a crate gets, without their unit tests (the workspace's `runtime`
+/// crate runs those): path under `src/primitives/` and text.
+pub fn runtime_files(json: bool) -> Vec<(String, &'static str)> {
+    runtime(json)
+        .flat_map(Runtime::files)
+        .map(|(path, text)| (path, without_tests(text)))
+        .collect()
 }
 
 /// Where a runtime file's unit tests start: the `#[cfg(test)] mod tests` that closes
@@ -528,7 +571,7 @@ arbitrary = [\"dep:arbitrary\"]
 
 #[cfg(test)]
 mod tests {
-    use super::runtime_files;
+    use super::{runtime, runtime_files, Runtime, RUNTIME};
 
     fn is_test_module(item: &syn::Item) -> bool {
         let syn::Item::Mod(module) = item else {
@@ -544,8 +587,8 @@ mod tests {
     /// code and none of its tests.
     #[test]
     fn runtime_files_lose_exactly_their_test_module() {
-        let full = runtime_files(true, true);
-        let bare = runtime_files(true, false);
+        let full: Vec<_> = runtime(true).flat_map(Runtime::files).collect();
+        let bare = runtime_files(true);
         for ((stem, full), (_, bare)) in full.iter().zip(&bare) {
             let full = syn::parse_file(full).unwrap_or_else(|e| panic!("{stem}: {e}"));
             let bare_file = syn::parse_file(bare).unwrap_or_else(|e| panic!("{stem}: {e}"));
@@ -561,5 +604,32 @@ mod tests {
             assert!(!bare_file.items.iter().any(is_test_module), "{stem}");
             assert!(bare.ends_with('\n') && !bare.ends_with("\n\n"), "{stem}");
         }
+    }
+
+    /// The workspace's `runtime` crate compiles every runtime module from its source, at
+    /// the path and with the exports that a generated crate gives it.
+    #[test]
+    fn runtime_crate_declares_every_runtime_module() {
+        // Compared without whitespace and trailing commas, which rustfmt decides.
+        let bare = |text: &str| {
+            text.split_whitespace()
+                .collect::<String>()
+                .replace(",}", "}")
+        };
+        let index = bare(include_str!("../../../runtime/src/primitives/mod.rs"));
+        for module in RUNTIME {
+            let (path, _) = module.files().swap_remove(0);
+            let stem = module.stem;
+            let declaration =
+                format!("#[path = \"../../../codegen/runtime/{path}\"] pub(crate) mod {stem};");
+            assert!(index.contains(&bare(&declaration)), "{declaration}");
+            let exports = match module.exports {
+                [] => continue,
+                [one] => format!("pub use {stem}::{one};"),
+                many => format!("pub use {stem}::{{{}}};", many.join(", ")),
+            };
+            assert!(index.contains(&bare(&exports)), "{exports}");
+        }
+        assert_eq!(index.matches("pub(crate)mod").count(), RUNTIME.len());
     }
 }

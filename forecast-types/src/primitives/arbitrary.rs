@@ -164,8 +164,21 @@ fn text(u: &mut Unstructured<'_>) -> Result<String> {
 
 /// Characters that JSON writers escape or that are easy to get wrong.
 const AWKWARD: [char; 15] = [
-    '"', '\\', '/', '\n', '\r', '\t', '\u{0}', '\u{1f}', '\u{7f}', '\u{a0}', 'é', '\u{2028}',
-    '\u{feff}', '\u{ffff}', '\u{1f600}',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    '\r',
+    '\t',
+    '\u{0}',
+    '\u{1f}',
+    '\u{7f}',
+    '\u{a0}',
+    'é',
+    '\u{2028}',
+    '\u{feff}',
+    '\u{ffff}',
+    '\u{1f600}',
 ];
 
 fn character(u: &mut Unstructured<'_>) -> Result<char> {
@@ -426,10 +439,7 @@ pub(crate) fn unknown_member(
 
 /// An error an operation's model does not name: a code that is none of `known`,
 /// the codes of the operation's modeled errors, and any message.
-pub(crate) fn unhandled_error(
-    u: &mut Unstructured<'_>,
-    known: &[&str],
-) -> Result<UnhandledError> {
+pub(crate) fn unhandled_error(u: &mut Unstructured<'_>, known: &[&str]) -> Result<UnhandledError> {
     let mut code = text(u)?;
     while known.contains(&code.as_str()) {
         code.push('_');
@@ -601,9 +611,7 @@ pub(crate) use arbitrary_error;
 macro_rules! arbitrary_enum {
     ($name:ident) => {
         impl<'a> ::arbitrary::Arbitrary<'a> for $name {
-            fn arbitrary(
-                u: &mut ::arbitrary::Unstructured<'a>,
-            ) -> ::arbitrary::Result<Self> {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
                 let text = crate::primitives::arbitrary::enum_text(u, Self::VALUES)?;
                 ::std::result::Result::Ok(<Self as ::std::convert::From<&str>>::from(&text))
             }
@@ -617,9 +625,7 @@ pub(crate) use arbitrary_enum;
 macro_rules! arbitrary_int_enum {
     ($name:ident) => {
         impl<'a> ::arbitrary::Arbitrary<'a> for $name {
-            fn arbitrary(
-                u: &mut ::arbitrary::Unstructured<'a>,
-            ) -> ::arbitrary::Result<Self> {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
                 let value = crate::primitives::arbitrary::enum_int(u, Self::VALUES)?;
                 ::std::result::Result::Ok(<Self as ::std::convert::From<i32>>::from(value))
             }
@@ -627,314 +633,3 @@ macro_rules! arbitrary_int_enum {
     };
 }
 pub(crate) use arbitrary_int_enum;
-
-#[cfg(test)]
-mod tests {
-    //! Hand-written shapes like the generated ones, and what their values hold.
-
-    use super::*;
-    use crate::primitives::UnknownValue;
-
-    #[derive(Debug, PartialEq)]
-    enum Color {
-        Red,
-        Green,
-        Unknown(UnknownValue<String>),
-    }
-
-    impl Color {
-        const VALUES: &'static [&'static str] = &["red", "green"];
-    }
-
-    impl From<&str> for Color {
-        fn from(value: &str) -> Self {
-            match value {
-                "red" => Color::Red,
-                "green" => Color::Green,
-                other => Color::Unknown(UnknownValue::new(other.to_owned())),
-            }
-        }
-    }
-
-    arbitrary_enum!(Color);
-
-    #[derive(Debug, PartialEq)]
-    enum Size {
-        Small,
-        Unknown(UnknownValue<i32>),
-    }
-
-    impl Size {
-        const VALUES: &'static [i32] = &[1];
-    }
-
-    impl From<i32> for Size {
-        fn from(value: i32) -> Self {
-            match value {
-                1 => Size::Small,
-                other => Size::Unknown(UnknownValue::new(other)),
-            }
-        }
-    }
-
-    arbitrary_int_enum!(Size);
-
-    #[derive(Debug)]
-    enum Tree {
-        Leaf(String),
-        Empty,
-        Branch(Box<Node>),
-        Unknown { name: String, value: Document },
-    }
-
-    arbitrary_union! {
-        Tree {
-            Leaf: "leaf", Text;
-            Empty: "empty", unit;
-            Branch: "branch", Any;
-        }
-        unknown: Unknown;
-    }
-
-    /// A cycle through a required member, an optional one and a list.
-    #[derive(Debug)]
-    struct Node {
-        tree: Box<Tree>,
-        next: Option<Box<Node>>,
-        children: Vec<Node>,
-        scores: BTreeMap<String, Option<f64>>,
-        notes: Vec<Option<String>>,
-    }
-
-    arbitrary_structure! {
-        Node {
-            tree: required, Any;
-            next: optional, Any;
-            children: required, ListOf<Any>;
-            scores: required, SparseMapOf<Text, Float>;
-            notes: required, SparseListOf<Text>;
-        }
-    }
-
-    #[derive(Debug)]
-    struct Empty {}
-
-    arbitrary_structure!(Empty {});
-
-    /// Seeded xorshift bytes, between none and 2 KiB.
-    fn data(seed: u64) -> Vec<u8> {
-        let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        let len = (next() % 2049) as usize;
-        (0..len).map(|_| next() as u8).collect()
-    }
-
-    /// `count` values drawn with `draw`, each from its own seeded data.
-    fn draws<T>(count: u64, draw: impl Fn(&mut Unstructured<'_>) -> Result<T>) -> Vec<T> {
-        (0..count)
-            .map(|seed| {
-                let bytes = data(seed);
-                draw(&mut Unstructured::new(&bytes)).unwrap()
-            })
-            .collect()
-    }
-
-    fn arbitrary<T: for<'a> Arbitrary<'a>>(count: u64) -> Vec<T> {
-        draws(count, |u| T::arbitrary(u))
-    }
-
-    fn strategy<S: for<'a> Draw<'a, T>, T>(count: u64) -> Vec<T> {
-        draws(count, |u| S::draw(u))
-    }
-
-    /// How many structures and unions deep a tree goes.
-    fn tree_depth(tree: &Tree) -> u32 {
-        1 + match tree {
-            Tree::Branch(node) => node_depth(node),
-            _ => 0,
-        }
-    }
-
-    fn node_depth(node: &Node) -> u32 {
-        let next = node.next.as_deref().map_or(0, node_depth);
-        let children = node.children.iter().map(node_depth).max().unwrap_or(0);
-        1 + tree_depth(&node.tree).max(next).max(children)
-    }
-
-    #[test]
-    fn cyclic_values_stop_past_the_maximum_depth() {
-        let nodes: Vec<Node> = arbitrary(300);
-        let deepest = nodes.iter().map(node_depth).max().unwrap();
-        assert!(deepest <= MAX_DEPTH + 2, "{deepest}");
-        assert!(deepest > MAX_DEPTH, "{deepest}");
-        assert_eq!(DEPTH.with(Cell::get), 0);
-        let node = Node::arbitrary(&mut Unstructured::new(&[])).unwrap();
-        assert!(node.next.is_none() && node.children.is_empty() && node.scores.is_empty());
-        assert!(matches!(*node.tree, Tree::Leaf(ref leaf) if leaf.is_empty()));
-        Empty::arbitrary(&mut Unstructured::new(&[])).unwrap();
-    }
-
-    #[test]
-    fn unions_draw_every_member_and_unknown_ones_with_new_names() {
-        let trees: Vec<Tree> = arbitrary(300);
-        assert!(trees.iter().any(|t| matches!(t, Tree::Leaf(_))));
-        assert!(trees.iter().any(|t| matches!(t, Tree::Empty)));
-        assert!(trees.iter().any(|t| matches!(t, Tree::Branch(_))));
-        let unknown: Vec<_> = trees
-            .iter()
-            .filter_map(|t| match t {
-                Tree::Unknown { name, value } => Some((name, value)),
-                _ => None,
-            })
-            .collect();
-        assert!(unknown.len() > 10);
-        for (name, value) in unknown {
-            assert!(!["leaf", "empty", "branch", "__type"].contains(&name.as_str()));
-            assert!(!value.is_null());
-        }
-    }
-
-    #[derive(Debug)]
-    enum FetchError {
-        NotFound(Empty),
-        Unhandled(UnhandledError),
-    }
-
-    arbitrary_error! {
-        FetchError {
-            NotFound: "NotFound";
-        }
-        unhandled: Unhandled;
-    }
-
-    #[test]
-    fn error_enums_draw_modeled_errors_and_unhandled_codes_no_model_names() {
-        let errors: Vec<FetchError> = arbitrary(200);
-        assert!(errors.iter().any(|e| matches!(e, FetchError::NotFound(_))));
-        let unhandled = errors.iter().filter_map(|e| match e {
-            FetchError::Unhandled(error) => Some(error),
-            FetchError::NotFound(_) => None,
-        });
-        let codes: Vec<&str> = unhandled.map(|error| error.code.as_str()).collect();
-        assert!(codes.len() > 50, "{}", codes.len());
-        assert!(!codes.contains(&"NotFound"));
-        let empty = FetchError::arbitrary(&mut Unstructured::new(&[])).unwrap();
-        assert!(matches!(empty, FetchError::NotFound(_)));
-        // Out of data, the code drawn is empty: a modeled code there too is skipped.
-        let skipped = unhandled_error(&mut Unstructured::new(&[]), &["", "_"]).unwrap();
-        assert_eq!(skipped.code, "__");
-    }
-
-    #[test]
-    fn enums_draw_listed_values_and_unknown_ones_through_from() {
-        let colors: Vec<Color> = arbitrary(200);
-        assert!(colors.contains(&Color::Red) && colors.contains(&Color::Green));
-        let unknown = colors.iter().filter_map(|c| match c {
-            Color::Unknown(value) => Some(value.as_str()),
-            _ => None,
-        });
-        assert!(unknown.inspect(|v| assert!(!Color::VALUES.contains(v))).count() > 10);
-        let sizes: Vec<Size> = arbitrary(200);
-        assert!(sizes.contains(&Size::Small));
-        assert!(sizes.iter().any(|s| matches!(s, Size::Unknown(v) if *v.get() != 1)));
-    }
-
-    #[test]
-    fn sparse_collections_hold_nulls_values_and_nothing() {
-        let nodes: Vec<Node> = arbitrary(300);
-        let notes = || nodes.iter().flat_map(|n| &n.notes);
-        assert!(notes().any(Option::is_none) && notes().any(Option::is_some));
-        assert!(nodes.iter().any(|n| n.notes.is_empty()));
-        let scores = || nodes.iter().flat_map(|n| n.scores.values());
-        assert!(scores().any(Option::is_none) && scores().any(Option::is_some));
-    }
-
-    #[test]
-    fn floats_include_nan_infinities_and_signed_zeros() {
-        let values: Vec<f64> = strategy::<Float, _>(400);
-        assert!(values.iter().any(|v| v.is_nan()));
-        assert!(values.contains(&f64::INFINITY) && values.contains(&f64::NEG_INFINITY));
-        assert!(values.iter().any(|v| *v == 0.0 && v.is_sign_negative()));
-        let singles: Vec<f32> = strategy::<Float, _>(400);
-        assert!(singles.iter().any(|v| v.is_nan()));
-    }
-
-    #[test]
-    fn documents_are_null_only_inside_and_nest_to_a_bound() {
-        fn depth(document: &Document) -> u32 {
-            let inner = match document {
-                Document::Array(values) => values.iter().map(depth).max(),
-                Document::Object(members) => members.values().map(depth).max(),
-                _ => return 0,
-            };
-            1 + inner.unwrap_or(0)
-        }
-        fn has_null(document: &Document) -> bool {
-            match document {
-                Document::Null => true,
-                Document::Array(values) => values.iter().any(has_null),
-                Document::Object(members) => members.values().any(has_null),
-                _ => false,
-            }
-        }
-        let documents: Vec<Document> = arbitrary(400);
-        assert!(documents.iter().all(|d| !d.is_null()));
-        assert!(documents.iter().any(has_null));
-        assert!(documents.iter().all(|d| depth(d) <= MAX_DOCUMENT_DEPTH + 1));
-        let finite = |n: &Number| n.as_f64().is_finite();
-        assert!(documents.iter().all(|d| d.as_number().is_none_or(finite)));
-    }
-
-    #[test]
-    fn epoch_second_timestamps_are_whole_seconds_or_microseconds_near_1970() {
-        let stamps: Vec<Timestamp> = arbitrary(400);
-        for stamp in &stamps {
-            let near = (-EXACT_FRACTION_SECS..EXACT_FRACTION_SECS).contains(&stamp.secs());
-            assert!(stamp.subsec_nanos() == 0 || near, "{stamp:?}");
-            assert_eq!(stamp.subsec_nanos() % 1_000, 0, "{stamp:?}");
-        }
-        assert!(stamps.iter().any(|s| s.subsec_nanos() % 1_000_000 != 0));
-        assert!(stamps.iter().any(|s| s.secs().abs() > EXACT_FRACTION_SECS));
-    }
-
-    #[test]
-    fn text_timestamps_have_four_digit_years_and_nanoseconds() {
-        let stamps: Vec<Timestamp> = strategy::<DateTime, _>(400);
-        let years = FIRST_TEXT_SECS..=LAST_TEXT_SECS;
-        assert!(stamps.iter().all(|s| years.contains(&s.secs())));
-        assert!(stamps.iter().any(|s| s.subsec_nanos() % 1_000 != 0));
-        assert!(stamps.iter().any(|s| s.subsec_nanos() == 0));
-        assert!(Timestamp::from_secs(FIRST_TEXT_SECS).to_string().starts_with("0000-01-01"));
-        assert!(Timestamp::from_secs(LAST_TEXT_SECS).to_string().starts_with("9999-12-31"));
-    }
-
-    #[test]
-    fn big_numbers_fit_64_bits_or_an_f64() {
-        for value in arbitrary::<BigInteger>(200) {
-            let text = value.as_str();
-            assert!(text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok(), "{text}");
-        }
-        for value in arbitrary::<BigDecimal>(200) {
-            let text = value.as_str();
-            let float = text.parse::<f64>().unwrap();
-            let shortest = BigDecimal::try_from(float).unwrap();
-            let integer = text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok();
-            assert!(integer || shortest == value, "{text}");
-        }
-    }
-
-    #[test]
-    fn text_and_blobs_are_short_and_sometimes_empty() {
-        let texts: Vec<String> = strategy::<Text, _>(300);
-        assert!(texts.iter().all(|t| t.chars().count() <= MAX_TEXT));
-        assert!(texts.iter().any(String::is_empty));
-        assert!(texts.iter().any(|t| t.contains(['"', '\\', '\u{0}'])));
-        let blobs: Vec<Vec<u8>> = strategy::<Bytes, _>(300);
-        assert!(blobs.iter().any(Vec::is_empty) && blobs.iter().any(|b| b.len() > 4));
-    }
-}

@@ -67,27 +67,3 @@ impl fmt::Display for UnhandledError {
 }
 
 impl std::error::Error for UnhandledError {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_value_keeps_the_value() {
-        let value = UnknownValue::new(String::from("NEW"));
-        assert_eq!(value.as_str(), "NEW");
-        assert_eq!(value.to_string(), "NEW");
-        assert_eq!(UnknownValue::new(7).into_inner(), 7);
-    }
-
-    #[test]
-    fn unhandled_error_display_names_code_and_message() {
-        let mut error = UnhandledError {
-            code: String::from("ThrottlingException"),
-            message: None,
-        };
-        assert_eq!(error.to_string(), "ThrottlingException");
-        error.message = Some(String::from("slow down"));
-        assert_eq!(error.to_string(), "ThrottlingException: slow down");
-    }
-}

@@ -398,10 +398,15 @@ impl Validator {
     }
 
     fn record(&mut self, constraint: Constraint, value: Option<&dyn fmt::Display>) {
-        let sensitive = self
-            .path
-            .iter()
-            .any(|step| matches!(step, Step::Member { sensitive: true, .. }));
+        let sensitive = self.path.iter().any(|step| {
+            matches!(
+                step,
+                Step::Member {
+                    sensitive: true,
+                    ..
+                }
+            )
+        });
         let value = value.map(|value| match sensitive {
             true => REDACTED.to_owned(),
             false => value.to_string(),

@@ -164,8 +164,21 @@ fn text(u: &mut Unstructured<'_>) -> Result<String> {
 
 /// Characters that JSON writers escape or that are easy to get wrong.
 const AWKWARD: [char; 15] = [
-    '"', '\\', '/', '\n', '\r', '\t', '\u{0}', '\u{1f}', '\u{7f}', '\u{a0}', 'é', '\u{2028}',
-    '\u{feff}', '\u{ffff}', '\u{1f600}',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    '\r',
+    '\t',
+    '\u{0}',
+    '\u{1f}',
+    '\u{7f}',
+    '\u{a0}',
+    'é',
+    '\u{2028}',
+    '\u{feff}',
+    '\u{ffff}',
+    '\u{1f600}',
 ];
 
 fn character(u: &mut Unstructured<'_>) -> Result<char> {
@@ -426,10 +439,7 @@ pub(crate) fn unknown_member(
 
 /// An error an operation's model does not name: a code that is none of `known`,
 /// the codes of the operation's modeled errors, and any message.
-pub(crate) fn unhandled_error(
-    u: &mut Unstructured<'_>,
-    known: &[&str],
-) -> Result<UnhandledError> {
+pub(crate) fn unhandled_error(u: &mut Unstructured<'_>, known: &[&str]) -> Result<UnhandledError> {
     let mut code = text(u)?;
     while known.contains(&code.as_str()) {
         code.push('_');
@@ -601,9 +611,7 @@ pub(crate) use arbitrary_error;
 macro_rules! arbitrary_enum {
     ($name:ident) => {
         impl<'a> ::arbitrary::Arbitrary<'a> for $name {
-            fn arbitrary(
-                u: &mut ::arbitrary::Unstructured<'a>,
-            ) -> ::arbitrary::Result<Self> {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
                 let text = crate::primitives::arbitrary::enum_text(u, Self::VALUES)?;
                 ::std::result::Result::Ok(<Self as ::std::convert::From<&str>>::from(&text))
             }
@@ -617,9 +625,7 @@ pub(crate) use arbitrary_enum;
 macro_rules! arbitrary_int_enum {
     ($name:ident) => {
         impl<'a> ::arbitrary::Arbitrary<'a> for $name {
-            fn arbitrary(
-                u: &mut ::arbitrary::Unstructured<'a>,
-            ) -> ::arbitrary::Result<Self> {
+            fn arbitrary(u: &mut ::arbitrary::Unstructured<'a>) -> ::arbitrary::Result<Self> {
                 let value = crate::primitives::arbitrary::enum_int(u, Self::VALUES)?;
                 ::std::result::Result::Ok(<Self as ::std::convert::From<i32>>::from(value))
             }
