@@ -95,6 +95,8 @@ pub use primitives::BuildError;
 #[cfg(feature = "validate")]
 pub use primitives::Constraint;
 pub use primitives::Document;
+#[cfg(feature = "serde")]
+pub use primitives::JsonBody;
 pub use primitives::Number;
 pub use primitives::Pagination;
 pub use primitives::ParseBigNumberError;
@@ -103,6 +105,7 @@ pub use primitives::Pattern;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;
 pub use primitives::UnhandledError;
+pub use primitives::Unit;
 pub use primitives::UnknownValue;
 #[cfg(feature = "validate")]
 pub use primitives::Validate;

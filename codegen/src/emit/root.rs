@@ -81,7 +81,7 @@ const RUNTIME: &[Runtime] = &[
     Runtime::always(
         "operation",
         include_str!("../../runtime/operation.rs"),
-        &["Operation", "Pagination"],
+        &["Operation", "Pagination", "Unit"],
     ),
     Runtime::always(
         "timestamp",
@@ -116,6 +116,9 @@ const RUNTIME: &[Runtime] = &[
     .with(super::wire::FEATURE)
     .json_only(),
     Runtime::always("wire", include_str!("../../runtime/wire.rs"), &[])
+        .with(super::wire::FEATURE)
+        .json_only(),
+    Runtime::always("body", include_str!("../../runtime/body.rs"), &["JsonBody"])
         .with(super::wire::FEATURE)
         .json_only(),
     // The `Arbitrary` impls' macros and strategies.
@@ -186,6 +189,12 @@ pub fn lib_rs(
     let validate = super::validate::FEATURE;
     let interop = super::interop::lib_rs_items(space);
     let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
+    // A model of operations alone (every input and output `Unit`) has no types to export.
+    let types = (!space.items.is_empty()).then(|| {
+        quote!(
+            pub use types::*;
+        )
+    });
     let patterns = has_patterns.then(|| {
         quote! {
             #[cfg(feature = #validate)]
@@ -214,7 +223,7 @@ pub fn lib_rs(
 
         pub use operations::*;
         #(#runtime)*
-        pub use types::*;
+        #types
     };
     TokenFile {
         path: "src/lib.rs".to_owned(),

@@ -79,6 +79,8 @@ pub use primitives::BuildError;
 #[cfg(feature = "validate")]
 pub use primitives::Constraint;
 pub use primitives::Document;
+#[cfg(feature = "serde")]
+pub use primitives::JsonBody;
 pub use primitives::Number;
 pub use primitives::Operation;
 pub use primitives::Pagination;
@@ -88,6 +90,7 @@ pub use primitives::Pattern;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;
 pub use primitives::UnhandledError;
+pub use primitives::Unit;
 pub use primitives::UnknownValue;
 #[cfg(feature = "validate")]
 pub use primitives::Validate;

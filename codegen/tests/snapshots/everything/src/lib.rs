@@ -110,6 +110,8 @@ pub use primitives::BuildError;
 #[cfg(feature = "validate")]
 pub use primitives::Constraint;
 pub use primitives::Document;
+#[cfg(feature = "serde")]
+pub use primitives::JsonBody;
 pub use primitives::Number;
 pub use primitives::Operation;
 pub use primitives::Pagination;
