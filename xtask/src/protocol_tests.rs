@@ -68,7 +68,7 @@ pub fn run(args: &Args) -> Result<()> {
     let mut cases = Vec::new();
     for protocol in PROTOCOLS {
         let loaded = Loaded::read(&root.join(SUITES), protocol)?;
-        generate_crate(&loaded, &out.join(protocol.crate_name))?;
+        generate_crate(&loaded, protocol, &out)?;
         glue.push(glue_module(protocol));
         cases.extend(loaded.case_sources(protocol)?);
     }
@@ -118,14 +118,20 @@ impl Loaded {
     }
 }
 
-/// Generates the protocol's crate with the real generator, and writes it and its model.
-fn generate_crate(loaded: &Loaded, dir: &Path) -> Result<()> {
-    let model = loaded.service.smithy()?;
-    let text = serde_json::to_string_pretty(&model)?;
-    let model_name = format!("{}.json", file_name(dir));
+/// Generates the protocol's crate, and writes it and, beside it, its model.
+fn generate_crate(loaded: &Loaded, protocol: &Protocol, out: &Path) -> Result<()> {
+    let (model, files) = generate(loaded, protocol)?;
+    write::write(&out.join(protocol.crate_name), &files)?;
+    let model_path = out.join(format!("{}.json", protocol.crate_name));
+    fs::write(&model_path, model).with_context(|| format!("cannot write {}", model_path.display()))
+}
+
+/// The Smithy model of the protocol's suites, and the crate the real generator makes of it.
+fn generate(loaded: &Loaded, protocol: &Protocol) -> Result<(String, Vec<GeneratedFile>)> {
+    let model = serde_json::to_string_pretty(&loaded.service.smithy()?)?;
     let options = Options {
-        model_name: model_name.clone(),
-        crate_name: file_name(dir),
+        model_name: format!("{}.json", protocol.crate_name),
+        crate_name: protocol.crate_name.to_owned(),
         operations: Vec::new(),
         standalone: true,
         regenerate_command: COMMAND.to_owned(),
@@ -133,17 +139,9 @@ fn generate_crate(loaded: &Loaded, dir: &Path) -> Result<()> {
         aws_sdk_interop: false,
         runtime_tests: false,
     };
-    let files = ::codegen::generate(&text, &options)
-        .map_err(|err| anyhow::anyhow!("the model made of the suites: {err}"))?;
-    write::write(dir, &files)?;
-    let model_path = dir.with_extension("json");
-    fs::write(&model_path, text).with_context(|| format!("cannot write {}", model_path.display()))
-}
-
-fn file_name(dir: &Path) -> String {
-    dir.file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    let files = ::codegen::generate(&model, &options)
+        .map_err(|err| anyhow::anyhow!("the model made of the {} suites: {err}", protocol.file))?;
+    Ok((model, files))
 }
 
 /// The runner's module of generic checks over the protocol crate's operations.
@@ -274,4 +272,39 @@ fn run_runner(out: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every vendored suite converts, its model generates, and every case becomes a
+    /// check or a skip that names a client behaviour.
+    #[test]
+    fn every_vendored_case_becomes_a_check_or_a_named_skip() {
+        let suites = workspace_root().join(SUITES);
+        for protocol in PROTOCOLS {
+            let loaded = Loaded::read(&suites, protocol).unwrap();
+            let (_, files) = generate(&loaded, protocol).unwrap();
+            assert!(files.iter().any(|f| f.path == Path::new("src/lib.rs")));
+            let sources = loaded.case_sources(protocol).unwrap();
+            let cases = loaded.files.iter().flat_map(|(_, file, _)| file);
+            let count: usize = cases.map(|suite| suite.cases.len()).sum();
+            assert_eq!(sources.len(), count, "{}", protocol.file);
+            for source in sources {
+                let Some((_, skip)) = source.split_once("Check::Skip(") else {
+                    assert!(source.contains("Check::Run(|| "), "{source}");
+                    continue;
+                };
+                let reasons = [
+                    cases::Behaviour::RequestCompression,
+                    cases::Behaviour::HostPrefix,
+                    cases::Behaviour::EndpointPath,
+                    cases::Behaviour::IdempotencyToken,
+                ]
+                .map(|behaviour| format!("{:?}", behaviour.reason()));
+                assert!(reasons.iter().any(|r| skip.starts_with(r)), "{source}");
+            }
+        }
+    }
 }

@@ -204,6 +204,47 @@ mod tests {
     }
 
     #[test]
+    fn a_run_fails_when_a_case_fails_and_not_for_skips() {
+        let case = |id, check| Case {
+            file: "input/x.json",
+            id,
+            check,
+        };
+        let passing = [
+            case("passes", Check::Run(|| Ok(()))),
+            case("skipped", Check::Skip("a client behaviour")),
+        ];
+        assert!(run(&passing));
+        let failing = [case("fails", Check::Run(|| Err("wrong".to_owned())))];
+        assert!(!run(&failing));
+    }
+
+    #[test]
+    fn errors_are_compared_by_value_and_message() {
+        #[derive(Serialize)]
+        struct Oops {
+            message: &'static str,
+        }
+        impl Display for Oops {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "Oops: {}", self.message)
+            }
+        }
+        let hi = Oops { message: "Hi" };
+        assert_eq!(
+            same_error(&hi, &Oops { message: "Hi" }, "Oops", Some("Hi")),
+            Ok(())
+        );
+        assert_eq!(
+            same_error(&hi, &Oops { message: "Hi" }, "Oops", None),
+            Ok(())
+        );
+        let error = same_error(&hi, &Oops { message: "Hi" }, "Other", Some("Hi")).unwrap_err();
+        assert_eq!(error, r#"the error shows as "Oops: Hi", not "Other: Hi""#);
+        assert!(same_error(&hi, &Oops { message: "Ho" }, "Oops", None).is_err());
+    }
+
+    #[test]
     fn the_tally_counts_skips_by_reason() {
         let mut tally = Tally {
             passed: 3,
