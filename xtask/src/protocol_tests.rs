@@ -35,20 +35,24 @@ const HARNESS: &str = include_str!("protocol_tests/harness.rs");
 /// The command that regenerates everything here, for the generated files' headers.
 const COMMAND: &str = "cargo xtask protocol-tests";
 
-/// One protocol: its suite file name (under `input/` and `output/`) and its crate.
+/// One protocol: its suite file name (under `input/` and `output/`), its crate, and the
+/// runner's module of checks over that crate.
 struct Protocol {
     file: &'static str,
     crate_name: &'static str,
+    module: &'static str,
 }
 
 const PROTOCOLS: &[Protocol] = &[
     Protocol {
         file: "json_1_0.json",
         crate_name: "aws-json1-0-protocol-tests",
+        module: "aws_json1_0",
     },
     Protocol {
         file: "json.json",
         crate_name: "aws-json1-1-protocol-tests",
+        module: "aws_json1_1",
     },
 ];
 
@@ -104,13 +108,18 @@ impl Loaded {
     /// Every case of every file, as Rust source.
     fn case_sources(&self, protocol: &Protocol) -> Result<Vec<String>> {
         let krate = protocol.crate_name.replace('-', "_");
-        let glue = glue_name(protocol);
         let mut sources = Vec::new();
         for (name, file, direction) in &self.files {
             for case in file.iter().flat_map(|suite| &suite.cases) {
-                let source =
-                    cases::case_source(&self.service, &krate, &glue, name, *direction, case)
-                        .with_context(|| format!("{SUITES}/{name}: case `{}`", case.id))?;
+                let source = cases::case_source(
+                    &self.service,
+                    &krate,
+                    protocol.module,
+                    name,
+                    *direction,
+                    case,
+                )
+                .with_context(|| format!("{SUITES}/{name}: case `{}`", case.id))?;
                 sources.push(source);
             }
         }
@@ -145,13 +154,6 @@ fn generate(loaded: &Loaded, protocol: &Protocol) -> Result<(String, Vec<Generat
 }
 
 /// The runner's module of generic checks over the protocol crate's operations.
-fn glue_name(protocol: &Protocol) -> String {
-    protocol
-        .crate_name
-        .replace('-', "_")
-        .replace("_protocol_tests", "")
-}
-
 fn glue_module(protocol: &Protocol) -> String {
     let krate = protocol.crate_name.replace('-', "_");
     format!(
@@ -185,7 +187,7 @@ mod {glue} {{
     }}
 }}
 "#,
-        glue = glue_name(protocol),
+        glue = protocol.module,
     )
 }
 
