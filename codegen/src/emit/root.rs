@@ -316,8 +316,10 @@ fn feature_docs(space: &TypeSpace) -> String {
     )];
     if space.json.is_some() {
         features.push(format!(
-            "- `{serde}`: `Serialize` and `Deserialize` for every type, and `from_response` \
-             on every operation's error enum; it adds serde and serde_json. Without it, the \
+            "- `{serde}`: `Serialize` and `Deserialize` for every type, \
+             `primitives::JsonBody` to write an operation's request body and read its \
+             response body, and `from_response` on every operation's error enum; it adds \
+             serde and serde_json. Without it, the \
              types, their builders and `validate()` build without either."
         ));
     }
