@@ -98,6 +98,12 @@ fn collision_compiles() {
     builds_cleanly("collision");
 }
 
+/// No types at all: nothing for the crate root to re-export.
+#[test]
+fn unit_only_compiles() {
+    builds_cleanly("unit-only");
+}
+
 #[test]
 fn forecast_describe_compiles() {
     builds_cleanly("forecast-describe");

@@ -98,6 +98,13 @@ fn collision() {
     check("collision", &fixture("collision.json"), options);
 }
 
+/// Operations whose input and output are all `Unit`: a crate without a single type.
+#[test]
+fn unit_only() {
+    let options = options("unit-only.json", "unit-only-types", &[]);
+    check("unit-only", &fixture("unit-only.json"), options);
+}
+
 #[test]
 fn forecast_describe_export_job() {
     let options = options(

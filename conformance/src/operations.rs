@@ -66,11 +66,6 @@ pub trait Visit {
     fn visit<Op: SdkOperation>(&mut self);
 }
 
-/// Reads a unit output: `forecast-types` has no body to read for `()`.
-fn read_unit(_body: &[u8]) -> serde_json::Result<()> {
-    Ok(())
-}
-
 /// Implements [`SdkOperation`] for each listed operation (`: unit` marks a
 /// `Unit` output, which the SDK models as an empty structure), lists their
 /// names in [`NAMES`], and visits them in [`for_each`].
@@ -87,12 +82,12 @@ macro_rules! operations {
         }
     };
     (@impl unit $op:ident $method:ident) => {
-        operations!(@impl $op $method, |_| (), read_unit);
+        operations!(@impl $op $method, |_| forecast_types::Unit);
     };
     (@impl $op:ident $method:ident) => {
-        operations!(@impl $op $method, ::std::convert::From::from, serde_json::from_slice);
+        operations!(@impl $op $method, ::std::convert::From::from);
     };
-    (@impl $op:ident $method:ident, $output:expr, $read:expr) => {
+    (@impl $op:ident $method:ident, $output:expr) => {
         impl SdkOperation for forecast_types::$op {
             fn call(client: &Client, input: Option<Self::Input>) -> Call<Self::Output, Self::Error> {
                 let fluent = client.$method();
@@ -112,7 +107,7 @@ macro_rules! operations {
             }
 
             fn read_output(body: &[u8]) -> serde_json::Result<Self::Output> {
-                $read(body)
+                <Self as forecast_types::JsonBody>::read_output(body)
             }
 
             fn read_error(

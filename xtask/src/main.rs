@@ -3,6 +3,7 @@
 mod bench_build;
 mod codegen;
 mod corpus;
+mod protocol_tests;
 mod write;
 
 use std::process::ExitCode;
@@ -29,6 +30,9 @@ enum Command {
     /// Generate a crate from every model in a directory, then check, document and
     /// test each one.
     Corpus(corpus::Args),
+    /// Run AWS's awsJson1_0 and awsJson1_1 protocol tests (`protocol-tests/`) against
+    /// crates generated from their shapes: one line per case, then the tally.
+    ProtocolTests(protocol_tests::Args),
     /// Clean debug builds of scratch crates using forecast-types (default features, none,
     /// and with serde) and aws-sdk-forecast, side by side: times, ratios, dependency
     /// counts, source lines.
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Codegen(args) => codegen::run(args),
         Command::Corpus(args) => corpus::run(args),
+        Command::ProtocolTests(args) => protocol_tests::run(args),
         Command::BenchBuild(args) => bench_build::run(args),
     };
     match result {

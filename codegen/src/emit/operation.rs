@@ -76,7 +76,7 @@ fn operation_impl(op: &OperationItem, content_type: &str) -> TokenStream {
             let item = ident(item);
             quote!(crate::#item)
         }
-        None => quote!(()),
+        None => quote!(crate::primitives::Unit),
     };
     let (input, output) = (io_type(&op.input), io_type(&op.output));
     let error = ident(&op.error_name);

@@ -104,7 +104,7 @@ const RUNTIME: &[Runtime] = &[
     Runtime::always(
         "operation",
         include_str!("../../runtime/operation.rs"),
-        &["Operation", "Pagination"],
+        &["Operation", "Pagination", "Unit"],
     ),
     Runtime::always(
         "timestamp",
@@ -162,6 +162,9 @@ const RUNTIME: &[Runtime] = &[
     )
     .with(super::wire::FEATURE)
     .json_only(),
+    Runtime::always("body", include_str!("../../runtime/body.rs"), &["JsonBody"])
+        .with(super::wire::FEATURE)
+        .json_only(),
     // The `Arbitrary` impls' macros and strategies.
     Runtime::always("arbitrary", include_str!("../../runtime/arbitrary.rs"), &[])
         .with(super::arbitrary::FEATURE),
@@ -229,6 +232,12 @@ pub fn lib_rs(
     let validate = super::validate::FEATURE;
     let interop = super::interop::lib_rs_items(space);
     let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
+    // A model of operations alone (every input and output `Unit`) has no types to export.
+    let types = (!space.items.is_empty()).then(|| {
+        quote!(
+            pub use types::*;
+        )
+    });
     let patterns = has_patterns.then(|| {
         quote! {
             #[cfg(feature = #validate)]
@@ -257,7 +266,7 @@ pub fn lib_rs(
 
         pub use operations::*;
         #(#runtime)*
-        pub use types::*;
+        #types
     };
     TokenFile {
         path: "src/lib.rs".to_owned(),
@@ -350,8 +359,10 @@ fn feature_docs(space: &TypeSpace) -> String {
     )];
     if space.json.is_some() {
         features.push(format!(
-            "- `{serde}`: `Serialize` and `Deserialize` for every type, and `from_response` \
-             on every operation's error enum; it adds serde and serde_json. Without it, the \
+            "- `{serde}`: `Serialize` and `Deserialize` for every type, \
+             `primitives::JsonBody` to write an operation's request body and read its \
+             response body, and `from_response` on every operation's error enum; it adds \
+             serde and serde_json. Without it, the \
              types, their builders and `validate()` build without either."
         ));
     }

@@ -18,9 +18,11 @@ use crate::typespace::{Item, ItemKind, RustType, TypeSpace};
 /// can spread big crates over its threads.
 const TYPES_PER_TEST: usize = 64;
 
-/// `tests/roundtrip.rs`, or nothing for crates without serde.
+/// `tests/roundtrip.rs`, or nothing for crates without serde or without a type that has
+/// serde impls (a service of `Unit` operations alone), where it would test nothing.
 pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     space.json?;
+    serde_items(space).next()?;
     let krate = ident(&crate_name.replace('-', "_"));
     let samples = samples_module(space, &krate);
     let drawn = drawn_module(space, &krate);

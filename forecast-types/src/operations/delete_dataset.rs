@@ -13,7 +13,7 @@
 pub struct DeleteDataset;
 impl crate::primitives::Operation for DeleteDataset {
     type Input = crate::DeleteDatasetRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteDatasetError;
     const NAME: &'static str = "DeleteDataset";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -13,7 +13,7 @@
 pub struct DeleteDatasetGroup;
 impl crate::primitives::Operation for DeleteDatasetGroup {
     type Input = crate::DeleteDatasetGroupRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteDatasetGroupError;
     const NAME: &'static str = "DeleteDatasetGroup";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -11,7 +11,7 @@
 pub struct DeleteDatasetImportJob;
 impl crate::primitives::Operation for DeleteDatasetImportJob {
     type Input = crate::DeleteDatasetImportJobRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteDatasetImportJobError;
     const NAME: &'static str = "DeleteDatasetImportJob";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

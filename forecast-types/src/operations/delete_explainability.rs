@@ -15,7 +15,7 @@
 pub struct DeleteExplainability;
 impl crate::primitives::Operation for DeleteExplainability {
     type Input = crate::DeleteExplainabilityRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteExplainabilityError;
     const NAME: &'static str = "DeleteExplainability";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -11,7 +11,7 @@
 pub struct DeleteExplainabilityExport;
 impl crate::primitives::Operation for DeleteExplainabilityExport {
     type Input = crate::DeleteExplainabilityExportRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteExplainabilityExportError;
     const NAME: &'static str = "DeleteExplainabilityExport";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

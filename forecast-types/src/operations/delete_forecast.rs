@@ -16,7 +16,7 @@
 pub struct DeleteForecast;
 impl crate::primitives::Operation for DeleteForecast {
     type Input = crate::DeleteForecastRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteForecastError;
     const NAME: &'static str = "DeleteForecast";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -14,7 +14,7 @@
 pub struct DeleteForecastExportJob;
 impl crate::primitives::Operation for DeleteForecastExportJob {
     type Input = crate::DeleteForecastExportJobRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteForecastExportJobError;
     const NAME: &'static str = "DeleteForecastExportJob";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -11,7 +11,7 @@
 pub struct DeleteMonitor;
 impl crate::primitives::Operation for DeleteMonitor {
     type Input = crate::DeleteMonitorRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteMonitorError;
     const NAME: &'static str = "DeleteMonitor";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -14,7 +14,7 @@
 pub struct DeletePredictor;
 impl crate::primitives::Operation for DeletePredictor {
     type Input = crate::DeletePredictorRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeletePredictorError;
     const NAME: &'static str = "DeletePredictor";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -11,7 +11,7 @@
 pub struct DeletePredictorBacktestExportJob;
 impl crate::primitives::Operation for DeletePredictorBacktestExportJob {
     type Input = crate::DeletePredictorBacktestExportJobRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeletePredictorBacktestExportJobError;
     const NAME: &'static str = "DeletePredictorBacktestExportJob";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -22,7 +22,7 @@
 pub struct DeleteResourceTree;
 impl crate::primitives::Operation for DeleteResourceTree {
     type Input = crate::DeleteResourceTreeRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteResourceTreeError;
     const NAME: &'static str = "DeleteResourceTree";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -16,7 +16,7 @@
 pub struct DeleteWhatIfAnalysis;
 impl crate::primitives::Operation for DeleteWhatIfAnalysis {
     type Input = crate::DeleteWhatIfAnalysisRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteWhatIfAnalysisError;
     const NAME: &'static str = "DeleteWhatIfAnalysis";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

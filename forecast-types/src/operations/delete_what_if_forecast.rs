@@ -16,7 +16,7 @@
 pub struct DeleteWhatIfForecast;
 impl crate::primitives::Operation for DeleteWhatIfForecast {
     type Input = crate::DeleteWhatIfForecastRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteWhatIfForecastError;
     const NAME: &'static str = "DeleteWhatIfForecast";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

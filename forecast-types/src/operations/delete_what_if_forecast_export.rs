@@ -14,7 +14,7 @@
 pub struct DeleteWhatIfForecastExport;
 impl crate::primitives::Operation for DeleteWhatIfForecastExport {
     type Input = crate::DeleteWhatIfForecastExportRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::DeleteWhatIfForecastExportError;
     const NAME: &'static str = "DeleteWhatIfForecastExport";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

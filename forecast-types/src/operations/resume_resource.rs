@@ -11,7 +11,7 @@
 pub struct ResumeResource;
 impl crate::primitives::Operation for ResumeResource {
     type Input = crate::ResumeResourceRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::ResumeResourceError;
     const NAME: &'static str = "ResumeResource";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -23,7 +23,7 @@
 pub struct StopResource;
 impl crate::primitives::Operation for StopResource {
     type Input = crate::StopResourceRequest;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::StopResourceError;
     const NAME: &'static str = "StopResource";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -12,7 +12,7 @@ pub(crate) mod document;
 pub use document::{Document, Number};
 #[path = "../../../codegen/runtime/operation.rs"]
 pub(crate) mod operation;
-pub use operation::{Operation, Pagination};
+pub use operation::{Operation, Pagination, Unit};
 #[path = "../../../codegen/runtime/timestamp.rs"]
 pub(crate) mod timestamp;
 pub use timestamp::{Timestamp, TimestampError};
@@ -28,3 +28,6 @@ pub(crate) mod arbitrary;
 pub(crate) mod timestamp_text;
 #[path = "../../../codegen/runtime/wire/mod.rs"]
 pub(crate) mod wire;
+#[path = "../../../codegen/runtime/body.rs"]
+pub(crate) mod body;
+pub use body::JsonBody;

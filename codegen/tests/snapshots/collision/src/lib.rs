@@ -28,7 +28,7 @@
 //! # Cargo features
 //!
 //! - `validate` (on by default): `validate()` on every type and `build_validated()` on every builder; it adds regex-lite. Without it the crate has no dependencies.
-//! - `serde`: `Serialize` and `Deserialize` for every type, and `from_response` on every operation's error enum; it adds serde and serde_json. Without it, the types, their builders and `validate()` build without either.
+//! - `serde`: `Serialize` and `Deserialize` for every type, `primitives::JsonBody` to write an operation's request body and read its response body, and `from_response` on every operation's error enum; it adds serde and serde_json. Without it, the types, their builders and `validate()` build without either.
 //! - `arbitrary`: implements `arbitrary::Arbitrary` for every type, for property tests and fuzzing, through `macro_rules!` macros, so no proc-macro is built. With it and `serde`, `tests/roundtrip.rs` also writes and reads back hundreds of drawn values of every type.
 //! - `chrono`, `jiff`: conversions between `Timestamp` and those crates' instants.
 //!
@@ -79,6 +79,8 @@ pub use primitives::BuildError;
 #[cfg(feature = "validate")]
 pub use primitives::Constraint;
 pub use primitives::Document;
+#[cfg(feature = "serde")]
+pub use primitives::JsonBody;
 pub use primitives::Number;
 pub use primitives::Operation;
 pub use primitives::Pagination;
@@ -88,6 +90,7 @@ pub use primitives::Pattern;
 pub use primitives::Timestamp;
 pub use primitives::TimestampError;
 pub use primitives::UnhandledError;
+pub use primitives::Unit;
 pub use primitives::UnknownValue;
 #[cfg(feature = "validate")]
 pub use primitives::Validate;

@@ -11,7 +11,7 @@
 pub struct ArchiveWidget;
 impl crate::primitives::Operation for ArchiveWidget {
     type Input = crate::ArchiveWidgetInput;
-    type Output = ();
+    type Output = crate::primitives::Unit;
     type Error = crate::ArchiveWidgetError;
     const NAME: &'static str = "ArchiveWidget";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

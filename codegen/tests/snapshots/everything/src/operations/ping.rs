@@ -10,8 +10,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Ping;
 impl crate::primitives::Operation for Ping {
-    type Input = ();
-    type Output = ();
+    type Input = crate::primitives::Unit;
+    type Output = crate::primitives::Unit;
     type Error = crate::PingError;
     const NAME: &'static str = "Ping";
     const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(

@@ -7,9 +7,9 @@
 /// One operation of the service. Each operation of the model is a unit type that
 /// implements this trait, so a client can be written once for all of them.
 pub trait Operation {
-    /// What the operation takes; `()` when the model's input is `Unit`.
+    /// What the operation takes; [`Unit`] when the model's input is `Unit`.
     type Input;
-    /// What the operation returns; `()` when the model's output is `Unit`.
+    /// What the operation returns; [`Unit`] when the model's output is `Unit`.
     type Output;
     /// Every error the operation can return.
     type Error: ::std::error::Error;
@@ -25,6 +25,12 @@ pub trait Operation {
     /// How results are paged, for `@paginated` operations.
     const PAGINATION: ::std::option::Option<Pagination>;
 }
+
+/// The input or output of an operation that the model gives none (`Unit`). Its body
+/// is still JSON: with serde it is written as `{}`, and read from any body, even one
+/// with members the operation does not expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Unit;
 
 /// The members that page an operation's results, by their names on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -11,7 +11,7 @@ pub use build::BuildError;
 pub(crate) mod document;
 pub use document::{Document, Number};
 pub(crate) mod operation;
-pub use operation::{Operation, Pagination};
+pub use operation::{Operation, Pagination, Unit};
 pub(crate) mod timestamp;
 pub use timestamp::{Timestamp, TimestampError};
 pub(crate) mod unknown;
@@ -26,5 +26,9 @@ pub use validate::{
 pub(crate) mod timestamp_text;
 #[cfg(feature = "serde")]
 pub(crate) mod wire;
+#[cfg(feature = "serde")]
+pub(crate) mod body;
+#[cfg(feature = "serde")]
+pub use body::JsonBody;
 #[cfg(feature = "arbitrary")]
 pub(crate) mod arbitrary;
