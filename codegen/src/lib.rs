@@ -37,7 +37,7 @@ pub struct Options {
     /// The operation whose response the crate docs' example parses; `None` picks the
     /// first selected operation whose output holds a structure.
     pub example_operation: Option<String>,
-    /// Also generate `From` conversions to and from the service's AWS SDK crate, behind
+    /// Also generate conversions to and from the service's AWS SDK crate, behind
     /// the cargo feature `aws-sdk`. The crate must exist on crates.io, so fixtures leave
     /// it off.
     pub aws_sdk_interop: bool,

@@ -6,7 +6,8 @@
 //! replays, so nothing touches the network. The same bytes go to
 //! `forecast-types`, and the two readings are compared as whole
 //! `forecast-types` values, after the SDK's value crosses over through the
-//! generated `From` conversions of the `aws-sdk` feature.
+//! generated conversions of the `aws-sdk` feature; a value that does not convert
+//! is an [`operations::Failure::Conversion`].
 //!
 //! - [`harness`] builds the client, replays a response, captures the request
 //!   the SDK sent, and swaps a converted `forecast-types` input into the SDK's
