@@ -26,6 +26,7 @@ use quote::quote;
 use crate::typespace::{Item, ItemKind, TypeSpace};
 use docs::Links;
 pub use root::{cargo_toml, runtime_files};
+pub use roundtrip::sample_bodies;
 
 /// One file before formatting: its path in the crate and its tokens.
 pub struct TokenFile {
