@@ -37,7 +37,7 @@ pub struct Options {
     /// The operation whose response the crate docs' example parses; `None` picks the
     /// first selected operation whose output holds a structure.
     pub example_operation: Option<String>,
-    /// Also generate `From` conversions to and from the service's AWS SDK crate, behind
+    /// Also generate conversions to and from the service's AWS SDK crate, behind
     /// the cargo feature `aws-sdk`. The crate must exist on crates.io, so fixtures leave
     /// it off.
     pub aws_sdk_interop: bool,
@@ -76,10 +76,7 @@ pub struct Generated {
 
 /// [`generate`], also reporting what the generated code cannot check.
 pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Generated, Error> {
-    let (model, problems) = load::load(model_json, &options.model_name)?;
-    validate::validate(&model, problems)?;
-    let selection = select::select(&model, &options.operations)?;
-    let mut space = typespace::build(&model, &selection)?;
+    let mut space = type_space(model_json, &options.model_name, &options.operations)?;
     if !options.aws_sdk_interop {
         space.service.sdk_id = None;
     }
@@ -120,6 +117,32 @@ pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Gen
         files,
         warnings: space.warnings,
     })
+}
+
+/// The sample JSON body of every type of the model that has one, by the type's Rust name
+/// (`DescribeForecastExportJobResponse`): the bodies that the generated
+/// `tests/roundtrip.rs` reads and writes back, with every member that can be shown
+/// filled in. `model_name` names the model in errors. Empty when the service's protocol
+/// is not JSON-based.
+pub fn sample_bodies(
+    model_json: &str,
+    model_name: &str,
+) -> Result<std::collections::BTreeMap<String, String>, Error> {
+    let space = type_space(model_json, model_name, &[])?;
+    Ok(emit::sample_bodies(&space))
+}
+
+/// The type space of the model's `operations` (all of them when empty): the model
+/// loaded, validated and selected.
+fn type_space(
+    model_json: &str,
+    model_name: &str,
+    operations: &[String],
+) -> Result<typespace::TypeSpace, Error> {
+    let (model, problems) = load::load(model_json, model_name)?;
+    validate::validate(&model, problems)?;
+    let selection = select::select(&model, operations)?;
+    typespace::build(&model, &selection)
 }
 
 /// The README's examples, compiled and run as doctests.

@@ -14,6 +14,7 @@ use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::config_bag::ConfigBag;
 use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::retry::RetryConfig;
+use forecast_types::ConversionError;
 use std::fmt::Debug;
 use std::sync::Mutex;
 
@@ -183,9 +184,22 @@ impl<I: Debug + Send + Sync + 'static> Intercept for ReplaceInput<I> {
 
 /// Converts `input` into the SDK input type that `build` would return;
 /// `build` is never called, it only names the type.
-pub fn sdk_input<I, T, E>(_build: impl FnOnce() -> Result<I, E>, input: T) -> I
+pub fn sdk_input<I, T, E>(
+    _build: impl FnOnce() -> Result<I, E>,
+    input: T,
+) -> Result<I, ConversionError>
 where
-    I: From<T>,
+    I: TryFrom<T>,
+    ConversionError: From<I::Error>,
 {
-    I::from(input)
+    convert(input)
+}
+
+/// `value` converted, by `From` or `TryFrom` alike.
+pub fn convert<T, S>(value: S) -> Result<T, ConversionError>
+where
+    T: TryFrom<S>,
+    ConversionError: From<T::Error>,
+{
+    T::try_from(value).map_err(ConversionError::from)
 }

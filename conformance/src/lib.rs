@@ -6,7 +6,8 @@
 //! replays, so nothing touches the network. The same bytes go to
 //! `forecast-types`, and the two readings are compared as whole
 //! `forecast-types` values, after the SDK's value crosses over through the
-//! generated `From` conversions of the `aws-sdk` feature.
+//! generated conversions of the `aws-sdk` feature; a value that does not convert
+//! is an [`operations::Failure::Conversion`].
 //!
 //! - [`harness`] builds the client, replays a response, captures the request
 //!   the SDK sent, and swaps a converted `forecast-types` input into the SDK's
@@ -15,13 +16,10 @@
 //!   called generically ([`operations::SdkOperation`]), and visits them all
 //!   ([`operations::for_each`]); one macro line per operation names the SDK's
 //!   fluent method, and nothing else is written by hand per operation.
-//! - [`samples`] supplies a JSON body for every operation's input and output.
-//!   It scans `forecast-types/tests/roundtrip.rs` (generated and committed; its
-//!   sample bodies come from `codegen/src/emit/example.rs`, which fills every
-//!   member: nested structures, lists, maps, enums, timestamps) for the
-//!   `check::<forecast_types::T>("…")` calls at test time, with a tiny
-//!   string scan. A test crate cannot link another crate's test, so the file
-//!   is read as text.
+//! - [`samples`] supplies a JSON body for every operation's input and output,
+//!   from the generator ([`codegen::sample_bodies`], which fills every member:
+//!   nested structures, lists, maps, enums, timestamps): the same bodies the
+//!   generated `forecast-types/tests/roundtrip.rs` reads back.
 //! - [`strategies`] are proptest strategies for the outputs and inputs whose
 //!   values are property-generated: nested lists, maps, enums with values the
 //!   model does not know, and timestamps with fractions of a second.

@@ -10,6 +10,7 @@
 use crate::harness::{self, Reply, Sent};
 use aws_sdk_forecast::Client;
 use forecast_types::primitives::Operation;
+use forecast_types::ConversionError;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt::Debug;
@@ -17,7 +18,33 @@ use std::future::Future;
 use std::pin::Pin;
 
 /// The future an SDK call returns.
-pub type Call<O, E> = Pin<Box<dyn Future<Output = Result<O, E>>>>;
+pub type Call<O, E> = Pin<Box<dyn Future<Output = Result<O, Failure<E>>>>>;
+
+/// Why an SDK call gave no `forecast-types` output.
+#[derive(Debug, PartialEq)]
+pub enum Failure<E> {
+    /// The service's error, converted.
+    Service(E),
+    /// A value that did not convert: the SDK's output or error lacks a member
+    /// that `forecast-types` requires, or the SDK's builder refused the input.
+    Conversion(ConversionError),
+}
+
+/// The SDK's output or service error as `forecast-types` values; `output`
+/// converts the output.
+fn converted<O, E, SdkOutput, SdkError>(
+    result: Result<SdkOutput, SdkError>,
+    output: impl FnOnce(SdkOutput) -> Result<O, ConversionError>,
+) -> Result<O, Failure<E>>
+where
+    E: TryFrom<SdkError>,
+    ConversionError: From<E::Error>,
+{
+    match result {
+        Ok(sdk) => output(sdk).map_err(Failure::Conversion),
+        Err(sdk) => Err(harness::convert(sdk).map_or_else(Failure::Conversion, Failure::Service)),
+    }
+}
 
 /// An operation that the SDK's client can call, with both sides' readings.
 pub trait SdkOperation:
@@ -30,7 +57,7 @@ pub trait SdkOperation:
     /// Calls the operation through `client` and converts its output or service
     /// error into `forecast-types`. With an input, the SDK's input is that
     /// value converted; without, it is the empty input the fluent builder
-    /// makes.
+    /// makes. A value that does not convert is a [`Failure::Conversion`].
     fn call(client: &Client, input: Option<Self::Input>) -> Call<Self::Output, Self::Error>;
 
     /// `forecast-types`' reading of a successful response body.
@@ -45,7 +72,7 @@ pub trait SdkOperation:
 #[derive(Debug)]
 pub struct Exchange<Op: SdkOperation> {
     /// The SDK's output or service error, as `forecast-types` values.
-    pub result: Result<Op::Output, Op::Error>,
+    pub result: Result<Op::Output, Failure<Op::Error>>,
     /// The request the SDK sent.
     pub sent: Sent,
 }
@@ -66,6 +93,11 @@ pub trait Visit {
     fn visit<Op: SdkOperation>(&mut self);
 }
 
+/// Converts a unit output: the SDK's is an empty structure.
+fn unit_output<T>(_output: T) -> Result<forecast_types::Unit, ConversionError> {
+    Ok(forecast_types::Unit)
+}
+
 /// Implements [`SdkOperation`] for each listed operation (`: unit` marks a
 /// `Unit` output, which the SDK models as an empty structure), lists their
 /// names in [`NAMES`], and visits them in [`for_each`].
@@ -82,27 +114,27 @@ macro_rules! operations {
         }
     };
     (@impl unit $op:ident $method:ident) => {
-        operations!(@impl $op $method, |_| forecast_types::Unit);
+        operations!(@impl $op $method, unit_output);
     };
     (@impl $op:ident $method:ident) => {
-        operations!(@impl $op $method, ::std::convert::From::from);
+        operations!(@impl $op $method, harness::convert);
     };
     (@impl $op:ident $method:ident, $output:expr) => {
         impl SdkOperation for forecast_types::$op {
             fn call(client: &Client, input: Option<Self::Input>) -> Call<Self::Output, Self::Error> {
                 let fluent = client.$method();
-                let replace = input.map(|input| {
-                    let build = || fluent.as_input().clone().build();
-                    harness::ReplaceInput::new(harness::sdk_input(build, input))
-                });
+                let build = || fluent.as_input().clone().build();
+                let input = input.map(|input| harness::sdk_input(build, input)).transpose();
+                let replace = match input {
+                    Ok(input) => input.map(harness::ReplaceInput::new),
+                    Err(e) => return Box::pin(::std::future::ready(Err(Failure::Conversion(e)))),
+                };
                 Box::pin(async move {
                     let mut call = fluent.customize();
                     if let Some(replace) = replace {
                         call = call.interceptor(replace);
                     }
-                    harness::service_result(call.send().await)
-                        .map($output)
-                        .map_err(::std::convert::From::from)
+                    converted(harness::service_result(call.send().await), $output)
                 })
             }
 

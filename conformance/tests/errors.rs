@@ -3,7 +3,7 @@
 //! variant after conversion, same code and message), for every operation.
 
 use conformance::harness::{block_on, Reply};
-use conformance::operations::{self, exchange, SdkOperation, Visit};
+use conformance::operations::{self, exchange, Failure, SdkOperation, Visit};
 use forecast_types::primitives::UnhandledError;
 use forecast_types::*;
 
@@ -42,10 +42,10 @@ fn replies(code: &str) -> Vec<Reply> {
 
 /// Both classifications of `reply` for `Op`: the SDK's (converted), then ours.
 async fn both<Op: SdkOperation>(reply: &Reply) -> (Op::Error, Op::Error) {
-    let sdk = exchange::<Op>(None, reply).await.result;
-    let sdk = sdk
-        .err()
-        .unwrap_or_else(|| panic!("{}: the SDK read a success", Op::NAME));
+    let sdk = match exchange::<Op>(None, reply).await.result {
+        Err(Failure::Service(error)) => error,
+        other => panic!("{}: the SDK read no service error: {other:?}", Op::NAME),
+    };
     let ours = Op::read_error(reply.header("x-amzn-errortype"), &reply.body);
     (sdk, ours.unwrap_or_else(|e| panic!("{}: {e}", Op::NAME)))
 }

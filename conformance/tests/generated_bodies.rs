@@ -10,7 +10,7 @@
 
 use conformance::bodies::{self, Json};
 use conformance::harness::{block_on, Reply};
-use conformance::operations::{self, exchange, SdkOperation, Visit};
+use conformance::operations::{self, exchange, Failure, SdkOperation, Visit};
 use conformance::samples;
 use proptest::prelude::*;
 use proptest::test_runner::{TestError, TestRunner};
@@ -100,8 +100,8 @@ fn reason(error: &serde_json::Error) -> String {
     text.split(" at line ").next().unwrap_or(&text).to_owned()
 }
 
-/// The SDK's reading of `body`.
-fn sdk_reads<Op: SdkOperation>(body: &Json) -> Result<Op::Output, Op::Error> {
+/// The SDK's reading of `body`, converted.
+fn sdk_reads<Op: SdkOperation>(body: &Json) -> Result<Op::Output, Failure<Op::Error>> {
     block_on(exchange::<Op>(None, &Reply::ok(body.text()))).result
 }
 

@@ -59,6 +59,29 @@ const EXPORT_JOB: &str = r#"{
     "UnknownTopLevel": [{"a": null}, "x", 1.5e3, true]
 }"#;
 
+/// A body whose destination lacks its required `S3Config`: `forecast-types`
+/// rejects it, naming the member, where the SDK's deserializer fills the member
+/// in with empty strings (Smithy's client error correction), so its value
+/// converts. An SDK value that lacks the member fails to convert instead
+/// (`forecast-types/tests/interop.rs`).
+#[tokio::test]
+async fn a_body_lacking_a_required_structure_is_corrected_by_the_sdk_only() {
+    let body = r#"{"ForecastExportJobName": "e", "Destination": {}}"#;
+    let ours =
+        <DescribeForecastExportJob as SdkOperation>::read_output(body.as_bytes()).unwrap_err();
+    assert!(ours.to_string().contains("S3Config"), "{ours}");
+    let sdk = exchange::<DescribeForecastExportJob>(None, &Reply::ok(body))
+        .await
+        .result
+        .unwrap();
+    let corrected = S3Config {
+        path: String::new(),
+        role_arn: String::new(),
+        kms_key_arn: None,
+    };
+    assert_eq!(sdk.destination.map(|d| d.s3_config), Some(corrected));
+}
+
 #[tokio::test]
 async fn describe_forecast_export_job_every_member() {
     // Exactly equal with a whole-second creation time.

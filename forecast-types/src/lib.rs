@@ -85,7 +85,9 @@ mod types;
 mod patterns;
 #[cfg(feature = "aws-sdk")]
 #[rustfmt::skip]
-mod interop;
+pub mod interop;
+#[cfg(feature = "aws-sdk")]
+pub use interop::ConversionError;
 pub use operations::*;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;

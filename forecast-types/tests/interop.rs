@@ -1,7 +1,9 @@
-//! The `aws-sdk` feature: values cross to `aws-sdk-forecast` and back unchanged.
+//! The `aws-sdk` feature: values cross to `aws-sdk-forecast` and back unchanged, and an
+//! SDK value that lacks a member this crate requires fails, naming the shape and member.
 #![cfg(feature = "aws-sdk")]
 
 use aws_sdk_forecast::error::ProvideErrorMetadata;
+use aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput;
 use aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput;
 use aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput;
 use aws_sdk_forecast::operation::describe_forecast_export_job::{
@@ -40,7 +42,7 @@ fn describe_forecast_export_job_output_round_trips() {
         .last_modification_time(DateTime::from_secs(-86_400))
         .format("PARQUET")
         .build();
-    let ours = DescribeForecastExportJobResponse::from(sdk.clone());
+    let ours = DescribeForecastExportJobResponse::try_from(sdk.clone()).unwrap();
     assert_eq!(ours.forecast_export_job_name.as_deref(), Some("export"));
     assert_eq!(
         ours.destination.as_ref().unwrap().s3_config.path,
@@ -55,12 +57,11 @@ fn describe_forecast_export_job_output_round_trips() {
         ours.last_modification_time,
         Some(Timestamp::from_secs(-86_400))
     );
-    assert_eq!(DescribeForecastExportJobOutput::from(ours.clone()), sdk);
+    let back = DescribeForecastExportJobOutput::try_from(ours.clone()).unwrap();
+    assert_eq!(back, sdk);
     // And from our side: ours → SDK → ours.
     assert_eq!(
-        DescribeForecastExportJobResponse::from(DescribeForecastExportJobOutput::from(
-            ours.clone()
-        )),
+        DescribeForecastExportJobResponse::try_from(back).unwrap(),
         ours
     );
 }
@@ -89,7 +90,7 @@ fn create_forecast_export_job_input_round_trips() {
         ]),
         format: Some("CSV".to_owned()),
     };
-    let sdk = CreateForecastExportJobInput::from(ours.clone());
+    let sdk = CreateForecastExportJobInput::try_from(ours.clone()).unwrap();
     assert_eq!(sdk.forecast_export_job_name(), Some("export"));
     assert_eq!(
         sdk.destination()
@@ -99,24 +100,56 @@ fn create_forecast_export_job_input_round_trips() {
     );
     assert_eq!(sdk.tags().len(), 2);
     assert_eq!(sdk.tags()[1].value(), "prod");
-    assert_eq!(CreateForecastExportJobRequest::from(sdk.clone()), ours);
-    let again =
-        CreateForecastExportJobInput::from(CreateForecastExportJobRequest::from(sdk.clone()));
-    assert_eq!(again, sdk);
+    let read = CreateForecastExportJobRequest::try_from(sdk.clone()).unwrap();
+    assert_eq!(read, ours);
+    assert_eq!(CreateForecastExportJobInput::try_from(read).unwrap(), sdk);
+}
+
+/// The error for `member` of `shape` missing from the SDK's value.
+fn missing(shape: &'static str, member: &'static str) -> ConversionError {
+    ConversionError::MissingMember { shape, member }
 }
 
 #[test]
-fn missing_required_members_get_zero_values() {
-    // The SDK keeps every input member in an `Option`; ours requires `forecast_arn`.
-    let ours = DescribeForecastRequest::from(DescribeForecastInput::builder().build().unwrap());
-    assert_eq!(ours.forecast_arn, "");
-    // A required structure member is an `Option` in the SDK too.
-    let ours = CreateForecastExportJobRequest::from(
-        CreateForecastExportJobInput::builder().build().unwrap(),
+fn sdk_values_lacking_a_required_member_fail_naming_it() {
+    // The SDK keeps every input member in an `Option`; ours requires `ForecastArn`.
+    let empty = DescribeForecastInput::builder().build().unwrap();
+    let error = DescribeForecastRequest::try_from(empty).unwrap_err();
+    assert_eq!(error, missing("DescribeForecastRequest", "ForecastArn"));
+    assert_eq!(
+        error.to_string(),
+        "DescribeForecastRequest.ForecastArn is required, and the AWS SDK's value has none"
     );
-    assert_eq!(ours.destination.s3_config.path, "");
-    assert_eq!(ours.destination.s3_config.kms_key_arn, None);
-    assert_eq!(ours.tags, None);
+    // A required structure member is an `Option` in the SDK's shared types too: here
+    // the destination lacks its `S3Config`, one level down.
+    let sdk = CreateForecastExportJobInput::builder()
+        .forecast_export_job_name("export")
+        .forecast_arn("arn:aws:forecast:us-east-1:123456789012:forecast/f")
+        .destination(sdk::DataDestination::builder().build())
+        .build()
+        .unwrap();
+    let error = CreateForecastExportJobRequest::try_from(sdk.clone()).unwrap_err();
+    assert_eq!(error, missing("DataDestination", "S3Config"));
+    let error = DataDestination::try_from(sdk.destination.unwrap()).unwrap_err();
+    assert_eq!(error, missing("DataDestination", "S3Config"));
+}
+
+#[test]
+fn missing_members_with_a_model_default_get_it() {
+    let sdk = CreateDatasetImportJobInput::builder()
+        .dataset_import_job_name("import")
+        .dataset_arn("arn:aws:forecast:us-east-1:123456789012:dataset/d")
+        .data_source(
+            sdk::DataSource::builder()
+                .s3_config(s3("s3://bucket/in/"))
+                .build(),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(sdk.use_geolocation_for_time_zone, None);
+    let ours = CreateDatasetImportJobRequest::try_from(sdk).unwrap();
+    assert!(!ours.use_geolocation_for_time_zone);
+    assert_eq!(ours.data_source.s3_config.path, "s3://bucket/in/");
 }
 
 #[test]
@@ -130,7 +163,7 @@ fn maps_lists_and_enums_cross() {
     let ours = AttributeConfig::from(sdk.clone());
     assert_eq!(ours.transformations.len(), 2);
     assert_eq!(ours.transformations["backfill"], "zero");
-    assert_eq!(sdk::AttributeConfig::from(ours), sdk);
+    assert_eq!(sdk::AttributeConfig::try_from(ours).unwrap(), sdk);
 
     let sdk = sdk::Schema::builder()
         .attributes(

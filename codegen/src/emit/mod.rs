@@ -28,6 +28,7 @@ use quote::quote;
 use crate::typespace::{Item, ItemKind, TypeSpace};
 use docs::Links;
 pub use root::{cargo_toml, runtime_files};
+pub use roundtrip::sample_bodies;
 
 /// One file before formatting: its path in the crate and its tokens.
 pub struct TokenFile {
@@ -48,13 +49,14 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
         root::primitives_index(space.json.is_some()),
         builder::module_file(space, crate_name, example),
     ];
-    files.extend(interop::interop_file(space));
+    let interop = interop::generator(space);
+    files.extend(interop.as_ref().map(interop::support_file));
     files.extend(roundtrip::tests_file(space, crate_name));
     files.extend(validate::patterns_file(space));
     files.extend(boundaries::tests_file(space, crate_name));
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-        tokens: item_file(&links, item, space),
+        tokens: item_file(&links, item, space, interop.as_ref()),
     }));
     let content_type = root::content_type(space);
     let readable = readable_errors(space);
@@ -65,9 +67,10 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
             .flatten();
         let body = operation::emit(&links, op, readable.as_ref(), content_type, exchange);
         let arbitrary = arbitrary::error_impls(op);
+        let conversions = interop.as_ref().map(|g| g.operation(op));
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
-            tokens: quote!(#![doc = #summary] #body #arbitrary),
+            tokens: quote!(#![doc = #summary] #body #arbitrary #conversions),
         }
     }));
     files
@@ -99,7 +102,14 @@ fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
     Some(readable.collect())
 }
 
-fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
+/// An item's file: its type, builder and impls, and its conversions to and from the AWS
+/// SDK when `interop` generates them.
+fn item_file(
+    links: &Links,
+    item: &Item,
+    space: &TypeSpace,
+    interop: Option<&interop::Generator>,
+) -> TokenStream {
     let summary = format!(" The `{}` shape (`{}`).", item.name, item.id);
     let body = match &item.kind {
         ItemKind::Struct {
@@ -124,5 +134,6 @@ fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
     let validate = validate::impls(item, &space.patterns);
     let serde = space.json.is_some().then(|| wire::impls(item));
     let arbitrary = arbitrary::impls(item);
-    quote!(#![doc = #summary] #body #validate #serde #arbitrary)
+    let conversions = interop.map(|g| g.item(item));
+    quote!(#![doc = #summary] #body #validate #serde #arbitrary #conversions)
 }

@@ -3,7 +3,7 @@
 //! `arbitrary` feature, hundreds of drawn values of every type go from value to JSON and
 //! back to an equal value too.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -45,14 +45,30 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     })
 }
 
+/// The sample body of every item with serde impls that has one, by Rust name, as
+/// compact JSON: the bodies `tests/roundtrip.rs` reads and writes back. Empty when the
+/// protocol is not JSON.
+pub fn sample_bodies(space: &TypeSpace) -> BTreeMap<String, String> {
+    let bodies = samples(space).map(|(item, body)| (item.name.clone(), body));
+    bodies.collect()
+}
+
+/// Every item with serde impls that has a sample body, in model order, with its body.
+fn samples(space: &TypeSpace) -> impl Iterator<Item = (&Item, String)> {
+    let samples = Samples::new(space);
+    let items = space.json.map(|_| serde_items(space)).into_iter().flatten();
+    items.filter_map(move |item| {
+        let body = serde_json::to_string(&samples.body(&item.name)?).ok()?;
+        Some((item, body))
+    })
+}
+
 /// The sample bodies' test.
 fn samples_module(space: &TypeSpace, krate: &proc_macro2::Ident) -> TokenStream {
-    let samples = Samples::new(space);
-    let checks: Vec<TokenStream> = serde_items(space)
-        .filter_map(|item| {
-            let body = serde_json::to_string(&samples.body(&item.name)?).ok()?;
+    let checks: Vec<TokenStream> = samples(space)
+        .map(|(item, body)| {
             let name = ident(&item.name);
-            Some(quote!(check::<#krate::#name>(#body);))
+            quote!(check::<#krate::#name>(#body);)
         })
         .collect();
     quote! {

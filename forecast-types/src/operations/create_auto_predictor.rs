@@ -184,3 +184,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError,
+> for crate::CreateAutoPredictorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateAutoPredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateAutoPredictorError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateAutoPredictorError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateAutoPredictorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateAutoPredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateAutoPredictorError>
+for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError {
+    fn from(value: crate::CreateAutoPredictorError) -> Self {
+        match value {
+            crate::CreateAutoPredictorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateAutoPredictorError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateAutoPredictorError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateAutoPredictorError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateAutoPredictorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateAutoPredictorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -139,3 +139,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
     "ResourceAlreadyExistsException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError,
+> for crate::CreateDatasetError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateDatasetError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateDatasetError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateDatasetError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateDatasetError>
+for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError {
+    fn from(value: crate::CreateDatasetError) -> Self {
+        match value {
+            crate::CreateDatasetError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -165,3 +165,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError,
+> for crate::CreateDatasetGroupError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateDatasetGroupError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateDatasetGroupError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateDatasetGroupError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateDatasetGroupError>
+for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError {
+    fn from(value: crate::CreateDatasetGroupError) -> Self {
+        match value {
+            crate::CreateDatasetGroupError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetGroupError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetGroupError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetGroupError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetGroupError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetGroupError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -172,3 +172,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError,
+> for crate::CreateDatasetImportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateDatasetImportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateDatasetImportJobError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateDatasetImportJobError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateDatasetImportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateDatasetImportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateDatasetImportJobError>
+for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError {
+    fn from(value: crate::CreateDatasetImportJobError) -> Self {
+        match value {
+            crate::CreateDatasetImportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetImportJobError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetImportJobError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetImportJobError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetImportJobError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateDatasetImportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

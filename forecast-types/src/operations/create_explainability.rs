@@ -209,3 +209,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError,
+> for crate::CreateExplainabilityError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateExplainabilityError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateExplainabilityError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateExplainabilityError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateExplainabilityError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateExplainabilityError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateExplainabilityError>
+for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError {
+    fn from(value: crate::CreateExplainabilityError) -> Self {
+        match value {
+            crate::CreateExplainabilityError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

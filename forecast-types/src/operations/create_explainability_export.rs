@@ -171,3 +171,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError,
+> for crate::CreateExplainabilityExportError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateExplainabilityExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateExplainabilityExportError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateExplainabilityExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateExplainabilityExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateExplainabilityExportError>
+for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError {
+    fn from(value: crate::CreateExplainabilityExportError) -> Self {
+        match value {
+            crate::CreateExplainabilityExportError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityExportError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityExportError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityExportError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateExplainabilityExportError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

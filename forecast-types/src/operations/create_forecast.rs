@@ -176,3 +176,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_forecast::CreateForecastError,
+> for crate::CreateForecastError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateForecastError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateForecastError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateForecastError>
+for ::aws_sdk_forecast::operation::create_forecast::CreateForecastError {
+    fn from(value: crate::CreateForecastError) -> Self {
+        match value {
+            crate::CreateForecastError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -180,3 +180,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError,
+> for crate::CreateForecastExportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateForecastExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateForecastExportJobError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateForecastExportJobError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateForecastExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateForecastExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateForecastExportJobError>
+for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError {
+    fn from(value: crate::CreateForecastExportJobError) -> Self {
+        match value {
+            crate::CreateForecastExportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastExportJobError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastExportJobError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastExportJobError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastExportJobError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateForecastExportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -158,3 +158,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError,
+> for crate::CreateMonitorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateMonitorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateMonitorError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateMonitorError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateMonitorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateMonitorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateMonitorError>
+for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError {
+    fn from(value: crate::CreateMonitorError) -> Self {
+        match value {
+            crate::CreateMonitorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateMonitorError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateMonitorError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateMonitorError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateMonitorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateMonitorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

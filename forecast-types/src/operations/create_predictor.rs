@@ -196,3 +196,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError,
+> for crate::CreatePredictorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreatePredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreatePredictorError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreatePredictorError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreatePredictorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreatePredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreatePredictorError>
+for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError {
+    fn from(value: crate::CreatePredictorError) -> Self {
+        match value {
+            crate::CreatePredictorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

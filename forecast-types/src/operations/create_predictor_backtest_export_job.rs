@@ -179,3 +179,90 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError,
+> for crate::CreatePredictorBacktestExportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreatePredictorBacktestExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreatePredictorBacktestExportJobError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreatePredictorBacktestExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreatePredictorBacktestExportJobError>
+for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError {
+    fn from(value: crate::CreatePredictorBacktestExportJobError) -> Self {
+        match value {
+            crate::CreatePredictorBacktestExportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorBacktestExportJobError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorBacktestExportJobError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreatePredictorBacktestExportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

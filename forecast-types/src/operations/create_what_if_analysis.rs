@@ -170,3 +170,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError,
+> for crate::CreateWhatIfAnalysisError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateWhatIfAnalysisError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateWhatIfAnalysisError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateWhatIfAnalysisError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateWhatIfAnalysisError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateWhatIfAnalysisError>
+for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError {
+    fn from(value: crate::CreateWhatIfAnalysisError) -> Self {
+        match value {
+            crate::CreateWhatIfAnalysisError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfAnalysisError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfAnalysisError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfAnalysisError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfAnalysisError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

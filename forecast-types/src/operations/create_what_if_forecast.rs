@@ -160,3 +160,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError,
+> for crate::CreateWhatIfForecastError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateWhatIfForecastError>
+for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError {
+    fn from(value: crate::CreateWhatIfForecastError) -> Self {
+        match value {
+            crate::CreateWhatIfForecastError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

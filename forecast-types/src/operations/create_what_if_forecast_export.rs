@@ -180,3 +180,86 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError,
+> for crate::CreateWhatIfForecastExportError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::InvalidInputException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::LimitExceededException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastExportError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceInUseException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::CreateWhatIfForecastExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateWhatIfForecastExportError>
+for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError {
+    fn from(value: crate::CreateWhatIfForecastExportError) -> Self {
+        match value {
+            crate::CreateWhatIfForecastExportError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastExportError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastExportError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastExportError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::CreateWhatIfForecastExportError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -125,3 +125,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError,
+> for crate::DeleteDatasetError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteDatasetError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteDatasetError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteDatasetError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteDatasetError>
+for ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError {
+    fn from(value: crate::DeleteDatasetError) -> Self {
+        match value {
+            crate::DeleteDatasetError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

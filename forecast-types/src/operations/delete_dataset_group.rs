@@ -125,3 +125,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError,
+> for crate::DeleteDatasetGroupError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteDatasetGroupError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteDatasetGroupError>
+for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError {
+    fn from(value: crate::DeleteDatasetGroupError) -> Self {
+        match value {
+            crate::DeleteDatasetGroupError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetGroupError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetGroupError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetGroupError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

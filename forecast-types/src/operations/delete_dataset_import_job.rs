@@ -125,3 +125,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError,
+> for crate::DeleteDatasetImportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteDatasetImportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteDatasetImportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteDatasetImportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteDatasetImportJobError>
+for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError {
+    fn from(value: crate::DeleteDatasetImportJobError) -> Self {
+        match value {
+            crate::DeleteDatasetImportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetImportJobError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetImportJobError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteDatasetImportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

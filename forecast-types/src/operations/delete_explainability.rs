@@ -128,3 +128,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError,
+> for crate::DeleteExplainabilityError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteExplainabilityError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteExplainabilityError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteExplainabilityError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteExplainabilityError>
+for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError {
+    fn from(value: crate::DeleteExplainabilityError) -> Self {
+        match value {
+            crate::DeleteExplainabilityError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteExplainabilityError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteExplainabilityError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteExplainabilityError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -126,3 +126,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError,
+> for crate::DeleteExplainabilityExportError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteExplainabilityExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteExplainabilityExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteExplainabilityExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteExplainabilityExportError>
+for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError {
+    fn from(value: crate::DeleteExplainabilityExportError) -> Self {
+        match value {
+            crate::DeleteExplainabilityExportError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteExplainabilityExportError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteExplainabilityExportError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteExplainabilityExportError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -128,3 +128,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError,
+> for crate::DeleteForecastError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteForecastError>
+for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError {
+    fn from(value: crate::DeleteForecastError) -> Self {
+        match value {
+            crate::DeleteForecastError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteForecastError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteForecastError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteForecastError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -129,3 +129,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError,
+> for crate::DeleteForecastExportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteForecastExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteForecastExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteForecastExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteForecastExportJobError>
+for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError {
+    fn from(value: crate::DeleteForecastExportJobError) -> Self {
+        match value {
+            crate::DeleteForecastExportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteForecastExportJobError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteForecastExportJobError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteForecastExportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -123,3 +123,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError,
+> for crate::DeleteMonitorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteMonitorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteMonitorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteMonitorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteMonitorError>
+for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError {
+    fn from(value: crate::DeleteMonitorError) -> Self {
+        match value {
+            crate::DeleteMonitorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteMonitorError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteMonitorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteMonitorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

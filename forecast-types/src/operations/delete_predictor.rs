@@ -126,3 +126,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError,
+> for crate::DeletePredictorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeletePredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeletePredictorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeletePredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeletePredictorError>
+for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError {
+    fn from(value: crate::DeletePredictorError) -> Self {
+        match value {
+            crate::DeletePredictorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeletePredictorError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeletePredictorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeletePredictorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -126,3 +126,64 @@ crate::primitives::arbitrary::arbitrary_error! {
     "InvalidInputException"; ResourceInUseException : "ResourceInUseException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError,
+> for crate::DeletePredictorBacktestExportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeletePredictorBacktestExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeletePredictorBacktestExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeletePredictorBacktestExportJobError>
+for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError {
+    fn from(value: crate::DeletePredictorBacktestExportJobError) -> Self {
+        match value {
+            crate::DeletePredictorBacktestExportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeletePredictorBacktestExportJobError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeletePredictorBacktestExportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -134,3 +134,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError,
+> for crate::DeleteResourceTreeError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteResourceTreeError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteResourceTreeError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteResourceTreeError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteResourceTreeError>
+for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError {
+    fn from(value: crate::DeleteResourceTreeError) -> Self {
+        match value {
+            crate::DeleteResourceTreeError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteResourceTreeError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteResourceTreeError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteResourceTreeError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

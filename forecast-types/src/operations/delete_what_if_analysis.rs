@@ -129,3 +129,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError,
+> for crate::DeleteWhatIfAnalysisError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteWhatIfAnalysisError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteWhatIfAnalysisError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteWhatIfAnalysisError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteWhatIfAnalysisError>
+for ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError {
+    fn from(value: crate::DeleteWhatIfAnalysisError) -> Self {
+        match value {
+            crate::DeleteWhatIfAnalysisError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfAnalysisError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfAnalysisError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfAnalysisError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -129,3 +129,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError,
+> for crate::DeleteWhatIfForecastError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteWhatIfForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteWhatIfForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteWhatIfForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteWhatIfForecastError>
+for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError {
+    fn from(value: crate::DeleteWhatIfForecastError) -> Self {
+        match value {
+            crate::DeleteWhatIfForecastError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfForecastError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfForecastError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfForecastError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

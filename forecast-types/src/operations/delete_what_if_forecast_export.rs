@@ -129,3 +129,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError,
+> for crate::DeleteWhatIfForecastExportError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::InvalidInputException(
+                e,
+            ) => {
+                crate::DeleteWhatIfForecastExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceInUseException(
+                e,
+            ) => {
+                crate::DeleteWhatIfForecastExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DeleteWhatIfForecastExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DeleteWhatIfForecastExportError>
+for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError {
+    fn from(value: crate::DeleteWhatIfForecastExportError) -> Self {
+        match value {
+            crate::DeleteWhatIfForecastExportError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfForecastExportError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfForecastExportError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DeleteWhatIfForecastExportError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

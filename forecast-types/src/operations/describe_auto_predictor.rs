@@ -108,3 +108,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeAutoPredictorError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError,
+> for crate::DescribeAutoPredictorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeAutoPredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeAutoPredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeAutoPredictorError>
+for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError {
+    fn from(value: crate::DescribeAutoPredictorError) -> Self {
+        match value {
+            crate::DescribeAutoPredictorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeAutoPredictorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeAutoPredictorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -113,3 +113,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeDatasetError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError,
+> for crate::DescribeDatasetError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeDatasetError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeDatasetError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeDatasetError>
+for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError {
+    fn from(value: crate::DescribeDatasetError) -> Self {
+        match value {
+            crate::DescribeDatasetError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeDatasetError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeDatasetError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

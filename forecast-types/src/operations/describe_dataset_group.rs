@@ -115,3 +115,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeDatasetGroupError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError,
+> for crate::DescribeDatasetGroupError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeDatasetGroupError>
+for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError {
+    fn from(value: crate::DescribeDatasetGroupError) -> Self {
+        match value {
+            crate::DescribeDatasetGroupError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeDatasetGroupError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeDatasetGroupError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

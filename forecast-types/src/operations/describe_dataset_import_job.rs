@@ -118,3 +118,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeDatasetImportJobError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError,
+> for crate::DescribeDatasetImportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeDatasetImportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeDatasetImportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeDatasetImportJobError>
+for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError {
+    fn from(value: crate::DescribeDatasetImportJobError) -> Self {
+        match value {
+            crate::DescribeDatasetImportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeDatasetImportJobError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeDatasetImportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -110,3 +110,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeExplainabilityError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError,
+> for crate::DescribeExplainabilityError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeExplainabilityError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeExplainabilityError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeExplainabilityError>
+for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError {
+    fn from(value: crate::DescribeExplainabilityError) -> Self {
+        match value {
+            crate::DescribeExplainabilityError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeExplainabilityError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeExplainabilityError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -111,3 +111,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeExplainabilityExportError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError,
+> for crate::DescribeExplainabilityExportError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeExplainabilityExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeExplainabilityExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeExplainabilityExportError>
+for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError {
+    fn from(value: crate::DescribeExplainabilityExportError) -> Self {
+        match value {
+            crate::DescribeExplainabilityExportError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeExplainabilityExportError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeExplainabilityExportError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

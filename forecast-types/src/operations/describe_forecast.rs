@@ -117,3 +117,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeForecastError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError,
+> for crate::DescribeForecastError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeForecastError>
+for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError {
+    fn from(value: crate::DescribeForecastError) -> Self {
+        match value {
+            crate::DescribeForecastError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeForecastError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeForecastError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

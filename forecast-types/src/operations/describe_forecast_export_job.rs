@@ -162,3 +162,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeForecastExportJobError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError,
+> for crate::DescribeForecastExportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeForecastExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeForecastExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeForecastExportJobError>
+for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError {
+    fn from(value: crate::DescribeForecastExportJobError) -> Self {
+        match value {
+            crate::DescribeForecastExportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeForecastExportJobError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeForecastExportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -117,3 +117,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeMonitorError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError,
+> for crate::DescribeMonitorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeMonitorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeMonitorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeMonitorError>
+for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError {
+    fn from(value: crate::DescribeMonitorError) -> Self {
+        match value {
+            crate::DescribeMonitorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeMonitorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeMonitorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

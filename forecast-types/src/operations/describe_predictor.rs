@@ -121,3 +121,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribePredictorError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError,
+> for crate::DescribePredictorError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribePredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribePredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribePredictorError>
+for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError {
+    fn from(value: crate::DescribePredictorError) -> Self {
+        match value {
+            crate::DescribePredictorError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribePredictorError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribePredictorError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -119,3 +119,52 @@ crate::primitives::arbitrary::arbitrary_error! {
     "InvalidInputException"; ResourceNotFoundException : "ResourceNotFoundException"; }
     unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError,
+> for crate::DescribePredictorBacktestExportJobError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribePredictorBacktestExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribePredictorBacktestExportJobError>
+for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError {
+    fn from(value: crate::DescribePredictorBacktestExportJobError) -> Self {
+        match value {
+            crate::DescribePredictorBacktestExportJobError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
+                e,
+            ) => {
+                ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribePredictorBacktestExportJobError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

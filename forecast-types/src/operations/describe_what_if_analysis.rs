@@ -117,3 +117,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeWhatIfAnalysisError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError,
+> for crate::DescribeWhatIfAnalysisError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeWhatIfAnalysisError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeWhatIfAnalysisError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeWhatIfAnalysisError>
+for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError {
+    fn from(value: crate::DescribeWhatIfAnalysisError) -> Self {
+        match value {
+            crate::DescribeWhatIfAnalysisError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeWhatIfAnalysisError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeWhatIfAnalysisError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

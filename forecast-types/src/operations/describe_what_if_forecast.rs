@@ -117,3 +117,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeWhatIfForecastError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError,
+> for crate::DescribeWhatIfForecastError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeWhatIfForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeWhatIfForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeWhatIfForecastError>
+for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError {
+    fn from(value: crate::DescribeWhatIfForecastError) -> Self {
+        match value {
+            crate::DescribeWhatIfForecastError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeWhatIfForecastError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeWhatIfForecastError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -118,3 +118,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     DescribeWhatIfForecastExportError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError,
+> for crate::DescribeWhatIfForecastExportError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::InvalidInputException(
+                e,
+            ) => {
+                crate::DescribeWhatIfForecastExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::DescribeWhatIfForecastExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeWhatIfForecastExportError>
+for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError {
+    fn from(value: crate::DescribeWhatIfForecastExportError) -> Self {
+        match value {
+            crate::DescribeWhatIfForecastExportError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeWhatIfForecastExportError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::DescribeWhatIfForecastExportError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

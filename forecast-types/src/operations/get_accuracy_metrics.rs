@@ -134,3 +134,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError,
+> for crate::GetAccuracyMetricsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::InvalidInputException(
+                e,
+            ) => {
+                crate::GetAccuracyMetricsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceInUseException(
+                e,
+            ) => {
+                crate::GetAccuracyMetricsError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::GetAccuracyMetricsError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::GetAccuracyMetricsError>
+for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError {
+    fn from(value: crate::GetAccuracyMetricsError) -> Self {
+        match value {
+            crate::GetAccuracyMetricsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::GetAccuracyMetricsError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::GetAccuracyMetricsError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::GetAccuracyMetricsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

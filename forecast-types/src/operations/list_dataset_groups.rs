@@ -97,3 +97,38 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListDatasetGroupsError { InvalidNextTokenException : "InvalidNextTokenException"; }
     unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError,
+> for crate::ListDatasetGroupsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListDatasetGroupsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListDatasetGroupsError>
+for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError {
+    fn from(value: crate::ListDatasetGroupsError) -> Self {
+        match value {
+            crate::ListDatasetGroupsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListDatasetGroupsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -113,3 +113,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListDatasetImportJobsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError,
+> for crate::ListDatasetImportJobsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListDatasetImportJobsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListDatasetImportJobsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListDatasetImportJobsError>
+for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError {
+    fn from(value: crate::ListDatasetImportJobsError) -> Self {
+        match value {
+            crate::ListDatasetImportJobsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListDatasetImportJobsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListDatasetImportJobsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -97,3 +97,38 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListDatasetsError { InvalidNextTokenException : "InvalidNextTokenException"; }
     unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError,
+> for crate::ListDatasetsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListDatasetsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListDatasetsError>
+for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError {
+    fn from(value: crate::ListDatasetsError) -> Self {
+        match value {
+            crate::ListDatasetsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListDatasetsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -119,3 +119,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListExplainabilitiesError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError,
+> for crate::ListExplainabilitiesError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListExplainabilitiesError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListExplainabilitiesError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListExplainabilitiesError>
+for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError {
+    fn from(value: crate::ListExplainabilitiesError) -> Self {
+        match value {
+            crate::ListExplainabilitiesError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListExplainabilitiesError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListExplainabilitiesError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

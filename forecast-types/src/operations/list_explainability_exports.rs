@@ -120,3 +120,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListExplainabilityExportsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError,
+> for crate::ListExplainabilityExportsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListExplainabilityExportsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListExplainabilityExportsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListExplainabilityExportsError>
+for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError {
+    fn from(value: crate::ListExplainabilityExportsError) -> Self {
+        match value {
+            crate::ListExplainabilityExportsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListExplainabilityExportsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListExplainabilityExportsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

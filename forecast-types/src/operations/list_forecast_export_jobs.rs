@@ -117,3 +117,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListForecastExportJobsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError,
+> for crate::ListForecastExportJobsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListForecastExportJobsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListForecastExportJobsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListForecastExportJobsError>
+for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError {
+    fn from(value: crate::ListForecastExportJobsError) -> Self {
+        match value {
+            crate::ListForecastExportJobsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListForecastExportJobsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListForecastExportJobsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -116,3 +116,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListForecastsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError,
+> for crate::ListForecastsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListForecastsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListForecastsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListForecastsError>
+for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError {
+    fn from(value: crate::ListForecastsError) -> Self {
+        match value {
+            crate::ListForecastsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListForecastsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListForecastsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -132,3 +132,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError,
+> for crate::ListMonitorEvaluationsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListMonitorEvaluationsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListMonitorEvaluationsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::ListMonitorEvaluationsError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListMonitorEvaluationsError>
+for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError {
+    fn from(value: crate::ListMonitorEvaluationsError) -> Self {
+        match value {
+            crate::ListMonitorEvaluationsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListMonitorEvaluationsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListMonitorEvaluationsError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListMonitorEvaluationsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

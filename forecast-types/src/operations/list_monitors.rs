@@ -116,3 +116,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListMonitorsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError,
+> for crate::ListMonitorsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListMonitorsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListMonitorsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListMonitorsError>
+for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError {
+    fn from(value: crate::ListMonitorsError) -> Self {
+        match value {
+            crate::ListMonitorsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListMonitorsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListMonitorsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -121,3 +121,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     "InvalidInputException"; InvalidNextTokenException : "InvalidNextTokenException"; }
     unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError,
+> for crate::ListPredictorBacktestExportJobsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListPredictorBacktestExportJobsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListPredictorBacktestExportJobsError>
+for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError {
+    fn from(value: crate::ListPredictorBacktestExportJobsError) -> Self {
+        match value {
+            crate::ListPredictorBacktestExportJobsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListPredictorBacktestExportJobsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListPredictorBacktestExportJobsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

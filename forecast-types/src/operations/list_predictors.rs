@@ -120,3 +120,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListPredictorsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError,
+> for crate::ListPredictorsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListPredictorsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListPredictorsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListPredictorsError>
+for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError {
+    fn from(value: crate::ListPredictorsError) -> Self {
+        match value {
+            crate::ListPredictorsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListPredictorsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListPredictorsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -108,3 +108,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListTagsForResourceError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError,
+> for crate::ListTagsForResourceError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListTagsForResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::ListTagsForResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListTagsForResourceError>
+for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError {
+    fn from(value: crate::ListTagsForResourceError) -> Self {
+        match value {
+            crate::ListTagsForResourceError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListTagsForResourceError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListTagsForResourceError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

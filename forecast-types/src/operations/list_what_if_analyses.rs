@@ -115,3 +115,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListWhatIfAnalysesError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError,
+> for crate::ListWhatIfAnalysesError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListWhatIfAnalysesError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListWhatIfAnalysesError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListWhatIfAnalysesError>
+for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError {
+    fn from(value: crate::ListWhatIfAnalysesError) -> Self {
+        match value {
+            crate::ListWhatIfAnalysesError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListWhatIfAnalysesError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListWhatIfAnalysesError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -117,3 +117,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListWhatIfForecastExportsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError,
+> for crate::ListWhatIfForecastExportsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListWhatIfForecastExportsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListWhatIfForecastExportsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListWhatIfForecastExportsError>
+for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError {
+    fn from(value: crate::ListWhatIfForecastExportsError) -> Self {
+        match value {
+            crate::ListWhatIfForecastExportsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListWhatIfForecastExportsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListWhatIfForecastExportsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -116,3 +116,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     ListWhatIfForecastsError { InvalidInputException : "InvalidInputException";
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError,
+> for crate::ListWhatIfForecastsError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidInputException(
+                e,
+            ) => {
+                crate::ListWhatIfForecastsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidNextTokenException(
+                e,
+            ) => {
+                crate::ListWhatIfForecastsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListWhatIfForecastsError>
+for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError {
+    fn from(value: crate::ListWhatIfForecastsError) -> Self {
+        match value {
+            crate::ListWhatIfForecastsError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListWhatIfForecastsError::InvalidNextTokenException(e) => {
+                ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidNextTokenException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ListWhatIfForecastsError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

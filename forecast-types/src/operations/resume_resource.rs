@@ -139,3 +139,74 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceInUseException"; ResourceNotFoundException : "ResourceNotFoundException"; }
     unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError,
+> for crate::ResumeResourceError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::InvalidInputException(
+                e,
+            ) => {
+                crate::ResumeResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::LimitExceededException(
+                e,
+            ) => {
+                crate::ResumeResourceError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceInUseException(
+                e,
+            ) => {
+                crate::ResumeResourceError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::ResumeResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ResumeResourceError>
+for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError {
+    fn from(value: crate::ResumeResourceError) -> Self {
+        match value {
+            crate::ResumeResourceError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ResumeResourceError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ResumeResourceError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ResumeResourceError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::ResumeResourceError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

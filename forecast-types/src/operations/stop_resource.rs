@@ -135,3 +135,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     LimitExceededException : "LimitExceededException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::stop_resource::StopResourceError,
+> for crate::StopResourceError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::stop_resource::StopResourceError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::stop_resource::StopResourceError::InvalidInputException(
+                e,
+            ) => {
+                crate::StopResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::stop_resource::StopResourceError::LimitExceededException(
+                e,
+            ) => {
+                crate::StopResourceError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::stop_resource::StopResourceError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::StopResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::StopResourceError>
+for ::aws_sdk_forecast::operation::stop_resource::StopResourceError {
+    fn from(value: crate::StopResourceError) -> Self {
+        match value {
+            crate::StopResourceError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::stop_resource::StopResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::StopResourceError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::stop_resource::StopResourceError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::StopResourceError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::stop_resource::StopResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::StopResourceError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -123,3 +123,61 @@ crate::primitives::arbitrary::arbitrary_error! {
     LimitExceededException : "LimitExceededException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceError>
+for crate::TagResourceError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::tag_resource::TagResourceError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::tag_resource::TagResourceError::InvalidInputException(
+                e,
+            ) => {
+                crate::TagResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::tag_resource::TagResourceError::LimitExceededException(
+                e,
+            ) => {
+                crate::TagResourceError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::tag_resource::TagResourceError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::TagResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::TagResourceError>
+for ::aws_sdk_forecast::operation::tag_resource::TagResourceError {
+    fn from(value: crate::TagResourceError) -> Self {
+        match value {
+            crate::TagResourceError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::tag_resource::TagResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::TagResourceError::LimitExceededException(e) => {
+                ::aws_sdk_forecast::operation::tag_resource::TagResourceError::LimitExceededException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::TagResourceError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::tag_resource::TagResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::TagResourceError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -107,3 +107,50 @@ crate::primitives::arbitrary::arbitrary_error! {
     UntagResourceError { InvalidInputException : "InvalidInputException";
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::untag_resource::UntagResourceError,
+> for crate::UntagResourceError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::InvalidInputException(
+                e,
+            ) => {
+                crate::UntagResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::UntagResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::UntagResourceError>
+for ::aws_sdk_forecast::operation::untag_resource::UntagResourceError {
+    fn from(value: crate::UntagResourceError) -> Self {
+        match value {
+            crate::UntagResourceError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::UntagResourceError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::UntagResourceError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

@@ -125,3 +125,62 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError,
+> for crate::UpdateDatasetGroupError {
+    fn from(
+        value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError,
+    ) -> Self {
+        match value {
+            ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::InvalidInputException(
+                e,
+            ) => {
+                crate::UpdateDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceInUseException(
+                e,
+            ) => {
+                crate::UpdateDatasetGroupError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
+                e,
+            ) => {
+                crate::UpdateDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            other => Self::Unhandled(crate::interop::unhandled_error(&other)),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::UpdateDatasetGroupError>
+for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError {
+    fn from(value: crate::UpdateDatasetGroupError) -> Self {
+        match value {
+            crate::UpdateDatasetGroupError::InvalidInputException(e) => {
+                ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::InvalidInputException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::UpdateDatasetGroupError::ResourceInUseException(e) => {
+                ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceInUseException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::UpdateDatasetGroupError::ResourceNotFoundException(e) => {
+                ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
+                    ::std::convert::Into::into(e),
+                )
+            }
+            crate::UpdateDatasetGroupError::Unhandled(e) => {
+                Self::generic(crate::interop::unhandled_metadata(e))
+            }
+        }
+    }
+}

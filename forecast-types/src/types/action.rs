@@ -132,3 +132,31 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Action { attribute_name : required, Text; operation : required, Any; value :
     required, Float; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Action> for crate::Action {
+    fn from(value: ::aws_sdk_forecast::types::Action) -> Self {
+        let ::aws_sdk_forecast::types::Action { attribute_name, operation, value, .. } = value;
+        Self {
+            attribute_name,
+            operation: ::std::convert::Into::into(operation),
+            value,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::Action> for ::aws_sdk_forecast::types::Action {
+    type Error = crate::interop::ConversionError;
+    fn try_from(value: crate::Action) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::Action::builder()
+            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
+            .set_operation(
+                ::std::option::Option::Some(::std::convert::Into::into(value.operation)),
+            )
+            .set_value(::std::option::Option::Some(value.value))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "Action",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

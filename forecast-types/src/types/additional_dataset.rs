@@ -224,3 +224,31 @@ crate::primitives::arbitrary::arbitrary_structure! {
     AdditionalDataset { name : required, Text; configuration : optional, MapOf < Text,
     ListOf < Text > >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::AdditionalDataset>
+for crate::AdditionalDataset {
+    fn from(value: ::aws_sdk_forecast::types::AdditionalDataset) -> Self {
+        let ::aws_sdk_forecast::types::AdditionalDataset { name, configuration, .. } = value;
+        Self {
+            name,
+            configuration: configuration.map(|v| v.into_iter().collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::AdditionalDataset>
+for ::aws_sdk_forecast::types::AdditionalDataset {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::AdditionalDataset,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::AdditionalDataset::builder()
+            .set_name(::std::option::Option::Some(value.name))
+            .set_configuration(value.configuration.map(|v| v.into_iter().collect()))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "AdditionalDataset",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

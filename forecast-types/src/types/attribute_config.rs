@@ -158,3 +158,37 @@ crate::primitives::arbitrary::arbitrary_structure! {
     AttributeConfig { attribute_name : required, Text; transformations : required, MapOf
     < Text, Text >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::AttributeConfig>
+for crate::AttributeConfig {
+    fn from(value: ::aws_sdk_forecast::types::AttributeConfig) -> Self {
+        let ::aws_sdk_forecast::types::AttributeConfig {
+            attribute_name,
+            transformations,
+            ..
+        } = value;
+        Self {
+            attribute_name,
+            transformations: transformations.into_iter().collect(),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::AttributeConfig>
+for ::aws_sdk_forecast::types::AttributeConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::AttributeConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::AttributeConfig::builder()
+            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
+            .set_transformations(
+                ::std::option::Option::Some(value.transformations.into_iter().collect()),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "AttributeConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

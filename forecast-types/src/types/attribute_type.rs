@@ -110,3 +110,17 @@ impl AttributeType {
 crate::primitives::wire::json_enum!(AttributeType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(AttributeType);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::AttributeType>
+for ::aws_sdk_forecast::types::AttributeType {
+    fn from(value: crate::AttributeType) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::AttributeType>
+for crate::AttributeType {
+    fn from(value: ::aws_sdk_forecast::types::AttributeType) -> Self {
+        Self::from(value.as_str())
+    }
+}

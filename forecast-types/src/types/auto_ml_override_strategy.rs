@@ -95,3 +95,17 @@ impl AutoMLOverrideStrategy {
 crate::primitives::wire::json_enum!(AutoMLOverrideStrategy);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(AutoMLOverrideStrategy);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::AutoMLOverrideStrategy>
+for ::aws_sdk_forecast::types::AutoMlOverrideStrategy {
+    fn from(value: crate::AutoMLOverrideStrategy) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::AutoMlOverrideStrategy>
+for crate::AutoMLOverrideStrategy {
+    fn from(value: ::aws_sdk_forecast::types::AutoMlOverrideStrategy) -> Self {
+        Self::from(value.as_str())
+    }
+}

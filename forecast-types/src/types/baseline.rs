@@ -78,3 +78,22 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     Baseline { predictor_baseline : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {
+    fn from(value: ::aws_sdk_forecast::types::Baseline) -> Self {
+        let ::aws_sdk_forecast::types::Baseline { predictor_baseline, .. } = value;
+        Self {
+            predictor_baseline: predictor_baseline.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Baseline> for ::aws_sdk_forecast::types::Baseline {
+    fn from(value: crate::Baseline) -> Self {
+        ::aws_sdk_forecast::types::Baseline::builder()
+            .set_predictor_baseline(
+                value.predictor_baseline.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -85,3 +85,21 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     BaselineMetric { name : optional, Text; value : optional, Float; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::BaselineMetric>
+for crate::BaselineMetric {
+    fn from(value: ::aws_sdk_forecast::types::BaselineMetric) -> Self {
+        let ::aws_sdk_forecast::types::BaselineMetric { name, value, .. } = value;
+        Self { name, value }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::BaselineMetric>
+for ::aws_sdk_forecast::types::BaselineMetric {
+    fn from(value: crate::BaselineMetric) -> Self {
+        ::aws_sdk_forecast::types::BaselineMetric::builder()
+            .set_name(value.name)
+            .set_value(value.value)
+            .build()
+    }
+}

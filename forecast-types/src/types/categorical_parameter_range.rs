@@ -128,3 +128,28 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CategoricalParameterRange { name : required, Text; values : required, ListOf < Text
     >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::CategoricalParameterRange>
+for crate::CategoricalParameterRange {
+    fn from(value: ::aws_sdk_forecast::types::CategoricalParameterRange) -> Self {
+        let ::aws_sdk_forecast::types::CategoricalParameterRange { name, values, .. } = value;
+        Self { name, values }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CategoricalParameterRange>
+for ::aws_sdk_forecast::types::CategoricalParameterRange {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CategoricalParameterRange,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::CategoricalParameterRange::builder()
+            .set_name(::std::option::Option::Some(value.name))
+            .set_values(::std::option::Option::Some(value.values))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CategoricalParameterRange",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -105,3 +105,15 @@ impl Condition {
 crate::primitives::wire::json_enum!(Condition);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Condition);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Condition> for ::aws_sdk_forecast::types::Condition {
+    fn from(value: crate::Condition) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Condition> for crate::Condition {
+    fn from(value: ::aws_sdk_forecast::types::Condition) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -324,3 +324,102 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, ListOf < Any >; monitor_config : optional, Any; time_alignment_boundary :
     optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput,
+> for crate::CreateAutoPredictorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput {
+            predictor_name,
+            forecast_horizon,
+            forecast_types,
+            forecast_dimensions,
+            forecast_frequency,
+            data_config,
+            encryption_config,
+            reference_predictor_arn,
+            optimization_metric,
+            explain_predictor,
+            tags,
+            monitor_config,
+            time_alignment_boundary,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_name: predictor_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateAutoPredictorRequest",
+                    member: "PredictorName",
+                })?,
+            forecast_horizon,
+            forecast_types,
+            forecast_dimensions,
+            forecast_frequency,
+            data_config: data_config.map(::std::convert::Into::into),
+            encryption_config: encryption_config.map(::std::convert::Into::into),
+            reference_predictor_arn,
+            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            explain_predictor,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            monitor_config: monitor_config.map(::std::convert::Into::into),
+            time_alignment_boundary: time_alignment_boundary
+                .map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateAutoPredictorRequest>
+for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateAutoPredictorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput::builder()
+            .set_predictor_name(::std::option::Option::Some(value.predictor_name))
+            .set_forecast_horizon(value.forecast_horizon)
+            .set_forecast_types(value.forecast_types)
+            .set_forecast_dimensions(value.forecast_dimensions)
+            .set_forecast_frequency(value.forecast_frequency)
+            .set_data_config(
+                value.data_config.map(::std::convert::TryFrom::try_from).transpose()?,
+            )
+            .set_encryption_config(
+                value
+                    .encryption_config
+                    .map(::std::convert::TryFrom::try_from)
+                    .transpose()?,
+            )
+            .set_reference_predictor_arn(value.reference_predictor_arn)
+            .set_optimization_metric(
+                value.optimization_metric.map(::std::convert::Into::into),
+            )
+            .set_explain_predictor(value.explain_predictor)
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_monitor_config(
+                value.monitor_config.map(::std::convert::TryFrom::try_from).transpose()?,
+            )
+            .set_time_alignment_boundary(
+                value.time_alignment_boundary.map(::std::convert::Into::into),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateAutoPredictorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

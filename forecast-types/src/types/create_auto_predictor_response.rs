@@ -87,3 +87,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateAutoPredictorResponse { predictor_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput,
+> for crate::CreateAutoPredictorResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput {
+            predictor_arn,
+            ..
+        } = value;
+        Self { predictor_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateAutoPredictorResponse>
+for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput {
+    fn from(value: crate::CreateAutoPredictorResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput::builder()
+            .set_predictor_arn(value.predictor_arn)
+            .build()
+    }
+}

@@ -174,3 +174,70 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetGroupRequest { dataset_group_name : required, Text; domain : required,
     Any; dataset_arns : optional, ListOf < Text >; tags : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput,
+> for crate::CreateDatasetGroupRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput {
+            dataset_group_name,
+            domain,
+            dataset_arns,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_group_name: dataset_group_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetGroupRequest",
+                    member: "DatasetGroupName",
+                })?,
+            domain: domain
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetGroupRequest",
+                    member: "Domain",
+                })?,
+            dataset_arns,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateDatasetGroupRequest>
+for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateDatasetGroupRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput::builder()
+            .set_dataset_group_name(
+                ::std::option::Option::Some(value.dataset_group_name),
+            )
+            .set_domain(
+                ::std::option::Option::Some(::std::convert::Into::into(value.domain)),
+            )
+            .set_dataset_arns(value.dataset_arns)
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateDatasetGroupRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetGroupResponse { dataset_group_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput,
+> for crate::CreateDatasetGroupResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput {
+            dataset_group_arn,
+            ..
+        } = value;
+        Self { dataset_group_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateDatasetGroupResponse>
+for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput {
+    fn from(value: crate::CreateDatasetGroupResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput::builder()
+            .set_dataset_group_arn(value.dataset_group_arn)
+            .build()
+    }
+}

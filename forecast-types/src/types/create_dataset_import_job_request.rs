@@ -279,3 +279,98 @@ crate::primitives::arbitrary::arbitrary_structure! {
     geolocation_format : optional, Text; tags : optional, ListOf < Any >; format :
     optional, Text; import_mode : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput,
+> for crate::CreateDatasetImportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput {
+            dataset_import_job_name,
+            dataset_arn,
+            data_source,
+            timestamp_format,
+            time_zone,
+            use_geolocation_for_time_zone,
+            geolocation_format,
+            tags,
+            format,
+            import_mode,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_import_job_name: dataset_import_job_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetImportJobRequest",
+                    member: "DatasetImportJobName",
+                })?,
+            dataset_arn: dataset_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetImportJobRequest",
+                    member: "DatasetArn",
+                })?,
+            data_source: data_source
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetImportJobRequest",
+                    member: "DataSource",
+                })?,
+            timestamp_format,
+            time_zone,
+            use_geolocation_for_time_zone: use_geolocation_for_time_zone
+                .unwrap_or(false),
+            geolocation_format,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            format,
+            import_mode: import_mode.map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateDatasetImportJobRequest>
+for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateDatasetImportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput::builder()
+            .set_dataset_import_job_name(
+                ::std::option::Option::Some(value.dataset_import_job_name),
+            )
+            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .set_data_source(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.data_source)?,
+                ),
+            )
+            .set_timestamp_format(value.timestamp_format)
+            .set_time_zone(value.time_zone)
+            .set_use_geolocation_for_time_zone(
+                ::std::option::Option::Some(value.use_geolocation_for_time_zone),
+            )
+            .set_geolocation_format(value.geolocation_format)
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_format(value.format)
+            .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateDatasetImportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

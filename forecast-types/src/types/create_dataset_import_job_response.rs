@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetImportJobResponse { dataset_import_job_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput,
+> for crate::CreateDatasetImportJobResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput {
+            dataset_import_job_arn,
+            ..
+        } = value;
+        Self { dataset_import_job_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateDatasetImportJobResponse>
+for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput {
+    fn from(value: crate::CreateDatasetImportJobResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput::builder()
+            .set_dataset_import_job_arn(value.dataset_import_job_arn)
+            .build()
+    }
+}

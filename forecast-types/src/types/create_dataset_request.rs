@@ -225,3 +225,98 @@ crate::primitives::arbitrary::arbitrary_structure! {
     dataset_type : required, Any; data_frequency : optional, Text; schema : required,
     Any; encryption_config : optional, Any; tags : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput,
+> for crate::CreateDatasetRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
+            dataset_name,
+            domain,
+            dataset_type,
+            data_frequency,
+            schema,
+            encryption_config,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_name: dataset_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetRequest",
+                    member: "DatasetName",
+                })?,
+            domain: domain
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetRequest",
+                    member: "Domain",
+                })?,
+            dataset_type: dataset_type
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetRequest",
+                    member: "DatasetType",
+                })?,
+            data_frequency,
+            schema: schema
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateDatasetRequest",
+                    member: "Schema",
+                })?,
+            encryption_config: encryption_config.map(::std::convert::Into::into),
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateDatasetRequest>
+for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateDatasetRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput::builder()
+            .set_dataset_name(::std::option::Option::Some(value.dataset_name))
+            .set_domain(
+                ::std::option::Option::Some(::std::convert::Into::into(value.domain)),
+            )
+            .set_dataset_type(
+                ::std::option::Option::Some(
+                    ::std::convert::Into::into(value.dataset_type),
+                ),
+            )
+            .set_data_frequency(value.data_frequency)
+            .set_schema(
+                ::std::option::Option::Some(::std::convert::Into::into(value.schema)),
+            )
+            .set_encryption_config(
+                value
+                    .encryption_config
+                    .map(::std::convert::TryFrom::try_from)
+                    .transpose()?,
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateDatasetRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -84,3 +84,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetResponse { dataset_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput,
+> for crate::CreateDatasetResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput {
+            dataset_arn,
+            ..
+        } = value;
+        Self { dataset_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateDatasetResponse>
+for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput {
+    fn from(value: crate::CreateDatasetResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput::builder()
+            .set_dataset_arn(value.dataset_arn)
+            .build()
+    }
+}

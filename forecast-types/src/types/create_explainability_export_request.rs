@@ -192,3 +192,82 @@ crate::primitives::arbitrary::arbitrary_structure! {
     explainability_arn : required, Text; destination : required, Any; tags : optional,
     ListOf < Any >; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput,
+> for crate::CreateExplainabilityExportRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput {
+            explainability_export_name,
+            explainability_arn,
+            destination,
+            tags,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_export_name: explainability_export_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateExplainabilityExportRequest",
+                    member: "ExplainabilityExportName",
+                })?,
+            explainability_arn: explainability_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateExplainabilityExportRequest",
+                    member: "ExplainabilityArn",
+                })?,
+            destination: destination
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateExplainabilityExportRequest",
+                    member: "Destination",
+                })?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateExplainabilityExportRequest>
+for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateExplainabilityExportRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput::builder()
+            .set_explainability_export_name(
+                ::std::option::Option::Some(value.explainability_export_name),
+            )
+            .set_explainability_arn(
+                ::std::option::Option::Some(value.explainability_arn),
+            )
+            .set_destination(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.destination)?,
+                ),
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_format(value.format)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateExplainabilityExportRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

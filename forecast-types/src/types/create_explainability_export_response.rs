@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateExplainabilityExportResponse { explainability_export_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput,
+> for crate::CreateExplainabilityExportResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput {
+            explainability_export_arn,
+            ..
+        } = value;
+        Self { explainability_export_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateExplainabilityExportResponse>
+for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput {
+    fn from(value: crate::CreateExplainabilityExportResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput::builder()
+            .set_explainability_export_arn(value.explainability_export_arn)
+            .build()
+    }
+}

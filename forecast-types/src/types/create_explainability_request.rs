@@ -242,3 +242,93 @@ crate::primitives::arbitrary::arbitrary_structure! {
     schema : optional, Any; enable_visualization : optional, Any; start_date_time :
     optional, Text; end_date_time : optional, Text; tags : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput,
+> for crate::CreateExplainabilityRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput {
+            explainability_name,
+            resource_arn,
+            explainability_config,
+            data_source,
+            schema,
+            enable_visualization,
+            start_date_time,
+            end_date_time,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_name: explainability_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateExplainabilityRequest",
+                    member: "ExplainabilityName",
+                })?,
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateExplainabilityRequest",
+                    member: "ResourceArn",
+                })?,
+            explainability_config: explainability_config
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateExplainabilityRequest",
+                    member: "ExplainabilityConfig",
+                })?,
+            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            schema: schema.map(::std::convert::Into::into),
+            enable_visualization,
+            start_date_time,
+            end_date_time,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateExplainabilityRequest>
+for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateExplainabilityRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput::builder()
+            .set_explainability_name(
+                ::std::option::Option::Some(value.explainability_name),
+            )
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_explainability_config(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.explainability_config)?,
+                ),
+            )
+            .set_data_source(
+                value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            )
+            .set_schema(value.schema.map(::std::convert::Into::into))
+            .set_enable_visualization(value.enable_visualization)
+            .set_start_date_time(value.start_date_time)
+            .set_end_date_time(value.end_date_time)
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateExplainabilityRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateExplainabilityResponse { explainability_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput,
+> for crate::CreateExplainabilityResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput {
+            explainability_arn,
+            ..
+        } = value;
+        Self { explainability_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateExplainabilityResponse>
+for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput {
+    fn from(value: crate::CreateExplainabilityResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput::builder()
+            .set_explainability_arn(value.explainability_arn)
+            .build()
+    }
+}

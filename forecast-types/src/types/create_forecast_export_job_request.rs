@@ -191,3 +191,80 @@ crate::primitives::arbitrary::arbitrary_structure! {
     forecast_arn : required, Text; destination : required, Any; tags : optional, ListOf <
     Any >; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput,
+> for crate::CreateForecastExportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput {
+            forecast_export_job_name,
+            forecast_arn,
+            destination,
+            tags,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_export_job_name: forecast_export_job_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateForecastExportJobRequest",
+                    member: "ForecastExportJobName",
+                })?,
+            forecast_arn: forecast_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateForecastExportJobRequest",
+                    member: "ForecastArn",
+                })?,
+            destination: destination
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateForecastExportJobRequest",
+                    member: "Destination",
+                })?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateForecastExportJobRequest>
+for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateForecastExportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput::builder()
+            .set_forecast_export_job_name(
+                ::std::option::Option::Some(value.forecast_export_job_name),
+            )
+            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .set_destination(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.destination)?,
+                ),
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_format(value.format)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateForecastExportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

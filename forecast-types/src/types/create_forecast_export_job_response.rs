@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateForecastExportJobResponse { forecast_export_job_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput,
+> for crate::CreateForecastExportJobResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput {
+            forecast_export_job_arn,
+            ..
+        } = value;
+        Self { forecast_export_job_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateForecastExportJobResponse>
+for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput {
+    fn from(value: crate::CreateForecastExportJobResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput::builder()
+            .set_forecast_export_job_arn(value.forecast_export_job_arn)
+            .build()
+    }
+}

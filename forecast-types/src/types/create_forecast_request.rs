@@ -195,3 +195,75 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; forecast_types : optional, ListOf < Text >; tags : optional, ListOf < Any >;
     time_series_selector : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput,
+> for crate::CreateForecastRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
+            forecast_name,
+            predictor_arn,
+            forecast_types,
+            tags,
+            time_series_selector,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_name: forecast_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateForecastRequest",
+                    member: "ForecastName",
+                })?,
+            predictor_arn: predictor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateForecastRequest",
+                    member: "PredictorArn",
+                })?,
+            forecast_types,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            time_series_selector: time_series_selector
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateForecastRequest>
+for ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateForecastRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput::builder()
+            .set_forecast_name(::std::option::Option::Some(value.forecast_name))
+            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_forecast_types(value.forecast_types)
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_time_series_selector(
+                value
+                    .time_series_selector
+                    .map(::std::convert::TryFrom::try_from)
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateForecastRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

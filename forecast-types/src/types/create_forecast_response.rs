@@ -84,3 +84,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateForecastResponse { forecast_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput,
+> for crate::CreateForecastResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput {
+            forecast_arn,
+            ..
+        } = value;
+        Self { forecast_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateForecastResponse>
+for ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput {
+    fn from(value: crate::CreateForecastResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput::builder()
+            .set_forecast_arn(value.forecast_arn)
+            .build()
+    }
+}

@@ -140,3 +140,62 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateMonitorRequest { monitor_name : required, Text; resource_arn : required, Text;
     tags : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput,
+> for crate::CreateMonitorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput {
+            monitor_name,
+            resource_arn,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            monitor_name: monitor_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateMonitorRequest",
+                    member: "MonitorName",
+                })?,
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateMonitorRequest",
+                    member: "ResourceArn",
+                })?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateMonitorRequest>
+for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateMonitorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput::builder()
+            .set_monitor_name(::std::option::Option::Some(value.monitor_name))
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateMonitorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

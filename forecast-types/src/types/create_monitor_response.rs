@@ -84,3 +84,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateMonitorResponse { monitor_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput,
+> for crate::CreateMonitorResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput {
+            monitor_arn,
+            ..
+        } = value;
+        Self { monitor_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateMonitorResponse>
+for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput {
+    fn from(value: crate::CreateMonitorResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput::builder()
+            .set_monitor_arn(value.monitor_arn)
+            .build()
+    }
+}

@@ -193,3 +193,80 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, Text; predictor_arn : required, Text; destination : required, Any; tags :
     optional, ListOf < Any >; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput,
+> for crate::CreatePredictorBacktestExportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput {
+            predictor_backtest_export_job_name,
+            predictor_arn,
+            destination,
+            tags,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_backtest_export_job_name: predictor_backtest_export_job_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorBacktestExportJobRequest",
+                    member: "PredictorBacktestExportJobName",
+                })?,
+            predictor_arn: predictor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorBacktestExportJobRequest",
+                    member: "PredictorArn",
+                })?,
+            destination: destination
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorBacktestExportJobRequest",
+                    member: "Destination",
+                })?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreatePredictorBacktestExportJobRequest>
+for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreatePredictorBacktestExportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput::builder()
+            .set_predictor_backtest_export_job_name(
+                ::std::option::Option::Some(value.predictor_backtest_export_job_name),
+            )
+            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_destination(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.destination)?,
+                ),
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_format(value.format)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreatePredictorBacktestExportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

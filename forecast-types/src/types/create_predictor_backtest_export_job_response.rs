@@ -92,3 +92,30 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
     optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput,
+> for crate::CreatePredictorBacktestExportJobResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput {
+            predictor_backtest_export_job_arn,
+            ..
+        } = value;
+        Self {
+            predictor_backtest_export_job_arn,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreatePredictorBacktestExportJobResponse>
+for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput {
+    fn from(value: crate::CreatePredictorBacktestExportJobResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput::builder()
+            .set_predictor_backtest_export_job_arn(
+                value.predictor_backtest_export_job_arn,
+            )
+            .build()
+    }
+}

@@ -385,3 +385,132 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : required, Any; featurization_config : required, Any; encryption_config : optional,
     Any; tags : optional, ListOf < Any >; optimization_metric : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput,
+> for crate::CreatePredictorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
+            predictor_name,
+            algorithm_arn,
+            forecast_horizon,
+            forecast_types,
+            perform_auto_ml,
+            auto_ml_override_strategy,
+            perform_hpo,
+            training_parameters,
+            evaluation_parameters,
+            hpo_config,
+            input_data_config,
+            featurization_config,
+            encryption_config,
+            tags,
+            optimization_metric,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_name: predictor_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorRequest",
+                    member: "PredictorName",
+                })?,
+            algorithm_arn,
+            forecast_horizon: forecast_horizon
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorRequest",
+                    member: "ForecastHorizon",
+                })?,
+            forecast_types,
+            perform_auto_ml,
+            auto_ml_override_strategy: auto_ml_override_strategy
+                .map(::std::convert::Into::into),
+            perform_hpo,
+            training_parameters: training_parameters.map(|v| v.into_iter().collect()),
+            evaluation_parameters: evaluation_parameters.map(::std::convert::Into::into),
+            hpo_config: hpo_config.map(::std::convert::Into::into),
+            input_data_config: input_data_config
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorRequest",
+                    member: "InputDataConfig",
+                })?,
+            featurization_config: featurization_config
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreatePredictorRequest",
+                    member: "FeaturizationConfig",
+                })?,
+            encryption_config: encryption_config.map(::std::convert::Into::into),
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreatePredictorRequest>
+for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreatePredictorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput::builder()
+            .set_predictor_name(::std::option::Option::Some(value.predictor_name))
+            .set_algorithm_arn(value.algorithm_arn)
+            .set_forecast_horizon(::std::option::Option::Some(value.forecast_horizon))
+            .set_forecast_types(value.forecast_types)
+            .set_perform_auto_ml(value.perform_auto_ml)
+            .set_auto_ml_override_strategy(
+                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+            )
+            .set_perform_hpo(value.perform_hpo)
+            .set_training_parameters(
+                value.training_parameters.map(|v| v.into_iter().collect()),
+            )
+            .set_evaluation_parameters(
+                value.evaluation_parameters.map(::std::convert::Into::into),
+            )
+            .set_hpo_config(
+                value.hpo_config.map(::std::convert::TryFrom::try_from).transpose()?,
+            )
+            .set_input_data_config(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.input_data_config)?,
+                ),
+            )
+            .set_featurization_config(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.featurization_config)?,
+                ),
+            )
+            .set_encryption_config(
+                value
+                    .encryption_config
+                    .map(::std::convert::TryFrom::try_from)
+                    .transpose()?,
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_optimization_metric(
+                value.optimization_metric.map(::std::convert::Into::into),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreatePredictorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -84,3 +84,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreatePredictorResponse { predictor_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput,
+> for crate::CreatePredictorResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput {
+            predictor_arn,
+            ..
+        } = value;
+        Self { predictor_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreatePredictorResponse>
+for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput {
+    fn from(value: crate::CreatePredictorResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput::builder()
+            .set_predictor_arn(value.predictor_arn)
+            .build()
+    }
+}

@@ -164,3 +164,74 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, Text; time_series_selector : optional, Any; tags : optional, ListOf < Any
     >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput,
+> for crate::CreateWhatIfAnalysisRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput {
+            what_if_analysis_name,
+            forecast_arn,
+            time_series_selector,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_analysis_name: what_if_analysis_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfAnalysisRequest",
+                    member: "WhatIfAnalysisName",
+                })?,
+            forecast_arn: forecast_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfAnalysisRequest",
+                    member: "ForecastArn",
+                })?,
+            time_series_selector: time_series_selector
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateWhatIfAnalysisRequest>
+for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateWhatIfAnalysisRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput::builder()
+            .set_what_if_analysis_name(
+                ::std::option::Option::Some(value.what_if_analysis_name),
+            )
+            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .set_time_series_selector(
+                value
+                    .time_series_selector
+                    .map(::std::convert::TryFrom::try_from)
+                    .transpose()?,
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateWhatIfAnalysisRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateWhatIfAnalysisResponse { what_if_analysis_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput,
+> for crate::CreateWhatIfAnalysisResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput {
+            what_if_analysis_arn,
+            ..
+        } = value;
+        Self { what_if_analysis_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateWhatIfAnalysisResponse>
+for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput {
+    fn from(value: crate::CreateWhatIfAnalysisResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput::builder()
+            .set_what_if_analysis_arn(value.what_if_analysis_arn)
+            .build()
+    }
+}

@@ -192,3 +192,82 @@ crate::primitives::arbitrary::arbitrary_structure! {
     what_if_forecast_arns : required, ListOf < Text >; destination : required, Any; tags
     : optional, ListOf < Any >; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput,
+> for crate::CreateWhatIfForecastExportRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput {
+            what_if_forecast_export_name,
+            what_if_forecast_arns,
+            destination,
+            tags,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_export_name: what_if_forecast_export_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfForecastExportRequest",
+                    member: "WhatIfForecastExportName",
+                })?,
+            what_if_forecast_arns: what_if_forecast_arns
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfForecastExportRequest",
+                    member: "WhatIfForecastArns",
+                })?,
+            destination: destination
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfForecastExportRequest",
+                    member: "Destination",
+                })?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateWhatIfForecastExportRequest>
+for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateWhatIfForecastExportRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput::builder()
+            .set_what_if_forecast_export_name(
+                ::std::option::Option::Some(value.what_if_forecast_export_name),
+            )
+            .set_what_if_forecast_arns(
+                ::std::option::Option::Some(value.what_if_forecast_arns),
+            )
+            .set_destination(
+                ::std::option::Option::Some(
+                    ::std::convert::TryFrom::try_from(value.destination)?,
+                ),
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_format(value.format)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateWhatIfForecastExportRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -89,3 +89,28 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateWhatIfForecastExportResponse { what_if_forecast_export_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput,
+> for crate::CreateWhatIfForecastExportResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput {
+            what_if_forecast_export_arn,
+            ..
+        } = value;
+        Self {
+            what_if_forecast_export_arn,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateWhatIfForecastExportResponse>
+for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput {
+    fn from(value: crate::CreateWhatIfForecastExportResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput::builder()
+            .set_what_if_forecast_export_arn(value.what_if_forecast_export_arn)
+            .build()
+    }
+}

@@ -200,3 +200,92 @@ crate::primitives::arbitrary::arbitrary_structure! {
     < Any >; time_series_replacements_data_source : optional, Any; tags : optional,
     ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput,
+> for crate::CreateWhatIfForecastRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput {
+            what_if_forecast_name,
+            what_if_analysis_arn,
+            time_series_transformations,
+            time_series_replacements_data_source,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_name: what_if_forecast_name
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfForecastRequest",
+                    member: "WhatIfForecastName",
+                })?,
+            what_if_analysis_arn: what_if_analysis_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "CreateWhatIfForecastRequest",
+                    member: "WhatIfAnalysisArn",
+                })?,
+            time_series_transformations: time_series_transformations
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            time_series_replacements_data_source: time_series_replacements_data_source
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::CreateWhatIfForecastRequest>
+for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::CreateWhatIfForecastRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput::builder()
+            .set_what_if_forecast_name(
+                ::std::option::Option::Some(value.what_if_forecast_name),
+            )
+            .set_what_if_analysis_arn(
+                ::std::option::Option::Some(value.what_if_analysis_arn),
+            )
+            .set_time_series_transformations(
+                value
+                    .time_series_transformations
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_time_series_replacements_data_source(
+                value
+                    .time_series_replacements_data_source
+                    .map(::std::convert::TryFrom::try_from)
+                    .transpose()?,
+            )
+            .set_tags(
+                value
+                    .tags
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "CreateWhatIfForecastRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

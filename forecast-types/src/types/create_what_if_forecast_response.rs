@@ -88,3 +88,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     CreateWhatIfForecastResponse { what_if_forecast_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput,
+> for crate::CreateWhatIfForecastResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput {
+            what_if_forecast_arn,
+            ..
+        } = value;
+        Self { what_if_forecast_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::CreateWhatIfForecastResponse>
+for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput {
+    fn from(value: crate::CreateWhatIfForecastResponse) -> Self {
+        ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput::builder()
+            .set_what_if_forecast_arn(value.what_if_forecast_arn)
+            .build()
+    }
+}

@@ -142,3 +142,61 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DataConfig { dataset_group_arn : required, Text; attribute_configs : optional, ListOf
     < Any >; additional_datasets : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {
+    fn from(value: ::aws_sdk_forecast::types::DataConfig) -> Self {
+        let ::aws_sdk_forecast::types::DataConfig {
+            dataset_group_arn,
+            attribute_configs,
+            additional_datasets,
+            ..
+        } = value;
+        Self {
+            dataset_group_arn,
+            attribute_configs: attribute_configs
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            additional_datasets: additional_datasets
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DataConfig>
+for ::aws_sdk_forecast::types::DataConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(value: crate::DataConfig) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::DataConfig::builder()
+            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_attribute_configs(
+                value
+                    .attribute_configs
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .set_additional_datasets(
+                value
+                    .additional_datasets
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DataConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -89,3 +89,39 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DataDestination { s3_config : required, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::DataDestination>
+for crate::DataDestination {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::DataDestination,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::DataDestination { s3_config, .. } = value;
+        ::std::result::Result::Ok(Self {
+            s3_config: s3_config
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DataDestination",
+                    member: "S3Config",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DataDestination>
+for ::aws_sdk_forecast::types::DataDestination {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DataDestination,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::DataDestination::builder()
+                .set_s3_config(
+                    ::std::option::Option::Some(
+                        ::std::convert::TryFrom::try_from(value.s3_config)?,
+                    ),
+                )
+                .build(),
+        )
+    }
+}

@@ -89,3 +89,37 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DataSource { s3_config : required, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::DataSource>
+for crate::DataSource {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::DataSource,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::DataSource { s3_config, .. } = value;
+        ::std::result::Result::Ok(Self {
+            s3_config: s3_config
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DataSource",
+                    member: "S3Config",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DataSource>
+for ::aws_sdk_forecast::types::DataSource {
+    type Error = crate::interop::ConversionError;
+    fn try_from(value: crate::DataSource) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::DataSource::builder()
+                .set_s3_config(
+                    ::std::option::Option::Some(
+                        ::std::convert::TryFrom::try_from(value.s3_config)?,
+                    ),
+                )
+                .build(),
+        )
+    }
+}

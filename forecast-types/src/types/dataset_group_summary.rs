@@ -118,3 +118,37 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; creation_time : optional, Any; last_modification_time : optional,
     Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::DatasetGroupSummary>
+for crate::DatasetGroupSummary {
+    fn from(value: ::aws_sdk_forecast::types::DatasetGroupSummary) -> Self {
+        let ::aws_sdk_forecast::types::DatasetGroupSummary {
+            dataset_group_arn,
+            dataset_group_name,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            dataset_group_arn,
+            dataset_group_name,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DatasetGroupSummary>
+for ::aws_sdk_forecast::types::DatasetGroupSummary {
+    fn from(value: crate::DatasetGroupSummary) -> Self {
+        ::aws_sdk_forecast::types::DatasetGroupSummary::builder()
+            .set_dataset_group_arn(value.dataset_group_arn)
+            .set_dataset_group_name(value.dataset_group_name)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -182,3 +182,59 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; message : optional, Text; creation_time : optional, Any;
     last_modification_time : optional, Any; import_mode : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::DatasetImportJobSummary>
+for crate::DatasetImportJobSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::DatasetImportJobSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::DatasetImportJobSummary {
+            dataset_import_job_arn,
+            dataset_import_job_name,
+            data_source,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            import_mode,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_import_job_arn,
+            dataset_import_job_name,
+            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            import_mode: import_mode.map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DatasetImportJobSummary>
+for ::aws_sdk_forecast::types::DatasetImportJobSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DatasetImportJobSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::DatasetImportJobSummary::builder()
+                .set_dataset_import_job_arn(value.dataset_import_job_arn)
+                .set_dataset_import_job_name(value.dataset_import_job_name)
+                .set_data_source(
+                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+                .build(),
+        )
+    }
+}

@@ -143,3 +143,43 @@ crate::primitives::arbitrary::arbitrary_structure! {
     dataset_type : optional, Any; domain : optional, Any; creation_time : optional, Any;
     last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::DatasetSummary>
+for crate::DatasetSummary {
+    fn from(value: ::aws_sdk_forecast::types::DatasetSummary) -> Self {
+        let ::aws_sdk_forecast::types::DatasetSummary {
+            dataset_arn,
+            dataset_name,
+            dataset_type,
+            domain,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            dataset_arn,
+            dataset_name,
+            dataset_type: dataset_type.map(::std::convert::Into::into),
+            domain: domain.map(::std::convert::Into::into),
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DatasetSummary>
+for ::aws_sdk_forecast::types::DatasetSummary {
+    fn from(value: crate::DatasetSummary) -> Self {
+        ::aws_sdk_forecast::types::DatasetSummary::builder()
+            .set_dataset_arn(value.dataset_arn)
+            .set_dataset_name(value.dataset_name)
+            .set_dataset_type(value.dataset_type.map(::std::convert::Into::into))
+            .set_domain(value.domain.map(::std::convert::Into::into))
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

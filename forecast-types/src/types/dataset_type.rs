@@ -100,3 +100,17 @@ impl DatasetType {
 crate::primitives::wire::json_enum!(DatasetType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(DatasetType);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DatasetType>
+for ::aws_sdk_forecast::types::DatasetType {
+    fn from(value: crate::DatasetType) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::DatasetType>
+for crate::DatasetType {
+    fn from(value: ::aws_sdk_forecast::types::DatasetType) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -120,3 +120,15 @@ impl DayOfWeek {
 crate::primitives::wire::json_enum!(DayOfWeek);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(DayOfWeek);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DayOfWeek> for ::aws_sdk_forecast::types::DayOfWeek {
+    fn from(value: crate::DayOfWeek) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::DayOfWeek> for crate::DayOfWeek {
+    fn from(value: ::aws_sdk_forecast::types::DayOfWeek) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -102,3 +102,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteDatasetGroupRequest { dataset_group_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput,
+> for crate::DeleteDatasetGroupRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput {
+            dataset_group_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_group_arn: dataset_group_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteDatasetGroupRequest",
+                    member: "DatasetGroupArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteDatasetGroupRequest>
+for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteDatasetGroupRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput::builder()
+            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteDatasetGroupRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

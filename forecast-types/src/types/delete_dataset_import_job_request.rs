@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput,
+> for crate::DeleteDatasetImportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput {
+            dataset_import_job_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_import_job_arn: dataset_import_job_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteDatasetImportJobRequest",
+                    member: "DatasetImportJobArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteDatasetImportJobRequest>
+for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteDatasetImportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput::builder()
+            .set_dataset_import_job_arn(
+                ::std::option::Option::Some(value.dataset_import_job_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteDatasetImportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteDatasetRequest { dataset_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput,
+> for crate::DeleteDatasetRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput {
+            dataset_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_arn: dataset_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteDatasetRequest",
+                    member: "DatasetArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteDatasetRequest>
+for ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteDatasetRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput::builder()
+            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteDatasetRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteExplainabilityExportRequest { explainability_export_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput,
+> for crate::DeleteExplainabilityExportRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput {
+            explainability_export_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_export_arn: explainability_export_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteExplainabilityExportRequest",
+                    member: "ExplainabilityExportArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteExplainabilityExportRequest>
+for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteExplainabilityExportRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput::builder()
+            .set_explainability_export_arn(
+                ::std::option::Option::Some(value.explainability_export_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteExplainabilityExportRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

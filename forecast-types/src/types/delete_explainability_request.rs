@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteExplainabilityRequest { explainability_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput,
+> for crate::DeleteExplainabilityRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput {
+            explainability_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_arn: explainability_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteExplainabilityRequest",
+                    member: "ExplainabilityArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteExplainabilityRequest>
+for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteExplainabilityRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput::builder()
+            .set_explainability_arn(
+                ::std::option::Option::Some(value.explainability_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteExplainabilityRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteForecastExportJobRequest { forecast_export_job_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput,
+> for crate::DeleteForecastExportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput {
+            forecast_export_job_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_export_job_arn: forecast_export_job_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteForecastExportJobRequest",
+                    member: "ForecastExportJobArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteForecastExportJobRequest>
+for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteForecastExportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput::builder()
+            .set_forecast_export_job_arn(
+                ::std::option::Option::Some(value.forecast_export_job_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteForecastExportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

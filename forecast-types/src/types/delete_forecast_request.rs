@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteForecastRequest { forecast_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput,
+> for crate::DeleteForecastRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput {
+            forecast_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_arn: forecast_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteForecastRequest",
+                    member: "ForecastArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteForecastRequest>
+for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteForecastRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput::builder()
+            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteForecastRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteMonitorRequest { monitor_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput,
+> for crate::DeleteMonitorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput {
+            monitor_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            monitor_arn: monitor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteMonitorRequest",
+                    member: "MonitorArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteMonitorRequest>
+for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteMonitorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput::builder()
+            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteMonitorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

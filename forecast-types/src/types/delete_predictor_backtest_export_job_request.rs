@@ -105,3 +105,42 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeletePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
     required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput,
+> for crate::DeletePredictorBacktestExportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput {
+            predictor_backtest_export_job_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_backtest_export_job_arn: predictor_backtest_export_job_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeletePredictorBacktestExportJobRequest",
+                    member: "PredictorBacktestExportJobArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeletePredictorBacktestExportJobRequest>
+for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeletePredictorBacktestExportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput::builder()
+            .set_predictor_backtest_export_job_arn(
+                ::std::option::Option::Some(value.predictor_backtest_export_job_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeletePredictorBacktestExportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

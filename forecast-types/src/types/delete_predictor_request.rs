@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeletePredictorRequest { predictor_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput,
+> for crate::DeletePredictorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput {
+            predictor_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_arn: predictor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeletePredictorRequest",
+                    member: "PredictorArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeletePredictorRequest>
+for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeletePredictorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput::builder()
+            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeletePredictorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -102,3 +102,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteResourceTreeRequest { resource_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput,
+> for crate::DeleteResourceTreeRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput {
+            resource_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteResourceTreeRequest",
+                    member: "ResourceArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteResourceTreeRequest>
+for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteResourceTreeRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput::builder()
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteResourceTreeRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

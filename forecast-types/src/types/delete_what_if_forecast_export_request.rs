@@ -104,3 +104,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput,
+> for crate::DeleteWhatIfForecastExportRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput {
+            what_if_forecast_export_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_export_arn: what_if_forecast_export_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteWhatIfForecastExportRequest",
+                    member: "WhatIfForecastExportArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteWhatIfForecastExportRequest>
+for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteWhatIfForecastExportRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput::builder()
+            .set_what_if_forecast_export_arn(
+                ::std::option::Option::Some(value.what_if_forecast_export_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteWhatIfForecastExportRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DeleteWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput,
+> for crate::DeleteWhatIfForecastRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput {
+            what_if_forecast_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_arn: what_if_forecast_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DeleteWhatIfForecastRequest",
+                    member: "WhatIfForecastArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DeleteWhatIfForecastRequest>
+for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DeleteWhatIfForecastRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput::builder()
+            .set_what_if_forecast_arn(
+                ::std::option::Option::Some(value.what_if_forecast_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DeleteWhatIfForecastRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -102,3 +102,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeAutoPredictorRequest { predictor_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput,
+> for crate::DescribeAutoPredictorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput {
+            predictor_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_arn: predictor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeAutoPredictorRequest",
+                    member: "PredictorArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeAutoPredictorRequest>
+for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeAutoPredictorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput::builder()
+            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeAutoPredictorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -369,3 +369,109 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; optimization_metric : optional, Any; explainability_info : optional, Any;
     monitor_info : optional, Any; time_alignment_boundary : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput,
+> for crate::DescribeAutoPredictorResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput {
+            predictor_arn,
+            predictor_name,
+            forecast_horizon,
+            forecast_types,
+            forecast_frequency,
+            forecast_dimensions,
+            dataset_import_job_arns,
+            data_config,
+            encryption_config,
+            reference_predictor_summary,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            optimization_metric,
+            explainability_info,
+            monitor_info,
+            time_alignment_boundary,
+            ..
+        } = value;
+        Self {
+            predictor_arn,
+            predictor_name,
+            forecast_horizon,
+            forecast_types,
+            forecast_frequency,
+            forecast_dimensions,
+            dataset_import_job_arns,
+            data_config: data_config.map(::std::convert::Into::into),
+            encryption_config: encryption_config.map(::std::convert::Into::into),
+            reference_predictor_summary: reference_predictor_summary
+                .map(::std::convert::Into::into),
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            explainability_info: explainability_info.map(::std::convert::Into::into),
+            monitor_info: monitor_info.map(::std::convert::Into::into),
+            time_alignment_boundary: time_alignment_boundary
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeAutoPredictorResponse>
+for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeAutoPredictorResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput::builder()
+                .set_predictor_arn(value.predictor_arn)
+                .set_predictor_name(value.predictor_name)
+                .set_forecast_horizon(value.forecast_horizon)
+                .set_forecast_types(value.forecast_types)
+                .set_forecast_frequency(value.forecast_frequency)
+                .set_forecast_dimensions(value.forecast_dimensions)
+                .set_dataset_import_job_arns(value.dataset_import_job_arns)
+                .set_data_config(
+                    value.data_config.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_encryption_config(
+                    value
+                        .encryption_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_reference_predictor_summary(
+                    value.reference_predictor_summary.map(::std::convert::Into::into),
+                )
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_optimization_metric(
+                    value.optimization_metric.map(::std::convert::Into::into),
+                )
+                .set_explainability_info(
+                    value.explainability_info.map(::std::convert::Into::into),
+                )
+                .set_monitor_info(value.monitor_info.map(::std::convert::Into::into))
+                .set_time_alignment_boundary(
+                    value.time_alignment_boundary.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

@@ -103,3 +103,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeDatasetGroupRequest { dataset_group_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput,
+> for crate::DescribeDatasetGroupRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput {
+            dataset_group_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_group_arn: dataset_group_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeDatasetGroupRequest",
+                    member: "DatasetGroupArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeDatasetGroupRequest>
+for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeDatasetGroupRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput::builder()
+            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeDatasetGroupRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -181,3 +181,49 @@ crate::primitives::arbitrary::arbitrary_structure! {
     status : optional, Text; creation_time : optional, Any; last_modification_time :
     optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput,
+> for crate::DescribeDatasetGroupResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput {
+            dataset_group_name,
+            dataset_group_arn,
+            dataset_arns,
+            domain,
+            status,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            dataset_group_name,
+            dataset_group_arn,
+            dataset_arns,
+            domain: domain.map(::std::convert::Into::into),
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeDatasetGroupResponse>
+for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput {
+    fn from(value: crate::DescribeDatasetGroupResponse) -> Self {
+        ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput::builder()
+            .set_dataset_group_name(value.dataset_group_name)
+            .set_dataset_group_arn(value.dataset_group_arn)
+            .set_dataset_arns(value.dataset_arns)
+            .set_domain(value.domain.map(::std::convert::Into::into))
+            .set_status(value.status)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput,
+> for crate::DescribeDatasetImportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput {
+            dataset_import_job_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_import_job_arn: dataset_import_job_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeDatasetImportJobRequest",
+                    member: "DatasetImportJobArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeDatasetImportJobRequest>
+for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeDatasetImportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput::builder()
+            .set_dataset_import_job_arn(
+                ::std::option::Option::Some(value.dataset_import_job_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeDatasetImportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -338,3 +338,106 @@ crate::primitives::arbitrary::arbitrary_structure! {
     last_modification_time : optional, Any; format : optional, Text; import_mode :
     optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput,
+> for crate::DescribeDatasetImportJobResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput {
+            dataset_import_job_name,
+            dataset_import_job_arn,
+            dataset_arn,
+            timestamp_format,
+            time_zone,
+            use_geolocation_for_time_zone,
+            geolocation_format,
+            data_source,
+            estimated_time_remaining_in_minutes,
+            field_statistics,
+            data_size,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            format,
+            import_mode,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_import_job_name,
+            dataset_import_job_arn,
+            dataset_arn,
+            timestamp_format,
+            time_zone,
+            use_geolocation_for_time_zone,
+            geolocation_format,
+            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            estimated_time_remaining_in_minutes,
+            field_statistics: field_statistics
+                .map(|v| {
+                    v
+                        .into_iter()
+                        .map(|(k, v)| (k, ::std::convert::Into::into(v)))
+                        .collect()
+                }),
+            data_size,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            format,
+            import_mode: import_mode.map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeDatasetImportJobResponse>
+for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeDatasetImportJobResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput::builder()
+                .set_dataset_import_job_name(value.dataset_import_job_name)
+                .set_dataset_import_job_arn(value.dataset_import_job_arn)
+                .set_dataset_arn(value.dataset_arn)
+                .set_timestamp_format(value.timestamp_format)
+                .set_time_zone(value.time_zone)
+                .set_use_geolocation_for_time_zone(
+                    ::std::option::Option::Some(value.use_geolocation_for_time_zone),
+                )
+                .set_geolocation_format(value.geolocation_format)
+                .set_data_source(
+                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_field_statistics(
+                    value
+                        .field_statistics
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(|(k, v)| (k, ::std::convert::Into::into(v)))
+                                .collect()
+                        }),
+                )
+                .set_data_size(value.data_size)
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_format(value.format)
+                .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+                .build(),
+        )
+    }
+}

@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeDatasetRequest { dataset_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput,
+> for crate::DescribeDatasetRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput {
+            dataset_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_arn: dataset_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeDatasetRequest",
+                    member: "DatasetArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeDatasetRequest>
+for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeDatasetRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput::builder()
+            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeDatasetRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

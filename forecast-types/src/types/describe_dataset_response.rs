@@ -217,3 +217,68 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; creation_time : optional, Any; last_modification_time : optional,
     Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput,
+> for crate::DescribeDatasetResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput {
+            dataset_arn,
+            dataset_name,
+            domain,
+            dataset_type,
+            data_frequency,
+            schema,
+            encryption_config,
+            status,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            dataset_arn,
+            dataset_name,
+            domain: domain.map(::std::convert::Into::into),
+            dataset_type: dataset_type.map(::std::convert::Into::into),
+            data_frequency,
+            schema: schema.map(::std::convert::Into::into),
+            encryption_config: encryption_config.map(::std::convert::Into::into),
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeDatasetResponse>
+for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeDatasetResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput::builder()
+                .set_dataset_arn(value.dataset_arn)
+                .set_dataset_name(value.dataset_name)
+                .set_domain(value.domain.map(::std::convert::Into::into))
+                .set_dataset_type(value.dataset_type.map(::std::convert::Into::into))
+                .set_data_frequency(value.data_frequency)
+                .set_schema(value.schema.map(::std::convert::Into::into))
+                .set_encryption_config(
+                    value
+                        .encryption_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_status(value.status)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeExplainabilityExportRequest { explainability_export_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput,
+> for crate::DescribeExplainabilityExportRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput {
+            explainability_export_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_export_arn: explainability_export_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeExplainabilityExportRequest",
+                    member: "ExplainabilityExportArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeExplainabilityExportRequest>
+for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeExplainabilityExportRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput::builder()
+            .set_explainability_export_arn(
+                ::std::option::Option::Some(value.explainability_export_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeExplainabilityExportRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

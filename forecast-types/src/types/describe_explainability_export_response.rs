@@ -205,3 +205,63 @@ crate::primitives::arbitrary::arbitrary_structure! {
     creation_time : optional, Any; last_modification_time : optional, Any; format :
     optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput,
+> for crate::DescribeExplainabilityExportResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput {
+            explainability_export_arn,
+            explainability_export_name,
+            explainability_arn,
+            destination,
+            message,
+            status,
+            creation_time,
+            last_modification_time,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_export_arn,
+            explainability_export_name,
+            explainability_arn,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            message,
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeExplainabilityExportResponse>
+for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeExplainabilityExportResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput::builder()
+                .set_explainability_export_arn(value.explainability_export_arn)
+                .set_explainability_export_name(value.explainability_export_name)
+                .set_explainability_arn(value.explainability_arn)
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_message(value.message)
+                .set_status(value.status)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_format(value.format)
+                .build(),
+        )
+    }
+}

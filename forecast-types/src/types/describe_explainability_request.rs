@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeExplainabilityRequest { explainability_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput,
+> for crate::DescribeExplainabilityRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput {
+            explainability_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_arn: explainability_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeExplainabilityRequest",
+                    member: "ExplainabilityArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeExplainabilityRequest>
+for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeExplainabilityRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput::builder()
+            .set_explainability_arn(
+                ::std::option::Option::Some(value.explainability_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeExplainabilityRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

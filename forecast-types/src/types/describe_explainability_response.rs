@@ -271,3 +271,85 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; message : optional, Text; status : optional, Text; creation_time : optional,
     Any; last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput,
+> for crate::DescribeExplainabilityResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput {
+            explainability_arn,
+            explainability_name,
+            resource_arn,
+            explainability_config,
+            enable_visualization,
+            data_source,
+            schema,
+            start_date_time,
+            end_date_time,
+            estimated_time_remaining_in_minutes,
+            message,
+            status,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_arn,
+            explainability_name,
+            resource_arn,
+            explainability_config: explainability_config.map(::std::convert::Into::into),
+            enable_visualization,
+            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            schema: schema.map(::std::convert::Into::into),
+            start_date_time,
+            end_date_time,
+            estimated_time_remaining_in_minutes,
+            message,
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeExplainabilityResponse>
+for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeExplainabilityResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput::builder()
+                .set_explainability_arn(value.explainability_arn)
+                .set_explainability_name(value.explainability_name)
+                .set_resource_arn(value.resource_arn)
+                .set_explainability_config(
+                    value
+                        .explainability_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_enable_visualization(value.enable_visualization)
+                .set_data_source(
+                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_schema(value.schema.map(::std::convert::Into::into))
+                .set_start_date_time(value.start_date_time)
+                .set_end_date_time(value.end_date_time)
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_message(value.message)
+                .set_status(value.status)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

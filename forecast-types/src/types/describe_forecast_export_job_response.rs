@@ -205,3 +205,63 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : optional, Any; message : optional, Text; status : optional, Text; creation_time :
     optional, Any; last_modification_time : optional, Any; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput,
+> for crate::DescribeForecastExportJobResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput {
+            forecast_export_job_arn,
+            forecast_export_job_name,
+            forecast_arn,
+            destination,
+            message,
+            status,
+            creation_time,
+            last_modification_time,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_export_job_arn,
+            forecast_export_job_name,
+            forecast_arn,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            message,
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeForecastExportJobResponse>
+for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeForecastExportJobResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput::builder()
+                .set_forecast_export_job_arn(value.forecast_export_job_arn)
+                .set_forecast_export_job_name(value.forecast_export_job_name)
+                .set_forecast_arn(value.forecast_arn)
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_message(value.message)
+                .set_status(value.status)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_format(value.format)
+                .build(),
+        )
+    }
+}

@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeForecastRequest { forecast_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput,
+> for crate::DescribeForecastRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput {
+            forecast_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_arn: forecast_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeForecastRequest",
+                    member: "ForecastArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeForecastRequest>
+for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeForecastRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput::builder()
+            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeForecastRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -238,3 +238,76 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; status : optional, Text; message : optional, Text; creation_time : optional,
     Any; last_modification_time : optional, Any; time_series_selector : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput,
+> for crate::DescribeForecastResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
+            forecast_arn,
+            forecast_name,
+            forecast_types,
+            predictor_arn,
+            dataset_group_arn,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            time_series_selector,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_arn,
+            forecast_name,
+            forecast_types,
+            predictor_arn,
+            dataset_group_arn,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            time_series_selector: time_series_selector
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeForecastResponse>
+for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeForecastResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput::builder()
+                .set_forecast_arn(value.forecast_arn)
+                .set_forecast_name(value.forecast_name)
+                .set_forecast_types(value.forecast_types)
+                .set_predictor_arn(value.predictor_arn)
+                .set_dataset_group_arn(value.dataset_group_arn)
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_time_series_selector(
+                    value
+                        .time_series_selector
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeMonitorRequest { monitor_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput,
+> for crate::DescribeMonitorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput {
+            monitor_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            monitor_arn: monitor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeMonitorRequest",
+                    member: "MonitorArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeMonitorRequest>
+for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeMonitorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput::builder()
+            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeMonitorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -211,3 +211,65 @@ crate::primitives::arbitrary::arbitrary_structure! {
     message : optional, Text; creation_time : optional, Any; last_modification_time :
     optional, Any; estimated_evaluation_time_remaining_in_minutes : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput,
+> for crate::DescribeMonitorResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput {
+            monitor_name,
+            monitor_arn,
+            resource_arn,
+            status,
+            last_evaluation_time,
+            last_evaluation_state,
+            baseline,
+            message,
+            creation_time,
+            last_modification_time,
+            estimated_evaluation_time_remaining_in_minutes,
+            ..
+        } = value;
+        Self {
+            monitor_name,
+            monitor_arn,
+            resource_arn,
+            status,
+            last_evaluation_time: last_evaluation_time.map(::std::convert::Into::into),
+            last_evaluation_state,
+            baseline: baseline.map(::std::convert::Into::into),
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            estimated_evaluation_time_remaining_in_minutes,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::DescribeMonitorResponse>
+for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput {
+    fn from(value: crate::DescribeMonitorResponse) -> Self {
+        ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput::builder()
+            .set_monitor_name(value.monitor_name)
+            .set_monitor_arn(value.monitor_arn)
+            .set_resource_arn(value.resource_arn)
+            .set_status(value.status)
+            .set_last_evaluation_time(
+                value.last_evaluation_time.map(::std::convert::Into::into),
+            )
+            .set_last_evaluation_state(value.last_evaluation_state)
+            .set_baseline(value.baseline.map(::std::convert::Into::into))
+            .set_message(value.message)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .set_estimated_evaluation_time_remaining_in_minutes(
+                value.estimated_evaluation_time_remaining_in_minutes,
+            )
+            .build()
+    }
+}

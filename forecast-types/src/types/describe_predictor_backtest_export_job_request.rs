@@ -105,3 +105,42 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
     required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput,
+> for crate::DescribePredictorBacktestExportJobRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput {
+            predictor_backtest_export_job_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_backtest_export_job_arn: predictor_backtest_export_job_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribePredictorBacktestExportJobRequest",
+                    member: "PredictorBacktestExportJobArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribePredictorBacktestExportJobRequest>
+for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribePredictorBacktestExportJobRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput::builder()
+            .set_predictor_backtest_export_job_arn(
+                ::std::option::Option::Some(value.predictor_backtest_export_job_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribePredictorBacktestExportJobRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -211,3 +211,67 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; creation_time : optional, Any; last_modification_time : optional,
     Any; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput,
+> for crate::DescribePredictorBacktestExportJobResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput {
+            predictor_backtest_export_job_arn,
+            predictor_backtest_export_job_name,
+            predictor_arn,
+            destination,
+            message,
+            status,
+            creation_time,
+            last_modification_time,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_backtest_export_job_arn,
+            predictor_backtest_export_job_name,
+            predictor_arn,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            message,
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribePredictorBacktestExportJobResponse>
+for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribePredictorBacktestExportJobResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput::builder()
+                .set_predictor_backtest_export_job_arn(
+                    value.predictor_backtest_export_job_arn,
+                )
+                .set_predictor_backtest_export_job_name(
+                    value.predictor_backtest_export_job_name,
+                )
+                .set_predictor_arn(value.predictor_arn)
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_message(value.message)
+                .set_status(value.status)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_format(value.format)
+                .build(),
+        )
+    }
+}

@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribePredictorRequest { predictor_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput,
+> for crate::DescribePredictorRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput {
+            predictor_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_arn: predictor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribePredictorRequest",
+                    member: "PredictorArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribePredictorRequest>
+for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribePredictorRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput::builder()
+            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribePredictorRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -449,3 +449,136 @@ crate::primitives::arbitrary::arbitrary_structure! {
     creation_time : optional, Any; last_modification_time : optional, Any;
     optimization_metric : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput,
+> for crate::DescribePredictorResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
+            predictor_arn,
+            predictor_name,
+            algorithm_arn,
+            auto_ml_algorithm_arns,
+            forecast_horizon,
+            forecast_types,
+            perform_auto_ml,
+            auto_ml_override_strategy,
+            perform_hpo,
+            training_parameters,
+            evaluation_parameters,
+            hpo_config,
+            input_data_config,
+            featurization_config,
+            encryption_config,
+            predictor_execution_details,
+            estimated_time_remaining_in_minutes,
+            is_auto_predictor,
+            dataset_import_job_arns,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            optimization_metric,
+            ..
+        } = value;
+        Self {
+            predictor_arn,
+            predictor_name,
+            algorithm_arn,
+            auto_ml_algorithm_arns,
+            forecast_horizon,
+            forecast_types,
+            perform_auto_ml,
+            auto_ml_override_strategy: auto_ml_override_strategy
+                .map(::std::convert::Into::into),
+            perform_hpo,
+            training_parameters: training_parameters.map(|v| v.into_iter().collect()),
+            evaluation_parameters: evaluation_parameters.map(::std::convert::Into::into),
+            hpo_config: hpo_config.map(::std::convert::Into::into),
+            input_data_config: input_data_config.map(::std::convert::Into::into),
+            featurization_config: featurization_config.map(::std::convert::Into::into),
+            encryption_config: encryption_config.map(::std::convert::Into::into),
+            predictor_execution_details: predictor_execution_details
+                .map(::std::convert::Into::into),
+            estimated_time_remaining_in_minutes,
+            is_auto_predictor,
+            dataset_import_job_arns,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribePredictorResponse>
+for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribePredictorResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput::builder()
+                .set_predictor_arn(value.predictor_arn)
+                .set_predictor_name(value.predictor_name)
+                .set_algorithm_arn(value.algorithm_arn)
+                .set_auto_ml_algorithm_arns(value.auto_ml_algorithm_arns)
+                .set_forecast_horizon(value.forecast_horizon)
+                .set_forecast_types(value.forecast_types)
+                .set_perform_auto_ml(value.perform_auto_ml)
+                .set_auto_ml_override_strategy(
+                    value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                )
+                .set_perform_hpo(value.perform_hpo)
+                .set_training_parameters(
+                    value.training_parameters.map(|v| v.into_iter().collect()),
+                )
+                .set_evaluation_parameters(
+                    value.evaluation_parameters.map(::std::convert::Into::into),
+                )
+                .set_hpo_config(
+                    value.hpo_config.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_input_data_config(
+                    value
+                        .input_data_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_featurization_config(
+                    value
+                        .featurization_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_encryption_config(
+                    value
+                        .encryption_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_predictor_execution_details(
+                    value.predictor_execution_details.map(::std::convert::Into::into),
+                )
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_is_auto_predictor(value.is_auto_predictor)
+                .set_dataset_import_job_arns(value.dataset_import_job_arns)
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_optimization_metric(
+                    value.optimization_metric.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

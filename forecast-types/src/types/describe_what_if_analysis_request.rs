@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput,
+> for crate::DescribeWhatIfAnalysisRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput {
+            what_if_analysis_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_analysis_arn: what_if_analysis_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeWhatIfAnalysisRequest",
+                    member: "WhatIfAnalysisArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeWhatIfAnalysisRequest>
+for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeWhatIfAnalysisRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput::builder()
+            .set_what_if_analysis_arn(
+                ::std::option::Option::Some(value.what_if_analysis_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeWhatIfAnalysisRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -202,3 +202,70 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : optional, Text; creation_time : optional, Any; last_modification_time : optional,
     Any; time_series_selector : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput,
+> for crate::DescribeWhatIfAnalysisResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput {
+            what_if_analysis_name,
+            what_if_analysis_arn,
+            forecast_arn,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            time_series_selector,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_analysis_name,
+            what_if_analysis_arn,
+            forecast_arn,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            time_series_selector: time_series_selector
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeWhatIfAnalysisResponse>
+for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeWhatIfAnalysisResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput::builder()
+                .set_what_if_analysis_name(value.what_if_analysis_name)
+                .set_what_if_analysis_arn(value.what_if_analysis_arn)
+                .set_forecast_arn(value.forecast_arn)
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_time_series_selector(
+                    value
+                        .time_series_selector
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

@@ -104,3 +104,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput,
+> for crate::DescribeWhatIfForecastExportRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput {
+            what_if_forecast_export_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_export_arn: what_if_forecast_export_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeWhatIfForecastExportRequest",
+                    member: "WhatIfForecastExportArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastExportRequest>
+for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeWhatIfForecastExportRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput::builder()
+            .set_what_if_forecast_export_arn(
+                ::std::option::Option::Some(value.what_if_forecast_export_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeWhatIfForecastExportRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

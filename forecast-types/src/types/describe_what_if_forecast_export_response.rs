@@ -226,3 +226,68 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; creation_time : optional, Any; estimated_time_remaining_in_minutes :
     optional, Any; last_modification_time : optional, Any; format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput,
+> for crate::DescribeWhatIfForecastExportResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput {
+            what_if_forecast_export_arn,
+            what_if_forecast_export_name,
+            what_if_forecast_arns,
+            destination,
+            message,
+            status,
+            creation_time,
+            estimated_time_remaining_in_minutes,
+            last_modification_time,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_export_arn,
+            what_if_forecast_export_name,
+            what_if_forecast_arns,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            message,
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            estimated_time_remaining_in_minutes,
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastExportResponse>
+for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeWhatIfForecastExportResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput::builder()
+                .set_what_if_forecast_export_arn(value.what_if_forecast_export_arn)
+                .set_what_if_forecast_export_name(value.what_if_forecast_export_name)
+                .set_what_if_forecast_arns(value.what_if_forecast_arns)
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_message(value.message)
+                .set_status(value.status)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_format(value.format)
+                .build(),
+        )
+    }
+}

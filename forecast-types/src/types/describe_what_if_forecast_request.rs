@@ -103,3 +103,42 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     DescribeWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput,
+> for crate::DescribeWhatIfForecastRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput {
+            what_if_forecast_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_arn: what_if_forecast_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "DescribeWhatIfForecastRequest",
+                    member: "WhatIfForecastArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastRequest>
+for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeWhatIfForecastRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput::builder()
+            .set_what_if_forecast_arn(
+                ::std::option::Option::Some(value.what_if_forecast_arn),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "DescribeWhatIfForecastRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

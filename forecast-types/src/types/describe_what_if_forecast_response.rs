@@ -263,3 +263,89 @@ crate::primitives::arbitrary::arbitrary_structure! {
     time_series_replacements_data_source : optional, Any; forecast_types : optional,
     ListOf < Text >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput,
+> for crate::DescribeWhatIfForecastResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput {
+            what_if_forecast_name,
+            what_if_forecast_arn,
+            what_if_analysis_arn,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            time_series_transformations,
+            time_series_replacements_data_source,
+            forecast_types,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_name,
+            what_if_forecast_arn,
+            what_if_analysis_arn,
+            estimated_time_remaining_in_minutes,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+            time_series_transformations: time_series_transformations
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            time_series_replacements_data_source: time_series_replacements_data_source
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+            forecast_types,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastResponse>
+for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::DescribeWhatIfForecastResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput::builder()
+                .set_what_if_forecast_name(value.what_if_forecast_name)
+                .set_what_if_forecast_arn(value.what_if_forecast_arn)
+                .set_what_if_analysis_arn(value.what_if_analysis_arn)
+                .set_estimated_time_remaining_in_minutes(
+                    value.estimated_time_remaining_in_minutes,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .set_time_series_transformations(
+                    value
+                        .time_series_transformations
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_time_series_replacements_data_source(
+                    value
+                        .time_series_replacements_data_source
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_forecast_types(value.forecast_types)
+                .build(),
+        )
+    }
+}

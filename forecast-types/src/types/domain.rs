@@ -120,3 +120,15 @@ impl Domain {
 crate::primitives::wire::json_enum!(Domain);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Domain);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Domain> for ::aws_sdk_forecast::types::Domain {
+    fn from(value: crate::Domain) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Domain> for crate::Domain {
+    fn from(value: ::aws_sdk_forecast::types::Domain) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -122,3 +122,28 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     EncryptionConfig { role_arn : required, Text; kms_key_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::EncryptionConfig>
+for crate::EncryptionConfig {
+    fn from(value: ::aws_sdk_forecast::types::EncryptionConfig) -> Self {
+        let ::aws_sdk_forecast::types::EncryptionConfig { role_arn, kms_key_arn, .. } = value;
+        Self { role_arn, kms_key_arn }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::EncryptionConfig>
+for ::aws_sdk_forecast::types::EncryptionConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::EncryptionConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::EncryptionConfig::builder()
+            .set_role_arn(::std::option::Option::Some(value.role_arn))
+            .set_kms_key_arn(::std::option::Option::Some(value.kms_key_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "EncryptionConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -106,3 +106,37 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ErrorMetric { forecast_type : optional, Text; wape : optional, Float; rmse :
     optional, Float; mase : optional, Float; mape : optional, Float; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ErrorMetric>
+for crate::ErrorMetric {
+    fn from(value: ::aws_sdk_forecast::types::ErrorMetric) -> Self {
+        let ::aws_sdk_forecast::types::ErrorMetric {
+            forecast_type,
+            wape,
+            rmse,
+            mase,
+            mape,
+            ..
+        } = value;
+        Self {
+            forecast_type,
+            wape,
+            rmse,
+            mase,
+            mape,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ErrorMetric>
+for ::aws_sdk_forecast::types::ErrorMetric {
+    fn from(value: crate::ErrorMetric) -> Self {
+        ::aws_sdk_forecast::types::ErrorMetric::builder()
+            .set_forecast_type(value.forecast_type)
+            .set_wape(value.wape)
+            .set_rmse(value.rmse)
+            .set_mase(value.mase)
+            .set_mape(value.mape)
+            .build()
+    }
+}

@@ -89,3 +89,28 @@ crate::primitives::arbitrary::arbitrary_structure! {
     EvaluationParameters { number_of_backtest_windows : optional, Any;
     back_test_window_offset : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationParameters>
+for crate::EvaluationParameters {
+    fn from(value: ::aws_sdk_forecast::types::EvaluationParameters) -> Self {
+        let ::aws_sdk_forecast::types::EvaluationParameters {
+            number_of_backtest_windows,
+            back_test_window_offset,
+            ..
+        } = value;
+        Self {
+            number_of_backtest_windows,
+            back_test_window_offset,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::EvaluationParameters>
+for ::aws_sdk_forecast::types::EvaluationParameters {
+    fn from(value: crate::EvaluationParameters) -> Self {
+        ::aws_sdk_forecast::types::EvaluationParameters::builder()
+            .set_number_of_backtest_windows(value.number_of_backtest_windows)
+            .set_back_test_window_offset(value.back_test_window_offset)
+            .build()
+    }
+}

@@ -104,3 +104,33 @@ crate::primitives::arbitrary::arbitrary_structure! {
     EvaluationResult { algorithm_arn : optional, Text; test_windows : optional, ListOf <
     Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationResult>
+for crate::EvaluationResult {
+    fn from(value: ::aws_sdk_forecast::types::EvaluationResult) -> Self {
+        let ::aws_sdk_forecast::types::EvaluationResult {
+            algorithm_arn,
+            test_windows,
+            ..
+        } = value;
+        Self {
+            algorithm_arn,
+            test_windows: test_windows
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::EvaluationResult>
+for ::aws_sdk_forecast::types::EvaluationResult {
+    fn from(value: crate::EvaluationResult) -> Self {
+        ::aws_sdk_forecast::types::EvaluationResult::builder()
+            .set_algorithm_arn(value.algorithm_arn)
+            .set_test_windows(
+                value
+                    .test_windows
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .build()
+    }
+}

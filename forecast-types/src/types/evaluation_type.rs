@@ -92,3 +92,17 @@ impl EvaluationType {
 crate::primitives::wire::json_enum!(EvaluationType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(EvaluationType);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::EvaluationType>
+for ::aws_sdk_forecast::types::EvaluationType {
+    fn from(value: crate::EvaluationType) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationType>
+for crate::EvaluationType {
+    fn from(value: ::aws_sdk_forecast::types::EvaluationType) -> Self {
+        Self::from(value.as_str())
+    }
+}

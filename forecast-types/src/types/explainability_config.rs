@@ -135,3 +135,43 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ExplainabilityConfig { time_series_granularity : required, Any;
     time_point_granularity : required, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityConfig>
+for crate::ExplainabilityConfig {
+    fn from(value: ::aws_sdk_forecast::types::ExplainabilityConfig) -> Self {
+        let ::aws_sdk_forecast::types::ExplainabilityConfig {
+            time_series_granularity,
+            time_point_granularity,
+            ..
+        } = value;
+        Self {
+            time_series_granularity: ::std::convert::Into::into(time_series_granularity),
+            time_point_granularity: ::std::convert::Into::into(time_point_granularity),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ExplainabilityConfig>
+for ::aws_sdk_forecast::types::ExplainabilityConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ExplainabilityConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::ExplainabilityConfig::builder()
+            .set_time_series_granularity(
+                ::std::option::Option::Some(
+                    ::std::convert::Into::into(value.time_series_granularity),
+                ),
+            )
+            .set_time_point_granularity(
+                ::std::option::Option::Some(
+                    ::std::convert::Into::into(value.time_point_granularity),
+                ),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ExplainabilityConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

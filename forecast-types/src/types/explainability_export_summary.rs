@@ -175,3 +175,56 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; message : optional, Text; creation_time : optional, Any;
     last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::ExplainabilityExportSummary>
+for crate::ExplainabilityExportSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::ExplainabilityExportSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::ExplainabilityExportSummary {
+            explainability_export_arn,
+            explainability_export_name,
+            destination,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_export_arn,
+            explainability_export_name,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ExplainabilityExportSummary>
+for ::aws_sdk_forecast::types::ExplainabilityExportSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ExplainabilityExportSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::ExplainabilityExportSummary::builder()
+                .set_explainability_export_arn(value.explainability_export_arn)
+                .set_explainability_export_name(value.explainability_export_name)
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

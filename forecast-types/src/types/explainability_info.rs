@@ -101,3 +101,25 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ExplainabilityInfo { explainability_arn : optional, Text; status : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityInfo>
+for crate::ExplainabilityInfo {
+    fn from(value: ::aws_sdk_forecast::types::ExplainabilityInfo) -> Self {
+        let ::aws_sdk_forecast::types::ExplainabilityInfo {
+            explainability_arn,
+            status,
+            ..
+        } = value;
+        Self { explainability_arn, status }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ExplainabilityInfo>
+for ::aws_sdk_forecast::types::ExplainabilityInfo {
+    fn from(value: crate::ExplainabilityInfo) -> Self {
+        ::aws_sdk_forecast::types::ExplainabilityInfo::builder()
+            .set_explainability_arn(value.explainability_arn)
+            .set_status(value.status)
+            .build()
+    }
+}

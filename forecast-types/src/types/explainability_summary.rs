@@ -188,3 +188,59 @@ crate::primitives::arbitrary::arbitrary_structure! {
     status : optional, Text; message : optional, Text; creation_time : optional, Any;
     last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilitySummary>
+for crate::ExplainabilitySummary {
+    fn from(value: ::aws_sdk_forecast::types::ExplainabilitySummary) -> Self {
+        let ::aws_sdk_forecast::types::ExplainabilitySummary {
+            explainability_arn,
+            explainability_name,
+            resource_arn,
+            explainability_config,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            explainability_arn,
+            explainability_name,
+            resource_arn,
+            explainability_config: explainability_config.map(::std::convert::Into::into),
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ExplainabilitySummary>
+for ::aws_sdk_forecast::types::ExplainabilitySummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ExplainabilitySummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::ExplainabilitySummary::builder()
+                .set_explainability_arn(value.explainability_arn)
+                .set_explainability_name(value.explainability_name)
+                .set_resource_arn(value.resource_arn)
+                .set_explainability_config(
+                    value
+                        .explainability_config
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

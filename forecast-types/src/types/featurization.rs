@@ -141,3 +141,48 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Featurization { attribute_name : required, Text; featurization_pipeline : optional,
     ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Featurization>
+for crate::Featurization {
+    fn from(value: ::aws_sdk_forecast::types::Featurization) -> Self {
+        let ::aws_sdk_forecast::types::Featurization {
+            attribute_name,
+            featurization_pipeline,
+            ..
+        } = value;
+        Self {
+            attribute_name,
+            featurization_pipeline: featurization_pipeline
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::Featurization>
+for ::aws_sdk_forecast::types::Featurization {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::Featurization,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::Featurization::builder()
+            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
+            .set_featurization_pipeline(
+                value
+                    .featurization_pipeline
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "Featurization",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

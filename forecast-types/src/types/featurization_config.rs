@@ -171,3 +171,53 @@ crate::primitives::arbitrary::arbitrary_structure! {
     FeaturizationConfig { forecast_frequency : required, Text; forecast_dimensions :
     optional, ListOf < Text >; featurizations : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationConfig>
+for crate::FeaturizationConfig {
+    fn from(value: ::aws_sdk_forecast::types::FeaturizationConfig) -> Self {
+        let ::aws_sdk_forecast::types::FeaturizationConfig {
+            forecast_frequency,
+            forecast_dimensions,
+            featurizations,
+            ..
+        } = value;
+        Self {
+            forecast_frequency,
+            forecast_dimensions,
+            featurizations: featurizations
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::FeaturizationConfig>
+for ::aws_sdk_forecast::types::FeaturizationConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::FeaturizationConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::FeaturizationConfig::builder()
+            .set_forecast_frequency(
+                ::std::option::Option::Some(value.forecast_frequency),
+            )
+            .set_forecast_dimensions(value.forecast_dimensions)
+            .set_featurizations(
+                value
+                    .featurizations
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "FeaturizationConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -156,3 +156,44 @@ crate::primitives::arbitrary::arbitrary_structure! {
     FeaturizationMethod { featurization_method_name : required, Any;
     featurization_method_parameters : optional, MapOf < Text, Text >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationMethod>
+for crate::FeaturizationMethod {
+    fn from(value: ::aws_sdk_forecast::types::FeaturizationMethod) -> Self {
+        let ::aws_sdk_forecast::types::FeaturizationMethod {
+            featurization_method_name,
+            featurization_method_parameters,
+            ..
+        } = value;
+        Self {
+            featurization_method_name: ::std::convert::Into::into(
+                featurization_method_name,
+            ),
+            featurization_method_parameters: featurization_method_parameters
+                .map(|v| v.into_iter().collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::FeaturizationMethod>
+for ::aws_sdk_forecast::types::FeaturizationMethod {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::FeaturizationMethod,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::FeaturizationMethod::builder()
+            .set_featurization_method_name(
+                ::std::option::Option::Some(
+                    ::std::convert::Into::into(value.featurization_method_name),
+                ),
+            )
+            .set_featurization_method_parameters(
+                value.featurization_method_parameters.map(|v| v.into_iter().collect()),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "FeaturizationMethod",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

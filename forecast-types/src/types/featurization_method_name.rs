@@ -88,3 +88,17 @@ impl FeaturizationMethodName {
 crate::primitives::wire::json_enum!(FeaturizationMethodName);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(FeaturizationMethodName);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::FeaturizationMethodName>
+for ::aws_sdk_forecast::types::FeaturizationMethodName {
+    fn from(value: crate::FeaturizationMethodName) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationMethodName>
+for crate::FeaturizationMethodName {
+    fn from(value: ::aws_sdk_forecast::types::FeaturizationMethodName) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -125,3 +125,31 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     Filter { key : required, Text; value : required, Text; condition : required, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Filter> for crate::Filter {
+    fn from(value: ::aws_sdk_forecast::types::Filter) -> Self {
+        let ::aws_sdk_forecast::types::Filter { key, value, condition, .. } = value;
+        Self {
+            key,
+            value,
+            condition: ::std::convert::Into::into(condition),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::Filter> for ::aws_sdk_forecast::types::Filter {
+    type Error = crate::interop::ConversionError;
+    fn try_from(value: crate::Filter) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::Filter::builder()
+            .set_key(::std::option::Option::Some(value.key))
+            .set_value(::std::option::Option::Some(value.value))
+            .set_condition(
+                ::std::option::Option::Some(::std::convert::Into::into(value.condition)),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "Filter",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

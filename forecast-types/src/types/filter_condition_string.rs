@@ -92,3 +92,17 @@ impl FilterConditionString {
 crate::primitives::wire::json_enum!(FilterConditionString);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(FilterConditionString);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::FilterConditionString>
+for ::aws_sdk_forecast::types::FilterConditionString {
+    fn from(value: crate::FilterConditionString) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::FilterConditionString>
+for crate::FilterConditionString {
+    fn from(value: ::aws_sdk_forecast::types::FilterConditionString) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -174,3 +174,56 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; message : optional, Text; creation_time : optional, Any;
     last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::ForecastExportJobSummary>
+for crate::ForecastExportJobSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::ForecastExportJobSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::ForecastExportJobSummary {
+            forecast_export_job_arn,
+            forecast_export_job_name,
+            destination,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_export_job_arn,
+            forecast_export_job_name,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ForecastExportJobSummary>
+for ::aws_sdk_forecast::types::ForecastExportJobSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ForecastExportJobSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::ForecastExportJobSummary::builder()
+                .set_forecast_export_job_arn(value.forecast_export_job_arn)
+                .set_forecast_export_job_name(value.forecast_export_job_name)
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

@@ -199,3 +199,52 @@ crate::primitives::arbitrary::arbitrary_structure! {
     dataset_group_arn : optional, Text; status : optional, Text; message : optional,
     Text; creation_time : optional, Any; last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ForecastSummary>
+for crate::ForecastSummary {
+    fn from(value: ::aws_sdk_forecast::types::ForecastSummary) -> Self {
+        let ::aws_sdk_forecast::types::ForecastSummary {
+            forecast_arn,
+            forecast_name,
+            predictor_arn,
+            created_using_auto_predictor,
+            dataset_group_arn,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            forecast_arn,
+            forecast_name,
+            predictor_arn,
+            created_using_auto_predictor,
+            dataset_group_arn,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ForecastSummary>
+for ::aws_sdk_forecast::types::ForecastSummary {
+    fn from(value: crate::ForecastSummary) -> Self {
+        ::aws_sdk_forecast::types::ForecastSummary::builder()
+            .set_forecast_arn(value.forecast_arn)
+            .set_forecast_name(value.forecast_name)
+            .set_predictor_arn(value.predictor_arn)
+            .set_created_using_auto_predictor(value.created_using_auto_predictor)
+            .set_dataset_group_arn(value.dataset_group_arn)
+            .set_status(value.status)
+            .set_message(value.message)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -102,3 +102,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     GetAccuracyMetricsRequest { predictor_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput,
+> for crate::GetAccuracyMetricsRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput {
+            predictor_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_arn: predictor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "GetAccuracyMetricsRequest",
+                    member: "PredictorArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::GetAccuracyMetricsRequest>
+for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::GetAccuracyMetricsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput::builder()
+            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "GetAccuracyMetricsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

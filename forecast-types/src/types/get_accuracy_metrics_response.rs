@@ -140,3 +140,47 @@ crate::primitives::arbitrary::arbitrary_structure! {
     is_auto_predictor : optional, Any; auto_ml_override_strategy : optional, Any;
     optimization_metric : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput,
+> for crate::GetAccuracyMetricsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput {
+            predictor_evaluation_results,
+            is_auto_predictor,
+            auto_ml_override_strategy,
+            optimization_metric,
+            ..
+        } = value;
+        Self {
+            predictor_evaluation_results: predictor_evaluation_results
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            is_auto_predictor,
+            auto_ml_override_strategy: auto_ml_override_strategy
+                .map(::std::convert::Into::into),
+            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::GetAccuracyMetricsResponse>
+for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput {
+    fn from(value: crate::GetAccuracyMetricsResponse) -> Self {
+        ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput::builder()
+            .set_predictor_evaluation_results(
+                value
+                    .predictor_evaluation_results
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_is_auto_predictor(value.is_auto_predictor)
+            .set_auto_ml_override_strategy(
+                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+            )
+            .set_optimization_metric(
+                value.optimization_metric.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -91,3 +91,35 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     HyperParameterTuningJobConfig { parameter_ranges : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::HyperParameterTuningJobConfig>
+for crate::HyperParameterTuningJobConfig {
+    fn from(value: ::aws_sdk_forecast::types::HyperParameterTuningJobConfig) -> Self {
+        let ::aws_sdk_forecast::types::HyperParameterTuningJobConfig {
+            parameter_ranges,
+            ..
+        } = value;
+        Self {
+            parameter_ranges: parameter_ranges.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::HyperParameterTuningJobConfig>
+for ::aws_sdk_forecast::types::HyperParameterTuningJobConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::HyperParameterTuningJobConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::HyperParameterTuningJobConfig::builder()
+                .set_parameter_ranges(
+                    value
+                        .parameter_ranges
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

@@ -92,3 +92,15 @@ impl ImportMode {
 crate::primitives::wire::json_enum!(ImportMode);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(ImportMode);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ImportMode> for ::aws_sdk_forecast::types::ImportMode {
+    fn from(value: crate::ImportMode) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ImportMode> for crate::ImportMode {
+    fn from(value: ::aws_sdk_forecast::types::ImportMode) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -128,3 +128,48 @@ crate::primitives::arbitrary::arbitrary_structure! {
     InputDataConfig { dataset_group_arn : required, Text; supplementary_features :
     optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::InputDataConfig>
+for crate::InputDataConfig {
+    fn from(value: ::aws_sdk_forecast::types::InputDataConfig) -> Self {
+        let ::aws_sdk_forecast::types::InputDataConfig {
+            dataset_group_arn,
+            supplementary_features,
+            ..
+        } = value;
+        Self {
+            dataset_group_arn,
+            supplementary_features: supplementary_features
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::InputDataConfig>
+for ::aws_sdk_forecast::types::InputDataConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::InputDataConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::InputDataConfig::builder()
+            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_supplementary_features(
+                value
+                    .supplementary_features
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "InputDataConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -157,3 +157,41 @@ crate::primitives::arbitrary::arbitrary_structure! {
     IntegerParameterRange { name : required, Text; max_value : required, Any; min_value :
     required, Any; scaling_type : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::IntegerParameterRange>
+for crate::IntegerParameterRange {
+    fn from(value: ::aws_sdk_forecast::types::IntegerParameterRange) -> Self {
+        let ::aws_sdk_forecast::types::IntegerParameterRange {
+            name,
+            max_value,
+            min_value,
+            scaling_type,
+            ..
+        } = value;
+        Self {
+            name,
+            max_value,
+            min_value,
+            scaling_type: scaling_type.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::IntegerParameterRange>
+for ::aws_sdk_forecast::types::IntegerParameterRange {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::IntegerParameterRange,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::IntegerParameterRange::builder()
+            .set_name(::std::option::Option::Some(value.name))
+            .set_max_value(::std::option::Option::Some(value.max_value))
+            .set_min_value(::std::option::Option::Some(value.min_value))
+            .set_scaling_type(value.scaling_type.map(::std::convert::Into::into))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "IntegerParameterRange",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -85,3 +85,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     InvalidInputException { message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::error::InvalidInputException>
+for crate::InvalidInputException {
+    fn from(value: ::aws_sdk_forecast::types::error::InvalidInputException) -> Self {
+        let ::aws_sdk_forecast::types::error::InvalidInputException { message, .. } = value;
+        Self { message }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::InvalidInputException>
+for ::aws_sdk_forecast::types::error::InvalidInputException {
+    fn from(value: crate::InvalidInputException) -> Self {
+        let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
+            .code("InvalidInputException");
+        if let ::std::option::Option::Some(message) = &value.message {
+            meta = meta.message(message.clone());
+        }
+        ::aws_sdk_forecast::types::error::InvalidInputException::builder()
+            .set_message(value.message)
+            .meta(meta.build())
+            .build()
+    }
+}

@@ -88,3 +88,29 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     InvalidNextTokenException { message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::error::InvalidNextTokenException>
+for crate::InvalidNextTokenException {
+    fn from(value: ::aws_sdk_forecast::types::error::InvalidNextTokenException) -> Self {
+        let ::aws_sdk_forecast::types::error::InvalidNextTokenException {
+            message,
+            ..
+        } = value;
+        Self { message }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::InvalidNextTokenException>
+for ::aws_sdk_forecast::types::error::InvalidNextTokenException {
+    fn from(value: crate::InvalidNextTokenException) -> Self {
+        let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
+            .code("InvalidNextTokenException");
+        if let ::std::option::Option::Some(message) = &value.message {
+            meta = meta.message(message.clone());
+        }
+        ::aws_sdk_forecast::types::error::InvalidNextTokenException::builder()
+            .set_message(value.message)
+            .meta(meta.build())
+            .build()
+    }
+}

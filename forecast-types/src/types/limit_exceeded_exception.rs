@@ -85,3 +85,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     LimitExceededException { message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::error::LimitExceededException>
+for crate::LimitExceededException {
+    fn from(value: ::aws_sdk_forecast::types::error::LimitExceededException) -> Self {
+        let ::aws_sdk_forecast::types::error::LimitExceededException { message, .. } = value;
+        Self { message }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::LimitExceededException>
+for ::aws_sdk_forecast::types::error::LimitExceededException {
+    fn from(value: crate::LimitExceededException) -> Self {
+        let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
+            .code("LimitExceededException");
+        if let ::std::option::Option::Some(message) = &value.message {
+            meta = meta.message(message.clone());
+        }
+        ::aws_sdk_forecast::types::error::LimitExceededException::builder()
+            .set_message(value.message)
+            .meta(meta.build())
+            .build()
+    }
+}

@@ -102,3 +102,35 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListDatasetGroupsRequest { next_token : optional, Text; max_results : optional, Any;
     }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput,
+> for crate::ListDatasetGroupsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput {
+            next_token,
+            max_results,
+            ..
+        } = value;
+        Self { next_token, max_results }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListDatasetGroupsRequest>
+for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListDatasetGroupsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListDatasetGroupsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

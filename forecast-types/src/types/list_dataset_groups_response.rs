@@ -107,3 +107,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListDatasetGroupsResponse { dataset_groups : optional, ListOf < Any >; next_token :
     optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput,
+> for crate::ListDatasetGroupsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput {
+            dataset_groups,
+            next_token,
+            ..
+        } = value;
+        Self {
+            dataset_groups: dataset_groups
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListDatasetGroupsResponse>
+for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput {
+    fn from(value: crate::ListDatasetGroupsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput::builder()
+            .set_dataset_groups(
+                value
+                    .dataset_groups
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

@@ -109,3 +109,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListDatasetImportJobsResponse { dataset_import_jobs : optional, ListOf < Any >;
     next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput,
+> for crate::ListDatasetImportJobsResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput {
+            dataset_import_jobs,
+            next_token,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_import_jobs: dataset_import_jobs
+                .map(|v| {
+                    v
+                        .into_iter()
+                        .map(::std::convert::TryFrom::try_from)
+                        .collect::<
+                            ::std::result::Result<_, crate::interop::ConversionError>,
+                        >()
+                })
+                .transpose()?,
+            next_token,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListDatasetImportJobsResponse>
+for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListDatasetImportJobsResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput::builder()
+                .set_dataset_import_jobs(
+                    value
+                        .dataset_import_jobs
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_next_token(value.next_token)
+                .build(),
+        )
+    }
+}

@@ -98,3 +98,35 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ListDatasetsRequest { next_token : optional, Text; max_results : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput,
+> for crate::ListDatasetsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput {
+            next_token,
+            max_results,
+            ..
+        } = value;
+        Self { next_token, max_results }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListDatasetsRequest>
+for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListDatasetsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListDatasetsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

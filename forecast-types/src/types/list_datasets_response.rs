@@ -101,3 +101,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListDatasetsResponse { datasets : optional, ListOf < Any >; next_token : optional,
     Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput,
+> for crate::ListDatasetsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput {
+            datasets,
+            next_token,
+            ..
+        } = value;
+        Self {
+            datasets: datasets
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListDatasetsResponse>
+for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput {
+    fn from(value: crate::ListDatasetsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput::builder()
+            .set_datasets(
+                value
+                    .datasets
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

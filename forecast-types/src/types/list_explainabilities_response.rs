@@ -109,3 +109,49 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListExplainabilitiesResponse { explainabilities : optional, ListOf < Any >;
     next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput,
+> for crate::ListExplainabilitiesResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput {
+            explainabilities,
+            next_token,
+            ..
+        } = value;
+        Self {
+            explainabilities: explainabilities
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListExplainabilitiesResponse>
+for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListExplainabilitiesResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput::builder()
+                .set_explainabilities(
+                    value
+                        .explainabilities
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_next_token(value.next_token)
+                .build(),
+        )
+    }
+}

@@ -109,3 +109,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListExplainabilityExportsResponse { explainability_exports : optional, ListOf < Any
     >; next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput,
+> for crate::ListExplainabilityExportsResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput {
+            explainability_exports,
+            next_token,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            explainability_exports: explainability_exports
+                .map(|v| {
+                    v
+                        .into_iter()
+                        .map(::std::convert::TryFrom::try_from)
+                        .collect::<
+                            ::std::result::Result<_, crate::interop::ConversionError>,
+                        >()
+                })
+                .transpose()?,
+            next_token,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListExplainabilityExportsResponse>
+for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListExplainabilityExportsResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput::builder()
+                .set_explainability_exports(
+                    value
+                        .explainability_exports
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_next_token(value.next_token)
+                .build(),
+        )
+    }
+}

@@ -132,3 +132,54 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListForecastExportJobsRequest { next_token : optional, Text; max_results : optional,
     Any; filters : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput,
+> for crate::ListForecastExportJobsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput {
+            next_token,
+            max_results,
+            filters,
+            ..
+        } = value;
+        Self {
+            next_token,
+            max_results,
+            filters: filters
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListForecastExportJobsRequest>
+for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListForecastExportJobsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .set_filters(
+                value
+                    .filters
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListForecastExportJobsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

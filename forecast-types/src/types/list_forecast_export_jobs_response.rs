@@ -109,3 +109,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListForecastExportJobsResponse { forecast_export_jobs : optional, ListOf < Any >;
     next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput,
+> for crate::ListForecastExportJobsResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput {
+            forecast_export_jobs,
+            next_token,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            forecast_export_jobs: forecast_export_jobs
+                .map(|v| {
+                    v
+                        .into_iter()
+                        .map(::std::convert::TryFrom::try_from)
+                        .collect::<
+                            ::std::result::Result<_, crate::interop::ConversionError>,
+                        >()
+                })
+                .transpose()?,
+            next_token,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListForecastExportJobsResponse>
+for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListForecastExportJobsResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput::builder()
+                .set_forecast_export_jobs(
+                    value
+                        .forecast_export_jobs
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_next_token(value.next_token)
+                .build(),
+        )
+    }
+}

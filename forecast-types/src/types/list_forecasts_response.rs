@@ -101,3 +101,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListForecastsResponse { forecasts : optional, ListOf < Any >; next_token : optional,
     Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput,
+> for crate::ListForecastsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput {
+            forecasts,
+            next_token,
+            ..
+        } = value;
+        Self {
+            forecasts: forecasts
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListForecastsResponse>
+for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput {
+    fn from(value: crate::ListForecastsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput::builder()
+            .set_forecasts(
+                value
+                    .forecasts
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

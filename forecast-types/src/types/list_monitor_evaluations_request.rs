@@ -163,3 +163,62 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListMonitorEvaluationsRequest { next_token : optional, Text; max_results : optional,
     Any; monitor_arn : required, Text; filters : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput,
+> for crate::ListMonitorEvaluationsRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput {
+            next_token,
+            max_results,
+            monitor_arn,
+            filters,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            next_token,
+            max_results,
+            monitor_arn: monitor_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "ListMonitorEvaluationsRequest",
+                    member: "MonitorArn",
+                })?,
+            filters: filters
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListMonitorEvaluationsRequest>
+for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListMonitorEvaluationsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .set_filters(
+                value
+                    .filters
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListMonitorEvaluationsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

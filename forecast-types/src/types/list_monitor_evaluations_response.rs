@@ -113,3 +113,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListMonitorEvaluationsResponse { next_token : optional, Text;
     predictor_monitor_evaluations : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput,
+> for crate::ListMonitorEvaluationsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput {
+            next_token,
+            predictor_monitor_evaluations,
+            ..
+        } = value;
+        Self {
+            next_token,
+            predictor_monitor_evaluations: predictor_monitor_evaluations
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListMonitorEvaluationsResponse>
+for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput {
+    fn from(value: crate::ListMonitorEvaluationsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput::builder()
+            .set_next_token(value.next_token)
+            .set_predictor_monitor_evaluations(
+                value
+                    .predictor_monitor_evaluations
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .build()
+    }
+}

@@ -125,3 +125,54 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListMonitorsRequest { next_token : optional, Text; max_results : optional, Any;
     filters : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput,
+> for crate::ListMonitorsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput {
+            next_token,
+            max_results,
+            filters,
+            ..
+        } = value;
+        Self {
+            next_token,
+            max_results,
+            filters: filters
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListMonitorsRequest>
+for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListMonitorsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .set_filters(
+                value
+                    .filters
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListMonitorsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

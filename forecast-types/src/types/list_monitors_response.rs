@@ -101,3 +101,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListMonitorsResponse { monitors : optional, ListOf < Any >; next_token : optional,
     Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput,
+> for crate::ListMonitorsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput {
+            monitors,
+            next_token,
+            ..
+        } = value;
+        Self {
+            monitors: monitors
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListMonitorsResponse>
+for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput {
+    fn from(value: crate::ListMonitorsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput::builder()
+            .set_monitors(
+                value
+                    .monitors
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

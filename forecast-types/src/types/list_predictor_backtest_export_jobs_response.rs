@@ -112,3 +112,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListPredictorBacktestExportJobsResponse { predictor_backtest_export_jobs : optional,
     ListOf < Any >; next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput,
+> for crate::ListPredictorBacktestExportJobsResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput {
+            predictor_backtest_export_jobs,
+            next_token,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_backtest_export_jobs: predictor_backtest_export_jobs
+                .map(|v| {
+                    v
+                        .into_iter()
+                        .map(::std::convert::TryFrom::try_from)
+                        .collect::<
+                            ::std::result::Result<_, crate::interop::ConversionError>,
+                        >()
+                })
+                .transpose()?,
+            next_token,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListPredictorBacktestExportJobsResponse>
+for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListPredictorBacktestExportJobsResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput::builder()
+                .set_predictor_backtest_export_jobs(
+                    value
+                        .predictor_backtest_export_jobs
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_next_token(value.next_token)
+                .build(),
+        )
+    }
+}

@@ -128,3 +128,54 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListPredictorsRequest { next_token : optional, Text; max_results : optional, Any;
     filters : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput,
+> for crate::ListPredictorsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput {
+            next_token,
+            max_results,
+            filters,
+            ..
+        } = value;
+        Self {
+            next_token,
+            max_results,
+            filters: filters
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListPredictorsRequest>
+for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListPredictorsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .set_filters(
+                value
+                    .filters
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListPredictorsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -101,3 +101,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListPredictorsResponse { predictors : optional, ListOf < Any >; next_token :
     optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput,
+> for crate::ListPredictorsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput {
+            predictors,
+            next_token,
+            ..
+        } = value;
+        Self {
+            predictors: predictors
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListPredictorsResponse>
+for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput {
+    fn from(value: crate::ListPredictorsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput::builder()
+            .set_predictors(
+                value
+                    .predictors
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

@@ -102,3 +102,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ListTagsForResourceRequest { resource_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput,
+> for crate::ListTagsForResourceRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput {
+            resource_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "ListTagsForResourceRequest",
+                    member: "ResourceArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListTagsForResourceRequest>
+for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListTagsForResourceRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput::builder()
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListTagsForResourceRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

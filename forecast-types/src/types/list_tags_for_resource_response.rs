@@ -88,3 +88,45 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ListTagsForResourceResponse { tags : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput,
+> for crate::ListTagsForResourceResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput {
+            tags,
+            ..
+        } = value;
+        Self {
+            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListTagsForResourceResponse>
+for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListTagsForResourceResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput::builder()
+                .set_tags(
+                    value
+                        .tags
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

@@ -109,3 +109,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListWhatIfAnalysesResponse { what_if_analyses : optional, ListOf < Any >; next_token
     : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput,
+> for crate::ListWhatIfAnalysesResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput {
+            what_if_analyses,
+            next_token,
+            ..
+        } = value;
+        Self {
+            what_if_analyses: what_if_analyses
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListWhatIfAnalysesResponse>
+for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput {
+    fn from(value: crate::ListWhatIfAnalysesResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput::builder()
+            .set_what_if_analyses(
+                value
+                    .what_if_analyses
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

@@ -132,3 +132,54 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListWhatIfForecastExportsRequest { next_token : optional, Text; max_results :
     optional, Any; filters : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput,
+> for crate::ListWhatIfForecastExportsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput {
+            next_token,
+            max_results,
+            filters,
+            ..
+        } = value;
+        Self {
+            next_token,
+            max_results,
+            filters: filters
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListWhatIfForecastExportsRequest>
+for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListWhatIfForecastExportsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .set_filters(
+                value
+                    .filters
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListWhatIfForecastExportsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -110,3 +110,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListWhatIfForecastExportsResponse { what_if_forecast_exports : optional, ListOf < Any
     >; next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput,
+> for crate::ListWhatIfForecastExportsResponse {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput {
+            what_if_forecast_exports,
+            next_token,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            what_if_forecast_exports: what_if_forecast_exports
+                .map(|v| {
+                    v
+                        .into_iter()
+                        .map(::std::convert::TryFrom::try_from)
+                        .collect::<
+                            ::std::result::Result<_, crate::interop::ConversionError>,
+                        >()
+                })
+                .transpose()?,
+            next_token,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListWhatIfForecastExportsResponse>
+for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListWhatIfForecastExportsResponse,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput::builder()
+                .set_what_if_forecast_exports(
+                    value
+                        .what_if_forecast_exports
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_next_token(value.next_token)
+                .build(),
+        )
+    }
+}

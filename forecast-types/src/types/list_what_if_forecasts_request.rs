@@ -131,3 +131,54 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListWhatIfForecastsRequest { next_token : optional, Text; max_results : optional,
     Any; filters : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput,
+> for crate::ListWhatIfForecastsRequest {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput {
+            next_token,
+            max_results,
+            filters,
+            ..
+        } = value;
+        Self {
+            next_token,
+            max_results,
+            filters: filters
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ListWhatIfForecastsRequest>
+for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ListWhatIfForecastsRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput::builder()
+            .set_next_token(value.next_token)
+            .set_max_results(value.max_results)
+            .set_filters(
+                value
+                    .filters
+                    .map(|v| {
+                        v
+                            .into_iter()
+                            .map(::std::convert::TryFrom::try_from)
+                            .collect::<
+                                ::std::result::Result<_, crate::interop::ConversionError>,
+                            >()
+                    })
+                    .transpose()?,
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ListWhatIfForecastsRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -109,3 +109,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListWhatIfForecastsResponse { what_if_forecasts : optional, ListOf < Any >;
     next_token : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput,
+> for crate::ListWhatIfForecastsResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput,
+    ) -> Self {
+        let ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput {
+            what_if_forecasts,
+            next_token,
+            ..
+        } = value;
+        Self {
+            what_if_forecasts: what_if_forecasts
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            next_token,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ListWhatIfForecastsResponse>
+for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput {
+    fn from(value: crate::ListWhatIfForecastsResponse) -> Self {
+        ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput::builder()
+            .set_what_if_forecasts(
+                value
+                    .what_if_forecasts
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_next_token(value.next_token)
+            .build()
+    }
+}

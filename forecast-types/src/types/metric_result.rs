@@ -92,3 +92,21 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     MetricResult { metric_name : optional, Text; metric_value : optional, Float; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::MetricResult>
+for crate::MetricResult {
+    fn from(value: ::aws_sdk_forecast::types::MetricResult) -> Self {
+        let ::aws_sdk_forecast::types::MetricResult { metric_name, metric_value, .. } = value;
+        Self { metric_name, metric_value }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::MetricResult>
+for ::aws_sdk_forecast::types::MetricResult {
+    fn from(value: crate::MetricResult) -> Self {
+        ::aws_sdk_forecast::types::MetricResult::builder()
+            .set_metric_name(value.metric_name)
+            .set_metric_value(value.metric_value)
+            .build()
+    }
+}

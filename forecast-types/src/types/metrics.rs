@@ -130,3 +130,42 @@ crate::primitives::arbitrary::arbitrary_structure! {
     >; error_metrics : optional, ListOf < Any >; average_weighted_quantile_loss :
     optional, Float; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {
+    fn from(value: ::aws_sdk_forecast::types::Metrics) -> Self {
+        let ::aws_sdk_forecast::types::Metrics {
+            rmse,
+            weighted_quantile_losses,
+            error_metrics,
+            average_weighted_quantile_loss,
+            ..
+        } = value;
+        Self {
+            rmse,
+            weighted_quantile_losses: weighted_quantile_losses
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            error_metrics: error_metrics
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            average_weighted_quantile_loss,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Metrics> for ::aws_sdk_forecast::types::Metrics {
+    fn from(value: crate::Metrics) -> Self {
+        ::aws_sdk_forecast::types::Metrics::builder()
+            .set_rmse(value.rmse)
+            .set_weighted_quantile_losses(
+                value
+                    .weighted_quantile_losses
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_error_metrics(
+                value
+                    .error_metrics
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_average_weighted_quantile_loss(value.average_weighted_quantile_loss)
+            .build()
+    }
+}

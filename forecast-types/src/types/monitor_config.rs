@@ -91,3 +91,27 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     MonitorConfig { monitor_name : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::MonitorConfig>
+for crate::MonitorConfig {
+    fn from(value: ::aws_sdk_forecast::types::MonitorConfig) -> Self {
+        let ::aws_sdk_forecast::types::MonitorConfig { monitor_name, .. } = value;
+        Self { monitor_name }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::MonitorConfig>
+for ::aws_sdk_forecast::types::MonitorConfig {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::MonitorConfig,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::MonitorConfig::builder()
+            .set_monitor_name(::std::option::Option::Some(value.monitor_name))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "MonitorConfig",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -116,3 +116,31 @@ crate::primitives::arbitrary::arbitrary_structure! {
     MonitorDataSource { dataset_import_job_arn : optional, Text; forecast_arn : optional,
     Text; predictor_arn : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::MonitorDataSource>
+for crate::MonitorDataSource {
+    fn from(value: ::aws_sdk_forecast::types::MonitorDataSource) -> Self {
+        let ::aws_sdk_forecast::types::MonitorDataSource {
+            dataset_import_job_arn,
+            forecast_arn,
+            predictor_arn,
+            ..
+        } = value;
+        Self {
+            dataset_import_job_arn,
+            forecast_arn,
+            predictor_arn,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::MonitorDataSource>
+for ::aws_sdk_forecast::types::MonitorDataSource {
+    fn from(value: crate::MonitorDataSource) -> Self {
+        ::aws_sdk_forecast::types::MonitorDataSource::builder()
+            .set_dataset_import_job_arn(value.dataset_import_job_arn)
+            .set_forecast_arn(value.forecast_arn)
+            .set_predictor_arn(value.predictor_arn)
+            .build()
+    }
+}

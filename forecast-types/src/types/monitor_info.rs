@@ -102,3 +102,21 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     MonitorInfo { monitor_arn : optional, Text; status : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::MonitorInfo>
+for crate::MonitorInfo {
+    fn from(value: ::aws_sdk_forecast::types::MonitorInfo) -> Self {
+        let ::aws_sdk_forecast::types::MonitorInfo { monitor_arn, status, .. } = value;
+        Self { monitor_arn, status }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::MonitorInfo>
+for ::aws_sdk_forecast::types::MonitorInfo {
+    fn from(value: crate::MonitorInfo) -> Self {
+        ::aws_sdk_forecast::types::MonitorInfo::builder()
+            .set_monitor_arn(value.monitor_arn)
+            .set_status(value.status)
+            .build()
+    }
+}

@@ -162,3 +162,43 @@ crate::primitives::arbitrary::arbitrary_structure! {
     resource_arn : optional, Text; status : optional, Text; creation_time : optional,
     Any; last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::MonitorSummary>
+for crate::MonitorSummary {
+    fn from(value: ::aws_sdk_forecast::types::MonitorSummary) -> Self {
+        let ::aws_sdk_forecast::types::MonitorSummary {
+            monitor_arn,
+            monitor_name,
+            resource_arn,
+            status,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            monitor_arn,
+            monitor_name,
+            resource_arn,
+            status,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::MonitorSummary>
+for ::aws_sdk_forecast::types::MonitorSummary {
+    fn from(value: crate::MonitorSummary) -> Self {
+        ::aws_sdk_forecast::types::MonitorSummary::builder()
+            .set_monitor_arn(value.monitor_arn)
+            .set_monitor_name(value.monitor_name)
+            .set_resource_arn(value.resource_arn)
+            .set_status(value.status)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -145,3 +145,15 @@ impl Month {
 crate::primitives::wire::json_enum!(Month);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Month);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Month> for ::aws_sdk_forecast::types::Month {
+    fn from(value: crate::Month) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Month> for crate::Month {
+    fn from(value: ::aws_sdk_forecast::types::Month) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -105,3 +105,15 @@ impl Operation {
 crate::primitives::wire::json_enum!(Operation);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Operation);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Operation> for ::aws_sdk_forecast::types::Operation {
+    fn from(value: crate::Operation) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Operation> for crate::Operation {
+    fn from(value: ::aws_sdk_forecast::types::Operation) -> Self {
+        Self::from(value.as_str())
+    }
+}

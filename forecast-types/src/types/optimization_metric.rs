@@ -110,3 +110,17 @@ impl OptimizationMetric {
 crate::primitives::wire::json_enum!(OptimizationMetric);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(OptimizationMetric);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::OptimizationMetric>
+for ::aws_sdk_forecast::types::OptimizationMetric {
+    fn from(value: crate::OptimizationMetric) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::OptimizationMetric>
+for crate::OptimizationMetric {
+    fn from(value: ::aws_sdk_forecast::types::OptimizationMetric) -> Self {
+        Self::from(value.as_str())
+    }
+}

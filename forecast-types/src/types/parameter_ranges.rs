@@ -146,3 +146,75 @@ crate::primitives::arbitrary::arbitrary_structure! {
     continuous_parameter_ranges : optional, ListOf < Any >; integer_parameter_ranges :
     optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ParameterRanges>
+for crate::ParameterRanges {
+    fn from(value: ::aws_sdk_forecast::types::ParameterRanges) -> Self {
+        let ::aws_sdk_forecast::types::ParameterRanges {
+            categorical_parameter_ranges,
+            continuous_parameter_ranges,
+            integer_parameter_ranges,
+            ..
+        } = value;
+        Self {
+            categorical_parameter_ranges: categorical_parameter_ranges
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            continuous_parameter_ranges: continuous_parameter_ranges
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            integer_parameter_ranges: integer_parameter_ranges
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ParameterRanges>
+for ::aws_sdk_forecast::types::ParameterRanges {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ParameterRanges,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::ParameterRanges::builder()
+                .set_categorical_parameter_ranges(
+                    value
+                        .categorical_parameter_ranges
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_continuous_parameter_ranges(
+                    value
+                        .continuous_parameter_ranges
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .set_integer_parameter_ranges(
+                    value
+                        .integer_parameter_ranges
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

@@ -181,3 +181,61 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; status : optional, Text; message : optional, Text; creation_time : optional,
     Any; last_modification_time : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary,
+> for crate::PredictorBacktestExportJobSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
+            predictor_backtest_export_job_arn,
+            predictor_backtest_export_job_name,
+            destination,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            predictor_backtest_export_job_arn,
+            predictor_backtest_export_job_name,
+            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::PredictorBacktestExportJobSummary>
+for ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::PredictorBacktestExportJobSummary,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary::builder()
+                .set_predictor_backtest_export_job_arn(
+                    value.predictor_backtest_export_job_arn,
+                )
+                .set_predictor_backtest_export_job_name(
+                    value.predictor_backtest_export_job_name,
+                )
+                .set_destination(
+                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_status(value.status)
+                .set_message(value.message)
+                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_last_modification_time(
+                    value.last_modification_time.map(::std::convert::Into::into),
+                )
+                .build(),
+        )
+    }
+}

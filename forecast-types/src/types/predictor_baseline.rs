@@ -83,3 +83,27 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     PredictorBaseline { baseline_metrics : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::PredictorBaseline>
+for crate::PredictorBaseline {
+    fn from(value: ::aws_sdk_forecast::types::PredictorBaseline) -> Self {
+        let ::aws_sdk_forecast::types::PredictorBaseline { baseline_metrics, .. } = value;
+        Self {
+            baseline_metrics: baseline_metrics
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::PredictorBaseline>
+for ::aws_sdk_forecast::types::PredictorBaseline {
+    fn from(value: crate::PredictorBaseline) -> Self {
+        ::aws_sdk_forecast::types::PredictorBaseline::builder()
+            .set_baseline_metrics(
+                value
+                    .baseline_metrics
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .build()
+    }
+}

@@ -87,3 +87,24 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     PredictorEvent { detail : optional, Text; datetime : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::PredictorEvent>
+for crate::PredictorEvent {
+    fn from(value: ::aws_sdk_forecast::types::PredictorEvent) -> Self {
+        let ::aws_sdk_forecast::types::PredictorEvent { detail, datetime, .. } = value;
+        Self {
+            detail,
+            datetime: datetime.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::PredictorEvent>
+for ::aws_sdk_forecast::types::PredictorEvent {
+    fn from(value: crate::PredictorEvent) -> Self {
+        ::aws_sdk_forecast::types::PredictorEvent::builder()
+            .set_detail(value.detail)
+            .set_datetime(value.datetime.map(::std::convert::Into::into))
+            .build()
+    }
+}

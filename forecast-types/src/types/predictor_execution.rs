@@ -100,3 +100,33 @@ crate::primitives::arbitrary::arbitrary_structure! {
     PredictorExecution { algorithm_arn : optional, Text; test_windows : optional, ListOf
     < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::PredictorExecution>
+for crate::PredictorExecution {
+    fn from(value: ::aws_sdk_forecast::types::PredictorExecution) -> Self {
+        let ::aws_sdk_forecast::types::PredictorExecution {
+            algorithm_arn,
+            test_windows,
+            ..
+        } = value;
+        Self {
+            algorithm_arn,
+            test_windows: test_windows
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::PredictorExecution>
+for ::aws_sdk_forecast::types::PredictorExecution {
+    fn from(value: crate::PredictorExecution) -> Self {
+        ::aws_sdk_forecast::types::PredictorExecution::builder()
+            .set_algorithm_arn(value.algorithm_arn)
+            .set_test_windows(
+                value
+                    .test_windows
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .build()
+    }
+}

@@ -96,3 +96,30 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     PredictorExecutionDetails { predictor_executions : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::PredictorExecutionDetails>
+for crate::PredictorExecutionDetails {
+    fn from(value: ::aws_sdk_forecast::types::PredictorExecutionDetails) -> Self {
+        let ::aws_sdk_forecast::types::PredictorExecutionDetails {
+            predictor_executions,
+            ..
+        } = value;
+        Self {
+            predictor_executions: predictor_executions
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::PredictorExecutionDetails>
+for ::aws_sdk_forecast::types::PredictorExecutionDetails {
+    fn from(value: crate::PredictorExecutionDetails) -> Self {
+        ::aws_sdk_forecast::types::PredictorExecutionDetails::builder()
+            .set_predictor_executions(
+                value
+                    .predictor_executions
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .build()
+    }
+}

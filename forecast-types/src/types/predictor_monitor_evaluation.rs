@@ -215,3 +215,66 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : optional, ListOf < Any >; num_items_evaluated : optional, Any; message : optional,
     Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::PredictorMonitorEvaluation>
+for crate::PredictorMonitorEvaluation {
+    fn from(value: ::aws_sdk_forecast::types::PredictorMonitorEvaluation) -> Self {
+        let ::aws_sdk_forecast::types::PredictorMonitorEvaluation {
+            resource_arn,
+            monitor_arn,
+            evaluation_time,
+            evaluation_state,
+            window_start_datetime,
+            window_end_datetime,
+            predictor_event,
+            monitor_data_source,
+            metric_results,
+            num_items_evaluated,
+            message,
+            ..
+        } = value;
+        Self {
+            resource_arn,
+            monitor_arn,
+            evaluation_time: evaluation_time.map(::std::convert::Into::into),
+            evaluation_state,
+            window_start_datetime: window_start_datetime.map(::std::convert::Into::into),
+            window_end_datetime: window_end_datetime.map(::std::convert::Into::into),
+            predictor_event: predictor_event.map(::std::convert::Into::into),
+            monitor_data_source: monitor_data_source.map(::std::convert::Into::into),
+            metric_results: metric_results
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            num_items_evaluated,
+            message,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::PredictorMonitorEvaluation>
+for ::aws_sdk_forecast::types::PredictorMonitorEvaluation {
+    fn from(value: crate::PredictorMonitorEvaluation) -> Self {
+        ::aws_sdk_forecast::types::PredictorMonitorEvaluation::builder()
+            .set_resource_arn(value.resource_arn)
+            .set_monitor_arn(value.monitor_arn)
+            .set_evaluation_time(value.evaluation_time.map(::std::convert::Into::into))
+            .set_evaluation_state(value.evaluation_state)
+            .set_window_start_datetime(
+                value.window_start_datetime.map(::std::convert::Into::into),
+            )
+            .set_window_end_datetime(
+                value.window_end_datetime.map(::std::convert::Into::into),
+            )
+            .set_predictor_event(value.predictor_event.map(::std::convert::Into::into))
+            .set_monitor_data_source(
+                value.monitor_data_source.map(::std::convert::Into::into),
+            )
+            .set_metric_results(
+                value
+                    .metric_results
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .set_num_items_evaluated(value.num_items_evaluated)
+            .set_message(value.message)
+            .build()
+    }
+}

@@ -200,3 +200,55 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; creation_time : optional, Any; last_modification_time : optional,
     Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::PredictorSummary>
+for crate::PredictorSummary {
+    fn from(value: ::aws_sdk_forecast::types::PredictorSummary) -> Self {
+        let ::aws_sdk_forecast::types::PredictorSummary {
+            predictor_arn,
+            predictor_name,
+            dataset_group_arn,
+            is_auto_predictor,
+            reference_predictor_summary,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            predictor_arn,
+            predictor_name,
+            dataset_group_arn,
+            is_auto_predictor,
+            reference_predictor_summary: reference_predictor_summary
+                .map(::std::convert::Into::into),
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::PredictorSummary>
+for ::aws_sdk_forecast::types::PredictorSummary {
+    fn from(value: crate::PredictorSummary) -> Self {
+        ::aws_sdk_forecast::types::PredictorSummary::builder()
+            .set_predictor_arn(value.predictor_arn)
+            .set_predictor_name(value.predictor_name)
+            .set_dataset_group_arn(value.dataset_group_arn)
+            .set_is_auto_predictor(value.is_auto_predictor)
+            .set_reference_predictor_summary(
+                value.reference_predictor_summary.map(::std::convert::Into::into),
+            )
+            .set_status(value.status)
+            .set_message(value.message)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -99,3 +99,24 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ReferencePredictorSummary { arn : optional, Text; state : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ReferencePredictorSummary>
+for crate::ReferencePredictorSummary {
+    fn from(value: ::aws_sdk_forecast::types::ReferencePredictorSummary) -> Self {
+        let ::aws_sdk_forecast::types::ReferencePredictorSummary { arn, state, .. } = value;
+        Self {
+            arn,
+            state: state.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ReferencePredictorSummary>
+for ::aws_sdk_forecast::types::ReferencePredictorSummary {
+    fn from(value: crate::ReferencePredictorSummary) -> Self {
+        ::aws_sdk_forecast::types::ReferencePredictorSummary::builder()
+            .set_arn(value.arn)
+            .set_state(value.state.map(::std::convert::Into::into))
+            .build()
+    }
+}

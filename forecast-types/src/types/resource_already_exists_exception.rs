@@ -88,3 +88,32 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ResourceAlreadyExistsException { message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException,
+> for crate::ResourceAlreadyExistsException {
+    fn from(
+        value: ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException,
+    ) -> Self {
+        let ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException {
+            message,
+            ..
+        } = value;
+        Self { message }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ResourceAlreadyExistsException>
+for ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException {
+    fn from(value: crate::ResourceAlreadyExistsException) -> Self {
+        let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
+            .code("ResourceAlreadyExistsException");
+        if let ::std::option::Option::Some(message) = &value.message {
+            meta = meta.message(message.clone());
+        }
+        ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException::builder()
+            .set_message(value.message)
+            .meta(meta.build())
+            .build()
+    }
+}

@@ -85,3 +85,26 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ResourceInUseException { message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::error::ResourceInUseException>
+for crate::ResourceInUseException {
+    fn from(value: ::aws_sdk_forecast::types::error::ResourceInUseException) -> Self {
+        let ::aws_sdk_forecast::types::error::ResourceInUseException { message, .. } = value;
+        Self { message }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ResourceInUseException>
+for ::aws_sdk_forecast::types::error::ResourceInUseException {
+    fn from(value: crate::ResourceInUseException) -> Self {
+        let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
+            .code("ResourceInUseException");
+        if let ::std::option::Option::Some(message) = &value.message {
+            meta = meta.message(message.clone());
+        }
+        ::aws_sdk_forecast::types::error::ResourceInUseException::builder()
+            .set_message(value.message)
+            .meta(meta.build())
+            .build()
+    }
+}

@@ -88,3 +88,29 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ResourceNotFoundException { message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::error::ResourceNotFoundException>
+for crate::ResourceNotFoundException {
+    fn from(value: ::aws_sdk_forecast::types::error::ResourceNotFoundException) -> Self {
+        let ::aws_sdk_forecast::types::error::ResourceNotFoundException {
+            message,
+            ..
+        } = value;
+        Self { message }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ResourceNotFoundException>
+for ::aws_sdk_forecast::types::error::ResourceNotFoundException {
+    fn from(value: crate::ResourceNotFoundException) -> Self {
+        let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
+            .code("ResourceNotFoundException");
+        if let ::std::option::Option::Some(message) = &value.message {
+            meta = meta.message(message.clone());
+        }
+        ::aws_sdk_forecast::types::error::ResourceNotFoundException::builder()
+            .set_message(value.message)
+            .meta(meta.build())
+            .build()
+    }
+}

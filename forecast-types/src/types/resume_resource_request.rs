@@ -99,3 +99,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     ResumeResourceRequest { resource_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput,
+> for crate::ResumeResourceRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput {
+            resource_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "ResumeResourceRequest",
+                    member: "ResourceArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::ResumeResourceRequest>
+for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::ResumeResourceRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput::builder()
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "ResumeResourceRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -139,3 +139,29 @@ crate::primitives::arbitrary::arbitrary_structure! {
     S3Config { path : required, Text; role_arn : required, Text; kms_key_arn : optional,
     Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::S3Config> for crate::S3Config {
+    fn from(value: ::aws_sdk_forecast::types::S3Config) -> Self {
+        let ::aws_sdk_forecast::types::S3Config { path, role_arn, kms_key_arn, .. } = value;
+        Self {
+            path,
+            role_arn,
+            kms_key_arn,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::S3Config> for ::aws_sdk_forecast::types::S3Config {
+    type Error = crate::interop::ConversionError;
+    fn try_from(value: crate::S3Config) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::S3Config::builder()
+            .set_path(::std::option::Option::Some(value.path))
+            .set_role_arn(::std::option::Option::Some(value.role_arn))
+            .set_kms_key_arn(value.kms_key_arn)
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "S3Config",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -105,3 +105,17 @@ impl ScalingType {
 crate::primitives::wire::json_enum!(ScalingType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(ScalingType);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::ScalingType>
+for ::aws_sdk_forecast::types::ScalingType {
+    fn from(value: crate::ScalingType) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::ScalingType>
+for crate::ScalingType {
+    fn from(value: ::aws_sdk_forecast::types::ScalingType) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -82,3 +82,25 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     Schema { attributes : optional, ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Schema> for crate::Schema {
+    fn from(value: ::aws_sdk_forecast::types::Schema) -> Self {
+        let ::aws_sdk_forecast::types::Schema { attributes, .. } = value;
+        Self {
+            attributes: attributes
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Schema> for ::aws_sdk_forecast::types::Schema {
+    fn from(value: crate::Schema) -> Self {
+        ::aws_sdk_forecast::types::Schema::builder()
+            .set_attributes(
+                value
+                    .attributes
+                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            )
+            .build()
+    }
+}

@@ -97,3 +97,28 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     SchemaAttribute { attribute_name : optional, Text; attribute_type : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::SchemaAttribute>
+for crate::SchemaAttribute {
+    fn from(value: ::aws_sdk_forecast::types::SchemaAttribute) -> Self {
+        let ::aws_sdk_forecast::types::SchemaAttribute {
+            attribute_name,
+            attribute_type,
+            ..
+        } = value;
+        Self {
+            attribute_name,
+            attribute_type: attribute_type.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::SchemaAttribute>
+for ::aws_sdk_forecast::types::SchemaAttribute {
+    fn from(value: crate::SchemaAttribute) -> Self {
+        ::aws_sdk_forecast::types::SchemaAttribute::builder()
+            .set_attribute_name(value.attribute_name)
+            .set_attribute_type(value.attribute_type.map(::std::convert::Into::into))
+            .build()
+    }
+}

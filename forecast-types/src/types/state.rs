@@ -92,3 +92,15 @@ impl State {
 crate::primitives::wire::json_enum!(State);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(State);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::State> for ::aws_sdk_forecast::types::State {
+    fn from(value: crate::State) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::State> for crate::State {
+    fn from(value: ::aws_sdk_forecast::types::State) -> Self {
+        Self::from(value.as_str())
+    }
+}

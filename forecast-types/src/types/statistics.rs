@@ -170,3 +170,56 @@ crate::primitives::arbitrary::arbitrary_structure! {
     count_distinct_long : optional, Any; count_null_long : optional, Any; count_nan_long
     : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Statistics> for crate::Statistics {
+    fn from(value: ::aws_sdk_forecast::types::Statistics) -> Self {
+        let ::aws_sdk_forecast::types::Statistics {
+            count,
+            count_distinct,
+            count_null,
+            count_nan,
+            min,
+            max,
+            avg,
+            stddev,
+            count_long,
+            count_distinct_long,
+            count_null_long,
+            count_nan_long,
+            ..
+        } = value;
+        Self {
+            count,
+            count_distinct,
+            count_null,
+            count_nan,
+            min,
+            max,
+            avg,
+            stddev,
+            count_long,
+            count_distinct_long,
+            count_null_long,
+            count_nan_long,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::Statistics> for ::aws_sdk_forecast::types::Statistics {
+    fn from(value: crate::Statistics) -> Self {
+        ::aws_sdk_forecast::types::Statistics::builder()
+            .set_count(value.count)
+            .set_count_distinct(value.count_distinct)
+            .set_count_null(value.count_null)
+            .set_count_nan(value.count_nan)
+            .set_min(value.min)
+            .set_max(value.max)
+            .set_avg(value.avg)
+            .set_stddev(value.stddev)
+            .set_count_long(value.count_long)
+            .set_count_distinct_long(value.count_distinct_long)
+            .set_count_null_long(value.count_null_long)
+            .set_count_nan_long(value.count_nan_long)
+            .build()
+    }
+}

@@ -96,3 +96,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     StopResourceRequest { resource_arn : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::stop_resource::StopResourceInput,
+> for crate::StopResourceRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::stop_resource::StopResourceInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::stop_resource::StopResourceInput {
+            resource_arn,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "StopResourceRequest",
+                    member: "ResourceArn",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::StopResourceRequest>
+for ::aws_sdk_forecast::operation::stop_resource::StopResourceInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::StopResourceRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::stop_resource::StopResourceInput::builder()
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "StopResourceRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

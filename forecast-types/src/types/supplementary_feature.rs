@@ -205,3 +205,28 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     SupplementaryFeature { name : required, Text; value : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::SupplementaryFeature>
+for crate::SupplementaryFeature {
+    fn from(value: ::aws_sdk_forecast::types::SupplementaryFeature) -> Self {
+        let ::aws_sdk_forecast::types::SupplementaryFeature { name, value, .. } = value;
+        Self { name, value }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::SupplementaryFeature>
+for ::aws_sdk_forecast::types::SupplementaryFeature {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::SupplementaryFeature,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::SupplementaryFeature::builder()
+            .set_name(::std::option::Option::Some(value.name))
+            .set_value(::std::option::Option::Some(value.value))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "SupplementaryFeature",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

@@ -139,3 +139,24 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     Tag { key : required, Text; value : required, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::Tag> for crate::Tag {
+    fn from(value: ::aws_sdk_forecast::types::Tag) -> Self {
+        let ::aws_sdk_forecast::types::Tag { key, value, .. } = value;
+        Self { key, value }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::Tag> for ::aws_sdk_forecast::types::Tag {
+    type Error = crate::interop::ConversionError;
+    fn try_from(value: crate::Tag) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::Tag::builder()
+            .set_key(::std::option::Option::Some(value.key))
+            .set_value(::std::option::Option::Some(value.value))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "Tag",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

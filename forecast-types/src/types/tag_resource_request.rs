@@ -131,3 +131,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TagResourceRequest { resource_arn : required, Text; tags : required, ListOf < Any >;
     }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::tag_resource::TagResourceInput,
+> for crate::TagResourceRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::tag_resource::TagResourceInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::tag_resource::TagResourceInput {
+            resource_arn,
+            tags,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "TagResourceRequest",
+                    member: "ResourceArn",
+                })?,
+            tags: tags
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect())
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "TagResourceRequest",
+                    member: "Tags",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::TagResourceRequest>
+for ::aws_sdk_forecast::operation::tag_resource::TagResourceInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::TagResourceRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::tag_resource::TagResourceInput::builder()
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_tags(
+                ::std::option::Option::Some(
+                    value
+                        .tags
+                        .into_iter()
+                        .map(::std::convert::TryFrom::try_from)
+                        .collect::<
+                            ::std::result::Result<_, crate::interop::ConversionError>,
+                        >()?,
+                ),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "TagResourceRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

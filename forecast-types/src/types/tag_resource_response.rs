@@ -61,3 +61,21 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     TagResourceResponse {}
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceOutput>
+for crate::TagResourceResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput,
+    ) -> Self {
+        let _ = value;
+        Self {}
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::TagResourceResponse>
+for ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput {
+    fn from(value: crate::TagResourceResponse) -> Self {
+        let _ = value;
+        ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput::builder().build()
+    }
+}

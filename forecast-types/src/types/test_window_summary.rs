@@ -109,3 +109,36 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TestWindowSummary { test_window_start : optional, Any; test_window_end : optional,
     Any; status : optional, Text; message : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::TestWindowSummary>
+for crate::TestWindowSummary {
+    fn from(value: ::aws_sdk_forecast::types::TestWindowSummary) -> Self {
+        let ::aws_sdk_forecast::types::TestWindowSummary {
+            test_window_start,
+            test_window_end,
+            status,
+            message,
+            ..
+        } = value;
+        Self {
+            test_window_start: test_window_start.map(::std::convert::Into::into),
+            test_window_end: test_window_end.map(::std::convert::Into::into),
+            status,
+            message,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::TestWindowSummary>
+for ::aws_sdk_forecast::types::TestWindowSummary {
+    fn from(value: crate::TestWindowSummary) -> Self {
+        ::aws_sdk_forecast::types::TestWindowSummary::builder()
+            .set_test_window_start(
+                value.test_window_start.map(::std::convert::Into::into),
+            )
+            .set_test_window_end(value.test_window_end.map(::std::convert::Into::into))
+            .set_status(value.status)
+            .set_message(value.message)
+            .build()
+    }
+}

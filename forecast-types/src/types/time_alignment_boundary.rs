@@ -129,3 +129,34 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TimeAlignmentBoundary { month : optional, Any; day_of_month : optional, Any;
     day_of_week : optional, Any; hour : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::TimeAlignmentBoundary>
+for crate::TimeAlignmentBoundary {
+    fn from(value: ::aws_sdk_forecast::types::TimeAlignmentBoundary) -> Self {
+        let ::aws_sdk_forecast::types::TimeAlignmentBoundary {
+            month,
+            day_of_month,
+            day_of_week,
+            hour,
+            ..
+        } = value;
+        Self {
+            month: month.map(::std::convert::Into::into),
+            day_of_month,
+            day_of_week: day_of_week.map(::std::convert::Into::into),
+            hour,
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::TimeAlignmentBoundary>
+for ::aws_sdk_forecast::types::TimeAlignmentBoundary {
+    fn from(value: crate::TimeAlignmentBoundary) -> Self {
+        ::aws_sdk_forecast::types::TimeAlignmentBoundary::builder()
+            .set_month(value.month.map(::std::convert::Into::into))
+            .set_day_of_month(value.day_of_month)
+            .set_day_of_week(value.day_of_week.map(::std::convert::Into::into))
+            .set_hour(value.hour)
+            .build()
+    }
+}

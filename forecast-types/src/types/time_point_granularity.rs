@@ -92,3 +92,17 @@ impl TimePointGranularity {
 crate::primitives::wire::json_enum!(TimePointGranularity);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(TimePointGranularity);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::TimePointGranularity>
+for ::aws_sdk_forecast::types::TimePointGranularity {
+    fn from(value: crate::TimePointGranularity) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::TimePointGranularity>
+for crate::TimePointGranularity {
+    fn from(value: ::aws_sdk_forecast::types::TimePointGranularity) -> Self {
+        Self::from(value.as_str())
+    }
+}

@@ -138,3 +138,40 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TimeSeriesCondition { attribute_name : required, Text; attribute_value : required,
     Text; condition : required, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesCondition>
+for crate::TimeSeriesCondition {
+    fn from(value: ::aws_sdk_forecast::types::TimeSeriesCondition) -> Self {
+        let ::aws_sdk_forecast::types::TimeSeriesCondition {
+            attribute_name,
+            attribute_value,
+            condition,
+            ..
+        } = value;
+        Self {
+            attribute_name,
+            attribute_value,
+            condition: ::std::convert::Into::into(condition),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::TimeSeriesCondition>
+for ::aws_sdk_forecast::types::TimeSeriesCondition {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::TimeSeriesCondition,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::types::TimeSeriesCondition::builder()
+            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
+            .set_attribute_value(::std::option::Option::Some(value.attribute_value))
+            .set_condition(
+                ::std::option::Option::Some(::std::convert::Into::into(value.condition)),
+            )
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "TimeSeriesCondition",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

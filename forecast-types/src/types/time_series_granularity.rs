@@ -92,3 +92,17 @@ impl TimeSeriesGranularity {
 crate::primitives::wire::json_enum!(TimeSeriesGranularity);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(TimeSeriesGranularity);
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::TimeSeriesGranularity>
+for ::aws_sdk_forecast::types::TimeSeriesGranularity {
+    fn from(value: crate::TimeSeriesGranularity) -> Self {
+        Self::from(value.as_str())
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesGranularity>
+for crate::TimeSeriesGranularity {
+    fn from(value: ::aws_sdk_forecast::types::TimeSeriesGranularity) -> Self {
+        Self::from(value.as_str())
+    }
+}

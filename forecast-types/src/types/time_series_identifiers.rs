@@ -109,3 +109,41 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TimeSeriesIdentifiers { data_source : optional, Any; schema : optional, Any; format :
     optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::TimeSeriesIdentifiers>
+for crate::TimeSeriesIdentifiers {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::TimeSeriesIdentifiers,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::TimeSeriesIdentifiers {
+            data_source,
+            schema,
+            format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            schema: schema.map(::std::convert::Into::into),
+            format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::TimeSeriesIdentifiers>
+for ::aws_sdk_forecast::types::TimeSeriesIdentifiers {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::TimeSeriesIdentifiers,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::TimeSeriesIdentifiers::builder()
+                .set_data_source(
+                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_schema(value.schema.map(::std::convert::Into::into))
+                .set_format(value.format)
+                .build(),
+        )
+    }
+}

@@ -154,3 +154,58 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TimeSeriesReplacementsDataSource { s3_config : required, Any; schema : required, Any;
     format : optional, Text; timestamp_format : optional, Text; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource>
+for crate::TimeSeriesReplacementsDataSource {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource {
+            s3_config,
+            schema,
+            format,
+            timestamp_format,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            s3_config: s3_config
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "TimeSeriesReplacementsDataSource",
+                    member: "S3Config",
+                })?,
+            schema: schema
+                .map(::std::convert::Into::into)
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "TimeSeriesReplacementsDataSource",
+                    member: "Schema",
+                })?,
+            format,
+            timestamp_format,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::TimeSeriesReplacementsDataSource>
+for ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::TimeSeriesReplacementsDataSource,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource::builder()
+                .set_s3_config(
+                    ::std::option::Option::Some(
+                        ::std::convert::TryFrom::try_from(value.s3_config)?,
+                    ),
+                )
+                .set_schema(
+                    ::std::option::Option::Some(::std::convert::Into::into(value.schema)),
+                )
+                .set_format(value.format)
+                .set_timestamp_format(value.timestamp_format)
+                .build(),
+        )
+    }
+}

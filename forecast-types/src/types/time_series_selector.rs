@@ -85,3 +85,40 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     TimeSeriesSelector { time_series_identifiers : optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<::aws_sdk_forecast::types::TimeSeriesSelector>
+for crate::TimeSeriesSelector {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::types::TimeSeriesSelector,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::types::TimeSeriesSelector {
+            time_series_identifiers,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            time_series_identifiers: time_series_identifiers
+                .map(::std::convert::TryFrom::try_from)
+                .transpose()?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::TimeSeriesSelector>
+for ::aws_sdk_forecast::types::TimeSeriesSelector {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::TimeSeriesSelector,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::TimeSeriesSelector::builder()
+                .set_time_series_identifiers(
+                    value
+                        .time_series_identifiers
+                        .map(::std::convert::TryFrom::try_from)
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

@@ -106,3 +106,48 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TimeSeriesTransformation { action : optional, Any; time_series_conditions : optional,
     ListOf < Any >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesTransformation>
+for crate::TimeSeriesTransformation {
+    fn from(value: ::aws_sdk_forecast::types::TimeSeriesTransformation) -> Self {
+        let ::aws_sdk_forecast::types::TimeSeriesTransformation {
+            action,
+            time_series_conditions,
+            ..
+        } = value;
+        Self {
+            action: action.map(::std::convert::Into::into),
+            time_series_conditions: time_series_conditions
+                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::TimeSeriesTransformation>
+for ::aws_sdk_forecast::types::TimeSeriesTransformation {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::TimeSeriesTransformation,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::std::result::Result::Ok(
+            ::aws_sdk_forecast::types::TimeSeriesTransformation::builder()
+                .set_action(
+                    value.action.map(::std::convert::TryFrom::try_from).transpose()?,
+                )
+                .set_time_series_conditions(
+                    value
+                        .time_series_conditions
+                        .map(|v| {
+                            v
+                                .into_iter()
+                                .map(::std::convert::TryFrom::try_from)
+                                .collect::<
+                                    ::std::result::Result<_, crate::interop::ConversionError>,
+                                >()
+                        })
+                        .transpose()?,
+                )
+                .build(),
+        )
+    }
+}

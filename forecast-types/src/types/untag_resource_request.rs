@@ -148,3 +148,47 @@ crate::primitives::arbitrary::arbitrary_structure! {
     UntagResourceRequest { resource_arn : required, Text; tag_keys : required, ListOf <
     Text >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput,
+> for crate::UntagResourceRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput {
+            resource_arn,
+            tag_keys,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            resource_arn: resource_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "UntagResourceRequest",
+                    member: "ResourceArn",
+                })?,
+            tag_keys: tag_keys
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "UntagResourceRequest",
+                    member: "TagKeys",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::UntagResourceRequest>
+for ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::UntagResourceRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput::builder()
+            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_tag_keys(::std::option::Option::Some(value.tag_keys))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "UntagResourceRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

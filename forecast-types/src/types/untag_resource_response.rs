@@ -64,3 +64,23 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     UntagResourceResponse {}
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput,
+> for crate::UntagResourceResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput,
+    ) -> Self {
+        let _ = value;
+        Self {}
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::UntagResourceResponse>
+for ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput {
+    fn from(value: crate::UntagResourceResponse) -> Self {
+        let _ = value;
+        ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput::builder()
+            .build()
+    }
+}

@@ -130,3 +130,47 @@ crate::primitives::arbitrary::arbitrary_structure! {
     UpdateDatasetGroupRequest { dataset_group_arn : required, Text; dataset_arns :
     required, ListOf < Text >; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<
+    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput,
+> for crate::UpdateDatasetGroupRequest {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        let ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput {
+            dataset_group_arn,
+            dataset_arns,
+            ..
+        } = value;
+        ::std::result::Result::Ok(Self {
+            dataset_group_arn: dataset_group_arn
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "UpdateDatasetGroupRequest",
+                    member: "DatasetGroupArn",
+                })?,
+            dataset_arns: dataset_arns
+                .ok_or(crate::interop::ConversionError::MissingMember {
+                    shape: "UpdateDatasetGroupRequest",
+                    member: "DatasetArns",
+                })?,
+        })
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::TryFrom<crate::UpdateDatasetGroupRequest>
+for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput {
+    type Error = crate::interop::ConversionError;
+    fn try_from(
+        value: crate::UpdateDatasetGroupRequest,
+    ) -> ::std::result::Result<Self, Self::Error> {
+        ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput::builder()
+            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_arns(::std::option::Option::Some(value.dataset_arns))
+            .build()
+            .map_err(|e| crate::interop::ConversionError::Refused {
+                shape: "UpdateDatasetGroupRequest",
+                reason: ::std::string::ToString::to_string(&e),
+            })
+    }
+}

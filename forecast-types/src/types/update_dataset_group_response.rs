@@ -67,3 +67,23 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     UpdateDatasetGroupResponse {}
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<
+    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput,
+> for crate::UpdateDatasetGroupResponse {
+    fn from(
+        value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput,
+    ) -> Self {
+        let _ = value;
+        Self {}
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::UpdateDatasetGroupResponse>
+for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput {
+    fn from(value: crate::UpdateDatasetGroupResponse) -> Self {
+        let _ = value;
+        ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput::builder()
+            .build()
+    }
+}

@@ -84,3 +84,25 @@ crate::primitives::wire::json_structure! {
 crate::primitives::arbitrary::arbitrary_structure! {
     WeightedQuantileLoss { quantile : optional, Float; loss_value : optional, Float; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::WeightedQuantileLoss>
+for crate::WeightedQuantileLoss {
+    fn from(value: ::aws_sdk_forecast::types::WeightedQuantileLoss) -> Self {
+        let ::aws_sdk_forecast::types::WeightedQuantileLoss {
+            quantile,
+            loss_value,
+            ..
+        } = value;
+        Self { quantile, loss_value }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::WeightedQuantileLoss>
+for ::aws_sdk_forecast::types::WeightedQuantileLoss {
+    fn from(value: crate::WeightedQuantileLoss) -> Self {
+        ::aws_sdk_forecast::types::WeightedQuantileLoss::builder()
+            .set_quantile(value.quantile)
+            .set_loss_value(value.loss_value)
+            .build()
+    }
+}

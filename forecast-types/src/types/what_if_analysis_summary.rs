@@ -176,3 +176,46 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; creation_time : optional, Any; last_modification_time : optional,
     Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfAnalysisSummary>
+for crate::WhatIfAnalysisSummary {
+    fn from(value: ::aws_sdk_forecast::types::WhatIfAnalysisSummary) -> Self {
+        let ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
+            what_if_analysis_arn,
+            what_if_analysis_name,
+            forecast_arn,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            what_if_analysis_arn,
+            what_if_analysis_name,
+            forecast_arn,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::WhatIfAnalysisSummary>
+for ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
+    fn from(value: crate::WhatIfAnalysisSummary) -> Self {
+        ::aws_sdk_forecast::types::WhatIfAnalysisSummary::builder()
+            .set_what_if_analysis_arn(value.what_if_analysis_arn)
+            .set_what_if_analysis_name(value.what_if_analysis_name)
+            .set_forecast_arn(value.forecast_arn)
+            .set_status(value.status)
+            .set_message(value.message)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

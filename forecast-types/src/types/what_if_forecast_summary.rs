@@ -176,3 +176,46 @@ crate::primitives::arbitrary::arbitrary_structure! {
     message : optional, Text; creation_time : optional, Any; last_modification_time :
     optional, Any; }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfForecastSummary>
+for crate::WhatIfForecastSummary {
+    fn from(value: ::aws_sdk_forecast::types::WhatIfForecastSummary) -> Self {
+        let ::aws_sdk_forecast::types::WhatIfForecastSummary {
+            what_if_forecast_arn,
+            what_if_forecast_name,
+            what_if_analysis_arn,
+            status,
+            message,
+            creation_time,
+            last_modification_time,
+            ..
+        } = value;
+        Self {
+            what_if_forecast_arn,
+            what_if_forecast_name,
+            what_if_analysis_arn,
+            status,
+            message,
+            creation_time: creation_time.map(::std::convert::Into::into),
+            last_modification_time: last_modification_time
+                .map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::WhatIfForecastSummary>
+for ::aws_sdk_forecast::types::WhatIfForecastSummary {
+    fn from(value: crate::WhatIfForecastSummary) -> Self {
+        ::aws_sdk_forecast::types::WhatIfForecastSummary::builder()
+            .set_what_if_forecast_arn(value.what_if_forecast_arn)
+            .set_what_if_forecast_name(value.what_if_forecast_name)
+            .set_what_if_analysis_arn(value.what_if_analysis_arn)
+            .set_status(value.status)
+            .set_message(value.message)
+            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_last_modification_time(
+                value.last_modification_time.map(::std::convert::Into::into),
+            )
+            .build()
+    }
+}

@@ -126,3 +126,39 @@ crate::primitives::arbitrary::arbitrary_structure! {
     item_count : optional, Any; evaluation_type : optional, Any; metrics : optional, Any;
     }
 }
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<::aws_sdk_forecast::types::WindowSummary>
+for crate::WindowSummary {
+    fn from(value: ::aws_sdk_forecast::types::WindowSummary) -> Self {
+        let ::aws_sdk_forecast::types::WindowSummary {
+            test_window_start,
+            test_window_end,
+            item_count,
+            evaluation_type,
+            metrics,
+            ..
+        } = value;
+        Self {
+            test_window_start: test_window_start.map(::std::convert::Into::into),
+            test_window_end: test_window_end.map(::std::convert::Into::into),
+            item_count,
+            evaluation_type: evaluation_type.map(::std::convert::Into::into),
+            metrics: metrics.map(::std::convert::Into::into),
+        }
+    }
+}
+#[cfg(feature = "aws-sdk")]
+impl ::std::convert::From<crate::WindowSummary>
+for ::aws_sdk_forecast::types::WindowSummary {
+    fn from(value: crate::WindowSummary) -> Self {
+        ::aws_sdk_forecast::types::WindowSummary::builder()
+            .set_test_window_start(
+                value.test_window_start.map(::std::convert::Into::into),
+            )
+            .set_test_window_end(value.test_window_end.map(::std::convert::Into::into))
+            .set_item_count(value.item_count)
+            .set_evaluation_type(value.evaluation_type.map(::std::convert::Into::into))
+            .set_metrics(value.metrics.map(::std::convert::Into::into))
+            .build()
+    }
+}

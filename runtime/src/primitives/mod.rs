@@ -24,10 +24,10 @@ pub(crate) mod validate;
 pub use validate::{Bounds, Constraint, Pattern, Validate, ValidationError, Validator, Violation};
 #[path = "../../../codegen/runtime/arbitrary.rs"]
 pub(crate) mod arbitrary;
+#[path = "../../../codegen/runtime/body.rs"]
+pub(crate) mod body;
 #[path = "../../../codegen/runtime/timestamp_text.rs"]
 pub(crate) mod timestamp_text;
 #[path = "../../../codegen/runtime/wire/mod.rs"]
 pub(crate) mod wire;
-#[path = "../../../codegen/runtime/body.rs"]
-pub(crate) mod body;
 pub use body::JsonBody;

@@ -13,9 +13,9 @@ impl Generator<'_> {
     pub fn enum_impls(&self, item: &Item) -> TokenStream {
         let ours = self.ours(&item.name);
         let sdk = self.sdk_path(item);
-        let body = || Body::value(quote!(Self::from(value.as_str())));
-        let to_sdk = conversion(false, &ours, &sdk, body());
-        let from_sdk = conversion(false, &sdk, &ours, body());
+        let body = || Body::value(false, quote!(Self::from(value.as_str())));
+        let to_sdk = conversion(&ours, &sdk, body());
+        let from_sdk = conversion(&sdk, &ours, body());
         quote!(#to_sdk #from_sdk)
     }
 }

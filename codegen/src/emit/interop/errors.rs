@@ -1,6 +1,6 @@
 //! Errors: the SDK's metadata of an error structure, and the operation error enums,
-//! `From` both ways, where an error the model does not name becomes our unhandled variant
-//! and back the SDK's `Unhandled` through `generic`.
+//! `From` or `TryFrom` each way, where an error the model does not name becomes our
+//! unhandled variant and back the SDK's `Unhandled` through `generic`.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -8,6 +8,7 @@ use quote::quote;
 use super::conversion::{both_ways, Body};
 use super::generator::{model_name, Generator};
 use super::naming::sdk_operation_error;
+use super::shared;
 use super::values::Dir;
 use crate::emit::ty::ident;
 use crate::load::shape_id;
@@ -57,8 +58,10 @@ impl Generator<'_> {
             .iter()
             .filter_map(|e| Some((*self.items.get(e.ty.as_str())?, ident(&e.variant))))
             .collect();
-        let fallible = errors.iter().any(|(item, _)| self.is_fallible(item));
+        let fails = |dir| errors.iter().any(|(item, _)| self.fails(item, dir));
         let unhandled = ident(&op.unhandled);
+        let (unhandled_error, unhandled_metadata) =
+            (shared("unhandled_error"), shared("unhandled_metadata"));
         let arms = |dir: Dir| {
             let arms = errors.iter().map(|(item, variant)| {
                 let ours = (&ours, variant.clone());
@@ -70,11 +73,11 @@ impl Generator<'_> {
         };
         let from_sdk_arms = arms(Dir::FromSdk);
         let from_sdk = match errors.is_empty() {
-            true => quote!(Self::#unhandled(unhandled_error(&value))),
+            true => quote!(Self::#unhandled(#unhandled_error(&value))),
             false => quote! {
                 match value {
                     #from_sdk_arms
-                    other => Self::#unhandled(unhandled_error(&other)),
+                    other => Self::#unhandled(#unhandled_error(&other)),
                 }
             },
         };
@@ -82,11 +85,12 @@ impl Generator<'_> {
         let to_sdk = quote! {
             match value {
                 #to_sdk_arms
-                #ours::#unhandled(e) => Self::generic(unhandled_metadata(e)),
+                #ours::#unhandled(e) => Self::generic(#unhandled_metadata(e)),
             }
         };
-        let (from_sdk, to_sdk) = (Body::value(from_sdk), Body::value(to_sdk));
-        both_ways(fallible, &ours, &sdk, from_sdk, to_sdk)
+        let from_sdk = Body::value(fails(Dir::FromSdk), from_sdk);
+        let to_sdk = Body::value(fails(Dir::ToSdk), to_sdk);
+        both_ways(&ours, &sdk, from_sdk, to_sdk)
     }
 
     /// `From::V(e) => To::W(e converted),` for a modeled error.
@@ -107,7 +111,7 @@ impl Generator<'_> {
 pub fn unhandled_fns(krate: &Ident) -> TokenStream {
     quote! {
         /// An error the model does not name, from the SDK: its code and message.
-        fn unhandled_error(
+        pub(crate) fn unhandled_error(
             error: &impl ::#krate::error::ProvideErrorMetadata,
         ) -> crate::primitives::UnhandledError {
             crate::primitives::UnhandledError {
@@ -117,7 +121,7 @@ pub fn unhandled_fns(krate: &Ident) -> TokenStream {
         }
         /// The SDK's metadata for an error the model does not name: its code (none
         /// when empty) and message.
-        fn unhandled_metadata(error: crate::primitives::UnhandledError) -> ::#krate::error::ErrorMetadata {
+        pub(crate) fn unhandled_metadata(error: crate::primitives::UnhandledError) -> ::#krate::error::ErrorMetadata {
             let mut meta = ::#krate::error::ErrorMetadata::builder();
             if !error.code.is_empty() {
                 meta = meta.code(error.code);

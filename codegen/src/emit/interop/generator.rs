@@ -1,15 +1,14 @@
-//! The generator: what the conversions are generated from, the file they make, and the
-//! paths of the types on either side.
+//! The generator: what the conversions are generated from, each item's and operation's
+//! conversions, and the paths of the types on either side.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::naming::{sdk_operation_module, sdk_type_name};
-use super::sdk_crate;
-use super::usage::{fallible_items, field_types};
+use super::usage::field_types;
+use super::values::Dir;
 use crate::emit::ty::ident;
 use crate::load::shape_id;
 use crate::typespace::{Item, ItemKind, OperationItem, RustType, TypeSpace};
@@ -24,10 +23,8 @@ pub struct Generator<'a> {
     pub items: BTreeMap<&'a str, &'a Item>,
     /// The items other types hold.
     pub nested: BTreeSet<&'a str>,
-    /// The items whose conversions can fail: unions, and every item that holds one.
-    pub fallible: BTreeSet<&'a str>,
-    /// The structures whose zero-value helper functions the file needs.
-    pub helpers: RefCell<BTreeSet<&'a str>>,
+    /// The items whose conversion, as other types hold them, can fail, and which way.
+    pub fallible: BTreeSet<(Dir, &'a str)>,
 }
 
 impl<'a> Generator<'a> {
@@ -47,42 +44,19 @@ impl<'a> Generator<'a> {
                 }
             }
         }
-        let fallible = fallible_items(&items);
-        Generator {
+        let mut generator = Generator {
             space,
             krate,
             items,
             nested,
-            fallible,
-            helpers: RefCell::new(BTreeSet::new()),
-        }
+            fallible: BTreeSet::new(),
+        };
+        generator.find_fallible();
+        generator
     }
 
-    /// The module's tokens: its doc, the support code, every item's and operation's
-    /// conversions, then the zero-value helpers they asked for.
-    pub fn file(&self) -> TokenStream {
-        let items = self.space.items.values().map(|item| self.item_impls(item));
-        let operations = self.space.operations.values();
-        let operations = operations.map(|op| self.operation_error_impls(op));
-        let items: Vec<TokenStream> = items.chain(operations).collect();
-        let helpers = self.helper_fns();
-        let support = self.support();
-        let first = format!(
-            " Conversions between this crate's types and those of `{}`, the service's AWS",
-            sdk_crate(self.space).unwrap_or_default()
-        );
-        let second = " SDK crate, both ways: `From`, or `TryFrom` where a union is inside.";
-        quote! {
-            #![doc = #first]
-            #![doc = #second]
-            #support
-            #(#items)*
-            #helpers
-        }
-    }
-
-    /// An item's conversions, by its kind.
-    fn item_impls(&self, item: &Item) -> TokenStream {
+    /// An item's conversions, each behind the feature, for the end of its file.
+    pub fn item(&self, item: &Item) -> TokenStream {
         match &item.kind {
             ItemKind::Struct { fields, .. } => self.struct_impls(item, fields),
             ItemKind::Enum { .. } => self.enum_impls(item),
@@ -95,9 +69,15 @@ impl<'a> Generator<'a> {
         }
     }
 
-    /// Whether the item's conversions can fail.
-    pub fn is_fallible(&self, item: &Item) -> bool {
-        self.fallible.contains(item.name.as_str())
+    /// An operation's error enum conversions, each behind the feature, for the end of
+    /// the operation's file.
+    pub fn operation(&self, op: &OperationItem) -> TokenStream {
+        self.operation_error_impls(op)
+    }
+
+    /// Whether the item's conversion `dir`, as other types hold it, can fail.
+    pub fn fails(&self, item: &Item, dir: Dir) -> bool {
+        self.fallible.contains(&(dir, item.name.as_str()))
     }
 
     /// The item a type names, if it names one.

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::usage::{has_unions, uses};
-use super::{sdk_crate, supported, ERROR_TYPE, FEATURE};
+use super::usage::uses;
+use super::{sdk_crate, supported, ERROR_TYPE, FEATURE, MODULE};
 use crate::typespace::{RustType, TypeSpace};
 
 /// The crates the feature needs, the SDK crate first; `aws-smithy-types` too when the
@@ -23,19 +23,22 @@ pub fn dependencies(space: &TypeSpace) -> Vec<String> {
 }
 
 /// What `src/lib.rs` needs for the interop module: the module behind the feature and,
-/// when the model has unions, the error type of the `TryFrom` conversions.
+/// unless a model type takes its name, the error type of the `TryFrom` conversions at
+/// the crate root.
 pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
     if !supported(space) {
         return quote!();
     }
-    let export = has_unions(space).then(|| {
+    let module = format_ident!("{}", MODULE);
+    let taken = space.by_name.contains_key(ERROR_TYPE);
+    let export = (!taken).then(|| {
         let name = format_ident!("{}", ERROR_TYPE);
-        quote!(#[cfg(feature = #FEATURE)] pub use interop::#name;)
+        quote!(#[cfg(feature = #FEATURE)] pub use #module::#name;)
     });
     quote! {
         #[cfg(feature = #FEATURE)]
         #[rustfmt::skip]
-        mod interop;
+        pub mod #module;
         #export
     }
 }

@@ -1,15 +1,17 @@
-//! Structures, operation inputs and outputs, error structures: `From` both ways (`TryFrom`
-//! when a union is inside). An SDK value is taken apart by a pattern, as its fields are
-//! public, and built with its builder.
+//! Structures, operation inputs and outputs, error structures: `From` or `TryFrom` each
+//! way. An SDK value is taken apart by a pattern, as its fields are public, and built
+//! with its builder.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::conversion::{both_ways, Body};
+use super::error_type;
 use super::generator::{model_name, Generator};
 use super::naming::{pascal_case, sdk_member_name, sdk_setter};
 use super::values::Dir;
 use crate::emit::ty::ident;
+use crate::load::shape_id;
 use crate::typespace::{Field, Item, ItemKind};
 
 /// One SDK structure a struct item converts to and from.
@@ -63,30 +65,48 @@ impl Generator<'_> {
         input || field.optional || aggregate
     }
 
+    /// Whether the SDK's value may lack a member that ours requires and the model gives no
+    /// default.
+    pub fn may_lack(&self, field: &Field, input: bool) -> bool {
+        !field.optional && field.default.is_none() && self.sdk_optional(field, input)
+    }
+
+    /// Whether the SDK's builder checks its members, so that its `build()` returns a
+    /// `Result`: always for an operation input, else when a member it holds plainly has
+    /// no default.
+    pub fn builder_checks(&self, fields: &[Field], input: bool) -> bool {
+        let checked = |f: &Field| !self.sdk_optional(f, input) && f.default.is_none();
+        input || fields.iter().any(checked)
+    }
+
     /// The conversions between a structure item and one SDK structure.
     fn target_impls(&self, item: &Item, fields: &[Field], target: &Target) -> TokenStream {
         let ours = self.ours(&item.name);
-        let from_sdk = self.struct_from_sdk(fields, target);
+        let from_sdk = self.struct_from_sdk(item, fields, target);
         let to_sdk = self.struct_to_sdk(item, fields, target);
-        let fallible = self.is_fallible(item);
-        both_ways(fallible, &ours, &target.path, from_sdk, to_sdk)
+        both_ways(&ours, &target.path, from_sdk, to_sdk)
     }
 
     /// Our structure from the SDK's: its fields bound by a pattern, then converted.
-    fn struct_from_sdk(&self, fields: &[Field], target: &Target) -> Body {
+    fn struct_from_sdk(&self, item: &Item, fields: &[Field], target: &Target) -> Body {
         let sdk = &target.path;
+        let fallible = self.item_fails(item, target.input, Dir::FromSdk);
         if fields.is_empty() {
             return Body {
                 statements: quote!(let _ = value;),
                 value: quote!(Self {}),
+                fallible,
+                result: false,
             };
         }
+        let shape = shape_id::name(&item.id);
         let bindings = fields.iter().map(|f| ident(&sdk_member_name(&f.member)));
         let values = fields.iter().map(|f| {
             let ours = ident(&f.name);
             let binding = ident(&sdk_member_name(&f.member));
             let sdk_optional = self.sdk_optional(f, target.input);
-            let value = self.field_value(f, Dir::FromSdk, sdk_optional, quote!(#binding));
+            let e = quote!(#binding);
+            let value = self.field_value(shape, f, Dir::FromSdk, sdk_optional, e);
             match ours == value.to_string() {
                 true => quote!(#ours,),
                 false => quote!(#ours: #value,),
@@ -95,46 +115,65 @@ impl Generator<'_> {
         Body {
             statements: quote!(let #sdk { #(#bindings,)* .. } = value;),
             value: quote!(Self { #(#values)* }),
+            fallible,
+            result: false,
         }
     }
 
     /// The SDK's structure from ours: its builder, with error metadata for an error.
     fn struct_to_sdk(&self, item: &Item, fields: &[Field], target: &Target) -> Body {
         let sdk = &target.path;
+        let shape = shape_id::name(&item.id);
         let setters = fields.iter().map(|f| {
             let setter = ident(&sdk_setter(&f.member));
             let field = ident(&f.name);
             // The builder's setters all take an `Option`.
-            let value = self.field_value(f, Dir::ToSdk, true, quote!(value.#field));
+            let value = self.field_value(shape, f, Dir::ToSdk, true, quote!(value.#field));
             quote!(.#setter(#value))
         });
         let consumed = fields.is_empty().then(|| quote!(let _ = value;));
         let (meta_let, meta) = self.error_meta(item);
-        let truly_required = fields
-            .iter()
-            .any(|f| !self.sdk_optional(f, target.input) && f.default.is_none());
-        let build = match target.input || truly_required {
-            // Every member the SDK's builder checks is one this type always holds.
-            true => quote!(.build().expect("every member the SDK requires is set")),
-            false => quote!(.build()),
+        let built = quote!(#sdk::builder() #(#setters)* #meta .build());
+        let checked = self.builder_checks(fields, target.input);
+        let value = match checked {
+            true => {
+                let error = error_type();
+                quote! {
+                    #built.map_err(|e| #error::Refused {
+                        shape: #shape,
+                        reason: ::std::string::ToString::to_string(&e),
+                    })
+                }
+            }
+            false => built,
         };
         Body {
             statements: quote!(#consumed #meta_let),
-            value: quote!(#sdk::builder() #(#setters)* #meta #build),
+            value,
+            fallible: self.item_fails(item, target.input, Dir::ToSdk),
+            result: checked,
         }
     }
 
     /// A member's value `e` converted `dir`, in an `Option` on each side that keeps it in
     /// one (ours when the field is optional, the SDK's when `sdk_optional`) and plain on
-    /// the other. A member ours requires and the SDK may leave out is filled in.
-    fn field_value(&self, f: &Field, dir: Dir, sdk_optional: bool, e: TokenStream) -> TokenStream {
+    /// the other. A member of `shape` that ours requires and the SDK left out gets its
+    /// default, else fails.
+    fn field_value(
+        &self,
+        shape: &str,
+        f: &Field,
+        dir: Dir,
+        sdk_optional: bool,
+        e: TokenStream,
+    ) -> TokenStream {
         let (from_optional, to_optional) = dir.order(f.optional, sdk_optional);
         match (from_optional, to_optional) {
             (true, true) => self.optional_value(&f.ty, f.boxed, dir, e),
             (false, false) => self.required_value(&f.ty, f.boxed, dir, e),
             (true, false) => {
                 let value = self.optional_value(&f.ty, f.boxed, dir, e);
-                self.fill_missing(f, value)
+                self.fill_missing(shape, f, value)
             }
             (false, true) => {
                 let value = self.required_value(&f.ty, f.boxed, dir, e);

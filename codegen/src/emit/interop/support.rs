@@ -1,22 +1,24 @@
-//! The support code the conversions call, each piece only when the model needs it: the
-//! unhandled-error functions, the timestamp and document conversions, the box traits and
-//! the union error type.
+//! The shared module `src/interop.rs`: its docs, the error type of the `TryFrom`
+//! conversions, and the support code the conversions call, each piece only when the
+//! model needs it: the unhandled-error functions, the timestamp and document
+//! conversions and the box traits.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::conversion::{conversion, Body};
+use super::conversion::{plain_conversion, Body};
 use super::errors::unhandled_fns;
 use super::generator::Generator;
-use super::usage::{has_unions, is_boxed, uses};
-use super::ERROR_TYPE;
+use super::usage::{is_boxed, uses};
+use super::{sdk_crate, ERROR_TYPE};
 use crate::typespace::RustType;
 
 impl Generator<'_> {
-    /// The support code this model's conversions call.
+    /// The shared module's tokens.
     pub fn support(&self) -> TokenStream {
         let krate = &self.krate;
-        let mut out = Vec::new();
+        let docs = module_docs(&sdk_crate(self.space).unwrap_or_default());
+        let mut out = vec![error_type()];
         if !self.space.operations.is_empty() {
             out.push(unhandled_fns(krate));
         }
@@ -29,10 +31,90 @@ impl Generator<'_> {
         if self.space.items.values().any(is_boxed) {
             out.push(box_traits());
         }
-        if has_unions(self.space) {
-            out.push(error_type());
+        quote!(#docs #(#out)*)
+    }
+}
+
+/// The module's docs, for the SDK crate `sdk_crate`.
+fn module_docs(sdk_crate: &str) -> TokenStream {
+    let first = format!(
+        " Conversions between this crate's types and those of `{sdk_crate}`, the service's"
+    );
+    let error =
+        format!(" nothing can go wrong, and `TryFrom`, with the error [`{ERROR_TYPE}`], where the");
+    let lines = [
+        first.as_str(),
+        " AWS SDK crate, both ways. Each type's conversions sit beside the type: `From` where",
+        error.as_str(),
+        " other side may hold what this side cannot: an SDK value that lacks a member this",
+        " crate requires (the SDK keeps every member of an operation input, and every member",
+        " that is a structure or union, in an `Option`), a union member the other side does",
+        " not know, or a value the SDK's builder refuses. No conversion panics.",
+        "",
+        " A required member that the SDK left out gets the model's default when the model",
+        " gives one, as Smithy's client error correction fills it.",
+    ];
+    quote!(#(#![doc = #lines])*)
+}
+
+/// The error type of the `TryFrom` conversions, [`ERROR_TYPE`].
+fn error_type() -> TokenStream {
+    let name = format_ident!("{}", ERROR_TYPE);
+    quote! {
+        /// Why a value cannot cross between this crate and the AWS SDK.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum #name {
+            /// The SDK's value lacks a member that this crate's type requires, and the
+            /// model gives the member no default.
+            MissingMember {
+                /// The structure's name in the model.
+                shape: &'static str,
+                /// The member's name in the model.
+                member: &'static str,
+            },
+            /// A union value the other side cannot hold: the SDK's `Unknown` variant keeps
+            /// no member name or value, and only the SDK can build it.
+            UnknownUnionMember {
+                /// The union's name in the model.
+                union: &'static str,
+                /// The member's name, when this crate's value had one.
+                member: ::std::option::Option<::std::string::String>,
+            },
+            /// The SDK's builder refused the value.
+            Refused {
+                /// The structure's name in the model.
+                shape: &'static str,
+                /// The builder's reason.
+                reason: ::std::string::String,
+            },
         }
-        quote!(#(#out)*)
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    Self::MissingMember { shape, member } => {
+                        ::std::write!(f, "{shape}.{member} is required, and the AWS SDK's value has none")
+                    }
+                    Self::UnknownUnionMember { union, member: ::std::option::Option::Some(member) } => {
+                        ::std::write!(f, "the AWS SDK's {union} has no member {member:?}")
+                    }
+                    Self::UnknownUnionMember { union, member: ::std::option::Option::None } => {
+                        ::std::write!(f, "the AWS SDK's {union} holds a member it does not know")
+                    }
+                    Self::Refused { shape, reason } => {
+                        ::std::write!(f, "the AWS SDK's builder refused {shape}: {reason}")
+                    }
+                }
+            }
+        }
+        impl ::std::error::Error for #name {}
+        /// So that `?` takes the error of a conversion that cannot fail, as generic code
+        /// over both kinds of conversion needs.
+        impl ::std::convert::From<::std::convert::Infallible> for #name {
+            fn from(never: ::std::convert::Infallible) -> Self {
+                match never {}
+            }
+        }
     }
 }
 
@@ -90,14 +172,14 @@ fn document_impl(from: &TokenStream, to: &TokenStream) -> TokenStream {
         }
     };
     let (from, to) = (quote!(#from::Document), quote!(#to::Document));
-    conversion(false, &from, &to, Body::value(value))
+    plain_conversion(&from, &to, Body::value(false, value))
 }
 
 /// `Unbox` and `Rebox`, for members one side boxes and the other may not.
 fn box_traits() -> TokenStream {
     quote! {
         /// A value or its box, unboxed: the SDK boxes fewer members than this crate does.
-        trait Unbox<T> {
+        pub(crate) trait Unbox<T> {
             fn unbox(self) -> T;
         }
         impl<T> Unbox<T> for T {
@@ -111,7 +193,7 @@ fn box_traits() -> TokenStream {
             }
         }
         /// A value as is or boxed, whichever the SDK's member holds.
-        trait Rebox<T> {
+        pub(crate) trait Rebox<T> {
             fn rebox(self) -> T;
         }
         impl<T> Rebox<T> for T {
@@ -124,34 +206,5 @@ fn box_traits() -> TokenStream {
                 ::std::boxed::Box::new(self)
             }
         }
-    }
-}
-
-/// The error type of the `TryFrom` conversions, [`ERROR_TYPE`].
-fn error_type() -> TokenStream {
-    let name = format_ident!("{}", ERROR_TYPE);
-    quote! {
-        /// A union value the other side cannot hold: the SDK's `Unknown` variant keeps no
-        /// member name or value, and only the SDK can build it.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub struct #name {
-            /// The union's name in the model.
-            pub union: &'static str,
-            /// The member's name, when this crate's value had one.
-            pub member: ::std::option::Option<::std::string::String>,
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match &self.member {
-                    ::std::option::Option::Some(member) => {
-                        ::std::write!(f, "the AWS SDK's {} has no member {:?}", self.union, member)
-                    }
-                    ::std::option::Option::None => {
-                        ::std::write!(f, "the AWS SDK's {} holds a member it does not know", self.union)
-                    }
-                }
-            }
-        }
-        impl ::std::error::Error for #name {}
     }
 }

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::conversion::{both_ways, Body};
+use super::error_type;
 use super::generator::Generator;
 use super::naming::sdk_union_variant;
 use super::values::Dir;
@@ -32,19 +33,25 @@ impl Generator<'_> {
         let (from_sdk_arms, to_sdk_arms) = (arms(Dir::FromSdk), arms(Dir::ToSdk));
         let unknown_sdk = unknown_member(label, quote!(::std::option::Option::None));
         let unknown_ours = unknown_member(label, quote!(::std::option::Option::Some(name)));
-        let from_sdk = Body::value(quote! {
-            match value {
-                #from_sdk_arms
-                _ => #unknown_sdk,
-            }
-        });
-        let to_sdk = Body::value(quote! {
-            match value {
-                #to_sdk_arms
-                #ours::#unknown { name, .. } => #unknown_ours,
-            }
-        });
-        both_ways(true, &ours, &sdk, from_sdk, to_sdk)
+        let from_sdk = Body::value(
+            true,
+            quote! {
+                match value {
+                    #from_sdk_arms
+                    _ => #unknown_sdk,
+                }
+            },
+        );
+        let to_sdk = Body::value(
+            true,
+            quote! {
+                match value {
+                    #to_sdk_arms
+                    #ours::#unknown { name, .. } => #unknown_ours,
+                }
+            },
+        );
+        both_ways(&ours, &sdk, from_sdk, to_sdk)
     }
 
     /// `From::V(v) => To::W(v converted),` for a variant, or without a value for a unit
@@ -71,8 +78,9 @@ impl Generator<'_> {
 /// `return Err(UnknownUnionMember { .. })` for a member of the union `label` that the
 /// other side cannot hold; `member` is its name, when known.
 fn unknown_member(label: &str, member: TokenStream) -> TokenStream {
+    let error = error_type();
     quote! {
-        return ::std::result::Result::Err(UnknownUnionMember {
+        return ::std::result::Result::Err(#error::UnknownUnionMember {
             union: #label,
             member: #member,
         })

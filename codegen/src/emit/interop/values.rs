@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::generator::Generator;
+use super::{error_type, shared};
 use crate::typespace::RustType;
 
 /// How a value crosses to the other side.
@@ -19,7 +20,7 @@ enum Cost {
 }
 
 /// Which way a conversion goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Dir {
     ToSdk,
     FromSdk,
@@ -37,32 +38,39 @@ impl Dir {
 }
 
 impl Generator<'_> {
-    /// How a value of the type crosses.
-    fn cost(&self, ty: &RustType) -> Cost {
+    /// How a value of the type crosses `dir`.
+    fn cost(&self, ty: &RustType, dir: Dir) -> Cost {
         match ty {
             RustType::Blob | RustType::Timestamp | RustType::Document => Cost::Infallible,
-            RustType::Named(name) if self.fallible.contains(name.as_str()) => Cost::Fallible,
-            RustType::Named(_) => Cost::Infallible,
-            RustType::List { item, .. } => self.cost(item),
-            RustType::Map { key, value, .. } => {
-                Cost::Infallible.max(self.cost(key)).max(self.cost(value))
+            RustType::Named(name) if self.fallible.contains(&(dir, name.as_str())) => {
+                Cost::Fallible
             }
+            RustType::Named(_) => Cost::Infallible,
+            RustType::List { item, .. } => self.cost(item, dir),
+            RustType::Map { key, value, .. } => Cost::Infallible
+                .max(self.cost(key, dir))
+                .max(self.cost(value, dir)),
             _ => Cost::Same,
         }
     }
 
+    /// Whether a value of the type can fail to cross `dir`.
+    pub fn type_fails(&self, ty: &RustType, dir: Dir) -> bool {
+        self.cost(ty, dir) == Cost::Fallible
+    }
+
     /// `e` converted to the other side's type; a `Result` when the type is fallible.
-    fn convert(&self, ty: &RustType, e: TokenStream) -> TokenStream {
-        match (ty, self.cost(ty)) {
+    fn convert(&self, ty: &RustType, dir: Dir, e: TokenStream) -> TokenStream {
+        match (ty, self.cost(ty, dir)) {
             (_, Cost::Same) => e,
             (RustType::List { item, sparse }, cost) => {
-                let f = self.callable(item, *sparse);
+                let f = self.callable(item, *sparse, dir);
                 collect(quote!(#e.into_iter().map(#f)), cost)
             }
             (RustType::Map { key, value, sparse }, cost) => {
-                let k = self.convert(key, quote!(k));
-                let v = self.element(value, *sparse, quote!(v));
-                match (self.cost(key), self.cost(value)) {
+                let k = self.convert(key, dir, quote!(k));
+                let v = self.element(value, *sparse, dir, quote!(v));
+                match (self.cost(key, dir), self.cost(value, dir)) {
                     (Cost::Same, Cost::Same) => quote!(#e.into_iter().collect()),
                     (_, Cost::Fallible) => {
                         let ok = ok_closure(quote!((#k, #v?)));
@@ -77,27 +85,27 @@ impl Generator<'_> {
     }
 
     /// A list element or map value: `Option`al when the collection is sparse.
-    fn element(&self, ty: &RustType, sparse: bool, e: TokenStream) -> TokenStream {
-        match (sparse, self.cost(ty)) {
-            (false, _) | (true, Cost::Same) => self.convert(ty, e),
+    fn element(&self, ty: &RustType, sparse: bool, dir: Dir, e: TokenStream) -> TokenStream {
+        match (sparse, self.cost(ty, dir)) {
+            (false, _) | (true, Cost::Same) => self.convert(ty, dir, e),
             (true, Cost::Infallible) => {
-                let f = self.callable(ty, false);
+                let f = self.callable(ty, false, dir);
                 quote!(#e.map(#f))
             }
             (true, Cost::Fallible) => {
-                let f = self.callable(ty, false);
+                let f = self.callable(ty, false, dir);
                 quote!(#e.map(#f).transpose())
             }
         }
     }
 
     /// A function for `map`: a path where one will do, else a closure.
-    fn callable(&self, ty: &RustType, sparse: bool) -> TokenStream {
-        match (sparse, by_path(ty), self.cost(ty)) {
+    fn callable(&self, ty: &RustType, sparse: bool, dir: Dir) -> TokenStream {
+        match (sparse, by_path(ty), self.cost(ty, dir)) {
             (false, true, Cost::Fallible) => quote!(::std::convert::TryFrom::try_from),
             (false, true, _) => quote!(::std::convert::Into::into),
             _ => {
-                let body = self.element(ty, sparse, quote!(v));
+                let body = self.element(ty, sparse, dir, quote!(v));
                 quote!(|v| #body)
             }
         }
@@ -111,9 +119,9 @@ impl Generator<'_> {
         dir: Dir,
         e: TokenStream,
     ) -> (TokenStream, Cost) {
-        let cost = self.cost(ty);
+        let cost = self.cost(ty, dir);
         if !boxed {
-            return (self.convert(ty, e), cost);
+            return (self.convert(ty, dir, e), cost);
         }
         let sdk = self
             .named(ty)
@@ -121,17 +129,21 @@ impl Generator<'_> {
             .unwrap_or_default();
         // The SDK boxes fewer members than we do: a member may or may not be boxed there.
         let value = match (dir, cost) {
-            (Dir::FromSdk, _) => self.convert(ty, quote!(Unbox::<#sdk>::unbox(#e))),
+            (Dir::FromSdk, _) => {
+                let unbox = shared("Unbox");
+                self.convert(ty, dir, quote!(#unbox::<#sdk>::unbox(#e)))
+            }
             (Dir::ToSdk, Cost::Fallible) => {
                 quote!(<#sdk as ::std::convert::TryFrom<_>>::try_from(*#e))
             }
             (Dir::ToSdk, _) => quote!(::std::convert::Into::<#sdk>::into(*#e)),
         };
+        let rebox = shared("Rebox");
         let wrapped = match (dir, cost) {
             (Dir::FromSdk, Cost::Fallible) => quote!(#value.map(::std::boxed::Box::new)),
             (Dir::FromSdk, _) => quote!(::std::boxed::Box::new(#value)),
-            (Dir::ToSdk, Cost::Fallible) => quote!(#value.map(Rebox::rebox)),
-            (Dir::ToSdk, _) => quote!(Rebox::rebox(#value)),
+            (Dir::ToSdk, Cost::Fallible) => quote!(#value.map(#rebox::rebox)),
+            (Dir::ToSdk, _) => quote!(#rebox::rebox(#value)),
         };
         (wrapped, cost.max(Cost::Infallible))
     }
@@ -146,7 +158,7 @@ impl Generator<'_> {
     ) -> TokenStream {
         let (body, cost) = self.member_value(ty, boxed, dir, quote!(v));
         let f = match !boxed && by_path(ty) {
-            true => self.callable(ty, false),
+            true => self.callable(ty, false, dir),
             false => quote!(|v| #body),
         };
         match cost {
@@ -183,13 +195,15 @@ fn by_path(ty: &RustType) -> bool {
 
 /// `iter.collect()`, or for fallible elements a collected `Result`.
 fn collect(iter: TokenStream, cost: Cost) -> TokenStream {
+    let error = error_type();
     match cost {
-        Cost::Fallible => quote!(#iter.collect::<::std::result::Result<_, UnknownUnionMember>>()),
+        Cost::Fallible => quote!(#iter.collect::<::std::result::Result<_, #error>>()),
         _ => quote!(#iter.collect()),
     }
 }
 
 /// A closure body that returns `Ok(value)`, so `?` inside it knows the error type.
 fn ok_closure(value: TokenStream) -> TokenStream {
-    quote!(-> ::std::result::Result<_, UnknownUnionMember> { ::std::result::Result::Ok(#value) })
+    let error = error_type();
+    quote!(-> ::std::result::Result<_, #error> { ::std::result::Result::Ok(#value) })
 }
