@@ -5,6 +5,7 @@
 //! ([`typespace`]), build token streams ([`emit`]) and [`format`] them into files.
 //! This crate does no file I/O; `xtask` writes the files.
 
+pub mod checkout;
 pub mod emit;
 mod error;
 pub mod format;

@@ -111,13 +111,8 @@ fn forecast_describe_export_job() {
 
 #[test]
 fn forecastquery() {
-    let path = common::aws_models().join("forecastquery-2018-06-26.json");
-    let model = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; the shared models sit beside the checkout",
-            path.display()
-        )
-    });
+    let path = codegen::checkout::corpus().join("forecastquery-2018-06-26.json");
+    let model = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = options("forecastquery-2018-06-26.json", "forecastquery-types", &[]);
     check("forecastquery", &model, options);
 }

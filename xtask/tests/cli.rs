@@ -152,8 +152,7 @@ fn out_without_model_is_a_usage_error() {
 
 #[test]
 fn patterns_it_cannot_check_are_warnings_naming_shape_and_member() {
-    let lambda = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/models/aws/lambda-2015-03-31.json");
+    let lambda = codegen::checkout::corpus().join("lambda-2015-03-31.json");
     let dir = TempDir::new().unwrap();
     let output = codegen(&lambda, &dir.path().join("lambda"), &[]);
     let err = stderr(&output);
