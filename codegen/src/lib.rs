@@ -69,20 +69,24 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
     generate_with_warnings(model_json, options).map(|generated| generated.files)
 }
 
-/// What [`generate_with_warnings`] gives: the files, and what they cannot check.
+/// What [`generate_with_warnings`] gives: the files, and what the model has that they
+/// leave out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
     /// Every file, sorted by path.
     pub files: Vec<GeneratedFile>,
-    /// Constraints of the model that the generated `validate()` does not check, such
-    /// as patterns that use look-around, each naming its shape and member.
+    /// Each naming its shape and member: members of trait values that the trait does
+    /// not define (ignored, as Smithy's validator only warns about them), then
+    /// constraints that the generated `validate()` does not check, such as patterns
+    /// that use look-around.
     pub warnings: Vec<Problem>,
 }
 
-/// [`generate`], also reporting what the generated code cannot check.
+/// [`generate`], also reporting what the model has that the generated code leaves out.
 pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Generated, Error> {
     let (model, problems) = load::load(model_json, &options.model_name)?;
     validate::validate(&model, problems)?;
+    let mut warnings = load::warnings(&model);
     let selection = select::select(&model, &options.operations)?;
     let mut space = typespace::build(&model, &selection)?;
     if !options.aws_sdk_interop {
@@ -121,10 +125,8 @@ pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Gen
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Generated {
-        files,
-        warnings: space.warnings,
-    })
+    warnings.extend(space.warnings);
+    Ok(Generated { files, warnings })
 }
 
 /// The README's examples, compiled and run as doctests.
