@@ -93,6 +93,14 @@ fn everything() {
     check("everything", &fixture("everything.json"), options);
 }
 
+/// restJson1 with required members bound to the URI, headers and the query string:
+/// types without serde impls, which no doc example may read with serde.
+#[test]
+fn rest_bound() {
+    let options = options("rest-bound.json", "rest-bound-types", &[]);
+    check("rest-bound", &fixture("rest-bound.json"), options);
+}
+
 #[test]
 fn collision() {
     let options = options("collision.json", "collision-types", &[]);
