@@ -1,4 +1,4 @@
-//! Every `@pattern` of the shared AWS models either translates into a `regex-lite`
+//! Every `@pattern` of the AWS models in `corpus/` either translates into a `regex-lite`
 //! pattern that compiles, or is refused for look-around, the one documented fallback.
 
 mod common;
