@@ -1,8 +1,6 @@
-//! Benchmarks generation over the whole shared model corpus (about 13 MB of JSON), and
+//! Benchmarks generation over the whole model corpus of `corpus/` (about 13 MB of JSON), and
 //! sagemaker, the largest model, alone: `cargo bench -p codegen --bench corpus`.
 //! Generation only: no files are written and nothing is compiled.
-
-use std::path::PathBuf;
 
 use codegen::{generate, Options};
 
@@ -14,16 +12,11 @@ fn main() {
     divan::main();
 }
 
-/// Every model of the shared corpus: file name and text.
+/// Every model of the corpus: file name and text.
 fn corpus() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/aws");
+    let dir = codegen::checkout::corpus();
     let mut models: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; the shared models sit beside the checkout",
-                dir.display()
-            )
-        })
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "json"))

@@ -5,6 +5,7 @@
 //! ([`typespace`]), build token streams ([`emit`]) and [`format`] them into files.
 //! This crate does no file I/O; `xtask` writes the files.
 
+pub mod checkout;
 pub mod emit;
 mod error;
 pub mod format;
@@ -64,17 +65,20 @@ pub fn generate(model_json: &str, options: &Options) -> Result<Vec<GeneratedFile
     generate_with_warnings(model_json, options).map(|generated| generated.files)
 }
 
-/// What [`generate_with_warnings`] gives: the files, and what they cannot check.
+/// What [`generate_with_warnings`] gives: the files, and what the model has that they
+/// leave out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
     /// Every file, sorted by path.
     pub files: Vec<GeneratedFile>,
-    /// Constraints of the model that the generated `validate()` does not check, such
-    /// as patterns that use look-around, each naming its shape and member.
+    /// Each naming its shape and member: members of trait values that the trait does
+    /// not define (ignored, as Smithy's validator only warns about them), then
+    /// constraints that the generated `validate()` does not check, such as patterns
+    /// that use look-around.
     pub warnings: Vec<Problem>,
 }
 
-/// [`generate`], also reporting what the generated code cannot check.
+/// [`generate`], also reporting what the model has that the generated code leaves out.
 pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Generated, Error> {
     let mut space = type_space(model_json, &options.model_name, &options.operations)?;
     if !options.aws_sdk_interop {
@@ -142,7 +146,9 @@ fn type_space(
     let (model, problems) = load::load(model_json, model_name)?;
     validate::validate(&model, problems)?;
     let selection = select::select(&model, operations)?;
-    typespace::build(&model, &selection)
+    let mut space = typespace::build(&model, &selection)?;
+    space.warnings.splice(0..0, load::warnings(&model));
+    Ok(space)
 }
 
 /// The README's examples, compiled and run as doctests.

@@ -5,12 +5,10 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-/// The boto3 page, beside the checkout like the shared models.
+/// The boto3 page, checked in under `reference/`.
 fn boto3_page() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/reference/boto3-describe_forecast_export_job.rst");
+    let path = codegen::checkout::reference().join("boto3-describe_forecast_export_job.rst");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 

@@ -121,6 +121,10 @@ const CASES: &[(&str, Expect)] = &[
         "required-cycle.json",
         Expect::Generates(required_cycle_is_accepted),
     ),
+    (
+        "unknown-trait-member.json",
+        Expect::Generates(unknown_trait_member_is_left_out),
+    ),
 ];
 
 fn corpus() -> PathBuf {
@@ -196,6 +200,37 @@ fn required_cycle_is_accepted(files: &[GeneratedFile]) {
     let expression = squeezed(file(files, "src/types/expression.rs"));
     let field = "pubnot:::std::boxed::Box<crate::Expression>,";
     assert!(expression.contains(field), "no `{field}` in {expression}");
+}
+
+/// `maxResults` is not a member of `@paginated`: the operation keeps the members the
+/// trait defines and has no page size; `unknown_trait_members_are_warnings` checks the
+/// warning.
+fn unknown_trait_member_is_left_out(files: &[GeneratedFile]) {
+    let operation = squeezed(file(files, "src/operations/get_free_tier_usage.rs"));
+    for expected in [
+        "input_token:\"nextToken\"",
+        "page_size:::std::option::Option::None",
+    ] {
+        assert!(
+            operation.contains(expected),
+            "no `{expected}` in {operation}"
+        );
+    }
+}
+
+#[test]
+fn unknown_trait_members_are_warnings() {
+    let file = "unknown-trait-member.json";
+    let text = fs::read_to_string(corpus().join(file)).unwrap();
+    let generated = codegen::generate_with_warnings(&text, &options(file)).unwrap();
+    let warnings: Vec<String> = generated.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "shape `com.amazonaws.freetier#GetFreeTierUsage`: trait `smithy.api#paginated` \
+          has no member `maxResults`; it is ignored"
+        ]
+    );
 }
 
 /// Checks one case, returning what is wrong with it.

@@ -11,11 +11,6 @@ pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// The shared folder of real AWS models, when this checkout sits beside it.
-pub fn aws_models() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/aws")
-}
-
 /// The checked-in Forecast model.
 pub fn forecast_model() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../model/forecast-2018-06-26.json");

@@ -113,3 +113,10 @@ fn forecast_describe_compiles() {
 fn forecastquery_compiles() {
     builds_cleanly("forecastquery");
 }
+
+/// Its doc examples compile with `serde`, though its example operation's input and
+/// output have no serde impls (required members bound to HTTP).
+#[test]
+fn rest_bound_compiles() {
+    builds_cleanly("rest-bound");
+}

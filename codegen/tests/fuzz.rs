@@ -22,7 +22,7 @@ use proptest::sample::select;
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::{json, Map, Value};
 
-/// Small real models of `shared/models/aws`, between them every kind of shape.
+/// Small real models of `corpus/`, between them every kind of shape.
 const SEEDS: &[&str] = &[
     "freetier-2023-09-07.json",
     "apigatewaymanagementapi-2018-11-29.json",
@@ -41,15 +41,9 @@ fn seeds() -> &'static [Value] {
 }
 
 fn read_seed(name: &str) -> Value {
-    let path = common::aws_models().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
-        panic!(
-            "the fuzz seeds are the real models in {}, beside this checkout as \
-             shared/models/aws: cannot read {}: {err}",
-            common::aws_models().display(),
-            path.display()
-        )
-    });
+    let path = codegen::checkout::corpus().join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("cannot read the fuzz seed {}: {err}", path.display()));
     serde_json::from_str(&text).expect("a seed model is valid JSON")
 }
 

@@ -171,3 +171,39 @@ fn members_keep_model_order() {
         ]
     );
 }
+
+#[test]
+fn unknown_members_of_typed_traits_are_warnings_naming_shape_member_and_trait() {
+    let text = common::model_with(
+        r#",
+    "ex#Thing": { "type": "string", "traits": {
+        "smithy.api#length": { "min": 1, "minimum": 1 },
+        "smithy.api#deprecated": { "message": "old", "reason": "r" },
+        "smithy.api#enum": [{ "value": "A", "tags": ["t"], "label": "a" }] } },
+    "ex#Fault": { "type": "structure",
+        "members": { "n": { "target": "smithy.api#Integer",
+            "traits": { "smithy.api#range": { "max": 3, "step": 1 } } } },
+        "traits": { "smithy.api#error": "client",
+            "smithy.api#retryable": { "throttling": true, "after": 1 } } }"#,
+    );
+    let (model, problems) = load(&text, "m.json").unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let warnings: Vec<String> = codegen::load::warnings(&model)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let ignored = |shape: &str, trait_id: &str, member: &str| {
+        format!("{shape}: trait `smithy.api#{trait_id}` has no member `{member}`; it is ignored")
+    };
+    let expected = [
+        ignored("shape `ex#Fault`", "retryable", "after"),
+        ignored("shape `ex#Fault`, member `n`", "range", "step"),
+        ignored("shape `ex#Thing`", "length", "minimum"),
+        ignored("shape `ex#Thing`", "deprecated", "reason"),
+        ignored("shape `ex#Thing`", "enum", "0.label"),
+    ];
+    assert_eq!(warnings, expected);
+    let thing = &model.get("ex#Thing").unwrap().traits;
+    assert_eq!(thing.length.unwrap().min, Some(1));
+    assert_eq!(thing.enum_definitions.as_ref().unwrap()[0].tags, ["t"]);
+}

@@ -1,4 +1,4 @@
-//! Every `@pattern` of the shared AWS models either translates into a `regex-lite`
+//! Every `@pattern` of the AWS models in `corpus/` either translates into a `regex-lite`
 //! pattern that compiles, or is refused for look-around, the one documented fallback.
 
 mod common;
@@ -27,7 +27,7 @@ fn patterns(value: &Value, out: &mut BTreeSet<String>) {
 }
 
 fn corpus_patterns() -> BTreeSet<String> {
-    let dir = common::aws_models();
+    let dir = codegen::checkout::corpus();
     let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut out = BTreeSet::new();
     for entry in entries {

@@ -92,6 +92,14 @@ fn everything() {
     check("everything", &fixture("everything.json"), options);
 }
 
+/// restJson1 with required members bound to the URI, headers and the query string:
+/// types without serde impls, which no doc example may read with serde.
+#[test]
+fn rest_bound() {
+    let options = options("rest-bound.json", "rest-bound-types", &[]);
+    check("rest-bound", &fixture("rest-bound.json"), options);
+}
+
 #[test]
 fn collision() {
     let options = options("collision.json", "collision-types", &[]);
@@ -117,13 +125,8 @@ fn forecast_describe_export_job() {
 
 #[test]
 fn forecastquery() {
-    let path = common::aws_models().join("forecastquery-2018-06-26.json");
-    let model = fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; the shared models sit beside the checkout",
-            path.display()
-        )
-    });
+    let path = codegen::checkout::corpus().join("forecastquery-2018-06-26.json");
+    let model = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = options("forecastquery-2018-06-26.json", "forecastquery-types", &[]);
     check("forecastquery", &model, options);
 }

@@ -1,5 +1,5 @@
 //! How much stack reading and writing a body takes per level of nesting, and a body as
-//! deeply nested as the deepest in the shared models, read and written on a 2 MiB
+//! deeply nested as the deepest in the corpus, read and written on a 2 MiB
 //! thread: the default for spawned threads, tests and tokio's workers, in a debug build.
 //!
 //! `cargo test -p runtime --lib nesting -- --nocapture` prints the figures.
@@ -156,12 +156,12 @@ inline_levels! {
     Inline12 => Probe;
 }
 
-/// How many levels `Inline0` nests: the deepest nesting in the shared models.
+/// How many levels `Inline0` nests: the deepest nesting in the corpus's models.
 const DEEPEST: usize = 13;
 
-/// The folder of the shared AWS models.
+/// The folder of the corpus's AWS models.
 fn corpus() -> ::std::path::PathBuf {
-    ::std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/aws")
+    codegen::checkout::corpus()
 }
 
 /// How deeply a body of `shape` can nest: one level per structure, union, list and
@@ -213,7 +213,7 @@ fn deepest_in(file: &::std::path::Path) -> usize {
 }
 
 #[test]
-fn the_deepest_nesting_in_the_shared_models_is_the_one_tested() {
+fn the_deepest_nesting_in_the_corpus_is_the_one_tested() {
     let mut deepest = Vec::new();
     for entry in ::std::fs::read_dir(corpus()).unwrap() {
         let file = entry.unwrap().path();

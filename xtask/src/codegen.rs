@@ -147,19 +147,17 @@ impl Job {
     }
 }
 
-/// The generator's message with every line prefixed by the model's path
-/// (instead of the bare file name, where the generator already gave it).
+/// The generator's message naming the model by its path, once: in the first line,
+/// instead of the bare file name where the generator gave it. The lines after it (one
+/// problem each) belong to that header.
 fn model_error(path: &Path, model_name: &str, message: &str) -> anyhow::Error {
     let path = path.display();
-    let lines: Vec<String> = message
-        .lines()
-        .map(|line| match line.strip_prefix(model_name) {
-            // `name: problem` or `name:line:column: problem`: the path takes the name's place.
-            Some(rest) if rest.starts_with(':') => format!("{path}{rest}"),
-            _ => format!("{path}: {line}"),
-        })
-        .collect();
-    anyhow!(lines.join("\n"))
+    let message = match message.strip_prefix(model_name) {
+        // `name: problem` or `name:line:column: problem`: the path takes the name's place.
+        Some(rest) if rest.starts_with(':') => format!("{path}{rest}"),
+        _ => format!("{path}: {message}"),
+    };
+    anyhow!(message)
 }
 
 fn file_name(path: &Path) -> Result<String> {
@@ -313,9 +311,14 @@ mod tests {
 
     #[test]
     fn model_errors_name_the_model_path() {
-        let err = model_error(Path::new("dir/m.json"), "m.json", "m.json: first\nsecond");
-        let message = err.to_string();
-        assert_eq!(message, "dir/m.json: first\ndir/m.json: second");
+        let err = model_error(
+            Path::new("dir/m.json"),
+            "m.json",
+            "m.json: 2:\n  one\n  two",
+        );
+        assert_eq!(err.to_string(), "dir/m.json: 2:\n  one\n  two");
+        let internal = model_error(Path::new("dir/m.json"), "m.json", "internal\nmore");
+        assert_eq!(internal.to_string(), "dir/m.json: internal\nmore");
         let json = model_error(Path::new("dir/m.json"), "m.json", "m.json:1:0: EOF");
         assert_eq!(json.to_string(), "dir/m.json:1:0: EOF");
     }

@@ -28,8 +28,6 @@ use log::Log;
 use step::{Cargo, Step, EXCERPT_LINES};
 use table::Row;
 
-/// The models, relative to the workspace root.
-const DEFAULT_MODELS: &str = "../shared/models/aws";
 /// Where the crates and logs go, relative to the workspace root.
 const DEFAULT_OUT: &str = "target/corpus";
 /// The target directory all generated crates share, relative to the workspace root.
@@ -40,8 +38,8 @@ const ROUNDTRIP_TEST: &str = "tests/roundtrip.rs";
 /// Flags of `cargo xtask corpus`.
 #[derive(Debug, Default, clap::Args)]
 pub struct Args {
-    /// The directory of Smithy JSON AST models (`*.json`) [default:
-    /// ../shared/models/aws from the workspace root]
+    /// The directory of Smithy JSON AST models (`*.json`) [default: corpus/ under the
+    /// workspace root]
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
     /// Where each model's crate (`<out>/<model>/`) and log (`<out>/<model>.log`) go
@@ -56,10 +54,7 @@ pub struct Args {
 /// Runs `cargo xtask corpus` with these flags; fails if any model fails.
 pub fn run(args: &Args) -> Result<()> {
     let root = codegen::workspace_root();
-    let dir = args
-        .dir
-        .clone()
-        .unwrap_or_else(|| root.join(DEFAULT_MODELS));
+    let dir = args.dir.clone().unwrap_or_else(::codegen::checkout::corpus);
     let out = args.out.clone().unwrap_or_else(|| root.join(DEFAULT_OUT));
     let models = list_models(&dir, args.filter.as_deref())?;
     fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;

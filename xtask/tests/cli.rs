@@ -151,9 +151,24 @@ fn out_without_model_is_a_usage_error() {
 }
 
 #[test]
+fn unknown_trait_members_are_warnings_naming_shape_and_trait() {
+    let model = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../codegen/tests/broken/unknown-trait-member.json");
+    let dir = TempDir::new().unwrap();
+    let output = codegen(&model, &dir.path().join("freetier"), &[]);
+    let err = stderr(&output);
+    success(output);
+    let expected = format!(
+        "warning: {}: shape `com.amazonaws.freetier#GetFreeTierUsage`: trait \
+         `smithy.api#paginated` has no member `maxResults`; it is ignored",
+        model.display()
+    );
+    assert!(err.lines().any(|l| l == expected), "{err}");
+}
+
+#[test]
 fn patterns_it_cannot_check_are_warnings_naming_shape_and_member() {
-    let lambda = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/models/aws/lambda-2015-03-31.json");
+    let lambda = codegen::checkout::corpus().join("lambda-2015-03-31.json");
     let dir = TempDir::new().unwrap();
     let output = codegen(&lambda, &dir.path().join("lambda"), &[]);
     let err = stderr(&output);

@@ -5,12 +5,13 @@ use super::example::Samples;
 use crate::typespace::{OperationItem, TypeSpace};
 
 /// Markdown for an operation's docs: its request (headers and body) and a response
-/// body, compiled as a doctest. `None` for crates without serde.
+/// body, compiled as a doctest. `None` unless both input and output have serde impls
+/// (restJson1 members bound to HTTP can keep them from it).
 pub fn docs(space: &TypeSpace, crate_name: &str, op: &OperationItem) -> Option<String> {
-    space.json?;
+    let readable = |name: &&str| super::wire::readable(space, name);
+    let input = op.input.as_deref().filter(readable)?;
+    let output = op.output.as_deref().filter(readable)?;
     let samples = Samples::new(space);
-    let input = op.input.as_deref()?;
-    let output = op.output.as_deref()?;
     let request = pretty(&samples.body(input)?)?;
     let response = pretty(&samples.body(output)?)?;
     let krate = crate_name.replace('-', "_");

@@ -392,11 +392,14 @@ fn feature_docs(space: &TypeSpace) -> String {
     format!("# Cargo features\n\n{}\n\n", features.join("\n"))
 }
 
-/// A doctest that parses a sample output body of `operation` and reads a member of it.
+/// A doctest that parses a sample output body of `operation` and reads a member of it;
+/// `None` unless the output has serde impls.
 fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<String> {
-    space.json?;
     let op = space.operation_named(operation)?;
     let output = op.output.as_deref()?;
+    if !super::wire::readable(space, output) {
+        return None;
+    }
     let ItemKind::Struct { fields, .. } = &space.item_named(output)?.kind else {
         return None;
     };

@@ -251,15 +251,10 @@ fn drawn_support() -> TokenStream {
 
 /// The items with serde impls.
 fn serde_items(space: &TypeSpace) -> impl Iterator<Item = &Item> {
-    space.items.values().filter(|item| has_serde(&item.kind))
-}
-
-/// Whether the item has serde impls.
-fn has_serde(kind: &ItemKind) -> bool {
-    match kind {
-        ItemKind::Struct { fields, .. } => super::wire::has_serde(fields),
-        _ => true,
-    }
+    space
+        .items
+        .values()
+        .filter(|item| super::wire::item_has_serde(item))
 }
 
 /// The fields of a structure that travel outside the JSON body.

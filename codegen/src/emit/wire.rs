@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ty::{self, ident};
-use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, UnionVariant};
+use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, TypeSpace, UnionVariant};
 
 /// The cargo feature that turns serde on: the impls, the runtime's `wire` module and
 /// the operations' `from_response`. Off by default, so that a crate that only needs the
@@ -165,4 +165,19 @@ fn codec(codec: &Codec) -> TokenStream {
 /// optional, since a body never carries them.
 pub fn has_serde(fields: &[Field]) -> bool {
     fields.iter().all(|f| !f.http_bound || f.optional)
+}
+
+/// Whether an item has serde impls: every enum and union, and the structures whose
+/// fields allow them ([`has_serde`]).
+pub fn item_has_serde(item: &Item) -> bool {
+    match &item.kind {
+        ItemKind::Struct { fields, .. } => has_serde(fields),
+        _ => true,
+    }
+}
+
+/// Whether the crate has serde and the item named `name` has serde impls, so that a
+/// doc example may read and write it with serde_json.
+pub fn readable(space: &TypeSpace, name: &str) -> bool {
+    space.json.is_some() && space.item_named(name).is_some_and(item_has_serde)
 }

@@ -84,6 +84,24 @@ pub fn load(text: &str, file: &str) -> Result<(Model, Vec<Problem>), Error> {
     Ok((model, problems))
 }
 
+/// What the model carries that the generator ignores but Smithy accepts with a
+/// warning: members of typed trait values that the trait does not define, each naming
+/// its shape, member and trait.
+pub fn warnings(model: &Model) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    for (id, shape) in &model.shapes {
+        for message in shape.traits.ignored() {
+            warnings.push(Problem::shape(id, message));
+        }
+        for (name, member) in shape.kind.members() {
+            for message in member.traits.ignored() {
+                warnings.push(Problem::member(id, name, message));
+            }
+        }
+    }
+    warnings
+}
+
 fn parse_json(text: &str, file: &str) -> Result<RawModel, Error> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|err| {

@@ -1,4 +1,8 @@
 //! The traits that change generated code, typed; every other trait is kept as raw JSON.
+//!
+//! A typed trait's value may carry members the trait does not define: Smithy's validator
+//! warns about those and AWS builds SDKs from such models, so they are ignored and
+//! named in [`Traits::ignored`], never an error.
 
 use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
@@ -58,6 +62,9 @@ pub struct Traits {
     pub retryable: Option<Retryable>,
     /// Every trait as written, by absolute trait id; see [`Traits::other`].
     raw: IndexMap<String, Value>,
+    /// What the typed traits' values carry that their definitions do not; see
+    /// [`Traits::ignored`].
+    ignored: Vec<String>,
 }
 
 /// The value of an enum member: a string for `enum`, an integer for `intEnum`.
@@ -84,11 +91,13 @@ pub struct EnumDefinition {
     /// Whether the value is deprecated.
     #[serde(default)]
     pub deprecated: bool,
+    /// Tags that group values.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// `smithy.api#length`: inclusive bounds on a length or count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Length {
     /// Smallest allowed length.
     pub min: Option<u64>,
@@ -98,7 +107,6 @@ pub struct Length {
 
 /// `smithy.api#range`: inclusive numeric bounds.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Range {
     /// Smallest allowed value.
     pub min: Option<Number>,
@@ -108,7 +116,6 @@ pub struct Range {
 
 /// `smithy.api#deprecated`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Deprecated {
     /// Why, and what to use instead.
     pub message: Option<String>,
@@ -142,7 +149,7 @@ pub enum TimestampFormat {
 
 /// `smithy.api#paginated`: the members that drive pagination.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Paginated {
     /// The input member that takes the page token.
     pub input_token: Option<String>,
@@ -156,7 +163,6 @@ pub struct Paginated {
 
 /// `smithy.api#retryable`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Retryable {
     /// Whether the error is a throttling error.
     #[serde(default)]
@@ -184,32 +190,57 @@ impl Traits {
             return Ok(());
         };
         match name {
-            "documentation" => self.documentation = typed(value)?,
+            "documentation" => self.documentation = self.typed(id, value)?,
             "required" => self.required = true,
             "default" => self.default = Some(value),
             "clientOptional" => self.client_optional = true,
-            "enumValue" => self.enum_value = typed(value)?,
-            "enum" => self.enum_definitions = typed(value)?,
-            "length" => self.length = typed(value)?,
-            "range" => self.range = typed(value)?,
-            "pattern" => self.pattern = typed(value)?,
+            "enumValue" => self.enum_value = self.typed(id, value)?,
+            "enum" => self.enum_definitions = self.typed(id, value)?,
+            "length" => self.length = self.typed(id, value)?,
+            "range" => self.range = self.typed(id, value)?,
+            "pattern" => self.pattern = self.typed(id, value)?,
             "sensitive" => self.sensitive = true,
-            "deprecated" => self.deprecated = typed(value)?,
-            "error" => self.error = typed(value)?,
-            "httpError" => self.http_error = typed(value)?,
-            "timestampFormat" => self.timestamp_format = typed(value)?,
-            "jsonName" => self.json_name = typed(value)?,
+            "deprecated" => self.deprecated = self.typed(id, value)?,
+            "error" => self.error = self.typed(id, value)?,
+            "httpError" => self.http_error = self.typed(id, value)?,
+            "timestampFormat" => self.timestamp_format = self.typed(id, value)?,
+            "jsonName" => self.json_name = self.typed(id, value)?,
             "sparse" => self.sparse = true,
             "streaming" => self.streaming = true,
             "input" => self.input = true,
             "output" => self.output = true,
             "idempotent" => self.idempotent = true,
-            "paginated" => self.paginated = typed(value)?,
+            "paginated" => self.paginated = self.typed(id, value)?,
             "uniqueItems" => self.unique_items = true,
-            "retryable" => self.retryable = typed(value)?,
+            "retryable" => self.retryable = self.typed(id, value)?,
             _ => {}
         }
         Ok(())
+    }
+
+    /// Reads the value of the typed trait `id`, noting every member of it that `T` does
+    /// not define in [`Traits::ignored`].
+    fn typed<T: DeserializeOwned>(
+        &mut self,
+        id: &str,
+        value: Value,
+    ) -> Result<T, serde_json::Error> {
+        let mut unknown = Vec::new();
+        let parsed = serde_ignored::deserialize(value, |path| unknown.push(path.to_string()))?;
+        // serde_ignored writes the value itself as `?`: `?.maxResults`, `?.0.label`.
+        let members = unknown
+            .iter()
+            .map(|path| path.strip_prefix("?.").unwrap_or(path));
+        self.ignored.extend(
+            members.map(|member| format!("trait `{id}` has no member `{member}`; it is ignored")),
+        );
+        Ok(parsed)
+    }
+
+    /// One message for each member of a typed trait's value that the trait does not
+    /// define, such as `maxResults` in `smithy.api#paginated`, naming the trait.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignored
     }
 
     /// Adds `applied` on top of these traits, as an `apply` statement does.
@@ -258,8 +289,4 @@ const TYPED: &[&str] = &[
 fn is_typed(id: &str) -> bool {
     id.strip_prefix("smithy.api#")
         .is_some_and(|name| TYPED.contains(&name))
-}
-
-fn typed<T: DeserializeOwned>(value: Value) -> Result<T, serde_json::Error> {
-    serde_json::from_value(value)
 }

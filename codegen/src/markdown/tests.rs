@@ -1287,13 +1287,8 @@ fn secretsmanager_mailto() {
 
 #[test]
 fn every_model_documentation_converts_cleanly() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/aws");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; the shared models sit beside the checkout",
-            dir.display()
-        )
-    });
+    let dir = crate::checkout::corpus();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     let mut docs = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();

@@ -32,11 +32,20 @@ pub enum Step {
     /// `tests/roundtrip.rs`: sample bodies, drawn values and, where the model has
     /// constraints, the boundary tests of `tests/constraints.rs`.
     Test,
+    /// `cargo test --doc --features arbitrary,serde` (`serde` only for crates that
+    /// have it): every doc example compiles and runs with the features it claims.
+    Doctest,
 }
 
 impl Step {
     /// The steps run with cargo, in order.
-    pub const CARGO: [Step; 4] = [Step::Check, Step::CheckFeatures, Step::Doc, Step::Test];
+    pub const CARGO: [Step; 5] = [
+        Step::Check,
+        Step::CheckFeatures,
+        Step::Doc,
+        Step::Test,
+        Step::Doctest,
+    ];
 
     /// The cargo arguments of the step, for a crate with a `serde` feature or without.
     fn cargo_args(self, serde: bool) -> Vec<&'static str> {
@@ -50,6 +59,7 @@ impl Step {
             Step::CheckFeatures => vec!["check", "--all-targets", "--features", features],
             Step::Doc => vec!["doc", "--no-deps"],
             Step::Test => vec!["test", "--test", "*", "--features", features],
+            Step::Doctest => vec!["test", "--doc", "--features", features],
         }
     }
 }
@@ -62,6 +72,7 @@ impl fmt::Display for Step {
             Step::CheckFeatures => "check-features",
             Step::Doc => "doc",
             Step::Test => "test",
+            Step::Doctest => "doctest",
         };
         f.write_str(name)
     }
@@ -192,8 +203,15 @@ mod tests {
 
     #[test]
     fn steps_name_themselves() {
-        let names = [Step::Generate, Step::Check, Step::Doc, Step::Test].map(|s| s.to_string());
-        assert_eq!(names, ["generate", "check", "doc", "test"]);
+        let steps = [
+            Step::Generate,
+            Step::Check,
+            Step::Doc,
+            Step::Test,
+            Step::Doctest,
+        ];
+        let names = steps.map(|s| s.to_string());
+        assert_eq!(names, ["generate", "check", "doc", "test", "doctest"]);
         assert_eq!(Step::CheckFeatures.to_string(), "check-features");
     }
 
@@ -232,6 +250,10 @@ mod tests {
     fn serde_is_turned_on_only_where_the_crate_has_it() {
         let test = ["test", "--test", "*", "--features", "arbitrary,serde"];
         assert_eq!(Step::Test.cargo_args(true), test);
+        let doctest = ["test", "--doc", "--features", "arbitrary,serde"];
+        assert_eq!(Step::Doctest.cargo_args(true), doctest);
+        let doctest = ["test", "--doc", "--features", "arbitrary"];
+        assert_eq!(Step::Doctest.cargo_args(false), doctest);
         let check = ["check", "--all-targets", "--features", "arbitrary"];
         assert_eq!(Step::CheckFeatures.cargo_args(false), check);
         assert_eq!(Step::Check.cargo_args(true), ["check", "--all-targets"]);
