@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Action` shape (`com.amazonaws.forecast#Action`).
+//! `Action`, from the structure `com.amazonaws.forecast#Action` of the model.
 /// Defines the modifications that you are making to an attribute for a what-if forecast. For example, you can use this operation to create a what-if forecast that investigates a 10% off sale on all shoes. To do this, you specify `"AttributeName": "shoes"`, `"Operation": "MULTIPLY"`, and `"Value": "0.90"`. Pair this operation with the [`TimeSeriesCondition`][] operation within the `CreateWhatIfForecastRequest$TimeSeriesTransformations` operation to define a subset of attribute items that are modified.
 ///
 /// [`TimeSeriesCondition`]: crate::TimeSeriesCondition

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AdditionalDataset` shape (`com.amazonaws.forecast#AdditionalDataset`).
+//! `AdditionalDataset`, from the structure `com.amazonaws.forecast#AdditionalDataset` of the model.
 /// Describes an additional dataset. This object is part of the [`DataConfig`][] object. Forecast supports the Weather Index and Holidays additional datasets.
 ///
 /// **Weather Index**

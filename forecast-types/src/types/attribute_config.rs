@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AttributeConfig` shape (`com.amazonaws.forecast#AttributeConfig`).
+//! `AttributeConfig`, from the structure `com.amazonaws.forecast#AttributeConfig` of the model.
 /// Provides information about the method used to transform attributes.
 ///
 /// The following is an example using the RETAIL domain:

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AttributeType` shape (`com.amazonaws.forecast#AttributeType`).
-/// The `AttributeType` enum.
+//! `AttributeType`, from the enum `com.amazonaws.forecast#AttributeType` of the model.
+/// One of `"string"`, `"integer"`, `"float"`, `"timestamp"` or `"geolocation"`, used by `AttributeType` in [`SchemaAttribute`](crate::SchemaAttribute).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AttributeType {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AutoMLOverrideStrategy` shape (`com.amazonaws.forecast#AutoMLOverrideStrategy`).
-/// The `AutoMLOverrideStrategy` enum.
+//! `AutoMLOverrideStrategy`, from the enum `com.amazonaws.forecast#AutoMLOverrideStrategy` of the model.
+/// One of `"LatencyOptimized"` or `"AccuracyOptimized"`, used by `AutoMLOverrideStrategy` in [`CreatePredictorRequest`](crate::CreatePredictorRequest), `AutoMLOverrideStrategy` in [`DescribePredictorResponse`](crate::DescribePredictorResponse) and `AutoMLOverrideStrategy` in [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AutoMLOverrideStrategy {

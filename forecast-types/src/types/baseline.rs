@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Baseline` shape (`com.amazonaws.forecast#Baseline`).
+//! `Baseline`, from the structure `com.amazonaws.forecast#Baseline` of the model.
 /// Metrics you can use as a baseline for comparison purposes. Use these metrics when you interpret monitoring results for an auto predictor.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Baseline {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `BaselineMetric` shape (`com.amazonaws.forecast#BaselineMetric`).
+//! `BaselineMetric`, from the structure `com.amazonaws.forecast#BaselineMetric` of the model.
 /// An individual metric that you can use for comparison as you evaluate your monitoring results.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BaselineMetric {

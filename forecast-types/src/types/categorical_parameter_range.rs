@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CategoricalParameterRange` shape (`com.amazonaws.forecast#CategoricalParameterRange`).
+//! `CategoricalParameterRange`, from the structure `com.amazonaws.forecast#CategoricalParameterRange` of the model.
 /// Specifies a categorical hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
 ///
 /// [`ParameterRanges`]: crate::ParameterRanges

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Condition` shape (`com.amazonaws.forecast#Condition`).
-/// The `Condition` enum.
+//! `Condition`, from the enum `com.amazonaws.forecast#Condition` of the model.
+/// One of `"EQUALS"`, `"NOT_EQUALS"`, `"LESS_THAN"` or `"GREATER_THAN"`, used by `Condition` in [`TimeSeriesCondition`](crate::TimeSeriesCondition).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Condition {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ContinuousParameterRange` shape (`com.amazonaws.forecast#ContinuousParameterRange`).
+//! `ContinuousParameterRange`, from the structure `com.amazonaws.forecast#ContinuousParameterRange` of the model.
 /// Specifies a continuous hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
 ///
 /// [`ParameterRanges`]: crate::ParameterRanges

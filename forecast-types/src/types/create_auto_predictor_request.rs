@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateAutoPredictorRequest` shape (`com.amazonaws.forecast#CreateAutoPredictorRequest`).
-/// The `CreateAutoPredictorRequest` structure.
+//! `CreateAutoPredictorRequest`, from the structure `com.amazonaws.forecast#CreateAutoPredictorRequest` of the model.
+/// The input of [`CreateAutoPredictor`](crate::CreateAutoPredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateAutoPredictorRequest {
     /// A unique name for the predictor
@@ -49,7 +49,7 @@ pub struct CreateAutoPredictorRequest {
     pub forecast_frequency: ::std::option::Option<::std::string::String>,
     /// The data configuration for your dataset group and any additional datasets.
     pub data_config: ::std::option::Option<crate::DataConfig>,
-    /// The `EncryptionConfig` member.
+    /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
     pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
     /// The ARN of the predictor to retrain or upgrade. This parameter is only used when retraining or upgrading a predictor. When creating a new predictor, do not specify a value for this parameter.
     ///

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateAutoPredictorResponse` shape (`com.amazonaws.forecast#CreateAutoPredictorResponse`).
-/// The `CreateAutoPredictorResponse` structure.
+//! `CreateAutoPredictorResponse`, from the structure `com.amazonaws.forecast#CreateAutoPredictorResponse` of the model.
+/// The output of [`CreateAutoPredictor`](crate::CreateAutoPredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateAutoPredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetGroupRequest` shape (`com.amazonaws.forecast#CreateDatasetGroupRequest`).
-/// The `CreateDatasetGroupRequest` structure.
+//! `CreateDatasetGroupRequest`, from the structure `com.amazonaws.forecast#CreateDatasetGroupRequest` of the model.
+/// The input of [`CreateDatasetGroup`](crate::CreateDatasetGroup), which creates a dataset group, which holds a collection of related datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateDatasetGroupRequest {
     /// A name for the dataset group.

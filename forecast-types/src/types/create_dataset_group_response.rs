@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetGroupResponse` shape (`com.amazonaws.forecast#CreateDatasetGroupResponse`).
-/// The `CreateDatasetGroupResponse` structure.
+//! `CreateDatasetGroupResponse`, from the structure `com.amazonaws.forecast#CreateDatasetGroupResponse` of the model.
+/// The output of [`CreateDatasetGroup`](crate::CreateDatasetGroup), which creates a dataset group, which holds a collection of related datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetGroupResponse {
     /// The Amazon Resource Name (ARN) of the dataset group.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetImportJobRequest` shape (`com.amazonaws.forecast#CreateDatasetImportJobRequest`).
-/// The `CreateDatasetImportJobRequest` structure.
+//! `CreateDatasetImportJobRequest`, from the structure `com.amazonaws.forecast#CreateDatasetImportJobRequest` of the model.
+/// The input of [`CreateDatasetImportJob`](crate::CreateDatasetImportJob), which imports your training data to an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateDatasetImportJobRequest {
     /// The name for the dataset import job. We recommend including the current timestamp in the name, for example, `20190721DatasetImport`. This can help you avoid getting a `ResourceAlreadyExistsException` exception.

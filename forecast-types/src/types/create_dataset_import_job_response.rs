@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetImportJobResponse` shape (`com.amazonaws.forecast#CreateDatasetImportJobResponse`).
-/// The `CreateDatasetImportJobResponse` structure.
+//! `CreateDatasetImportJobResponse`, from the structure `com.amazonaws.forecast#CreateDatasetImportJobResponse` of the model.
+/// The output of [`CreateDatasetImportJob`](crate::CreateDatasetImportJob), which imports your training data to an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetImportJobResponse {
     /// The Amazon Resource Name (ARN) of the dataset import job.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetRequest` shape (`com.amazonaws.forecast#CreateDatasetRequest`).
-/// The `CreateDatasetRequest` structure.
+//! `CreateDatasetRequest`, from the structure `com.amazonaws.forecast#CreateDatasetRequest` of the model.
+/// The input of [`CreateDataset`](crate::CreateDataset), which creates an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateDatasetRequest {
     /// A name for the dataset.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetResponse` shape (`com.amazonaws.forecast#CreateDatasetResponse`).
-/// The `CreateDatasetResponse` structure.
+//! `CreateDatasetResponse`, from the structure `com.amazonaws.forecast#CreateDatasetResponse` of the model.
+/// The output of [`CreateDataset`](crate::CreateDataset), which creates an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetResponse {
     /// The Amazon Resource Name (ARN) of the dataset.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityExportRequest` shape (`com.amazonaws.forecast#CreateExplainabilityExportRequest`).
-/// The `CreateExplainabilityExportRequest` structure.
+//! `CreateExplainabilityExportRequest`, from the structure `com.amazonaws.forecast#CreateExplainabilityExportRequest` of the model.
+/// The input of [`CreateExplainabilityExport`](crate::CreateExplainabilityExport), which exports an Explainability resource created by the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateExplainabilityExportRequest {
     /// A unique name for the Explainability export.
@@ -14,7 +16,7 @@ pub struct CreateExplainabilityExportRequest {
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::string::String,
-    /// The `Destination` member.
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     ///
     /// **Required.**
     pub destination: crate::DataDestination,

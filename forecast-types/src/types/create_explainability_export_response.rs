@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityExportResponse` shape (`com.amazonaws.forecast#CreateExplainabilityExportResponse`).
-/// The `CreateExplainabilityExportResponse` structure.
+//! `CreateExplainabilityExportResponse`, from the structure `com.amazonaws.forecast#CreateExplainabilityExportResponse` of the model.
+/// The output of [`CreateExplainabilityExport`](crate::CreateExplainabilityExport), which exports an Explainability resource created by the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateExplainabilityExportResponse {
     /// The Amazon Resource Name (ARN) of the export.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityRequest` shape (`com.amazonaws.forecast#CreateExplainabilityRequest`).
-/// The `CreateExplainabilityRequest` structure.
+//! `CreateExplainabilityRequest`, from the structure `com.amazonaws.forecast#CreateExplainabilityRequest` of the model.
+/// The input of [`CreateExplainability`](crate::CreateExplainability), which creates an Amazon Forecast Explainability.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateExplainabilityRequest {
     /// A unique name for the Explainability.
@@ -18,9 +18,9 @@ pub struct CreateExplainabilityRequest {
     ///
     /// **Required.**
     pub explainability_config: crate::ExplainabilityConfig,
-    /// The `DataSource` member.
+    /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
     pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The `Schema` member.
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
     pub schema: ::std::option::Option<crate::Schema>,
     /// Create an Explainability visualization that is viewable within the Amazon Web Services console.
     pub enable_visualization: ::std::option::Option<bool>,

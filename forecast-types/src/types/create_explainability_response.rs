@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityResponse` shape (`com.amazonaws.forecast#CreateExplainabilityResponse`).
-/// The `CreateExplainabilityResponse` structure.
+//! `CreateExplainabilityResponse`, from the structure `com.amazonaws.forecast#CreateExplainabilityResponse` of the model.
+/// The output of [`CreateExplainability`](crate::CreateExplainability), which creates an Amazon Forecast Explainability.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateExplainabilityResponse {
     /// The Amazon Resource Name (ARN) of the Explainability.

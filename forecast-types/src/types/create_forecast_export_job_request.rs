@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastExportJobRequest` shape (`com.amazonaws.forecast#CreateForecastExportJobRequest`).
-/// The `CreateForecastExportJobRequest` structure.
+//! `CreateForecastExportJobRequest`, from the structure `com.amazonaws.forecast#CreateForecastExportJobRequest` of the model.
+/// The input of [`CreateForecastExportJob`](crate::CreateForecastExportJob), which exports a forecast created by the [`CreateForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateForecastExportJobRequest {
     /// The name for the forecast export job.

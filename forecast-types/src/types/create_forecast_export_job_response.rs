@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastExportJobResponse` shape (`com.amazonaws.forecast#CreateForecastExportJobResponse`).
-/// The `CreateForecastExportJobResponse` structure.
+//! `CreateForecastExportJobResponse`, from the structure `com.amazonaws.forecast#CreateForecastExportJobResponse` of the model.
+/// The output of [`CreateForecastExportJob`](crate::CreateForecastExportJob), which exports a forecast created by the [`CreateForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateForecastExportJobResponse {
     /// The Amazon Resource Name (ARN) of the export job.

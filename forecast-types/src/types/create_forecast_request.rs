@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastRequest` shape (`com.amazonaws.forecast#CreateForecastRequest`).
-/// The `CreateForecastRequest` structure.
+//! `CreateForecastRequest`, from the structure `com.amazonaws.forecast#CreateForecastRequest` of the model.
+/// The input of [`CreateForecast`](crate::CreateForecast), which creates a forecast for each item in the `TARGET_TIME_SERIES` dataset that was used to train the predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateForecastRequest {
     /// A name for the forecast.

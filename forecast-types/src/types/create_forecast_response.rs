@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastResponse` shape (`com.amazonaws.forecast#CreateForecastResponse`).
-/// The `CreateForecastResponse` structure.
+//! `CreateForecastResponse`, from the structure `com.amazonaws.forecast#CreateForecastResponse` of the model.
+/// The output of [`CreateForecast`](crate::CreateForecast), which creates a forecast for each item in the `TARGET_TIME_SERIES` dataset that was used to train the predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateForecastResponse {
     /// The Amazon Resource Name (ARN) of the forecast.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateMonitorRequest` shape (`com.amazonaws.forecast#CreateMonitorRequest`).
-/// The `CreateMonitorRequest` structure.
+//! `CreateMonitorRequest`, from the structure `com.amazonaws.forecast#CreateMonitorRequest` of the model.
+/// The input of [`CreateMonitor`](crate::CreateMonitor), which creates a predictor monitor resource for an existing auto predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateMonitorRequest {
     /// The name of the monitor resource.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateMonitorResponse` shape (`com.amazonaws.forecast#CreateMonitorResponse`).
-/// The `CreateMonitorResponse` structure.
+//! `CreateMonitorResponse`, from the structure `com.amazonaws.forecast#CreateMonitorResponse` of the model.
+/// The output of [`CreateMonitor`](crate::CreateMonitor), which creates a predictor monitor resource for an existing auto predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateMonitorResponse {
     /// The Amazon Resource Name (ARN) of the monitor resource.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreatePredictorRequest` shape (`com.amazonaws.forecast#CreatePredictorRequest`).
-/// The `CreatePredictorRequest` structure.
+//! `CreatePredictorRequest`, from the structure `com.amazonaws.forecast#CreatePredictorRequest` of the model.
+/// The input of [`CreatePredictor`](crate::CreatePredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePredictorRequest {
     /// A name for the predictor.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreatePredictorResponse` shape (`com.amazonaws.forecast#CreatePredictorResponse`).
-/// The `CreatePredictorResponse` structure.
+//! `CreatePredictorResponse`, from the structure `com.amazonaws.forecast#CreatePredictorResponse` of the model.
+/// The output of [`CreatePredictor`](crate::CreatePredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreatePredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastExportRequest` shape (`com.amazonaws.forecast#CreateWhatIfForecastExportRequest`).
-/// The `CreateWhatIfForecastExportRequest` structure.
+//! `CreateWhatIfForecastExportRequest`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastExportRequest` of the model.
+/// The input of [`CreateWhatIfForecastExport`](crate::CreateWhatIfForecastExport), which exports a forecast created by the [`CreateWhatIfForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateWhatIfForecastExportRequest {
     /// The name of the what-if forecast to export.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastExportResponse` shape (`com.amazonaws.forecast#CreateWhatIfForecastExportResponse`).
-/// The `CreateWhatIfForecastExportResponse` structure.
+//! `CreateWhatIfForecastExportResponse`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastExportResponse` of the model.
+/// The output of [`CreateWhatIfForecastExport`](crate::CreateWhatIfForecastExport), which exports a forecast created by the [`CreateWhatIfForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateWhatIfForecastExportResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastRequest` shape (`com.amazonaws.forecast#CreateWhatIfForecastRequest`).
-/// The `CreateWhatIfForecastRequest` structure.
+//! `CreateWhatIfForecastRequest`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastRequest` of the model.
+/// The input of [`CreateWhatIfForecast`](crate::CreateWhatIfForecast). A what-if forecast is a forecast that is created from a modified version of the baseline forecast.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateWhatIfForecastRequest {
     /// The name of the what-if forecast. Names must be unique within each what-if analysis.

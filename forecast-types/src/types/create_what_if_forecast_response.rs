@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastResponse` shape (`com.amazonaws.forecast#CreateWhatIfForecastResponse`).
-/// The `CreateWhatIfForecastResponse` structure.
+//! `CreateWhatIfForecastResponse`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastResponse` of the model.
+/// The output of [`CreateWhatIfForecast`](crate::CreateWhatIfForecast). A what-if forecast is a forecast that is created from a modified version of the baseline forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateWhatIfForecastResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast.

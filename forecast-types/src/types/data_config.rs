@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DataConfig` shape (`com.amazonaws.forecast#DataConfig`).
+//! `DataConfig`, from the structure `com.amazonaws.forecast#DataConfig` of the model.
 /// The data configuration for your dataset group and any additional datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataConfig {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DataSource` shape (`com.amazonaws.forecast#DataSource`).
+//! `DataSource`, from the structure `com.amazonaws.forecast#DataSource` of the model.
 /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataSource {

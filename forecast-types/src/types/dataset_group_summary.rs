@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetGroupSummary` shape (`com.amazonaws.forecast#DatasetGroupSummary`).
+//! `DatasetGroupSummary`, from the structure `com.amazonaws.forecast#DatasetGroupSummary` of the model.
 /// Provides a summary of the dataset group properties used in the [ListDatasetGroups](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasetGroups.html) operation. To get the complete set of properties, call the [DescribeDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetGroup.html) operation, and provide the `DatasetGroupArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetGroupSummary {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetImportJobSummary` shape (`com.amazonaws.forecast#DatasetImportJobSummary`).
+//! `DatasetImportJobSummary`, from the structure `com.amazonaws.forecast#DatasetImportJobSummary` of the model.
 /// Provides a summary of the dataset import job properties used in the [ListDatasetImportJobs](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasetImportJobs.html) operation. To get the complete set of properties, call the [DescribeDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetImportJob.html) operation, and provide the `DatasetImportJobArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetImportJobSummary {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetSummary` shape (`com.amazonaws.forecast#DatasetSummary`).
+//! `DatasetSummary`, from the structure `com.amazonaws.forecast#DatasetSummary` of the model.
 /// Provides a summary of the dataset properties used in the [ListDatasets](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasets.html) operation. To get the complete set of properties, call the [DescribeDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDataset.html) operation, and provide the `DatasetArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetSummary {

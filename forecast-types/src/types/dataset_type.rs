@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetType` shape (`com.amazonaws.forecast#DatasetType`).
-/// The `DatasetType` enum.
+//! `DatasetType`, from the enum `com.amazonaws.forecast#DatasetType` of the model.
+/// One of `"TARGET_TIME_SERIES"`, `"RELATED_TIME_SERIES"` or `"ITEM_METADATA"`, used by `DatasetType` in [`CreateDatasetRequest`](crate::CreateDatasetRequest), `DatasetType` in [`DatasetSummary`](crate::DatasetSummary) and `DatasetType` in [`DescribeDatasetResponse`](crate::DescribeDatasetResponse).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DatasetType {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DayOfWeek` shape (`com.amazonaws.forecast#DayOfWeek`).
-/// The `DayOfWeek` enum.
+//! `DayOfWeek`, from the enum `com.amazonaws.forecast#DayOfWeek` of the model.
+/// One of 7 values, such as `"MONDAY"`, `"TUESDAY"` and `"WEDNESDAY"`, used by `DayOfWeek` in [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DayOfWeek {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteDatasetGroupRequest` shape (`com.amazonaws.forecast#DeleteDatasetGroupRequest`).
-/// The `DeleteDatasetGroupRequest` structure.
+//! `DeleteDatasetGroupRequest`, from the structure `com.amazonaws.forecast#DeleteDatasetGroupRequest` of the model.
+/// The input of [`DeleteDatasetGroup`](crate::DeleteDatasetGroup), which deletes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteDatasetGroupRequest {
     /// The Amazon Resource Name (ARN) of the dataset group to delete.

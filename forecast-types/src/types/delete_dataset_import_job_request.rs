@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteDatasetImportJobRequest` shape (`com.amazonaws.forecast#DeleteDatasetImportJobRequest`).
-/// The `DeleteDatasetImportJobRequest` structure.
+//! `DeleteDatasetImportJobRequest`, from the structure `com.amazonaws.forecast#DeleteDatasetImportJobRequest` of the model.
+/// The input of [`DeleteDatasetImportJob`](crate::DeleteDatasetImportJob), which deletes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteDatasetImportJobRequest {
     /// The Amazon Resource Name (ARN) of the dataset import job to delete.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteDatasetRequest` shape (`com.amazonaws.forecast#DeleteDatasetRequest`).
-/// The `DeleteDatasetRequest` structure.
+//! `DeleteDatasetRequest`, from the structure `com.amazonaws.forecast#DeleteDatasetRequest` of the model.
+/// The input of [`DeleteDataset`](crate::DeleteDataset), which deletes an Amazon Forecast dataset that was created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteDatasetRequest {
     /// The Amazon Resource Name (ARN) of the dataset to delete.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteExplainabilityExportRequest` shape (`com.amazonaws.forecast#DeleteExplainabilityExportRequest`).
-/// The `DeleteExplainabilityExportRequest` structure.
+//! `DeleteExplainabilityExportRequest`, from the structure `com.amazonaws.forecast#DeleteExplainabilityExportRequest` of the model.
+/// The input of [`DeleteExplainabilityExport`](crate::DeleteExplainabilityExport), which deletes an Explainability export.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteExplainabilityExportRequest {
     /// The Amazon Resource Name (ARN) of the Explainability export to delete.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteExplainabilityRequest` shape (`com.amazonaws.forecast#DeleteExplainabilityRequest`).
-/// The `DeleteExplainabilityRequest` structure.
+//! `DeleteExplainabilityRequest`, from the structure `com.amazonaws.forecast#DeleteExplainabilityRequest` of the model.
+/// The input of [`DeleteExplainability`](crate::DeleteExplainability), which deletes an Explainability resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteExplainabilityRequest {
     /// The Amazon Resource Name (ARN) of the Explainability resource to delete.

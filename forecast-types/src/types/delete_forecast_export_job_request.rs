@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteForecastExportJobRequest` shape (`com.amazonaws.forecast#DeleteForecastExportJobRequest`).
-/// The `DeleteForecastExportJobRequest` structure.
+//! `DeleteForecastExportJobRequest`, from the structure `com.amazonaws.forecast#DeleteForecastExportJobRequest` of the model.
+/// The input of [`DeleteForecastExportJob`](crate::DeleteForecastExportJob), which deletes a forecast export job created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job to delete.

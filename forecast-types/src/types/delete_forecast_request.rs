@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteForecastRequest` shape (`com.amazonaws.forecast#DeleteForecastRequest`).
-/// The `DeleteForecastRequest` structure.
+//! `DeleteForecastRequest`, from the structure `com.amazonaws.forecast#DeleteForecastRequest` of the model.
+/// The input of [`DeleteForecast`](crate::DeleteForecast), which deletes a forecast created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast to delete.

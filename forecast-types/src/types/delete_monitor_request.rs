@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteMonitorRequest` shape (`com.amazonaws.forecast#DeleteMonitorRequest`).
-/// The `DeleteMonitorRequest` structure.
+//! `DeleteMonitorRequest`, from the structure `com.amazonaws.forecast#DeleteMonitorRequest` of the model.
+/// The input of [`DeleteMonitor`](crate::DeleteMonitor), which deletes a monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteMonitorRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to delete.

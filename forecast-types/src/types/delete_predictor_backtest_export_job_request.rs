@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeletePredictorBacktestExportJobRequest` shape (`com.amazonaws.forecast#DeletePredictorBacktestExportJobRequest`).
-/// The `DeletePredictorBacktestExportJobRequest` structure.
+//! `DeletePredictorBacktestExportJobRequest`, from the structure `com.amazonaws.forecast#DeletePredictorBacktestExportJobRequest` of the model.
+/// The input of [`DeletePredictorBacktestExportJob`](crate::DeletePredictorBacktestExportJob), which deletes a predictor backtest export job.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeletePredictorBacktestExportJobRequest {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job to delete.

@@ -2,8 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeletePredictorRequest` shape (`com.amazonaws.forecast#DeletePredictorRequest`).
-/// The `DeletePredictorRequest` structure.
+//! `DeletePredictorRequest`, from the structure `com.amazonaws.forecast#DeletePredictorRequest` of the model.
+/// The input of [`DeletePredictor`](crate::DeletePredictor), which deletes a predictor created using the [`DescribePredictor`][] or [`CreatePredictor`][] operations.
+///
+/// [`DescribePredictor`]: crate::DescribePredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeletePredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor to delete.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteResourceTreeRequest` shape (`com.amazonaws.forecast#DeleteResourceTreeRequest`).
-/// The `DeleteResourceTreeRequest` structure.
+//! `DeleteResourceTreeRequest`, from the structure `com.amazonaws.forecast#DeleteResourceTreeRequest` of the model.
+/// The input of [`DeleteResourceTree`](crate::DeleteResourceTree), which deletes an entire resource tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteResourceTreeRequest {
     /// The Amazon Resource Name (ARN) of the parent resource to delete. All child resources of the parent resource will also be deleted.

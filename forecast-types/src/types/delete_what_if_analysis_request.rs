@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteWhatIfAnalysisRequest` shape (`com.amazonaws.forecast#DeleteWhatIfAnalysisRequest`).
-/// The `DeleteWhatIfAnalysisRequest` structure.
+//! `DeleteWhatIfAnalysisRequest`, from the structure `com.amazonaws.forecast#DeleteWhatIfAnalysisRequest` of the model.
+/// The input of [`DeleteWhatIfAnalysis`](crate::DeleteWhatIfAnalysis), which deletes a what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteWhatIfAnalysisRequest {
     /// The Amazon Resource Name (ARN) of the what-if analysis that you want to delete.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteWhatIfForecastExportRequest` shape (`com.amazonaws.forecast#DeleteWhatIfForecastExportRequest`).
-/// The `DeleteWhatIfForecastExportRequest` structure.
+//! `DeleteWhatIfForecastExportRequest`, from the structure `com.amazonaws.forecast#DeleteWhatIfForecastExportRequest` of the model.
+/// The input of [`DeleteWhatIfForecastExport`](crate::DeleteWhatIfForecastExport), which deletes a what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteWhatIfForecastExportRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast export that you want to delete.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteWhatIfForecastRequest` shape (`com.amazonaws.forecast#DeleteWhatIfForecastRequest`).
-/// The `DeleteWhatIfForecastRequest` structure.
+//! `DeleteWhatIfForecastRequest`, from the structure `com.amazonaws.forecast#DeleteWhatIfForecastRequest` of the model.
+/// The input of [`DeleteWhatIfForecast`](crate::DeleteWhatIfForecast), which deletes a what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast that you want to delete.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeAutoPredictorRequest` shape (`com.amazonaws.forecast#DescribeAutoPredictorRequest`).
-/// The `DescribeAutoPredictorRequest` structure.
+//! `DescribeAutoPredictorRequest`, from the structure `com.amazonaws.forecast#DescribeAutoPredictorRequest` of the model.
+/// The input of [`DescribeAutoPredictor`](crate::DescribeAutoPredictor), which describes a predictor created using the CreateAutoPredictor operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeAutoPredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeAutoPredictorResponse` shape (`com.amazonaws.forecast#DescribeAutoPredictorResponse`).
-/// The `DescribeAutoPredictorResponse` structure.
+//! `DescribeAutoPredictorResponse`, from the structure `com.amazonaws.forecast#DescribeAutoPredictorResponse` of the model.
+/// The output of [`DescribeAutoPredictor`](crate::DescribeAutoPredictor), which describes a predictor created using the CreateAutoPredictor operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeAutoPredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor
@@ -38,7 +38,7 @@ pub struct DescribeAutoPredictorResponse {
     >,
     /// The data configuration for your dataset group and any additional datasets.
     pub data_config: ::std::option::Option<crate::DataConfig>,
-    /// The `EncryptionConfig` member.
+    /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
     pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
     /// The ARN and state of the reference predictor. This parameter is only valid for retrained or upgraded predictors.
     pub reference_predictor_summary: ::std::option::Option<

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetGroupRequest` shape (`com.amazonaws.forecast#DescribeDatasetGroupRequest`).
-/// The `DescribeDatasetGroupRequest` structure.
+//! `DescribeDatasetGroupRequest`, from the structure `com.amazonaws.forecast#DescribeDatasetGroupRequest` of the model.
+/// The input of [`DescribeDatasetGroup`](crate::DescribeDatasetGroup), which describes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeDatasetGroupRequest {
     /// The Amazon Resource Name (ARN) of the dataset group.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetGroupResponse` shape (`com.amazonaws.forecast#DescribeDatasetGroupResponse`).
-/// The `DescribeDatasetGroupResponse` structure.
+//! `DescribeDatasetGroupResponse`, from the structure `com.amazonaws.forecast#DescribeDatasetGroupResponse` of the model.
+/// The output of [`DescribeDatasetGroup`](crate::DescribeDatasetGroup), which describes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeDatasetGroupResponse {
     /// The name of the dataset group.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetImportJobRequest` shape (`com.amazonaws.forecast#DescribeDatasetImportJobRequest`).
-/// The `DescribeDatasetImportJobRequest` structure.
+//! `DescribeDatasetImportJobRequest`, from the structure `com.amazonaws.forecast#DescribeDatasetImportJobRequest` of the model.
+/// The input of [`DescribeDatasetImportJob`](crate::DescribeDatasetImportJob), which describes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeDatasetImportJobRequest {
     /// The Amazon Resource Name (ARN) of the dataset import job.

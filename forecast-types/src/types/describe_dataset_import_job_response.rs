@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetImportJobResponse` shape (`com.amazonaws.forecast#DescribeDatasetImportJobResponse`).
-/// The `DescribeDatasetImportJobResponse` structure.
+//! `DescribeDatasetImportJobResponse`, from the structure `com.amazonaws.forecast#DescribeDatasetImportJobResponse` of the model.
+/// The output of [`DescribeDatasetImportJob`](crate::DescribeDatasetImportJob), which describes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeDatasetImportJobResponse {
     /// The name of the dataset import job.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetRequest` shape (`com.amazonaws.forecast#DescribeDatasetRequest`).
-/// The `DescribeDatasetRequest` structure.
+//! `DescribeDatasetRequest`, from the structure `com.amazonaws.forecast#DescribeDatasetRequest` of the model.
+/// The input of [`DescribeDataset`](crate::DescribeDataset), which describes an Amazon Forecast dataset created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeDatasetRequest {
     /// The Amazon Resource Name (ARN) of the dataset.

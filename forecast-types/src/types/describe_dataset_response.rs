@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetResponse` shape (`com.amazonaws.forecast#DescribeDatasetResponse`).
-/// The `DescribeDatasetResponse` structure.
+//! `DescribeDatasetResponse`, from the structure `com.amazonaws.forecast#DescribeDatasetResponse` of the model.
+/// The output of [`DescribeDataset`](crate::DescribeDataset), which describes an Amazon Forecast dataset created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeDatasetResponse {
     /// The Amazon Resource Name (ARN) of the dataset.

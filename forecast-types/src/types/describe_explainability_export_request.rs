@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityExportRequest` shape (`com.amazonaws.forecast#DescribeExplainabilityExportRequest`).
-/// The `DescribeExplainabilityExportRequest` structure.
+//! `DescribeExplainabilityExportRequest`, from the structure `com.amazonaws.forecast#DescribeExplainabilityExportRequest` of the model.
+/// The input of [`DescribeExplainabilityExport`](crate::DescribeExplainabilityExport), which describes an Explainability export created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeExplainabilityExportRequest {
     /// The Amazon Resource Name (ARN) of the Explainability export.

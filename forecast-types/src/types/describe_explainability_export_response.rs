@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityExportResponse` shape (`com.amazonaws.forecast#DescribeExplainabilityExportResponse`).
-/// The `DescribeExplainabilityExportResponse` structure.
+//! `DescribeExplainabilityExportResponse`, from the structure `com.amazonaws.forecast#DescribeExplainabilityExportResponse` of the model.
+/// The output of [`DescribeExplainabilityExport`](crate::DescribeExplainabilityExport), which describes an Explainability export created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeExplainabilityExportResponse {
     /// The Amazon Resource Name (ARN) of the Explainability export.
@@ -18,7 +20,7 @@ pub struct DescribeExplainabilityExportResponse {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub explainability_arn: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     pub destination: ::std::option::Option<crate::DataDestination>,
     /// Information about any errors that occurred during the export.
     pub message: ::std::option::Option<::std::string::String>,

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityRequest` shape (`com.amazonaws.forecast#DescribeExplainabilityRequest`).
-/// The `DescribeExplainabilityRequest` structure.
+//! `DescribeExplainabilityRequest`, from the structure `com.amazonaws.forecast#DescribeExplainabilityRequest` of the model.
+/// The input of [`DescribeExplainability`](crate::DescribeExplainability), which describes an Explainability resource created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeExplainabilityRequest {
     /// The Amazon Resource Name (ARN) of the Explaianability to describe.

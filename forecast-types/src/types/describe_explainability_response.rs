@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityResponse` shape (`com.amazonaws.forecast#DescribeExplainabilityResponse`).
-/// The `DescribeExplainabilityResponse` structure.
+//! `DescribeExplainabilityResponse`, from the structure `com.amazonaws.forecast#DescribeExplainabilityResponse` of the model.
+/// The output of [`DescribeExplainability`](crate::DescribeExplainability), which describes an Explainability resource created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeExplainabilityResponse {
     /// The Amazon Resource Name (ARN) of the Explainability.
@@ -22,9 +24,9 @@ pub struct DescribeExplainabilityResponse {
     pub explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
     /// Whether the visualization was enabled for the Explainability resource.
     pub enable_visualization: ::std::option::Option<bool>,
-    /// The `DataSource` member.
+    /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
     pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The `Schema` member.
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
     pub schema: ::std::option::Option<crate::Schema>,
     /// If `TimePointGranularity` is set to `SPECIFIC`, the first time point in the Explainability.
     ///

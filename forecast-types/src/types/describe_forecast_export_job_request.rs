@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastExportJobRequest` shape (`com.amazonaws.forecast#DescribeForecastExportJobRequest`).
-/// The `DescribeForecastExportJobRequest` structure.
+//! `DescribeForecastExportJobRequest`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobRequest` of the model.
+/// The input of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastExportJobResponse` shape (`com.amazonaws.forecast#DescribeForecastExportJobResponse`).
-/// The `DescribeForecastExportJobResponse` structure.
+//! `DescribeForecastExportJobResponse`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobResponse` of the model.
+/// The output of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastExportJobResponse {
     /// The ARN of the forecast export job.

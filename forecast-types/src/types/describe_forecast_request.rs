@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastRequest` shape (`com.amazonaws.forecast#DescribeForecastRequest`).
-/// The `DescribeForecastRequest` structure.
+//! `DescribeForecastRequest`, from the structure `com.amazonaws.forecast#DescribeForecastRequest` of the model.
+/// The input of [`DescribeForecast`](crate::DescribeForecast), which describes a forecast created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastResponse` shape (`com.amazonaws.forecast#DescribeForecastResponse`).
-/// The `DescribeForecastResponse` structure.
+//! `DescribeForecastResponse`, from the structure `com.amazonaws.forecast#DescribeForecastResponse` of the model.
+/// The output of [`DescribeForecast`](crate::DescribeForecast), which describes a forecast created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastResponse {
     /// The forecast ARN as specified in the request.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeMonitorRequest` shape (`com.amazonaws.forecast#DescribeMonitorRequest`).
-/// The `DescribeMonitorRequest` structure.
+//! `DescribeMonitorRequest`, from the structure `com.amazonaws.forecast#DescribeMonitorRequest` of the model.
+/// The input of [`DescribeMonitor`](crate::DescribeMonitor), which describes a monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeMonitorRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to describe.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeMonitorResponse` shape (`com.amazonaws.forecast#DescribeMonitorResponse`).
-/// The `DescribeMonitorResponse` structure.
+//! `DescribeMonitorResponse`, from the structure `com.amazonaws.forecast#DescribeMonitorResponse` of the model.
+/// The output of [`DescribeMonitor`](crate::DescribeMonitor), which describes a monitor resource.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeMonitorResponse {
     /// The name of the monitor.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorBacktestExportJobRequest` shape (`com.amazonaws.forecast#DescribePredictorBacktestExportJobRequest`).
-/// The `DescribePredictorBacktestExportJobRequest` structure.
+//! `DescribePredictorBacktestExportJobRequest`, from the structure `com.amazonaws.forecast#DescribePredictorBacktestExportJobRequest` of the model.
+/// The input of [`DescribePredictorBacktestExportJob`](crate::DescribePredictorBacktestExportJob), which describes a predictor backtest export job created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribePredictorBacktestExportJobRequest {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job.

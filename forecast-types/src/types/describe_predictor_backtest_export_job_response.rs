@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorBacktestExportJobResponse` shape (`com.amazonaws.forecast#DescribePredictorBacktestExportJobResponse`).
-/// The `DescribePredictorBacktestExportJobResponse` structure.
+//! `DescribePredictorBacktestExportJobResponse`, from the structure `com.amazonaws.forecast#DescribePredictorBacktestExportJobResponse` of the model.
+/// The output of [`DescribePredictorBacktestExportJob`](crate::DescribePredictorBacktestExportJob), which describes a predictor backtest export job created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribePredictorBacktestExportJobResponse {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job.
@@ -18,7 +20,7 @@ pub struct DescribePredictorBacktestExportJobResponse {
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     pub destination: ::std::option::Option<crate::DataDestination>,
     /// Information about any errors that may have occurred during the backtest export.
     pub message: ::std::option::Option<::std::string::String>,

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorRequest` shape (`com.amazonaws.forecast#DescribePredictorRequest`).
-/// The `DescribePredictorRequest` structure.
+//! `DescribePredictorRequest`, from the structure `com.amazonaws.forecast#DescribePredictorRequest` of the model.
+/// The input of [`DescribePredictor`](crate::DescribePredictor), which describes a predictor created using the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribePredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor that you want information about.

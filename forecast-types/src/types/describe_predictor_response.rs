@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorResponse` shape (`com.amazonaws.forecast#DescribePredictorResponse`).
-/// The `DescribePredictorResponse` structure.
+//! `DescribePredictorResponse`, from the structure `com.amazonaws.forecast#DescribePredictorResponse` of the model.
+/// The output of [`DescribePredictor`](crate::DescribePredictor), which describes a predictor created using the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribePredictorResponse {
     /// The ARN of the predictor.

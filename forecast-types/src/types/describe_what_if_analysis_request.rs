@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfAnalysisRequest` shape (`com.amazonaws.forecast#DescribeWhatIfAnalysisRequest`).
-/// The `DescribeWhatIfAnalysisRequest` structure.
+//! `DescribeWhatIfAnalysisRequest`, from the structure `com.amazonaws.forecast#DescribeWhatIfAnalysisRequest` of the model.
+/// The input of [`DescribeWhatIfAnalysis`](crate::DescribeWhatIfAnalysis), which describes the what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeWhatIfAnalysisRequest {
     /// The Amazon Resource Name (ARN) of the what-if analysis that you are interested in.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfAnalysisResponse` shape (`com.amazonaws.forecast#DescribeWhatIfAnalysisResponse`).
-/// The `DescribeWhatIfAnalysisResponse` structure.
+//! `DescribeWhatIfAnalysisResponse`, from the structure `com.amazonaws.forecast#DescribeWhatIfAnalysisResponse` of the model.
+/// The output of [`DescribeWhatIfAnalysis`](crate::DescribeWhatIfAnalysis), which describes the what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeWhatIfAnalysisResponse {
     /// The name of the what-if analysis.
@@ -43,7 +45,7 @@ pub struct DescribeWhatIfAnalysisResponse {
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
     pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `TimeSeriesSelector` member.
+    /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object. See [`TimeSeriesSelector`](crate::TimeSeriesSelector).
     pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
 }
 /// A builder for [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse), from [`DescribeWhatIfAnalysisResponse::builder`](crate::DescribeWhatIfAnalysisResponse::builder): a setter for every member, then [`build`](DescribeWhatIfAnalysisResponseBuilder::build).

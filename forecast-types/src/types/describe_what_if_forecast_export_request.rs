@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastExportRequest` shape (`com.amazonaws.forecast#DescribeWhatIfForecastExportRequest`).
-/// The `DescribeWhatIfForecastExportRequest` structure.
+//! `DescribeWhatIfForecastExportRequest`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastExportRequest` of the model.
+/// The input of [`DescribeWhatIfForecastExport`](crate::DescribeWhatIfForecastExport), which describes the what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeWhatIfForecastExportRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast export that you are interested in.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastExportResponse` shape (`com.amazonaws.forecast#DescribeWhatIfForecastExportResponse`).
-/// The `DescribeWhatIfForecastExportResponse` structure.
+//! `DescribeWhatIfForecastExportResponse`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastExportResponse` of the model.
+/// The output of [`DescribeWhatIfForecastExport`](crate::DescribeWhatIfForecastExport), which describes the what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeWhatIfForecastExportResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast export.
@@ -18,7 +20,7 @@ pub struct DescribeWhatIfForecastExportResponse {
     pub what_if_forecast_arns: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
-    /// The `Destination` member.
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     pub destination: ::std::option::Option<crate::DataDestination>,
     /// If an error occurred, an informational message about the error.
     pub message: ::std::option::Option<::std::string::String>,

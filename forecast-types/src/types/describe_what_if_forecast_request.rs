@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastRequest` shape (`com.amazonaws.forecast#DescribeWhatIfForecastRequest`).
-/// The `DescribeWhatIfForecastRequest` structure.
+//! `DescribeWhatIfForecastRequest`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastRequest` of the model.
+/// The input of [`DescribeWhatIfForecast`](crate::DescribeWhatIfForecast), which describes the what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast that you are interested in.

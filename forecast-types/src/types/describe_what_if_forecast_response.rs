@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastResponse` shape (`com.amazonaws.forecast#DescribeWhatIfForecastResponse`).
-/// The `DescribeWhatIfForecastResponse` structure.
+//! `DescribeWhatIfForecastResponse`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastResponse` of the model.
+/// The output of [`DescribeWhatIfForecast`](crate::DescribeWhatIfForecast), which describes the what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeWhatIfForecastResponse {
     /// The name of the what-if forecast.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Domain` shape (`com.amazonaws.forecast#Domain`).
-/// The `Domain` enum.
+//! `Domain`, from the enum `com.amazonaws.forecast#Domain` of the model.
+/// One of 7 values, such as `"RETAIL"`, `"CUSTOM"` and `"INVENTORY_PLANNING"`, used by `Domain` in [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest), `Domain` in [`CreateDatasetRequest`](crate::CreateDatasetRequest), `Domain` in [`DatasetSummary`](crate::DatasetSummary) and 2 other members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Domain {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EncryptionConfig` shape (`com.amazonaws.forecast#EncryptionConfig`).
+//! `EncryptionConfig`, from the structure `com.amazonaws.forecast#EncryptionConfig` of the model.
 /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. You can specify this optional object in the [`CreateDataset`][] and [`CreatePredictor`][] requests.
 ///
 /// [`CreateDataset`]: crate::CreateDataset

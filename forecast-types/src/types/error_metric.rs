@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ErrorMetric` shape (`com.amazonaws.forecast#ErrorMetric`).
+//! `ErrorMetric`, from the structure `com.amazonaws.forecast#ErrorMetric` of the model.
 /// Provides detailed error metrics to evaluate the performance of a predictor. This object is part of the [`Metrics`][] object.
 ///
 /// [`Metrics`]: crate::Metrics

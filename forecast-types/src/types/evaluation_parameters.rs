@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EvaluationParameters` shape (`com.amazonaws.forecast#EvaluationParameters`).
+//! `EvaluationParameters`, from the structure `com.amazonaws.forecast#EvaluationParameters` of the model.
 /// Parameters that define how to split a dataset into training data and testing data, and the number of iterations to perform. These parameters are specified in the predefined algorithms but you can override them in the [`CreatePredictor`][] request.
 ///
 /// [`CreatePredictor`]: crate::CreatePredictor

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EvaluationResult` shape (`com.amazonaws.forecast#EvaluationResult`).
+//! `EvaluationResult`, from the structure `com.amazonaws.forecast#EvaluationResult` of the model.
 /// The results of evaluating an algorithm. Returned as part of the [`GetAccuracyMetrics`][] response.
 ///
 /// [`GetAccuracyMetrics`]: crate::GetAccuracyMetrics

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EvaluationType` shape (`com.amazonaws.forecast#EvaluationType`).
-/// The `EvaluationType` enum.
+//! `EvaluationType`, from the enum `com.amazonaws.forecast#EvaluationType` of the model.
+/// One of `"SUMMARY"` or `"COMPUTED"`, used by `EvaluationType` in [`WindowSummary`](crate::WindowSummary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EvaluationType {

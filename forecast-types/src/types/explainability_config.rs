@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilityConfig` shape (`com.amazonaws.forecast#ExplainabilityConfig`).
+//! `ExplainabilityConfig`, from the structure `com.amazonaws.forecast#ExplainabilityConfig` of the model.
 /// The ExplainabilityConfig data type defines the number of time series and time points included in [`CreateExplainability`][].
 ///
 /// If you provide a predictor ARN for `ResourceArn`, you must set both `TimePointGranularity` and `TimeSeriesGranularity` to “ALL”. When creating Predictor Explainability, Amazon Forecast considers all time series and time points.

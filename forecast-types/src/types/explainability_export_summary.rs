@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilityExportSummary` shape (`com.amazonaws.forecast#ExplainabilityExportSummary`).
+//! `ExplainabilityExportSummary`, from the structure `com.amazonaws.forecast#ExplainabilityExportSummary` of the model.
 /// Provides a summary of the Explainability export properties used in the [`ListExplainabilityExports`][] operation. To get a complete set of properties, call the [`DescribeExplainabilityExport`][] operation, and provide the `ExplainabilityExportArn`.
 ///
 /// [`ListExplainabilityExports`]: crate::ListExplainabilityExports
@@ -17,7 +17,7 @@ pub struct ExplainabilityExportSummary {
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub explainability_export_name: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     pub destination: ::std::option::Option<crate::DataDestination>,
     /// The status of the Explainability export. States include:
     ///

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilityInfo` shape (`com.amazonaws.forecast#ExplainabilityInfo`).
+//! `ExplainabilityInfo`, from the structure `com.amazonaws.forecast#ExplainabilityInfo` of the model.
 /// Provides information about the Explainability resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ExplainabilityInfo {

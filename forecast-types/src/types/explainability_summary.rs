@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilitySummary` shape (`com.amazonaws.forecast#ExplainabilitySummary`).
+//! `ExplainabilitySummary`, from the structure `com.amazonaws.forecast#ExplainabilitySummary` of the model.
 /// Provides a summary of the Explainability properties used in the [`ListExplainabilities`][] operation. To get a complete set of properties, call the [`DescribeExplainability`][] operation, and provide the listed `ExplainabilityArn`.
 ///
 /// [`ListExplainabilities`]: crate::ListExplainabilities

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Featurization` shape (`com.amazonaws.forecast#Featurization`).
+//! `Featurization`, from the structure `com.amazonaws.forecast#Featurization` of the model.
 /// Provides featurization (transformation) information for a dataset field. This object is part of the [`FeaturizationConfig`][] object.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AttributeConfig`][].

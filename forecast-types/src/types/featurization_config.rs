@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FeaturizationConfig` shape (`com.amazonaws.forecast#FeaturizationConfig`).
+//! `FeaturizationConfig`, from the structure `com.amazonaws.forecast#FeaturizationConfig` of the model.
 /// In a [`CreatePredictor`][] operation, the specified algorithm trains a model using the specified dataset group. You can optionally tell the operation to modify data fields prior to training a model. These modifications are referred to as *featurization*.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AttributeConfig`][].

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FeaturizationMethod` shape (`com.amazonaws.forecast#FeaturizationMethod`).
+//! `FeaturizationMethod`, from the structure `com.amazonaws.forecast#FeaturizationMethod` of the model.
 /// Provides information about the method that featurizes (transforms) a dataset field. The method is part of the `FeaturizationPipeline` of the [`Featurization`][] object.
 ///
 /// The following is an example of how you specify a `FeaturizationMethod` object.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FeaturizationMethodName` shape (`com.amazonaws.forecast#FeaturizationMethodName`).
-/// The `FeaturizationMethodName` enum.
+//! `FeaturizationMethodName`, from the enum `com.amazonaws.forecast#FeaturizationMethodName` of the model.
+/// The value `"filling"`, used by `FeaturizationMethodName` in [`FeaturizationMethod`](crate::FeaturizationMethod).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FeaturizationMethodName {

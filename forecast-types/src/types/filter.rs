@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Filter` shape (`com.amazonaws.forecast#Filter`).
+//! `Filter`, from the structure `com.amazonaws.forecast#Filter` of the model.
 /// Describes a filter for choosing a subset of objects. Each filter consists of a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the objects that match the statement, respectively. The match statement consists of a key and a value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Filter {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FilterConditionString` shape (`com.amazonaws.forecast#FilterConditionString`).
-/// The `FilterConditionString` enum.
+//! `FilterConditionString`, from the enum `com.amazonaws.forecast#FilterConditionString` of the model.
+/// One of `"IS"` or `"IS_NOT"`, used by `Condition` in [`Filter`](crate::Filter).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FilterConditionString {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ForecastExportJobSummary` shape (`com.amazonaws.forecast#ForecastExportJobSummary`).
+//! `ForecastExportJobSummary`, from the structure `com.amazonaws.forecast#ForecastExportJobSummary` of the model.
 /// Provides a summary of the forecast export job properties used in the [`ListForecastExportJobs`][] operation. To get the complete set of properties, call the [`DescribeForecastExportJob`][] operation, and provide the listed `ForecastExportJobArn`.
 ///
 /// [`ListForecastExportJobs`]: crate::ListForecastExportJobs

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ForecastSummary` shape (`com.amazonaws.forecast#ForecastSummary`).
+//! `ForecastSummary`, from the structure `com.amazonaws.forecast#ForecastSummary` of the model.
 /// Provides a summary of the forecast properties used in the [`ListForecasts`][] operation. To get the complete set of properties, call the [`DescribeForecast`][] operation, and provide the `ForecastArn` that is listed in the summary.
 ///
 /// [`ListForecasts`]: crate::ListForecasts

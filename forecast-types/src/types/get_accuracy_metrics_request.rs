@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `GetAccuracyMetricsRequest` shape (`com.amazonaws.forecast#GetAccuracyMetricsRequest`).
-/// The `GetAccuracyMetricsRequest` structure.
+//! `GetAccuracyMetricsRequest`, from the structure `com.amazonaws.forecast#GetAccuracyMetricsRequest` of the model.
+/// The input of [`GetAccuracyMetrics`](crate::GetAccuracyMetrics), which provides metrics on the accuracy of the models that were trained by the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetAccuracyMetricsRequest {
     /// The Amazon Resource Name (ARN) of the predictor to get metrics for.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `GetAccuracyMetricsResponse` shape (`com.amazonaws.forecast#GetAccuracyMetricsResponse`).
-/// The `GetAccuracyMetricsResponse` structure.
+//! `GetAccuracyMetricsResponse`, from the structure `com.amazonaws.forecast#GetAccuracyMetricsResponse` of the model.
+/// The output of [`GetAccuracyMetrics`](crate::GetAccuracyMetrics), which provides metrics on the accuracy of the models that were trained by the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccuracyMetricsResponse {
     /// An array of results from evaluating the predictor.

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `HyperParameterTuningJobConfig` shape (`com.amazonaws.forecast#HyperParameterTuningJobConfig`).
+//! `HyperParameterTuningJobConfig`, from the structure `com.amazonaws.forecast#HyperParameterTuningJobConfig` of the model.
 /// Configuration information for a hyperparameter tuning job. You specify this object in the [`CreatePredictor`][] request.
 ///
 /// A *hyperparameter* is a parameter that governs the model training process. You set hyperparameters before training starts, unlike model parameters, which are determined during training. The values of the hyperparameters effect which values are chosen for the model parameters.

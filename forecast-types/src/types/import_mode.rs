@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ImportMode` shape (`com.amazonaws.forecast#ImportMode`).
-/// The `ImportMode` enum.
+//! `ImportMode`, from the enum `com.amazonaws.forecast#ImportMode` of the model.
+/// One of `"FULL"` or `"INCREMENTAL"`, used by `ImportMode` in [`CreateDatasetImportJobRequest`](crate::CreateDatasetImportJobRequest), `ImportMode` in [`DatasetImportJobSummary`](crate::DatasetImportJobSummary) and `ImportMode` in [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ImportMode {

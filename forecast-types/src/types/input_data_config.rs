@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `InputDataConfig` shape (`com.amazonaws.forecast#InputDataConfig`).
+//! `InputDataConfig`, from the structure `com.amazonaws.forecast#InputDataConfig` of the model.
 /// The data used to train a predictor. The data includes a dataset group and any supplementary features. You specify this object in the [`CreatePredictor`][] request.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`DataConfig`][].

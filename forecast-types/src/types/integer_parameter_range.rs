@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `IntegerParameterRange` shape (`com.amazonaws.forecast#IntegerParameterRange`).
+//! `IntegerParameterRange`, from the structure `com.amazonaws.forecast#IntegerParameterRange` of the model.
 /// Specifies an integer hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
 ///
 /// [`ParameterRanges`]: crate::ParameterRanges

@@ -2,11 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `InvalidInputException` shape (`com.amazonaws.forecast#InvalidInputException`).
+//! `InvalidInputException`, from the structure `com.amazonaws.forecast#InvalidInputException` of the model.
 /// We can't process the request because it includes an invalid value or a value that exceeds the valid range.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InvalidInputException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InvalidInputException {

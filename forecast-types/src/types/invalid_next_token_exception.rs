@@ -2,11 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `InvalidNextTokenException` shape (`com.amazonaws.forecast#InvalidNextTokenException`).
+//! `InvalidNextTokenException`, from the structure `com.amazonaws.forecast#InvalidNextTokenException` of the model.
 /// The token is not valid. Tokens expire after 24 hours.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InvalidNextTokenException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InvalidNextTokenException {

@@ -2,11 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `LimitExceededException` shape (`com.amazonaws.forecast#LimitExceededException`).
+//! `LimitExceededException`, from the structure `com.amazonaws.forecast#LimitExceededException` of the model.
 /// The limit on the number of resources per account has been exceeded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LimitExceededException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for LimitExceededException {

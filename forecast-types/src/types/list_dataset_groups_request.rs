@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetGroupsRequest` shape (`com.amazonaws.forecast#ListDatasetGroupsRequest`).
-/// The `ListDatasetGroupsRequest` structure.
+//! `ListDatasetGroupsRequest`, from the structure `com.amazonaws.forecast#ListDatasetGroupsRequest` of the model.
+/// The input of [`ListDatasetGroups`](crate::ListDatasetGroups), which returns a list of dataset groups created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetGroupsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

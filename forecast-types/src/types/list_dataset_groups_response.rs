@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetGroupsResponse` shape (`com.amazonaws.forecast#ListDatasetGroupsResponse`).
-/// The `ListDatasetGroupsResponse` structure.
+//! `ListDatasetGroupsResponse`, from the structure `com.amazonaws.forecast#ListDatasetGroupsResponse` of the model.
+/// The output of [`ListDatasetGroups`](crate::ListDatasetGroups), which returns a list of dataset groups created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetGroupsResponse {
     /// An array of objects that summarize each dataset group's properties.

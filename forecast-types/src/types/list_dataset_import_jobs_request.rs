@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetImportJobsRequest` shape (`com.amazonaws.forecast#ListDatasetImportJobsRequest`).
-/// The `ListDatasetImportJobsRequest` structure.
+//! `ListDatasetImportJobsRequest`, from the structure `com.amazonaws.forecast#ListDatasetImportJobsRequest` of the model.
+/// The input of [`ListDatasetImportJobs`](crate::ListDatasetImportJobs), which returns a list of dataset import jobs created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetImportJobsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetImportJobsResponse` shape (`com.amazonaws.forecast#ListDatasetImportJobsResponse`).
-/// The `ListDatasetImportJobsResponse` structure.
+//! `ListDatasetImportJobsResponse`, from the structure `com.amazonaws.forecast#ListDatasetImportJobsResponse` of the model.
+/// The output of [`ListDatasetImportJobs`](crate::ListDatasetImportJobs), which returns a list of dataset import jobs created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetImportJobsResponse {
     /// An array of objects that summarize each dataset import job's properties.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetsRequest` shape (`com.amazonaws.forecast#ListDatasetsRequest`).
-/// The `ListDatasetsRequest` structure.
+//! `ListDatasetsRequest`, from the structure `com.amazonaws.forecast#ListDatasetsRequest` of the model.
+/// The input of [`ListDatasets`](crate::ListDatasets), which returns a list of datasets created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetsResponse` shape (`com.amazonaws.forecast#ListDatasetsResponse`).
-/// The `ListDatasetsResponse` structure.
+//! `ListDatasetsResponse`, from the structure `com.amazonaws.forecast#ListDatasetsResponse` of the model.
+/// The output of [`ListDatasets`](crate::ListDatasets), which returns a list of datasets created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetsResponse {
     /// An array of objects that summarize each dataset's properties.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilitiesRequest` shape (`com.amazonaws.forecast#ListExplainabilitiesRequest`).
-/// The `ListExplainabilitiesRequest` structure.
+//! `ListExplainabilitiesRequest`, from the structure `com.amazonaws.forecast#ListExplainabilitiesRequest` of the model.
+/// The input of [`ListExplainabilities`](crate::ListExplainabilities), which returns a list of Explainability resources created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilitiesRequest {
     /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

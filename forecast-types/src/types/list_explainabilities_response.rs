@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilitiesResponse` shape (`com.amazonaws.forecast#ListExplainabilitiesResponse`).
-/// The `ListExplainabilitiesResponse` structure.
+//! `ListExplainabilitiesResponse`, from the structure `com.amazonaws.forecast#ListExplainabilitiesResponse` of the model.
+/// The output of [`ListExplainabilities`](crate::ListExplainabilities), which returns a list of Explainability resources created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilitiesResponse {
     /// An array of objects that summarize the properties of each Explainability resource.

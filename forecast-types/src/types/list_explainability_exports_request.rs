@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilityExportsRequest` shape (`com.amazonaws.forecast#ListExplainabilityExportsRequest`).
-/// The `ListExplainabilityExportsRequest` structure.
+//! `ListExplainabilityExportsRequest`, from the structure `com.amazonaws.forecast#ListExplainabilityExportsRequest` of the model.
+/// The input of [`ListExplainabilityExports`](crate::ListExplainabilityExports), which returns a list of Explainability exports created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilityExportsRequest {
     /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

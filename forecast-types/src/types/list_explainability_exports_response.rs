@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilityExportsResponse` shape (`com.amazonaws.forecast#ListExplainabilityExportsResponse`).
-/// The `ListExplainabilityExportsResponse` structure.
+//! `ListExplainabilityExportsResponse`, from the structure `com.amazonaws.forecast#ListExplainabilityExportsResponse` of the model.
+/// The output of [`ListExplainabilityExports`](crate::ListExplainabilityExports), which returns a list of Explainability exports created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilityExportsResponse {
     /// An array of objects that summarize the properties of each Explainability export.

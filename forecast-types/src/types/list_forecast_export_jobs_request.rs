@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastExportJobsRequest` shape (`com.amazonaws.forecast#ListForecastExportJobsRequest`).
-/// The `ListForecastExportJobsRequest` structure.
+//! `ListForecastExportJobsRequest`, from the structure `com.amazonaws.forecast#ListForecastExportJobsRequest` of the model.
+/// The input of [`ListForecastExportJobs`](crate::ListForecastExportJobs), which returns a list of forecast export jobs created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastExportJobsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastExportJobsResponse` shape (`com.amazonaws.forecast#ListForecastExportJobsResponse`).
-/// The `ListForecastExportJobsResponse` structure.
+//! `ListForecastExportJobsResponse`, from the structure `com.amazonaws.forecast#ListForecastExportJobsResponse` of the model.
+/// The output of [`ListForecastExportJobs`](crate::ListForecastExportJobs), which returns a list of forecast export jobs created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastExportJobsResponse {
     /// An array of objects that summarize each export job's properties.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastsRequest` shape (`com.amazonaws.forecast#ListForecastsRequest`).
-/// The `ListForecastsRequest` structure.
+//! `ListForecastsRequest`, from the structure `com.amazonaws.forecast#ListForecastsRequest` of the model.
+/// The input of [`ListForecasts`](crate::ListForecasts), which returns a list of forecasts created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

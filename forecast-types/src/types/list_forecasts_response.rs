@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastsResponse` shape (`com.amazonaws.forecast#ListForecastsResponse`).
-/// The `ListForecastsResponse` structure.
+//! `ListForecastsResponse`, from the structure `com.amazonaws.forecast#ListForecastsResponse` of the model.
+/// The output of [`ListForecasts`](crate::ListForecasts), which returns a list of forecasts created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastsResponse {
     /// An array of objects that summarize each forecast's properties.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorEvaluationsRequest` shape (`com.amazonaws.forecast#ListMonitorEvaluationsRequest`).
-/// The `ListMonitorEvaluationsRequest` structure.
+//! `ListMonitorEvaluationsRequest`, from the structure `com.amazonaws.forecast#ListMonitorEvaluationsRequest` of the model.
+/// The input of [`ListMonitorEvaluations`](crate::ListMonitorEvaluations), which returns a list of the monitoring evaluation results and predictor events collected by the monitor resource during different windows of time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListMonitorEvaluationsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorEvaluationsResponse` shape (`com.amazonaws.forecast#ListMonitorEvaluationsResponse`).
-/// The `ListMonitorEvaluationsResponse` structure.
+//! `ListMonitorEvaluationsResponse`, from the structure `com.amazonaws.forecast#ListMonitorEvaluationsResponse` of the model.
+/// The output of [`ListMonitorEvaluations`](crate::ListMonitorEvaluations), which returns a list of the monitoring evaluation results and predictor events collected by the monitor resource during different windows of time.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListMonitorEvaluationsResponse {
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorsRequest` shape (`com.amazonaws.forecast#ListMonitorsRequest`).
-/// The `ListMonitorsRequest` structure.
+//! `ListMonitorsRequest`, from the structure `com.amazonaws.forecast#ListMonitorsRequest` of the model.
+/// The input of [`ListMonitors`](crate::ListMonitors), which returns a list of monitors created with the [`CreateMonitor`][] operation and [`CreateAutoPredictor`][] operation.
+///
+/// [`CreateMonitor`]: crate::CreateMonitor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListMonitorsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

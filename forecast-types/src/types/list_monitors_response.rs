@@ -2,8 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorsResponse` shape (`com.amazonaws.forecast#ListMonitorsResponse`).
-/// The `ListMonitorsResponse` structure.
+//! `ListMonitorsResponse`, from the structure `com.amazonaws.forecast#ListMonitorsResponse` of the model.
+/// The output of [`ListMonitors`](crate::ListMonitors), which returns a list of monitors created with the [`CreateMonitor`][] operation and [`CreateAutoPredictor`][] operation.
+///
+/// [`CreateMonitor`]: crate::CreateMonitor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListMonitorsResponse {
     /// An array of objects that summarize each monitor's properties.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListPredictorBacktestExportJobsRequest` shape (`com.amazonaws.forecast#ListPredictorBacktestExportJobsRequest`).
-/// The `ListPredictorBacktestExportJobsRequest` structure.
+//! `ListPredictorBacktestExportJobsRequest`, from the structure `com.amazonaws.forecast#ListPredictorBacktestExportJobsRequest` of the model.
+/// The input of [`ListPredictorBacktestExportJobs`](crate::ListPredictorBacktestExportJobs), which returns a list of predictor backtest export jobs created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorBacktestExportJobsRequest {
     /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListPredictorBacktestExportJobsResponse` shape (`com.amazonaws.forecast#ListPredictorBacktestExportJobsResponse`).
-/// The `ListPredictorBacktestExportJobsResponse` structure.
+//! `ListPredictorBacktestExportJobsResponse`, from the structure `com.amazonaws.forecast#ListPredictorBacktestExportJobsResponse` of the model.
+/// The output of [`ListPredictorBacktestExportJobs`](crate::ListPredictorBacktestExportJobs), which returns a list of predictor backtest export jobs created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorBacktestExportJobsResponse {
     /// An array of objects that summarize the properties of each predictor backtest export job.

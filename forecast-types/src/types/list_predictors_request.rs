@@ -2,8 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListPredictorsRequest` shape (`com.amazonaws.forecast#ListPredictorsRequest`).
-/// The `ListPredictorsRequest` structure.
+//! `ListPredictorsRequest`, from the structure `com.amazonaws.forecast#ListPredictorsRequest` of the model.
+/// The input of [`ListPredictors`](crate::ListPredictors), which returns a list of predictors created using the [`CreateAutoPredictor`][] or [`CreatePredictor`][] operations.
+///
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

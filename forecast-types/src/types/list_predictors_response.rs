@@ -2,8 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListPredictorsResponse` shape (`com.amazonaws.forecast#ListPredictorsResponse`).
-/// The `ListPredictorsResponse` structure.
+//! `ListPredictorsResponse`, from the structure `com.amazonaws.forecast#ListPredictorsResponse` of the model.
+/// The output of [`ListPredictors`](crate::ListPredictors), which returns a list of predictors created using the [`CreateAutoPredictor`][] or [`CreatePredictor`][] operations.
+///
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorsResponse {
     /// An array of objects that summarize each predictor's properties.

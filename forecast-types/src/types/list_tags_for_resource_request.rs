@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListTagsForResourceRequest` shape (`com.amazonaws.forecast#ListTagsForResourceRequest`).
-/// The `ListTagsForResourceRequest` structure.
+//! `ListTagsForResourceRequest`, from the structure `com.amazonaws.forecast#ListTagsForResourceRequest` of the model.
+/// The input of [`ListTagsForResource`](crate::ListTagsForResource), which lists the tags for an Amazon Forecast resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListTagsForResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.

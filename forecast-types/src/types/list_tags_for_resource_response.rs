@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListTagsForResourceResponse` shape (`com.amazonaws.forecast#ListTagsForResourceResponse`).
-/// The `ListTagsForResourceResponse` structure.
+//! `ListTagsForResourceResponse`, from the structure `com.amazonaws.forecast#ListTagsForResourceResponse` of the model.
+/// The output of [`ListTagsForResource`](crate::ListTagsForResource), which lists the tags for an Amazon Forecast resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListTagsForResourceResponse {
     /// The tags for the resource.

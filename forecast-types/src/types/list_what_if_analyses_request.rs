@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfAnalysesRequest` shape (`com.amazonaws.forecast#ListWhatIfAnalysesRequest`).
-/// The `ListWhatIfAnalysesRequest` structure.
+//! `ListWhatIfAnalysesRequest`, from the structure `com.amazonaws.forecast#ListWhatIfAnalysesRequest` of the model.
+/// The input of [`ListWhatIfAnalyses`](crate::ListWhatIfAnalyses), which returns a list of what-if analyses created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfAnalysesRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfAnalysesResponse` shape (`com.amazonaws.forecast#ListWhatIfAnalysesResponse`).
-/// The `ListWhatIfAnalysesResponse` structure.
+//! `ListWhatIfAnalysesResponse`, from the structure `com.amazonaws.forecast#ListWhatIfAnalysesResponse` of the model.
+/// The output of [`ListWhatIfAnalyses`](crate::ListWhatIfAnalyses), which returns a list of what-if analyses created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfAnalysesResponse {
     /// An array of `WhatIfAnalysisSummary` objects that describe the matched analyses.

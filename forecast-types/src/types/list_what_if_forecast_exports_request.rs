@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfForecastExportsRequest` shape (`com.amazonaws.forecast#ListWhatIfForecastExportsRequest`).
-/// The `ListWhatIfForecastExportsRequest` structure.
+//! `ListWhatIfForecastExportsRequest`, from the structure `com.amazonaws.forecast#ListWhatIfForecastExportsRequest` of the model.
+/// The input of [`ListWhatIfForecastExports`](crate::ListWhatIfForecastExports), which returns a list of what-if forecast exports created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastExportsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next  request. Tokens expire after 24 hours.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfForecastExportsResponse` shape (`com.amazonaws.forecast#ListWhatIfForecastExportsResponse`).
-/// The `ListWhatIfForecastExportsResponse` structure.
+//! `ListWhatIfForecastExportsResponse`, from the structure `com.amazonaws.forecast#ListWhatIfForecastExportsResponse` of the model.
+/// The output of [`ListWhatIfForecastExports`](crate::ListWhatIfForecastExports), which returns a list of what-if forecast exports created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastExportsResponse {
     /// An array of `WhatIfForecastExports` objects that describe the matched forecast exports.

@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfForecastsRequest` shape (`com.amazonaws.forecast#ListWhatIfForecastsRequest`).
-/// The `ListWhatIfForecastsRequest` structure.
+//! `ListWhatIfForecastsRequest`, from the structure `com.amazonaws.forecast#ListWhatIfForecastsRequest` of the model.
+/// The input of [`ListWhatIfForecasts`](crate::ListWhatIfForecasts), which returns a list of what-if forecasts created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next  request. Tokens expire after 24 hours.

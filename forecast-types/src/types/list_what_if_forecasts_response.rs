@@ -2,8 +2,10 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfForecastsResponse` shape (`com.amazonaws.forecast#ListWhatIfForecastsResponse`).
-/// The `ListWhatIfForecastsResponse` structure.
+//! `ListWhatIfForecastsResponse`, from the structure `com.amazonaws.forecast#ListWhatIfForecastsResponse` of the model.
+/// The output of [`ListWhatIfForecasts`](crate::ListWhatIfForecasts), which returns a list of what-if forecasts created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastsResponse {
     /// An array of `WhatIfForecasts` objects that describe the matched forecasts.

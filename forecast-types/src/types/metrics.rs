@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Metrics` shape (`com.amazonaws.forecast#Metrics`).
+//! `Metrics`, from the structure `com.amazonaws.forecast#Metrics` of the model.
 /// Provides metrics that are used to evaluate the performance of a predictor. This object is part of the [`WindowSummary`][] object.
 ///
 /// [`WindowSummary`]: crate::WindowSummary

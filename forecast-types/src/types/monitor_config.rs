@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorConfig` shape (`com.amazonaws.forecast#MonitorConfig`).
+//! `MonitorConfig`, from the structure `com.amazonaws.forecast#MonitorConfig` of the model.
 /// The configuration details for the predictor monitor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MonitorConfig {

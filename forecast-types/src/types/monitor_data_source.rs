@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorDataSource` shape (`com.amazonaws.forecast#MonitorDataSource`).
+//! `MonitorDataSource`, from the structure `com.amazonaws.forecast#MonitorDataSource` of the model.
 /// The source of the data the monitor used during the evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MonitorDataSource {

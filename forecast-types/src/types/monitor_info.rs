@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorInfo` shape (`com.amazonaws.forecast#MonitorInfo`).
+//! `MonitorInfo`, from the structure `com.amazonaws.forecast#MonitorInfo` of the model.
 /// Provides information about the monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MonitorInfo {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorSummary` shape (`com.amazonaws.forecast#MonitorSummary`).
+//! `MonitorSummary`, from the structure `com.amazonaws.forecast#MonitorSummary` of the model.
 /// Provides a summary of the monitor properties used in the [`ListMonitors`][] operation. To get a complete set of properties, call the [`DescribeMonitor`][] operation, and provide the listed `MonitorArn`.
 ///
 /// [`ListMonitors`]: crate::ListMonitors

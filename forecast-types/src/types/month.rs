@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Month` shape (`com.amazonaws.forecast#Month`).
-/// The `Month` enum.
+//! `Month`, from the enum `com.amazonaws.forecast#Month` of the model.
+/// One of 12 values, such as `"JANUARY"`, `"FEBRUARY"` and `"MARCH"`, used by `Month` in [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Month {

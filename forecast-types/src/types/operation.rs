@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Operation` shape (`com.amazonaws.forecast#Operation`).
-/// The `Operation` enum.
+//! `Operation`, from the enum `com.amazonaws.forecast#Operation` of the model.
+/// One of `"ADD"`, `"SUBTRACT"`, `"MULTIPLY"` or `"DIVIDE"`, used by `Operation` in [`Action`](crate::Action).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Operation {

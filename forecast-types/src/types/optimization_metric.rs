@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `OptimizationMetric` shape (`com.amazonaws.forecast#OptimizationMetric`).
-/// The `OptimizationMetric` enum.
+//! `OptimizationMetric`, from the enum `com.amazonaws.forecast#OptimizationMetric` of the model.
+/// One of `"WAPE"`, `"RMSE"`, `"AverageWeightedQuantileLoss"`, `"MASE"` or `"MAPE"`, used by `OptimizationMetric` in [`CreateAutoPredictorRequest`](crate::CreateAutoPredictorRequest), `OptimizationMetric` in [`CreatePredictorRequest`](crate::CreatePredictorRequest), `OptimizationMetric` in [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse) and 2 other members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum OptimizationMetric {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ParameterRanges` shape (`com.amazonaws.forecast#ParameterRanges`).
+//! `ParameterRanges`, from the structure `com.amazonaws.forecast#ParameterRanges` of the model.
 /// Specifies the categorical, continuous, and integer hyperparameters, and their ranges of tunable values. The range of tunable values determines which values that a hyperparameter tuning job can choose for the specified hyperparameter. This object is part of the [`HyperParameterTuningJobConfig`][] object.
 ///
 /// [`HyperParameterTuningJobConfig`]: crate::HyperParameterTuningJobConfig

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorBacktestExportJobSummary` shape (`com.amazonaws.forecast#PredictorBacktestExportJobSummary`).
+//! `PredictorBacktestExportJobSummary`, from the structure `com.amazonaws.forecast#PredictorBacktestExportJobSummary` of the model.
 /// Provides a summary of the predictor backtest export job properties used in the [`ListPredictorBacktestExportJobs`][] operation. To get a complete set of properties, call the [`DescribePredictorBacktestExportJob`][] operation, and provide the listed `PredictorBacktestExportJobArn`.
 ///
 /// [`ListPredictorBacktestExportJobs`]: crate::ListPredictorBacktestExportJobs
@@ -17,7 +17,7 @@ pub struct PredictorBacktestExportJobSummary {
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
     pub predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     pub destination: ::std::option::Option<crate::DataDestination>,
     /// The status of the predictor backtest export job. States include:
     ///

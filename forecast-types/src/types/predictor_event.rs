@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorEvent` shape (`com.amazonaws.forecast#PredictorEvent`).
+//! `PredictorEvent`, from the structure `com.amazonaws.forecast#PredictorEvent` of the model.
 /// Provides details about a predictor event, such as a retraining.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorEvent {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorExecution` shape (`com.amazonaws.forecast#PredictorExecution`).
+//! `PredictorExecution`, from the structure `com.amazonaws.forecast#PredictorExecution` of the model.
 /// The algorithm used to perform a backtest and the status of those tests.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorExecution {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorExecutionDetails` shape (`com.amazonaws.forecast#PredictorExecutionDetails`).
+//! `PredictorExecutionDetails`, from the structure `com.amazonaws.forecast#PredictorExecutionDetails` of the model.
 /// Contains details on the backtests performed to evaluate the accuracy of the predictor. The tests are returned in descending order of accuracy, with the most accurate backtest appearing first. You specify the number of backtests to perform when you call the operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorExecutionDetails {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorMonitorEvaluation` shape (`com.amazonaws.forecast#PredictorMonitorEvaluation`).
+//! `PredictorMonitorEvaluation`, from the structure `com.amazonaws.forecast#PredictorMonitorEvaluation` of the model.
 /// Describes the results of a monitor evaluation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PredictorMonitorEvaluation {

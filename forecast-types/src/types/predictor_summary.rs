@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorSummary` shape (`com.amazonaws.forecast#PredictorSummary`).
+//! `PredictorSummary`, from the structure `com.amazonaws.forecast#PredictorSummary` of the model.
 /// Provides a summary of the predictor properties that are used in the [`ListPredictors`][] operation. To get the complete set of properties, call the [`DescribePredictor`][] operation, and provide the listed `PredictorArn`.
 ///
 /// [`ListPredictors`]: crate::ListPredictors

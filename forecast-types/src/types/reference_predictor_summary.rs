@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ReferencePredictorSummary` shape (`com.amazonaws.forecast#ReferencePredictorSummary`).
+//! `ReferencePredictorSummary`, from the structure `com.amazonaws.forecast#ReferencePredictorSummary` of the model.
 /// Provides a summary of the reference predictor used when retraining or upgrading a predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ReferencePredictorSummary {

@@ -2,11 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ResourceAlreadyExistsException` shape (`com.amazonaws.forecast#ResourceAlreadyExistsException`).
+//! `ResourceAlreadyExistsException`, from the structure `com.amazonaws.forecast#ResourceAlreadyExistsException` of the model.
 /// There is already a resource with this name. Try again with a different name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceAlreadyExistsException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceAlreadyExistsException {

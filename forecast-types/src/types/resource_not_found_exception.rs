@@ -2,11 +2,11 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ResourceNotFoundException` shape (`com.amazonaws.forecast#ResourceNotFoundException`).
+//! `ResourceNotFoundException`, from the structure `com.amazonaws.forecast#ResourceNotFoundException` of the model.
 /// We can't find a resource with that Amazon Resource Name (ARN). Check the ARN and try again.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceNotFoundException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceNotFoundException {

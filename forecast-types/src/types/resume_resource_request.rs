@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ResumeResourceRequest` shape (`com.amazonaws.forecast#ResumeResourceRequest`).
-/// The `ResumeResourceRequest` structure.
+//! `ResumeResourceRequest`, from the structure `com.amazonaws.forecast#ResumeResourceRequest` of the model.
+/// The input of [`ResumeResource`](crate::ResumeResource), which resumes a stopped monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResumeResourceRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to resume.

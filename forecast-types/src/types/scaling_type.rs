@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ScalingType` shape (`com.amazonaws.forecast#ScalingType`).
-/// The `ScalingType` enum.
+//! `ScalingType`, from the enum `com.amazonaws.forecast#ScalingType` of the model.
+/// One of `"Auto"`, `"Linear"`, `"Logarithmic"` or `"ReverseLogarithmic"`, used by `ScalingType` in [`ContinuousParameterRange`](crate::ContinuousParameterRange) and `ScalingType` in [`IntegerParameterRange`](crate::IntegerParameterRange).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ScalingType {

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Schema` shape (`com.amazonaws.forecast#Schema`).
+//! `Schema`, from the structure `com.amazonaws.forecast#Schema` of the model.
 /// Defines the fields of a dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Schema {

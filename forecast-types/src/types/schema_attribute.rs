@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `SchemaAttribute` shape (`com.amazonaws.forecast#SchemaAttribute`).
+//! `SchemaAttribute`, from the structure `com.amazonaws.forecast#SchemaAttribute` of the model.
 /// An attribute of a schema, which defines a dataset field. A schema attribute is required for every field in a dataset. The [Schema](https://docs.aws.amazon.com/forecast/latest/dg/API_Schema.html) object contains an array of `SchemaAttribute` objects.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SchemaAttribute {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `State` shape (`com.amazonaws.forecast#State`).
-/// The `State` enum.
+//! `State`, from the enum `com.amazonaws.forecast#State` of the model.
+/// One of `"Active"` or `"Deleted"`, used by `State` in [`ReferencePredictorSummary`](crate::ReferencePredictorSummary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum State {

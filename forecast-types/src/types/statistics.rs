@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Statistics` shape (`com.amazonaws.forecast#Statistics`).
+//! `Statistics`, from the structure `com.amazonaws.forecast#Statistics` of the model.
 /// Provides statistics for each data field imported into to an Amazon Forecast dataset with the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Statistics {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `StopResourceRequest` shape (`com.amazonaws.forecast#StopResourceRequest`).
-/// The `StopResourceRequest` structure.
+//! `StopResourceRequest`, from the structure `com.amazonaws.forecast#StopResourceRequest` of the model.
+/// The input of [`StopResource`](crate::StopResource), which stops a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StopResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource to stop. The supported ARNs are `DatasetImportJobArn`, `PredictorArn`, `PredictorBacktestExportJobArn`, `ForecastArn`, `ForecastExportJobArn`, `ExplainabilityArn`, and `ExplainabilityExportArn`.

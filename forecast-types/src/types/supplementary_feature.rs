@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `SupplementaryFeature` shape (`com.amazonaws.forecast#SupplementaryFeature`).
+//! `SupplementaryFeature`, from the structure `com.amazonaws.forecast#SupplementaryFeature` of the model.
 /// Describes a supplementary feature of a dataset group. This object is part of the [`InputDataConfig`][] object. Forecast supports the Weather Index and Holidays built-in featurizations.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AdditionalDataset`][].

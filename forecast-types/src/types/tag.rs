@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Tag` shape (`com.amazonaws.forecast#Tag`).
+//! `Tag`, from the structure `com.amazonaws.forecast#Tag` of the model.
 /// The optional metadata that you apply to a resource to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
 ///
 /// The following basic restrictions apply to tags:

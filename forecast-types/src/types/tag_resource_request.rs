@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TagResourceRequest` shape (`com.amazonaws.forecast#TagResourceRequest`).
-/// The `TagResourceRequest` structure.
+//! `TagResourceRequest`, from the structure `com.amazonaws.forecast#TagResourceRequest` of the model.
+/// The input of [`TagResource`](crate::TagResource), which associates the specified tags to a resource with the specified `resourceArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TagResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TagResourceResponse` shape (`com.amazonaws.forecast#TagResourceResponse`).
-/// The `TagResourceResponse` structure.
+//! `TagResourceResponse`, from the structure `com.amazonaws.forecast#TagResourceResponse` of the model.
+/// The output of [`TagResource`](crate::TagResource), which associates the specified tags to a resource with the specified `resourceArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TagResourceResponse {}
 /// A builder for [`TagResourceResponse`](crate::TagResourceResponse), from [`TagResourceResponse::builder`](crate::TagResourceResponse::builder): a setter for every member, then [`build`](TagResourceResponseBuilder::build).

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TestWindowSummary` shape (`com.amazonaws.forecast#TestWindowSummary`).
+//! `TestWindowSummary`, from the structure `com.amazonaws.forecast#TestWindowSummary` of the model.
 /// The status, start time, and end time of a backtest, as well as a failure reason if applicable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TestWindowSummary {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimePointGranularity` shape (`com.amazonaws.forecast#TimePointGranularity`).
-/// The `TimePointGranularity` enum.
+//! `TimePointGranularity`, from the enum `com.amazonaws.forecast#TimePointGranularity` of the model.
+/// One of `"ALL"` or `"SPECIFIC"`, used by `TimePointGranularity` in [`ExplainabilityConfig`](crate::ExplainabilityConfig).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TimePointGranularity {

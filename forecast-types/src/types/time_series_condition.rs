@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesCondition` shape (`com.amazonaws.forecast#TimeSeriesCondition`).
+//! `TimeSeriesCondition`, from the structure `com.amazonaws.forecast#TimeSeriesCondition` of the model.
 /// Creates a subset of items within an attribute that are modified. For example, you can use this operation to create a subset of items that cost $5 or less. To do this, you specify `"AttributeName": "price"`, `"AttributeValue": "5"`, and `"Condition": "LESS_THAN"`. Pair this operation with the [`Action`][] operation within the `CreateWhatIfForecastRequest$TimeSeriesTransformations` operation to define how the attribute is modified.
 ///
 /// [`Action`]: crate::Action

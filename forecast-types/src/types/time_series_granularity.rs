@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesGranularity` shape (`com.amazonaws.forecast#TimeSeriesGranularity`).
-/// The `TimeSeriesGranularity` enum.
+//! `TimeSeriesGranularity`, from the enum `com.amazonaws.forecast#TimeSeriesGranularity` of the model.
+/// One of `"ALL"` or `"SPECIFIC"`, used by `TimeSeriesGranularity` in [`ExplainabilityConfig`](crate::ExplainabilityConfig).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TimeSeriesGranularity {

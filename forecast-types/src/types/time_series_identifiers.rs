@@ -2,13 +2,13 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesIdentifiers` shape (`com.amazonaws.forecast#TimeSeriesIdentifiers`).
+//! `TimeSeriesIdentifiers`, from the structure `com.amazonaws.forecast#TimeSeriesIdentifiers` of the model.
 /// Details about the import file that contains the time series for which you want to create forecasts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TimeSeriesIdentifiers {
-    /// The `DataSource` member.
+    /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
     pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The `Schema` member.
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
     pub schema: ::std::option::Option<crate::Schema>,
     /// The format of the data, either CSV or PARQUET.
     ///

@@ -2,15 +2,15 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesReplacementsDataSource` shape (`com.amazonaws.forecast#TimeSeriesReplacementsDataSource`).
+//! `TimeSeriesReplacementsDataSource`, from the structure `com.amazonaws.forecast#TimeSeriesReplacementsDataSource` of the model.
 /// A replacement dataset is a modified version of the baseline related time series that contains only the values that you want to include in a what-if forecast. The replacement dataset must contain the forecast dimensions and item identifiers in the baseline related time series as well as at least 1 changed time series. This dataset is merged with the baseline related time series to create a transformed dataset that is used for the what-if forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TimeSeriesReplacementsDataSource {
-    /// The `S3Config` member.
+    /// The path to the file(s) in an Amazon Simple Storage Service (Amazon S3) bucket, and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the file(s). See [`S3Config`](crate::S3Config).
     ///
     /// **Required.**
     pub s3_config: crate::S3Config,
-    /// The `Schema` member.
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
     ///
     /// **Required.**
     pub schema: crate::Schema,

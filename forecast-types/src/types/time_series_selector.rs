@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesSelector` shape (`com.amazonaws.forecast#TimeSeriesSelector`).
+//! `TimeSeriesSelector`, from the structure `com.amazonaws.forecast#TimeSeriesSelector` of the model.
 /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object.
 ///
 /// The `TimeSeriesIdentifiers` object needs the following information:

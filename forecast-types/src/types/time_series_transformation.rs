@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesTransformation` shape (`com.amazonaws.forecast#TimeSeriesTransformation`).
+//! `TimeSeriesTransformation`, from the structure `com.amazonaws.forecast#TimeSeriesTransformation` of the model.
 /// A transformation function is a pair of operations that select and modify the rows in a related time series. You select the rows that you want with a condition operation and you modify the rows with a transformation operation. All conditions are joined with an AND operation, meaning that all conditions must be true for the transformation to be applied. Transformations are applied in the order that they are listed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimeSeriesTransformation {

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UntagResourceRequest` shape (`com.amazonaws.forecast#UntagResourceRequest`).
-/// The `UntagResourceRequest` structure.
+//! `UntagResourceRequest`, from the structure `com.amazonaws.forecast#UntagResourceRequest` of the model.
+/// The input of [`UntagResource`](crate::UntagResource), which deletes the specified tags from a resource.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct UntagResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.

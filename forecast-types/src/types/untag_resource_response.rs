@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UntagResourceResponse` shape (`com.amazonaws.forecast#UntagResourceResponse`).
-/// The `UntagResourceResponse` structure.
+//! `UntagResourceResponse`, from the structure `com.amazonaws.forecast#UntagResourceResponse` of the model.
+/// The output of [`UntagResource`](crate::UntagResource), which deletes the specified tags from a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UntagResourceResponse {}
 /// A builder for [`UntagResourceResponse`](crate::UntagResourceResponse), from [`UntagResourceResponse::builder`](crate::UntagResourceResponse::builder): a setter for every member, then [`build`](UntagResourceResponseBuilder::build).

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UpdateDatasetGroupRequest` shape (`com.amazonaws.forecast#UpdateDatasetGroupRequest`).
-/// The `UpdateDatasetGroupRequest` structure.
+//! `UpdateDatasetGroupRequest`, from the structure `com.amazonaws.forecast#UpdateDatasetGroupRequest` of the model.
+/// The input of [`UpdateDatasetGroup`](crate::UpdateDatasetGroup), which replaces the datasets in a dataset group with the specified datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UpdateDatasetGroupRequest {
     /// The ARN of the dataset group.

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UpdateDatasetGroupResponse` shape (`com.amazonaws.forecast#UpdateDatasetGroupResponse`).
-/// The `UpdateDatasetGroupResponse` structure.
+//! `UpdateDatasetGroupResponse`, from the structure `com.amazonaws.forecast#UpdateDatasetGroupResponse` of the model.
+/// The output of [`UpdateDatasetGroup`](crate::UpdateDatasetGroup), which replaces the datasets in a dataset group with the specified datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UpdateDatasetGroupResponse {}
 /// A builder for [`UpdateDatasetGroupResponse`](crate::UpdateDatasetGroupResponse), from [`UpdateDatasetGroupResponse::builder`](crate::UpdateDatasetGroupResponse::builder): a setter for every member, then [`build`](UpdateDatasetGroupResponseBuilder::build).

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WeightedQuantileLoss` shape (`com.amazonaws.forecast#WeightedQuantileLoss`).
+//! `WeightedQuantileLoss`, from the structure `com.amazonaws.forecast#WeightedQuantileLoss` of the model.
 /// The weighted loss value for a quantile. This object is part of the [`Metrics`][] object.
 ///
 /// [`Metrics`]: crate::Metrics

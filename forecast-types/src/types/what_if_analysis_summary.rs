@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WhatIfAnalysisSummary` shape (`com.amazonaws.forecast#WhatIfAnalysisSummary`).
+//! `WhatIfAnalysisSummary`, from the structure `com.amazonaws.forecast#WhatIfAnalysisSummary` of the model.
 /// Provides a summary of the what-if analysis properties used in the [`ListWhatIfAnalyses`][] operation. To get the complete set of properties, call the [`DescribeWhatIfAnalysis`][] operation, and provide the `WhatIfAnalysisArn` that is listed in the summary.
 ///
 /// [`ListWhatIfAnalyses`]: crate::ListWhatIfAnalyses

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WhatIfForecastExportSummary` shape (`com.amazonaws.forecast#WhatIfForecastExportSummary`).
+//! `WhatIfForecastExportSummary`, from the structure `com.amazonaws.forecast#WhatIfForecastExportSummary` of the model.
 /// Provides a summary of the what-if forecast export properties used in the [`ListWhatIfForecastExports`][] operation. To get the complete set of properties, call the [`DescribeWhatIfForecastExport`][] operation, and provide the `WhatIfForecastExportArn` that is listed in the summary.
 ///
 /// [`ListWhatIfForecastExports`]: crate::ListWhatIfForecastExports

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WhatIfForecastSummary` shape (`com.amazonaws.forecast#WhatIfForecastSummary`).
+//! `WhatIfForecastSummary`, from the structure `com.amazonaws.forecast#WhatIfForecastSummary` of the model.
 /// Provides a summary of the what-if forecast properties used in the [`ListWhatIfForecasts`][] operation. To get the complete set of properties, call the [`DescribeWhatIfForecast`][] operation, and provide the `WhatIfForecastArn` that is listed in the summary.
 ///
 /// [`ListWhatIfForecasts`]: crate::ListWhatIfForecasts

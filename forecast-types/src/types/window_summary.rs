@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WindowSummary` shape (`com.amazonaws.forecast#WindowSummary`).
+//! `WindowSummary`, from the structure `com.amazonaws.forecast#WindowSummary` of the model.
 /// The metrics for a time range within the evaluation portion of a dataset. This object is part of the [`EvaluationResult`][] object.
 ///
 /// The `TestWindowStart` and `TestWindowEnd` parameters are determined by the `BackTestWindowOffset` parameter of the [`EvaluationParameters`][] object.

@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `GetThing` operation and its errors.
-/// The `GetThing` operation.
+/// The `GetThing` operation of Example Collision Service.
 ///
 /// Input: [`GetThingInput`](crate::GetThingInput). Output: [`GetThingOutput`](crate::GetThingOutput).
 /// Errors: [`GetThingError`](crate::GetThingError).

@@ -2,11 +2,11 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `FooBar` shape (`example.collision#FooBar`).
+//! `FooBar`, from the structure `example.collision#FooBar` of the model.
 /// Its module or function name is `foo_bar`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FooBar {
-    /// The `value` member.
+    /// The value.
     pub value: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`FooBar`](crate::FooBar), from [`FooBar::builder`](crate::FooBar::builder): a setter for every member, then [`build`](FooBarBuilder::build).

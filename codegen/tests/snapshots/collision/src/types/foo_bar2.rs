@@ -2,11 +2,11 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `FooBar2` shape (`example.collision#Foo_Bar`).
+//! `FooBar2`, from the structure `example.collision#Foo_Bar` of the model.
 /// Also `foo_bar` in snake case, and `FooBar` in upper camel case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FooBar2 {
-    /// The `value` member.
+    /// The value.
     pub value: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`FooBar2`](crate::FooBar2), from [`FooBar2::builder`](crate::FooBar2::builder): a setter for every member, then [`build`](FooBar2Builder::build).

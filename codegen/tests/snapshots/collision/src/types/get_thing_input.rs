@@ -2,13 +2,13 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetThingInput` shape (`example.collision#GetThingInput`).
-/// The `GetThingInput` structure.
+//! `GetThingInput`, from the structure `example.collision#GetThingInput` of the model.
+/// The input of [`GetThing`](crate::GetThing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetThingInput {
-    /// The `thing` member.
+    /// Two members whose names differ only in case. See [`Thing`](crate::Thing).
     pub thing: ::std::option::Option<crate::Thing>,
-    /// The `setters` member.
+    /// Members whose builder setters collide with each other or with the builder's own methods. See [`Setters`](crate::Setters).
     pub setters: ::std::option::Option<crate::Setters>,
 }
 /// A builder for [`GetThingInput`](crate::GetThingInput), from [`GetThingInput::builder`](crate::GetThingInput::builder): a setter for every member, then [`build`](GetThingInputBuilder::build).

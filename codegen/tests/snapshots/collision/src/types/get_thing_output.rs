@@ -2,13 +2,13 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetThingOutput` shape (`example.collision#GetThingOutput`).
-/// The `GetThingOutput` structure.
+//! `GetThingOutput`, from the structure `example.collision#GetThingOutput` of the model.
+/// The output of [`GetThing`](crate::GetThing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetThingOutput {
-    /// The `first` member.
+    /// Its module or function name is `foo_bar`. See [`FooBar`](crate::FooBar).
     pub first: ::std::option::Option<crate::FooBar>,
-    /// The `second` member.
+    /// Also `foo_bar` in snake case, and `FooBar` in upper camel case. See [`FooBar2`](crate::FooBar2).
     pub second: ::std::option::Option<crate::FooBar2>,
 }
 /// A builder for [`GetThingOutput`](crate::GetThingOutput), from [`GetThingOutput::builder`](crate::GetThingOutput::builder): a setter for every member, then [`build`](GetThingOutputBuilder::build).

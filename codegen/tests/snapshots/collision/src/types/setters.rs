@@ -2,7 +2,7 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Setters` shape (`example.collision#Setters`).
+//! `Setters`, from the structure `example.collision#Setters` of the model.
 /// Members whose builder setters collide with each other or with the builder's own methods.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Setters {

@@ -2,7 +2,7 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Thing` shape (`example.collision#Thing`).
+//! `Thing`, from the structure `example.collision#Thing` of the model.
 /// Two members whose names differ only in case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Thing {

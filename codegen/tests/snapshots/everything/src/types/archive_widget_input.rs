@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ArchiveWidgetInput` shape (`example.everything#ArchiveWidgetInput`).
-/// The `ArchiveWidgetInput` structure.
+//! `ArchiveWidgetInput`, from the structure `example.everything#ArchiveWidgetInput` of the model.
+/// The input of [`ArchiveWidget`](crate::ArchiveWidget), which archives a widget (a resource instance operation).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ArchiveWidgetInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
-    /// The `reason` member.
+    /// The reason.
     ///
     /// Length: at most `2048`.
     pub reason: ::std::option::Option<::std::string::String>,

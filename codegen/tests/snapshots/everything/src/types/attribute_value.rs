@@ -2,25 +2,25 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `AttributeValue` shape (`example.everything#AttributeValue`).
+//! `AttributeValue`, from the union `example.everything#AttributeValue` of the model.
 /// A recursive union, like DynamoDB's `AttributeValue`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum AttributeValue {
-    /// The `S` member.
+    /// The s.
     S(::std::string::String),
-    /// The `N` member.
+    /// The n.
     N(::std::string::String),
-    /// The `B` member.
+    /// The b.
     B(::std::vec::Vec<u8>),
-    /// The `BOOL` member.
+    /// The BOOL.
     Bool(bool),
     /// A member with no value.
     Null,
-    /// The `L` member.
+    /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
     L(::std::vec::Vec<crate::AttributeValue>),
-    /// The `M` member.
+    /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
     M(::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>),
     /// Direct self-reference.
     Nested(::std::boxed::Box<crate::AttributeValue>),

@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Box` shape (`example.everything#Box`).
-/// The `Box` structure.
+//! `Box`, from the structure `example.everything#Box` of the model.
+/// A structure, used by `box` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Box {
-    /// The `value` member.
+    /// The value: see [`Vec`](crate::Vec).
     pub value: ::std::option::Option<crate::Vec>,
 }
 /// A builder for [`Box`](crate::Box), from [`Box::builder`](crate::Box::builder): a setter for every member, then [`build`](BoxBuilder::build).

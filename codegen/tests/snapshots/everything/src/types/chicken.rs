@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Chicken` shape (`example.everything#Chicken`).
+//! `Chicken`, from the structure `example.everything#Chicken` of the model.
 /// Mutually recursive with `Egg`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Chicken {
-    /// The `egg` member.
+    /// The egg: see [`Egg`](crate::Egg).
     pub egg: ::std::option::Option<::std::boxed::Box<crate::Egg>>,
 }
 /// A builder for [`Chicken`](crate::Chicken), from [`Chicken::builder`](crate::Chicken::builder): a setter for every member, then [`build`](ChickenBuilder::build).

@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Collections` shape (`example.everything#Collections`).
-/// The `Collections` structure.
+//! `Collections`, from the structure `example.everything#Collections` of the model.
+/// A structure, used by `collections` in [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Collections {
     /// List with `uniqueItems` and a minimum length only.
     ///
     /// Length: at least `1`. Unique items.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The `strings` member.
+    /// The strings.
     pub strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A sparse list: items may be null.
     pub sparse_strings: ::std::option::Option<
@@ -32,9 +32,9 @@ pub struct Collections {
     ///
     /// Length: `1..=3`.
     pub colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
-    /// The `instanceType` member.
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
     pub instance_type: ::std::option::Option<crate::InstanceType>,
-    /// The `priority` member.
+    /// An `intEnum`. See [`Priority`](crate::Priority).
     pub priority: ::std::option::Option<crate::Priority>,
 }
 /// A builder for [`Collections`](crate::Collections), from [`Collections::builder`](crate::Collections::builder): a setter for every member, then [`build`](CollectionsBuilder::build).

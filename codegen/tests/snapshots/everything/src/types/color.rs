@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Color` shape (`example.everything#Color`).
-/// The `Color` enum.
+//! `Color`, from the enum `example.everything#Color` of the model.
+/// One of `"red"`, `"green"` or `"blue"`, used by `colors` in [`Collections`](crate::Collections), `color` in [`Defaults`](crate::Defaults) and `colors` in [`GetPartOutput`](crate::GetPartOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Color {

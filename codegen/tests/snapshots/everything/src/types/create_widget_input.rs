@@ -2,17 +2,17 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `CreateWidgetInput` shape (`example.everything#CreateWidgetInput`).
-/// The `CreateWidgetInput` structure.
+//! `CreateWidgetInput`, from the structure `example.everything#CreateWidgetInput` of the model.
+/// The input of [`CreateWidget`](crate::CreateWidget), which creates a widget (resource `create`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateWidgetInput {
     /// A name.
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub name: ::std::string::String,
-    /// The `instanceType` member.
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
     pub instance_type: ::std::option::Option<crate::InstanceType>,
-    /// The `priority` member.
+    /// An `intEnum`. See [`Priority`](crate::Priority).
     pub priority: ::std::option::Option<crate::Priority>,
     /// Map with a maximum length only.
     ///

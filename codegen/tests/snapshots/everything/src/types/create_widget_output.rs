@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `CreateWidgetOutput` shape (`example.everything#CreateWidgetOutput`).
-/// The `CreateWidgetOutput` structure.
+//! `CreateWidgetOutput`, from the structure `example.everything#CreateWidgetOutput` of the model.
+/// The output of [`CreateWidget`](crate::CreateWidget), which creates a widget (resource `create`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateWidgetOutput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,

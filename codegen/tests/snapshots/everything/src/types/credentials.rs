@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Credentials` shape (`example.everything#Credentials`).
+//! `Credentials`, from the structure `example.everything#Credentials` of the model.
 /// A sensitive structure.
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Credentials {
-    /// The `user` member.
+    /// The user.
     pub user: ::std::option::Option<::std::string::String>,
     /// Targets a sensitive string.
     ///

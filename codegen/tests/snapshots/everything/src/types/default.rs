@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Default` shape (`example.everything#Default`).
-/// The `Default` structure.
+//! `Default`, from the structure `example.everything#Default` of the model.
+/// A structure, used by `default` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Default {
-    /// The `default` member.
+    /// The default.
     pub default: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`Default`](crate::Default), from [`Default::builder`](crate::Default::builder): a setter for every member, then [`build`](DefaultBuilder::build).

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Defaults` shape (`example.everything#Defaults`).
+//! `Defaults`, from the structure `example.everything#Defaults` of the model.
 /// Members with every kind of `default`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Defaults {
@@ -10,23 +10,23 @@ pub struct Defaults {
     ///
     /// Range: at least `0`. Default: `0`.
     pub count: i32,
-    /// The `enabled` member.
+    /// The enabled.
     ///
     /// Default: `false`.
     pub enabled: bool,
-    /// The `label` member.
+    /// The label.
     ///
     /// Default: `""`.
     pub label: ::std::string::String,
-    /// The `color` member.
+    /// The color: see [`Color`](crate::Color).
     ///
     /// Default: `"red"`.
     pub color: crate::Color,
-    /// The `priority` member.
+    /// An `intEnum`. See [`Priority`](crate::Priority).
     ///
     /// Default: `0`.
     pub priority: crate::Priority,
-    /// The `items` member.
+    /// The items.
     ///
     /// Default: `[]`.
     pub items: ::std::vec::Vec<::std::string::String>,

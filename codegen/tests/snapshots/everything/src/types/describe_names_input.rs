@@ -2,13 +2,13 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeNamesInput` shape (`example.everything#DescribeNamesInput`).
-/// The `DescribeNamesInput` structure.
+//! `DescribeNamesInput`, from the structure `example.everything#DescribeNamesInput` of the model.
+/// The input of [`DescribeNames`](crate::DescribeNames), which returns shapes and members whose names collide with Rust names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNamesInput {
-    /// The `keywords` member.
+    /// Members named after Rust keywords. See [`Keywords`](crate::Keywords).
     pub keywords: ::std::option::Option<crate::Keywords>,
-    /// The `instanceType` member.
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
     pub instance_type: ::std::option::Option<crate::InstanceType>,
 }
 /// A builder for [`DescribeNamesInput`](crate::DescribeNamesInput), from [`DescribeNamesInput::builder`](crate::DescribeNamesInput::builder): a setter for every member, then [`build`](DescribeNamesInputBuilder::build).

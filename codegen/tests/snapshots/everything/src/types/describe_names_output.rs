@@ -2,27 +2,27 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeNamesOutput` shape (`example.everything#DescribeNamesOutput`).
-/// The `DescribeNamesOutput` structure.
+//! `DescribeNamesOutput`, from the structure `example.everything#DescribeNamesOutput` of the model.
+/// The output of [`DescribeNames`](crate::DescribeNames), which returns shapes and members whose names collide with Rust names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNamesOutput {
-    /// The `string` member.
+    /// A structure named `String`. See [`String`](crate::String).
     pub string: ::std::option::Option<crate::String>,
-    /// The `result` member.
+    /// The result: see [`Result`](crate::Result).
     pub result: ::std::option::Option<crate::Result>,
-    /// The `option` member.
+    /// The option: see [`Option`](crate::Option).
     pub option: ::std::option::Option<crate::Option>,
-    /// The `default` member.
+    /// The default: see [`Default`](crate::Default).
     pub default: ::std::option::Option<crate::Default>,
-    /// The `unit` member.
+    /// An empty structure named `Unit`, not `smithy.api#Unit`. See [`Unit`](crate::Unit).
     pub unit: ::std::option::Option<crate::Unit>,
-    /// The `type` member.
+    /// The type: see [`Type`](crate::Type).
     pub r#type: ::std::option::Option<crate::Type>,
-    /// The `display` member.
+    /// The display: see [`Display`](crate::Display).
     pub display: ::std::option::Option<crate::Display>,
-    /// The `box` member.
+    /// The box: see [`Box`](crate::Box).
     pub r#box: ::std::option::Option<crate::Box>,
-    /// The `vec` member.
+    /// The vec: see [`Vec`](crate::Vec).
     pub vec: ::std::option::Option<crate::Vec>,
 }
 /// A builder for [`DescribeNamesOutput`](crate::DescribeNamesOutput), from [`DescribeNamesOutput::builder`](crate::DescribeNamesOutput::builder): a setter for every member, then [`build`](DescribeNamesOutputBuilder::build).

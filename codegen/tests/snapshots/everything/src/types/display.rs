@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Display` shape (`example.everything#Display`).
-/// The `Display` structure.
+//! `Display`, from the structure `example.everything#Display` of the model.
+/// A structure, used by `display` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Display {
-    /// The `fmt` member.
+    /// The fmt.
     pub fmt: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`Display`](crate::Display), from [`Display::builder`](crate::Display::builder): a setter for every member, then [`build`](DisplayBuilder::build).

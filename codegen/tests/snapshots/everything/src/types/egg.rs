@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Egg` shape (`example.everything#Egg`).
-/// The `Egg` structure.
+//! `Egg`, from the structure `example.everything#Egg` of the model.
+/// A structure, used by `egg` in [`Chicken`](crate::Chicken).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Egg {
-    /// The `chicken` member.
+    /// Mutually recursive with `Egg`. See [`Chicken`](crate::Chicken).
     pub chicken: ::std::option::Option<::std::boxed::Box<crate::Chicken>>,
 }
 /// A builder for [`Egg`](crate::Egg), from [`Egg::builder`](crate::Egg::builder): a setter for every member, then [`build`](EggBuilder::build).

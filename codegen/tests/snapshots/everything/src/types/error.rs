@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Error` shape (`example.everything#Error`).
+//! `Error`, from the structure `example.everything#Error` of the model.
 /// An error named `Error` with no members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Error {}

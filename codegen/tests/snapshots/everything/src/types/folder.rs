@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Folder` shape (`example.everything#Folder`).
-/// The `Folder` structure.
+//! `Folder`, from the structure `example.everything#Folder` of the model.
+/// A structure, used by `children` in [`Folder`](crate::Folder) and `root` in [`WalkTreeInput`](crate::WalkTreeInput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Folder {
-    /// The `name` member.
+    /// The name.
     ///
     /// **Required.**
     pub name: ::std::string::String,
-    /// The `children` member.
+    /// The children: see [`Folder`](crate::Folder).
     pub children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
 }
 /// A builder for [`Folder`](crate::Folder), from [`Folder::builder`](crate::Folder::builder): a setter for every member, then [`build`](FolderBuilder::build).

@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetPartInput` shape (`example.everything#GetPartInput`).
-/// The `GetPartInput` structure.
+//! `GetPartInput`, from the structure `example.everything#GetPartInput` of the model.
+/// The input of [`GetPart`](crate::GetPart), which reads a part (the `read` of the nested resource `Part`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetPartInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
-    /// The `partId` member.
+    /// The part ID.
     ///
     /// **Required.**
     pub part_id: ::std::string::String,

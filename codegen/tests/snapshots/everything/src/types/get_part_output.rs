@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetPartOutput` shape (`example.everything#GetPartOutput`).
-/// The `GetPartOutput` structure.
+//! `GetPartOutput`, from the structure `example.everything#GetPartOutput` of the model.
+/// The output of [`GetPart`](crate::GetPart), which reads a part (the `read` of the nested resource `Part`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetPartOutput {
-    /// The `partId` member.
+    /// The part ID.
     ///
     /// **Required.**
     pub part_id: ::std::string::String,

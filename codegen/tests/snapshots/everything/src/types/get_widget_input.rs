@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetWidgetInput` shape (`example.everything#GetWidgetInput`).
-/// The `GetWidgetInput` structure.
+//! `GetWidgetInput`, from the structure `example.everything#GetWidgetInput` of the model.
+/// The input of [`GetWidget`](crate::GetWidget), which reads a widget (resource `read`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetWidgetInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,

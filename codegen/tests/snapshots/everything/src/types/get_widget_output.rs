@@ -2,11 +2,14 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetWidgetOutput` shape (`example.everything#GetWidgetOutput`).
-/// The `GetWidgetOutput` structure.
+//! `GetWidgetOutput`, from the structure `example.everything#GetWidgetOutput` of the model.
+/// The output of [`GetWidget`](crate::GetWidget), which reads a widget (resource `read`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetWidgetOutput {
-    /// The `widget` member.
+    /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// [`GetWidget`]: crate::GetWidget
+    /// [`ListWidgets`]: crate::ListWidgets
     ///
     /// **Required.**
     pub widget: crate::WidgetSummary,

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InstanceType` shape (`example.everything#InstanceType`).
+//! `InstanceType`, from the enum `example.everything#InstanceType` of the model.
 /// A Smithy 2.0 `enum` whose values are not identifiers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]

@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InternalFailure` shape (`example.everything#InternalFailure`).
+//! `InternalFailure`, from the structure `example.everything#InternalFailure` of the model.
 /// The service failed. Retry the request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InternalFailure {
-    /// The `message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InternalFailure {

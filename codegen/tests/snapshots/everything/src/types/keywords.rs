@@ -2,23 +2,23 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Keywords` shape (`example.everything#Keywords`).
+//! `Keywords`, from the structure `example.everything#Keywords` of the model.
 /// Members named after Rust keywords.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Keywords {
-    /// The `type` member.
+    /// The type: see [`Type`](crate::Type).
     pub r#type: ::std::option::Option<crate::Type>,
-    /// The `match` member.
+    /// The match.
     pub r#match: ::std::option::Option<::std::string::String>,
-    /// The `self` member.
+    /// The self.
     pub self_: ::std::option::Option<::std::string::String>,
-    /// The `async` member.
+    /// The async.
     pub r#async: ::std::option::Option<bool>,
-    /// The `crate` member.
+    /// The crate.
     pub crate_: ::std::option::Option<::std::string::String>,
-    /// The `super` member.
+    /// The super.
     pub super_: ::std::option::Option<::std::string::String>,
-    /// The `fn` member.
+    /// The fn.
     pub r#fn: ::std::option::Option<::std::string::String>,
     /// Wire name `2ndValue` starts with a digit.
     pub second_value: ::std::option::Option<i32>,

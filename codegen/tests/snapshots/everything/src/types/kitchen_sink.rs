@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `KitchenSink` shape (`example.everything#KitchenSink`).
+//! `KitchenSink`, from the structure `example.everything#KitchenSink` of the model.
 /// One member for every simple type and for each prelude shape.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KitchenSink {
@@ -10,17 +10,17 @@ pub struct KitchenSink {
     ///
     /// Length: `1..=1024`.
     pub blob_value: ::std::option::Option<::std::vec::Vec<u8>>,
-    /// The `booleanValue` member.
+    /// The boolean value.
     pub boolean_value: ::std::option::Option<bool>,
     /// A name.
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub string_value: ::std::string::String,
-    /// The `byteValue` member.
+    /// The byte value.
     ///
     /// Range: `-10..=10`.
     pub byte_value: ::std::option::Option<i8>,
-    /// The `shortValue` member.
+    /// The short value.
     ///
     /// Range: at most `1000`.
     pub short_value: ::std::option::Option<i16>,
@@ -28,7 +28,7 @@ pub struct KitchenSink {
     ///
     /// Range: at least `0`.
     pub integer_value: ::std::option::Option<i32>,
-    /// The `longValue` member.
+    /// The long value.
     pub long_value: ::std::option::Option<i64>,
     /// Float, maximum only (decimal bound).
     ///
@@ -38,41 +38,41 @@ pub struct KitchenSink {
     ///
     /// Range: `0.5..=99.5`.
     pub double_value: ::std::option::Option<f64>,
-    /// The `bigIntegerValue` member.
+    /// The big integer value.
     pub big_integer_value: ::std::option::Option<crate::primitives::BigInteger>,
-    /// The `bigDecimalValue` member.
+    /// The big decimal value.
     pub big_decimal_value: ::std::option::Option<crate::primitives::BigDecimal>,
-    /// The `timestampValue` member.
+    /// The timestamp value.
     pub timestamp_value: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `documentValue` member.
+    /// The document value.
     pub document_value: ::std::option::Option<crate::primitives::Document>,
-    /// The `preludeString` member.
+    /// The prelude string.
     pub prelude_string: ::std::option::Option<::std::string::String>,
-    /// The `preludeInteger` member.
+    /// The prelude integer.
     pub prelude_integer: ::std::option::Option<i32>,
-    /// The `preludePrimitiveLong` member.
+    /// The prelude primitive long.
     ///
     /// Default: `0`.
     pub prelude_primitive_long: i64,
-    /// The `preludePrimitiveBoolean` member.
+    /// The prelude primitive boolean.
     ///
     /// Default: `false`.
     pub prelude_primitive_boolean: bool,
-    /// The `preludeBoolean` member.
+    /// The prelude boolean.
     pub prelude_boolean: ::std::option::Option<bool>,
-    /// The `preludeTimestamp` member.
+    /// The prelude timestamp.
     pub prelude_timestamp: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `preludeDocument` member.
+    /// The prelude document.
     pub prelude_document: ::std::option::Option<crate::primitives::Document>,
-    /// The `preludeBlob` member.
+    /// The prelude blob.
     pub prelude_blob: ::std::option::Option<::std::vec::Vec<u8>>,
-    /// The `preludeBigInteger` member.
+    /// The prelude big integer.
     pub prelude_big_integer: ::std::option::Option<crate::primitives::BigInteger>,
-    /// The `createdAt` member.
+    /// The created at.
     pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `updatedAt` member.
+    /// The updated at.
     pub updated_at: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `expiresAt` member.
+    /// The expires at.
     pub expires_at: ::std::option::Option<crate::primitives::Timestamp>,
     /// Serialized as `display_name`.
     pub display_name: ::std::option::Option<::std::string::String>,

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LegacyCode` shape (`example.everything#LegacyCode`).
+//! `LegacyCode`, from the enum `example.everything#LegacyCode` of the model.
 /// Smithy 1.0 `enum` trait; no entry has a name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]

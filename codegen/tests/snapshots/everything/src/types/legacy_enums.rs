@@ -2,16 +2,16 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LegacyEnums` shape (`example.everything#LegacyEnums`).
-/// The `LegacyEnums` structure.
+//! `LegacyEnums`, from the structure `example.everything#LegacyEnums` of the model.
+/// A structure, used by `legacy` in [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LegacyEnums {
-    /// The `status` member.
+    /// Smithy 1.0 `enum` trait; every entry has a name. See [`LegacyStatus`](crate::LegacyStatus).
     ///
     /// **Deprecated** since 2023-01-01: Use instanceType.
     #[deprecated(note = "Use instanceType. (since 2023-01-01)")]
     pub status: ::std::option::Option<crate::LegacyStatus>,
-    /// The `code` member.
+    /// Smithy 1.0 `enum` trait; no entry has a name. See [`LegacyCode`](crate::LegacyCode).
     pub code: ::std::option::Option<crate::LegacyCode>,
 }
 /// A builder for [`LegacyEnums`](crate::LegacyEnums), from [`LegacyEnums::builder`](crate::LegacyEnums::builder): a setter for every member, then [`build`](LegacyEnumsBuilder::build).

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LegacyStatus` shape (`example.everything#LegacyStatus`).
+//! `LegacyStatus`, from the enum `example.everything#LegacyStatus` of the model.
 /// Smithy 1.0 `enum` trait; every entry has a name.
 #[deprecated(note = "Use InstanceType instead. (since 2.0)")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LinkedNode` shape (`example.everything#LinkedNode`).
-/// The `LinkedNode` structure.
+//! `LinkedNode`, from the structure `example.everything#LinkedNode` of the model.
+/// A structure, used by `next` in [`LinkedNode`](crate::LinkedNode) and `list` in [`WalkTreeInput`](crate::WalkTreeInput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LinkedNode {
-    /// The `value` member.
+    /// The value.
     pub value: ::std::option::Option<::std::string::String>,
     /// Direct self-reference (optional).
     pub next: ::std::option::Option<::std::boxed::Box<crate::LinkedNode>>,

@@ -2,13 +2,13 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ListWidgetsInput` shape (`example.everything#ListWidgetsInput`).
-/// The `ListWidgetsInput` structure.
+//! `ListWidgetsInput`, from the structure `example.everything#ListWidgetsInput` of the model.
+/// The input of [`ListWidgets`](crate::ListWidgets), which lists widgets (resource `list`), one page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWidgetsInput {
-    /// The `nextToken` member.
+    /// The next token.
     pub next_token: ::std::option::Option<::std::string::String>,
-    /// The `maxResults` member.
+    /// The max results.
     ///
     /// Range: `1..=100`.
     pub max_results: ::std::option::Option<i32>,

@@ -2,15 +2,18 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ListWidgetsOutput` shape (`example.everything#ListWidgetsOutput`).
-/// The `ListWidgetsOutput` structure.
+//! `ListWidgetsOutput`, from the structure `example.everything#ListWidgetsOutput` of the model.
+/// The output of [`ListWidgets`](crate::ListWidgets), which lists widgets (resource `list`), one page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListWidgetsOutput {
-    /// The `widgets` member.
+    /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// [`GetWidget`]: crate::GetWidget
+    /// [`ListWidgets`]: crate::ListWidgets
     ///
     /// **Required.**
     pub widgets: ::std::vec::Vec<crate::WidgetSummary>,
-    /// The `nextToken` member.
+    /// The next token.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`ListWidgetsOutput`](crate::ListWidgetsOutput), from [`ListWidgetsOutput::builder`](crate::ListWidgetsOutput::builder): a setter for every member, then [`build`](ListWidgetsOutputBuilder::build).

@@ -2,13 +2,13 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Namespace` shape (`example.everything#Namespace`).
-/// The `Namespace` structure.
+//! `Namespace`, from the structure `example.everything#Namespace` of the model.
+/// A structure, used by `children` in [`Namespace`](crate::Namespace) and `namespace` in [`WalkTreeInput`](crate::WalkTreeInput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Namespace {
-    /// The `name` member.
+    /// The name.
     pub name: ::std::option::Option<::std::string::String>,
-    /// The `children` member.
+    /// The children: see [`Namespace`](crate::Namespace).
     pub children: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
     >,

@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Option` shape (`example.everything#Option`).
-/// The `Option` structure.
+//! `Option`, from the structure `example.everything#Option` of the model.
+/// A structure, used by `option` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Option {
     /// A member named `Self`.

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `PutKitchenSinkInput` shape (`example.everything#PutKitchenSinkInput`).
+//! `PutKitchenSinkInput`, from the structure `example.everything#PutKitchenSinkInput` of the model.
 /// Input of [`PutKitchenSink`][].
 ///
 /// [`PutKitchenSink`]: crate::PutKitchenSink

@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `PutKitchenSinkOutput` shape (`example.everything#PutKitchenSinkOutput`).
-/// The `PutKitchenSinkOutput` structure.
+//! `PutKitchenSinkOutput`, from the structure `example.everything#PutKitchenSinkOutput` of the model.
+/// The output of [`PutKitchenSink`](crate::PutKitchenSink), which stores a kitchen sink.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutKitchenSinkOutput {
-    /// The `sink` member.
+    /// One member for every simple type and for each prelude shape. See [`KitchenSink`](crate::KitchenSink).
     pub sink: ::std::option::Option<crate::KitchenSink>,
-    /// The `collections` member.
+    /// The collections: see [`Collections`](crate::Collections).
     pub collections: ::std::option::Option<crate::Collections>,
-    /// The `legacy` member.
+    /// The legacy: see [`LegacyEnums`](crate::LegacyEnums).
     pub legacy: ::std::option::Option<crate::LegacyEnums>,
 }
 /// A builder for [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput), from [`PutKitchenSinkOutput::builder`](crate::PutKitchenSinkOutput::builder): a setter for every member, then [`build`](PutKitchenSinkOutputBuilder::build).

@@ -2,13 +2,13 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ResourceNotFound` shape (`example.everything#ResourceNotFound`).
+//! `ResourceNotFound`, from the structure `example.everything#ResourceNotFound` of the model.
 /// The resource does not exist.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceNotFound {
-    /// The `message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
-    /// The `resourceId` member.
+    /// The resource ID.
     pub resource_id: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceNotFound {

@@ -2,13 +2,13 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Result` shape (`example.everything#Result`).
-/// The `Result` structure.
+//! `Result`, from the structure `example.everything#Result` of the model.
+/// A structure, used by `result` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Result {
-    /// The `ok` member.
+    /// A structure named `String`. See [`String`](crate::String).
     pub ok: ::std::option::Option<crate::String>,
-    /// The `err` member.
+    /// The err.
     pub err: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`Result`](crate::Result), from [`Result::builder`](crate::Result::builder): a setter for every member, then [`build`](ResultBuilder::build).

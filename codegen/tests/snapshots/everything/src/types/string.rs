@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `String` shape (`example.everything#String`).
+//! `String`, from the structure `example.everything#String` of the model.
 /// A structure named `String`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct String {
-    /// The `value` member.
+    /// The value.
     pub value: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`String`](crate::String), from [`String::builder`](crate::String::builder): a setter for every member, then [`build`](StringBuilder::build).

@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `SubscribeEventsInput` shape (`example.everything#SubscribeEventsInput`).
-/// The `SubscribeEventsInput` structure.
+//! `SubscribeEventsInput`, from the structure `example.everything#SubscribeEventsInput` of the model.
+/// The input of [`SubscribeEvents`](crate::SubscribeEvents), which streams widget events (an event stream output).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SubscribeEventsInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::option::Option<::std::string::String>,

@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `SubscribeEventsOutput` shape (`example.everything#SubscribeEventsOutput`).
-/// The `SubscribeEventsOutput` structure.
+//! `SubscribeEventsOutput`, from the structure `example.everything#SubscribeEventsOutput` of the model.
+/// The output of [`SubscribeEvents`](crate::SubscribeEvents), which streams widget events (an event stream output).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubscribeEventsOutput {
     /// The event stream.

@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ThrottlingError` shape (`example.everything#ThrottlingError`).
+//! `ThrottlingError`, from the structure `example.everything#ThrottlingError` of the model.
 /// Too many requests.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ThrottlingError {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ThrottlingError {

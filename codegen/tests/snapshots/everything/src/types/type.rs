@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Type` shape (`example.everything#Type`).
-/// The `Type` structure.
+//! `Type`, from the structure `example.everything#Type` of the model.
+/// A structure, used by `type` in [`DescribeNamesOutput`](crate::DescribeNamesOutput) and `type` in [`Keywords`](crate::Keywords).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Type {
-    /// The `type` member.
+    /// The type.
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`Type`](crate::Type), from [`Type::builder`](crate::Type::builder): a setter for every member, then [`build`](TypeBuilder::build).

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Unit` shape (`example.everything#Unit`).
+//! `Unit`, from the structure `example.everything#Unit` of the model.
 /// An empty structure named `Unit`, not `smithy.api#Unit`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Unit {}

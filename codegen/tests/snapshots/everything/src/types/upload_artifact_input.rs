@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `UploadArtifactInput` shape (`example.everything#UploadArtifactInput`).
-/// The `UploadArtifactInput` structure.
+//! `UploadArtifactInput`, from the structure `example.everything#UploadArtifactInput` of the model.
+/// The input of [`UploadArtifact`](crate::UploadArtifact), which uploads a streaming blob.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UploadArtifactInput {
     /// A name.

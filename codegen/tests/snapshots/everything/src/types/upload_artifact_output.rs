@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `UploadArtifactOutput` shape (`example.everything#UploadArtifactOutput`).
-/// The `UploadArtifactOutput` structure.
+//! `UploadArtifactOutput`, from the structure `example.everything#UploadArtifactOutput` of the model.
+/// The output of [`UploadArtifact`](crate::UploadArtifact), which uploads a streaming blob.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UploadArtifactOutput {
-    /// The `checksum` member.
+    /// The checksum.
     pub checksum: ::std::option::Option<::std::string::String>,
 }
 /// A builder for [`UploadArtifactOutput`](crate::UploadArtifactOutput), from [`UploadArtifactOutput::builder`](crate::UploadArtifactOutput::builder): a setter for every member, then [`build`](UploadArtifactOutputBuilder::build).

@@ -2,11 +2,11 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Vec` shape (`example.everything#Vec`).
-/// The `Vec` structure.
+//! `Vec`, from the structure `example.everything#Vec` of the model.
+/// A structure, used by `value` in [`Box`](crate::Box) and `vec` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Vec {
-    /// The `items` member.
+    /// The items.
     pub items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 /// A builder for [`Vec`](crate::Vec), from [`Vec::builder`](crate::Vec::builder): a setter for every member, then [`build`](VecBuilder::build).

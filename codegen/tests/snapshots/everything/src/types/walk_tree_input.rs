@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WalkTreeInput` shape (`example.everything#WalkTreeInput`).
-/// The `WalkTreeInput` structure.
+//! `WalkTreeInput`, from the structure `example.everything#WalkTreeInput` of the model.
+/// The input of [`WalkTree`](crate::WalkTree), which walks recursive shapes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WalkTreeInput {
     /// Direct self-recursion.

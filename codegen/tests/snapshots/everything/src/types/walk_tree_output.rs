@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WalkTreeOutput` shape (`example.everything#WalkTreeOutput`).
-/// The `WalkTreeOutput` structure.
+//! `WalkTreeOutput`, from the structure `example.everything#WalkTreeOutput` of the model.
+/// The output of [`WalkTree`](crate::WalkTree), which walks recursive shapes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WalkTreeOutput {
-    /// The `attributes` member.
+    /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
     pub attributes: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>,
     >,
-    /// The `depth` member.
+    /// The depth.
     ///
     /// Default: `0`.
     pub depth: i64,

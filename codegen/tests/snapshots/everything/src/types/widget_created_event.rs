@@ -2,15 +2,18 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetCreatedEvent` shape (`example.everything#WidgetCreatedEvent`).
-/// The `WidgetCreatedEvent` structure.
+//! `WidgetCreatedEvent`, from the structure `example.everything#WidgetCreatedEvent` of the model.
+/// A structure, used by `created` in [`WidgetEventStream`](crate::WidgetEventStream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetCreatedEvent {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::option::Option<::std::string::String>,
-    /// The `summary` member.
+    /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// [`GetWidget`]: crate::GetWidget
+    /// [`ListWidgets`]: crate::ListWidgets
     pub summary: ::std::option::Option<crate::WidgetSummary>,
 }
 /// A builder for [`WidgetCreatedEvent`](crate::WidgetCreatedEvent), from [`WidgetCreatedEvent::builder`](crate::WidgetCreatedEvent::builder): a setter for every member, then [`build`](WidgetCreatedEventBuilder::build).

@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetDeletedEvent` shape (`example.everything#WidgetDeletedEvent`).
-/// The `WidgetDeletedEvent` structure.
+//! `WidgetDeletedEvent`, from the structure `example.everything#WidgetDeletedEvent` of the model.
+/// A structure, used by `deleted` in [`WidgetEventStream`](crate::WidgetEventStream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetDeletedEvent {}
 /// A builder for [`WidgetDeletedEvent`](crate::WidgetDeletedEvent), from [`WidgetDeletedEvent::builder`](crate::WidgetDeletedEvent::builder): a setter for every member, then [`build`](WidgetDeletedEventBuilder::build).

@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetEventStream` shape (`example.everything#WidgetEventStream`).
+//! `WidgetEventStream`, from the union `example.everything#WidgetEventStream` of the model.
 /// An event stream.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum WidgetEventStream {
-    /// The `created` member.
+    /// The created: see [`WidgetCreatedEvent`](crate::WidgetCreatedEvent).
     Created(crate::WidgetCreatedEvent),
-    /// The `deleted` member.
+    /// The deleted: see [`WidgetDeletedEvent`](crate::WidgetDeletedEvent).
     Deleted(crate::WidgetDeletedEvent),
     /// A modeled error that ends the stream.
     Throttled(crate::ThrottlingError),

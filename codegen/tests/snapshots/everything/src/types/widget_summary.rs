@@ -2,14 +2,14 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetSummary` shape (`example.everything#WidgetSummary`).
+//! `WidgetSummary`, from the structure `example.everything#WidgetSummary` of the model.
 /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][].
 ///
 /// [`GetWidget`]: crate::GetWidget
 /// [`ListWidgets`]: crate::ListWidgets
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WidgetSummary {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
     pub widget_id: ::std::string::String,
@@ -17,9 +17,9 @@ pub struct WidgetSummary {
     ///
     /// Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
     pub name: ::std::option::Option<::std::string::String>,
-    /// The `instanceType` member.
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
     pub instance_type: ::std::option::Option<crate::InstanceType>,
-    /// The `status` member.
+    /// Smithy 1.0 `enum` trait; every entry has a name. See [`LegacyStatus`](crate::LegacyStatus).
     ///
     /// **Deprecated** since 2.0: Use InstanceType instead.
     pub status: ::std::option::Option<crate::LegacyStatus>,

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DataDestination` shape (`com.amazonaws.forecast#DataDestination`).
+//! `DataDestination`, from the structure `com.amazonaws.forecast#DataDestination` of the model.
 /// The destination for an export job. Provide an S3 path, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the location, and an Key Management Service (KMS) key (optional).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataDestination {

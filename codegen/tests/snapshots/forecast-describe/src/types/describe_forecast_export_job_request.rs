@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeForecastExportJobRequest` shape (`com.amazonaws.forecast#DescribeForecastExportJobRequest`).
-/// The `DescribeForecastExportJobRequest` structure.
+//! `DescribeForecastExportJobRequest`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobRequest` of the model.
+/// The input of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the `CreateForecastExportJob` operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job.

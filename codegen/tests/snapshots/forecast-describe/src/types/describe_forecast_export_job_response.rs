@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeForecastExportJobResponse` shape (`com.amazonaws.forecast#DescribeForecastExportJobResponse`).
-/// The `DescribeForecastExportJobResponse` structure.
+//! `DescribeForecastExportJobResponse`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobResponse` of the model.
+/// The output of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the `CreateForecastExportJob` operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastExportJobResponse {
     /// The ARN of the forecast export job.

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `S3Config` shape (`com.amazonaws.forecast#S3Config`).
+//! `S3Config`, from the structure `com.amazonaws.forecast#S3Config` of the model.
 /// The path to the file(s) in an Amazon Simple Storage Service (Amazon S3) bucket, and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the file(s). Optionally, includes an Key Management Service (KMS) key. This object is part of the `DataSource` object that is submitted in the `CreateDatasetImportJob` request, and part of the [`DataDestination`][] object.
 ///
 /// [`DataDestination`]: crate::DataDestination

@@ -2,7 +2,7 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DataPoint` shape (`com.amazonaws.forecastquery#DataPoint`).
+//! `DataPoint`, from the structure `com.amazonaws.forecastquery#DataPoint` of the model.
 /// The forecast value for a specific date. Part of the [`Forecast`][] object.
 ///
 /// [`Forecast`]: crate::Forecast

@@ -2,7 +2,7 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Forecast` shape (`com.amazonaws.forecastquery#Forecast`).
+//! `Forecast`, from the structure `com.amazonaws.forecastquery#Forecast` of the model.
 /// Provides information about a forecast. Returned as part of the [`QueryForecast`][] response.
 ///
 /// [`QueryForecast`]: crate::QueryForecast

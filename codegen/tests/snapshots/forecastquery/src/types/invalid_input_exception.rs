@@ -2,11 +2,11 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InvalidInputException` shape (`com.amazonaws.forecastquery#InvalidInputException`).
+//! `InvalidInputException`, from the structure `com.amazonaws.forecastquery#InvalidInputException` of the model.
 /// The value is invalid or is too long.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InvalidInputException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InvalidInputException {

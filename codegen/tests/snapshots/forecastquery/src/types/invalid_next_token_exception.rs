@@ -2,11 +2,11 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InvalidNextTokenException` shape (`com.amazonaws.forecastquery#InvalidNextTokenException`).
+//! `InvalidNextTokenException`, from the structure `com.amazonaws.forecastquery#InvalidNextTokenException` of the model.
 /// The token is not valid. Tokens expire after 24 hours.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InvalidNextTokenException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for InvalidNextTokenException {

@@ -2,11 +2,11 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LimitExceededException` shape (`com.amazonaws.forecastquery#LimitExceededException`).
+//! `LimitExceededException`, from the structure `com.amazonaws.forecastquery#LimitExceededException` of the model.
 /// The limit on the number of requests per second has been exceeded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LimitExceededException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for LimitExceededException {

@@ -2,8 +2,8 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryForecastRequest` shape (`com.amazonaws.forecastquery#QueryForecastRequest`).
-/// The `QueryForecastRequest` structure.
+//! `QueryForecastRequest`, from the structure `com.amazonaws.forecastquery#QueryForecastRequest` of the model.
+/// The input of [`QueryForecast`](crate::QueryForecast), which retrieves a forecast for a single item, filtered by the supplied criteria.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct QueryForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast to query.

@@ -2,8 +2,8 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryForecastResponse` shape (`com.amazonaws.forecastquery#QueryForecastResponse`).
-/// The `QueryForecastResponse` structure.
+//! `QueryForecastResponse`, from the structure `com.amazonaws.forecastquery#QueryForecastResponse` of the model.
+/// The output of [`QueryForecast`](crate::QueryForecast), which retrieves a forecast for a single item, filtered by the supplied criteria.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueryForecastResponse {
     /// The forecast.

@@ -2,8 +2,8 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryWhatIfForecastRequest` shape (`com.amazonaws.forecastquery#QueryWhatIfForecastRequest`).
-/// The `QueryWhatIfForecastRequest` structure.
+//! `QueryWhatIfForecastRequest`, from the structure `com.amazonaws.forecastquery#QueryWhatIfForecastRequest` of the model.
+/// The input of [`QueryWhatIfForecast`](crate::QueryWhatIfForecast), which retrieves a what-if forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct QueryWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast to query.

@@ -2,11 +2,11 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryWhatIfForecastResponse` shape (`com.amazonaws.forecastquery#QueryWhatIfForecastResponse`).
-/// The `QueryWhatIfForecastResponse` structure.
+//! `QueryWhatIfForecastResponse`, from the structure `com.amazonaws.forecastquery#QueryWhatIfForecastResponse` of the model.
+/// The output of [`QueryWhatIfForecast`](crate::QueryWhatIfForecast), which retrieves a what-if forecast.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueryWhatIfForecastResponse {
-    /// The `Forecast` member.
+    /// Provides information about a forecast. See [`Forecast`](crate::Forecast).
     pub forecast: ::std::option::Option<crate::Forecast>,
 }
 /// A builder for [`QueryWhatIfForecastResponse`](crate::QueryWhatIfForecastResponse), from [`QueryWhatIfForecastResponse::builder`](crate::QueryWhatIfForecastResponse::builder): a setter for every member, then [`build`](QueryWhatIfForecastResponseBuilder::build).

@@ -2,11 +2,11 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ResourceInUseException` shape (`com.amazonaws.forecastquery#ResourceInUseException`).
+//! `ResourceInUseException`, from the structure `com.amazonaws.forecastquery#ResourceInUseException` of the model.
 /// The specified resource is in use.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceInUseException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceInUseException {

@@ -2,11 +2,11 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ResourceNotFoundException` shape (`com.amazonaws.forecastquery#ResourceNotFoundException`).
+//! `ResourceNotFoundException`, from the structure `com.amazonaws.forecastquery#ResourceNotFoundException` of the model.
 /// We can't find that resource. Check the information that you've provided and try again.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceNotFoundException {
-    /// The `Message` member.
+    /// The message that describes the error.
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ::std::fmt::Display for ResourceNotFoundException {
