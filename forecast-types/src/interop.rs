@@ -10,7 +10,7 @@ fn unhandled_error(
 ) -> crate::primitives::UnhandledError {
     crate::primitives::UnhandledError {
         code: error.code().unwrap_or_default().to_owned(),
-        message: error.message().map(::std::borrow::ToOwned::to_owned),
+        message: error.message().map(ToOwned::to_owned),
     }
 }
 /// The SDK's metadata for an error the model does not name: its code (none
@@ -22,19 +22,17 @@ fn unhandled_metadata(
     if !error.code.is_empty() {
         meta = meta.code(error.code);
     }
-    if let ::std::option::Option::Some(message) = error.message {
+    if let Some(message) = error.message {
         meta = meta.message(message);
     }
     meta.build()
 }
-impl ::std::convert::From<crate::primitives::Timestamp>
-for ::aws_sdk_forecast::primitives::DateTime {
+impl From<crate::primitives::Timestamp> for ::aws_sdk_forecast::primitives::DateTime {
     fn from(value: crate::primitives::Timestamp) -> Self {
         Self::from_secs_and_nanos(value.secs(), value.subsec_nanos())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::primitives::DateTime>
-for crate::primitives::Timestamp {
+impl From<::aws_sdk_forecast::primitives::DateTime> for crate::primitives::Timestamp {
     /// `DateTime::set_subsec_nanos` takes a second or more: it is carried into the
     /// seconds, which saturate at [`Timestamp::MAX`](crate::primitives::Timestamp::MAX).
     fn from(value: ::aws_sdk_forecast::primitives::DateTime) -> Self {
@@ -46,30 +44,27 @@ for crate::primitives::Timestamp {
             .unwrap_or(Self::MAX)
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Action> for crate::Action {
+impl From<::aws_sdk_forecast::types::Action> for crate::Action {
     fn from(value: ::aws_sdk_forecast::types::Action) -> Self {
         let ::aws_sdk_forecast::types::Action { attribute_name, operation, value, .. } = value;
         Self {
             attribute_name,
-            operation: ::std::convert::Into::into(operation),
+            operation: Into::into(operation),
             value,
         }
     }
 }
-impl ::std::convert::From<crate::Action> for ::aws_sdk_forecast::types::Action {
+impl From<crate::Action> for ::aws_sdk_forecast::types::Action {
     fn from(value: crate::Action) -> Self {
         ::aws_sdk_forecast::types::Action::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
-            .set_operation(
-                ::std::option::Option::Some(::std::convert::Into::into(value.operation)),
-            )
-            .set_value(::std::option::Option::Some(value.value))
+            .set_attribute_name(Some(value.attribute_name))
+            .set_operation(Some(Into::into(value.operation)))
+            .set_value(Some(value.value))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::AdditionalDataset>
-for crate::AdditionalDataset {
+impl From<::aws_sdk_forecast::types::AdditionalDataset> for crate::AdditionalDataset {
     fn from(value: ::aws_sdk_forecast::types::AdditionalDataset) -> Self {
         let ::aws_sdk_forecast::types::AdditionalDataset { name, configuration, .. } = value;
         Self {
@@ -78,18 +73,16 @@ for crate::AdditionalDataset {
         }
     }
 }
-impl ::std::convert::From<crate::AdditionalDataset>
-for ::aws_sdk_forecast::types::AdditionalDataset {
+impl From<crate::AdditionalDataset> for ::aws_sdk_forecast::types::AdditionalDataset {
     fn from(value: crate::AdditionalDataset) -> Self {
         ::aws_sdk_forecast::types::AdditionalDataset::builder()
-            .set_name(::std::option::Option::Some(value.name))
+            .set_name(Some(value.name))
             .set_configuration(value.configuration.map(|v| v.into_iter().collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::AttributeConfig>
-for crate::AttributeConfig {
+impl From<::aws_sdk_forecast::types::AttributeConfig> for crate::AttributeConfig {
     fn from(value: ::aws_sdk_forecast::types::AttributeConfig) -> Self {
         let ::aws_sdk_forecast::types::AttributeConfig {
             attribute_name,
@@ -102,68 +95,59 @@ for crate::AttributeConfig {
         }
     }
 }
-impl ::std::convert::From<crate::AttributeConfig>
-for ::aws_sdk_forecast::types::AttributeConfig {
+impl From<crate::AttributeConfig> for ::aws_sdk_forecast::types::AttributeConfig {
     fn from(value: crate::AttributeConfig) -> Self {
         ::aws_sdk_forecast::types::AttributeConfig::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
-            .set_transformations(
-                ::std::option::Option::Some(value.transformations.into_iter().collect()),
-            )
+            .set_attribute_name(Some(value.attribute_name))
+            .set_transformations(Some(value.transformations.into_iter().collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<crate::AttributeType>
-for ::aws_sdk_forecast::types::AttributeType {
+impl From<crate::AttributeType> for ::aws_sdk_forecast::types::AttributeType {
     fn from(value: crate::AttributeType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::AttributeType>
-for crate::AttributeType {
+impl From<::aws_sdk_forecast::types::AttributeType> for crate::AttributeType {
     fn from(value: ::aws_sdk_forecast::types::AttributeType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<crate::AutoMLOverrideStrategy>
+impl From<crate::AutoMLOverrideStrategy>
 for ::aws_sdk_forecast::types::AutoMlOverrideStrategy {
     fn from(value: crate::AutoMLOverrideStrategy) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::AutoMlOverrideStrategy>
+impl From<::aws_sdk_forecast::types::AutoMlOverrideStrategy>
 for crate::AutoMLOverrideStrategy {
     fn from(value: ::aws_sdk_forecast::types::AutoMlOverrideStrategy) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {
+impl From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {
     fn from(value: ::aws_sdk_forecast::types::Baseline) -> Self {
         let ::aws_sdk_forecast::types::Baseline { predictor_baseline, .. } = value;
         Self {
-            predictor_baseline: predictor_baseline.map(::std::convert::Into::into),
+            predictor_baseline: predictor_baseline.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::Baseline> for ::aws_sdk_forecast::types::Baseline {
+impl From<crate::Baseline> for ::aws_sdk_forecast::types::Baseline {
     fn from(value: crate::Baseline) -> Self {
         ::aws_sdk_forecast::types::Baseline::builder()
-            .set_predictor_baseline(
-                value.predictor_baseline.map(::std::convert::Into::into),
-            )
+            .set_predictor_baseline(value.predictor_baseline.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::BaselineMetric>
-for crate::BaselineMetric {
+impl From<::aws_sdk_forecast::types::BaselineMetric> for crate::BaselineMetric {
     fn from(value: ::aws_sdk_forecast::types::BaselineMetric) -> Self {
         let ::aws_sdk_forecast::types::BaselineMetric { name, value, .. } = value;
         Self { name, value }
     }
 }
-impl ::std::convert::From<crate::BaselineMetric>
-for ::aws_sdk_forecast::types::BaselineMetric {
+impl From<crate::BaselineMetric> for ::aws_sdk_forecast::types::BaselineMetric {
     fn from(value: crate::BaselineMetric) -> Self {
         ::aws_sdk_forecast::types::BaselineMetric::builder()
             .set_name(value.name)
@@ -171,34 +155,34 @@ for ::aws_sdk_forecast::types::BaselineMetric {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::CategoricalParameterRange>
+impl From<::aws_sdk_forecast::types::CategoricalParameterRange>
 for crate::CategoricalParameterRange {
     fn from(value: ::aws_sdk_forecast::types::CategoricalParameterRange) -> Self {
         let ::aws_sdk_forecast::types::CategoricalParameterRange { name, values, .. } = value;
         Self { name, values }
     }
 }
-impl ::std::convert::From<crate::CategoricalParameterRange>
+impl From<crate::CategoricalParameterRange>
 for ::aws_sdk_forecast::types::CategoricalParameterRange {
     fn from(value: crate::CategoricalParameterRange) -> Self {
         ::aws_sdk_forecast::types::CategoricalParameterRange::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_values(::std::option::Option::Some(value.values))
+            .set_name(Some(value.name))
+            .set_values(Some(value.values))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<crate::Condition> for ::aws_sdk_forecast::types::Condition {
+impl From<crate::Condition> for ::aws_sdk_forecast::types::Condition {
     fn from(value: crate::Condition) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Condition> for crate::Condition {
+impl From<::aws_sdk_forecast::types::Condition> for crate::Condition {
     fn from(value: ::aws_sdk_forecast::types::Condition) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ContinuousParameterRange>
+impl From<::aws_sdk_forecast::types::ContinuousParameterRange>
 for crate::ContinuousParameterRange {
     fn from(value: ::aws_sdk_forecast::types::ContinuousParameterRange) -> Self {
         let ::aws_sdk_forecast::types::ContinuousParameterRange {
@@ -212,25 +196,24 @@ for crate::ContinuousParameterRange {
             name,
             max_value,
             min_value,
-            scaling_type: scaling_type.map(::std::convert::Into::into),
+            scaling_type: scaling_type.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::ContinuousParameterRange>
+impl From<crate::ContinuousParameterRange>
 for ::aws_sdk_forecast::types::ContinuousParameterRange {
     fn from(value: crate::ContinuousParameterRange) -> Self {
         ::aws_sdk_forecast::types::ContinuousParameterRange::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_max_value(::std::option::Option::Some(value.max_value))
-            .set_min_value(::std::option::Option::Some(value.min_value))
-            .set_scaling_type(value.scaling_type.map(::std::convert::Into::into))
+            .set_name(Some(value.name))
+            .set_max_value(Some(value.max_value))
+            .set_min_value(Some(value.min_value))
+            .set_scaling_type(value.scaling_type.map(Into::into))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput,
-> for crate::CreateAutoPredictorRequest {
+impl From<::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput>
+for crate::CreateAutoPredictorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput,
     ) -> Self {
@@ -256,50 +239,39 @@ impl ::std::convert::From<
             forecast_types,
             forecast_dimensions,
             forecast_frequency,
-            data_config: data_config.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
+            data_config: data_config.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
             reference_predictor_arn,
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
             explain_predictor,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            monitor_config: monitor_config.map(::std::convert::Into::into),
-            time_alignment_boundary: time_alignment_boundary
-                .map(::std::convert::Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
+            monitor_config: monitor_config.map(Into::into),
+            time_alignment_boundary: time_alignment_boundary.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::CreateAutoPredictorRequest>
+impl From<crate::CreateAutoPredictorRequest>
 for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput {
     fn from(value: crate::CreateAutoPredictorRequest) -> Self {
         ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput::builder()
-            .set_predictor_name(::std::option::Option::Some(value.predictor_name))
+            .set_predictor_name(Some(value.predictor_name))
             .set_forecast_horizon(value.forecast_horizon)
             .set_forecast_types(value.forecast_types)
             .set_forecast_dimensions(value.forecast_dimensions)
             .set_forecast_frequency(value.forecast_frequency)
-            .set_data_config(value.data_config.map(::std::convert::Into::into))
-            .set_encryption_config(
-                value.encryption_config.map(::std::convert::Into::into),
-            )
+            .set_data_config(value.data_config.map(Into::into))
+            .set_encryption_config(value.encryption_config.map(Into::into))
             .set_reference_predictor_arn(value.reference_predictor_arn)
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .set_explain_predictor(value.explain_predictor)
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
-            .set_monitor_config(value.monitor_config.map(::std::convert::Into::into))
-            .set_time_alignment_boundary(
-                value.time_alignment_boundary.map(::std::convert::Into::into),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
+            .set_monitor_config(value.monitor_config.map(Into::into))
+            .set_time_alignment_boundary(value.time_alignment_boundary.map(Into::into))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput,
 > for crate::CreateAutoPredictorResponse {
     fn from(
@@ -312,7 +284,7 @@ impl ::std::convert::From<
         Self { predictor_arn }
     }
 }
-impl ::std::convert::From<crate::CreateAutoPredictorResponse>
+impl From<crate::CreateAutoPredictorResponse>
 for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput {
     fn from(value: crate::CreateAutoPredictorResponse) -> Self {
         ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput::builder()
@@ -320,9 +292,8 @@ for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOut
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput,
-> for crate::CreateDatasetGroupRequest {
+impl From<::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput>
+for crate::CreateDatasetGroupRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput,
     ) -> Self {
@@ -335,37 +306,26 @@ impl ::std::convert::From<
         } = value;
         Self {
             dataset_group_name: dataset_group_name.unwrap_or_default(),
-            domain: domain
-                .map(::std::convert::Into::into)
-                .unwrap_or_else(|| crate::Domain::from("")),
+            domain: domain.map(Into::into).unwrap_or_else(|| crate::Domain::from("")),
             dataset_arns,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetGroupRequest>
+impl From<crate::CreateDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput {
     fn from(value: crate::CreateDatasetGroupRequest) -> Self {
         ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput::builder()
-            .set_dataset_group_name(
-                ::std::option::Option::Some(value.dataset_group_name),
-            )
-            .set_domain(
-                ::std::option::Option::Some(::std::convert::Into::into(value.domain)),
-            )
+            .set_dataset_group_name(Some(value.dataset_group_name))
+            .set_domain(Some(Into::into(value.domain)))
             .set_dataset_arns(value.dataset_arns)
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput,
-> for crate::CreateDatasetGroupResponse {
+impl From<::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput>
+for crate::CreateDatasetGroupResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput,
     ) -> Self {
@@ -376,7 +336,7 @@ impl ::std::convert::From<
         Self { dataset_group_arn }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetGroupResponse>
+impl From<crate::CreateDatasetGroupResponse>
 for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput {
     fn from(value: crate::CreateDatasetGroupResponse) -> Self {
         ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput::builder()
@@ -384,7 +344,7 @@ for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutpu
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput,
 > for crate::CreateDatasetImportJobRequest {
     fn from(
@@ -406,51 +366,37 @@ impl ::std::convert::From<
         Self {
             dataset_import_job_name: dataset_import_job_name.unwrap_or_default(),
             dataset_arn: dataset_arn.unwrap_or_default(),
-            data_source: data_source
-                .map(::std::convert::Into::into)
-                .unwrap_or_else(missing_data_source),
+            data_source: data_source.map(Into::into).unwrap_or_else(missing_data_source),
             timestamp_format,
             time_zone,
             use_geolocation_for_time_zone: use_geolocation_for_time_zone
                 .unwrap_or(false),
             geolocation_format,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
-            import_mode: import_mode.map(::std::convert::Into::into),
+            import_mode: import_mode.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetImportJobRequest>
+impl From<crate::CreateDatasetImportJobRequest>
 for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput {
     fn from(value: crate::CreateDatasetImportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput::builder()
-            .set_dataset_import_job_name(
-                ::std::option::Option::Some(value.dataset_import_job_name),
-            )
-            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
-            .set_data_source(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.data_source),
-                ),
-            )
+            .set_dataset_import_job_name(Some(value.dataset_import_job_name))
+            .set_dataset_arn(Some(value.dataset_arn))
+            .set_data_source(Some(Into::into(value.data_source)))
             .set_timestamp_format(value.timestamp_format)
             .set_time_zone(value.time_zone)
-            .set_use_geolocation_for_time_zone(
-                ::std::option::Option::Some(value.use_geolocation_for_time_zone),
-            )
+            .set_use_geolocation_for_time_zone(Some(value.use_geolocation_for_time_zone))
             .set_geolocation_format(value.geolocation_format)
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .set_format(value.format)
-            .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+            .set_import_mode(value.import_mode.map(Into::into))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput,
 > for crate::CreateDatasetImportJobResponse {
     fn from(
@@ -463,7 +409,7 @@ impl ::std::convert::From<
         Self { dataset_import_job_arn }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetImportJobResponse>
+impl From<crate::CreateDatasetImportJobResponse>
 for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput {
     fn from(value: crate::CreateDatasetImportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput::builder()
@@ -471,9 +417,8 @@ for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImpor
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput,
-> for crate::CreateDatasetRequest {
+impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput>
+for crate::CreateDatasetRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput,
     ) -> Self {
@@ -489,51 +434,34 @@ impl ::std::convert::From<
         } = value;
         Self {
             dataset_name: dataset_name.unwrap_or_default(),
-            domain: domain
-                .map(::std::convert::Into::into)
-                .unwrap_or_else(|| crate::Domain::from("")),
+            domain: domain.map(Into::into).unwrap_or_else(|| crate::Domain::from("")),
             dataset_type: dataset_type
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(|| crate::DatasetType::from("")),
             data_frequency,
-            schema: schema.map(::std::convert::Into::into).unwrap_or_default(),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            schema: schema.map(Into::into).unwrap_or_default(),
+            encryption_config: encryption_config.map(Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetRequest>
+impl From<crate::CreateDatasetRequest>
 for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
     fn from(value: crate::CreateDatasetRequest) -> Self {
         ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput::builder()
-            .set_dataset_name(::std::option::Option::Some(value.dataset_name))
-            .set_domain(
-                ::std::option::Option::Some(::std::convert::Into::into(value.domain)),
-            )
-            .set_dataset_type(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.dataset_type),
-                ),
-            )
+            .set_dataset_name(Some(value.dataset_name))
+            .set_domain(Some(Into::into(value.domain)))
+            .set_dataset_type(Some(Into::into(value.dataset_type)))
             .set_data_frequency(value.data_frequency)
-            .set_schema(
-                ::std::option::Option::Some(::std::convert::Into::into(value.schema)),
-            )
-            .set_encryption_config(
-                value.encryption_config.map(::std::convert::Into::into),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_schema(Some(Into::into(value.schema)))
+            .set_encryption_config(value.encryption_config.map(Into::into))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput,
-> for crate::CreateDatasetResponse {
+impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput>
+for crate::CreateDatasetResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput,
     ) -> Self {
@@ -544,7 +472,7 @@ impl ::std::convert::From<
         Self { dataset_arn }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetResponse>
+impl From<crate::CreateDatasetResponse>
 for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput {
     fn from(value: crate::CreateDatasetResponse) -> Self {
         ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput::builder()
@@ -552,7 +480,7 @@ for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput {
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput,
 > for crate::CreateExplainabilityExportRequest {
     fn from(
@@ -570,39 +498,27 @@ impl ::std::convert::From<
             explainability_export_name: explainability_export_name.unwrap_or_default(),
             explainability_arn: explainability_arn.unwrap_or_default(),
             destination: destination
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_data_destination),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::CreateExplainabilityExportRequest>
+impl From<crate::CreateExplainabilityExportRequest>
 for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput {
     fn from(value: crate::CreateExplainabilityExportRequest) -> Self {
         ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput::builder()
-            .set_explainability_export_name(
-                ::std::option::Option::Some(value.explainability_export_name),
-            )
-            .set_explainability_arn(
-                ::std::option::Option::Some(value.explainability_arn),
-            )
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.destination),
-                ),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_explainability_export_name(Some(value.explainability_export_name))
+            .set_explainability_arn(Some(value.explainability_arn))
+            .set_destination(Some(Into::into(value.destination)))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .set_format(value.format)
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput,
 > for crate::CreateExplainabilityExportResponse {
     fn from(
@@ -615,7 +531,7 @@ impl ::std::convert::From<
         Self { explainability_export_arn }
     }
 }
-impl ::std::convert::From<crate::CreateExplainabilityExportResponse>
+impl From<crate::CreateExplainabilityExportResponse>
 for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput {
     fn from(value: crate::CreateExplainabilityExportResponse) -> Self {
         ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput::builder()
@@ -623,7 +539,7 @@ for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainab
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput,
 > for crate::CreateExplainabilityRequest {
     fn from(
@@ -645,45 +561,35 @@ impl ::std::convert::From<
             explainability_name: explainability_name.unwrap_or_default(),
             resource_arn: resource_arn.unwrap_or_default(),
             explainability_config: explainability_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_explainability_config),
-            data_source: data_source.map(::std::convert::Into::into),
-            schema: schema.map(::std::convert::Into::into),
+            data_source: data_source.map(Into::into),
+            schema: schema.map(Into::into),
             enable_visualization,
             start_date_time,
             end_date_time,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::CreateExplainabilityRequest>
+impl From<crate::CreateExplainabilityRequest>
 for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput {
     fn from(value: crate::CreateExplainabilityRequest) -> Self {
         ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput::builder()
-            .set_explainability_name(
-                ::std::option::Option::Some(value.explainability_name),
-            )
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
-            .set_explainability_config(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.explainability_config),
-                ),
-            )
-            .set_data_source(value.data_source.map(::std::convert::Into::into))
-            .set_schema(value.schema.map(::std::convert::Into::into))
+            .set_explainability_name(Some(value.explainability_name))
+            .set_resource_arn(Some(value.resource_arn))
+            .set_explainability_config(Some(Into::into(value.explainability_config)))
+            .set_data_source(value.data_source.map(Into::into))
+            .set_schema(value.schema.map(Into::into))
             .set_enable_visualization(value.enable_visualization)
             .set_start_date_time(value.start_date_time)
             .set_end_date_time(value.end_date_time)
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput,
 > for crate::CreateExplainabilityResponse {
     fn from(
@@ -696,7 +602,7 @@ impl ::std::convert::From<
         Self { explainability_arn }
     }
 }
-impl ::std::convert::From<crate::CreateExplainabilityResponse>
+impl From<crate::CreateExplainabilityResponse>
 for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput {
     fn from(value: crate::CreateExplainabilityResponse) -> Self {
         ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput::builder()
@@ -704,7 +610,7 @@ for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOu
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput,
 > for crate::CreateForecastExportJobRequest {
     fn from(
@@ -722,37 +628,27 @@ impl ::std::convert::From<
             forecast_export_job_name: forecast_export_job_name.unwrap_or_default(),
             forecast_arn: forecast_arn.unwrap_or_default(),
             destination: destination
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_data_destination),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::CreateForecastExportJobRequest>
+impl From<crate::CreateForecastExportJobRequest>
 for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput {
     fn from(value: crate::CreateForecastExportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput::builder()
-            .set_forecast_export_job_name(
-                ::std::option::Option::Some(value.forecast_export_job_name),
-            )
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.destination),
-                ),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_forecast_export_job_name(Some(value.forecast_export_job_name))
+            .set_forecast_arn(Some(value.forecast_arn))
+            .set_destination(Some(Into::into(value.destination)))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .set_format(value.format)
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput,
 > for crate::CreateForecastExportJobResponse {
     fn from(
@@ -765,7 +661,7 @@ impl ::std::convert::From<
         Self { forecast_export_job_arn }
     }
 }
-impl ::std::convert::From<crate::CreateForecastExportJobResponse>
+impl From<crate::CreateForecastExportJobResponse>
 for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput {
     fn from(value: crate::CreateForecastExportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput::builder()
@@ -773,9 +669,8 @@ for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExp
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput,
-> for crate::CreateForecastRequest {
+impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastInput>
+for crate::CreateForecastRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput,
     ) -> Self {
@@ -791,33 +686,26 @@ impl ::std::convert::From<
             forecast_name: forecast_name.unwrap_or_default(),
             predictor_arn: predictor_arn.unwrap_or_default(),
             forecast_types,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            time_series_selector: time_series_selector.map(::std::convert::Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
+            time_series_selector: time_series_selector.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::CreateForecastRequest>
+impl From<crate::CreateForecastRequest>
 for ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
     fn from(value: crate::CreateForecastRequest) -> Self {
         ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput::builder()
-            .set_forecast_name(::std::option::Option::Some(value.forecast_name))
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_forecast_name(Some(value.forecast_name))
+            .set_predictor_arn(Some(value.predictor_arn))
             .set_forecast_types(value.forecast_types)
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
-            .set_time_series_selector(
-                value.time_series_selector.map(::std::convert::Into::into),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
+            .set_time_series_selector(value.time_series_selector.map(Into::into))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput,
-> for crate::CreateForecastResponse {
+impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput>
+for crate::CreateForecastResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput,
     ) -> Self {
@@ -828,7 +716,7 @@ impl ::std::convert::From<
         Self { forecast_arn }
     }
 }
-impl ::std::convert::From<crate::CreateForecastResponse>
+impl From<crate::CreateForecastResponse>
 for ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput {
     fn from(value: crate::CreateForecastResponse) -> Self {
         ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput::builder()
@@ -836,9 +724,8 @@ for ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput {
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput,
-> for crate::CreateMonitorRequest {
+impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput>
+for crate::CreateMonitorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput,
     ) -> Self {
@@ -851,28 +738,23 @@ impl ::std::convert::From<
         Self {
             monitor_name: monitor_name.unwrap_or_default(),
             resource_arn: resource_arn.unwrap_or_default(),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::CreateMonitorRequest>
+impl From<crate::CreateMonitorRequest>
 for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput {
     fn from(value: crate::CreateMonitorRequest) -> Self {
         ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput::builder()
-            .set_monitor_name(::std::option::Option::Some(value.monitor_name))
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_monitor_name(Some(value.monitor_name))
+            .set_resource_arn(Some(value.resource_arn))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput,
-> for crate::CreateMonitorResponse {
+impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput>
+for crate::CreateMonitorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput,
     ) -> Self {
@@ -883,7 +765,7 @@ impl ::std::convert::From<
         Self { monitor_arn }
     }
 }
-impl ::std::convert::From<crate::CreateMonitorResponse>
+impl From<crate::CreateMonitorResponse>
 for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput {
     fn from(value: crate::CreateMonitorResponse) -> Self {
         ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput::builder()
@@ -891,7 +773,7 @@ for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput {
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput,
 > for crate::CreatePredictorBacktestExportJobRequest {
     fn from(
@@ -910,37 +792,29 @@ impl ::std::convert::From<
                 .unwrap_or_default(),
             predictor_arn: predictor_arn.unwrap_or_default(),
             destination: destination
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_data_destination),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::CreatePredictorBacktestExportJobRequest>
+impl From<crate::CreatePredictorBacktestExportJobRequest>
 for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput {
     fn from(value: crate::CreatePredictorBacktestExportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobInput::builder()
             .set_predictor_backtest_export_job_name(
-                ::std::option::Option::Some(value.predictor_backtest_export_job_name),
+                Some(value.predictor_backtest_export_job_name),
             )
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.destination),
-                ),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_predictor_arn(Some(value.predictor_arn))
+            .set_destination(Some(Into::into(value.destination)))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .set_format(value.format)
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput,
 > for crate::CreatePredictorBacktestExportJobResponse {
     fn from(
@@ -955,7 +829,7 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::CreatePredictorBacktestExportJobResponse>
+impl From<crate::CreatePredictorBacktestExportJobResponse>
 for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput {
     fn from(value: crate::CreatePredictorBacktestExportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobOutput::builder()
@@ -965,9 +839,8 @@ for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreateP
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput,
-> for crate::CreatePredictorRequest {
+impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput>
+for crate::CreatePredictorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput,
     ) -> Self {
@@ -995,72 +868,52 @@ impl ::std::convert::From<
             forecast_horizon: forecast_horizon.unwrap_or_default(),
             forecast_types,
             perform_auto_ml,
-            auto_ml_override_strategy: auto_ml_override_strategy
-                .map(::std::convert::Into::into),
+            auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
             perform_hpo,
             training_parameters: training_parameters.map(|v| v.into_iter().collect()),
-            evaluation_parameters: evaluation_parameters.map(::std::convert::Into::into),
-            hpo_config: hpo_config.map(::std::convert::Into::into),
+            evaluation_parameters: evaluation_parameters.map(Into::into),
+            hpo_config: hpo_config.map(Into::into),
             input_data_config: input_data_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_input_data_config),
             featurization_config: featurization_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_featurization_config),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            encryption_config: encryption_config.map(Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
+            optimization_metric: optimization_metric.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::CreatePredictorRequest>
+impl From<crate::CreatePredictorRequest>
 for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
     fn from(value: crate::CreatePredictorRequest) -> Self {
         ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput::builder()
-            .set_predictor_name(::std::option::Option::Some(value.predictor_name))
+            .set_predictor_name(Some(value.predictor_name))
             .set_algorithm_arn(value.algorithm_arn)
-            .set_forecast_horizon(::std::option::Option::Some(value.forecast_horizon))
+            .set_forecast_horizon(Some(value.forecast_horizon))
             .set_forecast_types(value.forecast_types)
             .set_perform_auto_ml(value.perform_auto_ml)
             .set_auto_ml_override_strategy(
-                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                value.auto_ml_override_strategy.map(Into::into),
             )
             .set_perform_hpo(value.perform_hpo)
             .set_training_parameters(
                 value.training_parameters.map(|v| v.into_iter().collect()),
             )
-            .set_evaluation_parameters(
-                value.evaluation_parameters.map(::std::convert::Into::into),
-            )
-            .set_hpo_config(value.hpo_config.map(::std::convert::Into::into))
-            .set_input_data_config(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.input_data_config),
-                ),
-            )
-            .set_featurization_config(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.featurization_config),
-                ),
-            )
-            .set_encryption_config(
-                value.encryption_config.map(::std::convert::Into::into),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_evaluation_parameters(value.evaluation_parameters.map(Into::into))
+            .set_hpo_config(value.hpo_config.map(Into::into))
+            .set_input_data_config(Some(Into::into(value.input_data_config)))
+            .set_featurization_config(Some(Into::into(value.featurization_config)))
+            .set_encryption_config(value.encryption_config.map(Into::into))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput,
-> for crate::CreatePredictorResponse {
+impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput>
+for crate::CreatePredictorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput,
     ) -> Self {
@@ -1071,7 +924,7 @@ impl ::std::convert::From<
         Self { predictor_arn }
     }
 }
-impl ::std::convert::From<crate::CreatePredictorResponse>
+impl From<crate::CreatePredictorResponse>
 for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput {
     fn from(value: crate::CreatePredictorResponse) -> Self {
         ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput::builder()
@@ -1079,7 +932,7 @@ for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput {
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput,
 > for crate::CreateWhatIfAnalysisRequest {
     fn from(
@@ -1095,32 +948,24 @@ impl ::std::convert::From<
         Self {
             what_if_analysis_name: what_if_analysis_name.unwrap_or_default(),
             forecast_arn: forecast_arn.unwrap_or_default(),
-            time_series_selector: time_series_selector.map(::std::convert::Into::into),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            time_series_selector: time_series_selector.map(Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfAnalysisRequest>
+impl From<crate::CreateWhatIfAnalysisRequest>
 for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput {
     fn from(value: crate::CreateWhatIfAnalysisRequest) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisInput::builder()
-            .set_what_if_analysis_name(
-                ::std::option::Option::Some(value.what_if_analysis_name),
-            )
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
-            .set_time_series_selector(
-                value.time_series_selector.map(::std::convert::Into::into),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_what_if_analysis_name(Some(value.what_if_analysis_name))
+            .set_forecast_arn(Some(value.forecast_arn))
+            .set_time_series_selector(value.time_series_selector.map(Into::into))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput,
 > for crate::CreateWhatIfAnalysisResponse {
     fn from(
@@ -1133,7 +978,7 @@ impl ::std::convert::From<
         Self { what_if_analysis_arn }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfAnalysisResponse>
+impl From<crate::CreateWhatIfAnalysisResponse>
 for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput {
     fn from(value: crate::CreateWhatIfAnalysisResponse) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisOutput::builder()
@@ -1141,7 +986,7 @@ for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysis
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput,
 > for crate::CreateWhatIfForecastExportRequest {
     fn from(
@@ -1160,39 +1005,27 @@ impl ::std::convert::From<
                 .unwrap_or_default(),
             what_if_forecast_arns: what_if_forecast_arns.unwrap_or_default(),
             destination: destination
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .unwrap_or_else(missing_data_destination),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfForecastExportRequest>
+impl From<crate::CreateWhatIfForecastExportRequest>
 for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput {
     fn from(value: crate::CreateWhatIfForecastExportRequest) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput::builder()
-            .set_what_if_forecast_export_name(
-                ::std::option::Option::Some(value.what_if_forecast_export_name),
-            )
-            .set_what_if_forecast_arns(
-                ::std::option::Option::Some(value.what_if_forecast_arns),
-            )
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.destination),
-                ),
-            )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_what_if_forecast_export_name(Some(value.what_if_forecast_export_name))
+            .set_what_if_forecast_arns(Some(value.what_if_forecast_arns))
+            .set_destination(Some(Into::into(value.destination)))
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .set_format(value.format)
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput,
 > for crate::CreateWhatIfForecastExportResponse {
     fn from(
@@ -1207,7 +1040,7 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfForecastExportResponse>
+impl From<crate::CreateWhatIfForecastExportResponse>
 for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput {
     fn from(value: crate::CreateWhatIfForecastExportResponse) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput::builder()
@@ -1215,7 +1048,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfF
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput,
 > for crate::CreateWhatIfForecastRequest {
     fn from(
@@ -1233,43 +1066,33 @@ impl ::std::convert::From<
             what_if_forecast_name: what_if_forecast_name.unwrap_or_default(),
             what_if_analysis_arn: what_if_analysis_arn.unwrap_or_default(),
             time_series_transformations: time_series_transformations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             time_series_replacements_data_source: time_series_replacements_data_source
-                .map(::std::convert::Into::into),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfForecastRequest>
+impl From<crate::CreateWhatIfForecastRequest>
 for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput {
     fn from(value: crate::CreateWhatIfForecastRequest) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput::builder()
-            .set_what_if_forecast_name(
-                ::std::option::Option::Some(value.what_if_forecast_name),
-            )
-            .set_what_if_analysis_arn(
-                ::std::option::Option::Some(value.what_if_analysis_arn),
-            )
+            .set_what_if_forecast_name(Some(value.what_if_forecast_name))
+            .set_what_if_analysis_arn(Some(value.what_if_analysis_arn))
             .set_time_series_transformations(
                 value
                     .time_series_transformations
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_time_series_replacements_data_source(
-                value
-                    .time_series_replacements_data_source
-                    .map(::std::convert::Into::into),
+                value.time_series_replacements_data_source.map(Into::into),
             )
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput,
 > for crate::CreateWhatIfForecastResponse {
     fn from(
@@ -1282,7 +1105,7 @@ impl ::std::convert::From<
         Self { what_if_forecast_arn }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfForecastResponse>
+impl From<crate::CreateWhatIfForecastResponse>
 for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput {
     fn from(value: crate::CreateWhatIfForecastResponse) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput::builder()
@@ -1290,7 +1113,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecast
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {
+impl From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {
     fn from(value: ::aws_sdk_forecast::types::DataConfig) -> Self {
         let ::aws_sdk_forecast::types::DataConfig {
             dataset_group_arn,
@@ -1301,71 +1124,59 @@ impl ::std::convert::From<::aws_sdk_forecast::types::DataConfig> for crate::Data
         Self {
             dataset_group_arn,
             attribute_configs: attribute_configs
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             additional_datasets: additional_datasets
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::DataConfig> for ::aws_sdk_forecast::types::DataConfig {
+impl From<crate::DataConfig> for ::aws_sdk_forecast::types::DataConfig {
     fn from(value: crate::DataConfig) -> Self {
         ::aws_sdk_forecast::types::DataConfig::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .set_attribute_configs(
-                value
-                    .attribute_configs
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.attribute_configs.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_additional_datasets(
                 value
                     .additional_datasets
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DataDestination>
-for crate::DataDestination {
+impl From<::aws_sdk_forecast::types::DataDestination> for crate::DataDestination {
     fn from(value: ::aws_sdk_forecast::types::DataDestination) -> Self {
         let ::aws_sdk_forecast::types::DataDestination { s3_config, .. } = value;
         Self {
-            s3_config: s3_config
-                .map(::std::convert::Into::into)
-                .unwrap_or_else(missing_s3_config),
+            s3_config: s3_config.map(Into::into).unwrap_or_else(missing_s3_config),
         }
     }
 }
-impl ::std::convert::From<crate::DataDestination>
-for ::aws_sdk_forecast::types::DataDestination {
+impl From<crate::DataDestination> for ::aws_sdk_forecast::types::DataDestination {
     fn from(value: crate::DataDestination) -> Self {
         ::aws_sdk_forecast::types::DataDestination::builder()
-            .set_s3_config(
-                ::std::option::Option::Some(::std::convert::Into::into(value.s3_config)),
-            )
+            .set_s3_config(Some(Into::into(value.s3_config)))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DataSource> for crate::DataSource {
+impl From<::aws_sdk_forecast::types::DataSource> for crate::DataSource {
     fn from(value: ::aws_sdk_forecast::types::DataSource) -> Self {
         let ::aws_sdk_forecast::types::DataSource { s3_config, .. } = value;
         Self {
-            s3_config: s3_config
-                .map(::std::convert::Into::into)
-                .unwrap_or_else(missing_s3_config),
+            s3_config: s3_config.map(Into::into).unwrap_or_else(missing_s3_config),
         }
     }
 }
-impl ::std::convert::From<crate::DataSource> for ::aws_sdk_forecast::types::DataSource {
+impl From<crate::DataSource> for ::aws_sdk_forecast::types::DataSource {
     fn from(value: crate::DataSource) -> Self {
         ::aws_sdk_forecast::types::DataSource::builder()
-            .set_s3_config(
-                ::std::option::Option::Some(::std::convert::Into::into(value.s3_config)),
-            )
+            .set_s3_config(Some(Into::into(value.s3_config)))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetGroupSummary>
+impl From<::aws_sdk_forecast::types::DatasetGroupSummary>
 for crate::DatasetGroupSummary {
     fn from(value: ::aws_sdk_forecast::types::DatasetGroupSummary) -> Self {
         let ::aws_sdk_forecast::types::DatasetGroupSummary {
@@ -1378,26 +1189,23 @@ for crate::DatasetGroupSummary {
         Self {
             dataset_group_arn,
             dataset_group_name,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DatasetGroupSummary>
+impl From<crate::DatasetGroupSummary>
 for ::aws_sdk_forecast::types::DatasetGroupSummary {
     fn from(value: crate::DatasetGroupSummary) -> Self {
         ::aws_sdk_forecast::types::DatasetGroupSummary::builder()
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_dataset_group_name(value.dataset_group_name)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetImportJobSummary>
+impl From<::aws_sdk_forecast::types::DatasetImportJobSummary>
 for crate::DatasetImportJobSummary {
     fn from(value: ::aws_sdk_forecast::types::DatasetImportJobSummary) -> Self {
         let ::aws_sdk_forecast::types::DatasetImportJobSummary {
@@ -1414,35 +1222,31 @@ for crate::DatasetImportJobSummary {
         Self {
             dataset_import_job_arn,
             dataset_import_job_name,
-            data_source: data_source.map(::std::convert::Into::into),
+            data_source: data_source.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            import_mode: import_mode.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            import_mode: import_mode.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DatasetImportJobSummary>
+impl From<crate::DatasetImportJobSummary>
 for ::aws_sdk_forecast::types::DatasetImportJobSummary {
     fn from(value: crate::DatasetImportJobSummary) -> Self {
         ::aws_sdk_forecast::types::DatasetImportJobSummary::builder()
             .set_dataset_import_job_arn(value.dataset_import_job_arn)
             .set_dataset_import_job_name(value.dataset_import_job_name)
-            .set_data_source(value.data_source.map(::std::convert::Into::into))
+            .set_data_source(value.data_source.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
-            .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
+            .set_import_mode(value.import_mode.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetSummary>
-for crate::DatasetSummary {
+impl From<::aws_sdk_forecast::types::DatasetSummary> for crate::DatasetSummary {
     fn from(value: ::aws_sdk_forecast::types::DatasetSummary) -> Self {
         let ::aws_sdk_forecast::types::DatasetSummary {
             dataset_arn,
@@ -1456,54 +1260,47 @@ for crate::DatasetSummary {
         Self {
             dataset_arn,
             dataset_name,
-            dataset_type: dataset_type.map(::std::convert::Into::into),
-            domain: domain.map(::std::convert::Into::into),
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            dataset_type: dataset_type.map(Into::into),
+            domain: domain.map(Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DatasetSummary>
-for ::aws_sdk_forecast::types::DatasetSummary {
+impl From<crate::DatasetSummary> for ::aws_sdk_forecast::types::DatasetSummary {
     fn from(value: crate::DatasetSummary) -> Self {
         ::aws_sdk_forecast::types::DatasetSummary::builder()
             .set_dataset_arn(value.dataset_arn)
             .set_dataset_name(value.dataset_name)
-            .set_dataset_type(value.dataset_type.map(::std::convert::Into::into))
-            .set_domain(value.domain.map(::std::convert::Into::into))
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_dataset_type(value.dataset_type.map(Into::into))
+            .set_domain(value.domain.map(Into::into))
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<crate::DatasetType>
-for ::aws_sdk_forecast::types::DatasetType {
+impl From<crate::DatasetType> for ::aws_sdk_forecast::types::DatasetType {
     fn from(value: crate::DatasetType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetType>
-for crate::DatasetType {
+impl From<::aws_sdk_forecast::types::DatasetType> for crate::DatasetType {
     fn from(value: ::aws_sdk_forecast::types::DatasetType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<crate::DayOfWeek> for ::aws_sdk_forecast::types::DayOfWeek {
+impl From<crate::DayOfWeek> for ::aws_sdk_forecast::types::DayOfWeek {
     fn from(value: crate::DayOfWeek) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::DayOfWeek> for crate::DayOfWeek {
+impl From<::aws_sdk_forecast::types::DayOfWeek> for crate::DayOfWeek {
     fn from(value: ::aws_sdk_forecast::types::DayOfWeek) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput,
-> for crate::DeleteDatasetGroupRequest {
+impl From<::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput>
+for crate::DeleteDatasetGroupRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput,
     ) -> Self {
@@ -1516,16 +1313,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteDatasetGroupRequest>
+impl From<crate::DeleteDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput {
     fn from(value: crate::DeleteDatasetGroupRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput,
 > for crate::DeleteDatasetImportJobRequest {
     fn from(
@@ -1540,20 +1337,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteDatasetImportJobRequest>
+impl From<crate::DeleteDatasetImportJobRequest>
 for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput {
     fn from(value: crate::DeleteDatasetImportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput::builder()
-            .set_dataset_import_job_arn(
-                ::std::option::Option::Some(value.dataset_import_job_arn),
-            )
+            .set_dataset_import_job_arn(Some(value.dataset_import_job_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput,
-> for crate::DeleteDatasetRequest {
+impl From<::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput>
+for crate::DeleteDatasetRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput,
     ) -> Self {
@@ -1566,16 +1360,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteDatasetRequest>
+impl From<crate::DeleteDatasetRequest>
 for ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput {
     fn from(value: crate::DeleteDatasetRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput::builder()
-            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .set_dataset_arn(Some(value.dataset_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput,
 > for crate::DeleteExplainabilityExportRequest {
     fn from(
@@ -1590,18 +1384,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteExplainabilityExportRequest>
+impl From<crate::DeleteExplainabilityExportRequest>
 for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput {
     fn from(value: crate::DeleteExplainabilityExportRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput::builder()
-            .set_explainability_export_arn(
-                ::std::option::Option::Some(value.explainability_export_arn),
-            )
+            .set_explainability_export_arn(Some(value.explainability_export_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput,
 > for crate::DeleteExplainabilityRequest {
     fn from(
@@ -1616,18 +1408,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteExplainabilityRequest>
+impl From<crate::DeleteExplainabilityRequest>
 for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput {
     fn from(value: crate::DeleteExplainabilityRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput::builder()
-            .set_explainability_arn(
-                ::std::option::Option::Some(value.explainability_arn),
-            )
+            .set_explainability_arn(Some(value.explainability_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput,
 > for crate::DeleteForecastExportJobRequest {
     fn from(
@@ -1642,20 +1432,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteForecastExportJobRequest>
+impl From<crate::DeleteForecastExportJobRequest>
 for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput {
     fn from(value: crate::DeleteForecastExportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput::builder()
-            .set_forecast_export_job_arn(
-                ::std::option::Option::Some(value.forecast_export_job_arn),
-            )
+            .set_forecast_export_job_arn(Some(value.forecast_export_job_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput,
-> for crate::DeleteForecastRequest {
+impl From<::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput>
+for crate::DeleteForecastRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput,
     ) -> Self {
@@ -1668,18 +1455,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteForecastRequest>
+impl From<crate::DeleteForecastRequest>
 for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput {
     fn from(value: crate::DeleteForecastRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput::builder()
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .set_forecast_arn(Some(value.forecast_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput,
-> for crate::DeleteMonitorRequest {
+impl From<::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput>
+for crate::DeleteMonitorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput,
     ) -> Self {
@@ -1692,16 +1478,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteMonitorRequest>
+impl From<crate::DeleteMonitorRequest>
 for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput {
     fn from(value: crate::DeleteMonitorRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput::builder()
-            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .set_monitor_arn(Some(value.monitor_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput,
 > for crate::DeletePredictorBacktestExportJobRequest {
     fn from(
@@ -1717,20 +1503,19 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeletePredictorBacktestExportJobRequest>
+impl From<crate::DeletePredictorBacktestExportJobRequest>
 for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput {
     fn from(value: crate::DeletePredictorBacktestExportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput::builder()
             .set_predictor_backtest_export_job_arn(
-                ::std::option::Option::Some(value.predictor_backtest_export_job_arn),
+                Some(value.predictor_backtest_export_job_arn),
             )
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput,
-> for crate::DeletePredictorRequest {
+impl From<::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput>
+for crate::DeletePredictorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput,
     ) -> Self {
@@ -1743,18 +1528,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeletePredictorRequest>
+impl From<crate::DeletePredictorRequest>
 for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput {
     fn from(value: crate::DeletePredictorRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput,
-> for crate::DeleteResourceTreeRequest {
+impl From<::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput>
+for crate::DeleteResourceTreeRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput,
     ) -> Self {
@@ -1767,16 +1551,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteResourceTreeRequest>
+impl From<crate::DeleteResourceTreeRequest>
 for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput {
     fn from(value: crate::DeleteResourceTreeRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput,
 > for crate::DeleteWhatIfAnalysisRequest {
     fn from(
@@ -1791,18 +1575,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteWhatIfAnalysisRequest>
+impl From<crate::DeleteWhatIfAnalysisRequest>
 for ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput {
     fn from(value: crate::DeleteWhatIfAnalysisRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput::builder()
-            .set_what_if_analysis_arn(
-                ::std::option::Option::Some(value.what_if_analysis_arn),
-            )
+            .set_what_if_analysis_arn(Some(value.what_if_analysis_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput,
 > for crate::DeleteWhatIfForecastExportRequest {
     fn from(
@@ -1817,18 +1599,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteWhatIfForecastExportRequest>
+impl From<crate::DeleteWhatIfForecastExportRequest>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput {
     fn from(value: crate::DeleteWhatIfForecastExportRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput::builder()
-            .set_what_if_forecast_export_arn(
-                ::std::option::Option::Some(value.what_if_forecast_export_arn),
-            )
+            .set_what_if_forecast_export_arn(Some(value.what_if_forecast_export_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput,
 > for crate::DeleteWhatIfForecastRequest {
     fn from(
@@ -1843,18 +1623,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DeleteWhatIfForecastRequest>
+impl From<crate::DeleteWhatIfForecastRequest>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput {
     fn from(value: crate::DeleteWhatIfForecastRequest) -> Self {
         ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput::builder()
-            .set_what_if_forecast_arn(
-                ::std::option::Option::Some(value.what_if_forecast_arn),
-            )
+            .set_what_if_forecast_arn(Some(value.what_if_forecast_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput,
 > for crate::DescribeAutoPredictorRequest {
     fn from(
@@ -1869,16 +1647,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeAutoPredictorRequest>
+impl From<crate::DescribeAutoPredictorRequest>
 for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput {
     fn from(value: crate::DescribeAutoPredictorRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput,
 > for crate::DescribeAutoPredictorResponse {
     fn from(
@@ -1914,25 +1692,22 @@ impl ::std::convert::From<
             forecast_frequency,
             forecast_dimensions,
             dataset_import_job_arns,
-            data_config: data_config.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            reference_predictor_summary: reference_predictor_summary
-                .map(::std::convert::Into::into),
+            data_config: data_config.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
+            reference_predictor_summary: reference_predictor_summary.map(Into::into),
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
-            explainability_info: explainability_info.map(::std::convert::Into::into),
-            monitor_info: monitor_info.map(::std::convert::Into::into),
-            time_alignment_boundary: time_alignment_boundary
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
+            explainability_info: explainability_info.map(Into::into),
+            monitor_info: monitor_info.map(Into::into),
+            time_alignment_boundary: time_alignment_boundary.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeAutoPredictorResponse>
+impl From<crate::DescribeAutoPredictorResponse>
 for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput {
     fn from(value: crate::DescribeAutoPredictorResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput::builder()
@@ -1943,36 +1718,26 @@ for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredicto
             .set_forecast_frequency(value.forecast_frequency)
             .set_forecast_dimensions(value.forecast_dimensions)
             .set_dataset_import_job_arns(value.dataset_import_job_arns)
-            .set_data_config(value.data_config.map(::std::convert::Into::into))
-            .set_encryption_config(
-                value.encryption_config.map(::std::convert::Into::into),
-            )
+            .set_data_config(value.data_config.map(Into::into))
+            .set_encryption_config(value.encryption_config.map(Into::into))
             .set_reference_predictor_summary(
-                value.reference_predictor_summary.map(::std::convert::Into::into),
+                value.reference_predictor_summary.map(Into::into),
             )
             .set_estimated_time_remaining_in_minutes(
                 value.estimated_time_remaining_in_minutes,
             )
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
-            .set_explainability_info(
-                value.explainability_info.map(::std::convert::Into::into),
-            )
-            .set_monitor_info(value.monitor_info.map(::std::convert::Into::into))
-            .set_time_alignment_boundary(
-                value.time_alignment_boundary.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
+            .set_explainability_info(value.explainability_info.map(Into::into))
+            .set_monitor_info(value.monitor_info.map(Into::into))
+            .set_time_alignment_boundary(value.time_alignment_boundary.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput,
 > for crate::DescribeDatasetGroupRequest {
     fn from(
@@ -1987,16 +1752,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetGroupRequest>
+impl From<crate::DescribeDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput {
     fn from(value: crate::DescribeDatasetGroupRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput,
 > for crate::DescribeDatasetGroupResponse {
     fn from(
@@ -2016,31 +1781,28 @@ impl ::std::convert::From<
             dataset_group_name,
             dataset_group_arn,
             dataset_arns,
-            domain: domain.map(::std::convert::Into::into),
+            domain: domain.map(Into::into),
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetGroupResponse>
+impl From<crate::DescribeDatasetGroupResponse>
 for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput {
     fn from(value: crate::DescribeDatasetGroupResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput::builder()
             .set_dataset_group_name(value.dataset_group_name)
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_dataset_arns(value.dataset_arns)
-            .set_domain(value.domain.map(::std::convert::Into::into))
+            .set_domain(value.domain.map(Into::into))
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput,
 > for crate::DescribeDatasetImportJobRequest {
     fn from(
@@ -2055,18 +1817,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetImportJobRequest>
+impl From<crate::DescribeDatasetImportJobRequest>
 for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput {
     fn from(value: crate::DescribeDatasetImportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput::builder()
-            .set_dataset_import_job_arn(
-                ::std::option::Option::Some(value.dataset_import_job_arn),
-            )
+            .set_dataset_import_job_arn(Some(value.dataset_import_job_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput,
 > for crate::DescribeDatasetImportJobResponse {
     fn from(
@@ -2100,27 +1860,21 @@ impl ::std::convert::From<
             time_zone,
             use_geolocation_for_time_zone,
             geolocation_format,
-            data_source: data_source.map(::std::convert::Into::into),
+            data_source: data_source.map(Into::into),
             estimated_time_remaining_in_minutes,
             field_statistics: field_statistics
-                .map(|v| {
-                    v
-                        .into_iter()
-                        .map(|(k, v)| (k, ::std::convert::Into::into(v)))
-                        .collect()
-                }),
+                .map(|v| v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()),
             data_size,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
-            import_mode: import_mode.map(::std::convert::Into::into),
+            import_mode: import_mode.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetImportJobResponse>
+impl From<crate::DescribeDatasetImportJobResponse>
 for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput {
     fn from(value: crate::DescribeDatasetImportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput::builder()
@@ -2129,39 +1883,29 @@ for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetI
             .set_dataset_arn(value.dataset_arn)
             .set_timestamp_format(value.timestamp_format)
             .set_time_zone(value.time_zone)
-            .set_use_geolocation_for_time_zone(
-                ::std::option::Option::Some(value.use_geolocation_for_time_zone),
-            )
+            .set_use_geolocation_for_time_zone(Some(value.use_geolocation_for_time_zone))
             .set_geolocation_format(value.geolocation_format)
-            .set_data_source(value.data_source.map(::std::convert::Into::into))
+            .set_data_source(value.data_source.map(Into::into))
             .set_estimated_time_remaining_in_minutes(
                 value.estimated_time_remaining_in_minutes,
             )
             .set_field_statistics(
                 value
                     .field_statistics
-                    .map(|v| {
-                        v
-                            .into_iter()
-                            .map(|(k, v)| (k, ::std::convert::Into::into(v)))
-                            .collect()
-                    }),
+                    .map(|v| v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()),
             )
             .set_data_size(value.data_size)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_format(value.format)
-            .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+            .set_import_mode(value.import_mode.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput,
-> for crate::DescribeDatasetRequest {
+impl From<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput>
+for crate::DescribeDatasetRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput,
     ) -> Self {
@@ -2174,18 +1918,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetRequest>
+impl From<crate::DescribeDatasetRequest>
 for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput {
     fn from(value: crate::DescribeDatasetRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput::builder()
-            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .set_dataset_arn(Some(value.dataset_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput,
-> for crate::DescribeDatasetResponse {
+impl From<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput>
+for crate::DescribeDatasetResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput,
     ) -> Self {
@@ -2205,40 +1948,35 @@ impl ::std::convert::From<
         Self {
             dataset_arn,
             dataset_name,
-            domain: domain.map(::std::convert::Into::into),
-            dataset_type: dataset_type.map(::std::convert::Into::into),
+            domain: domain.map(Into::into),
+            dataset_type: dataset_type.map(Into::into),
             data_frequency,
-            schema: schema.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
+            schema: schema.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetResponse>
+impl From<crate::DescribeDatasetResponse>
 for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput {
     fn from(value: crate::DescribeDatasetResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput::builder()
             .set_dataset_arn(value.dataset_arn)
             .set_dataset_name(value.dataset_name)
-            .set_domain(value.domain.map(::std::convert::Into::into))
-            .set_dataset_type(value.dataset_type.map(::std::convert::Into::into))
+            .set_domain(value.domain.map(Into::into))
+            .set_dataset_type(value.dataset_type.map(Into::into))
             .set_data_frequency(value.data_frequency)
-            .set_schema(value.schema.map(::std::convert::Into::into))
-            .set_encryption_config(
-                value.encryption_config.map(::std::convert::Into::into),
-            )
+            .set_schema(value.schema.map(Into::into))
+            .set_encryption_config(value.encryption_config.map(Into::into))
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput,
 > for crate::DescribeExplainabilityExportRequest {
     fn from(
@@ -2253,18 +1991,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeExplainabilityExportRequest>
+impl From<crate::DescribeExplainabilityExportRequest>
 for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput {
     fn from(value: crate::DescribeExplainabilityExportRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput::builder()
-            .set_explainability_export_arn(
-                ::std::option::Option::Some(value.explainability_export_arn),
-            )
+            .set_explainability_export_arn(Some(value.explainability_export_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput,
 > for crate::DescribeExplainabilityExportResponse {
     fn from(
@@ -2286,35 +2022,32 @@ impl ::std::convert::From<
             explainability_export_arn,
             explainability_export_name,
             explainability_arn,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::DescribeExplainabilityExportResponse>
+impl From<crate::DescribeExplainabilityExportResponse>
 for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput {
     fn from(value: crate::DescribeExplainabilityExportResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput::builder()
             .set_explainability_export_arn(value.explainability_export_arn)
             .set_explainability_export_name(value.explainability_export_name)
             .set_explainability_arn(value.explainability_arn)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_message(value.message)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_format(value.format)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput,
 > for crate::DescribeExplainabilityRequest {
     fn from(
@@ -2329,18 +2062,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeExplainabilityRequest>
+impl From<crate::DescribeExplainabilityRequest>
 for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput {
     fn from(value: crate::DescribeExplainabilityRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput::builder()
-            .set_explainability_arn(
-                ::std::option::Option::Some(value.explainability_arn),
-            )
+            .set_explainability_arn(Some(value.explainability_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput,
 > for crate::DescribeExplainabilityResponse {
     fn from(
@@ -2367,34 +2098,31 @@ impl ::std::convert::From<
             explainability_arn,
             explainability_name,
             resource_arn,
-            explainability_config: explainability_config.map(::std::convert::Into::into),
+            explainability_config: explainability_config.map(Into::into),
             enable_visualization,
-            data_source: data_source.map(::std::convert::Into::into),
-            schema: schema.map(::std::convert::Into::into),
+            data_source: data_source.map(Into::into),
+            schema: schema.map(Into::into),
             start_date_time,
             end_date_time,
             estimated_time_remaining_in_minutes,
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeExplainabilityResponse>
+impl From<crate::DescribeExplainabilityResponse>
 for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput {
     fn from(value: crate::DescribeExplainabilityResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput::builder()
             .set_explainability_arn(value.explainability_arn)
             .set_explainability_name(value.explainability_name)
             .set_resource_arn(value.resource_arn)
-            .set_explainability_config(
-                value.explainability_config.map(::std::convert::Into::into),
-            )
+            .set_explainability_config(value.explainability_config.map(Into::into))
             .set_enable_visualization(value.enable_visualization)
-            .set_data_source(value.data_source.map(::std::convert::Into::into))
-            .set_schema(value.schema.map(::std::convert::Into::into))
+            .set_data_source(value.data_source.map(Into::into))
+            .set_schema(value.schema.map(Into::into))
             .set_start_date_time(value.start_date_time)
             .set_end_date_time(value.end_date_time)
             .set_estimated_time_remaining_in_minutes(
@@ -2402,14 +2130,12 @@ for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabili
             )
             .set_message(value.message)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput,
 > for crate::DescribeForecastExportJobRequest {
     fn from(
@@ -2424,18 +2150,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeForecastExportJobRequest>
+impl From<crate::DescribeForecastExportJobRequest>
 for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput {
     fn from(value: crate::DescribeForecastExportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput::builder()
-            .set_forecast_export_job_arn(
-                ::std::option::Option::Some(value.forecast_export_job_arn),
-            )
+            .set_forecast_export_job_arn(Some(value.forecast_export_job_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput,
 > for crate::DescribeForecastExportJobResponse {
     fn from(
@@ -2457,37 +2181,33 @@ impl ::std::convert::From<
             forecast_export_job_arn,
             forecast_export_job_name,
             forecast_arn,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::DescribeForecastExportJobResponse>
+impl From<crate::DescribeForecastExportJobResponse>
 for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput {
     fn from(value: crate::DescribeForecastExportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobOutput::builder()
             .set_forecast_export_job_arn(value.forecast_export_job_arn)
             .set_forecast_export_job_name(value.forecast_export_job_name)
             .set_forecast_arn(value.forecast_arn)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_message(value.message)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_format(value.format)
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput,
-> for crate::DescribeForecastRequest {
+impl From<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput>
+for crate::DescribeForecastRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput,
     ) -> Self {
@@ -2500,18 +2220,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeForecastRequest>
+impl From<crate::DescribeForecastRequest>
 for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput {
     fn from(value: crate::DescribeForecastRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput::builder()
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .set_forecast_arn(Some(value.forecast_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput,
-> for crate::DescribeForecastResponse {
+impl From<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput>
+for crate::DescribeForecastResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput,
     ) -> Self {
@@ -2538,14 +2257,13 @@ impl ::std::convert::From<
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            time_series_selector: time_series_selector.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            time_series_selector: time_series_selector.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeForecastResponse>
+impl From<crate::DescribeForecastResponse>
 for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
     fn from(value: crate::DescribeForecastResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput::builder()
@@ -2559,19 +2277,14 @@ for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
             )
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
-            .set_time_series_selector(
-                value.time_series_selector.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
+            .set_time_series_selector(value.time_series_selector.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput,
-> for crate::DescribeMonitorRequest {
+impl From<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput>
+for crate::DescribeMonitorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput,
     ) -> Self {
@@ -2584,18 +2297,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeMonitorRequest>
+impl From<crate::DescribeMonitorRequest>
 for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput {
     fn from(value: crate::DescribeMonitorRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput::builder()
-            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .set_monitor_arn(Some(value.monitor_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput,
-> for crate::DescribeMonitorResponse {
+impl From<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput>
+for crate::DescribeMonitorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput,
     ) -> Self {
@@ -2618,18 +2330,17 @@ impl ::std::convert::From<
             monitor_arn,
             resource_arn,
             status,
-            last_evaluation_time: last_evaluation_time.map(::std::convert::Into::into),
+            last_evaluation_time: last_evaluation_time.map(Into::into),
             last_evaluation_state,
-            baseline: baseline.map(::std::convert::Into::into),
+            baseline: baseline.map(Into::into),
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             estimated_evaluation_time_remaining_in_minutes,
         }
     }
 }
-impl ::std::convert::From<crate::DescribeMonitorResponse>
+impl From<crate::DescribeMonitorResponse>
 for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput {
     fn from(value: crate::DescribeMonitorResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput::builder()
@@ -2637,23 +2348,19 @@ for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput {
             .set_monitor_arn(value.monitor_arn)
             .set_resource_arn(value.resource_arn)
             .set_status(value.status)
-            .set_last_evaluation_time(
-                value.last_evaluation_time.map(::std::convert::Into::into),
-            )
+            .set_last_evaluation_time(value.last_evaluation_time.map(Into::into))
             .set_last_evaluation_state(value.last_evaluation_state)
-            .set_baseline(value.baseline.map(::std::convert::Into::into))
+            .set_baseline(value.baseline.map(Into::into))
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_estimated_evaluation_time_remaining_in_minutes(
                 value.estimated_evaluation_time_remaining_in_minutes,
             )
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput,
 > for crate::DescribePredictorBacktestExportJobRequest {
     fn from(
@@ -2669,18 +2376,18 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribePredictorBacktestExportJobRequest>
+impl From<crate::DescribePredictorBacktestExportJobRequest>
 for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput {
     fn from(value: crate::DescribePredictorBacktestExportJobRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput::builder()
             .set_predictor_backtest_export_job_arn(
-                ::std::option::Option::Some(value.predictor_backtest_export_job_arn),
+                Some(value.predictor_backtest_export_job_arn),
             )
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput,
 > for crate::DescribePredictorBacktestExportJobResponse {
     fn from(
@@ -2702,17 +2409,16 @@ impl ::std::convert::From<
             predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name,
             predictor_arn,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::DescribePredictorBacktestExportJobResponse>
+impl From<crate::DescribePredictorBacktestExportJobResponse>
 for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput {
     fn from(value: crate::DescribePredictorBacktestExportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput::builder()
@@ -2723,20 +2429,17 @@ for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::Descr
                 value.predictor_backtest_export_job_name,
             )
             .set_predictor_arn(value.predictor_arn)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_message(value.message)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_format(value.format)
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput,
-> for crate::DescribePredictorRequest {
+impl From<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput>
+for crate::DescribePredictorRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput,
     ) -> Self {
@@ -2749,18 +2452,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribePredictorRequest>
+impl From<crate::DescribePredictorRequest>
 for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput {
     fn from(value: crate::DescribePredictorRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput,
-> for crate::DescribePredictorResponse {
+impl From<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput>
+for crate::DescribePredictorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput,
     ) -> Self {
@@ -2799,30 +2501,27 @@ impl ::std::convert::From<
             forecast_horizon,
             forecast_types,
             perform_auto_ml,
-            auto_ml_override_strategy: auto_ml_override_strategy
-                .map(::std::convert::Into::into),
+            auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
             perform_hpo,
             training_parameters: training_parameters.map(|v| v.into_iter().collect()),
-            evaluation_parameters: evaluation_parameters.map(::std::convert::Into::into),
-            hpo_config: hpo_config.map(::std::convert::Into::into),
-            input_data_config: input_data_config.map(::std::convert::Into::into),
-            featurization_config: featurization_config.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            predictor_execution_details: predictor_execution_details
-                .map(::std::convert::Into::into),
+            evaluation_parameters: evaluation_parameters.map(Into::into),
+            hpo_config: hpo_config.map(Into::into),
+            input_data_config: input_data_config.map(Into::into),
+            featurization_config: featurization_config.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
+            predictor_execution_details: predictor_execution_details.map(Into::into),
             estimated_time_remaining_in_minutes,
             is_auto_predictor,
             dataset_import_job_arns,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribePredictorResponse>
+impl From<crate::DescribePredictorResponse>
 for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
     fn from(value: crate::DescribePredictorResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput::builder()
@@ -2834,27 +2533,19 @@ for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
             .set_forecast_types(value.forecast_types)
             .set_perform_auto_ml(value.perform_auto_ml)
             .set_auto_ml_override_strategy(
-                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                value.auto_ml_override_strategy.map(Into::into),
             )
             .set_perform_hpo(value.perform_hpo)
             .set_training_parameters(
                 value.training_parameters.map(|v| v.into_iter().collect()),
             )
-            .set_evaluation_parameters(
-                value.evaluation_parameters.map(::std::convert::Into::into),
-            )
-            .set_hpo_config(value.hpo_config.map(::std::convert::Into::into))
-            .set_input_data_config(
-                value.input_data_config.map(::std::convert::Into::into),
-            )
-            .set_featurization_config(
-                value.featurization_config.map(::std::convert::Into::into),
-            )
-            .set_encryption_config(
-                value.encryption_config.map(::std::convert::Into::into),
-            )
+            .set_evaluation_parameters(value.evaluation_parameters.map(Into::into))
+            .set_hpo_config(value.hpo_config.map(Into::into))
+            .set_input_data_config(value.input_data_config.map(Into::into))
+            .set_featurization_config(value.featurization_config.map(Into::into))
+            .set_encryption_config(value.encryption_config.map(Into::into))
             .set_predictor_execution_details(
-                value.predictor_execution_details.map(::std::convert::Into::into),
+                value.predictor_execution_details.map(Into::into),
             )
             .set_estimated_time_remaining_in_minutes(
                 value.estimated_time_remaining_in_minutes,
@@ -2863,17 +2554,13 @@ for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
             .set_dataset_import_job_arns(value.dataset_import_job_arns)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput,
 > for crate::DescribeWhatIfAnalysisRequest {
     fn from(
@@ -2888,18 +2575,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfAnalysisRequest>
+impl From<crate::DescribeWhatIfAnalysisRequest>
 for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput {
     fn from(value: crate::DescribeWhatIfAnalysisRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput::builder()
-            .set_what_if_analysis_arn(
-                ::std::option::Option::Some(value.what_if_analysis_arn),
-            )
+            .set_what_if_analysis_arn(Some(value.what_if_analysis_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput,
 > for crate::DescribeWhatIfAnalysisResponse {
     fn from(
@@ -2924,14 +2609,13 @@ impl ::std::convert::From<
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            time_series_selector: time_series_selector.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            time_series_selector: time_series_selector.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfAnalysisResponse>
+impl From<crate::DescribeWhatIfAnalysisResponse>
 for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput {
     fn from(value: crate::DescribeWhatIfAnalysisResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput::builder()
@@ -2943,17 +2627,13 @@ for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnal
             )
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
-            .set_time_series_selector(
-                value.time_series_selector.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
+            .set_time_series_selector(value.time_series_selector.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput,
 > for crate::DescribeWhatIfForecastExportRequest {
     fn from(
@@ -2968,18 +2648,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfForecastExportRequest>
+impl From<crate::DescribeWhatIfForecastExportRequest>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput {
     fn from(value: crate::DescribeWhatIfForecastExportRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput::builder()
-            .set_what_if_forecast_export_arn(
-                ::std::option::Option::Some(value.what_if_forecast_export_arn),
-            )
+            .set_what_if_forecast_export_arn(Some(value.what_if_forecast_export_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput,
 > for crate::DescribeWhatIfForecastExportResponse {
     fn from(
@@ -3002,39 +2680,36 @@ impl ::std::convert::From<
             what_if_forecast_export_arn,
             what_if_forecast_export_name,
             what_if_forecast_arns,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
             estimated_time_remaining_in_minutes,
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfForecastExportResponse>
+impl From<crate::DescribeWhatIfForecastExportResponse>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput {
     fn from(value: crate::DescribeWhatIfForecastExportResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput::builder()
             .set_what_if_forecast_export_arn(value.what_if_forecast_export_arn)
             .set_what_if_forecast_export_name(value.what_if_forecast_export_name)
             .set_what_if_forecast_arns(value.what_if_forecast_arns)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_message(value.message)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+            .set_creation_time(value.creation_time.map(Into::into))
             .set_estimated_time_remaining_in_minutes(
                 value.estimated_time_remaining_in_minutes,
             )
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_format(value.format)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput,
 > for crate::DescribeWhatIfForecastRequest {
     fn from(
@@ -3049,18 +2724,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfForecastRequest>
+impl From<crate::DescribeWhatIfForecastRequest>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput {
     fn from(value: crate::DescribeWhatIfForecastRequest) -> Self {
         ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput::builder()
-            .set_what_if_forecast_arn(
-                ::std::option::Option::Some(value.what_if_forecast_arn),
-            )
+            .set_what_if_forecast_arn(Some(value.what_if_forecast_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput,
 > for crate::DescribeWhatIfForecastResponse {
     fn from(
@@ -3087,18 +2760,17 @@ impl ::std::convert::From<
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             time_series_transformations: time_series_transformations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             time_series_replacements_data_source: time_series_replacements_data_source
-                .map(::std::convert::Into::into),
+                .map(Into::into),
             forecast_types,
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfForecastResponse>
+impl From<crate::DescribeWhatIfForecastResponse>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput {
     fn from(value: crate::DescribeWhatIfForecastResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput::builder()
@@ -3110,53 +2782,46 @@ for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfFore
             )
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_time_series_transformations(
                 value
                     .time_series_transformations
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_time_series_replacements_data_source(
-                value
-                    .time_series_replacements_data_source
-                    .map(::std::convert::Into::into),
+                value.time_series_replacements_data_source.map(Into::into),
             )
             .set_forecast_types(value.forecast_types)
             .build()
     }
 }
-impl ::std::convert::From<crate::Domain> for ::aws_sdk_forecast::types::Domain {
+impl From<crate::Domain> for ::aws_sdk_forecast::types::Domain {
     fn from(value: crate::Domain) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Domain> for crate::Domain {
+impl From<::aws_sdk_forecast::types::Domain> for crate::Domain {
     fn from(value: ::aws_sdk_forecast::types::Domain) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::EncryptionConfig>
-for crate::EncryptionConfig {
+impl From<::aws_sdk_forecast::types::EncryptionConfig> for crate::EncryptionConfig {
     fn from(value: ::aws_sdk_forecast::types::EncryptionConfig) -> Self {
         let ::aws_sdk_forecast::types::EncryptionConfig { role_arn, kms_key_arn, .. } = value;
         Self { role_arn, kms_key_arn }
     }
 }
-impl ::std::convert::From<crate::EncryptionConfig>
-for ::aws_sdk_forecast::types::EncryptionConfig {
+impl From<crate::EncryptionConfig> for ::aws_sdk_forecast::types::EncryptionConfig {
     fn from(value: crate::EncryptionConfig) -> Self {
         ::aws_sdk_forecast::types::EncryptionConfig::builder()
-            .set_role_arn(::std::option::Option::Some(value.role_arn))
-            .set_kms_key_arn(::std::option::Option::Some(value.kms_key_arn))
+            .set_role_arn(Some(value.role_arn))
+            .set_kms_key_arn(Some(value.kms_key_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ErrorMetric>
-for crate::ErrorMetric {
+impl From<::aws_sdk_forecast::types::ErrorMetric> for crate::ErrorMetric {
     fn from(value: ::aws_sdk_forecast::types::ErrorMetric) -> Self {
         let ::aws_sdk_forecast::types::ErrorMetric {
             forecast_type,
@@ -3175,8 +2840,7 @@ for crate::ErrorMetric {
         }
     }
 }
-impl ::std::convert::From<crate::ErrorMetric>
-for ::aws_sdk_forecast::types::ErrorMetric {
+impl From<crate::ErrorMetric> for ::aws_sdk_forecast::types::ErrorMetric {
     fn from(value: crate::ErrorMetric) -> Self {
         ::aws_sdk_forecast::types::ErrorMetric::builder()
             .set_forecast_type(value.forecast_type)
@@ -3187,7 +2851,7 @@ for ::aws_sdk_forecast::types::ErrorMetric {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationParameters>
+impl From<::aws_sdk_forecast::types::EvaluationParameters>
 for crate::EvaluationParameters {
     fn from(value: ::aws_sdk_forecast::types::EvaluationParameters) -> Self {
         let ::aws_sdk_forecast::types::EvaluationParameters {
@@ -3201,7 +2865,7 @@ for crate::EvaluationParameters {
         }
     }
 }
-impl ::std::convert::From<crate::EvaluationParameters>
+impl From<crate::EvaluationParameters>
 for ::aws_sdk_forecast::types::EvaluationParameters {
     fn from(value: crate::EvaluationParameters) -> Self {
         ::aws_sdk_forecast::types::EvaluationParameters::builder()
@@ -3210,8 +2874,7 @@ for ::aws_sdk_forecast::types::EvaluationParameters {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationResult>
-for crate::EvaluationResult {
+impl From<::aws_sdk_forecast::types::EvaluationResult> for crate::EvaluationResult {
     fn from(value: ::aws_sdk_forecast::types::EvaluationResult) -> Self {
         let ::aws_sdk_forecast::types::EvaluationResult {
             algorithm_arn,
@@ -3220,37 +2883,31 @@ for crate::EvaluationResult {
         } = value;
         Self {
             algorithm_arn,
-            test_windows: test_windows
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            test_windows: test_windows.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::EvaluationResult>
-for ::aws_sdk_forecast::types::EvaluationResult {
+impl From<crate::EvaluationResult> for ::aws_sdk_forecast::types::EvaluationResult {
     fn from(value: crate::EvaluationResult) -> Self {
         ::aws_sdk_forecast::types::EvaluationResult::builder()
             .set_algorithm_arn(value.algorithm_arn)
             .set_test_windows(
-                value
-                    .test_windows
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.test_windows.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<crate::EvaluationType>
-for ::aws_sdk_forecast::types::EvaluationType {
+impl From<crate::EvaluationType> for ::aws_sdk_forecast::types::EvaluationType {
     fn from(value: crate::EvaluationType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationType>
-for crate::EvaluationType {
+impl From<::aws_sdk_forecast::types::EvaluationType> for crate::EvaluationType {
     fn from(value: ::aws_sdk_forecast::types::EvaluationType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityConfig>
+impl From<::aws_sdk_forecast::types::ExplainabilityConfig>
 for crate::ExplainabilityConfig {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilityConfig) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilityConfig {
@@ -3259,30 +2916,22 @@ for crate::ExplainabilityConfig {
             ..
         } = value;
         Self {
-            time_series_granularity: ::std::convert::Into::into(time_series_granularity),
-            time_point_granularity: ::std::convert::Into::into(time_point_granularity),
+            time_series_granularity: Into::into(time_series_granularity),
+            time_point_granularity: Into::into(time_point_granularity),
         }
     }
 }
-impl ::std::convert::From<crate::ExplainabilityConfig>
+impl From<crate::ExplainabilityConfig>
 for ::aws_sdk_forecast::types::ExplainabilityConfig {
     fn from(value: crate::ExplainabilityConfig) -> Self {
         ::aws_sdk_forecast::types::ExplainabilityConfig::builder()
-            .set_time_series_granularity(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.time_series_granularity),
-                ),
-            )
-            .set_time_point_granularity(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.time_point_granularity),
-                ),
-            )
+            .set_time_series_granularity(Some(Into::into(value.time_series_granularity)))
+            .set_time_point_granularity(Some(Into::into(value.time_point_granularity)))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityExportSummary>
+impl From<::aws_sdk_forecast::types::ExplainabilityExportSummary>
 for crate::ExplainabilityExportSummary {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilityExportSummary) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilityExportSummary {
@@ -3298,33 +2947,29 @@ for crate::ExplainabilityExportSummary {
         Self {
             explainability_export_arn,
             explainability_export_name,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::ExplainabilityExportSummary>
+impl From<crate::ExplainabilityExportSummary>
 for ::aws_sdk_forecast::types::ExplainabilityExportSummary {
     fn from(value: crate::ExplainabilityExportSummary) -> Self {
         ::aws_sdk_forecast::types::ExplainabilityExportSummary::builder()
             .set_explainability_export_arn(value.explainability_export_arn)
             .set_explainability_export_name(value.explainability_export_name)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityInfo>
-for crate::ExplainabilityInfo {
+impl From<::aws_sdk_forecast::types::ExplainabilityInfo> for crate::ExplainabilityInfo {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilityInfo) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilityInfo {
             explainability_arn,
@@ -3334,8 +2979,7 @@ for crate::ExplainabilityInfo {
         Self { explainability_arn, status }
     }
 }
-impl ::std::convert::From<crate::ExplainabilityInfo>
-for ::aws_sdk_forecast::types::ExplainabilityInfo {
+impl From<crate::ExplainabilityInfo> for ::aws_sdk_forecast::types::ExplainabilityInfo {
     fn from(value: crate::ExplainabilityInfo) -> Self {
         ::aws_sdk_forecast::types::ExplainabilityInfo::builder()
             .set_explainability_arn(value.explainability_arn)
@@ -3343,7 +2987,7 @@ for ::aws_sdk_forecast::types::ExplainabilityInfo {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilitySummary>
+impl From<::aws_sdk_forecast::types::ExplainabilitySummary>
 for crate::ExplainabilitySummary {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilitySummary) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilitySummary {
@@ -3361,36 +3005,30 @@ for crate::ExplainabilitySummary {
             explainability_arn,
             explainability_name,
             resource_arn,
-            explainability_config: explainability_config.map(::std::convert::Into::into),
+            explainability_config: explainability_config.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::ExplainabilitySummary>
+impl From<crate::ExplainabilitySummary>
 for ::aws_sdk_forecast::types::ExplainabilitySummary {
     fn from(value: crate::ExplainabilitySummary) -> Self {
         ::aws_sdk_forecast::types::ExplainabilitySummary::builder()
             .set_explainability_arn(value.explainability_arn)
             .set_explainability_name(value.explainability_name)
             .set_resource_arn(value.resource_arn)
-            .set_explainability_config(
-                value.explainability_config.map(::std::convert::Into::into),
-            )
+            .set_explainability_config(value.explainability_config.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Featurization>
-for crate::Featurization {
+impl From<::aws_sdk_forecast::types::Featurization> for crate::Featurization {
     fn from(value: ::aws_sdk_forecast::types::Featurization) -> Self {
         let ::aws_sdk_forecast::types::Featurization {
             attribute_name,
@@ -3400,25 +3038,24 @@ for crate::Featurization {
         Self {
             attribute_name,
             featurization_pipeline: featurization_pipeline
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::Featurization>
-for ::aws_sdk_forecast::types::Featurization {
+impl From<crate::Featurization> for ::aws_sdk_forecast::types::Featurization {
     fn from(value: crate::Featurization) -> Self {
         ::aws_sdk_forecast::types::Featurization::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
+            .set_attribute_name(Some(value.attribute_name))
             .set_featurization_pipeline(
                 value
                     .featurization_pipeline
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationConfig>
+impl From<::aws_sdk_forecast::types::FeaturizationConfig>
 for crate::FeaturizationConfig {
     fn from(value: ::aws_sdk_forecast::types::FeaturizationConfig) -> Self {
         let ::aws_sdk_forecast::types::FeaturizationConfig {
@@ -3431,28 +3068,24 @@ for crate::FeaturizationConfig {
             forecast_frequency,
             forecast_dimensions,
             featurizations: featurizations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::FeaturizationConfig>
+impl From<crate::FeaturizationConfig>
 for ::aws_sdk_forecast::types::FeaturizationConfig {
     fn from(value: crate::FeaturizationConfig) -> Self {
         ::aws_sdk_forecast::types::FeaturizationConfig::builder()
-            .set_forecast_frequency(
-                ::std::option::Option::Some(value.forecast_frequency),
-            )
+            .set_forecast_frequency(Some(value.forecast_frequency))
             .set_forecast_dimensions(value.forecast_dimensions)
             .set_featurizations(
-                value
-                    .featurizations
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.featurizations.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationMethod>
+impl From<::aws_sdk_forecast::types::FeaturizationMethod>
 for crate::FeaturizationMethod {
     fn from(value: ::aws_sdk_forecast::types::FeaturizationMethod) -> Self {
         let ::aws_sdk_forecast::types::FeaturizationMethod {
@@ -3461,22 +3094,18 @@ for crate::FeaturizationMethod {
             ..
         } = value;
         Self {
-            featurization_method_name: ::std::convert::Into::into(
-                featurization_method_name,
-            ),
+            featurization_method_name: Into::into(featurization_method_name),
             featurization_method_parameters: featurization_method_parameters
                 .map(|v| v.into_iter().collect()),
         }
     }
 }
-impl ::std::convert::From<crate::FeaturizationMethod>
+impl From<crate::FeaturizationMethod>
 for ::aws_sdk_forecast::types::FeaturizationMethod {
     fn from(value: crate::FeaturizationMethod) -> Self {
         ::aws_sdk_forecast::types::FeaturizationMethod::builder()
             .set_featurization_method_name(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.featurization_method_name),
-                ),
+                Some(Into::into(value.featurization_method_name)),
             )
             .set_featurization_method_parameters(
                 value.featurization_method_parameters.map(|v| v.into_iter().collect()),
@@ -3485,53 +3114,51 @@ for ::aws_sdk_forecast::types::FeaturizationMethod {
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<crate::FeaturizationMethodName>
+impl From<crate::FeaturizationMethodName>
 for ::aws_sdk_forecast::types::FeaturizationMethodName {
     fn from(value: crate::FeaturizationMethodName) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationMethodName>
+impl From<::aws_sdk_forecast::types::FeaturizationMethodName>
 for crate::FeaturizationMethodName {
     fn from(value: ::aws_sdk_forecast::types::FeaturizationMethodName) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Filter> for crate::Filter {
+impl From<::aws_sdk_forecast::types::Filter> for crate::Filter {
     fn from(value: ::aws_sdk_forecast::types::Filter) -> Self {
         let ::aws_sdk_forecast::types::Filter { key, value, condition, .. } = value;
         Self {
             key,
             value,
-            condition: ::std::convert::Into::into(condition),
+            condition: Into::into(condition),
         }
     }
 }
-impl ::std::convert::From<crate::Filter> for ::aws_sdk_forecast::types::Filter {
+impl From<crate::Filter> for ::aws_sdk_forecast::types::Filter {
     fn from(value: crate::Filter) -> Self {
         ::aws_sdk_forecast::types::Filter::builder()
-            .set_key(::std::option::Option::Some(value.key))
-            .set_value(::std::option::Option::Some(value.value))
-            .set_condition(
-                ::std::option::Option::Some(::std::convert::Into::into(value.condition)),
-            )
+            .set_key(Some(value.key))
+            .set_value(Some(value.value))
+            .set_condition(Some(Into::into(value.condition)))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<crate::FilterConditionString>
+impl From<crate::FilterConditionString>
 for ::aws_sdk_forecast::types::FilterConditionString {
     fn from(value: crate::FilterConditionString) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::FilterConditionString>
+impl From<::aws_sdk_forecast::types::FilterConditionString>
 for crate::FilterConditionString {
     fn from(value: ::aws_sdk_forecast::types::FilterConditionString) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ForecastExportJobSummary>
+impl From<::aws_sdk_forecast::types::ForecastExportJobSummary>
 for crate::ForecastExportJobSummary {
     fn from(value: ::aws_sdk_forecast::types::ForecastExportJobSummary) -> Self {
         let ::aws_sdk_forecast::types::ForecastExportJobSummary {
@@ -3547,33 +3174,29 @@ for crate::ForecastExportJobSummary {
         Self {
             forecast_export_job_arn,
             forecast_export_job_name,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::ForecastExportJobSummary>
+impl From<crate::ForecastExportJobSummary>
 for ::aws_sdk_forecast::types::ForecastExportJobSummary {
     fn from(value: crate::ForecastExportJobSummary) -> Self {
         ::aws_sdk_forecast::types::ForecastExportJobSummary::builder()
             .set_forecast_export_job_arn(value.forecast_export_job_arn)
             .set_forecast_export_job_name(value.forecast_export_job_name)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ForecastSummary>
-for crate::ForecastSummary {
+impl From<::aws_sdk_forecast::types::ForecastSummary> for crate::ForecastSummary {
     fn from(value: ::aws_sdk_forecast::types::ForecastSummary) -> Self {
         let ::aws_sdk_forecast::types::ForecastSummary {
             forecast_arn,
@@ -3595,14 +3218,12 @@ for crate::ForecastSummary {
             dataset_group_arn,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::ForecastSummary>
-for ::aws_sdk_forecast::types::ForecastSummary {
+impl From<crate::ForecastSummary> for ::aws_sdk_forecast::types::ForecastSummary {
     fn from(value: crate::ForecastSummary) -> Self {
         ::aws_sdk_forecast::types::ForecastSummary::builder()
             .set_forecast_arn(value.forecast_arn)
@@ -3612,16 +3233,13 @@ for ::aws_sdk_forecast::types::ForecastSummary {
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput,
-> for crate::GetAccuracyMetricsRequest {
+impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput>
+for crate::GetAccuracyMetricsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput,
     ) -> Self {
@@ -3634,18 +3252,17 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::GetAccuracyMetricsRequest>
+impl From<crate::GetAccuracyMetricsRequest>
 for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput {
     fn from(value: crate::GetAccuracyMetricsRequest) -> Self {
         ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput,
-> for crate::GetAccuracyMetricsResponse {
+impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput>
+for crate::GetAccuracyMetricsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput,
     ) -> Self {
@@ -3658,34 +3275,31 @@ impl ::std::convert::From<
         } = value;
         Self {
             predictor_evaluation_results: predictor_evaluation_results
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             is_auto_predictor,
-            auto_ml_override_strategy: auto_ml_override_strategy
-                .map(::std::convert::Into::into),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::GetAccuracyMetricsResponse>
+impl From<crate::GetAccuracyMetricsResponse>
 for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput {
     fn from(value: crate::GetAccuracyMetricsResponse) -> Self {
         ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput::builder()
             .set_predictor_evaluation_results(
                 value
                     .predictor_evaluation_results
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_is_auto_predictor(value.is_auto_predictor)
             .set_auto_ml_override_strategy(
-                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                value.auto_ml_override_strategy.map(Into::into),
             )
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::HyperParameterTuningJobConfig>
+impl From<::aws_sdk_forecast::types::HyperParameterTuningJobConfig>
 for crate::HyperParameterTuningJobConfig {
     fn from(value: ::aws_sdk_forecast::types::HyperParameterTuningJobConfig) -> Self {
         let ::aws_sdk_forecast::types::HyperParameterTuningJobConfig {
@@ -3693,30 +3307,29 @@ for crate::HyperParameterTuningJobConfig {
             ..
         } = value;
         Self {
-            parameter_ranges: parameter_ranges.map(::std::convert::Into::into),
+            parameter_ranges: parameter_ranges.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::HyperParameterTuningJobConfig>
+impl From<crate::HyperParameterTuningJobConfig>
 for ::aws_sdk_forecast::types::HyperParameterTuningJobConfig {
     fn from(value: crate::HyperParameterTuningJobConfig) -> Self {
         ::aws_sdk_forecast::types::HyperParameterTuningJobConfig::builder()
-            .set_parameter_ranges(value.parameter_ranges.map(::std::convert::Into::into))
+            .set_parameter_ranges(value.parameter_ranges.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<crate::ImportMode> for ::aws_sdk_forecast::types::ImportMode {
+impl From<crate::ImportMode> for ::aws_sdk_forecast::types::ImportMode {
     fn from(value: crate::ImportMode) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ImportMode> for crate::ImportMode {
+impl From<::aws_sdk_forecast::types::ImportMode> for crate::ImportMode {
     fn from(value: ::aws_sdk_forecast::types::ImportMode) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::InputDataConfig>
-for crate::InputDataConfig {
+impl From<::aws_sdk_forecast::types::InputDataConfig> for crate::InputDataConfig {
     fn from(value: ::aws_sdk_forecast::types::InputDataConfig) -> Self {
         let ::aws_sdk_forecast::types::InputDataConfig {
             dataset_group_arn,
@@ -3726,25 +3339,24 @@ for crate::InputDataConfig {
         Self {
             dataset_group_arn,
             supplementary_features: supplementary_features
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::InputDataConfig>
-for ::aws_sdk_forecast::types::InputDataConfig {
+impl From<crate::InputDataConfig> for ::aws_sdk_forecast::types::InputDataConfig {
     fn from(value: crate::InputDataConfig) -> Self {
         ::aws_sdk_forecast::types::InputDataConfig::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .set_supplementary_features(
                 value
                     .supplementary_features
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::IntegerParameterRange>
+impl From<::aws_sdk_forecast::types::IntegerParameterRange>
 for crate::IntegerParameterRange {
     fn from(value: ::aws_sdk_forecast::types::IntegerParameterRange) -> Self {
         let ::aws_sdk_forecast::types::IntegerParameterRange {
@@ -3758,35 +3370,35 @@ for crate::IntegerParameterRange {
             name,
             max_value,
             min_value,
-            scaling_type: scaling_type.map(::std::convert::Into::into),
+            scaling_type: scaling_type.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::IntegerParameterRange>
+impl From<crate::IntegerParameterRange>
 for ::aws_sdk_forecast::types::IntegerParameterRange {
     fn from(value: crate::IntegerParameterRange) -> Self {
         ::aws_sdk_forecast::types::IntegerParameterRange::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_max_value(::std::option::Option::Some(value.max_value))
-            .set_min_value(::std::option::Option::Some(value.min_value))
-            .set_scaling_type(value.scaling_type.map(::std::convert::Into::into))
+            .set_name(Some(value.name))
+            .set_max_value(Some(value.max_value))
+            .set_min_value(Some(value.min_value))
+            .set_scaling_type(value.scaling_type.map(Into::into))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::error::InvalidInputException>
+impl From<::aws_sdk_forecast::types::error::InvalidInputException>
 for crate::InvalidInputException {
     fn from(value: ::aws_sdk_forecast::types::error::InvalidInputException) -> Self {
         let ::aws_sdk_forecast::types::error::InvalidInputException { message, .. } = value;
         Self { message }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
+impl From<crate::InvalidInputException>
 for ::aws_sdk_forecast::types::error::InvalidInputException {
     fn from(value: crate::InvalidInputException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("InvalidInputException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::InvalidInputException::builder()
@@ -3795,7 +3407,7 @@ for ::aws_sdk_forecast::types::error::InvalidInputException {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::error::InvalidNextTokenException>
+impl From<::aws_sdk_forecast::types::error::InvalidNextTokenException>
 for crate::InvalidNextTokenException {
     fn from(value: ::aws_sdk_forecast::types::error::InvalidNextTokenException) -> Self {
         let ::aws_sdk_forecast::types::error::InvalidNextTokenException {
@@ -3805,12 +3417,12 @@ for crate::InvalidNextTokenException {
         Self { message }
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
+impl From<crate::InvalidNextTokenException>
 for ::aws_sdk_forecast::types::error::InvalidNextTokenException {
     fn from(value: crate::InvalidNextTokenException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("InvalidNextTokenException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::InvalidNextTokenException::builder()
@@ -3819,19 +3431,19 @@ for ::aws_sdk_forecast::types::error::InvalidNextTokenException {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::error::LimitExceededException>
+impl From<::aws_sdk_forecast::types::error::LimitExceededException>
 for crate::LimitExceededException {
     fn from(value: ::aws_sdk_forecast::types::error::LimitExceededException) -> Self {
         let ::aws_sdk_forecast::types::error::LimitExceededException { message, .. } = value;
         Self { message }
     }
 }
-impl ::std::convert::From<crate::LimitExceededException>
+impl From<crate::LimitExceededException>
 for ::aws_sdk_forecast::types::error::LimitExceededException {
     fn from(value: crate::LimitExceededException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("LimitExceededException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::LimitExceededException::builder()
@@ -3840,9 +3452,8 @@ for ::aws_sdk_forecast::types::error::LimitExceededException {
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput,
-> for crate::ListDatasetGroupsRequest {
+impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput>
+for crate::ListDatasetGroupsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput,
     ) -> Self {
@@ -3854,7 +3465,7 @@ impl ::std::convert::From<
         Self { next_token, max_results }
     }
 }
-impl ::std::convert::From<crate::ListDatasetGroupsRequest>
+impl From<crate::ListDatasetGroupsRequest>
 for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput {
     fn from(value: crate::ListDatasetGroupsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput::builder()
@@ -3864,9 +3475,8 @@ for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput {
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput,
-> for crate::ListDatasetGroupsResponse {
+impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput>
+for crate::ListDatasetGroupsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput,
     ) -> Self {
@@ -3877,25 +3487,23 @@ impl ::std::convert::From<
         } = value;
         Self {
             dataset_groups: dataset_groups
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetGroupsResponse>
+impl From<crate::ListDatasetGroupsResponse>
 for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput {
     fn from(value: crate::ListDatasetGroupsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput::builder()
             .set_dataset_groups(
-                value
-                    .dataset_groups
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.dataset_groups.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsInput,
 > for crate::ListDatasetImportJobsRequest {
     fn from(
@@ -3910,27 +3518,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetImportJobsRequest>
+impl From<crate::ListDatasetImportJobsRequest>
 for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsInput {
     fn from(value: crate::ListDatasetImportJobsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput,
 > for crate::ListDatasetImportJobsResponse {
     fn from(
@@ -3943,27 +3546,26 @@ impl ::std::convert::From<
         } = value;
         Self {
             dataset_import_jobs: dataset_import_jobs
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetImportJobsResponse>
+impl From<crate::ListDatasetImportJobsResponse>
 for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput {
     fn from(value: crate::ListDatasetImportJobsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput::builder()
             .set_dataset_import_jobs(
                 value
                     .dataset_import_jobs
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput,
-> for crate::ListDatasetsRequest {
+impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput>
+for crate::ListDatasetsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput,
     ) -> Self {
@@ -3975,7 +3577,7 @@ impl ::std::convert::From<
         Self { next_token, max_results }
     }
 }
-impl ::std::convert::From<crate::ListDatasetsRequest>
+impl From<crate::ListDatasetsRequest>
 for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput {
     fn from(value: crate::ListDatasetsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput::builder()
@@ -3985,9 +3587,8 @@ for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput {
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput,
-> for crate::ListDatasetsResponse {
+impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput>
+for crate::ListDatasetsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput,
     ) -> Self {
@@ -3997,26 +3598,23 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            datasets: datasets
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            datasets: datasets.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetsResponse>
+impl From<crate::ListDatasetsResponse>
 for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput {
     fn from(value: crate::ListDatasetsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput::builder()
             .set_datasets(
-                value
-                    .datasets
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.datasets.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesInput,
 > for crate::ListExplainabilitiesRequest {
     fn from(
@@ -4031,27 +3629,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListExplainabilitiesRequest>
+impl From<crate::ListExplainabilitiesRequest>
 for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesInput {
     fn from(value: crate::ListExplainabilitiesRequest) -> Self {
         ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput,
 > for crate::ListExplainabilitiesResponse {
     fn from(
@@ -4064,25 +3657,23 @@ impl ::std::convert::From<
         } = value;
         Self {
             explainabilities: explainabilities
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListExplainabilitiesResponse>
+impl From<crate::ListExplainabilitiesResponse>
 for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput {
     fn from(value: crate::ListExplainabilitiesResponse) -> Self {
         ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput::builder()
             .set_explainabilities(
-                value
-                    .explainabilities
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.explainabilities.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsInput,
 > for crate::ListExplainabilityExportsRequest {
     fn from(
@@ -4097,27 +3688,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListExplainabilityExportsRequest>
+impl From<crate::ListExplainabilityExportsRequest>
 for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsInput {
     fn from(value: crate::ListExplainabilityExportsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput,
 > for crate::ListExplainabilityExportsResponse {
     fn from(
@@ -4130,25 +3716,25 @@ impl ::std::convert::From<
         } = value;
         Self {
             explainability_exports: explainability_exports
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListExplainabilityExportsResponse>
+impl From<crate::ListExplainabilityExportsResponse>
 for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput {
     fn from(value: crate::ListExplainabilityExportsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput::builder()
             .set_explainability_exports(
                 value
                     .explainability_exports
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput,
 > for crate::ListForecastExportJobsRequest {
     fn from(
@@ -4163,27 +3749,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListForecastExportJobsRequest>
+impl From<crate::ListForecastExportJobsRequest>
 for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput {
     fn from(value: crate::ListForecastExportJobsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput,
 > for crate::ListForecastExportJobsResponse {
     fn from(
@@ -4196,27 +3777,26 @@ impl ::std::convert::From<
         } = value;
         Self {
             forecast_export_jobs: forecast_export_jobs
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListForecastExportJobsResponse>
+impl From<crate::ListForecastExportJobsResponse>
 for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput {
     fn from(value: crate::ListForecastExportJobsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput::builder()
             .set_forecast_export_jobs(
                 value
                     .forecast_export_jobs
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsInput,
-> for crate::ListForecastsRequest {
+impl From<::aws_sdk_forecast::operation::list_forecasts::ListForecastsInput>
+for crate::ListForecastsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsInput,
     ) -> Self {
@@ -4229,29 +3809,23 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListForecastsRequest>
+impl From<crate::ListForecastsRequest>
 for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsInput {
     fn from(value: crate::ListForecastsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_forecasts::ListForecastsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput,
-> for crate::ListForecastsResponse {
+impl From<::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput>
+for crate::ListForecastsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput,
     ) -> Self {
@@ -4261,26 +3835,23 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            forecasts: forecasts
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            forecasts: forecasts.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListForecastsResponse>
+impl From<crate::ListForecastsResponse>
 for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput {
     fn from(value: crate::ListForecastsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput::builder()
             .set_forecasts(
-                value
-                    .forecasts
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.forecasts.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput,
 > for crate::ListMonitorEvaluationsRequest {
     fn from(
@@ -4297,28 +3868,23 @@ impl ::std::convert::From<
             next_token,
             max_results,
             monitor_arn: monitor_arn.unwrap_or_default(),
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListMonitorEvaluationsRequest>
+impl From<crate::ListMonitorEvaluationsRequest>
 for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput {
     fn from(value: crate::ListMonitorEvaluationsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_monitor_arn(Some(value.monitor_arn))
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput,
 > for crate::ListMonitorEvaluationsResponse {
     fn from(
@@ -4332,11 +3898,11 @@ impl ::std::convert::From<
         Self {
             next_token,
             predictor_monitor_evaluations: predictor_monitor_evaluations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListMonitorEvaluationsResponse>
+impl From<crate::ListMonitorEvaluationsResponse>
 for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput {
     fn from(value: crate::ListMonitorEvaluationsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput::builder()
@@ -4344,14 +3910,13 @@ for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluati
             .set_predictor_monitor_evaluations(
                 value
                     .predictor_monitor_evaluations
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput,
-> for crate::ListMonitorsRequest {
+impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput>
+for crate::ListMonitorsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput,
     ) -> Self {
@@ -4364,29 +3929,23 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListMonitorsRequest>
+impl From<crate::ListMonitorsRequest>
 for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput {
     fn from(value: crate::ListMonitorsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput,
-> for crate::ListMonitorsResponse {
+impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput>
+for crate::ListMonitorsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput,
     ) -> Self {
@@ -4396,26 +3955,23 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            monitors: monitors
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            monitors: monitors.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListMonitorsResponse>
+impl From<crate::ListMonitorsResponse>
 for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput {
     fn from(value: crate::ListMonitorsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput::builder()
             .set_monitors(
-                value
-                    .monitors
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.monitors.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsInput,
 > for crate::ListPredictorBacktestExportJobsRequest {
     fn from(
@@ -4430,27 +3986,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListPredictorBacktestExportJobsRequest>
+impl From<crate::ListPredictorBacktestExportJobsRequest>
 for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsInput {
     fn from(value: crate::ListPredictorBacktestExportJobsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput,
 > for crate::ListPredictorBacktestExportJobsResponse {
     fn from(
@@ -4463,27 +4014,26 @@ impl ::std::convert::From<
         } = value;
         Self {
             predictor_backtest_export_jobs: predictor_backtest_export_jobs
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListPredictorBacktestExportJobsResponse>
+impl From<crate::ListPredictorBacktestExportJobsResponse>
 for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput {
     fn from(value: crate::ListPredictorBacktestExportJobsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput::builder()
             .set_predictor_backtest_export_jobs(
                 value
                     .predictor_backtest_export_jobs
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput,
-> for crate::ListPredictorsRequest {
+impl From<::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput>
+for crate::ListPredictorsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput,
     ) -> Self {
@@ -4496,29 +4046,23 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListPredictorsRequest>
+impl From<crate::ListPredictorsRequest>
 for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput {
     fn from(value: crate::ListPredictorsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput,
-> for crate::ListPredictorsResponse {
+impl From<::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput>
+for crate::ListPredictorsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput,
     ) -> Self {
@@ -4528,26 +4072,23 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            predictors: predictors
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            predictors: predictors.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListPredictorsResponse>
+impl From<crate::ListPredictorsResponse>
 for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput {
     fn from(value: crate::ListPredictorsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput::builder()
             .set_predictors(
-                value
-                    .predictors
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.predictors.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput,
 > for crate::ListTagsForResourceRequest {
     fn from(
@@ -4562,16 +4103,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::ListTagsForResourceRequest>
+impl From<crate::ListTagsForResourceRequest>
 for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput {
     fn from(value: crate::ListTagsForResourceRequest) -> Self {
         ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput,
 > for crate::ListTagsForResourceResponse {
     fn from(
@@ -4582,25 +4123,20 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListTagsForResourceResponse>
+impl From<crate::ListTagsForResourceResponse>
 for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput {
     fn from(value: crate::ListTagsForResourceResponse) -> Self {
         ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput::builder()
-            .set_tags(
-                value
-                    .tags
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_tags(value.tags.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput,
-> for crate::ListWhatIfAnalysesRequest {
+impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput>
+for crate::ListWhatIfAnalysesRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput,
     ) -> Self {
@@ -4613,29 +4149,23 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfAnalysesRequest>
+impl From<crate::ListWhatIfAnalysesRequest>
 for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput {
     fn from(value: crate::ListWhatIfAnalysesRequest) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput,
-> for crate::ListWhatIfAnalysesResponse {
+impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput>
+for crate::ListWhatIfAnalysesResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput,
     ) -> Self {
@@ -4646,25 +4176,23 @@ impl ::std::convert::From<
         } = value;
         Self {
             what_if_analyses: what_if_analyses
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfAnalysesResponse>
+impl From<crate::ListWhatIfAnalysesResponse>
 for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput {
     fn from(value: crate::ListWhatIfAnalysesResponse) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput::builder()
             .set_what_if_analyses(
-                value
-                    .what_if_analyses
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.what_if_analyses.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput,
 > for crate::ListWhatIfForecastExportsRequest {
     fn from(
@@ -4679,27 +4207,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfForecastExportsRequest>
+impl From<crate::ListWhatIfForecastExportsRequest>
 for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput {
     fn from(value: crate::ListWhatIfForecastExportsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput,
 > for crate::ListWhatIfForecastExportsResponse {
     fn from(
@@ -4712,25 +4235,25 @@ impl ::std::convert::From<
         } = value;
         Self {
             what_if_forecast_exports: what_if_forecast_exports
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfForecastExportsResponse>
+impl From<crate::ListWhatIfForecastExportsResponse>
 for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput {
     fn from(value: crate::ListWhatIfForecastExportsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput::builder()
             .set_what_if_forecast_exports(
                 value
                     .what_if_forecast_exports
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput,
 > for crate::ListWhatIfForecastsRequest {
     fn from(
@@ -4745,27 +4268,22 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfForecastsRequest>
+impl From<crate::ListWhatIfForecastsRequest>
 for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput {
     fn from(value: crate::ListWhatIfForecastsRequest) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_filters(
-                value
-                    .filters
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            )
+            .set_filters(value.filters.map(|v| v.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput,
 > for crate::ListWhatIfForecastsResponse {
     fn from(
@@ -4778,33 +4296,29 @@ impl ::std::convert::From<
         } = value;
         Self {
             what_if_forecasts: what_if_forecasts
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfForecastsResponse>
+impl From<crate::ListWhatIfForecastsResponse>
 for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput {
     fn from(value: crate::ListWhatIfForecastsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput::builder()
             .set_what_if_forecasts(
-                value
-                    .what_if_forecasts
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.what_if_forecasts.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::MetricResult>
-for crate::MetricResult {
+impl From<::aws_sdk_forecast::types::MetricResult> for crate::MetricResult {
     fn from(value: ::aws_sdk_forecast::types::MetricResult) -> Self {
         let ::aws_sdk_forecast::types::MetricResult { metric_name, metric_value, .. } = value;
         Self { metric_name, metric_value }
     }
 }
-impl ::std::convert::From<crate::MetricResult>
-for ::aws_sdk_forecast::types::MetricResult {
+impl From<crate::MetricResult> for ::aws_sdk_forecast::types::MetricResult {
     fn from(value: crate::MetricResult) -> Self {
         ::aws_sdk_forecast::types::MetricResult::builder()
             .set_metric_name(value.metric_name)
@@ -4812,7 +4326,7 @@ for ::aws_sdk_forecast::types::MetricResult {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {
+impl From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {
     fn from(value: ::aws_sdk_forecast::types::Metrics) -> Self {
         let ::aws_sdk_forecast::types::Metrics {
             rmse,
@@ -4824,49 +4338,44 @@ impl ::std::convert::From<::aws_sdk_forecast::types::Metrics> for crate::Metrics
         Self {
             rmse,
             weighted_quantile_losses: weighted_quantile_losses
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             error_metrics: error_metrics
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             average_weighted_quantile_loss,
         }
     }
 }
-impl ::std::convert::From<crate::Metrics> for ::aws_sdk_forecast::types::Metrics {
+impl From<crate::Metrics> for ::aws_sdk_forecast::types::Metrics {
     fn from(value: crate::Metrics) -> Self {
         ::aws_sdk_forecast::types::Metrics::builder()
             .set_rmse(value.rmse)
             .set_weighted_quantile_losses(
                 value
                     .weighted_quantile_losses
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_error_metrics(
-                value
-                    .error_metrics
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.error_metrics.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_average_weighted_quantile_loss(value.average_weighted_quantile_loss)
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorConfig>
-for crate::MonitorConfig {
+impl From<::aws_sdk_forecast::types::MonitorConfig> for crate::MonitorConfig {
     fn from(value: ::aws_sdk_forecast::types::MonitorConfig) -> Self {
         let ::aws_sdk_forecast::types::MonitorConfig { monitor_name, .. } = value;
         Self { monitor_name }
     }
 }
-impl ::std::convert::From<crate::MonitorConfig>
-for ::aws_sdk_forecast::types::MonitorConfig {
+impl From<crate::MonitorConfig> for ::aws_sdk_forecast::types::MonitorConfig {
     fn from(value: crate::MonitorConfig) -> Self {
         ::aws_sdk_forecast::types::MonitorConfig::builder()
-            .set_monitor_name(::std::option::Option::Some(value.monitor_name))
+            .set_monitor_name(Some(value.monitor_name))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorDataSource>
-for crate::MonitorDataSource {
+impl From<::aws_sdk_forecast::types::MonitorDataSource> for crate::MonitorDataSource {
     fn from(value: ::aws_sdk_forecast::types::MonitorDataSource) -> Self {
         let ::aws_sdk_forecast::types::MonitorDataSource {
             dataset_import_job_arn,
@@ -4881,8 +4390,7 @@ for crate::MonitorDataSource {
         }
     }
 }
-impl ::std::convert::From<crate::MonitorDataSource>
-for ::aws_sdk_forecast::types::MonitorDataSource {
+impl From<crate::MonitorDataSource> for ::aws_sdk_forecast::types::MonitorDataSource {
     fn from(value: crate::MonitorDataSource) -> Self {
         ::aws_sdk_forecast::types::MonitorDataSource::builder()
             .set_dataset_import_job_arn(value.dataset_import_job_arn)
@@ -4891,15 +4399,13 @@ for ::aws_sdk_forecast::types::MonitorDataSource {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorInfo>
-for crate::MonitorInfo {
+impl From<::aws_sdk_forecast::types::MonitorInfo> for crate::MonitorInfo {
     fn from(value: ::aws_sdk_forecast::types::MonitorInfo) -> Self {
         let ::aws_sdk_forecast::types::MonitorInfo { monitor_arn, status, .. } = value;
         Self { monitor_arn, status }
     }
 }
-impl ::std::convert::From<crate::MonitorInfo>
-for ::aws_sdk_forecast::types::MonitorInfo {
+impl From<crate::MonitorInfo> for ::aws_sdk_forecast::types::MonitorInfo {
     fn from(value: crate::MonitorInfo) -> Self {
         ::aws_sdk_forecast::types::MonitorInfo::builder()
             .set_monitor_arn(value.monitor_arn)
@@ -4907,8 +4413,7 @@ for ::aws_sdk_forecast::types::MonitorInfo {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorSummary>
-for crate::MonitorSummary {
+impl From<::aws_sdk_forecast::types::MonitorSummary> for crate::MonitorSummary {
     fn from(value: ::aws_sdk_forecast::types::MonitorSummary) -> Self {
         let ::aws_sdk_forecast::types::MonitorSummary {
             monitor_arn,
@@ -4924,61 +4429,54 @@ for crate::MonitorSummary {
             monitor_name,
             resource_arn,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::MonitorSummary>
-for ::aws_sdk_forecast::types::MonitorSummary {
+impl From<crate::MonitorSummary> for ::aws_sdk_forecast::types::MonitorSummary {
     fn from(value: crate::MonitorSummary) -> Self {
         ::aws_sdk_forecast::types::MonitorSummary::builder()
             .set_monitor_arn(value.monitor_arn)
             .set_monitor_name(value.monitor_name)
             .set_resource_arn(value.resource_arn)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<crate::Month> for ::aws_sdk_forecast::types::Month {
+impl From<crate::Month> for ::aws_sdk_forecast::types::Month {
     fn from(value: crate::Month) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Month> for crate::Month {
+impl From<::aws_sdk_forecast::types::Month> for crate::Month {
     fn from(value: ::aws_sdk_forecast::types::Month) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<crate::Operation> for ::aws_sdk_forecast::types::Operation {
+impl From<crate::Operation> for ::aws_sdk_forecast::types::Operation {
     fn from(value: crate::Operation) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Operation> for crate::Operation {
+impl From<::aws_sdk_forecast::types::Operation> for crate::Operation {
     fn from(value: ::aws_sdk_forecast::types::Operation) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<crate::OptimizationMetric>
-for ::aws_sdk_forecast::types::OptimizationMetric {
+impl From<crate::OptimizationMetric> for ::aws_sdk_forecast::types::OptimizationMetric {
     fn from(value: crate::OptimizationMetric) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::OptimizationMetric>
-for crate::OptimizationMetric {
+impl From<::aws_sdk_forecast::types::OptimizationMetric> for crate::OptimizationMetric {
     fn from(value: ::aws_sdk_forecast::types::OptimizationMetric) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ParameterRanges>
-for crate::ParameterRanges {
+impl From<::aws_sdk_forecast::types::ParameterRanges> for crate::ParameterRanges {
     fn from(value: ::aws_sdk_forecast::types::ParameterRanges) -> Self {
         let ::aws_sdk_forecast::types::ParameterRanges {
             categorical_parameter_ranges,
@@ -4988,37 +4486,36 @@ for crate::ParameterRanges {
         } = value;
         Self {
             categorical_parameter_ranges: categorical_parameter_ranges
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             continuous_parameter_ranges: continuous_parameter_ranges
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             integer_parameter_ranges: integer_parameter_ranges
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::ParameterRanges>
-for ::aws_sdk_forecast::types::ParameterRanges {
+impl From<crate::ParameterRanges> for ::aws_sdk_forecast::types::ParameterRanges {
     fn from(value: crate::ParameterRanges) -> Self {
         ::aws_sdk_forecast::types::ParameterRanges::builder()
             .set_categorical_parameter_ranges(
                 value
                     .categorical_parameter_ranges
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_continuous_parameter_ranges(
                 value
                     .continuous_parameter_ranges
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_integer_parameter_ranges(
                 value
                     .integer_parameter_ranges
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorBacktestExportJobSummary>
+impl From<::aws_sdk_forecast::types::PredictorBacktestExportJobSummary>
 for crate::PredictorBacktestExportJobSummary {
     fn from(
         value: ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary,
@@ -5036,16 +4533,15 @@ for crate::PredictorBacktestExportJobSummary {
         Self {
             predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::PredictorBacktestExportJobSummary>
+impl From<crate::PredictorBacktestExportJobSummary>
 for ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
     fn from(value: crate::PredictorBacktestExportJobSummary) -> Self {
         ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary::builder()
@@ -5055,59 +4551,50 @@ for ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
             .set_predictor_backtest_export_job_name(
                 value.predictor_backtest_export_job_name,
             )
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorBaseline>
-for crate::PredictorBaseline {
+impl From<::aws_sdk_forecast::types::PredictorBaseline> for crate::PredictorBaseline {
     fn from(value: ::aws_sdk_forecast::types::PredictorBaseline) -> Self {
         let ::aws_sdk_forecast::types::PredictorBaseline { baseline_metrics, .. } = value;
         Self {
             baseline_metrics: baseline_metrics
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::PredictorBaseline>
-for ::aws_sdk_forecast::types::PredictorBaseline {
+impl From<crate::PredictorBaseline> for ::aws_sdk_forecast::types::PredictorBaseline {
     fn from(value: crate::PredictorBaseline) -> Self {
         ::aws_sdk_forecast::types::PredictorBaseline::builder()
             .set_baseline_metrics(
-                value
-                    .baseline_metrics
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.baseline_metrics.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorEvent>
-for crate::PredictorEvent {
+impl From<::aws_sdk_forecast::types::PredictorEvent> for crate::PredictorEvent {
     fn from(value: ::aws_sdk_forecast::types::PredictorEvent) -> Self {
         let ::aws_sdk_forecast::types::PredictorEvent { detail, datetime, .. } = value;
         Self {
             detail,
-            datetime: datetime.map(::std::convert::Into::into),
+            datetime: datetime.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::PredictorEvent>
-for ::aws_sdk_forecast::types::PredictorEvent {
+impl From<crate::PredictorEvent> for ::aws_sdk_forecast::types::PredictorEvent {
     fn from(value: crate::PredictorEvent) -> Self {
         ::aws_sdk_forecast::types::PredictorEvent::builder()
             .set_detail(value.detail)
-            .set_datetime(value.datetime.map(::std::convert::Into::into))
+            .set_datetime(value.datetime.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorExecution>
-for crate::PredictorExecution {
+impl From<::aws_sdk_forecast::types::PredictorExecution> for crate::PredictorExecution {
     fn from(value: ::aws_sdk_forecast::types::PredictorExecution) -> Self {
         let ::aws_sdk_forecast::types::PredictorExecution {
             algorithm_arn,
@@ -5116,25 +4603,21 @@ for crate::PredictorExecution {
         } = value;
         Self {
             algorithm_arn,
-            test_windows: test_windows
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            test_windows: test_windows.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::PredictorExecution>
-for ::aws_sdk_forecast::types::PredictorExecution {
+impl From<crate::PredictorExecution> for ::aws_sdk_forecast::types::PredictorExecution {
     fn from(value: crate::PredictorExecution) -> Self {
         ::aws_sdk_forecast::types::PredictorExecution::builder()
             .set_algorithm_arn(value.algorithm_arn)
             .set_test_windows(
-                value
-                    .test_windows
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.test_windows.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorExecutionDetails>
+impl From<::aws_sdk_forecast::types::PredictorExecutionDetails>
 for crate::PredictorExecutionDetails {
     fn from(value: ::aws_sdk_forecast::types::PredictorExecutionDetails) -> Self {
         let ::aws_sdk_forecast::types::PredictorExecutionDetails {
@@ -5143,23 +4626,23 @@ for crate::PredictorExecutionDetails {
         } = value;
         Self {
             predictor_executions: predictor_executions
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::PredictorExecutionDetails>
+impl From<crate::PredictorExecutionDetails>
 for ::aws_sdk_forecast::types::PredictorExecutionDetails {
     fn from(value: crate::PredictorExecutionDetails) -> Self {
         ::aws_sdk_forecast::types::PredictorExecutionDetails::builder()
             .set_predictor_executions(
                 value
                     .predictor_executions
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorMonitorEvaluation>
+impl From<::aws_sdk_forecast::types::PredictorMonitorEvaluation>
 for crate::PredictorMonitorEvaluation {
     fn from(value: ::aws_sdk_forecast::types::PredictorMonitorEvaluation) -> Self {
         let ::aws_sdk_forecast::types::PredictorMonitorEvaluation {
@@ -5179,49 +4662,40 @@ for crate::PredictorMonitorEvaluation {
         Self {
             resource_arn,
             monitor_arn,
-            evaluation_time: evaluation_time.map(::std::convert::Into::into),
+            evaluation_time: evaluation_time.map(Into::into),
             evaluation_state,
-            window_start_datetime: window_start_datetime.map(::std::convert::Into::into),
-            window_end_datetime: window_end_datetime.map(::std::convert::Into::into),
-            predictor_event: predictor_event.map(::std::convert::Into::into),
-            monitor_data_source: monitor_data_source.map(::std::convert::Into::into),
+            window_start_datetime: window_start_datetime.map(Into::into),
+            window_end_datetime: window_end_datetime.map(Into::into),
+            predictor_event: predictor_event.map(Into::into),
+            monitor_data_source: monitor_data_source.map(Into::into),
             metric_results: metric_results
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             num_items_evaluated,
             message,
         }
     }
 }
-impl ::std::convert::From<crate::PredictorMonitorEvaluation>
+impl From<crate::PredictorMonitorEvaluation>
 for ::aws_sdk_forecast::types::PredictorMonitorEvaluation {
     fn from(value: crate::PredictorMonitorEvaluation) -> Self {
         ::aws_sdk_forecast::types::PredictorMonitorEvaluation::builder()
             .set_resource_arn(value.resource_arn)
             .set_monitor_arn(value.monitor_arn)
-            .set_evaluation_time(value.evaluation_time.map(::std::convert::Into::into))
+            .set_evaluation_time(value.evaluation_time.map(Into::into))
             .set_evaluation_state(value.evaluation_state)
-            .set_window_start_datetime(
-                value.window_start_datetime.map(::std::convert::Into::into),
-            )
-            .set_window_end_datetime(
-                value.window_end_datetime.map(::std::convert::Into::into),
-            )
-            .set_predictor_event(value.predictor_event.map(::std::convert::Into::into))
-            .set_monitor_data_source(
-                value.monitor_data_source.map(::std::convert::Into::into),
-            )
+            .set_window_start_datetime(value.window_start_datetime.map(Into::into))
+            .set_window_end_datetime(value.window_end_datetime.map(Into::into))
+            .set_predictor_event(value.predictor_event.map(Into::into))
+            .set_monitor_data_source(value.monitor_data_source.map(Into::into))
             .set_metric_results(
-                value
-                    .metric_results
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.metric_results.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_num_items_evaluated(value.num_items_evaluated)
             .set_message(value.message)
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorSummary>
-for crate::PredictorSummary {
+impl From<::aws_sdk_forecast::types::PredictorSummary> for crate::PredictorSummary {
     fn from(value: ::aws_sdk_forecast::types::PredictorSummary) -> Self {
         let ::aws_sdk_forecast::types::PredictorSummary {
             predictor_arn,
@@ -5240,18 +4714,15 @@ for crate::PredictorSummary {
             predictor_name,
             dataset_group_arn,
             is_auto_predictor,
-            reference_predictor_summary: reference_predictor_summary
-                .map(::std::convert::Into::into),
+            reference_predictor_summary: reference_predictor_summary.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::PredictorSummary>
-for ::aws_sdk_forecast::types::PredictorSummary {
+impl From<crate::PredictorSummary> for ::aws_sdk_forecast::types::PredictorSummary {
     fn from(value: crate::PredictorSummary) -> Self {
         ::aws_sdk_forecast::types::PredictorSummary::builder()
             .set_predictor_arn(value.predictor_arn)
@@ -5259,39 +4730,36 @@ for ::aws_sdk_forecast::types::PredictorSummary {
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_is_auto_predictor(value.is_auto_predictor)
             .set_reference_predictor_summary(
-                value.reference_predictor_summary.map(::std::convert::Into::into),
+                value.reference_predictor_summary.map(Into::into),
             )
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ReferencePredictorSummary>
+impl From<::aws_sdk_forecast::types::ReferencePredictorSummary>
 for crate::ReferencePredictorSummary {
     fn from(value: ::aws_sdk_forecast::types::ReferencePredictorSummary) -> Self {
         let ::aws_sdk_forecast::types::ReferencePredictorSummary { arn, state, .. } = value;
         Self {
             arn,
-            state: state.map(::std::convert::Into::into),
+            state: state.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::ReferencePredictorSummary>
+impl From<crate::ReferencePredictorSummary>
 for ::aws_sdk_forecast::types::ReferencePredictorSummary {
     fn from(value: crate::ReferencePredictorSummary) -> Self {
         ::aws_sdk_forecast::types::ReferencePredictorSummary::builder()
             .set_arn(value.arn)
-            .set_state(value.state.map(::std::convert::Into::into))
+            .set_state(value.state.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException,
-> for crate::ResourceAlreadyExistsException {
+impl From<::aws_sdk_forecast::types::error::ResourceAlreadyExistsException>
+for crate::ResourceAlreadyExistsException {
     fn from(
         value: ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException,
     ) -> Self {
@@ -5302,12 +4770,12 @@ impl ::std::convert::From<
         Self { message }
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
+impl From<crate::ResourceAlreadyExistsException>
 for ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException {
     fn from(value: crate::ResourceAlreadyExistsException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("ResourceAlreadyExistsException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException::builder()
@@ -5316,19 +4784,19 @@ for ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::error::ResourceInUseException>
+impl From<::aws_sdk_forecast::types::error::ResourceInUseException>
 for crate::ResourceInUseException {
     fn from(value: ::aws_sdk_forecast::types::error::ResourceInUseException) -> Self {
         let ::aws_sdk_forecast::types::error::ResourceInUseException { message, .. } = value;
         Self { message }
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
+impl From<crate::ResourceInUseException>
 for ::aws_sdk_forecast::types::error::ResourceInUseException {
     fn from(value: crate::ResourceInUseException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("ResourceInUseException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::ResourceInUseException::builder()
@@ -5337,7 +4805,7 @@ for ::aws_sdk_forecast::types::error::ResourceInUseException {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::error::ResourceNotFoundException>
+impl From<::aws_sdk_forecast::types::error::ResourceNotFoundException>
 for crate::ResourceNotFoundException {
     fn from(value: ::aws_sdk_forecast::types::error::ResourceNotFoundException) -> Self {
         let ::aws_sdk_forecast::types::error::ResourceNotFoundException {
@@ -5347,12 +4815,12 @@ for crate::ResourceNotFoundException {
         Self { message }
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
+impl From<crate::ResourceNotFoundException>
 for ::aws_sdk_forecast::types::error::ResourceNotFoundException {
     fn from(value: crate::ResourceNotFoundException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("ResourceNotFoundException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::ResourceNotFoundException::builder()
@@ -5361,9 +4829,8 @@ for ::aws_sdk_forecast::types::error::ResourceNotFoundException {
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput,
-> for crate::ResumeResourceRequest {
+impl From<::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput>
+for crate::ResumeResourceRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput,
     ) -> Self {
@@ -5376,16 +4843,16 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::ResumeResourceRequest>
+impl From<crate::ResumeResourceRequest>
 for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput {
     fn from(value: crate::ResumeResourceRequest) -> Self {
         ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::S3Config> for crate::S3Config {
+impl From<::aws_sdk_forecast::types::S3Config> for crate::S3Config {
     fn from(value: ::aws_sdk_forecast::types::S3Config) -> Self {
         let ::aws_sdk_forecast::types::S3Config { path, role_arn, kms_key_arn, .. } = value;
         Self {
@@ -5395,50 +4862,44 @@ impl ::std::convert::From<::aws_sdk_forecast::types::S3Config> for crate::S3Conf
         }
     }
 }
-impl ::std::convert::From<crate::S3Config> for ::aws_sdk_forecast::types::S3Config {
+impl From<crate::S3Config> for ::aws_sdk_forecast::types::S3Config {
     fn from(value: crate::S3Config) -> Self {
         ::aws_sdk_forecast::types::S3Config::builder()
-            .set_path(::std::option::Option::Some(value.path))
-            .set_role_arn(::std::option::Option::Some(value.role_arn))
+            .set_path(Some(value.path))
+            .set_role_arn(Some(value.role_arn))
             .set_kms_key_arn(value.kms_key_arn)
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<crate::ScalingType>
-for ::aws_sdk_forecast::types::ScalingType {
+impl From<crate::ScalingType> for ::aws_sdk_forecast::types::ScalingType {
     fn from(value: crate::ScalingType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::ScalingType>
-for crate::ScalingType {
+impl From<::aws_sdk_forecast::types::ScalingType> for crate::ScalingType {
     fn from(value: ::aws_sdk_forecast::types::ScalingType) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Schema> for crate::Schema {
+impl From<::aws_sdk_forecast::types::Schema> for crate::Schema {
     fn from(value: ::aws_sdk_forecast::types::Schema) -> Self {
         let ::aws_sdk_forecast::types::Schema { attributes, .. } = value;
         Self {
-            attributes: attributes
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            attributes: attributes.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::Schema> for ::aws_sdk_forecast::types::Schema {
+impl From<crate::Schema> for ::aws_sdk_forecast::types::Schema {
     fn from(value: crate::Schema) -> Self {
         ::aws_sdk_forecast::types::Schema::builder()
             .set_attributes(
-                value
-                    .attributes
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.attributes.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::SchemaAttribute>
-for crate::SchemaAttribute {
+impl From<::aws_sdk_forecast::types::SchemaAttribute> for crate::SchemaAttribute {
     fn from(value: ::aws_sdk_forecast::types::SchemaAttribute) -> Self {
         let ::aws_sdk_forecast::types::SchemaAttribute {
             attribute_name,
@@ -5447,30 +4908,29 @@ for crate::SchemaAttribute {
         } = value;
         Self {
             attribute_name,
-            attribute_type: attribute_type.map(::std::convert::Into::into),
+            attribute_type: attribute_type.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::SchemaAttribute>
-for ::aws_sdk_forecast::types::SchemaAttribute {
+impl From<crate::SchemaAttribute> for ::aws_sdk_forecast::types::SchemaAttribute {
     fn from(value: crate::SchemaAttribute) -> Self {
         ::aws_sdk_forecast::types::SchemaAttribute::builder()
             .set_attribute_name(value.attribute_name)
-            .set_attribute_type(value.attribute_type.map(::std::convert::Into::into))
+            .set_attribute_type(value.attribute_type.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<crate::State> for ::aws_sdk_forecast::types::State {
+impl From<crate::State> for ::aws_sdk_forecast::types::State {
     fn from(value: crate::State) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::State> for crate::State {
+impl From<::aws_sdk_forecast::types::State> for crate::State {
     fn from(value: ::aws_sdk_forecast::types::State) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Statistics> for crate::Statistics {
+impl From<::aws_sdk_forecast::types::Statistics> for crate::Statistics {
     fn from(value: ::aws_sdk_forecast::types::Statistics) -> Self {
         let ::aws_sdk_forecast::types::Statistics {
             count,
@@ -5503,7 +4963,7 @@ impl ::std::convert::From<::aws_sdk_forecast::types::Statistics> for crate::Stat
         }
     }
 }
-impl ::std::convert::From<crate::Statistics> for ::aws_sdk_forecast::types::Statistics {
+impl From<crate::Statistics> for ::aws_sdk_forecast::types::Statistics {
     fn from(value: crate::Statistics) -> Self {
         ::aws_sdk_forecast::types::Statistics::builder()
             .set_count(value.count)
@@ -5521,9 +4981,8 @@ impl ::std::convert::From<crate::Statistics> for ::aws_sdk_forecast::types::Stat
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::stop_resource::StopResourceInput,
-> for crate::StopResourceRequest {
+impl From<::aws_sdk_forecast::operation::stop_resource::StopResourceInput>
+for crate::StopResourceRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::stop_resource::StopResourceInput,
     ) -> Self {
@@ -5536,48 +4995,48 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::StopResourceRequest>
+impl From<crate::StopResourceRequest>
 for ::aws_sdk_forecast::operation::stop_resource::StopResourceInput {
     fn from(value: crate::StopResourceRequest) -> Self {
         ::aws_sdk_forecast::operation::stop_resource::StopResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::SupplementaryFeature>
+impl From<::aws_sdk_forecast::types::SupplementaryFeature>
 for crate::SupplementaryFeature {
     fn from(value: ::aws_sdk_forecast::types::SupplementaryFeature) -> Self {
         let ::aws_sdk_forecast::types::SupplementaryFeature { name, value, .. } = value;
         Self { name, value }
     }
 }
-impl ::std::convert::From<crate::SupplementaryFeature>
+impl From<crate::SupplementaryFeature>
 for ::aws_sdk_forecast::types::SupplementaryFeature {
     fn from(value: crate::SupplementaryFeature) -> Self {
         ::aws_sdk_forecast::types::SupplementaryFeature::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_value(::std::option::Option::Some(value.value))
+            .set_name(Some(value.name))
+            .set_value(Some(value.value))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::Tag> for crate::Tag {
+impl From<::aws_sdk_forecast::types::Tag> for crate::Tag {
     fn from(value: ::aws_sdk_forecast::types::Tag) -> Self {
         let ::aws_sdk_forecast::types::Tag { key, value, .. } = value;
         Self { key, value }
     }
 }
-impl ::std::convert::From<crate::Tag> for ::aws_sdk_forecast::types::Tag {
+impl From<crate::Tag> for ::aws_sdk_forecast::types::Tag {
     fn from(value: crate::Tag) -> Self {
         ::aws_sdk_forecast::types::Tag::builder()
-            .set_key(::std::option::Option::Some(value.key))
-            .set_value(::std::option::Option::Some(value.value))
+            .set_key(Some(value.key))
+            .set_value(Some(value.value))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceInput>
+impl From<::aws_sdk_forecast::operation::tag_resource::TagResourceInput>
 for crate::TagResourceRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::tag_resource::TagResourceInput,
@@ -5590,26 +5049,22 @@ for crate::TagResourceRequest {
         Self {
             resource_arn: resource_arn.unwrap_or_default(),
             tags: tags
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect())
+                .map(|v| v.into_iter().map(Into::into).collect())
                 .unwrap_or_default(),
         }
     }
 }
-impl ::std::convert::From<crate::TagResourceRequest>
+impl From<crate::TagResourceRequest>
 for ::aws_sdk_forecast::operation::tag_resource::TagResourceInput {
     fn from(value: crate::TagResourceRequest) -> Self {
         ::aws_sdk_forecast::operation::tag_resource::TagResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
-            .set_tags(
-                ::std::option::Option::Some(
-                    value.tags.into_iter().map(::std::convert::Into::into).collect(),
-                ),
-            )
+            .set_resource_arn(Some(value.resource_arn))
+            .set_tags(Some(value.tags.into_iter().map(Into::into).collect()))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceOutput>
+impl From<::aws_sdk_forecast::operation::tag_resource::TagResourceOutput>
 for crate::TagResourceResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput,
@@ -5618,15 +5073,14 @@ for crate::TagResourceResponse {
         Self {}
     }
 }
-impl ::std::convert::From<crate::TagResourceResponse>
+impl From<crate::TagResourceResponse>
 for ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput {
     fn from(value: crate::TagResourceResponse) -> Self {
         let _ = value;
         ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput::builder().build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TestWindowSummary>
-for crate::TestWindowSummary {
+impl From<::aws_sdk_forecast::types::TestWindowSummary> for crate::TestWindowSummary {
     fn from(value: ::aws_sdk_forecast::types::TestWindowSummary) -> Self {
         let ::aws_sdk_forecast::types::TestWindowSummary {
             test_window_start,
@@ -5636,27 +5090,24 @@ for crate::TestWindowSummary {
             ..
         } = value;
         Self {
-            test_window_start: test_window_start.map(::std::convert::Into::into),
-            test_window_end: test_window_end.map(::std::convert::Into::into),
+            test_window_start: test_window_start.map(Into::into),
+            test_window_end: test_window_end.map(Into::into),
             status,
             message,
         }
     }
 }
-impl ::std::convert::From<crate::TestWindowSummary>
-for ::aws_sdk_forecast::types::TestWindowSummary {
+impl From<crate::TestWindowSummary> for ::aws_sdk_forecast::types::TestWindowSummary {
     fn from(value: crate::TestWindowSummary) -> Self {
         ::aws_sdk_forecast::types::TestWindowSummary::builder()
-            .set_test_window_start(
-                value.test_window_start.map(::std::convert::Into::into),
-            )
-            .set_test_window_end(value.test_window_end.map(::std::convert::Into::into))
+            .set_test_window_start(value.test_window_start.map(Into::into))
+            .set_test_window_end(value.test_window_end.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeAlignmentBoundary>
+impl From<::aws_sdk_forecast::types::TimeAlignmentBoundary>
 for crate::TimeAlignmentBoundary {
     fn from(value: ::aws_sdk_forecast::types::TimeAlignmentBoundary) -> Self {
         let ::aws_sdk_forecast::types::TimeAlignmentBoundary {
@@ -5667,37 +5118,37 @@ for crate::TimeAlignmentBoundary {
             ..
         } = value;
         Self {
-            month: month.map(::std::convert::Into::into),
+            month: month.map(Into::into),
             day_of_month,
-            day_of_week: day_of_week.map(::std::convert::Into::into),
+            day_of_week: day_of_week.map(Into::into),
             hour,
         }
     }
 }
-impl ::std::convert::From<crate::TimeAlignmentBoundary>
+impl From<crate::TimeAlignmentBoundary>
 for ::aws_sdk_forecast::types::TimeAlignmentBoundary {
     fn from(value: crate::TimeAlignmentBoundary) -> Self {
         ::aws_sdk_forecast::types::TimeAlignmentBoundary::builder()
-            .set_month(value.month.map(::std::convert::Into::into))
+            .set_month(value.month.map(Into::into))
             .set_day_of_month(value.day_of_month)
-            .set_day_of_week(value.day_of_week.map(::std::convert::Into::into))
+            .set_day_of_week(value.day_of_week.map(Into::into))
             .set_hour(value.hour)
             .build()
     }
 }
-impl ::std::convert::From<crate::TimePointGranularity>
+impl From<crate::TimePointGranularity>
 for ::aws_sdk_forecast::types::TimePointGranularity {
     fn from(value: crate::TimePointGranularity) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimePointGranularity>
+impl From<::aws_sdk_forecast::types::TimePointGranularity>
 for crate::TimePointGranularity {
     fn from(value: ::aws_sdk_forecast::types::TimePointGranularity) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesCondition>
+impl From<::aws_sdk_forecast::types::TimeSeriesCondition>
 for crate::TimeSeriesCondition {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesCondition) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesCondition {
@@ -5709,36 +5160,34 @@ for crate::TimeSeriesCondition {
         Self {
             attribute_name,
             attribute_value,
-            condition: ::std::convert::Into::into(condition),
+            condition: Into::into(condition),
         }
     }
 }
-impl ::std::convert::From<crate::TimeSeriesCondition>
+impl From<crate::TimeSeriesCondition>
 for ::aws_sdk_forecast::types::TimeSeriesCondition {
     fn from(value: crate::TimeSeriesCondition) -> Self {
         ::aws_sdk_forecast::types::TimeSeriesCondition::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
-            .set_attribute_value(::std::option::Option::Some(value.attribute_value))
-            .set_condition(
-                ::std::option::Option::Some(::std::convert::Into::into(value.condition)),
-            )
+            .set_attribute_name(Some(value.attribute_name))
+            .set_attribute_value(Some(value.attribute_value))
+            .set_condition(Some(Into::into(value.condition)))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<crate::TimeSeriesGranularity>
+impl From<crate::TimeSeriesGranularity>
 for ::aws_sdk_forecast::types::TimeSeriesGranularity {
     fn from(value: crate::TimeSeriesGranularity) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesGranularity>
+impl From<::aws_sdk_forecast::types::TimeSeriesGranularity>
 for crate::TimeSeriesGranularity {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesGranularity) -> Self {
         Self::from(value.as_str())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesIdentifiers>
+impl From<::aws_sdk_forecast::types::TimeSeriesIdentifiers>
 for crate::TimeSeriesIdentifiers {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesIdentifiers) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesIdentifiers {
@@ -5748,23 +5197,23 @@ for crate::TimeSeriesIdentifiers {
             ..
         } = value;
         Self {
-            data_source: data_source.map(::std::convert::Into::into),
-            schema: schema.map(::std::convert::Into::into),
+            data_source: data_source.map(Into::into),
+            schema: schema.map(Into::into),
             format,
         }
     }
 }
-impl ::std::convert::From<crate::TimeSeriesIdentifiers>
+impl From<crate::TimeSeriesIdentifiers>
 for ::aws_sdk_forecast::types::TimeSeriesIdentifiers {
     fn from(value: crate::TimeSeriesIdentifiers) -> Self {
         ::aws_sdk_forecast::types::TimeSeriesIdentifiers::builder()
-            .set_data_source(value.data_source.map(::std::convert::Into::into))
-            .set_schema(value.schema.map(::std::convert::Into::into))
+            .set_data_source(value.data_source.map(Into::into))
+            .set_schema(value.schema.map(Into::into))
             .set_format(value.format)
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource>
+impl From<::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource>
 for crate::TimeSeriesReplacementsDataSource {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource {
@@ -5775,54 +5224,43 @@ for crate::TimeSeriesReplacementsDataSource {
             ..
         } = value;
         Self {
-            s3_config: s3_config
-                .map(::std::convert::Into::into)
-                .unwrap_or_else(missing_s3_config),
-            schema: schema.map(::std::convert::Into::into).unwrap_or_default(),
+            s3_config: s3_config.map(Into::into).unwrap_or_else(missing_s3_config),
+            schema: schema.map(Into::into).unwrap_or_default(),
             format,
             timestamp_format,
         }
     }
 }
-impl ::std::convert::From<crate::TimeSeriesReplacementsDataSource>
+impl From<crate::TimeSeriesReplacementsDataSource>
 for ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource {
     fn from(value: crate::TimeSeriesReplacementsDataSource) -> Self {
         ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource::builder()
-            .set_s3_config(
-                ::std::option::Option::Some(::std::convert::Into::into(value.s3_config)),
-            )
-            .set_schema(
-                ::std::option::Option::Some(::std::convert::Into::into(value.schema)),
-            )
+            .set_s3_config(Some(Into::into(value.s3_config)))
+            .set_schema(Some(Into::into(value.schema)))
             .set_format(value.format)
             .set_timestamp_format(value.timestamp_format)
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesSelector>
-for crate::TimeSeriesSelector {
+impl From<::aws_sdk_forecast::types::TimeSeriesSelector> for crate::TimeSeriesSelector {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesSelector) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesSelector {
             time_series_identifiers,
             ..
         } = value;
         Self {
-            time_series_identifiers: time_series_identifiers
-                .map(::std::convert::Into::into),
+            time_series_identifiers: time_series_identifiers.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::TimeSeriesSelector>
-for ::aws_sdk_forecast::types::TimeSeriesSelector {
+impl From<crate::TimeSeriesSelector> for ::aws_sdk_forecast::types::TimeSeriesSelector {
     fn from(value: crate::TimeSeriesSelector) -> Self {
         ::aws_sdk_forecast::types::TimeSeriesSelector::builder()
-            .set_time_series_identifiers(
-                value.time_series_identifiers.map(::std::convert::Into::into),
-            )
+            .set_time_series_identifiers(value.time_series_identifiers.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesTransformation>
+impl From<::aws_sdk_forecast::types::TimeSeriesTransformation>
 for crate::TimeSeriesTransformation {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesTransformation) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesTransformation {
@@ -5831,28 +5269,27 @@ for crate::TimeSeriesTransformation {
             ..
         } = value;
         Self {
-            action: action.map(::std::convert::Into::into),
+            action: action.map(Into::into),
             time_series_conditions: time_series_conditions
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
-impl ::std::convert::From<crate::TimeSeriesTransformation>
+impl From<crate::TimeSeriesTransformation>
 for ::aws_sdk_forecast::types::TimeSeriesTransformation {
     fn from(value: crate::TimeSeriesTransformation) -> Self {
         ::aws_sdk_forecast::types::TimeSeriesTransformation::builder()
-            .set_action(value.action.map(::std::convert::Into::into))
+            .set_action(value.action.map(Into::into))
             .set_time_series_conditions(
                 value
                     .time_series_conditions
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput,
-> for crate::UntagResourceRequest {
+impl From<::aws_sdk_forecast::operation::untag_resource::UntagResourceInput>
+for crate::UntagResourceRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput,
     ) -> Self {
@@ -5867,19 +5304,18 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::UntagResourceRequest>
+impl From<crate::UntagResourceRequest>
 for ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput {
     fn from(value: crate::UntagResourceRequest) -> Self {
         ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
-            .set_tag_keys(::std::option::Option::Some(value.tag_keys))
+            .set_resource_arn(Some(value.resource_arn))
+            .set_tag_keys(Some(value.tag_keys))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput,
-> for crate::UntagResourceResponse {
+impl From<::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput>
+for crate::UntagResourceResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput,
     ) -> Self {
@@ -5887,7 +5323,7 @@ impl ::std::convert::From<
         Self {}
     }
 }
-impl ::std::convert::From<crate::UntagResourceResponse>
+impl From<crate::UntagResourceResponse>
 for ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput {
     fn from(value: crate::UntagResourceResponse) -> Self {
         let _ = value;
@@ -5895,9 +5331,8 @@ for ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput {
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput,
-> for crate::UpdateDatasetGroupRequest {
+impl From<::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput>
+for crate::UpdateDatasetGroupRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput,
     ) -> Self {
@@ -5912,19 +5347,18 @@ impl ::std::convert::From<
         }
     }
 }
-impl ::std::convert::From<crate::UpdateDatasetGroupRequest>
+impl From<crate::UpdateDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput {
     fn from(value: crate::UpdateDatasetGroupRequest) -> Self {
         ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
-            .set_dataset_arns(::std::option::Option::Some(value.dataset_arns))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
+            .set_dataset_arns(Some(value.dataset_arns))
             .build()
             .expect("every member the SDK requires is set")
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput,
-> for crate::UpdateDatasetGroupResponse {
+impl From<::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput>
+for crate::UpdateDatasetGroupResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput,
     ) -> Self {
@@ -5932,7 +5366,7 @@ impl ::std::convert::From<
         Self {}
     }
 }
-impl ::std::convert::From<crate::UpdateDatasetGroupResponse>
+impl From<crate::UpdateDatasetGroupResponse>
 for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput {
     fn from(value: crate::UpdateDatasetGroupResponse) -> Self {
         let _ = value;
@@ -5940,7 +5374,7 @@ for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutpu
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::WeightedQuantileLoss>
+impl From<::aws_sdk_forecast::types::WeightedQuantileLoss>
 for crate::WeightedQuantileLoss {
     fn from(value: ::aws_sdk_forecast::types::WeightedQuantileLoss) -> Self {
         let ::aws_sdk_forecast::types::WeightedQuantileLoss {
@@ -5951,7 +5385,7 @@ for crate::WeightedQuantileLoss {
         Self { quantile, loss_value }
     }
 }
-impl ::std::convert::From<crate::WeightedQuantileLoss>
+impl From<crate::WeightedQuantileLoss>
 for ::aws_sdk_forecast::types::WeightedQuantileLoss {
     fn from(value: crate::WeightedQuantileLoss) -> Self {
         ::aws_sdk_forecast::types::WeightedQuantileLoss::builder()
@@ -5960,7 +5394,7 @@ for ::aws_sdk_forecast::types::WeightedQuantileLoss {
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfAnalysisSummary>
+impl From<::aws_sdk_forecast::types::WhatIfAnalysisSummary>
 for crate::WhatIfAnalysisSummary {
     fn from(value: ::aws_sdk_forecast::types::WhatIfAnalysisSummary) -> Self {
         let ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
@@ -5979,13 +5413,12 @@ for crate::WhatIfAnalysisSummary {
             forecast_arn,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::WhatIfAnalysisSummary>
+impl From<crate::WhatIfAnalysisSummary>
 for ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
     fn from(value: crate::WhatIfAnalysisSummary) -> Self {
         ::aws_sdk_forecast::types::WhatIfAnalysisSummary::builder()
@@ -5994,14 +5427,12 @@ for ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
             .set_forecast_arn(value.forecast_arn)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfForecastExportSummary>
+impl From<::aws_sdk_forecast::types::WhatIfForecastExportSummary>
 for crate::WhatIfForecastExportSummary {
     fn from(value: ::aws_sdk_forecast::types::WhatIfForecastExportSummary) -> Self {
         let ::aws_sdk_forecast::types::WhatIfForecastExportSummary {
@@ -6019,33 +5450,30 @@ for crate::WhatIfForecastExportSummary {
             what_if_forecast_export_arn,
             what_if_forecast_arns,
             what_if_forecast_export_name,
-            destination: destination.map(::std::convert::Into::into),
+            destination: destination.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::WhatIfForecastExportSummary>
+impl From<crate::WhatIfForecastExportSummary>
 for ::aws_sdk_forecast::types::WhatIfForecastExportSummary {
     fn from(value: crate::WhatIfForecastExportSummary) -> Self {
         ::aws_sdk_forecast::types::WhatIfForecastExportSummary::builder()
             .set_what_if_forecast_export_arn(value.what_if_forecast_export_arn)
             .set_what_if_forecast_arns(value.what_if_forecast_arns)
             .set_what_if_forecast_export_name(value.what_if_forecast_export_name)
-            .set_destination(value.destination.map(::std::convert::Into::into))
+            .set_destination(value.destination.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfForecastSummary>
+impl From<::aws_sdk_forecast::types::WhatIfForecastSummary>
 for crate::WhatIfForecastSummary {
     fn from(value: ::aws_sdk_forecast::types::WhatIfForecastSummary) -> Self {
         let ::aws_sdk_forecast::types::WhatIfForecastSummary {
@@ -6064,13 +5492,12 @@ for crate::WhatIfForecastSummary {
             what_if_analysis_arn,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::WhatIfForecastSummary>
+impl From<crate::WhatIfForecastSummary>
 for ::aws_sdk_forecast::types::WhatIfForecastSummary {
     fn from(value: crate::WhatIfForecastSummary) -> Self {
         ::aws_sdk_forecast::types::WhatIfForecastSummary::builder()
@@ -6079,15 +5506,12 @@ for ::aws_sdk_forecast::types::WhatIfForecastSummary {
             .set_what_if_analysis_arn(value.what_if_analysis_arn)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::types::WindowSummary>
-for crate::WindowSummary {
+impl From<::aws_sdk_forecast::types::WindowSummary> for crate::WindowSummary {
     fn from(value: ::aws_sdk_forecast::types::WindowSummary) -> Self {
         let ::aws_sdk_forecast::types::WindowSummary {
             test_window_start,
@@ -6098,101 +5522,83 @@ for crate::WindowSummary {
             ..
         } = value;
         Self {
-            test_window_start: test_window_start.map(::std::convert::Into::into),
-            test_window_end: test_window_end.map(::std::convert::Into::into),
+            test_window_start: test_window_start.map(Into::into),
+            test_window_end: test_window_end.map(Into::into),
             item_count,
-            evaluation_type: evaluation_type.map(::std::convert::Into::into),
-            metrics: metrics.map(::std::convert::Into::into),
+            evaluation_type: evaluation_type.map(Into::into),
+            metrics: metrics.map(Into::into),
         }
     }
 }
-impl ::std::convert::From<crate::WindowSummary>
-for ::aws_sdk_forecast::types::WindowSummary {
+impl From<crate::WindowSummary> for ::aws_sdk_forecast::types::WindowSummary {
     fn from(value: crate::WindowSummary) -> Self {
         ::aws_sdk_forecast::types::WindowSummary::builder()
-            .set_test_window_start(
-                value.test_window_start.map(::std::convert::Into::into),
-            )
-            .set_test_window_end(value.test_window_end.map(::std::convert::Into::into))
+            .set_test_window_start(value.test_window_start.map(Into::into))
+            .set_test_window_end(value.test_window_end.map(Into::into))
             .set_item_count(value.item_count)
-            .set_evaluation_type(value.evaluation_type.map(::std::convert::Into::into))
-            .set_metrics(value.metrics.map(::std::convert::Into::into))
+            .set_evaluation_type(value.evaluation_type.map(Into::into))
+            .set_metrics(value.metrics.map(Into::into))
             .build()
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError,
-> for crate::CreateAutoPredictorError {
+impl From<::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError>
+for crate::CreateAutoPredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateAutoPredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateAutoPredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateAutoPredictorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateAutoPredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateAutoPredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateAutoPredictorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceNotFoundException(
                 e,
             ) => {
-                crate::CreateAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateAutoPredictorError::ResourceNotFoundException(Into::into(e))
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateAutoPredictorError>
+impl From<crate::CreateAutoPredictorError>
 for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError {
     fn from(value: crate::CreateAutoPredictorError) -> Self {
         match value {
             crate::CreateAutoPredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::Unhandled(e) => {
@@ -6201,55 +5607,42 @@ for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorErr
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError,
-> for crate::CreateDatasetError {
+impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetError>
+for crate::CreateDatasetError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateDatasetError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
                 e,
-            ) => {
-                crate::CreateDatasetError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetError::ResourceAlreadyExistsException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetError>
+impl From<crate::CreateDatasetError>
 for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError {
     fn from(value: crate::CreateDatasetError) -> Self {
         match value {
             crate::CreateDatasetError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetError::Unhandled(e) => {
@@ -6258,79 +5651,62 @@ for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError,
-> for crate::CreateDatasetGroupError {
+impl From<::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError>
+for crate::CreateDatasetGroupError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateDatasetGroupError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetGroupError>
+impl From<crate::CreateDatasetGroupError>
 for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError {
     fn from(value: crate::CreateDatasetGroupError) -> Self {
         match value {
             crate::CreateDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::Unhandled(e) => {
@@ -6339,7 +5715,7 @@ for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError,
 > for crate::CreateDatasetImportJobError {
     fn from(
@@ -6348,70 +5724,62 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetImportJobError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
                 e,
             ) => {
-                crate::CreateDatasetImportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateDatasetImportJobError::LimitExceededException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateDatasetImportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceInUseException(
                 e,
             ) => {
-                crate::CreateDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateDatasetImportJobError::ResourceInUseException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateDatasetImportJobError>
+impl From<crate::CreateDatasetImportJobError>
 for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError {
     fn from(value: crate::CreateDatasetImportJobError) -> Self {
         match value {
             crate::CreateDatasetImportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::Unhandled(e) => {
@@ -6420,7 +5788,7 @@ for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImpor
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError,
 > for crate::CreateExplainabilityError {
     fn from(
@@ -6429,70 +5797,58 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateExplainabilityError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateExplainabilityError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateExplainabilityError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateExplainabilityError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateExplainabilityError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateExplainabilityError>
+impl From<crate::CreateExplainabilityError>
 for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError {
     fn from(value: crate::CreateExplainabilityError) -> Self {
         match value {
             crate::CreateExplainabilityError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::Unhandled(e) => {
@@ -6501,7 +5857,7 @@ for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityEr
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError,
 > for crate::CreateExplainabilityExportError {
     fn from(
@@ -6512,68 +5868,68 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::LimitExceededException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateExplainabilityExportError>
+impl From<crate::CreateExplainabilityExportError>
 for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError {
     fn from(value: crate::CreateExplainabilityExportError) -> Self {
         match value {
             crate::CreateExplainabilityExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::Unhandled(e) => {
@@ -6582,79 +5938,60 @@ for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainab
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_forecast::CreateForecastError,
-> for crate::CreateForecastError {
+impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastError>
+for crate::CreateForecastError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceAlreadyExistsException(
                 e,
             ) => {
-                crate::CreateForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateForecastError::ResourceAlreadyExistsException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreateForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateForecastError>
+impl From<crate::CreateForecastError>
 for ::aws_sdk_forecast::operation::create_forecast::CreateForecastError {
     fn from(value: crate::CreateForecastError) -> Self {
         match value {
             crate::CreateForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::Unhandled(e) => {
@@ -6663,7 +6000,7 @@ for ::aws_sdk_forecast::operation::create_forecast::CreateForecastError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError,
 > for crate::CreateForecastExportJobError {
     fn from(
@@ -6673,69 +6010,67 @@ impl ::std::convert::From<
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::InvalidInputException(
                 e,
             ) => {
-                crate::CreateForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateForecastExportJobError::InvalidInputException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::LimitExceededException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateForecastExportJobError>
+impl From<crate::CreateForecastExportJobError>
 for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError {
     fn from(value: crate::CreateForecastExportJobError) -> Self {
         match value {
             crate::CreateForecastExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::Unhandled(e) => {
@@ -6744,79 +6079,58 @@ for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExp
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError,
-> for crate::CreateMonitorError {
+impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorError>
+for crate::CreateMonitorError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateMonitorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
                 e,
-            ) => {
-                crate::CreateMonitorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::ResourceAlreadyExistsException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreateMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateMonitorError>
+impl From<crate::CreateMonitorError>
 for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError {
     fn from(value: crate::CreateMonitorError) -> Self {
         match value {
             crate::CreateMonitorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::Unhandled(e) => {
@@ -6825,79 +6139,62 @@ for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError,
-> for crate::CreatePredictorError {
+impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorError>
+for crate::CreatePredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreatePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreatePredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreatePredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreatePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreatePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreatePredictorError>
+impl From<crate::CreatePredictorError>
 for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError {
     fn from(value: crate::CreatePredictorError) -> Self {
         match value {
             crate::CreatePredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::Unhandled(e) => {
@@ -6906,7 +6203,7 @@ for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError,
 > for crate::CreatePredictorBacktestExportJobError {
     fn from(
@@ -6917,72 +6214,72 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::LimitExceededException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreatePredictorBacktestExportJobError>
+impl From<crate::CreatePredictorBacktestExportJobError>
 for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError {
     fn from(value: crate::CreatePredictorBacktestExportJobError) -> Self {
         match value {
             crate::CreatePredictorBacktestExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::Unhandled(e) => {
@@ -6991,7 +6288,7 @@ for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreateP
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError,
 > for crate::CreateWhatIfAnalysisError {
     fn from(
@@ -7000,70 +6297,58 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfAnalysisError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateWhatIfAnalysisError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfAnalysisError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateWhatIfAnalysisError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfAnalysisError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfAnalysisError>
+impl From<crate::CreateWhatIfAnalysisError>
 for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError {
     fn from(value: crate::CreateWhatIfAnalysisError) -> Self {
         match value {
             crate::CreateWhatIfAnalysisError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::Unhandled(e) => {
@@ -7072,7 +6357,7 @@ for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysis
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError,
 > for crate::CreateWhatIfForecastError {
     fn from(
@@ -7081,70 +6366,58 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateWhatIfForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfForecastError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfForecastError>
+impl From<crate::CreateWhatIfForecastError>
 for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError {
     fn from(value: crate::CreateWhatIfForecastError) -> Self {
         match value {
             crate::CreateWhatIfForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::Unhandled(e) => {
@@ -7153,7 +6426,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecast
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError,
 > for crate::CreateWhatIfForecastExportError {
     fn from(
@@ -7164,68 +6437,68 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::LimitExceededException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::CreateWhatIfForecastExportError>
+impl From<crate::CreateWhatIfForecastExportError>
 for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError {
     fn from(value: crate::CreateWhatIfForecastExportError) -> Self {
         match value {
             crate::CreateWhatIfForecastExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::Unhandled(e) => {
@@ -7234,55 +6507,42 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfF
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError,
-> for crate::DeleteDatasetError {
+impl From<::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError>
+for crate::DeleteDatasetError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteDatasetError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteDatasetError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteDatasetError>
+impl From<crate::DeleteDatasetError>
 for ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError {
     fn from(value: crate::DeleteDatasetError) -> Self {
         match value {
             crate::DeleteDatasetError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetError::Unhandled(e) => {
@@ -7291,55 +6551,42 @@ for ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError,
-> for crate::DeleteDatasetGroupError {
+impl From<::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError>
+for crate::DeleteDatasetGroupError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetGroupError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteDatasetGroupError>
+impl From<crate::DeleteDatasetGroupError>
 for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError {
     fn from(value: crate::DeleteDatasetGroupError) -> Self {
         match value {
             crate::DeleteDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetGroupError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetGroupError::Unhandled(e) => {
@@ -7348,7 +6595,7 @@ for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError,
 > for crate::DeleteDatasetImportJobError {
     fn from(
@@ -7357,46 +6604,40 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetImportJobError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
                 e,
             ) => {
-                crate::DeleteDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::DeleteDatasetImportJobError::ResourceInUseException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteDatasetImportJobError>
+impl From<crate::DeleteDatasetImportJobError>
 for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError {
     fn from(value: crate::DeleteDatasetImportJobError) -> Self {
         match value {
             crate::DeleteDatasetImportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetImportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetImportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetImportJobError::Unhandled(e) => {
@@ -7405,7 +6646,7 @@ for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImpor
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError,
 > for crate::DeleteExplainabilityError {
     fn from(
@@ -7414,46 +6655,38 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteExplainabilityError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteExplainabilityError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteExplainabilityError>
+impl From<crate::DeleteExplainabilityError>
 for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError {
     fn from(value: crate::DeleteExplainabilityError) -> Self {
         match value {
             crate::DeleteExplainabilityError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityError::Unhandled(e) => {
@@ -7462,7 +6695,7 @@ for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityEr
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError,
 > for crate::DeleteExplainabilityExportError {
     fn from(
@@ -7473,44 +6706,44 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DeleteExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeleteExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteExplainabilityExportError>
+impl From<crate::DeleteExplainabilityExportError>
 for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError {
     fn from(value: crate::DeleteExplainabilityExportError) -> Self {
         match value {
             crate::DeleteExplainabilityExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityExportError::Unhandled(e) => {
@@ -7519,55 +6752,42 @@ for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainab
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError,
-> for crate::DeleteForecastError {
+impl From<::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError>
+for crate::DeleteForecastError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteForecastError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteForecastError>
+impl From<crate::DeleteForecastError>
 for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError {
     fn from(value: crate::DeleteForecastError) -> Self {
         match value {
             crate::DeleteForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastError::Unhandled(e) => {
@@ -7576,7 +6796,7 @@ for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError,
 > for crate::DeleteForecastExportJobError {
     fn from(
@@ -7586,45 +6806,43 @@ impl ::std::convert::From<
             ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::InvalidInputException(
                 e,
             ) => {
-                crate::DeleteForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::DeleteForecastExportJobError::InvalidInputException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeleteForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteForecastExportJobError>
+impl From<crate::DeleteForecastExportJobError>
 for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError {
     fn from(value: crate::DeleteForecastExportJobError) -> Self {
         match value {
             crate::DeleteForecastExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastExportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastExportJobError::Unhandled(e) => {
@@ -7633,55 +6851,42 @@ for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExp
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError,
-> for crate::DeleteMonitorError {
+impl From<::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError>
+for crate::DeleteMonitorError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteMonitorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteMonitorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteMonitorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteMonitorError>
+impl From<crate::DeleteMonitorError>
 for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError {
     fn from(value: crate::DeleteMonitorError) -> Self {
         match value {
             crate::DeleteMonitorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteMonitorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteMonitorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteMonitorError::Unhandled(e) => {
@@ -7690,55 +6895,42 @@ for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError,
-> for crate::DeletePredictorError {
+impl From<::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError>
+for crate::DeletePredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeletePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeletePredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeletePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeletePredictorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeletePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeletePredictorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeletePredictorError>
+impl From<crate::DeletePredictorError>
 for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError {
     fn from(value: crate::DeletePredictorError) -> Self {
         match value {
             crate::DeletePredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorError::Unhandled(e) => {
@@ -7747,7 +6939,7 @@ for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError,
 > for crate::DeletePredictorBacktestExportJobError {
     fn from(
@@ -7758,46 +6950,46 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DeletePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeletePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeletePredictorBacktestExportJobError>
+impl From<crate::DeletePredictorBacktestExportJobError>
 for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError {
     fn from(value: crate::DeletePredictorBacktestExportJobError) -> Self {
         match value {
             crate::DeletePredictorBacktestExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorBacktestExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorBacktestExportJobError::Unhandled(e) => {
@@ -7806,55 +6998,42 @@ for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeleteP
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError,
-> for crate::DeleteResourceTreeError {
+impl From<::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError>
+for crate::DeleteResourceTreeError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteResourceTreeError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteResourceTreeError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteResourceTreeError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteResourceTreeError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteResourceTreeError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteResourceTreeError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteResourceTreeError>
+impl From<crate::DeleteResourceTreeError>
 for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError {
     fn from(value: crate::DeleteResourceTreeError) -> Self {
         match value {
             crate::DeleteResourceTreeError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteResourceTreeError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteResourceTreeError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteResourceTreeError::Unhandled(e) => {
@@ -7863,7 +7042,7 @@ for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError,
 > for crate::DeleteWhatIfAnalysisError {
     fn from(
@@ -7872,46 +7051,38 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteWhatIfAnalysisError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteWhatIfAnalysisError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteWhatIfAnalysisError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteWhatIfAnalysisError>
+impl From<crate::DeleteWhatIfAnalysisError>
 for ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError {
     fn from(value: crate::DeleteWhatIfAnalysisError) -> Self {
         match value {
             crate::DeleteWhatIfAnalysisError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfAnalysisError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfAnalysisError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfAnalysisError::Unhandled(e) => {
@@ -7920,7 +7091,7 @@ for ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysis
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError,
 > for crate::DeleteWhatIfForecastError {
     fn from(
@@ -7929,46 +7100,38 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteWhatIfForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteWhatIfForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteWhatIfForecastError>
+impl From<crate::DeleteWhatIfForecastError>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError {
     fn from(value: crate::DeleteWhatIfForecastError) -> Self {
         match value {
             crate::DeleteWhatIfForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastError::Unhandled(e) => {
@@ -7977,7 +7140,7 @@ for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecast
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError,
 > for crate::DeleteWhatIfForecastExportError {
     fn from(
@@ -7988,44 +7151,44 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DeleteWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeleteWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DeleteWhatIfForecastExportError>
+impl From<crate::DeleteWhatIfForecastExportError>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError {
     fn from(value: crate::DeleteWhatIfForecastExportError) -> Self {
         match value {
             crate::DeleteWhatIfForecastExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastExportError::Unhandled(e) => {
@@ -8034,7 +7197,7 @@ for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfF
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError,
 > for crate::DescribeAutoPredictorError {
     fn from(
@@ -8043,34 +7206,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeAutoPredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeAutoPredictorError>
+impl From<crate::DescribeAutoPredictorError>
 for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError {
     fn from(value: crate::DescribeAutoPredictorError) -> Self {
         match value {
             crate::DescribeAutoPredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeAutoPredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeAutoPredictorError::Unhandled(e) => {
@@ -8079,43 +7238,34 @@ for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredicto
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError,
-> for crate::DescribeDatasetError {
+impl From<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError>
+for crate::DescribeDatasetError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeDatasetError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribeDatasetError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeDatasetError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetError>
+impl From<crate::DescribeDatasetError>
 for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError {
     fn from(value: crate::DescribeDatasetError) -> Self {
         match value {
             crate::DescribeDatasetError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetError::Unhandled(e) => {
@@ -8124,7 +7274,7 @@ for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError,
 > for crate::DescribeDatasetGroupError {
     fn from(
@@ -8133,34 +7283,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetGroupError>
+impl From<crate::DescribeDatasetGroupError>
 for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError {
     fn from(value: crate::DescribeDatasetGroupError) -> Self {
         match value {
             crate::DescribeDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetGroupError::Unhandled(e) => {
@@ -8169,7 +7315,7 @@ for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupE
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError,
 > for crate::DescribeDatasetImportJobError {
     fn from(
@@ -8180,32 +7326,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeDatasetImportJobError>
+impl From<crate::DescribeDatasetImportJobError>
 for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError {
     fn from(value: crate::DescribeDatasetImportJobError) -> Self {
         match value {
             crate::DescribeDatasetImportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetImportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetImportJobError::Unhandled(e) => {
@@ -8214,7 +7360,7 @@ for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetI
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError,
 > for crate::DescribeExplainabilityError {
     fn from(
@@ -8223,34 +7369,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeExplainabilityError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeExplainabilityError>
+impl From<crate::DescribeExplainabilityError>
 for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError {
     fn from(value: crate::DescribeExplainabilityError) -> Self {
         match value {
             crate::DescribeExplainabilityError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityError::Unhandled(e) => {
@@ -8259,7 +7401,7 @@ for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabili
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError,
 > for crate::DescribeExplainabilityExportError {
     fn from(
@@ -8270,32 +7412,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeExplainabilityExportError>
+impl From<crate::DescribeExplainabilityExportError>
 for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError {
     fn from(value: crate::DescribeExplainabilityExportError) -> Self {
         match value {
             crate::DescribeExplainabilityExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityExportError::Unhandled(e) => {
@@ -8304,43 +7446,34 @@ for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExpla
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError,
-> for crate::DescribeForecastError {
+impl From<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError>
+for crate::DescribeForecastError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribeForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeForecastError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeForecastError>
+impl From<crate::DescribeForecastError>
 for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError {
     fn from(value: crate::DescribeForecastError) -> Self {
         match value {
             crate::DescribeForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastError::Unhandled(e) => {
@@ -8349,7 +7482,7 @@ for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError,
 > for crate::DescribeForecastExportJobError {
     fn from(
@@ -8360,32 +7493,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeForecastExportJobError>
+impl From<crate::DescribeForecastExportJobError>
 for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError {
     fn from(value: crate::DescribeForecastExportJobError) -> Self {
         match value {
             crate::DescribeForecastExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastExportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastExportJobError::Unhandled(e) => {
@@ -8394,43 +7527,34 @@ for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecas
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError,
-> for crate::DescribeMonitorError {
+impl From<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError>
+for crate::DescribeMonitorError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeMonitorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribeMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeMonitorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeMonitorError>
+impl From<crate::DescribeMonitorError>
 for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError {
     fn from(value: crate::DescribeMonitorError) -> Self {
         match value {
             crate::DescribeMonitorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeMonitorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeMonitorError::Unhandled(e) => {
@@ -8439,43 +7563,34 @@ for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError,
-> for crate::DescribePredictorError {
+impl From<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError>
+for crate::DescribePredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribePredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribePredictorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribePredictorError>
+impl From<crate::DescribePredictorError>
 for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError {
     fn from(value: crate::DescribePredictorError) -> Self {
         match value {
             crate::DescribePredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorError::Unhandled(e) => {
@@ -8484,7 +7599,7 @@ for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError,
 > for crate::DescribePredictorBacktestExportJobError {
     fn from(
@@ -8495,34 +7610,34 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribePredictorBacktestExportJobError>
+impl From<crate::DescribePredictorBacktestExportJobError>
 for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError {
     fn from(value: crate::DescribePredictorBacktestExportJobError) -> Self {
         match value {
             crate::DescribePredictorBacktestExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorBacktestExportJobError::Unhandled(e) => {
@@ -8531,7 +7646,7 @@ for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::Descr
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError,
 > for crate::DescribeWhatIfAnalysisError {
     fn from(
@@ -8540,34 +7655,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeWhatIfAnalysisError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfAnalysisError>
+impl From<crate::DescribeWhatIfAnalysisError>
 for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError {
     fn from(value: crate::DescribeWhatIfAnalysisError) -> Self {
         match value {
             crate::DescribeWhatIfAnalysisError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfAnalysisError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfAnalysisError::Unhandled(e) => {
@@ -8576,7 +7687,7 @@ for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnal
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError,
 > for crate::DescribeWhatIfForecastError {
     fn from(
@@ -8585,34 +7696,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeWhatIfForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfForecastError>
+impl From<crate::DescribeWhatIfForecastError>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError {
     fn from(value: crate::DescribeWhatIfForecastError) -> Self {
         match value {
             crate::DescribeWhatIfForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfForecastError::Unhandled(e) => {
@@ -8621,7 +7728,7 @@ for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfFore
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError,
 > for crate::DescribeWhatIfForecastExportError {
     fn from(
@@ -8632,32 +7739,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::DescribeWhatIfForecastExportError>
+impl From<crate::DescribeWhatIfForecastExportError>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError {
     fn from(value: crate::DescribeWhatIfForecastExportError) -> Self {
         match value {
             crate::DescribeWhatIfForecastExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfForecastExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfForecastExportError::Unhandled(e) => {
@@ -8666,55 +7773,42 @@ for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWha
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError,
-> for crate::GetAccuracyMetricsError {
+impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError>
+for crate::GetAccuracyMetricsError {
     fn from(
         value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::InvalidInputException(
                 e,
-            ) => {
-                crate::GetAccuracyMetricsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::GetAccuracyMetricsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceInUseException(
                 e,
-            ) => {
-                crate::GetAccuracyMetricsError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::GetAccuracyMetricsError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::GetAccuracyMetricsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::GetAccuracyMetricsError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::GetAccuracyMetricsError>
+impl From<crate::GetAccuracyMetricsError>
 for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError {
     fn from(value: crate::GetAccuracyMetricsError) -> Self {
         match value {
             crate::GetAccuracyMetricsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::GetAccuracyMetricsError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::GetAccuracyMetricsError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::GetAccuracyMetricsError::Unhandled(e) => {
@@ -8723,31 +7817,26 @@ for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError,
-> for crate::ListDatasetGroupsError {
+impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError>
+for crate::ListDatasetGroupsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListDatasetGroupsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListDatasetGroupsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetGroupsError>
+impl From<crate::ListDatasetGroupsError>
 for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError {
     fn from(value: crate::ListDatasetGroupsError) -> Self {
         match value {
             crate::ListDatasetGroupsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetGroupsError::Unhandled(e) => {
@@ -8756,7 +7845,7 @@ for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError,
 > for crate::ListDatasetImportJobsError {
     fn from(
@@ -8765,34 +7854,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListDatasetImportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListDatasetImportJobsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListDatasetImportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetImportJobsError>
+impl From<crate::ListDatasetImportJobsError>
 for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError {
     fn from(value: crate::ListDatasetImportJobsError) -> Self {
         match value {
             crate::ListDatasetImportJobsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetImportJobsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetImportJobsError::Unhandled(e) => {
@@ -8801,31 +7886,26 @@ for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJo
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError,
-> for crate::ListDatasetsError {
+impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsError>
+for crate::ListDatasetsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListDatasetsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListDatasetsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListDatasetsError>
+impl From<crate::ListDatasetsError>
 for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError {
     fn from(value: crate::ListDatasetsError) -> Self {
         match value {
             crate::ListDatasetsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetsError::Unhandled(e) => {
@@ -8834,7 +7914,7 @@ for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError,
 > for crate::ListExplainabilitiesError {
     fn from(
@@ -8843,34 +7923,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListExplainabilitiesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListExplainabilitiesError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListExplainabilitiesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListExplainabilitiesError>
+impl From<crate::ListExplainabilitiesError>
 for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError {
     fn from(value: crate::ListExplainabilitiesError) -> Self {
         match value {
             crate::ListExplainabilitiesError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilitiesError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilitiesError::Unhandled(e) => {
@@ -8879,7 +7955,7 @@ for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesEr
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError,
 > for crate::ListExplainabilityExportsError {
     fn from(
@@ -8890,32 +7966,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::ListExplainabilityExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListExplainabilityExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListExplainabilityExportsError>
+impl From<crate::ListExplainabilityExportsError>
 for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError {
     fn from(value: crate::ListExplainabilityExportsError) -> Self {
         match value {
             crate::ListExplainabilityExportsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilityExportsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilityExportsError::Unhandled(e) => {
@@ -8924,7 +8000,7 @@ for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabili
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError,
 > for crate::ListForecastExportJobsError {
     fn from(
@@ -8933,34 +8009,30 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListForecastExportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListForecastExportJobsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListForecastExportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListForecastExportJobsError>
+impl From<crate::ListForecastExportJobsError>
 for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError {
     fn from(value: crate::ListForecastExportJobsError) -> Self {
         match value {
             crate::ListForecastExportJobsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastExportJobsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastExportJobsError::Unhandled(e) => {
@@ -8969,43 +8041,34 @@ for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExport
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError,
-> for crate::ListForecastsError {
+impl From<::aws_sdk_forecast::operation::list_forecasts::ListForecastsError>
+for crate::ListForecastsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListForecastsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListForecastsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListForecastsError>
+impl From<crate::ListForecastsError>
 for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError {
     fn from(value: crate::ListForecastsError) -> Self {
         match value {
             crate::ListForecastsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastsError::Unhandled(e) => {
@@ -9014,7 +8077,7 @@ for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError,
 > for crate::ListMonitorEvaluationsError {
     fn from(
@@ -9023,46 +8086,42 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListMonitorEvaluationsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListMonitorEvaluationsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListMonitorEvaluationsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::ListMonitorEvaluationsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListMonitorEvaluationsError>
+impl From<crate::ListMonitorEvaluationsError>
 for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError {
     fn from(value: crate::ListMonitorEvaluationsError) -> Self {
         match value {
             crate::ListMonitorEvaluationsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorEvaluationsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorEvaluationsError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorEvaluationsError::Unhandled(e) => {
@@ -9071,43 +8130,34 @@ for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluati
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError,
-> for crate::ListMonitorsError {
+impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsError>
+for crate::ListMonitorsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListMonitorsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListMonitorsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListMonitorsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListMonitorsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListMonitorsError>
+impl From<crate::ListMonitorsError>
 for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError {
     fn from(value: crate::ListMonitorsError) -> Self {
         match value {
             crate::ListMonitorsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorsError::Unhandled(e) => {
@@ -9116,7 +8166,7 @@ for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError,
 > for crate::ListPredictorBacktestExportJobsError {
     fn from(
@@ -9127,32 +8177,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::ListPredictorBacktestExportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListPredictorBacktestExportJobsError>
+impl From<crate::ListPredictorBacktestExportJobsError>
 for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError {
     fn from(value: crate::ListPredictorBacktestExportJobsError) -> Self {
         match value {
             crate::ListPredictorBacktestExportJobsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListPredictorBacktestExportJobsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListPredictorBacktestExportJobsError::Unhandled(e) => {
@@ -9161,43 +8211,34 @@ for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPred
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError,
-> for crate::ListPredictorsError {
+impl From<::aws_sdk_forecast::operation::list_predictors::ListPredictorsError>
+for crate::ListPredictorsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListPredictorsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListPredictorsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListPredictorsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListPredictorsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListPredictorsError>
+impl From<crate::ListPredictorsError>
 for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError {
     fn from(value: crate::ListPredictorsError) -> Self {
         match value {
             crate::ListPredictorsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListPredictorsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListPredictorsError::Unhandled(e) => {
@@ -9206,7 +8247,7 @@ for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError {
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError,
 > for crate::ListTagsForResourceError {
     fn from(
@@ -9215,34 +8256,28 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListTagsForResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListTagsForResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException(
                 e,
             ) => {
-                crate::ListTagsForResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::ListTagsForResourceError::ResourceNotFoundException(Into::into(e))
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListTagsForResourceError>
+impl From<crate::ListTagsForResourceError>
 for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError {
     fn from(value: crate::ListTagsForResourceError) -> Self {
         match value {
             crate::ListTagsForResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListTagsForResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListTagsForResourceError::Unhandled(e) => {
@@ -9251,43 +8286,34 @@ for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceEr
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError,
-> for crate::ListWhatIfAnalysesError {
+impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError>
+for crate::ListWhatIfAnalysesError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListWhatIfAnalysesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListWhatIfAnalysesError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListWhatIfAnalysesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListWhatIfAnalysesError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfAnalysesError>
+impl From<crate::ListWhatIfAnalysesError>
 for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError {
     fn from(value: crate::ListWhatIfAnalysesError) -> Self {
         match value {
             crate::ListWhatIfAnalysesError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfAnalysesError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfAnalysesError::Unhandled(e) => {
@@ -9296,7 +8322,7 @@ for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesErro
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError,
 > for crate::ListWhatIfForecastExportsError {
     fn from(
@@ -9307,32 +8333,32 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::ListWhatIfForecastExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListWhatIfForecastExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfForecastExportsError>
+impl From<crate::ListWhatIfForecastExportsError>
 for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError {
     fn from(value: crate::ListWhatIfForecastExportsError) -> Self {
         match value {
             crate::ListWhatIfForecastExportsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastExportsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastExportsError::Unhandled(e) => {
@@ -9341,7 +8367,7 @@ for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfFore
         }
     }
 }
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError,
 > for crate::ListWhatIfForecastsError {
     fn from(
@@ -9350,34 +8376,28 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListWhatIfForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListWhatIfForecastsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidNextTokenException(
                 e,
             ) => {
-                crate::ListWhatIfForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::ListWhatIfForecastsError::InvalidNextTokenException(Into::into(e))
             }
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ListWhatIfForecastsError>
+impl From<crate::ListWhatIfForecastsError>
 for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError {
     fn from(value: crate::ListWhatIfForecastsError) -> Self {
         match value {
             crate::ListWhatIfForecastsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastsError::Unhandled(e) => {
@@ -9386,67 +8406,50 @@ for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsEr
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError,
-> for crate::ResumeResourceError {
+impl From<::aws_sdk_forecast::operation::resume_resource::ResumeResourceError>
+for crate::ResumeResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::ResumeResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::LimitExceededException(
                 e,
-            ) => {
-                crate::ResumeResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceInUseException(
                 e,
-            ) => {
-                crate::ResumeResourceError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::ResumeResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::ResumeResourceError>
+impl From<crate::ResumeResourceError>
 for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError {
     fn from(value: crate::ResumeResourceError) -> Self {
         match value {
             crate::ResumeResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::Unhandled(e) => {
@@ -9455,55 +8458,42 @@ for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::stop_resource::StopResourceError,
-> for crate::StopResourceError {
+impl From<::aws_sdk_forecast::operation::stop_resource::StopResourceError>
+for crate::StopResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::stop_resource::StopResourceError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::stop_resource::StopResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::StopResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::StopResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::stop_resource::StopResourceError::LimitExceededException(
                 e,
-            ) => {
-                crate::StopResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::StopResourceError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::stop_resource::StopResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::StopResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::StopResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::StopResourceError>
+impl From<crate::StopResourceError>
 for ::aws_sdk_forecast::operation::stop_resource::StopResourceError {
     fn from(value: crate::StopResourceError) -> Self {
         match value {
             crate::StopResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::stop_resource::StopResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::StopResourceError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::stop_resource::StopResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::StopResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::stop_resource::StopResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::StopResourceError::Unhandled(e) => {
@@ -9512,7 +8502,7 @@ for ::aws_sdk_forecast::operation::stop_resource::StopResourceError {
         }
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceError>
+impl From<::aws_sdk_forecast::operation::tag_resource::TagResourceError>
 for crate::TagResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::tag_resource::TagResourceError,
@@ -9520,89 +8510,68 @@ for crate::TagResourceError {
         match value {
             ::aws_sdk_forecast::operation::tag_resource::TagResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::TagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::TagResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::tag_resource::TagResourceError::LimitExceededException(
                 e,
-            ) => {
-                crate::TagResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::TagResourceError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::tag_resource::TagResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::TagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::TagResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::TagResourceError>
+impl From<crate::TagResourceError>
 for ::aws_sdk_forecast::operation::tag_resource::TagResourceError {
     fn from(value: crate::TagResourceError) -> Self {
         match value {
             crate::TagResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::tag_resource::TagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::TagResourceError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::tag_resource::TagResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::TagResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::tag_resource::TagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::TagResourceError::Unhandled(e) => Self::generic(unhandled_metadata(e)),
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::untag_resource::UntagResourceError,
-> for crate::UntagResourceError {
+impl From<::aws_sdk_forecast::operation::untag_resource::UntagResourceError>
+for crate::UntagResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::UntagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UntagResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::UntagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UntagResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::UntagResourceError>
+impl From<crate::UntagResourceError>
 for ::aws_sdk_forecast::operation::untag_resource::UntagResourceError {
     fn from(value: crate::UntagResourceError) -> Self {
         match value {
             crate::UntagResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UntagResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UntagResourceError::Unhandled(e) => {
@@ -9611,55 +8580,42 @@ for ::aws_sdk_forecast::operation::untag_resource::UntagResourceError {
         }
     }
 }
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError,
-> for crate::UpdateDatasetGroupError {
+impl From<::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError>
+for crate::UpdateDatasetGroupError {
     fn from(
         value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::UpdateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UpdateDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceInUseException(
                 e,
-            ) => {
-                crate::UpdateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UpdateDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::UpdateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UpdateDatasetGroupError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(unhandled_error(&other)),
         }
     }
 }
-impl ::std::convert::From<crate::UpdateDatasetGroupError>
+impl From<crate::UpdateDatasetGroupError>
 for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError {
     fn from(value: crate::UpdateDatasetGroupError) -> Self {
         match value {
             crate::UpdateDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UpdateDatasetGroupError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UpdateDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UpdateDatasetGroupError::Unhandled(e) => {
@@ -9690,23 +8646,23 @@ fn missing_explainability_config() -> crate::ExplainabilityConfig {
 /// `FeaturizationConfig` as Smithy's client error correction fills a missing one: required members at their defaults or zero values.
 fn missing_featurization_config() -> crate::FeaturizationConfig {
     crate::FeaturizationConfig {
-        forecast_frequency: ::core::default::Default::default(),
-        forecast_dimensions: ::std::option::Option::None,
-        featurizations: ::std::option::Option::None,
+        forecast_frequency: Default::default(),
+        forecast_dimensions: None,
+        featurizations: None,
     }
 }
 /// `InputDataConfig` as Smithy's client error correction fills a missing one: required members at their defaults or zero values.
 fn missing_input_data_config() -> crate::InputDataConfig {
     crate::InputDataConfig {
-        dataset_group_arn: ::core::default::Default::default(),
-        supplementary_features: ::std::option::Option::None,
+        dataset_group_arn: Default::default(),
+        supplementary_features: None,
     }
 }
 /// `S3Config` as Smithy's client error correction fills a missing one: required members at their defaults or zero values.
 fn missing_s3_config() -> crate::S3Config {
     crate::S3Config {
-        path: ::core::default::Default::default(),
-        role_arn: ::core::default::Default::default(),
-        kms_key_arn: ::std::option::Option::None,
+        path: Default::default(),
+        role_arn: Default::default(),
+        kms_key_arn: None,
     }
 }

@@ -11,6 +11,7 @@ mod exchange;
 mod fallback;
 pub mod interop;
 mod operation;
+mod paths;
 mod root;
 mod roundtrip;
 pub mod structure;
@@ -79,6 +80,10 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
             tokens: quote!(#![doc = #summary] #body #arbitrary),
         }
     }));
+    let crate_names: BTreeSet<String> = space.names.values().cloned().collect();
+    for file in &mut files {
+        file.tokens = paths::shorten(std::mem::take(&mut file.tokens), &crate_names);
+    }
     files
 }
 

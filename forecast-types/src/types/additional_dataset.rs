@@ -19,7 +19,7 @@ pub struct AdditionalDataset {
     /// The name of the additional dataset. Valid names: `"holiday"` and `"weather"`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// **Weather Index**
     ///
     /// To enable the Weather Index, do not specify a value for `Configuration`.
@@ -96,38 +96,26 @@ pub struct AdditionalDataset {
     /// - "UK" - UNITED KINGDOM
     /// - "UY" - URUGUAY
     /// - "VE" - VENEZUELA
-    pub configuration: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub configuration: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 /// A builder for [`AdditionalDataset`](crate::AdditionalDataset), from [`AdditionalDataset::builder`](crate::AdditionalDataset::builder): a setter for every member, then [`build`](AdditionalDatasetBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AdditionalDatasetBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    configuration: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    name: Option<String>,
+    configuration: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl AdditionalDataset {
     /// A builder for `AdditionalDataset` with every member unset.
     #[inline]
     pub fn builder() -> AdditionalDatasetBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl AdditionalDatasetBuilder {
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
     crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "Configuration" configuration configuration set_configuration :
-        ::std::string::String => ::std::vec::Vec < ::std::string::String >
+        map "Configuration" configuration configuration set_configuration : String => Vec
+        < String >
     );
     /// Builds the [`AdditionalDataset`](crate::AdditionalDataset).
     ///
@@ -135,20 +123,16 @@ impl AdditionalDatasetBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AdditionalDataset, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<AdditionalDataset, crate::primitives::BuildError> {
         match self.name {
-            ::std::option::Option::Some(name) => {
-                ::std::result::Result::Ok(AdditionalDataset {
+            Some(name) => {
+                Ok(AdditionalDataset {
                     name,
                     configuration: self.configuration,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("AdditionalDataset", ["Name"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("AdditionalDataset", ["Name"]))
             }
         }
     }
@@ -159,10 +143,10 @@ impl AdditionalDatasetBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<AdditionalDataset, crate::primitives::ValidationError> {
+    ) -> Result<AdditionalDataset, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -175,7 +159,7 @@ impl crate::primitives::Validate for AdditionalDataset {
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("Configuration", false);
-        if let ::std::option::Option::Some(value) = &self.configuration {
+        if let Some(value) = &self.configuration {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(1u64, 63u64));
@@ -206,9 +190,7 @@ impl AdditionalDataset {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

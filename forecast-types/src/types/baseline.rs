@@ -7,18 +7,18 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Baseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
-    pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
+    pub predictor_baseline: Option<crate::PredictorBaseline>,
 }
 /// A builder for [`Baseline`](crate::Baseline), from [`Baseline::builder`](crate::Baseline::builder): a setter for every member, then [`build`](BaselineBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselineBuilder {
-    predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
+    predictor_baseline: Option<crate::PredictorBaseline>,
 }
 impl Baseline {
     /// A builder for `Baseline` with every member unset.
     #[inline]
     pub fn builder() -> BaselineBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl BaselineBuilder {
@@ -28,10 +28,8 @@ impl BaselineBuilder {
     );
     /// Builds the [`Baseline`](crate::Baseline). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Baseline, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Baseline {
+    pub fn build(self) -> Result<Baseline, crate::primitives::BuildError> {
+        Ok(Baseline {
             predictor_baseline: self.predictor_baseline,
         })
     }
@@ -42,10 +40,10 @@ impl BaselineBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Baseline, crate::primitives::ValidationError> {
+    ) -> Result<Baseline, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,7 +51,7 @@ impl crate::primitives::Validate for Baseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBaseline", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_baseline {
+        if let Some(value) = &self.predictor_baseline {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -64,9 +62,7 @@ impl Baseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

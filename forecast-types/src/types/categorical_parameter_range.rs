@@ -11,32 +11,28 @@ pub struct CategoricalParameterRange {
     /// The name of the categorical hyperparameter to tune.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// A list of the tunable categories for the hyperparameter.
     ///
     /// **Required.** Length: `1..=20`.
-    pub values: ::std::vec::Vec<::std::string::String>,
+    pub values: Vec<String>,
 }
 /// A builder for [`CategoricalParameterRange`](crate::CategoricalParameterRange), from [`CategoricalParameterRange::builder`](crate::CategoricalParameterRange::builder): a setter for every member, then [`build`](CategoricalParameterRangeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CategoricalParameterRangeBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    name: Option<String>,
+    values: Option<Vec<String>>,
 }
 impl CategoricalParameterRange {
     /// A builder for `CategoricalParameterRange` with every member unset.
     #[inline]
     pub fn builder() -> CategoricalParameterRangeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CategoricalParameterRangeBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        list "Values" values values set_values : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
+    crate::primitives::build::setters!(list "Values" values values set_values : String);
     /// Builds the [`CategoricalParameterRange`](crate::CategoricalParameterRange).
     ///
     /// # Errors
@@ -45,13 +41,10 @@ impl CategoricalParameterRangeBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CategoricalParameterRange,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CategoricalParameterRange, crate::primitives::BuildError> {
         match (self.name, self.values) {
-            (::std::option::Option::Some(name), ::std::option::Option::Some(values)) => {
-                ::std::result::Result::Ok(CategoricalParameterRange {
+            (Some(name), Some(values)) => {
+                Ok(CategoricalParameterRange {
                     name,
                     values,
                 })
@@ -61,7 +54,7 @@ impl CategoricalParameterRangeBuilder {
                     name.is_none().then_some("Name"),
                     values.is_none().then_some("Values"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CategoricalParameterRange",
                         missing.into_iter().flatten(),
@@ -77,13 +70,10 @@ impl CategoricalParameterRangeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CategoricalParameterRange,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CategoricalParameterRange, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -112,9 +102,7 @@ impl CategoricalParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

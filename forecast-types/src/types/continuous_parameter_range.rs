@@ -11,7 +11,7 @@ pub struct ContinuousParameterRange {
     /// The name of the hyperparameter to tune.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The maximum tunable value of the hyperparameter.
     ///
     /// **Required.**
@@ -35,27 +35,25 @@ pub struct ContinuousParameterRange {
     ///   Reverse logarithmic scaling works only for ranges that are entirely within the range 0 <= x < 1.0.
     ///
     /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
-    pub scaling_type: ::std::option::Option<crate::ScalingType>,
+    pub scaling_type: Option<crate::ScalingType>,
 }
 /// A builder for [`ContinuousParameterRange`](crate::ContinuousParameterRange), from [`ContinuousParameterRange::builder`](crate::ContinuousParameterRange::builder): a setter for every member, then [`build`](ContinuousParameterRangeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContinuousParameterRangeBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    max_value: ::std::option::Option<f64>,
-    min_value: ::std::option::Option<f64>,
-    scaling_type: ::std::option::Option<crate::ScalingType>,
+    name: Option<String>,
+    max_value: Option<f64>,
+    min_value: Option<f64>,
+    scaling_type: Option<crate::ScalingType>,
 }
 impl ContinuousParameterRange {
     /// A builder for `ContinuousParameterRange` with every member unset.
     #[inline]
     pub fn builder() -> ContinuousParameterRangeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ContinuousParameterRangeBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
     crate::primitives::build::setters!(
         value "MaxValue" max_value max_value set_max_value : f64
     );
@@ -74,14 +72,10 @@ impl ContinuousParameterRangeBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<ContinuousParameterRange, crate::primitives::BuildError> {
+    ) -> Result<ContinuousParameterRange, crate::primitives::BuildError> {
         match (self.name, self.max_value, self.min_value) {
-            (
-                ::std::option::Option::Some(name),
-                ::std::option::Option::Some(max_value),
-                ::std::option::Option::Some(min_value),
-            ) => {
-                ::std::result::Result::Ok(ContinuousParameterRange {
+            (Some(name), Some(max_value), Some(min_value)) => {
+                Ok(ContinuousParameterRange {
                     name,
                     max_value,
                     min_value,
@@ -94,7 +88,7 @@ impl ContinuousParameterRangeBuilder {
                     max_value.is_none().then_some("MaxValue"),
                     min_value.is_none().then_some("MinValue"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "ContinuousParameterRange",
                         missing.into_iter().flatten(),
@@ -110,13 +104,10 @@ impl ContinuousParameterRangeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ContinuousParameterRange,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ContinuousParameterRange, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -129,7 +120,7 @@ impl crate::primitives::Validate for ContinuousParameterRange {
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("ScalingType", false);
-        if let ::std::option::Option::Some(value) = &self.scaling_type {
+        if let Some(value) = &self.scaling_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -140,9 +131,7 @@ impl ContinuousParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

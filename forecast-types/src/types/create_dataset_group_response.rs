@@ -9,34 +9,31 @@ pub struct CreateDatasetGroupResponse {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
 }
 /// A builder for [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse), from [`CreateDatasetGroupResponse::builder`](crate::CreateDatasetGroupResponse::builder): a setter for every member, then [`build`](CreateDatasetGroupResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetGroupResponseBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: Option<String>,
 }
 impl CreateDatasetGroupResponse {
     /// A builder for `CreateDatasetGroupResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetGroupResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetGroupResponseBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     /// Builds the [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetGroupResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateDatasetGroupResponse {
+    ) -> Result<CreateDatasetGroupResponse, crate::primitives::BuildError> {
+        Ok(CreateDatasetGroupResponse {
             dataset_group_arn: self.dataset_group_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateDatasetGroupResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetGroupResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetGroupResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -73,9 +67,7 @@ impl CreateDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

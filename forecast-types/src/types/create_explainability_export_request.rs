@@ -11,11 +11,11 @@ pub struct CreateExplainabilityExportRequest {
     /// A unique name for the Explainability export.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_export_name: ::std::string::String,
+    pub explainability_export_name: String,
     /// The Amazon Resource Name (ARN) of the Explainability to export.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::string::String,
+    pub explainability_arn: String,
     /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     ///
     /// **Required.**
@@ -32,45 +32,43 @@ pub struct CreateExplainabilityExportRequest {
     /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest), from [`CreateExplainabilityExportRequest::builder`](crate::CreateExplainabilityExportRequest::builder): a setter for every member, then [`build`](CreateExplainabilityExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateExplainabilityExportRequestBuilder {
-    explainability_export_name: ::std::option::Option<::std::string::String>,
-    explainability_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
+    explainability_export_name: Option<String>,
+    explainability_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
 }
 impl CreateExplainabilityExportRequest {
     /// A builder for `CreateExplainabilityExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateExplainabilityExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateExplainabilityExportRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportName" explainability_export_name
-        explainability_export_name set_explainability_export_name : ::std::string::String
+        explainability_export_name set_explainability_export_name : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest).
     ///
     /// # Errors
@@ -79,21 +77,18 @@ impl CreateExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateExplainabilityExportRequest, crate::primitives::BuildError> {
         match (
             self.explainability_export_name,
             self.explainability_arn,
             self.destination,
         ) {
             (
-                ::std::option::Option::Some(explainability_export_name),
-                ::std::option::Option::Some(explainability_arn),
-                ::std::option::Option::Some(destination),
+                Some(explainability_export_name),
+                Some(explainability_arn),
+                Some(destination),
             ) => {
-                ::std::result::Result::Ok(CreateExplainabilityExportRequest {
+                Ok(CreateExplainabilityExportRequest {
                     explainability_export_name,
                     explainability_arn,
                     destination,
@@ -109,7 +104,7 @@ impl CreateExplainabilityExportRequestBuilder {
                     explainability_arn.is_none().then_some("ExplainabilityArn"),
                     destination.is_none().then_some("Destination"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateExplainabilityExportRequest",
                         missing.into_iter().flatten(),
@@ -125,13 +120,10 @@ impl CreateExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateExplainabilityExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -153,7 +145,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -163,7 +155,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
@@ -175,9 +167,7 @@ impl CreateExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

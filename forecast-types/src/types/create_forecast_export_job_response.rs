@@ -11,34 +11,31 @@ pub struct CreateForecastExportJobResponse {
     /// The Amazon Resource Name (ARN) of the export job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_export_job_arn: Option<String>,
 }
 /// A builder for [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse), from [`CreateForecastExportJobResponse::builder`](crate::CreateForecastExportJobResponse::builder): a setter for every member, then [`build`](CreateForecastExportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateForecastExportJobResponseBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
 }
 impl CreateForecastExportJobResponse {
     /// A builder for `CreateForecastExportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateForecastExportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateForecastExportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     /// Builds the [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastExportJobResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateForecastExportJobResponse {
+    ) -> Result<CreateForecastExportJobResponse, crate::primitives::BuildError> {
+        Ok(CreateForecastExportJobResponse {
             forecast_export_job_arn: self.forecast_export_job_arn,
         })
     }
@@ -49,13 +46,10 @@ impl CreateForecastExportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastExportJobResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateForecastExportJobResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -63,7 +57,7 @@ impl crate::primitives::Validate for CreateForecastExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
+        if let Some(value) = &self.forecast_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -75,9 +69,7 @@ impl CreateForecastExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,31 +9,28 @@ pub struct CreateForecastResponse {
     /// The Amazon Resource Name (ARN) of the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
 }
 /// A builder for [`CreateForecastResponse`](crate::CreateForecastResponse), from [`CreateForecastResponse::builder`](crate::CreateForecastResponse::builder): a setter for every member, then [`build`](CreateForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateForecastResponseBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: Option<String>,
 }
 impl CreateForecastResponse {
     /// A builder for `CreateForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateForecastResponseBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     /// Builds the [`CreateForecastResponse`](crate::CreateForecastResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateForecastResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(CreateForecastResponse {
+    pub fn build(self) -> Result<CreateForecastResponse, crate::primitives::BuildError> {
+        Ok(CreateForecastResponse {
             forecast_arn: self.forecast_arn,
         })
     }
@@ -44,13 +41,10 @@ impl CreateForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for CreateForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -70,9 +64,7 @@ impl CreateForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

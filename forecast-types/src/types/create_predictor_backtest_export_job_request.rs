@@ -12,11 +12,11 @@ pub struct CreatePredictorBacktestExportJobRequest {
     /// The name for the backtest export job.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_backtest_export_job_name: ::std::string::String,
+    pub predictor_backtest_export_job_name: String,
     /// The Amazon Resource Name (ARN) of the predictor that you want to export.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
     /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     ///
     /// **Required.**
@@ -33,46 +33,43 @@ pub struct CreatePredictorBacktestExportJobRequest {
     /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the exported data, CSV or PARQUET. The default value is CSV.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`CreatePredictorBacktestExportJobRequest`](crate::CreatePredictorBacktestExportJobRequest), from [`CreatePredictorBacktestExportJobRequest::builder`](crate::CreatePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](CreatePredictorBacktestExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreatePredictorBacktestExportJobRequestBuilder {
-    predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_name: Option<String>,
+    predictor_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
 }
 impl CreatePredictorBacktestExportJobRequest {
     /// A builder for `CreatePredictorBacktestExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreatePredictorBacktestExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreatePredictorBacktestExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
         predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`CreatePredictorBacktestExportJobRequest`](crate::CreatePredictorBacktestExportJobRequest).
     ///
     /// # Errors
@@ -81,21 +78,18 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreatePredictorBacktestExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreatePredictorBacktestExportJobRequest, crate::primitives::BuildError> {
         match (
             self.predictor_backtest_export_job_name,
             self.predictor_arn,
             self.destination,
         ) {
             (
-                ::std::option::Option::Some(predictor_backtest_export_job_name),
-                ::std::option::Option::Some(predictor_arn),
-                ::std::option::Option::Some(destination),
+                Some(predictor_backtest_export_job_name),
+                Some(predictor_arn),
+                Some(destination),
             ) => {
-                ::std::result::Result::Ok(CreatePredictorBacktestExportJobRequest {
+                Ok(CreatePredictorBacktestExportJobRequest {
                     predictor_backtest_export_job_name,
                     predictor_arn,
                     destination,
@@ -111,7 +105,7 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
                     predictor_arn.is_none().then_some("PredictorArn"),
                     destination.is_none().then_some("Destination"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreatePredictorBacktestExportJobRequest",
                         missing.into_iter().flatten(),
@@ -127,13 +121,13 @@ impl CreatePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CreatePredictorBacktestExportJobRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -155,7 +149,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -165,7 +159,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
@@ -177,9 +171,7 @@ impl CreatePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -12,35 +12,34 @@ pub struct CreatePredictorBacktestExportJobResponse {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job that you want to export.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_backtest_export_job_arn: Option<String>,
 }
 /// A builder for [`CreatePredictorBacktestExportJobResponse`](crate::CreatePredictorBacktestExportJobResponse), from [`CreatePredictorBacktestExportJobResponse::builder`](crate::CreatePredictorBacktestExportJobResponse::builder): a setter for every member, then [`build`](CreatePredictorBacktestExportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreatePredictorBacktestExportJobResponseBuilder {
-    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_arn: Option<String>,
 }
 impl CreatePredictorBacktestExportJobResponse {
     /// A builder for `CreatePredictorBacktestExportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreatePredictorBacktestExportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreatePredictorBacktestExportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
-        ::std::string::String
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
     );
     /// Builds the [`CreatePredictorBacktestExportJobResponse`](crate::CreatePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CreatePredictorBacktestExportJobResponse,
         crate::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(CreatePredictorBacktestExportJobResponse {
+        Ok(CreatePredictorBacktestExportJobResponse {
             predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
         })
     }
@@ -51,13 +50,13 @@ impl CreatePredictorBacktestExportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CreatePredictorBacktestExportJobResponse,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -65,9 +64,7 @@ impl crate::primitives::Validate for CreatePredictorBacktestExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self
-            .predictor_backtest_export_job_arn
-        {
+        if let Some(value) = &self.predictor_backtest_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -79,9 +76,7 @@ impl CreatePredictorBacktestExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

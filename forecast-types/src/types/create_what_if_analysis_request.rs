@@ -9,11 +9,11 @@ pub struct CreateWhatIfAnalysisRequest {
     /// The name of the what-if analysis. Each name must be unique.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_analysis_name: ::std::string::String,
+    pub what_if_analysis_name: String,
     /// The Amazon Resource Name (ARN) of the baseline forecast.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::string::String,
+    pub forecast_arn: String,
     /// Defines the set of time series that are used in the what-if analysis with a `TimeSeriesIdentifiers` object. What-if analyses are performed only for the time series in this object.
     ///
     /// The `TimeSeriesIdentifiers` object needs the following information:
@@ -21,35 +21,34 @@ pub struct CreateWhatIfAnalysisRequest {
     /// - `DataSource`
     /// - `Format`
     /// - `Schema`
-    pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    pub time_series_selector: Option<crate::TimeSeriesSelector>,
     /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`CreateWhatIfAnalysisRequest`](crate::CreateWhatIfAnalysisRequest), from [`CreateWhatIfAnalysisRequest::builder`](crate::CreateWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](CreateWhatIfAnalysisRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfAnalysisRequestBuilder {
-    what_if_analysis_name: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    what_if_analysis_name: Option<String>,
+    forecast_arn: Option<String>,
+    time_series_selector: Option<crate::TimeSeriesSelector>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateWhatIfAnalysisRequest {
     /// A builder for `CreateWhatIfAnalysisRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfAnalysisRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfAnalysisRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : ::std::string::String
+        set_what_if_analysis_name : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
         value "TimeSeriesSelector" time_series_selector time_series_selector
@@ -64,16 +63,10 @@ impl CreateWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfAnalysisRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateWhatIfAnalysisRequest, crate::primitives::BuildError> {
         match (self.what_if_analysis_name, self.forecast_arn) {
-            (
-                ::std::option::Option::Some(what_if_analysis_name),
-                ::std::option::Option::Some(forecast_arn),
-            ) => {
-                ::std::result::Result::Ok(CreateWhatIfAnalysisRequest {
+            (Some(what_if_analysis_name), Some(forecast_arn)) => {
+                Ok(CreateWhatIfAnalysisRequest {
                     what_if_analysis_name,
                     forecast_arn,
                     time_series_selector: self.time_series_selector,
@@ -85,7 +78,7 @@ impl CreateWhatIfAnalysisRequestBuilder {
                     what_if_analysis_name.is_none().then_some("WhatIfAnalysisName"),
                     forecast_arn.is_none().then_some("ForecastArn"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateWhatIfAnalysisRequest",
                         missing.into_iter().flatten(),
@@ -101,13 +94,10 @@ impl CreateWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfAnalysisRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfAnalysisRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -125,12 +115,12 @@ impl crate::primitives::Validate for CreateWhatIfAnalysisRequest {
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("TimeSeriesSelector", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+        if let Some(value) = &self.time_series_selector {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -146,9 +136,7 @@ impl CreateWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,34 +9,31 @@ pub struct CreateWhatIfAnalysisResponse {
     /// The Amazon Resource Name (ARN) of the what-if analysis.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_arn: Option<String>,
 }
 /// A builder for [`CreateWhatIfAnalysisResponse`](crate::CreateWhatIfAnalysisResponse), from [`CreateWhatIfAnalysisResponse::builder`](crate::CreateWhatIfAnalysisResponse::builder): a setter for every member, then [`build`](CreateWhatIfAnalysisResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfAnalysisResponseBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: Option<String>,
 }
 impl CreateWhatIfAnalysisResponse {
     /// A builder for `CreateWhatIfAnalysisResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfAnalysisResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfAnalysisResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     /// Builds the [`CreateWhatIfAnalysisResponse`](crate::CreateWhatIfAnalysisResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfAnalysisResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateWhatIfAnalysisResponse {
+    ) -> Result<CreateWhatIfAnalysisResponse, crate::primitives::BuildError> {
+        Ok(CreateWhatIfAnalysisResponse {
             what_if_analysis_arn: self.what_if_analysis_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateWhatIfAnalysisResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfAnalysisResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfAnalysisResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateWhatIfAnalysisResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+        if let Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -73,9 +67,7 @@ impl CreateWhatIfAnalysisResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

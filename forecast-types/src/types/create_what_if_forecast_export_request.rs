@@ -11,11 +11,11 @@ pub struct CreateWhatIfForecastExportRequest {
     /// The name of the what-if forecast to export.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_export_name: ::std::string::String,
+    pub what_if_forecast_export_name: String,
     /// The list of what-if forecast Amazon Resource Names (ARNs) to export.
     ///
     /// **Required.** Length: `1..=50`.
-    pub what_if_forecast_arns: ::std::vec::Vec<::std::string::String>,
+    pub what_if_forecast_arns: Vec<String>,
     /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
     ///
     /// If encryption is used, `Destination` must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
@@ -25,46 +25,43 @@ pub struct CreateWhatIfForecastExportRequest {
     /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest), from [`CreateWhatIfForecastExportRequest::builder`](crate::CreateWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](CreateWhatIfForecastExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastExportRequestBuilder {
-    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
-    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_name: Option<String>,
+    what_if_forecast_arns: Option<Vec<String>>,
+    destination: Option<crate::DataDestination>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
 }
 impl CreateWhatIfForecastExportRequest {
     /// A builder for `CreateWhatIfForecastExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastExportRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportName" what_if_forecast_export_name
-        what_if_forecast_export_name set_what_if_forecast_export_name :
-        ::std::string::String
+        what_if_forecast_export_name set_what_if_forecast_export_name : String
     );
     crate::primitives::build::setters!(
         list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
-        set_what_if_forecast_arns : ::std::string::String
+        set_what_if_forecast_arns : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest).
     ///
     /// # Errors
@@ -73,21 +70,18 @@ impl CreateWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateWhatIfForecastExportRequest, crate::primitives::BuildError> {
         match (
             self.what_if_forecast_export_name,
             self.what_if_forecast_arns,
             self.destination,
         ) {
             (
-                ::std::option::Option::Some(what_if_forecast_export_name),
-                ::std::option::Option::Some(what_if_forecast_arns),
-                ::std::option::Option::Some(destination),
+                Some(what_if_forecast_export_name),
+                Some(what_if_forecast_arns),
+                Some(destination),
             ) => {
-                ::std::result::Result::Ok(CreateWhatIfForecastExportRequest {
+                Ok(CreateWhatIfForecastExportRequest {
                     what_if_forecast_export_name,
                     what_if_forecast_arns,
                     destination,
@@ -103,7 +97,7 @@ impl CreateWhatIfForecastExportRequestBuilder {
                     what_if_forecast_arns.is_none().then_some("WhatIfForecastArns"),
                     destination.is_none().then_some("Destination"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateWhatIfForecastExportRequest",
                         missing.into_iter().flatten(),
@@ -119,13 +113,10 @@ impl CreateWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -152,7 +143,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -162,7 +153,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
@@ -174,9 +165,7 @@ impl CreateWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,35 +11,31 @@ pub struct CreateWhatIfForecastExportResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_export_arn: Option<String>,
 }
 /// A builder for [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse), from [`CreateWhatIfForecastExportResponse::builder`](crate::CreateWhatIfForecastExportResponse::builder): a setter for every member, then [`build`](CreateWhatIfForecastExportResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastExportResponseBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
 }
 impl CreateWhatIfForecastExportResponse {
     /// A builder for `CreateWhatIfForecastExportResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastExportResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastExportResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     /// Builds the [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateWhatIfForecastExportResponse {
+    ) -> Result<CreateWhatIfForecastExportResponse, crate::primitives::BuildError> {
+        Ok(CreateWhatIfForecastExportResponse {
             what_if_forecast_export_arn: self.what_if_forecast_export_arn,
         })
     }
@@ -50,13 +46,10 @@ impl CreateWhatIfForecastExportResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastExportResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +57,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
+        if let Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -76,9 +69,7 @@ impl CreateWhatIfForecastExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,34 +9,31 @@ pub struct CreateWhatIfForecastResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_arn: Option<String>,
 }
 /// A builder for [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse), from [`CreateWhatIfForecastResponse::builder`](crate::CreateWhatIfForecastResponse::builder): a setter for every member, then [`build`](CreateWhatIfForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastResponseBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
 }
 impl CreateWhatIfForecastResponse {
     /// A builder for `CreateWhatIfForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     /// Builds the [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateWhatIfForecastResponse {
+    ) -> Result<CreateWhatIfForecastResponse, crate::primitives::BuildError> {
+        Ok(CreateWhatIfForecastResponse {
             what_if_forecast_arn: self.what_if_forecast_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateWhatIfForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
+        if let Some(value) = &self.what_if_forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
@@ -73,9 +67,7 @@ impl CreateWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

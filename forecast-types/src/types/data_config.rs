@@ -9,40 +9,34 @@ pub struct DataConfig {
     /// The ARN of the dataset group used to train the predictor.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
     /// Aggregation and filling options for attributes in your dataset group.
     ///
     /// Length: `1..=50`.
-    pub attribute_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::AttributeConfig>,
-    >,
+    pub attribute_configs: Option<Vec<crate::AttributeConfig>>,
     /// Additional built-in datasets like Holidays and the Weather Index.
     ///
     /// Length: `1..=2`.
-    pub additional_datasets: ::std::option::Option<
-        ::std::vec::Vec<crate::AdditionalDataset>,
-    >,
+    pub additional_datasets: Option<Vec<crate::AdditionalDataset>>,
 }
 /// A builder for [`DataConfig`](crate::DataConfig), from [`DataConfig::builder`](crate::DataConfig::builder): a setter for every member, then [`build`](DataConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataConfigBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    attribute_configs: ::std::option::Option<::std::vec::Vec<crate::AttributeConfig>>,
-    additional_datasets: ::std::option::Option<
-        ::std::vec::Vec<crate::AdditionalDataset>,
-    >,
+    dataset_group_arn: Option<String>,
+    attribute_configs: Option<Vec<crate::AttributeConfig>>,
+    additional_datasets: Option<Vec<crate::AdditionalDataset>>,
 }
 impl DataConfig {
     /// A builder for `DataConfig` with every member unset.
     #[inline]
     pub fn builder() -> DataConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataConfigBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         list "AttributeConfigs" attribute_configs attribute_configs set_attribute_configs
@@ -58,19 +52,17 @@ impl DataConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DataConfig, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(DataConfig {
+            Some(dataset_group_arn) => {
+                Ok(DataConfig {
                     dataset_group_arn,
                     attribute_configs: self.attribute_configs,
                     additional_datasets: self.additional_datasets,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new("DataConfig", ["DatasetGroupArn"]),
                 )
             }
@@ -83,10 +75,10 @@ impl DataConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataConfig, crate::primitives::ValidationError> {
+    ) -> Result<DataConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -99,7 +91,7 @@ impl crate::primitives::Validate for DataConfig {
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("AttributeConfigs", false);
-        if let ::std::option::Option::Some(value) = &self.attribute_configs {
+        if let Some(value) = &self.attribute_configs {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -109,7 +101,7 @@ impl crate::primitives::Validate for DataConfig {
         }
         v.leave();
         v.enter("AdditionalDatasets", false);
-        if let ::std::option::Option::Some(value) = &self.additional_datasets {
+        if let Some(value) = &self.additional_datasets {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 2u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -125,9 +117,7 @@ impl DataConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -14,13 +14,13 @@ pub struct DataSource {
 /// A builder for [`DataSource`](crate::DataSource), from [`DataSource::builder`](crate::DataSource::builder): a setter for every member, then [`build`](DataSourceBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataSourceBuilder {
-    s3_config: ::std::option::Option<crate::S3Config>,
+    s3_config: Option<crate::S3Config>,
 }
 impl DataSource {
     /// A builder for `DataSource` with every member unset.
     #[inline]
     pub fn builder() -> DataSourceBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataSourceBuilder {
@@ -33,18 +33,10 @@ impl DataSourceBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataSource, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DataSource, crate::primitives::BuildError> {
         match self.s3_config {
-            ::std::option::Option::Some(s3_config) => {
-                ::std::result::Result::Ok(DataSource { s3_config })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("DataSource", ["S3Config"]),
-                )
-            }
+            Some(s3_config) => Ok(DataSource { s3_config }),
+            None => Err(crate::primitives::BuildError::new("DataSource", ["S3Config"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -54,10 +46,10 @@ impl DataSourceBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataSource, crate::primitives::ValidationError> {
+    ) -> Result<DataSource, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,9 +67,7 @@ impl DataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

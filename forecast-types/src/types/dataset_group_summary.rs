@@ -9,39 +9,39 @@ pub struct DatasetGroupSummary {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// The name of the dataset group.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_group_name: ::std::option::Option<::std::string::String>,
+    pub dataset_group_name: Option<String>,
     /// When the dataset group was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `ListDatasetGroups` call.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DatasetGroupSummary`](crate::DatasetGroupSummary), from [`DatasetGroupSummary::builder`](crate::DatasetGroupSummary::builder): a setter for every member, then [`build`](DatasetGroupSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DatasetGroupSummaryBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    dataset_group_name: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    dataset_group_arn: Option<String>,
+    dataset_group_name: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DatasetGroupSummary {
     /// A builder for `DatasetGroupSummary` with every member unset.
     #[inline]
     pub fn builder() -> DatasetGroupSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DatasetGroupSummaryBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : ::std::string::String
+        set_dataset_group_name : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -53,10 +53,8 @@ impl DatasetGroupSummaryBuilder {
     );
     /// Builds the [`DatasetGroupSummary`](crate::DatasetGroupSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DatasetGroupSummary {
+    pub fn build(self) -> Result<DatasetGroupSummary, crate::primitives::BuildError> {
+        Ok(DatasetGroupSummary {
             dataset_group_arn: self.dataset_group_arn,
             dataset_group_name: self.dataset_group_name,
             creation_time: self.creation_time,
@@ -70,10 +68,10 @@ impl DatasetGroupSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::ValidationError> {
+    ) -> Result<DatasetGroupSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -81,13 +79,13 @@ impl crate::primitives::Validate for DatasetGroupSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("DatasetGroupName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_name {
+        if let Some(value) = &self.dataset_group_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
@@ -99,9 +97,7 @@ impl DatasetGroupSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -14,7 +14,7 @@ pub enum DatasetType {
     /// The value `"ITEM_METADATA"`.
     ItemMetadata,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl DatasetType {
     /// Every value the model lists, in model order.
@@ -34,7 +34,7 @@ impl DatasetType {
         }
     }
 }
-impl ::std::convert::From<&str> for DatasetType {
+impl From<&str> for DatasetType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -42,29 +42,25 @@ impl ::std::convert::From<&str> for DatasetType {
             "RELATED_TIME_SERIES" => Self::RelatedTimeSeries,
             "ITEM_METADATA" => Self::ItemMetadata,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for DatasetType {
+impl From<String> for DatasetType {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for DatasetType {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DatasetType {
+impl AsRef<str> for DatasetType {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -90,9 +86,7 @@ impl DatasetType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -22,7 +22,7 @@ pub enum DayOfWeek {
     /// The value `"SUNDAY"`.
     Sunday,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl DayOfWeek {
     /// Every value the model lists, in model order.
@@ -50,7 +50,7 @@ impl DayOfWeek {
         }
     }
 }
-impl ::std::convert::From<&str> for DayOfWeek {
+impl From<&str> for DayOfWeek {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -62,29 +62,25 @@ impl ::std::convert::From<&str> for DayOfWeek {
             "SATURDAY" => Self::Saturday,
             "SUNDAY" => Self::Sunday,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for DayOfWeek {
+impl From<String> for DayOfWeek {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for DayOfWeek {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DayOfWeek {
+impl AsRef<str> for DayOfWeek {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -110,9 +106,7 @@ impl DayOfWeek {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

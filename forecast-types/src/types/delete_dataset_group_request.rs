@@ -9,24 +9,24 @@ pub struct DeleteDatasetGroupRequest {
     /// The Amazon Resource Name (ARN) of the dataset group to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
 }
 /// A builder for [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest), from [`DeleteDatasetGroupRequest::builder`](crate::DeleteDatasetGroupRequest::builder): a setter for every member, then [`build`](DeleteDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteDatasetGroupRequestBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: Option<String>,
 }
 impl DeleteDatasetGroupRequest {
     /// A builder for `DeleteDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     /// Builds the [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest).
     ///
@@ -36,18 +36,15 @@ impl DeleteDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteDatasetGroupRequest, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(DeleteDatasetGroupRequest {
+            Some(dataset_group_arn) => {
+                Ok(DeleteDatasetGroupRequest {
                     dataset_group_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteDatasetGroupRequest",
                         ["DatasetGroupArn"],
@@ -63,13 +60,10 @@ impl DeleteDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeleteDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

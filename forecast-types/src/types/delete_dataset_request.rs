@@ -9,24 +9,23 @@ pub struct DeleteDatasetRequest {
     /// The Amazon Resource Name (ARN) of the dataset to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::string::String,
+    pub dataset_arn: String,
 }
 /// A builder for [`DeleteDatasetRequest`](crate::DeleteDatasetRequest), from [`DeleteDatasetRequest::builder`](crate::DeleteDatasetRequest::builder): a setter for every member, then [`build`](DeleteDatasetRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteDatasetRequestBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_arn: Option<String>,
 }
 impl DeleteDatasetRequest {
     /// A builder for `DeleteDatasetRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteDatasetRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteDatasetRequestBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     /// Builds the [`DeleteDatasetRequest`](crate::DeleteDatasetRequest).
     ///
@@ -34,17 +33,15 @@ impl DeleteDatasetRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeleteDatasetRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeleteDatasetRequest, crate::primitives::BuildError> {
         match self.dataset_arn {
-            ::std::option::Option::Some(dataset_arn) => {
-                ::std::result::Result::Ok(DeleteDatasetRequest {
+            Some(dataset_arn) => {
+                Ok(DeleteDatasetRequest {
                     dataset_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteDatasetRequest",
                         ["DatasetArn"],
@@ -60,13 +57,10 @@ impl DeleteDatasetRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteDatasetRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DeleteDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

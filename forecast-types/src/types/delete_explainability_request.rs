@@ -9,24 +9,24 @@ pub struct DeleteExplainabilityRequest {
     /// The Amazon Resource Name (ARN) of the Explainability resource to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::string::String,
+    pub explainability_arn: String,
 }
 /// A builder for [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest), from [`DeleteExplainabilityRequest::builder`](crate::DeleteExplainabilityRequest::builder): a setter for every member, then [`build`](DeleteExplainabilityRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteExplainabilityRequestBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_arn: Option<String>,
 }
 impl DeleteExplainabilityRequest {
     /// A builder for `DeleteExplainabilityRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteExplainabilityRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteExplainabilityRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     /// Builds the [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest).
     ///
@@ -36,18 +36,15 @@ impl DeleteExplainabilityRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteExplainabilityRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteExplainabilityRequest, crate::primitives::BuildError> {
         match self.explainability_arn {
-            ::std::option::Option::Some(explainability_arn) => {
-                ::std::result::Result::Ok(DeleteExplainabilityRequest {
+            Some(explainability_arn) => {
+                Ok(DeleteExplainabilityRequest {
                     explainability_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteExplainabilityRequest",
                         ["ExplainabilityArn"],
@@ -63,13 +60,10 @@ impl DeleteExplainabilityRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteExplainabilityRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteExplainabilityRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeleteExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,24 +11,24 @@ pub struct DeleteForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::string::String,
+    pub forecast_export_job_arn: String,
 }
 /// A builder for [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest), from [`DeleteForecastExportJobRequest::builder`](crate::DeleteForecastExportJobRequest::builder): a setter for every member, then [`build`](DeleteForecastExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteForecastExportJobRequestBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
 }
 impl DeleteForecastExportJobRequest {
     /// A builder for `DeleteForecastExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteForecastExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteForecastExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     /// Builds the [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest).
     ///
@@ -38,18 +38,15 @@ impl DeleteForecastExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteForecastExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteForecastExportJobRequest, crate::primitives::BuildError> {
         match self.forecast_export_job_arn {
-            ::std::option::Option::Some(forecast_export_job_arn) => {
-                ::std::result::Result::Ok(DeleteForecastExportJobRequest {
+            Some(forecast_export_job_arn) => {
+                Ok(DeleteForecastExportJobRequest {
                     forecast_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteForecastExportJobRequest",
                         ["ForecastExportJobArn"],
@@ -65,13 +62,10 @@ impl DeleteForecastExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteForecastExportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteForecastExportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +84,7 @@ impl DeleteForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

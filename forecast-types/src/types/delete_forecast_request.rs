@@ -11,24 +11,23 @@ pub struct DeleteForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::string::String,
+    pub forecast_arn: String,
 }
 /// A builder for [`DeleteForecastRequest`](crate::DeleteForecastRequest), from [`DeleteForecastRequest::builder`](crate::DeleteForecastRequest::builder): a setter for every member, then [`build`](DeleteForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteForecastRequestBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: Option<String>,
 }
 impl DeleteForecastRequest {
     /// A builder for `DeleteForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteForecastRequestBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     /// Builds the [`DeleteForecastRequest`](crate::DeleteForecastRequest).
     ///
@@ -36,17 +35,15 @@ impl DeleteForecastRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeleteForecastRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeleteForecastRequest, crate::primitives::BuildError> {
         match self.forecast_arn {
-            ::std::option::Option::Some(forecast_arn) => {
-                ::std::result::Result::Ok(DeleteForecastRequest {
+            Some(forecast_arn) => {
+                Ok(DeleteForecastRequest {
                     forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteForecastRequest",
                         ["ForecastArn"],
@@ -62,13 +59,10 @@ impl DeleteForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -87,9 +81,7 @@ impl DeleteForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

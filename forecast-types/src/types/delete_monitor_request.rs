@@ -9,24 +9,23 @@ pub struct DeleteMonitorRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::string::String,
+    pub monitor_arn: String,
 }
 /// A builder for [`DeleteMonitorRequest`](crate::DeleteMonitorRequest), from [`DeleteMonitorRequest::builder`](crate::DeleteMonitorRequest::builder): a setter for every member, then [`build`](DeleteMonitorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteMonitorRequestBuilder {
-    monitor_arn: ::std::option::Option<::std::string::String>,
+    monitor_arn: Option<String>,
 }
 impl DeleteMonitorRequest {
     /// A builder for `DeleteMonitorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteMonitorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteMonitorRequestBuilder {
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     /// Builds the [`DeleteMonitorRequest`](crate::DeleteMonitorRequest).
     ///
@@ -34,17 +33,15 @@ impl DeleteMonitorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeleteMonitorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeleteMonitorRequest, crate::primitives::BuildError> {
         match self.monitor_arn {
-            ::std::option::Option::Some(monitor_arn) => {
-                ::std::result::Result::Ok(DeleteMonitorRequest {
+            Some(monitor_arn) => {
+                Ok(DeleteMonitorRequest {
                     monitor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteMonitorRequest",
                         ["MonitorArn"],
@@ -60,13 +57,10 @@ impl DeleteMonitorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteMonitorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteMonitorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DeleteMonitorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -12,24 +12,23 @@ pub struct DeletePredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`DeletePredictorRequest`](crate::DeletePredictorRequest), from [`DeletePredictorRequest::builder`](crate::DeletePredictorRequest::builder): a setter for every member, then [`build`](DeletePredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeletePredictorRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl DeletePredictorRequest {
     /// A builder for `DeletePredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeletePredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeletePredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`DeletePredictorRequest`](crate::DeletePredictorRequest).
     ///
@@ -37,17 +36,15 @@ impl DeletePredictorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeletePredictorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeletePredictorRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(DeletePredictorRequest {
+            Some(predictor_arn) => {
+                Ok(DeletePredictorRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeletePredictorRequest",
                         ["PredictorArn"],
@@ -63,13 +60,10 @@ impl DeletePredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeletePredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeletePredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeletePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

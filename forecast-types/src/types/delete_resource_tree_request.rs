@@ -9,24 +9,23 @@ pub struct DeleteResourceTreeRequest {
     /// The Amazon Resource Name (ARN) of the parent resource to delete. All child resources of the parent resource will also be deleted.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest), from [`DeleteResourceTreeRequest::builder`](crate::DeleteResourceTreeRequest::builder): a setter for every member, then [`build`](DeleteResourceTreeRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteResourceTreeRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl DeleteResourceTreeRequest {
     /// A builder for `DeleteResourceTreeRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteResourceTreeRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteResourceTreeRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest).
     ///
@@ -36,18 +35,15 @@ impl DeleteResourceTreeRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteResourceTreeRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteResourceTreeRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(DeleteResourceTreeRequest {
+            Some(resource_arn) => {
+                Ok(DeleteResourceTreeRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteResourceTreeRequest",
                         ["ResourceArn"],
@@ -63,13 +59,10 @@ impl DeleteResourceTreeRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteResourceTreeRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteResourceTreeRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +81,7 @@ impl DeleteResourceTreeRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,24 +11,24 @@ pub struct DeleteWhatIfAnalysisRequest {
     /// The Amazon Resource Name (ARN) of the what-if analysis that you want to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::string::String,
+    pub what_if_analysis_arn: String,
 }
 /// A builder for [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest), from [`DeleteWhatIfAnalysisRequest::builder`](crate::DeleteWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](DeleteWhatIfAnalysisRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteWhatIfAnalysisRequestBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: Option<String>,
 }
 impl DeleteWhatIfAnalysisRequest {
     /// A builder for `DeleteWhatIfAnalysisRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteWhatIfAnalysisRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteWhatIfAnalysisRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     /// Builds the [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest).
     ///
@@ -38,18 +38,15 @@ impl DeleteWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfAnalysisRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteWhatIfAnalysisRequest, crate::primitives::BuildError> {
         match self.what_if_analysis_arn {
-            ::std::option::Option::Some(what_if_analysis_arn) => {
-                ::std::result::Result::Ok(DeleteWhatIfAnalysisRequest {
+            Some(what_if_analysis_arn) => {
+                Ok(DeleteWhatIfAnalysisRequest {
                     what_if_analysis_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteWhatIfAnalysisRequest",
                         ["WhatIfAnalysisArn"],
@@ -65,13 +62,10 @@ impl DeleteWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfAnalysisRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteWhatIfAnalysisRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +84,7 @@ impl DeleteWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

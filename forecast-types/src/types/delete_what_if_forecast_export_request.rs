@@ -11,25 +11,24 @@ pub struct DeleteWhatIfForecastExportRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast export that you want to delete.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::string::String,
+    pub what_if_forecast_export_arn: String,
 }
 /// A builder for [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest), from [`DeleteWhatIfForecastExportRequest::builder`](crate::DeleteWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](DeleteWhatIfForecastExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteWhatIfForecastExportRequestBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
 }
 impl DeleteWhatIfForecastExportRequest {
     /// A builder for `DeleteWhatIfForecastExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteWhatIfForecastExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteWhatIfForecastExportRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     /// Builds the [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest).
     ///
@@ -39,18 +38,15 @@ impl DeleteWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteWhatIfForecastExportRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_export_arn {
-            ::std::option::Option::Some(what_if_forecast_export_arn) => {
-                ::std::result::Result::Ok(DeleteWhatIfForecastExportRequest {
+            Some(what_if_forecast_export_arn) => {
+                Ok(DeleteWhatIfForecastExportRequest {
                     what_if_forecast_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteWhatIfForecastExportRequest",
                         ["WhatIfForecastExportArn"],
@@ -66,13 +62,10 @@ impl DeleteWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteWhatIfForecastExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,9 +84,7 @@ impl DeleteWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,24 +11,24 @@ pub struct DeleteWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast that you want to delete.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::string::String,
+    pub what_if_forecast_arn: String,
 }
 /// A builder for [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest), from [`DeleteWhatIfForecastRequest::builder`](crate::DeleteWhatIfForecastRequest::builder): a setter for every member, then [`build`](DeleteWhatIfForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteWhatIfForecastRequestBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
 }
 impl DeleteWhatIfForecastRequest {
     /// A builder for `DeleteWhatIfForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteWhatIfForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteWhatIfForecastRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     /// Builds the [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest).
     ///
@@ -38,18 +38,15 @@ impl DeleteWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteWhatIfForecastRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_arn {
-            ::std::option::Option::Some(what_if_forecast_arn) => {
-                ::std::result::Result::Ok(DeleteWhatIfForecastRequest {
+            Some(what_if_forecast_arn) => {
+                Ok(DeleteWhatIfForecastRequest {
                     what_if_forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteWhatIfForecastRequest",
                         ["WhatIfForecastArn"],
@@ -65,13 +62,10 @@ impl DeleteWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteWhatIfForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +84,7 @@ impl DeleteWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

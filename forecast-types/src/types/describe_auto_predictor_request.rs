@@ -9,24 +9,23 @@ pub struct DescribeAutoPredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest), from [`DescribeAutoPredictorRequest::builder`](crate::DescribeAutoPredictorRequest::builder): a setter for every member, then [`build`](DescribeAutoPredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeAutoPredictorRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl DescribeAutoPredictorRequest {
     /// A builder for `DescribeAutoPredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeAutoPredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeAutoPredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest).
     ///
@@ -36,18 +35,15 @@ impl DescribeAutoPredictorRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeAutoPredictorRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(DescribeAutoPredictorRequest {
+            Some(predictor_arn) => {
+                Ok(DescribeAutoPredictorRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeAutoPredictorRequest",
                         ["PredictorArn"],
@@ -63,13 +59,10 @@ impl DescribeAutoPredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeAutoPredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +81,7 @@ impl DescribeAutoPredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

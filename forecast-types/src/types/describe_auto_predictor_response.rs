@@ -9,43 +9,37 @@ pub struct DescribeAutoPredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_name: ::std::option::Option<::std::string::String>,
+    pub predictor_name: Option<String>,
     /// The number of time-steps that the model predicts. The forecast horizon is also called the prediction length.
-    pub forecast_horizon: ::std::option::Option<i32>,
+    pub forecast_horizon: Option<i32>,
     /// The forecast types used during predictor training. Default value is \["0.1","0.5","0.9"\].
     ///
     /// Length: `1..=20`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// The frequency of predictions in a forecast.
     ///
     /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "Y" indicates every year and "5min" indicates every five minutes.
     ///
     /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub forecast_frequency: ::std::option::Option<::std::string::String>,
+    pub forecast_frequency: Option<String>,
     /// An array of dimension (field) names that specify the attributes used to group your time series.
     ///
     /// Length: `1..=10`.
-    pub forecast_dimensions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub forecast_dimensions: Option<Vec<String>>,
     /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
-    pub dataset_import_job_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub dataset_import_job_arns: Option<Vec<String>>,
     /// The data configuration for your dataset group and any additional datasets.
-    pub data_config: ::std::option::Option<crate::DataConfig>,
+    pub data_config: Option<crate::DataConfig>,
     /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// The ARN and state of the reference predictor. This parameter is only valid for retrained or upgraded predictors.
-    pub reference_predictor_summary: ::std::option::Option<
-        crate::ReferencePredictorSummary,
-    >,
+    pub reference_predictor_summary: Option<crate::ReferencePredictorSummary>,
     /// The estimated time remaining in minutes for the predictor training job to complete.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// The status of the predictor. States include:
     ///
     /// - `ACTIVE`
@@ -54,11 +48,11 @@ pub struct DescribeAutoPredictorResponse {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// In the event of an error, a message detailing the cause of the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The timestamp of the CreateAutoPredictor request.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -66,76 +60,71 @@ pub struct DescribeAutoPredictorResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
     /// Provides the status and ARN of the Predictor Explainability.
-    pub explainability_info: ::std::option::Option<crate::ExplainabilityInfo>,
+    pub explainability_info: Option<crate::ExplainabilityInfo>,
     /// A object with the Amazon Resource Name (ARN) and status of the monitor resource.
-    pub monitor_info: ::std::option::Option<crate::MonitorInfo>,
+    pub monitor_info: Option<crate::MonitorInfo>,
     /// The time boundary Forecast uses when aggregating data.
-    pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+    pub time_alignment_boundary: Option<crate::TimeAlignmentBoundary>,
 }
 /// A builder for [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse), from [`DescribeAutoPredictorResponse::builder`](crate::DescribeAutoPredictorResponse::builder): a setter for every member, then [`build`](DescribeAutoPredictorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeAutoPredictorResponseBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    predictor_name: ::std::option::Option<::std::string::String>,
-    forecast_horizon: ::std::option::Option<i32>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    forecast_frequency: ::std::option::Option<::std::string::String>,
-    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dataset_import_job_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    data_config: ::std::option::Option<crate::DataConfig>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    reference_predictor_summary: ::std::option::Option<crate::ReferencePredictorSummary>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
-    explainability_info: ::std::option::Option<crate::ExplainabilityInfo>,
-    monitor_info: ::std::option::Option<crate::MonitorInfo>,
-    time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+    predictor_arn: Option<String>,
+    predictor_name: Option<String>,
+    forecast_horizon: Option<i32>,
+    forecast_types: Option<Vec<String>>,
+    forecast_frequency: Option<String>,
+    forecast_dimensions: Option<Vec<String>>,
+    dataset_import_job_arns: Option<Vec<String>>,
+    data_config: Option<crate::DataConfig>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    reference_predictor_summary: Option<crate::ReferencePredictorSummary>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    optimization_metric: Option<crate::OptimizationMetric>,
+    explainability_info: Option<crate::ExplainabilityInfo>,
+    monitor_info: Option<crate::MonitorInfo>,
+    time_alignment_boundary: Option<crate::TimeAlignmentBoundary>,
 }
 impl DescribeAutoPredictorResponse {
     /// A builder for `DescribeAutoPredictorResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeAutoPredictorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeAutoPredictorResponseBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name :
-        ::std::string::String
+        value "PredictorName" predictor_name predictor_name set_predictor_name : String
     );
     crate::primitives::build::setters!(
         value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
         i32
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(
         value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : ::std::string::String
+        set_forecast_frequency : String
     );
     crate::primitives::build::setters!(
         list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : ::std::string::String
+        set_forecast_dimensions : String
     );
     crate::primitives::build::setters!(
         list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
-        set_dataset_import_job_arns : ::std::string::String
+        set_dataset_import_job_arns : String
     );
     crate::primitives::build::setters!(
         value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
@@ -153,11 +142,9 @@ impl DescribeAutoPredictorResponseBuilder {
         value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
         estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -187,11 +174,8 @@ impl DescribeAutoPredictorResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeAutoPredictorResponse {
+    ) -> Result<DescribeAutoPredictorResponse, crate::primitives::BuildError> {
+        Ok(DescribeAutoPredictorResponse {
             predictor_arn: self.predictor_arn,
             predictor_name: self.predictor_name,
             forecast_horizon: self.forecast_horizon,
@@ -221,13 +205,10 @@ impl DescribeAutoPredictorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeAutoPredictorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -235,19 +216,19 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("PredictorName", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_name {
+        if let Some(value) = &self.predictor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -258,13 +239,13 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         }
         v.leave();
         v.enter("ForecastFrequency", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_frequency {
+        if let Some(value) = &self.forecast_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::PATTERN_4);
         }
         v.leave();
         v.enter("ForecastDimensions", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+        if let Some(value) = &self.forecast_dimensions {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -275,7 +256,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         }
         v.leave();
         v.enter("DatasetImportJobArns", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
+        if let Some(value) = &self.dataset_import_job_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -285,42 +266,42 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         }
         v.leave();
         v.enter("DataConfig", false);
-        if let ::std::option::Option::Some(value) = &self.data_config {
+        if let Some(value) = &self.data_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("ReferencePredictorSummary", false);
-        if let ::std::option::Option::Some(value) = &self.reference_predictor_summary {
+        if let Some(value) = &self.reference_predictor_summary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("ExplainabilityInfo", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_info {
+        if let Some(value) = &self.explainability_info {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("MonitorInfo", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_info {
+        if let Some(value) = &self.monitor_info {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("TimeAlignmentBoundary", false);
-        if let ::std::option::Option::Some(value) = &self.time_alignment_boundary {
+        if let Some(value) = &self.time_alignment_boundary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -331,9 +312,7 @@ impl DescribeAutoPredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

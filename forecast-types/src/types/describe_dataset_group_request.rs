@@ -9,24 +9,24 @@ pub struct DescribeDatasetGroupRequest {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
 }
 /// A builder for [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest), from [`DescribeDatasetGroupRequest::builder`](crate::DescribeDatasetGroupRequest::builder): a setter for every member, then [`build`](DescribeDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetGroupRequestBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: Option<String>,
 }
 impl DescribeDatasetGroupRequest {
     /// A builder for `DescribeDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     /// Builds the [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest).
     ///
@@ -36,18 +36,15 @@ impl DescribeDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeDatasetGroupRequest, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(DescribeDatasetGroupRequest {
+            Some(dataset_group_arn) => {
+                Ok(DescribeDatasetGroupRequest {
                     dataset_group_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeDatasetGroupRequest",
                         ["DatasetGroupArn"],
@@ -63,13 +60,10 @@ impl DescribeDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DescribeDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

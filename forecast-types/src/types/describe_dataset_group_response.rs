@@ -9,15 +9,15 @@ pub struct DescribeDatasetGroupResponse {
     /// The name of the dataset group.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_group_name: ::std::option::Option<::std::string::String>,
+    pub dataset_group_name: Option<String>,
     /// The ARN of the dataset group.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// An array of Amazon Resource Names (ARNs) of the datasets contained in the dataset group.
-    pub dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dataset_arns: Option<Vec<String>>,
     /// The domain associated with the dataset group.
-    pub domain: ::std::option::Option<crate::Domain>,
+    pub domain: Option<crate::Domain>,
     /// The status of the dataset group. States include:
     ///
     /// - `ACTIVE`
@@ -30,49 +30,46 @@ pub struct DescribeDatasetGroupResponse {
     /// > **Note:** The `Status` of the dataset group must be `ACTIVE` before you can use the dataset group to create a predictor.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the dataset group was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DescribeDatasetGroupResponse`](crate::DescribeDatasetGroupResponse), from [`DescribeDatasetGroupResponse::builder`](crate::DescribeDatasetGroupResponse::builder): a setter for every member, then [`build`](DescribeDatasetGroupResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetGroupResponseBuilder {
-    dataset_group_name: ::std::option::Option<::std::string::String>,
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    domain: ::std::option::Option<crate::Domain>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    dataset_group_name: Option<String>,
+    dataset_group_arn: Option<String>,
+    dataset_arns: Option<Vec<String>>,
+    domain: Option<crate::Domain>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DescribeDatasetGroupResponse {
     /// A builder for `DescribeDatasetGroupResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetGroupResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetGroupResponseBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : ::std::string::String
+        set_dataset_group_name : String
     );
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
-        ::std::string::String
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
     );
     crate::primitives::build::setters!(
         value "Domain" domain domain set_domain : crate ::Domain
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -85,11 +82,8 @@ impl DescribeDatasetGroupResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeDatasetGroupResponse {
+    ) -> Result<DescribeDatasetGroupResponse, crate::primitives::BuildError> {
+        Ok(DescribeDatasetGroupResponse {
             dataset_group_name: self.dataset_group_name,
             dataset_group_arn: self.dataset_group_arn,
             dataset_arns: self.dataset_arns,
@@ -106,13 +100,10 @@ impl DescribeDatasetGroupResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetGroupResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -120,19 +111,19 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_name {
+        if let Some(value) = &self.dataset_group_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("DatasetArns", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arns {
+        if let Some(value) = &self.dataset_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -142,12 +133,12 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
         }
         v.leave();
         v.enter("Domain", false);
-        if let ::std::option::Option::Some(value) = &self.domain {
+        if let Some(value) = &self.domain {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -158,9 +149,7 @@ impl DescribeDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,24 +9,24 @@ pub struct DescribeDatasetImportJobRequest {
     /// The Amazon Resource Name (ARN) of the dataset import job.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::string::String,
+    pub dataset_import_job_arn: String,
 }
 /// A builder for [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest), from [`DescribeDatasetImportJobRequest::builder`](crate::DescribeDatasetImportJobRequest::builder): a setter for every member, then [`build`](DescribeDatasetImportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetImportJobRequestBuilder {
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    dataset_import_job_arn: Option<String>,
 }
 impl DescribeDatasetImportJobRequest {
     /// A builder for `DescribeDatasetImportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetImportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetImportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     /// Builds the [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest).
     ///
@@ -36,18 +36,15 @@ impl DescribeDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetImportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeDatasetImportJobRequest, crate::primitives::BuildError> {
         match self.dataset_import_job_arn {
-            ::std::option::Option::Some(dataset_import_job_arn) => {
-                ::std::result::Result::Ok(DescribeDatasetImportJobRequest {
+            Some(dataset_import_job_arn) => {
+                Ok(DescribeDatasetImportJobRequest {
                     dataset_import_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeDatasetImportJobRequest",
                         ["DatasetImportJobArn"],
@@ -63,13 +60,10 @@ impl DescribeDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetImportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetImportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DescribeDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,24 +9,23 @@ pub struct DescribeDatasetRequest {
     /// The Amazon Resource Name (ARN) of the dataset.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::string::String,
+    pub dataset_arn: String,
 }
 /// A builder for [`DescribeDatasetRequest`](crate::DescribeDatasetRequest), from [`DescribeDatasetRequest::builder`](crate::DescribeDatasetRequest::builder): a setter for every member, then [`build`](DescribeDatasetRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetRequestBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_arn: Option<String>,
 }
 impl DescribeDatasetRequest {
     /// A builder for `DescribeDatasetRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetRequestBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     /// Builds the [`DescribeDatasetRequest`](crate::DescribeDatasetRequest).
     ///
@@ -34,17 +33,15 @@ impl DescribeDatasetRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeDatasetRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DescribeDatasetRequest, crate::primitives::BuildError> {
         match self.dataset_arn {
-            ::std::option::Option::Some(dataset_arn) => {
-                ::std::result::Result::Ok(DescribeDatasetRequest {
+            Some(dataset_arn) => {
+                Ok(DescribeDatasetRequest {
                     dataset_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeDatasetRequest",
                         ["DatasetArn"],
@@ -60,13 +57,10 @@ impl DescribeDatasetRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DescribeDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,24 +11,24 @@ pub struct DescribeExplainabilityExportRequest {
     /// The Amazon Resource Name (ARN) of the Explainability export.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_export_arn: ::std::string::String,
+    pub explainability_export_arn: String,
 }
 /// A builder for [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest), from [`DescribeExplainabilityExportRequest::builder`](crate::DescribeExplainabilityExportRequest::builder): a setter for every member, then [`build`](DescribeExplainabilityExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeExplainabilityExportRequestBuilder {
-    explainability_export_arn: ::std::option::Option<::std::string::String>,
+    explainability_export_arn: Option<String>,
 }
 impl DescribeExplainabilityExportRequest {
     /// A builder for `DescribeExplainabilityExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeExplainabilityExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeExplainabilityExportRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : ::std::string::String
+        explainability_export_arn set_explainability_export_arn : String
     );
     /// Builds the [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest).
     ///
@@ -38,18 +38,15 @@ impl DescribeExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeExplainabilityExportRequest, crate::primitives::BuildError> {
         match self.explainability_export_arn {
-            ::std::option::Option::Some(explainability_export_arn) => {
-                ::std::result::Result::Ok(DescribeExplainabilityExportRequest {
+            Some(explainability_export_arn) => {
+                Ok(DescribeExplainabilityExportRequest {
                     explainability_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeExplainabilityExportRequest",
                         ["ExplainabilityExportArn"],
@@ -65,13 +62,13 @@ impl DescribeExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeExplainabilityExportRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +87,7 @@ impl DescribeExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

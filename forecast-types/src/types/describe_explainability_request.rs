@@ -11,24 +11,24 @@ pub struct DescribeExplainabilityRequest {
     /// The Amazon Resource Name (ARN) of the Explaianability to describe.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::string::String,
+    pub explainability_arn: String,
 }
 /// A builder for [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest), from [`DescribeExplainabilityRequest::builder`](crate::DescribeExplainabilityRequest::builder): a setter for every member, then [`build`](DescribeExplainabilityRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeExplainabilityRequestBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_arn: Option<String>,
 }
 impl DescribeExplainabilityRequest {
     /// A builder for `DescribeExplainabilityRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeExplainabilityRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeExplainabilityRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     /// Builds the [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest).
     ///
@@ -38,18 +38,15 @@ impl DescribeExplainabilityRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeExplainabilityRequest, crate::primitives::BuildError> {
         match self.explainability_arn {
-            ::std::option::Option::Some(explainability_arn) => {
-                ::std::result::Result::Ok(DescribeExplainabilityRequest {
+            Some(explainability_arn) => {
+                Ok(DescribeExplainabilityRequest {
                     explainability_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeExplainabilityRequest",
                         ["ExplainabilityArn"],
@@ -65,13 +62,10 @@ impl DescribeExplainabilityRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeExplainabilityRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +84,7 @@ impl DescribeExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

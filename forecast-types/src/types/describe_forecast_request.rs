@@ -11,24 +11,23 @@ pub struct DescribeForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::string::String,
+    pub forecast_arn: String,
 }
 /// A builder for [`DescribeForecastRequest`](crate::DescribeForecastRequest), from [`DescribeForecastRequest::builder`](crate::DescribeForecastRequest::builder): a setter for every member, then [`build`](DescribeForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeForecastRequestBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: Option<String>,
 }
 impl DescribeForecastRequest {
     /// A builder for `DescribeForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeForecastRequestBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     /// Builds the [`DescribeForecastRequest`](crate::DescribeForecastRequest).
     ///
@@ -38,15 +37,15 @@ impl DescribeForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribeForecastRequest, crate::primitives::BuildError> {
+    ) -> Result<DescribeForecastRequest, crate::primitives::BuildError> {
         match self.forecast_arn {
-            ::std::option::Option::Some(forecast_arn) => {
-                ::std::result::Result::Ok(DescribeForecastRequest {
+            Some(forecast_arn) => {
+                Ok(DescribeForecastRequest {
                     forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeForecastRequest",
                         ["ForecastArn"],
@@ -62,13 +61,10 @@ impl DescribeForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -87,9 +83,7 @@ impl DescribeForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,25 +11,24 @@ pub struct DescribePredictorBacktestExportJobRequest {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_backtest_export_job_arn: ::std::string::String,
+    pub predictor_backtest_export_job_arn: String,
 }
 /// A builder for [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest), from [`DescribePredictorBacktestExportJobRequest::builder`](crate::DescribePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](DescribePredictorBacktestExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribePredictorBacktestExportJobRequestBuilder {
-    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_arn: Option<String>,
 }
 impl DescribePredictorBacktestExportJobRequest {
     /// A builder for `DescribePredictorBacktestExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribePredictorBacktestExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribePredictorBacktestExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
-        ::std::string::String
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
     );
     /// Builds the [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest).
     ///
@@ -39,18 +38,18 @@ impl DescribePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribePredictorBacktestExportJobRequest,
         crate::primitives::BuildError,
     > {
         match self.predictor_backtest_export_job_arn {
-            ::std::option::Option::Some(predictor_backtest_export_job_arn) => {
-                ::std::result::Result::Ok(DescribePredictorBacktestExportJobRequest {
+            Some(predictor_backtest_export_job_arn) => {
+                Ok(DescribePredictorBacktestExportJobRequest {
                     predictor_backtest_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribePredictorBacktestExportJobRequest",
                         ["PredictorBacktestExportJobArn"],
@@ -66,13 +65,13 @@ impl DescribePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribePredictorBacktestExportJobRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,9 +90,7 @@ impl DescribePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

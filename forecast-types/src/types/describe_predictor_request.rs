@@ -11,24 +11,23 @@ pub struct DescribePredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor that you want information about.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`DescribePredictorRequest`](crate::DescribePredictorRequest), from [`DescribePredictorRequest::builder`](crate::DescribePredictorRequest::builder): a setter for every member, then [`build`](DescribePredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribePredictorRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl DescribePredictorRequest {
     /// A builder for `DescribePredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribePredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribePredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`DescribePredictorRequest`](crate::DescribePredictorRequest).
     ///
@@ -38,15 +37,15 @@ impl DescribePredictorRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribePredictorRequest, crate::primitives::BuildError> {
+    ) -> Result<DescribePredictorRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(DescribePredictorRequest {
+            Some(predictor_arn) => {
+                Ok(DescribePredictorRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribePredictorRequest",
                         ["PredictorArn"],
@@ -62,13 +61,10 @@ impl DescribePredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribePredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribePredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -87,9 +83,7 @@ impl DescribePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,24 +11,24 @@ pub struct DescribeWhatIfAnalysisRequest {
     /// The Amazon Resource Name (ARN) of the what-if analysis that you are interested in.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::string::String,
+    pub what_if_analysis_arn: String,
 }
 /// A builder for [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest), from [`DescribeWhatIfAnalysisRequest::builder`](crate::DescribeWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](DescribeWhatIfAnalysisRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfAnalysisRequestBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: Option<String>,
 }
 impl DescribeWhatIfAnalysisRequest {
     /// A builder for `DescribeWhatIfAnalysisRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfAnalysisRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfAnalysisRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     /// Builds the [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest).
     ///
@@ -38,18 +38,15 @@ impl DescribeWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfAnalysisRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeWhatIfAnalysisRequest, crate::primitives::BuildError> {
         match self.what_if_analysis_arn {
-            ::std::option::Option::Some(what_if_analysis_arn) => {
-                ::std::result::Result::Ok(DescribeWhatIfAnalysisRequest {
+            Some(what_if_analysis_arn) => {
+                Ok(DescribeWhatIfAnalysisRequest {
                     what_if_analysis_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeWhatIfAnalysisRequest",
                         ["WhatIfAnalysisArn"],
@@ -65,13 +62,10 @@ impl DescribeWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfAnalysisRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeWhatIfAnalysisRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +84,7 @@ impl DescribeWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,25 +11,24 @@ pub struct DescribeWhatIfForecastExportRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast export that you are interested in.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::string::String,
+    pub what_if_forecast_export_arn: String,
 }
 /// A builder for [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest), from [`DescribeWhatIfForecastExportRequest::builder`](crate::DescribeWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](DescribeWhatIfForecastExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfForecastExportRequestBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
 }
 impl DescribeWhatIfForecastExportRequest {
     /// A builder for `DescribeWhatIfForecastExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfForecastExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfForecastExportRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     /// Builds the [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest).
     ///
@@ -39,18 +38,15 @@ impl DescribeWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeWhatIfForecastExportRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_export_arn {
-            ::std::option::Option::Some(what_if_forecast_export_arn) => {
-                ::std::result::Result::Ok(DescribeWhatIfForecastExportRequest {
+            Some(what_if_forecast_export_arn) => {
+                Ok(DescribeWhatIfForecastExportRequest {
                     what_if_forecast_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeWhatIfForecastExportRequest",
                         ["WhatIfForecastExportArn"],
@@ -66,13 +62,13 @@ impl DescribeWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeWhatIfForecastExportRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,9 +87,7 @@ impl DescribeWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,24 +11,24 @@ pub struct DescribeWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast that you are interested in.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::string::String,
+    pub what_if_forecast_arn: String,
 }
 /// A builder for [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest), from [`DescribeWhatIfForecastRequest::builder`](crate::DescribeWhatIfForecastRequest::builder): a setter for every member, then [`build`](DescribeWhatIfForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfForecastRequestBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
 }
 impl DescribeWhatIfForecastRequest {
     /// A builder for `DescribeWhatIfForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfForecastRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     /// Builds the [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest).
     ///
@@ -38,18 +38,15 @@ impl DescribeWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeWhatIfForecastRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_arn {
-            ::std::option::Option::Some(what_if_forecast_arn) => {
-                ::std::result::Result::Ok(DescribeWhatIfForecastRequest {
+            Some(what_if_forecast_arn) => {
+                Ok(DescribeWhatIfForecastRequest {
                     what_if_forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeWhatIfForecastRequest",
                         ["WhatIfForecastArn"],
@@ -65,13 +62,10 @@ impl DescribeWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeWhatIfForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +84,7 @@ impl DescribeWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -22,7 +22,7 @@ pub enum Domain {
     /// The value `"METRICS"`.
     Metrics,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Domain {
     /// Every value the model lists, in model order.
@@ -50,7 +50,7 @@ impl Domain {
         }
     }
 }
-impl ::std::convert::From<&str> for Domain {
+impl From<&str> for Domain {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -62,29 +62,25 @@ impl ::std::convert::From<&str> for Domain {
             "WEB_TRAFFIC" => Self::WebTraffic,
             "METRICS" => Self::Metrics,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Domain {
+impl From<String> for Domain {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Domain {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Domain {
+impl AsRef<str> for Domain {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -110,9 +106,7 @@ impl Domain {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

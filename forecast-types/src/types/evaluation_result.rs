@@ -11,29 +11,28 @@ pub struct EvaluationResult {
     /// The Amazon Resource Name (ARN) of the algorithm that was evaluated.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub algorithm_arn: ::std::option::Option<::std::string::String>,
+    pub algorithm_arn: Option<String>,
     /// The array of test windows used for evaluating the algorithm. The `NumberOfBacktestWindows` from the [`EvaluationParameters`][] object determines the number of windows in the array.
     ///
     /// [`EvaluationParameters`]: crate::EvaluationParameters
-    pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
+    pub test_windows: Option<Vec<crate::WindowSummary>>,
 }
 /// A builder for [`EvaluationResult`](crate::EvaluationResult), from [`EvaluationResult::builder`](crate::EvaluationResult::builder): a setter for every member, then [`build`](EvaluationResultBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EvaluationResultBuilder {
-    algorithm_arn: ::std::option::Option<::std::string::String>,
-    test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
+    algorithm_arn: Option<String>,
+    test_windows: Option<Vec<crate::WindowSummary>>,
 }
 impl EvaluationResult {
     /// A builder for `EvaluationResult` with every member unset.
     #[inline]
     pub fn builder() -> EvaluationResultBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl EvaluationResultBuilder {
     crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
-        ::std::string::String
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
     );
     crate::primitives::build::setters!(
         list "TestWindows" test_windows test_windows set_test_windows : crate
@@ -41,10 +40,8 @@ impl EvaluationResultBuilder {
     );
     /// Builds the [`EvaluationResult`](crate::EvaluationResult). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EvaluationResult, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(EvaluationResult {
+    pub fn build(self) -> Result<EvaluationResult, crate::primitives::BuildError> {
+        Ok(EvaluationResult {
             algorithm_arn: self.algorithm_arn,
             test_windows: self.test_windows,
         })
@@ -56,10 +53,10 @@ impl EvaluationResultBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<EvaluationResult, crate::primitives::ValidationError> {
+    ) -> Result<EvaluationResult, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -67,13 +64,13 @@ impl crate::primitives::Validate for EvaluationResult {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AlgorithmArn", false);
-        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+        if let Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("TestWindows", false);
-        if let ::std::option::Option::Some(value) = &self.test_windows {
+        if let Some(value) = &self.test_windows {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -88,9 +85,7 @@ impl EvaluationResult {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

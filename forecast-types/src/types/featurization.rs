@@ -28,33 +28,28 @@ pub struct Featurization {
     /// The name of the schema attribute that specifies the data field to be featurized. Amazon Forecast supports the target field of the `TARGET_TIME_SERIES` and the `RELATED_TIME_SERIES` datasets. For example, for the `RETAIL` domain, the target is `demand`, and for the `CUSTOM` domain, the target is `target_value`. For more information, see `howitworks-missing-values`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub attribute_name: ::std::string::String,
+    pub attribute_name: String,
     /// An array of one `FeaturizationMethod` object that specifies the feature transformation method.
     ///
     /// Length: `1..=1`.
-    pub featurization_pipeline: ::std::option::Option<
-        ::std::vec::Vec<crate::FeaturizationMethod>,
-    >,
+    pub featurization_pipeline: Option<Vec<crate::FeaturizationMethod>>,
 }
 /// A builder for [`Featurization`](crate::Featurization), from [`Featurization::builder`](crate::Featurization::builder): a setter for every member, then [`build`](FeaturizationBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeaturizationBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    featurization_pipeline: ::std::option::Option<
-        ::std::vec::Vec<crate::FeaturizationMethod>,
-    >,
+    attribute_name: Option<String>,
+    featurization_pipeline: Option<Vec<crate::FeaturizationMethod>>,
 }
 impl Featurization {
     /// A builder for `Featurization` with every member unset.
     #[inline]
     pub fn builder() -> FeaturizationBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FeaturizationBuilder {
     crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name :
-        ::std::string::String
+        value "AttributeName" attribute_name attribute_name set_attribute_name : String
     );
     crate::primitives::build::setters!(
         list "FeaturizationPipeline" featurization_pipeline featurization_pipeline
@@ -66,18 +61,16 @@ impl FeaturizationBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Featurization, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Featurization, crate::primitives::BuildError> {
         match self.attribute_name {
-            ::std::option::Option::Some(attribute_name) => {
-                ::std::result::Result::Ok(Featurization {
+            Some(attribute_name) => {
+                Ok(Featurization {
                     attribute_name,
                     featurization_pipeline: self.featurization_pipeline,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "Featurization",
                         ["AttributeName"],
@@ -93,10 +86,10 @@ impl FeaturizationBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Featurization, crate::primitives::ValidationError> {
+    ) -> Result<Featurization, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -109,7 +102,7 @@ impl crate::primitives::Validate for Featurization {
         v.check_pattern(value, &crate::patterns::PATTERN_12);
         v.leave();
         v.enter("FeaturizationPipeline", false);
-        if let ::std::option::Option::Some(value) = &self.featurization_pipeline {
+        if let Some(value) = &self.featurization_pipeline {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 1u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -125,9 +118,7 @@ impl Featurization {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -34,7 +34,7 @@ pub struct FeaturizationConfig {
     /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the TARGET_TIME_SERIES dataset frequency.
     ///
     /// **Required.** Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub forecast_frequency: ::std::string::String,
+    pub forecast_frequency: String,
     /// An array of dimension (field) names that specify how to group the generated forecast.
     ///
     /// For example, suppose that you are generating a forecast for item sales across all of your stores, and your dataset contains a `store_id` field. If you want the sales forecast for each item by store, you would specify `store_id` as the dimension.
@@ -42,36 +42,34 @@ pub struct FeaturizationConfig {
     /// All forecast dimensions specified in the `TARGET_TIME_SERIES` dataset don't need to be specified in the `CreatePredictor` request. All forecast dimensions specified in the `RELATED_TIME_SERIES` dataset must be specified in the `CreatePredictor` request.
     ///
     /// Length: `1..=10`.
-    pub forecast_dimensions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub forecast_dimensions: Option<Vec<String>>,
     /// An array of featurization (transformation) information for the fields of a dataset.
     ///
     /// Length: `1..=50`.
-    pub featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
+    pub featurizations: Option<Vec<crate::Featurization>>,
 }
 /// A builder for [`FeaturizationConfig`](crate::FeaturizationConfig), from [`FeaturizationConfig::builder`](crate::FeaturizationConfig::builder): a setter for every member, then [`build`](FeaturizationConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeaturizationConfigBuilder {
-    forecast_frequency: ::std::option::Option<::std::string::String>,
-    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
+    forecast_frequency: Option<String>,
+    forecast_dimensions: Option<Vec<String>>,
+    featurizations: Option<Vec<crate::Featurization>>,
 }
 impl FeaturizationConfig {
     /// A builder for `FeaturizationConfig` with every member unset.
     #[inline]
     pub fn builder() -> FeaturizationConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FeaturizationConfigBuilder {
     crate::primitives::build::setters!(
         value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : ::std::string::String
+        set_forecast_frequency : String
     );
     crate::primitives::build::setters!(
         list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : ::std::string::String
+        set_forecast_dimensions : String
     );
     crate::primitives::build::setters!(
         list "Featurizations" featurizations featurizations set_featurizations : crate
@@ -83,19 +81,17 @@ impl FeaturizationConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastFrequency`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<FeaturizationConfig, crate::primitives::BuildError> {
         match self.forecast_frequency {
-            ::std::option::Option::Some(forecast_frequency) => {
-                ::std::result::Result::Ok(FeaturizationConfig {
+            Some(forecast_frequency) => {
+                Ok(FeaturizationConfig {
                     forecast_frequency,
                     forecast_dimensions: self.forecast_dimensions,
                     featurizations: self.featurizations,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "FeaturizationConfig",
                         ["ForecastFrequency"],
@@ -111,10 +107,10 @@ impl FeaturizationConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::ValidationError> {
+    ) -> Result<FeaturizationConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -127,7 +123,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         v.check_pattern(value, &crate::patterns::PATTERN_4);
         v.leave();
         v.enter("ForecastDimensions", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+        if let Some(value) = &self.forecast_dimensions {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -138,7 +134,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         }
         v.leave();
         v.enter("Featurizations", false);
-        if let ::std::option::Option::Some(value) = &self.featurizations {
+        if let Some(value) = &self.featurizations {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -154,9 +150,7 @@ impl FeaturizationConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

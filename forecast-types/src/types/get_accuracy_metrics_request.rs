@@ -11,24 +11,23 @@ pub struct GetAccuracyMetricsRequest {
     /// The Amazon Resource Name (ARN) of the predictor to get metrics for.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest), from [`GetAccuracyMetricsRequest::builder`](crate::GetAccuracyMetricsRequest::builder): a setter for every member, then [`build`](GetAccuracyMetricsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetAccuracyMetricsRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl GetAccuracyMetricsRequest {
     /// A builder for `GetAccuracyMetricsRequest` with every member unset.
     #[inline]
     pub fn builder() -> GetAccuracyMetricsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetAccuracyMetricsRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest).
     ///
@@ -38,18 +37,15 @@ impl GetAccuracyMetricsRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<GetAccuracyMetricsRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(GetAccuracyMetricsRequest {
+            Some(predictor_arn) => {
+                Ok(GetAccuracyMetricsRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "GetAccuracyMetricsRequest",
                         ["PredictorArn"],
@@ -65,13 +61,10 @@ impl GetAccuracyMetricsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<GetAccuracyMetricsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,9 +83,7 @@ impl GetAccuracyMetricsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,37 +9,33 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccuracyMetricsResponse {
     /// An array of results from evaluating the predictor.
-    pub predictor_evaluation_results: ::std::option::Option<
-        ::std::vec::Vec<crate::EvaluationResult>,
-    >,
+    pub predictor_evaluation_results: Option<Vec<crate::EvaluationResult>>,
     /// Whether the predictor was created with [`CreateAutoPredictor`][].
     ///
     /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
-    pub is_auto_predictor: ::std::option::Option<bool>,
+    pub is_auto_predictor: Option<bool>,
     /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
     ///
     /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
     ///
     /// This parameter is only valid for predictors trained using AutoML.
-    pub auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    pub auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
 }
 /// A builder for [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse), from [`GetAccuracyMetricsResponse::builder`](crate::GetAccuracyMetricsResponse::builder): a setter for every member, then [`build`](GetAccuracyMetricsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetAccuracyMetricsResponseBuilder {
-    predictor_evaluation_results: ::std::option::Option<
-        ::std::vec::Vec<crate::EvaluationResult>,
-    >,
-    is_auto_predictor: ::std::option::Option<bool>,
-    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    predictor_evaluation_results: Option<Vec<crate::EvaluationResult>>,
+    is_auto_predictor: Option<bool>,
+    auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
+    optimization_metric: Option<crate::OptimizationMetric>,
 }
 impl GetAccuracyMetricsResponse {
     /// A builder for `GetAccuracyMetricsResponse` with every member unset.
     #[inline]
     pub fn builder() -> GetAccuracyMetricsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetAccuracyMetricsResponseBuilder {
@@ -65,11 +61,8 @@ impl GetAccuracyMetricsResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(GetAccuracyMetricsResponse {
+    ) -> Result<GetAccuracyMetricsResponse, crate::primitives::BuildError> {
+        Ok(GetAccuracyMetricsResponse {
             predictor_evaluation_results: self.predictor_evaluation_results,
             is_auto_predictor: self.is_auto_predictor,
             auto_ml_override_strategy: self.auto_ml_override_strategy,
@@ -83,13 +76,10 @@ impl GetAccuracyMetricsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<GetAccuracyMetricsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -97,7 +87,7 @@ impl crate::primitives::Validate for GetAccuracyMetricsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorEvaluationResults", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_evaluation_results {
+        if let Some(value) = &self.predictor_evaluation_results {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -106,12 +96,12 @@ impl crate::primitives::Validate for GetAccuracyMetricsResponse {
         }
         v.leave();
         v.enter("AutoMLOverrideStrategy", false);
-        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+        if let Some(value) = &self.auto_ml_override_strategy {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -122,9 +112,7 @@ impl GetAccuracyMetricsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -13,18 +13,18 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HyperParameterTuningJobConfig {
     /// Specifies the ranges of valid values for the hyperparameters.
-    pub parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
+    pub parameter_ranges: Option<crate::ParameterRanges>,
 }
 /// A builder for [`HyperParameterTuningJobConfig`](crate::HyperParameterTuningJobConfig), from [`HyperParameterTuningJobConfig::builder`](crate::HyperParameterTuningJobConfig::builder): a setter for every member, then [`build`](HyperParameterTuningJobConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HyperParameterTuningJobConfigBuilder {
-    parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
+    parameter_ranges: Option<crate::ParameterRanges>,
 }
 impl HyperParameterTuningJobConfig {
     /// A builder for `HyperParameterTuningJobConfig` with every member unset.
     #[inline]
     pub fn builder() -> HyperParameterTuningJobConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl HyperParameterTuningJobConfigBuilder {
@@ -36,11 +36,8 @@ impl HyperParameterTuningJobConfigBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        HyperParameterTuningJobConfig,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(HyperParameterTuningJobConfig {
+    ) -> Result<HyperParameterTuningJobConfig, crate::primitives::BuildError> {
+        Ok(HyperParameterTuningJobConfig {
             parameter_ranges: self.parameter_ranges,
         })
     }
@@ -51,13 +48,10 @@ impl HyperParameterTuningJobConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        HyperParameterTuningJobConfig,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<HyperParameterTuningJobConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -65,7 +59,7 @@ impl crate::primitives::Validate for HyperParameterTuningJobConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ParameterRanges", false);
-        if let ::std::option::Option::Some(value) = &self.parameter_ranges {
+        if let Some(value) = &self.parameter_ranges {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -76,9 +70,7 @@ impl HyperParameterTuningJobConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -15,33 +15,29 @@ pub struct InputDataConfig {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
     /// An array of supplementary features. The only supported feature is a holiday calendar.
     ///
     /// Length: `1..=2`.
-    pub supplementary_features: ::std::option::Option<
-        ::std::vec::Vec<crate::SupplementaryFeature>,
-    >,
+    pub supplementary_features: Option<Vec<crate::SupplementaryFeature>>,
 }
 /// A builder for [`InputDataConfig`](crate::InputDataConfig), from [`InputDataConfig::builder`](crate::InputDataConfig::builder): a setter for every member, then [`build`](InputDataConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InputDataConfigBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    supplementary_features: ::std::option::Option<
-        ::std::vec::Vec<crate::SupplementaryFeature>,
-    >,
+    dataset_group_arn: Option<String>,
+    supplementary_features: Option<Vec<crate::SupplementaryFeature>>,
 }
 impl InputDataConfig {
     /// A builder for `InputDataConfig` with every member unset.
     #[inline]
     pub fn builder() -> InputDataConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl InputDataConfigBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         list "SupplementaryFeatures" supplementary_features supplementary_features
@@ -53,18 +49,16 @@ impl InputDataConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InputDataConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<InputDataConfig, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(InputDataConfig {
+            Some(dataset_group_arn) => {
+                Ok(InputDataConfig {
                     dataset_group_arn,
                     supplementary_features: self.supplementary_features,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "InputDataConfig",
                         ["DatasetGroupArn"],
@@ -80,10 +74,10 @@ impl InputDataConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<InputDataConfig, crate::primitives::ValidationError> {
+    ) -> Result<InputDataConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -96,7 +90,7 @@ impl crate::primitives::Validate for InputDataConfig {
         v.check_pattern(value, &crate::patterns::PATTERN_14);
         v.leave();
         v.enter("SupplementaryFeatures", false);
-        if let ::std::option::Option::Some(value) = &self.supplementary_features {
+        if let Some(value) = &self.supplementary_features {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 2u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -112,9 +106,7 @@ impl InputDataConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

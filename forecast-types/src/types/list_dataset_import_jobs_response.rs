@@ -7,27 +7,23 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetImportJobsResponse {
     /// An array of objects that summarize each dataset import job's properties.
-    pub dataset_import_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::DatasetImportJobSummary>,
-    >,
+    pub dataset_import_jobs: Option<Vec<crate::DatasetImportJobSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse), from [`ListDatasetImportJobsResponse::builder`](crate::ListDatasetImportJobsResponse::builder): a setter for every member, then [`build`](ListDatasetImportJobsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetImportJobsResponseBuilder {
-    dataset_import_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::DatasetImportJobSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    dataset_import_jobs: Option<Vec<crate::DatasetImportJobSummary>>,
+    next_token: Option<String>,
 }
 impl ListDatasetImportJobsResponse {
     /// A builder for `ListDatasetImportJobsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetImportJobsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetImportJobsResponseBuilder {
@@ -36,17 +32,14 @@ impl ListDatasetImportJobsResponseBuilder {
         set_dataset_import_jobs : crate ::DatasetImportJobSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetImportJobsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListDatasetImportJobsResponse {
+    ) -> Result<ListDatasetImportJobsResponse, crate::primitives::BuildError> {
+        Ok(ListDatasetImportJobsResponse {
             dataset_import_jobs: self.dataset_import_jobs,
             next_token: self.next_token,
         })
@@ -58,13 +51,10 @@ impl ListDatasetImportJobsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetImportJobsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListDatasetImportJobsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +62,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobs", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_jobs {
+        if let Some(value) = &self.dataset_import_jobs {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +71,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -93,9 +83,7 @@ impl ListDatasetImportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

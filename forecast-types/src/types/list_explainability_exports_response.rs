@@ -9,27 +9,23 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilityExportsResponse {
     /// An array of objects that summarize the properties of each Explainability export.
-    pub explainability_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::ExplainabilityExportSummary>,
-    >,
+    pub explainability_exports: Option<Vec<crate::ExplainabilityExportSummary>>,
     /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse), from [`ListExplainabilityExportsResponse::builder`](crate::ListExplainabilityExportsResponse::builder): a setter for every member, then [`build`](ListExplainabilityExportsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListExplainabilityExportsResponseBuilder {
-    explainability_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::ExplainabilityExportSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    explainability_exports: Option<Vec<crate::ExplainabilityExportSummary>>,
+    next_token: Option<String>,
 }
 impl ListExplainabilityExportsResponse {
     /// A builder for `ListExplainabilityExportsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListExplainabilityExportsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListExplainabilityExportsResponseBuilder {
@@ -38,17 +34,14 @@ impl ListExplainabilityExportsResponseBuilder {
         set_explainability_exports : crate ::ExplainabilityExportSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilityExportsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListExplainabilityExportsResponse {
+    ) -> Result<ListExplainabilityExportsResponse, crate::primitives::BuildError> {
+        Ok(ListExplainabilityExportsResponse {
             explainability_exports: self.explainability_exports,
             next_token: self.next_token,
         })
@@ -60,13 +53,10 @@ impl ListExplainabilityExportsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilityExportsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListExplainabilityExportsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,7 +64,7 @@ impl crate::primitives::Validate for ListExplainabilityExportsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExports", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_exports {
+        if let Some(value) = &self.explainability_exports {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -83,7 +73,7 @@ impl crate::primitives::Validate for ListExplainabilityExportsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -95,9 +85,7 @@ impl ListExplainabilityExportsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -11,11 +11,11 @@ pub struct ListForecastsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items to return in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An array of filters. For each filter, you provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the forecasts that match the statement from the list, respectively. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -27,25 +27,25 @@ pub struct ListForecastsRequest {
     /// For example, to list all forecasts whose status is not ACTIVE, you would specify:
     ///
     /// `"Filters": [ { "Condition": "IS_NOT", "Key": "Status", "Value": "ACTIVE" } ]`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListForecastsRequest`](crate::ListForecastsRequest), from [`ListForecastsRequest::builder`](crate::ListForecastsRequest::builder): a setter for every member, then [`build`](ListForecastsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListForecastsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListForecastsRequest {
     /// A builder for `ListForecastsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListForecastsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListForecastsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -55,10 +55,8 @@ impl ListForecastsRequestBuilder {
     );
     /// Builds the [`ListForecastsRequest`](crate::ListForecastsRequest). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListForecastsRequest, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListForecastsRequest {
+    pub fn build(self) -> Result<ListForecastsRequest, crate::primitives::BuildError> {
+        Ok(ListForecastsRequest {
             next_token: self.next_token,
             max_results: self.max_results,
             filters: self.filters,
@@ -71,13 +69,10 @@ impl ListForecastsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListForecastsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListForecastsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,13 +80,13 @@ impl crate::primitives::Validate for ListForecastsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -99,7 +94,7 @@ impl crate::primitives::Validate for ListForecastsRequest {
         }
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -114,9 +109,7 @@ impl ListForecastsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

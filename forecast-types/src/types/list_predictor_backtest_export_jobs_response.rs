@@ -9,27 +9,27 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorBacktestExportJobsResponse {
     /// An array of objects that summarize the properties of each predictor backtest export job.
-    pub predictor_backtest_export_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorBacktestExportJobSummary>,
+    pub predictor_backtest_export_jobs: Option<
+        Vec<crate::PredictorBacktestExportJobSummary>,
     >,
     /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse), from [`ListPredictorBacktestExportJobsResponse::builder`](crate::ListPredictorBacktestExportJobsResponse::builder): a setter for every member, then [`build`](ListPredictorBacktestExportJobsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListPredictorBacktestExportJobsResponseBuilder {
-    predictor_backtest_export_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorBacktestExportJobSummary>,
+    predictor_backtest_export_jobs: Option<
+        Vec<crate::PredictorBacktestExportJobSummary>,
     >,
-    next_token: ::std::option::Option<::std::string::String>,
+    next_token: Option<String>,
 }
 impl ListPredictorBacktestExportJobsResponse {
     /// A builder for `ListPredictorBacktestExportJobsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListPredictorBacktestExportJobsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListPredictorBacktestExportJobsResponseBuilder {
@@ -39,17 +39,14 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
         ::PredictorBacktestExportJobSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListPredictorBacktestExportJobsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListPredictorBacktestExportJobsResponse {
+    ) -> Result<ListPredictorBacktestExportJobsResponse, crate::primitives::BuildError> {
+        Ok(ListPredictorBacktestExportJobsResponse {
             predictor_backtest_export_jobs: self.predictor_backtest_export_jobs,
             next_token: self.next_token,
         })
@@ -61,13 +58,13 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ListPredictorBacktestExportJobsResponse,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,8 +72,7 @@ impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobs", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_backtest_export_jobs
-        {
+        if let Some(value) = &self.predictor_backtest_export_jobs {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -85,7 +81,7 @@ impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -97,9 +93,7 @@ impl ListPredictorBacktestExportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -10,23 +10,23 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorsResponse {
     /// An array of objects that summarize each predictor's properties.
-    pub predictors: ::std::option::Option<::std::vec::Vec<crate::PredictorSummary>>,
+    pub predictors: Option<Vec<crate::PredictorSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListPredictorsResponse`](crate::ListPredictorsResponse), from [`ListPredictorsResponse::builder`](crate::ListPredictorsResponse::builder): a setter for every member, then [`build`](ListPredictorsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListPredictorsResponseBuilder {
-    predictors: ::std::option::Option<::std::vec::Vec<crate::PredictorSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    predictors: Option<Vec<crate::PredictorSummary>>,
+    next_token: Option<String>,
 }
 impl ListPredictorsResponse {
     /// A builder for `ListPredictorsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListPredictorsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListPredictorsResponseBuilder {
@@ -34,14 +34,12 @@ impl ListPredictorsResponseBuilder {
         list "Predictors" predictors predictors set_predictors : crate ::PredictorSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListPredictorsResponse`](crate::ListPredictorsResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListPredictorsResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListPredictorsResponse {
+    pub fn build(self) -> Result<ListPredictorsResponse, crate::primitives::BuildError> {
+        Ok(ListPredictorsResponse {
             predictors: self.predictors,
             next_token: self.next_token,
         })
@@ -53,13 +51,10 @@ impl ListPredictorsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListPredictorsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListPredictorsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -67,7 +62,7 @@ impl crate::primitives::Validate for ListPredictorsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Predictors", false);
-        if let ::std::option::Option::Some(value) = &self.predictors {
+        if let Some(value) = &self.predictors {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -76,7 +71,7 @@ impl crate::primitives::Validate for ListPredictorsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -88,9 +83,7 @@ impl ListPredictorsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,24 +9,23 @@ pub struct ListTagsForResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest), from [`ListTagsForResourceRequest::builder`](crate::ListTagsForResourceRequest::builder): a setter for every member, then [`build`](ListTagsForResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListTagsForResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl ListTagsForResourceRequest {
     /// A builder for `ListTagsForResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListTagsForResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListTagsForResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest).
     ///
@@ -36,18 +35,15 @@ impl ListTagsForResourceRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<ListTagsForResourceRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(ListTagsForResourceRequest {
+            Some(resource_arn) => {
+                Ok(ListTagsForResourceRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "ListTagsForResourceRequest",
                         ["ResourceArn"],
@@ -63,13 +59,10 @@ impl ListTagsForResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListTagsForResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +81,7 @@ impl ListTagsForResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,18 +9,18 @@ pub struct ListTagsForResourceResponse {
     /// The tags for the resource.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse), from [`ListTagsForResourceResponse::builder`](crate::ListTagsForResourceResponse::builder): a setter for every member, then [`build`](ListTagsForResourceResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListTagsForResourceResponseBuilder {
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl ListTagsForResourceResponse {
     /// A builder for `ListTagsForResourceResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListTagsForResourceResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListTagsForResourceResponseBuilder {
@@ -29,11 +29,8 @@ impl ListTagsForResourceResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListTagsForResourceResponse {
+    ) -> Result<ListTagsForResourceResponse, crate::primitives::BuildError> {
+        Ok(ListTagsForResourceResponse {
             tags: self.tags,
         })
     }
@@ -44,13 +41,10 @@ impl ListTagsForResourceResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListTagsForResourceResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for ListTagsForResourceResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -74,9 +68,7 @@ impl ListTagsForResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,27 +9,23 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfAnalysesResponse {
     /// An array of `WhatIfAnalysisSummary` objects that describe the matched analyses.
-    pub what_if_analyses: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfAnalysisSummary>,
-    >,
+    pub what_if_analyses: Option<Vec<crate::WhatIfAnalysisSummary>>,
     /// If the response is truncated, Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse), from [`ListWhatIfAnalysesResponse::builder`](crate::ListWhatIfAnalysesResponse::builder): a setter for every member, then [`build`](ListWhatIfAnalysesResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfAnalysesResponseBuilder {
-    what_if_analyses: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfAnalysisSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_analyses: Option<Vec<crate::WhatIfAnalysisSummary>>,
+    next_token: Option<String>,
 }
 impl ListWhatIfAnalysesResponse {
     /// A builder for `ListWhatIfAnalysesResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfAnalysesResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfAnalysesResponseBuilder {
@@ -38,17 +34,14 @@ impl ListWhatIfAnalysesResponseBuilder {
         crate ::WhatIfAnalysisSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfAnalysesResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfAnalysesResponse {
+    ) -> Result<ListWhatIfAnalysesResponse, crate::primitives::BuildError> {
+        Ok(ListWhatIfAnalysesResponse {
             what_if_analyses: self.what_if_analyses,
             next_token: self.next_token,
         })
@@ -60,13 +53,10 @@ impl ListWhatIfAnalysesResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfAnalysesResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfAnalysesResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,7 +64,7 @@ impl crate::primitives::Validate for ListWhatIfAnalysesResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalyses", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analyses {
+        if let Some(value) = &self.what_if_analyses {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -83,7 +73,7 @@ impl crate::primitives::Validate for ListWhatIfAnalysesResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -95,9 +85,7 @@ impl ListWhatIfAnalysesResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,27 +9,23 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastExportsResponse {
     /// An array of `WhatIfForecastExports` objects that describe the matched forecast exports.
-    pub what_if_forecast_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastExportSummary>,
-    >,
+    pub what_if_forecast_exports: Option<Vec<crate::WhatIfForecastExportSummary>>,
     /// If the response is truncated, Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse), from [`ListWhatIfForecastExportsResponse::builder`](crate::ListWhatIfForecastExportsResponse::builder): a setter for every member, then [`build`](ListWhatIfForecastExportsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfForecastExportsResponseBuilder {
-    what_if_forecast_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastExportSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_forecast_exports: Option<Vec<crate::WhatIfForecastExportSummary>>,
+    next_token: Option<String>,
 }
 impl ListWhatIfForecastExportsResponse {
     /// A builder for `ListWhatIfForecastExportsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfForecastExportsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfForecastExportsResponseBuilder {
@@ -38,17 +34,14 @@ impl ListWhatIfForecastExportsResponseBuilder {
         set_what_if_forecast_exports : crate ::WhatIfForecastExportSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastExportsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfForecastExportsResponse {
+    ) -> Result<ListWhatIfForecastExportsResponse, crate::primitives::BuildError> {
+        Ok(ListWhatIfForecastExportsResponse {
             what_if_forecast_exports: self.what_if_forecast_exports,
             next_token: self.next_token,
         })
@@ -60,13 +53,10 @@ impl ListWhatIfForecastExportsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastExportsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfForecastExportsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,7 +64,7 @@ impl crate::primitives::Validate for ListWhatIfForecastExportsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExports", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_exports {
+        if let Some(value) = &self.what_if_forecast_exports {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -83,7 +73,7 @@ impl crate::primitives::Validate for ListWhatIfForecastExportsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -95,9 +85,7 @@ impl ListWhatIfForecastExportsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

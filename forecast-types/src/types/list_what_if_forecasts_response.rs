@@ -9,27 +9,23 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastsResponse {
     /// An array of `WhatIfForecasts` objects that describe the matched forecasts.
-    pub what_if_forecasts: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastSummary>,
-    >,
+    pub what_if_forecasts: Option<Vec<crate::WhatIfForecastSummary>>,
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next  request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse), from [`ListWhatIfForecastsResponse::builder`](crate::ListWhatIfForecastsResponse::builder): a setter for every member, then [`build`](ListWhatIfForecastsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfForecastsResponseBuilder {
-    what_if_forecasts: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_forecasts: Option<Vec<crate::WhatIfForecastSummary>>,
+    next_token: Option<String>,
 }
 impl ListWhatIfForecastsResponse {
     /// A builder for `ListWhatIfForecastsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfForecastsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfForecastsResponseBuilder {
@@ -38,17 +34,14 @@ impl ListWhatIfForecastsResponseBuilder {
         : crate ::WhatIfForecastSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfForecastsResponse {
+    ) -> Result<ListWhatIfForecastsResponse, crate::primitives::BuildError> {
+        Ok(ListWhatIfForecastsResponse {
             what_if_forecasts: self.what_if_forecasts,
             next_token: self.next_token,
         })
@@ -60,13 +53,10 @@ impl ListWhatIfForecastsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfForecastsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,7 +64,7 @@ impl crate::primitives::Validate for ListWhatIfForecastsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecasts", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecasts {
+        if let Some(value) = &self.what_if_forecasts {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -83,7 +73,7 @@ impl crate::primitives::Validate for ListWhatIfForecastsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::PATTERN_2);
         }
@@ -95,9 +85,7 @@ impl ListWhatIfForecastsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -13,37 +13,34 @@ pub struct MetricResult {
     /// The name of the metric.
     ///
     /// Length: `0..=256`.
-    pub metric_name: ::std::option::Option<::std::string::String>,
+    pub metric_name: Option<String>,
     /// The value for the metric.
-    pub metric_value: ::std::option::Option<f64>,
+    pub metric_value: Option<f64>,
 }
 /// A builder for [`MetricResult`](crate::MetricResult), from [`MetricResult::builder`](crate::MetricResult::builder): a setter for every member, then [`build`](MetricResultBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MetricResultBuilder {
-    metric_name: ::std::option::Option<::std::string::String>,
-    metric_value: ::std::option::Option<f64>,
+    metric_name: Option<String>,
+    metric_value: Option<f64>,
 }
 impl MetricResult {
     /// A builder for `MetricResult` with every member unset.
     #[inline]
     pub fn builder() -> MetricResultBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MetricResultBuilder {
     crate::primitives::build::setters!(
-        value "MetricName" metric_name metric_name set_metric_name :
-        ::std::string::String
+        value "MetricName" metric_name metric_name set_metric_name : String
     );
     crate::primitives::build::setters!(
         value "MetricValue" metric_value metric_value set_metric_value : f64
     );
     /// Builds the [`MetricResult`](crate::MetricResult). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MetricResult, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(MetricResult {
+    pub fn build(self) -> Result<MetricResult, crate::primitives::BuildError> {
+        Ok(MetricResult {
             metric_name: self.metric_name,
             metric_value: self.metric_value,
         })
@@ -55,10 +52,10 @@ impl MetricResultBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<MetricResult, crate::primitives::ValidationError> {
+    ) -> Result<MetricResult, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -66,7 +63,7 @@ impl crate::primitives::Validate for MetricResult {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MetricName", false);
-        if let ::std::option::Option::Some(value) = &self.metric_name {
+        if let Some(value) = &self.metric_name {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -77,9 +74,7 @@ impl MetricResult {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

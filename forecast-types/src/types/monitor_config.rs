@@ -9,24 +9,23 @@ pub struct MonitorConfig {
     /// The name of the monitor resource.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub monitor_name: ::std::string::String,
+    pub monitor_name: String,
 }
 /// A builder for [`MonitorConfig`](crate::MonitorConfig), from [`MonitorConfig::builder`](crate::MonitorConfig::builder): a setter for every member, then [`build`](MonitorConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonitorConfigBuilder {
-    monitor_name: ::std::option::Option<::std::string::String>,
+    monitor_name: Option<String>,
 }
 impl MonitorConfig {
     /// A builder for `MonitorConfig` with every member unset.
     #[inline]
     pub fn builder() -> MonitorConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MonitorConfigBuilder {
     crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name :
-        ::std::string::String
+        value "MonitorName" monitor_name monitor_name set_monitor_name : String
     );
     /// Builds the [`MonitorConfig`](crate::MonitorConfig).
     ///
@@ -34,17 +33,11 @@ impl MonitorConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorName`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MonitorConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<MonitorConfig, crate::primitives::BuildError> {
         match self.monitor_name {
-            ::std::option::Option::Some(monitor_name) => {
-                ::std::result::Result::Ok(MonitorConfig { monitor_name })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("MonitorConfig", ["MonitorName"]),
-                )
+            Some(monitor_name) => Ok(MonitorConfig { monitor_name }),
+            None => {
+                Err(crate::primitives::BuildError::new("MonitorConfig", ["MonitorName"]))
             }
         }
     }
@@ -55,10 +48,10 @@ impl MonitorConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<MonitorConfig, crate::primitives::ValidationError> {
+    ) -> Result<MonitorConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -77,9 +70,7 @@ impl MonitorConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

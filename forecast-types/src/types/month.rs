@@ -32,7 +32,7 @@ pub enum Month {
     /// The value `"DECEMBER"`.
     December,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Month {
     /// Every value the model lists, in model order.
@@ -70,7 +70,7 @@ impl Month {
         }
     }
 }
-impl ::std::convert::From<&str> for Month {
+impl From<&str> for Month {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -87,29 +87,25 @@ impl ::std::convert::From<&str> for Month {
             "NOVEMBER" => Self::November,
             "DECEMBER" => Self::December,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Month {
+impl From<String> for Month {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Month {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Month {
+impl AsRef<str> for Month {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -135,9 +131,7 @@ impl Month {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

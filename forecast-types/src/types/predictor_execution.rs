@@ -9,27 +9,26 @@ pub struct PredictorExecution {
     /// The ARN of the algorithm used to test the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub algorithm_arn: ::std::option::Option<::std::string::String>,
+    pub algorithm_arn: Option<String>,
     /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
-    pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
+    pub test_windows: Option<Vec<crate::TestWindowSummary>>,
 }
 /// A builder for [`PredictorExecution`](crate::PredictorExecution), from [`PredictorExecution::builder`](crate::PredictorExecution::builder): a setter for every member, then [`build`](PredictorExecutionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorExecutionBuilder {
-    algorithm_arn: ::std::option::Option<::std::string::String>,
-    test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
+    algorithm_arn: Option<String>,
+    test_windows: Option<Vec<crate::TestWindowSummary>>,
 }
 impl PredictorExecution {
     /// A builder for `PredictorExecution` with every member unset.
     #[inline]
     pub fn builder() -> PredictorExecutionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorExecutionBuilder {
     crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
-        ::std::string::String
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
     );
     crate::primitives::build::setters!(
         list "TestWindows" test_windows test_windows set_test_windows : crate
@@ -37,10 +36,8 @@ impl PredictorExecutionBuilder {
     );
     /// Builds the [`PredictorExecution`](crate::PredictorExecution). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PredictorExecution, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PredictorExecution {
+    pub fn build(self) -> Result<PredictorExecution, crate::primitives::BuildError> {
+        Ok(PredictorExecution {
             algorithm_arn: self.algorithm_arn,
             test_windows: self.test_windows,
         })
@@ -52,10 +49,10 @@ impl PredictorExecutionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PredictorExecution, crate::primitives::ValidationError> {
+    ) -> Result<PredictorExecution, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -63,13 +60,13 @@ impl crate::primitives::Validate for PredictorExecution {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AlgorithmArn", false);
-        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+        if let Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("TestWindows", false);
-        if let ::std::option::Option::Some(value) = &self.test_windows {
+        if let Some(value) = &self.test_windows {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -84,9 +81,7 @@ impl PredictorExecution {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,24 +9,23 @@ pub struct ResumeResourceRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to resume.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`ResumeResourceRequest`](crate::ResumeResourceRequest), from [`ResumeResourceRequest::builder`](crate::ResumeResourceRequest::builder): a setter for every member, then [`build`](ResumeResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResumeResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl ResumeResourceRequest {
     /// A builder for `ResumeResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> ResumeResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResumeResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`ResumeResourceRequest`](crate::ResumeResourceRequest).
     ///
@@ -34,17 +33,15 @@ impl ResumeResourceRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ResumeResourceRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<ResumeResourceRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(ResumeResourceRequest {
+            Some(resource_arn) => {
+                Ok(ResumeResourceRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "ResumeResourceRequest",
                         ["ResourceArn"],
@@ -60,13 +57,10 @@ impl ResumeResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ResumeResourceRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ResumeResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl ResumeResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,24 +9,23 @@ pub struct StopResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource to stop. The supported ARNs are `DatasetImportJobArn`, `PredictorArn`, `PredictorBacktestExportJobArn`, `ForecastArn`, `ForecastExportJobArn`, `ExplainabilityArn`, and `ExplainabilityExportArn`.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`StopResourceRequest`](crate::StopResourceRequest), from [`StopResourceRequest::builder`](crate::StopResourceRequest::builder): a setter for every member, then [`build`](StopResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StopResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl StopResourceRequest {
     /// A builder for `StopResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> StopResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl StopResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`StopResourceRequest`](crate::StopResourceRequest).
     ///
@@ -34,17 +33,15 @@ impl StopResourceRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<StopResourceRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<StopResourceRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(StopResourceRequest {
+            Some(resource_arn) => {
+                Ok(StopResourceRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "StopResourceRequest",
                         ["ResourceArn"],
@@ -60,10 +57,10 @@ impl StopResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<StopResourceRequest, crate::primitives::ValidationError> {
+    ) -> Result<StopResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -82,9 +79,7 @@ impl StopResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -19,11 +19,11 @@ pub struct Tag {
     /// One part of a key-value pair that makes up a tag. A `key` is a general label that acts like a category for more specific tag values.
     ///
     /// **Required.** Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
-    pub key: ::std::string::String,
+    pub key: String,
     /// The optional part of a key-value pair that makes up a tag. A `value` acts as a descriptor within a tag category (key).
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
-    pub value: ::std::string::String,
+    pub value: String,
 }
 impl ::std::fmt::Debug for Tag {
     #[inline]
@@ -37,8 +37,8 @@ impl ::std::fmt::Debug for Tag {
 /// A builder for [`Tag`](crate::Tag), from [`Tag::builder`](crate::Tag::builder): a setter for every member, then [`build`](TagBuilder::build).
 #[derive(Clone, Default, PartialEq)]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    value: Option<String>,
 }
 impl ::std::fmt::Debug for TagBuilder {
     #[inline]
@@ -56,33 +56,27 @@ impl Tag {
     /// A builder for `Tag` with every member unset.
     #[inline]
     pub fn builder() -> TagBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TagBuilder {
-    crate::primitives::build::setters!(
-        value "Key" key key set_key : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Key" key key set_key : String);
+    crate::primitives::build::setters!(value "Value" value value set_value : String);
     /// Builds the [`Tag`](crate::Tag).
     ///
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Tag, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Tag, crate::primitives::BuildError> {
         match (self.key, self.value) {
-            (::std::option::Option::Some(key), ::std::option::Option::Some(value)) => {
-                ::std::result::Result::Ok(Tag { key, value })
-            }
+            (Some(key), Some(value)) => Ok(Tag { key, value }),
             (key, value) => {
                 let missing = [
                     key.is_none().then_some("Key"),
                     value.is_none().then_some("Value"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "Tag",
                         missing.into_iter().flatten(),
@@ -96,12 +90,10 @@ impl TagBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Tag, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Tag, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -125,9 +117,7 @@ impl Tag {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

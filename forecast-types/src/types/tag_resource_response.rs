@@ -13,16 +13,14 @@ impl TagResourceResponse {
     /// A builder for `TagResourceResponse` with every member unset.
     #[inline]
     pub fn builder() -> TagResourceResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TagResourceResponseBuilder {
     /// Builds the [`TagResourceResponse`](crate::TagResourceResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TagResourceResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TagResourceResponse {})
+    pub fn build(self) -> Result<TagResourceResponse, crate::primitives::BuildError> {
+        Ok(TagResourceResponse {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -31,10 +29,10 @@ impl TagResourceResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TagResourceResponse, crate::primitives::ValidationError> {
+    ) -> Result<TagResourceResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -47,9 +45,7 @@ impl TagResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

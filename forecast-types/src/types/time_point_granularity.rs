@@ -12,7 +12,7 @@ pub enum TimePointGranularity {
     /// The value `"SPECIFIC"`.
     Specific,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl TimePointGranularity {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl TimePointGranularity {
         }
     }
 }
-impl ::std::convert::From<&str> for TimePointGranularity {
+impl From<&str> for TimePointGranularity {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "ALL" => Self::All,
             "SPECIFIC" => Self::Specific,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for TimePointGranularity {
+impl From<String> for TimePointGranularity {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for TimePointGranularity {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for TimePointGranularity {
+impl AsRef<str> for TimePointGranularity {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl TimePointGranularity {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

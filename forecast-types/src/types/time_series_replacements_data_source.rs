@@ -17,25 +17,25 @@ pub struct TimeSeriesReplacementsDataSource {
     /// The format of the replacement data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The timestamp format of the replacement data.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
-    pub timestamp_format: ::std::option::Option<::std::string::String>,
+    pub timestamp_format: Option<String>,
 }
 /// A builder for [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource), from [`TimeSeriesReplacementsDataSource::builder`](crate::TimeSeriesReplacementsDataSource::builder): a setter for every member, then [`build`](TimeSeriesReplacementsDataSourceBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesReplacementsDataSourceBuilder {
-    s3_config: ::std::option::Option<crate::S3Config>,
-    schema: ::std::option::Option<crate::Schema>,
-    format: ::std::option::Option<::std::string::String>,
-    timestamp_format: ::std::option::Option<::std::string::String>,
+    s3_config: Option<crate::S3Config>,
+    schema: Option<crate::Schema>,
+    format: Option<String>,
+    timestamp_format: Option<String>,
 }
 impl TimeSeriesReplacementsDataSource {
     /// A builder for `TimeSeriesReplacementsDataSource` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesReplacementsDataSourceBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesReplacementsDataSourceBuilder {
@@ -45,12 +45,10 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     crate::primitives::build::setters!(
         value "Schema" schema schema set_schema : crate ::Schema
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     crate::primitives::build::setters!(
         value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        ::std::string::String
+        String
     );
     /// Builds the [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource).
     ///
@@ -60,16 +58,10 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        TimeSeriesReplacementsDataSource,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<TimeSeriesReplacementsDataSource, crate::primitives::BuildError> {
         match (self.s3_config, self.schema) {
-            (
-                ::std::option::Option::Some(s3_config),
-                ::std::option::Option::Some(schema),
-            ) => {
-                ::std::result::Result::Ok(TimeSeriesReplacementsDataSource {
+            (Some(s3_config), Some(schema)) => {
+                Ok(TimeSeriesReplacementsDataSource {
                     s3_config,
                     schema,
                     format: self.format,
@@ -81,7 +73,7 @@ impl TimeSeriesReplacementsDataSourceBuilder {
                     s3_config.is_none().then_some("S3Config"),
                     schema.is_none().then_some("Schema"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "TimeSeriesReplacementsDataSource",
                         missing.into_iter().flatten(),
@@ -97,13 +89,10 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        TimeSeriesReplacementsDataSource,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<TimeSeriesReplacementsDataSource, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -119,13 +108,13 @@ impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::PATTERN_3);
         }
         v.leave();
         v.enter("TimestampFormat", false);
-        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+        if let Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_5);
         }
@@ -137,9 +126,7 @@ impl TimeSeriesReplacementsDataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -13,18 +13,18 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TimeSeriesSelector {
     /// Details about the import file that contains the time series for which you want to create forecasts.
-    pub time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
+    pub time_series_identifiers: Option<crate::TimeSeriesIdentifiers>,
 }
 /// A builder for [`TimeSeriesSelector`](crate::TimeSeriesSelector), from [`TimeSeriesSelector::builder`](crate::TimeSeriesSelector::builder): a setter for every member, then [`build`](TimeSeriesSelectorBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesSelectorBuilder {
-    time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
+    time_series_identifiers: Option<crate::TimeSeriesIdentifiers>,
 }
 impl TimeSeriesSelector {
     /// A builder for `TimeSeriesSelector` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesSelectorBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesSelectorBuilder {
@@ -34,10 +34,8 @@ impl TimeSeriesSelectorBuilder {
     );
     /// Builds the [`TimeSeriesSelector`](crate::TimeSeriesSelector). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TimeSeriesSelector {
+    pub fn build(self) -> Result<TimeSeriesSelector, crate::primitives::BuildError> {
+        Ok(TimeSeriesSelector {
             time_series_identifiers: self.time_series_identifiers,
         })
     }
@@ -48,10 +46,10 @@ impl TimeSeriesSelectorBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::ValidationError> {
+    ) -> Result<TimeSeriesSelector, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,7 +57,7 @@ impl crate::primitives::Validate for TimeSeriesSelector {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("TimeSeriesIdentifiers", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_identifiers {
+        if let Some(value) = &self.time_series_identifiers {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -70,9 +68,7 @@ impl TimeSeriesSelector {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

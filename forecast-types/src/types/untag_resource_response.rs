@@ -13,16 +13,14 @@ impl UntagResourceResponse {
     /// A builder for `UntagResourceResponse` with every member unset.
     #[inline]
     pub fn builder() -> UntagResourceResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UntagResourceResponseBuilder {
     /// Builds the [`UntagResourceResponse`](crate::UntagResourceResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UntagResourceResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(UntagResourceResponse {})
+    pub fn build(self) -> Result<UntagResourceResponse, crate::primitives::BuildError> {
+        Ok(UntagResourceResponse {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -31,13 +29,10 @@ impl UntagResourceResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UntagResourceResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UntagResourceResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -50,9 +45,7 @@ impl UntagResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

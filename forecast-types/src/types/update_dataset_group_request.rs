@@ -9,33 +9,32 @@ pub struct UpdateDatasetGroupRequest {
     /// The ARN of the dataset group.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
     /// An array of the Amazon Resource Names (ARNs) of the datasets to add to the dataset group.
     ///
     /// **Required.**
-    pub dataset_arns: ::std::vec::Vec<::std::string::String>,
+    pub dataset_arns: Vec<String>,
 }
 /// A builder for [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest), from [`UpdateDatasetGroupRequest::builder`](crate::UpdateDatasetGroupRequest::builder): a setter for every member, then [`build`](UpdateDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UpdateDatasetGroupRequestBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    dataset_group_arn: Option<String>,
+    dataset_arns: Option<Vec<String>>,
 }
 impl UpdateDatasetGroupRequest {
     /// A builder for `UpdateDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> UpdateDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UpdateDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
-        ::std::string::String
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
     );
     /// Builds the [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest).
     ///
@@ -45,16 +44,10 @@ impl UpdateDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<UpdateDatasetGroupRequest, crate::primitives::BuildError> {
         match (self.dataset_group_arn, self.dataset_arns) {
-            (
-                ::std::option::Option::Some(dataset_group_arn),
-                ::std::option::Option::Some(dataset_arns),
-            ) => {
-                ::std::result::Result::Ok(UpdateDatasetGroupRequest {
+            (Some(dataset_group_arn), Some(dataset_arns)) => {
+                Ok(UpdateDatasetGroupRequest {
                     dataset_group_arn,
                     dataset_arns,
                 })
@@ -64,7 +57,7 @@ impl UpdateDatasetGroupRequestBuilder {
                     dataset_group_arn.is_none().then_some("DatasetGroupArn"),
                     dataset_arns.is_none().then_some("DatasetArns"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "UpdateDatasetGroupRequest",
                         missing.into_iter().flatten(),
@@ -80,13 +73,10 @@ impl UpdateDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UpdateDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -114,9 +104,7 @@ impl UpdateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -13,7 +13,7 @@ impl UpdateDatasetGroupResponse {
     /// A builder for `UpdateDatasetGroupResponse` with every member unset.
     #[inline]
     pub fn builder() -> UpdateDatasetGroupResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UpdateDatasetGroupResponseBuilder {
@@ -21,11 +21,8 @@ impl UpdateDatasetGroupResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(UpdateDatasetGroupResponse {})
+    ) -> Result<UpdateDatasetGroupResponse, crate::primitives::BuildError> {
+        Ok(UpdateDatasetGroupResponse {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -34,13 +31,10 @@ impl UpdateDatasetGroupResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UpdateDatasetGroupResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +47,7 @@ impl UpdateDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -12,15 +12,15 @@ pub struct WhatIfAnalysisSummary {
     /// The Amazon Resource Name (ARN) of the what-if analysis.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_arn: Option<String>,
     /// The name of the what-if analysis.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_analysis_name: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the baseline forecast that is being used in this what-if analysis.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The status of the what-if analysis. States include:
     ///
     /// - `ACTIVE`
@@ -31,11 +31,11 @@ pub struct WhatIfAnalysisSummary {
     /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the what-if analysis was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -43,44 +43,41 @@ pub struct WhatIfAnalysisSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary), from [`WhatIfAnalysisSummary::builder`](crate::WhatIfAnalysisSummary::builder): a setter for every member, then [`build`](WhatIfAnalysisSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WhatIfAnalysisSummaryBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
-    what_if_analysis_name: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    what_if_analysis_arn: Option<String>,
+    what_if_analysis_name: Option<String>,
+    forecast_arn: Option<String>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl WhatIfAnalysisSummary {
     /// A builder for `WhatIfAnalysisSummary` with every member unset.
     #[inline]
     pub fn builder() -> WhatIfAnalysisSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WhatIfAnalysisSummaryBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     crate::primitives::build::setters!(
         value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : ::std::string::String
+        set_what_if_analysis_name : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -92,10 +89,8 @@ impl WhatIfAnalysisSummaryBuilder {
     );
     /// Builds the [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WhatIfAnalysisSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WhatIfAnalysisSummary {
+    pub fn build(self) -> Result<WhatIfAnalysisSummary, crate::primitives::BuildError> {
+        Ok(WhatIfAnalysisSummary {
             what_if_analysis_arn: self.what_if_analysis_arn,
             what_if_analysis_name: self.what_if_analysis_name,
             forecast_arn: self.forecast_arn,
@@ -112,13 +107,10 @@ impl WhatIfAnalysisSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        WhatIfAnalysisSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<WhatIfAnalysisSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -126,25 +118,25 @@ impl crate::primitives::Validate for WhatIfAnalysisSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+        if let Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("WhatIfAnalysisName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
+        if let Some(value) = &self.what_if_analysis_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::PATTERN_12);
         }
         v.leave();
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::PATTERN_14);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -155,9 +147,7 @@ impl WhatIfAnalysisSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -9,26 +9,26 @@
 #[allow(clippy::large_enum_variant)]
 pub enum AttributeValue {
     /// The s.
-    S(::std::string::String),
+    S(String),
     /// The n.
-    N(::std::string::String),
+    N(String),
     /// The b.
-    B(::std::vec::Vec<u8>),
+    B(Vec<u8>),
     /// The BOOL.
     Bool(bool),
     /// A member with no value.
     Null,
     /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
-    L(::std::vec::Vec<crate::AttributeValue>),
+    L(Vec<crate::AttributeValue>),
     /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
-    M(::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>),
+    M(::std::collections::BTreeMap<String, crate::AttributeValue>),
     /// Direct self-reference.
-    Nested(::std::boxed::Box<crate::AttributeValue>),
+    Nested(Box<crate::AttributeValue>),
     /// A member the model does not know: its name and its JSON value, kept so
     /// that it writes back unchanged.
     Unknown {
         /// The member's name on the wire.
-        name: ::std::string::String,
+        name: String,
         /// The member's value.
         value: crate::primitives::Document,
     },
@@ -75,9 +75,7 @@ impl AttributeValue {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -18,7 +18,7 @@ pub enum WidgetEventStream {
     /// that it writes back unchanged.
     Unknown {
         /// The member's name on the wire.
-        name: ::std::string::String,
+        name: String,
         /// The member's value.
         value: crate::primitives::Document,
     },
@@ -52,9 +52,7 @@ impl WidgetEventStream {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
