@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use super::docs::{self, Links};
 use crate::typespace::{EnumValue, Field, Item, ItemKind, OperationItem, RustType, TypeSpace};
 
-/// Operations listed by name before the rest are only counted.
+/// How many operations, members or values are named before the rest are only counted
+/// (an enum lists up to twice as many values).
 const LISTED: usize = 3;
 
 /// Where each item is used, by its Rust name.
