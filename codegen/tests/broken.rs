@@ -179,8 +179,8 @@ fn base_generates(files: &[GeneratedFile]) {
 fn case_collision_gets_suffix(files: &[GeneratedFile]) {
     let usage = squeezed(file(files, "src/types/free_tier_usage.rs"));
     for expected in [
-        "pubusage_type:::std::option::Option<::std::string::String>",
-        "pubusage_type_2:::std::option::Option<::std::string::String>",
+        "pubusage_type:Option<String>,",
+        "pubusage_type_2:Option<String>,",
         "usage_type:\"usageType\"",
         "usage_type_2:\"UsageType\"",
     ] {
@@ -194,7 +194,7 @@ fn case_collision_gets_suffix(files: &[GeneratedFile]) {
 /// accepts it and emits a required boxed field. Change this case when it is rejected.
 fn required_cycle_is_accepted(files: &[GeneratedFile]) {
     let expression = squeezed(file(files, "src/types/expression.rs"));
-    let field = "pubnot:::std::boxed::Box<crate::Expression>,";
+    let field = "pubnot:Box<crate::Expression>,";
     assert!(expression.contains(field), "no `{field}` in {expression}");
 }
 
