@@ -69,14 +69,16 @@ impl<'a> Fallbacks<'a> {
         }
     }
 
-    /// The docs of an item the model does not document.
+    /// The docs of an item the model does not document. (An item whose docs the model
+    /// has gets them only if they come out empty, so no operation's docs are read.)
     pub fn item(&self, item: &Item) -> String {
         let name = item.name.as_str();
+        let links = item.docs.is_none().then_some(self.links);
         if let Some(ops) = self.inputs.get(name) {
-            return operation_role("input", ops, self.links);
+            return operation_role("input", ops, links);
         }
         if let Some(ops) = self.outputs.get(name) {
-            return operation_role("output", ops, self.links);
+            return operation_role("output", ops, links);
         }
         match &item.kind {
             ItemKind::Struct { error: Some(e), .. } => self.error(name, e.fault),
@@ -121,7 +123,8 @@ impl<'a> Fallbacks<'a> {
     }
 
     /// The docs of a structure member or union member the model does not document.
-    /// `message` tells whether it is the message of an error structure.
+    /// `ty` is its type, or `None` to describe it by its name alone; `message` tells
+    /// whether it is the message of an error structure.
     pub fn member(&self, member: &str, ty: Option<&RustType>, message: bool) -> String {
         if message {
             return "The message that describes the error.".to_owned();
@@ -151,13 +154,15 @@ impl<'a> Fallbacks<'a> {
     }
 }
 
-/// The docs of a structure field the model does not document.
+/// The docs of a structure field the model does not document. (A field whose docs the
+/// model has gets them only if they come out empty, so no target's docs are read.)
 pub fn field(fallbacks: &Fallbacks, item: &Item, field: &Field) -> String {
     let message = match &item.kind {
         ItemKind::Struct { error: Some(e), .. } => e.message_field.as_deref() == Some(&field.name),
         _ => false,
     };
-    fallbacks.member(&field.member, Some(&field.ty), message)
+    let ty = field.docs.is_none().then_some(&field.ty);
+    fallbacks.member(&field.member, ty, message)
 }
 
 /// The module docs of an item's file: the shape it comes from.
@@ -189,8 +194,9 @@ fn members(item: &Item) -> Vec<(&str, &RustType)> {
 }
 
 /// "The input of [`Op`](crate::Op), which describes …": the operation's first sentence
-/// when it starts with a verb such as "Describes", else as a sentence of its own.
-fn operation_role(role: &str, ops: &[&OperationItem], links: &Links) -> String {
+/// when it starts with a verb such as "Describes", else as a sentence of its own. Without
+/// `links`, the operation's docs are left out.
+fn operation_role(role: &str, ops: &[&OperationItem], links: Option<&Links>) -> String {
     let [op] = ops else {
         return format!("The {role} of {}.", operations(ops));
     };
@@ -198,7 +204,8 @@ fn operation_role(role: &str, ops: &[&OperationItem], links: &Links) -> String {
     let summary = op
         .docs
         .as_deref()
-        .and_then(|html| first_sentence(&links.markdown(html)));
+        .zip(links)
+        .and_then(|(html, links)| first_sentence(&links.markdown(html)));
     let Some(summary) = summary else {
         return format!("{head}.");
     };

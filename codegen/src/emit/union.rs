@@ -58,7 +58,8 @@ pub fn emit(
 
 fn variant(links: &Links, fallbacks: &Fallbacks, variant: &UnionVariant) -> TokenStream {
     let name = ident(&variant.name);
-    let fallback = fallbacks.member(&variant.member, variant.ty.as_ref(), false);
+    let ty = variant.ty.as_ref().filter(|_| variant.docs.is_none());
+    let fallback = fallbacks.member(&variant.member, ty, false);
     let docs = docs::attrs(&docs::item_docs(links, variant.docs.as_deref(), &fallback));
     match &variant.ty {
         None => quote!(#docs #name,),
