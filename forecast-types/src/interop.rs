@@ -30,33 +30,32 @@ pub enum ConversionError {
         /// The union's name in the model.
         union: &'static str,
         /// The member's name, when this crate's value had one.
-        member: ::std::option::Option<::std::string::String>,
+        member: Option<String>,
     },
     /// The SDK's builder refused the value.
     Refused {
         /// The structure's name in the model.
         shape: &'static str,
         /// The builder's reason.
-        reason: ::std::string::String,
+        reason: String,
     },
 }
 impl ::std::fmt::Display for ConversionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
             Self::MissingMember { shape, member } => {
-                ::std::write!(
+                write!(
                     f, "{shape}.{member} is required, and the AWS SDK's value has none"
                 )
             }
-            Self::UnknownUnionMember {
-                union,
-                member: ::std::option::Option::Some(member),
-            } => ::std::write!(f, "the AWS SDK's {union} has no member {member:?}"),
-            Self::UnknownUnionMember { union, member: ::std::option::Option::None } => {
-                ::std::write!(f, "the AWS SDK's {union} holds a member it does not know")
+            Self::UnknownUnionMember { union, member: Some(member) } => {
+                write!(f, "the AWS SDK's {union} has no member {member:?}")
+            }
+            Self::UnknownUnionMember { union, member: None } => {
+                write!(f, "the AWS SDK's {union} holds a member it does not know")
             }
             Self::Refused { shape, reason } => {
-                ::std::write!(f, "the AWS SDK's builder refused {shape}: {reason}")
+                write!(f, "the AWS SDK's builder refused {shape}: {reason}")
             }
         }
     }
@@ -64,7 +63,7 @@ impl ::std::fmt::Display for ConversionError {
 impl ::std::error::Error for ConversionError {}
 /// So that `?` takes the error of a conversion that cannot fail, as generic code
 /// over both kinds of conversion needs.
-impl ::std::convert::From<::std::convert::Infallible> for ConversionError {
+impl From<::std::convert::Infallible> for ConversionError {
     fn from(never: ::std::convert::Infallible) -> Self {
         match never {}
     }
@@ -75,7 +74,7 @@ pub(crate) fn unhandled_error(
 ) -> crate::primitives::UnhandledError {
     crate::primitives::UnhandledError {
         code: error.code().unwrap_or_default().to_owned(),
-        message: error.message().map(::std::borrow::ToOwned::to_owned),
+        message: error.message().map(ToOwned::to_owned),
     }
 }
 /// The SDK's metadata for an error the model does not name: its code (none
@@ -87,19 +86,17 @@ pub(crate) fn unhandled_metadata(
     if !error.code.is_empty() {
         meta = meta.code(error.code);
     }
-    if let ::std::option::Option::Some(message) = error.message {
+    if let Some(message) = error.message {
         meta = meta.message(message);
     }
     meta.build()
 }
-impl ::std::convert::From<crate::primitives::Timestamp>
-for ::aws_sdk_forecast::primitives::DateTime {
+impl From<crate::primitives::Timestamp> for ::aws_sdk_forecast::primitives::DateTime {
     fn from(value: crate::primitives::Timestamp) -> Self {
         Self::from_secs_and_nanos(value.secs(), value.subsec_nanos())
     }
 }
-impl ::std::convert::From<::aws_sdk_forecast::primitives::DateTime>
-for crate::primitives::Timestamp {
+impl From<::aws_sdk_forecast::primitives::DateTime> for crate::primitives::Timestamp {
     /// `DateTime::set_subsec_nanos` takes a second or more: it is carried into the
     /// seconds, which saturate at [`Timestamp::MAX`](crate::primitives::Timestamp::MAX).
     fn from(value: ::aws_sdk_forecast::primitives::DateTime) -> Self {

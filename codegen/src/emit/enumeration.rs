@@ -5,15 +5,22 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs::{self, Links};
+use super::fallback::Fallbacks;
 use super::ty::ident;
 use crate::typespace::{EnumValue, Item, Variant};
 
 /// The tokens of a string enum item.
-pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &str) -> TokenStream {
+pub fn emit_string(
+    links: &Links,
+    fallbacks: &Fallbacks,
+    item: &Item,
+    variants: &[Variant],
+    unknown: &str,
+) -> TokenStream {
     let name = ident(&item.name);
     let unknown = ident(unknown);
     let header = header(
-        links,
+        (links, fallbacks),
         item,
         variants,
         quote!(crate::primitives::UnknownValue<::std::string::String>),
@@ -74,11 +81,17 @@ pub fn emit_string(links: &Links, item: &Item, variants: &[Variant], unknown: &s
 }
 
 /// The tokens of an intEnum item.
-pub fn emit_int(links: &Links, item: &Item, variants: &[Variant], unknown: &str) -> TokenStream {
+pub fn emit_int(
+    links: &Links,
+    fallbacks: &Fallbacks,
+    item: &Item,
+    variants: &[Variant],
+    unknown: &str,
+) -> TokenStream {
     let name = ident(&item.name);
     let unknown = ident(unknown);
     let header = header(
-        links,
+        (links, fallbacks),
         item,
         variants,
         quote!(crate::primitives::UnknownValue<i32>),
@@ -126,7 +139,7 @@ pub fn emit_int(links: &Links, item: &Item, variants: &[Variant], unknown: &str)
 
 /// The enum declaration shared by string and integer enums.
 fn header(
-    links: &Links,
+    (links, fallbacks): (&Links, &Fallbacks),
     item: &Item,
     variants: &[Variant],
     unknown_ty: TokenStream,
@@ -136,7 +149,7 @@ fn header(
     let docs = docs::attrs(&docs::item_docs(
         links,
         item.docs.as_deref(),
-        &format!("The `{}` enum.", item.name),
+        &fallbacks.item(item),
     ));
     let deprecated = docs::deprecated(item.deprecated.as_ref());
     let variant_tokens = variants.iter().map(|v| variant(links, v));

@@ -8,8 +8,10 @@ pub mod docs;
 mod enumeration;
 mod example;
 mod exchange;
+mod fallback;
 pub mod interop;
 mod operation;
+mod paths;
 mod root;
 mod roundtrip;
 pub mod structure;
@@ -27,6 +29,7 @@ use quote::quote;
 
 use crate::typespace::{Item, ItemKind, TypeSpace};
 use docs::Links;
+use fallback::Fallbacks;
 pub use root::{cargo_toml, runtime_files};
 pub use roundtrip::sample_bodies;
 
@@ -42,6 +45,7 @@ pub struct TokenFile {
 /// to read a response of `example`, an operation name.
 pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<TokenFile> {
     let links = Links::new(space);
+    let fallbacks = Fallbacks::new(space, &links);
     let mut files = vec![
         root::lib_rs(space, &links, crate_name, example),
         root::types_index(space),
@@ -56,7 +60,7 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
     files.extend(boundaries::tests_file(space, crate_name));
     files.extend(space.items.values().map(|item| TokenFile {
         path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-        tokens: item_file(&links, item, space, interop.as_ref()),
+        tokens: item_file(&links, &fallbacks, item, space, interop.as_ref()),
     }));
     let content_type = root::content_type(space);
     let readable = readable_errors(space);
@@ -65,7 +69,15 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
         let exchange = (Some(op.name.as_str()) == example)
             .then(|| exchange::docs(space, crate_name, op))
             .flatten();
-        let body = operation::emit(&links, op, readable.as_ref(), content_type, exchange);
+        let fallback = fallbacks.operation(op);
+        let body = operation::emit(
+            &links,
+            op,
+            &fallback,
+            readable.as_ref(),
+            content_type,
+            exchange,
+        );
         let arbitrary = arbitrary::error_impls(op);
         let conversions = interop.as_ref().map(|g| g.operation(op));
         TokenFile {
@@ -73,6 +85,10 @@ pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<T
             tokens: quote!(#![doc = #summary] #body #arbitrary #conversions),
         }
     }));
+    let crate_names: BTreeSet<String> = space.by_name.keys().cloned().collect();
+    for file in &mut files {
+        file.tokens = paths::shorten(std::mem::take(&mut file.tokens), &crate_names);
+    }
     files
 }
 
@@ -106,30 +122,32 @@ fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
 /// SDK when `interop` generates them.
 fn item_file(
     links: &Links,
+    fallbacks: &Fallbacks,
     item: &Item,
     space: &TypeSpace,
     interop: Option<&interop::Generator>,
 ) -> TokenStream {
-    let summary = format!(" The `{}` shape (`{}`).", item.name, item.id);
+    let summary = format!(" {}", fallback::file(item));
     let body = match &item.kind {
         ItemKind::Struct {
             fields,
             error,
             sensitive,
         } => {
-            let structure = structure::emit(links, item, fields, error.as_ref(), *sensitive);
+            let structure =
+                structure::emit(links, fallbacks, item, fields, error.as_ref(), *sensitive);
             let builder = builder::emit(item, fields, *sensitive);
             quote!(#structure #builder)
         }
         ItemKind::Enum { variants, unknown } => {
-            enumeration::emit_string(links, item, variants, unknown)
+            enumeration::emit_string(links, fallbacks, item, variants, unknown)
         }
         ItemKind::IntEnum { variants, unknown } => {
-            enumeration::emit_int(links, item, variants, unknown)
+            enumeration::emit_int(links, fallbacks, item, variants, unknown)
         }
         ItemKind::Union {
             variants, unknown, ..
-        } => union::emit(links, item, variants, unknown),
+        } => union::emit(links, fallbacks, item, variants, unknown),
     };
     let validate = validate::impls(item, &space.patterns);
     let serde = space.json.is_some().then(|| wire::impls(item));

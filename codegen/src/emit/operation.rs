@@ -11,16 +11,18 @@ use std::collections::BTreeSet;
 use crate::typespace::OperationItem;
 
 /// The tokens of an operation's file: the operation type and its error enum.
-/// `readable` names the error structures that can be read from a JSON body; `None`
-/// means the crate has no serde, so no `from_response` either.
+/// `fallback` is the operation's docs when the model has none. `readable` names the
+/// error structures that can be read from a JSON body; `None` means the crate has no
+/// serde, so no `from_response` either.
 pub fn emit(
     links: &Links,
     op: &OperationItem,
+    fallback: &str,
     readable: Option<&BTreeSet<&str>>,
     content_type: &str,
     exchange: Option<String>,
 ) -> TokenStream {
-    let operation = operation_type(links, op, exchange);
+    let operation = operation_type(links, op, fallback, exchange);
     let operation_impl = operation_impl(op, content_type);
     let error = error_enum(op);
     let from_response = readable.map(|readable| from_response(op, readable));
@@ -33,13 +35,14 @@ pub fn emit(
 }
 
 /// The operation's unit type; `exchange` is an example section for its docs.
-fn operation_type(links: &Links, op: &OperationItem, exchange: Option<String>) -> TokenStream {
+fn operation_type(
+    links: &Links,
+    op: &OperationItem,
+    fallback: &str,
+    exchange: Option<String>,
+) -> TokenStream {
     let name = ident(&op.name);
-    let docs = docs::attrs(&docs::item_docs(
-        links,
-        op.docs.as_deref(),
-        &format!("The `{}` operation.", op.name),
-    ));
+    let docs = docs::attrs(&docs::item_docs(links, op.docs.as_deref(), fallback));
     let deprecated = docs::deprecated(op.deprecated.as_ref());
     let error_name = &op.error_name;
     let see = format!(" Errors: [`{error_name}`](crate::{error_name}).");

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{self, Links};
+use super::fallback::{self, Fallbacks};
 use super::ty::{self, ident};
 use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
 
@@ -14,6 +15,7 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// The tokens of a structure item.
 pub fn emit(
     links: &Links,
+    fallbacks: &Fallbacks,
     item: &Item,
     fields: &[Field],
     error: Option<&ErrorInfo>,
@@ -23,11 +25,13 @@ pub fn emit(
     let docs = docs::attrs(&docs::item_docs(
         links,
         item.docs.as_deref(),
-        &format!("The `{}` structure.", item.name),
+        &fallbacks.item(item),
     ));
     let deprecated = docs::deprecated(item.deprecated.as_ref());
     let derives = derives(item);
-    let fields_tokens = fields.iter().map(|f| field(links, f));
+    let fields_tokens = fields
+        .iter()
+        .map(|f| field(links, &fallback::field(fallbacks, item, f), f));
     let debug = item
         .derives
         .redacted_debug
@@ -64,14 +68,14 @@ fn derives(item: &Item) -> TokenStream {
     quote!(#[derive(#(#names),*)])
 }
 
-fn field(links: &Links, field: &Field) -> TokenStream {
+/// A field; `fallback` is its docs when the model has none.
+fn field(links: &Links, fallback: &str, field: &Field) -> TokenStream {
     let name = ident(&field.name);
-    let fallback = format!("The `{}` member.", field.member);
     let facts = docs::Facts::of_field(field);
     let docs = docs::attrs(&docs::member_docs(
         links,
         field.docs.as_deref(),
-        &fallback,
+        fallback,
         &facts,
     ));
     let deprecated = docs::deprecated(field.deprecated.as_ref());

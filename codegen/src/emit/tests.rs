@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::docs::{self, Facts, Links};
+use super::fallback::Fallbacks;
 use super::structure::{self, REDACTED};
 use super::{union, validate};
 use crate::typespace::{self, Item, ItemKind, TypeSpace};
@@ -81,7 +82,7 @@ fn one_member(links: &Links, item: &Item, index: usize) -> Option<(Item, String,
 /// Whether the `Debug` of an item cut down to one member hides that member's value:
 /// the value is printed by a derived `Debug`, or by a written one that passes it to
 /// `field`.
-fn hides_value(links: &Links, item: &Item) -> bool {
+fn hides_value(links: &Links, fallbacks: &Fallbacks, item: &Item) -> bool {
     if !item.derives.redacted_debug {
         return false;
     }
@@ -96,7 +97,7 @@ fn hides_value(links: &Links, item: &Item) -> bool {
         ItemKind::Union {
             variants, unknown, ..
         } => {
-            let debug = union::emit(links, item, variants, unknown).to_string();
+            let debug = union::emit(links, fallbacks, item, variants, unknown).to_string();
             assert!(!debug.contains(REDACTED) || !debug.contains(". field (value)"));
             !debug.contains(". field (value)")
         }
@@ -110,13 +111,14 @@ fn every_member_docs_state_what_its_debug_and_checks_do() {
     for path in MODELS {
         let space = space(path);
         let links = Links::new(&space);
+        let fallbacks = Fallbacks::new(&space, &links);
         for item in space.items.values() {
             for index in 0.. {
                 let Some((single, member, facts)) = one_member(&links, item, index) else {
                     break;
                 };
                 let checks = validate::impls(&single, &space.patterns).to_string();
-                let redacted = hides_value(&links, &single);
+                let redacted = hides_value(&links, &fallbacks, &single);
                 assert_eq!(
                     stated(&facts),
                     acted(&checks, redacted),

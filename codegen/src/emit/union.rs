@@ -5,21 +5,28 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{self, Links};
+use super::fallback::Fallbacks;
 use super::structure::REDACTED;
 use super::ty::{self, ident};
 use crate::typespace::{Item, UnionVariant};
 
 /// The tokens of a union item.
-pub fn emit(links: &Links, item: &Item, variants: &[UnionVariant], unknown: &str) -> TokenStream {
+pub fn emit(
+    links: &Links,
+    fallbacks: &Fallbacks,
+    item: &Item,
+    variants: &[UnionVariant],
+    unknown: &str,
+) -> TokenStream {
     let name = ident(&item.name);
     let docs = docs::attrs(&docs::item_docs(
         links,
         item.docs.as_deref(),
-        &format!("The `{}` union.", item.name),
+        &fallbacks.item(item),
     ));
     let deprecated = docs::deprecated(item.deprecated.as_ref());
     let unknown = ident(unknown);
-    let variant_tokens = variants.iter().map(|v| variant(links, v));
+    let variant_tokens = variants.iter().map(|v| variant(links, fallbacks, v));
     let derive_debug = (!item.derives.redacted_debug).then(|| quote!(Debug,));
     let eq_hash = item.derives.eq_hash.then(|| quote!(Eq, Hash,));
     let debug = item
@@ -48,9 +55,10 @@ pub fn emit(links: &Links, item: &Item, variants: &[UnionVariant], unknown: &str
     }
 }
 
-fn variant(links: &Links, variant: &UnionVariant) -> TokenStream {
+fn variant(links: &Links, fallbacks: &Fallbacks, variant: &UnionVariant) -> TokenStream {
     let name = ident(&variant.name);
-    let fallback = format!("The `{}` member.", variant.member);
+    let ty = variant.ty.as_ref().filter(|_| variant.docs.is_none());
+    let fallback = fallbacks.member(&variant.member, ty, false);
     let facts = docs::Facts::of_variant(variant);
     let docs = docs::attrs(&docs::member_docs(
         links,

@@ -1,31 +1,16 @@
 //! Step three: the element tree becomes Markdown blocks (paragraphs, lists, quotes, code).
 
-use std::cell::RefCell;
-
 use super::code::{join_code_lines, preformatted};
 use super::escape::escape_line_start;
-use super::inline::Style;
-use super::links::Reference;
+use super::inline::{Inline, Style};
+use super::lists::{definitions, list, stray_item};
+use super::render::Block;
 use super::tags::Kind;
 use super::tree::{Element, Node};
 
-/// A Markdown block. Paragraph lines are finished Markdown, joined by hard breaks.
-#[derive(Debug)]
-pub enum Block {
-    Paragraph(Vec<String>),
-    List {
-        ordered: bool,
-        items: Vec<Vec<Block>>,
-    },
-    Quote(Vec<Block>),
-    Code(String),
-}
-
-/// Turns the element tree into blocks.
+/// Turns the element tree into blocks, and inline content into their text.
 pub struct Converter<'a> {
-    pub link: &'a dyn Fn(&str) -> Option<String>,
-    /// Link reference definitions for the end of the documentation.
-    pub references: RefCell<Vec<Reference>>,
+    pub inline: Inline<'a>,
 }
 
 impl Converter<'_> {
@@ -48,11 +33,18 @@ impl Converter<'_> {
 
     fn block(&self, element: &Element, blocks: &mut Vec<Block>) {
         match element.kind {
-            Kind::List { ordered } => blocks.extend(self.list(ordered, &element.children)),
-            Kind::Item => self.stray_item(element, blocks),
-            Kind::Terms => blocks.extend(self.definitions(&element.children)),
+            Kind::List { ordered } => blocks.extend(list(ordered, &element.children, &|nodes| {
+                self.blocks(nodes)
+            })),
+            Kind::Item => stray_item(self.blocks(&element.children), blocks),
+            Kind::Terms => blocks.extend(definitions(
+                &element.children,
+                &|nodes| self.blocks(nodes),
+                &|term| self.inline.term(term),
+            )),
             Kind::Term => {
-                blocks.extend(self.term(element).map(|term| Block::Paragraph(vec![term])))
+                let term = self.inline.term(element);
+                blocks.extend(term.map(|term| Block::Paragraph(vec![term])))
             }
             Kind::Definition => blocks.extend(self.blocks(&element.children)),
             Kind::Quote(label) => blocks.extend(self.quote(label, &element.children)),
@@ -67,14 +59,15 @@ impl Converter<'_> {
     fn paragraphs(&self, nodes: &[Node], blocks: &mut Vec<Block>) {
         let mut text = String::new();
         for node in nodes {
-            self.inline(node, Style::default(), &mut text);
+            self.inline.inline(node, Style::default(), &mut text);
         }
         split_paragraphs(&text, blocks);
     }
 
     fn heading(&self, element: &Element, blocks: &mut Vec<Block>) {
         let mut text = String::new();
-        self.emphasis(element, "**", Style::default().bold(), &mut text);
+        self.inline
+            .emphasis(element, "**", Style::default().bold(), &mut text);
         split_paragraphs(&text, blocks);
     }
 

@@ -1,6 +1,6 @@
 //! Code blocks: `<pre>` content, and runs of paragraphs that are each one code span.
 
-use super::blocks::Block;
+use super::render::Block;
 use super::text::raw_text;
 use super::tree::Element;
 

@@ -1,6 +1,7 @@
 //! Writing text as Markdown: escaping, bare URLs, markers around text and code spans.
 
-use super::text::{is_space, push_padding, push_space, split_padding};
+use super::text::{push_padding, push_space, split_padding};
+use super::tree::is_space;
 
 /// Appends text with whitespace collapsed, Markdown characters escaped and, when
 /// `autolink` is set, bare URLs wrapped in `<…>`.

@@ -1,78 +1,31 @@
-//! Links: `<a href>` as Markdown links or autolinks, and `<a>Name</a>` as intra-doc links
-//! to generated items.
+//! Links: where `<a href>` targets point from rustdoc, and the reference definitions of
+//! the intra-doc links to generated items.
 
-use super::blocks::Converter;
-use super::escape::{code_span, escape_bang, wrap};
-use super::inline::Style;
-use super::text::{collapse_spaces, collapsed_text, push_padding, split_padding};
-use super::tree::Element;
+use std::cell::RefCell;
 
 /// Where relative links such as `/streams/latest/dev/x.html` in AWS documentation point.
 const AWS_DOCS: &str = "https://docs.aws.amazon.com";
 
 /// A link reference definition: ``[`Name`]: crate::Name``.
-pub struct Reference {
-    pub label: String,
+struct Reference {
+    label: String,
     /// The label as CommonMark matches it: case-insensitively.
     key: String,
-    pub path: String,
+    path: String,
 }
 
-impl Converter<'_> {
-    pub fn link(&self, element: &Element, style: Style, out: &mut String) {
-        let href = element.href.as_deref().map(str::trim);
-        match href.filter(|href| !href.is_empty()) {
-            Some(href) => self.url_link(element, href, style, out),
-            None => self.shape_link(element, out),
-        }
-    }
+/// The link reference definitions collected while converting, for the end of the
+/// documentation.
+#[derive(Default)]
+pub struct References(RefCell<Vec<Reference>>);
 
-    /// `[text](url)`, or `<url>` when the text is the URL itself. Relative links other
-    /// than site-absolute ones lead nowhere from rustdoc, so only their text is kept.
-    fn url_link(&self, element: &Element, href: &str, style: Style, out: &mut String) {
-        let inner_style = style.in_link();
-        let Some(url) = absolute_url(href) else {
-            return self.inline_children(element, inner_style, out);
-        };
-        let text = collapsed_text(element);
-        if text.trim_matches(' ') == href || text.trim_matches(' ').is_empty() {
-            let (lead, _, trail) = split_padding(&text);
-            push_padding(out, lead);
-            if url.starts_with("http") {
-                out.push_str(&format!("<{}>", link_destination(&url)));
-            }
-            return push_padding(out, trail);
-        }
-        let mut inner = String::new();
-        self.inline_children(element, inner_style, &mut inner);
-        let inner = collapse_spaces(&inner.replace('\n', " "));
-        wrap(out, &inner, "[", &format!("]({})", link_destination(&url)));
-    }
-
-    /// `<a>Name</a>`: an intra-doc link when `link` knows the name, plain code otherwise.
-    fn shape_link(&self, element: &Element, out: &mut String) {
-        let text = collapsed_text(element);
-        let (lead, name, trail) = split_padding(&text);
-        if name.is_empty() {
-            return push_padding(out, &text);
-        }
-        push_padding(out, lead);
-        match (self.link)(name) {
-            Some(path) => {
-                escape_bang(out);
-                out.push_str(&self.reference(code_span(name), path));
-            }
-            None => out.push_str(&code_span(name)),
-        }
-        push_padding(out, trail);
-    }
-
+impl References {
     /// A collapsed reference link, ``[`Name`][]``, whose definition goes at the end. An
     /// inline ``[`Name`](crate::Name)`` would trip `rustdoc::redundant_explicit_links`
     /// wherever `Name` is in scope; a shortcut ``[`Name`]`` would become a definition itself
     /// when a `:` follows it at the start of a line.
-    fn reference(&self, label: String, path: String) -> String {
-        let mut references = self.references.borrow_mut();
+    pub fn link(&self, label: String, path: String) -> String {
+        let mut references = self.0.borrow_mut();
         let key = label.to_lowercase();
         match references.iter().find(|known| known.key == key) {
             Some(known) if known.path != path => format!("[{label}]({path})"),
@@ -84,10 +37,19 @@ impl Converter<'_> {
             }
         }
     }
+
+    /// The definitions, ``[`Name`]: crate::Name``, in the order the links appeared.
+    pub fn definitions(self) -> Vec<String> {
+        let references = self.0.into_inner();
+        references
+            .into_iter()
+            .map(|reference| format!("[{}]: {}", reference.label, reference.path))
+            .collect()
+    }
 }
 
 /// Link targets that work from rustdoc, made absolute.
-fn absolute_url(href: &str) -> Option<String> {
+pub fn absolute_url(href: &str) -> Option<String> {
     let lower = href.to_ascii_lowercase();
     if ["http://", "https://", "mailto:"]
         .iter()
@@ -104,7 +66,7 @@ fn absolute_url(href: &str) -> Option<String> {
 }
 
 /// Percent-encodes the characters that would end a Markdown link destination.
-fn link_destination(url: &str) -> String {
+pub fn link_destination(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {

@@ -1,75 +1,70 @@
 //! Lists: `<ul>` and `<ol>` items, stray `<li>`s, and `<dl>` definition lists as bulleted
 //! `**term**: definition` items.
 
-use super::blocks::{Block, Converter};
-use super::inline::Style;
+use super::render::Block;
 use super::tags::Kind;
 use super::tree::{Element, Node};
 
-impl Converter<'_> {
-    pub fn list(&self, ordered: bool, children: &[Node]) -> Option<Block> {
-        let mut items: Vec<Vec<Block>> = Vec::new();
-        for node in children.iter().filter(|node| !node.is_blank()) {
-            match node.element() {
-                Some(element) if element.kind == Kind::Item => {
-                    items.push(self.blocks(&element.children))
-                }
-                // Content outside any `<li>`, such as a nested `<ul>` right inside the
-                // `<ul>`, belongs to the item before it.
-                _ => match items.last_mut() {
-                    Some(item) => item.extend(self.blocks(std::slice::from_ref(node))),
-                    None => items.push(self.blocks(std::slice::from_ref(node))),
-                },
-            }
-        }
-        items.retain(|item| !item.is_empty());
-        (!items.is_empty()).then_some(Block::List { ordered, items })
-    }
+/// Converts nodes into blocks; a list item holds blocks, which may hold lists again.
+pub type ToBlocks<'a> = &'a dyn Fn(&[Node]) -> Vec<Block>;
 
-    /// An `<li>` outside any list joins the list before it, or starts a bulleted one.
-    pub fn stray_item(&self, element: &Element, blocks: &mut Vec<Block>) {
-        let item = self.blocks(&element.children);
-        if item.is_empty() {
-            return;
-        }
-        match blocks.last_mut() {
-            Some(Block::List { items, .. }) => items.push(item),
-            _ => blocks.push(Block::List {
-                ordered: false,
-                items: vec![item],
-            }),
+/// A `<ul>` or `<ol>` as a list block, its items converted with `blocks`.
+pub fn list(ordered: bool, children: &[Node], blocks: ToBlocks<'_>) -> Option<Block> {
+    let mut items: Vec<Vec<Block>> = Vec::new();
+    for node in children.iter().filter(|node| !node.is_blank()) {
+        match node.element() {
+            Some(element) if element.kind == Kind::Item => items.push(blocks(&element.children)),
+            // Content outside any `<li>`, such as a nested `<ul>` right inside the
+            // `<ul>`, belongs to the item before it.
+            _ => match items.last_mut() {
+                Some(item) => item.extend(blocks(std::slice::from_ref(node))),
+                None => items.push(blocks(std::slice::from_ref(node))),
+            },
         }
     }
+    items.retain(|item| !item.is_empty());
+    (!items.is_empty()).then_some(Block::List { ordered, items })
+}
 
-    /// `<dl>` content as a bulleted list of `**term**: definition` items.
-    pub fn definitions(&self, children: &[Node]) -> Option<Block> {
-        let mut entries: Vec<(Option<String>, Vec<Block>)> = Vec::new();
-        for node in children.iter().filter(|node| !node.is_blank()) {
-            match node.element() {
-                Some(element) if element.kind == Kind::Term => {
-                    entries.push((self.term(element), Vec::new()))
-                }
-                Some(element) if element.kind == Kind::Definition => {
-                    add_definition(&mut entries, self.blocks(&element.children))
-                }
-                _ => add_definition(&mut entries, self.blocks(std::slice::from_ref(node))),
-            }
-        }
-        let items: Vec<Vec<Block>> = entries.into_iter().filter_map(definition_item).collect();
-        (!items.is_empty()).then_some(Block::List {
+/// An `<li>` outside any list, as `item`, joins the list before it, or starts a bulleted
+/// one.
+pub fn stray_item(item: Vec<Block>, blocks: &mut Vec<Block>) {
+    if item.is_empty() {
+        return;
+    }
+    match blocks.last_mut() {
+        Some(Block::List { items, .. }) => items.push(item),
+        _ => blocks.push(Block::List {
             ordered: false,
-            items,
-        })
+            items: vec![item],
+        }),
     }
+}
 
-    /// The bold text of a `<dt>`, on one line, without a trailing colon.
-    pub fn term(&self, element: &Element) -> Option<String> {
-        let mut text = String::new();
-        self.inline_children(element, Style::default().bold(), &mut text);
-        let text = text.replace('\n', " ");
-        let term = text.trim_matches(' ').trim_end_matches(':').trim_end();
-        (!term.is_empty()).then(|| format!("**{term}**"))
+/// `<dl>` content as a bulleted list of `**term**: definition` items: `term` writes a
+/// `<dt>`, `blocks` converts the rest.
+pub fn definitions(
+    children: &[Node],
+    blocks: ToBlocks<'_>,
+    term: &dyn Fn(&Element) -> Option<String>,
+) -> Option<Block> {
+    let mut entries: Vec<(Option<String>, Vec<Block>)> = Vec::new();
+    for node in children.iter().filter(|node| !node.is_blank()) {
+        match node.element() {
+            Some(element) if element.kind == Kind::Term => {
+                entries.push((term(element), Vec::new()))
+            }
+            Some(element) if element.kind == Kind::Definition => {
+                add_definition(&mut entries, blocks(&element.children))
+            }
+            _ => add_definition(&mut entries, blocks(std::slice::from_ref(node))),
+        }
     }
+    let items: Vec<Vec<Block>> = entries.into_iter().filter_map(definition_item).collect();
+    (!items.is_empty()).then_some(Block::List {
+        ordered: false,
+        items,
+    })
 }
 
 fn add_definition(entries: &mut Vec<(Option<String>, Vec<Block>)>, blocks: Vec<Block>) {

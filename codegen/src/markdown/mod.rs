@@ -5,9 +5,12 @@
 //! the html5gum tokenizer feeds a small tag-soup tree builder (`parse`); the tree becomes
 //! `Block`s, which `render` writes out as Markdown lines.
 //!
-//! Each stage has its files: `protect` is step one; `tags` and `tree` are step two;
-//! `blocks`, `lists`, `code`, `inline` and `links` are step three, with `text` and `escape`
-//! writing text as Markdown; `render` writes the blocks out.
+//! Each file uses only files named before it here, so the modules form a one-way pipeline:
+//! `tags` names the known tags; `protect` is step one and `tree` step two; in step three,
+//! `text` and `escape` write text as Markdown, `links` resolves link targets, `inline`
+//! writes the content of a paragraph, `render` defines the blocks and lays them out as
+//! lines, `code` and `lists` build code and list blocks, and `blocks` walks the tree,
+//! handing `lists` a callback for the blocks inside a list item.
 //!
 //! The parser is `html5gum`: a WHATWG-conformant tokenizer (it passes the html5lib tokenizer
 //! tests, decodes every named and numeric entity) with no dependencies and no unsafe code.
@@ -16,29 +19,27 @@
 //! a `<note>` inside a `<p>` would be moved out of the note. The tree rules AWS documentation
 //! needs are few and live in `TreeBuilder`.
 
+mod tags;
+
 // Steps one and two: HTML in, a tree of known elements out.
 mod protect;
-mod tags;
 mod tree;
 
-// Step three: the tree becomes blocks of Markdown...
+// Step three: the tree becomes blocks of Markdown, laid out as lines.
 mod blocks;
 mod code;
+mod escape;
 mod inline;
 mod links;
 mod lists;
-
-// ...whose text is escaped as Markdown, and which are laid out as lines.
-mod escape;
 mod render;
 mod text;
 
 #[cfg(test)]
 mod tests;
 
-use std::cell::RefCell;
-
 use blocks::{summary_first, Converter};
+use inline::Inline;
 use protect::protect_literal_tags;
 use render::render;
 use tree::parse;
@@ -50,20 +51,18 @@ pub fn html_to_markdown(html: &str, link: &dyn Fn(&str) -> Option<String>) -> St
     let source = protect_literal_tags(html);
     let tree = parse(&source);
     let converter = Converter {
-        link,
-        references: RefCell::new(Vec::new()),
+        inline: Inline {
+            link,
+            references: Default::default(),
+        },
     };
     let mut blocks = converter.blocks(&tree);
     summary_first(&mut blocks);
     let mut lines = render(&blocks);
-    let references = converter.references.into_inner();
-    if !references.is_empty() && !lines.is_empty() {
+    let definitions = converter.inline.references.definitions();
+    if !definitions.is_empty() && !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.extend(
-        references
-            .into_iter()
-            .map(|reference| format!("[{}]: {}", reference.label, reference.path)),
-    );
+    lines.extend(definitions);
     lines.join("\n")
 }

@@ -1,7 +1,17 @@
-//! Lays blocks out as Markdown lines: blank lines, list markers and indentation, quote
+//! Markdown blocks, and how they are laid out as lines: blank lines, list markers and indentation, quote
 //! markers, hard breaks and code fences.
 
-use super::blocks::Block;
+/// A Markdown block. Paragraph lines are finished Markdown, joined by hard breaks.
+#[derive(Debug)]
+pub enum Block {
+    Paragraph(Vec<String>),
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Quote(Vec<Block>),
+    Code(String),
+}
 
 /// Writes blocks as Markdown lines, one blank line between blocks.
 pub fn render(blocks: &[Block]) -> Vec<String> {

@@ -1,7 +1,7 @@
-//! Plain text: the text of elements, HTML whitespace, and the padding around inline text.
+//! Plain text: the text of elements, collapsed whitespace, and the padding around inline text.
 
 use super::tags::Kind;
-use super::tree::{Element, Node};
+use super::tree::{is_space, Element, Node};
 
 /// The text of nodes, with `<br>` as `line_break` and `<fullname>` left out.
 pub fn raw_text(nodes: &[Node], line_break: char, out: &mut String) {
@@ -33,11 +33,6 @@ pub fn collapse_spaces(text: &str) -> String {
         out.push_str(word);
     }
     out
-}
-
-/// HTML's whitespace characters.
-pub fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
 }
 
 /// Splits off leading and trailing spaces and line breaks.

@@ -4,10 +4,14 @@
 use html5gum::{StartTag, Token, Tokenizer};
 
 use super::tags::{is_void, kind_of, Kind};
-use super::text::is_space;
 
 /// Elements nested deeper than this are flattened into their parent, which bounds recursion.
 const MAX_DEPTH: usize = 64;
+
+/// HTML's whitespace characters.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+}
 
 /// A node of the tree: text, or an element with a known tag.
 #[derive(Debug)]

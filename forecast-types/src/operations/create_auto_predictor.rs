@@ -38,12 +38,10 @@ impl crate::primitives::Operation for CreateAutoPredictor {
     type Output = crate::CreateAutoPredictorResponse;
     type Error = crate::CreateAutoPredictorError;
     const NAME: &'static str = "CreateAutoPredictor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateAutoPredictor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateAutoPredictor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateAutoPredictor`](crate::CreateAutoPredictor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,46 +77,42 @@ impl ::std::fmt::Display for CreateAutoPredictorError {
 }
 impl ::std::error::Error for CreateAutoPredictorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateAutoPredictorError {
+impl From<crate::InvalidInputException> for CreateAutoPredictorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateAutoPredictorError {
+impl From<crate::LimitExceededException> for CreateAutoPredictorError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateAutoPredictorError {
+impl From<crate::ResourceAlreadyExistsException> for CreateAutoPredictorError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateAutoPredictorError {
+impl From<crate::ResourceInUseException> for CreateAutoPredictorError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateAutoPredictorError {
+impl From<crate::ResourceNotFoundException> for CreateAutoPredictorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -136,33 +130,33 @@ impl CreateAutoPredictorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -185,80 +179,65 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError,
-> for crate::CreateAutoPredictorError {
+impl From<::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError>
+for crate::CreateAutoPredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateAutoPredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateAutoPredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateAutoPredictorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateAutoPredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateAutoPredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateAutoPredictorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceNotFoundException(
                 e,
             ) => {
-                crate::CreateAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateAutoPredictorError::ResourceNotFoundException(Into::into(e))
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateAutoPredictorError>
+impl From<crate::CreateAutoPredictorError>
 for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError {
     fn from(value: crate::CreateAutoPredictorError) -> Self {
         match value {
             crate::CreateAutoPredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateAutoPredictorError::Unhandled(e) => {

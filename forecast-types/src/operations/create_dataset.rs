@@ -26,12 +26,10 @@ impl crate::primitives::Operation for CreateDataset {
     type Output = crate::CreateDatasetResponse;
     type Error = crate::CreateDatasetError;
     const NAME: &'static str = "CreateDataset";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateDataset",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateDataset");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateDataset`](crate::CreateDataset) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,30 +59,28 @@ impl ::std::fmt::Display for CreateDatasetError {
 }
 impl ::std::error::Error for CreateDatasetError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateDatasetError {
+impl From<crate::InvalidInputException> for CreateDatasetError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateDatasetError {
+impl From<crate::LimitExceededException> for CreateDatasetError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException> for CreateDatasetError {
+impl From<crate::ResourceAlreadyExistsException> for CreateDatasetError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
@@ -102,23 +98,23 @@ impl CreateDatasetError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -140,56 +136,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceAlreadyExistsException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError,
-> for crate::CreateDatasetError {
+impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetError>
+for crate::CreateDatasetError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateDatasetError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
                 e,
-            ) => {
-                crate::CreateDatasetError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetError::ResourceAlreadyExistsException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateDatasetError>
+impl From<crate::CreateDatasetError>
 for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError {
     fn from(value: crate::CreateDatasetError) -> Self {
         match value {
             crate::CreateDatasetError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetError::Unhandled(e) => {

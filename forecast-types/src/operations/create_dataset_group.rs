@@ -20,12 +20,10 @@ impl crate::primitives::Operation for CreateDatasetGroup {
     type Output = crate::CreateDatasetGroupResponse;
     type Error = crate::CreateDatasetGroupError;
     const NAME: &'static str = "CreateDatasetGroup";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateDatasetGroup",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateDatasetGroup");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateDatasetGroup`](crate::CreateDatasetGroup) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,45 +59,42 @@ impl ::std::fmt::Display for CreateDatasetGroupError {
 }
 impl ::std::error::Error for CreateDatasetGroupError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateDatasetGroupError {
+impl From<crate::InvalidInputException> for CreateDatasetGroupError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateDatasetGroupError {
+impl From<crate::LimitExceededException> for CreateDatasetGroupError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateDatasetGroupError {
+impl From<crate::ResourceAlreadyExistsException> for CreateDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateDatasetGroupError {
+impl From<crate::ResourceInUseException> for CreateDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for CreateDatasetGroupError {
+impl From<crate::ResourceNotFoundException> for CreateDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -117,33 +112,33 @@ impl CreateDatasetGroupError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -166,80 +161,63 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError,
-> for crate::CreateDatasetGroupError {
+impl From<::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError>
+for crate::CreateDatasetGroupError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateDatasetGroupError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetGroupError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateDatasetGroupError>
+impl From<crate::CreateDatasetGroupError>
 for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError {
     fn from(value: crate::CreateDatasetGroupError) -> Self {
         match value {
             crate::CreateDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetGroupError::Unhandled(e) => {

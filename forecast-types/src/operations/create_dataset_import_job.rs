@@ -24,12 +24,10 @@ impl crate::primitives::Operation for CreateDatasetImportJob {
     type Output = crate::CreateDatasetImportJobResponse;
     type Error = crate::CreateDatasetImportJobError;
     const NAME: &'static str = "CreateDatasetImportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateDatasetImportJob",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateDatasetImportJob");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateDatasetImportJob`](crate::CreateDatasetImportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,48 +63,42 @@ impl ::std::fmt::Display for CreateDatasetImportJobError {
 }
 impl ::std::error::Error for CreateDatasetImportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateDatasetImportJobError {
+impl From<crate::InvalidInputException> for CreateDatasetImportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException>
-for CreateDatasetImportJobError {
+impl From<crate::LimitExceededException> for CreateDatasetImportJobError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateDatasetImportJobError {
+impl From<crate::ResourceAlreadyExistsException> for CreateDatasetImportJobError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for CreateDatasetImportJobError {
+impl From<crate::ResourceInUseException> for CreateDatasetImportJobError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateDatasetImportJobError {
+impl From<crate::ResourceNotFoundException> for CreateDatasetImportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -124,33 +116,33 @@ impl CreateDatasetImportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -173,7 +165,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError,
 > for crate::CreateDatasetImportJobError {
     fn from(
@@ -182,37 +174,29 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateDatasetImportJobError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
                 e,
             ) => {
-                crate::CreateDatasetImportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateDatasetImportJobError::LimitExceededException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateDatasetImportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceInUseException(
                 e,
             ) => {
-                crate::CreateDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateDatasetImportJobError::ResourceInUseException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -220,33 +204,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateDatasetImportJobError>
+impl From<crate::CreateDatasetImportJobError>
 for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError {
     fn from(value: crate::CreateDatasetImportJobError) -> Self {
         match value {
             crate::CreateDatasetImportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateDatasetImportJobError::Unhandled(e) => {

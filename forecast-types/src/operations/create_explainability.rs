@@ -63,12 +63,10 @@ impl crate::primitives::Operation for CreateExplainability {
     type Output = crate::CreateExplainabilityResponse;
     type Error = crate::CreateExplainabilityError;
     const NAME: &'static str = "CreateExplainability";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateExplainability",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateExplainability");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateExplainability`](crate::CreateExplainability) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,46 +102,42 @@ impl ::std::fmt::Display for CreateExplainabilityError {
 }
 impl ::std::error::Error for CreateExplainabilityError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateExplainabilityError {
+impl From<crate::InvalidInputException> for CreateExplainabilityError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateExplainabilityError {
+impl From<crate::LimitExceededException> for CreateExplainabilityError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateExplainabilityError {
+impl From<crate::ResourceAlreadyExistsException> for CreateExplainabilityError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateExplainabilityError {
+impl From<crate::ResourceInUseException> for CreateExplainabilityError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateExplainabilityError {
+impl From<crate::ResourceNotFoundException> for CreateExplainabilityError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -161,33 +155,33 @@ impl CreateExplainabilityError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -210,7 +204,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError,
 > for crate::CreateExplainabilityError {
     fn from(
@@ -219,37 +213,25 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateExplainabilityError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateExplainabilityError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateExplainabilityError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateExplainabilityError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateExplainabilityError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -257,33 +239,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateExplainabilityError>
+impl From<crate::CreateExplainabilityError>
 for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError {
     fn from(value: crate::CreateExplainabilityError) -> Self {
         match value {
             crate::CreateExplainabilityError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityError::Unhandled(e) => {

@@ -22,12 +22,12 @@ impl crate::primitives::Operation for CreateExplainabilityExport {
     type Output = crate::CreateExplainabilityExportResponse;
     type Error = crate::CreateExplainabilityExportError;
     const NAME: &'static str = "CreateExplainabilityExport";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.CreateExplainabilityExport",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateExplainabilityExport`](crate::CreateExplainabilityExport) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,49 +63,42 @@ impl ::std::fmt::Display for CreateExplainabilityExportError {
 }
 impl ::std::error::Error for CreateExplainabilityExportError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for CreateExplainabilityExportError {
+impl From<crate::InvalidInputException> for CreateExplainabilityExportError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException>
-for CreateExplainabilityExportError {
+impl From<crate::LimitExceededException> for CreateExplainabilityExportError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateExplainabilityExportError {
+impl From<crate::ResourceAlreadyExistsException> for CreateExplainabilityExportError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for CreateExplainabilityExportError {
+impl From<crate::ResourceInUseException> for CreateExplainabilityExportError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateExplainabilityExportError {
+impl From<crate::ResourceNotFoundException> for CreateExplainabilityExportError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -123,33 +116,33 @@ impl CreateExplainabilityExportError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -172,7 +165,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError,
 > for crate::CreateExplainabilityExportError {
     fn from(
@@ -183,35 +176,35 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::LimitExceededException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -219,33 +212,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateExplainabilityExportError>
+impl From<crate::CreateExplainabilityExportError>
 for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError {
     fn from(value: crate::CreateExplainabilityExportError) -> Self {
         match value {
             crate::CreateExplainabilityExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateExplainabilityExportError::Unhandled(e) => {

@@ -31,12 +31,10 @@ impl crate::primitives::Operation for CreateForecast {
     type Output = crate::CreateForecastResponse;
     type Error = crate::CreateForecastError;
     const NAME: &'static str = "CreateForecast";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateForecast",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateForecast");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateForecast`](crate::CreateForecast) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,45 +70,42 @@ impl ::std::fmt::Display for CreateForecastError {
 }
 impl ::std::error::Error for CreateForecastError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateForecastError {
+impl From<crate::InvalidInputException> for CreateForecastError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateForecastError {
+impl From<crate::LimitExceededException> for CreateForecastError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateForecastError {
+impl From<crate::ResourceAlreadyExistsException> for CreateForecastError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateForecastError {
+impl From<crate::ResourceInUseException> for CreateForecastError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for CreateForecastError {
+impl From<crate::ResourceNotFoundException> for CreateForecastError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -128,33 +123,33 @@ impl CreateForecastError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -177,80 +172,61 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_forecast::CreateForecastError,
-> for crate::CreateForecastError {
+impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastError>
+for crate::CreateForecastError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceAlreadyExistsException(
                 e,
             ) => {
-                crate::CreateForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateForecastError::ResourceAlreadyExistsException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreateForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateForecastError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateForecastError>
+impl From<crate::CreateForecastError>
 for ::aws_sdk_forecast::operation::create_forecast::CreateForecastError {
     fn from(value: crate::CreateForecastError) -> Self {
         match value {
             crate::CreateForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast::CreateForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastError::Unhandled(e) => {

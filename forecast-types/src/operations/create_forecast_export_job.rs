@@ -31,12 +31,10 @@ impl crate::primitives::Operation for CreateForecastExportJob {
     type Output = crate::CreateForecastExportJobResponse;
     type Error = crate::CreateForecastExportJobError;
     const NAME: &'static str = "CreateForecastExportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateForecastExportJob",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateForecastExportJob");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateForecastExportJob`](crate::CreateForecastExportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,49 +70,42 @@ impl ::std::fmt::Display for CreateForecastExportJobError {
 }
 impl ::std::error::Error for CreateForecastExportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for CreateForecastExportJobError {
+impl From<crate::InvalidInputException> for CreateForecastExportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException>
-for CreateForecastExportJobError {
+impl From<crate::LimitExceededException> for CreateForecastExportJobError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateForecastExportJobError {
+impl From<crate::ResourceAlreadyExistsException> for CreateForecastExportJobError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for CreateForecastExportJobError {
+impl From<crate::ResourceInUseException> for CreateForecastExportJobError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateForecastExportJobError {
+impl From<crate::ResourceNotFoundException> for CreateForecastExportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -132,33 +123,33 @@ impl CreateForecastExportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -181,7 +172,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError,
 > for crate::CreateForecastExportJobError {
     fn from(
@@ -191,36 +182,34 @@ impl ::std::convert::From<
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::InvalidInputException(
                 e,
             ) => {
-                crate::CreateForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::CreateForecastExportJobError::InvalidInputException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::LimitExceededException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -228,33 +217,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateForecastExportJobError>
+impl From<crate::CreateForecastExportJobError>
 for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError {
     fn from(value: crate::CreateForecastExportJobError) -> Self {
         match value {
             crate::CreateForecastExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateForecastExportJobError::Unhandled(e) => {

@@ -14,12 +14,10 @@ impl crate::primitives::Operation for CreateMonitor {
     type Output = crate::CreateMonitorResponse;
     type Error = crate::CreateMonitorError;
     const NAME: &'static str = "CreateMonitor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateMonitor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateMonitor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateMonitor`](crate::CreateMonitor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,44 +53,42 @@ impl ::std::fmt::Display for CreateMonitorError {
 }
 impl ::std::error::Error for CreateMonitorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateMonitorError {
+impl From<crate::InvalidInputException> for CreateMonitorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateMonitorError {
+impl From<crate::LimitExceededException> for CreateMonitorError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException> for CreateMonitorError {
+impl From<crate::ResourceAlreadyExistsException> for CreateMonitorError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateMonitorError {
+impl From<crate::ResourceInUseException> for CreateMonitorError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for CreateMonitorError {
+impl From<crate::ResourceNotFoundException> for CreateMonitorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -110,33 +106,33 @@ impl CreateMonitorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -159,80 +155,59 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError,
-> for crate::CreateMonitorError {
+impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorError>
+for crate::CreateMonitorError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateMonitorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
                 e,
-            ) => {
-                crate::CreateMonitorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::ResourceAlreadyExistsException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreateMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateMonitorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateMonitorError>
+impl From<crate::CreateMonitorError>
 for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError {
     fn from(value: crate::CreateMonitorError) -> Self {
         match value {
             crate::CreateMonitorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateMonitorError::Unhandled(e) => {

@@ -51,12 +51,10 @@ impl crate::primitives::Operation for CreatePredictor {
     type Output = crate::CreatePredictorResponse;
     type Error = crate::CreatePredictorError;
     const NAME: &'static str = "CreatePredictor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreatePredictor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreatePredictor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreatePredictor`](crate::CreatePredictor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,45 +90,42 @@ impl ::std::fmt::Display for CreatePredictorError {
 }
 impl ::std::error::Error for CreatePredictorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreatePredictorError {
+impl From<crate::InvalidInputException> for CreatePredictorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreatePredictorError {
+impl From<crate::LimitExceededException> for CreatePredictorError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreatePredictorError {
+impl From<crate::ResourceAlreadyExistsException> for CreatePredictorError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreatePredictorError {
+impl From<crate::ResourceInUseException> for CreatePredictorError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for CreatePredictorError {
+impl From<crate::ResourceNotFoundException> for CreatePredictorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -148,33 +143,33 @@ impl CreatePredictorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -197,80 +192,63 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError,
-> for crate::CreatePredictorError {
+impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorError>
+for crate::CreatePredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreatePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreatePredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreatePredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreatePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::CreatePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreatePredictorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreatePredictorError>
+impl From<crate::CreatePredictorError>
 for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError {
     fn from(value: crate::CreatePredictorError) -> Self {
         match value {
             crate::CreatePredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor::CreatePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorError::Unhandled(e) => {

@@ -29,12 +29,12 @@ impl crate::primitives::Operation for CreatePredictorBacktestExportJob {
     type Output = crate::CreatePredictorBacktestExportJobResponse;
     type Error = crate::CreatePredictorBacktestExportJobError;
     const NAME: &'static str = "CreatePredictorBacktestExportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.CreatePredictorBacktestExportJob",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreatePredictorBacktestExportJob`](crate::CreatePredictorBacktestExportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,49 +70,43 @@ impl ::std::fmt::Display for CreatePredictorBacktestExportJobError {
 }
 impl ::std::error::Error for CreatePredictorBacktestExportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for CreatePredictorBacktestExportJobError {
+impl From<crate::InvalidInputException> for CreatePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException>
-for CreatePredictorBacktestExportJobError {
+impl From<crate::LimitExceededException> for CreatePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
+impl From<crate::ResourceAlreadyExistsException>
 for CreatePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for CreatePredictorBacktestExportJobError {
+impl From<crate::ResourceInUseException> for CreatePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreatePredictorBacktestExportJobError {
+impl From<crate::ResourceNotFoundException> for CreatePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -130,33 +124,33 @@ impl CreatePredictorBacktestExportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -180,7 +174,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError,
 > for crate::CreatePredictorBacktestExportJobError {
     fn from(
@@ -191,35 +185,35 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::LimitExceededException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -227,37 +221,37 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreatePredictorBacktestExportJobError>
+impl From<crate::CreatePredictorBacktestExportJobError>
 for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError {
     fn from(value: crate::CreatePredictorBacktestExportJobError) -> Self {
         match value {
             crate::CreatePredictorBacktestExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreatePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreatePredictorBacktestExportJobError::Unhandled(e) => {

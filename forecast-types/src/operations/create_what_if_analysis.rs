@@ -24,12 +24,10 @@ impl crate::primitives::Operation for CreateWhatIfAnalysis {
     type Output = crate::CreateWhatIfAnalysisResponse;
     type Error = crate::CreateWhatIfAnalysisError;
     const NAME: &'static str = "CreateWhatIfAnalysis";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateWhatIfAnalysis",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateWhatIfAnalysis");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateWhatIfAnalysis`](crate::CreateWhatIfAnalysis) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,46 +63,42 @@ impl ::std::fmt::Display for CreateWhatIfAnalysisError {
 }
 impl ::std::error::Error for CreateWhatIfAnalysisError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateWhatIfAnalysisError {
+impl From<crate::InvalidInputException> for CreateWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateWhatIfAnalysisError {
+impl From<crate::LimitExceededException> for CreateWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateWhatIfAnalysisError {
+impl From<crate::ResourceAlreadyExistsException> for CreateWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateWhatIfAnalysisError {
+impl From<crate::ResourceInUseException> for CreateWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateWhatIfAnalysisError {
+impl From<crate::ResourceNotFoundException> for CreateWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -122,33 +116,33 @@ impl CreateWhatIfAnalysisError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -171,7 +165,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError,
 > for crate::CreateWhatIfAnalysisError {
     fn from(
@@ -180,37 +174,25 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfAnalysisError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateWhatIfAnalysisError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfAnalysisError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateWhatIfAnalysisError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfAnalysisError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -218,33 +200,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateWhatIfAnalysisError>
+impl From<crate::CreateWhatIfAnalysisError>
 for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError {
     fn from(value: crate::CreateWhatIfAnalysisError) -> Self {
         match value {
             crate::CreateWhatIfAnalysisError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfAnalysisError::Unhandled(e) => {

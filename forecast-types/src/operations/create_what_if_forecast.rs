@@ -14,12 +14,10 @@ impl crate::primitives::Operation for CreateWhatIfForecast {
     type Output = crate::CreateWhatIfForecastResponse;
     type Error = crate::CreateWhatIfForecastError;
     const NAME: &'static str = "CreateWhatIfForecast";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.CreateWhatIfForecast",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.CreateWhatIfForecast");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateWhatIfForecast`](crate::CreateWhatIfForecast) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,46 +53,42 @@ impl ::std::fmt::Display for CreateWhatIfForecastError {
 }
 impl ::std::error::Error for CreateWhatIfForecastError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for CreateWhatIfForecastError {
+impl From<crate::InvalidInputException> for CreateWhatIfForecastError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for CreateWhatIfForecastError {
+impl From<crate::LimitExceededException> for CreateWhatIfForecastError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateWhatIfForecastError {
+impl From<crate::ResourceAlreadyExistsException> for CreateWhatIfForecastError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for CreateWhatIfForecastError {
+impl From<crate::ResourceInUseException> for CreateWhatIfForecastError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateWhatIfForecastError {
+impl From<crate::ResourceNotFoundException> for CreateWhatIfForecastError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -112,33 +106,33 @@ impl CreateWhatIfForecastError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -161,7 +155,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError,
 > for crate::CreateWhatIfForecastError {
     fn from(
@@ -170,37 +164,25 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::CreateWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::LimitExceededException(
                 e,
-            ) => {
-                crate::CreateWhatIfForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfForecastError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::CreateWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::CreateWhatIfForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -208,33 +190,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateWhatIfForecastError>
+impl From<crate::CreateWhatIfForecastError>
 for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError {
     fn from(value: crate::CreateWhatIfForecastError) -> Self {
         match value {
             crate::CreateWhatIfForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastError::Unhandled(e) => {

@@ -31,12 +31,12 @@ impl crate::primitives::Operation for CreateWhatIfForecastExport {
     type Output = crate::CreateWhatIfForecastExportResponse;
     type Error = crate::CreateWhatIfForecastExportError;
     const NAME: &'static str = "CreateWhatIfForecastExport";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.CreateWhatIfForecastExport",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateWhatIfForecastExport`](crate::CreateWhatIfForecastExport) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,49 +72,42 @@ impl ::std::fmt::Display for CreateWhatIfForecastExportError {
 }
 impl ::std::error::Error for CreateWhatIfForecastExportError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceAlreadyExistsException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceAlreadyExistsException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for CreateWhatIfForecastExportError {
+impl From<crate::InvalidInputException> for CreateWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException>
-for CreateWhatIfForecastExportError {
+impl From<crate::LimitExceededException> for CreateWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
-for CreateWhatIfForecastExportError {
+impl From<crate::ResourceAlreadyExistsException> for CreateWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::ResourceAlreadyExistsException) -> Self {
         Self::ResourceAlreadyExistsException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for CreateWhatIfForecastExportError {
+impl From<crate::ResourceInUseException> for CreateWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for CreateWhatIfForecastExportError {
+impl From<crate::ResourceNotFoundException> for CreateWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -132,33 +125,33 @@ impl CreateWhatIfForecastExportError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceAlreadyExistsException") => {
+                Some("ResourceAlreadyExistsException") => {
                     Self::ResourceAlreadyExistsException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -181,7 +174,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError,
 > for crate::CreateWhatIfForecastExportError {
     fn from(
@@ -192,35 +185,35 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::LimitExceededException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::CreateWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -228,33 +221,33 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateWhatIfForecastExportError>
+impl From<crate::CreateWhatIfForecastExportError>
 for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError {
     fn from(value: crate::CreateWhatIfForecastExportError) -> Self {
         match value {
             crate::CreateWhatIfForecastExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::CreateWhatIfForecastExportError::Unhandled(e) => {

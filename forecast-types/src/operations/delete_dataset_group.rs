@@ -16,12 +16,10 @@ impl crate::primitives::Operation for DeleteDatasetGroup {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteDatasetGroupError;
     const NAME: &'static str = "DeleteDatasetGroup";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteDatasetGroup",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteDatasetGroup");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteDatasetGroup`](crate::DeleteDatasetGroup) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,28 +47,28 @@ impl ::std::fmt::Display for DeleteDatasetGroupError {
 }
 impl ::std::error::Error for DeleteDatasetGroupError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteDatasetGroupError {
+impl From<crate::InvalidInputException> for DeleteDatasetGroupError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeleteDatasetGroupError {
+impl From<crate::ResourceInUseException> for DeleteDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteDatasetGroupError {
+impl From<crate::ResourceNotFoundException> for DeleteDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -88,23 +86,23 @@ impl DeleteDatasetGroupError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -126,56 +124,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError,
-> for crate::DeleteDatasetGroupError {
+impl From<::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError>
+for crate::DeleteDatasetGroupError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetGroupError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteDatasetGroupError>
+impl From<crate::DeleteDatasetGroupError>
 for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError {
     fn from(value: crate::DeleteDatasetGroupError) -> Self {
         match value {
             crate::DeleteDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetGroupError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetGroupError::Unhandled(e) => {

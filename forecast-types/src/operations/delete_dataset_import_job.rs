@@ -14,12 +14,10 @@ impl crate::primitives::Operation for DeleteDatasetImportJob {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteDatasetImportJobError;
     const NAME: &'static str = "DeleteDatasetImportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteDatasetImportJob",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteDatasetImportJob");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteDatasetImportJob`](crate::DeleteDatasetImportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,30 +45,28 @@ impl ::std::fmt::Display for DeleteDatasetImportJobError {
 }
 impl ::std::error::Error for DeleteDatasetImportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteDatasetImportJobError {
+impl From<crate::InvalidInputException> for DeleteDatasetImportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for DeleteDatasetImportJobError {
+impl From<crate::ResourceInUseException> for DeleteDatasetImportJobError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeleteDatasetImportJobError {
+impl From<crate::ResourceNotFoundException> for DeleteDatasetImportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -88,23 +84,23 @@ impl DeleteDatasetImportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -126,7 +122,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError,
 > for crate::DeleteDatasetImportJobError {
     fn from(
@@ -135,23 +131,17 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteDatasetImportJobError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
                 e,
             ) => {
-                crate::DeleteDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::DeleteDatasetImportJobError::ResourceInUseException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -159,23 +149,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteDatasetImportJobError>
+impl From<crate::DeleteDatasetImportJobError>
 for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError {
     fn from(value: crate::DeleteDatasetImportJobError) -> Self {
         match value {
             crate::DeleteDatasetImportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetImportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetImportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteDatasetImportJobError::Unhandled(e) => {

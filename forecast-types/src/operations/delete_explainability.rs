@@ -18,12 +18,10 @@ impl crate::primitives::Operation for DeleteExplainability {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteExplainabilityError;
     const NAME: &'static str = "DeleteExplainability";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteExplainability",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteExplainability");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteExplainability`](crate::DeleteExplainability) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,29 +49,28 @@ impl ::std::fmt::Display for DeleteExplainabilityError {
 }
 impl ::std::error::Error for DeleteExplainabilityError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteExplainabilityError {
+impl From<crate::InvalidInputException> for DeleteExplainabilityError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeleteExplainabilityError {
+impl From<crate::ResourceInUseException> for DeleteExplainabilityError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeleteExplainabilityError {
+impl From<crate::ResourceNotFoundException> for DeleteExplainabilityError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -91,23 +88,23 @@ impl DeleteExplainabilityError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -129,7 +126,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError,
 > for crate::DeleteExplainabilityError {
     fn from(
@@ -138,23 +135,15 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteExplainabilityError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteExplainabilityError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -162,23 +151,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteExplainabilityError>
+impl From<crate::DeleteExplainabilityError>
 for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError {
     fn from(value: crate::DeleteExplainabilityError) -> Self {
         match value {
             crate::DeleteExplainabilityError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityError::Unhandled(e) => {

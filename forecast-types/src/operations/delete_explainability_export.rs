@@ -14,12 +14,12 @@ impl crate::primitives::Operation for DeleteExplainabilityExport {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteExplainabilityExportError;
     const NAME: &'static str = "DeleteExplainabilityExport";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DeleteExplainabilityExport",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteExplainabilityExport`](crate::DeleteExplainabilityExport) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,31 +47,28 @@ impl ::std::fmt::Display for DeleteExplainabilityExportError {
 }
 impl ::std::error::Error for DeleteExplainabilityExportError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DeleteExplainabilityExportError {
+impl From<crate::InvalidInputException> for DeleteExplainabilityExportError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for DeleteExplainabilityExportError {
+impl From<crate::ResourceInUseException> for DeleteExplainabilityExportError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeleteExplainabilityExportError {
+impl From<crate::ResourceNotFoundException> for DeleteExplainabilityExportError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -89,23 +86,23 @@ impl DeleteExplainabilityExportError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -127,7 +124,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError,
 > for crate::DeleteExplainabilityExportError {
     fn from(
@@ -138,21 +135,21 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DeleteExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeleteExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -160,23 +157,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteExplainabilityExportError>
+impl From<crate::DeleteExplainabilityExportError>
 for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError {
     fn from(value: crate::DeleteExplainabilityExportError) -> Self {
         match value {
             crate::DeleteExplainabilityExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteExplainabilityExportError::Unhandled(e) => {

@@ -19,12 +19,10 @@ impl crate::primitives::Operation for DeleteForecast {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteForecastError;
     const NAME: &'static str = "DeleteForecast";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteForecast",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteForecast");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteForecast`](crate::DeleteForecast) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,28 +50,28 @@ impl ::std::fmt::Display for DeleteForecastError {
 }
 impl ::std::error::Error for DeleteForecastError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteForecastError {
+impl From<crate::InvalidInputException> for DeleteForecastError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeleteForecastError {
+impl From<crate::ResourceInUseException> for DeleteForecastError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteForecastError {
+impl From<crate::ResourceNotFoundException> for DeleteForecastError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -91,23 +89,23 @@ impl DeleteForecastError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -129,56 +127,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError,
-> for crate::DeleteForecastError {
+impl From<::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError>
+for crate::DeleteForecastError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteForecastError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteForecastError>
+impl From<crate::DeleteForecastError>
 for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError {
     fn from(value: crate::DeleteForecastError) -> Self {
         match value {
             crate::DeleteForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastError::Unhandled(e) => {

@@ -17,12 +17,10 @@ impl crate::primitives::Operation for DeleteForecastExportJob {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteForecastExportJobError;
     const NAME: &'static str = "DeleteForecastExportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteForecastExportJob",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteForecastExportJob");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteForecastExportJob`](crate::DeleteForecastExportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,31 +48,28 @@ impl ::std::fmt::Display for DeleteForecastExportJobError {
 }
 impl ::std::error::Error for DeleteForecastExportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DeleteForecastExportJobError {
+impl From<crate::InvalidInputException> for DeleteForecastExportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for DeleteForecastExportJobError {
+impl From<crate::ResourceInUseException> for DeleteForecastExportJobError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeleteForecastExportJobError {
+impl From<crate::ResourceNotFoundException> for DeleteForecastExportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -92,23 +87,23 @@ impl DeleteForecastExportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -130,7 +125,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError,
 > for crate::DeleteForecastExportJobError {
     fn from(
@@ -140,22 +135,20 @@ impl ::std::convert::From<
             ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::InvalidInputException(
                 e,
             ) => {
-                crate::DeleteForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::DeleteForecastExportJobError::InvalidInputException(Into::into(e))
             }
             ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeleteForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -163,23 +156,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteForecastExportJobError>
+impl From<crate::DeleteForecastExportJobError>
 for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError {
     fn from(value: crate::DeleteForecastExportJobError) -> Self {
         match value {
             crate::DeleteForecastExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastExportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteForecastExportJobError::Unhandled(e) => {

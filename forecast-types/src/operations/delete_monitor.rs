@@ -14,12 +14,10 @@ impl crate::primitives::Operation for DeleteMonitor {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteMonitorError;
     const NAME: &'static str = "DeleteMonitor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteMonitor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteMonitor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteMonitor`](crate::DeleteMonitor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,28 +45,28 @@ impl ::std::fmt::Display for DeleteMonitorError {
 }
 impl ::std::error::Error for DeleteMonitorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteMonitorError {
+impl From<crate::InvalidInputException> for DeleteMonitorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeleteMonitorError {
+impl From<crate::ResourceInUseException> for DeleteMonitorError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteMonitorError {
+impl From<crate::ResourceNotFoundException> for DeleteMonitorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -86,23 +84,23 @@ impl DeleteMonitorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -124,56 +122,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError,
-> for crate::DeleteMonitorError {
+impl From<::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError>
+for crate::DeleteMonitorError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteMonitorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteMonitorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteMonitorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteMonitorError>
+impl From<crate::DeleteMonitorError>
 for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError {
     fn from(value: crate::DeleteMonitorError) -> Self {
         match value {
             crate::DeleteMonitorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteMonitorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteMonitorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteMonitorError::Unhandled(e) => {

@@ -17,12 +17,10 @@ impl crate::primitives::Operation for DeletePredictor {
     type Output = crate::primitives::Unit;
     type Error = crate::DeletePredictorError;
     const NAME: &'static str = "DeletePredictor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeletePredictor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeletePredictor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeletePredictor`](crate::DeletePredictor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,28 +48,28 @@ impl ::std::fmt::Display for DeletePredictorError {
 }
 impl ::std::error::Error for DeletePredictorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeletePredictorError {
+impl From<crate::InvalidInputException> for DeletePredictorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeletePredictorError {
+impl From<crate::ResourceInUseException> for DeletePredictorError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DeletePredictorError {
+impl From<crate::ResourceNotFoundException> for DeletePredictorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -89,23 +87,23 @@ impl DeletePredictorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -127,56 +125,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError,
-> for crate::DeletePredictorError {
+impl From<::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError>
+for crate::DeletePredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeletePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeletePredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeletePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeletePredictorError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeletePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeletePredictorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeletePredictorError>
+impl From<crate::DeletePredictorError>
 for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError {
     fn from(value: crate::DeletePredictorError) -> Self {
         match value {
             crate::DeletePredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorError::Unhandled(e) => {

@@ -14,12 +14,12 @@ impl crate::primitives::Operation for DeletePredictorBacktestExportJob {
     type Output = crate::primitives::Unit;
     type Error = crate::DeletePredictorBacktestExportJobError;
     const NAME: &'static str = "DeletePredictorBacktestExportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DeletePredictorBacktestExportJob",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeletePredictorBacktestExportJob`](crate::DeletePredictorBacktestExportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,31 +47,28 @@ impl ::std::fmt::Display for DeletePredictorBacktestExportJobError {
 }
 impl ::std::error::Error for DeletePredictorBacktestExportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DeletePredictorBacktestExportJobError {
+impl From<crate::InvalidInputException> for DeletePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for DeletePredictorBacktestExportJobError {
+impl From<crate::ResourceInUseException> for DeletePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeletePredictorBacktestExportJobError {
+impl From<crate::ResourceNotFoundException> for DeletePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -89,23 +86,23 @@ impl DeletePredictorBacktestExportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -127,7 +124,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError,
 > for crate::DeletePredictorBacktestExportJobError {
     fn from(
@@ -138,21 +135,21 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DeletePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeletePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -160,25 +157,25 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeletePredictorBacktestExportJobError>
+impl From<crate::DeletePredictorBacktestExportJobError>
 for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError {
     fn from(value: crate::DeletePredictorBacktestExportJobError) -> Self {
         match value {
             crate::DeletePredictorBacktestExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorBacktestExportJobError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeletePredictorBacktestExportJobError::Unhandled(e) => {

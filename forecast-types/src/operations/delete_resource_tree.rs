@@ -25,12 +25,10 @@ impl crate::primitives::Operation for DeleteResourceTree {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteResourceTreeError;
     const NAME: &'static str = "DeleteResourceTree";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteResourceTree",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteResourceTree");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteResourceTree`](crate::DeleteResourceTree) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,28 +56,28 @@ impl ::std::fmt::Display for DeleteResourceTreeError {
 }
 impl ::std::error::Error for DeleteResourceTreeError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteResourceTreeError {
+impl From<crate::InvalidInputException> for DeleteResourceTreeError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeleteResourceTreeError {
+impl From<crate::ResourceInUseException> for DeleteResourceTreeError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DeleteResourceTreeError {
+impl From<crate::ResourceNotFoundException> for DeleteResourceTreeError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -97,23 +95,23 @@ impl DeleteResourceTreeError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -135,56 +133,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError,
-> for crate::DeleteResourceTreeError {
+impl From<::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError>
+for crate::DeleteResourceTreeError {
     fn from(
         value: ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteResourceTreeError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteResourceTreeError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteResourceTreeError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteResourceTreeError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DeleteResourceTreeError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteResourceTreeError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteResourceTreeError>
+impl From<crate::DeleteResourceTreeError>
 for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError {
     fn from(value: crate::DeleteResourceTreeError) -> Self {
         match value {
             crate::DeleteResourceTreeError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteResourceTreeError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteResourceTreeError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteResourceTreeError::Unhandled(e) => {

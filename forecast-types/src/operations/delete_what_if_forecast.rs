@@ -19,12 +19,10 @@ impl crate::primitives::Operation for DeleteWhatIfForecast {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteWhatIfForecastError;
     const NAME: &'static str = "DeleteWhatIfForecast";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DeleteWhatIfForecast",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DeleteWhatIfForecast");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteWhatIfForecast`](crate::DeleteWhatIfForecast) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,29 +50,28 @@ impl ::std::fmt::Display for DeleteWhatIfForecastError {
 }
 impl ::std::error::Error for DeleteWhatIfForecastError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DeleteWhatIfForecastError {
+impl From<crate::InvalidInputException> for DeleteWhatIfForecastError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for DeleteWhatIfForecastError {
+impl From<crate::ResourceInUseException> for DeleteWhatIfForecastError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeleteWhatIfForecastError {
+impl From<crate::ResourceNotFoundException> for DeleteWhatIfForecastError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -92,23 +89,23 @@ impl DeleteWhatIfForecastError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -130,7 +127,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError,
 > for crate::DeleteWhatIfForecastError {
     fn from(
@@ -139,23 +136,15 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DeleteWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteWhatIfForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceInUseException(
                 e,
-            ) => {
-                crate::DeleteWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DeleteWhatIfForecastError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -163,23 +152,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteWhatIfForecastError>
+impl From<crate::DeleteWhatIfForecastError>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError {
     fn from(value: crate::DeleteWhatIfForecastError) -> Self {
         match value {
             crate::DeleteWhatIfForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastError::Unhandled(e) => {

@@ -17,12 +17,12 @@ impl crate::primitives::Operation for DeleteWhatIfForecastExport {
     type Output = crate::primitives::Unit;
     type Error = crate::DeleteWhatIfForecastExportError;
     const NAME: &'static str = "DeleteWhatIfForecastExport";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DeleteWhatIfForecastExport",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DeleteWhatIfForecastExport`](crate::DeleteWhatIfForecastExport) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,31 +50,28 @@ impl ::std::fmt::Display for DeleteWhatIfForecastExportError {
 }
 impl ::std::error::Error for DeleteWhatIfForecastExportError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DeleteWhatIfForecastExportError {
+impl From<crate::InvalidInputException> for DeleteWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException>
-for DeleteWhatIfForecastExportError {
+impl From<crate::ResourceInUseException> for DeleteWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DeleteWhatIfForecastExportError {
+impl From<crate::ResourceNotFoundException> for DeleteWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -92,23 +89,23 @@ impl DeleteWhatIfForecastExportError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -130,7 +127,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError,
 > for crate::DeleteWhatIfForecastExportError {
     fn from(
@@ -141,21 +138,21 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DeleteWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceInUseException(
                 e,
             ) => {
                 crate::DeleteWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DeleteWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -163,23 +160,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DeleteWhatIfForecastExportError>
+impl From<crate::DeleteWhatIfForecastExportError>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError {
     fn from(value: crate::DeleteWhatIfForecastExportError) -> Self {
         match value {
             crate::DeleteWhatIfForecastExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastExportError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DeleteWhatIfForecastExportError::Unhandled(e) => {

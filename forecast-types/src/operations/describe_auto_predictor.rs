@@ -14,12 +14,10 @@ impl crate::primitives::Operation for DescribeAutoPredictor {
     type Output = crate::DescribeAutoPredictorResponse;
     type Error = crate::DescribeAutoPredictorError;
     const NAME: &'static str = "DescribeAutoPredictor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeAutoPredictor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeAutoPredictor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeAutoPredictor`](crate::DescribeAutoPredictor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,22 +42,21 @@ impl ::std::fmt::Display for DescribeAutoPredictorError {
 }
 impl ::std::error::Error for DescribeAutoPredictorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribeAutoPredictorError {
+impl From<crate::InvalidInputException> for DescribeAutoPredictorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeAutoPredictorError {
+impl From<crate::ResourceNotFoundException> for DescribeAutoPredictorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -77,18 +74,18 @@ impl DescribeAutoPredictorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -109,7 +106,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError,
 > for crate::DescribeAutoPredictorError {
     fn from(
@@ -118,16 +115,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeAutoPredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -135,18 +128,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeAutoPredictorError>
+impl From<crate::DescribeAutoPredictorError>
 for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError {
     fn from(value: crate::DescribeAutoPredictorError) -> Self {
         match value {
             crate::DescribeAutoPredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeAutoPredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeAutoPredictorError::Unhandled(e) => {

@@ -20,12 +20,10 @@ impl crate::primitives::Operation for DescribeDataset {
     type Output = crate::DescribeDatasetResponse;
     type Error = crate::DescribeDatasetError;
     const NAME: &'static str = "DescribeDataset";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeDataset",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeDataset");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeDataset`](crate::DescribeDataset) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,21 +48,21 @@ impl ::std::fmt::Display for DescribeDatasetError {
 }
 impl ::std::error::Error for DescribeDatasetError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribeDatasetError {
+impl From<crate::InvalidInputException> for DescribeDatasetError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DescribeDatasetError {
+impl From<crate::ResourceNotFoundException> for DescribeDatasetError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -82,18 +80,18 @@ impl DescribeDatasetError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -114,44 +112,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError,
-> for crate::DescribeDatasetError {
+impl From<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError>
+for crate::DescribeDatasetError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeDatasetError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribeDatasetError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeDatasetError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeDatasetError>
+impl From<crate::DescribeDatasetError>
 for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError {
     fn from(value: crate::DescribeDatasetError) -> Self {
         match value {
             crate::DescribeDatasetError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetError::Unhandled(e) => {

@@ -21,12 +21,10 @@ impl crate::primitives::Operation for DescribeDatasetGroup {
     type Output = crate::DescribeDatasetGroupResponse;
     type Error = crate::DescribeDatasetGroupError;
     const NAME: &'static str = "DescribeDatasetGroup";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeDatasetGroup",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeDatasetGroup");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeDatasetGroup`](crate::DescribeDatasetGroup) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,22 +49,21 @@ impl ::std::fmt::Display for DescribeDatasetGroupError {
 }
 impl ::std::error::Error for DescribeDatasetGroupError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribeDatasetGroupError {
+impl From<crate::InvalidInputException> for DescribeDatasetGroupError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeDatasetGroupError {
+impl From<crate::ResourceNotFoundException> for DescribeDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -84,18 +81,18 @@ impl DescribeDatasetGroupError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -116,7 +113,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError,
 > for crate::DescribeDatasetGroupError {
     fn from(
@@ -125,16 +122,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -142,18 +135,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeDatasetGroupError>
+impl From<crate::DescribeDatasetGroupError>
 for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError {
     fn from(value: crate::DescribeDatasetGroupError) -> Self {
         match value {
             crate::DescribeDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetGroupError::Unhandled(e) => {

@@ -23,12 +23,10 @@ impl crate::primitives::Operation for DescribeDatasetImportJob {
     type Output = crate::DescribeDatasetImportJobResponse;
     type Error = crate::DescribeDatasetImportJobError;
     const NAME: &'static str = "DescribeDatasetImportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeDatasetImportJob",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeDatasetImportJob");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeDatasetImportJob`](crate::DescribeDatasetImportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,23 +51,21 @@ impl ::std::fmt::Display for DescribeDatasetImportJobError {
 }
 impl ::std::error::Error for DescribeDatasetImportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DescribeDatasetImportJobError {
+impl From<crate::InvalidInputException> for DescribeDatasetImportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeDatasetImportJobError {
+impl From<crate::ResourceNotFoundException> for DescribeDatasetImportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -87,18 +83,18 @@ impl DescribeDatasetImportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -119,7 +115,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError,
 > for crate::DescribeDatasetImportJobError {
     fn from(
@@ -130,14 +126,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -145,18 +141,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeDatasetImportJobError>
+impl From<crate::DescribeDatasetImportJobError>
 for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError {
     fn from(value: crate::DescribeDatasetImportJobError) -> Self {
         match value {
             crate::DescribeDatasetImportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetImportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeDatasetImportJobError::Unhandled(e) => {

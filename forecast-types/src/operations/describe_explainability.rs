@@ -16,12 +16,10 @@ impl crate::primitives::Operation for DescribeExplainability {
     type Output = crate::DescribeExplainabilityResponse;
     type Error = crate::DescribeExplainabilityError;
     const NAME: &'static str = "DescribeExplainability";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeExplainability",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeExplainability");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeExplainability`](crate::DescribeExplainability) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,22 +44,21 @@ impl ::std::fmt::Display for DescribeExplainabilityError {
 }
 impl ::std::error::Error for DescribeExplainabilityError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribeExplainabilityError {
+impl From<crate::InvalidInputException> for DescribeExplainabilityError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeExplainabilityError {
+impl From<crate::ResourceNotFoundException> for DescribeExplainabilityError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -79,18 +76,18 @@ impl DescribeExplainabilityError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -111,7 +108,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError,
 > for crate::DescribeExplainabilityError {
     fn from(
@@ -120,16 +117,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeExplainabilityError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -137,18 +130,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeExplainabilityError>
+impl From<crate::DescribeExplainabilityError>
 for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError {
     fn from(value: crate::DescribeExplainabilityError) -> Self {
         match value {
             crate::DescribeExplainabilityError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityError::Unhandled(e) => {

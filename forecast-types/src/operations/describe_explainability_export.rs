@@ -16,12 +16,12 @@ impl crate::primitives::Operation for DescribeExplainabilityExport {
     type Output = crate::DescribeExplainabilityExportResponse;
     type Error = crate::DescribeExplainabilityExportError;
     const NAME: &'static str = "DescribeExplainabilityExport";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DescribeExplainabilityExport",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeExplainabilityExport`](crate::DescribeExplainabilityExport) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,23 +46,21 @@ impl ::std::fmt::Display for DescribeExplainabilityExportError {
 }
 impl ::std::error::Error for DescribeExplainabilityExportError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DescribeExplainabilityExportError {
+impl From<crate::InvalidInputException> for DescribeExplainabilityExportError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeExplainabilityExportError {
+impl From<crate::ResourceNotFoundException> for DescribeExplainabilityExportError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -80,18 +78,18 @@ impl DescribeExplainabilityExportError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -112,7 +110,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError,
 > for crate::DescribeExplainabilityExportError {
     fn from(
@@ -123,14 +121,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -138,18 +136,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeExplainabilityExportError>
+impl From<crate::DescribeExplainabilityExportError>
 for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError {
     fn from(value: crate::DescribeExplainabilityExportError) -> Self {
         match value {
             crate::DescribeExplainabilityExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeExplainabilityExportError::Unhandled(e) => {

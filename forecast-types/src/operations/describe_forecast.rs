@@ -24,12 +24,10 @@ impl crate::primitives::Operation for DescribeForecast {
     type Output = crate::DescribeForecastResponse;
     type Error = crate::DescribeForecastError;
     const NAME: &'static str = "DescribeForecast";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeForecast",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeForecast");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeForecast`](crate::DescribeForecast) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,21 +52,21 @@ impl ::std::fmt::Display for DescribeForecastError {
 }
 impl ::std::error::Error for DescribeForecastError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribeForecastError {
+impl From<crate::InvalidInputException> for DescribeForecastError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DescribeForecastError {
+impl From<crate::ResourceNotFoundException> for DescribeForecastError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -86,18 +84,18 @@ impl DescribeForecastError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -118,44 +116,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError,
-> for crate::DescribeForecastError {
+impl From<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError>
+for crate::DescribeForecastError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeForecastError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribeForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeForecastError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeForecastError>
+impl From<crate::DescribeForecastError>
 for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError {
     fn from(value: crate::DescribeForecastError) -> Self {
         match value {
             crate::DescribeForecastError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastError::Unhandled(e) => {

@@ -67,12 +67,12 @@ impl crate::primitives::Operation for DescribeForecastExportJob {
     type Output = crate::DescribeForecastExportJobResponse;
     type Error = crate::DescribeForecastExportJobError;
     const NAME: &'static str = "DescribeForecastExportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DescribeForecastExportJob",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeForecastExportJob`](crate::DescribeForecastExportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,23 +97,21 @@ impl ::std::fmt::Display for DescribeForecastExportJobError {
 }
 impl ::std::error::Error for DescribeForecastExportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DescribeForecastExportJobError {
+impl From<crate::InvalidInputException> for DescribeForecastExportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeForecastExportJobError {
+impl From<crate::ResourceNotFoundException> for DescribeForecastExportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -131,18 +129,18 @@ impl DescribeForecastExportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -163,7 +161,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError,
 > for crate::DescribeForecastExportJobError {
     fn from(
@@ -174,14 +172,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -189,18 +187,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeForecastExportJobError>
+impl From<crate::DescribeForecastExportJobError>
 for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError {
     fn from(value: crate::DescribeForecastExportJobError) -> Self {
         match value {
             crate::DescribeForecastExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastExportJobError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeForecastExportJobError::Unhandled(e) => {

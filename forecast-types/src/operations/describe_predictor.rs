@@ -28,12 +28,10 @@ impl crate::primitives::Operation for DescribePredictor {
     type Output = crate::DescribePredictorResponse;
     type Error = crate::DescribePredictorError;
     const NAME: &'static str = "DescribePredictor";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribePredictor",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribePredictor");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribePredictor`](crate::DescribePredictor) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,21 +56,21 @@ impl ::std::fmt::Display for DescribePredictorError {
 }
 impl ::std::error::Error for DescribePredictorError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribePredictorError {
+impl From<crate::InvalidInputException> for DescribePredictorError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for DescribePredictorError {
+impl From<crate::ResourceNotFoundException> for DescribePredictorError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -90,18 +88,18 @@ impl DescribePredictorError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -122,44 +120,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError,
-> for crate::DescribePredictorError {
+impl From<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError>
+for crate::DescribePredictorError {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribePredictorError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::DescribePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribePredictorError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribePredictorError>
+impl From<crate::DescribePredictorError>
 for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError {
     fn from(value: crate::DescribePredictorError) -> Self {
         match value {
             crate::DescribePredictorError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorError::Unhandled(e) => {

@@ -23,12 +23,12 @@ impl crate::primitives::Operation for DescribePredictorBacktestExportJob {
     type Output = crate::DescribePredictorBacktestExportJobResponse;
     type Error = crate::DescribePredictorBacktestExportJobError;
     const NAME: &'static str = "DescribePredictorBacktestExportJob";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DescribePredictorBacktestExportJob",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribePredictorBacktestExportJob`](crate::DescribePredictorBacktestExportJob) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,23 +53,21 @@ impl ::std::fmt::Display for DescribePredictorBacktestExportJobError {
 }
 impl ::std::error::Error for DescribePredictorBacktestExportJobError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DescribePredictorBacktestExportJobError {
+impl From<crate::InvalidInputException> for DescribePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribePredictorBacktestExportJobError {
+impl From<crate::ResourceNotFoundException> for DescribePredictorBacktestExportJobError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -87,18 +85,18 @@ impl DescribePredictorBacktestExportJobError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -120,7 +118,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError,
 > for crate::DescribePredictorBacktestExportJobError {
     fn from(
@@ -131,14 +129,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -146,20 +144,20 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribePredictorBacktestExportJobError>
+impl From<crate::DescribePredictorBacktestExportJobError>
 for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError {
     fn from(value: crate::DescribePredictorBacktestExportJobError) -> Self {
         match value {
             crate::DescribePredictorBacktestExportJobError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
                 e,
             ) => {
                 ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribePredictorBacktestExportJobError::Unhandled(e) => {

@@ -23,12 +23,10 @@ impl crate::primitives::Operation for DescribeWhatIfAnalysis {
     type Output = crate::DescribeWhatIfAnalysisResponse;
     type Error = crate::DescribeWhatIfAnalysisError;
     const NAME: &'static str = "DescribeWhatIfAnalysis";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.DescribeWhatIfAnalysis",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.DescribeWhatIfAnalysis");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeWhatIfAnalysis`](crate::DescribeWhatIfAnalysis) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,22 +51,21 @@ impl ::std::fmt::Display for DescribeWhatIfAnalysisError {
 }
 impl ::std::error::Error for DescribeWhatIfAnalysisError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for DescribeWhatIfAnalysisError {
+impl From<crate::InvalidInputException> for DescribeWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeWhatIfAnalysisError {
+impl From<crate::ResourceNotFoundException> for DescribeWhatIfAnalysisError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -86,18 +83,18 @@ impl DescribeWhatIfAnalysisError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -118,7 +115,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError,
 > for crate::DescribeWhatIfAnalysisError {
     fn from(
@@ -127,16 +124,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
                 e,
-            ) => {
-                crate::DescribeWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::DescribeWhatIfAnalysisError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -144,18 +137,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeWhatIfAnalysisError>
+impl From<crate::DescribeWhatIfAnalysisError>
 for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError {
     fn from(value: crate::DescribeWhatIfAnalysisError) -> Self {
         match value {
             crate::DescribeWhatIfAnalysisError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfAnalysisError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfAnalysisError::Unhandled(e) => {

@@ -23,12 +23,12 @@ impl crate::primitives::Operation for DescribeWhatIfForecastExport {
     type Output = crate::DescribeWhatIfForecastExportResponse;
     type Error = crate::DescribeWhatIfForecastExportError;
     const NAME: &'static str = "DescribeWhatIfForecastExport";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.DescribeWhatIfForecastExport",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`DescribeWhatIfForecastExport`](crate::DescribeWhatIfForecastExport) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,23 +53,21 @@ impl ::std::fmt::Display for DescribeWhatIfForecastExportError {
 }
 impl ::std::error::Error for DescribeWhatIfForecastExportError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for DescribeWhatIfForecastExportError {
+impl From<crate::InvalidInputException> for DescribeWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for DescribeWhatIfForecastExportError {
+impl From<crate::ResourceNotFoundException> for DescribeWhatIfForecastExportError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -87,18 +85,18 @@ impl DescribeWhatIfForecastExportError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -119,7 +117,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError,
 > for crate::DescribeWhatIfForecastExportError {
     fn from(
@@ -130,14 +128,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::DescribeWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::DescribeWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -145,18 +143,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeWhatIfForecastExportError>
+impl From<crate::DescribeWhatIfForecastExportError>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError {
     fn from(value: crate::DescribeWhatIfForecastExportError) -> Self {
         match value {
             crate::DescribeWhatIfForecastExportError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfForecastExportError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::DescribeWhatIfForecastExportError::Unhandled(e) => {

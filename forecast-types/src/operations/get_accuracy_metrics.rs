@@ -25,12 +25,10 @@ impl crate::primitives::Operation for GetAccuracyMetrics {
     type Output = crate::GetAccuracyMetricsResponse;
     type Error = crate::GetAccuracyMetricsError;
     const NAME: &'static str = "GetAccuracyMetrics";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.GetAccuracyMetrics",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.GetAccuracyMetrics");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`GetAccuracyMetrics`](crate::GetAccuracyMetrics) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,28 +56,28 @@ impl ::std::fmt::Display for GetAccuracyMetricsError {
 }
 impl ::std::error::Error for GetAccuracyMetricsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for GetAccuracyMetricsError {
+impl From<crate::InvalidInputException> for GetAccuracyMetricsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for GetAccuracyMetricsError {
+impl From<crate::ResourceInUseException> for GetAccuracyMetricsError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for GetAccuracyMetricsError {
+impl From<crate::ResourceNotFoundException> for GetAccuracyMetricsError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -97,23 +95,23 @@ impl GetAccuracyMetricsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -135,56 +133,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError,
-> for crate::GetAccuracyMetricsError {
+impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError>
+for crate::GetAccuracyMetricsError {
     fn from(
         value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::InvalidInputException(
                 e,
-            ) => {
-                crate::GetAccuracyMetricsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::GetAccuracyMetricsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceInUseException(
                 e,
-            ) => {
-                crate::GetAccuracyMetricsError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::GetAccuracyMetricsError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::GetAccuracyMetricsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::GetAccuracyMetricsError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::GetAccuracyMetricsError>
+impl From<crate::GetAccuracyMetricsError>
 for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError {
     fn from(value: crate::GetAccuracyMetricsError) -> Self {
         match value {
             crate::GetAccuracyMetricsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::GetAccuracyMetricsError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::GetAccuracyMetricsError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::GetAccuracyMetricsError::Unhandled(e) => {

@@ -14,16 +14,14 @@ impl crate::primitives::Operation for ListDatasetGroups {
     type Output = crate::ListDatasetGroupsResponse;
     type Error = crate::ListDatasetGroupsError;
     const NAME: &'static str = "ListDatasetGroups";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListDatasetGroups",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListDatasetGroups");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("DatasetGroups"),
+        page_size: Some("MaxResults"),
+        items: Some("DatasetGroups"),
     });
 }
 /// Every error the [`ListDatasetGroups`](crate::ListDatasetGroups) operation can return.
@@ -46,14 +44,14 @@ impl ::std::fmt::Display for ListDatasetGroupsError {
 }
 impl ::std::error::Error for ListDatasetGroupsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException> for ListDatasetGroupsError {
+impl From<crate::InvalidNextTokenException> for ListDatasetGroupsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -71,13 +69,13 @@ impl ListDatasetGroupsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -98,32 +96,27 @@ crate::primitives::arbitrary::arbitrary_error! {
     unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError,
-> for crate::ListDatasetGroupsError {
+impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError>
+for crate::ListDatasetGroupsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListDatasetGroupsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListDatasetGroupsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListDatasetGroupsError>
+impl From<crate::ListDatasetGroupsError>
 for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError {
     fn from(value: crate::ListDatasetGroupsError) -> Self {
         match value {
             crate::ListDatasetGroupsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetGroupsError::Unhandled(e) => {

@@ -14,16 +14,14 @@ impl crate::primitives::Operation for ListDatasetImportJobs {
     type Output = crate::ListDatasetImportJobsResponse;
     type Error = crate::ListDatasetImportJobsError;
     const NAME: &'static str = "ListDatasetImportJobs";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListDatasetImportJobs",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListDatasetImportJobs");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("DatasetImportJobs"),
+        page_size: Some("MaxResults"),
+        items: Some("DatasetImportJobs"),
     });
 }
 /// Every error the [`ListDatasetImportJobs`](crate::ListDatasetImportJobs) operation can return.
@@ -49,22 +47,21 @@ impl ::std::fmt::Display for ListDatasetImportJobsError {
 }
 impl ::std::error::Error for ListDatasetImportJobsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListDatasetImportJobsError {
+impl From<crate::InvalidInputException> for ListDatasetImportJobsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListDatasetImportJobsError {
+impl From<crate::InvalidNextTokenException> for ListDatasetImportJobsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -82,18 +79,18 @@ impl ListDatasetImportJobsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -114,7 +111,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError,
 > for crate::ListDatasetImportJobsError {
     fn from(
@@ -123,16 +120,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListDatasetImportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListDatasetImportJobsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListDatasetImportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -140,18 +133,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListDatasetImportJobsError>
+impl From<crate::ListDatasetImportJobsError>
 for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError {
     fn from(value: crate::ListDatasetImportJobsError) -> Self {
         match value {
             crate::ListDatasetImportJobsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetImportJobsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetImportJobsError::Unhandled(e) => {

@@ -14,16 +14,14 @@ impl crate::primitives::Operation for ListDatasets {
     type Output = crate::ListDatasetsResponse;
     type Error = crate::ListDatasetsError;
     const NAME: &'static str = "ListDatasets";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListDatasets",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListDatasets");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("Datasets"),
+        page_size: Some("MaxResults"),
+        items: Some("Datasets"),
     });
 }
 /// Every error the [`ListDatasets`](crate::ListDatasets) operation can return.
@@ -46,14 +44,14 @@ impl ::std::fmt::Display for ListDatasetsError {
 }
 impl ::std::error::Error for ListDatasetsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException> for ListDatasetsError {
+impl From<crate::InvalidNextTokenException> for ListDatasetsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -71,13 +69,13 @@ impl ListDatasetsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -98,32 +96,27 @@ crate::primitives::arbitrary::arbitrary_error! {
     unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError,
-> for crate::ListDatasetsError {
+impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsError>
+for crate::ListDatasetsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListDatasetsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListDatasetsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListDatasetsError>
+impl From<crate::ListDatasetsError>
 for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError {
     fn from(value: crate::ListDatasetsError) -> Self {
         match value {
             crate::ListDatasetsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_datasets::ListDatasetsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListDatasetsError::Unhandled(e) => {

@@ -20,16 +20,14 @@ impl crate::primitives::Operation for ListExplainabilities {
     type Output = crate::ListExplainabilitiesResponse;
     type Error = crate::ListExplainabilitiesError;
     const NAME: &'static str = "ListExplainabilities";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListExplainabilities",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListExplainabilities");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("Explainabilities"),
+        page_size: Some("MaxResults"),
+        items: Some("Explainabilities"),
     });
 }
 /// Every error the [`ListExplainabilities`](crate::ListExplainabilities) operation can return.
@@ -55,22 +53,21 @@ impl ::std::fmt::Display for ListExplainabilitiesError {
 }
 impl ::std::error::Error for ListExplainabilitiesError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListExplainabilitiesError {
+impl From<crate::InvalidInputException> for ListExplainabilitiesError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListExplainabilitiesError {
+impl From<crate::InvalidNextTokenException> for ListExplainabilitiesError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -88,18 +85,18 @@ impl ListExplainabilitiesError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -120,7 +117,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError,
 > for crate::ListExplainabilitiesError {
     fn from(
@@ -129,16 +126,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListExplainabilitiesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListExplainabilitiesError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListExplainabilitiesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -146,18 +139,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListExplainabilitiesError>
+impl From<crate::ListExplainabilitiesError>
 for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError {
     fn from(value: crate::ListExplainabilitiesError) -> Self {
         match value {
             crate::ListExplainabilitiesError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilitiesError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilitiesError::Unhandled(e) => {

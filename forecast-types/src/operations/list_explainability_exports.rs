@@ -20,16 +20,16 @@ impl crate::primitives::Operation for ListExplainabilityExports {
     type Output = crate::ListExplainabilityExportsResponse;
     type Error = crate::ListExplainabilityExportsError;
     const NAME: &'static str = "ListExplainabilityExports";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.ListExplainabilityExports",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("ExplainabilityExports"),
+        page_size: Some("MaxResults"),
+        items: Some("ExplainabilityExports"),
     });
 }
 /// Every error the [`ListExplainabilityExports`](crate::ListExplainabilityExports) operation can return.
@@ -55,23 +55,21 @@ impl ::std::fmt::Display for ListExplainabilityExportsError {
 }
 impl ::std::error::Error for ListExplainabilityExportsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for ListExplainabilityExportsError {
+impl From<crate::InvalidInputException> for ListExplainabilityExportsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListExplainabilityExportsError {
+impl From<crate::InvalidNextTokenException> for ListExplainabilityExportsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -89,18 +87,18 @@ impl ListExplainabilityExportsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -121,7 +119,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError,
 > for crate::ListExplainabilityExportsError {
     fn from(
@@ -132,14 +130,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::ListExplainabilityExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListExplainabilityExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -147,18 +145,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListExplainabilityExportsError>
+impl From<crate::ListExplainabilityExportsError>
 for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError {
     fn from(value: crate::ListExplainabilityExportsError) -> Self {
         match value {
             crate::ListExplainabilityExportsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilityExportsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListExplainabilityExportsError::Unhandled(e) => {

@@ -18,16 +18,14 @@ impl crate::primitives::Operation for ListForecastExportJobs {
     type Output = crate::ListForecastExportJobsResponse;
     type Error = crate::ListForecastExportJobsError;
     const NAME: &'static str = "ListForecastExportJobs";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListForecastExportJobs",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListForecastExportJobs");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("ForecastExportJobs"),
+        page_size: Some("MaxResults"),
+        items: Some("ForecastExportJobs"),
     });
 }
 /// Every error the [`ListForecastExportJobs`](crate::ListForecastExportJobs) operation can return.
@@ -53,22 +51,21 @@ impl ::std::fmt::Display for ListForecastExportJobsError {
 }
 impl ::std::error::Error for ListForecastExportJobsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListForecastExportJobsError {
+impl From<crate::InvalidInputException> for ListForecastExportJobsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListForecastExportJobsError {
+impl From<crate::InvalidNextTokenException> for ListForecastExportJobsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -86,18 +83,18 @@ impl ListForecastExportJobsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -118,7 +115,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError,
 > for crate::ListForecastExportJobsError {
     fn from(
@@ -127,16 +124,12 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListForecastExportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListForecastExportJobsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListForecastExportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -144,18 +137,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListForecastExportJobsError>
+impl From<crate::ListForecastExportJobsError>
 for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError {
     fn from(value: crate::ListForecastExportJobsError) -> Self {
         match value {
             crate::ListForecastExportJobsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastExportJobsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastExportJobsError::Unhandled(e) => {

@@ -18,16 +18,14 @@ impl crate::primitives::Operation for ListForecasts {
     type Output = crate::ListForecastsResponse;
     type Error = crate::ListForecastsError;
     const NAME: &'static str = "ListForecasts";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListForecasts",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListForecasts");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("Forecasts"),
+        page_size: Some("MaxResults"),
+        items: Some("Forecasts"),
     });
 }
 /// Every error the [`ListForecasts`](crate::ListForecasts) operation can return.
@@ -53,21 +51,21 @@ impl ::std::fmt::Display for ListForecastsError {
 }
 impl ::std::error::Error for ListForecastsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListForecastsError {
+impl From<crate::InvalidInputException> for ListForecastsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException> for ListForecastsError {
+impl From<crate::InvalidNextTokenException> for ListForecastsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -85,18 +83,18 @@ impl ListForecastsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -117,44 +115,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError,
-> for crate::ListForecastsError {
+impl From<::aws_sdk_forecast::operation::list_forecasts::ListForecastsError>
+for crate::ListForecastsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListForecastsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListForecastsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListForecastsError>
+impl From<crate::ListForecastsError>
 for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError {
     fn from(value: crate::ListForecastsError) -> Self {
         match value {
             crate::ListForecastsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_forecasts::ListForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListForecastsError::Unhandled(e) => {

@@ -16,16 +16,14 @@ impl crate::primitives::Operation for ListMonitorEvaluations {
     type Output = crate::ListMonitorEvaluationsResponse;
     type Error = crate::ListMonitorEvaluationsError;
     const NAME: &'static str = "ListMonitorEvaluations";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListMonitorEvaluations",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListMonitorEvaluations");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("PredictorMonitorEvaluations"),
+        page_size: Some("MaxResults"),
+        items: Some("PredictorMonitorEvaluations"),
     });
 }
 /// Every error the [`ListMonitorEvaluations`](crate::ListMonitorEvaluations) operation can return.
@@ -54,30 +52,28 @@ impl ::std::fmt::Display for ListMonitorEvaluationsError {
 }
 impl ::std::error::Error for ListMonitorEvaluationsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListMonitorEvaluationsError {
+impl From<crate::InvalidInputException> for ListMonitorEvaluationsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListMonitorEvaluationsError {
+impl From<crate::InvalidNextTokenException> for ListMonitorEvaluationsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for ListMonitorEvaluationsError {
+impl From<crate::ResourceNotFoundException> for ListMonitorEvaluationsError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -95,23 +91,23 @@ impl ListMonitorEvaluationsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -133,7 +129,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError,
 > for crate::ListMonitorEvaluationsError {
     fn from(
@@ -142,23 +138,19 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListMonitorEvaluationsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListMonitorEvaluationsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListMonitorEvaluationsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::ResourceNotFoundException(
                 e,
             ) => {
                 crate::ListMonitorEvaluationsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -166,23 +158,23 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListMonitorEvaluationsError>
+impl From<crate::ListMonitorEvaluationsError>
 for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError {
     fn from(value: crate::ListMonitorEvaluationsError) -> Self {
         match value {
             crate::ListMonitorEvaluationsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorEvaluationsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorEvaluationsError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListMonitorEvaluationsError::Unhandled(e) => {

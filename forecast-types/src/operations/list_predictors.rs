@@ -22,16 +22,14 @@ impl crate::primitives::Operation for ListPredictors {
     type Output = crate::ListPredictorsResponse;
     type Error = crate::ListPredictorsError;
     const NAME: &'static str = "ListPredictors";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListPredictors",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListPredictors");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("Predictors"),
+        page_size: Some("MaxResults"),
+        items: Some("Predictors"),
     });
 }
 /// Every error the [`ListPredictors`](crate::ListPredictors) operation can return.
@@ -57,21 +55,21 @@ impl ::std::fmt::Display for ListPredictorsError {
 }
 impl ::std::error::Error for ListPredictorsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListPredictorsError {
+impl From<crate::InvalidInputException> for ListPredictorsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException> for ListPredictorsError {
+impl From<crate::InvalidNextTokenException> for ListPredictorsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -89,18 +87,18 @@ impl ListPredictorsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -121,44 +119,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError,
-> for crate::ListPredictorsError {
+impl From<::aws_sdk_forecast::operation::list_predictors::ListPredictorsError>
+for crate::ListPredictorsError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListPredictorsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListPredictorsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListPredictorsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListPredictorsError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListPredictorsError>
+impl From<crate::ListPredictorsError>
 for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError {
     fn from(value: crate::ListPredictorsError) -> Self {
         match value {
             crate::ListPredictorsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListPredictorsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_predictors::ListPredictorsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListPredictorsError::Unhandled(e) => {

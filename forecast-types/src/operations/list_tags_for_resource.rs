@@ -14,12 +14,10 @@ impl crate::primitives::Operation for ListTagsForResource {
     type Output = crate::ListTagsForResourceResponse;
     type Error = crate::ListTagsForResourceError;
     const NAME: &'static str = "ListTagsForResource";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListTagsForResource",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListTagsForResource");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`ListTagsForResource`](crate::ListTagsForResource) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,22 +42,21 @@ impl ::std::fmt::Display for ListTagsForResourceError {
 }
 impl ::std::error::Error for ListTagsForResourceError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListTagsForResourceError {
+impl From<crate::InvalidInputException> for ListTagsForResourceError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException>
-for ListTagsForResourceError {
+impl From<crate::ResourceNotFoundException> for ListTagsForResourceError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -77,18 +74,18 @@ impl ListTagsForResourceError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -109,7 +106,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError,
 > for crate::ListTagsForResourceError {
     fn from(
@@ -118,35 +115,29 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListTagsForResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListTagsForResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException(
                 e,
             ) => {
-                crate::ListTagsForResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::ListTagsForResourceError::ResourceNotFoundException(Into::into(e))
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListTagsForResourceError>
+impl From<crate::ListTagsForResourceError>
 for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError {
     fn from(value: crate::ListTagsForResourceError) -> Self {
         match value {
             crate::ListTagsForResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListTagsForResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListTagsForResourceError::Unhandled(e) => {

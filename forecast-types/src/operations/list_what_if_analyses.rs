@@ -17,16 +17,14 @@ impl crate::primitives::Operation for ListWhatIfAnalyses {
     type Output = crate::ListWhatIfAnalysesResponse;
     type Error = crate::ListWhatIfAnalysesError;
     const NAME: &'static str = "ListWhatIfAnalyses";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListWhatIfAnalyses",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListWhatIfAnalyses");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("WhatIfAnalyses"),
+        page_size: Some("MaxResults"),
+        items: Some("WhatIfAnalyses"),
     });
 }
 /// Every error the [`ListWhatIfAnalyses`](crate::ListWhatIfAnalyses) operation can return.
@@ -52,21 +50,21 @@ impl ::std::fmt::Display for ListWhatIfAnalysesError {
 }
 impl ::std::error::Error for ListWhatIfAnalysesError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListWhatIfAnalysesError {
+impl From<crate::InvalidInputException> for ListWhatIfAnalysesError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException> for ListWhatIfAnalysesError {
+impl From<crate::InvalidNextTokenException> for ListWhatIfAnalysesError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -84,18 +82,18 @@ impl ListWhatIfAnalysesError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -116,44 +114,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError,
-> for crate::ListWhatIfAnalysesError {
+impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError>
+for crate::ListWhatIfAnalysesError {
     fn from(
         value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListWhatIfAnalysesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListWhatIfAnalysesError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
                 e,
-            ) => {
-                crate::ListWhatIfAnalysesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListWhatIfAnalysesError::InvalidNextTokenException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListWhatIfAnalysesError>
+impl From<crate::ListWhatIfAnalysesError>
 for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError {
     fn from(value: crate::ListWhatIfAnalysesError) -> Self {
         match value {
             crate::ListWhatIfAnalysesError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfAnalysesError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfAnalysesError::Unhandled(e) => {

@@ -17,16 +17,16 @@ impl crate::primitives::Operation for ListWhatIfForecastExports {
     type Output = crate::ListWhatIfForecastExportsResponse;
     type Error = crate::ListWhatIfForecastExportsError;
     const NAME: &'static str = "ListWhatIfForecastExports";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+    const TARGET: Option<&'static str> = Some(
         "AmazonForecast.ListWhatIfForecastExports",
     );
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("WhatIfForecastExports"),
+        page_size: Some("MaxResults"),
+        items: Some("WhatIfForecastExports"),
     });
 }
 /// Every error the [`ListWhatIfForecastExports`](crate::ListWhatIfForecastExports) operation can return.
@@ -52,23 +52,21 @@ impl ::std::fmt::Display for ListWhatIfForecastExportsError {
 }
 impl ::std::error::Error for ListWhatIfForecastExportsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException>
-for ListWhatIfForecastExportsError {
+impl From<crate::InvalidInputException> for ListWhatIfForecastExportsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListWhatIfForecastExportsError {
+impl From<crate::InvalidNextTokenException> for ListWhatIfForecastExportsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -86,18 +84,18 @@ impl ListWhatIfForecastExportsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -118,7 +116,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError,
 > for crate::ListWhatIfForecastExportsError {
     fn from(
@@ -129,14 +127,14 @@ impl ::std::convert::From<
                 e,
             ) => {
                 crate::ListWhatIfForecastExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidNextTokenException(
                 e,
             ) => {
                 crate::ListWhatIfForecastExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
@@ -144,18 +142,18 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListWhatIfForecastExportsError>
+impl From<crate::ListWhatIfForecastExportsError>
 for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError {
     fn from(value: crate::ListWhatIfForecastExportsError) -> Self {
         match value {
             crate::ListWhatIfForecastExportsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastExportsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastExportsError::Unhandled(e) => {

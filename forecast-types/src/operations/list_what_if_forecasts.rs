@@ -17,16 +17,14 @@ impl crate::primitives::Operation for ListWhatIfForecasts {
     type Output = crate::ListWhatIfForecastsResponse;
     type Error = crate::ListWhatIfForecastsError;
     const NAME: &'static str = "ListWhatIfForecasts";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ListWhatIfForecasts",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ListWhatIfForecasts");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "NextToken",
         output_token: "NextToken",
-        page_size: ::std::option::Option::Some("MaxResults"),
-        items: ::std::option::Option::Some("WhatIfForecasts"),
+        page_size: Some("MaxResults"),
+        items: Some("WhatIfForecasts"),
     });
 }
 /// Every error the [`ListWhatIfForecasts`](crate::ListWhatIfForecasts) operation can return.
@@ -52,22 +50,21 @@ impl ::std::fmt::Display for ListWhatIfForecastsError {
 }
 impl ::std::error::Error for ListWhatIfForecastsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::InvalidNextTokenException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::InvalidNextTokenException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ListWhatIfForecastsError {
+impl From<crate::InvalidInputException> for ListWhatIfForecastsError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::InvalidNextTokenException>
-for ListWhatIfForecastsError {
+impl From<crate::InvalidNextTokenException> for ListWhatIfForecastsError {
     #[inline]
     fn from(error: crate::InvalidNextTokenException) -> Self {
         Self::InvalidNextTokenException(error)
@@ -85,18 +82,18 @@ impl ListWhatIfForecastsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("InvalidNextTokenException") => {
+                Some("InvalidNextTokenException") => {
                     Self::InvalidNextTokenException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -117,7 +114,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError,
 > for crate::ListWhatIfForecastsError {
     fn from(
@@ -126,35 +123,29 @@ impl ::std::convert::From<
         match value {
             ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidInputException(
                 e,
-            ) => {
-                crate::ListWhatIfForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ListWhatIfForecastsError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidNextTokenException(
                 e,
             ) => {
-                crate::ListWhatIfForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
-                )
+                crate::ListWhatIfForecastsError::InvalidNextTokenException(Into::into(e))
             }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListWhatIfForecastsError>
+impl From<crate::ListWhatIfForecastsError>
 for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError {
     fn from(value: crate::ListWhatIfForecastsError) -> Self {
         match value {
             crate::ListWhatIfForecastsError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastsError::InvalidNextTokenException(e) => {
                 ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsError::InvalidNextTokenException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ListWhatIfForecastsError::Unhandled(e) => {

@@ -14,12 +14,10 @@ impl crate::primitives::Operation for ResumeResource {
     type Output = crate::primitives::Unit;
     type Error = crate::ResumeResourceError;
     const NAME: &'static str = "ResumeResource";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.ResumeResource",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.ResumeResource");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`ResumeResource`](crate::ResumeResource) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,35 +48,35 @@ impl ::std::fmt::Display for ResumeResourceError {
 }
 impl ::std::error::Error for ResumeResourceError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for ResumeResourceError {
+impl From<crate::InvalidInputException> for ResumeResourceError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for ResumeResourceError {
+impl From<crate::LimitExceededException> for ResumeResourceError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for ResumeResourceError {
+impl From<crate::ResourceInUseException> for ResumeResourceError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for ResumeResourceError {
+impl From<crate::ResourceNotFoundException> for ResumeResourceError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -96,28 +94,28 @@ impl ResumeResourceError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -140,68 +138,51 @@ crate::primitives::arbitrary::arbitrary_error! {
     unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError,
-> for crate::ResumeResourceError {
+impl From<::aws_sdk_forecast::operation::resume_resource::ResumeResourceError>
+for crate::ResumeResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::ResumeResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::LimitExceededException(
                 e,
-            ) => {
-                crate::ResumeResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceInUseException(
                 e,
-            ) => {
-                crate::ResumeResourceError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::ResumeResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::ResumeResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ResumeResourceError>
+impl From<crate::ResumeResourceError>
 for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError {
     fn from(value: crate::ResumeResourceError) -> Self {
         match value {
             crate::ResumeResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::resume_resource::ResumeResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::ResumeResourceError::Unhandled(e) => {

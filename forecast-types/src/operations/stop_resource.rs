@@ -26,12 +26,10 @@ impl crate::primitives::Operation for StopResource {
     type Output = crate::primitives::Unit;
     type Error = crate::StopResourceError;
     const NAME: &'static str = "StopResource";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.StopResource",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.StopResource");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`StopResource`](crate::StopResource) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,28 +57,28 @@ impl ::std::fmt::Display for StopResourceError {
 }
 impl ::std::error::Error for StopResourceError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for StopResourceError {
+impl From<crate::InvalidInputException> for StopResourceError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for StopResourceError {
+impl From<crate::LimitExceededException> for StopResourceError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for StopResourceError {
+impl From<crate::ResourceNotFoundException> for StopResourceError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -98,23 +96,23 @@ impl StopResourceError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -136,56 +134,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::stop_resource::StopResourceError,
-> for crate::StopResourceError {
+impl From<::aws_sdk_forecast::operation::stop_resource::StopResourceError>
+for crate::StopResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::stop_resource::StopResourceError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::stop_resource::StopResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::StopResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::StopResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::stop_resource::StopResourceError::LimitExceededException(
                 e,
-            ) => {
-                crate::StopResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::StopResourceError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::stop_resource::StopResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::StopResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::StopResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::StopResourceError>
+impl From<crate::StopResourceError>
 for ::aws_sdk_forecast::operation::stop_resource::StopResourceError {
     fn from(value: crate::StopResourceError) -> Self {
         match value {
             crate::StopResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::stop_resource::StopResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::StopResourceError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::stop_resource::StopResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::StopResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::stop_resource::StopResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::StopResourceError::Unhandled(e) => {

@@ -14,12 +14,10 @@ impl crate::primitives::Operation for TagResource {
     type Output = crate::TagResourceResponse;
     type Error = crate::TagResourceError;
     const NAME: &'static str = "TagResource";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.TagResource",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.TagResource");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`TagResource`](crate::TagResource) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,28 +45,28 @@ impl ::std::fmt::Display for TagResourceError {
 }
 impl ::std::error::Error for TagResourceError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::LimitExceededException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::LimitExceededException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for TagResourceError {
+impl From<crate::InvalidInputException> for TagResourceError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::LimitExceededException> for TagResourceError {
+impl From<crate::LimitExceededException> for TagResourceError {
     #[inline]
     fn from(error: crate::LimitExceededException) -> Self {
         Self::LimitExceededException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for TagResourceError {
+impl From<crate::ResourceNotFoundException> for TagResourceError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -86,23 +84,23 @@ impl TagResourceError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("LimitExceededException") => {
+                Some("LimitExceededException") => {
                     Self::LimitExceededException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -124,7 +122,7 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceError>
+impl From<::aws_sdk_forecast::operation::tag_resource::TagResourceError>
 for crate::TagResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::tag_resource::TagResourceError,
@@ -132,47 +130,35 @@ for crate::TagResourceError {
         match value {
             ::aws_sdk_forecast::operation::tag_resource::TagResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::TagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::TagResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::tag_resource::TagResourceError::LimitExceededException(
                 e,
-            ) => {
-                crate::TagResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::TagResourceError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::tag_resource::TagResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::TagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::TagResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::TagResourceError>
+impl From<crate::TagResourceError>
 for ::aws_sdk_forecast::operation::tag_resource::TagResourceError {
     fn from(value: crate::TagResourceError) -> Self {
         match value {
             crate::TagResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::tag_resource::TagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::TagResourceError::LimitExceededException(e) => {
                 ::aws_sdk_forecast::operation::tag_resource::TagResourceError::LimitExceededException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::TagResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::tag_resource::TagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::TagResourceError::Unhandled(e) => {

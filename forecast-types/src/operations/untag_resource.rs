@@ -14,12 +14,10 @@ impl crate::primitives::Operation for UntagResource {
     type Output = crate::UntagResourceResponse;
     type Error = crate::UntagResourceError;
     const NAME: &'static str = "UntagResource";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.UntagResource",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.UntagResource");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`UntagResource`](crate::UntagResource) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,21 +42,21 @@ impl ::std::fmt::Display for UntagResourceError {
 }
 impl ::std::error::Error for UntagResourceError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for UntagResourceError {
+impl From<crate::InvalidInputException> for UntagResourceError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for UntagResourceError {
+impl From<crate::ResourceNotFoundException> for UntagResourceError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -76,18 +74,18 @@ impl UntagResourceError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -108,44 +106,35 @@ crate::primitives::arbitrary::arbitrary_error! {
     ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::untag_resource::UntagResourceError,
-> for crate::UntagResourceError {
+impl From<::aws_sdk_forecast::operation::untag_resource::UntagResourceError>
+for crate::UntagResourceError {
     fn from(
         value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::InvalidInputException(
                 e,
-            ) => {
-                crate::UntagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UntagResourceError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::UntagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UntagResourceError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::UntagResourceError>
+impl From<crate::UntagResourceError>
 for ::aws_sdk_forecast::operation::untag_resource::UntagResourceError {
     fn from(value: crate::UntagResourceError) -> Self {
         match value {
             crate::UntagResourceError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UntagResourceError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::untag_resource::UntagResourceError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UntagResourceError::Unhandled(e) => {

@@ -16,12 +16,10 @@ impl crate::primitives::Operation for UpdateDatasetGroup {
     type Output = crate::UpdateDatasetGroupResponse;
     type Error = crate::UpdateDatasetGroupError;
     const NAME: &'static str = "UpdateDatasetGroup";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "AmazonForecast.UpdateDatasetGroup",
-    );
+    const TARGET: Option<&'static str> = Some("AmazonForecast.UpdateDatasetGroup");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`UpdateDatasetGroup`](crate::UpdateDatasetGroup) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,28 +47,28 @@ impl ::std::fmt::Display for UpdateDatasetGroupError {
 }
 impl ::std::error::Error for UpdateDatasetGroupError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InvalidInputException(error) => ::std::option::Option::Some(error),
-            Self::ResourceInUseException(error) => ::std::option::Option::Some(error),
-            Self::ResourceNotFoundException(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InvalidInputException(error) => Some(error),
+            Self::ResourceInUseException(error) => Some(error),
+            Self::ResourceNotFoundException(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InvalidInputException> for UpdateDatasetGroupError {
+impl From<crate::InvalidInputException> for UpdateDatasetGroupError {
     #[inline]
     fn from(error: crate::InvalidInputException) -> Self {
         Self::InvalidInputException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceInUseException> for UpdateDatasetGroupError {
+impl From<crate::ResourceInUseException> for UpdateDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceInUseException) -> Self {
         Self::ResourceInUseException(error)
     }
 }
-impl ::std::convert::From<crate::ResourceNotFoundException> for UpdateDatasetGroupError {
+impl From<crate::ResourceNotFoundException> for UpdateDatasetGroupError {
     #[inline]
     fn from(error: crate::ResourceNotFoundException) -> Self {
         Self::ResourceNotFoundException(error)
@@ -88,23 +86,23 @@ impl UpdateDatasetGroupError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InvalidInputException") => {
+                Some("InvalidInputException") => {
                     Self::InvalidInputException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceInUseException") => {
+                Some("ResourceInUseException") => {
                     Self::ResourceInUseException(
                         crate::primitives::wire::from_body(body)?,
                     )
                 }
-                ::std::option::Option::Some("ResourceNotFoundException") => {
+                Some("ResourceNotFoundException") => {
                     Self::ResourceNotFoundException(
                         crate::primitives::wire::from_body(body)?,
                     )
@@ -126,56 +124,43 @@ crate::primitives::arbitrary::arbitrary_error! {
     "ResourceNotFoundException"; } unhandled : Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError,
-> for crate::UpdateDatasetGroupError {
+impl From<::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError>
+for crate::UpdateDatasetGroupError {
     fn from(
         value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError,
     ) -> Self {
         match value {
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::InvalidInputException(
                 e,
-            ) => {
-                crate::UpdateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UpdateDatasetGroupError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceInUseException(
                 e,
-            ) => {
-                crate::UpdateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UpdateDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => {
-                crate::UpdateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
-                )
-            }
+            ) => crate::UpdateDatasetGroupError::ResourceNotFoundException(Into::into(e)),
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::UpdateDatasetGroupError>
+impl From<crate::UpdateDatasetGroupError>
 for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError {
     fn from(value: crate::UpdateDatasetGroupError) -> Self {
         match value {
             crate::UpdateDatasetGroupError::InvalidInputException(e) => {
                 ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::InvalidInputException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UpdateDatasetGroupError::ResourceInUseException(e) => {
                 ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceInUseException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UpdateDatasetGroupError::ResourceNotFoundException(e) => {
                 ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
-                    ::std::convert::Into::into(e),
+                    Into::into(e),
                 )
             }
             crate::UpdateDatasetGroupError::Unhandled(e) => {

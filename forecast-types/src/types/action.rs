@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Action` shape (`com.amazonaws.forecast#Action`).
+//! `Action`, from the structure `com.amazonaws.forecast#Action` of the model.
 /// Defines the modifications that you are making to an attribute for a what-if forecast. For example, you can use this operation to create a what-if forecast that investigates a 10% off sale on all shoes. To do this, you specify `"AttributeName": "shoes"`, `"Operation": "MULTIPLY"`, and `"Value": "0.90"`. Pair this operation with the [`TimeSeriesCondition`][] operation within the `CreateWhatIfForecastRequest$TimeSeriesTransformations` operation to define a subset of attribute items that are modified.
 ///
 /// [`TimeSeriesCondition`]: crate::TimeSeriesCondition
@@ -11,7 +11,7 @@ pub struct Action {
     /// The related time series that you are modifying. This value is case insensitive.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub attribute_name: ::std::string::String,
+    pub attribute_name: String,
     /// The operation that is applied to the provided attribute. Operations include:
     ///
     /// - `ADD` - adds `Value` to all rows of `AttributeName`.
@@ -29,21 +29,20 @@ pub struct Action {
 /// A builder for [`Action`](crate::Action), from [`Action::builder`](crate::Action::builder): a setter for every member, then [`build`](ActionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ActionBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    operation: ::std::option::Option<crate::Operation>,
-    value: ::std::option::Option<f64>,
+    attribute_name: Option<String>,
+    operation: Option<crate::Operation>,
+    value: Option<f64>,
 }
 impl Action {
     /// A builder for `Action` with every member unset.
     #[inline]
     pub fn builder() -> ActionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ActionBuilder {
     crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name :
-        ::std::string::String
+        value "AttributeName" attribute_name attribute_name set_attribute_name : String
     );
     crate::primitives::build::setters!(
         value "Operation" operation operation set_operation : crate ::Operation
@@ -55,14 +54,10 @@ impl ActionBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `Operation`, `Value`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Action, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Action, crate::primitives::BuildError> {
         match (self.attribute_name, self.operation, self.value) {
-            (
-                ::std::option::Option::Some(attribute_name),
-                ::std::option::Option::Some(operation),
-                ::std::option::Option::Some(value),
-            ) => {
-                ::std::result::Result::Ok(Action {
+            (Some(attribute_name), Some(operation), Some(value)) => {
+                Ok(Action {
                     attribute_name,
                     operation,
                     value,
@@ -74,7 +69,7 @@ impl ActionBuilder {
                     operation.is_none().then_some("Operation"),
                     value.is_none().then_some("Value"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "Action",
                         missing.into_iter().flatten(),
@@ -88,12 +83,10 @@ impl ActionBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Action, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Action, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -116,9 +109,7 @@ impl Action {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -133,30 +124,28 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, Float; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Action> for crate::Action {
+impl From<::aws_sdk_forecast::types::Action> for crate::Action {
     fn from(value: ::aws_sdk_forecast::types::Action) -> Self {
         let ::aws_sdk_forecast::types::Action { attribute_name, operation, value, .. } = value;
         Self {
             attribute_name,
-            operation: ::std::convert::Into::into(operation),
+            operation: Into::into(operation),
             value,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::Action> for ::aws_sdk_forecast::types::Action {
+impl TryFrom<crate::Action> for ::aws_sdk_forecast::types::Action {
     type Error = crate::interop::ConversionError;
-    fn try_from(value: crate::Action) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::Action) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::Action::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
-            .set_operation(
-                ::std::option::Option::Some(::std::convert::Into::into(value.operation)),
-            )
-            .set_value(::std::option::Option::Some(value.value))
+            .set_attribute_name(Some(value.attribute_name))
+            .set_operation(Some(Into::into(value.operation)))
+            .set_value(Some(value.value))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "Action",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

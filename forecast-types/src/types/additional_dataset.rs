@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AdditionalDataset` shape (`com.amazonaws.forecast#AdditionalDataset`).
+//! `AdditionalDataset`, from the structure `com.amazonaws.forecast#AdditionalDataset` of the model.
 /// Describes an additional dataset. This object is part of the [`DataConfig`][] object. Forecast supports the Weather Index and Holidays additional datasets.
 ///
 /// **Weather Index**
@@ -19,7 +19,7 @@ pub struct AdditionalDataset {
     /// The name of the additional dataset. Valid names: `"holiday"` and `"weather"`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// **Weather Index**
     ///
     /// To enable the Weather Index, do not specify a value for `Configuration`.
@@ -98,38 +98,26 @@ pub struct AdditionalDataset {
     /// - "VE" - VENEZUELA
     ///
     /// Each key: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Each value: Length: `1..=20`. Each item: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
-    pub configuration: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    pub configuration: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 /// A builder for [`AdditionalDataset`](crate::AdditionalDataset), from [`AdditionalDataset::builder`](crate::AdditionalDataset::builder): a setter for every member, then [`build`](AdditionalDatasetBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AdditionalDatasetBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    configuration: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
+    name: Option<String>,
+    configuration: Option<::std::collections::BTreeMap<String, Vec<String>>>,
 }
 impl AdditionalDataset {
     /// A builder for `AdditionalDataset` with every member unset.
     #[inline]
     pub fn builder() -> AdditionalDatasetBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl AdditionalDatasetBuilder {
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
     crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "Configuration" configuration configuration set_configuration :
-        ::std::string::String => ::std::vec::Vec < ::std::string::String >
+        map "Configuration" configuration configuration set_configuration : String => Vec
+        < String >
     );
     /// Builds the [`AdditionalDataset`](crate::AdditionalDataset).
     ///
@@ -137,20 +125,16 @@ impl AdditionalDatasetBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AdditionalDataset, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<AdditionalDataset, crate::primitives::BuildError> {
         match self.name {
-            ::std::option::Option::Some(name) => {
-                ::std::result::Result::Ok(AdditionalDataset {
+            Some(name) => {
+                Ok(AdditionalDataset {
                     name,
                     configuration: self.configuration,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("AdditionalDataset", ["Name"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("AdditionalDataset", ["Name"]))
             }
         }
     }
@@ -161,10 +145,10 @@ impl AdditionalDatasetBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<AdditionalDataset, crate::primitives::ValidationError> {
+    ) -> Result<AdditionalDataset, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -177,7 +161,7 @@ impl crate::primitives::Validate for AdditionalDataset {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("Configuration", false);
-        if let ::std::option::Option::Some(value) = &self.configuration {
+        if let Some(value) = &self.configuration {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(1u64, 63u64));
@@ -208,9 +192,7 @@ impl AdditionalDataset {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -225,8 +207,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Text > >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::AdditionalDataset>
-for crate::AdditionalDataset {
+impl From<::aws_sdk_forecast::types::AdditionalDataset> for crate::AdditionalDataset {
     fn from(value: ::aws_sdk_forecast::types::AdditionalDataset) -> Self {
         let ::aws_sdk_forecast::types::AdditionalDataset { name, configuration, .. } = value;
         Self {
@@ -236,19 +217,16 @@ for crate::AdditionalDataset {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::AdditionalDataset>
-for ::aws_sdk_forecast::types::AdditionalDataset {
+impl TryFrom<crate::AdditionalDataset> for ::aws_sdk_forecast::types::AdditionalDataset {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::AdditionalDataset,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::AdditionalDataset) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::AdditionalDataset::builder()
-            .set_name(::std::option::Option::Some(value.name))
+            .set_name(Some(value.name))
             .set_configuration(value.configuration.map(|v| v.into_iter().collect()))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "AdditionalDataset",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

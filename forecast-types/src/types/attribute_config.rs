@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AttributeConfig` shape (`com.amazonaws.forecast#AttributeConfig`).
+//! `AttributeConfig`, from the structure `com.amazonaws.forecast#AttributeConfig` of the model.
 /// Provides information about the method used to transform attributes.
 ///
 /// The following is an example using the RETAIL domain:
@@ -18,7 +18,7 @@ pub struct AttributeConfig {
     /// The name of the attribute as specified in the schema. Amazon Forecast supports the target field of the target time series and the related time series datasets. For example, for the RETAIL domain, the target is `demand`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub attribute_name: ::std::string::String,
+    pub attribute_name: String,
     /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters.
     ///
     /// The following list shows the parameters and their valid values for the "filling" featurization method for a **Target Time Series** dataset. Default values are bolded.
@@ -37,34 +37,28 @@ pub struct AttributeConfig {
     /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
     ///
     /// **Required.** Length: `1..=20`. Each key: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
-    pub transformations: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub transformations: ::std::collections::BTreeMap<String, String>,
 }
 /// A builder for [`AttributeConfig`](crate::AttributeConfig), from [`AttributeConfig::builder`](crate::AttributeConfig::builder): a setter for every member, then [`build`](AttributeConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AttributeConfigBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    transformations: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    attribute_name: Option<String>,
+    transformations: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl AttributeConfig {
     /// A builder for `AttributeConfig` with every member unset.
     #[inline]
     pub fn builder() -> AttributeConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl AttributeConfigBuilder {
     crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name :
-        ::std::string::String
+        value "AttributeName" attribute_name attribute_name set_attribute_name : String
     );
     crate::primitives::build::setters!(
         map "Transformations" transformations transformations set_transformations :
-        ::std::string::String => ::std::string::String
+        String => String
     );
     /// Builds the [`AttributeConfig`](crate::AttributeConfig).
     ///
@@ -72,15 +66,10 @@ impl AttributeConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `Transformations`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AttributeConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<AttributeConfig, crate::primitives::BuildError> {
         match (self.attribute_name, self.transformations) {
-            (
-                ::std::option::Option::Some(attribute_name),
-                ::std::option::Option::Some(transformations),
-            ) => {
-                ::std::result::Result::Ok(AttributeConfig {
+            (Some(attribute_name), Some(transformations)) => {
+                Ok(AttributeConfig {
                     attribute_name,
                     transformations,
                 })
@@ -90,7 +79,7 @@ impl AttributeConfigBuilder {
                     attribute_name.is_none().then_some("AttributeName"),
                     transformations.is_none().then_some("Transformations"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "AttributeConfig",
                         missing.into_iter().flatten(),
@@ -106,10 +95,10 @@ impl AttributeConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<AttributeConfig, crate::primitives::ValidationError> {
+    ) -> Result<AttributeConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -142,9 +131,7 @@ impl AttributeConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -159,8 +146,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     < Text, Text >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::AttributeConfig>
-for crate::AttributeConfig {
+impl From<::aws_sdk_forecast::types::AttributeConfig> for crate::AttributeConfig {
     fn from(value: ::aws_sdk_forecast::types::AttributeConfig) -> Self {
         let ::aws_sdk_forecast::types::AttributeConfig {
             attribute_name,
@@ -174,21 +160,16 @@ for crate::AttributeConfig {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::AttributeConfig>
-for ::aws_sdk_forecast::types::AttributeConfig {
+impl TryFrom<crate::AttributeConfig> for ::aws_sdk_forecast::types::AttributeConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::AttributeConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::AttributeConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::AttributeConfig::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
-            .set_transformations(
-                ::std::option::Option::Some(value.transformations.into_iter().collect()),
-            )
+            .set_attribute_name(Some(value.attribute_name))
+            .set_transformations(Some(value.transformations.into_iter().collect()))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "AttributeConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

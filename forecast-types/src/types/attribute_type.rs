@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AttributeType` shape (`com.amazonaws.forecast#AttributeType`).
-/// The `AttributeType` enum.
+//! `AttributeType`, from the enum `com.amazonaws.forecast#AttributeType` of the model.
+/// One of `"string"`, `"integer"`, `"float"`, `"timestamp"` or `"geolocation"`, used by `AttributeType` in [`SchemaAttribute`](crate::SchemaAttribute).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AttributeType {
@@ -18,7 +18,7 @@ pub enum AttributeType {
     /// The value `"geolocation"`.
     Geolocation,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl AttributeType {
     /// Every value the model lists, in model order.
@@ -42,7 +42,7 @@ impl AttributeType {
         }
     }
 }
-impl ::std::convert::From<&str> for AttributeType {
+impl From<&str> for AttributeType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -52,29 +52,25 @@ impl ::std::convert::From<&str> for AttributeType {
             "timestamp" => Self::Timestamp,
             "geolocation" => Self::Geolocation,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for AttributeType {
+impl From<String> for AttributeType {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for AttributeType {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AttributeType {
+impl AsRef<str> for AttributeType {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -100,9 +96,7 @@ impl AttributeType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -111,15 +105,13 @@ crate::primitives::wire::json_enum!(AttributeType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(AttributeType);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::AttributeType>
-for ::aws_sdk_forecast::types::AttributeType {
+impl From<crate::AttributeType> for ::aws_sdk_forecast::types::AttributeType {
     fn from(value: crate::AttributeType) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::AttributeType>
-for crate::AttributeType {
+impl From<::aws_sdk_forecast::types::AttributeType> for crate::AttributeType {
     fn from(value: ::aws_sdk_forecast::types::AttributeType) -> Self {
         Self::from(value.as_str())
     }

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `AutoMLOverrideStrategy` shape (`com.amazonaws.forecast#AutoMLOverrideStrategy`).
-/// The `AutoMLOverrideStrategy` enum.
+//! `AutoMLOverrideStrategy`, from the enum `com.amazonaws.forecast#AutoMLOverrideStrategy` of the model.
+/// One of `"LatencyOptimized"` or `"AccuracyOptimized"`, used by `AutoMLOverrideStrategy` in [`CreatePredictorRequest`](crate::CreatePredictorRequest), `AutoMLOverrideStrategy` in [`DescribePredictorResponse`](crate::DescribePredictorResponse) and `AutoMLOverrideStrategy` in [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AutoMLOverrideStrategy {
@@ -12,7 +12,7 @@ pub enum AutoMLOverrideStrategy {
     /// The value `"AccuracyOptimized"`.
     AccuracyOptimized,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl AutoMLOverrideStrategy {
     /// Every value the model lists, in model order.
@@ -30,36 +30,32 @@ impl AutoMLOverrideStrategy {
         }
     }
 }
-impl ::std::convert::From<&str> for AutoMLOverrideStrategy {
+impl From<&str> for AutoMLOverrideStrategy {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "LatencyOptimized" => Self::LatencyOptimized,
             "AccuracyOptimized" => Self::AccuracyOptimized,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for AutoMLOverrideStrategy {
+impl From<String> for AutoMLOverrideStrategy {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for AutoMLOverrideStrategy {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AutoMLOverrideStrategy {
+impl AsRef<str> for AutoMLOverrideStrategy {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -85,9 +81,7 @@ impl AutoMLOverrideStrategy {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -96,14 +90,14 @@ crate::primitives::wire::json_enum!(AutoMLOverrideStrategy);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(AutoMLOverrideStrategy);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::AutoMLOverrideStrategy>
+impl From<crate::AutoMLOverrideStrategy>
 for ::aws_sdk_forecast::types::AutoMlOverrideStrategy {
     fn from(value: crate::AutoMLOverrideStrategy) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::AutoMlOverrideStrategy>
+impl From<::aws_sdk_forecast::types::AutoMlOverrideStrategy>
 for crate::AutoMLOverrideStrategy {
     fn from(value: ::aws_sdk_forecast::types::AutoMlOverrideStrategy) -> Self {
         Self::from(value.as_str())

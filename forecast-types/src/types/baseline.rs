@@ -2,23 +2,23 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Baseline` shape (`com.amazonaws.forecast#Baseline`).
+//! `Baseline`, from the structure `com.amazonaws.forecast#Baseline` of the model.
 /// Metrics you can use as a baseline for comparison purposes. Use these metrics when you interpret monitoring results for an auto predictor.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Baseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
-    pub predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
+    pub predictor_baseline: Option<crate::PredictorBaseline>,
 }
 /// A builder for [`Baseline`](crate::Baseline), from [`Baseline::builder`](crate::Baseline::builder): a setter for every member, then [`build`](BaselineBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselineBuilder {
-    predictor_baseline: ::std::option::Option<crate::PredictorBaseline>,
+    predictor_baseline: Option<crate::PredictorBaseline>,
 }
 impl Baseline {
     /// A builder for `Baseline` with every member unset.
     #[inline]
     pub fn builder() -> BaselineBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl BaselineBuilder {
@@ -28,10 +28,8 @@ impl BaselineBuilder {
     );
     /// Builds the [`Baseline`](crate::Baseline). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Baseline, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Baseline {
+    pub fn build(self) -> Result<Baseline, crate::primitives::BuildError> {
+        Ok(Baseline {
             predictor_baseline: self.predictor_baseline,
         })
     }
@@ -42,10 +40,10 @@ impl BaselineBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Baseline, crate::primitives::ValidationError> {
+    ) -> Result<Baseline, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,7 +51,7 @@ impl crate::primitives::Validate for Baseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBaseline", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_baseline {
+        if let Some(value) = &self.predictor_baseline {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -64,9 +62,7 @@ impl Baseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -79,21 +75,19 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Baseline { predictor_baseline : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {
+impl From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {
     fn from(value: ::aws_sdk_forecast::types::Baseline) -> Self {
         let ::aws_sdk_forecast::types::Baseline { predictor_baseline, .. } = value;
         Self {
-            predictor_baseline: predictor_baseline.map(::std::convert::Into::into),
+            predictor_baseline: predictor_baseline.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Baseline> for ::aws_sdk_forecast::types::Baseline {
+impl From<crate::Baseline> for ::aws_sdk_forecast::types::Baseline {
     fn from(value: crate::Baseline) -> Self {
         ::aws_sdk_forecast::types::Baseline::builder()
-            .set_predictor_baseline(
-                value.predictor_baseline.map(::std::convert::Into::into),
-            )
+            .set_predictor_baseline(value.predictor_baseline.map(Into::into))
             .build()
     }
 }

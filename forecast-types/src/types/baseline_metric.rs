@@ -2,41 +2,37 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `BaselineMetric` shape (`com.amazonaws.forecast#BaselineMetric`).
+//! `BaselineMetric`, from the structure `com.amazonaws.forecast#BaselineMetric` of the model.
 /// An individual metric that you can use for comparison as you evaluate your monitoring results.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BaselineMetric {
     /// The name of the metric.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The value for the metric.
-    pub value: ::std::option::Option<f64>,
+    pub value: Option<f64>,
 }
 /// A builder for [`BaselineMetric`](crate::BaselineMetric), from [`BaselineMetric::builder`](crate::BaselineMetric::builder): a setter for every member, then [`build`](BaselineMetricBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BaselineMetricBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<f64>,
+    name: Option<String>,
+    value: Option<f64>,
 }
 impl BaselineMetric {
     /// A builder for `BaselineMetric` with every member unset.
     #[inline]
     pub fn builder() -> BaselineMetricBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl BaselineMetricBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
     crate::primitives::build::setters!(value "Value" value value set_value : f64);
     /// Builds the [`BaselineMetric`](crate::BaselineMetric). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<BaselineMetric, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(BaselineMetric {
+    pub fn build(self) -> Result<BaselineMetric, crate::primitives::BuildError> {
+        Ok(BaselineMetric {
             name: self.name,
             value: self.value,
         })
@@ -48,10 +44,10 @@ impl BaselineMetricBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<BaselineMetric, crate::primitives::ValidationError> {
+    ) -> Result<BaselineMetric, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,7 +55,7 @@ impl crate::primitives::Validate for BaselineMetric {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Name", false);
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
@@ -71,9 +67,7 @@ impl BaselineMetric {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -86,16 +80,14 @@ crate::primitives::arbitrary::arbitrary_structure! {
     BaselineMetric { name : optional, Text; value : optional, Float; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::BaselineMetric>
-for crate::BaselineMetric {
+impl From<::aws_sdk_forecast::types::BaselineMetric> for crate::BaselineMetric {
     fn from(value: ::aws_sdk_forecast::types::BaselineMetric) -> Self {
         let ::aws_sdk_forecast::types::BaselineMetric { name, value, .. } = value;
         Self { name, value }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::BaselineMetric>
-for ::aws_sdk_forecast::types::BaselineMetric {
+impl From<crate::BaselineMetric> for ::aws_sdk_forecast::types::BaselineMetric {
     fn from(value: crate::BaselineMetric) -> Self {
         ::aws_sdk_forecast::types::BaselineMetric::builder()
             .set_name(value.name)

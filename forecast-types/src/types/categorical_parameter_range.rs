@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CategoricalParameterRange` shape (`com.amazonaws.forecast#CategoricalParameterRange`).
+//! `CategoricalParameterRange`, from the structure `com.amazonaws.forecast#CategoricalParameterRange` of the model.
 /// Specifies a categorical hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
 ///
 /// [`ParameterRanges`]: crate::ParameterRanges
@@ -11,32 +11,28 @@ pub struct CategoricalParameterRange {
     /// The name of the categorical hyperparameter to tune.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// A list of the tunable categories for the hyperparameter.
     ///
     /// **Required.** Length: `1..=20`. Each item: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
-    pub values: ::std::vec::Vec<::std::string::String>,
+    pub values: Vec<String>,
 }
 /// A builder for [`CategoricalParameterRange`](crate::CategoricalParameterRange), from [`CategoricalParameterRange::builder`](crate::CategoricalParameterRange::builder): a setter for every member, then [`build`](CategoricalParameterRangeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CategoricalParameterRangeBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    name: Option<String>,
+    values: Option<Vec<String>>,
 }
 impl CategoricalParameterRange {
     /// A builder for `CategoricalParameterRange` with every member unset.
     #[inline]
     pub fn builder() -> CategoricalParameterRangeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CategoricalParameterRangeBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        list "Values" values values set_values : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
+    crate::primitives::build::setters!(list "Values" values values set_values : String);
     /// Builds the [`CategoricalParameterRange`](crate::CategoricalParameterRange).
     ///
     /// # Errors
@@ -45,13 +41,10 @@ impl CategoricalParameterRangeBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CategoricalParameterRange,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CategoricalParameterRange, crate::primitives::BuildError> {
         match (self.name, self.values) {
-            (::std::option::Option::Some(name), ::std::option::Option::Some(values)) => {
-                ::std::result::Result::Ok(CategoricalParameterRange {
+            (Some(name), Some(values)) => {
+                Ok(CategoricalParameterRange {
                     name,
                     values,
                 })
@@ -61,7 +54,7 @@ impl CategoricalParameterRangeBuilder {
                     name.is_none().then_some("Name"),
                     values.is_none().then_some("Values"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CategoricalParameterRange",
                         missing.into_iter().flatten(),
@@ -77,13 +70,10 @@ impl CategoricalParameterRangeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CategoricalParameterRange,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CategoricalParameterRange, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -112,9 +102,7 @@ impl CategoricalParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -129,7 +117,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::CategoricalParameterRange>
+impl From<::aws_sdk_forecast::types::CategoricalParameterRange>
 for crate::CategoricalParameterRange {
     fn from(value: ::aws_sdk_forecast::types::CategoricalParameterRange) -> Self {
         let ::aws_sdk_forecast::types::CategoricalParameterRange { name, values, .. } = value;
@@ -137,19 +125,17 @@ for crate::CategoricalParameterRange {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CategoricalParameterRange>
+impl TryFrom<crate::CategoricalParameterRange>
 for ::aws_sdk_forecast::types::CategoricalParameterRange {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CategoricalParameterRange,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CategoricalParameterRange) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::CategoricalParameterRange::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_values(::std::option::Option::Some(value.values))
+            .set_name(Some(value.name))
+            .set_values(Some(value.values))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CategoricalParameterRange",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

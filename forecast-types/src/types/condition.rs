@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Condition` shape (`com.amazonaws.forecast#Condition`).
-/// The `Condition` enum.
+//! `Condition`, from the enum `com.amazonaws.forecast#Condition` of the model.
+/// One of `"EQUALS"`, `"NOT_EQUALS"`, `"LESS_THAN"` or `"GREATER_THAN"`, used by `Condition` in [`TimeSeriesCondition`](crate::TimeSeriesCondition).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Condition {
@@ -16,7 +16,7 @@ pub enum Condition {
     /// The value `"GREATER_THAN"`.
     GreaterThan,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Condition {
     /// Every value the model lists, in model order.
@@ -38,7 +38,7 @@ impl Condition {
         }
     }
 }
-impl ::std::convert::From<&str> for Condition {
+impl From<&str> for Condition {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -47,29 +47,25 @@ impl ::std::convert::From<&str> for Condition {
             "LESS_THAN" => Self::LessThan,
             "GREATER_THAN" => Self::GreaterThan,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Condition {
+impl From<String> for Condition {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Condition {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Condition {
+impl AsRef<str> for Condition {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -95,9 +91,7 @@ impl Condition {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -106,13 +100,13 @@ crate::primitives::wire::json_enum!(Condition);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Condition);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Condition> for ::aws_sdk_forecast::types::Condition {
+impl From<crate::Condition> for ::aws_sdk_forecast::types::Condition {
     fn from(value: crate::Condition) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Condition> for crate::Condition {
+impl From<::aws_sdk_forecast::types::Condition> for crate::Condition {
     fn from(value: ::aws_sdk_forecast::types::Condition) -> Self {
         Self::from(value.as_str())
     }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ContinuousParameterRange` shape (`com.amazonaws.forecast#ContinuousParameterRange`).
+//! `ContinuousParameterRange`, from the structure `com.amazonaws.forecast#ContinuousParameterRange` of the model.
 /// Specifies a continuous hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
 ///
 /// [`ParameterRanges`]: crate::ParameterRanges
@@ -11,7 +11,7 @@ pub struct ContinuousParameterRange {
     /// The name of the hyperparameter to tune.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The maximum tunable value of the hyperparameter.
     ///
     /// **Required.**
@@ -35,27 +35,25 @@ pub struct ContinuousParameterRange {
     ///   Reverse logarithmic scaling works only for ranges that are entirely within the range 0 <= x < 1.0.
     ///
     /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
-    pub scaling_type: ::std::option::Option<crate::ScalingType>,
+    pub scaling_type: Option<crate::ScalingType>,
 }
 /// A builder for [`ContinuousParameterRange`](crate::ContinuousParameterRange), from [`ContinuousParameterRange::builder`](crate::ContinuousParameterRange::builder): a setter for every member, then [`build`](ContinuousParameterRangeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContinuousParameterRangeBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    max_value: ::std::option::Option<f64>,
-    min_value: ::std::option::Option<f64>,
-    scaling_type: ::std::option::Option<crate::ScalingType>,
+    name: Option<String>,
+    max_value: Option<f64>,
+    min_value: Option<f64>,
+    scaling_type: Option<crate::ScalingType>,
 }
 impl ContinuousParameterRange {
     /// A builder for `ContinuousParameterRange` with every member unset.
     #[inline]
     pub fn builder() -> ContinuousParameterRangeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ContinuousParameterRangeBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
     crate::primitives::build::setters!(
         value "MaxValue" max_value max_value set_max_value : f64
     );
@@ -74,14 +72,10 @@ impl ContinuousParameterRangeBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<ContinuousParameterRange, crate::primitives::BuildError> {
+    ) -> Result<ContinuousParameterRange, crate::primitives::BuildError> {
         match (self.name, self.max_value, self.min_value) {
-            (
-                ::std::option::Option::Some(name),
-                ::std::option::Option::Some(max_value),
-                ::std::option::Option::Some(min_value),
-            ) => {
-                ::std::result::Result::Ok(ContinuousParameterRange {
+            (Some(name), Some(max_value), Some(min_value)) => {
+                Ok(ContinuousParameterRange {
                     name,
                     max_value,
                     min_value,
@@ -94,7 +88,7 @@ impl ContinuousParameterRangeBuilder {
                     max_value.is_none().then_some("MaxValue"),
                     min_value.is_none().then_some("MinValue"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "ContinuousParameterRange",
                         missing.into_iter().flatten(),
@@ -110,13 +104,10 @@ impl ContinuousParameterRangeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ContinuousParameterRange,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ContinuousParameterRange, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -129,7 +120,7 @@ impl crate::primitives::Validate for ContinuousParameterRange {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ScalingType", false);
-        if let ::std::option::Option::Some(value) = &self.scaling_type {
+        if let Some(value) = &self.scaling_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -140,9 +131,7 @@ impl ContinuousParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -158,7 +147,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     min_value : required, Float; scaling_type : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ContinuousParameterRange>
+impl From<::aws_sdk_forecast::types::ContinuousParameterRange>
 for crate::ContinuousParameterRange {
     fn from(value: ::aws_sdk_forecast::types::ContinuousParameterRange) -> Self {
         let ::aws_sdk_forecast::types::ContinuousParameterRange {
@@ -172,26 +161,24 @@ for crate::ContinuousParameterRange {
             name,
             max_value,
             min_value,
-            scaling_type: scaling_type.map(::std::convert::Into::into),
+            scaling_type: scaling_type.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ContinuousParameterRange>
+impl TryFrom<crate::ContinuousParameterRange>
 for ::aws_sdk_forecast::types::ContinuousParameterRange {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ContinuousParameterRange,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ContinuousParameterRange) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::ContinuousParameterRange::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_max_value(::std::option::Option::Some(value.max_value))
-            .set_min_value(::std::option::Option::Some(value.min_value))
-            .set_scaling_type(value.scaling_type.map(::std::convert::Into::into))
+            .set_name(Some(value.name))
+            .set_max_value(Some(value.max_value))
+            .set_min_value(Some(value.min_value))
+            .set_scaling_type(value.scaling_type.map(Into::into))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ContinuousParameterRange",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateAutoPredictorRequest` shape (`com.amazonaws.forecast#CreateAutoPredictorRequest`).
-/// The `CreateAutoPredictorRequest` structure.
+//! `CreateAutoPredictorRequest`, from the structure `com.amazonaws.forecast#CreateAutoPredictorRequest` of the model.
+/// The input of [`CreateAutoPredictor`](crate::CreateAutoPredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateAutoPredictorRequest {
     /// A unique name for the predictor
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_name: ::std::string::String,
+    pub predictor_name: String,
     /// The number of time-steps that the model predicts. The forecast horizon is also called the prediction length.
     ///
     /// The maximum forecast horizon is the lesser of 500 time-steps or 1/4 of the TARGET_TIME_SERIES dataset length. If you are retraining an existing AutoPredictor, then the maximum forecast horizon is the lesser of 500 time-steps or 1/3 of the TARGET_TIME_SERIES dataset length.
     ///
     /// If you are upgrading to an AutoPredictor or retraining an existing AutoPredictor, you cannot update the forecast horizon parameter. You can meet this requirement by providing longer time-series in the dataset.
-    pub forecast_horizon: ::std::option::Option<i32>,
+    pub forecast_horizon: Option<i32>,
     /// The forecast types used to train a predictor. You can specify up to five forecast types. Forecast types can be quantiles from 0.01 to 0.99, by increments of 0.01 or higher. You can also specify the mean forecast with `mean`.
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// An array of dimension (field) names that specify how to group the generated forecast.
     ///
     /// For example, if you are generating forecasts for item sales across all your stores, and your dataset contains a `store_id` field, you would specify `store_id` as a dimension to group sales forecasts for each store.
     ///
     /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_dimensions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub forecast_dimensions: Option<Vec<String>>,
     /// The frequency of predictions in a forecast.
     ///
     /// Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute). For example, "1D" indicates every day and "15min" indicates every 15 minutes. You cannot specify a value that would overlap with the next larger frequency. That means, for example, you cannot specify a frequency of 60 minutes, because that is equivalent to 1 hour. The valid values for each frequency are the following:
@@ -46,21 +44,21 @@ pub struct CreateAutoPredictorRequest {
     /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the RELATED_TIME_SERIES dataset frequency.
     ///
     /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub forecast_frequency: ::std::option::Option<::std::string::String>,
+    pub forecast_frequency: Option<String>,
     /// The data configuration for your dataset group and any additional datasets.
-    pub data_config: ::std::option::Option<crate::DataConfig>,
-    /// The `EncryptionConfig` member.
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub data_config: Option<crate::DataConfig>,
+    /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// The ARN of the predictor to retrain or upgrade. This parameter is only used when retraining or upgrading a predictor. When creating a new predictor, do not specify a value for this parameter.
     ///
     /// When upgrading or retraining a predictor, only specify values for the `ReferencePredictorArn` and `PredictorName`. The value for `PredictorName` must be a unique predictor name.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub reference_predictor_arn: ::std::option::Option<::std::string::String>,
+    pub reference_predictor_arn: Option<String>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
     /// Create an Explainability resource for the predictor.
-    pub explain_predictor: ::std::option::Option<bool>,
+    pub explain_predictor: Option<bool>,
     /// Optional metadata to help you categorize and organize your predictors. Each tag consists of a key and an optional value, both of which you define. Tag keys and values are case sensitive.
     ///
     /// The following restrictions apply to tags:
@@ -73,58 +71,56 @@ pub struct CreateAutoPredictorRequest {
     /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The configuration details for predictor monitoring. Provide a name for the monitor resource to enable predictor monitoring.
     ///
     /// Predictor monitoring allows you to see how your predictor's performance changes over time. For more information, see [Predictor Monitoring](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring.html).
-    pub monitor_config: ::std::option::Option<crate::MonitorConfig>,
+    pub monitor_config: Option<crate::MonitorConfig>,
     /// The time boundary Forecast uses to align and aggregate any data that doesn't align with your forecast frequency. Provide the unit of time and the time boundary as a key value pair. For more information on specifying a time boundary, see [Specifying a Time Boundary](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#specifying-time-boundary). If you don't provide a time boundary, Forecast uses a set of [Default Time Boundaries](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#default-time-boundaries).
-    pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+    pub time_alignment_boundary: Option<crate::TimeAlignmentBoundary>,
 }
 /// A builder for [`CreateAutoPredictorRequest`](crate::CreateAutoPredictorRequest), from [`CreateAutoPredictorRequest::builder`](crate::CreateAutoPredictorRequest::builder): a setter for every member, then [`build`](CreateAutoPredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateAutoPredictorRequestBuilder {
-    predictor_name: ::std::option::Option<::std::string::String>,
-    forecast_horizon: ::std::option::Option<i32>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    forecast_frequency: ::std::option::Option<::std::string::String>,
-    data_config: ::std::option::Option<crate::DataConfig>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    reference_predictor_arn: ::std::option::Option<::std::string::String>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
-    explain_predictor: ::std::option::Option<bool>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    monitor_config: ::std::option::Option<crate::MonitorConfig>,
-    time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+    predictor_name: Option<String>,
+    forecast_horizon: Option<i32>,
+    forecast_types: Option<Vec<String>>,
+    forecast_dimensions: Option<Vec<String>>,
+    forecast_frequency: Option<String>,
+    data_config: Option<crate::DataConfig>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    reference_predictor_arn: Option<String>,
+    optimization_metric: Option<crate::OptimizationMetric>,
+    explain_predictor: Option<bool>,
+    tags: Option<Vec<crate::Tag>>,
+    monitor_config: Option<crate::MonitorConfig>,
+    time_alignment_boundary: Option<crate::TimeAlignmentBoundary>,
 }
 impl CreateAutoPredictorRequest {
     /// A builder for `CreateAutoPredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateAutoPredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateAutoPredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name :
-        ::std::string::String
+        value "PredictorName" predictor_name predictor_name set_predictor_name : String
     );
     crate::primitives::build::setters!(
         value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
         i32
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(
         list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : ::std::string::String
+        set_forecast_dimensions : String
     );
     crate::primitives::build::setters!(
         value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : ::std::string::String
+        set_forecast_frequency : String
     );
     crate::primitives::build::setters!(
         value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
@@ -135,7 +131,7 @@ impl CreateAutoPredictorRequestBuilder {
     );
     crate::primitives::build::setters!(
         value "ReferencePredictorArn" reference_predictor_arn reference_predictor_arn
-        set_reference_predictor_arn : ::std::string::String
+        set_reference_predictor_arn : String
     );
     crate::primitives::build::setters!(
         value "OptimizationMetric" optimization_metric optimization_metric
@@ -162,13 +158,10 @@ impl CreateAutoPredictorRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateAutoPredictorRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateAutoPredictorRequest, crate::primitives::BuildError> {
         match self.predictor_name {
-            ::std::option::Option::Some(predictor_name) => {
-                ::std::result::Result::Ok(CreateAutoPredictorRequest {
+            Some(predictor_name) => {
+                Ok(CreateAutoPredictorRequest {
                     predictor_name,
                     forecast_horizon: self.forecast_horizon,
                     forecast_types: self.forecast_types,
@@ -184,8 +177,8 @@ impl CreateAutoPredictorRequestBuilder {
                     time_alignment_boundary: self.time_alignment_boundary,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateAutoPredictorRequest",
                         ["PredictorName"],
@@ -201,13 +194,10 @@ impl CreateAutoPredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateAutoPredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateAutoPredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -220,7 +210,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -231,7 +221,7 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         }
         v.leave();
         v.enter("ForecastDimensions", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+        if let Some(value) = &self.forecast_dimensions {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -242,34 +232,34 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         }
         v.leave();
         v.enter("ForecastFrequency", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_frequency {
+        if let Some(value) = &self.forecast_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("DataConfig", false);
-        if let ::std::option::Option::Some(value) = &self.data_config {
+        if let Some(value) = &self.data_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("ReferencePredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.reference_predictor_arn {
+        if let Some(value) = &self.reference_predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -279,12 +269,12 @@ impl crate::primitives::Validate for CreateAutoPredictorRequest {
         }
         v.leave();
         v.enter("MonitorConfig", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_config {
+        if let Some(value) = &self.monitor_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("TimeAlignmentBoundary", false);
-        if let ::std::option::Option::Some(value) = &self.time_alignment_boundary {
+        if let Some(value) = &self.time_alignment_boundary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -295,9 +285,7 @@ impl CreateAutoPredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -325,13 +313,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput,
 > for crate::CreateAutoPredictorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput {
             predictor_name,
             forecast_horizon,
@@ -348,7 +336,7 @@ impl ::std::convert::TryFrom<
             time_alignment_boundary,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_name: predictor_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateAutoPredictorRequest",
@@ -358,44 +346,34 @@ impl ::std::convert::TryFrom<
             forecast_types,
             forecast_dimensions,
             forecast_frequency,
-            data_config: data_config.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
+            data_config: data_config.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
             reference_predictor_arn,
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
             explain_predictor,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            monitor_config: monitor_config.map(::std::convert::Into::into),
-            time_alignment_boundary: time_alignment_boundary
-                .map(::std::convert::Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
+            monitor_config: monitor_config.map(Into::into),
+            time_alignment_boundary: time_alignment_boundary.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateAutoPredictorRequest>
+impl TryFrom<crate::CreateAutoPredictorRequest>
 for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateAutoPredictorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateAutoPredictorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInput::builder()
-            .set_predictor_name(::std::option::Option::Some(value.predictor_name))
+            .set_predictor_name(Some(value.predictor_name))
             .set_forecast_horizon(value.forecast_horizon)
             .set_forecast_types(value.forecast_types)
             .set_forecast_dimensions(value.forecast_dimensions)
             .set_forecast_frequency(value.forecast_frequency)
-            .set_data_config(
-                value.data_config.map(::std::convert::TryFrom::try_from).transpose()?,
-            )
+            .set_data_config(value.data_config.map(TryFrom::try_from).transpose()?)
             .set_encryption_config(
-                value
-                    .encryption_config
-                    .map(::std::convert::TryFrom::try_from)
-                    .transpose()?,
+                value.encryption_config.map(TryFrom::try_from).transpose()?,
             )
             .set_reference_predictor_arn(value.reference_predictor_arn)
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .set_explain_predictor(value.explain_predictor)
             .set_tags(
                 value
@@ -403,23 +381,17 @@ for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInp
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
-            .set_monitor_config(
-                value.monitor_config.map(::std::convert::TryFrom::try_from).transpose()?,
-            )
-            .set_time_alignment_boundary(
-                value.time_alignment_boundary.map(::std::convert::Into::into),
-            )
+            .set_monitor_config(value.monitor_config.map(TryFrom::try_from).transpose()?)
+            .set_time_alignment_boundary(value.time_alignment_boundary.map(Into::into))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateAutoPredictorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,41 +2,37 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateAutoPredictorResponse` shape (`com.amazonaws.forecast#CreateAutoPredictorResponse`).
-/// The `CreateAutoPredictorResponse` structure.
+//! `CreateAutoPredictorResponse`, from the structure `com.amazonaws.forecast#CreateAutoPredictorResponse` of the model.
+/// The output of [`CreateAutoPredictor`](crate::CreateAutoPredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateAutoPredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
 }
 /// A builder for [`CreateAutoPredictorResponse`](crate::CreateAutoPredictorResponse), from [`CreateAutoPredictorResponse::builder`](crate::CreateAutoPredictorResponse::builder): a setter for every member, then [`build`](CreateAutoPredictorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateAutoPredictorResponseBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl CreateAutoPredictorResponse {
     /// A builder for `CreateAutoPredictorResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateAutoPredictorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateAutoPredictorResponseBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`CreateAutoPredictorResponse`](crate::CreateAutoPredictorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateAutoPredictorResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateAutoPredictorResponse {
+    ) -> Result<CreateAutoPredictorResponse, crate::primitives::BuildError> {
+        Ok(CreateAutoPredictorResponse {
             predictor_arn: self.predictor_arn,
         })
     }
@@ -47,13 +43,10 @@ impl CreateAutoPredictorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateAutoPredictorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateAutoPredictorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +54,7 @@ impl crate::primitives::Validate for CreateAutoPredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -73,9 +66,7 @@ impl CreateAutoPredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -88,7 +79,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateAutoPredictorResponse { predictor_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput,
 > for crate::CreateAutoPredictorResponse {
     fn from(
@@ -102,7 +93,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateAutoPredictorResponse>
+impl From<crate::CreateAutoPredictorResponse>
 for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput {
     fn from(value: crate::CreateAutoPredictorResponse) -> Self {
         ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorOutput::builder()

@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetGroupRequest` shape (`com.amazonaws.forecast#CreateDatasetGroupRequest`).
-/// The `CreateDatasetGroupRequest` structure.
+//! `CreateDatasetGroupRequest`, from the structure `com.amazonaws.forecast#CreateDatasetGroupRequest` of the model.
+/// The input of [`CreateDatasetGroup`](crate::CreateDatasetGroup), which creates a dataset group, which holds a collection of related datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateDatasetGroupRequest {
     /// A name for the dataset group.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_group_name: ::std::string::String,
+    pub dataset_group_name: String,
     /// The domain associated with the dataset group. When you add a dataset to a dataset group, this value and the value specified for the `Domain` parameter of the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation must match.
     ///
     /// The `Domain` and `DatasetType` that you choose determine the fields that must be present in training data that you import to a dataset. For example, if you choose the `RETAIL` domain and `TARGET_TIME_SERIES` as the `DatasetType`, Amazon Forecast requires that `item_id`, `timestamp`, and `demand` fields are present in your data. For more information, see [Dataset groups](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-datasets-groups.html).
@@ -19,7 +19,7 @@ pub struct CreateDatasetGroupRequest {
     /// An array of Amazon Resource Names (ARNs) of the datasets that you want to include in the dataset group.
     ///
     /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dataset_arns: Option<Vec<String>>,
     /// The optional metadata that you apply to the dataset group to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
     /// The following basic restrictions apply to tags:
@@ -33,34 +33,33 @@ pub struct CreateDatasetGroupRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest), from [`CreateDatasetGroupRequest::builder`](crate::CreateDatasetGroupRequest::builder): a setter for every member, then [`build`](CreateDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetGroupRequestBuilder {
-    dataset_group_name: ::std::option::Option<::std::string::String>,
-    domain: ::std::option::Option<crate::Domain>,
-    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    dataset_group_name: Option<String>,
+    domain: Option<crate::Domain>,
+    dataset_arns: Option<Vec<String>>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateDatasetGroupRequest {
     /// A builder for `CreateDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : ::std::string::String
+        set_dataset_group_name : String
     );
     crate::primitives::build::setters!(
         value "Domain" domain domain set_domain : crate ::Domain
     );
     crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
-        ::std::string::String
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
     /// Builds the [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest).
@@ -71,16 +70,10 @@ impl CreateDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateDatasetGroupRequest, crate::primitives::BuildError> {
         match (self.dataset_group_name, self.domain) {
-            (
-                ::std::option::Option::Some(dataset_group_name),
-                ::std::option::Option::Some(domain),
-            ) => {
-                ::std::result::Result::Ok(CreateDatasetGroupRequest {
+            (Some(dataset_group_name), Some(domain)) => {
+                Ok(CreateDatasetGroupRequest {
                     dataset_group_name,
                     domain,
                     dataset_arns: self.dataset_arns,
@@ -92,7 +85,7 @@ impl CreateDatasetGroupRequestBuilder {
                     dataset_group_name.is_none().then_some("DatasetGroupName"),
                     domain.is_none().then_some("Domain"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateDatasetGroupRequest",
                         missing.into_iter().flatten(),
@@ -108,13 +101,10 @@ impl CreateDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -131,7 +121,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("DatasetArns", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arns {
+        if let Some(value) = &self.dataset_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -141,7 +131,7 @@ impl crate::primitives::Validate for CreateDatasetGroupRequest {
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -157,9 +147,7 @@ impl CreateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -175,13 +163,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; dataset_arns : optional, ListOf < Text >; tags : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput,
 > for crate::CreateDatasetGroupRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput {
             dataset_group_name,
             domain,
@@ -189,37 +177,31 @@ impl ::std::convert::TryFrom<
             tags,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_group_name: dataset_group_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetGroupRequest",
                     member: "DatasetGroupName",
                 })?,
             domain: domain
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetGroupRequest",
                     member: "Domain",
                 })?,
             dataset_arns,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateDatasetGroupRequest>
+impl TryFrom<crate::CreateDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateDatasetGroupRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateDatasetGroupRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput::builder()
-            .set_dataset_group_name(
-                ::std::option::Option::Some(value.dataset_group_name),
-            )
-            .set_domain(
-                ::std::option::Option::Some(::std::convert::Into::into(value.domain)),
-            )
+            .set_dataset_group_name(Some(value.dataset_group_name))
+            .set_domain(Some(Into::into(value.domain)))
             .set_dataset_arns(value.dataset_arns)
             .set_tags(
                 value
@@ -227,17 +209,15 @@ for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateDatasetGroupRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

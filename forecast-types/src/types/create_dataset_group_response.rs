@@ -2,41 +2,38 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetGroupResponse` shape (`com.amazonaws.forecast#CreateDatasetGroupResponse`).
-/// The `CreateDatasetGroupResponse` structure.
+//! `CreateDatasetGroupResponse`, from the structure `com.amazonaws.forecast#CreateDatasetGroupResponse` of the model.
+/// The output of [`CreateDatasetGroup`](crate::CreateDatasetGroup), which creates a dataset group, which holds a collection of related datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetGroupResponse {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
 }
 /// A builder for [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse), from [`CreateDatasetGroupResponse::builder`](crate::CreateDatasetGroupResponse::builder): a setter for every member, then [`build`](CreateDatasetGroupResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetGroupResponseBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: Option<String>,
 }
 impl CreateDatasetGroupResponse {
     /// A builder for `CreateDatasetGroupResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetGroupResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetGroupResponseBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     /// Builds the [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetGroupResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateDatasetGroupResponse {
+    ) -> Result<CreateDatasetGroupResponse, crate::primitives::BuildError> {
+        Ok(CreateDatasetGroupResponse {
             dataset_group_arn: self.dataset_group_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateDatasetGroupResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetGroupResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetGroupResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -73,9 +67,7 @@ impl CreateDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,9 +81,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetGroupResponse { dataset_group_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput,
-> for crate::CreateDatasetGroupResponse {
+impl From<::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput>
+for crate::CreateDatasetGroupResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput,
     ) -> Self {
@@ -103,7 +94,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateDatasetGroupResponse>
+impl From<crate::CreateDatasetGroupResponse>
 for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput {
     fn from(value: crate::CreateDatasetGroupResponse) -> Self {
         ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput::builder()

@@ -2,18 +2,18 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetImportJobRequest` shape (`com.amazonaws.forecast#CreateDatasetImportJobRequest`).
-/// The `CreateDatasetImportJobRequest` structure.
+//! `CreateDatasetImportJobRequest`, from the structure `com.amazonaws.forecast#CreateDatasetImportJobRequest` of the model.
+/// The input of [`CreateDatasetImportJob`](crate::CreateDatasetImportJob), which imports your training data to an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateDatasetImportJobRequest {
     /// The name for the dataset import job. We recommend including the current timestamp in the name, for example, `20190721DatasetImport`. This can help you avoid getting a `ResourceAlreadyExistsException` exception.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_import_job_name: ::std::string::String,
+    pub dataset_import_job_name: String,
     /// The Amazon Resource Name (ARN) of the Amazon Forecast dataset that you want to import data to.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::string::String,
+    pub dataset_arn: String,
     /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. The training data must be stored in an Amazon S3 bucket.
     ///
     /// If encryption is used, `DataSource` must include an Key Management Service (KMS) key and the IAM role must allow Amazon Forecast permission to access the key. The KMS key and IAM role must match those specified in the `EncryptionConfig` parameter of the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
@@ -33,13 +33,13 @@ pub struct CreateDatasetImportJobRequest {
     /// If the format isn't specified, Amazon Forecast expects the format to be "yyyy-MM-dd HH:mm:ss".
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
-    pub timestamp_format: ::std::option::Option<::std::string::String>,
+    pub timestamp_format: Option<String>,
     /// A single time zone for every item in your dataset. This option is ideal for datasets with all timestamps within a single time zone, or if all timestamps are normalized to a single time zone.
     ///
     /// Refer to the [Joda-Time API](http://joda-time.sourceforge.net/timezones.html) for a complete list of valid time zone names.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\/\+\-\_]+$`.
-    pub time_zone: ::std::option::Option<::std::string::String>,
+    pub time_zone: Option<String>,
     /// Automatically derive time zone information from the geolocation attribute. This option is ideal for datasets that contain timestamps in multiple time zones and those timestamps are expressed in local time.
     ///
     /// Default: `false`.
@@ -50,7 +50,7 @@ pub struct CreateDatasetImportJobRequest {
     /// - `CC_POSTALCODE` (US Only) - the country code (US), followed by the 5-digit ZIP code (Example: US_98121).
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9_]+$`.
-    pub geolocation_format: ::std::option::Option<::std::string::String>,
+    pub geolocation_format: Option<String>,
     /// The optional metadata that you apply to the dataset import job to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
     /// The following basic restrictions apply to tags:
@@ -64,53 +64,52 @@ pub struct CreateDatasetImportJobRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the imported data, CSV or PARQUET. The default value is CSV.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// Specifies whether the dataset import job is a `FULL` or `INCREMENTAL` import. A `FULL` dataset import replaces all of the existing data with the newly imported data. An `INCREMENTAL` import appends the imported data to the existing data.
-    pub import_mode: ::std::option::Option<crate::ImportMode>,
+    pub import_mode: Option<crate::ImportMode>,
 }
 /// A builder for [`CreateDatasetImportJobRequest`](crate::CreateDatasetImportJobRequest), from [`CreateDatasetImportJobRequest::builder`](crate::CreateDatasetImportJobRequest::builder): a setter for every member, then [`build`](CreateDatasetImportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetImportJobRequestBuilder {
-    dataset_import_job_name: ::std::option::Option<::std::string::String>,
-    dataset_arn: ::std::option::Option<::std::string::String>,
-    data_source: ::std::option::Option<crate::DataSource>,
-    timestamp_format: ::std::option::Option<::std::string::String>,
-    time_zone: ::std::option::Option<::std::string::String>,
-    use_geolocation_for_time_zone: ::std::option::Option<bool>,
-    geolocation_format: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
-    import_mode: ::std::option::Option<crate::ImportMode>,
+    dataset_import_job_name: Option<String>,
+    dataset_arn: Option<String>,
+    data_source: Option<crate::DataSource>,
+    timestamp_format: Option<String>,
+    time_zone: Option<String>,
+    use_geolocation_for_time_zone: Option<bool>,
+    geolocation_format: Option<String>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
+    import_mode: Option<crate::ImportMode>,
 }
 impl CreateDatasetImportJobRequest {
     /// A builder for `CreateDatasetImportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetImportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetImportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
-        set_dataset_import_job_name : ::std::string::String
+        set_dataset_import_job_name : String
     );
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     crate::primitives::build::setters!(
         value "DataSource" data_source data_source set_data_source : crate ::DataSource
     );
     crate::primitives::build::setters!(
         value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
-        value "TimeZone" time_zone time_zone set_time_zone : ::std::string::String
+        value "TimeZone" time_zone time_zone set_time_zone : String
     );
     crate::primitives::build::setters!(
         value "UseGeolocationForTimeZone" use_geolocation_for_time_zone
@@ -118,12 +117,10 @@ impl CreateDatasetImportJobRequestBuilder {
     );
     crate::primitives::build::setters!(
         value "GeolocationFormat" geolocation_format geolocation_format
-        set_geolocation_format : ::std::string::String
+        set_geolocation_format : String
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     crate::primitives::build::setters!(
         value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
     );
@@ -135,17 +132,10 @@ impl CreateDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetImportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateDatasetImportJobRequest, crate::primitives::BuildError> {
         match (self.dataset_import_job_name, self.dataset_arn, self.data_source) {
-            (
-                ::std::option::Option::Some(dataset_import_job_name),
-                ::std::option::Option::Some(dataset_arn),
-                ::std::option::Option::Some(data_source),
-            ) => {
-                ::std::result::Result::Ok(CreateDatasetImportJobRequest {
+            (Some(dataset_import_job_name), Some(dataset_arn), Some(data_source)) => {
+                Ok(CreateDatasetImportJobRequest {
                     dataset_import_job_name,
                     dataset_arn,
                     data_source,
@@ -166,7 +156,7 @@ impl CreateDatasetImportJobRequestBuilder {
                     dataset_arn.is_none().then_some("DatasetArn"),
                     data_source.is_none().then_some("DataSource"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateDatasetImportJobRequest",
                         missing.into_iter().flatten(),
@@ -182,13 +172,10 @@ impl CreateDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetImportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetImportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -210,25 +197,25 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("TimestampFormat", false);
-        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+        if let Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::TIMESTAMP_FORMAT);
         }
         v.leave();
         v.enter("TimeZone", false);
-        if let ::std::option::Option::Some(value) = &self.time_zone {
+        if let Some(value) = &self.time_zone {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::TIME_ZONE);
         }
         v.leave();
         v.enter("GeolocationFormat", false);
-        if let ::std::option::Option::Some(value) = &self.geolocation_format {
+        if let Some(value) = &self.geolocation_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::GEOLOCATION_FORMAT);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -238,13 +225,13 @@ impl crate::primitives::Validate for CreateDatasetImportJobRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
         v.enter("ImportMode", false);
-        if let ::std::option::Option::Some(value) = &self.import_mode {
+        if let Some(value) = &self.import_mode {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -255,9 +242,7 @@ impl CreateDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -280,13 +265,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; import_mode : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput,
 > for crate::CreateDatasetImportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput {
             dataset_import_job_name,
             dataset_arn,
@@ -300,7 +285,7 @@ impl ::std::convert::TryFrom<
             import_mode,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_import_job_name: dataset_import_job_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetImportJobRequest",
@@ -312,7 +297,7 @@ impl ::std::convert::TryFrom<
                     member: "DatasetArn",
                 })?,
             data_source: data_source
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetImportJobRequest",
@@ -323,34 +308,26 @@ impl ::std::convert::TryFrom<
             use_geolocation_for_time_zone: use_geolocation_for_time_zone
                 .unwrap_or(false),
             geolocation_format,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
-            import_mode: import_mode.map(::std::convert::Into::into),
+            import_mode: import_mode.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateDatasetImportJobRequest>
+impl TryFrom<crate::CreateDatasetImportJobRequest>
 for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::CreateDatasetImportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobInput::builder()
-            .set_dataset_import_job_name(
-                ::std::option::Option::Some(value.dataset_import_job_name),
-            )
-            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
-            .set_data_source(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.data_source)?,
-                ),
-            )
+            .set_dataset_import_job_name(Some(value.dataset_import_job_name))
+            .set_dataset_arn(Some(value.dataset_arn))
+            .set_data_source(Some(TryFrom::try_from(value.data_source)?))
             .set_timestamp_format(value.timestamp_format)
             .set_time_zone(value.time_zone)
-            .set_use_geolocation_for_time_zone(
-                ::std::option::Option::Some(value.use_geolocation_for_time_zone),
-            )
+            .set_use_geolocation_for_time_zone(Some(value.use_geolocation_for_time_zone))
             .set_geolocation_format(value.geolocation_format)
             .set_tags(
                 value
@@ -358,19 +335,17 @@ for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImpor
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .set_format(value.format)
-            .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+            .set_import_mode(value.import_mode.map(Into::into))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateDatasetImportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

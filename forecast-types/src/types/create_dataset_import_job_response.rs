@@ -2,41 +2,38 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetImportJobResponse` shape (`com.amazonaws.forecast#CreateDatasetImportJobResponse`).
-/// The `CreateDatasetImportJobResponse` structure.
+//! `CreateDatasetImportJobResponse`, from the structure `com.amazonaws.forecast#CreateDatasetImportJobResponse` of the model.
+/// The output of [`CreateDatasetImportJob`](crate::CreateDatasetImportJob), which imports your training data to an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetImportJobResponse {
     /// The Amazon Resource Name (ARN) of the dataset import job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_import_job_arn: Option<String>,
 }
 /// A builder for [`CreateDatasetImportJobResponse`](crate::CreateDatasetImportJobResponse), from [`CreateDatasetImportJobResponse::builder`](crate::CreateDatasetImportJobResponse::builder): a setter for every member, then [`build`](CreateDatasetImportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetImportJobResponseBuilder {
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    dataset_import_job_arn: Option<String>,
 }
 impl CreateDatasetImportJobResponse {
     /// A builder for `CreateDatasetImportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetImportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetImportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     /// Builds the [`CreateDatasetImportJobResponse`](crate::CreateDatasetImportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetImportJobResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateDatasetImportJobResponse {
+    ) -> Result<CreateDatasetImportJobResponse, crate::primitives::BuildError> {
+        Ok(CreateDatasetImportJobResponse {
             dataset_import_job_arn: self.dataset_import_job_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateDatasetImportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetImportJobResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetImportJobResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateDatasetImportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+        if let Some(value) = &self.dataset_import_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -73,9 +67,7 @@ impl CreateDatasetImportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +81,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetImportJobResponse { dataset_import_job_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput,
 > for crate::CreateDatasetImportJobResponse {
     fn from(
@@ -103,7 +95,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateDatasetImportJobResponse>
+impl From<crate::CreateDatasetImportJobResponse>
 for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput {
     fn from(value: crate::CreateDatasetImportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobOutput::builder()

@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetRequest` shape (`com.amazonaws.forecast#CreateDatasetRequest`).
-/// The `CreateDatasetRequest` structure.
+//! `CreateDatasetRequest`, from the structure `com.amazonaws.forecast#CreateDatasetRequest` of the model.
+/// The input of [`CreateDataset`](crate::CreateDataset), which creates an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateDatasetRequest {
     /// A name for the dataset.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_name: ::std::string::String,
+    pub dataset_name: String,
     /// The domain associated with the dataset. When you add a dataset to a dataset group, this value and the value specified for the `Domain` parameter of the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation must match.
     ///
     /// The `Domain` and `DatasetType` that you choose determine the fields that must be present in the training data that you import to the dataset. For example, if you choose the `RETAIL` domain and `TARGET_TIME_SERIES` as the `DatasetType`, Amazon Forecast requires `item_id`, `timestamp`, and `demand` fields to be present in your data. For more information, see [Importing datasets](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-datasets-groups.html).
@@ -34,13 +34,13 @@ pub struct CreateDatasetRequest {
     /// Thus, if you want every other week forecasts, specify "2W". Or, if you want quarterly forecasts, you specify "3M".
     ///
     /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub data_frequency: ::std::option::Option<::std::string::String>,
+    pub data_frequency: Option<String>,
     /// The schema for the dataset. The schema attributes and their order must match the fields in your data. The dataset `Domain` and `DatasetType` that you choose determine the minimum required fields in your training data. For information about the required fields for a specific dataset domain and type, see [Dataset Domains and Dataset Types](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-domains-ds-types.html).
     ///
     /// **Required.**
     pub schema: crate::Schema,
     /// An Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// The optional metadata that you apply to the dataset to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
     /// The following basic restrictions apply to tags:
@@ -54,30 +54,29 @@ pub struct CreateDatasetRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`CreateDatasetRequest`](crate::CreateDatasetRequest), from [`CreateDatasetRequest::builder`](crate::CreateDatasetRequest::builder): a setter for every member, then [`build`](CreateDatasetRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetRequestBuilder {
-    dataset_name: ::std::option::Option<::std::string::String>,
-    domain: ::std::option::Option<crate::Domain>,
-    dataset_type: ::std::option::Option<crate::DatasetType>,
-    data_frequency: ::std::option::Option<::std::string::String>,
-    schema: ::std::option::Option<crate::Schema>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    dataset_name: Option<String>,
+    domain: Option<crate::Domain>,
+    dataset_type: Option<crate::DatasetType>,
+    data_frequency: Option<String>,
+    schema: Option<crate::Schema>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateDatasetRequest {
     /// A builder for `CreateDatasetRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetRequestBuilder {
     crate::primitives::build::setters!(
-        value "DatasetName" dataset_name dataset_name set_dataset_name :
-        ::std::string::String
+        value "DatasetName" dataset_name dataset_name set_dataset_name : String
     );
     crate::primitives::build::setters!(
         value "Domain" domain domain set_domain : crate ::Domain
@@ -87,8 +86,7 @@ impl CreateDatasetRequestBuilder {
         ::DatasetType
     );
     crate::primitives::build::setters!(
-        value "DataFrequency" data_frequency data_frequency set_data_frequency :
-        ::std::string::String
+        value "DataFrequency" data_frequency data_frequency set_data_frequency : String
     );
     crate::primitives::build::setters!(
         value "Schema" schema schema set_schema : crate ::Schema
@@ -104,17 +102,10 @@ impl CreateDatasetRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetName`, `Domain`, `DatasetType`, `Schema`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateDatasetRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<CreateDatasetRequest, crate::primitives::BuildError> {
         match (self.dataset_name, self.domain, self.dataset_type, self.schema) {
-            (
-                ::std::option::Option::Some(dataset_name),
-                ::std::option::Option::Some(domain),
-                ::std::option::Option::Some(dataset_type),
-                ::std::option::Option::Some(schema),
-            ) => {
-                ::std::result::Result::Ok(CreateDatasetRequest {
+            (Some(dataset_name), Some(domain), Some(dataset_type), Some(schema)) => {
+                Ok(CreateDatasetRequest {
                     dataset_name,
                     domain,
                     dataset_type,
@@ -131,7 +122,7 @@ impl CreateDatasetRequestBuilder {
                     dataset_type.is_none().then_some("DatasetType"),
                     schema.is_none().then_some("Schema"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateDatasetRequest",
                         missing.into_iter().flatten(),
@@ -147,13 +138,10 @@ impl CreateDatasetRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -174,7 +162,7 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("DataFrequency", false);
-        if let ::std::option::Option::Some(value) = &self.data_frequency {
+        if let Some(value) = &self.data_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
@@ -184,12 +172,12 @@ impl crate::primitives::Validate for CreateDatasetRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -205,9 +193,7 @@ impl CreateDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -226,13 +212,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; encryption_config : optional, Any; tags : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput,
-> for crate::CreateDatasetRequest {
+impl TryFrom<::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput>
+for crate::CreateDatasetRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
             dataset_name,
             domain,
@@ -243,62 +228,49 @@ impl ::std::convert::TryFrom<
             tags,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_name: dataset_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetRequest",
                     member: "DatasetName",
                 })?,
             domain: domain
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetRequest",
                     member: "Domain",
                 })?,
             dataset_type: dataset_type
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetRequest",
                     member: "DatasetType",
                 })?,
             data_frequency,
             schema: schema
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetRequest",
                     member: "Schema",
                 })?,
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            encryption_config: encryption_config.map(Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateDatasetRequest>
+impl TryFrom<crate::CreateDatasetRequest>
 for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateDatasetRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateDatasetRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput::builder()
-            .set_dataset_name(::std::option::Option::Some(value.dataset_name))
-            .set_domain(
-                ::std::option::Option::Some(::std::convert::Into::into(value.domain)),
-            )
-            .set_dataset_type(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.dataset_type),
-                ),
-            )
+            .set_dataset_name(Some(value.dataset_name))
+            .set_domain(Some(Into::into(value.domain)))
+            .set_dataset_type(Some(Into::into(value.dataset_type)))
             .set_data_frequency(value.data_frequency)
-            .set_schema(
-                ::std::option::Option::Some(::std::convert::Into::into(value.schema)),
-            )
+            .set_schema(Some(Into::into(value.schema)))
             .set_encryption_config(
-                value
-                    .encryption_config
-                    .map(::std::convert::TryFrom::try_from)
-                    .transpose()?,
+                value.encryption_config.map(TryFrom::try_from).transpose()?,
             )
             .set_tags(
                 value
@@ -306,17 +278,15 @@ for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateDatasetRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

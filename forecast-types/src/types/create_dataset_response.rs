@@ -2,38 +2,35 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateDatasetResponse` shape (`com.amazonaws.forecast#CreateDatasetResponse`).
-/// The `CreateDatasetResponse` structure.
+//! `CreateDatasetResponse`, from the structure `com.amazonaws.forecast#CreateDatasetResponse` of the model.
+/// The output of [`CreateDataset`](crate::CreateDataset), which creates an Amazon Forecast dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateDatasetResponse {
     /// The Amazon Resource Name (ARN) of the dataset.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_arn: Option<String>,
 }
 /// A builder for [`CreateDatasetResponse`](crate::CreateDatasetResponse), from [`CreateDatasetResponse::builder`](crate::CreateDatasetResponse::builder): a setter for every member, then [`build`](CreateDatasetResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDatasetResponseBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_arn: Option<String>,
 }
 impl CreateDatasetResponse {
     /// A builder for `CreateDatasetResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateDatasetResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateDatasetResponseBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     /// Builds the [`CreateDatasetResponse`](crate::CreateDatasetResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateDatasetResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(CreateDatasetResponse {
+    pub fn build(self) -> Result<CreateDatasetResponse, crate::primitives::BuildError> {
+        Ok(CreateDatasetResponse {
             dataset_arn: self.dataset_arn,
         })
     }
@@ -44,13 +41,10 @@ impl CreateDatasetResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateDatasetResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateDatasetResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for CreateDatasetResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arn {
+        if let Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -70,9 +64,7 @@ impl CreateDatasetResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -85,9 +77,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateDatasetResponse { dataset_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput,
-> for crate::CreateDatasetResponse {
+impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput>
+for crate::CreateDatasetResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput,
     ) -> Self {
@@ -99,7 +90,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateDatasetResponse>
+impl From<crate::CreateDatasetResponse>
 for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput {
     fn from(value: crate::CreateDatasetResponse) -> Self {
         ::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput::builder()

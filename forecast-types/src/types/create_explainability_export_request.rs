@@ -2,19 +2,21 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityExportRequest` shape (`com.amazonaws.forecast#CreateExplainabilityExportRequest`).
-/// The `CreateExplainabilityExportRequest` structure.
+//! `CreateExplainabilityExportRequest`, from the structure `com.amazonaws.forecast#CreateExplainabilityExportRequest` of the model.
+/// The input of [`CreateExplainabilityExport`](crate::CreateExplainabilityExport), which exports an Explainability resource created by the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateExplainabilityExportRequest {
     /// A unique name for the Explainability export.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_export_name: ::std::string::String,
+    pub explainability_export_name: String,
     /// The Amazon Resource Name (ARN) of the Explainability to export.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::string::String,
-    /// The `Destination` member.
+    pub explainability_arn: String,
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
     ///
     /// **Required.**
     pub destination: crate::DataDestination,
@@ -30,45 +32,43 @@ pub struct CreateExplainabilityExportRequest {
     /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest), from [`CreateExplainabilityExportRequest::builder`](crate::CreateExplainabilityExportRequest::builder): a setter for every member, then [`build`](CreateExplainabilityExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateExplainabilityExportRequestBuilder {
-    explainability_export_name: ::std::option::Option<::std::string::String>,
-    explainability_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
+    explainability_export_name: Option<String>,
+    explainability_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
 }
 impl CreateExplainabilityExportRequest {
     /// A builder for `CreateExplainabilityExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateExplainabilityExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateExplainabilityExportRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportName" explainability_export_name
-        explainability_export_name set_explainability_export_name : ::std::string::String
+        explainability_export_name set_explainability_export_name : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`CreateExplainabilityExportRequest`](crate::CreateExplainabilityExportRequest).
     ///
     /// # Errors
@@ -77,21 +77,18 @@ impl CreateExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateExplainabilityExportRequest, crate::primitives::BuildError> {
         match (
             self.explainability_export_name,
             self.explainability_arn,
             self.destination,
         ) {
             (
-                ::std::option::Option::Some(explainability_export_name),
-                ::std::option::Option::Some(explainability_arn),
-                ::std::option::Option::Some(destination),
+                Some(explainability_export_name),
+                Some(explainability_arn),
+                Some(destination),
             ) => {
-                ::std::result::Result::Ok(CreateExplainabilityExportRequest {
+                Ok(CreateExplainabilityExportRequest {
                     explainability_export_name,
                     explainability_arn,
                     destination,
@@ -107,7 +104,7 @@ impl CreateExplainabilityExportRequestBuilder {
                     explainability_arn.is_none().then_some("ExplainabilityArn"),
                     destination.is_none().then_some("Destination"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateExplainabilityExportRequest",
                         missing.into_iter().flatten(),
@@ -123,13 +120,10 @@ impl CreateExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateExplainabilityExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -151,7 +145,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -161,7 +155,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -173,9 +167,7 @@ impl CreateExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -193,13 +185,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Any >; format : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput,
 > for crate::CreateExplainabilityExportRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput {
             explainability_export_name,
             explainability_arn,
@@ -208,7 +200,7 @@ impl ::std::convert::TryFrom<
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_export_name: explainability_export_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityExportRequest",
@@ -220,46 +212,36 @@ impl ::std::convert::TryFrom<
                     member: "ExplainabilityArn",
                 })?,
             destination: destination
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityExportRequest",
                     member: "Destination",
                 })?,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateExplainabilityExportRequest>
+impl TryFrom<crate::CreateExplainabilityExportRequest>
 for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::CreateExplainabilityExportRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportInput::builder()
-            .set_explainability_export_name(
-                ::std::option::Option::Some(value.explainability_export_name),
-            )
-            .set_explainability_arn(
-                ::std::option::Option::Some(value.explainability_arn),
-            )
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.destination)?,
-                ),
-            )
+            .set_explainability_export_name(Some(value.explainability_export_name))
+            .set_explainability_arn(Some(value.explainability_arn))
+            .set_destination(Some(TryFrom::try_from(value.destination)?))
             .set_tags(
                 value
                     .tags
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
@@ -267,7 +249,7 @@ for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainab
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateExplainabilityExportRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

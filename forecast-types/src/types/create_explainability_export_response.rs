@@ -2,41 +2,40 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityExportResponse` shape (`com.amazonaws.forecast#CreateExplainabilityExportResponse`).
-/// The `CreateExplainabilityExportResponse` structure.
+//! `CreateExplainabilityExportResponse`, from the structure `com.amazonaws.forecast#CreateExplainabilityExportResponse` of the model.
+/// The output of [`CreateExplainabilityExport`](crate::CreateExplainabilityExport), which exports an Explainability resource created by the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateExplainabilityExportResponse {
     /// The Amazon Resource Name (ARN) of the export.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_export_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_export_arn: Option<String>,
 }
 /// A builder for [`CreateExplainabilityExportResponse`](crate::CreateExplainabilityExportResponse), from [`CreateExplainabilityExportResponse::builder`](crate::CreateExplainabilityExportResponse::builder): a setter for every member, then [`build`](CreateExplainabilityExportResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateExplainabilityExportResponseBuilder {
-    explainability_export_arn: ::std::option::Option<::std::string::String>,
+    explainability_export_arn: Option<String>,
 }
 impl CreateExplainabilityExportResponse {
     /// A builder for `CreateExplainabilityExportResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateExplainabilityExportResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateExplainabilityExportResponseBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : ::std::string::String
+        explainability_export_arn set_explainability_export_arn : String
     );
     /// Builds the [`CreateExplainabilityExportResponse`](crate::CreateExplainabilityExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityExportResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateExplainabilityExportResponse {
+    ) -> Result<CreateExplainabilityExportResponse, crate::primitives::BuildError> {
+        Ok(CreateExplainabilityExportResponse {
             explainability_export_arn: self.explainability_export_arn,
         })
     }
@@ -47,13 +46,10 @@ impl CreateExplainabilityExportResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityExportResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateExplainabilityExportResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +57,7 @@ impl crate::primitives::Validate for CreateExplainabilityExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
+        if let Some(value) = &self.explainability_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -73,9 +69,7 @@ impl CreateExplainabilityExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +83,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateExplainabilityExportResponse { explainability_export_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput,
 > for crate::CreateExplainabilityExportResponse {
     fn from(
@@ -103,7 +97,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateExplainabilityExportResponse>
+impl From<crate::CreateExplainabilityExportResponse>
 for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput {
     fn from(value: crate::CreateExplainabilityExportResponse) -> Self {
         ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportOutput::builder()

@@ -2,40 +2,40 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityRequest` shape (`com.amazonaws.forecast#CreateExplainabilityRequest`).
-/// The `CreateExplainabilityRequest` structure.
+//! `CreateExplainabilityRequest`, from the structure `com.amazonaws.forecast#CreateExplainabilityRequest` of the model.
+/// The input of [`CreateExplainability`](crate::CreateExplainability), which creates an Amazon Forecast Explainability.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateExplainabilityRequest {
     /// A unique name for the Explainability.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_name: ::std::string::String,
+    pub explainability_name: String,
     /// The Amazon Resource Name (ARN) of the Predictor or Forecast used to create the Explainability.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
     /// The configuration settings that define the granularity of time series and time points for the Explainability.
     ///
     /// **Required.**
     pub explainability_config: crate::ExplainabilityConfig,
-    /// The `DataSource` member.
-    pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The `Schema` member.
-    pub schema: ::std::option::Option<crate::Schema>,
+    /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
+    pub data_source: Option<crate::DataSource>,
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+    pub schema: Option<crate::Schema>,
     /// Create an Explainability visualization that is viewable within the Amazon Web Services console.
-    pub enable_visualization: ::std::option::Option<bool>,
+    pub enable_visualization: Option<bool>,
     /// If `TimePointGranularity` is set to `SPECIFIC`, define the first point for the Explainability.
     ///
     /// Use the following timestamp format: yyyy-MM-ddTHH:mm:ss (example: 2015-01-01T20:00:00)
     ///
     /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
-    pub start_date_time: ::std::option::Option<::std::string::String>,
+    pub start_date_time: Option<String>,
     /// If `TimePointGranularity` is set to `SPECIFIC`, define the last time point for the Explainability.
     ///
     /// Use the following timestamp format: yyyy-MM-ddTHH:mm:ss (example: 2015-01-01T20:00:00)
     ///
     /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
-    pub end_date_time: ::std::option::Option<::std::string::String>,
+    pub end_date_time: Option<String>,
     /// Optional metadata to help you categorize and organize your resources. Each tag consists of a key and an optional value, both of which you define. Tag keys and values are case sensitive.
     ///
     /// The following restrictions apply to tags:
@@ -48,36 +48,35 @@ pub struct CreateExplainabilityRequest {
     /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`CreateExplainabilityRequest`](crate::CreateExplainabilityRequest), from [`CreateExplainabilityRequest::builder`](crate::CreateExplainabilityRequest::builder): a setter for every member, then [`build`](CreateExplainabilityRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateExplainabilityRequestBuilder {
-    explainability_name: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
-    data_source: ::std::option::Option<crate::DataSource>,
-    schema: ::std::option::Option<crate::Schema>,
-    enable_visualization: ::std::option::Option<bool>,
-    start_date_time: ::std::option::Option<::std::string::String>,
-    end_date_time: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    explainability_name: Option<String>,
+    resource_arn: Option<String>,
+    explainability_config: Option<crate::ExplainabilityConfig>,
+    data_source: Option<crate::DataSource>,
+    schema: Option<crate::Schema>,
+    enable_visualization: Option<bool>,
+    start_date_time: Option<String>,
+    end_date_time: Option<String>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateExplainabilityRequest {
     /// A builder for `CreateExplainabilityRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateExplainabilityRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateExplainabilityRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityName" explainability_name explainability_name
-        set_explainability_name : ::std::string::String
+        set_explainability_name : String
     );
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityConfig" explainability_config explainability_config
@@ -95,11 +94,10 @@ impl CreateExplainabilityRequestBuilder {
     );
     crate::primitives::build::setters!(
         value "StartDateTime" start_date_time start_date_time set_start_date_time :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
-        value "EndDateTime" end_date_time end_date_time set_end_date_time :
-        ::std::string::String
+        value "EndDateTime" end_date_time end_date_time set_end_date_time : String
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
     /// Builds the [`CreateExplainabilityRequest`](crate::CreateExplainabilityRequest).
@@ -110,17 +108,14 @@ impl CreateExplainabilityRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateExplainabilityRequest, crate::primitives::BuildError> {
         match (self.explainability_name, self.resource_arn, self.explainability_config) {
             (
-                ::std::option::Option::Some(explainability_name),
-                ::std::option::Option::Some(resource_arn),
-                ::std::option::Option::Some(explainability_config),
+                Some(explainability_name),
+                Some(resource_arn),
+                Some(explainability_config),
             ) => {
-                ::std::result::Result::Ok(CreateExplainabilityRequest {
+                Ok(CreateExplainabilityRequest {
                     explainability_name,
                     resource_arn,
                     explainability_config,
@@ -138,7 +133,7 @@ impl CreateExplainabilityRequestBuilder {
                     resource_arn.is_none().then_some("ResourceArn"),
                     explainability_config.is_none().then_some("ExplainabilityConfig"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateExplainabilityRequest",
                         missing.into_iter().flatten(),
@@ -154,13 +149,10 @@ impl CreateExplainabilityRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateExplainabilityRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -182,29 +174,29 @@ impl crate::primitives::Validate for CreateExplainabilityRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("DataSource", false);
-        if let ::std::option::Option::Some(value) = &self.data_source {
+        if let Some(value) = &self.data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Schema", false);
-        if let ::std::option::Option::Some(value) = &self.schema {
+        if let Some(value) = &self.schema {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("StartDateTime", false);
-        if let ::std::option::Option::Some(value) = &self.start_date_time {
+        if let Some(value) = &self.start_date_time {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
             v.check_pattern(value, &crate::patterns::LOCAL_DATE_TIME);
         }
         v.leave();
         v.enter("EndDateTime", false);
-        if let ::std::option::Option::Some(value) = &self.end_date_time {
+        if let Some(value) = &self.end_date_time {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
             v.check_pattern(value, &crate::patterns::LOCAL_DATE_TIME);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -220,9 +212,7 @@ impl CreateExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -243,13 +233,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; end_date_time : optional, Text; tags : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput,
 > for crate::CreateExplainabilityRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput {
             explainability_name,
             resource_arn,
@@ -262,7 +252,7 @@ impl ::std::convert::TryFrom<
             tags,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_name: explainability_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityRequest",
@@ -274,41 +264,33 @@ impl ::std::convert::TryFrom<
                     member: "ResourceArn",
                 })?,
             explainability_config: explainability_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityRequest",
                     member: "ExplainabilityConfig",
                 })?,
-            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-            schema: schema.map(::std::convert::Into::into),
+            data_source: data_source.map(TryFrom::try_from).transpose()?,
+            schema: schema.map(Into::into),
             enable_visualization,
             start_date_time,
             end_date_time,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateExplainabilityRequest>
+impl TryFrom<crate::CreateExplainabilityRequest>
 for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateExplainabilityRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateExplainabilityRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityInput::builder()
-            .set_explainability_name(
-                ::std::option::Option::Some(value.explainability_name),
-            )
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_explainability_name(Some(value.explainability_name))
+            .set_resource_arn(Some(value.resource_arn))
             .set_explainability_config(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.explainability_config)?,
-                ),
+                Some(TryFrom::try_from(value.explainability_config)?),
             )
-            .set_data_source(
-                value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-            )
-            .set_schema(value.schema.map(::std::convert::Into::into))
+            .set_data_source(value.data_source.map(TryFrom::try_from).transpose()?)
+            .set_schema(value.schema.map(Into::into))
             .set_enable_visualization(value.enable_visualization)
             .set_start_date_time(value.start_date_time)
             .set_end_date_time(value.end_date_time)
@@ -318,17 +300,15 @@ for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityIn
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateExplainabilityRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

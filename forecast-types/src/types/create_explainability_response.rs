@@ -2,41 +2,38 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateExplainabilityResponse` shape (`com.amazonaws.forecast#CreateExplainabilityResponse`).
-/// The `CreateExplainabilityResponse` structure.
+//! `CreateExplainabilityResponse`, from the structure `com.amazonaws.forecast#CreateExplainabilityResponse` of the model.
+/// The output of [`CreateExplainability`](crate::CreateExplainability), which creates an Amazon Forecast Explainability.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateExplainabilityResponse {
     /// The Amazon Resource Name (ARN) of the Explainability.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_arn: Option<String>,
 }
 /// A builder for [`CreateExplainabilityResponse`](crate::CreateExplainabilityResponse), from [`CreateExplainabilityResponse::builder`](crate::CreateExplainabilityResponse::builder): a setter for every member, then [`build`](CreateExplainabilityResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateExplainabilityResponseBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_arn: Option<String>,
 }
 impl CreateExplainabilityResponse {
     /// A builder for `CreateExplainabilityResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateExplainabilityResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateExplainabilityResponseBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     /// Builds the [`CreateExplainabilityResponse`](crate::CreateExplainabilityResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateExplainabilityResponse {
+    ) -> Result<CreateExplainabilityResponse, crate::primitives::BuildError> {
+        Ok(CreateExplainabilityResponse {
             explainability_arn: self.explainability_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateExplainabilityResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateExplainabilityResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateExplainabilityResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateExplainabilityResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+        if let Some(value) = &self.explainability_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -73,9 +67,7 @@ impl CreateExplainabilityResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +81,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateExplainabilityResponse { explainability_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput,
 > for crate::CreateExplainabilityResponse {
     fn from(
@@ -103,7 +95,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateExplainabilityResponse>
+impl From<crate::CreateExplainabilityResponse>
 for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput {
     fn from(value: crate::CreateExplainabilityResponse) -> Self {
         ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityOutput::builder()

@@ -2,18 +2,20 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastExportJobRequest` shape (`com.amazonaws.forecast#CreateForecastExportJobRequest`).
-/// The `CreateForecastExportJobRequest` structure.
+//! `CreateForecastExportJobRequest`, from the structure `com.amazonaws.forecast#CreateForecastExportJobRequest` of the model.
+/// The input of [`CreateForecastExportJob`](crate::CreateForecastExportJob), which exports a forecast created by the [`CreateForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateForecastExportJobRequest {
     /// The name for the forecast export job.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_export_job_name: ::std::string::String,
+    pub forecast_export_job_name: String,
     /// The Amazon Resource Name (ARN) of the forecast that you want to export.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::string::String,
+    pub forecast_arn: String,
     /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
     ///
     /// If encryption is used, `Destination` must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
@@ -33,45 +35,42 @@ pub struct CreateForecastExportJobRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the exported data, CSV or PARQUET. The default value is CSV.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`CreateForecastExportJobRequest`](crate::CreateForecastExportJobRequest), from [`CreateForecastExportJobRequest::builder`](crate::CreateForecastExportJobRequest::builder): a setter for every member, then [`build`](CreateForecastExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateForecastExportJobRequestBuilder {
-    forecast_export_job_name: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
+    forecast_export_job_name: Option<String>,
+    forecast_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
 }
 impl CreateForecastExportJobRequest {
     /// A builder for `CreateForecastExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateForecastExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateForecastExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
-        set_forecast_export_job_name : ::std::string::String
+        set_forecast_export_job_name : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`CreateForecastExportJobRequest`](crate::CreateForecastExportJobRequest).
     ///
     /// # Errors
@@ -80,17 +79,10 @@ impl CreateForecastExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateForecastExportJobRequest, crate::primitives::BuildError> {
         match (self.forecast_export_job_name, self.forecast_arn, self.destination) {
-            (
-                ::std::option::Option::Some(forecast_export_job_name),
-                ::std::option::Option::Some(forecast_arn),
-                ::std::option::Option::Some(destination),
-            ) => {
-                ::std::result::Result::Ok(CreateForecastExportJobRequest {
+            (Some(forecast_export_job_name), Some(forecast_arn), Some(destination)) => {
+                Ok(CreateForecastExportJobRequest {
                     forecast_export_job_name,
                     forecast_arn,
                     destination,
@@ -106,7 +98,7 @@ impl CreateForecastExportJobRequestBuilder {
                     forecast_arn.is_none().then_some("ForecastArn"),
                     destination.is_none().then_some("Destination"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateForecastExportJobRequest",
                         missing.into_iter().flatten(),
@@ -122,13 +114,10 @@ impl CreateForecastExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastExportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateForecastExportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -150,7 +139,7 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -160,7 +149,7 @@ impl crate::primitives::Validate for CreateForecastExportJobRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -172,9 +161,7 @@ impl CreateForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -192,13 +179,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any >; format : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput,
 > for crate::CreateForecastExportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput {
             forecast_export_job_name,
             forecast_arn,
@@ -207,7 +194,7 @@ impl ::std::convert::TryFrom<
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_export_job_name: forecast_export_job_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastExportJobRequest",
@@ -219,44 +206,36 @@ impl ::std::convert::TryFrom<
                     member: "ForecastArn",
                 })?,
             destination: destination
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastExportJobRequest",
                     member: "Destination",
                 })?,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateForecastExportJobRequest>
+impl TryFrom<crate::CreateForecastExportJobRequest>
 for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::CreateForecastExportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobInput::builder()
-            .set_forecast_export_job_name(
-                ::std::option::Option::Some(value.forecast_export_job_name),
-            )
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.destination)?,
-                ),
-            )
+            .set_forecast_export_job_name(Some(value.forecast_export_job_name))
+            .set_forecast_arn(Some(value.forecast_arn))
+            .set_destination(Some(TryFrom::try_from(value.destination)?))
             .set_tags(
                 value
                     .tags
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
@@ -264,7 +243,7 @@ for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExp
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateForecastExportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

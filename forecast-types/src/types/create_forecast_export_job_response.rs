@@ -2,41 +2,40 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastExportJobResponse` shape (`com.amazonaws.forecast#CreateForecastExportJobResponse`).
-/// The `CreateForecastExportJobResponse` structure.
+//! `CreateForecastExportJobResponse`, from the structure `com.amazonaws.forecast#CreateForecastExportJobResponse` of the model.
+/// The output of [`CreateForecastExportJob`](crate::CreateForecastExportJob), which exports a forecast created by the [`CreateForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateForecastExportJobResponse {
     /// The Amazon Resource Name (ARN) of the export job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_export_job_arn: Option<String>,
 }
 /// A builder for [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse), from [`CreateForecastExportJobResponse::builder`](crate::CreateForecastExportJobResponse::builder): a setter for every member, then [`build`](CreateForecastExportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateForecastExportJobResponseBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
 }
 impl CreateForecastExportJobResponse {
     /// A builder for `CreateForecastExportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateForecastExportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateForecastExportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     /// Builds the [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastExportJobResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateForecastExportJobResponse {
+    ) -> Result<CreateForecastExportJobResponse, crate::primitives::BuildError> {
+        Ok(CreateForecastExportJobResponse {
             forecast_export_job_arn: self.forecast_export_job_arn,
         })
     }
@@ -47,13 +46,10 @@ impl CreateForecastExportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastExportJobResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateForecastExportJobResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +57,7 @@ impl crate::primitives::Validate for CreateForecastExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
+        if let Some(value) = &self.forecast_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -73,9 +69,7 @@ impl CreateForecastExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +83,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateForecastExportJobResponse { forecast_export_job_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput,
 > for crate::CreateForecastExportJobResponse {
     fn from(
@@ -103,7 +97,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateForecastExportJobResponse>
+impl From<crate::CreateForecastExportJobResponse>
 for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput {
     fn from(value: crate::CreateForecastExportJobResponse) -> Self {
         ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExportJobOutput::builder()

@@ -2,24 +2,24 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastRequest` shape (`com.amazonaws.forecast#CreateForecastRequest`).
-/// The `CreateForecastRequest` structure.
+//! `CreateForecastRequest`, from the structure `com.amazonaws.forecast#CreateForecastRequest` of the model.
+/// The input of [`CreateForecast`](crate::CreateForecast), which creates a forecast for each item in the `TARGET_TIME_SERIES` dataset that was used to train the predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateForecastRequest {
     /// A name for the forecast.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_name: ::std::string::String,
+    pub forecast_name: String,
     /// The Amazon Resource Name (ARN) of the predictor to use to generate the forecast.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
     /// The quantiles at which probabilistic forecasts are generated. **You can currently specify up to 5 quantiles per forecast**. Accepted values include `0.01 to 0.99` (increments of .01 only) and `mean`. The mean forecast is different from the median (0.50) when the distribution is not symmetric (for example, Beta and Negative Binomial).
     ///
     /// The default quantiles are the quantiles you specified during predictor creation. If you didn't specify quantiles, the default values are `["0.1", "0.5", "0.9"]`.
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// The optional metadata that you apply to the forecast to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
     /// The following basic restrictions apply to tags:
@@ -33,7 +33,7 @@ pub struct CreateForecastRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object.
     ///
     /// The `TimeSeriesIdentifiers` object needs the following information:
@@ -41,36 +41,33 @@ pub struct CreateForecastRequest {
     /// - `DataSource`
     /// - `Format`
     /// - `Schema`
-    pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    pub time_series_selector: Option<crate::TimeSeriesSelector>,
 }
 /// A builder for [`CreateForecastRequest`](crate::CreateForecastRequest), from [`CreateForecastRequest::builder`](crate::CreateForecastRequest::builder): a setter for every member, then [`build`](CreateForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateForecastRequestBuilder {
-    forecast_name: ::std::option::Option<::std::string::String>,
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    forecast_name: Option<String>,
+    predictor_arn: Option<String>,
+    forecast_types: Option<Vec<String>>,
+    tags: Option<Vec<crate::Tag>>,
+    time_series_selector: Option<crate::TimeSeriesSelector>,
 }
 impl CreateForecastRequest {
     /// A builder for `CreateForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateForecastRequestBuilder {
     crate::primitives::build::setters!(
-        value "ForecastName" forecast_name forecast_name set_forecast_name :
-        ::std::string::String
+        value "ForecastName" forecast_name forecast_name set_forecast_name : String
     );
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
     crate::primitives::build::setters!(
@@ -83,15 +80,10 @@ impl CreateForecastRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastName`, `PredictorArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateForecastRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<CreateForecastRequest, crate::primitives::BuildError> {
         match (self.forecast_name, self.predictor_arn) {
-            (
-                ::std::option::Option::Some(forecast_name),
-                ::std::option::Option::Some(predictor_arn),
-            ) => {
-                ::std::result::Result::Ok(CreateForecastRequest {
+            (Some(forecast_name), Some(predictor_arn)) => {
+                Ok(CreateForecastRequest {
                     forecast_name,
                     predictor_arn,
                     forecast_types: self.forecast_types,
@@ -104,7 +96,7 @@ impl CreateForecastRequestBuilder {
                     forecast_name.is_none().then_some("ForecastName"),
                     predictor_arn.is_none().then_some("PredictorArn"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateForecastRequest",
                         missing.into_iter().flatten(),
@@ -120,13 +112,10 @@ impl CreateForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -144,7 +133,7 @@ impl crate::primitives::Validate for CreateForecastRequest {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -155,7 +144,7 @@ impl crate::primitives::Validate for CreateForecastRequest {
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -165,7 +154,7 @@ impl crate::primitives::Validate for CreateForecastRequest {
         }
         v.leave();
         v.enter("TimeSeriesSelector", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+        if let Some(value) = &self.time_series_selector {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -176,9 +165,7 @@ impl CreateForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -196,13 +183,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     time_series_selector : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput,
-> for crate::CreateForecastRequest {
+impl TryFrom<::aws_sdk_forecast::operation::create_forecast::CreateForecastInput>
+for crate::CreateForecastRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
             forecast_name,
             predictor_arn,
@@ -211,7 +197,7 @@ impl ::std::convert::TryFrom<
             time_series_selector,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_name: forecast_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastRequest",
@@ -223,23 +209,21 @@ impl ::std::convert::TryFrom<
                     member: "PredictorArn",
                 })?,
             forecast_types,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             time_series_selector: time_series_selector
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateForecastRequest>
+impl TryFrom<crate::CreateForecastRequest>
 for ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateForecastRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateForecastRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput::builder()
-            .set_forecast_name(::std::option::Option::Some(value.forecast_name))
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_forecast_name(Some(value.forecast_name))
+            .set_predictor_arn(Some(value.predictor_arn))
             .set_forecast_types(value.forecast_types)
             .set_tags(
                 value
@@ -247,23 +231,18 @@ for ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .set_time_series_selector(
-                value
-                    .time_series_selector
-                    .map(::std::convert::TryFrom::try_from)
-                    .transpose()?,
+                value.time_series_selector.map(TryFrom::try_from).transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateForecastRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

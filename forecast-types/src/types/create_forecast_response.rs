@@ -2,38 +2,35 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateForecastResponse` shape (`com.amazonaws.forecast#CreateForecastResponse`).
-/// The `CreateForecastResponse` structure.
+//! `CreateForecastResponse`, from the structure `com.amazonaws.forecast#CreateForecastResponse` of the model.
+/// The output of [`CreateForecast`](crate::CreateForecast), which creates a forecast for each item in the `TARGET_TIME_SERIES` dataset that was used to train the predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateForecastResponse {
     /// The Amazon Resource Name (ARN) of the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
 }
 /// A builder for [`CreateForecastResponse`](crate::CreateForecastResponse), from [`CreateForecastResponse::builder`](crate::CreateForecastResponse::builder): a setter for every member, then [`build`](CreateForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateForecastResponseBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: Option<String>,
 }
 impl CreateForecastResponse {
     /// A builder for `CreateForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateForecastResponseBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     /// Builds the [`CreateForecastResponse`](crate::CreateForecastResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateForecastResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(CreateForecastResponse {
+    pub fn build(self) -> Result<CreateForecastResponse, crate::primitives::BuildError> {
+        Ok(CreateForecastResponse {
             forecast_arn: self.forecast_arn,
         })
     }
@@ -44,13 +41,10 @@ impl CreateForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for CreateForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -70,9 +64,7 @@ impl CreateForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -85,9 +77,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateForecastResponse { forecast_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput,
-> for crate::CreateForecastResponse {
+impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput>
+for crate::CreateForecastResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput,
     ) -> Self {
@@ -99,7 +90,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateForecastResponse>
+impl From<crate::CreateForecastResponse>
 for ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput {
     fn from(value: crate::CreateForecastResponse) -> Self {
         ::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput::builder()

@@ -2,45 +2,43 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateMonitorRequest` shape (`com.amazonaws.forecast#CreateMonitorRequest`).
-/// The `CreateMonitorRequest` structure.
+//! `CreateMonitorRequest`, from the structure `com.amazonaws.forecast#CreateMonitorRequest` of the model.
+/// The input of [`CreateMonitor`](crate::CreateMonitor), which creates a predictor monitor resource for an existing auto predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateMonitorRequest {
     /// The name of the monitor resource.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub monitor_name: ::std::string::String,
+    pub monitor_name: String,
     /// The Amazon Resource Name (ARN) of the predictor to monitor.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
     /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the monitor resource.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`CreateMonitorRequest`](crate::CreateMonitorRequest), from [`CreateMonitorRequest::builder`](crate::CreateMonitorRequest::builder): a setter for every member, then [`build`](CreateMonitorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateMonitorRequestBuilder {
-    monitor_name: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    monitor_name: Option<String>,
+    resource_arn: Option<String>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateMonitorRequest {
     /// A builder for `CreateMonitorRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateMonitorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateMonitorRequestBuilder {
     crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name :
-        ::std::string::String
+        value "MonitorName" monitor_name monitor_name set_monitor_name : String
     );
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
     /// Builds the [`CreateMonitorRequest`](crate::CreateMonitorRequest).
@@ -49,15 +47,10 @@ impl CreateMonitorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorName`, `ResourceArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateMonitorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<CreateMonitorRequest, crate::primitives::BuildError> {
         match (self.monitor_name, self.resource_arn) {
-            (
-                ::std::option::Option::Some(monitor_name),
-                ::std::option::Option::Some(resource_arn),
-            ) => {
-                ::std::result::Result::Ok(CreateMonitorRequest {
+            (Some(monitor_name), Some(resource_arn)) => {
+                Ok(CreateMonitorRequest {
                     monitor_name,
                     resource_arn,
                     tags: self.tags,
@@ -68,7 +61,7 @@ impl CreateMonitorRequestBuilder {
                     monitor_name.is_none().then_some("MonitorName"),
                     resource_arn.is_none().then_some("ResourceArn"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateMonitorRequest",
                         missing.into_iter().flatten(),
@@ -84,13 +77,10 @@ impl CreateMonitorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateMonitorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateMonitorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -108,7 +98,7 @@ impl crate::primitives::Validate for CreateMonitorRequest {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -124,9 +114,7 @@ impl CreateMonitorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -141,20 +129,19 @@ crate::primitives::arbitrary::arbitrary_structure! {
     tags : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput,
-> for crate::CreateMonitorRequest {
+impl TryFrom<::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput>
+for crate::CreateMonitorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput {
             monitor_name,
             resource_arn,
             tags,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             monitor_name: monitor_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateMonitorRequest",
@@ -165,37 +152,33 @@ impl ::std::convert::TryFrom<
                     shape: "CreateMonitorRequest",
                     member: "ResourceArn",
                 })?,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateMonitorRequest>
+impl TryFrom<crate::CreateMonitorRequest>
 for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateMonitorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateMonitorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput::builder()
-            .set_monitor_name(::std::option::Option::Some(value.monitor_name))
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_monitor_name(Some(value.monitor_name))
+            .set_resource_arn(Some(value.resource_arn))
             .set_tags(
                 value
                     .tags
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateMonitorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,38 +2,35 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateMonitorResponse` shape (`com.amazonaws.forecast#CreateMonitorResponse`).
-/// The `CreateMonitorResponse` structure.
+//! `CreateMonitorResponse`, from the structure `com.amazonaws.forecast#CreateMonitorResponse` of the model.
+/// The output of [`CreateMonitor`](crate::CreateMonitor), which creates a predictor monitor resource for an existing auto predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateMonitorResponse {
     /// The Amazon Resource Name (ARN) of the monitor resource.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::option::Option<::std::string::String>,
+    pub monitor_arn: Option<String>,
 }
 /// A builder for [`CreateMonitorResponse`](crate::CreateMonitorResponse), from [`CreateMonitorResponse::builder`](crate::CreateMonitorResponse::builder): a setter for every member, then [`build`](CreateMonitorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateMonitorResponseBuilder {
-    monitor_arn: ::std::option::Option<::std::string::String>,
+    monitor_arn: Option<String>,
 }
 impl CreateMonitorResponse {
     /// A builder for `CreateMonitorResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateMonitorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateMonitorResponseBuilder {
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     /// Builds the [`CreateMonitorResponse`](crate::CreateMonitorResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateMonitorResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(CreateMonitorResponse {
+    pub fn build(self) -> Result<CreateMonitorResponse, crate::primitives::BuildError> {
+        Ok(CreateMonitorResponse {
             monitor_arn: self.monitor_arn,
         })
     }
@@ -44,13 +41,10 @@ impl CreateMonitorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateMonitorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateMonitorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for CreateMonitorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorArn", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+        if let Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -70,9 +64,7 @@ impl CreateMonitorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -85,9 +77,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateMonitorResponse { monitor_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput,
-> for crate::CreateMonitorResponse {
+impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput>
+for crate::CreateMonitorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput,
     ) -> Self {
@@ -99,7 +90,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateMonitorResponse>
+impl From<crate::CreateMonitorResponse>
 for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput {
     fn from(value: crate::CreateMonitorResponse) -> Self {
         ::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput::builder()

@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreatePredictorRequest` shape (`com.amazonaws.forecast#CreatePredictorRequest`).
-/// The `CreatePredictorRequest` structure.
+//! `CreatePredictorRequest`, from the structure `com.amazonaws.forecast#CreatePredictorRequest` of the model.
+/// The input of [`CreatePredictor`](crate::CreatePredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePredictorRequest {
     /// A name for the predictor.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_name: ::std::string::String,
+    pub predictor_name: String,
     /// The Amazon Resource Name (ARN) of the algorithm to use for model training. Required if `PerformAutoML` is not set to `true`.
     ///
     /// **Supported algorithms:**
@@ -22,7 +22,7 @@ pub struct CreatePredictorRequest {
     /// - `arn:aws:forecast:::algorithm/Prophet`
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub algorithm_arn: ::std::option::Option<::std::string::String>,
+    pub algorithm_arn: Option<String>,
     /// Specifies the number of time-steps that the model is trained to predict. The forecast horizon is also called the prediction length.
     ///
     /// For example, if you configure a dataset for daily data collection (using the `DataFrequency` parameter of the [`CreateDataset`][] operation) and set the forecast horizon to 10, the model returns predictions for 10 days.
@@ -38,19 +38,19 @@ pub struct CreatePredictorRequest {
     /// The default value is `["0.10", "0.50", "0.9"]`.
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// Whether to perform AutoML. When Amazon Forecast performs AutoML, it evaluates the algorithms it provides and chooses the best algorithm and configuration for your training dataset.
     ///
     /// The default value is `false`. In this case, you are required to specify an algorithm.
     ///
     /// Set `PerformAutoML` to `true` to have Amazon Forecast perform AutoML. This is a good option if you aren't sure which algorithm is suitable for your training data. In this case, `PerformHPO` must be false.
-    pub perform_auto_ml: ::std::option::Option<bool>,
+    pub perform_auto_ml: Option<bool>,
     /// Used to overide the default AutoML strategy, which is to optimize predictor accuracy. To apply an AutoML strategy that minimizes training time, use `LatencyOptimized`.
     ///
     /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
     ///
     /// This parameter is only valid for predictors trained using AutoML.
-    pub auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    pub auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
     /// Whether to perform hyperparameter optimization (HPO). HPO finds optimal hyperparameter values for your training data. The process of performing HPO is known as running a hyperparameter tuning job.
     ///
     /// The default value is `false`. In this case, Amazon Forecast uses default hyperparameter values from the chosen algorithm.
@@ -63,19 +63,17 @@ pub struct CreatePredictorRequest {
     /// - CNN-QR
     ///
     /// [`HyperParameterTuningJobConfig`]: crate::HyperParameterTuningJobConfig
-    pub perform_hpo: ::std::option::Option<bool>,
+    pub perform_hpo: Option<bool>,
     /// The hyperparameters to override for model training. The hyperparameters that you can override are listed in the individual algorithms. For the list of supported algorithms, see `aws-forecast-choosing-recipes`.
     ///
     /// Length: `0..=100`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
-    pub training_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub training_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Used to override the default evaluation parameters of the specified algorithm. Amazon Forecast evaluates a predictor by splitting a dataset into training data and testing data. The evaluation parameters define how to perform the split and the number of iterations.
-    pub evaluation_parameters: ::std::option::Option<crate::EvaluationParameters>,
+    pub evaluation_parameters: Option<crate::EvaluationParameters>,
     /// Provides hyperparameter override values for the algorithm. If you don't provide this parameter, Amazon Forecast uses default values. The individual algorithms specify which hyperparameters support hyperparameter optimization (HPO). For more information, see `aws-forecast-choosing-recipes`.
     ///
     /// If you included the `HPOConfig` object, you must set `PerformHPO` to true.
-    pub hpo_config: ::std::option::Option<crate::HyperParameterTuningJobConfig>,
+    pub hpo_config: Option<crate::HyperParameterTuningJobConfig>,
     /// Describes the dataset group that contains the data to use to train the predictor.
     ///
     /// **Required.**
@@ -85,7 +83,7 @@ pub struct CreatePredictorRequest {
     /// **Required.**
     pub featurization_config: crate::FeaturizationConfig,
     /// An Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// The optional metadata that you apply to the predictor to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
     ///
     /// The following basic restrictions apply to tags:
@@ -99,54 +97,49 @@ pub struct CreatePredictorRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
 }
 /// A builder for [`CreatePredictorRequest`](crate::CreatePredictorRequest), from [`CreatePredictorRequest::builder`](crate::CreatePredictorRequest::builder): a setter for every member, then [`build`](CreatePredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreatePredictorRequestBuilder {
-    predictor_name: ::std::option::Option<::std::string::String>,
-    algorithm_arn: ::std::option::Option<::std::string::String>,
-    forecast_horizon: ::std::option::Option<i32>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    perform_auto_ml: ::std::option::Option<bool>,
-    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
-    perform_hpo: ::std::option::Option<bool>,
-    training_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    evaluation_parameters: ::std::option::Option<crate::EvaluationParameters>,
-    hpo_config: ::std::option::Option<crate::HyperParameterTuningJobConfig>,
-    input_data_config: ::std::option::Option<crate::InputDataConfig>,
-    featurization_config: ::std::option::Option<crate::FeaturizationConfig>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    predictor_name: Option<String>,
+    algorithm_arn: Option<String>,
+    forecast_horizon: Option<i32>,
+    forecast_types: Option<Vec<String>>,
+    perform_auto_ml: Option<bool>,
+    auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
+    perform_hpo: Option<bool>,
+    training_parameters: Option<::std::collections::BTreeMap<String, String>>,
+    evaluation_parameters: Option<crate::EvaluationParameters>,
+    hpo_config: Option<crate::HyperParameterTuningJobConfig>,
+    input_data_config: Option<crate::InputDataConfig>,
+    featurization_config: Option<crate::FeaturizationConfig>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    tags: Option<Vec<crate::Tag>>,
+    optimization_metric: Option<crate::OptimizationMetric>,
 }
 impl CreatePredictorRequest {
     /// A builder for `CreatePredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreatePredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreatePredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name :
-        ::std::string::String
+        value "PredictorName" predictor_name predictor_name set_predictor_name : String
     );
     crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
-        ::std::string::String
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
     );
     crate::primitives::build::setters!(
         value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
         i32
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(
         value "PerformAutoML" perform_auto_ml perform_auto_ml set_perform_auto_ml : bool
@@ -161,7 +154,7 @@ impl CreatePredictorRequestBuilder {
     );
     crate::primitives::build::setters!(
         map "TrainingParameters" training_parameters training_parameters
-        set_training_parameters : ::std::string::String => ::std::string::String
+        set_training_parameters : String => String
     );
     crate::primitives::build::setters!(
         value "EvaluationParameters" evaluation_parameters evaluation_parameters
@@ -194,9 +187,7 @@ impl CreatePredictorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorName`, `ForecastHorizon`, `InputDataConfig`, `FeaturizationConfig`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreatePredictorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<CreatePredictorRequest, crate::primitives::BuildError> {
         match (
             self.predictor_name,
             self.forecast_horizon,
@@ -204,12 +195,12 @@ impl CreatePredictorRequestBuilder {
             self.featurization_config,
         ) {
             (
-                ::std::option::Option::Some(predictor_name),
-                ::std::option::Option::Some(forecast_horizon),
-                ::std::option::Option::Some(input_data_config),
-                ::std::option::Option::Some(featurization_config),
+                Some(predictor_name),
+                Some(forecast_horizon),
+                Some(input_data_config),
+                Some(featurization_config),
             ) => {
-                ::std::result::Result::Ok(CreatePredictorRequest {
+                Ok(CreatePredictorRequest {
                     predictor_name,
                     algorithm_arn: self.algorithm_arn,
                     forecast_horizon,
@@ -239,7 +230,7 @@ impl CreatePredictorRequestBuilder {
                     input_data_config.is_none().then_some("InputDataConfig"),
                     featurization_config.is_none().then_some("FeaturizationConfig"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreatePredictorRequest",
                         missing.into_iter().flatten(),
@@ -255,13 +246,10 @@ impl CreatePredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreatePredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreatePredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -274,13 +262,13 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("AlgorithmArn", false);
-        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+        if let Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -291,12 +279,12 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         }
         v.leave();
         v.enter("AutoMLOverrideStrategy", false);
-        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+        if let Some(value) = &self.auto_ml_override_strategy {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("TrainingParameters", false);
-        if let ::std::option::Option::Some(value) = &self.training_parameters {
+        if let Some(value) = &self.training_parameters {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 100u64));
             for (key, item) in value {
                 v.enter_map_key(key);
@@ -311,12 +299,12 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         }
         v.leave();
         v.enter("EvaluationParameters", false);
-        if let ::std::option::Option::Some(value) = &self.evaluation_parameters {
+        if let Some(value) = &self.evaluation_parameters {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("HPOConfig", false);
-        if let ::std::option::Option::Some(value) = &self.hpo_config {
+        if let Some(value) = &self.hpo_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -329,12 +317,12 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -344,7 +332,7 @@ impl crate::primitives::Validate for CreatePredictorRequest {
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -355,9 +343,7 @@ impl CreatePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -386,13 +372,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; tags : optional, ListOf < Any >; optimization_metric : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput,
-> for crate::CreatePredictorRequest {
+impl TryFrom<::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput>
+for crate::CreatePredictorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
             predictor_name,
             algorithm_arn,
@@ -411,7 +396,7 @@ impl ::std::convert::TryFrom<
             optimization_metric,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_name: predictor_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorRequest",
@@ -425,71 +410,55 @@ impl ::std::convert::TryFrom<
                 })?,
             forecast_types,
             perform_auto_ml,
-            auto_ml_override_strategy: auto_ml_override_strategy
-                .map(::std::convert::Into::into),
+            auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
             perform_hpo,
             training_parameters: training_parameters.map(|v| v.into_iter().collect()),
-            evaluation_parameters: evaluation_parameters.map(::std::convert::Into::into),
-            hpo_config: hpo_config.map(::std::convert::Into::into),
+            evaluation_parameters: evaluation_parameters.map(Into::into),
+            hpo_config: hpo_config.map(Into::into),
             input_data_config: input_data_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorRequest",
                     member: "InputDataConfig",
                 })?,
             featurization_config: featurization_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorRequest",
                     member: "FeaturizationConfig",
                 })?,
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            encryption_config: encryption_config.map(Into::into),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
+            optimization_metric: optimization_metric.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreatePredictorRequest>
+impl TryFrom<crate::CreatePredictorRequest>
 for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreatePredictorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreatePredictorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput::builder()
-            .set_predictor_name(::std::option::Option::Some(value.predictor_name))
+            .set_predictor_name(Some(value.predictor_name))
             .set_algorithm_arn(value.algorithm_arn)
-            .set_forecast_horizon(::std::option::Option::Some(value.forecast_horizon))
+            .set_forecast_horizon(Some(value.forecast_horizon))
             .set_forecast_types(value.forecast_types)
             .set_perform_auto_ml(value.perform_auto_ml)
             .set_auto_ml_override_strategy(
-                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                value.auto_ml_override_strategy.map(Into::into),
             )
             .set_perform_hpo(value.perform_hpo)
             .set_training_parameters(
                 value.training_parameters.map(|v| v.into_iter().collect()),
             )
-            .set_evaluation_parameters(
-                value.evaluation_parameters.map(::std::convert::Into::into),
-            )
-            .set_hpo_config(
-                value.hpo_config.map(::std::convert::TryFrom::try_from).transpose()?,
-            )
-            .set_input_data_config(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.input_data_config)?,
-                ),
-            )
+            .set_evaluation_parameters(value.evaluation_parameters.map(Into::into))
+            .set_hpo_config(value.hpo_config.map(TryFrom::try_from).transpose()?)
+            .set_input_data_config(Some(TryFrom::try_from(value.input_data_config)?))
             .set_featurization_config(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.featurization_config)?,
-                ),
+                Some(TryFrom::try_from(value.featurization_config)?),
             )
             .set_encryption_config(
-                value
-                    .encryption_config
-                    .map(::std::convert::TryFrom::try_from)
-                    .transpose()?,
+                value.encryption_config.map(TryFrom::try_from).transpose()?,
             )
             .set_tags(
                 value
@@ -497,20 +466,16 @@ for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreatePredictorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,38 +2,37 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreatePredictorResponse` shape (`com.amazonaws.forecast#CreatePredictorResponse`).
-/// The `CreatePredictorResponse` structure.
+//! `CreatePredictorResponse`, from the structure `com.amazonaws.forecast#CreatePredictorResponse` of the model.
+/// The output of [`CreatePredictor`](crate::CreatePredictor), which creates an Amazon Forecast predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreatePredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
 }
 /// A builder for [`CreatePredictorResponse`](crate::CreatePredictorResponse), from [`CreatePredictorResponse::builder`](crate::CreatePredictorResponse::builder): a setter for every member, then [`build`](CreatePredictorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreatePredictorResponseBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl CreatePredictorResponse {
     /// A builder for `CreatePredictorResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreatePredictorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreatePredictorResponseBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`CreatePredictorResponse`](crate::CreatePredictorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<CreatePredictorResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(CreatePredictorResponse {
+    ) -> Result<CreatePredictorResponse, crate::primitives::BuildError> {
+        Ok(CreatePredictorResponse {
             predictor_arn: self.predictor_arn,
         })
     }
@@ -44,13 +43,10 @@ impl CreatePredictorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreatePredictorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreatePredictorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +54,7 @@ impl crate::primitives::Validate for CreatePredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -70,9 +66,7 @@ impl CreatePredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -85,9 +79,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreatePredictorResponse { predictor_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput,
-> for crate::CreatePredictorResponse {
+impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput>
+for crate::CreatePredictorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput,
     ) -> Self {
@@ -99,7 +92,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreatePredictorResponse>
+impl From<crate::CreatePredictorResponse>
 for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput {
     fn from(value: crate::CreatePredictorResponse) -> Self {
         ::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput::builder()

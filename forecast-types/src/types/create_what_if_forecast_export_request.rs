@@ -2,18 +2,20 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastExportRequest` shape (`com.amazonaws.forecast#CreateWhatIfForecastExportRequest`).
-/// The `CreateWhatIfForecastExportRequest` structure.
+//! `CreateWhatIfForecastExportRequest`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastExportRequest` of the model.
+/// The input of [`CreateWhatIfForecastExport`](crate::CreateWhatIfForecastExport), which exports a forecast created by the [`CreateWhatIfForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateWhatIfForecastExportRequest {
     /// The name of the what-if forecast to export.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_export_name: ::std::string::String,
+    pub what_if_forecast_export_name: String,
     /// The list of what-if forecast Amazon Resource Names (ARNs) to export.
     ///
     /// **Required.** Length: `1..=50`. Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arns: ::std::vec::Vec<::std::string::String>,
+    pub what_if_forecast_arns: Vec<String>,
     /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
     ///
     /// If encryption is used, `Destination` must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
@@ -23,46 +25,43 @@ pub struct CreateWhatIfForecastExportRequest {
     /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest), from [`CreateWhatIfForecastExportRequest::builder`](crate::CreateWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](CreateWhatIfForecastExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastExportRequestBuilder {
-    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
-    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    format: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_name: Option<String>,
+    what_if_forecast_arns: Option<Vec<String>>,
+    destination: Option<crate::DataDestination>,
+    tags: Option<Vec<crate::Tag>>,
+    format: Option<String>,
 }
 impl CreateWhatIfForecastExportRequest {
     /// A builder for `CreateWhatIfForecastExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastExportRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportName" what_if_forecast_export_name
-        what_if_forecast_export_name set_what_if_forecast_export_name :
-        ::std::string::String
+        what_if_forecast_export_name set_what_if_forecast_export_name : String
     );
     crate::primitives::build::setters!(
         list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
-        set_what_if_forecast_arns : ::std::string::String
+        set_what_if_forecast_arns : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest).
     ///
     /// # Errors
@@ -71,21 +70,18 @@ impl CreateWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateWhatIfForecastExportRequest, crate::primitives::BuildError> {
         match (
             self.what_if_forecast_export_name,
             self.what_if_forecast_arns,
             self.destination,
         ) {
             (
-                ::std::option::Option::Some(what_if_forecast_export_name),
-                ::std::option::Option::Some(what_if_forecast_arns),
-                ::std::option::Option::Some(destination),
+                Some(what_if_forecast_export_name),
+                Some(what_if_forecast_arns),
+                Some(destination),
             ) => {
-                ::std::result::Result::Ok(CreateWhatIfForecastExportRequest {
+                Ok(CreateWhatIfForecastExportRequest {
                     what_if_forecast_export_name,
                     what_if_forecast_arns,
                     destination,
@@ -101,7 +97,7 @@ impl CreateWhatIfForecastExportRequestBuilder {
                     what_if_forecast_arns.is_none().then_some("WhatIfForecastArns"),
                     destination.is_none().then_some("Destination"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateWhatIfForecastExportRequest",
                         missing.into_iter().flatten(),
@@ -117,13 +113,10 @@ impl CreateWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -150,7 +143,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -160,7 +153,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportRequest {
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -172,9 +165,7 @@ impl CreateWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -193,13 +184,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : optional, ListOf < Any >; format : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput,
 > for crate::CreateWhatIfForecastExportRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput {
             what_if_forecast_export_name,
             what_if_forecast_arns,
@@ -208,7 +199,7 @@ impl ::std::convert::TryFrom<
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_export_name: what_if_forecast_export_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastExportRequest",
@@ -220,46 +211,36 @@ impl ::std::convert::TryFrom<
                     member: "WhatIfForecastArns",
                 })?,
             destination: destination
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastExportRequest",
                     member: "Destination",
                 })?,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateWhatIfForecastExportRequest>
+impl TryFrom<crate::CreateWhatIfForecastExportRequest>
 for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::CreateWhatIfForecastExportRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportInput::builder()
-            .set_what_if_forecast_export_name(
-                ::std::option::Option::Some(value.what_if_forecast_export_name),
-            )
-            .set_what_if_forecast_arns(
-                ::std::option::Option::Some(value.what_if_forecast_arns),
-            )
-            .set_destination(
-                ::std::option::Option::Some(
-                    ::std::convert::TryFrom::try_from(value.destination)?,
-                ),
-            )
+            .set_what_if_forecast_export_name(Some(value.what_if_forecast_export_name))
+            .set_what_if_forecast_arns(Some(value.what_if_forecast_arns))
+            .set_destination(Some(TryFrom::try_from(value.destination)?))
             .set_tags(
                 value
                     .tags
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
@@ -267,7 +248,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfF
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateWhatIfForecastExportRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,42 +2,40 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastExportResponse` shape (`com.amazonaws.forecast#CreateWhatIfForecastExportResponse`).
-/// The `CreateWhatIfForecastExportResponse` structure.
+//! `CreateWhatIfForecastExportResponse`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastExportResponse` of the model.
+/// The output of [`CreateWhatIfForecastExport`](crate::CreateWhatIfForecastExport), which exports a forecast created by the [`CreateWhatIfForecast`][] operation to your Amazon Simple Storage Service (Amazon S3) bucket.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateWhatIfForecastExportResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_export_arn: Option<String>,
 }
 /// A builder for [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse), from [`CreateWhatIfForecastExportResponse::builder`](crate::CreateWhatIfForecastExportResponse::builder): a setter for every member, then [`build`](CreateWhatIfForecastExportResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastExportResponseBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
 }
 impl CreateWhatIfForecastExportResponse {
     /// A builder for `CreateWhatIfForecastExportResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastExportResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastExportResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     /// Builds the [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateWhatIfForecastExportResponse {
+    ) -> Result<CreateWhatIfForecastExportResponse, crate::primitives::BuildError> {
+        Ok(CreateWhatIfForecastExportResponse {
             what_if_forecast_export_arn: self.what_if_forecast_export_arn,
         })
     }
@@ -48,13 +46,10 @@ impl CreateWhatIfForecastExportResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastExportResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastExportResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -62,7 +57,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
+        if let Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
@@ -74,9 +69,7 @@ impl CreateWhatIfForecastExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -90,7 +83,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateWhatIfForecastExportResponse { what_if_forecast_export_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput,
 > for crate::CreateWhatIfForecastExportResponse {
     fn from(
@@ -106,7 +99,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateWhatIfForecastExportResponse>
+impl From<crate::CreateWhatIfForecastExportResponse>
 for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput {
     fn from(value: crate::CreateWhatIfForecastExportResponse) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportOutput::builder()

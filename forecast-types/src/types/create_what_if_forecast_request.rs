@@ -2,24 +2,22 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastRequest` shape (`com.amazonaws.forecast#CreateWhatIfForecastRequest`).
-/// The `CreateWhatIfForecastRequest` structure.
+//! `CreateWhatIfForecastRequest`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastRequest` of the model.
+/// The input of [`CreateWhatIfForecast`](crate::CreateWhatIfForecast). A what-if forecast is a forecast that is created from a modified version of the baseline forecast.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateWhatIfForecastRequest {
     /// The name of the what-if forecast. Names must be unique within each what-if analysis.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_name: ::std::string::String,
+    pub what_if_forecast_name: String,
     /// The Amazon Resource Name (ARN) of the what-if analysis.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::string::String,
+    pub what_if_analysis_arn: String,
     /// The transformations that are applied to the baseline time series. Each transformation contains an action and a set of conditions. An action is applied only when all conditions are met. If no conditions are provided, the action is applied to all items.
     ///
     /// Length: `0..=30`.
-    pub time_series_transformations: ::std::option::Option<
-        ::std::vec::Vec<crate::TimeSeriesTransformation>,
-    >,
+    pub time_series_transformations: Option<Vec<crate::TimeSeriesTransformation>>,
     /// The replacement time series dataset, which contains the rows that you want to change in the related time series dataset. A replacement time series does not need to contain all rows that are in the baseline related time series. Include only the rows (measure-dimension combinations) that you want to include in the what-if forecast.
     ///
     /// This dataset is merged with the original time series to create a transformed dataset that is used for the what-if analysis.
@@ -27,42 +25,40 @@ pub struct CreateWhatIfForecastRequest {
     /// This dataset should contain the items to modify (such as item_id or workforce_type), any relevant dimensions, the timestamp column, and at least one of the related time series columns. This file should not contain duplicate timestamps for the same time series.
     ///
     /// Timestamps and item_ids not included in this dataset are not included in the what-if analysis.
-    pub time_series_replacements_data_source: ::std::option::Option<
+    pub time_series_replacements_data_source: Option<
         crate::TimeSeriesReplacementsDataSource,
     >,
     /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`CreateWhatIfForecastRequest`](crate::CreateWhatIfForecastRequest), from [`CreateWhatIfForecastRequest::builder`](crate::CreateWhatIfForecastRequest::builder): a setter for every member, then [`build`](CreateWhatIfForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastRequestBuilder {
-    what_if_forecast_name: ::std::option::Option<::std::string::String>,
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
-    time_series_transformations: ::std::option::Option<
-        ::std::vec::Vec<crate::TimeSeriesTransformation>,
-    >,
-    time_series_replacements_data_source: ::std::option::Option<
+    what_if_forecast_name: Option<String>,
+    what_if_analysis_arn: Option<String>,
+    time_series_transformations: Option<Vec<crate::TimeSeriesTransformation>>,
+    time_series_replacements_data_source: Option<
         crate::TimeSeriesReplacementsDataSource,
     >,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateWhatIfForecastRequest {
     /// A builder for `CreateWhatIfForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
-        set_what_if_forecast_name : ::std::string::String
+        set_what_if_forecast_name : String
     );
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     crate::primitives::build::setters!(
         list "TimeSeriesTransformations" time_series_transformations
@@ -83,16 +79,10 @@ impl CreateWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<CreateWhatIfForecastRequest, crate::primitives::BuildError> {
         match (self.what_if_forecast_name, self.what_if_analysis_arn) {
-            (
-                ::std::option::Option::Some(what_if_forecast_name),
-                ::std::option::Option::Some(what_if_analysis_arn),
-            ) => {
-                ::std::result::Result::Ok(CreateWhatIfForecastRequest {
+            (Some(what_if_forecast_name), Some(what_if_analysis_arn)) => {
+                Ok(CreateWhatIfForecastRequest {
                     what_if_forecast_name,
                     what_if_analysis_arn,
                     time_series_transformations: self.time_series_transformations,
@@ -106,7 +96,7 @@ impl CreateWhatIfForecastRequestBuilder {
                     what_if_forecast_name.is_none().then_some("WhatIfForecastName"),
                     what_if_analysis_arn.is_none().then_some("WhatIfAnalysisArn"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateWhatIfForecastRequest",
                         missing.into_iter().flatten(),
@@ -122,13 +112,10 @@ impl CreateWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -146,7 +133,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("TimeSeriesTransformations", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_transformations {
+        if let Some(value) = &self.time_series_transformations {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 30u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -156,14 +143,12 @@ impl crate::primitives::Validate for CreateWhatIfForecastRequest {
         }
         v.leave();
         v.enter("TimeSeriesReplacementsDataSource", false);
-        if let ::std::option::Option::Some(value) = &self
-            .time_series_replacements_data_source
-        {
+        if let Some(value) = &self.time_series_replacements_data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -179,9 +164,7 @@ impl CreateWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -201,13 +184,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput,
 > for crate::CreateWhatIfForecastRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput {
             what_if_forecast_name,
             what_if_analysis_arn,
@@ -216,7 +199,7 @@ impl ::std::convert::TryFrom<
             tags,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_name: what_if_forecast_name
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastRequest",
@@ -228,45 +211,37 @@ impl ::std::convert::TryFrom<
                     member: "WhatIfAnalysisArn",
                 })?,
             time_series_transformations: time_series_transformations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             time_series_replacements_data_source: time_series_replacements_data_source
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?,
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::CreateWhatIfForecastRequest>
+impl TryFrom<crate::CreateWhatIfForecastRequest>
 for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::CreateWhatIfForecastRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::CreateWhatIfForecastRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastInput::builder()
-            .set_what_if_forecast_name(
-                ::std::option::Option::Some(value.what_if_forecast_name),
-            )
-            .set_what_if_analysis_arn(
-                ::std::option::Option::Some(value.what_if_analysis_arn),
-            )
+            .set_what_if_forecast_name(Some(value.what_if_forecast_name))
+            .set_what_if_analysis_arn(Some(value.what_if_analysis_arn))
             .set_time_series_transformations(
                 value
                     .time_series_transformations
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .set_time_series_replacements_data_source(
                 value
                     .time_series_replacements_data_source
-                    .map(::std::convert::TryFrom::try_from)
+                    .map(TryFrom::try_from)
                     .transpose()?,
             )
             .set_tags(
@@ -275,17 +250,15 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecast
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "CreateWhatIfForecastRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,41 +2,38 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `CreateWhatIfForecastResponse` shape (`com.amazonaws.forecast#CreateWhatIfForecastResponse`).
-/// The `CreateWhatIfForecastResponse` structure.
+//! `CreateWhatIfForecastResponse`, from the structure `com.amazonaws.forecast#CreateWhatIfForecastResponse` of the model.
+/// The output of [`CreateWhatIfForecast`](crate::CreateWhatIfForecast). A what-if forecast is a forecast that is created from a modified version of the baseline forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct CreateWhatIfForecastResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_arn: Option<String>,
 }
 /// A builder for [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse), from [`CreateWhatIfForecastResponse::builder`](crate::CreateWhatIfForecastResponse::builder): a setter for every member, then [`build`](CreateWhatIfForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWhatIfForecastResponseBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
 }
 impl CreateWhatIfForecastResponse {
     /// A builder for `CreateWhatIfForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> CreateWhatIfForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWhatIfForecastResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     /// Builds the [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(CreateWhatIfForecastResponse {
+    ) -> Result<CreateWhatIfForecastResponse, crate::primitives::BuildError> {
+        Ok(CreateWhatIfForecastResponse {
             what_if_forecast_arn: self.what_if_forecast_arn,
         })
     }
@@ -47,13 +44,10 @@ impl CreateWhatIfForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        CreateWhatIfForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<CreateWhatIfForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +55,7 @@ impl crate::primitives::Validate for CreateWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
+        if let Some(value) = &self.what_if_forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
@@ -73,9 +67,7 @@ impl CreateWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +81,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     CreateWhatIfForecastResponse { what_if_forecast_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput,
 > for crate::CreateWhatIfForecastResponse {
     fn from(
@@ -103,7 +95,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::CreateWhatIfForecastResponse>
+impl From<crate::CreateWhatIfForecastResponse>
 for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput {
     fn from(value: crate::CreateWhatIfForecastResponse) -> Self {
         ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecastOutput::builder()

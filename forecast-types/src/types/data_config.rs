@@ -2,47 +2,41 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DataConfig` shape (`com.amazonaws.forecast#DataConfig`).
+//! `DataConfig`, from the structure `com.amazonaws.forecast#DataConfig` of the model.
 /// The data configuration for your dataset group and any additional datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataConfig {
     /// The ARN of the dataset group used to train the predictor.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
     /// Aggregation and filling options for attributes in your dataset group.
     ///
     /// Length: `1..=50`.
-    pub attribute_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::AttributeConfig>,
-    >,
+    pub attribute_configs: Option<Vec<crate::AttributeConfig>>,
     /// Additional built-in datasets like Holidays and the Weather Index.
     ///
     /// Length: `1..=2`.
-    pub additional_datasets: ::std::option::Option<
-        ::std::vec::Vec<crate::AdditionalDataset>,
-    >,
+    pub additional_datasets: Option<Vec<crate::AdditionalDataset>>,
 }
 /// A builder for [`DataConfig`](crate::DataConfig), from [`DataConfig::builder`](crate::DataConfig::builder): a setter for every member, then [`build`](DataConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataConfigBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    attribute_configs: ::std::option::Option<::std::vec::Vec<crate::AttributeConfig>>,
-    additional_datasets: ::std::option::Option<
-        ::std::vec::Vec<crate::AdditionalDataset>,
-    >,
+    dataset_group_arn: Option<String>,
+    attribute_configs: Option<Vec<crate::AttributeConfig>>,
+    additional_datasets: Option<Vec<crate::AdditionalDataset>>,
 }
 impl DataConfig {
     /// A builder for `DataConfig` with every member unset.
     #[inline]
     pub fn builder() -> DataConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataConfigBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         list "AttributeConfigs" attribute_configs attribute_configs set_attribute_configs
@@ -58,19 +52,17 @@ impl DataConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DataConfig, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(DataConfig {
+            Some(dataset_group_arn) => {
+                Ok(DataConfig {
                     dataset_group_arn,
                     attribute_configs: self.attribute_configs,
                     additional_datasets: self.additional_datasets,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new("DataConfig", ["DatasetGroupArn"]),
                 )
             }
@@ -83,10 +75,10 @@ impl DataConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataConfig, crate::primitives::ValidationError> {
+    ) -> Result<DataConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -99,7 +91,7 @@ impl crate::primitives::Validate for DataConfig {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("AttributeConfigs", false);
-        if let ::std::option::Option::Some(value) = &self.attribute_configs {
+        if let Some(value) = &self.attribute_configs {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -109,7 +101,7 @@ impl crate::primitives::Validate for DataConfig {
         }
         v.leave();
         v.enter("AdditionalDatasets", false);
-        if let ::std::option::Option::Some(value) = &self.additional_datasets {
+        if let Some(value) = &self.additional_datasets {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 2u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -125,9 +117,7 @@ impl DataConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -143,7 +133,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     < Any >; additional_datasets : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {
+impl From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {
     fn from(value: ::aws_sdk_forecast::types::DataConfig) -> Self {
         let ::aws_sdk_forecast::types::DataConfig {
             dataset_group_arn,
@@ -154,29 +144,26 @@ impl ::std::convert::From<::aws_sdk_forecast::types::DataConfig> for crate::Data
         Self {
             dataset_group_arn,
             attribute_configs: attribute_configs
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             additional_datasets: additional_datasets
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DataConfig>
-for ::aws_sdk_forecast::types::DataConfig {
+impl TryFrom<crate::DataConfig> for ::aws_sdk_forecast::types::DataConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(value: crate::DataConfig) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DataConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::DataConfig::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .set_attribute_configs(
                 value
                     .attribute_configs
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
@@ -186,17 +173,15 @@ for ::aws_sdk_forecast::types::DataConfig {
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DataConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DataDestination` shape (`com.amazonaws.forecast#DataDestination`).
+//! `DataDestination`, from the structure `com.amazonaws.forecast#DataDestination` of the model.
 /// The destination for an export job. Provide an S3 path, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the location, and an Key Management Service (KMS) key (optional).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataDestination {
@@ -14,13 +14,13 @@ pub struct DataDestination {
 /// A builder for [`DataDestination`](crate::DataDestination), from [`DataDestination::builder`](crate::DataDestination::builder): a setter for every member, then [`build`](DataDestinationBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataDestinationBuilder {
-    s3_config: ::std::option::Option<crate::S3Config>,
+    s3_config: Option<crate::S3Config>,
 }
 impl DataDestination {
     /// A builder for `DataDestination` with every member unset.
     #[inline]
     pub fn builder() -> DataDestinationBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataDestinationBuilder {
@@ -33,17 +33,11 @@ impl DataDestinationBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataDestination, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DataDestination, crate::primitives::BuildError> {
         match self.s3_config {
-            ::std::option::Option::Some(s3_config) => {
-                ::std::result::Result::Ok(DataDestination { s3_config })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("DataDestination", ["S3Config"]),
-                )
+            Some(s3_config) => Ok(DataDestination { s3_config }),
+            None => {
+                Err(crate::primitives::BuildError::new("DataDestination", ["S3Config"]))
             }
         }
     }
@@ -54,10 +48,10 @@ impl DataDestinationBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataDestination, crate::primitives::ValidationError> {
+    ) -> Result<DataDestination, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,9 +69,7 @@ impl DataDestination {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -90,16 +82,15 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DataDestination { s3_config : required, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::DataDestination>
-for crate::DataDestination {
+impl TryFrom<::aws_sdk_forecast::types::DataDestination> for crate::DataDestination {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::DataDestination,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::DataDestination { s3_config, .. } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             s3_config: s3_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DataDestination",
                     member: "S3Config",
@@ -108,19 +99,12 @@ for crate::DataDestination {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DataDestination>
-for ::aws_sdk_forecast::types::DataDestination {
+impl TryFrom<crate::DataDestination> for ::aws_sdk_forecast::types::DataDestination {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DataDestination,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::DataDestination) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::DataDestination::builder()
-                .set_s3_config(
-                    ::std::option::Option::Some(
-                        ::std::convert::TryFrom::try_from(value.s3_config)?,
-                    ),
-                )
+                .set_s3_config(Some(TryFrom::try_from(value.s3_config)?))
                 .build(),
         )
     }

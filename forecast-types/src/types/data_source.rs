@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DataSource` shape (`com.amazonaws.forecast#DataSource`).
+//! `DataSource`, from the structure `com.amazonaws.forecast#DataSource` of the model.
 /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataSource {
@@ -14,13 +14,13 @@ pub struct DataSource {
 /// A builder for [`DataSource`](crate::DataSource), from [`DataSource::builder`](crate::DataSource::builder): a setter for every member, then [`build`](DataSourceBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataSourceBuilder {
-    s3_config: ::std::option::Option<crate::S3Config>,
+    s3_config: Option<crate::S3Config>,
 }
 impl DataSource {
     /// A builder for `DataSource` with every member unset.
     #[inline]
     pub fn builder() -> DataSourceBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataSourceBuilder {
@@ -33,18 +33,10 @@ impl DataSourceBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataSource, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DataSource, crate::primitives::BuildError> {
         match self.s3_config {
-            ::std::option::Option::Some(s3_config) => {
-                ::std::result::Result::Ok(DataSource { s3_config })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("DataSource", ["S3Config"]),
-                )
-            }
+            Some(s3_config) => Ok(DataSource { s3_config }),
+            None => Err(crate::primitives::BuildError::new("DataSource", ["S3Config"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -54,10 +46,10 @@ impl DataSourceBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataSource, crate::primitives::ValidationError> {
+    ) -> Result<DataSource, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,9 +67,7 @@ impl DataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -90,16 +80,15 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DataSource { s3_config : required, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::DataSource>
-for crate::DataSource {
+impl TryFrom<::aws_sdk_forecast::types::DataSource> for crate::DataSource {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::DataSource,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::DataSource { s3_config, .. } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             s3_config: s3_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DataSource",
                     member: "S3Config",
@@ -108,17 +97,12 @@ for crate::DataSource {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DataSource>
-for ::aws_sdk_forecast::types::DataSource {
+impl TryFrom<crate::DataSource> for ::aws_sdk_forecast::types::DataSource {
     type Error = crate::interop::ConversionError;
-    fn try_from(value: crate::DataSource) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::DataSource) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::DataSource::builder()
-                .set_s3_config(
-                    ::std::option::Option::Some(
-                        ::std::convert::TryFrom::try_from(value.s3_config)?,
-                    ),
-                )
+                .set_s3_config(Some(TryFrom::try_from(value.s3_config)?))
                 .build(),
         )
     }

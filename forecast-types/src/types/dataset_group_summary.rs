@@ -2,46 +2,46 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetGroupSummary` shape (`com.amazonaws.forecast#DatasetGroupSummary`).
+//! `DatasetGroupSummary`, from the structure `com.amazonaws.forecast#DatasetGroupSummary` of the model.
 /// Provides a summary of the dataset group properties used in the [ListDatasetGroups](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasetGroups.html) operation. To get the complete set of properties, call the [DescribeDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetGroup.html) operation, and provide the `DatasetGroupArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetGroupSummary {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// The name of the dataset group.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_group_name: ::std::option::Option<::std::string::String>,
+    pub dataset_group_name: Option<String>,
     /// When the dataset group was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `ListDatasetGroups` call.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DatasetGroupSummary`](crate::DatasetGroupSummary), from [`DatasetGroupSummary::builder`](crate::DatasetGroupSummary::builder): a setter for every member, then [`build`](DatasetGroupSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DatasetGroupSummaryBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    dataset_group_name: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    dataset_group_arn: Option<String>,
+    dataset_group_name: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DatasetGroupSummary {
     /// A builder for `DatasetGroupSummary` with every member unset.
     #[inline]
     pub fn builder() -> DatasetGroupSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DatasetGroupSummaryBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : ::std::string::String
+        set_dataset_group_name : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -53,10 +53,8 @@ impl DatasetGroupSummaryBuilder {
     );
     /// Builds the [`DatasetGroupSummary`](crate::DatasetGroupSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DatasetGroupSummary {
+    pub fn build(self) -> Result<DatasetGroupSummary, crate::primitives::BuildError> {
+        Ok(DatasetGroupSummary {
             dataset_group_arn: self.dataset_group_arn,
             dataset_group_name: self.dataset_group_name,
             creation_time: self.creation_time,
@@ -70,10 +68,10 @@ impl DatasetGroupSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DatasetGroupSummary, crate::primitives::ValidationError> {
+    ) -> Result<DatasetGroupSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -81,13 +79,13 @@ impl crate::primitives::Validate for DatasetGroupSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetGroupName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_name {
+        if let Some(value) = &self.dataset_group_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
@@ -99,9 +97,7 @@ impl DatasetGroupSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -119,7 +115,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetGroupSummary>
+impl From<::aws_sdk_forecast::types::DatasetGroupSummary>
 for crate::DatasetGroupSummary {
     fn from(value: ::aws_sdk_forecast::types::DatasetGroupSummary) -> Self {
         let ::aws_sdk_forecast::types::DatasetGroupSummary {
@@ -132,23 +128,20 @@ for crate::DatasetGroupSummary {
         Self {
             dataset_group_arn,
             dataset_group_name,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DatasetGroupSummary>
+impl From<crate::DatasetGroupSummary>
 for ::aws_sdk_forecast::types::DatasetGroupSummary {
     fn from(value: crate::DatasetGroupSummary) -> Self {
         ::aws_sdk_forecast::types::DatasetGroupSummary::builder()
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_dataset_group_name(value.dataset_group_name)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

@@ -2,22 +2,22 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetImportJobSummary` shape (`com.amazonaws.forecast#DatasetImportJobSummary`).
+//! `DatasetImportJobSummary`, from the structure `com.amazonaws.forecast#DatasetImportJobSummary` of the model.
 /// Provides a summary of the dataset import job properties used in the [ListDatasetImportJobs](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasetImportJobs.html) operation. To get the complete set of properties, call the [DescribeDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDatasetImportJob.html) operation, and provide the `DatasetImportJobArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetImportJobSummary {
     /// The Amazon Resource Name (ARN) of the dataset import job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_import_job_arn: Option<String>,
     /// The name of the dataset import job.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_import_job_name: ::std::option::Option<::std::string::String>,
+    pub dataset_import_job_name: Option<String>,
     /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. The training data must be stored in an Amazon S3 bucket.
     ///
     /// If encryption is used, `DataSource` includes an Key Management Service (KMS) key.
-    pub data_source: ::std::option::Option<crate::DataSource>,
+    pub data_source: Option<crate::DataSource>,
     /// The status of the dataset import job. States include:
     ///
     /// - `ACTIVE`
@@ -26,11 +26,11 @@ pub struct DatasetImportJobSummary {
     /// - `CREATE_STOPPING`, `CREATE_STOPPED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the dataset import job was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -38,46 +38,44 @@ pub struct DatasetImportJobSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
-    pub import_mode: ::std::option::Option<crate::ImportMode>,
+    pub import_mode: Option<crate::ImportMode>,
 }
 /// A builder for [`DatasetImportJobSummary`](crate::DatasetImportJobSummary), from [`DatasetImportJobSummary::builder`](crate::DatasetImportJobSummary::builder): a setter for every member, then [`build`](DatasetImportJobSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DatasetImportJobSummaryBuilder {
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
-    dataset_import_job_name: ::std::option::Option<::std::string::String>,
-    data_source: ::std::option::Option<crate::DataSource>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    import_mode: ::std::option::Option<crate::ImportMode>,
+    dataset_import_job_arn: Option<String>,
+    dataset_import_job_name: Option<String>,
+    data_source: Option<crate::DataSource>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    import_mode: Option<crate::ImportMode>,
 }
 impl DatasetImportJobSummary {
     /// A builder for `DatasetImportJobSummary` with every member unset.
     #[inline]
     pub fn builder() -> DatasetImportJobSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DatasetImportJobSummaryBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     crate::primitives::build::setters!(
         value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
-        set_dataset_import_job_name : ::std::string::String
+        set_dataset_import_job_name : String
     );
     crate::primitives::build::setters!(
         value "DataSource" data_source data_source set_data_source : crate ::DataSource
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -94,8 +92,8 @@ impl DatasetImportJobSummaryBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DatasetImportJobSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DatasetImportJobSummary {
+    ) -> Result<DatasetImportJobSummary, crate::primitives::BuildError> {
+        Ok(DatasetImportJobSummary {
             dataset_import_job_arn: self.dataset_import_job_arn,
             dataset_import_job_name: self.dataset_import_job_name,
             data_source: self.data_source,
@@ -113,13 +111,10 @@ impl DatasetImportJobSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DatasetImportJobSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DatasetImportJobSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -127,29 +122,29 @@ impl crate::primitives::Validate for DatasetImportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+        if let Some(value) = &self.dataset_import_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetImportJobName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
+        if let Some(value) = &self.dataset_import_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DataSource", false);
-        if let ::std::option::Option::Some(value) = &self.data_source {
+        if let Some(value) = &self.data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("ImportMode", false);
-        if let ::std::option::Option::Some(value) = &self.import_mode {
+        if let Some(value) = &self.import_mode {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -160,9 +155,7 @@ impl DatasetImportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -183,12 +176,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     last_modification_time : optional, Any; import_mode : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::DatasetImportJobSummary>
+impl TryFrom<::aws_sdk_forecast::types::DatasetImportJobSummary>
 for crate::DatasetImportJobSummary {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::DatasetImportJobSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::DatasetImportJobSummary {
             dataset_import_job_arn,
             dataset_import_job_name,
@@ -200,40 +193,33 @@ for crate::DatasetImportJobSummary {
             import_mode,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_import_job_arn,
             dataset_import_job_name,
-            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            data_source: data_source.map(TryFrom::try_from).transpose()?,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            import_mode: import_mode.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            import_mode: import_mode.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DatasetImportJobSummary>
+impl TryFrom<crate::DatasetImportJobSummary>
 for ::aws_sdk_forecast::types::DatasetImportJobSummary {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DatasetImportJobSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::DatasetImportJobSummary) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::DatasetImportJobSummary::builder()
                 .set_dataset_import_job_arn(value.dataset_import_job_arn)
                 .set_dataset_import_job_name(value.dataset_import_job_name)
-                .set_data_source(
-                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_data_source(value.data_source.map(TryFrom::try_from).transpose()?)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
-                .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
+                .set_import_mode(value.import_mode.map(Into::into))
                 .build(),
         )
     }

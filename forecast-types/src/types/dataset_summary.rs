@@ -2,52 +2,50 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetSummary` shape (`com.amazonaws.forecast#DatasetSummary`).
+//! `DatasetSummary`, from the structure `com.amazonaws.forecast#DatasetSummary` of the model.
 /// Provides a summary of the dataset properties used in the [ListDatasets](https://docs.aws.amazon.com/forecast/latest/dg/API_ListDatasets.html) operation. To get the complete set of properties, call the [DescribeDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_DescribeDataset.html) operation, and provide the `DatasetArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DatasetSummary {
     /// The Amazon Resource Name (ARN) of the dataset.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_arn: Option<String>,
     /// The name of the dataset.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_name: ::std::option::Option<::std::string::String>,
+    pub dataset_name: Option<String>,
     /// The dataset type.
-    pub dataset_type: ::std::option::Option<crate::DatasetType>,
+    pub dataset_type: Option<crate::DatasetType>,
     /// The domain associated with the dataset.
-    pub domain: ::std::option::Option<crate::Domain>,
+    pub domain: Option<crate::Domain>,
     /// When the dataset was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `ListDatasets` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DatasetSummary`](crate::DatasetSummary), from [`DatasetSummary::builder`](crate::DatasetSummary::builder): a setter for every member, then [`build`](DatasetSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DatasetSummaryBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
-    dataset_name: ::std::option::Option<::std::string::String>,
-    dataset_type: ::std::option::Option<crate::DatasetType>,
-    domain: ::std::option::Option<crate::Domain>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    dataset_arn: Option<String>,
+    dataset_name: Option<String>,
+    dataset_type: Option<crate::DatasetType>,
+    domain: Option<crate::Domain>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DatasetSummary {
     /// A builder for `DatasetSummary` with every member unset.
     #[inline]
     pub fn builder() -> DatasetSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DatasetSummaryBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     crate::primitives::build::setters!(
-        value "DatasetName" dataset_name dataset_name set_dataset_name :
-        ::std::string::String
+        value "DatasetName" dataset_name dataset_name set_dataset_name : String
     );
     crate::primitives::build::setters!(
         value "DatasetType" dataset_type dataset_type set_dataset_type : crate
@@ -66,10 +64,8 @@ impl DatasetSummaryBuilder {
     );
     /// Builds the [`DatasetSummary`](crate::DatasetSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DatasetSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DatasetSummary {
+    pub fn build(self) -> Result<DatasetSummary, crate::primitives::BuildError> {
+        Ok(DatasetSummary {
             dataset_arn: self.dataset_arn,
             dataset_name: self.dataset_name,
             dataset_type: self.dataset_type,
@@ -85,10 +81,10 @@ impl DatasetSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DatasetSummary, crate::primitives::ValidationError> {
+    ) -> Result<DatasetSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -96,24 +92,24 @@ impl crate::primitives::Validate for DatasetSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arn {
+        if let Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_name {
+        if let Some(value) = &self.dataset_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetType", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_type {
+        if let Some(value) = &self.dataset_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Domain", false);
-        if let ::std::option::Option::Some(value) = &self.domain {
+        if let Some(value) = &self.domain {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -124,9 +120,7 @@ impl DatasetSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -144,8 +138,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetSummary>
-for crate::DatasetSummary {
+impl From<::aws_sdk_forecast::types::DatasetSummary> for crate::DatasetSummary {
     fn from(value: ::aws_sdk_forecast::types::DatasetSummary) -> Self {
         let ::aws_sdk_forecast::types::DatasetSummary {
             dataset_arn,
@@ -159,27 +152,23 @@ for crate::DatasetSummary {
         Self {
             dataset_arn,
             dataset_name,
-            dataset_type: dataset_type.map(::std::convert::Into::into),
-            domain: domain.map(::std::convert::Into::into),
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            dataset_type: dataset_type.map(Into::into),
+            domain: domain.map(Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DatasetSummary>
-for ::aws_sdk_forecast::types::DatasetSummary {
+impl From<crate::DatasetSummary> for ::aws_sdk_forecast::types::DatasetSummary {
     fn from(value: crate::DatasetSummary) -> Self {
         ::aws_sdk_forecast::types::DatasetSummary::builder()
             .set_dataset_arn(value.dataset_arn)
             .set_dataset_name(value.dataset_name)
-            .set_dataset_type(value.dataset_type.map(::std::convert::Into::into))
-            .set_domain(value.domain.map(::std::convert::Into::into))
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_dataset_type(value.dataset_type.map(Into::into))
+            .set_domain(value.domain.map(Into::into))
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

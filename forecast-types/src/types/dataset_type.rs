@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DatasetType` shape (`com.amazonaws.forecast#DatasetType`).
-/// The `DatasetType` enum.
+//! `DatasetType`, from the enum `com.amazonaws.forecast#DatasetType` of the model.
+/// One of `"TARGET_TIME_SERIES"`, `"RELATED_TIME_SERIES"` or `"ITEM_METADATA"`, used by `DatasetType` in [`CreateDatasetRequest`](crate::CreateDatasetRequest), `DatasetType` in [`DatasetSummary`](crate::DatasetSummary) and `DatasetType` in [`DescribeDatasetResponse`](crate::DescribeDatasetResponse).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DatasetType {
@@ -14,7 +14,7 @@ pub enum DatasetType {
     /// The value `"ITEM_METADATA"`.
     ItemMetadata,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl DatasetType {
     /// Every value the model lists, in model order.
@@ -34,7 +34,7 @@ impl DatasetType {
         }
     }
 }
-impl ::std::convert::From<&str> for DatasetType {
+impl From<&str> for DatasetType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -42,29 +42,25 @@ impl ::std::convert::From<&str> for DatasetType {
             "RELATED_TIME_SERIES" => Self::RelatedTimeSeries,
             "ITEM_METADATA" => Self::ItemMetadata,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for DatasetType {
+impl From<String> for DatasetType {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for DatasetType {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DatasetType {
+impl AsRef<str> for DatasetType {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -90,9 +86,7 @@ impl DatasetType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -101,15 +95,13 @@ crate::primitives::wire::json_enum!(DatasetType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(DatasetType);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DatasetType>
-for ::aws_sdk_forecast::types::DatasetType {
+impl From<crate::DatasetType> for ::aws_sdk_forecast::types::DatasetType {
     fn from(value: crate::DatasetType) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::DatasetType>
-for crate::DatasetType {
+impl From<::aws_sdk_forecast::types::DatasetType> for crate::DatasetType {
     fn from(value: ::aws_sdk_forecast::types::DatasetType) -> Self {
         Self::from(value.as_str())
     }

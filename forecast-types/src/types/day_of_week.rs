@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DayOfWeek` shape (`com.amazonaws.forecast#DayOfWeek`).
-/// The `DayOfWeek` enum.
+//! `DayOfWeek`, from the enum `com.amazonaws.forecast#DayOfWeek` of the model.
+/// One of 7 values, such as `"MONDAY"`, `"TUESDAY"` and `"WEDNESDAY"`, used by `DayOfWeek` in [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DayOfWeek {
@@ -22,7 +22,7 @@ pub enum DayOfWeek {
     /// The value `"SUNDAY"`.
     Sunday,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl DayOfWeek {
     /// Every value the model lists, in model order.
@@ -50,7 +50,7 @@ impl DayOfWeek {
         }
     }
 }
-impl ::std::convert::From<&str> for DayOfWeek {
+impl From<&str> for DayOfWeek {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -62,29 +62,25 @@ impl ::std::convert::From<&str> for DayOfWeek {
             "SATURDAY" => Self::Saturday,
             "SUNDAY" => Self::Sunday,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for DayOfWeek {
+impl From<String> for DayOfWeek {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for DayOfWeek {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DayOfWeek {
+impl AsRef<str> for DayOfWeek {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -110,9 +106,7 @@ impl DayOfWeek {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -121,13 +115,13 @@ crate::primitives::wire::json_enum!(DayOfWeek);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(DayOfWeek);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DayOfWeek> for ::aws_sdk_forecast::types::DayOfWeek {
+impl From<crate::DayOfWeek> for ::aws_sdk_forecast::types::DayOfWeek {
     fn from(value: crate::DayOfWeek) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::DayOfWeek> for crate::DayOfWeek {
+impl From<::aws_sdk_forecast::types::DayOfWeek> for crate::DayOfWeek {
     fn from(value: ::aws_sdk_forecast::types::DayOfWeek) -> Self {
         Self::from(value.as_str())
     }

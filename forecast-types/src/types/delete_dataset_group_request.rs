@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteDatasetGroupRequest` shape (`com.amazonaws.forecast#DeleteDatasetGroupRequest`).
-/// The `DeleteDatasetGroupRequest` structure.
+//! `DeleteDatasetGroupRequest`, from the structure `com.amazonaws.forecast#DeleteDatasetGroupRequest` of the model.
+/// The input of [`DeleteDatasetGroup`](crate::DeleteDatasetGroup), which deletes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteDatasetGroupRequest {
     /// The Amazon Resource Name (ARN) of the dataset group to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
 }
 /// A builder for [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest), from [`DeleteDatasetGroupRequest::builder`](crate::DeleteDatasetGroupRequest::builder): a setter for every member, then [`build`](DeleteDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteDatasetGroupRequestBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: Option<String>,
 }
 impl DeleteDatasetGroupRequest {
     /// A builder for `DeleteDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     /// Builds the [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest).
     ///
@@ -36,18 +36,15 @@ impl DeleteDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteDatasetGroupRequest, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(DeleteDatasetGroupRequest {
+            Some(dataset_group_arn) => {
+                Ok(DeleteDatasetGroupRequest {
                     dataset_group_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteDatasetGroupRequest",
                         ["DatasetGroupArn"],
@@ -63,13 +60,10 @@ impl DeleteDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeleteDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,18 +95,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteDatasetGroupRequest { dataset_group_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput,
 > for crate::DeleteDatasetGroupRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput {
             dataset_group_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_group_arn: dataset_group_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteDatasetGroupRequest",
@@ -124,18 +116,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteDatasetGroupRequest>
+impl TryFrom<crate::DeleteDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteDatasetGroupRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteDatasetGroupRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupInput::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteDatasetGroupRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

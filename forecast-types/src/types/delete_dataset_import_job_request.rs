@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteDatasetImportJobRequest` shape (`com.amazonaws.forecast#DeleteDatasetImportJobRequest`).
-/// The `DeleteDatasetImportJobRequest` structure.
+//! `DeleteDatasetImportJobRequest`, from the structure `com.amazonaws.forecast#DeleteDatasetImportJobRequest` of the model.
+/// The input of [`DeleteDatasetImportJob`](crate::DeleteDatasetImportJob), which deletes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteDatasetImportJobRequest {
     /// The Amazon Resource Name (ARN) of the dataset import job to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::string::String,
+    pub dataset_import_job_arn: String,
 }
 /// A builder for [`DeleteDatasetImportJobRequest`](crate::DeleteDatasetImportJobRequest), from [`DeleteDatasetImportJobRequest::builder`](crate::DeleteDatasetImportJobRequest::builder): a setter for every member, then [`build`](DeleteDatasetImportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteDatasetImportJobRequestBuilder {
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    dataset_import_job_arn: Option<String>,
 }
 impl DeleteDatasetImportJobRequest {
     /// A builder for `DeleteDatasetImportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteDatasetImportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteDatasetImportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     /// Builds the [`DeleteDatasetImportJobRequest`](crate::DeleteDatasetImportJobRequest).
     ///
@@ -36,18 +36,15 @@ impl DeleteDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetImportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteDatasetImportJobRequest, crate::primitives::BuildError> {
         match self.dataset_import_job_arn {
-            ::std::option::Option::Some(dataset_import_job_arn) => {
-                ::std::result::Result::Ok(DeleteDatasetImportJobRequest {
+            Some(dataset_import_job_arn) => {
+                Ok(DeleteDatasetImportJobRequest {
                     dataset_import_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteDatasetImportJobRequest",
                         ["DatasetImportJobArn"],
@@ -63,13 +60,10 @@ impl DeleteDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetImportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteDatasetImportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeleteDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +96,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput,
 > for crate::DeleteDatasetImportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput {
             dataset_import_job_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_import_job_arn: dataset_import_job_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteDatasetImportJobRequest",
@@ -125,20 +117,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteDatasetImportJobRequest>
+impl TryFrom<crate::DeleteDatasetImportJobRequest>
 for ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DeleteDatasetImportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobInput::builder()
-            .set_dataset_import_job_arn(
-                ::std::option::Option::Some(value.dataset_import_job_arn),
-            )
+            .set_dataset_import_job_arn(Some(value.dataset_import_job_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteDatasetImportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

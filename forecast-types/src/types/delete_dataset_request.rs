@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteDatasetRequest` shape (`com.amazonaws.forecast#DeleteDatasetRequest`).
-/// The `DeleteDatasetRequest` structure.
+//! `DeleteDatasetRequest`, from the structure `com.amazonaws.forecast#DeleteDatasetRequest` of the model.
+/// The input of [`DeleteDataset`](crate::DeleteDataset), which deletes an Amazon Forecast dataset that was created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteDatasetRequest {
     /// The Amazon Resource Name (ARN) of the dataset to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::string::String,
+    pub dataset_arn: String,
 }
 /// A builder for [`DeleteDatasetRequest`](crate::DeleteDatasetRequest), from [`DeleteDatasetRequest::builder`](crate::DeleteDatasetRequest::builder): a setter for every member, then [`build`](DeleteDatasetRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteDatasetRequestBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_arn: Option<String>,
 }
 impl DeleteDatasetRequest {
     /// A builder for `DeleteDatasetRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteDatasetRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteDatasetRequestBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     /// Builds the [`DeleteDatasetRequest`](crate::DeleteDatasetRequest).
     ///
@@ -34,17 +33,15 @@ impl DeleteDatasetRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeleteDatasetRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeleteDatasetRequest, crate::primitives::BuildError> {
         match self.dataset_arn {
-            ::std::option::Option::Some(dataset_arn) => {
-                ::std::result::Result::Ok(DeleteDatasetRequest {
+            Some(dataset_arn) => {
+                Ok(DeleteDatasetRequest {
                     dataset_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteDatasetRequest",
                         ["DatasetArn"],
@@ -60,13 +57,10 @@ impl DeleteDatasetRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteDatasetRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteDatasetRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DeleteDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +92,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteDatasetRequest { dataset_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput,
-> for crate::DeleteDatasetRequest {
+impl TryFrom<::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput>
+for crate::DeleteDatasetRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput {
             dataset_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_arn: dataset_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteDatasetRequest",
@@ -121,18 +112,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteDatasetRequest>
+impl TryFrom<crate::DeleteDatasetRequest>
 for ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteDatasetRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteDatasetRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput::builder()
-            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .set_dataset_arn(Some(value.dataset_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteDatasetRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteExplainabilityExportRequest` shape (`com.amazonaws.forecast#DeleteExplainabilityExportRequest`).
-/// The `DeleteExplainabilityExportRequest` structure.
+//! `DeleteExplainabilityExportRequest`, from the structure `com.amazonaws.forecast#DeleteExplainabilityExportRequest` of the model.
+/// The input of [`DeleteExplainabilityExport`](crate::DeleteExplainabilityExport), which deletes an Explainability export.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteExplainabilityExportRequest {
     /// The Amazon Resource Name (ARN) of the Explainability export to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_export_arn: ::std::string::String,
+    pub explainability_export_arn: String,
 }
 /// A builder for [`DeleteExplainabilityExportRequest`](crate::DeleteExplainabilityExportRequest), from [`DeleteExplainabilityExportRequest::builder`](crate::DeleteExplainabilityExportRequest::builder): a setter for every member, then [`build`](DeleteExplainabilityExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteExplainabilityExportRequestBuilder {
-    explainability_export_arn: ::std::option::Option<::std::string::String>,
+    explainability_export_arn: Option<String>,
 }
 impl DeleteExplainabilityExportRequest {
     /// A builder for `DeleteExplainabilityExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteExplainabilityExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteExplainabilityExportRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : ::std::string::String
+        explainability_export_arn set_explainability_export_arn : String
     );
     /// Builds the [`DeleteExplainabilityExportRequest`](crate::DeleteExplainabilityExportRequest).
     ///
@@ -36,18 +36,15 @@ impl DeleteExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteExplainabilityExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteExplainabilityExportRequest, crate::primitives::BuildError> {
         match self.explainability_export_arn {
-            ::std::option::Option::Some(explainability_export_arn) => {
-                ::std::result::Result::Ok(DeleteExplainabilityExportRequest {
+            Some(explainability_export_arn) => {
+                Ok(DeleteExplainabilityExportRequest {
                     explainability_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteExplainabilityExportRequest",
                         ["ExplainabilityExportArn"],
@@ -63,13 +60,10 @@ impl DeleteExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteExplainabilityExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteExplainabilityExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeleteExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +96,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteExplainabilityExportRequest { explainability_export_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput,
 > for crate::DeleteExplainabilityExportRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput {
             explainability_export_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_export_arn: explainability_export_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteExplainabilityExportRequest",
@@ -125,20 +117,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteExplainabilityExportRequest>
+impl TryFrom<crate::DeleteExplainabilityExportRequest>
 for ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DeleteExplainabilityExportRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_explainability_export::DeleteExplainabilityExportInput::builder()
-            .set_explainability_export_arn(
-                ::std::option::Option::Some(value.explainability_export_arn),
-            )
+            .set_explainability_export_arn(Some(value.explainability_export_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteExplainabilityExportRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteExplainabilityRequest` shape (`com.amazonaws.forecast#DeleteExplainabilityRequest`).
-/// The `DeleteExplainabilityRequest` structure.
+//! `DeleteExplainabilityRequest`, from the structure `com.amazonaws.forecast#DeleteExplainabilityRequest` of the model.
+/// The input of [`DeleteExplainability`](crate::DeleteExplainability), which deletes an Explainability resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteExplainabilityRequest {
     /// The Amazon Resource Name (ARN) of the Explainability resource to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::string::String,
+    pub explainability_arn: String,
 }
 /// A builder for [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest), from [`DeleteExplainabilityRequest::builder`](crate::DeleteExplainabilityRequest::builder): a setter for every member, then [`build`](DeleteExplainabilityRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteExplainabilityRequestBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_arn: Option<String>,
 }
 impl DeleteExplainabilityRequest {
     /// A builder for `DeleteExplainabilityRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteExplainabilityRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteExplainabilityRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     /// Builds the [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest).
     ///
@@ -36,18 +36,15 @@ impl DeleteExplainabilityRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteExplainabilityRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteExplainabilityRequest, crate::primitives::BuildError> {
         match self.explainability_arn {
-            ::std::option::Option::Some(explainability_arn) => {
-                ::std::result::Result::Ok(DeleteExplainabilityRequest {
+            Some(explainability_arn) => {
+                Ok(DeleteExplainabilityRequest {
                     explainability_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteExplainabilityRequest",
                         ["ExplainabilityArn"],
@@ -63,13 +60,10 @@ impl DeleteExplainabilityRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteExplainabilityRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteExplainabilityRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DeleteExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +96,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteExplainabilityRequest { explainability_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput,
 > for crate::DeleteExplainabilityRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput {
             explainability_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_arn: explainability_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteExplainabilityRequest",
@@ -125,20 +117,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteExplainabilityRequest>
+impl TryFrom<crate::DeleteExplainabilityRequest>
 for ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteExplainabilityRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteExplainabilityRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_explainability::DeleteExplainabilityInput::builder()
-            .set_explainability_arn(
-                ::std::option::Option::Some(value.explainability_arn),
-            )
+            .set_explainability_arn(Some(value.explainability_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteExplainabilityRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

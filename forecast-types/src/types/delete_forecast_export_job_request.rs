@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteForecastExportJobRequest` shape (`com.amazonaws.forecast#DeleteForecastExportJobRequest`).
-/// The `DeleteForecastExportJobRequest` structure.
+//! `DeleteForecastExportJobRequest`, from the structure `com.amazonaws.forecast#DeleteForecastExportJobRequest` of the model.
+/// The input of [`DeleteForecastExportJob`](crate::DeleteForecastExportJob), which deletes a forecast export job created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::string::String,
+    pub forecast_export_job_arn: String,
 }
 /// A builder for [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest), from [`DeleteForecastExportJobRequest::builder`](crate::DeleteForecastExportJobRequest::builder): a setter for every member, then [`build`](DeleteForecastExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteForecastExportJobRequestBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
 }
 impl DeleteForecastExportJobRequest {
     /// A builder for `DeleteForecastExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteForecastExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteForecastExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     /// Builds the [`DeleteForecastExportJobRequest`](crate::DeleteForecastExportJobRequest).
     ///
@@ -36,18 +38,15 @@ impl DeleteForecastExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteForecastExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteForecastExportJobRequest, crate::primitives::BuildError> {
         match self.forecast_export_job_arn {
-            ::std::option::Option::Some(forecast_export_job_arn) => {
-                ::std::result::Result::Ok(DeleteForecastExportJobRequest {
+            Some(forecast_export_job_arn) => {
+                Ok(DeleteForecastExportJobRequest {
                     forecast_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteForecastExportJobRequest",
                         ["ForecastExportJobArn"],
@@ -63,13 +62,10 @@ impl DeleteForecastExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteForecastExportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteForecastExportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DeleteForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteForecastExportJobRequest { forecast_export_job_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput,
 > for crate::DeleteForecastExportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput {
             forecast_export_job_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_export_job_arn: forecast_export_job_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteForecastExportJobRequest",
@@ -125,20 +119,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteForecastExportJobRequest>
+impl TryFrom<crate::DeleteForecastExportJobRequest>
 for ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DeleteForecastExportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_forecast_export_job::DeleteForecastExportJobInput::builder()
-            .set_forecast_export_job_arn(
-                ::std::option::Option::Some(value.forecast_export_job_arn),
-            )
+            .set_forecast_export_job_arn(Some(value.forecast_export_job_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteForecastExportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

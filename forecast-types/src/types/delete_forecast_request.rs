@@ -2,31 +2,32 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteForecastRequest` shape (`com.amazonaws.forecast#DeleteForecastRequest`).
-/// The `DeleteForecastRequest` structure.
+//! `DeleteForecastRequest`, from the structure `com.amazonaws.forecast#DeleteForecastRequest` of the model.
+/// The input of [`DeleteForecast`](crate::DeleteForecast), which deletes a forecast created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::string::String,
+    pub forecast_arn: String,
 }
 /// A builder for [`DeleteForecastRequest`](crate::DeleteForecastRequest), from [`DeleteForecastRequest::builder`](crate::DeleteForecastRequest::builder): a setter for every member, then [`build`](DeleteForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteForecastRequestBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: Option<String>,
 }
 impl DeleteForecastRequest {
     /// A builder for `DeleteForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteForecastRequestBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     /// Builds the [`DeleteForecastRequest`](crate::DeleteForecastRequest).
     ///
@@ -34,17 +35,15 @@ impl DeleteForecastRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeleteForecastRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeleteForecastRequest, crate::primitives::BuildError> {
         match self.forecast_arn {
-            ::std::option::Option::Some(forecast_arn) => {
-                ::std::result::Result::Ok(DeleteForecastRequest {
+            Some(forecast_arn) => {
+                Ok(DeleteForecastRequest {
                     forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteForecastRequest",
                         ["ForecastArn"],
@@ -60,13 +59,10 @@ impl DeleteForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +81,7 @@ impl DeleteForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +94,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteForecastRequest { forecast_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput,
-> for crate::DeleteForecastRequest {
+impl TryFrom<::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput>
+for crate::DeleteForecastRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput {
             forecast_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_arn: forecast_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteForecastRequest",
@@ -121,18 +114,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteForecastRequest>
+impl TryFrom<crate::DeleteForecastRequest>
 for ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteForecastRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteForecastRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput::builder()
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .set_forecast_arn(Some(value.forecast_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteForecastRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

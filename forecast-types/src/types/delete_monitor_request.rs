@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteMonitorRequest` shape (`com.amazonaws.forecast#DeleteMonitorRequest`).
-/// The `DeleteMonitorRequest` structure.
+//! `DeleteMonitorRequest`, from the structure `com.amazonaws.forecast#DeleteMonitorRequest` of the model.
+/// The input of [`DeleteMonitor`](crate::DeleteMonitor), which deletes a monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteMonitorRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::string::String,
+    pub monitor_arn: String,
 }
 /// A builder for [`DeleteMonitorRequest`](crate::DeleteMonitorRequest), from [`DeleteMonitorRequest::builder`](crate::DeleteMonitorRequest::builder): a setter for every member, then [`build`](DeleteMonitorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteMonitorRequestBuilder {
-    monitor_arn: ::std::option::Option<::std::string::String>,
+    monitor_arn: Option<String>,
 }
 impl DeleteMonitorRequest {
     /// A builder for `DeleteMonitorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteMonitorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteMonitorRequestBuilder {
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     /// Builds the [`DeleteMonitorRequest`](crate::DeleteMonitorRequest).
     ///
@@ -34,17 +33,15 @@ impl DeleteMonitorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeleteMonitorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeleteMonitorRequest, crate::primitives::BuildError> {
         match self.monitor_arn {
-            ::std::option::Option::Some(monitor_arn) => {
-                ::std::result::Result::Ok(DeleteMonitorRequest {
+            Some(monitor_arn) => {
+                Ok(DeleteMonitorRequest {
                     monitor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteMonitorRequest",
                         ["MonitorArn"],
@@ -60,13 +57,10 @@ impl DeleteMonitorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteMonitorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteMonitorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DeleteMonitorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +92,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteMonitorRequest { monitor_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput,
-> for crate::DeleteMonitorRequest {
+impl TryFrom<::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput>
+for crate::DeleteMonitorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput {
             monitor_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             monitor_arn: monitor_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteMonitorRequest",
@@ -121,18 +112,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteMonitorRequest>
+impl TryFrom<crate::DeleteMonitorRequest>
 for ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteMonitorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteMonitorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput::builder()
-            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .set_monitor_arn(Some(value.monitor_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteMonitorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

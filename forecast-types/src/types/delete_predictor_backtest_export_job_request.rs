@@ -2,32 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeletePredictorBacktestExportJobRequest` shape (`com.amazonaws.forecast#DeletePredictorBacktestExportJobRequest`).
-/// The `DeletePredictorBacktestExportJobRequest` structure.
+//! `DeletePredictorBacktestExportJobRequest`, from the structure `com.amazonaws.forecast#DeletePredictorBacktestExportJobRequest` of the model.
+/// The input of [`DeletePredictorBacktestExportJob`](crate::DeletePredictorBacktestExportJob), which deletes a predictor backtest export job.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeletePredictorBacktestExportJobRequest {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_backtest_export_job_arn: ::std::string::String,
+    pub predictor_backtest_export_job_arn: String,
 }
 /// A builder for [`DeletePredictorBacktestExportJobRequest`](crate::DeletePredictorBacktestExportJobRequest), from [`DeletePredictorBacktestExportJobRequest::builder`](crate::DeletePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](DeletePredictorBacktestExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeletePredictorBacktestExportJobRequestBuilder {
-    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_arn: Option<String>,
 }
 impl DeletePredictorBacktestExportJobRequest {
     /// A builder for `DeletePredictorBacktestExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeletePredictorBacktestExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeletePredictorBacktestExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
-        ::std::string::String
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
     );
     /// Builds the [`DeletePredictorBacktestExportJobRequest`](crate::DeletePredictorBacktestExportJobRequest).
     ///
@@ -37,18 +36,15 @@ impl DeletePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeletePredictorBacktestExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeletePredictorBacktestExportJobRequest, crate::primitives::BuildError> {
         match self.predictor_backtest_export_job_arn {
-            ::std::option::Option::Some(predictor_backtest_export_job_arn) => {
-                ::std::result::Result::Ok(DeletePredictorBacktestExportJobRequest {
+            Some(predictor_backtest_export_job_arn) => {
+                Ok(DeletePredictorBacktestExportJobRequest {
                     predictor_backtest_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeletePredictorBacktestExportJobRequest",
                         ["PredictorBacktestExportJobArn"],
@@ -64,13 +60,13 @@ impl DeletePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DeletePredictorBacktestExportJobRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -89,9 +85,7 @@ impl DeletePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -106,18 +100,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput,
 > for crate::DeletePredictorBacktestExportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput {
             predictor_backtest_export_job_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_backtest_export_job_arn: predictor_backtest_export_job_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeletePredictorBacktestExportJobRequest",
@@ -127,20 +121,20 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeletePredictorBacktestExportJobRequest>
+impl TryFrom<crate::DeletePredictorBacktestExportJobRequest>
 for ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DeletePredictorBacktestExportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_predictor_backtest_export_job::DeletePredictorBacktestExportJobInput::builder()
             .set_predictor_backtest_export_job_arn(
-                ::std::option::Option::Some(value.predictor_backtest_export_job_arn),
+                Some(value.predictor_backtest_export_job_arn),
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeletePredictorBacktestExportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

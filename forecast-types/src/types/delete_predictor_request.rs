@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeletePredictorRequest` shape (`com.amazonaws.forecast#DeletePredictorRequest`).
-/// The `DeletePredictorRequest` structure.
+//! `DeletePredictorRequest`, from the structure `com.amazonaws.forecast#DeletePredictorRequest` of the model.
+/// The input of [`DeletePredictor`](crate::DeletePredictor), which deletes a predictor created using the [`DescribePredictor`][] or [`CreatePredictor`][] operations.
+///
+/// [`DescribePredictor`]: crate::DescribePredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeletePredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`DeletePredictorRequest`](crate::DeletePredictorRequest), from [`DeletePredictorRequest::builder`](crate::DeletePredictorRequest::builder): a setter for every member, then [`build`](DeletePredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeletePredictorRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl DeletePredictorRequest {
     /// A builder for `DeletePredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeletePredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeletePredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`DeletePredictorRequest`](crate::DeletePredictorRequest).
     ///
@@ -34,17 +36,15 @@ impl DeletePredictorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `PredictorArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DeletePredictorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DeletePredictorRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(DeletePredictorRequest {
+            Some(predictor_arn) => {
+                Ok(DeletePredictorRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeletePredictorRequest",
                         ["PredictorArn"],
@@ -60,13 +60,10 @@ impl DeletePredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeletePredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeletePredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +82,7 @@ impl DeletePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +95,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeletePredictorRequest { predictor_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput,
-> for crate::DeletePredictorRequest {
+impl TryFrom<::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput>
+for crate::DeletePredictorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput {
             predictor_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_arn: predictor_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeletePredictorRequest",
@@ -121,18 +115,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeletePredictorRequest>
+impl TryFrom<crate::DeletePredictorRequest>
 for ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeletePredictorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeletePredictorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeletePredictorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteResourceTreeRequest` shape (`com.amazonaws.forecast#DeleteResourceTreeRequest`).
-/// The `DeleteResourceTreeRequest` structure.
+//! `DeleteResourceTreeRequest`, from the structure `com.amazonaws.forecast#DeleteResourceTreeRequest` of the model.
+/// The input of [`DeleteResourceTree`](crate::DeleteResourceTree), which deletes an entire resource tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteResourceTreeRequest {
     /// The Amazon Resource Name (ARN) of the parent resource to delete. All child resources of the parent resource will also be deleted.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest), from [`DeleteResourceTreeRequest::builder`](crate::DeleteResourceTreeRequest::builder): a setter for every member, then [`build`](DeleteResourceTreeRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteResourceTreeRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl DeleteResourceTreeRequest {
     /// A builder for `DeleteResourceTreeRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteResourceTreeRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteResourceTreeRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest).
     ///
@@ -36,18 +35,15 @@ impl DeleteResourceTreeRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteResourceTreeRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteResourceTreeRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(DeleteResourceTreeRequest {
+            Some(resource_arn) => {
+                Ok(DeleteResourceTreeRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteResourceTreeRequest",
                         ["ResourceArn"],
@@ -63,13 +59,10 @@ impl DeleteResourceTreeRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteResourceTreeRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteResourceTreeRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +81,7 @@ impl DeleteResourceTreeRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,18 +94,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteResourceTreeRequest { resource_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput,
 > for crate::DeleteResourceTreeRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput {
             resource_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             resource_arn: resource_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteResourceTreeRequest",
@@ -124,18 +115,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteResourceTreeRequest>
+impl TryFrom<crate::DeleteResourceTreeRequest>
 for ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteResourceTreeRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteResourceTreeRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteResourceTreeRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteWhatIfAnalysisRequest` shape (`com.amazonaws.forecast#DeleteWhatIfAnalysisRequest`).
-/// The `DeleteWhatIfAnalysisRequest` structure.
+//! `DeleteWhatIfAnalysisRequest`, from the structure `com.amazonaws.forecast#DeleteWhatIfAnalysisRequest` of the model.
+/// The input of [`DeleteWhatIfAnalysis`](crate::DeleteWhatIfAnalysis), which deletes a what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteWhatIfAnalysisRequest {
     /// The Amazon Resource Name (ARN) of the what-if analysis that you want to delete.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::string::String,
+    pub what_if_analysis_arn: String,
 }
 /// A builder for [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest), from [`DeleteWhatIfAnalysisRequest::builder`](crate::DeleteWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](DeleteWhatIfAnalysisRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteWhatIfAnalysisRequestBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: Option<String>,
 }
 impl DeleteWhatIfAnalysisRequest {
     /// A builder for `DeleteWhatIfAnalysisRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteWhatIfAnalysisRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteWhatIfAnalysisRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     /// Builds the [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest).
     ///
@@ -36,18 +38,15 @@ impl DeleteWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfAnalysisRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteWhatIfAnalysisRequest, crate::primitives::BuildError> {
         match self.what_if_analysis_arn {
-            ::std::option::Option::Some(what_if_analysis_arn) => {
-                ::std::result::Result::Ok(DeleteWhatIfAnalysisRequest {
+            Some(what_if_analysis_arn) => {
+                Ok(DeleteWhatIfAnalysisRequest {
                     what_if_analysis_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteWhatIfAnalysisRequest",
                         ["WhatIfAnalysisArn"],
@@ -63,13 +62,10 @@ impl DeleteWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfAnalysisRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteWhatIfAnalysisRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DeleteWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput,
 > for crate::DeleteWhatIfAnalysisRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput {
             what_if_analysis_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_analysis_arn: what_if_analysis_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteWhatIfAnalysisRequest",
@@ -125,20 +119,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteWhatIfAnalysisRequest>
+impl TryFrom<crate::DeleteWhatIfAnalysisRequest>
 for ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteWhatIfAnalysisRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteWhatIfAnalysisRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_what_if_analysis::DeleteWhatIfAnalysisInput::builder()
-            .set_what_if_analysis_arn(
-                ::std::option::Option::Some(value.what_if_analysis_arn),
-            )
+            .set_what_if_analysis_arn(Some(value.what_if_analysis_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteWhatIfAnalysisRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteWhatIfForecastExportRequest` shape (`com.amazonaws.forecast#DeleteWhatIfForecastExportRequest`).
-/// The `DeleteWhatIfForecastExportRequest` structure.
+//! `DeleteWhatIfForecastExportRequest`, from the structure `com.amazonaws.forecast#DeleteWhatIfForecastExportRequest` of the model.
+/// The input of [`DeleteWhatIfForecastExport`](crate::DeleteWhatIfForecastExport), which deletes a what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteWhatIfForecastExportRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast export that you want to delete.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::string::String,
+    pub what_if_forecast_export_arn: String,
 }
 /// A builder for [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest), from [`DeleteWhatIfForecastExportRequest::builder`](crate::DeleteWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](DeleteWhatIfForecastExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteWhatIfForecastExportRequestBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
 }
 impl DeleteWhatIfForecastExportRequest {
     /// A builder for `DeleteWhatIfForecastExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteWhatIfForecastExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteWhatIfForecastExportRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     /// Builds the [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest).
     ///
@@ -37,18 +38,15 @@ impl DeleteWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteWhatIfForecastExportRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_export_arn {
-            ::std::option::Option::Some(what_if_forecast_export_arn) => {
-                ::std::result::Result::Ok(DeleteWhatIfForecastExportRequest {
+            Some(what_if_forecast_export_arn) => {
+                Ok(DeleteWhatIfForecastExportRequest {
                     what_if_forecast_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteWhatIfForecastExportRequest",
                         ["WhatIfForecastExportArn"],
@@ -64,13 +62,10 @@ impl DeleteWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastExportRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteWhatIfForecastExportRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -89,9 +84,7 @@ impl DeleteWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -105,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput,
 > for crate::DeleteWhatIfForecastExportRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput {
             what_if_forecast_export_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_export_arn: what_if_forecast_export_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteWhatIfForecastExportRequest",
@@ -126,20 +119,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteWhatIfForecastExportRequest>
+impl TryFrom<crate::DeleteWhatIfForecastExportRequest>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DeleteWhatIfForecastExportRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_what_if_forecast_export::DeleteWhatIfForecastExportInput::builder()
-            .set_what_if_forecast_export_arn(
-                ::std::option::Option::Some(value.what_if_forecast_export_arn),
-            )
+            .set_what_if_forecast_export_arn(Some(value.what_if_forecast_export_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteWhatIfForecastExportRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DeleteWhatIfForecastRequest` shape (`com.amazonaws.forecast#DeleteWhatIfForecastRequest`).
-/// The `DeleteWhatIfForecastRequest` structure.
+//! `DeleteWhatIfForecastRequest`, from the structure `com.amazonaws.forecast#DeleteWhatIfForecastRequest` of the model.
+/// The input of [`DeleteWhatIfForecast`](crate::DeleteWhatIfForecast), which deletes a what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DeleteWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast that you want to delete.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::string::String,
+    pub what_if_forecast_arn: String,
 }
 /// A builder for [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest), from [`DeleteWhatIfForecastRequest::builder`](crate::DeleteWhatIfForecastRequest::builder): a setter for every member, then [`build`](DeleteWhatIfForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteWhatIfForecastRequestBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
 }
 impl DeleteWhatIfForecastRequest {
     /// A builder for `DeleteWhatIfForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DeleteWhatIfForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DeleteWhatIfForecastRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     /// Builds the [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest).
     ///
@@ -36,18 +38,15 @@ impl DeleteWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DeleteWhatIfForecastRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_arn {
-            ::std::option::Option::Some(what_if_forecast_arn) => {
-                ::std::result::Result::Ok(DeleteWhatIfForecastRequest {
+            Some(what_if_forecast_arn) => {
+                Ok(DeleteWhatIfForecastRequest {
                     what_if_forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DeleteWhatIfForecastRequest",
                         ["WhatIfForecastArn"],
@@ -63,13 +62,10 @@ impl DeleteWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DeleteWhatIfForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DeleteWhatIfForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DeleteWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DeleteWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput,
 > for crate::DeleteWhatIfForecastRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput {
             what_if_forecast_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_arn: what_if_forecast_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DeleteWhatIfForecastRequest",
@@ -125,20 +119,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DeleteWhatIfForecastRequest>
+impl TryFrom<crate::DeleteWhatIfForecastRequest>
 for ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DeleteWhatIfForecastRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DeleteWhatIfForecastRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::delete_what_if_forecast::DeleteWhatIfForecastInput::builder()
-            .set_what_if_forecast_arn(
-                ::std::option::Option::Some(value.what_if_forecast_arn),
-            )
+            .set_what_if_forecast_arn(Some(value.what_if_forecast_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DeleteWhatIfForecastRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeAutoPredictorRequest` shape (`com.amazonaws.forecast#DescribeAutoPredictorRequest`).
-/// The `DescribeAutoPredictorRequest` structure.
+//! `DescribeAutoPredictorRequest`, from the structure `com.amazonaws.forecast#DescribeAutoPredictorRequest` of the model.
+/// The input of [`DescribeAutoPredictor`](crate::DescribeAutoPredictor), which describes a predictor created using the CreateAutoPredictor operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeAutoPredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest), from [`DescribeAutoPredictorRequest::builder`](crate::DescribeAutoPredictorRequest::builder): a setter for every member, then [`build`](DescribeAutoPredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeAutoPredictorRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl DescribeAutoPredictorRequest {
     /// A builder for `DescribeAutoPredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeAutoPredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeAutoPredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest).
     ///
@@ -36,18 +35,15 @@ impl DescribeAutoPredictorRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeAutoPredictorRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(DescribeAutoPredictorRequest {
+            Some(predictor_arn) => {
+                Ok(DescribeAutoPredictorRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeAutoPredictorRequest",
                         ["PredictorArn"],
@@ -63,13 +59,10 @@ impl DescribeAutoPredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeAutoPredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +81,7 @@ impl DescribeAutoPredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,18 +94,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeAutoPredictorRequest { predictor_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput,
 > for crate::DescribeAutoPredictorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput {
             predictor_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_arn: predictor_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeAutoPredictorRequest",
@@ -124,18 +115,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeAutoPredictorRequest>
+impl TryFrom<crate::DescribeAutoPredictorRequest>
 for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeAutoPredictorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeAutoPredictorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,52 +2,46 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeAutoPredictorResponse` shape (`com.amazonaws.forecast#DescribeAutoPredictorResponse`).
-/// The `DescribeAutoPredictorResponse` structure.
+//! `DescribeAutoPredictorResponse`, from the structure `com.amazonaws.forecast#DescribeAutoPredictorResponse` of the model.
+/// The output of [`DescribeAutoPredictor`](crate::DescribeAutoPredictor), which describes a predictor created using the CreateAutoPredictor operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeAutoPredictorResponse {
     /// The Amazon Resource Name (ARN) of the predictor
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_name: ::std::option::Option<::std::string::String>,
+    pub predictor_name: Option<String>,
     /// The number of time-steps that the model predicts. The forecast horizon is also called the prediction length.
-    pub forecast_horizon: ::std::option::Option<i32>,
+    pub forecast_horizon: Option<i32>,
     /// The forecast types used during predictor training. Default value is \["0.1","0.5","0.9"\].
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// The frequency of predictions in a forecast.
     ///
     /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "Y" indicates every year and "5min" indicates every five minutes.
     ///
     /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub forecast_frequency: ::std::option::Option<::std::string::String>,
+    pub forecast_frequency: Option<String>,
     /// An array of dimension (field) names that specify the attributes used to group your time series.
     ///
     /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_dimensions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub forecast_dimensions: Option<Vec<String>>,
     /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
     ///
     /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub dataset_import_job_arns: Option<Vec<String>>,
     /// The data configuration for your dataset group and any additional datasets.
-    pub data_config: ::std::option::Option<crate::DataConfig>,
-    /// The `EncryptionConfig` member.
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub data_config: Option<crate::DataConfig>,
+    /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// The ARN and state of the reference predictor. This parameter is only valid for retrained or upgraded predictors.
-    pub reference_predictor_summary: ::std::option::Option<
-        crate::ReferencePredictorSummary,
-    >,
+    pub reference_predictor_summary: Option<crate::ReferencePredictorSummary>,
     /// The estimated time remaining in minutes for the predictor training job to complete.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// The status of the predictor. States include:
     ///
     /// - `ACTIVE`
@@ -56,11 +50,11 @@ pub struct DescribeAutoPredictorResponse {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// In the event of an error, a message detailing the cause of the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The timestamp of the CreateAutoPredictor request.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -68,76 +62,71 @@ pub struct DescribeAutoPredictorResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
     /// Provides the status and ARN of the Predictor Explainability.
-    pub explainability_info: ::std::option::Option<crate::ExplainabilityInfo>,
+    pub explainability_info: Option<crate::ExplainabilityInfo>,
     /// A object with the Amazon Resource Name (ARN) and status of the monitor resource.
-    pub monitor_info: ::std::option::Option<crate::MonitorInfo>,
+    pub monitor_info: Option<crate::MonitorInfo>,
     /// The time boundary Forecast uses when aggregating data.
-    pub time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+    pub time_alignment_boundary: Option<crate::TimeAlignmentBoundary>,
 }
 /// A builder for [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse), from [`DescribeAutoPredictorResponse::builder`](crate::DescribeAutoPredictorResponse::builder): a setter for every member, then [`build`](DescribeAutoPredictorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeAutoPredictorResponseBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    predictor_name: ::std::option::Option<::std::string::String>,
-    forecast_horizon: ::std::option::Option<i32>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    forecast_frequency: ::std::option::Option<::std::string::String>,
-    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dataset_import_job_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    data_config: ::std::option::Option<crate::DataConfig>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    reference_predictor_summary: ::std::option::Option<crate::ReferencePredictorSummary>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
-    explainability_info: ::std::option::Option<crate::ExplainabilityInfo>,
-    monitor_info: ::std::option::Option<crate::MonitorInfo>,
-    time_alignment_boundary: ::std::option::Option<crate::TimeAlignmentBoundary>,
+    predictor_arn: Option<String>,
+    predictor_name: Option<String>,
+    forecast_horizon: Option<i32>,
+    forecast_types: Option<Vec<String>>,
+    forecast_frequency: Option<String>,
+    forecast_dimensions: Option<Vec<String>>,
+    dataset_import_job_arns: Option<Vec<String>>,
+    data_config: Option<crate::DataConfig>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    reference_predictor_summary: Option<crate::ReferencePredictorSummary>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    optimization_metric: Option<crate::OptimizationMetric>,
+    explainability_info: Option<crate::ExplainabilityInfo>,
+    monitor_info: Option<crate::MonitorInfo>,
+    time_alignment_boundary: Option<crate::TimeAlignmentBoundary>,
 }
 impl DescribeAutoPredictorResponse {
     /// A builder for `DescribeAutoPredictorResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeAutoPredictorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeAutoPredictorResponseBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name :
-        ::std::string::String
+        value "PredictorName" predictor_name predictor_name set_predictor_name : String
     );
     crate::primitives::build::setters!(
         value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
         i32
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(
         value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : ::std::string::String
+        set_forecast_frequency : String
     );
     crate::primitives::build::setters!(
         list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : ::std::string::String
+        set_forecast_dimensions : String
     );
     crate::primitives::build::setters!(
         list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
-        set_dataset_import_job_arns : ::std::string::String
+        set_dataset_import_job_arns : String
     );
     crate::primitives::build::setters!(
         value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
@@ -155,11 +144,9 @@ impl DescribeAutoPredictorResponseBuilder {
         value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
         estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -189,11 +176,8 @@ impl DescribeAutoPredictorResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeAutoPredictorResponse {
+    ) -> Result<DescribeAutoPredictorResponse, crate::primitives::BuildError> {
+        Ok(DescribeAutoPredictorResponse {
             predictor_arn: self.predictor_arn,
             predictor_name: self.predictor_name,
             forecast_horizon: self.forecast_horizon,
@@ -223,13 +207,10 @@ impl DescribeAutoPredictorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeAutoPredictorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeAutoPredictorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -237,19 +218,19 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorName", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_name {
+        if let Some(value) = &self.predictor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -260,13 +241,13 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         }
         v.leave();
         v.enter("ForecastFrequency", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_frequency {
+        if let Some(value) = &self.forecast_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("ForecastDimensions", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+        if let Some(value) = &self.forecast_dimensions {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -277,7 +258,7 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         }
         v.leave();
         v.enter("DatasetImportJobArns", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
+        if let Some(value) = &self.dataset_import_job_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -287,42 +268,42 @@ impl crate::primitives::Validate for DescribeAutoPredictorResponse {
         }
         v.leave();
         v.enter("DataConfig", false);
-        if let ::std::option::Option::Some(value) = &self.data_config {
+        if let Some(value) = &self.data_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("ReferencePredictorSummary", false);
-        if let ::std::option::Option::Some(value) = &self.reference_predictor_summary {
+        if let Some(value) = &self.reference_predictor_summary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("ExplainabilityInfo", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_info {
+        if let Some(value) = &self.explainability_info {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("MonitorInfo", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_info {
+        if let Some(value) = &self.monitor_info {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("TimeAlignmentBoundary", false);
-        if let ::std::option::Option::Some(value) = &self.time_alignment_boundary {
+        if let Some(value) = &self.time_alignment_boundary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -333,9 +314,7 @@ impl DescribeAutoPredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -370,7 +349,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     monitor_info : optional, Any; time_alignment_boundary : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput,
 > for crate::DescribeAutoPredictorResponse {
     fn from(
@@ -406,32 +385,29 @@ impl ::std::convert::From<
             forecast_frequency,
             forecast_dimensions,
             dataset_import_job_arns,
-            data_config: data_config.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            reference_predictor_summary: reference_predictor_summary
-                .map(::std::convert::Into::into),
+            data_config: data_config.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
+            reference_predictor_summary: reference_predictor_summary.map(Into::into),
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
-            explainability_info: explainability_info.map(::std::convert::Into::into),
-            monitor_info: monitor_info.map(::std::convert::Into::into),
-            time_alignment_boundary: time_alignment_boundary
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
+            explainability_info: explainability_info.map(Into::into),
+            monitor_info: monitor_info.map(Into::into),
+            time_alignment_boundary: time_alignment_boundary.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeAutoPredictorResponse>
+impl TryFrom<crate::DescribeAutoPredictorResponse>
 for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeAutoPredictorResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredictorOutput::builder()
                 .set_predictor_arn(value.predictor_arn)
                 .set_predictor_name(value.predictor_name)
@@ -440,36 +416,25 @@ for ::aws_sdk_forecast::operation::describe_auto_predictor::DescribeAutoPredicto
                 .set_forecast_frequency(value.forecast_frequency)
                 .set_forecast_dimensions(value.forecast_dimensions)
                 .set_dataset_import_job_arns(value.dataset_import_job_arns)
-                .set_data_config(
-                    value.data_config.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_data_config(value.data_config.map(TryFrom::try_from).transpose()?)
                 .set_encryption_config(
-                    value
-                        .encryption_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.encryption_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_reference_predictor_summary(
-                    value.reference_predictor_summary.map(::std::convert::Into::into),
+                    value.reference_predictor_summary.map(Into::into),
                 )
                 .set_estimated_time_remaining_in_minutes(
                     value.estimated_time_remaining_in_minutes,
                 )
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
-                .set_optimization_metric(
-                    value.optimization_metric.map(::std::convert::Into::into),
-                )
-                .set_explainability_info(
-                    value.explainability_info.map(::std::convert::Into::into),
-                )
-                .set_monitor_info(value.monitor_info.map(::std::convert::Into::into))
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
+                .set_optimization_metric(value.optimization_metric.map(Into::into))
+                .set_explainability_info(value.explainability_info.map(Into::into))
+                .set_monitor_info(value.monitor_info.map(Into::into))
                 .set_time_alignment_boundary(
-                    value.time_alignment_boundary.map(::std::convert::Into::into),
+                    value.time_alignment_boundary.map(Into::into),
                 )
                 .build(),
         )

@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetGroupRequest` shape (`com.amazonaws.forecast#DescribeDatasetGroupRequest`).
-/// The `DescribeDatasetGroupRequest` structure.
+//! `DescribeDatasetGroupRequest`, from the structure `com.amazonaws.forecast#DescribeDatasetGroupRequest` of the model.
+/// The input of [`DescribeDatasetGroup`](crate::DescribeDatasetGroup), which describes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeDatasetGroupRequest {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
 }
 /// A builder for [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest), from [`DescribeDatasetGroupRequest::builder`](crate::DescribeDatasetGroupRequest::builder): a setter for every member, then [`build`](DescribeDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetGroupRequestBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
+    dataset_group_arn: Option<String>,
 }
 impl DescribeDatasetGroupRequest {
     /// A builder for `DescribeDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     /// Builds the [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest).
     ///
@@ -36,18 +36,15 @@ impl DescribeDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeDatasetGroupRequest, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(DescribeDatasetGroupRequest {
+            Some(dataset_group_arn) => {
+                Ok(DescribeDatasetGroupRequest {
                     dataset_group_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeDatasetGroupRequest",
                         ["DatasetGroupArn"],
@@ -63,13 +60,10 @@ impl DescribeDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DescribeDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +96,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeDatasetGroupRequest { dataset_group_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput,
 > for crate::DescribeDatasetGroupRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput {
             dataset_group_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_group_arn: dataset_group_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeDatasetGroupRequest",
@@ -125,18 +117,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeDatasetGroupRequest>
+impl TryFrom<crate::DescribeDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribeDatasetGroupRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DescribeDatasetGroupRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupInput::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeDatasetGroupRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,24 +2,24 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetGroupResponse` shape (`com.amazonaws.forecast#DescribeDatasetGroupResponse`).
-/// The `DescribeDatasetGroupResponse` structure.
+//! `DescribeDatasetGroupResponse`, from the structure `com.amazonaws.forecast#DescribeDatasetGroupResponse` of the model.
+/// The output of [`DescribeDatasetGroup`](crate::DescribeDatasetGroup), which describes a dataset group created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeDatasetGroupResponse {
     /// The name of the dataset group.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_group_name: ::std::option::Option<::std::string::String>,
+    pub dataset_group_name: Option<String>,
     /// The ARN of the dataset group.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// An array of Amazon Resource Names (ARNs) of the datasets contained in the dataset group.
     ///
     /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dataset_arns: Option<Vec<String>>,
     /// The domain associated with the dataset group.
-    pub domain: ::std::option::Option<crate::Domain>,
+    pub domain: Option<crate::Domain>,
     /// The status of the dataset group. States include:
     ///
     /// - `ACTIVE`
@@ -32,49 +32,46 @@ pub struct DescribeDatasetGroupResponse {
     /// > **Note:** The `Status` of the dataset group must be `ACTIVE` before you can use the dataset group to create a predictor.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the dataset group was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DescribeDatasetGroupResponse`](crate::DescribeDatasetGroupResponse), from [`DescribeDatasetGroupResponse::builder`](crate::DescribeDatasetGroupResponse::builder): a setter for every member, then [`build`](DescribeDatasetGroupResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetGroupResponseBuilder {
-    dataset_group_name: ::std::option::Option<::std::string::String>,
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    domain: ::std::option::Option<crate::Domain>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    dataset_group_name: Option<String>,
+    dataset_group_arn: Option<String>,
+    dataset_arns: Option<Vec<String>>,
+    domain: Option<crate::Domain>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DescribeDatasetGroupResponse {
     /// A builder for `DescribeDatasetGroupResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetGroupResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetGroupResponseBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : ::std::string::String
+        set_dataset_group_name : String
     );
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
-        ::std::string::String
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
     );
     crate::primitives::build::setters!(
         value "Domain" domain domain set_domain : crate ::Domain
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -87,11 +84,8 @@ impl DescribeDatasetGroupResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeDatasetGroupResponse {
+    ) -> Result<DescribeDatasetGroupResponse, crate::primitives::BuildError> {
+        Ok(DescribeDatasetGroupResponse {
             dataset_group_name: self.dataset_group_name,
             dataset_group_arn: self.dataset_group_arn,
             dataset_arns: self.dataset_arns,
@@ -108,13 +102,10 @@ impl DescribeDatasetGroupResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetGroupResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetGroupResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -122,19 +113,19 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroupName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_name {
+        if let Some(value) = &self.dataset_group_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetArns", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arns {
+        if let Some(value) = &self.dataset_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -144,12 +135,12 @@ impl crate::primitives::Validate for DescribeDatasetGroupResponse {
         }
         v.leave();
         v.enter("Domain", false);
-        if let ::std::option::Option::Some(value) = &self.domain {
+        if let Some(value) = &self.domain {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -160,9 +151,7 @@ impl DescribeDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -182,7 +171,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput,
 > for crate::DescribeDatasetGroupResponse {
     fn from(
@@ -202,28 +191,25 @@ impl ::std::convert::From<
             dataset_group_name,
             dataset_group_arn,
             dataset_arns,
-            domain: domain.map(::std::convert::Into::into),
+            domain: domain.map(Into::into),
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeDatasetGroupResponse>
+impl From<crate::DescribeDatasetGroupResponse>
 for ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput {
     fn from(value: crate::DescribeDatasetGroupResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_dataset_group::DescribeDatasetGroupOutput::builder()
             .set_dataset_group_name(value.dataset_group_name)
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_dataset_arns(value.dataset_arns)
-            .set_domain(value.domain.map(::std::convert::Into::into))
+            .set_domain(value.domain.map(Into::into))
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetImportJobRequest` shape (`com.amazonaws.forecast#DescribeDatasetImportJobRequest`).
-/// The `DescribeDatasetImportJobRequest` structure.
+//! `DescribeDatasetImportJobRequest`, from the structure `com.amazonaws.forecast#DescribeDatasetImportJobRequest` of the model.
+/// The input of [`DescribeDatasetImportJob`](crate::DescribeDatasetImportJob), which describes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeDatasetImportJobRequest {
     /// The Amazon Resource Name (ARN) of the dataset import job.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::string::String,
+    pub dataset_import_job_arn: String,
 }
 /// A builder for [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest), from [`DescribeDatasetImportJobRequest::builder`](crate::DescribeDatasetImportJobRequest::builder): a setter for every member, then [`build`](DescribeDatasetImportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetImportJobRequestBuilder {
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    dataset_import_job_arn: Option<String>,
 }
 impl DescribeDatasetImportJobRequest {
     /// A builder for `DescribeDatasetImportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetImportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetImportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     /// Builds the [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest).
     ///
@@ -36,18 +36,15 @@ impl DescribeDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetImportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeDatasetImportJobRequest, crate::primitives::BuildError> {
         match self.dataset_import_job_arn {
-            ::std::option::Option::Some(dataset_import_job_arn) => {
-                ::std::result::Result::Ok(DescribeDatasetImportJobRequest {
+            Some(dataset_import_job_arn) => {
+                Ok(DescribeDatasetImportJobRequest {
                     dataset_import_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeDatasetImportJobRequest",
                         ["DatasetImportJobArn"],
@@ -63,13 +60,10 @@ impl DescribeDatasetImportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetImportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetImportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DescribeDatasetImportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +96,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput,
 > for crate::DescribeDatasetImportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput {
             dataset_import_job_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_import_job_arn: dataset_import_job_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeDatasetImportJobRequest",
@@ -125,20 +117,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeDatasetImportJobRequest>
+impl TryFrom<crate::DescribeDatasetImportJobRequest>
 for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeDatasetImportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobInput::builder()
-            .set_dataset_import_job_arn(
-                ::std::option::Option::Some(value.dataset_import_job_arn),
-            )
+            .set_dataset_import_job_arn(Some(value.dataset_import_job_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeDatasetImportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,22 +2,22 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetImportJobResponse` shape (`com.amazonaws.forecast#DescribeDatasetImportJobResponse`).
-/// The `DescribeDatasetImportJobResponse` structure.
+//! `DescribeDatasetImportJobResponse`, from the structure `com.amazonaws.forecast#DescribeDatasetImportJobResponse` of the model.
+/// The output of [`DescribeDatasetImportJob`](crate::DescribeDatasetImportJob), which describes a dataset import job created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeDatasetImportJobResponse {
     /// The name of the dataset import job.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_import_job_name: ::std::option::Option<::std::string::String>,
+    pub dataset_import_job_name: Option<String>,
     /// The ARN of the dataset import job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_import_job_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the dataset that the training data was imported to.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_arn: Option<String>,
     /// The format of timestamps in the dataset. The format that you specify depends on the `DataFrequency` specified when the dataset was created. The following formats are supported
     ///
     /// - "yyyy-MM-dd"
@@ -29,11 +29,11 @@ pub struct DescribeDatasetImportJobResponse {
     ///   For the following data frequencies: H, 30min, 15min, and 1min; and optionally, for: Y, M, W, and D
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
-    pub timestamp_format: ::std::option::Option<::std::string::String>,
+    pub timestamp_format: Option<String>,
     /// The single time zone applied to every item in the dataset
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\/\+\-\_]+$`.
-    pub time_zone: ::std::option::Option<::std::string::String>,
+    pub time_zone: Option<String>,
     /// Whether `TimeZone` is automatically derived from the geolocation attribute.
     ///
     /// Default: `false`.
@@ -41,21 +41,21 @@ pub struct DescribeDatasetImportJobResponse {
     /// The format of the geolocation attribute. Valid Values:`"LAT_LONG"` and `"CC_POSTALCODE"`.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9_]+$`.
-    pub geolocation_format: ::std::option::Option<::std::string::String>,
+    pub geolocation_format: Option<String>,
     /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data.
     ///
     /// If encryption is used, `DataSource` includes an Key Management Service (KMS) key.
-    pub data_source: ::std::option::Option<crate::DataSource>,
+    pub data_source: Option<crate::DataSource>,
     /// The estimated time remaining in minutes for the dataset import job to complete.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// Statistical information about each field in the input data.
     ///
     /// Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub field_statistics: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::Statistics>,
+    pub field_statistics: Option<
+        ::std::collections::BTreeMap<String, crate::Statistics>,
     >,
     /// The size of the dataset in gigabytes (GB) after the import job has finished.
-    pub data_size: ::std::option::Option<f64>,
+    pub data_size: Option<f64>,
     /// The status of the dataset import job. States include:
     ///
     /// - `ACTIVE`
@@ -64,11 +64,11 @@ pub struct DescribeDatasetImportJobResponse {
     /// - `CREATE_STOPPING`, `CREATE_STOPPED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the dataset import job was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -76,63 +76,60 @@ pub struct DescribeDatasetImportJobResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The format of the imported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The import mode of the dataset import job, FULL or INCREMENTAL.
-    pub import_mode: ::std::option::Option<crate::ImportMode>,
+    pub import_mode: Option<crate::ImportMode>,
 }
 /// A builder for [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse), from [`DescribeDatasetImportJobResponse::builder`](crate::DescribeDatasetImportJobResponse::builder): a setter for every member, then [`build`](DescribeDatasetImportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetImportJobResponseBuilder {
-    dataset_import_job_name: ::std::option::Option<::std::string::String>,
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
-    dataset_arn: ::std::option::Option<::std::string::String>,
-    timestamp_format: ::std::option::Option<::std::string::String>,
-    time_zone: ::std::option::Option<::std::string::String>,
-    use_geolocation_for_time_zone: ::std::option::Option<bool>,
-    geolocation_format: ::std::option::Option<::std::string::String>,
-    data_source: ::std::option::Option<crate::DataSource>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    field_statistics: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::Statistics>,
-    >,
-    data_size: ::std::option::Option<f64>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    format: ::std::option::Option<::std::string::String>,
-    import_mode: ::std::option::Option<crate::ImportMode>,
+    dataset_import_job_name: Option<String>,
+    dataset_import_job_arn: Option<String>,
+    dataset_arn: Option<String>,
+    timestamp_format: Option<String>,
+    time_zone: Option<String>,
+    use_geolocation_for_time_zone: Option<bool>,
+    geolocation_format: Option<String>,
+    data_source: Option<crate::DataSource>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    field_statistics: Option<::std::collections::BTreeMap<String, crate::Statistics>>,
+    data_size: Option<f64>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    format: Option<String>,
+    import_mode: Option<crate::ImportMode>,
 }
 impl DescribeDatasetImportJobResponse {
     /// A builder for `DescribeDatasetImportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetImportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetImportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
-        set_dataset_import_job_name : ::std::string::String
+        set_dataset_import_job_name : String
     );
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     crate::primitives::build::setters!(
         value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
-        value "TimeZone" time_zone time_zone set_time_zone : ::std::string::String
+        value "TimeZone" time_zone time_zone set_time_zone : String
     );
     crate::primitives::build::setters!(
         value "UseGeolocationForTimeZone" use_geolocation_for_time_zone
@@ -140,7 +137,7 @@ impl DescribeDatasetImportJobResponseBuilder {
     );
     crate::primitives::build::setters!(
         value "GeolocationFormat" geolocation_format geolocation_format
-        set_geolocation_format : ::std::string::String
+        set_geolocation_format : String
     );
     crate::primitives::build::setters!(
         value "DataSource" data_source data_source set_data_source : crate ::DataSource
@@ -151,16 +148,14 @@ impl DescribeDatasetImportJobResponseBuilder {
     );
     crate::primitives::build::setters!(
         map "FieldStatistics" field_statistics field_statistics set_field_statistics :
-        ::std::string::String => crate ::Statistics
+        String => crate ::Statistics
     );
     crate::primitives::build::setters!(
         value "DataSize" data_size data_size set_data_size : f64
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -170,9 +165,7 @@ impl DescribeDatasetImportJobResponseBuilder {
         value "LastModificationTime" last_modification_time last_modification_time
         set_last_modification_time : crate ::primitives::Timestamp
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     crate::primitives::build::setters!(
         value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
     );
@@ -180,11 +173,8 @@ impl DescribeDatasetImportJobResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetImportJobResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeDatasetImportJobResponse {
+    ) -> Result<DescribeDatasetImportJobResponse, crate::primitives::BuildError> {
+        Ok(DescribeDatasetImportJobResponse {
             dataset_import_job_name: self.dataset_import_job_name,
             dataset_import_job_arn: self.dataset_import_job_arn,
             dataset_arn: self.dataset_arn,
@@ -214,13 +204,10 @@ impl DescribeDatasetImportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetImportJobResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetImportJobResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -228,48 +215,48 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_name {
+        if let Some(value) = &self.dataset_import_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetImportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+        if let Some(value) = &self.dataset_import_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arn {
+        if let Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("TimestampFormat", false);
-        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+        if let Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::TIMESTAMP_FORMAT);
         }
         v.leave();
         v.enter("TimeZone", false);
-        if let ::std::option::Option::Some(value) = &self.time_zone {
+        if let Some(value) = &self.time_zone {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::TIME_ZONE);
         }
         v.leave();
         v.enter("GeolocationFormat", false);
-        if let ::std::option::Option::Some(value) = &self.geolocation_format {
+        if let Some(value) = &self.geolocation_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::GEOLOCATION_FORMAT);
         }
         v.leave();
         v.enter("DataSource", false);
-        if let ::std::option::Option::Some(value) = &self.data_source {
+        if let Some(value) = &self.data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("FieldStatistics", false);
-        if let ::std::option::Option::Some(value) = &self.field_statistics {
+        if let Some(value) = &self.field_statistics {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(0u64, 256u64));
@@ -282,18 +269,18 @@ impl crate::primitives::Validate for DescribeDatasetImportJobResponse {
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
         v.enter("ImportMode", false);
-        if let ::std::option::Option::Some(value) = &self.import_mode {
+        if let Some(value) = &self.import_mode {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -304,9 +291,7 @@ impl DescribeDatasetImportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -339,13 +324,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput,
 > for crate::DescribeDatasetImportJobResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput {
             dataset_import_job_name,
             dataset_import_job_arn,
@@ -366,7 +351,7 @@ impl ::std::convert::TryFrom<
             import_mode,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_import_job_name,
             dataset_import_job_arn,
             dataset_arn,
@@ -374,34 +359,28 @@ impl ::std::convert::TryFrom<
             time_zone,
             use_geolocation_for_time_zone,
             geolocation_format,
-            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
+            data_source: data_source.map(TryFrom::try_from).transpose()?,
             estimated_time_remaining_in_minutes,
             field_statistics: field_statistics
-                .map(|v| {
-                    v
-                        .into_iter()
-                        .map(|(k, v)| (k, ::std::convert::Into::into(v)))
-                        .collect()
-                }),
+                .map(|v| v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()),
             data_size,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
-            import_mode: import_mode.map(::std::convert::Into::into),
+            import_mode: import_mode.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeDatasetImportJobResponse>
+impl TryFrom<crate::DescribeDatasetImportJobResponse>
 for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeDatasetImportJobResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetImportJobOutput::builder()
                 .set_dataset_import_job_name(value.dataset_import_job_name)
                 .set_dataset_import_job_arn(value.dataset_import_job_arn)
@@ -409,12 +388,10 @@ for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetI
                 .set_timestamp_format(value.timestamp_format)
                 .set_time_zone(value.time_zone)
                 .set_use_geolocation_for_time_zone(
-                    ::std::option::Option::Some(value.use_geolocation_for_time_zone),
+                    Some(value.use_geolocation_for_time_zone),
                 )
                 .set_geolocation_format(value.geolocation_format)
-                .set_data_source(
-                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_data_source(value.data_source.map(TryFrom::try_from).transpose()?)
                 .set_estimated_time_remaining_in_minutes(
                     value.estimated_time_remaining_in_minutes,
                 )
@@ -422,21 +399,16 @@ for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetI
                     value
                         .field_statistics
                         .map(|v| {
-                            v
-                                .into_iter()
-                                .map(|(k, v)| (k, ::std::convert::Into::into(v)))
-                                .collect()
+                            v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()
                         }),
                 )
                 .set_data_size(value.data_size)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_format(value.format)
-                .set_import_mode(value.import_mode.map(::std::convert::Into::into))
+                .set_import_mode(value.import_mode.map(Into::into))
                 .build(),
         )
     }

@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetRequest` shape (`com.amazonaws.forecast#DescribeDatasetRequest`).
-/// The `DescribeDatasetRequest` structure.
+//! `DescribeDatasetRequest`, from the structure `com.amazonaws.forecast#DescribeDatasetRequest` of the model.
+/// The input of [`DescribeDataset`](crate::DescribeDataset), which describes an Amazon Forecast dataset created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeDatasetRequest {
     /// The Amazon Resource Name (ARN) of the dataset.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::string::String,
+    pub dataset_arn: String,
 }
 /// A builder for [`DescribeDatasetRequest`](crate::DescribeDatasetRequest), from [`DescribeDatasetRequest::builder`](crate::DescribeDatasetRequest::builder): a setter for every member, then [`build`](DescribeDatasetRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetRequestBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
+    dataset_arn: Option<String>,
 }
 impl DescribeDatasetRequest {
     /// A builder for `DescribeDatasetRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetRequestBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     /// Builds the [`DescribeDatasetRequest`](crate::DescribeDatasetRequest).
     ///
@@ -34,17 +33,15 @@ impl DescribeDatasetRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeDatasetRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DescribeDatasetRequest, crate::primitives::BuildError> {
         match self.dataset_arn {
-            ::std::option::Option::Some(dataset_arn) => {
-                ::std::result::Result::Ok(DescribeDatasetRequest {
+            Some(dataset_arn) => {
+                Ok(DescribeDatasetRequest {
                     dataset_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeDatasetRequest",
                         ["DatasetArn"],
@@ -60,13 +57,10 @@ impl DescribeDatasetRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DescribeDatasetRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +92,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeDatasetRequest { dataset_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput,
-> for crate::DescribeDatasetRequest {
+impl TryFrom<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput>
+for crate::DescribeDatasetRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput {
             dataset_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_arn: dataset_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeDatasetRequest",
@@ -121,18 +112,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeDatasetRequest>
+impl TryFrom<crate::DescribeDatasetRequest>
 for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribeDatasetRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DescribeDatasetRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput::builder()
-            .set_dataset_arn(::std::option::Option::Some(value.dataset_arn))
+            .set_dataset_arn(Some(value.dataset_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeDatasetRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

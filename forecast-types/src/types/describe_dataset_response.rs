@@ -2,32 +2,32 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeDatasetResponse` shape (`com.amazonaws.forecast#DescribeDatasetResponse`).
-/// The `DescribeDatasetResponse` structure.
+//! `DescribeDatasetResponse`, from the structure `com.amazonaws.forecast#DescribeDatasetResponse` of the model.
+/// The output of [`DescribeDataset`](crate::DescribeDataset), which describes an Amazon Forecast dataset created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeDatasetResponse {
     /// The Amazon Resource Name (ARN) of the dataset.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_arn: Option<String>,
     /// The name of the dataset.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub dataset_name: ::std::option::Option<::std::string::String>,
+    pub dataset_name: Option<String>,
     /// The domain associated with the dataset.
-    pub domain: ::std::option::Option<crate::Domain>,
+    pub domain: Option<crate::Domain>,
     /// The dataset type.
-    pub dataset_type: ::std::option::Option<crate::DatasetType>,
+    pub dataset_type: Option<crate::DatasetType>,
     /// The frequency of data collection.
     ///
     /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "M" indicates every month and "30min" indicates every 30 minutes.
     ///
     /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub data_frequency: ::std::option::Option<::std::string::String>,
+    pub data_frequency: Option<String>,
     /// An array of `SchemaAttribute` objects that specify the dataset fields. Each `SchemaAttribute` specifies the name and data type of a field.
-    pub schema: ::std::option::Option<crate::Schema>,
+    pub schema: Option<crate::Schema>,
     /// The Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// The status of the dataset. States include:
     ///
     /// - `ACTIVE`
@@ -40,41 +40,39 @@ pub struct DescribeDatasetResponse {
     /// > **Note:** The `Status` of the dataset must be `ACTIVE` before you can import training data.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the dataset was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `DescribeDataset` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DescribeDatasetResponse`](crate::DescribeDatasetResponse), from [`DescribeDatasetResponse::builder`](crate::DescribeDatasetResponse::builder): a setter for every member, then [`build`](DescribeDatasetResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeDatasetResponseBuilder {
-    dataset_arn: ::std::option::Option<::std::string::String>,
-    dataset_name: ::std::option::Option<::std::string::String>,
-    domain: ::std::option::Option<crate::Domain>,
-    dataset_type: ::std::option::Option<crate::DatasetType>,
-    data_frequency: ::std::option::Option<::std::string::String>,
-    schema: ::std::option::Option<crate::Schema>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    dataset_arn: Option<String>,
+    dataset_name: Option<String>,
+    domain: Option<crate::Domain>,
+    dataset_type: Option<crate::DatasetType>,
+    data_frequency: Option<String>,
+    schema: Option<crate::Schema>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DescribeDatasetResponse {
     /// A builder for `DescribeDatasetResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeDatasetResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeDatasetResponseBuilder {
     crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn :
-        ::std::string::String
+        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
     );
     crate::primitives::build::setters!(
-        value "DatasetName" dataset_name dataset_name set_dataset_name :
-        ::std::string::String
+        value "DatasetName" dataset_name dataset_name set_dataset_name : String
     );
     crate::primitives::build::setters!(
         value "Domain" domain domain set_domain : crate ::Domain
@@ -84,8 +82,7 @@ impl DescribeDatasetResponseBuilder {
         ::DatasetType
     );
     crate::primitives::build::setters!(
-        value "DataFrequency" data_frequency data_frequency set_data_frequency :
-        ::std::string::String
+        value "DataFrequency" data_frequency data_frequency set_data_frequency : String
     );
     crate::primitives::build::setters!(
         value "Schema" schema schema set_schema : crate ::Schema
@@ -94,9 +91,7 @@ impl DescribeDatasetResponseBuilder {
         value "EncryptionConfig" encryption_config encryption_config
         set_encryption_config : crate ::EncryptionConfig
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -109,8 +104,8 @@ impl DescribeDatasetResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribeDatasetResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DescribeDatasetResponse {
+    ) -> Result<DescribeDatasetResponse, crate::primitives::BuildError> {
+        Ok(DescribeDatasetResponse {
             dataset_arn: self.dataset_arn,
             dataset_name: self.dataset_name,
             domain: self.domain,
@@ -130,13 +125,10 @@ impl DescribeDatasetResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeDatasetResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeDatasetResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -144,45 +136,45 @@ impl crate::primitives::Validate for DescribeDatasetResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_arn {
+        if let Some(value) = &self.dataset_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetName", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_name {
+        if let Some(value) = &self.dataset_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Domain", false);
-        if let ::std::option::Option::Some(value) = &self.domain {
+        if let Some(value) = &self.domain {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("DatasetType", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_type {
+        if let Some(value) = &self.dataset_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("DataFrequency", false);
-        if let ::std::option::Option::Some(value) = &self.data_frequency {
+        if let Some(value) = &self.data_frequency {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 5u64));
             v.check_pattern(value, &crate::patterns::FREQUENCY);
         }
         v.leave();
         v.enter("Schema", false);
-        if let ::std::option::Option::Some(value) = &self.schema {
+        if let Some(value) = &self.schema {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -193,9 +185,7 @@ impl DescribeDatasetResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -218,9 +208,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput,
-> for crate::DescribeDatasetResponse {
+impl From<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput>
+for crate::DescribeDatasetResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput,
     ) -> Self {
@@ -240,44 +229,36 @@ impl ::std::convert::From<
         Self {
             dataset_arn,
             dataset_name,
-            domain: domain.map(::std::convert::Into::into),
-            dataset_type: dataset_type.map(::std::convert::Into::into),
+            domain: domain.map(Into::into),
+            dataset_type: dataset_type.map(Into::into),
             data_frequency,
-            schema: schema.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
+            schema: schema.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeDatasetResponse>
+impl TryFrom<crate::DescribeDatasetResponse>
 for ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribeDatasetResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::DescribeDatasetResponse) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput::builder()
                 .set_dataset_arn(value.dataset_arn)
                 .set_dataset_name(value.dataset_name)
-                .set_domain(value.domain.map(::std::convert::Into::into))
-                .set_dataset_type(value.dataset_type.map(::std::convert::Into::into))
+                .set_domain(value.domain.map(Into::into))
+                .set_dataset_type(value.dataset_type.map(Into::into))
                 .set_data_frequency(value.data_frequency)
-                .set_schema(value.schema.map(::std::convert::Into::into))
+                .set_schema(value.schema.map(Into::into))
                 .set_encryption_config(
-                    value
-                        .encryption_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.encryption_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_status(value.status)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

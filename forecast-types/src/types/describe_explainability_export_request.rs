@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityExportRequest` shape (`com.amazonaws.forecast#DescribeExplainabilityExportRequest`).
-/// The `DescribeExplainabilityExportRequest` structure.
+//! `DescribeExplainabilityExportRequest`, from the structure `com.amazonaws.forecast#DescribeExplainabilityExportRequest` of the model.
+/// The input of [`DescribeExplainabilityExport`](crate::DescribeExplainabilityExport), which describes an Explainability export created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeExplainabilityExportRequest {
     /// The Amazon Resource Name (ARN) of the Explainability export.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_export_arn: ::std::string::String,
+    pub explainability_export_arn: String,
 }
 /// A builder for [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest), from [`DescribeExplainabilityExportRequest::builder`](crate::DescribeExplainabilityExportRequest::builder): a setter for every member, then [`build`](DescribeExplainabilityExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeExplainabilityExportRequestBuilder {
-    explainability_export_arn: ::std::option::Option<::std::string::String>,
+    explainability_export_arn: Option<String>,
 }
 impl DescribeExplainabilityExportRequest {
     /// A builder for `DescribeExplainabilityExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeExplainabilityExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeExplainabilityExportRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : ::std::string::String
+        explainability_export_arn set_explainability_export_arn : String
     );
     /// Builds the [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest).
     ///
@@ -36,18 +38,15 @@ impl DescribeExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeExplainabilityExportRequest, crate::primitives::BuildError> {
         match self.explainability_export_arn {
-            ::std::option::Option::Some(explainability_export_arn) => {
-                ::std::result::Result::Ok(DescribeExplainabilityExportRequest {
+            Some(explainability_export_arn) => {
+                Ok(DescribeExplainabilityExportRequest {
                     explainability_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeExplainabilityExportRequest",
                         ["ExplainabilityExportArn"],
@@ -63,13 +62,13 @@ impl DescribeExplainabilityExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeExplainabilityExportRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +87,7 @@ impl DescribeExplainabilityExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +101,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeExplainabilityExportRequest { explainability_export_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput,
 > for crate::DescribeExplainabilityExportRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput {
             explainability_export_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_export_arn: explainability_export_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeExplainabilityExportRequest",
@@ -125,20 +122,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeExplainabilityExportRequest>
+impl TryFrom<crate::DescribeExplainabilityExportRequest>
 for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeExplainabilityExportRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportInput::builder()
-            .set_explainability_export_arn(
-                ::std::option::Option::Some(value.explainability_export_arn),
-            )
+            .set_explainability_export_arn(Some(value.explainability_export_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeExplainabilityExportRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

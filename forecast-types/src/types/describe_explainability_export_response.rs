@@ -2,26 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityExportResponse` shape (`com.amazonaws.forecast#DescribeExplainabilityExportResponse`).
-/// The `DescribeExplainabilityExportResponse` structure.
+//! `DescribeExplainabilityExportResponse`, from the structure `com.amazonaws.forecast#DescribeExplainabilityExportResponse` of the model.
+/// The output of [`DescribeExplainabilityExport`](crate::DescribeExplainabilityExport), which describes an Explainability export created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeExplainabilityExportResponse {
     /// The Amazon Resource Name (ARN) of the Explainability export.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_export_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_export_arn: Option<String>,
     /// The name of the Explainability export.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_export_name: ::std::option::Option<::std::string::String>,
+    pub explainability_export_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the Explainability export.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub explainability_arn: Option<String>,
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+    pub destination: Option<crate::DataDestination>,
     /// Information about any errors that occurred during the export.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The status of the Explainability export. States include:
     ///
     /// - `ACTIVE`
@@ -30,9 +32,9 @@ pub struct DescribeExplainabilityExportResponse {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the Explainability export was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -40,55 +42,53 @@ pub struct DescribeExplainabilityExportResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`DescribeExplainabilityExportResponse`](crate::DescribeExplainabilityExportResponse), from [`DescribeExplainabilityExportResponse::builder`](crate::DescribeExplainabilityExportResponse::builder): a setter for every member, then [`build`](DescribeExplainabilityExportResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeExplainabilityExportResponseBuilder {
-    explainability_export_arn: ::std::option::Option<::std::string::String>,
-    explainability_export_name: ::std::option::Option<::std::string::String>,
-    explainability_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    message: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    format: ::std::option::Option<::std::string::String>,
+    explainability_export_arn: Option<String>,
+    explainability_export_name: Option<String>,
+    explainability_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    message: Option<String>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    format: Option<String>,
 }
 impl DescribeExplainabilityExportResponse {
     /// A builder for `DescribeExplainabilityExportResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeExplainabilityExportResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeExplainabilityExportResponseBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : ::std::string::String
+        explainability_export_arn set_explainability_export_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityExportName" explainability_export_name
-        explainability_export_name set_explainability_export_name : ::std::string::String
+        explainability_export_name set_explainability_export_name : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -97,18 +97,13 @@ impl DescribeExplainabilityExportResponseBuilder {
         value "LastModificationTime" last_modification_time last_modification_time
         set_last_modification_time : crate ::primitives::Timestamp
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`DescribeExplainabilityExportResponse`](crate::DescribeExplainabilityExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityExportResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeExplainabilityExportResponse {
+    ) -> Result<DescribeExplainabilityExportResponse, crate::primitives::BuildError> {
+        Ok(DescribeExplainabilityExportResponse {
             explainability_export_arn: self.explainability_export_arn,
             explainability_export_name: self.explainability_export_name,
             explainability_arn: self.explainability_arn,
@@ -127,13 +122,13 @@ impl DescribeExplainabilityExportResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeExplainabilityExportResponse,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -141,35 +136,35 @@ impl crate::primitives::Validate for DescribeExplainabilityExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
+        if let Some(value) = &self.explainability_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityExportName", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_export_name {
+        if let Some(value) = &self.explainability_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ExplainabilityArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+        if let Some(value) = &self.explainability_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -181,9 +176,7 @@ impl DescribeExplainabilityExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -206,13 +199,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput,
 > for crate::DescribeExplainabilityExportResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput {
             explainability_export_arn,
             explainability_export_name,
@@ -225,41 +218,36 @@ impl ::std::convert::TryFrom<
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_export_arn,
             explainability_export_name,
             explainability_arn,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeExplainabilityExportResponse>
+impl TryFrom<crate::DescribeExplainabilityExportResponse>
 for ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeExplainabilityExportResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_explainability_export::DescribeExplainabilityExportOutput::builder()
                 .set_explainability_export_arn(value.explainability_export_arn)
                 .set_explainability_export_name(value.explainability_export_name)
                 .set_explainability_arn(value.explainability_arn)
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_message(value.message)
                 .set_status(value.status)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_format(value.format)
                 .build(),
         )

@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityRequest` shape (`com.amazonaws.forecast#DescribeExplainabilityRequest`).
-/// The `DescribeExplainabilityRequest` structure.
+//! `DescribeExplainabilityRequest`, from the structure `com.amazonaws.forecast#DescribeExplainabilityRequest` of the model.
+/// The input of [`DescribeExplainability`](crate::DescribeExplainability), which describes an Explainability resource created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeExplainabilityRequest {
     /// The Amazon Resource Name (ARN) of the Explaianability to describe.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::string::String,
+    pub explainability_arn: String,
 }
 /// A builder for [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest), from [`DescribeExplainabilityRequest::builder`](crate::DescribeExplainabilityRequest::builder): a setter for every member, then [`build`](DescribeExplainabilityRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeExplainabilityRequestBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
+    explainability_arn: Option<String>,
 }
 impl DescribeExplainabilityRequest {
     /// A builder for `DescribeExplainabilityRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeExplainabilityRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeExplainabilityRequestBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     /// Builds the [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest).
     ///
@@ -36,18 +38,15 @@ impl DescribeExplainabilityRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeExplainabilityRequest, crate::primitives::BuildError> {
         match self.explainability_arn {
-            ::std::option::Option::Some(explainability_arn) => {
-                ::std::result::Result::Ok(DescribeExplainabilityRequest {
+            Some(explainability_arn) => {
+                Ok(DescribeExplainabilityRequest {
                     explainability_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeExplainabilityRequest",
                         ["ExplainabilityArn"],
@@ -63,13 +62,10 @@ impl DescribeExplainabilityRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeExplainabilityRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DescribeExplainabilityRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeExplainabilityRequest { explainability_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput,
 > for crate::DescribeExplainabilityRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput {
             explainability_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_arn: explainability_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeExplainabilityRequest",
@@ -125,20 +119,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeExplainabilityRequest>
+impl TryFrom<crate::DescribeExplainabilityRequest>
 for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeExplainabilityRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityInput::builder()
-            .set_explainability_arn(
-                ::std::option::Option::Some(value.explainability_arn),
-            )
+            .set_explainability_arn(Some(value.explainability_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeExplainabilityRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,44 +2,46 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeExplainabilityResponse` shape (`com.amazonaws.forecast#DescribeExplainabilityResponse`).
-/// The `DescribeExplainabilityResponse` structure.
+//! `DescribeExplainabilityResponse`, from the structure `com.amazonaws.forecast#DescribeExplainabilityResponse` of the model.
+/// The output of [`DescribeExplainability`](crate::DescribeExplainability), which describes an Explainability resource created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeExplainabilityResponse {
     /// The Amazon Resource Name (ARN) of the Explainability.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_arn: Option<String>,
     /// The name of the Explainability.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_name: ::std::option::Option<::std::string::String>,
+    pub explainability_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the Predictor or Forecast used to create the Explainability resource.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The configuration settings that define the granularity of time series and time points for the Explainability.
-    pub explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
+    pub explainability_config: Option<crate::ExplainabilityConfig>,
     /// Whether the visualization was enabled for the Explainability resource.
-    pub enable_visualization: ::std::option::Option<bool>,
-    /// The `DataSource` member.
-    pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The `Schema` member.
-    pub schema: ::std::option::Option<crate::Schema>,
+    pub enable_visualization: Option<bool>,
+    /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
+    pub data_source: Option<crate::DataSource>,
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+    pub schema: Option<crate::Schema>,
     /// If `TimePointGranularity` is set to `SPECIFIC`, the first time point in the Explainability.
     ///
     /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
-    pub start_date_time: ::std::option::Option<::std::string::String>,
+    pub start_date_time: Option<String>,
     /// If `TimePointGranularity` is set to `SPECIFIC`, the last time point in the Explainability.
     ///
     /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
-    pub end_date_time: ::std::option::Option<::std::string::String>,
+    pub end_date_time: Option<String>,
     /// The estimated time remaining in minutes for the [`CreateExplainability`][] job to complete.
     ///
     /// [`CreateExplainability`]: crate::CreateExplainability
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// If an error occurred, a message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The status of the Explainability resource. States include:
     ///
     /// - `ACTIVE`
@@ -48,9 +50,9 @@ pub struct DescribeExplainabilityResponse {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the Explainability resource was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -58,45 +60,44 @@ pub struct DescribeExplainabilityResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`DescribeExplainabilityResponse`](crate::DescribeExplainabilityResponse), from [`DescribeExplainabilityResponse::builder`](crate::DescribeExplainabilityResponse::builder): a setter for every member, then [`build`](DescribeExplainabilityResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeExplainabilityResponseBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
-    explainability_name: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
-    enable_visualization: ::std::option::Option<bool>,
-    data_source: ::std::option::Option<crate::DataSource>,
-    schema: ::std::option::Option<crate::Schema>,
-    start_date_time: ::std::option::Option<::std::string::String>,
-    end_date_time: ::std::option::Option<::std::string::String>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    message: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    explainability_arn: Option<String>,
+    explainability_name: Option<String>,
+    resource_arn: Option<String>,
+    explainability_config: Option<crate::ExplainabilityConfig>,
+    enable_visualization: Option<bool>,
+    data_source: Option<crate::DataSource>,
+    schema: Option<crate::Schema>,
+    start_date_time: Option<String>,
+    end_date_time: Option<String>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    message: Option<String>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl DescribeExplainabilityResponse {
     /// A builder for `DescribeExplainabilityResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeExplainabilityResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeExplainabilityResponseBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityName" explainability_name explainability_name
-        set_explainability_name : ::std::string::String
+        set_explainability_name : String
     );
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityConfig" explainability_config explainability_config
@@ -114,22 +115,19 @@ impl DescribeExplainabilityResponseBuilder {
     );
     crate::primitives::build::setters!(
         value "StartDateTime" start_date_time start_date_time set_start_date_time :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
-        value "EndDateTime" end_date_time end_date_time set_end_date_time :
-        ::std::string::String
+        value "EndDateTime" end_date_time end_date_time set_end_date_time : String
     );
     crate::primitives::build::setters!(
         value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
         estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -142,11 +140,8 @@ impl DescribeExplainabilityResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeExplainabilityResponse {
+    ) -> Result<DescribeExplainabilityResponse, crate::primitives::BuildError> {
+        Ok(DescribeExplainabilityResponse {
             explainability_arn: self.explainability_arn,
             explainability_name: self.explainability_name,
             resource_arn: self.resource_arn,
@@ -171,13 +166,10 @@ impl DescribeExplainabilityResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeExplainabilityResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeExplainabilityResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -185,52 +177,52 @@ impl crate::primitives::Validate for DescribeExplainabilityResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+        if let Some(value) = &self.explainability_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityName", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_name {
+        if let Some(value) = &self.explainability_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ResourceArn", false);
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityConfig", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_config {
+        if let Some(value) = &self.explainability_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("DataSource", false);
-        if let ::std::option::Option::Some(value) = &self.data_source {
+        if let Some(value) = &self.data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Schema", false);
-        if let ::std::option::Option::Some(value) = &self.schema {
+        if let Some(value) = &self.schema {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("StartDateTime", false);
-        if let ::std::option::Option::Some(value) = &self.start_date_time {
+        if let Some(value) = &self.start_date_time {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
             v.check_pattern(value, &crate::patterns::LOCAL_DATE_TIME);
         }
         v.leave();
         v.enter("EndDateTime", false);
-        if let ::std::option::Option::Some(value) = &self.end_date_time {
+        if let Some(value) = &self.end_date_time {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 19u64));
             v.check_pattern(value, &crate::patterns::LOCAL_DATE_TIME);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -241,9 +233,7 @@ impl DescribeExplainabilityResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -272,13 +262,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput,
 > for crate::DescribeExplainabilityResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput {
             explainability_arn,
             explainability_name,
@@ -296,48 +286,42 @@ impl ::std::convert::TryFrom<
             last_modification_time,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_arn,
             explainability_name,
             resource_arn,
-            explainability_config: explainability_config.map(::std::convert::Into::into),
+            explainability_config: explainability_config.map(Into::into),
             enable_visualization,
-            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-            schema: schema.map(::std::convert::Into::into),
+            data_source: data_source.map(TryFrom::try_from).transpose()?,
+            schema: schema.map(Into::into),
             start_date_time,
             end_date_time,
             estimated_time_remaining_in_minutes,
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeExplainabilityResponse>
+impl TryFrom<crate::DescribeExplainabilityResponse>
 for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeExplainabilityResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityOutput::builder()
                 .set_explainability_arn(value.explainability_arn)
                 .set_explainability_name(value.explainability_name)
                 .set_resource_arn(value.resource_arn)
                 .set_explainability_config(
-                    value
-                        .explainability_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.explainability_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_enable_visualization(value.enable_visualization)
-                .set_data_source(
-                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
-                .set_schema(value.schema.map(::std::convert::Into::into))
+                .set_data_source(value.data_source.map(TryFrom::try_from).transpose()?)
+                .set_schema(value.schema.map(Into::into))
                 .set_start_date_time(value.start_date_time)
                 .set_end_date_time(value.end_date_time)
                 .set_estimated_time_remaining_in_minutes(
@@ -345,10 +329,8 @@ for ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabili
                 )
                 .set_message(value.message)
                 .set_status(value.status)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastExportJobRequest` shape (`com.amazonaws.forecast#DescribeForecastExportJobRequest`).
-/// The `DescribeForecastExportJobRequest` structure.
+//! `DescribeForecastExportJobRequest`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobRequest` of the model.
+/// The input of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::string::String,
+    pub forecast_export_job_arn: String,
 }
 /// A builder for [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest), from [`DescribeForecastExportJobRequest::builder`](crate::DescribeForecastExportJobRequest::builder): a setter for every member, then [`build`](DescribeForecastExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeForecastExportJobRequestBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
 }
 impl DescribeForecastExportJobRequest {
     /// A builder for `DescribeForecastExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeForecastExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeForecastExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     /// Builds the [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest).
     ///
@@ -36,18 +38,15 @@ impl DescribeForecastExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeForecastExportJobRequest, crate::primitives::BuildError> {
         match self.forecast_export_job_arn {
-            ::std::option::Option::Some(forecast_export_job_arn) => {
-                ::std::result::Result::Ok(DescribeForecastExportJobRequest {
+            Some(forecast_export_job_arn) => {
+                Ok(DescribeForecastExportJobRequest {
                     forecast_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeForecastExportJobRequest",
                         ["ForecastExportJobArn"],
@@ -63,13 +62,10 @@ impl DescribeForecastExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastExportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeForecastExportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DescribeForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeForecastExportJobRequest { forecast_export_job_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput,
 > for crate::DescribeForecastExportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput {
             forecast_export_job_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_export_job_arn: forecast_export_job_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeForecastExportJobRequest",
@@ -125,20 +119,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeForecastExportJobRequest>
+impl TryFrom<crate::DescribeForecastExportJobRequest>
 for ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeForecastExportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_forecast_export_job::DescribeForecastExportJobInput::builder()
-            .set_forecast_export_job_arn(
-                ::std::option::Option::Some(value.forecast_export_job_arn),
-            )
+            .set_forecast_export_job_arn(Some(value.forecast_export_job_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeForecastExportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

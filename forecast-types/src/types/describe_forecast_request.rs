@@ -2,31 +2,32 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastRequest` shape (`com.amazonaws.forecast#DescribeForecastRequest`).
-/// The `DescribeForecastRequest` structure.
+//! `DescribeForecastRequest`, from the structure `com.amazonaws.forecast#DescribeForecastRequest` of the model.
+/// The input of [`DescribeForecast`](crate::DescribeForecast), which describes a forecast created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeForecastRequest {
     /// The Amazon Resource Name (ARN) of the forecast.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::string::String,
+    pub forecast_arn: String,
 }
 /// A builder for [`DescribeForecastRequest`](crate::DescribeForecastRequest), from [`DescribeForecastRequest::builder`](crate::DescribeForecastRequest::builder): a setter for every member, then [`build`](DescribeForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeForecastRequestBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
+    forecast_arn: Option<String>,
 }
 impl DescribeForecastRequest {
     /// A builder for `DescribeForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeForecastRequestBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     /// Builds the [`DescribeForecastRequest`](crate::DescribeForecastRequest).
     ///
@@ -36,15 +37,15 @@ impl DescribeForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribeForecastRequest, crate::primitives::BuildError> {
+    ) -> Result<DescribeForecastRequest, crate::primitives::BuildError> {
         match self.forecast_arn {
-            ::std::option::Option::Some(forecast_arn) => {
-                ::std::result::Result::Ok(DescribeForecastRequest {
+            Some(forecast_arn) => {
+                Ok(DescribeForecastRequest {
                     forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeForecastRequest",
                         ["ForecastArn"],
@@ -60,13 +61,10 @@ impl DescribeForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +83,7 @@ impl DescribeForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +96,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeForecastRequest { forecast_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput,
-> for crate::DescribeForecastRequest {
+impl TryFrom<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput>
+for crate::DescribeForecastRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput {
             forecast_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_arn: forecast_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeForecastRequest",
@@ -121,18 +116,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeForecastRequest>
+impl TryFrom<crate::DescribeForecastRequest>
 for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribeForecastRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DescribeForecastRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput::builder()
-            .set_forecast_arn(::std::option::Option::Some(value.forecast_arn))
+            .set_forecast_arn(Some(value.forecast_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeForecastRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,34 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeForecastResponse` shape (`com.amazonaws.forecast#DescribeForecastResponse`).
-/// The `DescribeForecastResponse` structure.
+//! `DescribeForecastResponse`, from the structure `com.amazonaws.forecast#DescribeForecastResponse` of the model.
+/// The output of [`DescribeForecast`](crate::DescribeForecast), which describes a forecast created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastResponse {
     /// The forecast ARN as specified in the request.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The name of the forecast.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_name: ::std::option::Option<::std::string::String>,
+    pub forecast_name: Option<String>,
     /// The quantiles at which probabilistic forecasts were generated.
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// The ARN of the predictor used to generate the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
     /// The ARN of the dataset group that provided the data used to train the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// The estimated time remaining in minutes for the forecast job to complete.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// The status of the forecast. States include:
     ///
     /// - `ACTIVE`
@@ -38,11 +40,11 @@ pub struct DescribeForecastResponse {
     /// > **Note:** The `Status` of the forecast must be `ACTIVE` before you can query or export the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the forecast creation task was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -50,62 +52,56 @@ pub struct DescribeForecastResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The time series to include in the forecast.
-    pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    pub time_series_selector: Option<crate::TimeSeriesSelector>,
 }
 /// A builder for [`DescribeForecastResponse`](crate::DescribeForecastResponse), from [`DescribeForecastResponse::builder`](crate::DescribeForecastResponse::builder): a setter for every member, then [`build`](DescribeForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeForecastResponseBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    forecast_name: ::std::option::Option<::std::string::String>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    forecast_arn: Option<String>,
+    forecast_name: Option<String>,
+    forecast_types: Option<Vec<String>>,
+    predictor_arn: Option<String>,
+    dataset_group_arn: Option<String>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    time_series_selector: Option<crate::TimeSeriesSelector>,
 }
 impl DescribeForecastResponse {
     /// A builder for `DescribeForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeForecastResponseBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
-        value "ForecastName" forecast_name forecast_name set_forecast_name :
-        ::std::string::String
+        value "ForecastName" forecast_name forecast_name set_forecast_name : String
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
         estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -123,8 +119,8 @@ impl DescribeForecastResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribeForecastResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DescribeForecastResponse {
+    ) -> Result<DescribeForecastResponse, crate::primitives::BuildError> {
+        Ok(DescribeForecastResponse {
             forecast_arn: self.forecast_arn,
             forecast_name: self.forecast_name,
             forecast_types: self.forecast_types,
@@ -146,13 +142,10 @@ impl DescribeForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -160,19 +153,19 @@ impl crate::primitives::Validate for DescribeForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastName", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_name {
+        if let Some(value) = &self.forecast_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -183,25 +176,25 @@ impl crate::primitives::Validate for DescribeForecastResponse {
         }
         v.leave();
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("TimeSeriesSelector", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+        if let Some(value) = &self.time_series_selector {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -212,9 +205,7 @@ impl DescribeForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -239,13 +230,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; last_modification_time : optional, Any; time_series_selector : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput,
-> for crate::DescribeForecastResponse {
+impl TryFrom<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput>
+for crate::DescribeForecastResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
             forecast_arn,
             forecast_name,
@@ -260,7 +250,7 @@ impl ::std::convert::TryFrom<
             time_series_selector,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_arn,
             forecast_name,
             forecast_types,
@@ -269,23 +259,20 @@ impl ::std::convert::TryFrom<
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             time_series_selector: time_series_selector
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeForecastResponse>
+impl TryFrom<crate::DescribeForecastResponse>
 for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribeForecastResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::DescribeForecastResponse) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput::builder()
                 .set_forecast_arn(value.forecast_arn)
                 .set_forecast_name(value.forecast_name)
@@ -297,15 +284,10 @@ for ::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput {
                 )
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_time_series_selector(
-                    value
-                        .time_series_selector
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.time_series_selector.map(TryFrom::try_from).transpose()?,
                 )
                 .build(),
         )

@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeMonitorRequest` shape (`com.amazonaws.forecast#DescribeMonitorRequest`).
-/// The `DescribeMonitorRequest` structure.
+//! `DescribeMonitorRequest`, from the structure `com.amazonaws.forecast#DescribeMonitorRequest` of the model.
+/// The input of [`DescribeMonitor`](crate::DescribeMonitor), which describes a monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeMonitorRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to describe.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::string::String,
+    pub monitor_arn: String,
 }
 /// A builder for [`DescribeMonitorRequest`](crate::DescribeMonitorRequest), from [`DescribeMonitorRequest::builder`](crate::DescribeMonitorRequest::builder): a setter for every member, then [`build`](DescribeMonitorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeMonitorRequestBuilder {
-    monitor_arn: ::std::option::Option<::std::string::String>,
+    monitor_arn: Option<String>,
 }
 impl DescribeMonitorRequest {
     /// A builder for `DescribeMonitorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeMonitorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeMonitorRequestBuilder {
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     /// Builds the [`DescribeMonitorRequest`](crate::DescribeMonitorRequest).
     ///
@@ -34,17 +33,15 @@ impl DescribeMonitorRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeMonitorRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DescribeMonitorRequest, crate::primitives::BuildError> {
         match self.monitor_arn {
-            ::std::option::Option::Some(monitor_arn) => {
-                ::std::result::Result::Ok(DescribeMonitorRequest {
+            Some(monitor_arn) => {
+                Ok(DescribeMonitorRequest {
                     monitor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeMonitorRequest",
                         ["MonitorArn"],
@@ -60,13 +57,10 @@ impl DescribeMonitorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeMonitorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeMonitorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl DescribeMonitorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +92,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeMonitorRequest { monitor_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput,
-> for crate::DescribeMonitorRequest {
+impl TryFrom<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput>
+for crate::DescribeMonitorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput {
             monitor_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             monitor_arn: monitor_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeMonitorRequest",
@@ -121,18 +112,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeMonitorRequest>
+impl TryFrom<crate::DescribeMonitorRequest>
 for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribeMonitorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DescribeMonitorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput::builder()
-            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .set_monitor_arn(Some(value.monitor_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeMonitorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,94 +2,89 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeMonitorResponse` shape (`com.amazonaws.forecast#DescribeMonitorResponse`).
-/// The `DescribeMonitorResponse` structure.
+//! `DescribeMonitorResponse`, from the structure `com.amazonaws.forecast#DescribeMonitorResponse` of the model.
+/// The output of [`DescribeMonitor`](crate::DescribeMonitor), which describes a monitor resource.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeMonitorResponse {
     /// The name of the monitor.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub monitor_name: ::std::option::Option<::std::string::String>,
+    pub monitor_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the monitor resource described.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::option::Option<::std::string::String>,
+    pub monitor_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the auto predictor being monitored.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The status of the monitor resource.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The timestamp of the latest evaluation completed by the monitor.
-    pub last_evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_evaluation_time: Option<crate::primitives::Timestamp>,
     /// The state of the monitor's latest evaluation.
     ///
     /// Length: `0..=256`.
-    pub last_evaluation_state: ::std::option::Option<::std::string::String>,
+    pub last_evaluation_state: Option<String>,
     /// Metrics you can use as a baseline for comparison purposes. Use these values you interpret monitoring results for an auto predictor.
-    pub baseline: ::std::option::Option<crate::Baseline>,
+    pub baseline: Option<crate::Baseline>,
     /// An error message, if any, for the monitor.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The timestamp for when the monitor resource was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The timestamp of the latest modification to the monitor.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The estimated number of minutes remaining before the monitor resource finishes its current evaluation.
-    pub estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_evaluation_time_remaining_in_minutes: Option<i64>,
 }
 /// A builder for [`DescribeMonitorResponse`](crate::DescribeMonitorResponse), from [`DescribeMonitorResponse::builder`](crate::DescribeMonitorResponse::builder): a setter for every member, then [`build`](DescribeMonitorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeMonitorResponseBuilder {
-    monitor_name: ::std::option::Option<::std::string::String>,
-    monitor_arn: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    last_evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_evaluation_state: ::std::option::Option<::std::string::String>,
-    baseline: ::std::option::Option<crate::Baseline>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    estimated_evaluation_time_remaining_in_minutes: ::std::option::Option<i64>,
+    monitor_name: Option<String>,
+    monitor_arn: Option<String>,
+    resource_arn: Option<String>,
+    status: Option<String>,
+    last_evaluation_time: Option<crate::primitives::Timestamp>,
+    last_evaluation_state: Option<String>,
+    baseline: Option<crate::Baseline>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    estimated_evaluation_time_remaining_in_minutes: Option<i64>,
 }
 impl DescribeMonitorResponse {
     /// A builder for `DescribeMonitorResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeMonitorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeMonitorResponseBuilder {
     crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name :
-        ::std::string::String
+        value "MonitorName" monitor_name monitor_name set_monitor_name : String
     );
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "LastEvaluationTime" last_evaluation_time last_evaluation_time
         set_last_evaluation_time : crate ::primitives::Timestamp
     );
     crate::primitives::build::setters!(
         value "LastEvaluationState" last_evaluation_state last_evaluation_state
-        set_last_evaluation_state : ::std::string::String
+        set_last_evaluation_state : String
     );
     crate::primitives::build::setters!(
         value "Baseline" baseline baseline set_baseline : crate ::Baseline
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -109,8 +104,8 @@ impl DescribeMonitorResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribeMonitorResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DescribeMonitorResponse {
+    ) -> Result<DescribeMonitorResponse, crate::primitives::BuildError> {
+        Ok(DescribeMonitorResponse {
             monitor_name: self.monitor_name,
             monitor_arn: self.monitor_arn,
             resource_arn: self.resource_arn,
@@ -132,13 +127,10 @@ impl DescribeMonitorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeMonitorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeMonitorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -146,35 +138,35 @@ impl crate::primitives::Validate for DescribeMonitorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorName", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_name {
+        if let Some(value) = &self.monitor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("MonitorArn", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+        if let Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ResourceArn", false);
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("LastEvaluationState", false);
-        if let ::std::option::Option::Some(value) = &self.last_evaluation_state {
+        if let Some(value) = &self.last_evaluation_state {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Baseline", false);
-        if let ::std::option::Option::Some(value) = &self.baseline {
+        if let Some(value) = &self.baseline {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -185,9 +177,7 @@ impl DescribeMonitorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -212,9 +202,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Any; estimated_evaluation_time_remaining_in_minutes : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput,
-> for crate::DescribeMonitorResponse {
+impl From<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput>
+for crate::DescribeMonitorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput,
     ) -> Self {
@@ -237,19 +226,18 @@ impl ::std::convert::From<
             monitor_arn,
             resource_arn,
             status,
-            last_evaluation_time: last_evaluation_time.map(::std::convert::Into::into),
+            last_evaluation_time: last_evaluation_time.map(Into::into),
             last_evaluation_state,
-            baseline: baseline.map(::std::convert::Into::into),
+            baseline: baseline.map(Into::into),
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             estimated_evaluation_time_remaining_in_minutes,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::DescribeMonitorResponse>
+impl From<crate::DescribeMonitorResponse>
 for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput {
     fn from(value: crate::DescribeMonitorResponse) -> Self {
         ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput::builder()
@@ -257,16 +245,12 @@ for ::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput {
             .set_monitor_arn(value.monitor_arn)
             .set_resource_arn(value.resource_arn)
             .set_status(value.status)
-            .set_last_evaluation_time(
-                value.last_evaluation_time.map(::std::convert::Into::into),
-            )
+            .set_last_evaluation_time(value.last_evaluation_time.map(Into::into))
             .set_last_evaluation_state(value.last_evaluation_state)
-            .set_baseline(value.baseline.map(::std::convert::Into::into))
+            .set_baseline(value.baseline.map(Into::into))
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .set_estimated_evaluation_time_remaining_in_minutes(
                 value.estimated_evaluation_time_remaining_in_minutes,
             )

@@ -2,32 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorBacktestExportJobRequest` shape (`com.amazonaws.forecast#DescribePredictorBacktestExportJobRequest`).
-/// The `DescribePredictorBacktestExportJobRequest` structure.
+//! `DescribePredictorBacktestExportJobRequest`, from the structure `com.amazonaws.forecast#DescribePredictorBacktestExportJobRequest` of the model.
+/// The input of [`DescribePredictorBacktestExportJob`](crate::DescribePredictorBacktestExportJob), which describes a predictor backtest export job created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribePredictorBacktestExportJobRequest {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_backtest_export_job_arn: ::std::string::String,
+    pub predictor_backtest_export_job_arn: String,
 }
 /// A builder for [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest), from [`DescribePredictorBacktestExportJobRequest::builder`](crate::DescribePredictorBacktestExportJobRequest::builder): a setter for every member, then [`build`](DescribePredictorBacktestExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribePredictorBacktestExportJobRequestBuilder {
-    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_arn: Option<String>,
 }
 impl DescribePredictorBacktestExportJobRequest {
     /// A builder for `DescribePredictorBacktestExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribePredictorBacktestExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribePredictorBacktestExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
-        ::std::string::String
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
     );
     /// Builds the [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest).
     ///
@@ -37,18 +38,18 @@ impl DescribePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribePredictorBacktestExportJobRequest,
         crate::primitives::BuildError,
     > {
         match self.predictor_backtest_export_job_arn {
-            ::std::option::Option::Some(predictor_backtest_export_job_arn) => {
-                ::std::result::Result::Ok(DescribePredictorBacktestExportJobRequest {
+            Some(predictor_backtest_export_job_arn) => {
+                Ok(DescribePredictorBacktestExportJobRequest {
                     predictor_backtest_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribePredictorBacktestExportJobRequest",
                         ["PredictorBacktestExportJobArn"],
@@ -64,13 +65,13 @@ impl DescribePredictorBacktestExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribePredictorBacktestExportJobRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -89,9 +90,7 @@ impl DescribePredictorBacktestExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -106,18 +105,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput,
 > for crate::DescribePredictorBacktestExportJobRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput {
             predictor_backtest_export_job_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_backtest_export_job_arn: predictor_backtest_export_job_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribePredictorBacktestExportJobRequest",
@@ -127,20 +126,20 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribePredictorBacktestExportJobRequest>
+impl TryFrom<crate::DescribePredictorBacktestExportJobRequest>
 for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribePredictorBacktestExportJobRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobInput::builder()
             .set_predictor_backtest_export_job_arn(
-                ::std::option::Option::Some(value.predictor_backtest_export_job_arn),
+                Some(value.predictor_backtest_export_job_arn),
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribePredictorBacktestExportJobRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,26 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorBacktestExportJobResponse` shape (`com.amazonaws.forecast#DescribePredictorBacktestExportJobResponse`).
-/// The `DescribePredictorBacktestExportJobResponse` structure.
+//! `DescribePredictorBacktestExportJobResponse`, from the structure `com.amazonaws.forecast#DescribePredictorBacktestExportJobResponse` of the model.
+/// The output of [`DescribePredictorBacktestExportJob`](crate::DescribePredictorBacktestExportJob), which describes a predictor backtest export job created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribePredictorBacktestExportJobResponse {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_backtest_export_job_arn: Option<String>,
     /// The name of the predictor backtest export job.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
+    pub predictor_backtest_export_job_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub predictor_arn: Option<String>,
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+    pub destination: Option<crate::DataDestination>,
     /// Information about any errors that may have occurred during the backtest export.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The status of the predictor backtest export job. States include:
     ///
     /// - `ACTIVE`
@@ -30,9 +32,9 @@ pub struct DescribePredictorBacktestExportJobResponse {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the predictor backtest export job was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -40,57 +42,53 @@ pub struct DescribePredictorBacktestExportJobResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse), from [`DescribePredictorBacktestExportJobResponse::builder`](crate::DescribePredictorBacktestExportJobResponse::builder): a setter for every member, then [`build`](DescribePredictorBacktestExportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribePredictorBacktestExportJobResponseBuilder {
-    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
-    predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    message: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    format: ::std::option::Option<::std::string::String>,
+    predictor_backtest_export_job_arn: Option<String>,
+    predictor_backtest_export_job_name: Option<String>,
+    predictor_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    message: Option<String>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    format: Option<String>,
 }
 impl DescribePredictorBacktestExportJobResponse {
     /// A builder for `DescribePredictorBacktestExportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribePredictorBacktestExportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribePredictorBacktestExportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
-        ::std::string::String
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
     );
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
         predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -99,18 +97,16 @@ impl DescribePredictorBacktestExportJobResponseBuilder {
         value "LastModificationTime" last_modification_time last_modification_time
         set_last_modification_time : crate ::primitives::Timestamp
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribePredictorBacktestExportJobResponse,
         crate::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(DescribePredictorBacktestExportJobResponse {
+        Ok(DescribePredictorBacktestExportJobResponse {
             predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name: self.predictor_backtest_export_job_name,
             predictor_arn: self.predictor_arn,
@@ -129,13 +125,13 @@ impl DescribePredictorBacktestExportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribePredictorBacktestExportJobResponse,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -143,39 +139,35 @@ impl crate::primitives::Validate for DescribePredictorBacktestExportJobResponse 
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self
-            .predictor_backtest_export_job_arn
-        {
+        if let Some(value) = &self.predictor_backtest_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorBacktestExportJobName", false);
-        if let ::std::option::Option::Some(value) = &self
-            .predictor_backtest_export_job_name
-        {
+        if let Some(value) = &self.predictor_backtest_export_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -187,9 +179,7 @@ impl DescribePredictorBacktestExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -212,13 +202,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; format : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput,
 > for crate::DescribePredictorBacktestExportJobResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput {
             predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name,
@@ -231,28 +221,27 @@ impl ::std::convert::TryFrom<
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name,
             predictor_arn,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribePredictorBacktestExportJobResponse>
+impl TryFrom<crate::DescribePredictorBacktestExportJobResponse>
 for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribePredictorBacktestExportJobResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::DescribePredictorBacktestExportJobOutput::builder()
                 .set_predictor_backtest_export_job_arn(
                     value.predictor_backtest_export_job_arn,
@@ -261,15 +250,11 @@ for ::aws_sdk_forecast::operation::describe_predictor_backtest_export_job::Descr
                     value.predictor_backtest_export_job_name,
                 )
                 .set_predictor_arn(value.predictor_arn)
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_message(value.message)
                 .set_status(value.status)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_format(value.format)
                 .build(),
         )

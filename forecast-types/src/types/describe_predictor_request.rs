@@ -2,31 +2,32 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorRequest` shape (`com.amazonaws.forecast#DescribePredictorRequest`).
-/// The `DescribePredictorRequest` structure.
+//! `DescribePredictorRequest`, from the structure `com.amazonaws.forecast#DescribePredictorRequest` of the model.
+/// The input of [`DescribePredictor`](crate::DescribePredictor), which describes a predictor created using the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribePredictorRequest {
     /// The Amazon Resource Name (ARN) of the predictor that you want information about.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`DescribePredictorRequest`](crate::DescribePredictorRequest), from [`DescribePredictorRequest::builder`](crate::DescribePredictorRequest::builder): a setter for every member, then [`build`](DescribePredictorRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribePredictorRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl DescribePredictorRequest {
     /// A builder for `DescribePredictorRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribePredictorRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribePredictorRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`DescribePredictorRequest`](crate::DescribePredictorRequest).
     ///
@@ -36,15 +37,15 @@ impl DescribePredictorRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<DescribePredictorRequest, crate::primitives::BuildError> {
+    ) -> Result<DescribePredictorRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(DescribePredictorRequest {
+            Some(predictor_arn) => {
+                Ok(DescribePredictorRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribePredictorRequest",
                         ["PredictorArn"],
@@ -60,13 +61,10 @@ impl DescribePredictorRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribePredictorRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribePredictorRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +83,7 @@ impl DescribePredictorRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +96,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribePredictorRequest { predictor_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput,
-> for crate::DescribePredictorRequest {
+impl TryFrom<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput>
+for crate::DescribePredictorRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput {
             predictor_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_arn: predictor_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribePredictorRequest",
@@ -121,18 +116,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribePredictorRequest>
+impl TryFrom<crate::DescribePredictorRequest>
 for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribePredictorRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::DescribePredictorRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribePredictorRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

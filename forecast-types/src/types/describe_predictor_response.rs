@@ -2,76 +2,70 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribePredictorResponse` shape (`com.amazonaws.forecast#DescribePredictorResponse`).
-/// The `DescribePredictorResponse` structure.
+//! `DescribePredictorResponse`, from the structure `com.amazonaws.forecast#DescribePredictorResponse` of the model.
+/// The output of [`DescribePredictor`](crate::DescribePredictor), which describes a predictor created using the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribePredictorResponse {
     /// The ARN of the predictor.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_name: ::std::option::Option<::std::string::String>,
+    pub predictor_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the algorithm used for model training.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub algorithm_arn: ::std::option::Option<::std::string::String>,
+    pub algorithm_arn: Option<String>,
     /// When `PerformAutoML` is specified, the ARN of the chosen algorithm.
     ///
     /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub auto_ml_algorithm_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub auto_ml_algorithm_arns: Option<Vec<String>>,
     /// The number of time-steps of the forecast. The forecast horizon is also called the prediction length.
-    pub forecast_horizon: ::std::option::Option<i32>,
+    pub forecast_horizon: Option<i32>,
     /// The forecast types used during predictor training. Default value is `["0.1","0.5","0.9"]`
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
     /// Whether the predictor is set to perform AutoML.
-    pub perform_auto_ml: ::std::option::Option<bool>,
+    pub perform_auto_ml: Option<bool>,
     /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
     ///
     /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
     ///
     /// This parameter is only valid for predictors trained using AutoML.
-    pub auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    pub auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
     /// Whether the predictor is set to perform hyperparameter optimization (HPO).
-    pub perform_hpo: ::std::option::Option<bool>,
+    pub perform_hpo: Option<bool>,
     /// The default training parameters or overrides selected during model training. When running AutoML or choosing HPO with CNN-QR or DeepAR+, the optimized values for the chosen hyperparameters are returned. For more information, see `aws-forecast-choosing-recipes`.
     ///
     /// Length: `0..=100`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
-    pub training_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub training_parameters: Option<::std::collections::BTreeMap<String, String>>,
     /// Used to override the default evaluation parameters of the specified algorithm. Amazon Forecast evaluates a predictor by splitting a dataset into training data and testing data. The evaluation parameters define how to perform the split and the number of iterations.
-    pub evaluation_parameters: ::std::option::Option<crate::EvaluationParameters>,
+    pub evaluation_parameters: Option<crate::EvaluationParameters>,
     /// The hyperparameter override values for the algorithm.
-    pub hpo_config: ::std::option::Option<crate::HyperParameterTuningJobConfig>,
+    pub hpo_config: Option<crate::HyperParameterTuningJobConfig>,
     /// Describes the dataset group that contains the data to use to train the predictor.
-    pub input_data_config: ::std::option::Option<crate::InputDataConfig>,
+    pub input_data_config: Option<crate::InputDataConfig>,
     /// The featurization configuration.
-    pub featurization_config: ::std::option::Option<crate::FeaturizationConfig>,
+    pub featurization_config: Option<crate::FeaturizationConfig>,
     /// An Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
-    pub encryption_config: ::std::option::Option<crate::EncryptionConfig>,
+    pub encryption_config: Option<crate::EncryptionConfig>,
     /// Details on the the status and results of the backtests performed to evaluate the accuracy of the predictor. You specify the number of backtests to perform when you call the operation.
-    pub predictor_execution_details: ::std::option::Option<
-        crate::PredictorExecutionDetails,
-    >,
+    pub predictor_execution_details: Option<crate::PredictorExecutionDetails>,
     /// The estimated time remaining in minutes for the predictor training job to complete.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// Whether the predictor was created with [`CreateAutoPredictor`][].
     ///
     /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
-    pub is_auto_predictor: ::std::option::Option<bool>,
+    pub is_auto_predictor: Option<bool>,
     /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
     ///
     /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub dataset_import_job_arns: Option<Vec<String>>,
     /// The status of the predictor. States include:
     ///
     /// - `ACTIVE`
@@ -82,11 +76,11 @@ pub struct DescribePredictorResponse {
     /// > **Note:** The `Status` of the predictor must be `ACTIVE` before you can use the predictor to create a forecast.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the model training task was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -94,75 +88,65 @@ pub struct DescribePredictorResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
 }
 /// A builder for [`DescribePredictorResponse`](crate::DescribePredictorResponse), from [`DescribePredictorResponse::builder`](crate::DescribePredictorResponse::builder): a setter for every member, then [`build`](DescribePredictorResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribePredictorResponseBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    predictor_name: ::std::option::Option<::std::string::String>,
-    algorithm_arn: ::std::option::Option<::std::string::String>,
-    auto_ml_algorithm_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    forecast_horizon: ::std::option::Option<i32>,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    perform_auto_ml: ::std::option::Option<bool>,
-    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
-    perform_hpo: ::std::option::Option<bool>,
-    training_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    evaluation_parameters: ::std::option::Option<crate::EvaluationParameters>,
-    hpo_config: ::std::option::Option<crate::HyperParameterTuningJobConfig>,
-    input_data_config: ::std::option::Option<crate::InputDataConfig>,
-    featurization_config: ::std::option::Option<crate::FeaturizationConfig>,
-    encryption_config: ::std::option::Option<crate::EncryptionConfig>,
-    predictor_execution_details: ::std::option::Option<crate::PredictorExecutionDetails>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    is_auto_predictor: ::std::option::Option<bool>,
-    dataset_import_job_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    predictor_arn: Option<String>,
+    predictor_name: Option<String>,
+    algorithm_arn: Option<String>,
+    auto_ml_algorithm_arns: Option<Vec<String>>,
+    forecast_horizon: Option<i32>,
+    forecast_types: Option<Vec<String>>,
+    perform_auto_ml: Option<bool>,
+    auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
+    perform_hpo: Option<bool>,
+    training_parameters: Option<::std::collections::BTreeMap<String, String>>,
+    evaluation_parameters: Option<crate::EvaluationParameters>,
+    hpo_config: Option<crate::HyperParameterTuningJobConfig>,
+    input_data_config: Option<crate::InputDataConfig>,
+    featurization_config: Option<crate::FeaturizationConfig>,
+    encryption_config: Option<crate::EncryptionConfig>,
+    predictor_execution_details: Option<crate::PredictorExecutionDetails>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    is_auto_predictor: Option<bool>,
+    dataset_import_job_arns: Option<Vec<String>>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    optimization_metric: Option<crate::OptimizationMetric>,
 }
 impl DescribePredictorResponse {
     /// A builder for `DescribePredictorResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribePredictorResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribePredictorResponseBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name :
-        ::std::string::String
+        value "PredictorName" predictor_name predictor_name set_predictor_name : String
     );
     crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
-        ::std::string::String
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
     );
     crate::primitives::build::setters!(
         list "AutoMLAlgorithmArns" auto_ml_algorithm_arns auto_ml_algorithm_arns
-        set_auto_ml_algorithm_arns : ::std::string::String
+        set_auto_ml_algorithm_arns : String
     );
     crate::primitives::build::setters!(
         value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
         i32
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     crate::primitives::build::setters!(
         value "PerformAutoML" perform_auto_ml perform_auto_ml set_perform_auto_ml : bool
@@ -177,7 +161,7 @@ impl DescribePredictorResponseBuilder {
     );
     crate::primitives::build::setters!(
         map "TrainingParameters" training_parameters training_parameters
-        set_training_parameters : ::std::string::String => ::std::string::String
+        set_training_parameters : String => String
     );
     crate::primitives::build::setters!(
         value "EvaluationParameters" evaluation_parameters evaluation_parameters
@@ -214,13 +198,11 @@ impl DescribePredictorResponseBuilder {
     );
     crate::primitives::build::setters!(
         list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
-        set_dataset_import_job_arns : ::std::string::String
+        set_dataset_import_job_arns : String
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -238,11 +220,8 @@ impl DescribePredictorResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribePredictorResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribePredictorResponse {
+    ) -> Result<DescribePredictorResponse, crate::primitives::BuildError> {
+        Ok(DescribePredictorResponse {
             predictor_arn: self.predictor_arn,
             predictor_name: self.predictor_name,
             algorithm_arn: self.algorithm_arn,
@@ -277,13 +256,10 @@ impl DescribePredictorResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribePredictorResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribePredictorResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -291,25 +267,25 @@ impl crate::primitives::Validate for DescribePredictorResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("PredictorName", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_name {
+        if let Some(value) = &self.predictor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("AlgorithmArn", false);
-        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+        if let Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("AutoMLAlgorithmArns", false);
-        if let ::std::option::Option::Some(value) = &self.auto_ml_algorithm_arns {
+        if let Some(value) = &self.auto_ml_algorithm_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -319,7 +295,7 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         }
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -330,12 +306,12 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         }
         v.leave();
         v.enter("AutoMLOverrideStrategy", false);
-        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+        if let Some(value) = &self.auto_ml_override_strategy {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("TrainingParameters", false);
-        if let ::std::option::Option::Some(value) = &self.training_parameters {
+        if let Some(value) = &self.training_parameters {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 100u64));
             for (key, item) in value {
                 v.enter_map_key(key);
@@ -350,37 +326,37 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         }
         v.leave();
         v.enter("EvaluationParameters", false);
-        if let ::std::option::Option::Some(value) = &self.evaluation_parameters {
+        if let Some(value) = &self.evaluation_parameters {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("HPOConfig", false);
-        if let ::std::option::Option::Some(value) = &self.hpo_config {
+        if let Some(value) = &self.hpo_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("InputDataConfig", false);
-        if let ::std::option::Option::Some(value) = &self.input_data_config {
+        if let Some(value) = &self.input_data_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("FeaturizationConfig", false);
-        if let ::std::option::Option::Some(value) = &self.featurization_config {
+        if let Some(value) = &self.featurization_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("EncryptionConfig", false);
-        if let ::std::option::Option::Some(value) = &self.encryption_config {
+        if let Some(value) = &self.encryption_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("PredictorExecutionDetails", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_execution_details {
+        if let Some(value) = &self.predictor_execution_details {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("DatasetImportJobArns", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arns {
+        if let Some(value) = &self.dataset_import_job_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 256u64));
@@ -390,12 +366,12 @@ impl crate::primitives::Validate for DescribePredictorResponse {
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -406,9 +382,7 @@ impl DescribePredictorResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -450,9 +424,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optimization_metric : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput,
-> for crate::DescribePredictorResponse {
+impl From<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput>
+for crate::DescribePredictorResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput,
     ) -> Self {
@@ -491,37 +464,32 @@ impl ::std::convert::From<
             forecast_horizon,
             forecast_types,
             perform_auto_ml,
-            auto_ml_override_strategy: auto_ml_override_strategy
-                .map(::std::convert::Into::into),
+            auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
             perform_hpo,
             training_parameters: training_parameters.map(|v| v.into_iter().collect()),
-            evaluation_parameters: evaluation_parameters.map(::std::convert::Into::into),
-            hpo_config: hpo_config.map(::std::convert::Into::into),
-            input_data_config: input_data_config.map(::std::convert::Into::into),
-            featurization_config: featurization_config.map(::std::convert::Into::into),
-            encryption_config: encryption_config.map(::std::convert::Into::into),
-            predictor_execution_details: predictor_execution_details
-                .map(::std::convert::Into::into),
+            evaluation_parameters: evaluation_parameters.map(Into::into),
+            hpo_config: hpo_config.map(Into::into),
+            input_data_config: input_data_config.map(Into::into),
+            featurization_config: featurization_config.map(Into::into),
+            encryption_config: encryption_config.map(Into::into),
+            predictor_execution_details: predictor_execution_details.map(Into::into),
             estimated_time_remaining_in_minutes,
             is_auto_predictor,
             dataset_import_job_arns,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribePredictorResponse>
+impl TryFrom<crate::DescribePredictorResponse>
 for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::DescribePredictorResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::DescribePredictorResponse) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput::builder()
                 .set_predictor_arn(value.predictor_arn)
                 .set_predictor_name(value.predictor_name)
@@ -531,38 +499,25 @@ for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
                 .set_forecast_types(value.forecast_types)
                 .set_perform_auto_ml(value.perform_auto_ml)
                 .set_auto_ml_override_strategy(
-                    value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                    value.auto_ml_override_strategy.map(Into::into),
                 )
                 .set_perform_hpo(value.perform_hpo)
                 .set_training_parameters(
                     value.training_parameters.map(|v| v.into_iter().collect()),
                 )
-                .set_evaluation_parameters(
-                    value.evaluation_parameters.map(::std::convert::Into::into),
-                )
-                .set_hpo_config(
-                    value.hpo_config.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_evaluation_parameters(value.evaluation_parameters.map(Into::into))
+                .set_hpo_config(value.hpo_config.map(TryFrom::try_from).transpose()?)
                 .set_input_data_config(
-                    value
-                        .input_data_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.input_data_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_featurization_config(
-                    value
-                        .featurization_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.featurization_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_encryption_config(
-                    value
-                        .encryption_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.encryption_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_predictor_execution_details(
-                    value.predictor_execution_details.map(::std::convert::Into::into),
+                    value.predictor_execution_details.map(Into::into),
                 )
                 .set_estimated_time_remaining_in_minutes(
                     value.estimated_time_remaining_in_minutes,
@@ -571,13 +526,9 @@ for ::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput {
                 .set_dataset_import_job_arns(value.dataset_import_job_arns)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
-                .set_optimization_metric(
-                    value.optimization_metric.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
+                .set_optimization_metric(value.optimization_metric.map(Into::into))
                 .build(),
         )
     }

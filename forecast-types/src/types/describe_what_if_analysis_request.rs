@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfAnalysisRequest` shape (`com.amazonaws.forecast#DescribeWhatIfAnalysisRequest`).
-/// The `DescribeWhatIfAnalysisRequest` structure.
+//! `DescribeWhatIfAnalysisRequest`, from the structure `com.amazonaws.forecast#DescribeWhatIfAnalysisRequest` of the model.
+/// The input of [`DescribeWhatIfAnalysis`](crate::DescribeWhatIfAnalysis), which describes the what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeWhatIfAnalysisRequest {
     /// The Amazon Resource Name (ARN) of the what-if analysis that you are interested in.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::string::String,
+    pub what_if_analysis_arn: String,
 }
 /// A builder for [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest), from [`DescribeWhatIfAnalysisRequest::builder`](crate::DescribeWhatIfAnalysisRequest::builder): a setter for every member, then [`build`](DescribeWhatIfAnalysisRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfAnalysisRequestBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    what_if_analysis_arn: Option<String>,
 }
 impl DescribeWhatIfAnalysisRequest {
     /// A builder for `DescribeWhatIfAnalysisRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfAnalysisRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfAnalysisRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     /// Builds the [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest).
     ///
@@ -36,18 +38,15 @@ impl DescribeWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfAnalysisRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeWhatIfAnalysisRequest, crate::primitives::BuildError> {
         match self.what_if_analysis_arn {
-            ::std::option::Option::Some(what_if_analysis_arn) => {
-                ::std::result::Result::Ok(DescribeWhatIfAnalysisRequest {
+            Some(what_if_analysis_arn) => {
+                Ok(DescribeWhatIfAnalysisRequest {
                     what_if_analysis_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeWhatIfAnalysisRequest",
                         ["WhatIfAnalysisArn"],
@@ -63,13 +62,10 @@ impl DescribeWhatIfAnalysisRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfAnalysisRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeWhatIfAnalysisRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DescribeWhatIfAnalysisRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput,
 > for crate::DescribeWhatIfAnalysisRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput {
             what_if_analysis_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_analysis_arn: what_if_analysis_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeWhatIfAnalysisRequest",
@@ -125,20 +119,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeWhatIfAnalysisRequest>
+impl TryFrom<crate::DescribeWhatIfAnalysisRequest>
 for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeWhatIfAnalysisRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisInput::builder()
-            .set_what_if_analysis_arn(
-                ::std::option::Option::Some(value.what_if_analysis_arn),
-            )
+            .set_what_if_analysis_arn(Some(value.what_if_analysis_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeWhatIfAnalysisRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

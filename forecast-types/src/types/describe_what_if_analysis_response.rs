@@ -2,24 +2,26 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfAnalysisResponse` shape (`com.amazonaws.forecast#DescribeWhatIfAnalysisResponse`).
-/// The `DescribeWhatIfAnalysisResponse` structure.
+//! `DescribeWhatIfAnalysisResponse`, from the structure `com.amazonaws.forecast#DescribeWhatIfAnalysisResponse` of the model.
+/// The output of [`DescribeWhatIfAnalysis`](crate::DescribeWhatIfAnalysis), which describes the what-if analysis created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeWhatIfAnalysisResponse {
     /// The name of the what-if analysis.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_analysis_name: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the what-if analysis.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The approximate time remaining to complete the what-if analysis, in minutes.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// The status of the what-if analysis. States include:
     ///
     /// - `ACTIVE`
@@ -30,11 +32,11 @@ pub struct DescribeWhatIfAnalysisResponse {
     /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the what-if analysis was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -42,52 +44,49 @@ pub struct DescribeWhatIfAnalysisResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `TimeSeriesSelector` member.
-    pub time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
+    /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object. See [`TimeSeriesSelector`](crate::TimeSeriesSelector).
+    pub time_series_selector: Option<crate::TimeSeriesSelector>,
 }
 /// A builder for [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse), from [`DescribeWhatIfAnalysisResponse::builder`](crate::DescribeWhatIfAnalysisResponse::builder): a setter for every member, then [`build`](DescribeWhatIfAnalysisResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfAnalysisResponseBuilder {
-    what_if_analysis_name: ::std::option::Option<::std::string::String>,
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    time_series_selector: ::std::option::Option<crate::TimeSeriesSelector>,
+    what_if_analysis_name: Option<String>,
+    what_if_analysis_arn: Option<String>,
+    forecast_arn: Option<String>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    time_series_selector: Option<crate::TimeSeriesSelector>,
 }
 impl DescribeWhatIfAnalysisResponse {
     /// A builder for `DescribeWhatIfAnalysisResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfAnalysisResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfAnalysisResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : ::std::string::String
+        set_what_if_analysis_name : String
     );
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
         value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
         estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -105,11 +104,8 @@ impl DescribeWhatIfAnalysisResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfAnalysisResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeWhatIfAnalysisResponse {
+    ) -> Result<DescribeWhatIfAnalysisResponse, crate::primitives::BuildError> {
+        Ok(DescribeWhatIfAnalysisResponse {
             what_if_analysis_name: self.what_if_analysis_name,
             what_if_analysis_arn: self.what_if_analysis_arn,
             forecast_arn: self.forecast_arn,
@@ -129,13 +125,10 @@ impl DescribeWhatIfAnalysisResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfAnalysisResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeWhatIfAnalysisResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -143,31 +136,31 @@ impl crate::primitives::Validate for DescribeWhatIfAnalysisResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
+        if let Some(value) = &self.what_if_analysis_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+        if let Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("TimeSeriesSelector", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_selector {
+        if let Some(value) = &self.time_series_selector {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -178,9 +171,7 @@ impl DescribeWhatIfAnalysisResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -203,13 +194,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; time_series_selector : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput,
 > for crate::DescribeWhatIfAnalysisResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput {
             what_if_analysis_name,
             what_if_analysis_arn,
@@ -222,30 +213,29 @@ impl ::std::convert::TryFrom<
             time_series_selector,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_analysis_name,
             what_if_analysis_arn,
             forecast_arn,
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             time_series_selector: time_series_selector
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeWhatIfAnalysisResponse>
+impl TryFrom<crate::DescribeWhatIfAnalysisResponse>
 for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeWhatIfAnalysisResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisOutput::builder()
                 .set_what_if_analysis_name(value.what_if_analysis_name)
                 .set_what_if_analysis_arn(value.what_if_analysis_arn)
@@ -255,15 +245,10 @@ for ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnal
                 )
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_time_series_selector(
-                    value
-                        .time_series_selector
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.time_series_selector.map(TryFrom::try_from).transpose()?,
                 )
                 .build(),
         )

@@ -2,32 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastExportRequest` shape (`com.amazonaws.forecast#DescribeWhatIfForecastExportRequest`).
-/// The `DescribeWhatIfForecastExportRequest` structure.
+//! `DescribeWhatIfForecastExportRequest`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastExportRequest` of the model.
+/// The input of [`DescribeWhatIfForecastExport`](crate::DescribeWhatIfForecastExport), which describes the what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeWhatIfForecastExportRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast export that you are interested in.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::string::String,
+    pub what_if_forecast_export_arn: String,
 }
 /// A builder for [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest), from [`DescribeWhatIfForecastExportRequest::builder`](crate::DescribeWhatIfForecastExportRequest::builder): a setter for every member, then [`build`](DescribeWhatIfForecastExportRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfForecastExportRequestBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
 }
 impl DescribeWhatIfForecastExportRequest {
     /// A builder for `DescribeWhatIfForecastExportRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfForecastExportRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfForecastExportRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     /// Builds the [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest).
     ///
@@ -37,18 +38,15 @@ impl DescribeWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastExportRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeWhatIfForecastExportRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_export_arn {
-            ::std::option::Option::Some(what_if_forecast_export_arn) => {
-                ::std::result::Result::Ok(DescribeWhatIfForecastExportRequest {
+            Some(what_if_forecast_export_arn) => {
+                Ok(DescribeWhatIfForecastExportRequest {
                     what_if_forecast_export_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeWhatIfForecastExportRequest",
                         ["WhatIfForecastExportArn"],
@@ -64,13 +62,13 @@ impl DescribeWhatIfForecastExportRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeWhatIfForecastExportRequest,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -89,9 +87,7 @@ impl DescribeWhatIfForecastExportRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -105,18 +101,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput,
 > for crate::DescribeWhatIfForecastExportRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput {
             what_if_forecast_export_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_export_arn: what_if_forecast_export_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeWhatIfForecastExportRequest",
@@ -126,20 +122,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastExportRequest>
+impl TryFrom<crate::DescribeWhatIfForecastExportRequest>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeWhatIfForecastExportRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportInput::builder()
-            .set_what_if_forecast_export_arn(
-                ::std::option::Option::Some(value.what_if_forecast_export_arn),
-            )
+            .set_what_if_forecast_export_arn(Some(value.what_if_forecast_export_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeWhatIfForecastExportRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

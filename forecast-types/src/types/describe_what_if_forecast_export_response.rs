@@ -2,28 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastExportResponse` shape (`com.amazonaws.forecast#DescribeWhatIfForecastExportResponse`).
-/// The `DescribeWhatIfForecastExportResponse` structure.
+//! `DescribeWhatIfForecastExportResponse`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastExportResponse` of the model.
+/// The output of [`DescribeWhatIfForecastExport`](crate::DescribeWhatIfForecastExport), which describes the what-if forecast export created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeWhatIfForecastExportResponse {
     /// The Amazon Resource Name (ARN) of the what-if forecast export.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_export_arn: Option<String>,
     /// The name of the what-if forecast export.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_export_name: Option<String>,
     /// An array of Amazon Resource Names (ARNs) that represent all of the what-if forecasts exported in this resource.
     ///
     /// Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    /// The `Destination` member.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub what_if_forecast_arns: Option<Vec<String>>,
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+    pub destination: Option<crate::DataDestination>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The status of the what-if forecast. States include:
     ///
     /// - `ACTIVE`
@@ -34,11 +34,11 @@ pub struct DescribeWhatIfForecastExportResponse {
     /// > **Note:** The `Status` of the what-if forecast export must be `ACTIVE` before you can access the forecast export.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the what-if forecast export was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The approximate time remaining to complete the what-if forecast export, in minutes.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -46,58 +46,54 @@ pub struct DescribeWhatIfForecastExportResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse), from [`DescribeWhatIfForecastExportResponse::builder`](crate::DescribeWhatIfForecastExportResponse::builder): a setter for every member, then [`build`](DescribeWhatIfForecastExportResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfForecastExportResponseBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
-    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
-    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    message: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    format: ::std::option::Option<::std::string::String>,
+    what_if_forecast_export_arn: Option<String>,
+    what_if_forecast_export_name: Option<String>,
+    what_if_forecast_arns: Option<Vec<String>>,
+    destination: Option<crate::DataDestination>,
+    message: Option<String>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    format: Option<String>,
 }
 impl DescribeWhatIfForecastExportResponse {
     /// A builder for `DescribeWhatIfForecastExportResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfForecastExportResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfForecastExportResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     crate::primitives::build::setters!(
         value "WhatIfForecastExportName" what_if_forecast_export_name
-        what_if_forecast_export_name set_what_if_forecast_export_name :
-        ::std::string::String
+        what_if_forecast_export_name set_what_if_forecast_export_name : String
     );
     crate::primitives::build::setters!(
         list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
-        set_what_if_forecast_arns : ::std::string::String
+        set_what_if_forecast_arns : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -110,18 +106,13 @@ impl DescribeWhatIfForecastExportResponseBuilder {
         value "LastModificationTime" last_modification_time last_modification_time
         set_last_modification_time : crate ::primitives::Timestamp
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastExportResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeWhatIfForecastExportResponse {
+    ) -> Result<DescribeWhatIfForecastExportResponse, crate::primitives::BuildError> {
+        Ok(DescribeWhatIfForecastExportResponse {
             what_if_forecast_export_arn: self.what_if_forecast_export_arn,
             what_if_forecast_export_name: self.what_if_forecast_export_name,
             what_if_forecast_arns: self.what_if_forecast_arns,
@@ -142,13 +133,13 @@ impl DescribeWhatIfForecastExportResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeWhatIfForecastExportResponse,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -156,19 +147,19 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
+        if let Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfForecastExportName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_name {
+        if let Some(value) = &self.what_if_forecast_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("WhatIfForecastArns", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arns {
+        if let Some(value) = &self.what_if_forecast_arns {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(0u64, 300u64));
@@ -178,17 +169,17 @@ impl crate::primitives::Validate for DescribeWhatIfForecastExportResponse {
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -200,9 +191,7 @@ impl DescribeWhatIfForecastExportResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -227,13 +216,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Any; last_modification_time : optional, Any; format : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput,
 > for crate::DescribeWhatIfForecastExportResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput {
             what_if_forecast_export_arn,
             what_if_forecast_export_name,
@@ -247,45 +236,40 @@ impl ::std::convert::TryFrom<
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_export_arn,
             what_if_forecast_export_name,
             what_if_forecast_arns,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             message,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
             estimated_time_remaining_in_minutes,
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastExportResponse>
+impl TryFrom<crate::DescribeWhatIfForecastExportResponse>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeWhatIfForecastExportResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_what_if_forecast_export::DescribeWhatIfForecastExportOutput::builder()
                 .set_what_if_forecast_export_arn(value.what_if_forecast_export_arn)
                 .set_what_if_forecast_export_name(value.what_if_forecast_export_name)
                 .set_what_if_forecast_arns(value.what_if_forecast_arns)
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_message(value.message)
                 .set_status(value.status)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
+                .set_creation_time(value.creation_time.map(Into::into))
                 .set_estimated_time_remaining_in_minutes(
                     value.estimated_time_remaining_in_minutes,
                 )
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_format(value.format)
                 .build(),
         )

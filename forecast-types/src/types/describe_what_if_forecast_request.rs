@@ -2,31 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastRequest` shape (`com.amazonaws.forecast#DescribeWhatIfForecastRequest`).
-/// The `DescribeWhatIfForecastRequest` structure.
+//! `DescribeWhatIfForecastRequest`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastRequest` of the model.
+/// The input of [`DescribeWhatIfForecast`](crate::DescribeWhatIfForecast), which describes the what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast that you are interested in.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::string::String,
+    pub what_if_forecast_arn: String,
 }
 /// A builder for [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest), from [`DescribeWhatIfForecastRequest::builder`](crate::DescribeWhatIfForecastRequest::builder): a setter for every member, then [`build`](DescribeWhatIfForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfForecastRequestBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
 }
 impl DescribeWhatIfForecastRequest {
     /// A builder for `DescribeWhatIfForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfForecastRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     /// Builds the [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest).
     ///
@@ -36,18 +38,15 @@ impl DescribeWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeWhatIfForecastRequest, crate::primitives::BuildError> {
         match self.what_if_forecast_arn {
-            ::std::option::Option::Some(what_if_forecast_arn) => {
-                ::std::result::Result::Ok(DescribeWhatIfForecastRequest {
+            Some(what_if_forecast_arn) => {
+                Ok(DescribeWhatIfForecastRequest {
                     what_if_forecast_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeWhatIfForecastRequest",
                         ["WhatIfForecastArn"],
@@ -63,13 +62,10 @@ impl DescribeWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeWhatIfForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +84,7 @@ impl DescribeWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -104,18 +98,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     DescribeWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput,
 > for crate::DescribeWhatIfForecastRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput {
             what_if_forecast_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_arn: what_if_forecast_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "DescribeWhatIfForecastRequest",
@@ -125,20 +119,18 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastRequest>
+impl TryFrom<crate::DescribeWhatIfForecastRequest>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeWhatIfForecastRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastInput::builder()
-            .set_what_if_forecast_arn(
-                ::std::option::Option::Some(value.what_if_forecast_arn),
-            )
+            .set_what_if_forecast_arn(Some(value.what_if_forecast_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "DescribeWhatIfForecastRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,24 +2,26 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `DescribeWhatIfForecastResponse` shape (`com.amazonaws.forecast#DescribeWhatIfForecastResponse`).
-/// The `DescribeWhatIfForecastResponse` structure.
+//! `DescribeWhatIfForecastResponse`, from the structure `com.amazonaws.forecast#DescribeWhatIfForecastResponse` of the model.
+/// The output of [`DescribeWhatIfForecast`](crate::DescribeWhatIfForecast), which describes the what-if forecast created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeWhatIfForecastResponse {
     /// The name of the what-if forecast.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_name: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the what-if analysis that contains this forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_arn: Option<String>,
     /// The approximate time remaining to complete the what-if forecast, in minutes.
-    pub estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
+    pub estimated_time_remaining_in_minutes: Option<i64>,
     /// The status of the what-if forecast. States include:
     ///
     /// - `ACTIVE`
@@ -30,11 +32,11 @@ pub struct DescribeWhatIfForecastResponse {
     /// > **Note:** The `Status` of the what-if forecast must be `ACTIVE` before you can access the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the what-if forecast was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -42,15 +44,13 @@ pub struct DescribeWhatIfForecastResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// An array of `Action` and `TimeSeriesConditions` elements that describe what transformations were applied to which time series.
     ///
     /// Length: `0..=30`.
-    pub time_series_transformations: ::std::option::Option<
-        ::std::vec::Vec<crate::TimeSeriesTransformation>,
-    >,
+    pub time_series_transformations: Option<Vec<crate::TimeSeriesTransformation>>,
     /// An array of `S3Config`, `Schema`, and `Format` elements that describe the replacement time series.
-    pub time_series_replacements_data_source: ::std::option::Option<
+    pub time_series_replacements_data_source: Option<
         crate::TimeSeriesReplacementsDataSource,
     >,
     /// The quantiles at which probabilistic forecasts are generated. You can specify up to five quantiles per what-if forecast in the [`CreateWhatIfForecast`][] operation. If you didn't specify quantiles, the default values are `["0.1", "0.5", "0.9"]`.
@@ -58,56 +58,52 @@ pub struct DescribeWhatIfForecastResponse {
     /// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
     ///
     /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub forecast_types: Option<Vec<String>>,
 }
 /// A builder for [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse), from [`DescribeWhatIfForecastResponse::builder`](crate::DescribeWhatIfForecastResponse::builder): a setter for every member, then [`build`](DescribeWhatIfForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeWhatIfForecastResponseBuilder {
-    what_if_forecast_name: ::std::option::Option<::std::string::String>,
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
-    estimated_time_remaining_in_minutes: ::std::option::Option<i64>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    time_series_transformations: ::std::option::Option<
-        ::std::vec::Vec<crate::TimeSeriesTransformation>,
-    >,
-    time_series_replacements_data_source: ::std::option::Option<
+    what_if_forecast_name: Option<String>,
+    what_if_forecast_arn: Option<String>,
+    what_if_analysis_arn: Option<String>,
+    estimated_time_remaining_in_minutes: Option<i64>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    time_series_transformations: Option<Vec<crate::TimeSeriesTransformation>>,
+    time_series_replacements_data_source: Option<
         crate::TimeSeriesReplacementsDataSource,
     >,
-    forecast_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    forecast_types: Option<Vec<String>>,
 }
 impl DescribeWhatIfForecastResponse {
     /// A builder for `DescribeWhatIfForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeWhatIfForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeWhatIfForecastResponseBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
-        set_what_if_forecast_name : ::std::string::String
+        set_what_if_forecast_name : String
     );
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     crate::primitives::build::setters!(
         value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
         estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -128,18 +124,14 @@ impl DescribeWhatIfForecastResponseBuilder {
         crate ::TimeSeriesReplacementsDataSource
     );
     crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types :
-        ::std::string::String
+        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
     );
     /// Builds the [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeWhatIfForecastResponse {
+    ) -> Result<DescribeWhatIfForecastResponse, crate::primitives::BuildError> {
+        Ok(DescribeWhatIfForecastResponse {
             what_if_forecast_name: self.what_if_forecast_name,
             what_if_forecast_arn: self.what_if_forecast_arn,
             what_if_analysis_arn: self.what_if_analysis_arn,
@@ -162,13 +154,10 @@ impl DescribeWhatIfForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeWhatIfForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeWhatIfForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -176,31 +165,31 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_name {
+        if let Some(value) = &self.what_if_forecast_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("WhatIfForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
+        if let Some(value) = &self.what_if_forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+        if let Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("TimeSeriesTransformations", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_transformations {
+        if let Some(value) = &self.time_series_transformations {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 30u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -210,14 +199,12 @@ impl crate::primitives::Validate for DescribeWhatIfForecastResponse {
         }
         v.leave();
         v.enter("TimeSeriesReplacementsDataSource", false);
-        if let ::std::option::Option::Some(value) = &self
-            .time_series_replacements_data_source
-        {
+        if let Some(value) = &self.time_series_replacements_data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("ForecastTypes", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_types {
+        if let Some(value) = &self.forecast_types {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -234,9 +221,7 @@ impl DescribeWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -264,13 +249,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Text >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput,
 > for crate::DescribeWhatIfForecastResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput {
             what_if_forecast_name,
             what_if_forecast_arn,
@@ -285,33 +270,32 @@ impl ::std::convert::TryFrom<
             forecast_types,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_name,
             what_if_forecast_arn,
             what_if_analysis_arn,
             estimated_time_remaining_in_minutes,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
             time_series_transformations: time_series_transformations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             time_series_replacements_data_source: time_series_replacements_data_source
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?,
             forecast_types,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::DescribeWhatIfForecastResponse>
+impl TryFrom<crate::DescribeWhatIfForecastResponse>
 for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::DescribeWhatIfForecastResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastOutput::builder()
                 .set_what_if_forecast_name(value.what_if_forecast_name)
                 .set_what_if_forecast_arn(value.what_if_forecast_arn)
@@ -321,27 +305,23 @@ for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfFore
                 )
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .set_time_series_transformations(
                     value
                         .time_series_transformations
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )
                 .set_time_series_replacements_data_source(
                     value
                         .time_series_replacements_data_source
-                        .map(::std::convert::TryFrom::try_from)
+                        .map(TryFrom::try_from)
                         .transpose()?,
                 )
                 .set_forecast_types(value.forecast_types)

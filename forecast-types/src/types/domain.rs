@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Domain` shape (`com.amazonaws.forecast#Domain`).
-/// The `Domain` enum.
+//! `Domain`, from the enum `com.amazonaws.forecast#Domain` of the model.
+/// One of 7 values, such as `"RETAIL"`, `"CUSTOM"` and `"INVENTORY_PLANNING"`, used by `Domain` in [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest), `Domain` in [`CreateDatasetRequest`](crate::CreateDatasetRequest), `Domain` in [`DatasetSummary`](crate::DatasetSummary) and 2 other members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Domain {
@@ -22,7 +22,7 @@ pub enum Domain {
     /// The value `"METRICS"`.
     Metrics,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Domain {
     /// Every value the model lists, in model order.
@@ -50,7 +50,7 @@ impl Domain {
         }
     }
 }
-impl ::std::convert::From<&str> for Domain {
+impl From<&str> for Domain {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -62,29 +62,25 @@ impl ::std::convert::From<&str> for Domain {
             "WEB_TRAFFIC" => Self::WebTraffic,
             "METRICS" => Self::Metrics,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Domain {
+impl From<String> for Domain {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Domain {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Domain {
+impl AsRef<str> for Domain {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -110,9 +106,7 @@ impl Domain {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -121,13 +115,13 @@ crate::primitives::wire::json_enum!(Domain);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Domain);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Domain> for ::aws_sdk_forecast::types::Domain {
+impl From<crate::Domain> for ::aws_sdk_forecast::types::Domain {
     fn from(value: crate::Domain) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Domain> for crate::Domain {
+impl From<::aws_sdk_forecast::types::Domain> for crate::Domain {
     fn from(value: ::aws_sdk_forecast::types::Domain) -> Self {
         Self::from(value.as_str())
     }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EncryptionConfig` shape (`com.amazonaws.forecast#EncryptionConfig`).
+//! `EncryptionConfig`, from the structure `com.amazonaws.forecast#EncryptionConfig` of the model.
 /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. You can specify this optional object in the [`CreateDataset`][] and [`CreatePredictor`][] requests.
 ///
 /// [`CreateDataset`]: crate::CreateDataset
@@ -14,31 +14,31 @@ pub struct EncryptionConfig {
     /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub role_arn: ::std::string::String,
+    pub role_arn: String,
     /// The Amazon Resource Name (ARN) of the KMS key.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
-    pub kms_key_arn: ::std::string::String,
+    pub kms_key_arn: String,
 }
 /// A builder for [`EncryptionConfig`](crate::EncryptionConfig), from [`EncryptionConfig::builder`](crate::EncryptionConfig::builder): a setter for every member, then [`build`](EncryptionConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EncryptionConfigBuilder {
-    role_arn: ::std::option::Option<::std::string::String>,
-    kms_key_arn: ::std::option::Option<::std::string::String>,
+    role_arn: Option<String>,
+    kms_key_arn: Option<String>,
 }
 impl EncryptionConfig {
     /// A builder for `EncryptionConfig` with every member unset.
     #[inline]
     pub fn builder() -> EncryptionConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl EncryptionConfigBuilder {
     crate::primitives::build::setters!(
-        value "RoleArn" role_arn role_arn set_role_arn : ::std::string::String
+        value "RoleArn" role_arn role_arn set_role_arn : String
     );
     crate::primitives::build::setters!(
-        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : ::std::string::String
+        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : String
     );
     /// Builds the [`EncryptionConfig`](crate::EncryptionConfig).
     ///
@@ -46,15 +46,10 @@ impl EncryptionConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `RoleArn`, `KMSKeyArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EncryptionConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<EncryptionConfig, crate::primitives::BuildError> {
         match (self.role_arn, self.kms_key_arn) {
-            (
-                ::std::option::Option::Some(role_arn),
-                ::std::option::Option::Some(kms_key_arn),
-            ) => {
-                ::std::result::Result::Ok(EncryptionConfig {
+            (Some(role_arn), Some(kms_key_arn)) => {
+                Ok(EncryptionConfig {
                     role_arn,
                     kms_key_arn,
                 })
@@ -64,7 +59,7 @@ impl EncryptionConfigBuilder {
                     role_arn.is_none().then_some("RoleArn"),
                     kms_key_arn.is_none().then_some("KMSKeyArn"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "EncryptionConfig",
                         missing.into_iter().flatten(),
@@ -80,10 +75,10 @@ impl EncryptionConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<EncryptionConfig, crate::primitives::ValidationError> {
+    ) -> Result<EncryptionConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -107,9 +102,7 @@ impl EncryptionConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -123,27 +116,23 @@ crate::primitives::arbitrary::arbitrary_structure! {
     EncryptionConfig { role_arn : required, Text; kms_key_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::EncryptionConfig>
-for crate::EncryptionConfig {
+impl From<::aws_sdk_forecast::types::EncryptionConfig> for crate::EncryptionConfig {
     fn from(value: ::aws_sdk_forecast::types::EncryptionConfig) -> Self {
         let ::aws_sdk_forecast::types::EncryptionConfig { role_arn, kms_key_arn, .. } = value;
         Self { role_arn, kms_key_arn }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::EncryptionConfig>
-for ::aws_sdk_forecast::types::EncryptionConfig {
+impl TryFrom<crate::EncryptionConfig> for ::aws_sdk_forecast::types::EncryptionConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::EncryptionConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::EncryptionConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::EncryptionConfig::builder()
-            .set_role_arn(::std::option::Option::Some(value.role_arn))
-            .set_kms_key_arn(::std::option::Option::Some(value.kms_key_arn))
+            .set_role_arn(Some(value.role_arn))
+            .set_kms_key_arn(Some(value.kms_key_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "EncryptionConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ErrorMetric` shape (`com.amazonaws.forecast#ErrorMetric`).
+//! `ErrorMetric`, from the structure `com.amazonaws.forecast#ErrorMetric` of the model.
 /// Provides detailed error metrics to evaluate the performance of a predictor. This object is part of the [`Metrics`][] object.
 ///
 /// [`Metrics`]: crate::Metrics
@@ -11,36 +11,35 @@ pub struct ErrorMetric {
     /// The Forecast type used to compute WAPE, MAPE, MASE, and RMSE.
     ///
     /// Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
-    pub forecast_type: ::std::option::Option<::std::string::String>,
+    pub forecast_type: Option<String>,
     /// The weighted absolute percentage error (WAPE).
-    pub wape: ::std::option::Option<f64>,
+    pub wape: Option<f64>,
     /// The root-mean-square error (RMSE).
-    pub rmse: ::std::option::Option<f64>,
+    pub rmse: Option<f64>,
     /// The Mean Absolute Scaled Error (MASE)
-    pub mase: ::std::option::Option<f64>,
+    pub mase: Option<f64>,
     /// The Mean Absolute Percentage Error (MAPE)
-    pub mape: ::std::option::Option<f64>,
+    pub mape: Option<f64>,
 }
 /// A builder for [`ErrorMetric`](crate::ErrorMetric), from [`ErrorMetric::builder`](crate::ErrorMetric::builder): a setter for every member, then [`build`](ErrorMetricBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ErrorMetricBuilder {
-    forecast_type: ::std::option::Option<::std::string::String>,
-    wape: ::std::option::Option<f64>,
-    rmse: ::std::option::Option<f64>,
-    mase: ::std::option::Option<f64>,
-    mape: ::std::option::Option<f64>,
+    forecast_type: Option<String>,
+    wape: Option<f64>,
+    rmse: Option<f64>,
+    mase: Option<f64>,
+    mape: Option<f64>,
 }
 impl ErrorMetric {
     /// A builder for `ErrorMetric` with every member unset.
     #[inline]
     pub fn builder() -> ErrorMetricBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ErrorMetricBuilder {
     crate::primitives::build::setters!(
-        value "ForecastType" forecast_type forecast_type set_forecast_type :
-        ::std::string::String
+        value "ForecastType" forecast_type forecast_type set_forecast_type : String
     );
     crate::primitives::build::setters!(value "WAPE" wape wape set_wape : f64);
     crate::primitives::build::setters!(value "RMSE" rmse rmse set_rmse : f64);
@@ -48,10 +47,8 @@ impl ErrorMetricBuilder {
     crate::primitives::build::setters!(value "MAPE" mape mape set_mape : f64);
     /// Builds the [`ErrorMetric`](crate::ErrorMetric). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ErrorMetric, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ErrorMetric {
+    pub fn build(self) -> Result<ErrorMetric, crate::primitives::BuildError> {
+        Ok(ErrorMetric {
             forecast_type: self.forecast_type,
             wape: self.wape,
             rmse: self.rmse,
@@ -66,10 +63,10 @@ impl ErrorMetricBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ErrorMetric, crate::primitives::ValidationError> {
+    ) -> Result<ErrorMetric, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -77,7 +74,7 @@ impl crate::primitives::Validate for ErrorMetric {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastType", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_type {
+        if let Some(value) = &self.forecast_type {
             v.check_chars(value, crate::primitives::Bounds::between(2u64, 4u64));
             v.check_pattern(value, &crate::patterns::FORECAST_TYPE);
         }
@@ -89,9 +86,7 @@ impl ErrorMetric {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -107,8 +102,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Float; mase : optional, Float; mape : optional, Float; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ErrorMetric>
-for crate::ErrorMetric {
+impl From<::aws_sdk_forecast::types::ErrorMetric> for crate::ErrorMetric {
     fn from(value: ::aws_sdk_forecast::types::ErrorMetric) -> Self {
         let ::aws_sdk_forecast::types::ErrorMetric {
             forecast_type,
@@ -128,8 +122,7 @@ for crate::ErrorMetric {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ErrorMetric>
-for ::aws_sdk_forecast::types::ErrorMetric {
+impl From<crate::ErrorMetric> for ::aws_sdk_forecast::types::ErrorMetric {
     fn from(value: crate::ErrorMetric) -> Self {
         ::aws_sdk_forecast::types::ErrorMetric::builder()
             .set_forecast_type(value.forecast_type)

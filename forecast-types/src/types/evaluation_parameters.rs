@@ -2,30 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EvaluationParameters` shape (`com.amazonaws.forecast#EvaluationParameters`).
+//! `EvaluationParameters`, from the structure `com.amazonaws.forecast#EvaluationParameters` of the model.
 /// Parameters that define how to split a dataset into training data and testing data, and the number of iterations to perform. These parameters are specified in the predefined algorithms but you can override them in the [`CreatePredictor`][] request.
 ///
 /// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct EvaluationParameters {
     /// The number of times to split the input data. The default is 1. Valid values are 1 through 5.
-    pub number_of_backtest_windows: ::std::option::Option<i32>,
+    pub number_of_backtest_windows: Option<i32>,
     /// The point from the end of the dataset where you want to split the data for model training and testing (evaluation). Specify the value as the number of data points. The default is the value of the forecast horizon. `BackTestWindowOffset` can be used to mimic a past virtual forecast start date. This value must be greater than or equal to the forecast horizon and less than half of the TARGET_TIME_SERIES dataset length.
     ///
     /// `ForecastHorizon` <= `BackTestWindowOffset` < 1/2 \* TARGET_TIME_SERIES dataset length
-    pub back_test_window_offset: ::std::option::Option<i32>,
+    pub back_test_window_offset: Option<i32>,
 }
 /// A builder for [`EvaluationParameters`](crate::EvaluationParameters), from [`EvaluationParameters::builder`](crate::EvaluationParameters::builder): a setter for every member, then [`build`](EvaluationParametersBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EvaluationParametersBuilder {
-    number_of_backtest_windows: ::std::option::Option<i32>,
-    back_test_window_offset: ::std::option::Option<i32>,
+    number_of_backtest_windows: Option<i32>,
+    back_test_window_offset: Option<i32>,
 }
 impl EvaluationParameters {
     /// A builder for `EvaluationParameters` with every member unset.
     #[inline]
     pub fn builder() -> EvaluationParametersBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl EvaluationParametersBuilder {
@@ -39,10 +39,8 @@ impl EvaluationParametersBuilder {
     );
     /// Builds the [`EvaluationParameters`](crate::EvaluationParameters). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EvaluationParameters, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(EvaluationParameters {
+    pub fn build(self) -> Result<EvaluationParameters, crate::primitives::BuildError> {
+        Ok(EvaluationParameters {
             number_of_backtest_windows: self.number_of_backtest_windows,
             back_test_window_offset: self.back_test_window_offset,
         })
@@ -54,13 +52,10 @@ impl EvaluationParametersBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        EvaluationParameters,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<EvaluationParameters, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -73,9 +68,7 @@ impl EvaluationParameters {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -90,7 +83,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     back_test_window_offset : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationParameters>
+impl From<::aws_sdk_forecast::types::EvaluationParameters>
 for crate::EvaluationParameters {
     fn from(value: ::aws_sdk_forecast::types::EvaluationParameters) -> Self {
         let ::aws_sdk_forecast::types::EvaluationParameters {
@@ -105,7 +98,7 @@ for crate::EvaluationParameters {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::EvaluationParameters>
+impl From<crate::EvaluationParameters>
 for ::aws_sdk_forecast::types::EvaluationParameters {
     fn from(value: crate::EvaluationParameters) -> Self {
         ::aws_sdk_forecast::types::EvaluationParameters::builder()

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EvaluationResult` shape (`com.amazonaws.forecast#EvaluationResult`).
+//! `EvaluationResult`, from the structure `com.amazonaws.forecast#EvaluationResult` of the model.
 /// The results of evaluating an algorithm. Returned as part of the [`GetAccuracyMetrics`][] response.
 ///
 /// [`GetAccuracyMetrics`]: crate::GetAccuracyMetrics
@@ -11,29 +11,28 @@ pub struct EvaluationResult {
     /// The Amazon Resource Name (ARN) of the algorithm that was evaluated.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub algorithm_arn: ::std::option::Option<::std::string::String>,
+    pub algorithm_arn: Option<String>,
     /// The array of test windows used for evaluating the algorithm. The `NumberOfBacktestWindows` from the [`EvaluationParameters`][] object determines the number of windows in the array.
     ///
     /// [`EvaluationParameters`]: crate::EvaluationParameters
-    pub test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
+    pub test_windows: Option<Vec<crate::WindowSummary>>,
 }
 /// A builder for [`EvaluationResult`](crate::EvaluationResult), from [`EvaluationResult::builder`](crate::EvaluationResult::builder): a setter for every member, then [`build`](EvaluationResultBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EvaluationResultBuilder {
-    algorithm_arn: ::std::option::Option<::std::string::String>,
-    test_windows: ::std::option::Option<::std::vec::Vec<crate::WindowSummary>>,
+    algorithm_arn: Option<String>,
+    test_windows: Option<Vec<crate::WindowSummary>>,
 }
 impl EvaluationResult {
     /// A builder for `EvaluationResult` with every member unset.
     #[inline]
     pub fn builder() -> EvaluationResultBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl EvaluationResultBuilder {
     crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
-        ::std::string::String
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
     );
     crate::primitives::build::setters!(
         list "TestWindows" test_windows test_windows set_test_windows : crate
@@ -41,10 +40,8 @@ impl EvaluationResultBuilder {
     );
     /// Builds the [`EvaluationResult`](crate::EvaluationResult). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<EvaluationResult, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(EvaluationResult {
+    pub fn build(self) -> Result<EvaluationResult, crate::primitives::BuildError> {
+        Ok(EvaluationResult {
             algorithm_arn: self.algorithm_arn,
             test_windows: self.test_windows,
         })
@@ -56,10 +53,10 @@ impl EvaluationResultBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<EvaluationResult, crate::primitives::ValidationError> {
+    ) -> Result<EvaluationResult, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -67,13 +64,13 @@ impl crate::primitives::Validate for EvaluationResult {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AlgorithmArn", false);
-        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+        if let Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("TestWindows", false);
-        if let ::std::option::Option::Some(value) = &self.test_windows {
+        if let Some(value) = &self.test_windows {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -88,9 +85,7 @@ impl EvaluationResult {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -105,8 +100,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationResult>
-for crate::EvaluationResult {
+impl From<::aws_sdk_forecast::types::EvaluationResult> for crate::EvaluationResult {
     fn from(value: ::aws_sdk_forecast::types::EvaluationResult) -> Self {
         let ::aws_sdk_forecast::types::EvaluationResult {
             algorithm_arn,
@@ -115,21 +109,17 @@ for crate::EvaluationResult {
         } = value;
         Self {
             algorithm_arn,
-            test_windows: test_windows
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            test_windows: test_windows.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::EvaluationResult>
-for ::aws_sdk_forecast::types::EvaluationResult {
+impl From<crate::EvaluationResult> for ::aws_sdk_forecast::types::EvaluationResult {
     fn from(value: crate::EvaluationResult) -> Self {
         ::aws_sdk_forecast::types::EvaluationResult::builder()
             .set_algorithm_arn(value.algorithm_arn)
             .set_test_windows(
-                value
-                    .test_windows
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.test_windows.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }

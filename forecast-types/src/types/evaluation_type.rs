@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `EvaluationType` shape (`com.amazonaws.forecast#EvaluationType`).
-/// The `EvaluationType` enum.
+//! `EvaluationType`, from the enum `com.amazonaws.forecast#EvaluationType` of the model.
+/// One of `"SUMMARY"` or `"COMPUTED"`, used by `EvaluationType` in [`WindowSummary`](crate::WindowSummary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EvaluationType {
@@ -12,7 +12,7 @@ pub enum EvaluationType {
     /// The value `"COMPUTED"`.
     Computed,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl EvaluationType {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl EvaluationType {
         }
     }
 }
-impl ::std::convert::From<&str> for EvaluationType {
+impl From<&str> for EvaluationType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "SUMMARY" => Self::Summary,
             "COMPUTED" => Self::Computed,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for EvaluationType {
+impl From<String> for EvaluationType {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for EvaluationType {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for EvaluationType {
+impl AsRef<str> for EvaluationType {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl EvaluationType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -93,15 +87,13 @@ crate::primitives::wire::json_enum!(EvaluationType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(EvaluationType);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::EvaluationType>
-for ::aws_sdk_forecast::types::EvaluationType {
+impl From<crate::EvaluationType> for ::aws_sdk_forecast::types::EvaluationType {
     fn from(value: crate::EvaluationType) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::EvaluationType>
-for crate::EvaluationType {
+impl From<::aws_sdk_forecast::types::EvaluationType> for crate::EvaluationType {
     fn from(value: ::aws_sdk_forecast::types::EvaluationType) -> Self {
         Self::from(value.as_str())
     }

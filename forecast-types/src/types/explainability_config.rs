@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilityConfig` shape (`com.amazonaws.forecast#ExplainabilityConfig`).
+//! `ExplainabilityConfig`, from the structure `com.amazonaws.forecast#ExplainabilityConfig` of the model.
 /// The ExplainabilityConfig data type defines the number of time series and time points included in [`CreateExplainability`][].
 ///
 /// If you provide a predictor ARN for `ResourceArn`, you must set both `TimePointGranularity` and `TimeSeriesGranularity` to “ALL”. When creating Predictor Explainability, Amazon Forecast considers all time series and time points.
@@ -32,14 +32,14 @@ pub struct ExplainabilityConfig {
 /// A builder for [`ExplainabilityConfig`](crate::ExplainabilityConfig), from [`ExplainabilityConfig::builder`](crate::ExplainabilityConfig::builder): a setter for every member, then [`build`](ExplainabilityConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExplainabilityConfigBuilder {
-    time_series_granularity: ::std::option::Option<crate::TimeSeriesGranularity>,
-    time_point_granularity: ::std::option::Option<crate::TimePointGranularity>,
+    time_series_granularity: Option<crate::TimeSeriesGranularity>,
+    time_point_granularity: Option<crate::TimePointGranularity>,
 }
 impl ExplainabilityConfig {
     /// A builder for `ExplainabilityConfig` with every member unset.
     #[inline]
     pub fn builder() -> ExplainabilityConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ExplainabilityConfigBuilder {
@@ -57,15 +57,10 @@ impl ExplainabilityConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `TimeSeriesGranularity`, `TimePointGranularity`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ExplainabilityConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<ExplainabilityConfig, crate::primitives::BuildError> {
         match (self.time_series_granularity, self.time_point_granularity) {
-            (
-                ::std::option::Option::Some(time_series_granularity),
-                ::std::option::Option::Some(time_point_granularity),
-            ) => {
-                ::std::result::Result::Ok(ExplainabilityConfig {
+            (Some(time_series_granularity), Some(time_point_granularity)) => {
+                Ok(ExplainabilityConfig {
                     time_series_granularity,
                     time_point_granularity,
                 })
@@ -75,7 +70,7 @@ impl ExplainabilityConfigBuilder {
                     time_series_granularity.is_none().then_some("TimeSeriesGranularity"),
                     time_point_granularity.is_none().then_some("TimePointGranularity"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "ExplainabilityConfig",
                         missing.into_iter().flatten(),
@@ -91,13 +86,10 @@ impl ExplainabilityConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ExplainabilityConfig,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ExplainabilityConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -119,9 +111,7 @@ impl ExplainabilityConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -136,7 +126,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     time_point_granularity : required, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityConfig>
+impl From<::aws_sdk_forecast::types::ExplainabilityConfig>
 for crate::ExplainabilityConfig {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilityConfig) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilityConfig {
@@ -145,33 +135,23 @@ for crate::ExplainabilityConfig {
             ..
         } = value;
         Self {
-            time_series_granularity: ::std::convert::Into::into(time_series_granularity),
-            time_point_granularity: ::std::convert::Into::into(time_point_granularity),
+            time_series_granularity: Into::into(time_series_granularity),
+            time_point_granularity: Into::into(time_point_granularity),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ExplainabilityConfig>
+impl TryFrom<crate::ExplainabilityConfig>
 for ::aws_sdk_forecast::types::ExplainabilityConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ExplainabilityConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ExplainabilityConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::ExplainabilityConfig::builder()
-            .set_time_series_granularity(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.time_series_granularity),
-                ),
-            )
-            .set_time_point_granularity(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.time_point_granularity),
-                ),
-            )
+            .set_time_series_granularity(Some(Into::into(value.time_series_granularity)))
+            .set_time_point_granularity(Some(Into::into(value.time_point_granularity)))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ExplainabilityConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilityExportSummary` shape (`com.amazonaws.forecast#ExplainabilityExportSummary`).
+//! `ExplainabilityExportSummary`, from the structure `com.amazonaws.forecast#ExplainabilityExportSummary` of the model.
 /// Provides a summary of the Explainability export properties used in the [`ListExplainabilityExports`][] operation. To get a complete set of properties, call the [`DescribeExplainabilityExport`][] operation, and provide the `ExplainabilityExportArn`.
 ///
 /// [`ListExplainabilityExports`]: crate::ListExplainabilityExports
@@ -12,13 +12,13 @@ pub struct ExplainabilityExportSummary {
     /// The Amazon Resource Name (ARN) of the Explainability export.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_export_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_export_arn: Option<String>,
     /// The name of the Explainability export
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_export_name: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub explainability_export_name: Option<String>,
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+    pub destination: Option<crate::DataDestination>,
     /// The status of the Explainability export. States include:
     ///
     /// - `ACTIVE`
@@ -27,11 +27,11 @@ pub struct ExplainabilityExportSummary {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Information about any errors that may have occurred during the Explainability export.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the Explainability was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -39,44 +39,42 @@ pub struct ExplainabilityExportSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`ExplainabilityExportSummary`](crate::ExplainabilityExportSummary), from [`ExplainabilityExportSummary::builder`](crate::ExplainabilityExportSummary::builder): a setter for every member, then [`build`](ExplainabilityExportSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExplainabilityExportSummaryBuilder {
-    explainability_export_arn: ::std::option::Option<::std::string::String>,
-    explainability_export_name: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    explainability_export_arn: Option<String>,
+    explainability_export_name: Option<String>,
+    destination: Option<crate::DataDestination>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl ExplainabilityExportSummary {
     /// A builder for `ExplainabilityExportSummary` with every member unset.
     #[inline]
     pub fn builder() -> ExplainabilityExportSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ExplainabilityExportSummaryBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : ::std::string::String
+        explainability_export_arn set_explainability_export_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityExportName" explainability_export_name
-        explainability_export_name set_explainability_export_name : ::std::string::String
+        explainability_export_name set_explainability_export_name : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -90,11 +88,8 @@ impl ExplainabilityExportSummaryBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ExplainabilityExportSummary,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ExplainabilityExportSummary {
+    ) -> Result<ExplainabilityExportSummary, crate::primitives::BuildError> {
+        Ok(ExplainabilityExportSummary {
             explainability_export_arn: self.explainability_export_arn,
             explainability_export_name: self.explainability_export_name,
             destination: self.destination,
@@ -111,13 +106,10 @@ impl ExplainabilityExportSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ExplainabilityExportSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ExplainabilityExportSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -125,24 +117,24 @@ impl crate::primitives::Validate for ExplainabilityExportSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_export_arn {
+        if let Some(value) = &self.explainability_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityExportName", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_export_name {
+        if let Some(value) = &self.explainability_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -153,9 +145,7 @@ impl ExplainabilityExportSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -176,12 +166,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::ExplainabilityExportSummary>
+impl TryFrom<::aws_sdk_forecast::types::ExplainabilityExportSummary>
 for crate::ExplainabilityExportSummary {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::ExplainabilityExportSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::ExplainabilityExportSummary {
             explainability_export_arn,
             explainability_export_name,
@@ -192,38 +182,31 @@ for crate::ExplainabilityExportSummary {
             last_modification_time,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_export_arn,
             explainability_export_name,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ExplainabilityExportSummary>
+impl TryFrom<crate::ExplainabilityExportSummary>
 for ::aws_sdk_forecast::types::ExplainabilityExportSummary {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ExplainabilityExportSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::ExplainabilityExportSummary) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::ExplainabilityExportSummary::builder()
                 .set_explainability_export_arn(value.explainability_export_arn)
                 .set_explainability_export_name(value.explainability_export_name)
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

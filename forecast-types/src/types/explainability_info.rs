@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilityInfo` shape (`com.amazonaws.forecast#ExplainabilityInfo`).
+//! `ExplainabilityInfo`, from the structure `com.amazonaws.forecast#ExplainabilityInfo` of the model.
 /// Provides information about the Explainability resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ExplainabilityInfo {
     /// The Amazon Resource Name (ARN) of the Explainability.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_arn: Option<String>,
     /// The status of the Explainability. States include:
     ///
     /// - `ACTIVE`
@@ -18,35 +18,31 @@ pub struct ExplainabilityInfo {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 /// A builder for [`ExplainabilityInfo`](crate::ExplainabilityInfo), from [`ExplainabilityInfo::builder`](crate::ExplainabilityInfo::builder): a setter for every member, then [`build`](ExplainabilityInfoBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExplainabilityInfoBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
+    explainability_arn: Option<String>,
+    status: Option<String>,
 }
 impl ExplainabilityInfo {
     /// A builder for `ExplainabilityInfo` with every member unset.
     #[inline]
     pub fn builder() -> ExplainabilityInfoBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ExplainabilityInfoBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     /// Builds the [`ExplainabilityInfo`](crate::ExplainabilityInfo). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ExplainabilityInfo, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ExplainabilityInfo {
+    pub fn build(self) -> Result<ExplainabilityInfo, crate::primitives::BuildError> {
+        Ok(ExplainabilityInfo {
             explainability_arn: self.explainability_arn,
             status: self.status,
         })
@@ -58,10 +54,10 @@ impl ExplainabilityInfoBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ExplainabilityInfo, crate::primitives::ValidationError> {
+    ) -> Result<ExplainabilityInfo, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -69,13 +65,13 @@ impl crate::primitives::Validate for ExplainabilityInfo {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+        if let Some(value) = &self.explainability_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -86,9 +82,7 @@ impl ExplainabilityInfo {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -102,8 +96,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ExplainabilityInfo { explainability_arn : optional, Text; status : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilityInfo>
-for crate::ExplainabilityInfo {
+impl From<::aws_sdk_forecast::types::ExplainabilityInfo> for crate::ExplainabilityInfo {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilityInfo) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilityInfo {
             explainability_arn,
@@ -114,8 +107,7 @@ for crate::ExplainabilityInfo {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ExplainabilityInfo>
-for ::aws_sdk_forecast::types::ExplainabilityInfo {
+impl From<crate::ExplainabilityInfo> for ::aws_sdk_forecast::types::ExplainabilityInfo {
     fn from(value: crate::ExplainabilityInfo) -> Self {
         ::aws_sdk_forecast::types::ExplainabilityInfo::builder()
             .set_explainability_arn(value.explainability_arn)

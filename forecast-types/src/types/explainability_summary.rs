@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ExplainabilitySummary` shape (`com.amazonaws.forecast#ExplainabilitySummary`).
+//! `ExplainabilitySummary`, from the structure `com.amazonaws.forecast#ExplainabilitySummary` of the model.
 /// Provides a summary of the Explainability properties used in the [`ListExplainabilities`][] operation. To get a complete set of properties, call the [`DescribeExplainability`][] operation, and provide the listed `ExplainabilityArn`.
 ///
 /// [`ListExplainabilities`]: crate::ListExplainabilities
@@ -12,17 +12,17 @@ pub struct ExplainabilitySummary {
     /// The Amazon Resource Name (ARN) of the Explainability.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub explainability_arn: ::std::option::Option<::std::string::String>,
+    pub explainability_arn: Option<String>,
     /// The name of the Explainability.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub explainability_name: ::std::option::Option<::std::string::String>,
+    pub explainability_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the Predictor or Forecast used to create the Explainability.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The configuration settings that define the granularity of time series and time points for the Explainability.
-    pub explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
+    pub explainability_config: Option<crate::ExplainabilityConfig>,
     /// The status of the Explainability. States include:
     ///
     /// - `ACTIVE`
@@ -31,11 +31,11 @@ pub struct ExplainabilitySummary {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Information about any errors that may have occurred during the Explainability creation process.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the Explainability was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -43,49 +43,46 @@ pub struct ExplainabilitySummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`ExplainabilitySummary`](crate::ExplainabilitySummary), from [`ExplainabilitySummary::builder`](crate::ExplainabilitySummary::builder): a setter for every member, then [`build`](ExplainabilitySummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExplainabilitySummaryBuilder {
-    explainability_arn: ::std::option::Option<::std::string::String>,
-    explainability_name: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    explainability_config: ::std::option::Option<crate::ExplainabilityConfig>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    explainability_arn: Option<String>,
+    explainability_name: Option<String>,
+    resource_arn: Option<String>,
+    explainability_config: Option<crate::ExplainabilityConfig>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl ExplainabilitySummary {
     /// A builder for `ExplainabilitySummary` with every member unset.
     #[inline]
     pub fn builder() -> ExplainabilitySummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ExplainabilitySummaryBuilder {
     crate::primitives::build::setters!(
         value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
+        set_explainability_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityName" explainability_name explainability_name
-        set_explainability_name : ::std::string::String
+        set_explainability_name : String
     );
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(
         value "ExplainabilityConfig" explainability_config explainability_config
         set_explainability_config : crate ::ExplainabilityConfig
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -97,10 +94,8 @@ impl ExplainabilitySummaryBuilder {
     );
     /// Builds the [`ExplainabilitySummary`](crate::ExplainabilitySummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ExplainabilitySummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ExplainabilitySummary {
+    pub fn build(self) -> Result<ExplainabilitySummary, crate::primitives::BuildError> {
+        Ok(ExplainabilitySummary {
             explainability_arn: self.explainability_arn,
             explainability_name: self.explainability_name,
             resource_arn: self.resource_arn,
@@ -118,13 +113,10 @@ impl ExplainabilitySummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ExplainabilitySummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ExplainabilitySummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -132,30 +124,30 @@ impl crate::primitives::Validate for ExplainabilitySummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityArn", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_arn {
+        if let Some(value) = &self.explainability_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityName", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_name {
+        if let Some(value) = &self.explainability_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ResourceArn", false);
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ExplainabilityConfig", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_config {
+        if let Some(value) = &self.explainability_config {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -166,9 +158,7 @@ impl ExplainabilitySummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -189,7 +179,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ExplainabilitySummary>
+impl From<::aws_sdk_forecast::types::ExplainabilitySummary>
 for crate::ExplainabilitySummary {
     fn from(value: ::aws_sdk_forecast::types::ExplainabilitySummary) -> Self {
         let ::aws_sdk_forecast::types::ExplainabilitySummary {
@@ -207,39 +197,31 @@ for crate::ExplainabilitySummary {
             explainability_arn,
             explainability_name,
             resource_arn,
-            explainability_config: explainability_config.map(::std::convert::Into::into),
+            explainability_config: explainability_config.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ExplainabilitySummary>
+impl TryFrom<crate::ExplainabilitySummary>
 for ::aws_sdk_forecast::types::ExplainabilitySummary {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ExplainabilitySummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::ExplainabilitySummary) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::ExplainabilitySummary::builder()
                 .set_explainability_arn(value.explainability_arn)
                 .set_explainability_name(value.explainability_name)
                 .set_resource_arn(value.resource_arn)
                 .set_explainability_config(
-                    value
-                        .explainability_config
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.explainability_config.map(TryFrom::try_from).transpose()?,
                 )
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

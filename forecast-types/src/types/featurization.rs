@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Featurization` shape (`com.amazonaws.forecast#Featurization`).
+//! `Featurization`, from the structure `com.amazonaws.forecast#Featurization` of the model.
 /// Provides featurization (transformation) information for a dataset field. This object is part of the [`FeaturizationConfig`][] object.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AttributeConfig`][].
@@ -28,33 +28,28 @@ pub struct Featurization {
     /// The name of the schema attribute that specifies the data field to be featurized. Amazon Forecast supports the target field of the `TARGET_TIME_SERIES` and the `RELATED_TIME_SERIES` datasets. For example, for the `RETAIL` domain, the target is `demand`, and for the `CUSTOM` domain, the target is `target_value`. For more information, see `howitworks-missing-values`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub attribute_name: ::std::string::String,
+    pub attribute_name: String,
     /// An array of one `FeaturizationMethod` object that specifies the feature transformation method.
     ///
     /// Length: `1..=1`.
-    pub featurization_pipeline: ::std::option::Option<
-        ::std::vec::Vec<crate::FeaturizationMethod>,
-    >,
+    pub featurization_pipeline: Option<Vec<crate::FeaturizationMethod>>,
 }
 /// A builder for [`Featurization`](crate::Featurization), from [`Featurization::builder`](crate::Featurization::builder): a setter for every member, then [`build`](FeaturizationBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeaturizationBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    featurization_pipeline: ::std::option::Option<
-        ::std::vec::Vec<crate::FeaturizationMethod>,
-    >,
+    attribute_name: Option<String>,
+    featurization_pipeline: Option<Vec<crate::FeaturizationMethod>>,
 }
 impl Featurization {
     /// A builder for `Featurization` with every member unset.
     #[inline]
     pub fn builder() -> FeaturizationBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FeaturizationBuilder {
     crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name :
-        ::std::string::String
+        value "AttributeName" attribute_name attribute_name set_attribute_name : String
     );
     crate::primitives::build::setters!(
         list "FeaturizationPipeline" featurization_pipeline featurization_pipeline
@@ -66,18 +61,16 @@ impl FeaturizationBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Featurization, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Featurization, crate::primitives::BuildError> {
         match self.attribute_name {
-            ::std::option::Option::Some(attribute_name) => {
-                ::std::result::Result::Ok(Featurization {
+            Some(attribute_name) => {
+                Ok(Featurization {
                     attribute_name,
                     featurization_pipeline: self.featurization_pipeline,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "Featurization",
                         ["AttributeName"],
@@ -93,10 +86,10 @@ impl FeaturizationBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Featurization, crate::primitives::ValidationError> {
+    ) -> Result<Featurization, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -109,7 +102,7 @@ impl crate::primitives::Validate for Featurization {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("FeaturizationPipeline", false);
-        if let ::std::option::Option::Some(value) = &self.featurization_pipeline {
+        if let Some(value) = &self.featurization_pipeline {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 1u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -125,9 +118,7 @@ impl Featurization {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -142,8 +133,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Featurization>
-for crate::Featurization {
+impl From<::aws_sdk_forecast::types::Featurization> for crate::Featurization {
     fn from(value: ::aws_sdk_forecast::types::Featurization) -> Self {
         let ::aws_sdk_forecast::types::Featurization {
             attribute_name,
@@ -153,36 +143,31 @@ for crate::Featurization {
         Self {
             attribute_name,
             featurization_pipeline: featurization_pipeline
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::Featurization>
-for ::aws_sdk_forecast::types::Featurization {
+impl TryFrom<crate::Featurization> for ::aws_sdk_forecast::types::Featurization {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::Featurization,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::Featurization) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::Featurization::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
+            .set_attribute_name(Some(value.attribute_name))
             .set_featurization_pipeline(
                 value
                     .featurization_pipeline
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "Featurization",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FeaturizationConfig` shape (`com.amazonaws.forecast#FeaturizationConfig`).
+//! `FeaturizationConfig`, from the structure `com.amazonaws.forecast#FeaturizationConfig` of the model.
 /// In a [`CreatePredictor`][] operation, the specified algorithm trains a model using the specified dataset group. You can optionally tell the operation to modify data fields prior to training a model. These modifications are referred to as *featurization*.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AttributeConfig`][].
@@ -34,7 +34,7 @@ pub struct FeaturizationConfig {
     /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the TARGET_TIME_SERIES dataset frequency.
     ///
     /// **Required.** Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
-    pub forecast_frequency: ::std::string::String,
+    pub forecast_frequency: String,
     /// An array of dimension (field) names that specify how to group the generated forecast.
     ///
     /// For example, suppose that you are generating a forecast for item sales across all of your stores, and your dataset contains a `store_id` field. If you want the sales forecast for each item by store, you would specify `store_id` as the dimension.
@@ -42,36 +42,34 @@ pub struct FeaturizationConfig {
     /// All forecast dimensions specified in the `TARGET_TIME_SERIES` dataset don't need to be specified in the `CreatePredictor` request. All forecast dimensions specified in the `RELATED_TIME_SERIES` dataset must be specified in the `CreatePredictor` request.
     ///
     /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_dimensions: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub forecast_dimensions: Option<Vec<String>>,
     /// An array of featurization (transformation) information for the fields of a dataset.
     ///
     /// Length: `1..=50`.
-    pub featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
+    pub featurizations: Option<Vec<crate::Featurization>>,
 }
 /// A builder for [`FeaturizationConfig`](crate::FeaturizationConfig), from [`FeaturizationConfig::builder`](crate::FeaturizationConfig::builder): a setter for every member, then [`build`](FeaturizationConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeaturizationConfigBuilder {
-    forecast_frequency: ::std::option::Option<::std::string::String>,
-    forecast_dimensions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    featurizations: ::std::option::Option<::std::vec::Vec<crate::Featurization>>,
+    forecast_frequency: Option<String>,
+    forecast_dimensions: Option<Vec<String>>,
+    featurizations: Option<Vec<crate::Featurization>>,
 }
 impl FeaturizationConfig {
     /// A builder for `FeaturizationConfig` with every member unset.
     #[inline]
     pub fn builder() -> FeaturizationConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FeaturizationConfigBuilder {
     crate::primitives::build::setters!(
         value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : ::std::string::String
+        set_forecast_frequency : String
     );
     crate::primitives::build::setters!(
         list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : ::std::string::String
+        set_forecast_dimensions : String
     );
     crate::primitives::build::setters!(
         list "Featurizations" featurizations featurizations set_featurizations : crate
@@ -83,19 +81,17 @@ impl FeaturizationConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ForecastFrequency`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<FeaturizationConfig, crate::primitives::BuildError> {
         match self.forecast_frequency {
-            ::std::option::Option::Some(forecast_frequency) => {
-                ::std::result::Result::Ok(FeaturizationConfig {
+            Some(forecast_frequency) => {
+                Ok(FeaturizationConfig {
                     forecast_frequency,
                     forecast_dimensions: self.forecast_dimensions,
                     featurizations: self.featurizations,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "FeaturizationConfig",
                         ["ForecastFrequency"],
@@ -111,10 +107,10 @@ impl FeaturizationConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<FeaturizationConfig, crate::primitives::ValidationError> {
+    ) -> Result<FeaturizationConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -127,7 +123,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         v.check_pattern(value, &crate::patterns::FREQUENCY);
         v.leave();
         v.enter("ForecastDimensions", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_dimensions {
+        if let Some(value) = &self.forecast_dimensions {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -138,7 +134,7 @@ impl crate::primitives::Validate for FeaturizationConfig {
         }
         v.leave();
         v.enter("Featurizations", false);
-        if let ::std::option::Option::Some(value) = &self.featurizations {
+        if let Some(value) = &self.featurizations {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -154,9 +150,7 @@ impl FeaturizationConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -172,7 +166,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, ListOf < Text >; featurizations : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationConfig>
+impl From<::aws_sdk_forecast::types::FeaturizationConfig>
 for crate::FeaturizationConfig {
     fn from(value: ::aws_sdk_forecast::types::FeaturizationConfig) -> Self {
         let ::aws_sdk_forecast::types::FeaturizationConfig {
@@ -185,21 +179,17 @@ for crate::FeaturizationConfig {
             forecast_frequency,
             forecast_dimensions,
             featurizations: featurizations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::FeaturizationConfig>
+impl TryFrom<crate::FeaturizationConfig>
 for ::aws_sdk_forecast::types::FeaturizationConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::FeaturizationConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::FeaturizationConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::FeaturizationConfig::builder()
-            .set_forecast_frequency(
-                ::std::option::Option::Some(value.forecast_frequency),
-            )
+            .set_forecast_frequency(Some(value.forecast_frequency))
             .set_forecast_dimensions(value.forecast_dimensions)
             .set_featurizations(
                 value
@@ -207,17 +197,15 @@ for ::aws_sdk_forecast::types::FeaturizationConfig {
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "FeaturizationConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

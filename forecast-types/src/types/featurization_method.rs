@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FeaturizationMethod` shape (`com.amazonaws.forecast#FeaturizationMethod`).
+//! `FeaturizationMethod`, from the structure `com.amazonaws.forecast#FeaturizationMethod` of the model.
 /// Provides information about the method that featurizes (transforms) a dataset field. The method is part of the `FeaturizationPipeline` of the [`Featurization`][] object.
 ///
 /// The following is an example of how you specify a `FeaturizationMethod` object.
@@ -39,23 +39,23 @@ pub struct FeaturizationMethod {
     /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
     ///
     /// Length: `1..=20`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
-    pub featurization_method_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    pub featurization_method_parameters: Option<
+        ::std::collections::BTreeMap<String, String>,
     >,
 }
 /// A builder for [`FeaturizationMethod`](crate::FeaturizationMethod), from [`FeaturizationMethod::builder`](crate::FeaturizationMethod::builder): a setter for every member, then [`build`](FeaturizationMethodBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeaturizationMethodBuilder {
-    featurization_method_name: ::std::option::Option<crate::FeaturizationMethodName>,
-    featurization_method_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    featurization_method_name: Option<crate::FeaturizationMethodName>,
+    featurization_method_parameters: Option<
+        ::std::collections::BTreeMap<String, String>,
     >,
 }
 impl FeaturizationMethod {
     /// A builder for `FeaturizationMethod` with every member unset.
     #[inline]
     pub fn builder() -> FeaturizationMethodBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FeaturizationMethodBuilder {
@@ -66,8 +66,8 @@ impl FeaturizationMethodBuilder {
     );
     crate::primitives::build::setters!(
         map "FeaturizationMethodParameters" featurization_method_parameters
-        featurization_method_parameters set_featurization_method_parameters :
-        ::std::string::String => ::std::string::String
+        featurization_method_parameters set_featurization_method_parameters : String =>
+        String
     );
     /// Builds the [`FeaturizationMethod`](crate::FeaturizationMethod).
     ///
@@ -75,18 +75,16 @@ impl FeaturizationMethodBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `FeaturizationMethodName`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<FeaturizationMethod, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<FeaturizationMethod, crate::primitives::BuildError> {
         match self.featurization_method_name {
-            ::std::option::Option::Some(featurization_method_name) => {
-                ::std::result::Result::Ok(FeaturizationMethod {
+            Some(featurization_method_name) => {
+                Ok(FeaturizationMethod {
                     featurization_method_name,
                     featurization_method_parameters: self.featurization_method_parameters,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "FeaturizationMethod",
                         ["FeaturizationMethodName"],
@@ -102,10 +100,10 @@ impl FeaturizationMethodBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<FeaturizationMethod, crate::primitives::ValidationError> {
+    ) -> Result<FeaturizationMethod, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -117,8 +115,7 @@ impl crate::primitives::Validate for FeaturizationMethod {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("FeaturizationMethodParameters", false);
-        if let ::std::option::Option::Some(value) = &self.featurization_method_parameters
-        {
+        if let Some(value) = &self.featurization_method_parameters {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (key, item) in value {
                 v.enter_map_key(key);
@@ -139,9 +136,7 @@ impl FeaturizationMethod {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -157,7 +152,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     featurization_method_parameters : optional, MapOf < Text, Text >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationMethod>
+impl From<::aws_sdk_forecast::types::FeaturizationMethod>
 for crate::FeaturizationMethod {
     fn from(value: ::aws_sdk_forecast::types::FeaturizationMethod) -> Self {
         let ::aws_sdk_forecast::types::FeaturizationMethod {
@@ -166,26 +161,20 @@ for crate::FeaturizationMethod {
             ..
         } = value;
         Self {
-            featurization_method_name: ::std::convert::Into::into(
-                featurization_method_name,
-            ),
+            featurization_method_name: Into::into(featurization_method_name),
             featurization_method_parameters: featurization_method_parameters
                 .map(|v| v.into_iter().collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::FeaturizationMethod>
+impl TryFrom<crate::FeaturizationMethod>
 for ::aws_sdk_forecast::types::FeaturizationMethod {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::FeaturizationMethod,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::FeaturizationMethod) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::FeaturizationMethod::builder()
             .set_featurization_method_name(
-                ::std::option::Option::Some(
-                    ::std::convert::Into::into(value.featurization_method_name),
-                ),
+                Some(Into::into(value.featurization_method_name)),
             )
             .set_featurization_method_parameters(
                 value.featurization_method_parameters.map(|v| v.into_iter().collect()),
@@ -193,7 +182,7 @@ for ::aws_sdk_forecast::types::FeaturizationMethod {
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "FeaturizationMethod",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

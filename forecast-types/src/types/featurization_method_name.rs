@@ -2,15 +2,15 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FeaturizationMethodName` shape (`com.amazonaws.forecast#FeaturizationMethodName`).
-/// The `FeaturizationMethodName` enum.
+//! `FeaturizationMethodName`, from the enum `com.amazonaws.forecast#FeaturizationMethodName` of the model.
+/// The value `"filling"`, used by `FeaturizationMethodName` in [`FeaturizationMethod`](crate::FeaturizationMethod).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FeaturizationMethodName {
     /// The value `"filling"`.
     Filling,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl FeaturizationMethodName {
     /// Every value the model lists, in model order.
@@ -24,35 +24,31 @@ impl FeaturizationMethodName {
         }
     }
 }
-impl ::std::convert::From<&str> for FeaturizationMethodName {
+impl From<&str> for FeaturizationMethodName {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "filling" => Self::Filling,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for FeaturizationMethodName {
+impl From<String> for FeaturizationMethodName {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for FeaturizationMethodName {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FeaturizationMethodName {
+impl AsRef<str> for FeaturizationMethodName {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -78,9 +74,7 @@ impl FeaturizationMethodName {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,14 +83,14 @@ crate::primitives::wire::json_enum!(FeaturizationMethodName);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(FeaturizationMethodName);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::FeaturizationMethodName>
+impl From<crate::FeaturizationMethodName>
 for ::aws_sdk_forecast::types::FeaturizationMethodName {
     fn from(value: crate::FeaturizationMethodName) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::FeaturizationMethodName>
+impl From<::aws_sdk_forecast::types::FeaturizationMethodName>
 for crate::FeaturizationMethodName {
     fn from(value: ::aws_sdk_forecast::types::FeaturizationMethodName) -> Self {
         Self::from(value.as_str())

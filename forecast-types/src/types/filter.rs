@@ -2,18 +2,18 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Filter` shape (`com.amazonaws.forecast#Filter`).
+//! `Filter`, from the structure `com.amazonaws.forecast#Filter` of the model.
 /// Describes a filter for choosing a subset of objects. Each filter consists of a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the objects that match the statement, respectively. The match statement consists of a key and a value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Filter {
     /// The name of the parameter to filter on.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub key: ::std::string::String,
+    pub key: String,
     /// The value to match.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub value: ::std::string::String,
+    pub value: String,
     /// The condition to apply. To include the objects that match the statement, specify `IS`. To exclude matching objects, specify `IS_NOT`.
     ///
     /// **Required.**
@@ -22,24 +22,20 @@ pub struct Filter {
 /// A builder for [`Filter`](crate::Filter), from [`Filter::builder`](crate::Filter::builder): a setter for every member, then [`build`](FilterBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
-    condition: ::std::option::Option<crate::FilterConditionString>,
+    key: Option<String>,
+    value: Option<String>,
+    condition: Option<crate::FilterConditionString>,
 }
 impl Filter {
     /// A builder for `Filter` with every member unset.
     #[inline]
     pub fn builder() -> FilterBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FilterBuilder {
-    crate::primitives::build::setters!(
-        value "Key" key key set_key : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Key" key key set_key : String);
+    crate::primitives::build::setters!(value "Value" value value set_value : String);
     crate::primitives::build::setters!(
         value "Condition" condition condition set_condition : crate
         ::FilterConditionString
@@ -50,20 +46,18 @@ impl FilterBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`, `Condition`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Filter, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Filter, crate::primitives::BuildError> {
         match (self.key, self.value, self.condition) {
-            (
-                ::std::option::Option::Some(key),
-                ::std::option::Option::Some(value),
-                ::std::option::Option::Some(condition),
-            ) => ::std::result::Result::Ok(Filter { key, value, condition }),
+            (Some(key), Some(value), Some(condition)) => {
+                Ok(Filter { key, value, condition })
+            }
             (key, value, condition) => {
                 let missing = [
                     key.is_none().then_some("Key"),
                     value.is_none().then_some("Value"),
                     condition.is_none().then_some("Condition"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "Filter",
                         missing.into_iter().flatten(),
@@ -77,12 +71,10 @@ impl FilterBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Filter, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Filter, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -110,9 +102,7 @@ impl Filter {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -126,30 +116,28 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Filter { key : required, Text; value : required, Text; condition : required, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Filter> for crate::Filter {
+impl From<::aws_sdk_forecast::types::Filter> for crate::Filter {
     fn from(value: ::aws_sdk_forecast::types::Filter) -> Self {
         let ::aws_sdk_forecast::types::Filter { key, value, condition, .. } = value;
         Self {
             key,
             value,
-            condition: ::std::convert::Into::into(condition),
+            condition: Into::into(condition),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::Filter> for ::aws_sdk_forecast::types::Filter {
+impl TryFrom<crate::Filter> for ::aws_sdk_forecast::types::Filter {
     type Error = crate::interop::ConversionError;
-    fn try_from(value: crate::Filter) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::Filter) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::Filter::builder()
-            .set_key(::std::option::Option::Some(value.key))
-            .set_value(::std::option::Option::Some(value.value))
-            .set_condition(
-                ::std::option::Option::Some(::std::convert::Into::into(value.condition)),
-            )
+            .set_key(Some(value.key))
+            .set_value(Some(value.value))
+            .set_condition(Some(Into::into(value.condition)))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "Filter",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

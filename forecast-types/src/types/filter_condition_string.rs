@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `FilterConditionString` shape (`com.amazonaws.forecast#FilterConditionString`).
-/// The `FilterConditionString` enum.
+//! `FilterConditionString`, from the enum `com.amazonaws.forecast#FilterConditionString` of the model.
+/// One of `"IS"` or `"IS_NOT"`, used by `Condition` in [`Filter`](crate::Filter).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FilterConditionString {
@@ -12,7 +12,7 @@ pub enum FilterConditionString {
     /// The value `"IS_NOT"`.
     IsNot,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl FilterConditionString {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl FilterConditionString {
         }
     }
 }
-impl ::std::convert::From<&str> for FilterConditionString {
+impl From<&str> for FilterConditionString {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "IS" => Self::Is,
             "IS_NOT" => Self::IsNot,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for FilterConditionString {
+impl From<String> for FilterConditionString {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for FilterConditionString {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for FilterConditionString {
+impl AsRef<str> for FilterConditionString {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl FilterConditionString {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -93,14 +87,14 @@ crate::primitives::wire::json_enum!(FilterConditionString);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(FilterConditionString);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::FilterConditionString>
+impl From<crate::FilterConditionString>
 for ::aws_sdk_forecast::types::FilterConditionString {
     fn from(value: crate::FilterConditionString) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::FilterConditionString>
+impl From<::aws_sdk_forecast::types::FilterConditionString>
 for crate::FilterConditionString {
     fn from(value: ::aws_sdk_forecast::types::FilterConditionString) -> Self {
         Self::from(value.as_str())

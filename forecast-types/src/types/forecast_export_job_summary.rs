@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ForecastExportJobSummary` shape (`com.amazonaws.forecast#ForecastExportJobSummary`).
+//! `ForecastExportJobSummary`, from the structure `com.amazonaws.forecast#ForecastExportJobSummary` of the model.
 /// Provides a summary of the forecast export job properties used in the [`ListForecastExportJobs`][] operation. To get the complete set of properties, call the [`DescribeForecastExportJob`][] operation, and provide the listed `ForecastExportJobArn`.
 ///
 /// [`ListForecastExportJobs`]: crate::ListForecastExportJobs
@@ -12,13 +12,13 @@ pub struct ForecastExportJobSummary {
     /// The Amazon Resource Name (ARN) of the forecast export job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_export_job_arn: Option<String>,
     /// The name of the forecast export job.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_export_job_name: ::std::option::Option<::std::string::String>,
+    pub forecast_export_job_name: Option<String>,
     /// The path to the Amazon Simple Storage Service (Amazon S3) bucket where the forecast is exported.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub destination: Option<crate::DataDestination>,
     /// The status of the forecast export job. States include:
     ///
     /// - `ACTIVE`
@@ -29,11 +29,11 @@ pub struct ForecastExportJobSummary {
     /// > **Note:** The `Status` of the forecast export job must be `ACTIVE` before you can access the forecast in your S3 bucket.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the forecast export job was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -41,44 +41,42 @@ pub struct ForecastExportJobSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`ForecastExportJobSummary`](crate::ForecastExportJobSummary), from [`ForecastExportJobSummary::builder`](crate::ForecastExportJobSummary::builder): a setter for every member, then [`build`](ForecastExportJobSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ForecastExportJobSummaryBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
-    forecast_export_job_name: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    forecast_export_job_arn: Option<String>,
+    forecast_export_job_name: Option<String>,
+    destination: Option<crate::DataDestination>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl ForecastExportJobSummary {
     /// A builder for `ForecastExportJobSummary` with every member unset.
     #[inline]
     pub fn builder() -> ForecastExportJobSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ForecastExportJobSummaryBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     crate::primitives::build::setters!(
         value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
-        set_forecast_export_job_name : ::std::string::String
+        set_forecast_export_job_name : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -92,8 +90,8 @@ impl ForecastExportJobSummaryBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<ForecastExportJobSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ForecastExportJobSummary {
+    ) -> Result<ForecastExportJobSummary, crate::primitives::BuildError> {
+        Ok(ForecastExportJobSummary {
             forecast_export_job_arn: self.forecast_export_job_arn,
             forecast_export_job_name: self.forecast_export_job_name,
             destination: self.destination,
@@ -110,13 +108,10 @@ impl ForecastExportJobSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ForecastExportJobSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ForecastExportJobSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -124,24 +119,24 @@ impl crate::primitives::Validate for ForecastExportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
+        if let Some(value) = &self.forecast_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastExportJobName", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_job_name {
+        if let Some(value) = &self.forecast_export_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -152,9 +147,7 @@ impl ForecastExportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -175,12 +168,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::ForecastExportJobSummary>
+impl TryFrom<::aws_sdk_forecast::types::ForecastExportJobSummary>
 for crate::ForecastExportJobSummary {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::ForecastExportJobSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::ForecastExportJobSummary {
             forecast_export_job_arn,
             forecast_export_job_name,
@@ -191,38 +184,31 @@ for crate::ForecastExportJobSummary {
             last_modification_time,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_export_job_arn,
             forecast_export_job_name,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ForecastExportJobSummary>
+impl TryFrom<crate::ForecastExportJobSummary>
 for ::aws_sdk_forecast::types::ForecastExportJobSummary {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ForecastExportJobSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::ForecastExportJobSummary) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::ForecastExportJobSummary::builder()
                 .set_forecast_export_job_arn(value.forecast_export_job_arn)
                 .set_forecast_export_job_name(value.forecast_export_job_name)
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

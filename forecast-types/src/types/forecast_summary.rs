@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ForecastSummary` shape (`com.amazonaws.forecast#ForecastSummary`).
+//! `ForecastSummary`, from the structure `com.amazonaws.forecast#ForecastSummary` of the model.
 /// Provides a summary of the forecast properties used in the [`ListForecasts`][] operation. To get the complete set of properties, call the [`DescribeForecast`][] operation, and provide the `ForecastArn` that is listed in the summary.
 ///
 /// [`ListForecasts`]: crate::ListForecasts
@@ -12,21 +12,21 @@ pub struct ForecastSummary {
     /// The ARN of the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The name of the forecast.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_name: ::std::option::Option<::std::string::String>,
+    pub forecast_name: Option<String>,
     /// The ARN of the predictor used to generate the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
     /// Whether the Forecast was created from an AutoPredictor.
-    pub created_using_auto_predictor: ::std::option::Option<bool>,
+    pub created_using_auto_predictor: Option<bool>,
     /// The Amazon Resource Name (ARN) of the dataset group that provided the data used to train the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// The status of the forecast. States include:
     ///
     /// - `ACTIVE`
@@ -37,11 +37,11 @@ pub struct ForecastSummary {
     /// > **Note:** The `Status` of the forecast must be `ACTIVE` before you can query or export the forecast.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the forecast creation task was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -49,40 +49,37 @@ pub struct ForecastSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`ForecastSummary`](crate::ForecastSummary), from [`ForecastSummary::builder`](crate::ForecastSummary::builder): a setter for every member, then [`build`](ForecastSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ForecastSummaryBuilder {
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    forecast_name: ::std::option::Option<::std::string::String>,
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    created_using_auto_predictor: ::std::option::Option<bool>,
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    forecast_arn: Option<String>,
+    forecast_name: Option<String>,
+    predictor_arn: Option<String>,
+    created_using_auto_predictor: Option<bool>,
+    dataset_group_arn: Option<String>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl ForecastSummary {
     /// A builder for `ForecastSummary` with every member unset.
     #[inline]
     pub fn builder() -> ForecastSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ForecastSummaryBuilder {
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
-        value "ForecastName" forecast_name forecast_name set_forecast_name :
-        ::std::string::String
+        value "ForecastName" forecast_name forecast_name set_forecast_name : String
     );
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
         value "CreatedUsingAutoPredictor" created_using_auto_predictor
@@ -90,13 +87,11 @@ impl ForecastSummaryBuilder {
     );
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -108,10 +103,8 @@ impl ForecastSummaryBuilder {
     );
     /// Builds the [`ForecastSummary`](crate::ForecastSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ForecastSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ForecastSummary {
+    pub fn build(self) -> Result<ForecastSummary, crate::primitives::BuildError> {
+        Ok(ForecastSummary {
             forecast_arn: self.forecast_arn,
             forecast_name: self.forecast_name,
             predictor_arn: self.predictor_arn,
@@ -130,10 +123,10 @@ impl ForecastSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ForecastSummary, crate::primitives::ValidationError> {
+    ) -> Result<ForecastSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -141,31 +134,31 @@ impl crate::primitives::Validate for ForecastSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastName", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_name {
+        if let Some(value) = &self.forecast_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -176,9 +169,7 @@ impl ForecastSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -200,8 +191,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; creation_time : optional, Any; last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ForecastSummary>
-for crate::ForecastSummary {
+impl From<::aws_sdk_forecast::types::ForecastSummary> for crate::ForecastSummary {
     fn from(value: ::aws_sdk_forecast::types::ForecastSummary) -> Self {
         let ::aws_sdk_forecast::types::ForecastSummary {
             forecast_arn,
@@ -223,15 +213,13 @@ for crate::ForecastSummary {
             dataset_group_arn,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ForecastSummary>
-for ::aws_sdk_forecast::types::ForecastSummary {
+impl From<crate::ForecastSummary> for ::aws_sdk_forecast::types::ForecastSummary {
     fn from(value: crate::ForecastSummary) -> Self {
         ::aws_sdk_forecast::types::ForecastSummary::builder()
             .set_forecast_arn(value.forecast_arn)
@@ -241,10 +229,8 @@ for ::aws_sdk_forecast::types::ForecastSummary {
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

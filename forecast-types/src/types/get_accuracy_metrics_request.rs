@@ -2,31 +2,32 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `GetAccuracyMetricsRequest` shape (`com.amazonaws.forecast#GetAccuracyMetricsRequest`).
-/// The `GetAccuracyMetricsRequest` structure.
+//! `GetAccuracyMetricsRequest`, from the structure `com.amazonaws.forecast#GetAccuracyMetricsRequest` of the model.
+/// The input of [`GetAccuracyMetrics`](crate::GetAccuracyMetrics), which provides metrics on the accuracy of the models that were trained by the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetAccuracyMetricsRequest {
     /// The Amazon Resource Name (ARN) of the predictor to get metrics for.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::string::String,
+    pub predictor_arn: String,
 }
 /// A builder for [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest), from [`GetAccuracyMetricsRequest::builder`](crate::GetAccuracyMetricsRequest::builder): a setter for every member, then [`build`](GetAccuracyMetricsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetAccuracyMetricsRequestBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    predictor_arn: Option<String>,
 }
 impl GetAccuracyMetricsRequest {
     /// A builder for `GetAccuracyMetricsRequest` with every member unset.
     #[inline]
     pub fn builder() -> GetAccuracyMetricsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetAccuracyMetricsRequestBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest).
     ///
@@ -36,18 +37,15 @@ impl GetAccuracyMetricsRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<GetAccuracyMetricsRequest, crate::primitives::BuildError> {
         match self.predictor_arn {
-            ::std::option::Option::Some(predictor_arn) => {
-                ::std::result::Result::Ok(GetAccuracyMetricsRequest {
+            Some(predictor_arn) => {
+                Ok(GetAccuracyMetricsRequest {
                     predictor_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "GetAccuracyMetricsRequest",
                         ["PredictorArn"],
@@ -63,13 +61,10 @@ impl GetAccuracyMetricsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<GetAccuracyMetricsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +83,7 @@ impl GetAccuracyMetricsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,18 +96,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     GetAccuracyMetricsRequest { predictor_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput,
 > for crate::GetAccuracyMetricsRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput {
             predictor_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_arn: predictor_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "GetAccuracyMetricsRequest",
@@ -124,18 +117,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::GetAccuracyMetricsRequest>
+impl TryFrom<crate::GetAccuracyMetricsRequest>
 for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::GetAccuracyMetricsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::GetAccuracyMetricsRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsInput::builder()
-            .set_predictor_arn(::std::option::Option::Some(value.predictor_arn))
+            .set_predictor_arn(Some(value.predictor_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "GetAccuracyMetricsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

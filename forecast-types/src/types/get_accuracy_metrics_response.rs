@@ -2,42 +2,40 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `GetAccuracyMetricsResponse` shape (`com.amazonaws.forecast#GetAccuracyMetricsResponse`).
-/// The `GetAccuracyMetricsResponse` structure.
+//! `GetAccuracyMetricsResponse`, from the structure `com.amazonaws.forecast#GetAccuracyMetricsResponse` of the model.
+/// The output of [`GetAccuracyMetrics`](crate::GetAccuracyMetrics), which provides metrics on the accuracy of the models that were trained by the [`CreatePredictor`][] operation.
+///
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetAccuracyMetricsResponse {
     /// An array of results from evaluating the predictor.
-    pub predictor_evaluation_results: ::std::option::Option<
-        ::std::vec::Vec<crate::EvaluationResult>,
-    >,
+    pub predictor_evaluation_results: Option<Vec<crate::EvaluationResult>>,
     /// Whether the predictor was created with [`CreateAutoPredictor`][].
     ///
     /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
-    pub is_auto_predictor: ::std::option::Option<bool>,
+    pub is_auto_predictor: Option<bool>,
     /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
     ///
     /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
     ///
     /// This parameter is only valid for predictors trained using AutoML.
-    pub auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
+    pub auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
     /// The accuracy metric used to optimize the predictor.
-    pub optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    pub optimization_metric: Option<crate::OptimizationMetric>,
 }
 /// A builder for [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse), from [`GetAccuracyMetricsResponse::builder`](crate::GetAccuracyMetricsResponse::builder): a setter for every member, then [`build`](GetAccuracyMetricsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetAccuracyMetricsResponseBuilder {
-    predictor_evaluation_results: ::std::option::Option<
-        ::std::vec::Vec<crate::EvaluationResult>,
-    >,
-    is_auto_predictor: ::std::option::Option<bool>,
-    auto_ml_override_strategy: ::std::option::Option<crate::AutoMLOverrideStrategy>,
-    optimization_metric: ::std::option::Option<crate::OptimizationMetric>,
+    predictor_evaluation_results: Option<Vec<crate::EvaluationResult>>,
+    is_auto_predictor: Option<bool>,
+    auto_ml_override_strategy: Option<crate::AutoMLOverrideStrategy>,
+    optimization_metric: Option<crate::OptimizationMetric>,
 }
 impl GetAccuracyMetricsResponse {
     /// A builder for `GetAccuracyMetricsResponse` with every member unset.
     #[inline]
     pub fn builder() -> GetAccuracyMetricsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetAccuracyMetricsResponseBuilder {
@@ -63,11 +61,8 @@ impl GetAccuracyMetricsResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(GetAccuracyMetricsResponse {
+    ) -> Result<GetAccuracyMetricsResponse, crate::primitives::BuildError> {
+        Ok(GetAccuracyMetricsResponse {
             predictor_evaluation_results: self.predictor_evaluation_results,
             is_auto_predictor: self.is_auto_predictor,
             auto_ml_override_strategy: self.auto_ml_override_strategy,
@@ -81,13 +76,10 @@ impl GetAccuracyMetricsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        GetAccuracyMetricsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<GetAccuracyMetricsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -95,7 +87,7 @@ impl crate::primitives::Validate for GetAccuracyMetricsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorEvaluationResults", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_evaluation_results {
+        if let Some(value) = &self.predictor_evaluation_results {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -104,12 +96,12 @@ impl crate::primitives::Validate for GetAccuracyMetricsResponse {
         }
         v.leave();
         v.enter("AutoMLOverrideStrategy", false);
-        if let ::std::option::Option::Some(value) = &self.auto_ml_override_strategy {
+        if let Some(value) = &self.auto_ml_override_strategy {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("OptimizationMetric", false);
-        if let ::std::option::Option::Some(value) = &self.optimization_metric {
+        if let Some(value) = &self.optimization_metric {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -120,9 +112,7 @@ impl GetAccuracyMetricsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -141,9 +131,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optimization_metric : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput,
-> for crate::GetAccuracyMetricsResponse {
+impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput>
+for crate::GetAccuracyMetricsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput,
     ) -> Self {
@@ -156,31 +145,28 @@ impl ::std::convert::From<
         } = value;
         Self {
             predictor_evaluation_results: predictor_evaluation_results
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             is_auto_predictor,
-            auto_ml_override_strategy: auto_ml_override_strategy
-                .map(::std::convert::Into::into),
-            optimization_metric: optimization_metric.map(::std::convert::Into::into),
+            auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
+            optimization_metric: optimization_metric.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::GetAccuracyMetricsResponse>
+impl From<crate::GetAccuracyMetricsResponse>
 for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput {
     fn from(value: crate::GetAccuracyMetricsResponse) -> Self {
         ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput::builder()
             .set_predictor_evaluation_results(
                 value
                     .predictor_evaluation_results
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_is_auto_predictor(value.is_auto_predictor)
             .set_auto_ml_override_strategy(
-                value.auto_ml_override_strategy.map(::std::convert::Into::into),
+                value.auto_ml_override_strategy.map(Into::into),
             )
-            .set_optimization_metric(
-                value.optimization_metric.map(::std::convert::Into::into),
-            )
+            .set_optimization_metric(value.optimization_metric.map(Into::into))
             .build()
     }
 }

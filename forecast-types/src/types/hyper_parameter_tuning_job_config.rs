@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `HyperParameterTuningJobConfig` shape (`com.amazonaws.forecast#HyperParameterTuningJobConfig`).
+//! `HyperParameterTuningJobConfig`, from the structure `com.amazonaws.forecast#HyperParameterTuningJobConfig` of the model.
 /// Configuration information for a hyperparameter tuning job. You specify this object in the [`CreatePredictor`][] request.
 ///
 /// A *hyperparameter* is a parameter that governs the model training process. You set hyperparameters before training starts, unlike model parameters, which are determined during training. The values of the hyperparameters effect which values are chosen for the model parameters.
@@ -13,18 +13,18 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HyperParameterTuningJobConfig {
     /// Specifies the ranges of valid values for the hyperparameters.
-    pub parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
+    pub parameter_ranges: Option<crate::ParameterRanges>,
 }
 /// A builder for [`HyperParameterTuningJobConfig`](crate::HyperParameterTuningJobConfig), from [`HyperParameterTuningJobConfig::builder`](crate::HyperParameterTuningJobConfig::builder): a setter for every member, then [`build`](HyperParameterTuningJobConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HyperParameterTuningJobConfigBuilder {
-    parameter_ranges: ::std::option::Option<crate::ParameterRanges>,
+    parameter_ranges: Option<crate::ParameterRanges>,
 }
 impl HyperParameterTuningJobConfig {
     /// A builder for `HyperParameterTuningJobConfig` with every member unset.
     #[inline]
     pub fn builder() -> HyperParameterTuningJobConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl HyperParameterTuningJobConfigBuilder {
@@ -36,11 +36,8 @@ impl HyperParameterTuningJobConfigBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        HyperParameterTuningJobConfig,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(HyperParameterTuningJobConfig {
+    ) -> Result<HyperParameterTuningJobConfig, crate::primitives::BuildError> {
+        Ok(HyperParameterTuningJobConfig {
             parameter_ranges: self.parameter_ranges,
         })
     }
@@ -51,13 +48,10 @@ impl HyperParameterTuningJobConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        HyperParameterTuningJobConfig,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<HyperParameterTuningJobConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -65,7 +59,7 @@ impl crate::primitives::Validate for HyperParameterTuningJobConfig {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ParameterRanges", false);
-        if let ::std::option::Option::Some(value) = &self.parameter_ranges {
+        if let Some(value) = &self.parameter_ranges {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -76,9 +70,7 @@ impl HyperParameterTuningJobConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -92,7 +84,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     HyperParameterTuningJobConfig { parameter_ranges : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::HyperParameterTuningJobConfig>
+impl From<::aws_sdk_forecast::types::HyperParameterTuningJobConfig>
 for crate::HyperParameterTuningJobConfig {
     fn from(value: ::aws_sdk_forecast::types::HyperParameterTuningJobConfig) -> Self {
         let ::aws_sdk_forecast::types::HyperParameterTuningJobConfig {
@@ -100,24 +92,21 @@ for crate::HyperParameterTuningJobConfig {
             ..
         } = value;
         Self {
-            parameter_ranges: parameter_ranges.map(::std::convert::Into::into),
+            parameter_ranges: parameter_ranges.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::HyperParameterTuningJobConfig>
+impl TryFrom<crate::HyperParameterTuningJobConfig>
 for ::aws_sdk_forecast::types::HyperParameterTuningJobConfig {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::HyperParameterTuningJobConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::HyperParameterTuningJobConfig::builder()
                 .set_parameter_ranges(
-                    value
-                        .parameter_ranges
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.parameter_ranges.map(TryFrom::try_from).transpose()?,
                 )
                 .build(),
         )

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ImportMode` shape (`com.amazonaws.forecast#ImportMode`).
-/// The `ImportMode` enum.
+//! `ImportMode`, from the enum `com.amazonaws.forecast#ImportMode` of the model.
+/// One of `"FULL"` or `"INCREMENTAL"`, used by `ImportMode` in [`CreateDatasetImportJobRequest`](crate::CreateDatasetImportJobRequest), `ImportMode` in [`DatasetImportJobSummary`](crate::DatasetImportJobSummary) and `ImportMode` in [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ImportMode {
@@ -12,7 +12,7 @@ pub enum ImportMode {
     /// The value `"INCREMENTAL"`.
     Incremental,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl ImportMode {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl ImportMode {
         }
     }
 }
-impl ::std::convert::From<&str> for ImportMode {
+impl From<&str> for ImportMode {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "FULL" => Self::Full,
             "INCREMENTAL" => Self::Incremental,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for ImportMode {
+impl From<String> for ImportMode {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for ImportMode {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for ImportMode {
+impl AsRef<str> for ImportMode {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl ImportMode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -93,13 +87,13 @@ crate::primitives::wire::json_enum!(ImportMode);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(ImportMode);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ImportMode> for ::aws_sdk_forecast::types::ImportMode {
+impl From<crate::ImportMode> for ::aws_sdk_forecast::types::ImportMode {
     fn from(value: crate::ImportMode) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ImportMode> for crate::ImportMode {
+impl From<::aws_sdk_forecast::types::ImportMode> for crate::ImportMode {
     fn from(value: ::aws_sdk_forecast::types::ImportMode) -> Self {
         Self::from(value.as_str())
     }

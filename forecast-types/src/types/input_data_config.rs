@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `InputDataConfig` shape (`com.amazonaws.forecast#InputDataConfig`).
+//! `InputDataConfig`, from the structure `com.amazonaws.forecast#InputDataConfig` of the model.
 /// The data used to train a predictor. The data includes a dataset group and any supplementary features. You specify this object in the [`CreatePredictor`][] request.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`DataConfig`][].
@@ -15,33 +15,29 @@ pub struct InputDataConfig {
     /// The Amazon Resource Name (ARN) of the dataset group.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
     /// An array of supplementary features. The only supported feature is a holiday calendar.
     ///
     /// Length: `1..=2`.
-    pub supplementary_features: ::std::option::Option<
-        ::std::vec::Vec<crate::SupplementaryFeature>,
-    >,
+    pub supplementary_features: Option<Vec<crate::SupplementaryFeature>>,
 }
 /// A builder for [`InputDataConfig`](crate::InputDataConfig), from [`InputDataConfig::builder`](crate::InputDataConfig::builder): a setter for every member, then [`build`](InputDataConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InputDataConfigBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    supplementary_features: ::std::option::Option<
-        ::std::vec::Vec<crate::SupplementaryFeature>,
-    >,
+    dataset_group_arn: Option<String>,
+    supplementary_features: Option<Vec<crate::SupplementaryFeature>>,
 }
 impl InputDataConfig {
     /// A builder for `InputDataConfig` with every member unset.
     #[inline]
     pub fn builder() -> InputDataConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl InputDataConfigBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         list "SupplementaryFeatures" supplementary_features supplementary_features
@@ -53,18 +49,16 @@ impl InputDataConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `DatasetGroupArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InputDataConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<InputDataConfig, crate::primitives::BuildError> {
         match self.dataset_group_arn {
-            ::std::option::Option::Some(dataset_group_arn) => {
-                ::std::result::Result::Ok(InputDataConfig {
+            Some(dataset_group_arn) => {
+                Ok(InputDataConfig {
                     dataset_group_arn,
                     supplementary_features: self.supplementary_features,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "InputDataConfig",
                         ["DatasetGroupArn"],
@@ -80,10 +74,10 @@ impl InputDataConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<InputDataConfig, crate::primitives::ValidationError> {
+    ) -> Result<InputDataConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -96,7 +90,7 @@ impl crate::primitives::Validate for InputDataConfig {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("SupplementaryFeatures", false);
-        if let ::std::option::Option::Some(value) = &self.supplementary_features {
+        if let Some(value) = &self.supplementary_features {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 2u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -112,9 +106,7 @@ impl InputDataConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -129,8 +121,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::InputDataConfig>
-for crate::InputDataConfig {
+impl From<::aws_sdk_forecast::types::InputDataConfig> for crate::InputDataConfig {
     fn from(value: ::aws_sdk_forecast::types::InputDataConfig) -> Self {
         let ::aws_sdk_forecast::types::InputDataConfig {
             dataset_group_arn,
@@ -140,36 +131,31 @@ for crate::InputDataConfig {
         Self {
             dataset_group_arn,
             supplementary_features: supplementary_features
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::InputDataConfig>
-for ::aws_sdk_forecast::types::InputDataConfig {
+impl TryFrom<crate::InputDataConfig> for ::aws_sdk_forecast::types::InputDataConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::InputDataConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::InputDataConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::InputDataConfig::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
             .set_supplementary_features(
                 value
                     .supplementary_features
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "InputDataConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `IntegerParameterRange` shape (`com.amazonaws.forecast#IntegerParameterRange`).
+//! `IntegerParameterRange`, from the structure `com.amazonaws.forecast#IntegerParameterRange` of the model.
 /// Specifies an integer hyperparameter and it's range of tunable values. This object is part of the [`ParameterRanges`][] object.
 ///
 /// [`ParameterRanges`]: crate::ParameterRanges
@@ -11,7 +11,7 @@ pub struct IntegerParameterRange {
     /// The name of the hyperparameter to tune.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The maximum tunable value of the hyperparameter.
     ///
     /// **Required.**
@@ -35,27 +35,25 @@ pub struct IntegerParameterRange {
     ///   Reverse logarithmic scaling works only for ranges that are entirely within the range 0 <= x < 1.0.
     ///
     /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
-    pub scaling_type: ::std::option::Option<crate::ScalingType>,
+    pub scaling_type: Option<crate::ScalingType>,
 }
 /// A builder for [`IntegerParameterRange`](crate::IntegerParameterRange), from [`IntegerParameterRange::builder`](crate::IntegerParameterRange::builder): a setter for every member, then [`build`](IntegerParameterRangeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IntegerParameterRangeBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    max_value: ::std::option::Option<i32>,
-    min_value: ::std::option::Option<i32>,
-    scaling_type: ::std::option::Option<crate::ScalingType>,
+    name: Option<String>,
+    max_value: Option<i32>,
+    min_value: Option<i32>,
+    scaling_type: Option<crate::ScalingType>,
 }
 impl IntegerParameterRange {
     /// A builder for `IntegerParameterRange` with every member unset.
     #[inline]
     pub fn builder() -> IntegerParameterRangeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl IntegerParameterRangeBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
     crate::primitives::build::setters!(
         value "MaxValue" max_value max_value set_max_value : i32
     );
@@ -72,16 +70,10 @@ impl IntegerParameterRangeBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `MaxValue`, `MinValue`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<IntegerParameterRange, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<IntegerParameterRange, crate::primitives::BuildError> {
         match (self.name, self.max_value, self.min_value) {
-            (
-                ::std::option::Option::Some(name),
-                ::std::option::Option::Some(max_value),
-                ::std::option::Option::Some(min_value),
-            ) => {
-                ::std::result::Result::Ok(IntegerParameterRange {
+            (Some(name), Some(max_value), Some(min_value)) => {
+                Ok(IntegerParameterRange {
                     name,
                     max_value,
                     min_value,
@@ -94,7 +86,7 @@ impl IntegerParameterRangeBuilder {
                     max_value.is_none().then_some("MaxValue"),
                     min_value.is_none().then_some("MinValue"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "IntegerParameterRange",
                         missing.into_iter().flatten(),
@@ -110,13 +102,10 @@ impl IntegerParameterRangeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        IntegerParameterRange,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<IntegerParameterRange, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -129,7 +118,7 @@ impl crate::primitives::Validate for IntegerParameterRange {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("ScalingType", false);
-        if let ::std::option::Option::Some(value) = &self.scaling_type {
+        if let Some(value) = &self.scaling_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -140,9 +129,7 @@ impl IntegerParameterRange {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -158,7 +145,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, Any; scaling_type : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::IntegerParameterRange>
+impl From<::aws_sdk_forecast::types::IntegerParameterRange>
 for crate::IntegerParameterRange {
     fn from(value: ::aws_sdk_forecast::types::IntegerParameterRange) -> Self {
         let ::aws_sdk_forecast::types::IntegerParameterRange {
@@ -172,26 +159,24 @@ for crate::IntegerParameterRange {
             name,
             max_value,
             min_value,
-            scaling_type: scaling_type.map(::std::convert::Into::into),
+            scaling_type: scaling_type.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::IntegerParameterRange>
+impl TryFrom<crate::IntegerParameterRange>
 for ::aws_sdk_forecast::types::IntegerParameterRange {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::IntegerParameterRange,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::IntegerParameterRange) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::IntegerParameterRange::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_max_value(::std::option::Option::Some(value.max_value))
-            .set_min_value(::std::option::Option::Some(value.min_value))
-            .set_scaling_type(value.scaling_type.map(::std::convert::Into::into))
+            .set_name(Some(value.name))
+            .set_max_value(Some(value.max_value))
+            .set_min_value(Some(value.min_value))
+            .set_scaling_type(value.scaling_type.map(Into::into))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "IntegerParameterRange",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,49 +2,46 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `InvalidNextTokenException` shape (`com.amazonaws.forecast#InvalidNextTokenException`).
+//! `InvalidNextTokenException`, from the structure `com.amazonaws.forecast#InvalidNextTokenException` of the model.
 /// The token is not valid. Tokens expire after 24 hours.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InvalidNextTokenException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for InvalidNextTokenException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidNextTokenException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for InvalidNextTokenException {}
 /// A builder for [`InvalidNextTokenException`](crate::InvalidNextTokenException), from [`InvalidNextTokenException::builder`](crate::InvalidNextTokenException::builder): a setter for every member, then [`build`](InvalidNextTokenExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InvalidNextTokenExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InvalidNextTokenException {
     /// A builder for `InvalidNextTokenException` with every member unset.
     #[inline]
     pub fn builder() -> InvalidNextTokenExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl InvalidNextTokenExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`InvalidNextTokenException`](crate::InvalidNextTokenException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        InvalidNextTokenException,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(InvalidNextTokenException {
+    ) -> Result<InvalidNextTokenException, crate::primitives::BuildError> {
+        Ok(InvalidNextTokenException {
             message: self.message,
         })
     }
@@ -55,13 +52,10 @@ impl InvalidNextTokenExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        InvalidNextTokenException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<InvalidNextTokenException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,9 +68,7 @@ impl InvalidNextTokenException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +81,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     InvalidNextTokenException { message : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::error::InvalidNextTokenException>
+impl From<::aws_sdk_forecast::types::error::InvalidNextTokenException>
 for crate::InvalidNextTokenException {
     fn from(value: ::aws_sdk_forecast::types::error::InvalidNextTokenException) -> Self {
         let ::aws_sdk_forecast::types::error::InvalidNextTokenException {
@@ -100,12 +92,12 @@ for crate::InvalidNextTokenException {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::InvalidNextTokenException>
+impl From<crate::InvalidNextTokenException>
 for ::aws_sdk_forecast::types::error::InvalidNextTokenException {
     fn from(value: crate::InvalidNextTokenException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("InvalidNextTokenException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::InvalidNextTokenException::builder()

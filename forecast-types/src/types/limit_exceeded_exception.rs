@@ -2,46 +2,44 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `LimitExceededException` shape (`com.amazonaws.forecast#LimitExceededException`).
+//! `LimitExceededException`, from the structure `com.amazonaws.forecast#LimitExceededException` of the model.
 /// The limit on the number of resources per account has been exceeded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LimitExceededException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for LimitExceededException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for LimitExceededException {}
 /// A builder for [`LimitExceededException`](crate::LimitExceededException), from [`LimitExceededException::builder`](crate::LimitExceededException::builder): a setter for every member, then [`build`](LimitExceededExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LimitExceededExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl LimitExceededException {
     /// A builder for `LimitExceededException` with every member unset.
     #[inline]
     pub fn builder() -> LimitExceededExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl LimitExceededExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`LimitExceededException`](crate::LimitExceededException). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<LimitExceededException, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(LimitExceededException {
+    pub fn build(self) -> Result<LimitExceededException, crate::primitives::BuildError> {
+        Ok(LimitExceededException {
             message: self.message,
         })
     }
@@ -52,13 +50,10 @@ impl LimitExceededExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        LimitExceededException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<LimitExceededException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -71,9 +66,7 @@ impl LimitExceededException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -86,7 +79,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     LimitExceededException { message : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::error::LimitExceededException>
+impl From<::aws_sdk_forecast::types::error::LimitExceededException>
 for crate::LimitExceededException {
     fn from(value: ::aws_sdk_forecast::types::error::LimitExceededException) -> Self {
         let ::aws_sdk_forecast::types::error::LimitExceededException { message, .. } = value;
@@ -94,12 +87,12 @@ for crate::LimitExceededException {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::LimitExceededException>
+impl From<crate::LimitExceededException>
 for ::aws_sdk_forecast::types::error::LimitExceededException {
     fn from(value: crate::LimitExceededException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("LimitExceededException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::LimitExceededException::builder()

@@ -2,35 +2,35 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetGroupsRequest` shape (`com.amazonaws.forecast#ListDatasetGroupsRequest`).
-/// The `ListDatasetGroupsRequest` structure.
+//! `ListDatasetGroupsRequest`, from the structure `com.amazonaws.forecast#ListDatasetGroupsRequest` of the model.
+/// The input of [`ListDatasetGroups`](crate::ListDatasetGroups), which returns a list of dataset groups created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetGroupsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items to return in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 /// A builder for [`ListDatasetGroupsRequest`](crate::ListDatasetGroupsRequest), from [`ListDatasetGroupsRequest::builder`](crate::ListDatasetGroupsRequest::builder): a setter for every member, then [`build`](ListDatasetGroupsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetGroupsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
 }
 impl ListDatasetGroupsRequest {
     /// A builder for `ListDatasetGroupsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetGroupsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetGroupsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -39,8 +39,8 @@ impl ListDatasetGroupsRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<ListDatasetGroupsRequest, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListDatasetGroupsRequest {
+    ) -> Result<ListDatasetGroupsRequest, crate::primitives::BuildError> {
+        Ok(ListDatasetGroupsRequest {
             next_token: self.next_token,
             max_results: self.max_results,
         })
@@ -52,13 +52,10 @@ impl ListDatasetGroupsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetGroupsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListDatasetGroupsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -66,13 +63,13 @@ impl crate::primitives::Validate for ListDatasetGroupsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -86,9 +83,7 @@ impl ListDatasetGroupsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,9 +98,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput,
-> for crate::ListDatasetGroupsRequest {
+impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput>
+for crate::ListDatasetGroupsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput,
     ) -> Self {
@@ -118,19 +112,17 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListDatasetGroupsRequest>
+impl TryFrom<crate::ListDatasetGroupsRequest>
 for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListDatasetGroupsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ListDatasetGroupsRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListDatasetGroupsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,30 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetGroupsResponse` shape (`com.amazonaws.forecast#ListDatasetGroupsResponse`).
-/// The `ListDatasetGroupsResponse` structure.
+//! `ListDatasetGroupsResponse`, from the structure `com.amazonaws.forecast#ListDatasetGroupsResponse` of the model.
+/// The output of [`ListDatasetGroups`](crate::ListDatasetGroups), which returns a list of dataset groups created using the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetGroupsResponse {
     /// An array of objects that summarize each dataset group's properties.
-    pub dataset_groups: ::std::option::Option<
-        ::std::vec::Vec<crate::DatasetGroupSummary>,
-    >,
+    pub dataset_groups: Option<Vec<crate::DatasetGroupSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse), from [`ListDatasetGroupsResponse::builder`](crate::ListDatasetGroupsResponse::builder): a setter for every member, then [`build`](ListDatasetGroupsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetGroupsResponseBuilder {
-    dataset_groups: ::std::option::Option<::std::vec::Vec<crate::DatasetGroupSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    dataset_groups: Option<Vec<crate::DatasetGroupSummary>>,
+    next_token: Option<String>,
 }
 impl ListDatasetGroupsResponse {
     /// A builder for `ListDatasetGroupsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetGroupsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetGroupsResponseBuilder {
@@ -34,17 +32,14 @@ impl ListDatasetGroupsResponseBuilder {
         ::DatasetGroupSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetGroupsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListDatasetGroupsResponse {
+    ) -> Result<ListDatasetGroupsResponse, crate::primitives::BuildError> {
+        Ok(ListDatasetGroupsResponse {
             dataset_groups: self.dataset_groups,
             next_token: self.next_token,
         })
@@ -56,13 +51,10 @@ impl ListDatasetGroupsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetGroupsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListDatasetGroupsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -70,7 +62,7 @@ impl crate::primitives::Validate for ListDatasetGroupsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetGroups", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_groups {
+        if let Some(value) = &self.dataset_groups {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -79,7 +71,7 @@ impl crate::primitives::Validate for ListDatasetGroupsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -91,9 +83,7 @@ impl ListDatasetGroupsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -108,9 +98,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput,
-> for crate::ListDatasetGroupsResponse {
+impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput>
+for crate::ListDatasetGroupsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput,
     ) -> Self {
@@ -121,20 +110,18 @@ impl ::std::convert::From<
         } = value;
         Self {
             dataset_groups: dataset_groups
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListDatasetGroupsResponse>
+impl From<crate::ListDatasetGroupsResponse>
 for ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput {
     fn from(value: crate::ListDatasetGroupsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput::builder()
             .set_dataset_groups(
-                value
-                    .dataset_groups
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.dataset_groups.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

@@ -2,18 +2,18 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetImportJobsRequest` shape (`com.amazonaws.forecast#ListDatasetImportJobsRequest`).
-/// The `ListDatasetImportJobsRequest` structure.
+//! `ListDatasetImportJobsRequest`, from the structure `com.amazonaws.forecast#ListDatasetImportJobsRequest` of the model.
+/// The input of [`ListDatasetImportJobs`](crate::ListDatasetImportJobs), which returns a list of dataset import jobs created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetImportJobsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items to return in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An array of filters. For each filter, you provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the datasets that match the statement from the list, respectively. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -25,25 +25,25 @@ pub struct ListDatasetImportJobsRequest {
     /// For example, to list all dataset import jobs whose status is ACTIVE, you specify the following filter:
     ///
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListDatasetImportJobsRequest`](crate::ListDatasetImportJobsRequest), from [`ListDatasetImportJobsRequest::builder`](crate::ListDatasetImportJobsRequest::builder): a setter for every member, then [`build`](ListDatasetImportJobsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetImportJobsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListDatasetImportJobsRequest {
     /// A builder for `ListDatasetImportJobsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetImportJobsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetImportJobsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -55,11 +55,8 @@ impl ListDatasetImportJobsRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetImportJobsRequest,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListDatasetImportJobsRequest {
+    ) -> Result<ListDatasetImportJobsRequest, crate::primitives::BuildError> {
+        Ok(ListDatasetImportJobsRequest {
             next_token: self.next_token,
             max_results: self.max_results,
             filters: self.filters,
@@ -72,13 +69,10 @@ impl ListDatasetImportJobsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetImportJobsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListDatasetImportJobsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -86,13 +80,13 @@ impl crate::primitives::Validate for ListDatasetImportJobsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -100,7 +94,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsRequest {
         }
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -115,9 +109,7 @@ impl ListDatasetImportJobsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -132,7 +124,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; filters : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsInput,
 > for crate::ListDatasetImportJobsRequest {
     fn from(
@@ -147,18 +139,17 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListDatasetImportJobsRequest>
+impl TryFrom<crate::ListDatasetImportJobsRequest>
 for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListDatasetImportJobsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
@@ -168,17 +159,15 @@ for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJo
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListDatasetImportJobsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetImportJobsResponse` shape (`com.amazonaws.forecast#ListDatasetImportJobsResponse`).
-/// The `ListDatasetImportJobsResponse` structure.
+//! `ListDatasetImportJobsResponse`, from the structure `com.amazonaws.forecast#ListDatasetImportJobsResponse` of the model.
+/// The output of [`ListDatasetImportJobs`](crate::ListDatasetImportJobs), which returns a list of dataset import jobs created using the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetImportJobsResponse {
     /// An array of objects that summarize each dataset import job's properties.
-    pub dataset_import_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::DatasetImportJobSummary>,
-    >,
+    pub dataset_import_jobs: Option<Vec<crate::DatasetImportJobSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse), from [`ListDatasetImportJobsResponse::builder`](crate::ListDatasetImportJobsResponse::builder): a setter for every member, then [`build`](ListDatasetImportJobsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetImportJobsResponseBuilder {
-    dataset_import_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::DatasetImportJobSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    dataset_import_jobs: Option<Vec<crate::DatasetImportJobSummary>>,
+    next_token: Option<String>,
 }
 impl ListDatasetImportJobsResponse {
     /// A builder for `ListDatasetImportJobsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetImportJobsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetImportJobsResponseBuilder {
@@ -36,17 +32,14 @@ impl ListDatasetImportJobsResponseBuilder {
         set_dataset_import_jobs : crate ::DatasetImportJobSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetImportJobsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListDatasetImportJobsResponse {
+    ) -> Result<ListDatasetImportJobsResponse, crate::primitives::BuildError> {
+        Ok(ListDatasetImportJobsResponse {
             dataset_import_jobs: self.dataset_import_jobs,
             next_token: self.next_token,
         })
@@ -58,13 +51,10 @@ impl ListDatasetImportJobsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetImportJobsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListDatasetImportJobsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +62,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobs", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_jobs {
+        if let Some(value) = &self.dataset_import_jobs {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +71,7 @@ impl crate::primitives::Validate for ListDatasetImportJobsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +83,7 @@ impl ListDatasetImportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,27 +98,25 @@ crate::primitives::arbitrary::arbitrary_structure! {
     next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput,
 > for crate::ListDatasetImportJobsResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput {
             dataset_import_jobs,
             next_token,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_import_jobs: dataset_import_jobs
                 .map(|v| {
                     v
                         .into_iter()
-                        .map(::std::convert::TryFrom::try_from)
-                        .collect::<
-                            ::std::result::Result<_, crate::interop::ConversionError>,
-                        >()
+                        .map(TryFrom::try_from)
+                        .collect::<Result<_, crate::interop::ConversionError>>()
                 })
                 .transpose()?,
             next_token,
@@ -138,13 +124,13 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListDatasetImportJobsResponse>
+impl TryFrom<crate::ListDatasetImportJobsResponse>
 for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListDatasetImportJobsResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJobsOutput::builder()
                 .set_dataset_import_jobs(
                     value
@@ -152,10 +138,8 @@ for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJo
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,45 +2,43 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetsRequest` shape (`com.amazonaws.forecast#ListDatasetsRequest`).
-/// The `ListDatasetsRequest` structure.
+//! `ListDatasetsRequest`, from the structure `com.amazonaws.forecast#ListDatasetsRequest` of the model.
+/// The input of [`ListDatasets`](crate::ListDatasets), which returns a list of datasets created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items to return in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 /// A builder for [`ListDatasetsRequest`](crate::ListDatasetsRequest), from [`ListDatasetsRequest::builder`](crate::ListDatasetsRequest::builder): a setter for every member, then [`build`](ListDatasetsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
 }
 impl ListDatasetsRequest {
     /// A builder for `ListDatasetsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
     );
     /// Builds the [`ListDatasetsRequest`](crate::ListDatasetsRequest). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListDatasetsRequest, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListDatasetsRequest {
+    pub fn build(self) -> Result<ListDatasetsRequest, crate::primitives::BuildError> {
+        Ok(ListDatasetsRequest {
             next_token: self.next_token,
             max_results: self.max_results,
         })
@@ -52,10 +50,10 @@ impl ListDatasetsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ListDatasetsRequest, crate::primitives::ValidationError> {
+    ) -> Result<ListDatasetsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -63,13 +61,13 @@ impl crate::primitives::Validate for ListDatasetsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -83,9 +81,7 @@ impl ListDatasetsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -99,9 +95,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListDatasetsRequest { next_token : optional, Text; max_results : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput,
-> for crate::ListDatasetsRequest {
+impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput>
+for crate::ListDatasetsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput,
     ) -> Self {
@@ -114,19 +109,17 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListDatasetsRequest>
+impl TryFrom<crate::ListDatasetsRequest>
 for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListDatasetsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ListDatasetsRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListDatasetsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

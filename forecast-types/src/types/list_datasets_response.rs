@@ -2,28 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListDatasetsResponse` shape (`com.amazonaws.forecast#ListDatasetsResponse`).
-/// The `ListDatasetsResponse` structure.
+//! `ListDatasetsResponse`, from the structure `com.amazonaws.forecast#ListDatasetsResponse` of the model.
+/// The output of [`ListDatasets`](crate::ListDatasets), which returns a list of datasets created using the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListDatasetsResponse {
     /// An array of objects that summarize each dataset's properties.
-    pub datasets: ::std::option::Option<::std::vec::Vec<crate::DatasetSummary>>,
+    pub datasets: Option<Vec<crate::DatasetSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListDatasetsResponse`](crate::ListDatasetsResponse), from [`ListDatasetsResponse::builder`](crate::ListDatasetsResponse::builder): a setter for every member, then [`build`](ListDatasetsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListDatasetsResponseBuilder {
-    datasets: ::std::option::Option<::std::vec::Vec<crate::DatasetSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    datasets: Option<Vec<crate::DatasetSummary>>,
+    next_token: Option<String>,
 }
 impl ListDatasetsResponse {
     /// A builder for `ListDatasetsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListDatasetsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListDatasetsResponseBuilder {
@@ -31,14 +31,12 @@ impl ListDatasetsResponseBuilder {
         list "Datasets" datasets datasets set_datasets : crate ::DatasetSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListDatasetsResponse`](crate::ListDatasetsResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListDatasetsResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListDatasetsResponse {
+    pub fn build(self) -> Result<ListDatasetsResponse, crate::primitives::BuildError> {
+        Ok(ListDatasetsResponse {
             datasets: self.datasets,
             next_token: self.next_token,
         })
@@ -50,13 +48,10 @@ impl ListDatasetsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListDatasetsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListDatasetsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +59,7 @@ impl crate::primitives::Validate for ListDatasetsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Datasets", false);
-        if let ::std::option::Option::Some(value) = &self.datasets {
+        if let Some(value) = &self.datasets {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -73,7 +68,7 @@ impl crate::primitives::Validate for ListDatasetsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -85,9 +80,7 @@ impl ListDatasetsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -102,9 +95,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput,
-> for crate::ListDatasetsResponse {
+impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput>
+for crate::ListDatasetsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput,
     ) -> Self {
@@ -114,21 +106,18 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            datasets: datasets
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            datasets: datasets.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListDatasetsResponse>
+impl From<crate::ListDatasetsResponse>
 for ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput {
     fn from(value: crate::ListDatasetsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput::builder()
             .set_datasets(
-                value
-                    .datasets
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.datasets.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

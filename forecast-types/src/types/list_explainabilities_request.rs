@@ -2,18 +2,20 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilitiesRequest` shape (`com.amazonaws.forecast#ListExplainabilitiesRequest`).
-/// The `ListExplainabilitiesRequest` structure.
+//! `ListExplainabilitiesRequest`, from the structure `com.amazonaws.forecast#ListExplainabilitiesRequest` of the model.
+/// The input of [`ListExplainabilities`](crate::ListExplainabilities), which returns a list of Explainability resources created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilitiesRequest {
     /// If the result of the previous request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items returned in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -21,25 +23,25 @@ pub struct ListExplainabilitiesRequest {
     /// - `Condition` - The condition to apply. Valid values are `IS` and `IS_NOT`.
     /// - `Key` - The name of the parameter to filter on. Valid values are `ResourceArn` and `Status`.
     /// - `Value` - The value to match.
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListExplainabilitiesRequest`](crate::ListExplainabilitiesRequest), from [`ListExplainabilitiesRequest::builder`](crate::ListExplainabilitiesRequest::builder): a setter for every member, then [`build`](ListExplainabilitiesRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListExplainabilitiesRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListExplainabilitiesRequest {
     /// A builder for `ListExplainabilitiesRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListExplainabilitiesRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListExplainabilitiesRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -51,11 +53,8 @@ impl ListExplainabilitiesRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilitiesRequest,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListExplainabilitiesRequest {
+    ) -> Result<ListExplainabilitiesRequest, crate::primitives::BuildError> {
+        Ok(ListExplainabilitiesRequest {
             next_token: self.next_token,
             max_results: self.max_results,
             filters: self.filters,
@@ -68,13 +67,10 @@ impl ListExplainabilitiesRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilitiesRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListExplainabilitiesRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -82,13 +78,13 @@ impl crate::primitives::Validate for ListExplainabilitiesRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -96,7 +92,7 @@ impl crate::primitives::Validate for ListExplainabilitiesRequest {
         }
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -111,9 +107,7 @@ impl ListExplainabilitiesRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -128,7 +122,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; filters : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesInput,
 > for crate::ListExplainabilitiesRequest {
     fn from(
@@ -143,18 +137,15 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListExplainabilitiesRequest>
+impl TryFrom<crate::ListExplainabilitiesRequest>
 for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListExplainabilitiesRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ListExplainabilitiesRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
@@ -164,17 +155,15 @@ for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesIn
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListExplainabilitiesRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilitiesResponse` shape (`com.amazonaws.forecast#ListExplainabilitiesResponse`).
-/// The `ListExplainabilitiesResponse` structure.
+//! `ListExplainabilitiesResponse`, from the structure `com.amazonaws.forecast#ListExplainabilitiesResponse` of the model.
+/// The output of [`ListExplainabilities`](crate::ListExplainabilities), which returns a list of Explainability resources created using the [`CreateExplainability`][] operation.
+///
+/// [`CreateExplainability`]: crate::CreateExplainability
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilitiesResponse {
     /// An array of objects that summarize the properties of each Explainability resource.
-    pub explainabilities: ::std::option::Option<
-        ::std::vec::Vec<crate::ExplainabilitySummary>,
-    >,
+    pub explainabilities: Option<Vec<crate::ExplainabilitySummary>>,
     /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListExplainabilitiesResponse`](crate::ListExplainabilitiesResponse), from [`ListExplainabilitiesResponse::builder`](crate::ListExplainabilitiesResponse::builder): a setter for every member, then [`build`](ListExplainabilitiesResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListExplainabilitiesResponseBuilder {
-    explainabilities: ::std::option::Option<
-        ::std::vec::Vec<crate::ExplainabilitySummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    explainabilities: Option<Vec<crate::ExplainabilitySummary>>,
+    next_token: Option<String>,
 }
 impl ListExplainabilitiesResponse {
     /// A builder for `ListExplainabilitiesResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListExplainabilitiesResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListExplainabilitiesResponseBuilder {
@@ -36,17 +34,14 @@ impl ListExplainabilitiesResponseBuilder {
         crate ::ExplainabilitySummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListExplainabilitiesResponse`](crate::ListExplainabilitiesResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilitiesResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListExplainabilitiesResponse {
+    ) -> Result<ListExplainabilitiesResponse, crate::primitives::BuildError> {
+        Ok(ListExplainabilitiesResponse {
             explainabilities: self.explainabilities,
             next_token: self.next_token,
         })
@@ -58,13 +53,10 @@ impl ListExplainabilitiesResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilitiesResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListExplainabilitiesResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for ListExplainabilitiesResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Explainabilities", false);
-        if let ::std::option::Option::Some(value) = &self.explainabilities {
+        if let Some(value) = &self.explainabilities {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +73,7 @@ impl crate::primitives::Validate for ListExplainabilitiesResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +85,7 @@ impl ListExplainabilitiesResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,7 +100,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput,
 > for crate::ListExplainabilitiesResponse {
     fn from(
@@ -123,19 +113,19 @@ impl ::std::convert::From<
         } = value;
         Self {
             explainabilities: explainabilities
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListExplainabilitiesResponse>
+impl TryFrom<crate::ListExplainabilitiesResponse>
 for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListExplainabilitiesResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOutput::builder()
                 .set_explainabilities(
                     value
@@ -143,10 +133,8 @@ for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOu
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListExplainabilityExportsResponse` shape (`com.amazonaws.forecast#ListExplainabilityExportsResponse`).
-/// The `ListExplainabilityExportsResponse` structure.
+//! `ListExplainabilityExportsResponse`, from the structure `com.amazonaws.forecast#ListExplainabilityExportsResponse` of the model.
+/// The output of [`ListExplainabilityExports`](crate::ListExplainabilityExports), which returns a list of Explainability exports created using the [`CreateExplainabilityExport`][] operation.
+///
+/// [`CreateExplainabilityExport`]: crate::CreateExplainabilityExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListExplainabilityExportsResponse {
     /// An array of objects that summarize the properties of each Explainability export.
-    pub explainability_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::ExplainabilityExportSummary>,
-    >,
+    pub explainability_exports: Option<Vec<crate::ExplainabilityExportSummary>>,
     /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse), from [`ListExplainabilityExportsResponse::builder`](crate::ListExplainabilityExportsResponse::builder): a setter for every member, then [`build`](ListExplainabilityExportsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListExplainabilityExportsResponseBuilder {
-    explainability_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::ExplainabilityExportSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    explainability_exports: Option<Vec<crate::ExplainabilityExportSummary>>,
+    next_token: Option<String>,
 }
 impl ListExplainabilityExportsResponse {
     /// A builder for `ListExplainabilityExportsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListExplainabilityExportsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListExplainabilityExportsResponseBuilder {
@@ -36,17 +34,14 @@ impl ListExplainabilityExportsResponseBuilder {
         set_explainability_exports : crate ::ExplainabilityExportSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilityExportsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListExplainabilityExportsResponse {
+    ) -> Result<ListExplainabilityExportsResponse, crate::primitives::BuildError> {
+        Ok(ListExplainabilityExportsResponse {
             explainability_exports: self.explainability_exports,
             next_token: self.next_token,
         })
@@ -58,13 +53,10 @@ impl ListExplainabilityExportsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListExplainabilityExportsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListExplainabilityExportsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for ListExplainabilityExportsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ExplainabilityExports", false);
-        if let ::std::option::Option::Some(value) = &self.explainability_exports {
+        if let Some(value) = &self.explainability_exports {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +73,7 @@ impl crate::primitives::Validate for ListExplainabilityExportsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +85,7 @@ impl ListExplainabilityExportsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,27 +100,25 @@ crate::primitives::arbitrary::arbitrary_structure! {
     >; next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput,
 > for crate::ListExplainabilityExportsResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput {
             explainability_exports,
             next_token,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             explainability_exports: explainability_exports
                 .map(|v| {
                     v
                         .into_iter()
-                        .map(::std::convert::TryFrom::try_from)
-                        .collect::<
-                            ::std::result::Result<_, crate::interop::ConversionError>,
-                        >()
+                        .map(TryFrom::try_from)
+                        .collect::<Result<_, crate::interop::ConversionError>>()
                 })
                 .transpose()?,
             next_token,
@@ -138,13 +126,13 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListExplainabilityExportsResponse>
+impl TryFrom<crate::ListExplainabilityExportsResponse>
 for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListExplainabilityExportsResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabilityExportsOutput::builder()
                 .set_explainability_exports(
                     value
@@ -152,10 +140,8 @@ for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabili
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,18 +2,20 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastExportJobsRequest` shape (`com.amazonaws.forecast#ListForecastExportJobsRequest`).
-/// The `ListForecastExportJobsRequest` structure.
+//! `ListForecastExportJobsRequest`, from the structure `com.amazonaws.forecast#ListForecastExportJobsRequest` of the model.
+/// The input of [`ListForecastExportJobs`](crate::ListForecastExportJobs), which returns a list of forecast export jobs created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastExportJobsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items to return in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An array of filters. For each filter, you provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the forecast export jobs that match the statement from the list, respectively. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -25,25 +27,25 @@ pub struct ListForecastExportJobsRequest {
     /// For example, to list all jobs that export a forecast named *electricityforecast*, specify the following filter:
     ///
     /// `"Filters": [ { "Condition": "IS", "Key": "ForecastArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityforecast" } ]`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListForecastExportJobsRequest`](crate::ListForecastExportJobsRequest), from [`ListForecastExportJobsRequest::builder`](crate::ListForecastExportJobsRequest::builder): a setter for every member, then [`build`](ListForecastExportJobsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListForecastExportJobsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListForecastExportJobsRequest {
     /// A builder for `ListForecastExportJobsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListForecastExportJobsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListForecastExportJobsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -55,11 +57,8 @@ impl ListForecastExportJobsRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListForecastExportJobsRequest,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListForecastExportJobsRequest {
+    ) -> Result<ListForecastExportJobsRequest, crate::primitives::BuildError> {
+        Ok(ListForecastExportJobsRequest {
             next_token: self.next_token,
             max_results: self.max_results,
             filters: self.filters,
@@ -72,13 +71,10 @@ impl ListForecastExportJobsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListForecastExportJobsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListForecastExportJobsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -86,13 +82,13 @@ impl crate::primitives::Validate for ListForecastExportJobsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -100,7 +96,7 @@ impl crate::primitives::Validate for ListForecastExportJobsRequest {
         }
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -115,9 +111,7 @@ impl ListForecastExportJobsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -133,7 +127,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; filters : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput,
 > for crate::ListForecastExportJobsRequest {
     fn from(
@@ -148,18 +142,17 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListForecastExportJobsRequest>
+impl TryFrom<crate::ListForecastExportJobsRequest>
 for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListForecastExportJobsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
@@ -169,17 +162,15 @@ for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExport
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListForecastExportJobsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastExportJobsResponse` shape (`com.amazonaws.forecast#ListForecastExportJobsResponse`).
-/// The `ListForecastExportJobsResponse` structure.
+//! `ListForecastExportJobsResponse`, from the structure `com.amazonaws.forecast#ListForecastExportJobsResponse` of the model.
+/// The output of [`ListForecastExportJobs`](crate::ListForecastExportJobs), which returns a list of forecast export jobs created using the [`CreateForecastExportJob`][] operation.
+///
+/// [`CreateForecastExportJob`]: crate::CreateForecastExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastExportJobsResponse {
     /// An array of objects that summarize each export job's properties.
-    pub forecast_export_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::ForecastExportJobSummary>,
-    >,
+    pub forecast_export_jobs: Option<Vec<crate::ForecastExportJobSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListForecastExportJobsResponse`](crate::ListForecastExportJobsResponse), from [`ListForecastExportJobsResponse::builder`](crate::ListForecastExportJobsResponse::builder): a setter for every member, then [`build`](ListForecastExportJobsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListForecastExportJobsResponseBuilder {
-    forecast_export_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::ForecastExportJobSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    forecast_export_jobs: Option<Vec<crate::ForecastExportJobSummary>>,
+    next_token: Option<String>,
 }
 impl ListForecastExportJobsResponse {
     /// A builder for `ListForecastExportJobsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListForecastExportJobsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListForecastExportJobsResponseBuilder {
@@ -36,17 +34,14 @@ impl ListForecastExportJobsResponseBuilder {
         set_forecast_export_jobs : crate ::ForecastExportJobSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListForecastExportJobsResponse`](crate::ListForecastExportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListForecastExportJobsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListForecastExportJobsResponse {
+    ) -> Result<ListForecastExportJobsResponse, crate::primitives::BuildError> {
+        Ok(ListForecastExportJobsResponse {
             forecast_export_jobs: self.forecast_export_jobs,
             next_token: self.next_token,
         })
@@ -58,13 +53,10 @@ impl ListForecastExportJobsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListForecastExportJobsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListForecastExportJobsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for ListForecastExportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobs", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_jobs {
+        if let Some(value) = &self.forecast_export_jobs {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +73,7 @@ impl crate::primitives::Validate for ListForecastExportJobsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +85,7 @@ impl ListForecastExportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,27 +100,25 @@ crate::primitives::arbitrary::arbitrary_structure! {
     next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput,
 > for crate::ListForecastExportJobsResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput {
             forecast_export_jobs,
             next_token,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             forecast_export_jobs: forecast_export_jobs
                 .map(|v| {
                     v
                         .into_iter()
-                        .map(::std::convert::TryFrom::try_from)
-                        .collect::<
-                            ::std::result::Result<_, crate::interop::ConversionError>,
-                        >()
+                        .map(TryFrom::try_from)
+                        .collect::<Result<_, crate::interop::ConversionError>>()
                 })
                 .transpose()?,
             next_token,
@@ -138,13 +126,13 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListForecastExportJobsResponse>
+impl TryFrom<crate::ListForecastExportJobsResponse>
 for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListForecastExportJobsResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsOutput::builder()
                 .set_forecast_export_jobs(
                     value
@@ -152,10 +140,8 @@ for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExport
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,28 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListForecastsResponse` shape (`com.amazonaws.forecast#ListForecastsResponse`).
-/// The `ListForecastsResponse` structure.
+//! `ListForecastsResponse`, from the structure `com.amazonaws.forecast#ListForecastsResponse` of the model.
+/// The output of [`ListForecasts`](crate::ListForecasts), which returns a list of forecasts created using the [`CreateForecast`][] operation.
+///
+/// [`CreateForecast`]: crate::CreateForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListForecastsResponse {
     /// An array of objects that summarize each forecast's properties.
-    pub forecasts: ::std::option::Option<::std::vec::Vec<crate::ForecastSummary>>,
+    pub forecasts: Option<Vec<crate::ForecastSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListForecastsResponse`](crate::ListForecastsResponse), from [`ListForecastsResponse::builder`](crate::ListForecastsResponse::builder): a setter for every member, then [`build`](ListForecastsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListForecastsResponseBuilder {
-    forecasts: ::std::option::Option<::std::vec::Vec<crate::ForecastSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    forecasts: Option<Vec<crate::ForecastSummary>>,
+    next_token: Option<String>,
 }
 impl ListForecastsResponse {
     /// A builder for `ListForecastsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListForecastsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListForecastsResponseBuilder {
@@ -31,14 +33,12 @@ impl ListForecastsResponseBuilder {
         list "Forecasts" forecasts forecasts set_forecasts : crate ::ForecastSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListForecastsResponse`](crate::ListForecastsResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListForecastsResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListForecastsResponse {
+    pub fn build(self) -> Result<ListForecastsResponse, crate::primitives::BuildError> {
+        Ok(ListForecastsResponse {
             forecasts: self.forecasts,
             next_token: self.next_token,
         })
@@ -50,13 +50,10 @@ impl ListForecastsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListForecastsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListForecastsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +61,7 @@ impl crate::primitives::Validate for ListForecastsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Forecasts", false);
-        if let ::std::option::Option::Some(value) = &self.forecasts {
+        if let Some(value) = &self.forecasts {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -73,7 +70,7 @@ impl crate::primitives::Validate for ListForecastsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -85,9 +82,7 @@ impl ListForecastsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -102,9 +97,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput,
-> for crate::ListForecastsResponse {
+impl From<::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput>
+for crate::ListForecastsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput,
     ) -> Self {
@@ -114,21 +108,18 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            forecasts: forecasts
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            forecasts: forecasts.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListForecastsResponse>
+impl From<crate::ListForecastsResponse>
 for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput {
     fn from(value: crate::ListForecastsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput::builder()
             .set_forecasts(
-                value
-                    .forecasts
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.forecasts.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

@@ -2,22 +2,22 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorEvaluationsRequest` shape (`com.amazonaws.forecast#ListMonitorEvaluationsRequest`).
-/// The `ListMonitorEvaluationsRequest` structure.
+//! `ListMonitorEvaluationsRequest`, from the structure `com.amazonaws.forecast#ListMonitorEvaluationsRequest` of the model.
+/// The input of [`ListMonitorEvaluations`](crate::ListMonitorEvaluations), which returns a list of the monitoring evaluation results and predictor events collected by the monitor resource during different windows of time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListMonitorEvaluationsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of monitoring results to return.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// The Amazon Resource Name (ARN) of the monitor resource to get results from.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::string::String,
+    pub monitor_arn: String,
     /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -29,33 +29,32 @@ pub struct ListMonitorEvaluationsRequest {
     /// For example, to list only successful monitor evaluations, you would specify:
     ///
     /// `"Filters": [ { "Condition": "IS", "Key": "EvaluationState", "Value": "SUCCESS" } ]`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListMonitorEvaluationsRequest`](crate::ListMonitorEvaluationsRequest), from [`ListMonitorEvaluationsRequest::builder`](crate::ListMonitorEvaluationsRequest::builder): a setter for every member, then [`build`](ListMonitorEvaluationsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListMonitorEvaluationsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    monitor_arn: ::std::option::Option<::std::string::String>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    monitor_arn: Option<String>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListMonitorEvaluationsRequest {
     /// A builder for `ListMonitorEvaluationsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListMonitorEvaluationsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListMonitorEvaluationsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
     );
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     crate::primitives::build::setters!(
         list "Filters" filters filters set_filters : crate ::Filter
@@ -68,21 +67,18 @@ impl ListMonitorEvaluationsRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListMonitorEvaluationsRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<ListMonitorEvaluationsRequest, crate::primitives::BuildError> {
         match self.monitor_arn {
-            ::std::option::Option::Some(monitor_arn) => {
-                ::std::result::Result::Ok(ListMonitorEvaluationsRequest {
+            Some(monitor_arn) => {
+                Ok(ListMonitorEvaluationsRequest {
                     next_token: self.next_token,
                     max_results: self.max_results,
                     monitor_arn,
                     filters: self.filters,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "ListMonitorEvaluationsRequest",
                         ["MonitorArn"],
@@ -98,13 +94,10 @@ impl ListMonitorEvaluationsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListMonitorEvaluationsRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListMonitorEvaluationsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -112,13 +105,13 @@ impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -131,7 +124,7 @@ impl crate::primitives::Validate for ListMonitorEvaluationsRequest {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -146,9 +139,7 @@ impl ListMonitorEvaluationsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -164,13 +155,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; monitor_arn : required, Text; filters : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput,
 > for crate::ListMonitorEvaluationsRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput {
             next_token,
             max_results,
@@ -178,7 +169,7 @@ impl ::std::convert::TryFrom<
             filters,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             next_token,
             max_results,
             monitor_arn: monitor_arn
@@ -186,39 +177,36 @@ impl ::std::convert::TryFrom<
                     shape: "ListMonitorEvaluationsRequest",
                     member: "MonitorArn",
                 })?,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListMonitorEvaluationsRequest>
+impl TryFrom<crate::ListMonitorEvaluationsRequest>
 for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListMonitorEvaluationsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
-            .set_monitor_arn(::std::option::Option::Some(value.monitor_arn))
+            .set_monitor_arn(Some(value.monitor_arn))
             .set_filters(
                 value
                     .filters
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListMonitorEvaluationsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

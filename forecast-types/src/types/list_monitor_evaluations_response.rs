@@ -2,39 +2,35 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorEvaluationsResponse` shape (`com.amazonaws.forecast#ListMonitorEvaluationsResponse`).
-/// The `ListMonitorEvaluationsResponse` structure.
+//! `ListMonitorEvaluationsResponse`, from the structure `com.amazonaws.forecast#ListMonitorEvaluationsResponse` of the model.
+/// The output of [`ListMonitorEvaluations`](crate::ListMonitorEvaluations), which returns a list of the monitoring evaluation results and predictor events collected by the monitor resource during different windows of time.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListMonitorEvaluationsResponse {
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The monitoring results and predictor events collected by the monitor resource during different windows of time.
     ///
     /// For information about monitoring see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html). For more information about retrieving monitoring results see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html).
-    pub predictor_monitor_evaluations: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
-    >,
+    pub predictor_monitor_evaluations: Option<Vec<crate::PredictorMonitorEvaluation>>,
 }
 /// A builder for [`ListMonitorEvaluationsResponse`](crate::ListMonitorEvaluationsResponse), from [`ListMonitorEvaluationsResponse::builder`](crate::ListMonitorEvaluationsResponse::builder): a setter for every member, then [`build`](ListMonitorEvaluationsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListMonitorEvaluationsResponseBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    predictor_monitor_evaluations: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorMonitorEvaluation>,
-    >,
+    next_token: Option<String>,
+    predictor_monitor_evaluations: Option<Vec<crate::PredictorMonitorEvaluation>>,
 }
 impl ListMonitorEvaluationsResponse {
     /// A builder for `ListMonitorEvaluationsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListMonitorEvaluationsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListMonitorEvaluationsResponseBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         list "PredictorMonitorEvaluations" predictor_monitor_evaluations
@@ -45,11 +41,8 @@ impl ListMonitorEvaluationsResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListMonitorEvaluationsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListMonitorEvaluationsResponse {
+    ) -> Result<ListMonitorEvaluationsResponse, crate::primitives::BuildError> {
+        Ok(ListMonitorEvaluationsResponse {
             next_token: self.next_token,
             predictor_monitor_evaluations: self.predictor_monitor_evaluations,
         })
@@ -61,13 +54,10 @@ impl ListMonitorEvaluationsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListMonitorEvaluationsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListMonitorEvaluationsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,13 +65,13 @@ impl crate::primitives::Validate for ListMonitorEvaluationsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("PredictorMonitorEvaluations", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_monitor_evaluations {
+        if let Some(value) = &self.predictor_monitor_evaluations {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -96,9 +86,7 @@ impl ListMonitorEvaluationsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -114,7 +102,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     predictor_monitor_evaluations : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput,
 > for crate::ListMonitorEvaluationsResponse {
     fn from(
@@ -128,12 +116,12 @@ impl ::std::convert::From<
         Self {
             next_token,
             predictor_monitor_evaluations: predictor_monitor_evaluations
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListMonitorEvaluationsResponse>
+impl From<crate::ListMonitorEvaluationsResponse>
 for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput {
     fn from(value: crate::ListMonitorEvaluationsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput::builder()
@@ -141,7 +129,7 @@ for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluati
             .set_predictor_monitor_evaluations(
                 value
                     .predictor_monitor_evaluations
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }

@@ -2,18 +2,21 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorsRequest` shape (`com.amazonaws.forecast#ListMonitorsRequest`).
-/// The `ListMonitorsRequest` structure.
+//! `ListMonitorsRequest`, from the structure `com.amazonaws.forecast#ListMonitorsRequest` of the model.
+/// The input of [`ListMonitors`](crate::ListMonitors), which returns a list of monitors created with the [`CreateMonitor`][] operation and [`CreateAutoPredictor`][] operation.
+///
+/// [`CreateMonitor`]: crate::CreateMonitor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListMonitorsRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of monitors to include in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -25,25 +28,25 @@ pub struct ListMonitorsRequest {
     /// For example, to list all monitors who's status is ACTIVE, you would specify:
     ///
     /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListMonitorsRequest`](crate::ListMonitorsRequest), from [`ListMonitorsRequest::builder`](crate::ListMonitorsRequest::builder): a setter for every member, then [`build`](ListMonitorsRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListMonitorsRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListMonitorsRequest {
     /// A builder for `ListMonitorsRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListMonitorsRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListMonitorsRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -53,10 +56,8 @@ impl ListMonitorsRequestBuilder {
     );
     /// Builds the [`ListMonitorsRequest`](crate::ListMonitorsRequest). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListMonitorsRequest, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListMonitorsRequest {
+    pub fn build(self) -> Result<ListMonitorsRequest, crate::primitives::BuildError> {
+        Ok(ListMonitorsRequest {
             next_token: self.next_token,
             max_results: self.max_results,
             filters: self.filters,
@@ -69,10 +70,10 @@ impl ListMonitorsRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ListMonitorsRequest, crate::primitives::ValidationError> {
+    ) -> Result<ListMonitorsRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -80,13 +81,13 @@ impl crate::primitives::Validate for ListMonitorsRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -94,7 +95,7 @@ impl crate::primitives::Validate for ListMonitorsRequest {
         }
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -109,9 +110,7 @@ impl ListMonitorsRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -126,9 +125,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     filters : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput,
-> for crate::ListMonitorsRequest {
+impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput>
+for crate::ListMonitorsRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput,
     ) -> Self {
@@ -141,18 +139,15 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListMonitorsRequest>
+impl TryFrom<crate::ListMonitorsRequest>
 for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListMonitorsRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ListMonitorsRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
@@ -162,17 +157,15 @@ for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput {
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListMonitorsRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,28 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListMonitorsResponse` shape (`com.amazonaws.forecast#ListMonitorsResponse`).
-/// The `ListMonitorsResponse` structure.
+//! `ListMonitorsResponse`, from the structure `com.amazonaws.forecast#ListMonitorsResponse` of the model.
+/// The output of [`ListMonitors`](crate::ListMonitors), which returns a list of monitors created with the [`CreateMonitor`][] operation and [`CreateAutoPredictor`][] operation.
+///
+/// [`CreateMonitor`]: crate::CreateMonitor
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListMonitorsResponse {
     /// An array of objects that summarize each monitor's properties.
-    pub monitors: ::std::option::Option<::std::vec::Vec<crate::MonitorSummary>>,
+    pub monitors: Option<Vec<crate::MonitorSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListMonitorsResponse`](crate::ListMonitorsResponse), from [`ListMonitorsResponse::builder`](crate::ListMonitorsResponse::builder): a setter for every member, then [`build`](ListMonitorsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListMonitorsResponseBuilder {
-    monitors: ::std::option::Option<::std::vec::Vec<crate::MonitorSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    monitors: Option<Vec<crate::MonitorSummary>>,
+    next_token: Option<String>,
 }
 impl ListMonitorsResponse {
     /// A builder for `ListMonitorsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListMonitorsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListMonitorsResponseBuilder {
@@ -31,14 +34,12 @@ impl ListMonitorsResponseBuilder {
         list "Monitors" monitors monitors set_monitors : crate ::MonitorSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListMonitorsResponse`](crate::ListMonitorsResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListMonitorsResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListMonitorsResponse {
+    pub fn build(self) -> Result<ListMonitorsResponse, crate::primitives::BuildError> {
+        Ok(ListMonitorsResponse {
             monitors: self.monitors,
             next_token: self.next_token,
         })
@@ -50,13 +51,10 @@ impl ListMonitorsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListMonitorsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListMonitorsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +62,7 @@ impl crate::primitives::Validate for ListMonitorsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Monitors", false);
-        if let ::std::option::Option::Some(value) = &self.monitors {
+        if let Some(value) = &self.monitors {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -73,7 +71,7 @@ impl crate::primitives::Validate for ListMonitorsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -85,9 +83,7 @@ impl ListMonitorsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -102,9 +98,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput,
-> for crate::ListMonitorsResponse {
+impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput>
+for crate::ListMonitorsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput,
     ) -> Self {
@@ -114,21 +109,18 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            monitors: monitors
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            monitors: monitors.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListMonitorsResponse>
+impl From<crate::ListMonitorsResponse>
 for ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput {
     fn from(value: crate::ListMonitorsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput::builder()
             .set_monitors(
-                value
-                    .monitors
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.monitors.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

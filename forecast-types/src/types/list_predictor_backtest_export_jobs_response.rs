@@ -2,32 +2,34 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListPredictorBacktestExportJobsResponse` shape (`com.amazonaws.forecast#ListPredictorBacktestExportJobsResponse`).
-/// The `ListPredictorBacktestExportJobsResponse` structure.
+//! `ListPredictorBacktestExportJobsResponse`, from the structure `com.amazonaws.forecast#ListPredictorBacktestExportJobsResponse` of the model.
+/// The output of [`ListPredictorBacktestExportJobs`](crate::ListPredictorBacktestExportJobs), which returns a list of predictor backtest export jobs created using the [`CreatePredictorBacktestExportJob`][] operation.
+///
+/// [`CreatePredictorBacktestExportJob`]: crate::CreatePredictorBacktestExportJob
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorBacktestExportJobsResponse {
     /// An array of objects that summarize the properties of each predictor backtest export job.
-    pub predictor_backtest_export_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorBacktestExportJobSummary>,
+    pub predictor_backtest_export_jobs: Option<
+        Vec<crate::PredictorBacktestExportJobSummary>,
     >,
     /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse), from [`ListPredictorBacktestExportJobsResponse::builder`](crate::ListPredictorBacktestExportJobsResponse::builder): a setter for every member, then [`build`](ListPredictorBacktestExportJobsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListPredictorBacktestExportJobsResponseBuilder {
-    predictor_backtest_export_jobs: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorBacktestExportJobSummary>,
+    predictor_backtest_export_jobs: Option<
+        Vec<crate::PredictorBacktestExportJobSummary>,
     >,
-    next_token: ::std::option::Option<::std::string::String>,
+    next_token: Option<String>,
 }
 impl ListPredictorBacktestExportJobsResponse {
     /// A builder for `ListPredictorBacktestExportJobsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListPredictorBacktestExportJobsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListPredictorBacktestExportJobsResponseBuilder {
@@ -37,17 +39,14 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
         ::PredictorBacktestExportJobSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListPredictorBacktestExportJobsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListPredictorBacktestExportJobsResponse {
+    ) -> Result<ListPredictorBacktestExportJobsResponse, crate::primitives::BuildError> {
+        Ok(ListPredictorBacktestExportJobsResponse {
             predictor_backtest_export_jobs: self.predictor_backtest_export_jobs,
             next_token: self.next_token,
         })
@@ -59,13 +58,13 @@ impl ListPredictorBacktestExportJobsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ListPredictorBacktestExportJobsResponse,
         crate::primitives::ValidationError,
     > {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -73,8 +72,7 @@ impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobs", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_backtest_export_jobs
-        {
+        if let Some(value) = &self.predictor_backtest_export_jobs {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -83,7 +81,7 @@ impl crate::primitives::Validate for ListPredictorBacktestExportJobsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -95,9 +93,7 @@ impl ListPredictorBacktestExportJobsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -113,27 +109,25 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Any >; next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput,
 > for crate::ListPredictorBacktestExportJobsResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput {
             predictor_backtest_export_jobs,
             next_token,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_backtest_export_jobs: predictor_backtest_export_jobs
                 .map(|v| {
                     v
                         .into_iter()
-                        .map(::std::convert::TryFrom::try_from)
-                        .collect::<
-                            ::std::result::Result<_, crate::interop::ConversionError>,
-                        >()
+                        .map(TryFrom::try_from)
+                        .collect::<Result<_, crate::interop::ConversionError>>()
                 })
                 .transpose()?,
             next_token,
@@ -141,13 +135,13 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListPredictorBacktestExportJobsResponse>
+impl TryFrom<crate::ListPredictorBacktestExportJobsResponse>
 for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListPredictorBacktestExportJobsResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsOutput::builder()
                 .set_predictor_backtest_export_jobs(
                     value
@@ -155,10 +149,8 @@ for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPred
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,28 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListPredictorsResponse` shape (`com.amazonaws.forecast#ListPredictorsResponse`).
-/// The `ListPredictorsResponse` structure.
+//! `ListPredictorsResponse`, from the structure `com.amazonaws.forecast#ListPredictorsResponse` of the model.
+/// The output of [`ListPredictors`](crate::ListPredictors), which returns a list of predictors created using the [`CreateAutoPredictor`][] or [`CreatePredictor`][] operations.
+///
+/// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+/// [`CreatePredictor`]: crate::CreatePredictor
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListPredictorsResponse {
     /// An array of objects that summarize each predictor's properties.
-    pub predictors: ::std::option::Option<::std::vec::Vec<crate::PredictorSummary>>,
+    pub predictors: Option<Vec<crate::PredictorSummary>>,
     /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListPredictorsResponse`](crate::ListPredictorsResponse), from [`ListPredictorsResponse::builder`](crate::ListPredictorsResponse::builder): a setter for every member, then [`build`](ListPredictorsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListPredictorsResponseBuilder {
-    predictors: ::std::option::Option<::std::vec::Vec<crate::PredictorSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    predictors: Option<Vec<crate::PredictorSummary>>,
+    next_token: Option<String>,
 }
 impl ListPredictorsResponse {
     /// A builder for `ListPredictorsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListPredictorsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListPredictorsResponseBuilder {
@@ -31,14 +34,12 @@ impl ListPredictorsResponseBuilder {
         list "Predictors" predictors predictors set_predictors : crate ::PredictorSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListPredictorsResponse`](crate::ListPredictorsResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListPredictorsResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListPredictorsResponse {
+    pub fn build(self) -> Result<ListPredictorsResponse, crate::primitives::BuildError> {
+        Ok(ListPredictorsResponse {
             predictors: self.predictors,
             next_token: self.next_token,
         })
@@ -50,13 +51,10 @@ impl ListPredictorsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListPredictorsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListPredictorsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +62,7 @@ impl crate::primitives::Validate for ListPredictorsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Predictors", false);
-        if let ::std::option::Option::Some(value) = &self.predictors {
+        if let Some(value) = &self.predictors {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -73,7 +71,7 @@ impl crate::primitives::Validate for ListPredictorsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -85,9 +83,7 @@ impl ListPredictorsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -102,9 +98,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput,
-> for crate::ListPredictorsResponse {
+impl From<::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput>
+for crate::ListPredictorsResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput,
     ) -> Self {
@@ -114,21 +109,18 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            predictors: predictors
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            predictors: predictors.map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListPredictorsResponse>
+impl From<crate::ListPredictorsResponse>
 for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput {
     fn from(value: crate::ListPredictorsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput::builder()
             .set_predictors(
-                value
-                    .predictors
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.predictors.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListTagsForResourceRequest` shape (`com.amazonaws.forecast#ListTagsForResourceRequest`).
-/// The `ListTagsForResourceRequest` structure.
+//! `ListTagsForResourceRequest`, from the structure `com.amazonaws.forecast#ListTagsForResourceRequest` of the model.
+/// The input of [`ListTagsForResource`](crate::ListTagsForResource), which lists the tags for an Amazon Forecast resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListTagsForResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest), from [`ListTagsForResourceRequest::builder`](crate::ListTagsForResourceRequest::builder): a setter for every member, then [`build`](ListTagsForResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListTagsForResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl ListTagsForResourceRequest {
     /// A builder for `ListTagsForResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListTagsForResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListTagsForResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest).
     ///
@@ -36,18 +35,15 @@ impl ListTagsForResourceRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<ListTagsForResourceRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(ListTagsForResourceRequest {
+            Some(resource_arn) => {
+                Ok(ListTagsForResourceRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "ListTagsForResourceRequest",
                         ["ResourceArn"],
@@ -63,13 +59,10 @@ impl ListTagsForResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListTagsForResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +81,7 @@ impl ListTagsForResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,18 +94,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListTagsForResourceRequest { resource_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput,
 > for crate::ListTagsForResourceRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput {
             resource_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             resource_arn: resource_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "ListTagsForResourceRequest",
@@ -124,18 +115,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListTagsForResourceRequest>
+impl TryFrom<crate::ListTagsForResourceRequest>
 for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListTagsForResourceRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ListTagsForResourceRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListTagsForResourceRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

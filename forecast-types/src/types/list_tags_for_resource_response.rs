@@ -2,25 +2,25 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListTagsForResourceResponse` shape (`com.amazonaws.forecast#ListTagsForResourceResponse`).
-/// The `ListTagsForResourceResponse` structure.
+//! `ListTagsForResourceResponse`, from the structure `com.amazonaws.forecast#ListTagsForResourceResponse` of the model.
+/// The output of [`ListTagsForResource`](crate::ListTagsForResource), which lists the tags for an Amazon Forecast resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListTagsForResourceResponse {
     /// The tags for the resource.
     ///
     /// Length: `0..=200`.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub tags: Option<Vec<crate::Tag>>,
 }
 /// A builder for [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse), from [`ListTagsForResourceResponse::builder`](crate::ListTagsForResourceResponse::builder): a setter for every member, then [`build`](ListTagsForResourceResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListTagsForResourceResponseBuilder {
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl ListTagsForResourceResponse {
     /// A builder for `ListTagsForResourceResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListTagsForResourceResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListTagsForResourceResponseBuilder {
@@ -29,11 +29,8 @@ impl ListTagsForResourceResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListTagsForResourceResponse {
+    ) -> Result<ListTagsForResourceResponse, crate::primitives::BuildError> {
+        Ok(ListTagsForResourceResponse {
             tags: self.tags,
         })
     }
@@ -44,13 +41,10 @@ impl ListTagsForResourceResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListTagsForResourceResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListTagsForResourceResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for ListTagsForResourceResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 200u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -74,9 +68,7 @@ impl ListTagsForResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +81,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListTagsForResourceResponse { tags : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput,
 > for crate::ListTagsForResourceResponse {
     fn from(
@@ -100,18 +92,16 @@ impl ::std::convert::From<
             ..
         } = value;
         Self {
-            tags: tags.map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListTagsForResourceResponse>
+impl TryFrom<crate::ListTagsForResourceResponse>
 for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListTagsForResourceResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::ListTagsForResourceResponse) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOutput::builder()
                 .set_tags(
                     value
@@ -119,10 +109,8 @@ for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOu
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,18 +2,20 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfAnalysesRequest` shape (`com.amazonaws.forecast#ListWhatIfAnalysesRequest`).
-/// The `ListWhatIfAnalysesRequest` structure.
+//! `ListWhatIfAnalysesRequest`, from the structure `com.amazonaws.forecast#ListWhatIfAnalysesRequest` of the model.
+/// The input of [`ListWhatIfAnalyses`](crate::ListWhatIfAnalyses), which returns a list of what-if analyses created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfAnalysesRequest {
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The number of items to return in the response.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// An array of filters. For each filter, you provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the what-if analysis jobs that match the statement from the list, respectively. The match statement consists of a key and a value.
     ///
     /// **Filter properties**
@@ -25,25 +27,25 @@ pub struct ListWhatIfAnalysesRequest {
     /// For example, to list all jobs that export a forecast named *electricityWhatIf*, specify the following filter:
     ///
     /// `"Filters": [ { "Condition": "IS", "Key": "WhatIfAnalysisArn", "Value": "arn:aws:forecast:us-west-2:<acct-id>:forecast/electricityWhatIf" } ]`
-    pub filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    pub filters: Option<Vec<crate::Filter>>,
 }
 /// A builder for [`ListWhatIfAnalysesRequest`](crate::ListWhatIfAnalysesRequest), from [`ListWhatIfAnalysesRequest::builder`](crate::ListWhatIfAnalysesRequest::builder): a setter for every member, then [`build`](ListWhatIfAnalysesRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfAnalysesRequestBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    filters: ::std::option::Option<::std::vec::Vec<crate::Filter>>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    filters: Option<Vec<crate::Filter>>,
 }
 impl ListWhatIfAnalysesRequest {
     /// A builder for `ListWhatIfAnalysesRequest` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfAnalysesRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfAnalysesRequestBuilder {
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "MaxResults" max_results max_results set_max_results : i32
@@ -55,11 +57,8 @@ impl ListWhatIfAnalysesRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfAnalysesRequest,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfAnalysesRequest {
+    ) -> Result<ListWhatIfAnalysesRequest, crate::primitives::BuildError> {
+        Ok(ListWhatIfAnalysesRequest {
             next_token: self.next_token,
             max_results: self.max_results,
             filters: self.filters,
@@ -72,13 +71,10 @@ impl ListWhatIfAnalysesRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfAnalysesRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfAnalysesRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -86,13 +82,13 @@ impl crate::primitives::Validate for ListWhatIfAnalysesRequest {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
         v.leave();
         v.enter("MaxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -100,7 +96,7 @@ impl crate::primitives::Validate for ListWhatIfAnalysesRequest {
         }
         v.leave();
         v.enter("Filters", false);
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -115,9 +111,7 @@ impl ListWhatIfAnalysesRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -132,9 +126,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     filters : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput,
-> for crate::ListWhatIfAnalysesRequest {
+impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput>
+for crate::ListWhatIfAnalysesRequest {
     fn from(
         value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput,
     ) -> Self {
@@ -147,18 +140,15 @@ impl ::std::convert::From<
         Self {
             next_token,
             max_results,
-            filters: filters
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListWhatIfAnalysesRequest>
+impl TryFrom<crate::ListWhatIfAnalysesRequest>
 for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ListWhatIfAnalysesRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ListWhatIfAnalysesRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInput::builder()
             .set_next_token(value.next_token)
             .set_max_results(value.max_results)
@@ -168,17 +158,15 @@ for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesInpu
                     .map(|v| {
                         v
                             .into_iter()
-                            .map(::std::convert::TryFrom::try_from)
-                            .collect::<
-                                ::std::result::Result<_, crate::interop::ConversionError>,
-                            >()
+                            .map(TryFrom::try_from)
+                            .collect::<Result<_, crate::interop::ConversionError>>()
                     })
                     .transpose()?,
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ListWhatIfAnalysesRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfAnalysesResponse` shape (`com.amazonaws.forecast#ListWhatIfAnalysesResponse`).
-/// The `ListWhatIfAnalysesResponse` structure.
+//! `ListWhatIfAnalysesResponse`, from the structure `com.amazonaws.forecast#ListWhatIfAnalysesResponse` of the model.
+/// The output of [`ListWhatIfAnalyses`](crate::ListWhatIfAnalyses), which returns a list of what-if analyses created using the [`CreateWhatIfAnalysis`][] operation.
+///
+/// [`CreateWhatIfAnalysis`]: crate::CreateWhatIfAnalysis
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfAnalysesResponse {
     /// An array of `WhatIfAnalysisSummary` objects that describe the matched analyses.
-    pub what_if_analyses: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfAnalysisSummary>,
-    >,
+    pub what_if_analyses: Option<Vec<crate::WhatIfAnalysisSummary>>,
     /// If the response is truncated, Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse), from [`ListWhatIfAnalysesResponse::builder`](crate::ListWhatIfAnalysesResponse::builder): a setter for every member, then [`build`](ListWhatIfAnalysesResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfAnalysesResponseBuilder {
-    what_if_analyses: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfAnalysisSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_analyses: Option<Vec<crate::WhatIfAnalysisSummary>>,
+    next_token: Option<String>,
 }
 impl ListWhatIfAnalysesResponse {
     /// A builder for `ListWhatIfAnalysesResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfAnalysesResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfAnalysesResponseBuilder {
@@ -36,17 +34,14 @@ impl ListWhatIfAnalysesResponseBuilder {
         crate ::WhatIfAnalysisSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfAnalysesResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfAnalysesResponse {
+    ) -> Result<ListWhatIfAnalysesResponse, crate::primitives::BuildError> {
+        Ok(ListWhatIfAnalysesResponse {
             what_if_analyses: self.what_if_analyses,
             next_token: self.next_token,
         })
@@ -58,13 +53,10 @@ impl ListWhatIfAnalysesResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfAnalysesResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfAnalysesResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for ListWhatIfAnalysesResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalyses", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analyses {
+        if let Some(value) = &self.what_if_analyses {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +73,7 @@ impl crate::primitives::Validate for ListWhatIfAnalysesResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +85,7 @@ impl ListWhatIfAnalysesResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,9 +100,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput,
-> for crate::ListWhatIfAnalysesResponse {
+impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput>
+for crate::ListWhatIfAnalysesResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput,
     ) -> Self {
@@ -123,20 +112,18 @@ impl ::std::convert::From<
         } = value;
         Self {
             what_if_analyses: what_if_analyses
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListWhatIfAnalysesResponse>
+impl From<crate::ListWhatIfAnalysesResponse>
 for ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput {
     fn from(value: crate::ListWhatIfAnalysesResponse) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput::builder()
             .set_what_if_analyses(
-                value
-                    .what_if_analyses
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.what_if_analyses.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

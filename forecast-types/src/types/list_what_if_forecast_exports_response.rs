@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfForecastExportsResponse` shape (`com.amazonaws.forecast#ListWhatIfForecastExportsResponse`).
-/// The `ListWhatIfForecastExportsResponse` structure.
+//! `ListWhatIfForecastExportsResponse`, from the structure `com.amazonaws.forecast#ListWhatIfForecastExportsResponse` of the model.
+/// The output of [`ListWhatIfForecastExports`](crate::ListWhatIfForecastExports), which returns a list of what-if forecast exports created using the [`CreateWhatIfForecastExport`][] operation.
+///
+/// [`CreateWhatIfForecastExport`]: crate::CreateWhatIfForecastExport
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastExportsResponse {
     /// An array of `WhatIfForecastExports` objects that describe the matched forecast exports.
-    pub what_if_forecast_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastExportSummary>,
-    >,
+    pub what_if_forecast_exports: Option<Vec<crate::WhatIfForecastExportSummary>>,
     /// If the response is truncated, Forecast returns this token. To retrieve the next set of results, use the token in the next request.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse), from [`ListWhatIfForecastExportsResponse::builder`](crate::ListWhatIfForecastExportsResponse::builder): a setter for every member, then [`build`](ListWhatIfForecastExportsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfForecastExportsResponseBuilder {
-    what_if_forecast_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastExportSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_forecast_exports: Option<Vec<crate::WhatIfForecastExportSummary>>,
+    next_token: Option<String>,
 }
 impl ListWhatIfForecastExportsResponse {
     /// A builder for `ListWhatIfForecastExportsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfForecastExportsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfForecastExportsResponseBuilder {
@@ -36,17 +34,14 @@ impl ListWhatIfForecastExportsResponseBuilder {
         set_what_if_forecast_exports : crate ::WhatIfForecastExportSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastExportsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfForecastExportsResponse {
+    ) -> Result<ListWhatIfForecastExportsResponse, crate::primitives::BuildError> {
+        Ok(ListWhatIfForecastExportsResponse {
             what_if_forecast_exports: self.what_if_forecast_exports,
             next_token: self.next_token,
         })
@@ -58,13 +53,10 @@ impl ListWhatIfForecastExportsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastExportsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfForecastExportsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for ListWhatIfForecastExportsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExports", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_exports {
+        if let Some(value) = &self.what_if_forecast_exports {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +73,7 @@ impl crate::primitives::Validate for ListWhatIfForecastExportsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +85,7 @@ impl ListWhatIfForecastExportsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -111,27 +101,25 @@ crate::primitives::arbitrary::arbitrary_structure! {
     >; next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput,
 > for crate::ListWhatIfForecastExportsResponse {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput {
             what_if_forecast_exports,
             next_token,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_exports: what_if_forecast_exports
                 .map(|v| {
                     v
                         .into_iter()
-                        .map(::std::convert::TryFrom::try_from)
-                        .collect::<
-                            ::std::result::Result<_, crate::interop::ConversionError>,
-                        >()
+                        .map(TryFrom::try_from)
+                        .collect::<Result<_, crate::interop::ConversionError>>()
                 })
                 .transpose()?,
             next_token,
@@ -139,13 +127,13 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ListWhatIfForecastExportsResponse>
+impl TryFrom<crate::ListWhatIfForecastExportsResponse>
 for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::ListWhatIfForecastExportsResponse,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfForecastExportsOutput::builder()
                 .set_what_if_forecast_exports(
                     value
@@ -153,10 +141,8 @@ for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfFore
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

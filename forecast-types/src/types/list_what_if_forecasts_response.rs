@@ -2,32 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ListWhatIfForecastsResponse` shape (`com.amazonaws.forecast#ListWhatIfForecastsResponse`).
-/// The `ListWhatIfForecastsResponse` structure.
+//! `ListWhatIfForecastsResponse`, from the structure `com.amazonaws.forecast#ListWhatIfForecastsResponse` of the model.
+/// The output of [`ListWhatIfForecasts`](crate::ListWhatIfForecasts), which returns a list of what-if forecasts created using the [`CreateWhatIfForecast`][] operation.
+///
+/// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWhatIfForecastsResponse {
     /// An array of `WhatIfForecasts` objects that describe the matched forecasts.
-    pub what_if_forecasts: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastSummary>,
-    >,
+    pub what_if_forecasts: Option<Vec<crate::WhatIfForecastSummary>>,
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next  request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`. Pattern: `^.+$`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse), from [`ListWhatIfForecastsResponse::builder`](crate::ListWhatIfForecastsResponse::builder): a setter for every member, then [`build`](ListWhatIfForecastsResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWhatIfForecastsResponseBuilder {
-    what_if_forecasts: ::std::option::Option<
-        ::std::vec::Vec<crate::WhatIfForecastSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_forecasts: Option<Vec<crate::WhatIfForecastSummary>>,
+    next_token: Option<String>,
 }
 impl ListWhatIfForecastsResponse {
     /// A builder for `ListWhatIfForecastsResponse` with every member unset.
     #[inline]
     pub fn builder() -> ListWhatIfForecastsResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWhatIfForecastsResponseBuilder {
@@ -36,17 +34,14 @@ impl ListWhatIfForecastsResponseBuilder {
         : crate ::WhatIfForecastSummary
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastsResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ListWhatIfForecastsResponse {
+    ) -> Result<ListWhatIfForecastsResponse, crate::primitives::BuildError> {
+        Ok(ListWhatIfForecastsResponse {
             what_if_forecasts: self.what_if_forecasts,
             next_token: self.next_token,
         })
@@ -58,13 +53,10 @@ impl ListWhatIfForecastsResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ListWhatIfForecastsResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ListWhatIfForecastsResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for ListWhatIfForecastsResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecasts", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecasts {
+        if let Some(value) = &self.what_if_forecasts {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -81,7 +73,7 @@ impl crate::primitives::Validate for ListWhatIfForecastsResponse {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
             v.check_pattern(value, &crate::patterns::NEXT_TOKEN);
         }
@@ -93,9 +85,7 @@ impl ListWhatIfForecastsResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,7 +100,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     next_token : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
+impl From<
     ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput,
 > for crate::ListWhatIfForecastsResponse {
     fn from(
@@ -123,20 +113,18 @@ impl ::std::convert::From<
         } = value;
         Self {
             what_if_forecasts: what_if_forecasts
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             next_token,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ListWhatIfForecastsResponse>
+impl From<crate::ListWhatIfForecastsResponse>
 for ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput {
     fn from(value: crate::ListWhatIfForecastsResponse) -> Self {
         ::aws_sdk_forecast::operation::list_what_if_forecasts::ListWhatIfForecastsOutput::builder()
             .set_what_if_forecasts(
-                value
-                    .what_if_forecasts
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.what_if_forecasts.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_next_token(value.next_token)
             .build()

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Metrics` shape (`com.amazonaws.forecast#Metrics`).
+//! `Metrics`, from the structure `com.amazonaws.forecast#Metrics` of the model.
 /// Provides metrics that are used to evaluate the performance of a predictor. This object is part of the [`WindowSummary`][] object.
 ///
 /// [`WindowSummary`]: crate::WindowSummary
@@ -14,31 +14,27 @@ pub struct Metrics {
     #[deprecated(
         note = "This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE"
     )]
-    pub rmse: ::std::option::Option<f64>,
+    pub rmse: Option<f64>,
     /// An array of weighted quantile losses. Quantiles divide a probability distribution into regions of equal probability. The distribution in this case is the loss function.
-    pub weighted_quantile_losses: ::std::option::Option<
-        ::std::vec::Vec<crate::WeightedQuantileLoss>,
-    >,
+    pub weighted_quantile_losses: Option<Vec<crate::WeightedQuantileLoss>>,
     /// Provides detailed error metrics for each forecast type. Metrics include root-mean square-error (RMSE), mean absolute percentage error (MAPE), mean absolute scaled error (MASE), and weighted average percentage error (WAPE).
-    pub error_metrics: ::std::option::Option<::std::vec::Vec<crate::ErrorMetric>>,
+    pub error_metrics: Option<Vec<crate::ErrorMetric>>,
     /// The average value of all weighted quantile losses.
-    pub average_weighted_quantile_loss: ::std::option::Option<f64>,
+    pub average_weighted_quantile_loss: Option<f64>,
 }
 /// A builder for [`Metrics`](crate::Metrics), from [`Metrics::builder`](crate::Metrics::builder): a setter for every member, then [`build`](MetricsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MetricsBuilder {
-    rmse: ::std::option::Option<f64>,
-    weighted_quantile_losses: ::std::option::Option<
-        ::std::vec::Vec<crate::WeightedQuantileLoss>,
-    >,
-    error_metrics: ::std::option::Option<::std::vec::Vec<crate::ErrorMetric>>,
-    average_weighted_quantile_loss: ::std::option::Option<f64>,
+    rmse: Option<f64>,
+    weighted_quantile_losses: Option<Vec<crate::WeightedQuantileLoss>>,
+    error_metrics: Option<Vec<crate::ErrorMetric>>,
+    average_weighted_quantile_loss: Option<f64>,
 }
 impl Metrics {
     /// A builder for `Metrics` with every member unset.
     #[inline]
     pub fn builder() -> MetricsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MetricsBuilder {
@@ -61,8 +57,8 @@ impl MetricsBuilder {
     );
     /// Builds the [`Metrics`](crate::Metrics). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Metrics, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Metrics {
+    pub fn build(self) -> Result<Metrics, crate::primitives::BuildError> {
+        Ok(Metrics {
             rmse: self.rmse,
             weighted_quantile_losses: self.weighted_quantile_losses,
             error_metrics: self.error_metrics,
@@ -74,12 +70,10 @@ impl MetricsBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Metrics, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Metrics, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -87,7 +81,7 @@ impl crate::primitives::Validate for Metrics {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WeightedQuantileLosses", false);
-        if let ::std::option::Option::Some(value) = &self.weighted_quantile_losses {
+        if let Some(value) = &self.weighted_quantile_losses {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -96,7 +90,7 @@ impl crate::primitives::Validate for Metrics {
         }
         v.leave();
         v.enter("ErrorMetrics", false);
-        if let ::std::option::Option::Some(value) = &self.error_metrics {
+        if let Some(value) = &self.error_metrics {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -111,9 +105,7 @@ impl Metrics {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -131,7 +123,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Float; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {
+impl From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {
     fn from(value: ::aws_sdk_forecast::types::Metrics) -> Self {
         let ::aws_sdk_forecast::types::Metrics {
             rmse,
@@ -143,27 +135,25 @@ impl ::std::convert::From<::aws_sdk_forecast::types::Metrics> for crate::Metrics
         Self {
             rmse,
             weighted_quantile_losses: weighted_quantile_losses
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             error_metrics: error_metrics
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             average_weighted_quantile_loss,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Metrics> for ::aws_sdk_forecast::types::Metrics {
+impl From<crate::Metrics> for ::aws_sdk_forecast::types::Metrics {
     fn from(value: crate::Metrics) -> Self {
         ::aws_sdk_forecast::types::Metrics::builder()
             .set_rmse(value.rmse)
             .set_weighted_quantile_losses(
                 value
                     .weighted_quantile_losses
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_error_metrics(
-                value
-                    .error_metrics
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.error_metrics.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_average_weighted_quantile_loss(value.average_weighted_quantile_loss)
             .build()

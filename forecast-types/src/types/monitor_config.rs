@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorConfig` shape (`com.amazonaws.forecast#MonitorConfig`).
+//! `MonitorConfig`, from the structure `com.amazonaws.forecast#MonitorConfig` of the model.
 /// The configuration details for the predictor monitor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MonitorConfig {
     /// The name of the monitor resource.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub monitor_name: ::std::string::String,
+    pub monitor_name: String,
 }
 /// A builder for [`MonitorConfig`](crate::MonitorConfig), from [`MonitorConfig::builder`](crate::MonitorConfig::builder): a setter for every member, then [`build`](MonitorConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonitorConfigBuilder {
-    monitor_name: ::std::option::Option<::std::string::String>,
+    monitor_name: Option<String>,
 }
 impl MonitorConfig {
     /// A builder for `MonitorConfig` with every member unset.
     #[inline]
     pub fn builder() -> MonitorConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MonitorConfigBuilder {
     crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name :
-        ::std::string::String
+        value "MonitorName" monitor_name monitor_name set_monitor_name : String
     );
     /// Builds the [`MonitorConfig`](crate::MonitorConfig).
     ///
@@ -34,17 +33,11 @@ impl MonitorConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `MonitorName`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MonitorConfig, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<MonitorConfig, crate::primitives::BuildError> {
         match self.monitor_name {
-            ::std::option::Option::Some(monitor_name) => {
-                ::std::result::Result::Ok(MonitorConfig { monitor_name })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("MonitorConfig", ["MonitorName"]),
-                )
+            Some(monitor_name) => Ok(MonitorConfig { monitor_name }),
+            None => {
+                Err(crate::primitives::BuildError::new("MonitorConfig", ["MonitorName"]))
             }
         }
     }
@@ -55,10 +48,10 @@ impl MonitorConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<MonitorConfig, crate::primitives::ValidationError> {
+    ) -> Result<MonitorConfig, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -77,9 +70,7 @@ impl MonitorConfig {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -92,26 +83,22 @@ crate::primitives::arbitrary::arbitrary_structure! {
     MonitorConfig { monitor_name : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorConfig>
-for crate::MonitorConfig {
+impl From<::aws_sdk_forecast::types::MonitorConfig> for crate::MonitorConfig {
     fn from(value: ::aws_sdk_forecast::types::MonitorConfig) -> Self {
         let ::aws_sdk_forecast::types::MonitorConfig { monitor_name, .. } = value;
         Self { monitor_name }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::MonitorConfig>
-for ::aws_sdk_forecast::types::MonitorConfig {
+impl TryFrom<crate::MonitorConfig> for ::aws_sdk_forecast::types::MonitorConfig {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::MonitorConfig,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::MonitorConfig) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::MonitorConfig::builder()
-            .set_monitor_name(::std::option::Option::Some(value.monitor_name))
+            .set_monitor_name(Some(value.monitor_name))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "MonitorConfig",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

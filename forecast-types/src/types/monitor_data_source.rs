@@ -2,56 +2,52 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorDataSource` shape (`com.amazonaws.forecast#MonitorDataSource`).
+//! `MonitorDataSource`, from the structure `com.amazonaws.forecast#MonitorDataSource` of the model.
 /// The source of the data the monitor used during the evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MonitorDataSource {
     /// The Amazon Resource Name (ARN) of the dataset import job used to import the data that initiated the monitor evaluation.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_import_job_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_import_job_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the forecast the monitor used during the evaluation.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the predictor resource you are monitoring.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
 }
 /// A builder for [`MonitorDataSource`](crate::MonitorDataSource), from [`MonitorDataSource::builder`](crate::MonitorDataSource::builder): a setter for every member, then [`build`](MonitorDataSourceBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonitorDataSourceBuilder {
-    dataset_import_job_arn: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    predictor_arn: ::std::option::Option<::std::string::String>,
+    dataset_import_job_arn: Option<String>,
+    forecast_arn: Option<String>,
+    predictor_arn: Option<String>,
 }
 impl MonitorDataSource {
     /// A builder for `MonitorDataSource` with every member unset.
     #[inline]
     pub fn builder() -> MonitorDataSourceBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MonitorDataSourceBuilder {
     crate::primitives::build::setters!(
         value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : ::std::string::String
+        set_dataset_import_job_arn : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     /// Builds the [`MonitorDataSource`](crate::MonitorDataSource). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MonitorDataSource, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(MonitorDataSource {
+    pub fn build(self) -> Result<MonitorDataSource, crate::primitives::BuildError> {
+        Ok(MonitorDataSource {
             dataset_import_job_arn: self.dataset_import_job_arn,
             forecast_arn: self.forecast_arn,
             predictor_arn: self.predictor_arn,
@@ -64,10 +60,10 @@ impl MonitorDataSourceBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<MonitorDataSource, crate::primitives::ValidationError> {
+    ) -> Result<MonitorDataSource, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,19 +71,19 @@ impl crate::primitives::Validate for MonitorDataSource {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DatasetImportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_import_job_arn {
+        if let Some(value) = &self.dataset_import_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
@@ -99,9 +95,7 @@ impl MonitorDataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -117,8 +111,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; predictor_arn : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorDataSource>
-for crate::MonitorDataSource {
+impl From<::aws_sdk_forecast::types::MonitorDataSource> for crate::MonitorDataSource {
     fn from(value: ::aws_sdk_forecast::types::MonitorDataSource) -> Self {
         let ::aws_sdk_forecast::types::MonitorDataSource {
             dataset_import_job_arn,
@@ -134,8 +127,7 @@ for crate::MonitorDataSource {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::MonitorDataSource>
-for ::aws_sdk_forecast::types::MonitorDataSource {
+impl From<crate::MonitorDataSource> for ::aws_sdk_forecast::types::MonitorDataSource {
     fn from(value: crate::MonitorDataSource) -> Self {
         ::aws_sdk_forecast::types::MonitorDataSource::builder()
             .set_dataset_import_job_arn(value.dataset_import_job_arn)

@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorInfo` shape (`com.amazonaws.forecast#MonitorInfo`).
+//! `MonitorInfo`, from the structure `com.amazonaws.forecast#MonitorInfo` of the model.
 /// Provides information about the monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct MonitorInfo {
     /// The Amazon Resource Name (ARN) of the monitor resource.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::option::Option<::std::string::String>,
+    pub monitor_arn: Option<String>,
     /// The status of the monitor. States include:
     ///
     /// - `ACTIVE`
@@ -19,35 +19,30 @@ pub struct MonitorInfo {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 /// A builder for [`MonitorInfo`](crate::MonitorInfo), from [`MonitorInfo::builder`](crate::MonitorInfo::builder): a setter for every member, then [`build`](MonitorInfoBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonitorInfoBuilder {
-    monitor_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
+    monitor_arn: Option<String>,
+    status: Option<String>,
 }
 impl MonitorInfo {
     /// A builder for `MonitorInfo` with every member unset.
     #[inline]
     pub fn builder() -> MonitorInfoBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MonitorInfoBuilder {
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     /// Builds the [`MonitorInfo`](crate::MonitorInfo). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MonitorInfo, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(MonitorInfo {
+    pub fn build(self) -> Result<MonitorInfo, crate::primitives::BuildError> {
+        Ok(MonitorInfo {
             monitor_arn: self.monitor_arn,
             status: self.status,
         })
@@ -59,10 +54,10 @@ impl MonitorInfoBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<MonitorInfo, crate::primitives::ValidationError> {
+    ) -> Result<MonitorInfo, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -70,13 +65,13 @@ impl crate::primitives::Validate for MonitorInfo {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorArn", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+        if let Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -87,9 +82,7 @@ impl MonitorInfo {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -103,16 +96,14 @@ crate::primitives::arbitrary::arbitrary_structure! {
     MonitorInfo { monitor_arn : optional, Text; status : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorInfo>
-for crate::MonitorInfo {
+impl From<::aws_sdk_forecast::types::MonitorInfo> for crate::MonitorInfo {
     fn from(value: ::aws_sdk_forecast::types::MonitorInfo) -> Self {
         let ::aws_sdk_forecast::types::MonitorInfo { monitor_arn, status, .. } = value;
         Self { monitor_arn, status }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::MonitorInfo>
-for ::aws_sdk_forecast::types::MonitorInfo {
+impl From<crate::MonitorInfo> for ::aws_sdk_forecast::types::MonitorInfo {
     fn from(value: crate::MonitorInfo) -> Self {
         ::aws_sdk_forecast::types::MonitorInfo::builder()
             .set_monitor_arn(value.monitor_arn)

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `MonitorSummary` shape (`com.amazonaws.forecast#MonitorSummary`).
+//! `MonitorSummary`, from the structure `com.amazonaws.forecast#MonitorSummary` of the model.
 /// Provides a summary of the monitor properties used in the [`ListMonitors`][] operation. To get a complete set of properties, call the [`DescribeMonitor`][] operation, and provide the listed `MonitorArn`.
 ///
 /// [`ListMonitors`]: crate::ListMonitors
@@ -12,15 +12,15 @@ pub struct MonitorSummary {
     /// The Amazon Resource Name (ARN) of the monitor resource.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::option::Option<::std::string::String>,
+    pub monitor_arn: Option<String>,
     /// The name of the monitor resource.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub monitor_name: ::std::option::Option<::std::string::String>,
+    pub monitor_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the predictor being monitored.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The status of the monitor. States include:
     ///
     /// - `ACTIVE`
@@ -30,50 +30,45 @@ pub struct MonitorSummary {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the monitor resource was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the monitor resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
     /// - `CREATE_IN_PROGRESS` - The current timestamp.
     /// - `STOPPED` - When the resource stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the monitor creation finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`MonitorSummary`](crate::MonitorSummary), from [`MonitorSummary::builder`](crate::MonitorSummary::builder): a setter for every member, then [`build`](MonitorSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonitorSummaryBuilder {
-    monitor_arn: ::std::option::Option<::std::string::String>,
-    monitor_name: ::std::option::Option<::std::string::String>,
-    resource_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    monitor_arn: Option<String>,
+    monitor_name: Option<String>,
+    resource_arn: Option<String>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl MonitorSummary {
     /// A builder for `MonitorSummary` with every member unset.
     #[inline]
     pub fn builder() -> MonitorSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl MonitorSummaryBuilder {
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name :
-        ::std::string::String
+        value "MonitorName" monitor_name monitor_name set_monitor_name : String
     );
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -84,10 +79,8 @@ impl MonitorSummaryBuilder {
     );
     /// Builds the [`MonitorSummary`](crate::MonitorSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<MonitorSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(MonitorSummary {
+    pub fn build(self) -> Result<MonitorSummary, crate::primitives::BuildError> {
+        Ok(MonitorSummary {
             monitor_arn: self.monitor_arn,
             monitor_name: self.monitor_name,
             resource_arn: self.resource_arn,
@@ -103,10 +96,10 @@ impl MonitorSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<MonitorSummary, crate::primitives::ValidationError> {
+    ) -> Result<MonitorSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -114,25 +107,25 @@ impl crate::primitives::Validate for MonitorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("MonitorArn", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+        if let Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("MonitorName", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_name {
+        if let Some(value) = &self.monitor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ResourceArn", false);
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -143,9 +136,7 @@ impl MonitorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -163,8 +154,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::MonitorSummary>
-for crate::MonitorSummary {
+impl From<::aws_sdk_forecast::types::MonitorSummary> for crate::MonitorSummary {
     fn from(value: ::aws_sdk_forecast::types::MonitorSummary) -> Self {
         let ::aws_sdk_forecast::types::MonitorSummary {
             monitor_arn,
@@ -180,25 +170,21 @@ for crate::MonitorSummary {
             monitor_name,
             resource_arn,
             status,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::MonitorSummary>
-for ::aws_sdk_forecast::types::MonitorSummary {
+impl From<crate::MonitorSummary> for ::aws_sdk_forecast::types::MonitorSummary {
     fn from(value: crate::MonitorSummary) -> Self {
         ::aws_sdk_forecast::types::MonitorSummary::builder()
             .set_monitor_arn(value.monitor_arn)
             .set_monitor_name(value.monitor_name)
             .set_resource_arn(value.resource_arn)
             .set_status(value.status)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

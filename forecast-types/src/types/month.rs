@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Month` shape (`com.amazonaws.forecast#Month`).
-/// The `Month` enum.
+//! `Month`, from the enum `com.amazonaws.forecast#Month` of the model.
+/// One of 12 values, such as `"JANUARY"`, `"FEBRUARY"` and `"MARCH"`, used by `Month` in [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Month {
@@ -32,7 +32,7 @@ pub enum Month {
     /// The value `"DECEMBER"`.
     December,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Month {
     /// Every value the model lists, in model order.
@@ -70,7 +70,7 @@ impl Month {
         }
     }
 }
-impl ::std::convert::From<&str> for Month {
+impl From<&str> for Month {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -87,29 +87,25 @@ impl ::std::convert::From<&str> for Month {
             "NOVEMBER" => Self::November,
             "DECEMBER" => Self::December,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Month {
+impl From<String> for Month {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Month {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Month {
+impl AsRef<str> for Month {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -135,9 +131,7 @@ impl Month {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -146,13 +140,13 @@ crate::primitives::wire::json_enum!(Month);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Month);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Month> for ::aws_sdk_forecast::types::Month {
+impl From<crate::Month> for ::aws_sdk_forecast::types::Month {
     fn from(value: crate::Month) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Month> for crate::Month {
+impl From<::aws_sdk_forecast::types::Month> for crate::Month {
     fn from(value: ::aws_sdk_forecast::types::Month) -> Self {
         Self::from(value.as_str())
     }

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Operation` shape (`com.amazonaws.forecast#Operation`).
-/// The `Operation` enum.
+//! `Operation`, from the enum `com.amazonaws.forecast#Operation` of the model.
+/// One of `"ADD"`, `"SUBTRACT"`, `"MULTIPLY"` or `"DIVIDE"`, used by `Operation` in [`Action`](crate::Action).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Operation {
@@ -16,7 +16,7 @@ pub enum Operation {
     /// The value `"DIVIDE"`.
     Divide,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Operation {
     /// Every value the model lists, in model order.
@@ -38,7 +38,7 @@ impl Operation {
         }
     }
 }
-impl ::std::convert::From<&str> for Operation {
+impl From<&str> for Operation {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -47,29 +47,25 @@ impl ::std::convert::From<&str> for Operation {
             "MULTIPLY" => Self::Multiply,
             "DIVIDE" => Self::Divide,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Operation {
+impl From<String> for Operation {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Operation {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Operation {
+impl AsRef<str> for Operation {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -95,9 +91,7 @@ impl Operation {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -106,13 +100,13 @@ crate::primitives::wire::json_enum!(Operation);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(Operation);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Operation> for ::aws_sdk_forecast::types::Operation {
+impl From<crate::Operation> for ::aws_sdk_forecast::types::Operation {
     fn from(value: crate::Operation) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Operation> for crate::Operation {
+impl From<::aws_sdk_forecast::types::Operation> for crate::Operation {
     fn from(value: ::aws_sdk_forecast::types::Operation) -> Self {
         Self::from(value.as_str())
     }

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `OptimizationMetric` shape (`com.amazonaws.forecast#OptimizationMetric`).
-/// The `OptimizationMetric` enum.
+//! `OptimizationMetric`, from the enum `com.amazonaws.forecast#OptimizationMetric` of the model.
+/// One of `"WAPE"`, `"RMSE"`, `"AverageWeightedQuantileLoss"`, `"MASE"` or `"MAPE"`, used by `OptimizationMetric` in [`CreateAutoPredictorRequest`](crate::CreateAutoPredictorRequest), `OptimizationMetric` in [`CreatePredictorRequest`](crate::CreatePredictorRequest), `OptimizationMetric` in [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse) and 2 other members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum OptimizationMetric {
@@ -18,7 +18,7 @@ pub enum OptimizationMetric {
     /// The value `"MAPE"`.
     Mape,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl OptimizationMetric {
     /// Every value the model lists, in model order.
@@ -42,7 +42,7 @@ impl OptimizationMetric {
         }
     }
 }
-impl ::std::convert::From<&str> for OptimizationMetric {
+impl From<&str> for OptimizationMetric {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -52,29 +52,25 @@ impl ::std::convert::From<&str> for OptimizationMetric {
             "MASE" => Self::Mase,
             "MAPE" => Self::Mape,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for OptimizationMetric {
+impl From<String> for OptimizationMetric {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for OptimizationMetric {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for OptimizationMetric {
+impl AsRef<str> for OptimizationMetric {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -100,9 +96,7 @@ impl OptimizationMetric {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -111,15 +105,13 @@ crate::primitives::wire::json_enum!(OptimizationMetric);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(OptimizationMetric);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::OptimizationMetric>
-for ::aws_sdk_forecast::types::OptimizationMetric {
+impl From<crate::OptimizationMetric> for ::aws_sdk_forecast::types::OptimizationMetric {
     fn from(value: crate::OptimizationMetric) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::OptimizationMetric>
-for crate::OptimizationMetric {
+impl From<::aws_sdk_forecast::types::OptimizationMetric> for crate::OptimizationMetric {
     fn from(value: ::aws_sdk_forecast::types::OptimizationMetric) -> Self {
         Self::from(value.as_str())
     }

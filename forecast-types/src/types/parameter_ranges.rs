@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ParameterRanges` shape (`com.amazonaws.forecast#ParameterRanges`).
+//! `ParameterRanges`, from the structure `com.amazonaws.forecast#ParameterRanges` of the model.
 /// Specifies the categorical, continuous, and integer hyperparameters, and their ranges of tunable values. The range of tunable values determines which values that a hyperparameter tuning job can choose for the specified hyperparameter. This object is part of the [`HyperParameterTuningJobConfig`][] object.
 ///
 /// [`HyperParameterTuningJobConfig`]: crate::HyperParameterTuningJobConfig
@@ -11,40 +11,28 @@ pub struct ParameterRanges {
     /// Specifies the tunable range for each categorical hyperparameter.
     ///
     /// Length: `1..=20`.
-    pub categorical_parameter_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::CategoricalParameterRange>,
-    >,
+    pub categorical_parameter_ranges: Option<Vec<crate::CategoricalParameterRange>>,
     /// Specifies the tunable range for each continuous hyperparameter.
     ///
     /// Length: `1..=20`.
-    pub continuous_parameter_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::ContinuousParameterRange>,
-    >,
+    pub continuous_parameter_ranges: Option<Vec<crate::ContinuousParameterRange>>,
     /// Specifies the tunable range for each integer hyperparameter.
     ///
     /// Length: `1..=20`.
-    pub integer_parameter_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::IntegerParameterRange>,
-    >,
+    pub integer_parameter_ranges: Option<Vec<crate::IntegerParameterRange>>,
 }
 /// A builder for [`ParameterRanges`](crate::ParameterRanges), from [`ParameterRanges::builder`](crate::ParameterRanges::builder): a setter for every member, then [`build`](ParameterRangesBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParameterRangesBuilder {
-    categorical_parameter_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::CategoricalParameterRange>,
-    >,
-    continuous_parameter_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::ContinuousParameterRange>,
-    >,
-    integer_parameter_ranges: ::std::option::Option<
-        ::std::vec::Vec<crate::IntegerParameterRange>,
-    >,
+    categorical_parameter_ranges: Option<Vec<crate::CategoricalParameterRange>>,
+    continuous_parameter_ranges: Option<Vec<crate::ContinuousParameterRange>>,
+    integer_parameter_ranges: Option<Vec<crate::IntegerParameterRange>>,
 }
 impl ParameterRanges {
     /// A builder for `ParameterRanges` with every member unset.
     #[inline]
     pub fn builder() -> ParameterRangesBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ParameterRangesBuilder {
@@ -64,10 +52,8 @@ impl ParameterRangesBuilder {
     );
     /// Builds the [`ParameterRanges`](crate::ParameterRanges). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ParameterRanges, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ParameterRanges {
+    pub fn build(self) -> Result<ParameterRanges, crate::primitives::BuildError> {
+        Ok(ParameterRanges {
             categorical_parameter_ranges: self.categorical_parameter_ranges,
             continuous_parameter_ranges: self.continuous_parameter_ranges,
             integer_parameter_ranges: self.integer_parameter_ranges,
@@ -80,10 +66,10 @@ impl ParameterRangesBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ParameterRanges, crate::primitives::ValidationError> {
+    ) -> Result<ParameterRanges, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,7 +77,7 @@ impl crate::primitives::Validate for ParameterRanges {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("CategoricalParameterRanges", false);
-        if let ::std::option::Option::Some(value) = &self.categorical_parameter_ranges {
+        if let Some(value) = &self.categorical_parameter_ranges {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -101,7 +87,7 @@ impl crate::primitives::Validate for ParameterRanges {
         }
         v.leave();
         v.enter("ContinuousParameterRanges", false);
-        if let ::std::option::Option::Some(value) = &self.continuous_parameter_ranges {
+        if let Some(value) = &self.continuous_parameter_ranges {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -111,7 +97,7 @@ impl crate::primitives::Validate for ParameterRanges {
         }
         v.leave();
         v.enter("IntegerParameterRanges", false);
-        if let ::std::option::Option::Some(value) = &self.integer_parameter_ranges {
+        if let Some(value) = &self.integer_parameter_ranges {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 20u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -127,9 +113,7 @@ impl ParameterRanges {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -147,8 +131,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ParameterRanges>
-for crate::ParameterRanges {
+impl From<::aws_sdk_forecast::types::ParameterRanges> for crate::ParameterRanges {
     fn from(value: ::aws_sdk_forecast::types::ParameterRanges) -> Self {
         let ::aws_sdk_forecast::types::ParameterRanges {
             categorical_parameter_ranges,
@@ -158,22 +141,19 @@ for crate::ParameterRanges {
         } = value;
         Self {
             categorical_parameter_ranges: categorical_parameter_ranges
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             continuous_parameter_ranges: continuous_parameter_ranges
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             integer_parameter_ranges: integer_parameter_ranges
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ParameterRanges>
-for ::aws_sdk_forecast::types::ParameterRanges {
+impl TryFrom<crate::ParameterRanges> for ::aws_sdk_forecast::types::ParameterRanges {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ParameterRanges,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::ParameterRanges) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::ParameterRanges::builder()
                 .set_categorical_parameter_ranges(
                     value
@@ -181,10 +161,8 @@ for ::aws_sdk_forecast::types::ParameterRanges {
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )
@@ -194,10 +172,8 @@ for ::aws_sdk_forecast::types::ParameterRanges {
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )
@@ -207,10 +183,8 @@ for ::aws_sdk_forecast::types::ParameterRanges {
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

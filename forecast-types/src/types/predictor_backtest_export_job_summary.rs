@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorBacktestExportJobSummary` shape (`com.amazonaws.forecast#PredictorBacktestExportJobSummary`).
+//! `PredictorBacktestExportJobSummary`, from the structure `com.amazonaws.forecast#PredictorBacktestExportJobSummary` of the model.
 /// Provides a summary of the predictor backtest export job properties used in the [`ListPredictorBacktestExportJobs`][] operation. To get a complete set of properties, call the [`DescribePredictorBacktestExportJob`][] operation, and provide the listed `PredictorBacktestExportJobArn`.
 ///
 /// [`ListPredictorBacktestExportJobs`]: crate::ListPredictorBacktestExportJobs
@@ -12,13 +12,13 @@ pub struct PredictorBacktestExportJobSummary {
     /// The Amazon Resource Name (ARN) of the predictor backtest export job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_backtest_export_job_arn: Option<String>,
     /// The name of the predictor backtest export job.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
-    /// The `Destination` member.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub predictor_backtest_export_job_name: Option<String>,
+    /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+    pub destination: Option<crate::DataDestination>,
     /// The status of the predictor backtest export job. States include:
     ///
     /// - `ACTIVE`
@@ -27,11 +27,11 @@ pub struct PredictorBacktestExportJobSummary {
     /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Information about any errors that may have occurred during the backtest export.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the predictor backtest export job was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -39,46 +39,43 @@ pub struct PredictorBacktestExportJobSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`PredictorBacktestExportJobSummary`](crate::PredictorBacktestExportJobSummary), from [`PredictorBacktestExportJobSummary::builder`](crate::PredictorBacktestExportJobSummary::builder): a setter for every member, then [`build`](PredictorBacktestExportJobSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorBacktestExportJobSummaryBuilder {
-    predictor_backtest_export_job_arn: ::std::option::Option<::std::string::String>,
-    predictor_backtest_export_job_name: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    predictor_backtest_export_job_arn: Option<String>,
+    predictor_backtest_export_job_name: Option<String>,
+    destination: Option<crate::DataDestination>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl PredictorBacktestExportJobSummary {
     /// A builder for `PredictorBacktestExportJobSummary` with every member unset.
     #[inline]
     pub fn builder() -> PredictorBacktestExportJobSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorBacktestExportJobSummaryBuilder {
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn :
-        ::std::string::String
+        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
     );
     crate::primitives::build::setters!(
         value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
         predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -92,11 +89,8 @@ impl PredictorBacktestExportJobSummaryBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        PredictorBacktestExportJobSummary,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(PredictorBacktestExportJobSummary {
+    ) -> Result<PredictorBacktestExportJobSummary, crate::primitives::BuildError> {
+        Ok(PredictorBacktestExportJobSummary {
             predictor_backtest_export_job_arn: self.predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name: self.predictor_backtest_export_job_name,
             destination: self.destination,
@@ -113,13 +107,10 @@ impl PredictorBacktestExportJobSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        PredictorBacktestExportJobSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<PredictorBacktestExportJobSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -127,28 +118,24 @@ impl crate::primitives::Validate for PredictorBacktestExportJobSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorBacktestExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self
-            .predictor_backtest_export_job_arn
-        {
+        if let Some(value) = &self.predictor_backtest_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorBacktestExportJobName", false);
-        if let ::std::option::Option::Some(value) = &self
-            .predictor_backtest_export_job_name
-        {
+        if let Some(value) = &self.predictor_backtest_export_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -159,9 +146,7 @@ impl PredictorBacktestExportJobSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -182,13 +167,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; last_modification_time : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary,
-> for crate::PredictorBacktestExportJobSummary {
+impl TryFrom<::aws_sdk_forecast::types::PredictorBacktestExportJobSummary>
+for crate::PredictorBacktestExportJobSummary {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
             predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name,
@@ -199,26 +183,25 @@ impl ::std::convert::TryFrom<
             last_modification_time,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             predictor_backtest_export_job_arn,
             predictor_backtest_export_job_name,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::PredictorBacktestExportJobSummary>
+impl TryFrom<crate::PredictorBacktestExportJobSummary>
 for ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::PredictorBacktestExportJobSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary::builder()
                 .set_predictor_backtest_export_job_arn(
                     value.predictor_backtest_export_job_arn,
@@ -226,15 +209,11 @@ for ::aws_sdk_forecast::types::PredictorBacktestExportJobSummary {
                 .set_predictor_backtest_export_job_name(
                     value.predictor_backtest_export_job_name,
                 )
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

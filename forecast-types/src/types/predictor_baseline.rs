@@ -2,23 +2,23 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorBaseline` shape (`com.amazonaws.forecast#PredictorBaseline`).
+//! `PredictorBaseline`, from the structure `com.amazonaws.forecast#PredictorBaseline` of the model.
 /// Metrics you can use as a baseline for comparison purposes. Use these metrics when you interpret monitoring results for an auto predictor.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PredictorBaseline {
     /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
-    pub baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
+    pub baseline_metrics: Option<Vec<crate::BaselineMetric>>,
 }
 /// A builder for [`PredictorBaseline`](crate::PredictorBaseline), from [`PredictorBaseline::builder`](crate::PredictorBaseline::builder): a setter for every member, then [`build`](PredictorBaselineBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorBaselineBuilder {
-    baseline_metrics: ::std::option::Option<::std::vec::Vec<crate::BaselineMetric>>,
+    baseline_metrics: Option<Vec<crate::BaselineMetric>>,
 }
 impl PredictorBaseline {
     /// A builder for `PredictorBaseline` with every member unset.
     #[inline]
     pub fn builder() -> PredictorBaselineBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorBaselineBuilder {
@@ -28,10 +28,8 @@ impl PredictorBaselineBuilder {
     );
     /// Builds the [`PredictorBaseline`](crate::PredictorBaseline). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PredictorBaseline, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PredictorBaseline {
+    pub fn build(self) -> Result<PredictorBaseline, crate::primitives::BuildError> {
+        Ok(PredictorBaseline {
             baseline_metrics: self.baseline_metrics,
         })
     }
@@ -42,10 +40,10 @@ impl PredictorBaselineBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PredictorBaseline, crate::primitives::ValidationError> {
+    ) -> Result<PredictorBaseline, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,7 +51,7 @@ impl crate::primitives::Validate for PredictorBaseline {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("BaselineMetrics", false);
-        if let ::std::option::Option::Some(value) = &self.baseline_metrics {
+        if let Some(value) = &self.baseline_metrics {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -68,9 +66,7 @@ impl PredictorBaseline {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -84,25 +80,21 @@ crate::primitives::arbitrary::arbitrary_structure! {
     PredictorBaseline { baseline_metrics : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorBaseline>
-for crate::PredictorBaseline {
+impl From<::aws_sdk_forecast::types::PredictorBaseline> for crate::PredictorBaseline {
     fn from(value: ::aws_sdk_forecast::types::PredictorBaseline) -> Self {
         let ::aws_sdk_forecast::types::PredictorBaseline { baseline_metrics, .. } = value;
         Self {
             baseline_metrics: baseline_metrics
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::PredictorBaseline>
-for ::aws_sdk_forecast::types::PredictorBaseline {
+impl From<crate::PredictorBaseline> for ::aws_sdk_forecast::types::PredictorBaseline {
     fn from(value: crate::PredictorBaseline) -> Self {
         ::aws_sdk_forecast::types::PredictorBaseline::builder()
             .set_baseline_metrics(
-                value
-                    .baseline_metrics
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.baseline_metrics.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }

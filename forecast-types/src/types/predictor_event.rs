@@ -2,43 +2,39 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorEvent` shape (`com.amazonaws.forecast#PredictorEvent`).
+//! `PredictorEvent`, from the structure `com.amazonaws.forecast#PredictorEvent` of the model.
 /// Provides details about a predictor event, such as a retraining.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorEvent {
     /// The type of event. For example, `Retrain`. A retraining event denotes the timepoint when a predictor was retrained. Any monitor results from before the `Datetime` are from the previous predictor. Any new metrics are for the newly retrained predictor.
     ///
     /// Length: `0..=256`.
-    pub detail: ::std::option::Option<::std::string::String>,
+    pub detail: Option<String>,
     /// The timestamp for when the event occurred.
-    pub datetime: ::std::option::Option<crate::primitives::Timestamp>,
+    pub datetime: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`PredictorEvent`](crate::PredictorEvent), from [`PredictorEvent::builder`](crate::PredictorEvent::builder): a setter for every member, then [`build`](PredictorEventBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorEventBuilder {
-    detail: ::std::option::Option<::std::string::String>,
-    datetime: ::std::option::Option<crate::primitives::Timestamp>,
+    detail: Option<String>,
+    datetime: Option<crate::primitives::Timestamp>,
 }
 impl PredictorEvent {
     /// A builder for `PredictorEvent` with every member unset.
     #[inline]
     pub fn builder() -> PredictorEventBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorEventBuilder {
-    crate::primitives::build::setters!(
-        value "Detail" detail detail set_detail : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Detail" detail detail set_detail : String);
     crate::primitives::build::setters!(
         value "Datetime" datetime datetime set_datetime : crate ::primitives::Timestamp
     );
     /// Builds the [`PredictorEvent`](crate::PredictorEvent). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PredictorEvent, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PredictorEvent {
+    pub fn build(self) -> Result<PredictorEvent, crate::primitives::BuildError> {
+        Ok(PredictorEvent {
             detail: self.detail,
             datetime: self.datetime,
         })
@@ -50,10 +46,10 @@ impl PredictorEventBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PredictorEvent, crate::primitives::ValidationError> {
+    ) -> Result<PredictorEvent, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +57,7 @@ impl crate::primitives::Validate for PredictorEvent {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Detail", false);
-        if let ::std::option::Option::Some(value) = &self.detail {
+        if let Some(value) = &self.detail {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -72,9 +68,7 @@ impl PredictorEvent {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -88,23 +82,21 @@ crate::primitives::arbitrary::arbitrary_structure! {
     PredictorEvent { detail : optional, Text; datetime : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorEvent>
-for crate::PredictorEvent {
+impl From<::aws_sdk_forecast::types::PredictorEvent> for crate::PredictorEvent {
     fn from(value: ::aws_sdk_forecast::types::PredictorEvent) -> Self {
         let ::aws_sdk_forecast::types::PredictorEvent { detail, datetime, .. } = value;
         Self {
             detail,
-            datetime: datetime.map(::std::convert::Into::into),
+            datetime: datetime.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::PredictorEvent>
-for ::aws_sdk_forecast::types::PredictorEvent {
+impl From<crate::PredictorEvent> for ::aws_sdk_forecast::types::PredictorEvent {
     fn from(value: crate::PredictorEvent) -> Self {
         ::aws_sdk_forecast::types::PredictorEvent::builder()
             .set_detail(value.detail)
-            .set_datetime(value.datetime.map(::std::convert::Into::into))
+            .set_datetime(value.datetime.map(Into::into))
             .build()
     }
 }

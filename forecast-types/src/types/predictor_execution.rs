@@ -2,34 +2,33 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorExecution` shape (`com.amazonaws.forecast#PredictorExecution`).
+//! `PredictorExecution`, from the structure `com.amazonaws.forecast#PredictorExecution` of the model.
 /// The algorithm used to perform a backtest and the status of those tests.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorExecution {
     /// The ARN of the algorithm used to test the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub algorithm_arn: ::std::option::Option<::std::string::String>,
+    pub algorithm_arn: Option<String>,
     /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
-    pub test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
+    pub test_windows: Option<Vec<crate::TestWindowSummary>>,
 }
 /// A builder for [`PredictorExecution`](crate::PredictorExecution), from [`PredictorExecution::builder`](crate::PredictorExecution::builder): a setter for every member, then [`build`](PredictorExecutionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorExecutionBuilder {
-    algorithm_arn: ::std::option::Option<::std::string::String>,
-    test_windows: ::std::option::Option<::std::vec::Vec<crate::TestWindowSummary>>,
+    algorithm_arn: Option<String>,
+    test_windows: Option<Vec<crate::TestWindowSummary>>,
 }
 impl PredictorExecution {
     /// A builder for `PredictorExecution` with every member unset.
     #[inline]
     pub fn builder() -> PredictorExecutionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorExecutionBuilder {
     crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn :
-        ::std::string::String
+        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
     );
     crate::primitives::build::setters!(
         list "TestWindows" test_windows test_windows set_test_windows : crate
@@ -37,10 +36,8 @@ impl PredictorExecutionBuilder {
     );
     /// Builds the [`PredictorExecution`](crate::PredictorExecution). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PredictorExecution, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PredictorExecution {
+    pub fn build(self) -> Result<PredictorExecution, crate::primitives::BuildError> {
+        Ok(PredictorExecution {
             algorithm_arn: self.algorithm_arn,
             test_windows: self.test_windows,
         })
@@ -52,10 +49,10 @@ impl PredictorExecutionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PredictorExecution, crate::primitives::ValidationError> {
+    ) -> Result<PredictorExecution, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -63,13 +60,13 @@ impl crate::primitives::Validate for PredictorExecution {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AlgorithmArn", false);
-        if let ::std::option::Option::Some(value) = &self.algorithm_arn {
+        if let Some(value) = &self.algorithm_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("TestWindows", false);
-        if let ::std::option::Option::Some(value) = &self.test_windows {
+        if let Some(value) = &self.test_windows {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -84,9 +81,7 @@ impl PredictorExecution {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -101,8 +96,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorExecution>
-for crate::PredictorExecution {
+impl From<::aws_sdk_forecast::types::PredictorExecution> for crate::PredictorExecution {
     fn from(value: ::aws_sdk_forecast::types::PredictorExecution) -> Self {
         let ::aws_sdk_forecast::types::PredictorExecution {
             algorithm_arn,
@@ -111,21 +105,17 @@ for crate::PredictorExecution {
         } = value;
         Self {
             algorithm_arn,
-            test_windows: test_windows
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            test_windows: test_windows.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::PredictorExecution>
-for ::aws_sdk_forecast::types::PredictorExecution {
+impl From<crate::PredictorExecution> for ::aws_sdk_forecast::types::PredictorExecution {
     fn from(value: crate::PredictorExecution) -> Self {
         ::aws_sdk_forecast::types::PredictorExecution::builder()
             .set_algorithm_arn(value.algorithm_arn)
             .set_test_windows(
-                value
-                    .test_windows
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.test_windows.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }

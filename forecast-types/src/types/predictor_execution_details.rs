@@ -2,29 +2,25 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorExecutionDetails` shape (`com.amazonaws.forecast#PredictorExecutionDetails`).
+//! `PredictorExecutionDetails`, from the structure `com.amazonaws.forecast#PredictorExecutionDetails` of the model.
 /// Contains details on the backtests performed to evaluate the accuracy of the predictor. The tests are returned in descending order of accuracy, with the most accurate backtest appearing first. You specify the number of backtests to perform when you call the operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PredictorExecutionDetails {
     /// An array of the backtests performed to evaluate the accuracy of the predictor against a particular algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
     ///
     /// Length: `1..=5`.
-    pub predictor_executions: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorExecution>,
-    >,
+    pub predictor_executions: Option<Vec<crate::PredictorExecution>>,
 }
 /// A builder for [`PredictorExecutionDetails`](crate::PredictorExecutionDetails), from [`PredictorExecutionDetails::builder`](crate::PredictorExecutionDetails::builder): a setter for every member, then [`build`](PredictorExecutionDetailsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorExecutionDetailsBuilder {
-    predictor_executions: ::std::option::Option<
-        ::std::vec::Vec<crate::PredictorExecution>,
-    >,
+    predictor_executions: Option<Vec<crate::PredictorExecution>>,
 }
 impl PredictorExecutionDetails {
     /// A builder for `PredictorExecutionDetails` with every member unset.
     #[inline]
     pub fn builder() -> PredictorExecutionDetailsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorExecutionDetailsBuilder {
@@ -36,11 +32,8 @@ impl PredictorExecutionDetailsBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        PredictorExecutionDetails,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(PredictorExecutionDetails {
+    ) -> Result<PredictorExecutionDetails, crate::primitives::BuildError> {
+        Ok(PredictorExecutionDetails {
             predictor_executions: self.predictor_executions,
         })
     }
@@ -51,13 +44,10 @@ impl PredictorExecutionDetailsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        PredictorExecutionDetails,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<PredictorExecutionDetails, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -65,7 +55,7 @@ impl crate::primitives::Validate for PredictorExecutionDetails {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorExecutions", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_executions {
+        if let Some(value) = &self.predictor_executions {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 5u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -81,9 +71,7 @@ impl PredictorExecutionDetails {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -97,7 +85,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     PredictorExecutionDetails { predictor_executions : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorExecutionDetails>
+impl From<::aws_sdk_forecast::types::PredictorExecutionDetails>
 for crate::PredictorExecutionDetails {
     fn from(value: ::aws_sdk_forecast::types::PredictorExecutionDetails) -> Self {
         let ::aws_sdk_forecast::types::PredictorExecutionDetails {
@@ -106,19 +94,19 @@ for crate::PredictorExecutionDetails {
         } = value;
         Self {
             predictor_executions: predictor_executions
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::PredictorExecutionDetails>
+impl From<crate::PredictorExecutionDetails>
 for ::aws_sdk_forecast::types::PredictorExecutionDetails {
     fn from(value: crate::PredictorExecutionDetails) -> Self {
         ::aws_sdk_forecast::types::PredictorExecutionDetails::builder()
             .set_predictor_executions(
                 value
                     .predictor_executions
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                    .map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }

@@ -2,71 +2,69 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorMonitorEvaluation` shape (`com.amazonaws.forecast#PredictorMonitorEvaluation`).
+//! `PredictorMonitorEvaluation`, from the structure `com.amazonaws.forecast#PredictorMonitorEvaluation` of the model.
 /// Describes the results of a monitor evaluation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PredictorMonitorEvaluation {
     /// The Amazon Resource Name (ARN) of the resource to monitor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the monitor resource.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub monitor_arn: ::std::option::Option<::std::string::String>,
+    pub monitor_arn: Option<String>,
     /// The timestamp that indicates when the monitor evaluation was started.
-    pub evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub evaluation_time: Option<crate::primitives::Timestamp>,
     /// The status of the monitor evaluation. The state can be `SUCCESS` or `FAILURE`.
     ///
     /// Length: `0..=256`.
-    pub evaluation_state: ::std::option::Option<::std::string::String>,
+    pub evaluation_state: Option<String>,
     /// The timestamp that indicates the start of the window that is used for monitor evaluation.
-    pub window_start_datetime: ::std::option::Option<crate::primitives::Timestamp>,
+    pub window_start_datetime: Option<crate::primitives::Timestamp>,
     /// The timestamp that indicates the end of the window that is used for monitor evaluation.
-    pub window_end_datetime: ::std::option::Option<crate::primitives::Timestamp>,
+    pub window_end_datetime: Option<crate::primitives::Timestamp>,
     /// Provides details about a predictor event, such as a retraining.
-    pub predictor_event: ::std::option::Option<crate::PredictorEvent>,
+    pub predictor_event: Option<crate::PredictorEvent>,
     /// The source of the data the monitor resource used during the evaluation.
-    pub monitor_data_source: ::std::option::Option<crate::MonitorDataSource>,
+    pub monitor_data_source: Option<crate::MonitorDataSource>,
     /// A list of metrics Forecast calculated when monitoring a predictor. You can compare the value for each metric in the list to the metric's value in the [`Baseline`][] to see how your predictor's performance is changing.
     ///
     /// [`Baseline`]: crate::Baseline
-    pub metric_results: ::std::option::Option<::std::vec::Vec<crate::MetricResult>>,
+    pub metric_results: Option<Vec<crate::MetricResult>>,
     /// The number of items considered during the evaluation.
-    pub num_items_evaluated: ::std::option::Option<i64>,
+    pub num_items_evaluated: Option<i64>,
     /// Information about any errors that may have occurred during the monitor evaluation.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 /// A builder for [`PredictorMonitorEvaluation`](crate::PredictorMonitorEvaluation), from [`PredictorMonitorEvaluation::builder`](crate::PredictorMonitorEvaluation::builder): a setter for every member, then [`build`](PredictorMonitorEvaluationBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorMonitorEvaluationBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    monitor_arn: ::std::option::Option<::std::string::String>,
-    evaluation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    evaluation_state: ::std::option::Option<::std::string::String>,
-    window_start_datetime: ::std::option::Option<crate::primitives::Timestamp>,
-    window_end_datetime: ::std::option::Option<crate::primitives::Timestamp>,
-    predictor_event: ::std::option::Option<crate::PredictorEvent>,
-    monitor_data_source: ::std::option::Option<crate::MonitorDataSource>,
-    metric_results: ::std::option::Option<::std::vec::Vec<crate::MetricResult>>,
-    num_items_evaluated: ::std::option::Option<i64>,
-    message: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
+    monitor_arn: Option<String>,
+    evaluation_time: Option<crate::primitives::Timestamp>,
+    evaluation_state: Option<String>,
+    window_start_datetime: Option<crate::primitives::Timestamp>,
+    window_end_datetime: Option<crate::primitives::Timestamp>,
+    predictor_event: Option<crate::PredictorEvent>,
+    monitor_data_source: Option<crate::MonitorDataSource>,
+    metric_results: Option<Vec<crate::MetricResult>>,
+    num_items_evaluated: Option<i64>,
+    message: Option<String>,
 }
 impl PredictorMonitorEvaluation {
     /// A builder for `PredictorMonitorEvaluation` with every member unset.
     #[inline]
     pub fn builder() -> PredictorMonitorEvaluationBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorMonitorEvaluationBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn :
-        ::std::string::String
+        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
     );
     crate::primitives::build::setters!(
         value "EvaluationTime" evaluation_time evaluation_time set_evaluation_time :
@@ -74,7 +72,7 @@ impl PredictorMonitorEvaluationBuilder {
     );
     crate::primitives::build::setters!(
         value "EvaluationState" evaluation_state evaluation_state set_evaluation_state :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
         value "WindowStartDatetime" window_start_datetime window_start_datetime
@@ -101,17 +99,14 @@ impl PredictorMonitorEvaluationBuilder {
         set_num_items_evaluated : i64
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`PredictorMonitorEvaluation`](crate::PredictorMonitorEvaluation). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        PredictorMonitorEvaluation,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(PredictorMonitorEvaluation {
+    ) -> Result<PredictorMonitorEvaluation, crate::primitives::BuildError> {
+        Ok(PredictorMonitorEvaluation {
             resource_arn: self.resource_arn,
             monitor_arn: self.monitor_arn,
             evaluation_time: self.evaluation_time,
@@ -132,13 +127,10 @@ impl PredictorMonitorEvaluationBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        PredictorMonitorEvaluation,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<PredictorMonitorEvaluation, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -146,34 +138,34 @@ impl crate::primitives::Validate for PredictorMonitorEvaluation {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ResourceArn", false);
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("MonitorArn", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_arn {
+        if let Some(value) = &self.monitor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("EvaluationState", false);
-        if let ::std::option::Option::Some(value) = &self.evaluation_state {
+        if let Some(value) = &self.evaluation_state {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("PredictorEvent", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_event {
+        if let Some(value) = &self.predictor_event {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("MonitorDataSource", false);
-        if let ::std::option::Option::Some(value) = &self.monitor_data_source {
+        if let Some(value) = &self.monitor_data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("MetricResults", false);
-        if let ::std::option::Option::Some(value) = &self.metric_results {
+        if let Some(value) = &self.metric_results {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -188,9 +180,7 @@ impl PredictorMonitorEvaluation {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -216,7 +206,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorMonitorEvaluation>
+impl From<::aws_sdk_forecast::types::PredictorMonitorEvaluation>
 for crate::PredictorMonitorEvaluation {
     fn from(value: ::aws_sdk_forecast::types::PredictorMonitorEvaluation) -> Self {
         let ::aws_sdk_forecast::types::PredictorMonitorEvaluation {
@@ -236,42 +226,34 @@ for crate::PredictorMonitorEvaluation {
         Self {
             resource_arn,
             monitor_arn,
-            evaluation_time: evaluation_time.map(::std::convert::Into::into),
+            evaluation_time: evaluation_time.map(Into::into),
             evaluation_state,
-            window_start_datetime: window_start_datetime.map(::std::convert::Into::into),
-            window_end_datetime: window_end_datetime.map(::std::convert::Into::into),
-            predictor_event: predictor_event.map(::std::convert::Into::into),
-            monitor_data_source: monitor_data_source.map(::std::convert::Into::into),
+            window_start_datetime: window_start_datetime.map(Into::into),
+            window_end_datetime: window_end_datetime.map(Into::into),
+            predictor_event: predictor_event.map(Into::into),
+            monitor_data_source: monitor_data_source.map(Into::into),
             metric_results: metric_results
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
             num_items_evaluated,
             message,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::PredictorMonitorEvaluation>
+impl From<crate::PredictorMonitorEvaluation>
 for ::aws_sdk_forecast::types::PredictorMonitorEvaluation {
     fn from(value: crate::PredictorMonitorEvaluation) -> Self {
         ::aws_sdk_forecast::types::PredictorMonitorEvaluation::builder()
             .set_resource_arn(value.resource_arn)
             .set_monitor_arn(value.monitor_arn)
-            .set_evaluation_time(value.evaluation_time.map(::std::convert::Into::into))
+            .set_evaluation_time(value.evaluation_time.map(Into::into))
             .set_evaluation_state(value.evaluation_state)
-            .set_window_start_datetime(
-                value.window_start_datetime.map(::std::convert::Into::into),
-            )
-            .set_window_end_datetime(
-                value.window_end_datetime.map(::std::convert::Into::into),
-            )
-            .set_predictor_event(value.predictor_event.map(::std::convert::Into::into))
-            .set_monitor_data_source(
-                value.monitor_data_source.map(::std::convert::Into::into),
-            )
+            .set_window_start_datetime(value.window_start_datetime.map(Into::into))
+            .set_window_end_datetime(value.window_end_datetime.map(Into::into))
+            .set_predictor_event(value.predictor_event.map(Into::into))
+            .set_monitor_data_source(value.monitor_data_source.map(Into::into))
             .set_metric_results(
-                value
-                    .metric_results
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.metric_results.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .set_num_items_evaluated(value.num_items_evaluated)
             .set_message(value.message)

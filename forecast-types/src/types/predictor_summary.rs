@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `PredictorSummary` shape (`com.amazonaws.forecast#PredictorSummary`).
+//! `PredictorSummary`, from the structure `com.amazonaws.forecast#PredictorSummary` of the model.
 /// Provides a summary of the predictor properties that are used in the [`ListPredictors`][] operation. To get the complete set of properties, call the [`DescribePredictor`][] operation, and provide the listed `PredictorArn`.
 ///
 /// [`ListPredictors`]: crate::ListPredictors
@@ -12,21 +12,19 @@ pub struct PredictorSummary {
     /// The ARN of the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub predictor_arn: ::std::option::Option<::std::string::String>,
+    pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub predictor_name: ::std::option::Option<::std::string::String>,
+    pub predictor_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the dataset group that contains the data used to train the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::option::Option<::std::string::String>,
+    pub dataset_group_arn: Option<String>,
     /// Whether AutoPredictor was used to create the predictor.
-    pub is_auto_predictor: ::std::option::Option<bool>,
+    pub is_auto_predictor: Option<bool>,
     /// A summary of the reference predictor used if the predictor was retrained or upgraded.
-    pub reference_predictor_summary: ::std::option::Option<
-        crate::ReferencePredictorSummary,
-    >,
+    pub reference_predictor_summary: Option<crate::ReferencePredictorSummary>,
     /// The status of the predictor. States include:
     ///
     /// - `ACTIVE`
@@ -37,11 +35,11 @@ pub struct PredictorSummary {
     /// > **Note:** The `Status` of the predictor must be `ACTIVE` before you can use the predictor to create a forecast.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the model training task was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -49,40 +47,38 @@ pub struct PredictorSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`PredictorSummary`](crate::PredictorSummary), from [`PredictorSummary::builder`](crate::PredictorSummary::builder): a setter for every member, then [`build`](PredictorSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PredictorSummaryBuilder {
-    predictor_arn: ::std::option::Option<::std::string::String>,
-    predictor_name: ::std::option::Option<::std::string::String>,
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    is_auto_predictor: ::std::option::Option<bool>,
-    reference_predictor_summary: ::std::option::Option<crate::ReferencePredictorSummary>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    predictor_arn: Option<String>,
+    predictor_name: Option<String>,
+    dataset_group_arn: Option<String>,
+    is_auto_predictor: Option<bool>,
+    reference_predictor_summary: Option<crate::ReferencePredictorSummary>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl PredictorSummary {
     /// A builder for `PredictorSummary` with every member unset.
     #[inline]
     pub fn builder() -> PredictorSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PredictorSummaryBuilder {
     crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
+        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
     );
     crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name :
-        ::std::string::String
+        value "PredictorName" predictor_name predictor_name set_predictor_name : String
     );
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
         value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
@@ -93,11 +89,9 @@ impl PredictorSummaryBuilder {
         reference_predictor_summary set_reference_predictor_summary : crate
         ::ReferencePredictorSummary
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -109,10 +103,8 @@ impl PredictorSummaryBuilder {
     );
     /// Builds the [`PredictorSummary`](crate::PredictorSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PredictorSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PredictorSummary {
+    pub fn build(self) -> Result<PredictorSummary, crate::primitives::BuildError> {
+        Ok(PredictorSummary {
             predictor_arn: self.predictor_arn,
             predictor_name: self.predictor_name,
             dataset_group_arn: self.dataset_group_arn,
@@ -131,10 +123,10 @@ impl PredictorSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PredictorSummary, crate::primitives::ValidationError> {
+    ) -> Result<PredictorSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -142,30 +134,30 @@ impl crate::primitives::Validate for PredictorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_arn {
+        if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("PredictorName", false);
-        if let ::std::option::Option::Some(value) = &self.predictor_name {
+        if let Some(value) = &self.predictor_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
-        if let ::std::option::Option::Some(value) = &self.dataset_group_arn {
+        if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ReferencePredictorSummary", false);
-        if let ::std::option::Option::Some(value) = &self.reference_predictor_summary {
+        if let Some(value) = &self.reference_predictor_summary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -176,9 +168,7 @@ impl PredictorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -201,8 +191,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::PredictorSummary>
-for crate::PredictorSummary {
+impl From<::aws_sdk_forecast::types::PredictorSummary> for crate::PredictorSummary {
     fn from(value: ::aws_sdk_forecast::types::PredictorSummary) -> Self {
         let ::aws_sdk_forecast::types::PredictorSummary {
             predictor_arn,
@@ -221,19 +210,16 @@ for crate::PredictorSummary {
             predictor_name,
             dataset_group_arn,
             is_auto_predictor,
-            reference_predictor_summary: reference_predictor_summary
-                .map(::std::convert::Into::into),
+            reference_predictor_summary: reference_predictor_summary.map(Into::into),
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::PredictorSummary>
-for ::aws_sdk_forecast::types::PredictorSummary {
+impl From<crate::PredictorSummary> for ::aws_sdk_forecast::types::PredictorSummary {
     fn from(value: crate::PredictorSummary) -> Self {
         ::aws_sdk_forecast::types::PredictorSummary::builder()
             .set_predictor_arn(value.predictor_arn)
@@ -241,14 +227,12 @@ for ::aws_sdk_forecast::types::PredictorSummary {
             .set_dataset_group_arn(value.dataset_group_arn)
             .set_is_auto_predictor(value.is_auto_predictor)
             .set_reference_predictor_summary(
-                value.reference_predictor_summary.map(::std::convert::Into::into),
+                value.reference_predictor_summary.map(Into::into),
             )
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

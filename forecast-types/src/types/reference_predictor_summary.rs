@@ -2,34 +2,32 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ReferencePredictorSummary` shape (`com.amazonaws.forecast#ReferencePredictorSummary`).
+//! `ReferencePredictorSummary`, from the structure `com.amazonaws.forecast#ReferencePredictorSummary` of the model.
 /// Provides a summary of the reference predictor used when retraining or upgrading a predictor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ReferencePredictorSummary {
     /// The ARN of the reference predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// Whether the reference predictor is `Active` or `Deleted`.
-    pub state: ::std::option::Option<crate::State>,
+    pub state: Option<crate::State>,
 }
 /// A builder for [`ReferencePredictorSummary`](crate::ReferencePredictorSummary), from [`ReferencePredictorSummary::builder`](crate::ReferencePredictorSummary::builder): a setter for every member, then [`build`](ReferencePredictorSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReferencePredictorSummaryBuilder {
-    arn: ::std::option::Option<::std::string::String>,
-    state: ::std::option::Option<crate::State>,
+    arn: Option<String>,
+    state: Option<crate::State>,
 }
 impl ReferencePredictorSummary {
     /// A builder for `ReferencePredictorSummary` with every member unset.
     #[inline]
     pub fn builder() -> ReferencePredictorSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ReferencePredictorSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "Arn" arn arn set_arn : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Arn" arn arn set_arn : String);
     crate::primitives::build::setters!(
         value "State" state state set_state : crate ::State
     );
@@ -37,11 +35,8 @@ impl ReferencePredictorSummaryBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ReferencePredictorSummary,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ReferencePredictorSummary {
+    ) -> Result<ReferencePredictorSummary, crate::primitives::BuildError> {
+        Ok(ReferencePredictorSummary {
             arn: self.arn,
             state: self.state,
         })
@@ -53,13 +48,10 @@ impl ReferencePredictorSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ReferencePredictorSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ReferencePredictorSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -67,13 +59,13 @@ impl crate::primitives::Validate for ReferencePredictorSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Arn", false);
-        if let ::std::option::Option::Some(value) = &self.arn {
+        if let Some(value) = &self.arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("State", false);
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -84,9 +76,7 @@ impl ReferencePredictorSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,23 +90,23 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ReferencePredictorSummary { arn : optional, Text; state : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ReferencePredictorSummary>
+impl From<::aws_sdk_forecast::types::ReferencePredictorSummary>
 for crate::ReferencePredictorSummary {
     fn from(value: ::aws_sdk_forecast::types::ReferencePredictorSummary) -> Self {
         let ::aws_sdk_forecast::types::ReferencePredictorSummary { arn, state, .. } = value;
         Self {
             arn,
-            state: state.map(::std::convert::Into::into),
+            state: state.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ReferencePredictorSummary>
+impl From<crate::ReferencePredictorSummary>
 for ::aws_sdk_forecast::types::ReferencePredictorSummary {
     fn from(value: crate::ReferencePredictorSummary) -> Self {
         ::aws_sdk_forecast::types::ReferencePredictorSummary::builder()
             .set_arn(value.arn)
-            .set_state(value.state.map(::std::convert::Into::into))
+            .set_state(value.state.map(Into::into))
             .build()
     }
 }

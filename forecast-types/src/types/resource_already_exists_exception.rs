@@ -2,49 +2,46 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ResourceAlreadyExistsException` shape (`com.amazonaws.forecast#ResourceAlreadyExistsException`).
+//! `ResourceAlreadyExistsException`, from the structure `com.amazonaws.forecast#ResourceAlreadyExistsException` of the model.
 /// There is already a resource with this name. Try again with a different name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceAlreadyExistsException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for ResourceAlreadyExistsException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceAlreadyExistsException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ResourceAlreadyExistsException {}
 /// A builder for [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException), from [`ResourceAlreadyExistsException::builder`](crate::ResourceAlreadyExistsException::builder): a setter for every member, then [`build`](ResourceAlreadyExistsExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceAlreadyExistsExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl ResourceAlreadyExistsException {
     /// A builder for `ResourceAlreadyExistsException` with every member unset.
     #[inline]
     pub fn builder() -> ResourceAlreadyExistsExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResourceAlreadyExistsExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ResourceAlreadyExistsException,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ResourceAlreadyExistsException {
+    ) -> Result<ResourceAlreadyExistsException, crate::primitives::BuildError> {
+        Ok(ResourceAlreadyExistsException {
             message: self.message,
         })
     }
@@ -55,13 +52,10 @@ impl ResourceAlreadyExistsExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ResourceAlreadyExistsException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ResourceAlreadyExistsException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,9 +68,7 @@ impl ResourceAlreadyExistsException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,9 +81,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ResourceAlreadyExistsException { message : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException,
-> for crate::ResourceAlreadyExistsException {
+impl From<::aws_sdk_forecast::types::error::ResourceAlreadyExistsException>
+for crate::ResourceAlreadyExistsException {
     fn from(
         value: ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException,
     ) -> Self {
@@ -103,12 +94,12 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ResourceAlreadyExistsException>
+impl From<crate::ResourceAlreadyExistsException>
 for ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException {
     fn from(value: crate::ResourceAlreadyExistsException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("ResourceAlreadyExistsException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::ResourceAlreadyExistsException::builder()

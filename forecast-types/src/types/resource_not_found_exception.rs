@@ -2,49 +2,46 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ResourceNotFoundException` shape (`com.amazonaws.forecast#ResourceNotFoundException`).
+//! `ResourceNotFoundException`, from the structure `com.amazonaws.forecast#ResourceNotFoundException` of the model.
 /// We can't find a resource with that Amazon Resource Name (ARN). Check the ARN and try again.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceNotFoundException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for ResourceNotFoundException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFoundException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ResourceNotFoundException {}
 /// A builder for [`ResourceNotFoundException`](crate::ResourceNotFoundException), from [`ResourceNotFoundException::builder`](crate::ResourceNotFoundException::builder): a setter for every member, then [`build`](ResourceNotFoundExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl ResourceNotFoundException {
     /// A builder for `ResourceNotFoundException` with every member unset.
     #[inline]
     pub fn builder() -> ResourceNotFoundExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResourceNotFoundExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`ResourceNotFoundException`](crate::ResourceNotFoundException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        ResourceNotFoundException,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(ResourceNotFoundException {
+    ) -> Result<ResourceNotFoundException, crate::primitives::BuildError> {
+        Ok(ResourceNotFoundException {
             message: self.message,
         })
     }
@@ -55,13 +52,10 @@ impl ResourceNotFoundExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ResourceNotFoundException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ResourceNotFoundException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,9 +68,7 @@ impl ResourceNotFoundException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -89,7 +81,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ResourceNotFoundException { message : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::error::ResourceNotFoundException>
+impl From<::aws_sdk_forecast::types::error::ResourceNotFoundException>
 for crate::ResourceNotFoundException {
     fn from(value: ::aws_sdk_forecast::types::error::ResourceNotFoundException) -> Self {
         let ::aws_sdk_forecast::types::error::ResourceNotFoundException {
@@ -100,12 +92,12 @@ for crate::ResourceNotFoundException {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ResourceNotFoundException>
+impl From<crate::ResourceNotFoundException>
 for ::aws_sdk_forecast::types::error::ResourceNotFoundException {
     fn from(value: crate::ResourceNotFoundException) -> Self {
         let mut meta = ::aws_sdk_forecast::error::ErrorMetadata::builder()
             .code("ResourceNotFoundException");
-        if let ::std::option::Option::Some(message) = &value.message {
+        if let Some(message) = &value.message {
             meta = meta.message(message.clone());
         }
         ::aws_sdk_forecast::types::error::ResourceNotFoundException::builder()

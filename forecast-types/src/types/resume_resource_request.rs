@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ResumeResourceRequest` shape (`com.amazonaws.forecast#ResumeResourceRequest`).
-/// The `ResumeResourceRequest` structure.
+//! `ResumeResourceRequest`, from the structure `com.amazonaws.forecast#ResumeResourceRequest` of the model.
+/// The input of [`ResumeResource`](crate::ResumeResource), which resumes a stopped monitor resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResumeResourceRequest {
     /// The Amazon Resource Name (ARN) of the monitor resource to resume.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`ResumeResourceRequest`](crate::ResumeResourceRequest), from [`ResumeResourceRequest::builder`](crate::ResumeResourceRequest::builder): a setter for every member, then [`build`](ResumeResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResumeResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl ResumeResourceRequest {
     /// A builder for `ResumeResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> ResumeResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResumeResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`ResumeResourceRequest`](crate::ResumeResourceRequest).
     ///
@@ -34,17 +33,15 @@ impl ResumeResourceRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ResumeResourceRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<ResumeResourceRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(ResumeResourceRequest {
+            Some(resource_arn) => {
+                Ok(ResumeResourceRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "ResumeResourceRequest",
                         ["ResourceArn"],
@@ -60,13 +57,10 @@ impl ResumeResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ResumeResourceRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ResumeResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -85,9 +79,7 @@ impl ResumeResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -100,18 +92,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ResumeResourceRequest { resource_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput,
-> for crate::ResumeResourceRequest {
+impl TryFrom<::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput>
+for crate::ResumeResourceRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput {
             resource_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             resource_arn: resource_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "ResumeResourceRequest",
@@ -121,18 +112,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::ResumeResourceRequest>
+impl TryFrom<crate::ResumeResourceRequest>
 for ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::ResumeResourceRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::ResumeResourceRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "ResumeResourceRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

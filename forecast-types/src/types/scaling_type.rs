@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `ScalingType` shape (`com.amazonaws.forecast#ScalingType`).
-/// The `ScalingType` enum.
+//! `ScalingType`, from the enum `com.amazonaws.forecast#ScalingType` of the model.
+/// One of `"Auto"`, `"Linear"`, `"Logarithmic"` or `"ReverseLogarithmic"`, used by `ScalingType` in [`ContinuousParameterRange`](crate::ContinuousParameterRange) and `ScalingType` in [`IntegerParameterRange`](crate::IntegerParameterRange).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ScalingType {
@@ -16,7 +16,7 @@ pub enum ScalingType {
     /// The value `"ReverseLogarithmic"`.
     ReverseLogarithmic,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl ScalingType {
     /// Every value the model lists, in model order.
@@ -38,7 +38,7 @@ impl ScalingType {
         }
     }
 }
-impl ::std::convert::From<&str> for ScalingType {
+impl From<&str> for ScalingType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -47,29 +47,25 @@ impl ::std::convert::From<&str> for ScalingType {
             "Logarithmic" => Self::Logarithmic,
             "ReverseLogarithmic" => Self::ReverseLogarithmic,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for ScalingType {
+impl From<String> for ScalingType {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for ScalingType {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for ScalingType {
+impl AsRef<str> for ScalingType {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -95,9 +91,7 @@ impl ScalingType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -106,15 +100,13 @@ crate::primitives::wire::json_enum!(ScalingType);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(ScalingType);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::ScalingType>
-for ::aws_sdk_forecast::types::ScalingType {
+impl From<crate::ScalingType> for ::aws_sdk_forecast::types::ScalingType {
     fn from(value: crate::ScalingType) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::ScalingType>
-for crate::ScalingType {
+impl From<::aws_sdk_forecast::types::ScalingType> for crate::ScalingType {
     fn from(value: ::aws_sdk_forecast::types::ScalingType) -> Self {
         Self::from(value.as_str())
     }

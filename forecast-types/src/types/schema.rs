@@ -2,25 +2,25 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Schema` shape (`com.amazonaws.forecast#Schema`).
+//! `Schema`, from the structure `com.amazonaws.forecast#Schema` of the model.
 /// Defines the fields of a dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Schema {
     /// An array of attributes specifying the name and type of each field in a dataset.
     ///
     /// Length: `1..=100`.
-    pub attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
+    pub attributes: Option<Vec<crate::SchemaAttribute>>,
 }
 /// A builder for [`Schema`](crate::Schema), from [`Schema::builder`](crate::Schema::builder): a setter for every member, then [`build`](SchemaBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SchemaBuilder {
-    attributes: ::std::option::Option<::std::vec::Vec<crate::SchemaAttribute>>,
+    attributes: Option<Vec<crate::SchemaAttribute>>,
 }
 impl Schema {
     /// A builder for `Schema` with every member unset.
     #[inline]
     pub fn builder() -> SchemaBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl SchemaBuilder {
@@ -29,8 +29,8 @@ impl SchemaBuilder {
     );
     /// Builds the [`Schema`](crate::Schema). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Schema, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Schema {
+    pub fn build(self) -> Result<Schema, crate::primitives::BuildError> {
+        Ok(Schema {
             attributes: self.attributes,
         })
     }
@@ -39,12 +39,10 @@ impl SchemaBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Schema, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Schema, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -52,7 +50,7 @@ impl crate::primitives::Validate for Schema {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Attributes", false);
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 100u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -68,9 +66,7 @@ impl Schema {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -83,23 +79,20 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Schema { attributes : optional, ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Schema> for crate::Schema {
+impl From<::aws_sdk_forecast::types::Schema> for crate::Schema {
     fn from(value: ::aws_sdk_forecast::types::Schema) -> Self {
         let ::aws_sdk_forecast::types::Schema { attributes, .. } = value;
         Self {
-            attributes: attributes
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+            attributes: attributes.map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Schema> for ::aws_sdk_forecast::types::Schema {
+impl From<crate::Schema> for ::aws_sdk_forecast::types::Schema {
     fn from(value: crate::Schema) -> Self {
         ::aws_sdk_forecast::types::Schema::builder()
             .set_attributes(
-                value
-                    .attributes
-                    .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                value.attributes.map(|v| v.into_iter().map(Into::into).collect()),
             )
             .build()
     }

@@ -2,36 +2,35 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `SchemaAttribute` shape (`com.amazonaws.forecast#SchemaAttribute`).
+//! `SchemaAttribute`, from the structure `com.amazonaws.forecast#SchemaAttribute` of the model.
 /// An attribute of a schema, which defines a dataset field. A schema attribute is required for every field in a dataset. The [Schema](https://docs.aws.amazon.com/forecast/latest/dg/API_Schema.html) object contains an array of `SchemaAttribute` objects.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SchemaAttribute {
     /// The name of the dataset field.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The data type of the field.
     ///
     /// For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
-    pub attribute_type: ::std::option::Option<crate::AttributeType>,
+    pub attribute_type: Option<crate::AttributeType>,
 }
 /// A builder for [`SchemaAttribute`](crate::SchemaAttribute), from [`SchemaAttribute::builder`](crate::SchemaAttribute::builder): a setter for every member, then [`build`](SchemaAttributeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SchemaAttributeBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    attribute_type: ::std::option::Option<crate::AttributeType>,
+    attribute_name: Option<String>,
+    attribute_type: Option<crate::AttributeType>,
 }
 impl SchemaAttribute {
     /// A builder for `SchemaAttribute` with every member unset.
     #[inline]
     pub fn builder() -> SchemaAttributeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl SchemaAttributeBuilder {
     crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name :
-        ::std::string::String
+        value "AttributeName" attribute_name attribute_name set_attribute_name : String
     );
     crate::primitives::build::setters!(
         value "AttributeType" attribute_type attribute_type set_attribute_type : crate
@@ -39,10 +38,8 @@ impl SchemaAttributeBuilder {
     );
     /// Builds the [`SchemaAttribute`](crate::SchemaAttribute). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SchemaAttribute, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(SchemaAttribute {
+    pub fn build(self) -> Result<SchemaAttribute, crate::primitives::BuildError> {
+        Ok(SchemaAttribute {
             attribute_name: self.attribute_name,
             attribute_type: self.attribute_type,
         })
@@ -54,10 +51,10 @@ impl SchemaAttributeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<SchemaAttribute, crate::primitives::ValidationError> {
+    ) -> Result<SchemaAttribute, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -65,13 +62,13 @@ impl crate::primitives::Validate for SchemaAttribute {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("AttributeName", false);
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
+        if let Some(value) = &self.attribute_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("AttributeType", false);
-        if let ::std::option::Option::Some(value) = &self.attribute_type {
+        if let Some(value) = &self.attribute_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -82,9 +79,7 @@ impl SchemaAttribute {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -98,8 +93,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     SchemaAttribute { attribute_name : optional, Text; attribute_type : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::SchemaAttribute>
-for crate::SchemaAttribute {
+impl From<::aws_sdk_forecast::types::SchemaAttribute> for crate::SchemaAttribute {
     fn from(value: ::aws_sdk_forecast::types::SchemaAttribute) -> Self {
         let ::aws_sdk_forecast::types::SchemaAttribute {
             attribute_name,
@@ -108,17 +102,16 @@ for crate::SchemaAttribute {
         } = value;
         Self {
             attribute_name,
-            attribute_type: attribute_type.map(::std::convert::Into::into),
+            attribute_type: attribute_type.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::SchemaAttribute>
-for ::aws_sdk_forecast::types::SchemaAttribute {
+impl From<crate::SchemaAttribute> for ::aws_sdk_forecast::types::SchemaAttribute {
     fn from(value: crate::SchemaAttribute) -> Self {
         ::aws_sdk_forecast::types::SchemaAttribute::builder()
             .set_attribute_name(value.attribute_name)
-            .set_attribute_type(value.attribute_type.map(::std::convert::Into::into))
+            .set_attribute_type(value.attribute_type.map(Into::into))
             .build()
     }
 }

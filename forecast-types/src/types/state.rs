@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `State` shape (`com.amazonaws.forecast#State`).
-/// The `State` enum.
+//! `State`, from the enum `com.amazonaws.forecast#State` of the model.
+/// One of `"Active"` or `"Deleted"`, used by `State` in [`ReferencePredictorSummary`](crate::ReferencePredictorSummary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum State {
@@ -12,7 +12,7 @@ pub enum State {
     /// The value `"Deleted"`.
     Deleted,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl State {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl State {
         }
     }
 }
-impl ::std::convert::From<&str> for State {
+impl From<&str> for State {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "Active" => Self::Active,
             "Deleted" => Self::Deleted,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for State {
+impl From<String> for State {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for State {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for State {
+impl AsRef<str> for State {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl State {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -93,13 +87,13 @@ crate::primitives::wire::json_enum!(State);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(State);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::State> for ::aws_sdk_forecast::types::State {
+impl From<crate::State> for ::aws_sdk_forecast::types::State {
     fn from(value: crate::State) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::State> for crate::State {
+impl From<::aws_sdk_forecast::types::State> for crate::State {
     fn from(value: ::aws_sdk_forecast::types::State) -> Self {
         Self::from(value.as_str())
     }

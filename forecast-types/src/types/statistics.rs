@@ -2,60 +2,60 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Statistics` shape (`com.amazonaws.forecast#Statistics`).
+//! `Statistics`, from the structure `com.amazonaws.forecast#Statistics` of the model.
 /// Provides statistics for each data field imported into to an Amazon Forecast dataset with the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Statistics {
     /// The number of values in the field. If the response value is -1, refer to `CountLong`.
-    pub count: ::std::option::Option<i32>,
+    pub count: Option<i32>,
     /// The number of distinct values in the field. If the response value is -1, refer to `CountDistinctLong`.
-    pub count_distinct: ::std::option::Option<i32>,
+    pub count_distinct: Option<i32>,
     /// The number of null values in the field. If the response value is -1, refer to `CountNullLong`.
-    pub count_null: ::std::option::Option<i32>,
+    pub count_null: Option<i32>,
     /// The number of NAN (not a number) values in the field. If the response value is -1, refer to `CountNanLong`.
-    pub count_nan: ::std::option::Option<i32>,
+    pub count_nan: Option<i32>,
     /// For a numeric field, the minimum value in the field.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub min: ::std::option::Option<::std::string::String>,
+    pub min: Option<String>,
     /// For a numeric field, the maximum value in the field.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
-    pub max: ::std::option::Option<::std::string::String>,
+    pub max: Option<String>,
     /// For a numeric field, the average value in the field.
-    pub avg: ::std::option::Option<f64>,
+    pub avg: Option<f64>,
     /// For a numeric field, the standard deviation.
-    pub stddev: ::std::option::Option<f64>,
+    pub stddev: Option<f64>,
     /// The number of values in the field. `CountLong` is used instead of `Count` if the value is greater than 2,147,483,647.
-    pub count_long: ::std::option::Option<i64>,
+    pub count_long: Option<i64>,
     /// The number of distinct values in the field. `CountDistinctLong` is used instead of `CountDistinct` if the value is greater than 2,147,483,647.
-    pub count_distinct_long: ::std::option::Option<i64>,
+    pub count_distinct_long: Option<i64>,
     /// The number of null values in the field. `CountNullLong` is used instead of `CountNull` if the value is greater than 2,147,483,647.
-    pub count_null_long: ::std::option::Option<i64>,
+    pub count_null_long: Option<i64>,
     /// The number of NAN (not a number) values in the field. `CountNanLong` is used instead of `CountNan` if the value is greater than 2,147,483,647.
-    pub count_nan_long: ::std::option::Option<i64>,
+    pub count_nan_long: Option<i64>,
 }
 /// A builder for [`Statistics`](crate::Statistics), from [`Statistics::builder`](crate::Statistics::builder): a setter for every member, then [`build`](StatisticsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StatisticsBuilder {
-    count: ::std::option::Option<i32>,
-    count_distinct: ::std::option::Option<i32>,
-    count_null: ::std::option::Option<i32>,
-    count_nan: ::std::option::Option<i32>,
-    min: ::std::option::Option<::std::string::String>,
-    max: ::std::option::Option<::std::string::String>,
-    avg: ::std::option::Option<f64>,
-    stddev: ::std::option::Option<f64>,
-    count_long: ::std::option::Option<i64>,
-    count_distinct_long: ::std::option::Option<i64>,
-    count_null_long: ::std::option::Option<i64>,
-    count_nan_long: ::std::option::Option<i64>,
+    count: Option<i32>,
+    count_distinct: Option<i32>,
+    count_null: Option<i32>,
+    count_nan: Option<i32>,
+    min: Option<String>,
+    max: Option<String>,
+    avg: Option<f64>,
+    stddev: Option<f64>,
+    count_long: Option<i64>,
+    count_distinct_long: Option<i64>,
+    count_null_long: Option<i64>,
+    count_nan_long: Option<i64>,
 }
 impl Statistics {
     /// A builder for `Statistics` with every member unset.
     #[inline]
     pub fn builder() -> StatisticsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl StatisticsBuilder {
@@ -69,12 +69,8 @@ impl StatisticsBuilder {
     crate::primitives::build::setters!(
         value "CountNan" count_nan count_nan set_count_nan : i32
     );
-    crate::primitives::build::setters!(
-        value "Min" min min set_min : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Max" max max set_max : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Min" min min set_min : String);
+    crate::primitives::build::setters!(value "Max" max max set_max : String);
     crate::primitives::build::setters!(value "Avg" avg avg set_avg : f64);
     crate::primitives::build::setters!(value "Stddev" stddev stddev set_stddev : f64);
     crate::primitives::build::setters!(
@@ -92,10 +88,8 @@ impl StatisticsBuilder {
     );
     /// Builds the [`Statistics`](crate::Statistics). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Statistics, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Statistics {
+    pub fn build(self) -> Result<Statistics, crate::primitives::BuildError> {
+        Ok(Statistics {
             count: self.count,
             count_distinct: self.count_distinct,
             count_null: self.count_null,
@@ -117,10 +111,10 @@ impl StatisticsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Statistics, crate::primitives::ValidationError> {
+    ) -> Result<Statistics, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -128,13 +122,13 @@ impl crate::primitives::Validate for Statistics {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Min", false);
-        if let ::std::option::Option::Some(value) = &self.min {
+        if let Some(value) = &self.min {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
         v.leave();
         v.enter("Max", false);
-        if let ::std::option::Option::Some(value) = &self.max {
+        if let Some(value) = &self.max {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::STRING);
         }
@@ -146,9 +140,7 @@ impl Statistics {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -171,7 +163,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Statistics> for crate::Statistics {
+impl From<::aws_sdk_forecast::types::Statistics> for crate::Statistics {
     fn from(value: ::aws_sdk_forecast::types::Statistics) -> Self {
         let ::aws_sdk_forecast::types::Statistics {
             count,
@@ -205,7 +197,7 @@ impl ::std::convert::From<::aws_sdk_forecast::types::Statistics> for crate::Stat
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::Statistics> for ::aws_sdk_forecast::types::Statistics {
+impl From<crate::Statistics> for ::aws_sdk_forecast::types::Statistics {
     fn from(value: crate::Statistics) -> Self {
         ::aws_sdk_forecast::types::Statistics::builder()
             .set_count(value.count)

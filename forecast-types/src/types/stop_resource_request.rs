@@ -2,31 +2,30 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `StopResourceRequest` shape (`com.amazonaws.forecast#StopResourceRequest`).
-/// The `StopResourceRequest` structure.
+//! `StopResourceRequest`, from the structure `com.amazonaws.forecast#StopResourceRequest` of the model.
+/// The input of [`StopResource`](crate::StopResource), which stops a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StopResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource to stop. The supported ARNs are `DatasetImportJobArn`, `PredictorArn`, `PredictorBacktestExportJobArn`, `ForecastArn`, `ForecastExportJobArn`, `ExplainabilityArn`, and `ExplainabilityExportArn`.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
 }
 /// A builder for [`StopResourceRequest`](crate::StopResourceRequest), from [`StopResourceRequest::builder`](crate::StopResourceRequest::builder): a setter for every member, then [`build`](StopResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StopResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    resource_arn: Option<String>,
 }
 impl StopResourceRequest {
     /// A builder for `StopResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> StopResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl StopResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     /// Builds the [`StopResourceRequest`](crate::StopResourceRequest).
     ///
@@ -34,17 +33,15 @@ impl StopResourceRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<StopResourceRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<StopResourceRequest, crate::primitives::BuildError> {
         match self.resource_arn {
-            ::std::option::Option::Some(resource_arn) => {
-                ::std::result::Result::Ok(StopResourceRequest {
+            Some(resource_arn) => {
+                Ok(StopResourceRequest {
                     resource_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "StopResourceRequest",
                         ["ResourceArn"],
@@ -60,10 +57,10 @@ impl StopResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<StopResourceRequest, crate::primitives::ValidationError> {
+    ) -> Result<StopResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -82,9 +79,7 @@ impl StopResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -97,18 +92,17 @@ crate::primitives::arbitrary::arbitrary_structure! {
     StopResourceRequest { resource_arn : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::stop_resource::StopResourceInput,
-> for crate::StopResourceRequest {
+impl TryFrom<::aws_sdk_forecast::operation::stop_resource::StopResourceInput>
+for crate::StopResourceRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::stop_resource::StopResourceInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::stop_resource::StopResourceInput {
             resource_arn,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             resource_arn: resource_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "StopResourceRequest",
@@ -118,18 +112,16 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::StopResourceRequest>
+impl TryFrom<crate::StopResourceRequest>
 for ::aws_sdk_forecast::operation::stop_resource::StopResourceInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::StopResourceRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::StopResourceRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::stop_resource::StopResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "StopResourceRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

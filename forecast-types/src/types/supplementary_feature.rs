@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `SupplementaryFeature` shape (`com.amazonaws.forecast#SupplementaryFeature`).
+//! `SupplementaryFeature`, from the structure `com.amazonaws.forecast#SupplementaryFeature` of the model.
 /// Describes a supplementary feature of a dataset group. This object is part of the [`InputDataConfig`][] object. Forecast supports the Weather Index and Holidays built-in featurizations.
 ///
 /// > **Note:** This object belongs to the [`CreatePredictor`][] operation. If you created your predictor with [`CreateAutoPredictor`][], see [`AdditionalDataset`][].
@@ -24,7 +24,7 @@ pub struct SupplementaryFeature {
     /// The name of the feature. Valid values: `"holiday"` and `"weather"`.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// **Weather Index**
     ///
     /// To enable the Weather Index, set the value to `"true"`
@@ -101,40 +101,34 @@ pub struct SupplementaryFeature {
     /// - "VE" - VENEZUELA
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
-    pub value: ::std::string::String,
+    pub value: String,
 }
 /// A builder for [`SupplementaryFeature`](crate::SupplementaryFeature), from [`SupplementaryFeature::builder`](crate::SupplementaryFeature::builder): a setter for every member, then [`build`](SupplementaryFeatureBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SupplementaryFeatureBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    name: Option<String>,
+    value: Option<String>,
 }
 impl SupplementaryFeature {
     /// A builder for `SupplementaryFeature` with every member unset.
     #[inline]
     pub fn builder() -> SupplementaryFeatureBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl SupplementaryFeatureBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Name" name name set_name : String);
+    crate::primitives::build::setters!(value "Value" value value set_value : String);
     /// Builds the [`SupplementaryFeature`](crate::SupplementaryFeature).
     ///
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Name`, `Value`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SupplementaryFeature, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<SupplementaryFeature, crate::primitives::BuildError> {
         match (self.name, self.value) {
-            (::std::option::Option::Some(name), ::std::option::Option::Some(value)) => {
-                ::std::result::Result::Ok(SupplementaryFeature {
+            (Some(name), Some(value)) => {
+                Ok(SupplementaryFeature {
                     name,
                     value,
                 })
@@ -144,7 +138,7 @@ impl SupplementaryFeatureBuilder {
                     name.is_none().then_some("Name"),
                     value.is_none().then_some("Value"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "SupplementaryFeature",
                         missing.into_iter().flatten(),
@@ -160,13 +154,10 @@ impl SupplementaryFeatureBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        SupplementaryFeature,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<SupplementaryFeature, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -190,9 +181,7 @@ impl SupplementaryFeature {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -206,7 +195,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     SupplementaryFeature { name : required, Text; value : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::SupplementaryFeature>
+impl From<::aws_sdk_forecast::types::SupplementaryFeature>
 for crate::SupplementaryFeature {
     fn from(value: ::aws_sdk_forecast::types::SupplementaryFeature) -> Self {
         let ::aws_sdk_forecast::types::SupplementaryFeature { name, value, .. } = value;
@@ -214,19 +203,17 @@ for crate::SupplementaryFeature {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::SupplementaryFeature>
+impl TryFrom<crate::SupplementaryFeature>
 for ::aws_sdk_forecast::types::SupplementaryFeature {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::SupplementaryFeature,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::SupplementaryFeature) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::SupplementaryFeature::builder()
-            .set_name(::std::option::Option::Some(value.name))
-            .set_value(::std::option::Option::Some(value.value))
+            .set_name(Some(value.name))
+            .set_value(Some(value.value))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "SupplementaryFeature",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

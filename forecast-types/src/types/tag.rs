@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `Tag` shape (`com.amazonaws.forecast#Tag`).
+//! `Tag`, from the structure `com.amazonaws.forecast#Tag` of the model.
 /// The optional metadata that you apply to a resource to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
 ///
 /// The following basic restrictions apply to tags:
@@ -19,11 +19,11 @@ pub struct Tag {
     /// One part of a key-value pair that makes up a tag. A `key` is a general label that acts like a category for more specific tag values.
     ///
     /// **Required.** Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
-    pub key: ::std::string::String,
+    pub key: String,
     /// The optional part of a key-value pair that makes up a tag. A `value` acts as a descriptor within a tag category (key).
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
-    pub value: ::std::string::String,
+    pub value: String,
 }
 impl ::std::fmt::Debug for Tag {
     #[inline]
@@ -37,8 +37,8 @@ impl ::std::fmt::Debug for Tag {
 /// A builder for [`Tag`](crate::Tag), from [`Tag::builder`](crate::Tag::builder): a setter for every member, then [`build`](TagBuilder::build).
 #[derive(Clone, Default, PartialEq)]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    value: Option<String>,
 }
 impl ::std::fmt::Debug for TagBuilder {
     #[inline]
@@ -56,33 +56,27 @@ impl Tag {
     /// A builder for `Tag` with every member unset.
     #[inline]
     pub fn builder() -> TagBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TagBuilder {
-    crate::primitives::build::setters!(
-        value "Key" key key set_key : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Key" key key set_key : String);
+    crate::primitives::build::setters!(value "Value" value value set_value : String);
     /// Builds the [`Tag`](crate::Tag).
     ///
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Key`, `Value`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Tag, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Tag, crate::primitives::BuildError> {
         match (self.key, self.value) {
-            (::std::option::Option::Some(key), ::std::option::Option::Some(value)) => {
-                ::std::result::Result::Ok(Tag { key, value })
-            }
+            (Some(key), Some(value)) => Ok(Tag { key, value }),
             (key, value) => {
                 let missing = [
                     key.is_none().then_some("Key"),
                     value.is_none().then_some("Value"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "Tag",
                         missing.into_iter().flatten(),
@@ -96,12 +90,10 @@ impl TagBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Tag, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Tag, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -125,9 +117,7 @@ impl Tag {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -140,23 +130,23 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Tag { key : required, Text; value : required, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::Tag> for crate::Tag {
+impl From<::aws_sdk_forecast::types::Tag> for crate::Tag {
     fn from(value: ::aws_sdk_forecast::types::Tag) -> Self {
         let ::aws_sdk_forecast::types::Tag { key, value, .. } = value;
         Self { key, value }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::Tag> for ::aws_sdk_forecast::types::Tag {
+impl TryFrom<crate::Tag> for ::aws_sdk_forecast::types::Tag {
     type Error = crate::interop::ConversionError;
-    fn try_from(value: crate::Tag) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::Tag) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::Tag::builder()
-            .set_key(::std::option::Option::Some(value.key))
-            .set_value(::std::option::Option::Some(value.value))
+            .set_key(Some(value.key))
+            .set_value(Some(value.value))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "Tag",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

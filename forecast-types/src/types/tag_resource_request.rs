@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TagResourceRequest` shape (`com.amazonaws.forecast#TagResourceRequest`).
-/// The `TagResourceRequest` structure.
+//! `TagResourceRequest`, from the structure `com.amazonaws.forecast#TagResourceRequest` of the model.
+/// The input of [`TagResource`](crate::TagResource), which associates the specified tags to a resource with the specified `resourceArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TagResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
     /// The tags to add to the resource. A tag is an array of key-value pairs.
     ///
     /// The following basic restrictions apply to tags:
@@ -23,25 +23,24 @@ pub struct TagResourceRequest {
     /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
     ///
     /// **Required.** Length: `0..=200`.
-    pub tags: ::std::vec::Vec<crate::Tag>,
+    pub tags: Vec<crate::Tag>,
 }
 /// A builder for [`TagResourceRequest`](crate::TagResourceRequest), from [`TagResourceRequest::builder`](crate::TagResourceRequest::builder): a setter for every member, then [`build`](TagResourceRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TagResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    resource_arn: Option<String>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl TagResourceRequest {
     /// A builder for `TagResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> TagResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TagResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
     /// Builds the [`TagResourceRequest`](crate::TagResourceRequest).
@@ -50,15 +49,10 @@ impl TagResourceRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`, `Tags`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TagResourceRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<TagResourceRequest, crate::primitives::BuildError> {
         match (self.resource_arn, self.tags) {
-            (
-                ::std::option::Option::Some(resource_arn),
-                ::std::option::Option::Some(tags),
-            ) => {
-                ::std::result::Result::Ok(TagResourceRequest {
+            (Some(resource_arn), Some(tags)) => {
+                Ok(TagResourceRequest {
                     resource_arn,
                     tags,
                 })
@@ -68,7 +62,7 @@ impl TagResourceRequestBuilder {
                     resource_arn.is_none().then_some("ResourceArn"),
                     tags.is_none().then_some("Tags"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "TagResourceRequest",
                         missing.into_iter().flatten(),
@@ -84,10 +78,10 @@ impl TagResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TagResourceRequest, crate::primitives::ValidationError> {
+    ) -> Result<TagResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -115,9 +109,7 @@ impl TagResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -132,26 +124,25 @@ crate::primitives::arbitrary::arbitrary_structure! {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::tag_resource::TagResourceInput,
-> for crate::TagResourceRequest {
+impl TryFrom<::aws_sdk_forecast::operation::tag_resource::TagResourceInput>
+for crate::TagResourceRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::tag_resource::TagResourceInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::tag_resource::TagResourceInput {
             resource_arn,
             tags,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             resource_arn: resource_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "TagResourceRequest",
                     member: "ResourceArn",
                 })?,
             tags: tags
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect())
+                .map(|v| v.into_iter().map(Into::into).collect())
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "TagResourceRequest",
                     member: "Tags",
@@ -160,29 +151,25 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::TagResourceRequest>
+impl TryFrom<crate::TagResourceRequest>
 for ::aws_sdk_forecast::operation::tag_resource::TagResourceInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::TagResourceRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::TagResourceRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::tag_resource::TagResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
+            .set_resource_arn(Some(value.resource_arn))
             .set_tags(
-                ::std::option::Option::Some(
+                Some(
                     value
                         .tags
                         .into_iter()
-                        .map(::std::convert::TryFrom::try_from)
-                        .collect::<
-                            ::std::result::Result<_, crate::interop::ConversionError>,
-                        >()?,
+                        .map(TryFrom::try_from)
+                        .collect::<Result<_, crate::interop::ConversionError>>()?,
                 ),
             )
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "TagResourceRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TagResourceResponse` shape (`com.amazonaws.forecast#TagResourceResponse`).
-/// The `TagResourceResponse` structure.
+//! `TagResourceResponse`, from the structure `com.amazonaws.forecast#TagResourceResponse` of the model.
+/// The output of [`TagResource`](crate::TagResource), which associates the specified tags to a resource with the specified `resourceArn`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TagResourceResponse {}
 /// A builder for [`TagResourceResponse`](crate::TagResourceResponse), from [`TagResourceResponse::builder`](crate::TagResourceResponse::builder): a setter for every member, then [`build`](TagResourceResponseBuilder::build).
@@ -13,16 +13,14 @@ impl TagResourceResponse {
     /// A builder for `TagResourceResponse` with every member unset.
     #[inline]
     pub fn builder() -> TagResourceResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TagResourceResponseBuilder {
     /// Builds the [`TagResourceResponse`](crate::TagResourceResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TagResourceResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TagResourceResponse {})
+    pub fn build(self) -> Result<TagResourceResponse, crate::primitives::BuildError> {
+        Ok(TagResourceResponse {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -31,10 +29,10 @@ impl TagResourceResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TagResourceResponse, crate::primitives::ValidationError> {
+    ) -> Result<TagResourceResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -47,9 +45,7 @@ impl TagResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -62,7 +58,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TagResourceResponse {}
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::operation::tag_resource::TagResourceOutput>
+impl From<::aws_sdk_forecast::operation::tag_resource::TagResourceOutput>
 for crate::TagResourceResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput,
@@ -72,7 +68,7 @@ for crate::TagResourceResponse {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::TagResourceResponse>
+impl From<crate::TagResourceResponse>
 for ::aws_sdk_forecast::operation::tag_resource::TagResourceOutput {
     fn from(value: crate::TagResourceResponse) -> Self {
         let _ = value;

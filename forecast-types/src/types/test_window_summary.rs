@@ -2,14 +2,14 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TestWindowSummary` shape (`com.amazonaws.forecast#TestWindowSummary`).
+//! `TestWindowSummary`, from the structure `com.amazonaws.forecast#TestWindowSummary` of the model.
 /// The status, start time, and end time of a backtest, as well as a failure reason if applicable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TestWindowSummary {
     /// The time at which the test began.
-    pub test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
+    pub test_window_start: Option<crate::primitives::Timestamp>,
     /// The time at which the test ended.
-    pub test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
+    pub test_window_end: Option<crate::primitives::Timestamp>,
     /// The status of the test. Possible status values are:
     ///
     /// - `ACTIVE`
@@ -17,23 +17,23 @@ pub struct TestWindowSummary {
     /// - `CREATE_FAILED`
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If the test failed, the reason why it failed.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 /// A builder for [`TestWindowSummary`](crate::TestWindowSummary), from [`TestWindowSummary::builder`](crate::TestWindowSummary::builder): a setter for every member, then [`build`](TestWindowSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TestWindowSummaryBuilder {
-    test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
-    test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    test_window_start: Option<crate::primitives::Timestamp>,
+    test_window_end: Option<crate::primitives::Timestamp>,
+    status: Option<String>,
+    message: Option<String>,
 }
 impl TestWindowSummary {
     /// A builder for `TestWindowSummary` with every member unset.
     #[inline]
     pub fn builder() -> TestWindowSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TestWindowSummaryBuilder {
@@ -45,18 +45,14 @@ impl TestWindowSummaryBuilder {
         value "TestWindowEnd" test_window_end test_window_end set_test_window_end : crate
         ::primitives::Timestamp
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`TestWindowSummary`](crate::TestWindowSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TestWindowSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TestWindowSummary {
+    pub fn build(self) -> Result<TestWindowSummary, crate::primitives::BuildError> {
+        Ok(TestWindowSummary {
             test_window_start: self.test_window_start,
             test_window_end: self.test_window_end,
             status: self.status,
@@ -70,10 +66,10 @@ impl TestWindowSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TestWindowSummary, crate::primitives::ValidationError> {
+    ) -> Result<TestWindowSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -81,7 +77,7 @@ impl crate::primitives::Validate for TestWindowSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -92,9 +88,7 @@ impl TestWindowSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,8 +104,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; status : optional, Text; message : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::TestWindowSummary>
-for crate::TestWindowSummary {
+impl From<::aws_sdk_forecast::types::TestWindowSummary> for crate::TestWindowSummary {
     fn from(value: ::aws_sdk_forecast::types::TestWindowSummary) -> Self {
         let ::aws_sdk_forecast::types::TestWindowSummary {
             test_window_start,
@@ -121,22 +114,19 @@ for crate::TestWindowSummary {
             ..
         } = value;
         Self {
-            test_window_start: test_window_start.map(::std::convert::Into::into),
-            test_window_end: test_window_end.map(::std::convert::Into::into),
+            test_window_start: test_window_start.map(Into::into),
+            test_window_end: test_window_end.map(Into::into),
             status,
             message,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::TestWindowSummary>
-for ::aws_sdk_forecast::types::TestWindowSummary {
+impl From<crate::TestWindowSummary> for ::aws_sdk_forecast::types::TestWindowSummary {
     fn from(value: crate::TestWindowSummary) -> Self {
         ::aws_sdk_forecast::types::TestWindowSummary::builder()
-            .set_test_window_start(
-                value.test_window_start.map(::std::convert::Into::into),
-            )
-            .set_test_window_end(value.test_window_end.map(::std::convert::Into::into))
+            .set_test_window_start(value.test_window_start.map(Into::into))
+            .set_test_window_end(value.test_window_end.map(Into::into))
             .set_status(value.status)
             .set_message(value.message)
             .build()

@@ -2,38 +2,38 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeAlignmentBoundary` shape (`com.amazonaws.forecast#TimeAlignmentBoundary`).
+//! `TimeAlignmentBoundary`, from the structure `com.amazonaws.forecast#TimeAlignmentBoundary` of the model.
 /// The time boundary Forecast uses to align and aggregate your data to match your forecast frequency. Provide the unit of time and the time boundary as a key value pair. If you don't provide a time boundary, Forecast uses a set of [Default Time Boundaries](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#default-time-boundaries).
 ///
 /// For more information about aggregation, see [Data Aggregation for Different Forecast Frequencies](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html). For more information setting a custom time boundary, see [Specifying a Time Boundary](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#specifying-time-boundary).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TimeAlignmentBoundary {
     /// The month to use for time alignment during aggregation. The month must be in uppercase.
-    pub month: ::std::option::Option<crate::Month>,
+    pub month: Option<crate::Month>,
     /// The day of the month to use for time alignment during aggregation.
     ///
     /// Range: `1..=28`.
-    pub day_of_month: ::std::option::Option<i32>,
+    pub day_of_month: Option<i32>,
     /// The day of week to use for time alignment during aggregation. The day must be in uppercase.
-    pub day_of_week: ::std::option::Option<crate::DayOfWeek>,
+    pub day_of_week: Option<crate::DayOfWeek>,
     /// The hour of day to use for time alignment during aggregation.
     ///
     /// Range: `0..=23`.
-    pub hour: ::std::option::Option<i32>,
+    pub hour: Option<i32>,
 }
 /// A builder for [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary), from [`TimeAlignmentBoundary::builder`](crate::TimeAlignmentBoundary::builder): a setter for every member, then [`build`](TimeAlignmentBoundaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeAlignmentBoundaryBuilder {
-    month: ::std::option::Option<crate::Month>,
-    day_of_month: ::std::option::Option<i32>,
-    day_of_week: ::std::option::Option<crate::DayOfWeek>,
-    hour: ::std::option::Option<i32>,
+    month: Option<crate::Month>,
+    day_of_month: Option<i32>,
+    day_of_week: Option<crate::DayOfWeek>,
+    hour: Option<i32>,
 }
 impl TimeAlignmentBoundary {
     /// A builder for `TimeAlignmentBoundary` with every member unset.
     #[inline]
     pub fn builder() -> TimeAlignmentBoundaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeAlignmentBoundaryBuilder {
@@ -49,10 +49,8 @@ impl TimeAlignmentBoundaryBuilder {
     crate::primitives::build::setters!(value "Hour" hour hour set_hour : i32);
     /// Builds the [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TimeAlignmentBoundary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TimeAlignmentBoundary {
+    pub fn build(self) -> Result<TimeAlignmentBoundary, crate::primitives::BuildError> {
+        Ok(TimeAlignmentBoundary {
             month: self.month,
             day_of_month: self.day_of_month,
             day_of_week: self.day_of_week,
@@ -66,13 +64,10 @@ impl TimeAlignmentBoundaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        TimeAlignmentBoundary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<TimeAlignmentBoundary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -80,12 +75,12 @@ impl crate::primitives::Validate for TimeAlignmentBoundary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Month", false);
-        if let ::std::option::Option::Some(value) = &self.month {
+        if let Some(value) = &self.month {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("DayOfMonth", false);
-        if let ::std::option::Option::Some(value) = &self.day_of_month {
+        if let Some(value) = &self.day_of_month {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 28i64),
@@ -93,12 +88,12 @@ impl crate::primitives::Validate for TimeAlignmentBoundary {
         }
         v.leave();
         v.enter("DayOfWeek", false);
-        if let ::std::option::Option::Some(value) = &self.day_of_week {
+        if let Some(value) = &self.day_of_week {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Hour", false);
-        if let ::std::option::Option::Some(value) = &self.hour {
+        if let Some(value) = &self.hour {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(0i64, 23i64),
@@ -112,9 +107,7 @@ impl TimeAlignmentBoundary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -130,7 +123,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     day_of_week : optional, Any; hour : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeAlignmentBoundary>
+impl From<::aws_sdk_forecast::types::TimeAlignmentBoundary>
 for crate::TimeAlignmentBoundary {
     fn from(value: ::aws_sdk_forecast::types::TimeAlignmentBoundary) -> Self {
         let ::aws_sdk_forecast::types::TimeAlignmentBoundary {
@@ -141,21 +134,21 @@ for crate::TimeAlignmentBoundary {
             ..
         } = value;
         Self {
-            month: month.map(::std::convert::Into::into),
+            month: month.map(Into::into),
             day_of_month,
-            day_of_week: day_of_week.map(::std::convert::Into::into),
+            day_of_week: day_of_week.map(Into::into),
             hour,
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::TimeAlignmentBoundary>
+impl From<crate::TimeAlignmentBoundary>
 for ::aws_sdk_forecast::types::TimeAlignmentBoundary {
     fn from(value: crate::TimeAlignmentBoundary) -> Self {
         ::aws_sdk_forecast::types::TimeAlignmentBoundary::builder()
-            .set_month(value.month.map(::std::convert::Into::into))
+            .set_month(value.month.map(Into::into))
             .set_day_of_month(value.day_of_month)
-            .set_day_of_week(value.day_of_week.map(::std::convert::Into::into))
+            .set_day_of_week(value.day_of_week.map(Into::into))
             .set_hour(value.hour)
             .build()
     }

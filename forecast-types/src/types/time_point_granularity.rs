@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimePointGranularity` shape (`com.amazonaws.forecast#TimePointGranularity`).
-/// The `TimePointGranularity` enum.
+//! `TimePointGranularity`, from the enum `com.amazonaws.forecast#TimePointGranularity` of the model.
+/// One of `"ALL"` or `"SPECIFIC"`, used by `TimePointGranularity` in [`ExplainabilityConfig`](crate::ExplainabilityConfig).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TimePointGranularity {
@@ -12,7 +12,7 @@ pub enum TimePointGranularity {
     /// The value `"SPECIFIC"`.
     Specific,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl TimePointGranularity {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl TimePointGranularity {
         }
     }
 }
-impl ::std::convert::From<&str> for TimePointGranularity {
+impl From<&str> for TimePointGranularity {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "ALL" => Self::All,
             "SPECIFIC" => Self::Specific,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for TimePointGranularity {
+impl From<String> for TimePointGranularity {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for TimePointGranularity {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for TimePointGranularity {
+impl AsRef<str> for TimePointGranularity {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl TimePointGranularity {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -93,14 +87,14 @@ crate::primitives::wire::json_enum!(TimePointGranularity);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(TimePointGranularity);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::TimePointGranularity>
+impl From<crate::TimePointGranularity>
 for ::aws_sdk_forecast::types::TimePointGranularity {
     fn from(value: crate::TimePointGranularity) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::TimePointGranularity>
+impl From<::aws_sdk_forecast::types::TimePointGranularity>
 for crate::TimePointGranularity {
     fn from(value: ::aws_sdk_forecast::types::TimePointGranularity) -> Self {
         Self::from(value.as_str())

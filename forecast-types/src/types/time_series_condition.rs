@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesCondition` shape (`com.amazonaws.forecast#TimeSeriesCondition`).
+//! `TimeSeriesCondition`, from the structure `com.amazonaws.forecast#TimeSeriesCondition` of the model.
 /// Creates a subset of items within an attribute that are modified. For example, you can use this operation to create a subset of items that cost $5 or less. To do this, you specify `"AttributeName": "price"`, `"AttributeValue": "5"`, and `"Condition": "LESS_THAN"`. Pair this operation with the [`Action`][] operation within the `CreateWhatIfForecastRequest$TimeSeriesTransformations` operation to define how the attribute is modified.
 ///
 /// [`Action`]: crate::Action
@@ -11,11 +11,11 @@ pub struct TimeSeriesCondition {
     /// The item_id, dimension name, IM name, or timestamp that you are modifying.
     ///
     /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub attribute_name: ::std::string::String,
+    pub attribute_name: String,
     /// The value that is applied for the chosen `Condition`.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^.+$`.
-    pub attribute_value: ::std::string::String,
+    pub attribute_value: String,
     /// The condition to apply. Valid values are `EQUALS`, `NOT_EQUALS`, `LESS_THAN` and `GREATER_THAN`.
     ///
     /// **Required.**
@@ -24,25 +24,24 @@ pub struct TimeSeriesCondition {
 /// A builder for [`TimeSeriesCondition`](crate::TimeSeriesCondition), from [`TimeSeriesCondition::builder`](crate::TimeSeriesCondition::builder): a setter for every member, then [`build`](TimeSeriesConditionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesConditionBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    attribute_value: ::std::option::Option<::std::string::String>,
-    condition: ::std::option::Option<crate::Condition>,
+    attribute_name: Option<String>,
+    attribute_value: Option<String>,
+    condition: Option<crate::Condition>,
 }
 impl TimeSeriesCondition {
     /// A builder for `TimeSeriesCondition` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesConditionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesConditionBuilder {
     crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name :
-        ::std::string::String
+        value "AttributeName" attribute_name attribute_name set_attribute_name : String
     );
     crate::primitives::build::setters!(
         value "AttributeValue" attribute_value attribute_value set_attribute_value :
-        ::std::string::String
+        String
     );
     crate::primitives::build::setters!(
         value "Condition" condition condition set_condition : crate ::Condition
@@ -53,16 +52,10 @@ impl TimeSeriesConditionBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `AttributeName`, `AttributeValue`, `Condition`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TimeSeriesCondition, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<TimeSeriesCondition, crate::primitives::BuildError> {
         match (self.attribute_name, self.attribute_value, self.condition) {
-            (
-                ::std::option::Option::Some(attribute_name),
-                ::std::option::Option::Some(attribute_value),
-                ::std::option::Option::Some(condition),
-            ) => {
-                ::std::result::Result::Ok(TimeSeriesCondition {
+            (Some(attribute_name), Some(attribute_value), Some(condition)) => {
+                Ok(TimeSeriesCondition {
                     attribute_name,
                     attribute_value,
                     condition,
@@ -74,7 +67,7 @@ impl TimeSeriesConditionBuilder {
                     attribute_value.is_none().then_some("AttributeValue"),
                     condition.is_none().then_some("Condition"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "TimeSeriesCondition",
                         missing.into_iter().flatten(),
@@ -90,10 +83,10 @@ impl TimeSeriesConditionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TimeSeriesCondition, crate::primitives::ValidationError> {
+    ) -> Result<TimeSeriesCondition, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -121,9 +114,7 @@ impl TimeSeriesCondition {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -139,7 +130,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text; condition : required, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesCondition>
+impl From<::aws_sdk_forecast::types::TimeSeriesCondition>
 for crate::TimeSeriesCondition {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesCondition) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesCondition {
@@ -151,27 +142,23 @@ for crate::TimeSeriesCondition {
         Self {
             attribute_name,
             attribute_value,
-            condition: ::std::convert::Into::into(condition),
+            condition: Into::into(condition),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::TimeSeriesCondition>
+impl TryFrom<crate::TimeSeriesCondition>
 for ::aws_sdk_forecast::types::TimeSeriesCondition {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::TimeSeriesCondition,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::TimeSeriesCondition) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::types::TimeSeriesCondition::builder()
-            .set_attribute_name(::std::option::Option::Some(value.attribute_name))
-            .set_attribute_value(::std::option::Option::Some(value.attribute_value))
-            .set_condition(
-                ::std::option::Option::Some(::std::convert::Into::into(value.condition)),
-            )
+            .set_attribute_name(Some(value.attribute_name))
+            .set_attribute_value(Some(value.attribute_value))
+            .set_condition(Some(Into::into(value.condition)))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "TimeSeriesCondition",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesGranularity` shape (`com.amazonaws.forecast#TimeSeriesGranularity`).
-/// The `TimeSeriesGranularity` enum.
+//! `TimeSeriesGranularity`, from the enum `com.amazonaws.forecast#TimeSeriesGranularity` of the model.
+/// One of `"ALL"` or `"SPECIFIC"`, used by `TimeSeriesGranularity` in [`ExplainabilityConfig`](crate::ExplainabilityConfig).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TimeSeriesGranularity {
@@ -12,7 +12,7 @@ pub enum TimeSeriesGranularity {
     /// The value `"SPECIFIC"`.
     Specific,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl TimeSeriesGranularity {
     /// Every value the model lists, in model order.
@@ -27,36 +27,32 @@ impl TimeSeriesGranularity {
         }
     }
 }
-impl ::std::convert::From<&str> for TimeSeriesGranularity {
+impl From<&str> for TimeSeriesGranularity {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
             "ALL" => Self::All,
             "SPECIFIC" => Self::Specific,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for TimeSeriesGranularity {
+impl From<String> for TimeSeriesGranularity {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for TimeSeriesGranularity {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for TimeSeriesGranularity {
+impl AsRef<str> for TimeSeriesGranularity {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -82,9 +78,7 @@ impl TimeSeriesGranularity {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -93,14 +87,14 @@ crate::primitives::wire::json_enum!(TimeSeriesGranularity);
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_enum!(TimeSeriesGranularity);
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::TimeSeriesGranularity>
+impl From<crate::TimeSeriesGranularity>
 for ::aws_sdk_forecast::types::TimeSeriesGranularity {
     fn from(value: crate::TimeSeriesGranularity) -> Self {
         Self::from(value.as_str())
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesGranularity>
+impl From<::aws_sdk_forecast::types::TimeSeriesGranularity>
 for crate::TimeSeriesGranularity {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesGranularity) -> Self {
         Self::from(value.as_str())

@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesIdentifiers` shape (`com.amazonaws.forecast#TimeSeriesIdentifiers`).
+//! `TimeSeriesIdentifiers`, from the structure `com.amazonaws.forecast#TimeSeriesIdentifiers` of the model.
 /// Details about the import file that contains the time series for which you want to create forecasts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TimeSeriesIdentifiers {
-    /// The `DataSource` member.
-    pub data_source: ::std::option::Option<crate::DataSource>,
-    /// The `Schema` member.
-    pub schema: ::std::option::Option<crate::Schema>,
+    /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
+    pub data_source: Option<crate::DataSource>,
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+    pub schema: Option<crate::Schema>,
     /// The format of the data, either CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers), from [`TimeSeriesIdentifiers::builder`](crate::TimeSeriesIdentifiers::builder): a setter for every member, then [`build`](TimeSeriesIdentifiersBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesIdentifiersBuilder {
-    data_source: ::std::option::Option<crate::DataSource>,
-    schema: ::std::option::Option<crate::Schema>,
-    format: ::std::option::Option<::std::string::String>,
+    data_source: Option<crate::DataSource>,
+    schema: Option<crate::Schema>,
+    format: Option<String>,
 }
 impl TimeSeriesIdentifiers {
     /// A builder for `TimeSeriesIdentifiers` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesIdentifiersBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesIdentifiersBuilder {
@@ -36,15 +36,11 @@ impl TimeSeriesIdentifiersBuilder {
     crate::primitives::build::setters!(
         value "Schema" schema schema set_schema : crate ::Schema
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TimeSeriesIdentifiers, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TimeSeriesIdentifiers {
+    pub fn build(self) -> Result<TimeSeriesIdentifiers, crate::primitives::BuildError> {
+        Ok(TimeSeriesIdentifiers {
             data_source: self.data_source,
             schema: self.schema,
             format: self.format,
@@ -57,13 +53,10 @@ impl TimeSeriesIdentifiersBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        TimeSeriesIdentifiers,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<TimeSeriesIdentifiers, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -71,17 +64,17 @@ impl crate::primitives::Validate for TimeSeriesIdentifiers {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("DataSource", false);
-        if let ::std::option::Option::Some(value) = &self.data_source {
+        if let Some(value) = &self.data_source {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Schema", false);
-        if let ::std::option::Option::Some(value) = &self.schema {
+        if let Some(value) = &self.schema {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -93,9 +86,7 @@ impl TimeSeriesIdentifiers {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -110,38 +101,34 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::TimeSeriesIdentifiers>
+impl TryFrom<::aws_sdk_forecast::types::TimeSeriesIdentifiers>
 for crate::TimeSeriesIdentifiers {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::TimeSeriesIdentifiers,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::TimeSeriesIdentifiers {
             data_source,
             schema,
             format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
-            data_source: data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-            schema: schema.map(::std::convert::Into::into),
+        Ok(Self {
+            data_source: data_source.map(TryFrom::try_from).transpose()?,
+            schema: schema.map(Into::into),
             format,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::TimeSeriesIdentifiers>
+impl TryFrom<crate::TimeSeriesIdentifiers>
 for ::aws_sdk_forecast::types::TimeSeriesIdentifiers {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::TimeSeriesIdentifiers,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::TimeSeriesIdentifiers) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::TimeSeriesIdentifiers::builder()
-                .set_data_source(
-                    value.data_source.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
-                .set_schema(value.schema.map(::std::convert::Into::into))
+                .set_data_source(value.data_source.map(TryFrom::try_from).transpose()?)
+                .set_schema(value.schema.map(Into::into))
                 .set_format(value.format)
                 .build(),
         )

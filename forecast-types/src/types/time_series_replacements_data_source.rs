@@ -2,40 +2,40 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesReplacementsDataSource` shape (`com.amazonaws.forecast#TimeSeriesReplacementsDataSource`).
+//! `TimeSeriesReplacementsDataSource`, from the structure `com.amazonaws.forecast#TimeSeriesReplacementsDataSource` of the model.
 /// A replacement dataset is a modified version of the baseline related time series that contains only the values that you want to include in a what-if forecast. The replacement dataset must contain the forecast dimensions and item identifiers in the baseline related time series as well as at least 1 changed time series. This dataset is merged with the baseline related time series to create a transformed dataset that is used for the what-if forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TimeSeriesReplacementsDataSource {
-    /// The `S3Config` member.
+    /// The path to the file(s) in an Amazon Simple Storage Service (Amazon S3) bucket, and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the file(s). See [`S3Config`](crate::S3Config).
     ///
     /// **Required.**
     pub s3_config: crate::S3Config,
-    /// The `Schema` member.
+    /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
     ///
     /// **Required.**
     pub schema: crate::Schema,
     /// The format of the replacement data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The timestamp format of the replacement data.
     ///
     /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
-    pub timestamp_format: ::std::option::Option<::std::string::String>,
+    pub timestamp_format: Option<String>,
 }
 /// A builder for [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource), from [`TimeSeriesReplacementsDataSource::builder`](crate::TimeSeriesReplacementsDataSource::builder): a setter for every member, then [`build`](TimeSeriesReplacementsDataSourceBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesReplacementsDataSourceBuilder {
-    s3_config: ::std::option::Option<crate::S3Config>,
-    schema: ::std::option::Option<crate::Schema>,
-    format: ::std::option::Option<::std::string::String>,
-    timestamp_format: ::std::option::Option<::std::string::String>,
+    s3_config: Option<crate::S3Config>,
+    schema: Option<crate::Schema>,
+    format: Option<String>,
+    timestamp_format: Option<String>,
 }
 impl TimeSeriesReplacementsDataSource {
     /// A builder for `TimeSeriesReplacementsDataSource` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesReplacementsDataSourceBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesReplacementsDataSourceBuilder {
@@ -45,12 +45,10 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     crate::primitives::build::setters!(
         value "Schema" schema schema set_schema : crate ::Schema
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     crate::primitives::build::setters!(
         value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        ::std::string::String
+        String
     );
     /// Builds the [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource).
     ///
@@ -60,16 +58,10 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        TimeSeriesReplacementsDataSource,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<TimeSeriesReplacementsDataSource, crate::primitives::BuildError> {
         match (self.s3_config, self.schema) {
-            (
-                ::std::option::Option::Some(s3_config),
-                ::std::option::Option::Some(schema),
-            ) => {
-                ::std::result::Result::Ok(TimeSeriesReplacementsDataSource {
+            (Some(s3_config), Some(schema)) => {
+                Ok(TimeSeriesReplacementsDataSource {
                     s3_config,
                     schema,
                     format: self.format,
@@ -81,7 +73,7 @@ impl TimeSeriesReplacementsDataSourceBuilder {
                     s3_config.is_none().then_some("S3Config"),
                     schema.is_none().then_some("Schema"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "TimeSeriesReplacementsDataSource",
                         missing.into_iter().flatten(),
@@ -97,13 +89,10 @@ impl TimeSeriesReplacementsDataSourceBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        TimeSeriesReplacementsDataSource,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<TimeSeriesReplacementsDataSource, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -119,13 +108,13 @@ impl crate::primitives::Validate for TimeSeriesReplacementsDataSource {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
         v.leave();
         v.enter("TimestampFormat", false);
-        if let ::std::option::Option::Some(value) = &self.timestamp_format {
+        if let Some(value) = &self.timestamp_format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::TIMESTAMP_FORMAT);
         }
@@ -137,9 +126,7 @@ impl TimeSeriesReplacementsDataSource {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -155,12 +142,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     format : optional, Text; timestamp_format : optional, Text; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource>
+impl TryFrom<::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource>
 for crate::TimeSeriesReplacementsDataSource {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource {
             s3_config,
             schema,
@@ -168,15 +155,15 @@ for crate::TimeSeriesReplacementsDataSource {
             timestamp_format,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             s3_config: s3_config
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "TimeSeriesReplacementsDataSource",
                     member: "S3Config",
                 })?,
             schema: schema
-                .map(::std::convert::Into::into)
+                .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "TimeSeriesReplacementsDataSource",
                     member: "Schema",
@@ -187,22 +174,16 @@ for crate::TimeSeriesReplacementsDataSource {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::TimeSeriesReplacementsDataSource>
+impl TryFrom<crate::TimeSeriesReplacementsDataSource>
 for ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: crate::TimeSeriesReplacementsDataSource,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    ) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource::builder()
-                .set_s3_config(
-                    ::std::option::Option::Some(
-                        ::std::convert::TryFrom::try_from(value.s3_config)?,
-                    ),
-                )
-                .set_schema(
-                    ::std::option::Option::Some(::std::convert::Into::into(value.schema)),
-                )
+                .set_s3_config(Some(TryFrom::try_from(value.s3_config)?))
+                .set_schema(Some(Into::into(value.schema)))
                 .set_format(value.format)
                 .set_timestamp_format(value.timestamp_format)
                 .build(),

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesSelector` shape (`com.amazonaws.forecast#TimeSeriesSelector`).
+//! `TimeSeriesSelector`, from the structure `com.amazonaws.forecast#TimeSeriesSelector` of the model.
 /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object.
 ///
 /// The `TimeSeriesIdentifiers` object needs the following information:
@@ -13,18 +13,18 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct TimeSeriesSelector {
     /// Details about the import file that contains the time series for which you want to create forecasts.
-    pub time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
+    pub time_series_identifiers: Option<crate::TimeSeriesIdentifiers>,
 }
 /// A builder for [`TimeSeriesSelector`](crate::TimeSeriesSelector), from [`TimeSeriesSelector::builder`](crate::TimeSeriesSelector::builder): a setter for every member, then [`build`](TimeSeriesSelectorBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesSelectorBuilder {
-    time_series_identifiers: ::std::option::Option<crate::TimeSeriesIdentifiers>,
+    time_series_identifiers: Option<crate::TimeSeriesIdentifiers>,
 }
 impl TimeSeriesSelector {
     /// A builder for `TimeSeriesSelector` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesSelectorBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesSelectorBuilder {
@@ -34,10 +34,8 @@ impl TimeSeriesSelectorBuilder {
     );
     /// Builds the [`TimeSeriesSelector`](crate::TimeSeriesSelector). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TimeSeriesSelector {
+    pub fn build(self) -> Result<TimeSeriesSelector, crate::primitives::BuildError> {
+        Ok(TimeSeriesSelector {
             time_series_identifiers: self.time_series_identifiers,
         })
     }
@@ -48,10 +46,10 @@ impl TimeSeriesSelectorBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<TimeSeriesSelector, crate::primitives::ValidationError> {
+    ) -> Result<TimeSeriesSelector, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,7 +57,7 @@ impl crate::primitives::Validate for TimeSeriesSelector {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("TimeSeriesIdentifiers", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_identifiers {
+        if let Some(value) = &self.time_series_identifiers {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -70,9 +68,7 @@ impl TimeSeriesSelector {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -86,37 +82,32 @@ crate::primitives::arbitrary::arbitrary_structure! {
     TimeSeriesSelector { time_series_identifiers : optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::TimeSeriesSelector>
+impl TryFrom<::aws_sdk_forecast::types::TimeSeriesSelector>
 for crate::TimeSeriesSelector {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::TimeSeriesSelector,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::TimeSeriesSelector {
             time_series_identifiers,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             time_series_identifiers: time_series_identifiers
-                .map(::std::convert::TryFrom::try_from)
+                .map(TryFrom::try_from)
                 .transpose()?,
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::TimeSeriesSelector>
+impl TryFrom<crate::TimeSeriesSelector>
 for ::aws_sdk_forecast::types::TimeSeriesSelector {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::TimeSeriesSelector,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::TimeSeriesSelector) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::TimeSeriesSelector::builder()
                 .set_time_series_identifiers(
-                    value
-                        .time_series_identifiers
-                        .map(::std::convert::TryFrom::try_from)
-                        .transpose()?,
+                    value.time_series_identifiers.map(TryFrom::try_from).transpose()?,
                 )
                 .build(),
         )

@@ -2,32 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `TimeSeriesTransformation` shape (`com.amazonaws.forecast#TimeSeriesTransformation`).
+//! `TimeSeriesTransformation`, from the structure `com.amazonaws.forecast#TimeSeriesTransformation` of the model.
 /// A transformation function is a pair of operations that select and modify the rows in a related time series. You select the rows that you want with a condition operation and you modify the rows with a transformation operation. All conditions are joined with an AND operation, meaning that all conditions must be true for the transformation to be applied. Transformations are applied in the order that they are listed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimeSeriesTransformation {
     /// An array of actions that define a time series and how it is transformed. These transformations create a new time series that is used for the what-if analysis.
-    pub action: ::std::option::Option<crate::Action>,
+    pub action: Option<crate::Action>,
     /// An array of conditions that define which members of the related time series are transformed.
     ///
     /// Length: `0..=10`.
-    pub time_series_conditions: ::std::option::Option<
-        ::std::vec::Vec<crate::TimeSeriesCondition>,
-    >,
+    pub time_series_conditions: Option<Vec<crate::TimeSeriesCondition>>,
 }
 /// A builder for [`TimeSeriesTransformation`](crate::TimeSeriesTransformation), from [`TimeSeriesTransformation::builder`](crate::TimeSeriesTransformation::builder): a setter for every member, then [`build`](TimeSeriesTransformationBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TimeSeriesTransformationBuilder {
-    action: ::std::option::Option<crate::Action>,
-    time_series_conditions: ::std::option::Option<
-        ::std::vec::Vec<crate::TimeSeriesCondition>,
-    >,
+    action: Option<crate::Action>,
+    time_series_conditions: Option<Vec<crate::TimeSeriesCondition>>,
 }
 impl TimeSeriesTransformation {
     /// A builder for `TimeSeriesTransformation` with every member unset.
     #[inline]
     pub fn builder() -> TimeSeriesTransformationBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TimeSeriesTransformationBuilder {
@@ -42,8 +38,8 @@ impl TimeSeriesTransformationBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<TimeSeriesTransformation, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(TimeSeriesTransformation {
+    ) -> Result<TimeSeriesTransformation, crate::primitives::BuildError> {
+        Ok(TimeSeriesTransformation {
             action: self.action,
             time_series_conditions: self.time_series_conditions,
         })
@@ -55,13 +51,10 @@ impl TimeSeriesTransformationBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        TimeSeriesTransformation,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<TimeSeriesTransformation, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -69,12 +62,12 @@ impl crate::primitives::Validate for TimeSeriesTransformation {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Action", false);
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("TimeSeriesConditions", false);
-        if let ::std::option::Option::Some(value) = &self.time_series_conditions {
+        if let Some(value) = &self.time_series_conditions {
             v.check_count(value.len(), crate::primitives::Bounds::between(0u64, 10u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -90,9 +83,7 @@ impl TimeSeriesTransformation {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -107,7 +98,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     ListOf < Any >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::TimeSeriesTransformation>
+impl From<::aws_sdk_forecast::types::TimeSeriesTransformation>
 for crate::TimeSeriesTransformation {
     fn from(value: ::aws_sdk_forecast::types::TimeSeriesTransformation) -> Self {
         let ::aws_sdk_forecast::types::TimeSeriesTransformation {
@@ -116,34 +107,28 @@ for crate::TimeSeriesTransformation {
             ..
         } = value;
         Self {
-            action: action.map(::std::convert::Into::into),
+            action: action.map(Into::into),
             time_series_conditions: time_series_conditions
-                .map(|v| v.into_iter().map(::std::convert::Into::into).collect()),
+                .map(|v| v.into_iter().map(Into::into).collect()),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::TimeSeriesTransformation>
+impl TryFrom<crate::TimeSeriesTransformation>
 for ::aws_sdk_forecast::types::TimeSeriesTransformation {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::TimeSeriesTransformation,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::TimeSeriesTransformation) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::TimeSeriesTransformation::builder()
-                .set_action(
-                    value.action.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_action(value.action.map(TryFrom::try_from).transpose()?)
                 .set_time_series_conditions(
                     value
                         .time_series_conditions
                         .map(|v| {
                             v
                                 .into_iter()
-                                .map(::std::convert::TryFrom::try_from)
-                                .collect::<
-                                    ::std::result::Result<_, crate::interop::ConversionError>,
-                                >()
+                                .map(TryFrom::try_from)
+                                .collect::<Result<_, crate::interop::ConversionError>>()
                         })
                         .transpose()?,
                 )

@@ -2,18 +2,18 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UntagResourceRequest` shape (`com.amazonaws.forecast#UntagResourceRequest`).
-/// The `UntagResourceRequest` structure.
+//! `UntagResourceRequest`, from the structure `com.amazonaws.forecast#UntagResourceRequest` of the model.
+/// The input of [`UntagResource`](crate::UntagResource), which deletes the specified tags from a resource.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct UntagResourceRequest {
     /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub resource_arn: ::std::string::String,
+    pub resource_arn: String,
     /// The keys of the tags to be removed.
     ///
     /// **Required.** Length: `0..=200`. Each item: Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
-    pub tag_keys: ::std::vec::Vec<::std::string::String>,
+    pub tag_keys: Vec<String>,
 }
 impl ::std::fmt::Debug for UntagResourceRequest {
     #[inline]
@@ -27,8 +27,8 @@ impl ::std::fmt::Debug for UntagResourceRequest {
 /// A builder for [`UntagResourceRequest`](crate::UntagResourceRequest), from [`UntagResourceRequest::builder`](crate::UntagResourceRequest::builder): a setter for every member, then [`build`](UntagResourceRequestBuilder::build).
 #[derive(Clone, Default, PartialEq)]
 pub struct UntagResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    resource_arn: Option<String>,
+    tag_keys: Option<Vec<String>>,
 }
 impl ::std::fmt::Debug for UntagResourceRequestBuilder {
     #[inline]
@@ -46,16 +46,15 @@ impl UntagResourceRequest {
     /// A builder for `UntagResourceRequest` with every member unset.
     #[inline]
     pub fn builder() -> UntagResourceRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UntagResourceRequestBuilder {
     crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
+        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
     );
     crate::primitives::build::setters!(
-        list "TagKeys" tag_keys tag_keys set_tag_keys : ::std::string::String
+        list "TagKeys" tag_keys tag_keys set_tag_keys : String
     );
     /// Builds the [`UntagResourceRequest`](crate::UntagResourceRequest).
     ///
@@ -63,15 +62,10 @@ impl UntagResourceRequestBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `ResourceArn`, `TagKeys`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UntagResourceRequest, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<UntagResourceRequest, crate::primitives::BuildError> {
         match (self.resource_arn, self.tag_keys) {
-            (
-                ::std::option::Option::Some(resource_arn),
-                ::std::option::Option::Some(tag_keys),
-            ) => {
-                ::std::result::Result::Ok(UntagResourceRequest {
+            (Some(resource_arn), Some(tag_keys)) => {
+                Ok(UntagResourceRequest {
                     resource_arn,
                     tag_keys,
                 })
@@ -81,7 +75,7 @@ impl UntagResourceRequestBuilder {
                     resource_arn.is_none().then_some("ResourceArn"),
                     tag_keys.is_none().then_some("TagKeys"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "UntagResourceRequest",
                         missing.into_iter().flatten(),
@@ -97,13 +91,10 @@ impl UntagResourceRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UntagResourceRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UntagResourceRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -132,9 +123,7 @@ impl UntagResourceRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -149,19 +138,18 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Text >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
-    ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput,
-> for crate::UntagResourceRequest {
+impl TryFrom<::aws_sdk_forecast::operation::untag_resource::UntagResourceInput>
+for crate::UntagResourceRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput {
             resource_arn,
             tag_keys,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             resource_arn: resource_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "UntagResourceRequest",
@@ -176,19 +164,17 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::UntagResourceRequest>
+impl TryFrom<crate::UntagResourceRequest>
 for ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::UntagResourceRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::UntagResourceRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::untag_resource::UntagResourceInput::builder()
-            .set_resource_arn(::std::option::Option::Some(value.resource_arn))
-            .set_tag_keys(::std::option::Option::Some(value.tag_keys))
+            .set_resource_arn(Some(value.resource_arn))
+            .set_tag_keys(Some(value.tag_keys))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "UntagResourceRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

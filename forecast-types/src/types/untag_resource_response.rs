@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UntagResourceResponse` shape (`com.amazonaws.forecast#UntagResourceResponse`).
-/// The `UntagResourceResponse` structure.
+//! `UntagResourceResponse`, from the structure `com.amazonaws.forecast#UntagResourceResponse` of the model.
+/// The output of [`UntagResource`](crate::UntagResource), which deletes the specified tags from a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UntagResourceResponse {}
 /// A builder for [`UntagResourceResponse`](crate::UntagResourceResponse), from [`UntagResourceResponse::builder`](crate::UntagResourceResponse::builder): a setter for every member, then [`build`](UntagResourceResponseBuilder::build).
@@ -13,16 +13,14 @@ impl UntagResourceResponse {
     /// A builder for `UntagResourceResponse` with every member unset.
     #[inline]
     pub fn builder() -> UntagResourceResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UntagResourceResponseBuilder {
     /// Builds the [`UntagResourceResponse`](crate::UntagResourceResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UntagResourceResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(UntagResourceResponse {})
+    pub fn build(self) -> Result<UntagResourceResponse, crate::primitives::BuildError> {
+        Ok(UntagResourceResponse {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -31,13 +29,10 @@ impl UntagResourceResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UntagResourceResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UntagResourceResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -50,9 +45,7 @@ impl UntagResourceResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -65,9 +58,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     UntagResourceResponse {}
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput,
-> for crate::UntagResourceResponse {
+impl From<::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput>
+for crate::UntagResourceResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput,
     ) -> Self {
@@ -76,7 +68,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::UntagResourceResponse>
+impl From<crate::UntagResourceResponse>
 for ::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput {
     fn from(value: crate::UntagResourceResponse) -> Self {
         let _ = value;

@@ -2,40 +2,39 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UpdateDatasetGroupRequest` shape (`com.amazonaws.forecast#UpdateDatasetGroupRequest`).
-/// The `UpdateDatasetGroupRequest` structure.
+//! `UpdateDatasetGroupRequest`, from the structure `com.amazonaws.forecast#UpdateDatasetGroupRequest` of the model.
+/// The input of [`UpdateDatasetGroup`](crate::UpdateDatasetGroup), which replaces the datasets in a dataset group with the specified datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UpdateDatasetGroupRequest {
     /// The ARN of the dataset group.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_group_arn: ::std::string::String,
+    pub dataset_group_arn: String,
     /// An array of the Amazon Resource Names (ARNs) of the datasets to add to the dataset group.
     ///
     /// **Required.** Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub dataset_arns: ::std::vec::Vec<::std::string::String>,
+    pub dataset_arns: Vec<String>,
 }
 /// A builder for [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest), from [`UpdateDatasetGroupRequest::builder`](crate::UpdateDatasetGroupRequest::builder): a setter for every member, then [`build`](UpdateDatasetGroupRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UpdateDatasetGroupRequestBuilder {
-    dataset_group_arn: ::std::option::Option<::std::string::String>,
-    dataset_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    dataset_group_arn: Option<String>,
+    dataset_arns: Option<Vec<String>>,
 }
 impl UpdateDatasetGroupRequest {
     /// A builder for `UpdateDatasetGroupRequest` with every member unset.
     #[inline]
     pub fn builder() -> UpdateDatasetGroupRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UpdateDatasetGroupRequestBuilder {
     crate::primitives::build::setters!(
         value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : ::std::string::String
+        : String
     );
     crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns :
-        ::std::string::String
+        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
     );
     /// Builds the [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest).
     ///
@@ -45,16 +44,10 @@ impl UpdateDatasetGroupRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<UpdateDatasetGroupRequest, crate::primitives::BuildError> {
         match (self.dataset_group_arn, self.dataset_arns) {
-            (
-                ::std::option::Option::Some(dataset_group_arn),
-                ::std::option::Option::Some(dataset_arns),
-            ) => {
-                ::std::result::Result::Ok(UpdateDatasetGroupRequest {
+            (Some(dataset_group_arn), Some(dataset_arns)) => {
+                Ok(UpdateDatasetGroupRequest {
                     dataset_group_arn,
                     dataset_arns,
                 })
@@ -64,7 +57,7 @@ impl UpdateDatasetGroupRequestBuilder {
                     dataset_group_arn.is_none().then_some("DatasetGroupArn"),
                     dataset_arns.is_none().then_some("DatasetArns"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "UpdateDatasetGroupRequest",
                         missing.into_iter().flatten(),
@@ -80,13 +73,10 @@ impl UpdateDatasetGroupRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UpdateDatasetGroupRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -114,9 +104,7 @@ impl UpdateDatasetGroupRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -131,19 +119,19 @@ crate::primitives::arbitrary::arbitrary_structure! {
     required, ListOf < Text >; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<
+impl TryFrom<
     ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput,
 > for crate::UpdateDatasetGroupRequest {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput {
             dataset_group_arn,
             dataset_arns,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             dataset_group_arn: dataset_group_arn
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "UpdateDatasetGroupRequest",
@@ -158,19 +146,17 @@ impl ::std::convert::TryFrom<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::UpdateDatasetGroupRequest>
+impl TryFrom<crate::UpdateDatasetGroupRequest>
 for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::UpdateDatasetGroupRequest,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    fn try_from(value: crate::UpdateDatasetGroupRequest) -> Result<Self, Self::Error> {
         ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupInput::builder()
-            .set_dataset_group_arn(::std::option::Option::Some(value.dataset_group_arn))
-            .set_dataset_arns(::std::option::Option::Some(value.dataset_arns))
+            .set_dataset_group_arn(Some(value.dataset_group_arn))
+            .set_dataset_arns(Some(value.dataset_arns))
             .build()
             .map_err(|e| crate::interop::ConversionError::Refused {
                 shape: "UpdateDatasetGroupRequest",
-                reason: ::std::string::ToString::to_string(&e),
+                reason: ToString::to_string(&e),
             })
     }
 }

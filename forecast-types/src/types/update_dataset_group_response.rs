@@ -2,8 +2,8 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `UpdateDatasetGroupResponse` shape (`com.amazonaws.forecast#UpdateDatasetGroupResponse`).
-/// The `UpdateDatasetGroupResponse` structure.
+//! `UpdateDatasetGroupResponse`, from the structure `com.amazonaws.forecast#UpdateDatasetGroupResponse` of the model.
+/// The output of [`UpdateDatasetGroup`](crate::UpdateDatasetGroup), which replaces the datasets in a dataset group with the specified datasets.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UpdateDatasetGroupResponse {}
 /// A builder for [`UpdateDatasetGroupResponse`](crate::UpdateDatasetGroupResponse), from [`UpdateDatasetGroupResponse::builder`](crate::UpdateDatasetGroupResponse::builder): a setter for every member, then [`build`](UpdateDatasetGroupResponseBuilder::build).
@@ -13,7 +13,7 @@ impl UpdateDatasetGroupResponse {
     /// A builder for `UpdateDatasetGroupResponse` with every member unset.
     #[inline]
     pub fn builder() -> UpdateDatasetGroupResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UpdateDatasetGroupResponseBuilder {
@@ -21,11 +21,8 @@ impl UpdateDatasetGroupResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(UpdateDatasetGroupResponse {})
+    ) -> Result<UpdateDatasetGroupResponse, crate::primitives::BuildError> {
+        Ok(UpdateDatasetGroupResponse {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -34,13 +31,10 @@ impl UpdateDatasetGroupResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UpdateDatasetGroupResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UpdateDatasetGroupResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +47,7 @@ impl UpdateDatasetGroupResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -68,9 +60,8 @@ crate::primitives::arbitrary::arbitrary_structure! {
     UpdateDatasetGroupResponse {}
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<
-    ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput,
-> for crate::UpdateDatasetGroupResponse {
+impl From<::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput>
+for crate::UpdateDatasetGroupResponse {
     fn from(
         value: ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput,
     ) -> Self {
@@ -79,7 +70,7 @@ impl ::std::convert::From<
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::UpdateDatasetGroupResponse>
+impl From<crate::UpdateDatasetGroupResponse>
 for ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput {
     fn from(value: crate::UpdateDatasetGroupResponse) -> Self {
         let _ = value;

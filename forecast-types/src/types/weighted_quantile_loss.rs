@@ -2,28 +2,28 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WeightedQuantileLoss` shape (`com.amazonaws.forecast#WeightedQuantileLoss`).
+//! `WeightedQuantileLoss`, from the structure `com.amazonaws.forecast#WeightedQuantileLoss` of the model.
 /// The weighted loss value for a quantile. This object is part of the [`Metrics`][] object.
 ///
 /// [`Metrics`]: crate::Metrics
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WeightedQuantileLoss {
     /// The quantile. Quantiles divide a probability distribution into regions of equal probability. For example, if the distribution was divided into 5 regions of equal probability, the quantiles would be 0.2, 0.4, 0.6, and 0.8.
-    pub quantile: ::std::option::Option<f64>,
+    pub quantile: Option<f64>,
     /// The difference between the predicted value and the actual value over the quantile, weighted (normalized) by dividing by the sum over all quantiles.
-    pub loss_value: ::std::option::Option<f64>,
+    pub loss_value: Option<f64>,
 }
 /// A builder for [`WeightedQuantileLoss`](crate::WeightedQuantileLoss), from [`WeightedQuantileLoss::builder`](crate::WeightedQuantileLoss::builder): a setter for every member, then [`build`](WeightedQuantileLossBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WeightedQuantileLossBuilder {
-    quantile: ::std::option::Option<f64>,
-    loss_value: ::std::option::Option<f64>,
+    quantile: Option<f64>,
+    loss_value: Option<f64>,
 }
 impl WeightedQuantileLoss {
     /// A builder for `WeightedQuantileLoss` with every member unset.
     #[inline]
     pub fn builder() -> WeightedQuantileLossBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WeightedQuantileLossBuilder {
@@ -35,10 +35,8 @@ impl WeightedQuantileLossBuilder {
     );
     /// Builds the [`WeightedQuantileLoss`](crate::WeightedQuantileLoss). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WeightedQuantileLoss, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WeightedQuantileLoss {
+    pub fn build(self) -> Result<WeightedQuantileLoss, crate::primitives::BuildError> {
+        Ok(WeightedQuantileLoss {
             quantile: self.quantile,
             loss_value: self.loss_value,
         })
@@ -50,13 +48,10 @@ impl WeightedQuantileLossBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        WeightedQuantileLoss,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<WeightedQuantileLoss, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -69,9 +64,7 @@ impl WeightedQuantileLoss {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -85,7 +78,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     WeightedQuantileLoss { quantile : optional, Float; loss_value : optional, Float; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::WeightedQuantileLoss>
+impl From<::aws_sdk_forecast::types::WeightedQuantileLoss>
 for crate::WeightedQuantileLoss {
     fn from(value: ::aws_sdk_forecast::types::WeightedQuantileLoss) -> Self {
         let ::aws_sdk_forecast::types::WeightedQuantileLoss {
@@ -97,7 +90,7 @@ for crate::WeightedQuantileLoss {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::WeightedQuantileLoss>
+impl From<crate::WeightedQuantileLoss>
 for ::aws_sdk_forecast::types::WeightedQuantileLoss {
     fn from(value: crate::WeightedQuantileLoss) -> Self {
         ::aws_sdk_forecast::types::WeightedQuantileLoss::builder()

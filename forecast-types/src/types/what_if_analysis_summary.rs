@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WhatIfAnalysisSummary` shape (`com.amazonaws.forecast#WhatIfAnalysisSummary`).
+//! `WhatIfAnalysisSummary`, from the structure `com.amazonaws.forecast#WhatIfAnalysisSummary` of the model.
 /// Provides a summary of the what-if analysis properties used in the [`ListWhatIfAnalyses`][] operation. To get the complete set of properties, call the [`DescribeWhatIfAnalysis`][] operation, and provide the `WhatIfAnalysisArn` that is listed in the summary.
 ///
 /// [`ListWhatIfAnalyses`]: crate::ListWhatIfAnalyses
@@ -12,15 +12,15 @@ pub struct WhatIfAnalysisSummary {
     /// The Amazon Resource Name (ARN) of the what-if analysis.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_arn: Option<String>,
     /// The name of the what-if analysis.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_analysis_name: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the baseline forecast that is being used in this what-if analysis.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The status of the what-if analysis. States include:
     ///
     /// - `ACTIVE`
@@ -31,11 +31,11 @@ pub struct WhatIfAnalysisSummary {
     /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the what-if analysis was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -43,44 +43,41 @@ pub struct WhatIfAnalysisSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary), from [`WhatIfAnalysisSummary::builder`](crate::WhatIfAnalysisSummary::builder): a setter for every member, then [`build`](WhatIfAnalysisSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WhatIfAnalysisSummaryBuilder {
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
-    what_if_analysis_name: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    what_if_analysis_arn: Option<String>,
+    what_if_analysis_name: Option<String>,
+    forecast_arn: Option<String>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl WhatIfAnalysisSummary {
     /// A builder for `WhatIfAnalysisSummary` with every member unset.
     #[inline]
     pub fn builder() -> WhatIfAnalysisSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WhatIfAnalysisSummaryBuilder {
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
     crate::primitives::build::setters!(
         value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : ::std::string::String
+        set_what_if_analysis_name : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -92,10 +89,8 @@ impl WhatIfAnalysisSummaryBuilder {
     );
     /// Builds the [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WhatIfAnalysisSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WhatIfAnalysisSummary {
+    pub fn build(self) -> Result<WhatIfAnalysisSummary, crate::primitives::BuildError> {
+        Ok(WhatIfAnalysisSummary {
             what_if_analysis_arn: self.what_if_analysis_arn,
             what_if_analysis_name: self.what_if_analysis_name,
             forecast_arn: self.forecast_arn,
@@ -112,13 +107,10 @@ impl WhatIfAnalysisSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        WhatIfAnalysisSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<WhatIfAnalysisSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -126,25 +118,25 @@ impl crate::primitives::Validate for WhatIfAnalysisSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfAnalysisArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+        if let Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("WhatIfAnalysisName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_name {
+        if let Some(value) = &self.what_if_analysis_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -155,9 +147,7 @@ impl WhatIfAnalysisSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -177,7 +167,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfAnalysisSummary>
+impl From<::aws_sdk_forecast::types::WhatIfAnalysisSummary>
 for crate::WhatIfAnalysisSummary {
     fn from(value: ::aws_sdk_forecast::types::WhatIfAnalysisSummary) -> Self {
         let ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
@@ -196,14 +186,13 @@ for crate::WhatIfAnalysisSummary {
             forecast_arn,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::WhatIfAnalysisSummary>
+impl From<crate::WhatIfAnalysisSummary>
 for ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
     fn from(value: crate::WhatIfAnalysisSummary) -> Self {
         ::aws_sdk_forecast::types::WhatIfAnalysisSummary::builder()
@@ -212,10 +201,8 @@ for ::aws_sdk_forecast::types::WhatIfAnalysisSummary {
             .set_forecast_arn(value.forecast_arn)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

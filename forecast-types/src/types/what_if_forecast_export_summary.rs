@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WhatIfForecastExportSummary` shape (`com.amazonaws.forecast#WhatIfForecastExportSummary`).
+//! `WhatIfForecastExportSummary`, from the structure `com.amazonaws.forecast#WhatIfForecastExportSummary` of the model.
 /// Provides a summary of the what-if forecast export properties used in the [`ListWhatIfForecastExports`][] operation. To get the complete set of properties, call the [`DescribeWhatIfForecastExport`][] operation, and provide the `WhatIfForecastExportArn` that is listed in the summary.
 ///
 /// [`ListWhatIfForecastExports`]: crate::ListWhatIfForecastExports
@@ -12,19 +12,17 @@ pub struct WhatIfForecastExportSummary {
     /// The Amazon Resource Name (ARN) of the what-if forecast export.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_export_arn: Option<String>,
     /// An array of Amazon Resource Names (ARNs) that define the what-if forecasts included in the export.
     ///
     /// Length: `1..=50`. Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub what_if_forecast_arns: Option<Vec<String>>,
     /// The what-if forecast export name.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_export_name: Option<String>,
     /// The path to the Amazon Simple Storage Service (Amazon S3) bucket where the forecast is exported.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub destination: Option<crate::DataDestination>,
     /// The status of the what-if forecast export. States include:
     ///
     /// - `ACTIVE`
@@ -35,11 +33,11 @@ pub struct WhatIfForecastExportSummary {
     /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the what-if forecast export was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -47,51 +45,47 @@ pub struct WhatIfForecastExportSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`WhatIfForecastExportSummary`](crate::WhatIfForecastExportSummary), from [`WhatIfForecastExportSummary::builder`](crate::WhatIfForecastExportSummary::builder): a setter for every member, then [`build`](WhatIfForecastExportSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WhatIfForecastExportSummaryBuilder {
-    what_if_forecast_export_arn: ::std::option::Option<::std::string::String>,
-    what_if_forecast_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    what_if_forecast_export_name: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    what_if_forecast_export_arn: Option<String>,
+    what_if_forecast_arns: Option<Vec<String>>,
+    what_if_forecast_export_name: Option<String>,
+    destination: Option<crate::DataDestination>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl WhatIfForecastExportSummary {
     /// A builder for `WhatIfForecastExportSummary` with every member unset.
     #[inline]
     pub fn builder() -> WhatIfForecastExportSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WhatIfForecastExportSummaryBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn :
-        ::std::string::String
+        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
     );
     crate::primitives::build::setters!(
         list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
-        set_what_if_forecast_arns : ::std::string::String
+        set_what_if_forecast_arns : String
     );
     crate::primitives::build::setters!(
         value "WhatIfForecastExportName" what_if_forecast_export_name
-        what_if_forecast_export_name set_what_if_forecast_export_name :
-        ::std::string::String
+        what_if_forecast_export_name set_what_if_forecast_export_name : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -105,11 +99,8 @@ impl WhatIfForecastExportSummaryBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        WhatIfForecastExportSummary,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(WhatIfForecastExportSummary {
+    ) -> Result<WhatIfForecastExportSummary, crate::primitives::BuildError> {
+        Ok(WhatIfForecastExportSummary {
             what_if_forecast_export_arn: self.what_if_forecast_export_arn,
             what_if_forecast_arns: self.what_if_forecast_arns,
             what_if_forecast_export_name: self.what_if_forecast_export_name,
@@ -127,13 +118,10 @@ impl WhatIfForecastExportSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        WhatIfForecastExportSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<WhatIfForecastExportSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -141,13 +129,13 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastExportArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_arn {
+        if let Some(value) = &self.what_if_forecast_export_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfForecastArns", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arns {
+        if let Some(value) = &self.what_if_forecast_arns {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 50u64));
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
@@ -158,18 +146,18 @@ impl crate::primitives::Validate for WhatIfForecastExportSummary {
         }
         v.leave();
         v.enter("WhatIfForecastExportName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_export_name {
+        if let Some(value) = &self.what_if_forecast_export_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -180,9 +168,7 @@ impl WhatIfForecastExportSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -205,12 +191,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
     Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<::aws_sdk_forecast::types::WhatIfForecastExportSummary>
+impl TryFrom<::aws_sdk_forecast::types::WhatIfForecastExportSummary>
 for crate::WhatIfForecastExportSummary {
     type Error = crate::interop::ConversionError;
     fn try_from(
         value: ::aws_sdk_forecast::types::WhatIfForecastExportSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
+    ) -> Result<Self, Self::Error> {
         let ::aws_sdk_forecast::types::WhatIfForecastExportSummary {
             what_if_forecast_export_arn,
             what_if_forecast_arns,
@@ -222,40 +208,33 @@ for crate::WhatIfForecastExportSummary {
             last_modification_time,
             ..
         } = value;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             what_if_forecast_export_arn,
             what_if_forecast_arns,
             what_if_forecast_export_name,
-            destination: destination.map(::std::convert::TryFrom::try_from).transpose()?,
+            destination: destination.map(TryFrom::try_from).transpose()?,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         })
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::TryFrom<crate::WhatIfForecastExportSummary>
+impl TryFrom<crate::WhatIfForecastExportSummary>
 for ::aws_sdk_forecast::types::WhatIfForecastExportSummary {
     type Error = crate::interop::ConversionError;
-    fn try_from(
-        value: crate::WhatIfForecastExportSummary,
-    ) -> ::std::result::Result<Self, Self::Error> {
-        ::std::result::Result::Ok(
+    fn try_from(value: crate::WhatIfForecastExportSummary) -> Result<Self, Self::Error> {
+        Ok(
             ::aws_sdk_forecast::types::WhatIfForecastExportSummary::builder()
                 .set_what_if_forecast_export_arn(value.what_if_forecast_export_arn)
                 .set_what_if_forecast_arns(value.what_if_forecast_arns)
                 .set_what_if_forecast_export_name(value.what_if_forecast_export_name)
-                .set_destination(
-                    value.destination.map(::std::convert::TryFrom::try_from).transpose()?,
-                )
+                .set_destination(value.destination.map(TryFrom::try_from).transpose()?)
                 .set_status(value.status)
                 .set_message(value.message)
-                .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-                .set_last_modification_time(
-                    value.last_modification_time.map(::std::convert::Into::into),
-                )
+                .set_creation_time(value.creation_time.map(Into::into))
+                .set_last_modification_time(value.last_modification_time.map(Into::into))
                 .build(),
         )
     }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WhatIfForecastSummary` shape (`com.amazonaws.forecast#WhatIfForecastSummary`).
+//! `WhatIfForecastSummary`, from the structure `com.amazonaws.forecast#WhatIfForecastSummary` of the model.
 /// Provides a summary of the what-if forecast properties used in the [`ListWhatIfForecasts`][] operation. To get the complete set of properties, call the [`DescribeWhatIfForecast`][] operation, and provide the `WhatIfForecastArn` that is listed in the summary.
 ///
 /// [`ListWhatIfForecasts`]: crate::ListWhatIfForecasts
@@ -12,15 +12,15 @@ pub struct WhatIfForecastSummary {
     /// The Amazon Resource Name (ARN) of the what-if forecast.
     ///
     /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_arn: Option<String>,
     /// The name of the what-if forecast.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub what_if_forecast_name: ::std::option::Option<::std::string::String>,
+    pub what_if_forecast_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the what-if analysis that contains this what-if forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_analysis_arn: ::std::option::Option<::std::string::String>,
+    pub what_if_analysis_arn: Option<String>,
     /// The status of the what-if forecast. States include:
     ///
     /// - `ACTIVE`
@@ -31,11 +31,11 @@ pub struct WhatIfForecastSummary {
     /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// When the what-if forecast was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -43,44 +43,42 @@ pub struct WhatIfForecastSummary {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`WhatIfForecastSummary`](crate::WhatIfForecastSummary), from [`WhatIfForecastSummary::builder`](crate::WhatIfForecastSummary::builder): a setter for every member, then [`build`](WhatIfForecastSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WhatIfForecastSummaryBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
-    what_if_forecast_name: ::std::option::Option<::std::string::String>,
-    what_if_analysis_arn: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    what_if_forecast_arn: Option<String>,
+    what_if_forecast_name: Option<String>,
+    what_if_analysis_arn: Option<String>,
+    status: Option<String>,
+    message: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
 }
 impl WhatIfForecastSummary {
     /// A builder for `WhatIfForecastSummary` with every member unset.
     #[inline]
     pub fn builder() -> WhatIfForecastSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WhatIfForecastSummaryBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     crate::primitives::build::setters!(
         value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
-        set_what_if_forecast_name : ::std::string::String
+        set_what_if_forecast_name : String
     );
     crate::primitives::build::setters!(
         value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
+        set_what_if_analysis_arn : String
     );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
@@ -92,10 +90,8 @@ impl WhatIfForecastSummaryBuilder {
     );
     /// Builds the [`WhatIfForecastSummary`](crate::WhatIfForecastSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WhatIfForecastSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WhatIfForecastSummary {
+    pub fn build(self) -> Result<WhatIfForecastSummary, crate::primitives::BuildError> {
+        Ok(WhatIfForecastSummary {
             what_if_forecast_arn: self.what_if_forecast_arn,
             what_if_forecast_name: self.what_if_forecast_name,
             what_if_analysis_arn: self.what_if_analysis_arn,
@@ -112,13 +108,10 @@ impl WhatIfForecastSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        WhatIfForecastSummary,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<WhatIfForecastSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -126,25 +119,25 @@ impl crate::primitives::Validate for WhatIfForecastSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("WhatIfForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_arn {
+        if let Some(value) = &self.what_if_forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 300u64));
             v.check_pattern(value, &crate::patterns::LONG_ARN);
         }
         v.leave();
         v.enter("WhatIfForecastName", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_forecast_name {
+        if let Some(value) = &self.what_if_forecast_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("WhatIfAnalysisArn", false);
-        if let ::std::option::Option::Some(value) = &self.what_if_analysis_arn {
+        if let Some(value) = &self.what_if_analysis_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
@@ -155,9 +148,7 @@ impl WhatIfForecastSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -177,7 +168,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     optional, Any; }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::WhatIfForecastSummary>
+impl From<::aws_sdk_forecast::types::WhatIfForecastSummary>
 for crate::WhatIfForecastSummary {
     fn from(value: ::aws_sdk_forecast::types::WhatIfForecastSummary) -> Self {
         let ::aws_sdk_forecast::types::WhatIfForecastSummary {
@@ -196,14 +187,13 @@ for crate::WhatIfForecastSummary {
             what_if_analysis_arn,
             status,
             message,
-            creation_time: creation_time.map(::std::convert::Into::into),
-            last_modification_time: last_modification_time
-                .map(::std::convert::Into::into),
+            creation_time: creation_time.map(Into::into),
+            last_modification_time: last_modification_time.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::WhatIfForecastSummary>
+impl From<crate::WhatIfForecastSummary>
 for ::aws_sdk_forecast::types::WhatIfForecastSummary {
     fn from(value: crate::WhatIfForecastSummary) -> Self {
         ::aws_sdk_forecast::types::WhatIfForecastSummary::builder()
@@ -212,10 +202,8 @@ for ::aws_sdk_forecast::types::WhatIfForecastSummary {
             .set_what_if_analysis_arn(value.what_if_analysis_arn)
             .set_status(value.status)
             .set_message(value.message)
-            .set_creation_time(value.creation_time.map(::std::convert::Into::into))
-            .set_last_modification_time(
-                value.last_modification_time.map(::std::convert::Into::into),
-            )
+            .set_creation_time(value.creation_time.map(Into::into))
+            .set_last_modification_time(value.last_modification_time.map(Into::into))
             .build()
     }
 }

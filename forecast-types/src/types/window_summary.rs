@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `cargo xtask codegen`; do not edit by hand.
 
-//! The `WindowSummary` shape (`com.amazonaws.forecast#WindowSummary`).
+//! `WindowSummary`, from the structure `com.amazonaws.forecast#WindowSummary` of the model.
 /// The metrics for a time range within the evaluation portion of a dataset. This object is part of the [`EvaluationResult`][] object.
 ///
 /// The `TestWindowStart` and `TestWindowEnd` parameters are determined by the `BackTestWindowOffset` parameter of the [`EvaluationParameters`][] object.
@@ -12,33 +12,33 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WindowSummary {
     /// The timestamp that defines the start of the window.
-    pub test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
+    pub test_window_start: Option<crate::primitives::Timestamp>,
     /// The timestamp that defines the end of the window.
-    pub test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
+    pub test_window_end: Option<crate::primitives::Timestamp>,
     /// The number of data points within the window.
-    pub item_count: ::std::option::Option<i32>,
+    pub item_count: Option<i32>,
     /// The type of evaluation.
     ///
     /// - `SUMMARY` - The average metrics across all windows.
     /// - `COMPUTED` - The metrics for the specified window.
-    pub evaluation_type: ::std::option::Option<crate::EvaluationType>,
+    pub evaluation_type: Option<crate::EvaluationType>,
     /// Provides metrics used to evaluate the performance of a predictor.
-    pub metrics: ::std::option::Option<crate::Metrics>,
+    pub metrics: Option<crate::Metrics>,
 }
 /// A builder for [`WindowSummary`](crate::WindowSummary), from [`WindowSummary::builder`](crate::WindowSummary::builder): a setter for every member, then [`build`](WindowSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WindowSummaryBuilder {
-    test_window_start: ::std::option::Option<crate::primitives::Timestamp>,
-    test_window_end: ::std::option::Option<crate::primitives::Timestamp>,
-    item_count: ::std::option::Option<i32>,
-    evaluation_type: ::std::option::Option<crate::EvaluationType>,
-    metrics: ::std::option::Option<crate::Metrics>,
+    test_window_start: Option<crate::primitives::Timestamp>,
+    test_window_end: Option<crate::primitives::Timestamp>,
+    item_count: Option<i32>,
+    evaluation_type: Option<crate::EvaluationType>,
+    metrics: Option<crate::Metrics>,
 }
 impl WindowSummary {
     /// A builder for `WindowSummary` with every member unset.
     #[inline]
     pub fn builder() -> WindowSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WindowSummaryBuilder {
@@ -62,10 +62,8 @@ impl WindowSummaryBuilder {
     );
     /// Builds the [`WindowSummary`](crate::WindowSummary). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WindowSummary, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WindowSummary {
+    pub fn build(self) -> Result<WindowSummary, crate::primitives::BuildError> {
+        Ok(WindowSummary {
             test_window_start: self.test_window_start,
             test_window_end: self.test_window_end,
             item_count: self.item_count,
@@ -80,10 +78,10 @@ impl WindowSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<WindowSummary, crate::primitives::ValidationError> {
+    ) -> Result<WindowSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,12 +89,12 @@ impl crate::primitives::Validate for WindowSummary {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("EvaluationType", false);
-        if let ::std::option::Option::Some(value) = &self.evaluation_type {
+        if let Some(value) = &self.evaluation_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Metrics", false);
-        if let ::std::option::Option::Some(value) = &self.metrics {
+        if let Some(value) = &self.metrics {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -107,9 +105,7 @@ impl WindowSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
@@ -127,8 +123,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<::aws_sdk_forecast::types::WindowSummary>
-for crate::WindowSummary {
+impl From<::aws_sdk_forecast::types::WindowSummary> for crate::WindowSummary {
     fn from(value: ::aws_sdk_forecast::types::WindowSummary) -> Self {
         let ::aws_sdk_forecast::types::WindowSummary {
             test_window_start,
@@ -139,26 +134,23 @@ for crate::WindowSummary {
             ..
         } = value;
         Self {
-            test_window_start: test_window_start.map(::std::convert::Into::into),
-            test_window_end: test_window_end.map(::std::convert::Into::into),
+            test_window_start: test_window_start.map(Into::into),
+            test_window_end: test_window_end.map(Into::into),
             item_count,
-            evaluation_type: evaluation_type.map(::std::convert::Into::into),
-            metrics: metrics.map(::std::convert::Into::into),
+            evaluation_type: evaluation_type.map(Into::into),
+            metrics: metrics.map(Into::into),
         }
     }
 }
 #[cfg(feature = "aws-sdk")]
-impl ::std::convert::From<crate::WindowSummary>
-for ::aws_sdk_forecast::types::WindowSummary {
+impl From<crate::WindowSummary> for ::aws_sdk_forecast::types::WindowSummary {
     fn from(value: crate::WindowSummary) -> Self {
         ::aws_sdk_forecast::types::WindowSummary::builder()
-            .set_test_window_start(
-                value.test_window_start.map(::std::convert::Into::into),
-            )
-            .set_test_window_end(value.test_window_end.map(::std::convert::Into::into))
+            .set_test_window_start(value.test_window_start.map(Into::into))
+            .set_test_window_end(value.test_window_end.map(Into::into))
             .set_item_count(value.item_count)
-            .set_evaluation_type(value.evaluation_type.map(::std::convert::Into::into))
-            .set_metrics(value.metrics.map(::std::convert::Into::into))
+            .set_evaluation_type(value.evaluation_type.map(Into::into))
+            .set_metrics(value.metrics.map(Into::into))
             .build()
     }
 }

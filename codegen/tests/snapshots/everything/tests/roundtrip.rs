@@ -11,7 +11,7 @@
 mod samples {
     fn check<T>(body: &str)
     where
-        T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+        T: ::serde::Serialize + ::serde::de::DeserializeOwned + PartialEq
             + ::std::fmt::Debug,
     {
         let value: T = ::serde_json::from_str(body)
@@ -210,7 +210,7 @@ mod drawn {
         }
         /// Between none and [`MAX_BYTES`] bytes: few bytes leave the draws their
         /// smallest choices.
-        fn fill(&mut self, buffer: &mut ::std::vec::Vec<u8>) {
+        fn fill(&mut self, buffer: &mut Vec<u8>) {
             let len = (self.next() % (MAX_BYTES as u64 + 1)) as usize;
             buffer.clear();
             while buffer.len() < len {
@@ -221,7 +221,7 @@ mod drawn {
     }
     /// Whether a value equals itself: not when a float inside is NaN.
     #[allow(clippy::eq_op)]
-    fn reflexive<T: ::std::cmp::PartialEq>(value: &T) -> bool {
+    fn reflexive<T: PartialEq>(value: &T) -> bool {
         value == value
     }
     /// Draws [`CASES`] values of `T`, writes each as JSON and reads it back: the
@@ -230,7 +230,7 @@ mod drawn {
     fn round_trip<T>(name: &str, clear: fn(&mut T))
     where
         T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize
-            + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,
+            + ::serde::de::DeserializeOwned + PartialEq + ::std::fmt::Debug,
     {
         each_value::<
             T,
@@ -264,7 +264,7 @@ mod drawn {
             + ::serde::de::DeserializeOwned + ::std::fmt::Debug,
     {
         let mut bytes = Bytes::new(name);
-        let mut buffer = ::std::vec::Vec::new();
+        let mut buffer = Vec::new();
         for case in 0..CASES {
             bytes.fill(&mut buffer);
             let mut data = ::arbitrary::Unstructured::new(&buffer);

@@ -11,7 +11,7 @@
 mod samples {
     fn check<T>(body: &str)
     where
-        T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq
+        T: ::serde::Serialize + ::serde::de::DeserializeOwned + PartialEq
             + ::std::fmt::Debug,
     {
         let value: T = ::serde_json::from_str(body)
@@ -61,7 +61,7 @@ mod drawn {
         }
         /// Between none and [`MAX_BYTES`] bytes: few bytes leave the draws their
         /// smallest choices.
-        fn fill(&mut self, buffer: &mut ::std::vec::Vec<u8>) {
+        fn fill(&mut self, buffer: &mut Vec<u8>) {
             let len = (self.next() % (MAX_BYTES as u64 + 1)) as usize;
             buffer.clear();
             while buffer.len() < len {
@@ -72,7 +72,7 @@ mod drawn {
     }
     /// Whether a value equals itself: not when a float inside is NaN.
     #[allow(clippy::eq_op)]
-    fn reflexive<T: ::std::cmp::PartialEq>(value: &T) -> bool {
+    fn reflexive<T: PartialEq>(value: &T) -> bool {
         value == value
     }
     /// Draws [`CASES`] values of `T`, writes each as JSON and reads it back: the
@@ -81,7 +81,7 @@ mod drawn {
     fn round_trip<T>(name: &str, clear: fn(&mut T))
     where
         T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize
-            + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,
+            + ::serde::de::DeserializeOwned + PartialEq + ::std::fmt::Debug,
     {
         each_value::<
             T,
@@ -115,7 +115,7 @@ mod drawn {
             + ::serde::de::DeserializeOwned + ::std::fmt::Debug,
     {
         let mut bytes = Bytes::new(name);
-        let mut buffer = ::std::vec::Vec::new();
+        let mut buffer = Vec::new();
         for case in 0..CASES {
             bytes.fill(&mut buffer);
             let mut data = ::arbitrary::Unstructured::new(&buffer);
@@ -138,7 +138,7 @@ mod drawn {
         >(
             "PutThingOutput",
             |value| {
-                value.request_id = ::std::option::Option::None;
+                value.request_id = None;
             },
         );
         round_trip::<rest_bound_types::Thing>("Thing", |_| {});

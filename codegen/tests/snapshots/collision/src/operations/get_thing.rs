@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `GetThing` operation and its errors.
-/// The `GetThing` operation.
+/// The `GetThing` operation of Example Collision Service.
 ///
 /// Input: [`GetThingInput`](crate::GetThingInput). Output: [`GetThingOutput`](crate::GetThingOutput).
 /// Errors: [`GetThingError`](crate::GetThingError).
@@ -61,12 +61,10 @@ impl crate::primitives::Operation for GetThing {
     type Output = crate::GetThingOutput;
     type Error = crate::GetThingError;
     const NAME: &'static str = "GetThing";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "Collision.GetThing",
-    );
+    const TARGET: Option<&'static str> = Some("Collision.GetThing");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`GetThing`](crate::GetThing) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,9 +83,9 @@ impl ::std::fmt::Display for GetThingError {
 }
 impl ::std::error::Error for GetThingError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
@@ -103,11 +101,11 @@ impl GetThingError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             Self::Unhandled(crate::primitives::UnhandledError {
                 code: code.unwrap_or_default(),
                 message: crate::primitives::wire::error_message(body),

@@ -2,45 +2,41 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `FooBar` shape (`example.collision#FooBar`).
+//! `FooBar`, from the structure `example.collision#FooBar` of the model.
 /// Its module or function name is `foo_bar`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FooBar {
-    /// The `value` member.
-    pub value: ::std::option::Option<::std::string::String>,
+    /// The value.
+    pub value: Option<String>,
 }
 /// A builder for [`FooBar`](crate::FooBar), from [`FooBar::builder`](crate::FooBar::builder): a setter for every member, then [`build`](FooBarBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FooBarBuilder {
-    value: ::std::option::Option<::std::string::String>,
+    value: Option<String>,
 }
 impl FooBar {
     /// A builder for `FooBar` with every member unset.
     #[inline]
     pub fn builder() -> FooBarBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FooBarBuilder {
-    crate::primitives::build::setters!(
-        value "value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "value" value value set_value : String);
     /// Builds the [`FooBar`](crate::FooBar). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<FooBar, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(FooBar { value: self.value })
+    pub fn build(self) -> Result<FooBar, crate::primitives::BuildError> {
+        Ok(FooBar { value: self.value })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<FooBar, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<FooBar, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +49,7 @@ impl FooBar {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

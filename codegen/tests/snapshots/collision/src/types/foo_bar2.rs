@@ -2,45 +2,41 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `FooBar2` shape (`example.collision#Foo_Bar`).
+//! `FooBar2`, from the structure `example.collision#Foo_Bar` of the model.
 /// Also `foo_bar` in snake case, and `FooBar` in upper camel case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FooBar2 {
-    /// The `value` member.
-    pub value: ::std::option::Option<::std::string::String>,
+    /// The value.
+    pub value: Option<String>,
 }
 /// A builder for [`FooBar2`](crate::FooBar2), from [`FooBar2::builder`](crate::FooBar2::builder): a setter for every member, then [`build`](FooBar2Builder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FooBar2Builder {
-    value: ::std::option::Option<::std::string::String>,
+    value: Option<String>,
 }
 impl FooBar2 {
     /// A builder for `FooBar2` with every member unset.
     #[inline]
     pub fn builder() -> FooBar2Builder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FooBar2Builder {
-    crate::primitives::build::setters!(
-        value "value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "value" value value set_value : String);
     /// Builds the [`FooBar2`](crate::FooBar2). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<FooBar2, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(FooBar2 { value: self.value })
+    pub fn build(self) -> Result<FooBar2, crate::primitives::BuildError> {
+        Ok(FooBar2 { value: self.value })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<FooBar2, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<FooBar2, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +49,7 @@ impl FooBar2 {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

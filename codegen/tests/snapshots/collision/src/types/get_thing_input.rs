@@ -2,26 +2,26 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetThingInput` shape (`example.collision#GetThingInput`).
-/// The `GetThingInput` structure.
+//! `GetThingInput`, from the structure `example.collision#GetThingInput` of the model.
+/// The input of [`GetThing`](crate::GetThing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetThingInput {
-    /// The `thing` member.
-    pub thing: ::std::option::Option<crate::Thing>,
-    /// The `setters` member.
-    pub setters: ::std::option::Option<crate::Setters>,
+    /// Two members whose names differ only in case. See [`Thing`](crate::Thing).
+    pub thing: Option<crate::Thing>,
+    /// Members whose builder setters collide with each other or with the builder's own methods. See [`Setters`](crate::Setters).
+    pub setters: Option<crate::Setters>,
 }
 /// A builder for [`GetThingInput`](crate::GetThingInput), from [`GetThingInput::builder`](crate::GetThingInput::builder): a setter for every member, then [`build`](GetThingInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetThingInputBuilder {
-    thing: ::std::option::Option<crate::Thing>,
-    setters: ::std::option::Option<crate::Setters>,
+    thing: Option<crate::Thing>,
+    setters: Option<crate::Setters>,
 }
 impl GetThingInput {
     /// A builder for `GetThingInput` with every member unset.
     #[inline]
     pub fn builder() -> GetThingInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetThingInputBuilder {
@@ -33,10 +33,8 @@ impl GetThingInputBuilder {
     );
     /// Builds the [`GetThingInput`](crate::GetThingInput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetThingInput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(GetThingInput {
+    pub fn build(self) -> Result<GetThingInput, crate::primitives::BuildError> {
+        Ok(GetThingInput {
             thing: self.thing,
             setters: self.setters,
         })
@@ -48,10 +46,10 @@ impl GetThingInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetThingInput, crate::primitives::ValidationError> {
+    ) -> Result<GetThingInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,12 +57,12 @@ impl crate::primitives::Validate for GetThingInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("thing", false);
-        if let ::std::option::Option::Some(value) = &self.thing {
+        if let Some(value) = &self.thing {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("setters", false);
-        if let ::std::option::Option::Some(value) = &self.setters {
+        if let Some(value) = &self.setters {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -75,9 +73,7 @@ impl GetThingInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

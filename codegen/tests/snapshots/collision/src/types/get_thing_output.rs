@@ -2,26 +2,26 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetThingOutput` shape (`example.collision#GetThingOutput`).
-/// The `GetThingOutput` structure.
+//! `GetThingOutput`, from the structure `example.collision#GetThingOutput` of the model.
+/// The output of [`GetThing`](crate::GetThing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct GetThingOutput {
-    /// The `first` member.
-    pub first: ::std::option::Option<crate::FooBar>,
-    /// The `second` member.
-    pub second: ::std::option::Option<crate::FooBar2>,
+    /// Its module or function name is `foo_bar`. See [`FooBar`](crate::FooBar).
+    pub first: Option<crate::FooBar>,
+    /// Also `foo_bar` in snake case, and `FooBar` in upper camel case. See [`FooBar2`](crate::FooBar2).
+    pub second: Option<crate::FooBar2>,
 }
 /// A builder for [`GetThingOutput`](crate::GetThingOutput), from [`GetThingOutput::builder`](crate::GetThingOutput::builder): a setter for every member, then [`build`](GetThingOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetThingOutputBuilder {
-    first: ::std::option::Option<crate::FooBar>,
-    second: ::std::option::Option<crate::FooBar2>,
+    first: Option<crate::FooBar>,
+    second: Option<crate::FooBar2>,
 }
 impl GetThingOutput {
     /// A builder for `GetThingOutput` with every member unset.
     #[inline]
     pub fn builder() -> GetThingOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetThingOutputBuilder {
@@ -33,10 +33,8 @@ impl GetThingOutputBuilder {
     );
     /// Builds the [`GetThingOutput`](crate::GetThingOutput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetThingOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(GetThingOutput {
+    pub fn build(self) -> Result<GetThingOutput, crate::primitives::BuildError> {
+        Ok(GetThingOutput {
             first: self.first,
             second: self.second,
         })
@@ -48,10 +46,10 @@ impl GetThingOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetThingOutput, crate::primitives::ValidationError> {
+    ) -> Result<GetThingOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,12 +57,12 @@ impl crate::primitives::Validate for GetThingOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("first", false);
-        if let ::std::option::Option::Some(value) = &self.first {
+        if let Some(value) = &self.first {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("second", false);
-        if let ::std::option::Option::Some(value) = &self.second {
+        if let Some(value) = &self.second {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -75,9 +73,7 @@ impl GetThingOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

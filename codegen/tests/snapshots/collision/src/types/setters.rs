@@ -2,52 +2,48 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Setters` shape (`example.collision#Setters`).
+//! `Setters`, from the structure `example.collision#Setters` of the model.
 /// Members whose builder setters collide with each other or with the builder's own methods.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Setters {
     /// The builder's setter cannot be `build`, which builds.
     ///
     /// **Required.**
-    pub build: ::std::string::String,
+    pub build: String,
     /// Its setter that replaces the list would be `set_tags`.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// Its own setter is `set_tags`.
-    pub set_tags: ::std::option::Option<::std::string::String>,
+    pub set_tags: Option<String>,
     /// A setter `default` would hide `Default::default`.
-    pub default: ::std::option::Option<::std::string::String>,
+    pub default: Option<String>,
     /// Clippy expects a method `add` to implement `std::ops::Add`.
-    pub add: ::std::option::Option<i32>,
+    pub add: Option<i32>,
 }
 /// A builder for [`Setters`](crate::Setters), from [`Setters::builder`](crate::Setters::builder): a setter for every member, then [`build`](SettersBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SettersBuilder {
-    build: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    set_tags: ::std::option::Option<::std::string::String>,
-    default: ::std::option::Option<::std::string::String>,
-    add: ::std::option::Option<i32>,
+    build: Option<String>,
+    tags: Option<Vec<String>>,
+    set_tags: Option<String>,
+    default: Option<String>,
+    add: Option<i32>,
 }
 impl Setters {
     /// A builder for `Setters` with every member unset.
     #[inline]
     pub fn builder() -> SettersBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 #[allow(clippy::should_implement_trait)]
 impl SettersBuilder {
+    crate::primitives::build::setters!(value "Build" build build_2 set_build : String);
+    crate::primitives::build::setters!(list "Tags" tags tags set_tags_2 : String);
     crate::primitives::build::setters!(
-        value "Build" build build_2 set_build : ::std::string::String
+        value "SetTags" set_tags set_tags set_set_tags : String
     );
     crate::primitives::build::setters!(
-        list "Tags" tags tags set_tags_2 : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "SetTags" set_tags set_tags set_set_tags : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Default" default default_2 set_default : ::std::string::String
+        value "Default" default default_2 set_default : String
     );
     crate::primitives::build::setters!(value "Add" add add set_add : i32);
     /// Builds the [`Setters`](crate::Setters).
@@ -56,10 +52,10 @@ impl SettersBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Build`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Setters, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Setters, crate::primitives::BuildError> {
         match self.build {
-            ::std::option::Option::Some(build) => {
-                ::std::result::Result::Ok(Setters {
+            Some(build) => {
+                Ok(Setters {
                     build,
                     tags: self.tags,
                     set_tags: self.set_tags,
@@ -67,11 +63,7 @@ impl SettersBuilder {
                     add: self.add,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("Setters", ["Build"]),
-                )
-            }
+            None => Err(crate::primitives::BuildError::new("Setters", ["Build"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -79,12 +71,10 @@ impl SettersBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Setters, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Setters, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -97,9 +87,7 @@ impl Setters {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

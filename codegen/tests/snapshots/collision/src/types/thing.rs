@@ -2,37 +2,35 @@
 // Model: collision.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Thing` shape (`example.collision#Thing`).
+//! `Thing`, from the structure `example.collision#Thing` of the model.
 /// Two members whose names differ only in case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Thing {
     /// Becomes the Rust field `id`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Also becomes the Rust field `id`.
-    pub id_2: ::std::option::Option<::std::string::String>,
+    pub id_2: Option<String>,
 }
 /// A builder for [`Thing`](crate::Thing), from [`Thing::builder`](crate::Thing::builder): a setter for every member, then [`build`](ThingBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThingBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    id_2: ::std::option::Option<::std::string::String>,
+    id: Option<String>,
+    id_2: Option<String>,
 }
 impl Thing {
     /// A builder for `Thing` with every member unset.
     #[inline]
     pub fn builder() -> ThingBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ThingBuilder {
-    crate::primitives::build::setters!(value "Id" id id set_id : ::std::string::String);
-    crate::primitives::build::setters!(
-        value "ID" id_2 id_2 set_id_2 : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Id" id id set_id : String);
+    crate::primitives::build::setters!(value "ID" id_2 id_2 set_id_2 : String);
     /// Builds the [`Thing`](crate::Thing). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Thing, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Thing {
+    pub fn build(self) -> Result<Thing, crate::primitives::BuildError> {
+        Ok(Thing {
             id: self.id,
             id_2: self.id_2,
         })
@@ -42,12 +40,10 @@ impl ThingBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Thing, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Thing, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -60,9 +56,7 @@ impl Thing {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -14,12 +14,10 @@ impl crate::primitives::Operation for ArchiveWidget {
     type Output = crate::primitives::Unit;
     type Error = crate::ArchiveWidgetError;
     const NAME: &'static str = "ArchiveWidget";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "Everything.ArchiveWidget",
-    );
+    const TARGET: Option<&'static str> = Some("Everything.ArchiveWidget");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`ArchiveWidget`](crate::ArchiveWidget) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,28 +45,28 @@ impl ::std::fmt::Display for ArchiveWidgetError {
 }
 impl ::std::error::Error for ArchiveWidgetError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::ResourceNotFound(error) => ::std::option::Option::Some(error),
-            Self::InternalFailure(error) => ::std::option::Option::Some(error),
-            Self::ThrottlingError(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::ResourceNotFound(error) => Some(error),
+            Self::InternalFailure(error) => Some(error),
+            Self::ThrottlingError(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::ResourceNotFound> for ArchiveWidgetError {
+impl From<crate::ResourceNotFound> for ArchiveWidgetError {
     #[inline]
     fn from(error: crate::ResourceNotFound) -> Self {
         Self::ResourceNotFound(error)
     }
 }
-impl ::std::convert::From<crate::InternalFailure> for ArchiveWidgetError {
+impl From<crate::InternalFailure> for ArchiveWidgetError {
     #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
-impl ::std::convert::From<crate::ThrottlingError> for ArchiveWidgetError {
+impl From<crate::ThrottlingError> for ArchiveWidgetError {
     #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
@@ -86,19 +84,19 @@ impl ArchiveWidgetError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("ResourceNotFound") => {
+                Some("ResourceNotFound") => {
                     Self::ResourceNotFound(crate::primitives::wire::from_body(body)?)
                 }
-                ::std::option::Option::Some("InternalFailure") => {
+                Some("InternalFailure") => {
                     Self::InternalFailure(crate::primitives::wire::from_body(body)?)
                 }
-                ::std::option::Option::Some("ThrottlingError") => {
+                Some("ThrottlingError") => {
                     Self::ThrottlingError(crate::primitives::wire::from_body(body)?)
                 }
                 _ => {

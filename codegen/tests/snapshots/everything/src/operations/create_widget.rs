@@ -16,12 +16,10 @@ impl crate::primitives::Operation for CreateWidget {
     type Output = crate::CreateWidgetOutput;
     type Error = crate::CreateWidgetError;
     const NAME: &'static str = "CreateWidget";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "Everything.CreateWidget",
-    );
+    const TARGET: Option<&'static str> = Some("Everything.CreateWidget");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`CreateWidget`](crate::CreateWidget) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,28 +47,28 @@ impl ::std::fmt::Display for CreateWidgetError {
 }
 impl ::std::error::Error for CreateWidgetError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Error(error) => ::std::option::Option::Some(error),
-            Self::InternalFailure(error) => ::std::option::Option::Some(error),
-            Self::ThrottlingError(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::Error(error) => Some(error),
+            Self::InternalFailure(error) => Some(error),
+            Self::ThrottlingError(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::Error> for CreateWidgetError {
+impl From<crate::Error> for CreateWidgetError {
     #[inline]
     fn from(error: crate::Error) -> Self {
         Self::Error(error)
     }
 }
-impl ::std::convert::From<crate::InternalFailure> for CreateWidgetError {
+impl From<crate::InternalFailure> for CreateWidgetError {
     #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
-impl ::std::convert::From<crate::ThrottlingError> for CreateWidgetError {
+impl From<crate::ThrottlingError> for CreateWidgetError {
     #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
@@ -88,19 +86,17 @@ impl CreateWidgetError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("Error") => {
-                    Self::Error(crate::primitives::wire::from_body(body)?)
-                }
-                ::std::option::Option::Some("InternalFailure") => {
+                Some("Error") => Self::Error(crate::primitives::wire::from_body(body)?),
+                Some("InternalFailure") => {
                     Self::InternalFailure(crate::primitives::wire::from_body(body)?)
                 }
-                ::std::option::Option::Some("ThrottlingError") => {
+                Some("ThrottlingError") => {
                     Self::ThrottlingError(crate::primitives::wire::from_body(body)?)
                 }
                 _ => {

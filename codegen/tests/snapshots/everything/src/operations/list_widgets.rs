@@ -14,16 +14,14 @@ impl crate::primitives::Operation for ListWidgets {
     type Output = crate::ListWidgetsOutput;
     type Error = crate::ListWidgetsError;
     const NAME: &'static str = "ListWidgets";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "Everything.ListWidgets",
-    );
+    const TARGET: Option<&'static str> = Some("Everything.ListWidgets");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.1";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::Some(crate::primitives::Pagination {
+    const PAGINATION: Option<crate::primitives::Pagination> = Some(crate::primitives::Pagination {
         input_token: "nextToken",
         output_token: "nextToken",
-        page_size: ::std::option::Option::Some("maxResults"),
-        items: ::std::option::Option::Some("widgets"),
+        page_size: Some("maxResults"),
+        items: Some("widgets"),
     });
 }
 /// Every error the [`ListWidgets`](crate::ListWidgets) operation can return.
@@ -49,21 +47,21 @@ impl ::std::fmt::Display for ListWidgetsError {
 }
 impl ::std::error::Error for ListWidgetsError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::InternalFailure(error) => ::std::option::Option::Some(error),
-            Self::ThrottlingError(error) => ::std::option::Option::Some(error),
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::InternalFailure(error) => Some(error),
+            Self::ThrottlingError(error) => Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
-impl ::std::convert::From<crate::InternalFailure> for ListWidgetsError {
+impl From<crate::InternalFailure> for ListWidgetsError {
     #[inline]
     fn from(error: crate::InternalFailure) -> Self {
         Self::InternalFailure(error)
     }
 }
-impl ::std::convert::From<crate::ThrottlingError> for ListWidgetsError {
+impl From<crate::ThrottlingError> for ListWidgetsError {
     #[inline]
     fn from(error: crate::ThrottlingError) -> Self {
         Self::ThrottlingError(error)
@@ -81,16 +79,16 @@ impl ListWidgetsError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             match code.as_deref() {
-                ::std::option::Option::Some("InternalFailure") => {
+                Some("InternalFailure") => {
                     Self::InternalFailure(crate::primitives::wire::from_body(body)?)
                 }
-                ::std::option::Option::Some("ThrottlingError") => {
+                Some("ThrottlingError") => {
                     Self::ThrottlingError(crate::primitives::wire::from_body(body)?)
                 }
                 _ => {

@@ -2,57 +2,53 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ArchiveWidgetInput` shape (`example.everything#ArchiveWidgetInput`).
-/// The `ArchiveWidgetInput` structure.
+//! `ArchiveWidgetInput`, from the structure `example.everything#ArchiveWidgetInput` of the model.
+/// The input of [`ArchiveWidget`](crate::ArchiveWidget), which archives a widget (a resource instance operation).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ArchiveWidgetInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::string::String,
-    /// The `reason` member.
+    pub widget_id: String,
+    /// The reason.
     ///
     /// Length: at most `2048`.
-    pub reason: ::std::option::Option<::std::string::String>,
+    pub reason: Option<String>,
 }
 /// A builder for [`ArchiveWidgetInput`](crate::ArchiveWidgetInput), from [`ArchiveWidgetInput::builder`](crate::ArchiveWidgetInput::builder): a setter for every member, then [`build`](ArchiveWidgetInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArchiveWidgetInputBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
-    reason: ::std::option::Option<::std::string::String>,
+    widget_id: Option<String>,
+    reason: Option<String>,
 }
 impl ArchiveWidgetInput {
     /// A builder for `ArchiveWidgetInput` with every member unset.
     #[inline]
     pub fn builder() -> ArchiveWidgetInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ArchiveWidgetInputBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
-    crate::primitives::build::setters!(
-        value "reason" reason reason set_reason : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "reason" reason reason set_reason : String);
     /// Builds the [`ArchiveWidgetInput`](crate::ArchiveWidgetInput).
     ///
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ArchiveWidgetInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<ArchiveWidgetInput, crate::primitives::BuildError> {
         match self.widget_id {
-            ::std::option::Option::Some(widget_id) => {
-                ::std::result::Result::Ok(ArchiveWidgetInput {
+            Some(widget_id) => {
+                Ok(ArchiveWidgetInput {
                     widget_id,
                     reason: self.reason,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "ArchiveWidgetInput",
                         ["widgetId"],
@@ -68,10 +64,10 @@ impl ArchiveWidgetInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ArchiveWidgetInput, crate::primitives::ValidationError> {
+    ) -> Result<ArchiveWidgetInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -83,7 +79,7 @@ impl crate::primitives::Validate for ArchiveWidgetInput {
         v.check_pattern(value, &crate::patterns::WIDGET_ID);
         v.leave();
         v.enter("reason", false);
-        if let ::std::option::Option::Some(value) = &self.reason {
+        if let Some(value) = &self.reason {
             v.check_chars(value, crate::primitives::Bounds::at_most(2048u64));
         }
         v.leave();
@@ -94,9 +90,7 @@ impl ArchiveWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,33 +2,33 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `AttributeValue` shape (`example.everything#AttributeValue`).
+//! `AttributeValue`, from the union `example.everything#AttributeValue` of the model.
 /// A recursive union, like DynamoDB's `AttributeValue`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum AttributeValue {
-    /// The `S` member.
-    S(::std::string::String),
-    /// The `N` member.
-    N(::std::string::String),
-    /// The `B` member.
-    B(::std::vec::Vec<u8>),
-    /// The `BOOL` member.
+    /// The s.
+    S(String),
+    /// The n.
+    N(String),
+    /// The b.
+    B(Vec<u8>),
+    /// The BOOL.
     Bool(bool),
     /// A member with no value.
     Null,
-    /// The `L` member.
-    L(::std::vec::Vec<crate::AttributeValue>),
-    /// The `M` member.
-    M(::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>),
+    /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
+    L(Vec<crate::AttributeValue>),
+    /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
+    M(::std::collections::BTreeMap<String, crate::AttributeValue>),
     /// Direct self-reference.
-    Nested(::std::boxed::Box<crate::AttributeValue>),
+    Nested(Box<crate::AttributeValue>),
     /// A member the model does not know: its name and its JSON value, kept so
     /// that it writes back unchanged.
     Unknown {
         /// The member's name on the wire.
-        name: ::std::string::String,
+        name: String,
         /// The member's value.
         value: crate::primitives::Document,
     },
@@ -75,9 +75,7 @@ impl AttributeValue {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

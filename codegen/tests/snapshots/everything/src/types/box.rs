@@ -2,23 +2,23 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Box` shape (`example.everything#Box`).
-/// The `Box` structure.
+//! `Box`, from the structure `example.everything#Box` of the model.
+/// A structure, used by `box` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Box {
-    /// The `value` member.
-    pub value: ::std::option::Option<crate::Vec>,
+    /// The value: see [`Vec`](crate::Vec).
+    pub value: Option<crate::Vec>,
 }
 /// A builder for [`Box`](crate::Box), from [`Box::builder`](crate::Box::builder): a setter for every member, then [`build`](BoxBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BoxBuilder {
-    value: ::std::option::Option<crate::Vec>,
+    value: Option<crate::Vec>,
 }
 impl Box {
     /// A builder for `Box` with every member unset.
     #[inline]
     pub fn builder() -> BoxBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl BoxBuilder {
@@ -27,20 +27,18 @@ impl BoxBuilder {
     );
     /// Builds the [`Box`](crate::Box). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Box, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Box { value: self.value })
+    pub fn build(self) -> Result<Box, crate::primitives::BuildError> {
+        Ok(Box { value: self.value })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Box, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Box, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -48,7 +46,7 @@ impl crate::primitives::Validate for Box {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("value", false);
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -59,9 +57,7 @@ impl Box {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,32 +2,32 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Chicken` shape (`example.everything#Chicken`).
+//! `Chicken`, from the structure `example.everything#Chicken` of the model.
 /// Mutually recursive with `Egg`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Chicken {
-    /// The `egg` member.
-    pub egg: ::std::option::Option<::std::boxed::Box<crate::Egg>>,
+    /// The egg: see [`Egg`](crate::Egg).
+    pub egg: Option<Box<crate::Egg>>,
 }
 /// A builder for [`Chicken`](crate::Chicken), from [`Chicken::builder`](crate::Chicken::builder): a setter for every member, then [`build`](ChickenBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChickenBuilder {
-    egg: ::std::option::Option<crate::Egg>,
+    egg: Option<crate::Egg>,
 }
 impl Chicken {
     /// A builder for `Chicken` with every member unset.
     #[inline]
     pub fn builder() -> ChickenBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ChickenBuilder {
     crate::primitives::build::setters!(value "egg" egg egg set_egg : crate ::Egg);
     /// Builds the [`Chicken`](crate::Chicken). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Chicken, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Chicken {
-            egg: self.egg.map(::std::boxed::Box::new),
+    pub fn build(self) -> Result<Chicken, crate::primitives::BuildError> {
+        Ok(Chicken {
+            egg: self.egg.map(Box::new),
         })
     }
     #[cfg(feature = "validate")]
@@ -35,12 +35,10 @@ impl ChickenBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Chicken, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Chicken, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -48,7 +46,7 @@ impl crate::primitives::Validate for Chicken {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("egg", false);
-        if let ::std::option::Option::Some(value) = &self.egg {
+        if let Some(value) = &self.egg {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -59,9 +57,7 @@ impl Chicken {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,91 +2,74 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Collections` shape (`example.everything#Collections`).
-/// The `Collections` structure.
+//! `Collections`, from the structure `example.everything#Collections` of the model.
+/// A structure, used by `collections` in [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Collections {
     /// List with `uniqueItems` and a minimum length only.
     ///
     /// Length: at least `1`. Unique items. Each item: Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// The `strings` member.
-    pub strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub names: Option<Vec<String>>,
+    /// The strings.
+    pub strings: Option<Vec<String>>,
     /// A sparse list: items may be null.
-    pub sparse_strings: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    >,
+    pub sparse_strings: Option<Vec<Option<String>>>,
     /// A Smithy 1.0 style `set`.
     ///
     /// Each item: Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub name_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub name_set: Option<Vec<String>>,
     /// Map with a maximum length only.
     ///
     /// Length: at most `50`. Each key: Length: `1..=128`.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// A sparse map: values may be null.
     ///
     /// Each value: Range: `0.5..=99.5`.
-    pub scores: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
-    >,
+    pub scores: Option<::std::collections::BTreeMap<String, Option<f64>>>,
     /// A map with enum keys.
     ///
     /// Length: `1..=3`. Each value: Range: at least `0`.
-    pub colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
-    /// The `instanceType` member.
-    pub instance_type: ::std::option::Option<crate::InstanceType>,
-    /// The `priority` member.
-    pub priority: ::std::option::Option<crate::Priority>,
+    pub colors: Option<::std::collections::BTreeMap<crate::Color, i32>>,
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+    pub instance_type: Option<crate::InstanceType>,
+    /// An `intEnum`. See [`Priority`](crate::Priority).
+    pub priority: Option<crate::Priority>,
 }
 /// A builder for [`Collections`](crate::Collections), from [`Collections::builder`](crate::Collections::builder): a setter for every member, then [`build`](CollectionsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CollectionsBuilder {
-    names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    strings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    sparse_strings: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::std::string::String>>,
-    >,
-    name_set: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    scores: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
-    >,
-    colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
-    instance_type: ::std::option::Option<crate::InstanceType>,
-    priority: ::std::option::Option<crate::Priority>,
+    names: Option<Vec<String>>,
+    strings: Option<Vec<String>>,
+    sparse_strings: Option<Vec<Option<String>>>,
+    name_set: Option<Vec<String>>,
+    tags: Option<::std::collections::BTreeMap<String, String>>,
+    scores: Option<::std::collections::BTreeMap<String, Option<f64>>>,
+    colors: Option<::std::collections::BTreeMap<crate::Color, i32>>,
+    instance_type: Option<crate::InstanceType>,
+    priority: Option<crate::Priority>,
 }
 impl Collections {
     /// A builder for `Collections` with every member unset.
     #[inline]
     pub fn builder() -> CollectionsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CollectionsBuilder {
+    crate::primitives::build::setters!(list "names" names names set_names : String);
     crate::primitives::build::setters!(
-        list "names" names names set_names : ::std::string::String
+        list "strings" strings strings set_strings : String
     );
     crate::primitives::build::setters!(
-        list "strings" strings strings set_strings : ::std::string::String
+        list "sparseStrings" sparse_strings sparse_strings set_sparse_strings : Option <
+        String >
     );
     crate::primitives::build::setters!(
-        list "sparseStrings" sparse_strings sparse_strings set_sparse_strings :
-        ::std::option::Option < ::std::string::String >
+        list "nameSet" name_set name_set set_name_set : String
     );
+    crate::primitives::build::setters!(map "tags" tags tags set_tags : String => String);
     crate::primitives::build::setters!(
-        list "nameSet" name_set name_set set_name_set : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "scores" scores scores set_scores : ::std::string::String =>
-        ::std::option::Option < f64 >
+        map "scores" scores scores set_scores : String => Option < f64 >
     );
     crate::primitives::build::setters!(
         map "colors" colors colors set_colors : crate ::Color => i32
@@ -100,10 +83,8 @@ impl CollectionsBuilder {
     );
     /// Builds the [`Collections`](crate::Collections). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Collections, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Collections {
+    pub fn build(self) -> Result<Collections, crate::primitives::BuildError> {
+        Ok(Collections {
             names: self.names,
             strings: self.strings,
             sparse_strings: self.sparse_strings,
@@ -122,10 +103,10 @@ impl CollectionsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Collections, crate::primitives::ValidationError> {
+    ) -> Result<Collections, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -133,7 +114,7 @@ impl crate::primitives::Validate for Collections {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("names", false);
-        if let ::std::option::Option::Some(value) = &self.names {
+        if let Some(value) = &self.names {
             v.check_count(value.len(), crate::primitives::Bounds::at_least(1u64));
             v.check_unique(value);
             for (index, item) in value.iter().enumerate() {
@@ -145,7 +126,7 @@ impl crate::primitives::Validate for Collections {
         }
         v.leave();
         v.enter("nameSet", false);
-        if let ::std::option::Option::Some(value) = &self.name_set {
+        if let Some(value) = &self.name_set {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 v.check_chars(item, crate::primitives::Bounds::between(1u64, 64u64));
@@ -155,7 +136,7 @@ impl crate::primitives::Validate for Collections {
         }
         v.leave();
         v.enter("tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::at_most(50u64));
             for key in value.keys() {
                 v.enter_map_key(key);
@@ -165,10 +146,10 @@ impl crate::primitives::Validate for Collections {
         }
         v.leave();
         v.enter("scores", false);
-        if let ::std::option::Option::Some(value) = &self.scores {
+        if let Some(value) = &self.scores {
             for (key, item) in value {
                 v.enter_key(key);
-                if let ::std::option::Option::Some(item) = item {
+                if let Some(item) = item {
                     v.check_float(
                         *item,
                         crate::primitives::Bounds::between(0.5f64, 99.5f64),
@@ -179,7 +160,7 @@ impl crate::primitives::Validate for Collections {
         }
         v.leave();
         v.enter("colors", false);
-        if let ::std::option::Option::Some(value) = &self.colors {
+        if let Some(value) = &self.colors {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 3u64));
             for (key, item) in value {
                 v.enter_map_key(key.as_str());
@@ -195,12 +176,12 @@ impl crate::primitives::Validate for Collections {
         }
         v.leave();
         v.enter("instanceType", false);
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("priority", false);
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -211,9 +192,7 @@ impl Collections {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

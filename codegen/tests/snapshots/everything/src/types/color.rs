@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Color` shape (`example.everything#Color`).
-/// The `Color` enum.
+//! `Color`, from the enum `example.everything#Color` of the model.
+/// One of `"red"`, `"green"` or `"blue"`, used by `colors` in [`Collections`](crate::Collections), `color` in [`Defaults`](crate::Defaults) and `colors` in [`GetPartOutput`](crate::GetPartOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Color {
@@ -14,7 +14,7 @@ pub enum Color {
     /// The value `"blue"`.
     Blue,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl Color {
     /// Every value the model lists, in model order.
@@ -30,7 +30,7 @@ impl Color {
         }
     }
 }
-impl ::std::convert::From<&str> for Color {
+impl From<&str> for Color {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -38,29 +38,25 @@ impl ::std::convert::From<&str> for Color {
             "green" => Self::Green,
             "blue" => Self::Blue,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Color {
+impl From<String> for Color {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for Color {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Color {
+impl AsRef<str> for Color {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -86,9 +82,7 @@ impl Color {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

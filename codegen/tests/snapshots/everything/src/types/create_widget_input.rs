@@ -2,46 +2,40 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `CreateWidgetInput` shape (`example.everything#CreateWidgetInput`).
-/// The `CreateWidgetInput` structure.
+//! `CreateWidgetInput`, from the structure `example.everything#CreateWidgetInput` of the model.
+/// The input of [`CreateWidget`](crate::CreateWidget), which creates a widget (resource `create`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateWidgetInput {
     /// A name.
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub name: ::std::string::String,
-    /// The `instanceType` member.
-    pub instance_type: ::std::option::Option<crate::InstanceType>,
-    /// The `priority` member.
-    pub priority: ::std::option::Option<crate::Priority>,
+    pub name: String,
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+    pub instance_type: Option<crate::InstanceType>,
+    /// An `intEnum`. See [`Priority`](crate::Priority).
+    pub priority: Option<crate::Priority>,
     /// Map with a maximum length only.
     ///
     /// Length: at most `50`. Each key: Length: `1..=128`.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 /// A builder for [`CreateWidgetInput`](crate::CreateWidgetInput), from [`CreateWidgetInput::builder`](crate::CreateWidgetInput::builder): a setter for every member, then [`build`](CreateWidgetInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWidgetInputBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    instance_type: ::std::option::Option<crate::InstanceType>,
-    priority: ::std::option::Option<crate::Priority>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    name: Option<String>,
+    instance_type: Option<crate::InstanceType>,
+    priority: Option<crate::Priority>,
+    tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateWidgetInput {
     /// A builder for `CreateWidgetInput` with every member unset.
     #[inline]
     pub fn builder() -> CreateWidgetInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWidgetInputBuilder {
-    crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "name" name name set_name : String);
     crate::primitives::build::setters!(
         value "instanceType" instance_type instance_type set_instance_type : crate
         ::InstanceType
@@ -49,31 +43,25 @@ impl CreateWidgetInputBuilder {
     crate::primitives::build::setters!(
         value "priority" priority priority set_priority : crate ::Priority
     );
-    crate::primitives::build::setters!(
-        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
-    );
+    crate::primitives::build::setters!(map "tags" tags tags set_tags : String => String);
     /// Builds the [`CreateWidgetInput`](crate::CreateWidgetInput).
     ///
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateWidgetInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<CreateWidgetInput, crate::primitives::BuildError> {
         match self.name {
-            ::std::option::Option::Some(name) => {
-                ::std::result::Result::Ok(CreateWidgetInput {
+            Some(name) => {
+                Ok(CreateWidgetInput {
                     name,
                     instance_type: self.instance_type,
                     priority: self.priority,
                     tags: self.tags,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("CreateWidgetInput", ["name"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("CreateWidgetInput", ["name"]))
             }
         }
     }
@@ -84,10 +72,10 @@ impl CreateWidgetInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<CreateWidgetInput, crate::primitives::ValidationError> {
+    ) -> Result<CreateWidgetInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -100,17 +88,17 @@ impl crate::primitives::Validate for CreateWidgetInput {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("instanceType", false);
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("priority", false);
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("tags", false);
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             v.check_count(value.len(), crate::primitives::Bounds::at_most(50u64));
             for key in value.keys() {
                 v.enter_map_key(key);
@@ -126,9 +114,7 @@ impl CreateWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

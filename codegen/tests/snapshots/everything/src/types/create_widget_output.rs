@@ -2,30 +2,30 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `CreateWidgetOutput` shape (`example.everything#CreateWidgetOutput`).
-/// The `CreateWidgetOutput` structure.
+//! `CreateWidgetOutput`, from the structure `example.everything#CreateWidgetOutput` of the model.
+/// The output of [`CreateWidget`](crate::CreateWidget), which creates a widget (resource `create`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CreateWidgetOutput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::string::String,
+    pub widget_id: String,
 }
 /// A builder for [`CreateWidgetOutput`](crate::CreateWidgetOutput), from [`CreateWidgetOutput::builder`](crate::CreateWidgetOutput::builder): a setter for every member, then [`build`](CreateWidgetOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateWidgetOutputBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
+    widget_id: Option<String>,
 }
 impl CreateWidgetOutput {
     /// A builder for `CreateWidgetOutput` with every member unset.
     #[inline]
     pub fn builder() -> CreateWidgetOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CreateWidgetOutputBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
     /// Builds the [`CreateWidgetOutput`](crate::CreateWidgetOutput).
     ///
@@ -33,15 +33,11 @@ impl CreateWidgetOutputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CreateWidgetOutput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<CreateWidgetOutput, crate::primitives::BuildError> {
         match self.widget_id {
-            ::std::option::Option::Some(widget_id) => {
-                ::std::result::Result::Ok(CreateWidgetOutput { widget_id })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            Some(widget_id) => Ok(CreateWidgetOutput { widget_id }),
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "CreateWidgetOutput",
                         ["widgetId"],
@@ -57,10 +53,10 @@ impl CreateWidgetOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<CreateWidgetOutput, crate::primitives::ValidationError> {
+    ) -> Result<CreateWidgetOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -78,9 +74,7 @@ impl CreateWidgetOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,18 +2,18 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Credentials` shape (`example.everything#Credentials`).
+//! `Credentials`, from the structure `example.everything#Credentials` of the model.
 /// A sensitive structure.
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Credentials {
-    /// The `user` member.
+    /// The user.
     ///
     /// Sensitive: hidden from `Debug` output.
-    pub user: ::std::option::Option<::std::string::String>,
+    pub user: Option<String>,
     /// Targets a sensitive string.
     ///
     /// Length: at least `8`. Sensitive: hidden from `Debug` output.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
 }
 impl ::std::fmt::Debug for Credentials {
     #[inline]
@@ -24,8 +24,8 @@ impl ::std::fmt::Debug for Credentials {
 /// A builder for [`Credentials`](crate::Credentials), from [`Credentials::builder`](crate::Credentials::builder): a setter for every member, then [`build`](CredentialsBuilder::build).
 #[derive(Clone, Default, PartialEq)]
 pub struct CredentialsBuilder {
-    user: ::std::option::Option<::std::string::String>,
-    password: ::std::option::Option<::std::string::String>,
+    user: Option<String>,
+    password: Option<String>,
 }
 impl ::std::fmt::Debug for CredentialsBuilder {
     #[inline]
@@ -37,22 +37,18 @@ impl Credentials {
     /// A builder for `Credentials` with every member unset.
     #[inline]
     pub fn builder() -> CredentialsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl CredentialsBuilder {
+    crate::primitives::build::setters!(value "user" user user set_user : String);
     crate::primitives::build::setters!(
-        value "user" user user set_user : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "password" password password set_password : ::std::string::String
+        value "password" password password set_password : String
     );
     /// Builds the [`Credentials`](crate::Credentials). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Credentials, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Credentials {
+    pub fn build(self) -> Result<Credentials, crate::primitives::BuildError> {
+        Ok(Credentials {
             user: self.user,
             password: self.password,
         })
@@ -64,10 +60,10 @@ impl CredentialsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Credentials, crate::primitives::ValidationError> {
+    ) -> Result<Credentials, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,7 +71,7 @@ impl crate::primitives::Validate for Credentials {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("password", true);
-        if let ::std::option::Option::Some(value) = &self.password {
+        if let Some(value) = &self.password {
             v.check_chars(value, crate::primitives::Bounds::at_least(8u64));
         }
         v.leave();
@@ -86,9 +82,7 @@ impl Credentials {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

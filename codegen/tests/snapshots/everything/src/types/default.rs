@@ -2,17 +2,17 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Default` shape (`example.everything#Default`).
-/// The `Default` structure.
+//! `Default`, from the structure `example.everything#Default` of the model.
+/// A structure, used by `default` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Default {
-    /// The `default` member.
-    pub default: ::std::option::Option<::std::string::String>,
+    /// The default.
+    pub default: Option<String>,
 }
 /// A builder for [`Default`](crate::Default), from [`Default::builder`](crate::Default::builder): a setter for every member, then [`build`](DefaultBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DefaultBuilder {
-    default: ::std::option::Option<::std::string::String>,
+    default: Option<String>,
 }
 impl Default {
     /// A builder for `Default` with every member unset.
@@ -23,24 +23,22 @@ impl Default {
 }
 impl DefaultBuilder {
     crate::primitives::build::setters!(
-        value "default" default default_2 set_default : ::std::string::String
+        value "default" default default_2 set_default : String
     );
     /// Builds the [`Default`](crate::Default). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Default, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Default { default: self.default })
+    pub fn build(self) -> Result<Default, crate::primitives::BuildError> {
+        Ok(Default { default: self.default })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Default, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Default, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +51,7 @@ impl Default {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Defaults` shape (`example.everything#Defaults`).
+//! `Defaults`, from the structure `example.everything#Defaults` of the model.
 /// Members with every kind of `default`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Defaults {
@@ -10,36 +10,36 @@ pub struct Defaults {
     ///
     /// Range: at least `0`. Default: `0`.
     pub count: i32,
-    /// The `enabled` member.
+    /// The enabled.
     ///
     /// Default: `false`.
     pub enabled: bool,
-    /// The `label` member.
+    /// The label.
     ///
     /// Default: `""`.
-    pub label: ::std::string::String,
-    /// The `color` member.
+    pub label: String,
+    /// The color: see [`Color`](crate::Color).
     ///
     /// Default: `"red"`.
     pub color: crate::Color,
-    /// The `priority` member.
+    /// An `intEnum`. See [`Priority`](crate::Priority).
     ///
     /// Default: `0`.
     pub priority: crate::Priority,
-    /// The `items` member.
+    /// The items.
     ///
     /// Default: `[]`.
-    pub items: ::std::vec::Vec<::std::string::String>,
+    pub items: Vec<String>,
     /// Map with a maximum length only.
     ///
     /// Length: at most `50`. Default: `{}`. Each key: Length: `1..=128`.
-    pub tags: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    pub tags: ::std::collections::BTreeMap<String, String>,
     /// Repeats the default of its target.
     ///
     /// Default: `false`.
     pub toggle: bool,
     /// Opts out of its target's default with `null`.
-    pub toggle_without_default: ::std::option::Option<bool>,
+    pub toggle_without_default: Option<bool>,
     /// Integer, minimum only.
     ///
     /// **Required.** Range: at least `0`. Default: `0`.
@@ -47,53 +47,51 @@ pub struct Defaults {
     /// Required, but clients treat it as optional.
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub required_but_client_optional: ::std::option::Option<::std::string::String>,
+    pub required_but_client_optional: Option<String>,
     /// Required and client-optional, with no other constraint to check.
     ///
     /// **Required.**
-    pub required_client_optional_flag: ::std::option::Option<bool>,
+    pub required_client_optional_flag: Option<bool>,
 }
-impl ::core::default::Default for Defaults {
+impl Default for Defaults {
     fn default() -> Self {
         Self {
             count: 0i32,
             enabled: false,
-            label: ::std::string::String::from(""),
+            label: String::from(""),
             color: crate::Color::from("red"),
             priority: crate::Priority::from(0),
-            items: ::core::default::Default::default(),
-            tags: ::core::default::Default::default(),
+            items: Default::default(),
+            tags: Default::default(),
             toggle: false,
-            toggle_without_default: ::core::default::Default::default(),
+            toggle_without_default: Default::default(),
             required_with_default: 0i32,
-            required_but_client_optional: ::core::default::Default::default(),
-            required_client_optional_flag: ::core::default::Default::default(),
+            required_but_client_optional: Default::default(),
+            required_client_optional_flag: Default::default(),
         }
     }
 }
 /// A builder for [`Defaults`](crate::Defaults), from [`Defaults::builder`](crate::Defaults::builder): a setter for every member, then [`build`](DefaultsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DefaultsBuilder {
-    count: ::std::option::Option<i32>,
-    enabled: ::std::option::Option<bool>,
-    label: ::std::option::Option<::std::string::String>,
-    color: ::std::option::Option<crate::Color>,
-    priority: ::std::option::Option<crate::Priority>,
-    items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    toggle: ::std::option::Option<bool>,
-    toggle_without_default: ::std::option::Option<bool>,
-    required_with_default: ::std::option::Option<i32>,
-    required_but_client_optional: ::std::option::Option<::std::string::String>,
-    required_client_optional_flag: ::std::option::Option<bool>,
+    count: Option<i32>,
+    enabled: Option<bool>,
+    label: Option<String>,
+    color: Option<crate::Color>,
+    priority: Option<crate::Priority>,
+    items: Option<Vec<String>>,
+    tags: Option<::std::collections::BTreeMap<String, String>>,
+    toggle: Option<bool>,
+    toggle_without_default: Option<bool>,
+    required_with_default: Option<i32>,
+    required_but_client_optional: Option<String>,
+    required_client_optional_flag: Option<bool>,
 }
 impl Defaults {
     /// A builder for `Defaults` with every member unset.
     #[inline]
     pub fn builder() -> DefaultsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DefaultsBuilder {
@@ -101,21 +99,15 @@ impl DefaultsBuilder {
     crate::primitives::build::setters!(
         value "enabled" enabled enabled set_enabled : bool
     );
-    crate::primitives::build::setters!(
-        value "label" label label set_label : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "label" label label set_label : String);
     crate::primitives::build::setters!(
         value "color" color color set_color : crate ::Color
     );
     crate::primitives::build::setters!(
         value "priority" priority priority set_priority : crate ::Priority
     );
-    crate::primitives::build::setters!(
-        list "items" items items set_items : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
-    );
+    crate::primitives::build::setters!(list "items" items items set_items : String);
+    crate::primitives::build::setters!(map "tags" tags tags set_tags : String => String);
     crate::primitives::build::setters!(value "toggle" toggle toggle set_toggle : bool);
     crate::primitives::build::setters!(
         value "toggleWithoutDefault" toggle_without_default toggle_without_default
@@ -127,8 +119,7 @@ impl DefaultsBuilder {
     );
     crate::primitives::build::setters!(
         value "requiredButClientOptional" required_but_client_optional
-        required_but_client_optional set_required_but_client_optional :
-        ::std::string::String
+        required_but_client_optional set_required_but_client_optional : String
     );
     crate::primitives::build::setters!(
         value "requiredClientOptionalFlag" required_client_optional_flag
@@ -136,13 +127,11 @@ impl DefaultsBuilder {
     );
     /// Builds the [`Defaults`](crate::Defaults). Members with a model default that are unset get it. It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Defaults, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Defaults {
+    pub fn build(self) -> Result<Defaults, crate::primitives::BuildError> {
+        Ok(Defaults {
             count: self.count.unwrap_or(0i32),
             enabled: self.enabled.unwrap_or(false),
-            label: self.label.unwrap_or_else(|| ::std::string::String::from("")),
+            label: self.label.unwrap_or_else(|| String::from("")),
             color: self.color.unwrap_or_else(|| crate::Color::from("red")),
             priority: self.priority.unwrap_or_else(|| crate::Priority::from(0)),
             items: self.items.unwrap_or_default(),
@@ -161,10 +150,10 @@ impl DefaultsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Defaults, crate::primitives::ValidationError> {
+    ) -> Result<Defaults, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -204,11 +193,11 @@ impl crate::primitives::Validate for Defaults {
         v.leave();
         v.enter("requiredButClientOptional", false);
         match &self.required_but_client_optional {
-            ::std::option::Option::Some(value) => {
+            Some(value) => {
                 v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
                 v.check_pattern(value, &crate::patterns::NAME);
             }
-            ::std::option::Option::None => v.missing(),
+            None => v.missing(),
         }
         v.leave();
         v.enter("requiredClientOptionalFlag", false);
@@ -223,22 +212,20 @@ impl Defaults {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
     Defaults { count : "count", default(0i32), Plain; enabled : "enabled",
-    default(false), Plain; label : "label", default(::std::string::String::from("")),
-    Plain; color : "color", default(crate ::Color::from("red")), Plain; priority :
-    "priority", default(crate ::Priority::from(0)), Plain; items : "items",
-    default(::core::default::Default::default()), ListOf < Plain >; tags : "tags",
-    default(::core::default::Default::default()), MapOf < Plain >; toggle : "toggle",
-    default(false), Plain; toggle_without_default : "toggleWithoutDefault", optional,
-    Plain; required_with_default : "requiredWithDefault", default(0i32), Plain;
+    default(false), Plain; label : "label", default(String::from("")), Plain; color :
+    "color", default(crate ::Color::from("red")), Plain; priority : "priority",
+    default(crate ::Priority::from(0)), Plain; items : "items",
+    default(Default::default()), ListOf < Plain >; tags : "tags",
+    default(Default::default()), MapOf < Plain >; toggle : "toggle", default(false),
+    Plain; toggle_without_default : "toggleWithoutDefault", optional, Plain;
+    required_with_default : "requiredWithDefault", default(0i32), Plain;
     required_but_client_optional : "requiredButClientOptional", optional, Plain;
     required_client_optional_flag : "requiredClientOptionalFlag", optional, Plain; }
 }

@@ -2,26 +2,26 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeNamesInput` shape (`example.everything#DescribeNamesInput`).
-/// The `DescribeNamesInput` structure.
+//! `DescribeNamesInput`, from the structure `example.everything#DescribeNamesInput` of the model.
+/// The input of [`DescribeNames`](crate::DescribeNames), which returns shapes and members whose names collide with Rust names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNamesInput {
-    /// The `keywords` member.
-    pub keywords: ::std::option::Option<crate::Keywords>,
-    /// The `instanceType` member.
-    pub instance_type: ::std::option::Option<crate::InstanceType>,
+    /// Members named after Rust keywords. See [`Keywords`](crate::Keywords).
+    pub keywords: Option<crate::Keywords>,
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+    pub instance_type: Option<crate::InstanceType>,
 }
 /// A builder for [`DescribeNamesInput`](crate::DescribeNamesInput), from [`DescribeNamesInput::builder`](crate::DescribeNamesInput::builder): a setter for every member, then [`build`](DescribeNamesInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeNamesInputBuilder {
-    keywords: ::std::option::Option<crate::Keywords>,
-    instance_type: ::std::option::Option<crate::InstanceType>,
+    keywords: Option<crate::Keywords>,
+    instance_type: Option<crate::InstanceType>,
 }
 impl DescribeNamesInput {
     /// A builder for `DescribeNamesInput` with every member unset.
     #[inline]
     pub fn builder() -> DescribeNamesInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeNamesInputBuilder {
@@ -34,10 +34,8 @@ impl DescribeNamesInputBuilder {
     );
     /// Builds the [`DescribeNamesInput`](crate::DescribeNamesInput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeNamesInput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DescribeNamesInput {
+    pub fn build(self) -> Result<DescribeNamesInput, crate::primitives::BuildError> {
+        Ok(DescribeNamesInput {
             keywords: self.keywords,
             instance_type: self.instance_type,
         })
@@ -49,10 +47,10 @@ impl DescribeNamesInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DescribeNamesInput, crate::primitives::ValidationError> {
+    ) -> Result<DescribeNamesInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -60,12 +58,12 @@ impl crate::primitives::Validate for DescribeNamesInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("keywords", false);
-        if let ::std::option::Option::Some(value) = &self.keywords {
+        if let Some(value) = &self.keywords {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("instanceType", false);
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -76,9 +74,7 @@ impl DescribeNamesInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,47 +2,47 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeNamesOutput` shape (`example.everything#DescribeNamesOutput`).
-/// The `DescribeNamesOutput` structure.
+//! `DescribeNamesOutput`, from the structure `example.everything#DescribeNamesOutput` of the model.
+/// The output of [`DescribeNames`](crate::DescribeNames), which returns shapes and members whose names collide with Rust names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeNamesOutput {
-    /// The `string` member.
-    pub string: ::std::option::Option<crate::String>,
-    /// The `result` member.
-    pub result: ::std::option::Option<crate::Result>,
-    /// The `option` member.
-    pub option: ::std::option::Option<crate::Option>,
-    /// The `default` member.
-    pub default: ::std::option::Option<crate::Default>,
-    /// The `unit` member.
-    pub unit: ::std::option::Option<crate::Unit>,
-    /// The `type` member.
-    pub r#type: ::std::option::Option<crate::Type>,
-    /// The `display` member.
-    pub display: ::std::option::Option<crate::Display>,
-    /// The `box` member.
-    pub r#box: ::std::option::Option<crate::Box>,
-    /// The `vec` member.
-    pub vec: ::std::option::Option<crate::Vec>,
+    /// A structure named `String`. See [`String`](crate::String).
+    pub string: Option<crate::String>,
+    /// The result: see [`Result`](crate::Result).
+    pub result: Option<crate::Result>,
+    /// The option: see [`Option`](crate::Option).
+    pub option: Option<crate::Option>,
+    /// The default: see [`Default`](crate::Default).
+    pub default: Option<crate::Default>,
+    /// An empty structure named `Unit`, not `smithy.api#Unit`. See [`Unit`](crate::Unit).
+    pub unit: Option<crate::Unit>,
+    /// The type: see [`Type`](crate::Type).
+    pub r#type: Option<crate::Type>,
+    /// The display: see [`Display`](crate::Display).
+    pub display: Option<crate::Display>,
+    /// The box: see [`Box`](crate::Box).
+    pub r#box: Option<crate::Box>,
+    /// The vec: see [`Vec`](crate::Vec).
+    pub vec: Option<crate::Vec>,
 }
 /// A builder for [`DescribeNamesOutput`](crate::DescribeNamesOutput), from [`DescribeNamesOutput::builder`](crate::DescribeNamesOutput::builder): a setter for every member, then [`build`](DescribeNamesOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeNamesOutputBuilder {
-    string: ::std::option::Option<crate::String>,
-    result: ::std::option::Option<crate::Result>,
-    option: ::std::option::Option<crate::Option>,
-    default: ::std::option::Option<crate::Default>,
-    unit: ::std::option::Option<crate::Unit>,
-    r#type: ::std::option::Option<crate::Type>,
-    display: ::std::option::Option<crate::Display>,
-    r#box: ::std::option::Option<crate::Box>,
-    vec: ::std::option::Option<crate::Vec>,
+    string: Option<crate::String>,
+    result: Option<crate::Result>,
+    option: Option<crate::Option>,
+    default: Option<crate::Default>,
+    unit: Option<crate::Unit>,
+    r#type: Option<crate::Type>,
+    display: Option<crate::Display>,
+    r#box: Option<crate::Box>,
+    vec: Option<crate::Vec>,
 }
 impl DescribeNamesOutput {
     /// A builder for `DescribeNamesOutput` with every member unset.
     #[inline]
     pub fn builder() -> DescribeNamesOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeNamesOutputBuilder {
@@ -69,10 +69,8 @@ impl DescribeNamesOutputBuilder {
     crate::primitives::build::setters!(value "vec" vec vec set_vec : crate ::Vec);
     /// Builds the [`DescribeNamesOutput`](crate::DescribeNamesOutput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DescribeNamesOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DescribeNamesOutput {
+    pub fn build(self) -> Result<DescribeNamesOutput, crate::primitives::BuildError> {
+        Ok(DescribeNamesOutput {
             string: self.string,
             result: self.result,
             option: self.option,
@@ -91,10 +89,10 @@ impl DescribeNamesOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DescribeNamesOutput, crate::primitives::ValidationError> {
+    ) -> Result<DescribeNamesOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -102,47 +100,47 @@ impl crate::primitives::Validate for DescribeNamesOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("string", false);
-        if let ::std::option::Option::Some(value) = &self.string {
+        if let Some(value) = &self.string {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("result", false);
-        if let ::std::option::Option::Some(value) = &self.result {
+        if let Some(value) = &self.result {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("option", false);
-        if let ::std::option::Option::Some(value) = &self.option {
+        if let Some(value) = &self.option {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("default", false);
-        if let ::std::option::Option::Some(value) = &self.default {
+        if let Some(value) = &self.default {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("unit", false);
-        if let ::std::option::Option::Some(value) = &self.unit {
+        if let Some(value) = &self.unit {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("type", false);
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("display", false);
-        if let ::std::option::Option::Some(value) = &self.display {
+        if let Some(value) = &self.display {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("box", false);
-        if let ::std::option::Option::Some(value) = &self.r#box {
+        if let Some(value) = &self.r#box {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("vec", false);
-        if let ::std::option::Option::Some(value) = &self.vec {
+        if let Some(value) = &self.vec {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -153,9 +151,7 @@ impl DescribeNamesOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

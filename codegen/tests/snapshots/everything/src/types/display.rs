@@ -2,45 +2,41 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Display` shape (`example.everything#Display`).
-/// The `Display` structure.
+//! `Display`, from the structure `example.everything#Display` of the model.
+/// A structure, used by `display` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Display {
-    /// The `fmt` member.
-    pub fmt: ::std::option::Option<::std::string::String>,
+    /// The fmt.
+    pub fmt: Option<String>,
 }
 /// A builder for [`Display`](crate::Display), from [`Display::builder`](crate::Display::builder): a setter for every member, then [`build`](DisplayBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DisplayBuilder {
-    fmt: ::std::option::Option<::std::string::String>,
+    fmt: Option<String>,
 }
 impl Display {
     /// A builder for `Display` with every member unset.
     #[inline]
     pub fn builder() -> DisplayBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DisplayBuilder {
-    crate::primitives::build::setters!(
-        value "fmt" fmt fmt_2 set_fmt : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "fmt" fmt fmt_2 set_fmt : String);
     /// Builds the [`Display`](crate::Display). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Display, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Display { fmt: self.fmt })
+    pub fn build(self) -> Result<Display, crate::primitives::BuildError> {
+        Ok(Display { fmt: self.fmt })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Display, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Display, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +49,7 @@ impl Display {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

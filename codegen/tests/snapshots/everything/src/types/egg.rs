@@ -2,23 +2,23 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Egg` shape (`example.everything#Egg`).
-/// The `Egg` structure.
+//! `Egg`, from the structure `example.everything#Egg` of the model.
+/// A structure, used by `egg` in [`Chicken`](crate::Chicken).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Egg {
-    /// The `chicken` member.
-    pub chicken: ::std::option::Option<::std::boxed::Box<crate::Chicken>>,
+    /// Mutually recursive with `Egg`. See [`Chicken`](crate::Chicken).
+    pub chicken: Option<Box<crate::Chicken>>,
 }
 /// A builder for [`Egg`](crate::Egg), from [`Egg::builder`](crate::Egg::builder): a setter for every member, then [`build`](EggBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EggBuilder {
-    chicken: ::std::option::Option<crate::Chicken>,
+    chicken: Option<crate::Chicken>,
 }
 impl Egg {
     /// A builder for `Egg` with every member unset.
     #[inline]
     pub fn builder() -> EggBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl EggBuilder {
@@ -27,9 +27,9 @@ impl EggBuilder {
     );
     /// Builds the [`Egg`](crate::Egg). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Egg, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Egg {
-            chicken: self.chicken.map(::std::boxed::Box::new),
+    pub fn build(self) -> Result<Egg, crate::primitives::BuildError> {
+        Ok(Egg {
+            chicken: self.chicken.map(Box::new),
         })
     }
     #[cfg(feature = "validate")]
@@ -37,12 +37,10 @@ impl EggBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Egg, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Egg, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -50,7 +48,7 @@ impl crate::primitives::Validate for Egg {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("chicken", false);
-        if let ::std::option::Option::Some(value) = &self.chicken {
+        if let Some(value) = &self.chicken {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -61,9 +59,7 @@ impl Egg {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Error` shape (`example.everything#Error`).
+//! `Error`, from the structure `example.everything#Error` of the model.
 /// An error named `Error` with no members.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Error {}
@@ -10,7 +10,7 @@ impl ::std::fmt::Display for Error {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("Error")?;
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for Error {}
@@ -21,26 +21,24 @@ impl Error {
     /// A builder for `Error` with every member unset.
     #[inline]
     pub fn builder() -> ErrorBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ErrorBuilder {
     /// Builds the [`Error`](crate::Error). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Error, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Error {})
+    pub fn build(self) -> Result<Error, crate::primitives::BuildError> {
+        Ok(Error {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Error, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Error, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +51,7 @@ impl Error {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,34 +2,32 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Folder` shape (`example.everything#Folder`).
-/// The `Folder` structure.
+//! `Folder`, from the structure `example.everything#Folder` of the model.
+/// A structure, used by `children` in [`Folder`](crate::Folder) and `root` in [`WalkTreeInput`](crate::WalkTreeInput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Folder {
-    /// The `name` member.
+    /// The name.
     ///
     /// **Required.**
-    pub name: ::std::string::String,
-    /// The `children` member.
-    pub children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
+    pub name: String,
+    /// The children: see [`Folder`](crate::Folder).
+    pub children: Option<Vec<crate::Folder>>,
 }
 /// A builder for [`Folder`](crate::Folder), from [`Folder::builder`](crate::Folder::builder): a setter for every member, then [`build`](FolderBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FolderBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    children: ::std::option::Option<::std::vec::Vec<crate::Folder>>,
+    name: Option<String>,
+    children: Option<Vec<crate::Folder>>,
 }
 impl Folder {
     /// A builder for `Folder` with every member unset.
     #[inline]
     pub fn builder() -> FolderBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl FolderBuilder {
-    crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "name" name name set_name : String);
     crate::primitives::build::setters!(
         list "children" children children set_children : crate ::Folder
     );
@@ -39,19 +37,15 @@ impl FolderBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Folder, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Folder, crate::primitives::BuildError> {
         match self.name {
-            ::std::option::Option::Some(name) => {
-                ::std::result::Result::Ok(Folder {
+            Some(name) => {
+                Ok(Folder {
                     name,
                     children: self.children,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("Folder", ["name"]),
-                )
-            }
+            None => Err(crate::primitives::BuildError::new("Folder", ["name"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -59,12 +53,10 @@ impl FolderBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Folder, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Folder, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,7 +64,7 @@ impl crate::primitives::Validate for Folder {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("children", false);
-        if let ::std::option::Option::Some(value) = &self.children {
+        if let Some(value) = &self.children {
             for (index, item) in value.iter().enumerate() {
                 v.enter_index(index);
                 crate::primitives::Validate::check(item, v);
@@ -87,9 +79,7 @@ impl Folder {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,38 +2,38 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetPartInput` shape (`example.everything#GetPartInput`).
-/// The `GetPartInput` structure.
+//! `GetPartInput`, from the structure `example.everything#GetPartInput` of the model.
+/// The input of [`GetPart`](crate::GetPart), which reads a part (the `read` of the nested resource `Part`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetPartInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::string::String,
-    /// The `partId` member.
+    pub widget_id: String,
+    /// The part ID.
     ///
     /// **Required.**
-    pub part_id: ::std::string::String,
+    pub part_id: String,
 }
 /// A builder for [`GetPartInput`](crate::GetPartInput), from [`GetPartInput::builder`](crate::GetPartInput::builder): a setter for every member, then [`build`](GetPartInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetPartInputBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
-    part_id: ::std::option::Option<::std::string::String>,
+    widget_id: Option<String>,
+    part_id: Option<String>,
 }
 impl GetPartInput {
     /// A builder for `GetPartInput` with every member unset.
     #[inline]
     pub fn builder() -> GetPartInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetPartInputBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
     crate::primitives::build::setters!(
-        value "partId" part_id part_id set_part_id : ::std::string::String
+        value "partId" part_id part_id set_part_id : String
     );
     /// Builds the [`GetPartInput`](crate::GetPartInput).
     ///
@@ -41,20 +41,15 @@ impl GetPartInputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`, `partId`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetPartInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<GetPartInput, crate::primitives::BuildError> {
         match (self.widget_id, self.part_id) {
-            (
-                ::std::option::Option::Some(widget_id),
-                ::std::option::Option::Some(part_id),
-            ) => ::std::result::Result::Ok(GetPartInput { widget_id, part_id }),
+            (Some(widget_id), Some(part_id)) => Ok(GetPartInput { widget_id, part_id }),
             (widget_id, part_id) => {
                 let missing = [
                     widget_id.is_none().then_some("widgetId"),
                     part_id.is_none().then_some("partId"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "GetPartInput",
                         missing.into_iter().flatten(),
@@ -70,10 +65,10 @@ impl GetPartInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetPartInput, crate::primitives::ValidationError> {
+    ) -> Result<GetPartInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,9 +86,7 @@ impl GetPartInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,51 +2,46 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetPartOutput` shape (`example.everything#GetPartOutput`).
-/// The `GetPartOutput` structure.
+//! `GetPartOutput`, from the structure `example.everything#GetPartOutput` of the model.
+/// The output of [`GetPart`](crate::GetPart), which reads a part (the `read` of the nested resource `Part`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetPartOutput {
-    /// The `partId` member.
+    /// The part ID.
     ///
     /// **Required.**
-    pub part_id: ::std::string::String,
+    pub part_id: String,
     /// A map with enum keys.
     ///
     /// Length: `1..=3`. Each value: Range: at least `0`.
-    pub colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
+    pub colors: Option<::std::collections::BTreeMap<crate::Color, i32>>,
     /// A sparse map: values may be null.
     ///
     /// Each value: Range: `0.5..=99.5`.
-    pub scores: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
-    >,
+    pub scores: Option<::std::collections::BTreeMap<String, Option<f64>>>,
 }
 /// A builder for [`GetPartOutput`](crate::GetPartOutput), from [`GetPartOutput::builder`](crate::GetPartOutput::builder): a setter for every member, then [`build`](GetPartOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetPartOutputBuilder {
-    part_id: ::std::option::Option<::std::string::String>,
-    colors: ::std::option::Option<::std::collections::BTreeMap<crate::Color, i32>>,
-    scores: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
-    >,
+    part_id: Option<String>,
+    colors: Option<::std::collections::BTreeMap<crate::Color, i32>>,
+    scores: Option<::std::collections::BTreeMap<String, Option<f64>>>,
 }
 impl GetPartOutput {
     /// A builder for `GetPartOutput` with every member unset.
     #[inline]
     pub fn builder() -> GetPartOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetPartOutputBuilder {
     crate::primitives::build::setters!(
-        value "partId" part_id part_id set_part_id : ::std::string::String
+        value "partId" part_id part_id set_part_id : String
     );
     crate::primitives::build::setters!(
         map "colors" colors colors set_colors : crate ::Color => i32
     );
     crate::primitives::build::setters!(
-        map "scores" scores scores set_scores : ::std::string::String =>
-        ::std::option::Option < f64 >
+        map "scores" scores scores set_scores : String => Option < f64 >
     );
     /// Builds the [`GetPartOutput`](crate::GetPartOutput).
     ///
@@ -54,22 +49,16 @@ impl GetPartOutputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `partId`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetPartOutput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<GetPartOutput, crate::primitives::BuildError> {
         match self.part_id {
-            ::std::option::Option::Some(part_id) => {
-                ::std::result::Result::Ok(GetPartOutput {
+            Some(part_id) => {
+                Ok(GetPartOutput {
                     part_id,
                     colors: self.colors,
                     scores: self.scores,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("GetPartOutput", ["partId"]),
-                )
-            }
+            None => Err(crate::primitives::BuildError::new("GetPartOutput", ["partId"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -79,10 +68,10 @@ impl GetPartOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetPartOutput, crate::primitives::ValidationError> {
+    ) -> Result<GetPartOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -90,7 +79,7 @@ impl crate::primitives::Validate for GetPartOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("colors", false);
-        if let ::std::option::Option::Some(value) = &self.colors {
+        if let Some(value) = &self.colors {
             v.check_count(value.len(), crate::primitives::Bounds::between(1u64, 3u64));
             for (key, item) in value {
                 v.enter_map_key(key.as_str());
@@ -106,10 +95,10 @@ impl crate::primitives::Validate for GetPartOutput {
         }
         v.leave();
         v.enter("scores", false);
-        if let ::std::option::Option::Some(value) = &self.scores {
+        if let Some(value) = &self.scores {
             for (key, item) in value {
                 v.enter_key(key);
-                if let ::std::option::Option::Some(item) = item {
+                if let Some(item) = item {
                     v.check_float(
                         *item,
                         crate::primitives::Bounds::between(0.5f64, 99.5f64),
@@ -126,9 +115,7 @@ impl GetPartOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

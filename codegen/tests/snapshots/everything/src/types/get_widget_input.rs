@@ -2,30 +2,30 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetWidgetInput` shape (`example.everything#GetWidgetInput`).
-/// The `GetWidgetInput` structure.
+//! `GetWidgetInput`, from the structure `example.everything#GetWidgetInput` of the model.
+/// The input of [`GetWidget`](crate::GetWidget), which reads a widget (resource `read`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetWidgetInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::string::String,
+    pub widget_id: String,
 }
 /// A builder for [`GetWidgetInput`](crate::GetWidgetInput), from [`GetWidgetInput::builder`](crate::GetWidgetInput::builder): a setter for every member, then [`build`](GetWidgetInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetWidgetInputBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
+    widget_id: Option<String>,
 }
 impl GetWidgetInput {
     /// A builder for `GetWidgetInput` with every member unset.
     #[inline]
     pub fn builder() -> GetWidgetInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetWidgetInputBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
     /// Builds the [`GetWidgetInput`](crate::GetWidgetInput).
     ///
@@ -33,17 +33,11 @@ impl GetWidgetInputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetWidgetInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<GetWidgetInput, crate::primitives::BuildError> {
         match self.widget_id {
-            ::std::option::Option::Some(widget_id) => {
-                ::std::result::Result::Ok(GetWidgetInput { widget_id })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("GetWidgetInput", ["widgetId"]),
-                )
+            Some(widget_id) => Ok(GetWidgetInput { widget_id }),
+            None => {
+                Err(crate::primitives::BuildError::new("GetWidgetInput", ["widgetId"]))
             }
         }
     }
@@ -54,10 +48,10 @@ impl GetWidgetInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetWidgetInput, crate::primitives::ValidationError> {
+    ) -> Result<GetWidgetInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,9 +69,7 @@ impl GetWidgetInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,11 +2,14 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetWidgetOutput` shape (`example.everything#GetWidgetOutput`).
-/// The `GetWidgetOutput` structure.
+//! `GetWidgetOutput`, from the structure `example.everything#GetWidgetOutput` of the model.
+/// The output of [`GetWidget`](crate::GetWidget), which reads a widget (resource `read`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetWidgetOutput {
-    /// The `widget` member.
+    /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// [`GetWidget`]: crate::GetWidget
+    /// [`ListWidgets`]: crate::ListWidgets
     ///
     /// **Required.**
     pub widget: crate::WidgetSummary,
@@ -14,13 +17,13 @@ pub struct GetWidgetOutput {
 /// A builder for [`GetWidgetOutput`](crate::GetWidgetOutput), from [`GetWidgetOutput::builder`](crate::GetWidgetOutput::builder): a setter for every member, then [`build`](GetWidgetOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetWidgetOutputBuilder {
-    widget: ::std::option::Option<crate::WidgetSummary>,
+    widget: Option<crate::WidgetSummary>,
 }
 impl GetWidgetOutput {
     /// A builder for `GetWidgetOutput` with every member unset.
     #[inline]
     pub fn builder() -> GetWidgetOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetWidgetOutputBuilder {
@@ -33,17 +36,11 @@ impl GetWidgetOutputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widget`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetWidgetOutput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<GetWidgetOutput, crate::primitives::BuildError> {
         match self.widget {
-            ::std::option::Option::Some(widget) => {
-                ::std::result::Result::Ok(GetWidgetOutput { widget })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("GetWidgetOutput", ["widget"]),
-                )
+            Some(widget) => Ok(GetWidgetOutput { widget }),
+            None => {
+                Err(crate::primitives::BuildError::new("GetWidgetOutput", ["widget"]))
             }
         }
     }
@@ -54,10 +51,10 @@ impl GetWidgetOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetWidgetOutput, crate::primitives::ValidationError> {
+    ) -> Result<GetWidgetOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,9 +72,7 @@ impl GetWidgetOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

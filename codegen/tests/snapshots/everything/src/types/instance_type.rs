@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InstanceType` shape (`example.everything#InstanceType`).
+//! `InstanceType`, from the enum `example.everything#InstanceType` of the model.
 /// A Smithy 2.0 `enum` whose values are not identifiers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -31,7 +31,7 @@ pub enum InstanceType {
     #[deprecated(note = "Use m5.large. (since 2023-01-01)")]
     OldType,
     /// A value the model does not list, kept exactly as received.
-    UnknownValue(crate::primitives::UnknownValue<::std::string::String>),
+    UnknownValue(crate::primitives::UnknownValue<String>),
 }
 impl InstanceType {
     /// Every value the model lists, in model order.
@@ -61,7 +61,7 @@ impl InstanceType {
         }
     }
 }
-impl ::std::convert::From<&str> for InstanceType {
+impl From<&str> for InstanceType {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -75,28 +75,26 @@ impl ::std::convert::From<&str> for InstanceType {
             "old.type" => Self::OldType,
             other => {
                 Self::UnknownValue(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
+                    crate::primitives::UnknownValue::new(String::from(other)),
                 )
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for InstanceType {
+impl From<String> for InstanceType {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for InstanceType {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for InstanceType {
+impl AsRef<str> for InstanceType {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -122,9 +120,7 @@ impl InstanceType {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

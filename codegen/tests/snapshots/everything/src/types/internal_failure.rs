@@ -2,46 +2,44 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InternalFailure` shape (`example.everything#InternalFailure`).
+//! `InternalFailure`, from the structure `example.everything#InternalFailure` of the model.
 /// The service failed. Retry the request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InternalFailure {
-    /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for InternalFailure {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InternalFailure")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for InternalFailure {}
 /// A builder for [`InternalFailure`](crate::InternalFailure), from [`InternalFailure::builder`](crate::InternalFailure::builder): a setter for every member, then [`build`](InternalFailureBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InternalFailureBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InternalFailure {
     /// A builder for `InternalFailure` with every member unset.
     #[inline]
     pub fn builder() -> InternalFailureBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl InternalFailureBuilder {
     crate::primitives::build::setters!(
-        value "message" message message set_message : ::std::string::String
+        value "message" message message set_message : String
     );
     /// Builds the [`InternalFailure`](crate::InternalFailure). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InternalFailure, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(InternalFailure {
+    pub fn build(self) -> Result<InternalFailure, crate::primitives::BuildError> {
+        Ok(InternalFailure {
             message: self.message,
         })
     }
@@ -52,10 +50,10 @@ impl InternalFailureBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<InternalFailure, crate::primitives::ValidationError> {
+    ) -> Result<InternalFailure, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -68,9 +66,7 @@ impl InternalFailure {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,81 +2,69 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Keywords` shape (`example.everything#Keywords`).
+//! `Keywords`, from the structure `example.everything#Keywords` of the model.
 /// Members named after Rust keywords.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Keywords {
-    /// The `type` member.
-    pub r#type: ::std::option::Option<crate::Type>,
-    /// The `match` member.
-    pub r#match: ::std::option::Option<::std::string::String>,
-    /// The `self` member.
-    pub self_: ::std::option::Option<::std::string::String>,
-    /// The `async` member.
-    pub r#async: ::std::option::Option<bool>,
-    /// The `crate` member.
-    pub crate_: ::std::option::Option<::std::string::String>,
-    /// The `super` member.
-    pub super_: ::std::option::Option<::std::string::String>,
-    /// The `fn` member.
-    pub r#fn: ::std::option::Option<::std::string::String>,
+    /// The type: see [`Type`](crate::Type).
+    pub r#type: Option<crate::Type>,
+    /// The match.
+    pub r#match: Option<String>,
+    /// The self.
+    pub self_: Option<String>,
+    /// The async.
+    pub r#async: Option<bool>,
+    /// The crate.
+    pub crate_: Option<String>,
+    /// The super.
+    pub super_: Option<String>,
+    /// The fn.
+    pub r#fn: Option<String>,
     /// Wire name `2ndValue` starts with a digit.
-    pub second_value: ::std::option::Option<i32>,
+    pub second_value: Option<i32>,
     /// Wire name `foo-bar` contains a dash.
-    pub foo_bar: ::std::option::Option<::std::string::String>,
+    pub foo_bar: Option<String>,
 }
 /// A builder for [`Keywords`](crate::Keywords), from [`Keywords::builder`](crate::Keywords::builder): a setter for every member, then [`build`](KeywordsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KeywordsBuilder {
-    r#type: ::std::option::Option<crate::Type>,
-    r#match: ::std::option::Option<::std::string::String>,
-    self_: ::std::option::Option<::std::string::String>,
-    r#async: ::std::option::Option<bool>,
-    crate_: ::std::option::Option<::std::string::String>,
-    super_: ::std::option::Option<::std::string::String>,
-    r#fn: ::std::option::Option<::std::string::String>,
-    second_value: ::std::option::Option<i32>,
-    foo_bar: ::std::option::Option<::std::string::String>,
+    r#type: Option<crate::Type>,
+    r#match: Option<String>,
+    self_: Option<String>,
+    r#async: Option<bool>,
+    crate_: Option<String>,
+    super_: Option<String>,
+    r#fn: Option<String>,
+    second_value: Option<i32>,
+    foo_bar: Option<String>,
 }
 impl Keywords {
     /// A builder for `Keywords` with every member unset.
     #[inline]
     pub fn builder() -> KeywordsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl KeywordsBuilder {
     crate::primitives::build::setters!(
         value "type" r#type r#type set_type : crate ::Type
     );
-    crate::primitives::build::setters!(
-        value "match" r#match r#match set_match : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "self" self_ self_ set_self : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "match" r#match r#match set_match : String);
+    crate::primitives::build::setters!(value "self" self_ self_ set_self : String);
     crate::primitives::build::setters!(value "async" r#async r#async set_async : bool);
-    crate::primitives::build::setters!(
-        value "crate" crate_ crate_ set_crate : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "super" super_ super_ set_super : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "fn" r#fn r#fn set_fn : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "crate" crate_ crate_ set_crate : String);
+    crate::primitives::build::setters!(value "super" super_ super_ set_super : String);
+    crate::primitives::build::setters!(value "fn" r#fn r#fn set_fn : String);
     crate::primitives::build::setters!(
         value "secondValue" second_value second_value set_second_value : i32
     );
     crate::primitives::build::setters!(
-        value "fooBar" foo_bar foo_bar set_foo_bar : ::std::string::String
+        value "fooBar" foo_bar foo_bar set_foo_bar : String
     );
     /// Builds the [`Keywords`](crate::Keywords). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Keywords, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Keywords {
+    pub fn build(self) -> Result<Keywords, crate::primitives::BuildError> {
+        Ok(Keywords {
             r#type: self.r#type,
             r#match: self.r#match,
             self_: self.self_,
@@ -95,10 +83,10 @@ impl KeywordsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Keywords, crate::primitives::ValidationError> {
+    ) -> Result<Keywords, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -106,7 +94,7 @@ impl crate::primitives::Validate for Keywords {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("type", false);
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -117,9 +105,7 @@ impl Keywords {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

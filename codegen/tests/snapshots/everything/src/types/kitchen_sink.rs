@@ -2,149 +2,148 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `KitchenSink` shape (`example.everything#KitchenSink`).
+//! `KitchenSink`, from the structure `example.everything#KitchenSink` of the model.
 /// One member for every simple type and for each prelude shape.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KitchenSink {
     /// A blob with both length bounds.
     ///
     /// Length: `1..=1024`.
-    pub blob_value: ::std::option::Option<::std::vec::Vec<u8>>,
-    /// The `booleanValue` member.
-    pub boolean_value: ::std::option::Option<bool>,
+    pub blob_value: Option<Vec<u8>>,
+    /// The boolean value.
+    pub boolean_value: Option<bool>,
     /// A name.
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub string_value: ::std::string::String,
-    /// The `byteValue` member.
+    pub string_value: String,
+    /// The byte value.
     ///
     /// Range: `-10..=10`.
-    pub byte_value: ::std::option::Option<i8>,
-    /// The `shortValue` member.
+    pub byte_value: Option<i8>,
+    /// The short value.
     ///
     /// Range: at most `1000`.
-    pub short_value: ::std::option::Option<i16>,
+    pub short_value: Option<i16>,
     /// Integer, minimum only.
     ///
     /// Range: at least `0`.
-    pub integer_value: ::std::option::Option<i32>,
-    /// The `longValue` member.
-    pub long_value: ::std::option::Option<i64>,
+    pub integer_value: Option<i32>,
+    /// The long value.
+    pub long_value: Option<i64>,
     /// Float, maximum only (decimal bound).
     ///
     /// Range: at most `1.5`.
-    pub float_value: ::std::option::Option<f32>,
+    pub float_value: Option<f32>,
     /// Double, both bounds (decimal).
     ///
     /// Range: `0.5..=99.5`.
-    pub double_value: ::std::option::Option<f64>,
-    /// The `bigIntegerValue` member.
-    pub big_integer_value: ::std::option::Option<crate::primitives::BigInteger>,
-    /// The `bigDecimalValue` member.
-    pub big_decimal_value: ::std::option::Option<crate::primitives::BigDecimal>,
-    /// The `timestampValue` member.
-    pub timestamp_value: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `documentValue` member.
-    pub document_value: ::std::option::Option<crate::primitives::Document>,
-    /// The `preludeString` member.
-    pub prelude_string: ::std::option::Option<::std::string::String>,
-    /// The `preludeInteger` member.
-    pub prelude_integer: ::std::option::Option<i32>,
-    /// The `preludePrimitiveLong` member.
+    pub double_value: Option<f64>,
+    /// The big integer value.
+    pub big_integer_value: Option<crate::primitives::BigInteger>,
+    /// The big decimal value.
+    pub big_decimal_value: Option<crate::primitives::BigDecimal>,
+    /// The timestamp value.
+    pub timestamp_value: Option<crate::primitives::Timestamp>,
+    /// The document value.
+    pub document_value: Option<crate::primitives::Document>,
+    /// The prelude string.
+    pub prelude_string: Option<String>,
+    /// The prelude integer.
+    pub prelude_integer: Option<i32>,
+    /// The prelude primitive long.
     ///
     /// Default: `0`.
     pub prelude_primitive_long: i64,
-    /// The `preludePrimitiveBoolean` member.
+    /// The prelude primitive boolean.
     ///
     /// Default: `false`.
     pub prelude_primitive_boolean: bool,
-    /// The `preludeBoolean` member.
-    pub prelude_boolean: ::std::option::Option<bool>,
-    /// The `preludeTimestamp` member.
-    pub prelude_timestamp: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `preludeDocument` member.
-    pub prelude_document: ::std::option::Option<crate::primitives::Document>,
-    /// The `preludeBlob` member.
-    pub prelude_blob: ::std::option::Option<::std::vec::Vec<u8>>,
-    /// The `preludeBigInteger` member.
-    pub prelude_big_integer: ::std::option::Option<crate::primitives::BigInteger>,
-    /// The `createdAt` member.
-    pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `updatedAt` member.
-    pub updated_at: ::std::option::Option<crate::primitives::Timestamp>,
-    /// The `expiresAt` member.
-    pub expires_at: ::std::option::Option<crate::primitives::Timestamp>,
+    /// The prelude boolean.
+    pub prelude_boolean: Option<bool>,
+    /// The prelude timestamp.
+    pub prelude_timestamp: Option<crate::primitives::Timestamp>,
+    /// The prelude document.
+    pub prelude_document: Option<crate::primitives::Document>,
+    /// The prelude blob.
+    pub prelude_blob: Option<Vec<u8>>,
+    /// The prelude big integer.
+    pub prelude_big_integer: Option<crate::primitives::BigInteger>,
+    /// The created at.
+    pub created_at: Option<crate::primitives::Timestamp>,
+    /// The updated at.
+    pub updated_at: Option<crate::primitives::Timestamp>,
+    /// The expires at.
+    pub expires_at: Option<crate::primitives::Timestamp>,
     /// Serialized as `display_name`.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Member-level `length`.
     ///
     /// Length: at most `8`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub short_name: ::std::option::Option<::std::string::String>,
+    pub short_name: Option<String>,
     /// Member-level `range`, minimum only.
     ///
     /// Range: at least `1.25`.
-    pub threshold: ::std::option::Option<f64>,
+    pub threshold: Option<f64>,
     /// Member-level `pattern`.
     ///
     /// Pattern: `^[A-Z]{3}$`.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// Replaced by `stringValue`.
     ///
     /// **Deprecated** since 2023-01-01: Use stringValue.
     #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
-    pub old_name: ::std::option::Option<::std::string::String>,
+    pub old_name: Option<String>,
 }
 /// A builder for [`KitchenSink`](crate::KitchenSink), from [`KitchenSink::builder`](crate::KitchenSink::builder): a setter for every member, then [`build`](KitchenSinkBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KitchenSinkBuilder {
-    blob_value: ::std::option::Option<::std::vec::Vec<u8>>,
-    boolean_value: ::std::option::Option<bool>,
-    string_value: ::std::option::Option<::std::string::String>,
-    byte_value: ::std::option::Option<i8>,
-    short_value: ::std::option::Option<i16>,
-    integer_value: ::std::option::Option<i32>,
-    long_value: ::std::option::Option<i64>,
-    float_value: ::std::option::Option<f32>,
-    double_value: ::std::option::Option<f64>,
-    big_integer_value: ::std::option::Option<crate::primitives::BigInteger>,
-    big_decimal_value: ::std::option::Option<crate::primitives::BigDecimal>,
-    timestamp_value: ::std::option::Option<crate::primitives::Timestamp>,
-    document_value: ::std::option::Option<crate::primitives::Document>,
-    prelude_string: ::std::option::Option<::std::string::String>,
-    prelude_integer: ::std::option::Option<i32>,
-    prelude_primitive_long: ::std::option::Option<i64>,
-    prelude_primitive_boolean: ::std::option::Option<bool>,
-    prelude_boolean: ::std::option::Option<bool>,
-    prelude_timestamp: ::std::option::Option<crate::primitives::Timestamp>,
-    prelude_document: ::std::option::Option<crate::primitives::Document>,
-    prelude_blob: ::std::option::Option<::std::vec::Vec<u8>>,
-    prelude_big_integer: ::std::option::Option<crate::primitives::BigInteger>,
-    created_at: ::std::option::Option<crate::primitives::Timestamp>,
-    updated_at: ::std::option::Option<crate::primitives::Timestamp>,
-    expires_at: ::std::option::Option<crate::primitives::Timestamp>,
-    display_name: ::std::option::Option<::std::string::String>,
-    short_name: ::std::option::Option<::std::string::String>,
-    threshold: ::std::option::Option<f64>,
-    code: ::std::option::Option<::std::string::String>,
-    old_name: ::std::option::Option<::std::string::String>,
+    blob_value: Option<Vec<u8>>,
+    boolean_value: Option<bool>,
+    string_value: Option<String>,
+    byte_value: Option<i8>,
+    short_value: Option<i16>,
+    integer_value: Option<i32>,
+    long_value: Option<i64>,
+    float_value: Option<f32>,
+    double_value: Option<f64>,
+    big_integer_value: Option<crate::primitives::BigInteger>,
+    big_decimal_value: Option<crate::primitives::BigDecimal>,
+    timestamp_value: Option<crate::primitives::Timestamp>,
+    document_value: Option<crate::primitives::Document>,
+    prelude_string: Option<String>,
+    prelude_integer: Option<i32>,
+    prelude_primitive_long: Option<i64>,
+    prelude_primitive_boolean: Option<bool>,
+    prelude_boolean: Option<bool>,
+    prelude_timestamp: Option<crate::primitives::Timestamp>,
+    prelude_document: Option<crate::primitives::Document>,
+    prelude_blob: Option<Vec<u8>>,
+    prelude_big_integer: Option<crate::primitives::BigInteger>,
+    created_at: Option<crate::primitives::Timestamp>,
+    updated_at: Option<crate::primitives::Timestamp>,
+    expires_at: Option<crate::primitives::Timestamp>,
+    display_name: Option<String>,
+    short_name: Option<String>,
+    threshold: Option<f64>,
+    code: Option<String>,
+    old_name: Option<String>,
 }
 impl KitchenSink {
     /// A builder for `KitchenSink` with every member unset.
     #[inline]
     pub fn builder() -> KitchenSinkBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl KitchenSinkBuilder {
     crate::primitives::build::setters!(
-        value "blobValue" blob_value blob_value set_blob_value : ::std::vec::Vec < u8 >
+        value "blobValue" blob_value blob_value set_blob_value : Vec < u8 >
     );
     crate::primitives::build::setters!(
         value "booleanValue" boolean_value boolean_value set_boolean_value : bool
     );
     crate::primitives::build::setters!(
-        value "stringValue" string_value string_value set_string_value :
-        ::std::string::String
+        value "stringValue" string_value string_value set_string_value : String
     );
     crate::primitives::build::setters!(
         value "byteValue" byte_value byte_value set_byte_value : i8
@@ -181,8 +180,7 @@ impl KitchenSinkBuilder {
         ::primitives::Document
     );
     crate::primitives::build::setters!(
-        value "preludeString" prelude_string prelude_string set_prelude_string :
-        ::std::string::String
+        value "preludeString" prelude_string prelude_string set_prelude_string : String
     );
     crate::primitives::build::setters!(
         value "preludeInteger" prelude_integer prelude_integer set_prelude_integer : i32
@@ -207,8 +205,7 @@ impl KitchenSinkBuilder {
         crate ::primitives::Document
     );
     crate::primitives::build::setters!(
-        value "preludeBlob" prelude_blob prelude_blob set_prelude_blob : ::std::vec::Vec
-        < u8 >
+        value "preludeBlob" prelude_blob prelude_blob set_prelude_blob : Vec < u8 >
     );
     crate::primitives::build::setters!(
         value "preludeBigInteger" prelude_big_integer prelude_big_integer
@@ -227,21 +224,18 @@ impl KitchenSinkBuilder {
         ::primitives::Timestamp
     );
     crate::primitives::build::setters!(
-        value "displayName" display_name display_name set_display_name :
-        ::std::string::String
+        value "displayName" display_name display_name set_display_name : String
     );
     crate::primitives::build::setters!(
-        value "shortName" short_name short_name set_short_name : ::std::string::String
+        value "shortName" short_name short_name set_short_name : String
     );
     crate::primitives::build::setters!(
         value "threshold" threshold threshold set_threshold : f64
     );
-    crate::primitives::build::setters!(
-        value "code" code code set_code : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "code" code code set_code : String);
     crate::primitives::build::setters!(
         #[deprecated(note = "Use stringValue. (since 2023-01-01)")] value "oldName"
-        old_name old_name set_old_name : ::std::string::String
+        old_name old_name set_old_name : String
     );
     /// Builds the [`KitchenSink`](crate::KitchenSink). Members with a model default that are unset get it.
     ///
@@ -249,12 +243,10 @@ impl KitchenSinkBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `stringValue`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<KitchenSink, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<KitchenSink, crate::primitives::BuildError> {
         match self.string_value {
-            ::std::option::Option::Some(string_value) => {
-                ::std::result::Result::Ok(KitchenSink {
+            Some(string_value) => {
+                Ok(KitchenSink {
                     blob_value: self.blob_value,
                     boolean_value: self.boolean_value,
                     string_value,
@@ -289,10 +281,8 @@ impl KitchenSinkBuilder {
                     old_name: self.old_name,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("KitchenSink", ["stringValue"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("KitchenSink", ["stringValue"]))
             }
         }
     }
@@ -303,10 +293,10 @@ impl KitchenSinkBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<KitchenSink, crate::primitives::ValidationError> {
+    ) -> Result<KitchenSink, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -314,7 +304,7 @@ impl crate::primitives::Validate for KitchenSink {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("blobValue", false);
-        if let ::std::option::Option::Some(value) = &self.blob_value {
+        if let Some(value) = &self.blob_value {
             v.check_bytes(value, crate::primitives::Bounds::between(1u64, 1024u64));
         }
         v.leave();
@@ -324,7 +314,7 @@ impl crate::primitives::Validate for KitchenSink {
         v.check_pattern(value, &crate::patterns::NAME);
         v.leave();
         v.enter("byteValue", false);
-        if let ::std::option::Option::Some(value) = &self.byte_value {
+        if let Some(value) = &self.byte_value {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(-10i64, 10i64),
@@ -332,7 +322,7 @@ impl crate::primitives::Validate for KitchenSink {
         }
         v.leave();
         v.enter("shortValue", false);
-        if let ::std::option::Option::Some(value) = &self.short_value {
+        if let Some(value) = &self.short_value {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::at_most(1000i64),
@@ -340,7 +330,7 @@ impl crate::primitives::Validate for KitchenSink {
         }
         v.leave();
         v.enter("integerValue", false);
-        if let ::std::option::Option::Some(value) = &self.integer_value {
+        if let Some(value) = &self.integer_value {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::at_least(0i64),
@@ -348,7 +338,7 @@ impl crate::primitives::Validate for KitchenSink {
         }
         v.leave();
         v.enter("floatValue", false);
-        if let ::std::option::Option::Some(value) = &self.float_value {
+        if let Some(value) = &self.float_value {
             v.check_float(
                 ::std::primitive::f64::from(*value),
                 crate::primitives::Bounds::at_most(1.5f64),
@@ -356,23 +346,23 @@ impl crate::primitives::Validate for KitchenSink {
         }
         v.leave();
         v.enter("doubleValue", false);
-        if let ::std::option::Option::Some(value) = &self.double_value {
+        if let Some(value) = &self.double_value {
             v.check_float(*value, crate::primitives::Bounds::between(0.5f64, 99.5f64));
         }
         v.leave();
         v.enter("shortName", false);
-        if let ::std::option::Option::Some(value) = &self.short_name {
+        if let Some(value) = &self.short_name {
             v.check_chars(value, crate::primitives::Bounds::at_most(8u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("threshold", false);
-        if let ::std::option::Option::Some(value) = &self.threshold {
+        if let Some(value) = &self.threshold {
             v.check_float(*value, crate::primitives::Bounds::at_least(1.25f64));
         }
         v.leave();
         v.enter("code", false);
-        if let ::std::option::Option::Some(value) = &self.code {
+        if let Some(value) = &self.code {
             v.check_pattern(value, &crate::patterns::KITCHEN_SINK__CODE);
         }
         v.leave();
@@ -383,9 +373,7 @@ impl KitchenSink {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LegacyCode` shape (`example.everything#LegacyCode`).
+//! `LegacyCode`, from the enum `example.everything#LegacyCode` of the model.
 /// Smithy 1.0 `enum` trait; no entry has a name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -19,7 +19,7 @@ pub enum LegacyCode {
     #[deprecated]
     Empty,
     /// A value the model does not list, kept exactly as received.
-    Unknown(crate::primitives::UnknownValue<::std::string::String>),
+    Unknown(crate::primitives::UnknownValue<String>),
 }
 impl LegacyCode {
     /// Every value the model lists, in model order.
@@ -36,7 +36,7 @@ impl LegacyCode {
         }
     }
 }
-impl ::std::convert::From<&str> for LegacyCode {
+impl From<&str> for LegacyCode {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -45,29 +45,25 @@ impl ::std::convert::From<&str> for LegacyCode {
             "m5.large" => Self::M5Large,
             "*" => Self::Empty,
             other => {
-                Self::Unknown(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
-                )
+                Self::Unknown(crate::primitives::UnknownValue::new(String::from(other)))
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for LegacyCode {
+impl From<String> for LegacyCode {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for LegacyCode {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LegacyCode {
+impl AsRef<str> for LegacyCode {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -93,9 +89,7 @@ impl LegacyCode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,29 +2,29 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LegacyEnums` shape (`example.everything#LegacyEnums`).
-/// The `LegacyEnums` structure.
+//! `LegacyEnums`, from the structure `example.everything#LegacyEnums` of the model.
+/// A structure, used by `legacy` in [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LegacyEnums {
-    /// The `status` member.
+    /// Smithy 1.0 `enum` trait; every entry has a name. See [`LegacyStatus`](crate::LegacyStatus).
     ///
     /// **Deprecated** since 2023-01-01: Use instanceType.
     #[deprecated(note = "Use instanceType. (since 2023-01-01)")]
-    pub status: ::std::option::Option<crate::LegacyStatus>,
-    /// The `code` member.
-    pub code: ::std::option::Option<crate::LegacyCode>,
+    pub status: Option<crate::LegacyStatus>,
+    /// Smithy 1.0 `enum` trait; no entry has a name. See [`LegacyCode`](crate::LegacyCode).
+    pub code: Option<crate::LegacyCode>,
 }
 /// A builder for [`LegacyEnums`](crate::LegacyEnums), from [`LegacyEnums::builder`](crate::LegacyEnums::builder): a setter for every member, then [`build`](LegacyEnumsBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LegacyEnumsBuilder {
-    status: ::std::option::Option<crate::LegacyStatus>,
-    code: ::std::option::Option<crate::LegacyCode>,
+    status: Option<crate::LegacyStatus>,
+    code: Option<crate::LegacyCode>,
 }
 impl LegacyEnums {
     /// A builder for `LegacyEnums` with every member unset.
     #[inline]
     pub fn builder() -> LegacyEnumsBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl LegacyEnumsBuilder {
@@ -37,10 +37,8 @@ impl LegacyEnumsBuilder {
     );
     /// Builds the [`LegacyEnums`](crate::LegacyEnums). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<LegacyEnums, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(LegacyEnums {
+    pub fn build(self) -> Result<LegacyEnums, crate::primitives::BuildError> {
+        Ok(LegacyEnums {
             status: self.status,
             code: self.code,
         })
@@ -52,10 +50,10 @@ impl LegacyEnumsBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<LegacyEnums, crate::primitives::ValidationError> {
+    ) -> Result<LegacyEnums, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -63,12 +61,12 @@ impl crate::primitives::Validate for LegacyEnums {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("code", false);
-        if let ::std::option::Option::Some(value) = &self.code {
+        if let Some(value) = &self.code {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -79,9 +77,7 @@ impl LegacyEnums {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LegacyStatus` shape (`example.everything#LegacyStatus`).
+//! `LegacyStatus`, from the enum `example.everything#LegacyStatus` of the model.
 /// Smithy 1.0 `enum` trait; every entry has a name.
 #[deprecated(note = "Use InstanceType instead. (since 2.0)")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,7 +24,7 @@ pub enum LegacyStatus {
     /// On the wire: `"Unknown"`.
     Unknown2,
     /// A value the model does not list, kept exactly as received.
-    UnknownValue(crate::primitives::UnknownValue<::std::string::String>),
+    UnknownValue(crate::primitives::UnknownValue<String>),
 }
 impl LegacyStatus {
     /// Every value the model lists, in model order.
@@ -46,7 +46,7 @@ impl LegacyStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for LegacyStatus {
+impl From<&str> for LegacyStatus {
     #[inline]
     fn from(value: &str) -> Self {
         match value {
@@ -56,28 +56,26 @@ impl ::std::convert::From<&str> for LegacyStatus {
             "Unknown" => Self::Unknown2,
             other => {
                 Self::UnknownValue(
-                    crate::primitives::UnknownValue::new(
-                        ::std::string::String::from(other),
-                    ),
+                    crate::primitives::UnknownValue::new(String::from(other)),
                 )
             }
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for LegacyStatus {
+impl From<String> for LegacyStatus {
     #[inline]
-    fn from(value: ::std::string::String) -> Self {
+    fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
 impl ::std::str::FromStr for LegacyStatus {
     type Err = ::std::convert::Infallible;
     #[inline]
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LegacyStatus {
+impl AsRef<str> for LegacyStatus {
     #[inline]
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -103,9 +101,7 @@ impl LegacyStatus {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,43 +2,39 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LinkedNode` shape (`example.everything#LinkedNode`).
-/// The `LinkedNode` structure.
+//! `LinkedNode`, from the structure `example.everything#LinkedNode` of the model.
+/// A structure, used by `next` in [`LinkedNode`](crate::LinkedNode) and `list` in [`WalkTreeInput`](crate::WalkTreeInput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LinkedNode {
-    /// The `value` member.
-    pub value: ::std::option::Option<::std::string::String>,
+    /// The value.
+    pub value: Option<String>,
     /// Direct self-reference (optional).
-    pub next: ::std::option::Option<::std::boxed::Box<crate::LinkedNode>>,
+    pub next: Option<Box<crate::LinkedNode>>,
 }
 /// A builder for [`LinkedNode`](crate::LinkedNode), from [`LinkedNode::builder`](crate::LinkedNode::builder): a setter for every member, then [`build`](LinkedNodeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkedNodeBuilder {
-    value: ::std::option::Option<::std::string::String>,
-    next: ::std::option::Option<crate::LinkedNode>,
+    value: Option<String>,
+    next: Option<crate::LinkedNode>,
 }
 impl LinkedNode {
     /// A builder for `LinkedNode` with every member unset.
     #[inline]
     pub fn builder() -> LinkedNodeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl LinkedNodeBuilder {
-    crate::primitives::build::setters!(
-        value "value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "value" value value set_value : String);
     crate::primitives::build::setters!(
         value "next" next next set_next : crate ::LinkedNode
     );
     /// Builds the [`LinkedNode`](crate::LinkedNode). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<LinkedNode, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(LinkedNode {
+    pub fn build(self) -> Result<LinkedNode, crate::primitives::BuildError> {
+        Ok(LinkedNode {
             value: self.value,
-            next: self.next.map(::std::boxed::Box::new),
+            next: self.next.map(Box::new),
         })
     }
     #[cfg(feature = "validate")]
@@ -48,10 +44,10 @@ impl LinkedNodeBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<LinkedNode, crate::primitives::ValidationError> {
+    ) -> Result<LinkedNode, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,7 +55,7 @@ impl crate::primitives::Validate for LinkedNode {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("next", false);
-        if let ::std::option::Option::Some(value) = &self.next {
+        if let Some(value) = &self.next {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -70,9 +66,7 @@ impl LinkedNode {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

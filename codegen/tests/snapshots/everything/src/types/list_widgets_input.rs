@@ -2,43 +2,41 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ListWidgetsInput` shape (`example.everything#ListWidgetsInput`).
-/// The `ListWidgetsInput` structure.
+//! `ListWidgetsInput`, from the structure `example.everything#ListWidgetsInput` of the model.
+/// The input of [`ListWidgets`](crate::ListWidgets), which lists widgets (resource `list`), one page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListWidgetsInput {
-    /// The `nextToken` member.
-    pub next_token: ::std::option::Option<::std::string::String>,
-    /// The `maxResults` member.
+    /// The next token.
+    pub next_token: Option<String>,
+    /// The max results.
     ///
     /// Range: `1..=100`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 /// A builder for [`ListWidgetsInput`](crate::ListWidgetsInput), from [`ListWidgetsInput::builder`](crate::ListWidgetsInput::builder): a setter for every member, then [`build`](ListWidgetsInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWidgetsInputBuilder {
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
 }
 impl ListWidgetsInput {
     /// A builder for `ListWidgetsInput` with every member unset.
     #[inline]
     pub fn builder() -> ListWidgetsInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWidgetsInputBuilder {
     crate::primitives::build::setters!(
-        value "nextToken" next_token next_token set_next_token : ::std::string::String
+        value "nextToken" next_token next_token set_next_token : String
     );
     crate::primitives::build::setters!(
         value "maxResults" max_results max_results set_max_results : i32
     );
     /// Builds the [`ListWidgetsInput`](crate::ListWidgetsInput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListWidgetsInput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ListWidgetsInput {
+    pub fn build(self) -> Result<ListWidgetsInput, crate::primitives::BuildError> {
+        Ok(ListWidgetsInput {
             next_token: self.next_token,
             max_results: self.max_results,
         })
@@ -50,10 +48,10 @@ impl ListWidgetsInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ListWidgetsInput, crate::primitives::ValidationError> {
+    ) -> Result<ListWidgetsInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,7 +59,7 @@ impl crate::primitives::Validate for ListWidgetsInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("maxResults", false);
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             v.check_int(
                 ::std::primitive::i64::from(*value),
                 crate::primitives::Bounds::between(1i64, 100i64),
@@ -75,9 +73,7 @@ impl ListWidgetsInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,28 +2,31 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ListWidgetsOutput` shape (`example.everything#ListWidgetsOutput`).
-/// The `ListWidgetsOutput` structure.
+//! `ListWidgetsOutput`, from the structure `example.everything#ListWidgetsOutput` of the model.
+/// The output of [`ListWidgets`](crate::ListWidgets), which lists widgets (resource `list`), one page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ListWidgetsOutput {
-    /// The `widgets` member.
+    /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// [`GetWidget`]: crate::GetWidget
+    /// [`ListWidgets`]: crate::ListWidgets
     ///
     /// **Required.**
-    pub widgets: ::std::vec::Vec<crate::WidgetSummary>,
-    /// The `nextToken` member.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub widgets: Vec<crate::WidgetSummary>,
+    /// The next token.
+    pub next_token: Option<String>,
 }
 /// A builder for [`ListWidgetsOutput`](crate::ListWidgetsOutput), from [`ListWidgetsOutput::builder`](crate::ListWidgetsOutput::builder): a setter for every member, then [`build`](ListWidgetsOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListWidgetsOutputBuilder {
-    widgets: ::std::option::Option<::std::vec::Vec<crate::WidgetSummary>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    widgets: Option<Vec<crate::WidgetSummary>>,
+    next_token: Option<String>,
 }
 impl ListWidgetsOutput {
     /// A builder for `ListWidgetsOutput` with every member unset.
     #[inline]
     pub fn builder() -> ListWidgetsOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ListWidgetsOutputBuilder {
@@ -31,7 +34,7 @@ impl ListWidgetsOutputBuilder {
         list "widgets" widgets widgets set_widgets : crate ::WidgetSummary
     );
     crate::primitives::build::setters!(
-        value "nextToken" next_token next_token set_next_token : ::std::string::String
+        value "nextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`ListWidgetsOutput`](crate::ListWidgetsOutput).
     ///
@@ -39,20 +42,16 @@ impl ListWidgetsOutputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgets`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ListWidgetsOutput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<ListWidgetsOutput, crate::primitives::BuildError> {
         match self.widgets {
-            ::std::option::Option::Some(widgets) => {
-                ::std::result::Result::Ok(ListWidgetsOutput {
+            Some(widgets) => {
+                Ok(ListWidgetsOutput {
                     widgets,
                     next_token: self.next_token,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("ListWidgetsOutput", ["widgets"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("ListWidgetsOutput", ["widgets"]))
             }
         }
     }
@@ -63,10 +62,10 @@ impl ListWidgetsOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ListWidgetsOutput, crate::primitives::ValidationError> {
+    ) -> Result<ListWidgetsOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +87,7 @@ impl ListWidgetsOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,46 +2,37 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Namespace` shape (`example.everything#Namespace`).
-/// The `Namespace` structure.
+//! `Namespace`, from the structure `example.everything#Namespace` of the model.
+/// A structure, used by `children` in [`Namespace`](crate::Namespace) and `namespace` in [`WalkTreeInput`](crate::WalkTreeInput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Namespace {
-    /// The `name` member.
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The `children` member.
-    pub children: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
-    >,
+    /// The name.
+    pub name: Option<String>,
+    /// The children: see [`Namespace`](crate::Namespace).
+    pub children: Option<::std::collections::BTreeMap<String, crate::Namespace>>,
 }
 /// A builder for [`Namespace`](crate::Namespace), from [`Namespace::builder`](crate::Namespace::builder): a setter for every member, then [`build`](NamespaceBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NamespaceBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    children: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::Namespace>,
-    >,
+    name: Option<String>,
+    children: Option<::std::collections::BTreeMap<String, crate::Namespace>>,
 }
 impl Namespace {
     /// A builder for `Namespace` with every member unset.
     #[inline]
     pub fn builder() -> NamespaceBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl NamespaceBuilder {
+    crate::primitives::build::setters!(value "name" name name set_name : String);
     crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "children" children children set_children : ::std::string::String => crate
-        ::Namespace
+        map "children" children children set_children : String => crate ::Namespace
     );
     /// Builds the [`Namespace`](crate::Namespace). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Namespace, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Namespace {
+    pub fn build(self) -> Result<Namespace, crate::primitives::BuildError> {
+        Ok(Namespace {
             name: self.name,
             children: self.children,
         })
@@ -53,10 +44,10 @@ impl NamespaceBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Namespace, crate::primitives::ValidationError> {
+    ) -> Result<Namespace, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +55,7 @@ impl crate::primitives::Validate for Namespace {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("children", false);
-        if let ::std::option::Option::Some(value) = &self.children {
+        if let Some(value) = &self.children {
             for (key, item) in value {
                 v.enter_key(key);
                 crate::primitives::Validate::check(item, v);
@@ -79,9 +70,7 @@ impl Namespace {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

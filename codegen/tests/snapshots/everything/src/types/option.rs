@@ -2,45 +2,41 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Option` shape (`example.everything#Option`).
-/// The `Option` structure.
+//! `Option`, from the structure `example.everything#Option` of the model.
+/// A structure, used by `option` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Option {
     /// A member named `Self`.
-    pub self_: ::std::option::Option<::std::string::String>,
+    pub self_: ::std::option::Option<String>,
 }
 /// A builder for [`Option`](crate::Option), from [`Option::builder`](crate::Option::builder): a setter for every member, then [`build`](OptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OptionBuilder {
-    self_: ::std::option::Option<::std::string::String>,
+    self_: ::std::option::Option<String>,
 }
 impl Option {
     /// A builder for `Option` with every member unset.
     #[inline]
     pub fn builder() -> OptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl OptionBuilder {
-    crate::primitives::build::setters!(
-        value "Self" self_ self_ set_self : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Self" self_ self_ set_self : String);
     /// Builds the [`Option`](crate::Option). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Option, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Option { self_: self.self_ })
+    pub fn build(self) -> Result<Option, crate::primitives::BuildError> {
+        Ok(Option { self_: self.self_ })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Option, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Option, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +49,7 @@ impl Option {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Priority` shape (`example.everything#Priority`).
+//! `Priority`, from the intEnum `example.everything#Priority` of the model.
 /// An `intEnum`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -34,7 +34,7 @@ impl Priority {
         }
     }
 }
-impl ::std::convert::From<i32> for Priority {
+impl From<i32> for Priority {
     #[inline]
     fn from(value: i32) -> Self {
         match value {
@@ -46,7 +46,7 @@ impl ::std::convert::From<i32> for Priority {
         }
     }
 }
-impl ::std::convert::From<Priority> for i32 {
+impl From<Priority> for i32 {
     #[inline]
     fn from(value: Priority) -> Self {
         value.value()
@@ -72,9 +72,7 @@ impl Priority {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `PutKitchenSinkInput` shape (`example.everything#PutKitchenSinkInput`).
+//! `PutKitchenSinkInput`, from the structure `example.everything#PutKitchenSinkInput` of the model.
 /// Input of [`PutKitchenSink`][].
 ///
 /// [`PutKitchenSink`]: crate::PutKitchenSink
@@ -13,13 +13,13 @@ pub struct PutKitchenSinkInput {
     /// **Required.**
     pub sink: crate::KitchenSink,
     /// Every kind of default value.
-    pub defaults: ::std::option::Option<crate::Defaults>,
+    pub defaults: Option<crate::Defaults>,
     /// A sensitive structure.
     ///
     /// Sensitive: hidden from `Debug` output.
-    pub credentials: ::std::option::Option<crate::Credentials>,
+    pub credentials: Option<crate::Credentials>,
     /// Idempotency token, filled in by the client when omitted.
-    pub client_token: ::std::option::Option<::std::string::String>,
+    pub client_token: Option<String>,
 }
 impl ::std::fmt::Debug for PutKitchenSinkInput {
     #[inline]
@@ -38,10 +38,10 @@ impl ::std::fmt::Debug for PutKitchenSinkInput {
 /// A builder for [`PutKitchenSinkInput`](crate::PutKitchenSinkInput), from [`PutKitchenSinkInput::builder`](crate::PutKitchenSinkInput::builder): a setter for every member, then [`build`](PutKitchenSinkInputBuilder::build).
 #[derive(Clone, Default, PartialEq)]
 pub struct PutKitchenSinkInputBuilder {
-    sink: ::std::option::Option<crate::KitchenSink>,
-    defaults: ::std::option::Option<crate::Defaults>,
-    credentials: ::std::option::Option<crate::Credentials>,
-    client_token: ::std::option::Option<::std::string::String>,
+    sink: Option<crate::KitchenSink>,
+    defaults: Option<crate::Defaults>,
+    credentials: Option<crate::Credentials>,
+    client_token: Option<String>,
 }
 impl ::std::fmt::Debug for PutKitchenSinkInputBuilder {
     #[inline]
@@ -61,7 +61,7 @@ impl PutKitchenSinkInput {
     /// A builder for `PutKitchenSinkInput` with every member unset.
     #[inline]
     pub fn builder() -> PutKitchenSinkInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PutKitchenSinkInputBuilder {
@@ -75,8 +75,7 @@ impl PutKitchenSinkInputBuilder {
         value "credentials" credentials credentials set_credentials : crate ::Credentials
     );
     crate::primitives::build::setters!(
-        value "clientToken" client_token client_token set_client_token :
-        ::std::string::String
+        value "clientToken" client_token client_token set_client_token : String
     );
     /// Builds the [`PutKitchenSinkInput`](crate::PutKitchenSinkInput).
     ///
@@ -84,22 +83,18 @@ impl PutKitchenSinkInputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `sink`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutKitchenSinkInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<PutKitchenSinkInput, crate::primitives::BuildError> {
         match self.sink {
-            ::std::option::Option::Some(sink) => {
-                ::std::result::Result::Ok(PutKitchenSinkInput {
+            Some(sink) => {
+                Ok(PutKitchenSinkInput {
                     sink,
                     defaults: self.defaults,
                     credentials: self.credentials,
                     client_token: self.client_token,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("PutKitchenSinkInput", ["sink"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("PutKitchenSinkInput", ["sink"]))
             }
         }
     }
@@ -110,10 +105,10 @@ impl PutKitchenSinkInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PutKitchenSinkInput, crate::primitives::ValidationError> {
+    ) -> Result<PutKitchenSinkInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -125,12 +120,12 @@ impl crate::primitives::Validate for PutKitchenSinkInput {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("defaults", false);
-        if let ::std::option::Option::Some(value) = &self.defaults {
+        if let Some(value) = &self.defaults {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("credentials", true);
-        if let ::std::option::Option::Some(value) = &self.credentials {
+        if let Some(value) = &self.credentials {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -141,9 +136,7 @@ impl PutKitchenSinkInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,29 +2,29 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `PutKitchenSinkOutput` shape (`example.everything#PutKitchenSinkOutput`).
-/// The `PutKitchenSinkOutput` structure.
+//! `PutKitchenSinkOutput`, from the structure `example.everything#PutKitchenSinkOutput` of the model.
+/// The output of [`PutKitchenSink`](crate::PutKitchenSink), which stores a kitchen sink.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PutKitchenSinkOutput {
-    /// The `sink` member.
-    pub sink: ::std::option::Option<crate::KitchenSink>,
-    /// The `collections` member.
-    pub collections: ::std::option::Option<crate::Collections>,
-    /// The `legacy` member.
-    pub legacy: ::std::option::Option<crate::LegacyEnums>,
+    /// One member for every simple type and for each prelude shape. See [`KitchenSink`](crate::KitchenSink).
+    pub sink: Option<crate::KitchenSink>,
+    /// The collections: see [`Collections`](crate::Collections).
+    pub collections: Option<crate::Collections>,
+    /// The legacy: see [`LegacyEnums`](crate::LegacyEnums).
+    pub legacy: Option<crate::LegacyEnums>,
 }
 /// A builder for [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput), from [`PutKitchenSinkOutput::builder`](crate::PutKitchenSinkOutput::builder): a setter for every member, then [`build`](PutKitchenSinkOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PutKitchenSinkOutputBuilder {
-    sink: ::std::option::Option<crate::KitchenSink>,
-    collections: ::std::option::Option<crate::Collections>,
-    legacy: ::std::option::Option<crate::LegacyEnums>,
+    sink: Option<crate::KitchenSink>,
+    collections: Option<crate::Collections>,
+    legacy: Option<crate::LegacyEnums>,
 }
 impl PutKitchenSinkOutput {
     /// A builder for `PutKitchenSinkOutput` with every member unset.
     #[inline]
     pub fn builder() -> PutKitchenSinkOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PutKitchenSinkOutputBuilder {
@@ -39,10 +39,8 @@ impl PutKitchenSinkOutputBuilder {
     );
     /// Builds the [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutKitchenSinkOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PutKitchenSinkOutput {
+    pub fn build(self) -> Result<PutKitchenSinkOutput, crate::primitives::BuildError> {
+        Ok(PutKitchenSinkOutput {
             sink: self.sink,
             collections: self.collections,
             legacy: self.legacy,
@@ -55,13 +53,10 @@ impl PutKitchenSinkOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        PutKitchenSinkOutput,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<PutKitchenSinkOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -69,17 +64,17 @@ impl crate::primitives::Validate for PutKitchenSinkOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("sink", false);
-        if let ::std::option::Option::Some(value) = &self.sink {
+        if let Some(value) = &self.sink {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("collections", false);
-        if let ::std::option::Option::Some(value) = &self.collections {
+        if let Some(value) = &self.collections {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("legacy", false);
-        if let ::std::option::Option::Some(value) = &self.legacy {
+        if let Some(value) = &self.legacy {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -90,9 +85,7 @@ impl PutKitchenSinkOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

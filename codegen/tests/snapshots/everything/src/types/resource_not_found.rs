@@ -2,53 +2,50 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ResourceNotFound` shape (`example.everything#ResourceNotFound`).
+//! `ResourceNotFound`, from the structure `example.everything#ResourceNotFound` of the model.
 /// The resource does not exist.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceNotFound {
-    /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
-    /// The `resourceId` member.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
+    /// The resource ID.
+    pub resource_id: Option<String>,
 }
 impl ::std::fmt::Display for ResourceNotFound {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceNotFound")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ResourceNotFound {}
 /// A builder for [`ResourceNotFound`](crate::ResourceNotFound), from [`ResourceNotFound::builder`](crate::ResourceNotFound::builder): a setter for every member, then [`build`](ResourceNotFoundBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceNotFoundBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
+    resource_id: Option<String>,
 }
 impl ResourceNotFound {
     /// A builder for `ResourceNotFound` with every member unset.
     #[inline]
     pub fn builder() -> ResourceNotFoundBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResourceNotFoundBuilder {
     crate::primitives::build::setters!(
-        value "message" message message set_message : ::std::string::String
+        value "message" message message set_message : String
     );
     crate::primitives::build::setters!(
-        value "resourceId" resource_id resource_id set_resource_id :
-        ::std::string::String
+        value "resourceId" resource_id resource_id set_resource_id : String
     );
     /// Builds the [`ResourceNotFound`](crate::ResourceNotFound). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ResourceNotFound, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ResourceNotFound {
+    pub fn build(self) -> Result<ResourceNotFound, crate::primitives::BuildError> {
+        Ok(ResourceNotFound {
             message: self.message,
             resource_id: self.resource_id,
         })
@@ -60,10 +57,10 @@ impl ResourceNotFoundBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ResourceNotFound, crate::primitives::ValidationError> {
+    ) -> Result<ResourceNotFound, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -76,9 +73,7 @@ impl ResourceNotFound {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

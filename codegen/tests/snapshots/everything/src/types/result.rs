@@ -2,37 +2,35 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Result` shape (`example.everything#Result`).
-/// The `Result` structure.
+//! `Result`, from the structure `example.everything#Result` of the model.
+/// A structure, used by `result` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Result {
-    /// The `ok` member.
-    pub ok: ::std::option::Option<crate::String>,
-    /// The `err` member.
-    pub err: ::std::option::Option<::std::string::String>,
+    /// A structure named `String`. See [`String`](crate::String).
+    pub ok: Option<crate::String>,
+    /// The err.
+    pub err: Option<String>,
 }
 /// A builder for [`Result`](crate::Result), from [`Result::builder`](crate::Result::builder): a setter for every member, then [`build`](ResultBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResultBuilder {
-    ok: ::std::option::Option<crate::String>,
-    err: ::std::option::Option<::std::string::String>,
+    ok: Option<crate::String>,
+    err: Option<String>,
 }
 impl Result {
     /// A builder for `Result` with every member unset.
     #[inline]
     pub fn builder() -> ResultBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResultBuilder {
     crate::primitives::build::setters!(value "ok" ok ok set_ok : crate ::String);
-    crate::primitives::build::setters!(
-        value "err" err err set_err : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "err" err err set_err : String);
     /// Builds the [`Result`](crate::Result). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<Result, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Result {
+        Ok(Result {
             ok: self.ok,
             err: self.err,
         })
@@ -47,7 +45,7 @@ impl ResultBuilder {
     ) -> ::std::result::Result<Result, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -55,7 +53,7 @@ impl crate::primitives::Validate for Result {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ok", false);
-        if let ::std::option::Option::Some(value) = &self.ok {
+        if let Some(value) = &self.ok {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();

@@ -2,23 +2,23 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `String` shape (`example.everything#String`).
+//! `String`, from the structure `example.everything#String` of the model.
 /// A structure named `String`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct String {
-    /// The `value` member.
-    pub value: ::std::option::Option<::std::string::String>,
+    /// The value.
+    pub value: Option<::std::string::String>,
 }
 /// A builder for [`String`](crate::String), from [`String::builder`](crate::String::builder): a setter for every member, then [`build`](StringBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StringBuilder {
-    value: ::std::option::Option<::std::string::String>,
+    value: Option<::std::string::String>,
 }
 impl String {
     /// A builder for `String` with every member unset.
     #[inline]
     pub fn builder() -> StringBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl StringBuilder {
@@ -27,20 +27,18 @@ impl StringBuilder {
     );
     /// Builds the [`String`](crate::String). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<String, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(String { value: self.value })
+    pub fn build(self) -> Result<String, crate::primitives::BuildError> {
+        Ok(String { value: self.value })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<String, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<String, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +51,7 @@ impl String {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,37 +2,35 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `SubscribeEventsInput` shape (`example.everything#SubscribeEventsInput`).
-/// The `SubscribeEventsInput` structure.
+//! `SubscribeEventsInput`, from the structure `example.everything#SubscribeEventsInput` of the model.
+/// The input of [`SubscribeEvents`](crate::SubscribeEvents), which streams widget events (an event stream output).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct SubscribeEventsInput {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::option::Option<::std::string::String>,
+    pub widget_id: Option<String>,
 }
 /// A builder for [`SubscribeEventsInput`](crate::SubscribeEventsInput), from [`SubscribeEventsInput::builder`](crate::SubscribeEventsInput::builder): a setter for every member, then [`build`](SubscribeEventsInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubscribeEventsInputBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
+    widget_id: Option<String>,
 }
 impl SubscribeEventsInput {
     /// A builder for `SubscribeEventsInput` with every member unset.
     #[inline]
     pub fn builder() -> SubscribeEventsInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl SubscribeEventsInputBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
     /// Builds the [`SubscribeEventsInput`](crate::SubscribeEventsInput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SubscribeEventsInput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(SubscribeEventsInput {
+    pub fn build(self) -> Result<SubscribeEventsInput, crate::primitives::BuildError> {
+        Ok(SubscribeEventsInput {
             widget_id: self.widget_id,
         })
     }
@@ -43,13 +41,10 @@ impl SubscribeEventsInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        SubscribeEventsInput,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<SubscribeEventsInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -57,7 +52,7 @@ impl crate::primitives::Validate for SubscribeEventsInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
-        if let ::std::option::Option::Some(value) = &self.widget_id {
+        if let Some(value) = &self.widget_id {
             v.check_pattern(value, &crate::patterns::WIDGET_ID);
         }
         v.leave();
@@ -68,9 +63,7 @@ impl SubscribeEventsInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,23 +2,23 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `SubscribeEventsOutput` shape (`example.everything#SubscribeEventsOutput`).
-/// The `SubscribeEventsOutput` structure.
+//! `SubscribeEventsOutput`, from the structure `example.everything#SubscribeEventsOutput` of the model.
+/// The output of [`SubscribeEvents`](crate::SubscribeEvents), which streams widget events (an event stream output).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SubscribeEventsOutput {
     /// The event stream.
-    pub events: ::std::option::Option<crate::WidgetEventStream>,
+    pub events: Option<crate::WidgetEventStream>,
 }
 /// A builder for [`SubscribeEventsOutput`](crate::SubscribeEventsOutput), from [`SubscribeEventsOutput::builder`](crate::SubscribeEventsOutput::builder): a setter for every member, then [`build`](SubscribeEventsOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SubscribeEventsOutputBuilder {
-    events: ::std::option::Option<crate::WidgetEventStream>,
+    events: Option<crate::WidgetEventStream>,
 }
 impl SubscribeEventsOutput {
     /// A builder for `SubscribeEventsOutput` with every member unset.
     #[inline]
     pub fn builder() -> SubscribeEventsOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl SubscribeEventsOutputBuilder {
@@ -27,10 +27,8 @@ impl SubscribeEventsOutputBuilder {
     );
     /// Builds the [`SubscribeEventsOutput`](crate::SubscribeEventsOutput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SubscribeEventsOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(SubscribeEventsOutput {
+    pub fn build(self) -> Result<SubscribeEventsOutput, crate::primitives::BuildError> {
+        Ok(SubscribeEventsOutput {
             events: self.events,
         })
     }
@@ -41,13 +39,10 @@ impl SubscribeEventsOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        SubscribeEventsOutput,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<SubscribeEventsOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -55,7 +50,7 @@ impl crate::primitives::Validate for SubscribeEventsOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("events", false);
-        if let ::std::option::Option::Some(value) = &self.events {
+        if let Some(value) = &self.events {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -66,9 +61,7 @@ impl SubscribeEventsOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

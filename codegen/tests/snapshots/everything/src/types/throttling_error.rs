@@ -2,46 +2,44 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ThrottlingError` shape (`example.everything#ThrottlingError`).
+//! `ThrottlingError`, from the structure `example.everything#ThrottlingError` of the model.
 /// Too many requests.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ThrottlingError {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for ThrottlingError {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ThrottlingError")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ThrottlingError {}
 /// A builder for [`ThrottlingError`](crate::ThrottlingError), from [`ThrottlingError::builder`](crate::ThrottlingError::builder): a setter for every member, then [`build`](ThrottlingErrorBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThrottlingErrorBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl ThrottlingError {
     /// A builder for `ThrottlingError` with every member unset.
     #[inline]
     pub fn builder() -> ThrottlingErrorBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ThrottlingErrorBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`ThrottlingError`](crate::ThrottlingError). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ThrottlingError, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ThrottlingError {
+    pub fn build(self) -> Result<ThrottlingError, crate::primitives::BuildError> {
+        Ok(ThrottlingError {
             message: self.message,
         })
     }
@@ -52,10 +50,10 @@ impl ThrottlingErrorBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<ThrottlingError, crate::primitives::ValidationError> {
+    ) -> Result<ThrottlingError, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -68,9 +66,7 @@ impl ThrottlingError {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

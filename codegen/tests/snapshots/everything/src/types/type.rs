@@ -2,45 +2,41 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Type` shape (`example.everything#Type`).
-/// The `Type` structure.
+//! `Type`, from the structure `example.everything#Type` of the model.
+/// A structure, used by `type` in [`DescribeNamesOutput`](crate::DescribeNamesOutput) and `type` in [`Keywords`](crate::Keywords).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Type {
-    /// The `type` member.
-    pub r#type: ::std::option::Option<::std::string::String>,
+    /// The type.
+    pub r#type: Option<String>,
 }
 /// A builder for [`Type`](crate::Type), from [`Type::builder`](crate::Type::builder): a setter for every member, then [`build`](TypeBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TypeBuilder {
-    r#type: ::std::option::Option<::std::string::String>,
+    r#type: Option<String>,
 }
 impl Type {
     /// A builder for `Type` with every member unset.
     #[inline]
     pub fn builder() -> TypeBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl TypeBuilder {
-    crate::primitives::build::setters!(
-        value "type" r#type r#type set_type : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "type" r#type r#type set_type : String);
     /// Builds the [`Type`](crate::Type). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Type, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Type { r#type: self.r#type })
+    pub fn build(self) -> Result<Type, crate::primitives::BuildError> {
+        Ok(Type { r#type: self.r#type })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Type, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Type, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +49,7 @@ impl Type {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Unit` shape (`example.everything#Unit`).
+//! `Unit`, from the structure `example.everything#Unit` of the model.
 /// An empty structure named `Unit`, not `smithy.api#Unit`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Unit {}
@@ -13,26 +13,24 @@ impl Unit {
     /// A builder for `Unit` with every member unset.
     #[inline]
     pub fn builder() -> UnitBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UnitBuilder {
     /// Builds the [`Unit`](crate::Unit). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Unit, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Unit {})
+    pub fn build(self) -> Result<Unit, crate::primitives::BuildError> {
+        Ok(Unit {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Unit, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Unit, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -45,9 +43,7 @@ impl Unit {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,55 +2,47 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `UploadArtifactInput` shape (`example.everything#UploadArtifactInput`).
-/// The `UploadArtifactInput` structure.
+//! `UploadArtifactInput`, from the structure `example.everything#UploadArtifactInput` of the model.
+/// The input of [`UploadArtifact`](crate::UploadArtifact), which uploads a streaming blob.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UploadArtifactInput {
     /// A name.
     ///
     /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub artifact_name: ::std::string::String,
+    pub artifact_name: String,
     /// The bytes to upload.
     ///
     /// **Required.**
-    pub body: ::std::vec::Vec<u8>,
+    pub body: Vec<u8>,
 }
 /// A builder for [`UploadArtifactInput`](crate::UploadArtifactInput), from [`UploadArtifactInput::builder`](crate::UploadArtifactInput::builder): a setter for every member, then [`build`](UploadArtifactInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UploadArtifactInputBuilder {
-    artifact_name: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<::std::vec::Vec<u8>>,
+    artifact_name: Option<String>,
+    body: Option<Vec<u8>>,
 }
 impl UploadArtifactInput {
     /// A builder for `UploadArtifactInput` with every member unset.
     #[inline]
     pub fn builder() -> UploadArtifactInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UploadArtifactInputBuilder {
     crate::primitives::build::setters!(
-        value "artifactName" artifact_name artifact_name set_artifact_name :
-        ::std::string::String
+        value "artifactName" artifact_name artifact_name set_artifact_name : String
     );
-    crate::primitives::build::setters!(
-        value "body" body body set_body : ::std::vec::Vec < u8 >
-    );
+    crate::primitives::build::setters!(value "body" body body set_body : Vec < u8 >);
     /// Builds the [`UploadArtifactInput`](crate::UploadArtifactInput).
     ///
     /// # Errors
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `artifactName`, `body`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UploadArtifactInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<UploadArtifactInput, crate::primitives::BuildError> {
         match (self.artifact_name, self.body) {
-            (
-                ::std::option::Option::Some(artifact_name),
-                ::std::option::Option::Some(body),
-            ) => {
-                ::std::result::Result::Ok(UploadArtifactInput {
+            (Some(artifact_name), Some(body)) => {
+                Ok(UploadArtifactInput {
                     artifact_name,
                     body,
                 })
@@ -60,7 +52,7 @@ impl UploadArtifactInputBuilder {
                     artifact_name.is_none().then_some("artifactName"),
                     body.is_none().then_some("body"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "UploadArtifactInput",
                         missing.into_iter().flatten(),
@@ -76,10 +68,10 @@ impl UploadArtifactInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<UploadArtifactInput, crate::primitives::ValidationError> {
+    ) -> Result<UploadArtifactInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -98,9 +90,7 @@ impl UploadArtifactInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,35 +2,33 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `UploadArtifactOutput` shape (`example.everything#UploadArtifactOutput`).
-/// The `UploadArtifactOutput` structure.
+//! `UploadArtifactOutput`, from the structure `example.everything#UploadArtifactOutput` of the model.
+/// The output of [`UploadArtifact`](crate::UploadArtifact), which uploads a streaming blob.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct UploadArtifactOutput {
-    /// The `checksum` member.
-    pub checksum: ::std::option::Option<::std::string::String>,
+    /// The checksum.
+    pub checksum: Option<String>,
 }
 /// A builder for [`UploadArtifactOutput`](crate::UploadArtifactOutput), from [`UploadArtifactOutput::builder`](crate::UploadArtifactOutput::builder): a setter for every member, then [`build`](UploadArtifactOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UploadArtifactOutputBuilder {
-    checksum: ::std::option::Option<::std::string::String>,
+    checksum: Option<String>,
 }
 impl UploadArtifactOutput {
     /// A builder for `UploadArtifactOutput` with every member unset.
     #[inline]
     pub fn builder() -> UploadArtifactOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl UploadArtifactOutputBuilder {
     crate::primitives::build::setters!(
-        value "checksum" checksum checksum set_checksum : ::std::string::String
+        value "checksum" checksum checksum set_checksum : String
     );
     /// Builds the [`UploadArtifactOutput`](crate::UploadArtifactOutput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<UploadArtifactOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(UploadArtifactOutput {
+    pub fn build(self) -> Result<UploadArtifactOutput, crate::primitives::BuildError> {
+        Ok(UploadArtifactOutput {
             checksum: self.checksum,
         })
     }
@@ -41,13 +39,10 @@ impl UploadArtifactOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        UploadArtifactOutput,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<UploadArtifactOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -60,9 +55,7 @@ impl UploadArtifactOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

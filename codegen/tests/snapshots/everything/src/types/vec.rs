@@ -2,45 +2,41 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Vec` shape (`example.everything#Vec`).
-/// The `Vec` structure.
+//! `Vec`, from the structure `example.everything#Vec` of the model.
+/// A structure, used by `value` in [`Box`](crate::Box) and `vec` in [`DescribeNamesOutput`](crate::DescribeNamesOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Vec {
-    /// The `items` member.
-    pub items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// The items.
+    pub items: Option<::std::vec::Vec<String>>,
 }
 /// A builder for [`Vec`](crate::Vec), from [`Vec::builder`](crate::Vec::builder): a setter for every member, then [`build`](VecBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VecBuilder {
-    items: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    items: Option<::std::vec::Vec<String>>,
 }
 impl Vec {
     /// A builder for `Vec` with every member unset.
     #[inline]
     pub fn builder() -> VecBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl VecBuilder {
-    crate::primitives::build::setters!(
-        list "items" items items set_items : ::std::string::String
-    );
+    crate::primitives::build::setters!(list "items" items items set_items : String);
     /// Builds the [`Vec`](crate::Vec). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Vec, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Vec { items: self.items })
+    pub fn build(self) -> Result<Vec, crate::primitives::BuildError> {
+        Ok(Vec { items: self.items })
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Vec, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Vec, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -53,9 +49,7 @@ impl Vec {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

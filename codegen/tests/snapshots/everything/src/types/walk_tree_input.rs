@@ -2,37 +2,37 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WalkTreeInput` shape (`example.everything#WalkTreeInput`).
-/// The `WalkTreeInput` structure.
+//! `WalkTreeInput`, from the structure `example.everything#WalkTreeInput` of the model.
+/// The input of [`WalkTree`](crate::WalkTree), which walks recursive shapes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WalkTreeInput {
     /// Direct self-recursion.
-    pub list: ::std::option::Option<crate::LinkedNode>,
+    pub list: Option<crate::LinkedNode>,
     /// Mutual recursion.
-    pub chicken: ::std::option::Option<crate::Chicken>,
+    pub chicken: Option<crate::Chicken>,
     /// Recursion through a list.
     ///
     /// **Required.**
     pub root: crate::Folder,
     /// Recursion through a map.
-    pub namespace: ::std::option::Option<crate::Namespace>,
+    pub namespace: Option<crate::Namespace>,
     /// Recursion through a union.
-    pub attribute: ::std::option::Option<crate::AttributeValue>,
+    pub attribute: Option<crate::AttributeValue>,
 }
 /// A builder for [`WalkTreeInput`](crate::WalkTreeInput), from [`WalkTreeInput::builder`](crate::WalkTreeInput::builder): a setter for every member, then [`build`](WalkTreeInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WalkTreeInputBuilder {
-    list: ::std::option::Option<crate::LinkedNode>,
-    chicken: ::std::option::Option<crate::Chicken>,
-    root: ::std::option::Option<crate::Folder>,
-    namespace: ::std::option::Option<crate::Namespace>,
-    attribute: ::std::option::Option<crate::AttributeValue>,
+    list: Option<crate::LinkedNode>,
+    chicken: Option<crate::Chicken>,
+    root: Option<crate::Folder>,
+    namespace: Option<crate::Namespace>,
+    attribute: Option<crate::AttributeValue>,
 }
 impl WalkTreeInput {
     /// A builder for `WalkTreeInput` with every member unset.
     #[inline]
     pub fn builder() -> WalkTreeInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WalkTreeInputBuilder {
@@ -55,12 +55,10 @@ impl WalkTreeInputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `root`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WalkTreeInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<WalkTreeInput, crate::primitives::BuildError> {
         match self.root {
-            ::std::option::Option::Some(root) => {
-                ::std::result::Result::Ok(WalkTreeInput {
+            Some(root) => {
+                Ok(WalkTreeInput {
                     list: self.list,
                     chicken: self.chicken,
                     root,
@@ -68,11 +66,7 @@ impl WalkTreeInputBuilder {
                     attribute: self.attribute,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("WalkTreeInput", ["root"]),
-                )
-            }
+            None => Err(crate::primitives::BuildError::new("WalkTreeInput", ["root"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -82,10 +76,10 @@ impl WalkTreeInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<WalkTreeInput, crate::primitives::ValidationError> {
+    ) -> Result<WalkTreeInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -93,12 +87,12 @@ impl crate::primitives::Validate for WalkTreeInput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("list", false);
-        if let ::std::option::Option::Some(value) = &self.list {
+        if let Some(value) = &self.list {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("chicken", false);
-        if let ::std::option::Option::Some(value) = &self.chicken {
+        if let Some(value) = &self.chicken {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -107,12 +101,12 @@ impl crate::primitives::Validate for WalkTreeInput {
         crate::primitives::Validate::check(value, v);
         v.leave();
         v.enter("namespace", false);
-        if let ::std::option::Option::Some(value) = &self.namespace {
+        if let Some(value) = &self.namespace {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("attribute", false);
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -123,9 +117,7 @@ impl WalkTreeInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,15 +2,13 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WalkTreeOutput` shape (`example.everything#WalkTreeOutput`).
-/// The `WalkTreeOutput` structure.
+//! `WalkTreeOutput`, from the structure `example.everything#WalkTreeOutput` of the model.
+/// The output of [`WalkTree`](crate::WalkTree), which walks recursive shapes.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WalkTreeOutput {
-    /// The `attributes` member.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>,
-    >,
-    /// The `depth` member.
+    /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
+    pub attributes: Option<::std::collections::BTreeMap<String, crate::AttributeValue>>,
+    /// The depth.
     ///
     /// Default: `0`.
     pub depth: i64,
@@ -18,30 +16,26 @@ pub struct WalkTreeOutput {
 /// A builder for [`WalkTreeOutput`](crate::WalkTreeOutput), from [`WalkTreeOutput::builder`](crate::WalkTreeOutput::builder): a setter for every member, then [`build`](WalkTreeOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WalkTreeOutputBuilder {
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::AttributeValue>,
-    >,
-    depth: ::std::option::Option<i64>,
+    attributes: Option<::std::collections::BTreeMap<String, crate::AttributeValue>>,
+    depth: Option<i64>,
 }
 impl WalkTreeOutput {
     /// A builder for `WalkTreeOutput` with every member unset.
     #[inline]
     pub fn builder() -> WalkTreeOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WalkTreeOutputBuilder {
     crate::primitives::build::setters!(
-        map "attributes" attributes attributes set_attributes : ::std::string::String =>
-        crate ::AttributeValue
+        map "attributes" attributes attributes set_attributes : String => crate
+        ::AttributeValue
     );
     crate::primitives::build::setters!(value "depth" depth depth set_depth : i64);
     /// Builds the [`WalkTreeOutput`](crate::WalkTreeOutput). Members with a model default that are unset get it. It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WalkTreeOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WalkTreeOutput {
+    pub fn build(self) -> Result<WalkTreeOutput, crate::primitives::BuildError> {
+        Ok(WalkTreeOutput {
             attributes: self.attributes,
             depth: self.depth.unwrap_or(0i64),
         })
@@ -53,10 +47,10 @@ impl WalkTreeOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<WalkTreeOutput, crate::primitives::ValidationError> {
+    ) -> Result<WalkTreeOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,7 +58,7 @@ impl crate::primitives::Validate for WalkTreeOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("attributes", false);
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             for (key, item) in value {
                 v.enter_key(key);
                 crate::primitives::Validate::check(item, v);
@@ -79,9 +73,7 @@ impl WalkTreeOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

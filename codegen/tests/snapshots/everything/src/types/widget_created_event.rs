@@ -2,43 +2,44 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetCreatedEvent` shape (`example.everything#WidgetCreatedEvent`).
-/// The `WidgetCreatedEvent` structure.
+//! `WidgetCreatedEvent`, from the structure `example.everything#WidgetCreatedEvent` of the model.
+/// A structure, used by `created` in [`WidgetEventStream`](crate::WidgetEventStream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetCreatedEvent {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::option::Option<::std::string::String>,
-    /// The `summary` member.
-    pub summary: ::std::option::Option<crate::WidgetSummary>,
+    pub widget_id: Option<String>,
+    /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+    ///
+    /// [`GetWidget`]: crate::GetWidget
+    /// [`ListWidgets`]: crate::ListWidgets
+    pub summary: Option<crate::WidgetSummary>,
 }
 /// A builder for [`WidgetCreatedEvent`](crate::WidgetCreatedEvent), from [`WidgetCreatedEvent::builder`](crate::WidgetCreatedEvent::builder): a setter for every member, then [`build`](WidgetCreatedEventBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WidgetCreatedEventBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
-    summary: ::std::option::Option<crate::WidgetSummary>,
+    widget_id: Option<String>,
+    summary: Option<crate::WidgetSummary>,
 }
 impl WidgetCreatedEvent {
     /// A builder for `WidgetCreatedEvent` with every member unset.
     #[inline]
     pub fn builder() -> WidgetCreatedEventBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WidgetCreatedEventBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
     crate::primitives::build::setters!(
         value "summary" summary summary set_summary : crate ::WidgetSummary
     );
     /// Builds the [`WidgetCreatedEvent`](crate::WidgetCreatedEvent). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WidgetCreatedEvent, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WidgetCreatedEvent {
+    pub fn build(self) -> Result<WidgetCreatedEvent, crate::primitives::BuildError> {
+        Ok(WidgetCreatedEvent {
             widget_id: self.widget_id,
             summary: self.summary,
         })
@@ -50,10 +51,10 @@ impl WidgetCreatedEventBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<WidgetCreatedEvent, crate::primitives::ValidationError> {
+    ) -> Result<WidgetCreatedEvent, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -61,12 +62,12 @@ impl crate::primitives::Validate for WidgetCreatedEvent {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("widgetId", false);
-        if let ::std::option::Option::Some(value) = &self.widget_id {
+        if let Some(value) = &self.widget_id {
             v.check_pattern(value, &crate::patterns::WIDGET_ID);
         }
         v.leave();
         v.enter("summary", false);
-        if let ::std::option::Option::Some(value) = &self.summary {
+        if let Some(value) = &self.summary {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -77,9 +78,7 @@ impl WidgetCreatedEvent {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,8 +2,8 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetDeletedEvent` shape (`example.everything#WidgetDeletedEvent`).
-/// The `WidgetDeletedEvent` structure.
+//! `WidgetDeletedEvent`, from the structure `example.everything#WidgetDeletedEvent` of the model.
+/// A structure, used by `deleted` in [`WidgetEventStream`](crate::WidgetEventStream).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct WidgetDeletedEvent {}
 /// A builder for [`WidgetDeletedEvent`](crate::WidgetDeletedEvent), from [`WidgetDeletedEvent::builder`](crate::WidgetDeletedEvent::builder): a setter for every member, then [`build`](WidgetDeletedEventBuilder::build).
@@ -13,16 +13,14 @@ impl WidgetDeletedEvent {
     /// A builder for `WidgetDeletedEvent` with every member unset.
     #[inline]
     pub fn builder() -> WidgetDeletedEventBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WidgetDeletedEventBuilder {
     /// Builds the [`WidgetDeletedEvent`](crate::WidgetDeletedEvent). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WidgetDeletedEvent, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(WidgetDeletedEvent {})
+    pub fn build(self) -> Result<WidgetDeletedEvent, crate::primitives::BuildError> {
+        Ok(WidgetDeletedEvent {})
     }
     #[cfg(feature = "validate")]
     /// Builds the value as [`build`](Self::build) does, then checks it with
@@ -31,10 +29,10 @@ impl WidgetDeletedEventBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<WidgetDeletedEvent, crate::primitives::ValidationError> {
+    ) -> Result<WidgetDeletedEvent, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -47,9 +45,7 @@ impl WidgetDeletedEvent {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,15 +2,15 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetEventStream` shape (`example.everything#WidgetEventStream`).
+//! `WidgetEventStream`, from the union `example.everything#WidgetEventStream` of the model.
 /// An event stream.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)]
 pub enum WidgetEventStream {
-    /// The `created` member.
+    /// The created: see [`WidgetCreatedEvent`](crate::WidgetCreatedEvent).
     Created(crate::WidgetCreatedEvent),
-    /// The `deleted` member.
+    /// The deleted: see [`WidgetDeletedEvent`](crate::WidgetDeletedEvent).
     Deleted(crate::WidgetDeletedEvent),
     /// A modeled error that ends the stream.
     Throttled(crate::ThrottlingError),
@@ -18,7 +18,7 @@ pub enum WidgetEventStream {
     /// that it writes back unchanged.
     Unknown {
         /// The member's name on the wire.
-        name: ::std::string::String,
+        name: String,
         /// The member's value.
         value: crate::primitives::Document,
     },
@@ -52,9 +52,7 @@ impl WidgetEventStream {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,54 +2,52 @@
 // Model: everything.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `WidgetSummary` shape (`example.everything#WidgetSummary`).
+//! `WidgetSummary`, from the structure `example.everything#WidgetSummary` of the model.
 /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][].
 ///
 /// [`GetWidget`]: crate::GetWidget
 /// [`ListWidgets`]: crate::ListWidgets
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct WidgetSummary {
-    /// The `widgetId` member.
+    /// The widget ID.
     ///
     /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
-    pub widget_id: ::std::string::String,
+    pub widget_id: String,
     /// The widget name, documented through an `apply` entry.
     ///
     /// Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
-    pub name: ::std::option::Option<::std::string::String>,
-    /// The `instanceType` member.
-    pub instance_type: ::std::option::Option<crate::InstanceType>,
-    /// The `status` member.
+    pub name: Option<String>,
+    /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+    pub instance_type: Option<crate::InstanceType>,
+    /// Smithy 1.0 `enum` trait; every entry has a name. See [`LegacyStatus`](crate::LegacyStatus).
     ///
     /// **Deprecated** since 2.0: Use InstanceType instead.
     #[deprecated(note = "Use InstanceType instead. (since 2.0)")]
-    pub status: ::std::option::Option<crate::LegacyStatus>,
+    pub status: Option<crate::LegacyStatus>,
     /// Seconds since the epoch.
-    pub created_at: ::std::option::Option<crate::primitives::Timestamp>,
+    pub created_at: Option<crate::primitives::Timestamp>,
 }
 /// A builder for [`WidgetSummary`](crate::WidgetSummary), from [`WidgetSummary::builder`](crate::WidgetSummary::builder): a setter for every member, then [`build`](WidgetSummaryBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WidgetSummaryBuilder {
-    widget_id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    instance_type: ::std::option::Option<crate::InstanceType>,
-    status: ::std::option::Option<crate::LegacyStatus>,
-    created_at: ::std::option::Option<crate::primitives::Timestamp>,
+    widget_id: Option<String>,
+    name: Option<String>,
+    instance_type: Option<crate::InstanceType>,
+    status: Option<crate::LegacyStatus>,
+    created_at: Option<crate::primitives::Timestamp>,
 }
 impl WidgetSummary {
     /// A builder for `WidgetSummary` with every member unset.
     #[inline]
     pub fn builder() -> WidgetSummaryBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl WidgetSummaryBuilder {
     crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
+        value "widgetId" widget_id widget_id set_widget_id : String
     );
-    crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "name" name name set_name : String);
     crate::primitives::build::setters!(
         value "instanceType" instance_type instance_type set_instance_type : crate
         ::InstanceType
@@ -68,12 +66,10 @@ impl WidgetSummaryBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `widgetId`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WidgetSummary, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<WidgetSummary, crate::primitives::BuildError> {
         match self.widget_id {
-            ::std::option::Option::Some(widget_id) => {
-                ::std::result::Result::Ok(WidgetSummary {
+            Some(widget_id) => {
+                Ok(WidgetSummary {
                     widget_id,
                     name: self.name,
                     instance_type: self.instance_type,
@@ -81,10 +77,8 @@ impl WidgetSummaryBuilder {
                     created_at: self.created_at,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("WidgetSummary", ["widgetId"]),
-                )
+            None => {
+                Err(crate::primitives::BuildError::new("WidgetSummary", ["widgetId"]))
             }
         }
     }
@@ -95,10 +89,10 @@ impl WidgetSummaryBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<WidgetSummary, crate::primitives::ValidationError> {
+    ) -> Result<WidgetSummary, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -110,18 +104,18 @@ impl crate::primitives::Validate for WidgetSummary {
         v.check_pattern(value, &crate::patterns::WIDGET_ID);
         v.leave();
         v.enter("name", false);
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 64u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("instanceType", false);
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -132,9 +126,7 @@ impl WidgetSummary {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

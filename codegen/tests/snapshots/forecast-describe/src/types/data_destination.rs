@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DataDestination` shape (`com.amazonaws.forecast#DataDestination`).
+//! `DataDestination`, from the structure `com.amazonaws.forecast#DataDestination` of the model.
 /// The destination for an export job. Provide an S3 path, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the location, and an Key Management Service (KMS) key (optional).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DataDestination {
@@ -14,13 +14,13 @@ pub struct DataDestination {
 /// A builder for [`DataDestination`](crate::DataDestination), from [`DataDestination::builder`](crate::DataDestination::builder): a setter for every member, then [`build`](DataDestinationBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataDestinationBuilder {
-    s3_config: ::std::option::Option<crate::S3Config>,
+    s3_config: Option<crate::S3Config>,
 }
 impl DataDestination {
     /// A builder for `DataDestination` with every member unset.
     #[inline]
     pub fn builder() -> DataDestinationBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataDestinationBuilder {
@@ -33,17 +33,11 @@ impl DataDestinationBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `S3Config`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataDestination, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<DataDestination, crate::primitives::BuildError> {
         match self.s3_config {
-            ::std::option::Option::Some(s3_config) => {
-                ::std::result::Result::Ok(DataDestination { s3_config })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("DataDestination", ["S3Config"]),
-                )
+            Some(s3_config) => Ok(DataDestination { s3_config }),
+            None => {
+                Err(crate::primitives::BuildError::new("DataDestination", ["S3Config"]))
             }
         }
     }
@@ -54,10 +48,10 @@ impl DataDestinationBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataDestination, crate::primitives::ValidationError> {
+    ) -> Result<DataDestination, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,9 +69,7 @@ impl DataDestination {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,31 +2,31 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeForecastExportJobRequest` shape (`com.amazonaws.forecast#DescribeForecastExportJobRequest`).
-/// The `DescribeForecastExportJobRequest` structure.
+//! `DescribeForecastExportJobRequest`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobRequest` of the model.
+/// The input of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the `CreateForecastExportJob` operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DescribeForecastExportJobRequest {
     /// The Amazon Resource Name (ARN) of the forecast export job.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::string::String,
+    pub forecast_export_job_arn: String,
 }
 /// A builder for [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest), from [`DescribeForecastExportJobRequest::builder`](crate::DescribeForecastExportJobRequest::builder): a setter for every member, then [`build`](DescribeForecastExportJobRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeForecastExportJobRequestBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
 }
 impl DescribeForecastExportJobRequest {
     /// A builder for `DescribeForecastExportJobRequest` with every member unset.
     #[inline]
     pub fn builder() -> DescribeForecastExportJobRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeForecastExportJobRequestBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     /// Builds the [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest).
     ///
@@ -36,18 +36,15 @@ impl DescribeForecastExportJobRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastExportJobRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<DescribeForecastExportJobRequest, crate::primitives::BuildError> {
         match self.forecast_export_job_arn {
-            ::std::option::Option::Some(forecast_export_job_arn) => {
-                ::std::result::Result::Ok(DescribeForecastExportJobRequest {
+            Some(forecast_export_job_arn) => {
+                Ok(DescribeForecastExportJobRequest {
                     forecast_export_job_arn,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
+            None => {
+                Err(
                     crate::primitives::BuildError::new(
                         "DescribeForecastExportJobRequest",
                         ["ForecastExportJobArn"],
@@ -63,13 +60,10 @@ impl DescribeForecastExportJobRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastExportJobRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeForecastExportJobRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -88,9 +82,7 @@ impl DescribeForecastExportJobRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,26 +2,26 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DescribeForecastExportJobResponse` shape (`com.amazonaws.forecast#DescribeForecastExportJobResponse`).
-/// The `DescribeForecastExportJobResponse` structure.
+//! `DescribeForecastExportJobResponse`, from the structure `com.amazonaws.forecast#DescribeForecastExportJobResponse` of the model.
+/// The output of [`DescribeForecastExportJob`](crate::DescribeForecastExportJob), which describes a forecast export job created using the `CreateForecastExportJob` operation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct DescribeForecastExportJobResponse {
     /// The ARN of the forecast export job.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_export_job_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_export_job_arn: Option<String>,
     /// The name of the forecast export job.
     ///
     /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
-    pub forecast_export_job_name: ::std::option::Option<::std::string::String>,
+    pub forecast_export_job_name: Option<String>,
     /// The Amazon Resource Name (ARN) of the exported forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub forecast_arn: ::std::option::Option<::std::string::String>,
+    pub forecast_arn: Option<String>,
     /// The path to the Amazon Simple Storage Service (Amazon S3) bucket where the forecast is exported.
-    pub destination: ::std::option::Option<crate::DataDestination>,
+    pub destination: Option<crate::DataDestination>,
     /// If an error occurred, an informational message about the error.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The status of the forecast export job. States include:
     ///
     /// - `ACTIVE`
@@ -32,9 +32,9 @@ pub struct DescribeForecastExportJobResponse {
     /// > **Note:** The `Status` of the forecast export job must be `ACTIVE` before you can access the forecast in your S3 bucket.
     ///
     /// Length: `0..=256`.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// When the forecast export job was created.
-    pub creation_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub creation_time: Option<crate::primitives::Timestamp>,
     /// The last time the resource was modified. The timestamp depends on the status of the job:
     ///
     /// - `CREATE_PENDING` - The `CreationTime`.
@@ -42,55 +42,52 @@ pub struct DescribeForecastExportJobResponse {
     /// - `CREATE_STOPPING` - The current timestamp.
     /// - `CREATE_STOPPED` - When the job stopped.
     /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
-    pub last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
+    pub last_modification_time: Option<crate::primitives::Timestamp>,
     /// The format of the exported data, CSV or PARQUET.
     ///
     /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
 }
 /// A builder for [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse), from [`DescribeForecastExportJobResponse::builder`](crate::DescribeForecastExportJobResponse::builder): a setter for every member, then [`build`](DescribeForecastExportJobResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeForecastExportJobResponseBuilder {
-    forecast_export_job_arn: ::std::option::Option<::std::string::String>,
-    forecast_export_job_name: ::std::option::Option<::std::string::String>,
-    forecast_arn: ::std::option::Option<::std::string::String>,
-    destination: ::std::option::Option<crate::DataDestination>,
-    message: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::Timestamp>,
-    last_modification_time: ::std::option::Option<crate::primitives::Timestamp>,
-    format: ::std::option::Option<::std::string::String>,
+    forecast_export_job_arn: Option<String>,
+    forecast_export_job_name: Option<String>,
+    forecast_arn: Option<String>,
+    destination: Option<crate::DataDestination>,
+    message: Option<String>,
+    status: Option<String>,
+    creation_time: Option<crate::primitives::Timestamp>,
+    last_modification_time: Option<crate::primitives::Timestamp>,
+    format: Option<String>,
 }
 impl DescribeForecastExportJobResponse {
     /// A builder for `DescribeForecastExportJobResponse` with every member unset.
     #[inline]
     pub fn builder() -> DescribeForecastExportJobResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DescribeForecastExportJobResponseBuilder {
     crate::primitives::build::setters!(
         value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : ::std::string::String
+        set_forecast_export_job_arn : String
     );
     crate::primitives::build::setters!(
         value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
-        set_forecast_export_job_name : ::std::string::String
+        set_forecast_export_job_name : String
     );
     crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
+        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
     );
     crate::primitives::build::setters!(
         value "Destination" destination destination set_destination : crate
         ::DataDestination
     );
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
-    crate::primitives::build::setters!(
-        value "Status" status status set_status : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Status" status status set_status : String);
     crate::primitives::build::setters!(
         value "CreationTime" creation_time creation_time set_creation_time : crate
         ::primitives::Timestamp
@@ -99,18 +96,13 @@ impl DescribeForecastExportJobResponseBuilder {
         value "LastModificationTime" last_modification_time last_modification_time
         set_last_modification_time : crate ::primitives::Timestamp
     );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "Format" format format set_format : String);
     /// Builds the [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastExportJobResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(DescribeForecastExportJobResponse {
+    ) -> Result<DescribeForecastExportJobResponse, crate::primitives::BuildError> {
+        Ok(DescribeForecastExportJobResponse {
             forecast_export_job_arn: self.forecast_export_job_arn,
             forecast_export_job_name: self.forecast_export_job_name,
             forecast_arn: self.forecast_arn,
@@ -129,13 +121,10 @@ impl DescribeForecastExportJobResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        DescribeForecastExportJobResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<DescribeForecastExportJobResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -143,35 +132,35 @@ impl crate::primitives::Validate for DescribeForecastExportJobResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("ForecastExportJobArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_job_arn {
+        if let Some(value) = &self.forecast_export_job_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("ForecastExportJobName", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_export_job_name {
+        if let Some(value) = &self.forecast_export_job_name {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
             v.check_pattern(value, &crate::patterns::NAME);
         }
         v.leave();
         v.enter("ForecastArn", false);
-        if let ::std::option::Option::Some(value) = &self.forecast_arn {
+        if let Some(value) = &self.forecast_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::ARN);
         }
         v.leave();
         v.enter("Destination", false);
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
         v.enter("Status", false);
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
         }
         v.leave();
         v.enter("Format", false);
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 7u64));
             v.check_pattern(value, &crate::patterns::FORMAT);
         }
@@ -183,9 +172,7 @@ impl DescribeForecastExportJobResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

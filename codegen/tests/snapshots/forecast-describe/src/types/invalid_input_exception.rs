@@ -2,46 +2,44 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `InvalidInputException` shape (`com.amazonaws.forecast#InvalidInputException`).
+//! `InvalidInputException`, from the structure `com.amazonaws.forecast#InvalidInputException` of the model.
 /// We can't process the request because it includes an invalid value or a value that exceeds the valid range.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct InvalidInputException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for InvalidInputException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidInputException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for InvalidInputException {}
 /// A builder for [`InvalidInputException`](crate::InvalidInputException), from [`InvalidInputException::builder`](crate::InvalidInputException::builder): a setter for every member, then [`build`](InvalidInputExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InvalidInputExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl InvalidInputException {
     /// A builder for `InvalidInputException` with every member unset.
     #[inline]
     pub fn builder() -> InvalidInputExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl InvalidInputExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`InvalidInputException`](crate::InvalidInputException). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<InvalidInputException, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(InvalidInputException {
+    pub fn build(self) -> Result<InvalidInputException, crate::primitives::BuildError> {
+        Ok(InvalidInputException {
             message: self.message,
         })
     }
@@ -52,13 +50,10 @@ impl InvalidInputExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        InvalidInputException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<InvalidInputException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -71,9 +66,7 @@ impl InvalidInputException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,7 +2,7 @@
 // Model: forecast-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `S3Config` shape (`com.amazonaws.forecast#S3Config`).
+//! `S3Config`, from the structure `com.amazonaws.forecast#S3Config` of the model.
 /// The path to the file(s) in an Amazon Simple Storage Service (Amazon S3) bucket, and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the file(s). Optionally, includes an Key Management Service (KMS) key. This object is part of the `DataSource` object that is submitted in the `CreateDatasetImportJob` request, and part of the [`DataDestination`][] object.
 ///
 /// [`DataDestination`]: crate::DataDestination
@@ -11,41 +11,39 @@ pub struct S3Config {
     /// The path to an Amazon Simple Storage Service (Amazon S3) bucket or file(s) in an Amazon S3 bucket.
     ///
     /// **Required.** Length: `7..=4096`. Pattern: `^s3://[a-z0-9].+$`.
-    pub path: ::std::string::String,
+    pub path: String,
     /// The ARN of the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket or files. If you provide a value for the `KMSKeyArn` key, the role must allow access to the key.
     ///
     /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub role_arn: ::std::string::String,
+    pub role_arn: String,
     /// The Amazon Resource Name (ARN) of an Key Management Service (KMS) key.
     ///
     /// Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
-    pub kms_key_arn: ::std::option::Option<::std::string::String>,
+    pub kms_key_arn: Option<String>,
 }
 /// A builder for [`S3Config`](crate::S3Config), from [`S3Config::builder`](crate::S3Config::builder): a setter for every member, then [`build`](S3ConfigBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct S3ConfigBuilder {
-    path: ::std::option::Option<::std::string::String>,
-    role_arn: ::std::option::Option<::std::string::String>,
-    kms_key_arn: ::std::option::Option<::std::string::String>,
+    path: Option<String>,
+    role_arn: Option<String>,
+    kms_key_arn: Option<String>,
 }
 impl S3Config {
     /// A builder for `S3Config` with every member unset.
     #[inline]
     pub fn builder() -> S3ConfigBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl S3ConfigBuilder {
+    crate::primitives::build::setters!(value "Path" path path set_path : String);
     crate::primitives::build::setters!(
-        value "Path" path path set_path : ::std::string::String
+        value "RoleArn" role_arn role_arn set_role_arn : String
     );
     crate::primitives::build::setters!(
-        value "RoleArn" role_arn role_arn set_role_arn : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : ::std::string::String
+        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : String
     );
     /// Builds the [`S3Config`](crate::S3Config).
     ///
@@ -53,15 +51,10 @@ impl S3ConfigBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `Path`, `RoleArn`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<S3Config, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<S3Config, crate::primitives::BuildError> {
         match (self.path, self.role_arn) {
-            (
-                ::std::option::Option::Some(path),
-                ::std::option::Option::Some(role_arn),
-            ) => {
-                ::std::result::Result::Ok(S3Config {
+            (Some(path), Some(role_arn)) => {
+                Ok(S3Config {
                     path,
                     role_arn,
                     kms_key_arn: self.kms_key_arn,
@@ -72,7 +65,7 @@ impl S3ConfigBuilder {
                     path.is_none().then_some("Path"),
                     role_arn.is_none().then_some("RoleArn"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "S3Config",
                         missing.into_iter().flatten(),
@@ -88,10 +81,10 @@ impl S3ConfigBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<S3Config, crate::primitives::ValidationError> {
+    ) -> Result<S3Config, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -109,7 +102,7 @@ impl crate::primitives::Validate for S3Config {
         v.check_pattern(value, &crate::patterns::ARN);
         v.leave();
         v.enter("KMSKeyArn", false);
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
             v.check_pattern(value, &crate::patterns::KMS_KEY_ARN);
         }
@@ -121,9 +114,7 @@ impl S3Config {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

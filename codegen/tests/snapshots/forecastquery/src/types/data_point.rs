@@ -2,41 +2,39 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `DataPoint` shape (`com.amazonaws.forecastquery#DataPoint`).
+//! `DataPoint`, from the structure `com.amazonaws.forecastquery#DataPoint` of the model.
 /// The forecast value for a specific date. Part of the [`Forecast`][] object.
 ///
 /// [`Forecast`]: crate::Forecast
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DataPoint {
     /// The timestamp of the specific forecast.
-    pub timestamp: ::std::option::Option<::std::string::String>,
+    pub timestamp: Option<String>,
     /// The forecast value.
-    pub value: ::std::option::Option<f64>,
+    pub value: Option<f64>,
 }
 /// A builder for [`DataPoint`](crate::DataPoint), from [`DataPoint::builder`](crate::DataPoint::builder): a setter for every member, then [`build`](DataPointBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataPointBuilder {
-    timestamp: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<f64>,
+    timestamp: Option<String>,
+    value: Option<f64>,
 }
 impl DataPoint {
     /// A builder for `DataPoint` with every member unset.
     #[inline]
     pub fn builder() -> DataPointBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl DataPointBuilder {
     crate::primitives::build::setters!(
-        value "Timestamp" timestamp timestamp set_timestamp : ::std::string::String
+        value "Timestamp" timestamp timestamp set_timestamp : String
     );
     crate::primitives::build::setters!(value "Value" value value set_value : f64);
     /// Builds the [`DataPoint`](crate::DataPoint). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<DataPoint, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(DataPoint {
+    pub fn build(self) -> Result<DataPoint, crate::primitives::BuildError> {
+        Ok(DataPoint {
             timestamp: self.timestamp,
             value: self.value,
         })
@@ -48,10 +46,10 @@ impl DataPointBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<DataPoint, crate::primitives::ValidationError> {
+    ) -> Result<DataPoint, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -64,9 +62,7 @@ impl DataPoint {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

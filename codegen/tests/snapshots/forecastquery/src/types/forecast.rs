@@ -2,7 +2,7 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Forecast` shape (`com.amazonaws.forecastquery#Forecast`).
+//! `Forecast`, from the structure `com.amazonaws.forecastquery#Forecast` of the model.
 /// Provides information about a forecast. Returned as part of the [`QueryForecast`][] response.
 ///
 /// [`QueryForecast`]: crate::QueryForecast
@@ -19,41 +19,29 @@ pub struct Forecast {
     /// The default setting is `["0.1", "0.5", "0.9"]`. Use the optional `ForecastTypes` parameter of the [CreateForecast](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateForecast.html) operation to change the values. The values will vary depending on how this is set, with a minimum of `1` and a maximum of `5.`
     ///
     /// Each key: Length: `0..=4`.
-    pub predictions: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::DataPoint>,
-        >,
-    >,
+    pub predictions: Option<::std::collections::BTreeMap<String, Vec<crate::DataPoint>>>,
 }
 /// A builder for [`Forecast`](crate::Forecast), from [`Forecast::builder`](crate::Forecast::builder): a setter for every member, then [`build`](ForecastBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ForecastBuilder {
-    predictions: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::DataPoint>,
-        >,
-    >,
+    predictions: Option<::std::collections::BTreeMap<String, Vec<crate::DataPoint>>>,
 }
 impl Forecast {
     /// A builder for `Forecast` with every member unset.
     #[inline]
     pub fn builder() -> ForecastBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ForecastBuilder {
     crate::primitives::build::setters!(
-        map "Predictions" predictions predictions set_predictions : ::std::string::String
-        => ::std::vec::Vec < crate ::DataPoint >
+        map "Predictions" predictions predictions set_predictions : String => Vec < crate
+        ::DataPoint >
     );
     /// Builds the [`Forecast`](crate::Forecast). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Forecast, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(Forecast {
+    pub fn build(self) -> Result<Forecast, crate::primitives::BuildError> {
+        Ok(Forecast {
             predictions: self.predictions,
         })
     }
@@ -64,10 +52,10 @@ impl ForecastBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<Forecast, crate::primitives::ValidationError> {
+    ) -> Result<Forecast, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -75,7 +63,7 @@ impl crate::primitives::Validate for Forecast {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Predictions", false);
-        if let ::std::option::Option::Some(value) = &self.predictions {
+        if let Some(value) = &self.predictions {
             for (key, item) in value {
                 v.enter_map_key(key);
                 v.check_chars(key, crate::primitives::Bounds::between(0u64, 4u64));
@@ -97,9 +85,7 @@ impl Forecast {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,46 +2,44 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `LimitExceededException` shape (`com.amazonaws.forecastquery#LimitExceededException`).
+//! `LimitExceededException`, from the structure `com.amazonaws.forecastquery#LimitExceededException` of the model.
 /// The limit on the number of requests per second has been exceeded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct LimitExceededException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for LimitExceededException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("LimitExceededException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for LimitExceededException {}
 /// A builder for [`LimitExceededException`](crate::LimitExceededException), from [`LimitExceededException::builder`](crate::LimitExceededException::builder): a setter for every member, then [`build`](LimitExceededExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LimitExceededExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl LimitExceededException {
     /// A builder for `LimitExceededException` with every member unset.
     #[inline]
     pub fn builder() -> LimitExceededExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl LimitExceededExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`LimitExceededException`](crate::LimitExceededException). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<LimitExceededException, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(LimitExceededException {
+    pub fn build(self) -> Result<LimitExceededException, crate::primitives::BuildError> {
+        Ok(LimitExceededException {
             message: self.message,
         })
     }
@@ -52,13 +50,10 @@ impl LimitExceededExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        LimitExceededException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<LimitExceededException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -71,9 +66,7 @@ impl LimitExceededException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

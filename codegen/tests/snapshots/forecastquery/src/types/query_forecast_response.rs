@@ -2,23 +2,23 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryForecastResponse` shape (`com.amazonaws.forecastquery#QueryForecastResponse`).
-/// The `QueryForecastResponse` structure.
+//! `QueryForecastResponse`, from the structure `com.amazonaws.forecastquery#QueryForecastResponse` of the model.
+/// The output of [`QueryForecast`](crate::QueryForecast), which retrieves a forecast for a single item, filtered by the supplied criteria.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueryForecastResponse {
     /// The forecast.
-    pub forecast: ::std::option::Option<crate::Forecast>,
+    pub forecast: Option<crate::Forecast>,
 }
 /// A builder for [`QueryForecastResponse`](crate::QueryForecastResponse), from [`QueryForecastResponse::builder`](crate::QueryForecastResponse::builder): a setter for every member, then [`build`](QueryForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryForecastResponseBuilder {
-    forecast: ::std::option::Option<crate::Forecast>,
+    forecast: Option<crate::Forecast>,
 }
 impl QueryForecastResponse {
     /// A builder for `QueryForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> QueryForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl QueryForecastResponseBuilder {
@@ -27,10 +27,8 @@ impl QueryForecastResponseBuilder {
     );
     /// Builds the [`QueryForecastResponse`](crate::QueryForecastResponse). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<QueryForecastResponse, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(QueryForecastResponse {
+    pub fn build(self) -> Result<QueryForecastResponse, crate::primitives::BuildError> {
+        Ok(QueryForecastResponse {
             forecast: self.forecast,
         })
     }
@@ -41,13 +39,10 @@ impl QueryForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        QueryForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<QueryForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -55,7 +50,7 @@ impl crate::primitives::Validate for QueryForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Forecast", false);
-        if let ::std::option::Option::Some(value) = &self.forecast {
+        if let Some(value) = &self.forecast {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -66,9 +61,7 @@ impl QueryForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,18 +2,18 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryWhatIfForecastRequest` shape (`com.amazonaws.forecastquery#QueryWhatIfForecastRequest`).
-/// The `QueryWhatIfForecastRequest` structure.
+//! `QueryWhatIfForecastRequest`, from the structure `com.amazonaws.forecastquery#QueryWhatIfForecastRequest` of the model.
+/// The input of [`QueryWhatIfForecast`](crate::QueryWhatIfForecast), which retrieves a what-if forecast.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct QueryWhatIfForecastRequest {
     /// The Amazon Resource Name (ARN) of the what-if forecast to query.
     ///
     /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
-    pub what_if_forecast_arn: ::std::string::String,
+    pub what_if_forecast_arn: String,
     /// The start date for the what-if forecast. Specify the date using this format: yyyy-MM-dd'T'HH:mm:ss (ISO 8601 format). For example, 2015-01-01T08:00:00.
-    pub start_date: ::std::option::Option<::std::string::String>,
+    pub start_date: Option<String>,
     /// The end date for the what-if forecast. Specify the date using this format: yyyy-MM-dd'T'HH:mm:ss (ISO 8601 format). For example, 2015-01-01T20:00:00.
-    pub end_date: ::std::option::Option<::std::string::String>,
+    pub end_date: Option<String>,
     /// The filtering criteria to apply when retrieving the forecast. For example, to get the forecast for `client_21` in the electricity usage dataset, specify the following:
     ///
     /// `{"item_id" : "client_21"}`
@@ -21,50 +21,44 @@ pub struct QueryWhatIfForecastRequest {
     /// To get the full what-if forecast, use the [CreateForecastExportJob](https://docs.aws.amazon.com/en_us/forecast/latest/dg/API_CreateWhatIfForecastExport.html) operation.
     ///
     /// **Required.** Length: `1..=50`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`. Each value: Length: `0..=256`.
-    pub filters: ::std::collections::BTreeMap<
-        ::std::string::String,
-        ::std::string::String,
-    >,
+    pub filters: ::std::collections::BTreeMap<String, String>,
     /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
     ///
     /// Length: `1..=3000`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 /// A builder for [`QueryWhatIfForecastRequest`](crate::QueryWhatIfForecastRequest), from [`QueryWhatIfForecastRequest::builder`](crate::QueryWhatIfForecastRequest::builder): a setter for every member, then [`build`](QueryWhatIfForecastRequestBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryWhatIfForecastRequestBuilder {
-    what_if_forecast_arn: ::std::option::Option<::std::string::String>,
-    start_date: ::std::option::Option<::std::string::String>,
-    end_date: ::std::option::Option<::std::string::String>,
-    filters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    what_if_forecast_arn: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
+    filters: Option<::std::collections::BTreeMap<String, String>>,
+    next_token: Option<String>,
 }
 impl QueryWhatIfForecastRequest {
     /// A builder for `QueryWhatIfForecastRequest` with every member unset.
     #[inline]
     pub fn builder() -> QueryWhatIfForecastRequestBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl QueryWhatIfForecastRequestBuilder {
     crate::primitives::build::setters!(
         value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : ::std::string::String
+        set_what_if_forecast_arn : String
     );
     crate::primitives::build::setters!(
-        value "StartDate" start_date start_date set_start_date : ::std::string::String
+        value "StartDate" start_date start_date set_start_date : String
     );
     crate::primitives::build::setters!(
-        value "EndDate" end_date end_date set_end_date : ::std::string::String
+        value "EndDate" end_date end_date set_end_date : String
     );
     crate::primitives::build::setters!(
-        map "Filters" filters filters set_filters : ::std::string::String =>
-        ::std::string::String
+        map "Filters" filters filters set_filters : String => String
     );
     crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : ::std::string::String
+        value "NextToken" next_token next_token set_next_token : String
     );
     /// Builds the [`QueryWhatIfForecastRequest`](crate::QueryWhatIfForecastRequest).
     ///
@@ -74,16 +68,10 @@ impl QueryWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        QueryWhatIfForecastRequest,
-        crate::primitives::BuildError,
-    > {
+    ) -> Result<QueryWhatIfForecastRequest, crate::primitives::BuildError> {
         match (self.what_if_forecast_arn, self.filters) {
-            (
-                ::std::option::Option::Some(what_if_forecast_arn),
-                ::std::option::Option::Some(filters),
-            ) => {
-                ::std::result::Result::Ok(QueryWhatIfForecastRequest {
+            (Some(what_if_forecast_arn), Some(filters)) => {
+                Ok(QueryWhatIfForecastRequest {
                     what_if_forecast_arn,
                     start_date: self.start_date,
                     end_date: self.end_date,
@@ -96,7 +84,7 @@ impl QueryWhatIfForecastRequestBuilder {
                     what_if_forecast_arn.is_none().then_some("WhatIfForecastArn"),
                     filters.is_none().then_some("Filters"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "QueryWhatIfForecastRequest",
                         missing.into_iter().flatten(),
@@ -112,13 +100,10 @@ impl QueryWhatIfForecastRequestBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        QueryWhatIfForecastRequest,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<QueryWhatIfForecastRequest, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -144,7 +129,7 @@ impl crate::primitives::Validate for QueryWhatIfForecastRequest {
         }
         v.leave();
         v.enter("NextToken", false);
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             v.check_chars(value, crate::primitives::Bounds::between(1u64, 3000u64));
         }
         v.leave();
@@ -155,9 +140,7 @@ impl QueryWhatIfForecastRequest {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,23 +2,23 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `QueryWhatIfForecastResponse` shape (`com.amazonaws.forecastquery#QueryWhatIfForecastResponse`).
-/// The `QueryWhatIfForecastResponse` structure.
+//! `QueryWhatIfForecastResponse`, from the structure `com.amazonaws.forecastquery#QueryWhatIfForecastResponse` of the model.
+/// The output of [`QueryWhatIfForecast`](crate::QueryWhatIfForecast), which retrieves a what-if forecast.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueryWhatIfForecastResponse {
-    /// The `Forecast` member.
-    pub forecast: ::std::option::Option<crate::Forecast>,
+    /// Provides information about a forecast. See [`Forecast`](crate::Forecast).
+    pub forecast: Option<crate::Forecast>,
 }
 /// A builder for [`QueryWhatIfForecastResponse`](crate::QueryWhatIfForecastResponse), from [`QueryWhatIfForecastResponse::builder`](crate::QueryWhatIfForecastResponse::builder): a setter for every member, then [`build`](QueryWhatIfForecastResponseBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QueryWhatIfForecastResponseBuilder {
-    forecast: ::std::option::Option<crate::Forecast>,
+    forecast: Option<crate::Forecast>,
 }
 impl QueryWhatIfForecastResponse {
     /// A builder for `QueryWhatIfForecastResponse` with every member unset.
     #[inline]
     pub fn builder() -> QueryWhatIfForecastResponseBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl QueryWhatIfForecastResponseBuilder {
@@ -29,11 +29,8 @@ impl QueryWhatIfForecastResponseBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        QueryWhatIfForecastResponse,
-        crate::primitives::BuildError,
-    > {
-        ::std::result::Result::Ok(QueryWhatIfForecastResponse {
+    ) -> Result<QueryWhatIfForecastResponse, crate::primitives::BuildError> {
+        Ok(QueryWhatIfForecastResponse {
             forecast: self.forecast,
         })
     }
@@ -44,13 +41,10 @@ impl QueryWhatIfForecastResponseBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        QueryWhatIfForecastResponse,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<QueryWhatIfForecastResponse, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -58,7 +52,7 @@ impl crate::primitives::Validate for QueryWhatIfForecastResponse {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("Forecast", false);
-        if let ::std::option::Option::Some(value) = &self.forecast {
+        if let Some(value) = &self.forecast {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -69,9 +63,7 @@ impl QueryWhatIfForecastResponse {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,46 +2,44 @@
 // Model: forecastquery-2018-06-26.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `ResourceInUseException` shape (`com.amazonaws.forecastquery#ResourceInUseException`).
+//! `ResourceInUseException`, from the structure `com.amazonaws.forecastquery#ResourceInUseException` of the model.
 /// The specified resource is in use.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ResourceInUseException {
-    /// The `Message` member.
-    pub message: ::std::option::Option<::std::string::String>,
+    /// The message that describes the error.
+    pub message: Option<String>,
 }
 impl ::std::fmt::Display for ResourceInUseException {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceInUseException")?;
-        if let ::std::option::Option::Some(message) = &self.message {
-            ::std::write!(f, ": {}", message)?;
+        if let Some(message) = &self.message {
+            write!(f, ": {}", message)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ResourceInUseException {}
 /// A builder for [`ResourceInUseException`](crate::ResourceInUseException), from [`ResourceInUseException::builder`](crate::ResourceInUseException::builder): a setter for every member, then [`build`](ResourceInUseExceptionBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl ResourceInUseException {
     /// A builder for `ResourceInUseException` with every member unset.
     #[inline]
     pub fn builder() -> ResourceInUseExceptionBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ResourceInUseExceptionBuilder {
     crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
+        value "Message" message message set_message : String
     );
     /// Builds the [`ResourceInUseException`](crate::ResourceInUseException). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ResourceInUseException, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(ResourceInUseException {
+    pub fn build(self) -> Result<ResourceInUseException, crate::primitives::BuildError> {
+        Ok(ResourceInUseException {
             message: self.message,
         })
     }
@@ -52,13 +50,10 @@ impl ResourceInUseExceptionBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<
-        ResourceInUseException,
-        crate::primitives::ValidationError,
-    > {
+    ) -> Result<ResourceInUseException, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -71,9 +66,7 @@ impl ResourceInUseException {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -14,10 +14,10 @@ impl crate::primitives::Operation for PutThing {
     type Output = crate::PutThingOutput;
     type Error = crate::PutThingError;
     const NAME: &'static str = "PutThing";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const TARGET: Option<&'static str> = None;
     const CONTENT_TYPE: &'static str = "application/json";
     const IDEMPOTENT: bool = true;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`PutThing`](crate::PutThing) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,9 +36,9 @@ impl ::std::fmt::Display for PutThingError {
 }
 impl ::std::error::Error for PutThingError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
@@ -54,11 +54,11 @@ impl PutThingError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             Self::Unhandled(crate::primitives::UnhandledError {
                 code: code.unwrap_or_default(),
                 message: crate::primitives::wire::error_message(body),

@@ -2,50 +2,48 @@
 // Model: rest-bound.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetThingInput` shape (`example.restbound#GetThingInput`).
-/// The `GetThingInput` structure.
+//! `GetThingInput`, from the structure `example.restbound#GetThingInput` of the model.
+/// The input of [`GetThing`](crate::GetThing), which reads a thing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetThingInput {
-    /// The `thingId` member.
+    /// The thing ID.
     ///
     /// **Required.**
-    pub thing_id: ::std::string::String,
-    /// The `version` member.
+    pub thing_id: String,
+    /// The version.
     ///
     /// **Required.**
-    pub version: ::std::string::String,
-    /// The `view` member.
+    pub version: String,
+    /// The view.
     ///
     /// **Required.**
-    pub view: ::std::string::String,
-    /// The `limit` member.
-    pub limit: ::std::option::Option<i32>,
+    pub view: String,
+    /// The limit.
+    pub limit: Option<i32>,
 }
 /// A builder for [`GetThingInput`](crate::GetThingInput), from [`GetThingInput::builder`](crate::GetThingInput::builder): a setter for every member, then [`build`](GetThingInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetThingInputBuilder {
-    thing_id: ::std::option::Option<::std::string::String>,
-    version: ::std::option::Option<::std::string::String>,
-    view: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    thing_id: Option<String>,
+    version: Option<String>,
+    view: Option<String>,
+    limit: Option<i32>,
 }
 impl GetThingInput {
     /// A builder for `GetThingInput` with every member unset.
     #[inline]
     pub fn builder() -> GetThingInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetThingInputBuilder {
     crate::primitives::build::setters!(
-        value "thingId" thing_id thing_id set_thing_id : ::std::string::String
+        value "thingId" thing_id thing_id set_thing_id : String
     );
     crate::primitives::build::setters!(
-        value "version" version version set_version : ::std::string::String
+        value "version" version version set_version : String
     );
-    crate::primitives::build::setters!(
-        value "view" view view set_view : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "view" view view set_view : String);
     crate::primitives::build::setters!(value "limit" limit limit set_limit : i32);
     /// Builds the [`GetThingInput`](crate::GetThingInput).
     ///
@@ -53,16 +51,10 @@ impl GetThingInputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `thingId`, `version`, `view`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetThingInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<GetThingInput, crate::primitives::BuildError> {
         match (self.thing_id, self.version, self.view) {
-            (
-                ::std::option::Option::Some(thing_id),
-                ::std::option::Option::Some(version),
-                ::std::option::Option::Some(view),
-            ) => {
-                ::std::result::Result::Ok(GetThingInput {
+            (Some(thing_id), Some(version), Some(view)) => {
+                Ok(GetThingInput {
                     thing_id,
                     version,
                     view,
@@ -75,7 +67,7 @@ impl GetThingInputBuilder {
                     version.is_none().then_some("version"),
                     view.is_none().then_some("view"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "GetThingInput",
                         missing.into_iter().flatten(),
@@ -91,10 +83,10 @@ impl GetThingInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetThingInput, crate::primitives::ValidationError> {
+    ) -> Result<GetThingInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -107,9 +99,7 @@ impl GetThingInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,34 +2,32 @@
 // Model: rest-bound.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `GetThingOutput` shape (`example.restbound#GetThingOutput`).
-/// The `GetThingOutput` structure.
+//! `GetThingOutput`, from the structure `example.restbound#GetThingOutput` of the model.
+/// The output of [`GetThing`](crate::GetThing), which reads a thing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GetThingOutput {
-    /// The `etag` member.
+    /// The etag.
     ///
     /// **Required.**
-    pub etag: ::std::string::String,
-    /// The `thing` member.
-    pub thing: ::std::option::Option<crate::Thing>,
+    pub etag: String,
+    /// The thing: see [`Thing`](crate::Thing).
+    pub thing: Option<crate::Thing>,
 }
 /// A builder for [`GetThingOutput`](crate::GetThingOutput), from [`GetThingOutput::builder`](crate::GetThingOutput::builder): a setter for every member, then [`build`](GetThingOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GetThingOutputBuilder {
-    etag: ::std::option::Option<::std::string::String>,
-    thing: ::std::option::Option<crate::Thing>,
+    etag: Option<String>,
+    thing: Option<crate::Thing>,
 }
 impl GetThingOutput {
     /// A builder for `GetThingOutput` with every member unset.
     #[inline]
     pub fn builder() -> GetThingOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl GetThingOutputBuilder {
-    crate::primitives::build::setters!(
-        value "etag" etag etag set_etag : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "etag" etag etag set_etag : String);
     crate::primitives::build::setters!(
         value "thing" thing thing set_thing : crate ::Thing
     );
@@ -39,21 +37,15 @@ impl GetThingOutputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `etag`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetThingOutput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<GetThingOutput, crate::primitives::BuildError> {
         match self.etag {
-            ::std::option::Option::Some(etag) => {
-                ::std::result::Result::Ok(GetThingOutput {
+            Some(etag) => {
+                Ok(GetThingOutput {
                     etag,
                     thing: self.thing,
                 })
             }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("GetThingOutput", ["etag"]),
-                )
-            }
+            None => Err(crate::primitives::BuildError::new("GetThingOutput", ["etag"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -63,10 +55,10 @@ impl GetThingOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<GetThingOutput, crate::primitives::ValidationError> {
+    ) -> Result<GetThingOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -74,7 +66,7 @@ impl crate::primitives::Validate for GetThingOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("thing", false);
-        if let ::std::option::Option::Some(value) = &self.thing {
+        if let Some(value) = &self.thing {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -85,9 +77,7 @@ impl GetThingOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,15 +2,15 @@
 // Model: rest-bound.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `PutThingInput` shape (`example.restbound#PutThingInput`).
-/// The `PutThingInput` structure.
+//! `PutThingInput`, from the structure `example.restbound#PutThingInput` of the model.
+/// The input of [`PutThing`](crate::PutThing), which writes a thing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PutThingInput {
-    /// The `thingId` member.
+    /// The thing ID.
     ///
     /// **Required.**
-    pub thing_id: ::std::string::String,
-    /// The `thing` member.
+    pub thing_id: String,
+    /// The thing: see [`Thing`](crate::Thing).
     ///
     /// **Required.**
     pub thing: crate::Thing,
@@ -18,19 +18,19 @@ pub struct PutThingInput {
 /// A builder for [`PutThingInput`](crate::PutThingInput), from [`PutThingInput::builder`](crate::PutThingInput::builder): a setter for every member, then [`build`](PutThingInputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PutThingInputBuilder {
-    thing_id: ::std::option::Option<::std::string::String>,
-    thing: ::std::option::Option<crate::Thing>,
+    thing_id: Option<String>,
+    thing: Option<crate::Thing>,
 }
 impl PutThingInput {
     /// A builder for `PutThingInput` with every member unset.
     #[inline]
     pub fn builder() -> PutThingInputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PutThingInputBuilder {
     crate::primitives::build::setters!(
-        value "thingId" thing_id thing_id set_thing_id : ::std::string::String
+        value "thingId" thing_id thing_id set_thing_id : String
     );
     crate::primitives::build::setters!(
         value "thing" thing thing set_thing : crate ::Thing
@@ -41,20 +41,15 @@ impl PutThingInputBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `thingId`, `thing`.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutThingInput, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<PutThingInput, crate::primitives::BuildError> {
         match (self.thing_id, self.thing) {
-            (
-                ::std::option::Option::Some(thing_id),
-                ::std::option::Option::Some(thing),
-            ) => ::std::result::Result::Ok(PutThingInput { thing_id, thing }),
+            (Some(thing_id), Some(thing)) => Ok(PutThingInput { thing_id, thing }),
             (thing_id, thing) => {
                 let missing = [
                     thing_id.is_none().then_some("thingId"),
                     thing.is_none().then_some("thing"),
                 ];
-                ::std::result::Result::Err(
+                Err(
                     crate::primitives::BuildError::new(
                         "PutThingInput",
                         missing.into_iter().flatten(),
@@ -70,10 +65,10 @@ impl PutThingInputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PutThingInput, crate::primitives::ValidationError> {
+    ) -> Result<PutThingInput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -91,9 +86,7 @@ impl PutThingInput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

@@ -2,41 +2,39 @@
 // Model: rest-bound.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `PutThingOutput` shape (`example.restbound#PutThingOutput`).
-/// The `PutThingOutput` structure.
+//! `PutThingOutput`, from the structure `example.restbound#PutThingOutput` of the model.
+/// The output of [`PutThing`](crate::PutThing), which writes a thing.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PutThingOutput {
-    /// The `requestId` member.
-    pub request_id: ::std::option::Option<::std::string::String>,
-    /// The `thing` member.
-    pub thing: ::std::option::Option<crate::Thing>,
+    /// The request ID.
+    pub request_id: Option<String>,
+    /// The thing: see [`Thing`](crate::Thing).
+    pub thing: Option<crate::Thing>,
 }
 /// A builder for [`PutThingOutput`](crate::PutThingOutput), from [`PutThingOutput::builder`](crate::PutThingOutput::builder): a setter for every member, then [`build`](PutThingOutputBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PutThingOutputBuilder {
-    request_id: ::std::option::Option<::std::string::String>,
-    thing: ::std::option::Option<crate::Thing>,
+    request_id: Option<String>,
+    thing: Option<crate::Thing>,
 }
 impl PutThingOutput {
     /// A builder for `PutThingOutput` with every member unset.
     #[inline]
     pub fn builder() -> PutThingOutputBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl PutThingOutputBuilder {
     crate::primitives::build::setters!(
-        value "requestId" request_id request_id set_request_id : ::std::string::String
+        value "requestId" request_id request_id set_request_id : String
     );
     crate::primitives::build::setters!(
         value "thing" thing thing set_thing : crate ::Thing
     );
     /// Builds the [`PutThingOutput`](crate::PutThingOutput). It never fails: no member is required without a default.
     #[inline]
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<PutThingOutput, crate::primitives::BuildError> {
-        ::std::result::Result::Ok(PutThingOutput {
+    pub fn build(self) -> Result<PutThingOutput, crate::primitives::BuildError> {
+        Ok(PutThingOutput {
             request_id: self.request_id,
             thing: self.thing,
         })
@@ -48,10 +46,10 @@ impl PutThingOutputBuilder {
     #[inline]
     pub fn build_validated(
         self,
-    ) -> ::std::result::Result<PutThingOutput, crate::primitives::ValidationError> {
+    ) -> Result<PutThingOutput, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -59,7 +57,7 @@ impl crate::primitives::Validate for PutThingOutput {
     #[inline]
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("thing", false);
-        if let ::std::option::Option::Some(value) = &self.thing {
+        if let Some(value) = &self.thing {
             crate::primitives::Validate::check(value, v);
         }
         v.leave();
@@ -70,9 +68,7 @@ impl PutThingOutput {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

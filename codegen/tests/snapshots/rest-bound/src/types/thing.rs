@@ -2,34 +2,32 @@
 // Model: rest-bound.json
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
-//! The `Thing` shape (`example.restbound#Thing`).
-/// The `Thing` structure.
+//! `Thing`, from the structure `example.restbound#Thing` of the model.
+/// A structure, used by `thing` in [`GetThingOutput`](crate::GetThingOutput), `thing` in [`PutThingInput`](crate::PutThingInput) and `thing` in [`PutThingOutput`](crate::PutThingOutput).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Thing {
-    /// The `name` member.
+    /// The name.
     ///
     /// **Required.**
-    pub name: ::std::string::String,
-    /// The `size` member.
-    pub size: ::std::option::Option<i64>,
+    pub name: String,
+    /// The size.
+    pub size: Option<i64>,
 }
 /// A builder for [`Thing`](crate::Thing), from [`Thing::builder`](crate::Thing::builder): a setter for every member, then [`build`](ThingBuilder::build).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ThingBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    size: ::std::option::Option<i64>,
+    name: Option<String>,
+    size: Option<i64>,
 }
 impl Thing {
     /// A builder for `Thing` with every member unset.
     #[inline]
     pub fn builder() -> ThingBuilder {
-        ::core::default::Default::default()
+        Default::default()
     }
 }
 impl ThingBuilder {
-    crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
+    crate::primitives::build::setters!(value "name" name name set_name : String);
     crate::primitives::build::setters!(value "size" size size set_size : i64);
     /// Builds the [`Thing`](crate::Thing).
     ///
@@ -37,16 +35,10 @@ impl ThingBuilder {
     ///
     /// A [`BuildError`](crate::primitives::BuildError) that names every one of these required members left unset: `name`.
     #[inline]
-    pub fn build(self) -> ::std::result::Result<Thing, crate::primitives::BuildError> {
+    pub fn build(self) -> Result<Thing, crate::primitives::BuildError> {
         match self.name {
-            ::std::option::Option::Some(name) => {
-                ::std::result::Result::Ok(Thing { name, size: self.size })
-            }
-            ::std::option::Option::None => {
-                ::std::result::Result::Err(
-                    crate::primitives::BuildError::new("Thing", ["name"]),
-                )
-            }
+            Some(name) => Ok(Thing { name, size: self.size }),
+            None => Err(crate::primitives::BuildError::new("Thing", ["name"])),
         }
     }
     #[cfg(feature = "validate")]
@@ -54,12 +46,10 @@ impl ThingBuilder {
     /// `validate()`: a missing member or a broken constraint is an error, each
     /// violation with its path.
     #[inline]
-    pub fn build_validated(
-        self,
-    ) -> ::std::result::Result<Thing, crate::primitives::ValidationError> {
+    pub fn build_validated(self) -> Result<Thing, crate::primitives::ValidationError> {
         let value = self.build()?;
         value.validate()?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 #[cfg(feature = "validate")]
@@ -72,9 +62,7 @@ impl Thing {
     /// Checks the value and everything inside it against the model's
     /// constraints; the error lists every violation, each with its path.
     #[inline]
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::primitives::ValidationError> {
         crate::primitives::Validate::validate(self)
     }
 }

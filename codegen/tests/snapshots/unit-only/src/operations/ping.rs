@@ -3,7 +3,7 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! The `Ping` operation and its errors.
-/// The `Ping` operation.
+/// The `Ping` operation of Example Unit-only Service.
 ///
 /// Input: nothing. Output: nothing.
 /// Errors: [`PingError`](crate::PingError).
@@ -14,12 +14,10 @@ impl crate::primitives::Operation for Ping {
     type Output = crate::primitives::Unit;
     type Error = crate::PingError;
     const NAME: &'static str = "Ping";
-    const TARGET: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "UnitOnly.Ping",
-    );
+    const TARGET: Option<&'static str> = Some("UnitOnly.Ping");
     const CONTENT_TYPE: &'static str = "application/x-amz-json-1.0";
     const IDEMPOTENT: bool = false;
-    const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = ::std::option::Option::None;
+    const PAGINATION: Option<crate::primitives::Pagination> = None;
 }
 /// Every error the [`Ping`](crate::Ping) operation can return.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +36,9 @@ impl ::std::fmt::Display for PingError {
 }
 impl ::std::error::Error for PingError {
     #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::Unhandled(error) => ::std::option::Option::Some(error),
+            Self::Unhandled(error) => Some(error),
         }
     }
 }
@@ -56,11 +54,11 @@ impl PingError {
     /// When the body of a modeled error is not the JSON that error expects.
     #[inline]
     pub fn from_response(
-        error_type: ::std::option::Option<&str>,
+        error_type: Option<&str>,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::serde_json::Error> {
+    ) -> Result<Self, ::serde_json::Error> {
         let code = crate::primitives::wire::error_code(error_type, body);
-        ::std::result::Result::Ok(
+        Ok(
             Self::Unhandled(crate::primitives::UnhandledError {
                 code: code.unwrap_or_default(),
                 message: crate::primitives::wire::error_message(body),
