@@ -5,8 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs;
-use super::structure::redacted_debug;
+use super::docs::{self, Links};
+use super::structure::{field_docs, redacted_debug};
 use super::ty::{self, ident, optional, tokens};
 use super::TokenFile;
 use crate::typespace::{builder_name, Field, Item, ItemKind, RustType, TypeSpace};
@@ -18,7 +18,7 @@ const OPERATOR_METHODS: &[&str] = &[
 ];
 
 /// The builder of a structure, its `Foo::builder()` and its `build()`.
-pub fn emit(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
+pub fn emit(links: &Links, item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
     let name = ident(&item.name);
     let label = builder_name(&item.name);
     let builder = ident(&label);
@@ -41,7 +41,7 @@ pub fn emit(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
         .iter()
         .any(|f| OPERATOR_METHODS.contains(&f.setter.as_str()))
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
-    let setters = fields.iter().map(setters);
+    let setters = fields.iter().map(|f| setters(links, f));
     let build = build(item, fields);
     quote! {
         #[doc = #summary]
@@ -74,21 +74,26 @@ fn as_optional(field: &Field) -> Field {
 }
 
 /// The two setters of a field, written by the runtime's `setters!` macro: the plain one
-/// and the one that replaces the value.
-fn setters(field: &Field) -> TokenStream {
+/// and the one that replaces the value, both with the member's docs.
+fn setters(links: &Links, field: &Field) -> TokenStream {
     let (slot, member) = (ident(&field.name), &field.member);
     let (setter, replace) = (ident(&field.setter), ident(&field.replace_setter));
     let (kind, ty) = match &field.ty {
         RustType::List { item, sparse } => (quote!(list), optional(tokens(item), *sparse)),
         RustType::Map { key, value, sparse } => {
             let (key, value) = (tokens(key), optional(tokens(value), *sparse));
-            (quote!(map), quote!(#key => #value))
+            (quote!(map), quote!((#key, #value)))
         }
         ty => (quote!(value), tokens(ty)),
     };
+    let docs = docs::attrs(&field_docs(links, field));
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     quote! {
-        crate::primitives::build::setters!(#deprecated #kind #member #slot #setter #replace: #ty);
+        crate::primitives::build::setters! {
+            #docs
+            #deprecated
+            #kind #member #slot: #ty => #setter, #replace
+        }
     }
 }
 

@@ -106,7 +106,7 @@ fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
             sensitive,
         } => {
             let structure = structure::emit(links, item, fields, error.as_ref(), *sensitive);
-            let builder = builder::emit(item, fields, *sensitive);
+            let builder = builder::emit(links, item, fields, *sensitive);
             quote!(#structure #builder)
         }
         ItemKind::Enum { variants, unknown } => {

@@ -64,15 +64,16 @@ fn derives(item: &Item) -> TokenStream {
     quote!(#[derive(#(#names),*)])
 }
 
+/// A field's docs, which its builder's setters repeat: the member's documentation, then
+/// the model's facts about it.
+pub fn field_docs(links: &Links, field: &Field) -> String {
+    let fallback = format!("The `{}` member.", field.member);
+    docs::member_docs(links, field.docs.as_deref(), &fallback, &field.constraints)
+}
+
 fn field(links: &Links, field: &Field) -> TokenStream {
     let name = ident(&field.name);
-    let fallback = format!("The `{}` member.", field.member);
-    let docs = docs::attrs(&docs::member_docs(
-        links,
-        field.docs.as_deref(),
-        &fallback,
-        &field.constraints,
-    ));
+    let docs = docs::attrs(&field_docs(links, field));
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     let ty = ty::field_type(&field.ty, field.boxed, field.optional);
     quote! {

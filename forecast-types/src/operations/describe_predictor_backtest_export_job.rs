@@ -115,7 +115,9 @@ impl DescribePredictorBacktestExportJobError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribePredictorBacktestExportJobError { InvalidInputException :
-    "InvalidInputException"; ResourceNotFoundException : "ResourceNotFoundException"; }
-    unhandled : Unhandled;
+    DescribePredictorBacktestExportJobError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }

@@ -94,6 +94,8 @@ impl ListDatasetGroupsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListDatasetGroupsError { InvalidNextTokenException : "InvalidNextTokenException"; }
-    unhandled : Unhandled;
+    ListDatasetGroupsError {
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }

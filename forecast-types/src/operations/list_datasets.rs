@@ -94,6 +94,8 @@ impl ListDatasetsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListDatasetsError { InvalidNextTokenException : "InvalidNextTokenException"; }
-    unhandled : Unhandled;
+    ListDatasetsError {
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }

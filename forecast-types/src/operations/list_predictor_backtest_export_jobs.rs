@@ -117,7 +117,9 @@ impl ListPredictorBacktestExportJobsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListPredictorBacktestExportJobsError { InvalidInputException :
-    "InvalidInputException"; InvalidNextTokenException : "InvalidNextTokenException"; }
-    unhandled : Unhandled;
+    ListPredictorBacktestExportJobsError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }

@@ -31,12 +31,18 @@ impl CategoricalParameterRange {
     }
 }
 impl CategoricalParameterRangeBuilder {
-    crate::primitives::build::setters!(
-        value "Name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        list "Values" values values set_values : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The name of the categorical hyperparameter to tune.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "Name" name: ::std::string::String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// A list of the tunable categories for the hyperparameter.
+        ///
+        /// **Required.** Length: `1..=20`.
+        list "Values" values: ::std::string::String => values, set_values
+    }
     /// Builds the [`CategoricalParameterRange`](crate::CategoricalParameterRange).
     ///
     /// # Errors
@@ -120,11 +126,15 @@ impl CategoricalParameterRange {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CategoricalParameterRange { name : "Name", required, Plain; values : "Values",
-    required, ListOf < Plain >; }
+    CategoricalParameterRange {
+        name: "Name", required, Plain;
+        values: "Values", required, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CategoricalParameterRange { name : required, Text; values : required, ListOf < Text
-    >; }
+    CategoricalParameterRange {
+        name: required, Text;
+        values: required, ListOf<Text>;
+    }
 }

@@ -24,10 +24,12 @@ impl CreateExplainabilityResponse {
     }
 }
 impl CreateExplainabilityResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: ::std::string::String => explainability_arn, set_explainability_arn
+    }
     /// Builds the [`CreateExplainabilityResponse`](crate::CreateExplainabilityResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -81,10 +83,13 @@ impl CreateExplainabilityResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
-    Plain; }
+    CreateExplainabilityResponse {
+        explainability_arn: "ExplainabilityArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateExplainabilityResponse { explainability_arn : optional, Text; }
+    CreateExplainabilityResponse {
+        explainability_arn: optional, Text;
+    }
 }

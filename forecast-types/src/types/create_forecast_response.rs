@@ -24,10 +24,12 @@ impl CreateForecastResponse {
     }
 }
 impl CreateForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: ::std::string::String => forecast_arn, set_forecast_arn
+    }
     /// Builds the [`CreateForecastResponse`](crate::CreateForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -78,9 +80,13 @@ impl CreateForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateForecastResponse { forecast_arn : "ForecastArn", optional, Plain; }
+    CreateForecastResponse {
+        forecast_arn: "ForecastArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateForecastResponse { forecast_arn : optional, Text; }
+    CreateForecastResponse {
+        forecast_arn: optional, Text;
+    }
 }

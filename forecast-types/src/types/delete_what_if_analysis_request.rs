@@ -24,10 +24,12 @@ impl DeleteWhatIfAnalysisRequest {
     }
 }
 impl DeleteWhatIfAnalysisRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis that you want to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: ::std::string::String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
     /// Builds the [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest).
     ///
     /// # Errors
@@ -96,10 +98,13 @@ impl DeleteWhatIfAnalysisRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
-    Plain; }
+    DeleteWhatIfAnalysisRequest {
+        what_if_analysis_arn: "WhatIfAnalysisArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
+    DeleteWhatIfAnalysisRequest {
+        what_if_analysis_arn: required, Text;
+    }
 }

@@ -24,10 +24,12 @@ impl DescribeAutoPredictorRequest {
     }
 }
 impl DescribeAutoPredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: ::std::string::String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest).
     ///
     /// # Errors
@@ -96,9 +98,13 @@ impl DescribeAutoPredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeAutoPredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
+    DescribeAutoPredictorRequest {
+        predictor_arn: "PredictorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeAutoPredictorRequest { predictor_arn : required, Text; }
+    DescribeAutoPredictorRequest {
+        predictor_arn: required, Text;
+    }
 }

@@ -24,10 +24,12 @@ impl DescribeForecastRequest {
     }
 }
 impl DescribeForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn :
-        ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: ::std::string::String => forecast_arn, set_forecast_arn
+    }
     /// Builds the [`DescribeForecastRequest`](crate::DescribeForecastRequest).
     ///
     /// # Errors
@@ -93,9 +95,13 @@ impl DescribeForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
+    DescribeForecastRequest {
+        forecast_arn: "ForecastArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeForecastRequest { forecast_arn : required, Text; }
+    DescribeForecastRequest {
+        forecast_arn: required, Text;
+    }
 }

@@ -24,10 +24,12 @@ impl DescribePredictorRequest {
     }
 }
 impl DescribePredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn :
-        ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor that you want information about.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: ::std::string::String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`DescribePredictorRequest`](crate::DescribePredictorRequest).
     ///
     /// # Errors
@@ -93,9 +95,13 @@ impl DescribePredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
+    DescribePredictorRequest {
+        predictor_arn: "PredictorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribePredictorRequest { predictor_arn : required, Text; }
+    DescribePredictorRequest {
+        predictor_arn: required, Text;
+    }
 }

@@ -24,10 +24,12 @@ impl DescribeWhatIfAnalysisRequest {
     }
 }
 impl DescribeWhatIfAnalysisRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis that you are interested in.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: ::std::string::String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
     /// Builds the [`DescribeWhatIfAnalysisRequest`](crate::DescribeWhatIfAnalysisRequest).
     ///
     /// # Errors
@@ -96,10 +98,13 @@ impl DescribeWhatIfAnalysisRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
-    Plain; }
+    DescribeWhatIfAnalysisRequest {
+        what_if_analysis_arn: "WhatIfAnalysisArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
+    DescribeWhatIfAnalysisRequest {
+        what_if_analysis_arn: required, Text;
+    }
 }

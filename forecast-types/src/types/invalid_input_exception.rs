@@ -33,9 +33,10 @@ impl InvalidInputException {
     }
 }
 impl InvalidInputExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `Message` member.
+        value "Message" message: ::std::string::String => message, set_message
+    }
     /// Builds the [`InvalidInputException`](crate::InvalidInputException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -79,9 +80,13 @@ impl InvalidInputException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    InvalidInputException { message : "Message" | "message", optional, Plain; }
+    InvalidInputException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    InvalidInputException { message : optional, Text; }
+    InvalidInputException {
+        message: optional, Text;
+    }
 }

@@ -33,9 +33,10 @@ impl ResourceAlreadyExistsException {
     }
 }
 impl ResourceAlreadyExistsExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `Message` member.
+        value "Message" message: ::std::string::String => message, set_message
+    }
     /// Builds the [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -82,9 +83,13 @@ impl ResourceAlreadyExistsException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceAlreadyExistsException { message : "Message" | "message", optional, Plain; }
+    ResourceAlreadyExistsException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceAlreadyExistsException { message : optional, Text; }
+    ResourceAlreadyExistsException {
+        message: optional, Text;
+    }
 }

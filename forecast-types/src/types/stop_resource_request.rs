@@ -24,10 +24,12 @@ impl StopResourceRequest {
     }
 }
 impl StopResourceRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn :
-        ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) that identifies the resource to stop. The supported ARNs are `DatasetImportJobArn`, `PredictorArn`, `PredictorBacktestExportJobArn`, `ForecastArn`, `ForecastExportJobArn`, `ExplainabilityArn`, and `ExplainabilityExportArn`.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: ::std::string::String => resource_arn, set_resource_arn
+    }
     /// Builds the [`StopResourceRequest`](crate::StopResourceRequest).
     ///
     /// # Errors
@@ -90,9 +92,13 @@ impl StopResourceRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    StopResourceRequest { resource_arn : "ResourceArn", required, Plain; }
+    StopResourceRequest {
+        resource_arn: "ResourceArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    StopResourceRequest { resource_arn : required, Text; }
+    StopResourceRequest {
+        resource_arn: required, Text;
+    }
 }

@@ -60,12 +60,18 @@ impl Tag {
     }
 }
 impl TagBuilder {
-    crate::primitives::build::setters!(
-        value "Key" key key set_key : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "Value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// One part of a key-value pair that makes up a tag. A `key` is a general label that acts like a category for more specific tag values.
+        ///
+        /// **Required.** Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
+        value "Key" key: ::std::string::String => key, set_key
+    }
+    crate::primitives::build::setters! {
+        /// The optional part of a key-value pair that makes up a tag. A `value` acts as a descriptor within a tag category (key).
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
+        value "Value" value: ::std::string::String => value, set_value
+    }
     /// Builds the [`Tag`](crate::Tag).
     ///
     /// # Errors
@@ -133,9 +139,15 @@ impl Tag {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Tag { key : "Key", required, Plain; value : "Value", required, Plain; }
+    Tag {
+        key: "Key", required, Plain;
+        value: "Value", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Tag { key : required, Text; value : required, Text; }
+    Tag {
+        key: required, Text;
+        value: required, Text;
+    }
 }

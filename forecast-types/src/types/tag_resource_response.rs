@@ -54,10 +54,6 @@ impl TagResourceResponse {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    TagResourceResponse {}
-}
+crate::primitives::wire::json_structure! { TagResourceResponse {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    TagResourceResponse {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { TagResourceResponse {} }

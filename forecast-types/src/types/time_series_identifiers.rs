@@ -30,15 +30,20 @@ impl TimeSeriesIdentifiers {
     }
 }
 impl TimeSeriesIdentifiersBuilder {
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(
-        value "Format" format format set_format : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `DataSource` member.
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// The `Schema` member.
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// The format of the data, either CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: ::std::string::String => format, set_format
+    }
     /// Builds the [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -101,11 +106,17 @@ impl TimeSeriesIdentifiers {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeSeriesIdentifiers { data_source : "DataSource", optional, Plain; schema :
-    "Schema", optional, Plain; format : "Format", optional, Plain; }
+    TimeSeriesIdentifiers {
+        data_source: "DataSource", optional, Plain;
+        schema: "Schema", optional, Plain;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeSeriesIdentifiers { data_source : optional, Any; schema : optional, Any; format :
-    optional, Text; }
+    TimeSeriesIdentifiers {
+        data_source: optional, Any;
+        schema: optional, Any;
+        format: optional, Text;
+    }
 }

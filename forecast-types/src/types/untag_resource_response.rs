@@ -57,10 +57,6 @@ impl UntagResourceResponse {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    UntagResourceResponse {}
-}
+crate::primitives::wire::json_structure! { UntagResourceResponse {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    UntagResourceResponse {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { UntagResourceResponse {} }

@@ -60,10 +60,6 @@ impl UpdateDatasetGroupResponse {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    UpdateDatasetGroupResponse {}
-}
+crate::primitives::wire::json_structure! { UpdateDatasetGroupResponse {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    UpdateDatasetGroupResponse {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { UpdateDatasetGroupResponse {} }

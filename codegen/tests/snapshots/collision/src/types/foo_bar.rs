@@ -22,9 +22,10 @@ impl FooBar {
     }
 }
 impl FooBarBuilder {
-    crate::primitives::build::setters!(
-        value "value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `value` member.
+        value "value" value: ::std::string::String => value, set_value
+    }
     /// Builds the [`FooBar`](crate::FooBar). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<FooBar, crate::primitives::BuildError> {
@@ -61,9 +62,13 @@ impl FooBar {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    FooBar { value : "value", optional, Plain; }
+    FooBar {
+        value: "value", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    FooBar { value : optional, Text; }
+    FooBar {
+        value: optional, Text;
+    }
 }

@@ -25,12 +25,14 @@ impl GetThingInput {
     }
 }
 impl GetThingInputBuilder {
-    crate::primitives::build::setters!(
-        value "thing" thing thing set_thing : crate ::Thing
-    );
-    crate::primitives::build::setters!(
-        value "setters" setters setters set_setters : crate ::Setters
-    );
+    crate::primitives::build::setters! {
+        /// The `thing` member.
+        value "thing" thing: crate::Thing => thing, set_thing
+    }
+    crate::primitives::build::setters! {
+        /// The `setters` member.
+        value "setters" setters: crate::Setters => setters, set_setters
+    }
     /// Builds the [`GetThingInput`](crate::GetThingInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -83,10 +85,15 @@ impl GetThingInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetThingInput { thing : "thing", optional, Plain; setters : "setters", optional,
-    Plain; }
+    GetThingInput {
+        thing: "thing", optional, Plain;
+        setters: "setters", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetThingInput { thing : optional, Any; setters : optional, Any; }
+    GetThingInput {
+        thing: optional, Any;
+        setters: optional, Any;
+    }
 }

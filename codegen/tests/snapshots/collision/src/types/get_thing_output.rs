@@ -25,12 +25,14 @@ impl GetThingOutput {
     }
 }
 impl GetThingOutputBuilder {
-    crate::primitives::build::setters!(
-        value "first" first first set_first : crate ::FooBar
-    );
-    crate::primitives::build::setters!(
-        value "second" second second set_second : crate ::FooBar2
-    );
+    crate::primitives::build::setters! {
+        /// The `first` member.
+        value "first" first: crate::FooBar => first, set_first
+    }
+    crate::primitives::build::setters! {
+        /// The `second` member.
+        value "second" second: crate::FooBar2 => second, set_second
+    }
     /// Builds the [`GetThingOutput`](crate::GetThingOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -83,10 +85,15 @@ impl GetThingOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetThingOutput { first : "first", optional, Plain; second : "second", optional,
-    Plain; }
+    GetThingOutput {
+        first: "first", optional, Plain;
+        second: "second", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetThingOutput { first : optional, Any; second : optional, Any; }
+    GetThingOutput {
+        first: optional, Any;
+        second: optional, Any;
+    }
 }

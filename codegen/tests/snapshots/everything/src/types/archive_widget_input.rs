@@ -29,12 +29,18 @@ impl ArchiveWidgetInput {
     }
 }
 impl ArchiveWidgetInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "reason" reason reason set_reason : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `widgetId` member.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: ::std::string::String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// The `reason` member.
+        ///
+        /// Length: at most `2048`.
+        value "reason" reason: ::std::string::String => reason, set_reason
+    }
     /// Builds the [`ArchiveWidgetInput`](crate::ArchiveWidgetInput).
     ///
     /// # Errors
@@ -102,10 +108,15 @@ impl ArchiveWidgetInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ArchiveWidgetInput { widget_id : "widgetId", required, Plain; reason : "reason",
-    optional, Plain; }
+    ArchiveWidgetInput {
+        widget_id: "widgetId", required, Plain;
+        reason: "reason", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ArchiveWidgetInput { widget_id : required, Text; reason : optional, Text; }
+    ArchiveWidgetInput {
+        widget_id: required, Text;
+        reason: optional, Text;
+    }
 }

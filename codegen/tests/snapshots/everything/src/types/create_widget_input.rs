@@ -39,19 +39,26 @@ impl CreateWidgetInput {
     }
 }
 impl CreateWidgetInputBuilder {
-    crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "instanceType" instance_type instance_type set_instance_type : crate
-        ::InstanceType
-    );
-    crate::primitives::build::setters!(
-        value "priority" priority priority set_priority : crate ::Priority
-    );
-    crate::primitives::build::setters!(
-        map "tags" tags tags set_tags : ::std::string::String => ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// A name.
+        ///
+        /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "name" name: ::std::string::String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The `instanceType` member.
+        value "instanceType" instance_type: crate::InstanceType => instance_type, set_instance_type
+    }
+    crate::primitives::build::setters! {
+        /// The `priority` member.
+        value "priority" priority: crate::Priority => priority, set_priority
+    }
+    crate::primitives::build::setters! {
+        /// Map with a maximum length only.
+        ///
+        /// Length: at most `50`.
+        map "tags" tags: (::std::string::String, ::std::string::String) => tags, set_tags
+    }
     /// Builds the [`CreateWidgetInput`](crate::CreateWidgetInput).
     ///
     /// # Errors
@@ -134,12 +141,19 @@ impl CreateWidgetInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWidgetInput { name : "name", required, Plain; instance_type : "instanceType",
-    optional, Plain; priority : "priority", optional, Plain; tags : "tags", optional,
-    MapOf < Plain >; }
+    CreateWidgetInput {
+        name: "name", required, Plain;
+        instance_type: "instanceType", optional, Plain;
+        priority: "priority", optional, Plain;
+        tags: "tags", optional, MapOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWidgetInput { name : required, Text; instance_type : optional, Any; priority :
-    optional, Any; tags : optional, MapOf < Text, Text >; }
+    CreateWidgetInput {
+        name: required, Text;
+        instance_type: optional, Any;
+        priority: optional, Any;
+        tags: optional, MapOf<Text, Text>;
+    }
 }

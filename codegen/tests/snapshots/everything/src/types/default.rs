@@ -22,9 +22,10 @@ impl Default {
     }
 }
 impl DefaultBuilder {
-    crate::primitives::build::setters!(
-        value "default" default default_2 set_default : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `default` member.
+        value "default" default: ::std::string::String => default_2, set_default
+    }
     /// Builds the [`Default`](crate::Default). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<Default, crate::primitives::BuildError> {
@@ -61,9 +62,13 @@ impl Default {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Default { default : "default", optional, Plain; }
+    Default {
+        default: "default", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Default { default : optional, Text; }
+    Default {
+        default: optional, Text;
+    }
 }

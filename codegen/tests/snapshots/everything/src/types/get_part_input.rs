@@ -29,12 +29,18 @@ impl GetPartInput {
     }
 }
 impl GetPartInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "partId" part_id part_id set_part_id : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `widgetId` member.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: ::std::string::String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// The `partId` member.
+        ///
+        /// **Required.**
+        value "partId" part_id: ::std::string::String => part_id, set_part_id
+    }
     /// Builds the [`GetPartInput`](crate::GetPartInput).
     ///
     /// # Errors
@@ -99,10 +105,15 @@ impl GetPartInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetPartInput { widget_id : "widgetId", required, Plain; part_id : "partId", required,
-    Plain; }
+    GetPartInput {
+        widget_id: "widgetId", required, Plain;
+        part_id: "partId", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetPartInput { widget_id : required, Text; part_id : required, Text; }
+    GetPartInput {
+        widget_id: required, Text;
+        part_id: required, Text;
+    }
 }

@@ -36,16 +36,22 @@ impl GetPartOutput {
     }
 }
 impl GetPartOutputBuilder {
-    crate::primitives::build::setters!(
-        value "partId" part_id part_id set_part_id : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        map "colors" colors colors set_colors : crate ::Color => i32
-    );
-    crate::primitives::build::setters!(
-        map "scores" scores scores set_scores : ::std::string::String =>
-        ::std::option::Option < f64 >
-    );
+    crate::primitives::build::setters! {
+        /// The `partId` member.
+        ///
+        /// **Required.**
+        value "partId" part_id: ::std::string::String => part_id, set_part_id
+    }
+    crate::primitives::build::setters! {
+        /// A map with enum keys.
+        ///
+        /// Length: `1..=3`.
+        map "colors" colors: (crate::Color, i32) => colors, set_colors
+    }
+    crate::primitives::build::setters! {
+        /// A sparse map: values may be null.
+        map "scores" scores: (::std::string::String, ::std::option::Option<f64>) => scores, set_scores
+    }
     /// Builds the [`GetPartOutput`](crate::GetPartOutput).
     ///
     /// # Errors
@@ -132,11 +138,17 @@ impl GetPartOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetPartOutput { part_id : "partId", required, Plain; colors : "colors", optional,
-    MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; }
+    GetPartOutput {
+        part_id: "partId", required, Plain;
+        colors: "colors", optional, MapOf<Plain>;
+        scores: "scores", optional, SparseMapOf<Float>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetPartOutput { part_id : required, Text; colors : optional, MapOf < Any, Any >;
-    scores : optional, SparseMapOf < Text, Float >; }
+    GetPartOutput {
+        part_id: required, Text;
+        colors: optional, MapOf<Any, Any>;
+        scores: optional, SparseMapOf<Text, Float>;
+    }
 }

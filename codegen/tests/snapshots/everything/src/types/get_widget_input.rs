@@ -24,9 +24,12 @@ impl GetWidgetInput {
     }
 }
 impl GetWidgetInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `widgetId` member.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: ::std::string::String => widget_id, set_widget_id
+    }
     /// Builds the [`GetWidgetInput`](crate::GetWidgetInput).
     ///
     /// # Errors
@@ -83,9 +86,13 @@ impl GetWidgetInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetWidgetInput { widget_id : "widgetId", required, Plain; }
+    GetWidgetInput {
+        widget_id: "widgetId", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetWidgetInput { widget_id : required, Text; }
+    GetWidgetInput {
+        widget_id: required, Text;
+    }
 }

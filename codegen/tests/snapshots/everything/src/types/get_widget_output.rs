@@ -24,9 +24,12 @@ impl GetWidgetOutput {
     }
 }
 impl GetWidgetOutputBuilder {
-    crate::primitives::build::setters!(
-        value "widget" widget widget set_widget : crate ::WidgetSummary
-    );
+    crate::primitives::build::setters! {
+        /// The `widget` member.
+        ///
+        /// **Required.**
+        value "widget" widget: crate::WidgetSummary => widget, set_widget
+    }
     /// Builds the [`GetWidgetOutput`](crate::GetWidgetOutput).
     ///
     /// # Errors
@@ -83,9 +86,13 @@ impl GetWidgetOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetWidgetOutput { widget : "widget", required, Plain; }
+    GetWidgetOutput {
+        widget: "widget", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetWidgetOutput { widget : required, Any; }
+    GetWidgetOutput {
+        widget: required, Any;
+    }
 }

@@ -46,31 +46,42 @@ impl Keywords {
     }
 }
 impl KeywordsBuilder {
-    crate::primitives::build::setters!(
-        value "type" r#type r#type set_type : crate ::Type
-    );
-    crate::primitives::build::setters!(
-        value "match" r#match r#match set_match : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "self" self_ self_ set_self : ::std::string::String
-    );
-    crate::primitives::build::setters!(value "async" r#async r#async set_async : bool);
-    crate::primitives::build::setters!(
-        value "crate" crate_ crate_ set_crate : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "super" super_ super_ set_super : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "fn" r#fn r#fn set_fn : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "secondValue" second_value second_value set_second_value : i32
-    );
-    crate::primitives::build::setters!(
-        value "fooBar" foo_bar foo_bar set_foo_bar : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `type` member.
+        value "type" r#type: crate::Type => r#type, set_type
+    }
+    crate::primitives::build::setters! {
+        /// The `match` member.
+        value "match" r#match: ::std::string::String => r#match, set_match
+    }
+    crate::primitives::build::setters! {
+        /// The `self` member.
+        value "self" self_: ::std::string::String => self_, set_self
+    }
+    crate::primitives::build::setters! {
+        /// The `async` member.
+        value "async" r#async: bool => r#async, set_async
+    }
+    crate::primitives::build::setters! {
+        /// The `crate` member.
+        value "crate" crate_: ::std::string::String => crate_, set_crate
+    }
+    crate::primitives::build::setters! {
+        /// The `super` member.
+        value "super" super_: ::std::string::String => super_, set_super
+    }
+    crate::primitives::build::setters! {
+        /// The `fn` member.
+        value "fn" r#fn: ::std::string::String => r#fn, set_fn
+    }
+    crate::primitives::build::setters! {
+        /// Wire name `2ndValue` starts with a digit.
+        value "secondValue" second_value: i32 => second_value, set_second_value
+    }
+    crate::primitives::build::setters! {
+        /// Wire name `foo-bar` contains a dash.
+        value "fooBar" foo_bar: ::std::string::String => foo_bar, set_foo_bar
+    }
     /// Builds the [`Keywords`](crate::Keywords). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -125,15 +136,29 @@ impl Keywords {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Keywords { r#type : "type", optional, Plain; r#match : "match", optional, Plain;
-    self_ : "self", optional, Plain; r#async : "async", optional, Plain; crate_ :
-    "crate", optional, Plain; super_ : "super", optional, Plain; r#fn : "fn", optional,
-    Plain; second_value : "secondValue", optional, Plain; foo_bar : "fooBar", optional,
-    Plain; }
+    Keywords {
+        r#type: "type", optional, Plain;
+        r#match: "match", optional, Plain;
+        self_: "self", optional, Plain;
+        r#async: "async", optional, Plain;
+        crate_: "crate", optional, Plain;
+        super_: "super", optional, Plain;
+        r#fn: "fn", optional, Plain;
+        second_value: "secondValue", optional, Plain;
+        foo_bar: "fooBar", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Keywords { r#type : optional, Any; r#match : optional, Text; self_ : optional, Text;
-    r#async : optional, Any; crate_ : optional, Text; super_ : optional, Text; r#fn :
-    optional, Text; second_value : optional, Any; foo_bar : optional, Text; }
+    Keywords {
+        r#type: optional, Any;
+        r#match: optional, Text;
+        self_: optional, Text;
+        r#async: optional, Any;
+        crate_: optional, Text;
+        super_: optional, Text;
+        r#fn: optional, Text;
+        second_value: optional, Any;
+        foo_bar: optional, Text;
+    }
 }

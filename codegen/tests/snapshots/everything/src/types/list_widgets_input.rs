@@ -27,12 +27,16 @@ impl ListWidgetsInput {
     }
 }
 impl ListWidgetsInputBuilder {
-    crate::primitives::build::setters!(
-        value "nextToken" next_token next_token set_next_token : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "maxResults" max_results max_results set_max_results : i32
-    );
+    crate::primitives::build::setters! {
+        /// The `nextToken` member.
+        value "nextToken" next_token: ::std::string::String => next_token, set_next_token
+    }
+    crate::primitives::build::setters! {
+        /// The `maxResults` member.
+        ///
+        /// Range: `1..=100`.
+        value "maxResults" max_results: i32 => max_results, set_max_results
+    }
     /// Builds the [`ListWidgetsInput`](crate::ListWidgetsInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -83,10 +87,15 @@ impl ListWidgetsInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWidgetsInput { next_token : "nextToken", optional, Plain; max_results :
-    "maxResults", optional, Plain; }
+    ListWidgetsInput {
+        next_token: "nextToken", optional, Plain;
+        max_results: "maxResults", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWidgetsInput { next_token : optional, Text; max_results : optional, Any; }
+    ListWidgetsInput {
+        next_token: optional, Text;
+        max_results: optional, Any;
+    }
 }

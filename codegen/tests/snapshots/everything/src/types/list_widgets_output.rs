@@ -27,12 +27,16 @@ impl ListWidgetsOutput {
     }
 }
 impl ListWidgetsOutputBuilder {
-    crate::primitives::build::setters!(
-        list "widgets" widgets widgets set_widgets : crate ::WidgetSummary
-    );
-    crate::primitives::build::setters!(
-        value "nextToken" next_token next_token set_next_token : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `widgets` member.
+        ///
+        /// **Required.**
+        list "widgets" widgets: crate::WidgetSummary => widgets, set_widgets
+    }
+    crate::primitives::build::setters! {
+        /// The `nextToken` member.
+        value "nextToken" next_token: ::std::string::String => next_token, set_next_token
+    }
     /// Builds the [`ListWidgetsOutput`](crate::ListWidgetsOutput).
     ///
     /// # Errors
@@ -96,11 +100,15 @@ impl ListWidgetsOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWidgetsOutput { widgets : "widgets", required, ListOf < Plain >; next_token :
-    "nextToken", optional, Plain; }
+    ListWidgetsOutput {
+        widgets: "widgets", required, ListOf<Plain>;
+        next_token: "nextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWidgetsOutput { widgets : required, ListOf < Any >; next_token : optional, Text;
+    ListWidgetsOutput {
+        widgets: required, ListOf<Any>;
+        next_token: optional, Text;
     }
 }

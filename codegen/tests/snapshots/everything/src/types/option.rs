@@ -22,9 +22,10 @@ impl Option {
     }
 }
 impl OptionBuilder {
-    crate::primitives::build::setters!(
-        value "Self" self_ self_ set_self : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// A member named `Self`.
+        value "Self" self_: ::std::string::String => self_, set_self
+    }
     /// Builds the [`Option`](crate::Option). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<Option, crate::primitives::BuildError> {
@@ -61,9 +62,13 @@ impl Option {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Option { self_ : "Self", optional, Plain; }
+    Option {
+        self_: "Self", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Option { self_ : optional, Text; }
+    Option {
+        self_: optional, Text;
+    }
 }

@@ -36,13 +36,14 @@ impl ResourceNotFound {
     }
 }
 impl ResourceNotFoundBuilder {
-    crate::primitives::build::setters!(
-        value "message" message message set_message : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "resourceId" resource_id resource_id set_resource_id :
-        ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `message` member.
+        value "message" message: ::std::string::String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The `resourceId` member.
+        value "resourceId" resource_id: ::std::string::String => resource_id, set_resource_id
+    }
     /// Builds the [`ResourceNotFound`](crate::ResourceNotFound). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -84,10 +85,15 @@ impl ResourceNotFound {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceNotFound { message : "message" | "Message", optional, Plain; resource_id :
-    "resourceId", optional, Plain; }
+    ResourceNotFound {
+        message: "message" | "Message", optional, Plain;
+        resource_id: "resourceId", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceNotFound { message : optional, Text; resource_id : optional, Text; }
+    ResourceNotFound {
+        message: optional, Text;
+        resource_id: optional, Text;
+    }
 }

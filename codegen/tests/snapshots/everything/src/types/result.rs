@@ -25,10 +25,14 @@ impl Result {
     }
 }
 impl ResultBuilder {
-    crate::primitives::build::setters!(value "ok" ok ok set_ok : crate ::String);
-    crate::primitives::build::setters!(
-        value "err" err err set_err : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `ok` member.
+        value "ok" ok: crate::String => ok, set_ok
+    }
+    crate::primitives::build::setters! {
+        /// The `err` member.
+        value "err" err: ::std::string::String => err, set_err
+    }
     /// Builds the [`Result`](crate::Result). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<Result, crate::primitives::BuildError> {
@@ -74,9 +78,15 @@ impl Result {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Result { ok : "ok", optional, Plain; err : "err", optional, Plain; }
+    Result {
+        ok: "ok", optional, Plain;
+        err: "err", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Result { ok : optional, Any; err : optional, Text; }
+    Result {
+        ok: optional, Any;
+        err: optional, Text;
+    }
 }

@@ -24,9 +24,12 @@ impl SubscribeEventsInput {
     }
 }
 impl SubscribeEventsInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `widgetId` member.
+        ///
+        /// Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: ::std::string::String => widget_id, set_widget_id
+    }
     /// Builds the [`SubscribeEventsInput`](crate::SubscribeEventsInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -76,9 +79,13 @@ impl SubscribeEventsInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    SubscribeEventsInput { widget_id : "widgetId", optional, Plain; }
+    SubscribeEventsInput {
+        widget_id: "widgetId", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    SubscribeEventsInput { widget_id : optional, Text; }
+    SubscribeEventsInput {
+        widget_id: optional, Text;
+    }
 }

@@ -33,9 +33,10 @@ impl ThrottlingError {
     }
 }
 impl ThrottlingErrorBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `Message` member.
+        value "Message" message: ::std::string::String => message, set_message
+    }
     /// Builds the [`ThrottlingError`](crate::ThrottlingError). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -76,9 +77,13 @@ impl ThrottlingError {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ThrottlingError { message : "Message" | "message", optional, Plain; }
+    ThrottlingError {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ThrottlingError { message : optional, Text; }
+    ThrottlingError {
+        message: optional, Text;
+    }
 }

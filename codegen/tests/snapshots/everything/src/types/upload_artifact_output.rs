@@ -22,9 +22,10 @@ impl UploadArtifactOutput {
     }
 }
 impl UploadArtifactOutputBuilder {
-    crate::primitives::build::setters!(
-        value "checksum" checksum checksum set_checksum : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `checksum` member.
+        value "checksum" checksum: ::std::string::String => checksum, set_checksum
+    }
     /// Builds the [`UploadArtifactOutput`](crate::UploadArtifactOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -68,9 +69,13 @@ impl UploadArtifactOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    UploadArtifactOutput { checksum : "checksum", optional, Plain; }
+    UploadArtifactOutput {
+        checksum: "checksum", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    UploadArtifactOutput { checksum : optional, Text; }
+    UploadArtifactOutput {
+        checksum: optional, Text;
+    }
 }

@@ -22,9 +22,10 @@ impl Vec {
     }
 }
 impl VecBuilder {
-    crate::primitives::build::setters!(
-        list "items" items items set_items : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `items` member.
+        list "items" items: ::std::string::String => items, set_items
+    }
     /// Builds the [`Vec`](crate::Vec). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<Vec, crate::primitives::BuildError> {
@@ -61,9 +62,13 @@ impl Vec {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Vec { items : "items", optional, ListOf < Plain >; }
+    Vec {
+        items: "items", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Vec { items : optional, ListOf < Text >; }
+    Vec {
+        items: optional, ListOf<Text>;
+    }
 }

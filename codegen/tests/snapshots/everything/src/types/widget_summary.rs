@@ -43,23 +43,32 @@ impl WidgetSummary {
     }
 }
 impl WidgetSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "name" name name set_name : ::std::string::String
-    );
-    crate::primitives::build::setters!(
-        value "instanceType" instance_type instance_type set_instance_type : crate
-        ::InstanceType
-    );
-    crate::primitives::build::setters!(
-        value "status" status status set_status : crate ::LegacyStatus
-    );
-    crate::primitives::build::setters!(
-        value "createdAt" created_at created_at set_created_at : crate
-        ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The `widgetId` member.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: ::std::string::String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// The widget name, documented through an `apply` entry.
+        ///
+        /// Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "name" name: ::std::string::String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The `instanceType` member.
+        value "instanceType" instance_type: crate::InstanceType => instance_type, set_instance_type
+    }
+    crate::primitives::build::setters! {
+        /// The `status` member.
+        ///
+        /// **Deprecated** since 2.0: Use InstanceType instead.
+        value "status" status: crate::LegacyStatus => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// Seconds since the epoch.
+        value "createdAt" created_at: crate::primitives::Timestamp => created_at, set_created_at
+    }
     /// Builds the [`WidgetSummary`](crate::WidgetSummary).
     ///
     /// # Errors
@@ -138,12 +147,21 @@ impl WidgetSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WidgetSummary { widget_id : "widgetId", required, Plain; name : "name", optional,
-    Plain; instance_type : "instanceType", optional, Plain; status : "status", optional,
-    Plain; created_at : "createdAt", optional, EpochSeconds; }
+    WidgetSummary {
+        widget_id: "widgetId", required, Plain;
+        name: "name", optional, Plain;
+        instance_type: "instanceType", optional, Plain;
+        status: "status", optional, Plain;
+        created_at: "createdAt", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WidgetSummary { widget_id : required, Text; name : optional, Text; instance_type :
-    optional, Any; status : optional, Any; created_at : optional, Any; }
+    WidgetSummary {
+        widget_id: required, Text;
+        name: optional, Text;
+        instance_type: optional, Any;
+        status: optional, Any;
+        created_at: optional, Any;
+    }
 }

@@ -33,9 +33,10 @@ impl LimitExceededException {
     }
 }
 impl LimitExceededExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `Message` member.
+        value "Message" message: ::std::string::String => message, set_message
+    }
     /// Builds the [`LimitExceededException`](crate::LimitExceededException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -79,9 +80,13 @@ impl LimitExceededException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    LimitExceededException { message : "Message" | "message", optional, Plain; }
+    LimitExceededException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    LimitExceededException { message : optional, Text; }
+    LimitExceededException {
+        message: optional, Text;
+    }
 }

@@ -33,9 +33,10 @@ impl ResourceNotFoundException {
     }
 }
 impl ResourceNotFoundExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The `Message` member.
+        value "Message" message: ::std::string::String => message, set_message
+    }
     /// Builds the [`ResourceNotFoundException`](crate::ResourceNotFoundException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -82,9 +83,13 @@ impl ResourceNotFoundException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
+    ResourceNotFoundException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceNotFoundException { message : optional, Text; }
+    ResourceNotFoundException {
+        message: optional, Text;
+    }
 }
