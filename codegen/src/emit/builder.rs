@@ -5,8 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::{self, Links};
-use super::structure::{field_docs, redacted_debug};
+use super::docs;
+use super::structure::redacted_debug;
 use super::ty::{self, ident, optional, tokens};
 use super::TokenFile;
 use crate::typespace::{builder_name, Field, Item, ItemKind, RustType, TypeSpace};
@@ -17,8 +17,9 @@ const OPERATOR_METHODS: &[&str] = &[
     "add", "sub", "mul", "div", "rem", "shl", "shr", "bitand", "bitor", "bitxor",
 ];
 
-/// The builder of a structure, its `Foo::builder()` and its `build()`.
-pub fn emit(links: &Links, item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
+/// The builder of a structure, its `Foo::builder()` and its `build()`; `docs` are those
+/// of its fields, which the setters repeat.
+pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool) -> TokenStream {
     let name = ident(&item.name);
     let label = builder_name(&item.name);
     let builder = ident(&label);
@@ -41,7 +42,7 @@ pub fn emit(links: &Links, item: &Item, fields: &[Field], sensitive: bool) -> To
         .iter()
         .any(|f| OPERATOR_METHODS.contains(&f.setter.as_str()))
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
-    let setters = fields.iter().map(|f| setters(links, f));
+    let setters = fields.iter().zip(docs).map(|(f, docs)| setters(f, docs));
     let build = build(item, fields);
     quote! {
         #[doc = #summary]
@@ -75,7 +76,7 @@ fn as_optional(field: &Field) -> Field {
 
 /// The two setters of a field, written by the runtime's `setters!` macro: the plain one
 /// and the one that replaces the value, both with the member's docs.
-fn setters(links: &Links, field: &Field) -> TokenStream {
+fn setters(field: &Field, docs: &TokenStream) -> TokenStream {
     let (slot, member) = (ident(&field.name), &field.member);
     let (setter, replace) = (ident(&field.setter), ident(&field.replace_setter));
     let (kind, ty) = match &field.ty {
@@ -86,7 +87,6 @@ fn setters(links: &Links, field: &Field) -> TokenStream {
         }
         ty => (quote!(value), tokens(ty)),
     };
-    let docs = docs::attrs(&field_docs(links, field));
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     quote! {
         crate::primitives::build::setters! {

@@ -105,8 +105,12 @@ fn item_file(links: &Links, item: &Item, space: &TypeSpace) -> TokenStream {
             error,
             sensitive,
         } => {
-            let structure = structure::emit(links, item, fields, error.as_ref(), *sensitive);
-            let builder = builder::emit(links, item, fields, *sensitive);
+            let docs: Vec<TokenStream> = fields
+                .iter()
+                .map(|f| structure::field_docs(links, f))
+                .collect();
+            let structure = structure::emit(links, item, fields, &docs, error.as_ref(), *sensitive);
+            let builder = builder::emit(item, fields, &docs, *sensitive);
             quote!(#structure #builder)
         }
         ItemKind::Enum { variants, unknown } => {

@@ -11,23 +11,24 @@ use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
 /// The marker printed in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// The tokens of a structure item.
+/// The tokens of a structure item; `docs` are those of its fields, from [`field_docs`].
 pub fn emit(
     links: &Links,
     item: &Item,
     fields: &[Field],
+    docs: &[TokenStream],
     error: Option<&ErrorInfo>,
     sensitive: bool,
 ) -> TokenStream {
     let name = ident(&item.name);
-    let docs = docs::attrs(&docs::item_docs(
+    let item_docs = docs::attrs(&docs::item_docs(
         links,
         item.docs.as_deref(),
         &format!("The `{}` structure.", item.name),
     ));
     let deprecated = docs::deprecated(item.deprecated.as_ref());
     let derives = derives(item);
-    let fields_tokens = fields.iter().map(|f| field(links, f));
+    let fields_tokens = fields.iter().zip(docs).map(|(f, docs)| field(f, docs));
     let debug = item
         .derives
         .redacted_debug
@@ -35,7 +36,7 @@ pub fn emit(
     let default = (item.derives.default == DefaultImpl::Model).then(|| model_default(item, fields));
     let error = error.map(|e| error_impls(item, e));
     quote! {
-        #docs
+        #item_docs
         #deprecated
         #derives
         pub struct #name {
@@ -64,16 +65,20 @@ fn derives(item: &Item) -> TokenStream {
     quote!(#[derive(#(#names),*)])
 }
 
-/// A field's docs, which its builder's setters repeat: the member's documentation, then
-/// the model's facts about it.
-pub fn field_docs(links: &Links, field: &Field) -> String {
+/// A field's `#[doc]` attributes, which its builder's setters repeat: the member's
+/// documentation, then the model's facts about it.
+pub fn field_docs(links: &Links, field: &Field) -> TokenStream {
     let fallback = format!("The `{}` member.", field.member);
-    docs::member_docs(links, field.docs.as_deref(), &fallback, &field.constraints)
+    docs::attrs(&docs::member_docs(
+        links,
+        field.docs.as_deref(),
+        &fallback,
+        &field.constraints,
+    ))
 }
 
-fn field(links: &Links, field: &Field) -> TokenStream {
+fn field(field: &Field, docs: &TokenStream) -> TokenStream {
     let name = ident(&field.name);
-    let docs = docs::attrs(&field_docs(links, field));
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     let ty = ty::field_type(&field.ty, field.boxed, field.optional);
     quote! {

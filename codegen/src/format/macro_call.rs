@@ -101,7 +101,7 @@ fn indent(out: &mut String, indent: &str, call: &str) {
 /// A call as text: `path! { ... }`, or `path!(...);` and `path![...];`.
 pub fn layout(mac: &syn::Macro) -> String {
     let mut out = String::new();
-    Line::at(&mut out, 0).stream(mac.path.to_token_stream());
+    Line::at(&mut out, 0).tokens(&tokens(mac.path.to_token_stream()));
     out.push('!');
     let (delimiter, semi) = match mac.delimiter {
         syn::MacroDelimiter::Brace(_) => (Delimiter::Brace, ""),
@@ -111,105 +111,125 @@ pub fn layout(mac: &syn::Macro) -> String {
     if delimiter == Delimiter::Brace {
         out.push(' ');
     }
-    group(&mut out, 0, delimiter, &mac.tokens);
+    write_group(
+        &mut out,
+        0,
+        &Group::new(delimiter, tokens(mac.tokens.clone())),
+    );
     out.push_str(semi);
     out
-}
-
-/// A delimited group: on one line, or as a block of lines one level deeper.
-fn group(out: &mut String, depth: usize, delimiter: Delimiter, tokens: &TokenStream) {
-    let (open, close) = match delimiter {
-        Delimiter::Brace => ("{", "}"),
-        Delimiter::Parenthesis => ("(", ")"),
-        Delimiter::Bracket => ("[", "]"),
-        Delimiter::None => ("", ""),
-    };
-    out.push_str(open);
-    match is_block(tokens) {
-        true => {
-            out.push('\n');
-            block(out, depth + 1, tokens);
-            out.push_str(&INDENT.repeat(depth));
-        }
-        false if delimiter == Delimiter::Brace && !tokens.is_empty() => {
-            out.push(' ');
-            Line::at(out, depth).stream(tokens.clone());
-            out.push(' ');
-        }
-        false => Line::at(out, depth).stream(tokens.clone()),
-    }
-    out.push_str(close);
-}
-
-/// Whether tokens take lines of their own: they hold a `;`, an attribute or a block.
-fn is_block(tokens: &TokenStream) -> bool {
-    tokens.clone().into_iter().any(|tree| match &tree {
-        TokenTree::Punct(p) => matches!(p.as_char(), ';' | '#'),
-        TokenTree::Group(g) => g.delimiter() == Delimiter::Brace && is_block(&g.stream()),
-        _ => false,
-    })
-}
-
-/// Lines at `depth`: each ends after a `;`, an attribute or a block.
-fn block(out: &mut String, depth: usize, tokens: &TokenStream) {
-    let mut tokens = Tokens(tokens.clone().into_iter()).peekable();
-    while tokens.peek().is_some() {
-        out.push_str(&INDENT.repeat(depth));
-        let mut line = Line::at(out, depth);
-        while let Some(token) = tokens.next() {
-            if matches!(&token, Token::Op(op) if op == "#") && line.is_empty() {
-                if let Some(Token::Group(attr)) = tokens.next() {
-                    line.attribute(&attr);
-                }
-                break;
-            }
-            let ends = match &token {
-                Token::Op(op) => op == ";",
-                Token::Group(g) => g.delimiter() == Delimiter::Brace && is_block(&g.stream()),
-                Token::Word(_) => false,
-            };
-            line.token(token);
-            if ends {
-                break;
-            }
-        }
-        out.push('\n');
-    }
 }
 
 /// A token as a line spaces it: operators of several characters are one token.
 enum Token {
     Word(String),
     Op(String),
-    Group(proc_macro2::Group),
+    Group(Group),
+}
+
+/// A delimited group of tokens.
+struct Group {
+    delimiter: Delimiter,
+    tokens: Vec<Token>,
+    /// Whether the tokens take lines of their own: they hold a `;`, an attribute or a
+    /// block.
+    block: bool,
+}
+
+impl Group {
+    fn new(delimiter: Delimiter, tokens: Vec<Token>) -> Self {
+        let block = tokens.iter().any(|token| match token {
+            Token::Op(op) => op == ";" || op == "#",
+            Token::Group(group) => group.is_block_in_braces(),
+            Token::Word(_) => false,
+        });
+        Group {
+            delimiter,
+            tokens,
+            block,
+        }
+    }
+
+    fn is_block_in_braces(&self) -> bool {
+        self.block && self.delimiter == Delimiter::Brace
+    }
 }
 
 /// The tokens of a stream, joined punctuation as one operator.
-struct Tokens(proc_macro2::token_stream::IntoIter);
-
-impl Iterator for Tokens {
-    type Item = Token;
-
-    fn next(&mut self) -> Option<Token> {
-        Some(match self.0.next()? {
+fn tokens(stream: TokenStream) -> Vec<Token> {
+    let mut trees = stream.into_iter().peekable();
+    let mut out = Vec::new();
+    while let Some(tree) = trees.next() {
+        out.push(match tree {
             TokenTree::Ident(ident) => Token::Word(ident.to_string()),
             TokenTree::Literal(literal) => Token::Word(literal.to_string()),
-            TokenTree::Group(group) => Token::Group(group),
+            TokenTree::Group(g) => Token::Group(Group::new(g.delimiter(), tokens(g.stream()))),
             TokenTree::Punct(first) => {
                 let mut op = first.as_char().to_string();
                 let mut spacing = first.spacing();
-                while spacing == Spacing::Joint && !op.ends_with('\'') {
-                    let mut ahead = self.0.clone();
-                    let Some(TokenTree::Punct(next)) = ahead.next() else {
+                while spacing == Spacing::Joint && first.as_char() != '\'' {
+                    let Some(TokenTree::Punct(next)) = trees.peek() else {
                         break;
                     };
                     op.push(next.as_char());
                     spacing = next.spacing();
-                    self.0 = ahead;
+                    trees.next();
                 }
                 Token::Op(op)
             }
-        })
+        });
+    }
+    out
+}
+
+/// A delimited group: on one line, or as a block of lines one level deeper.
+fn write_group(out: &mut String, depth: usize, group: &Group) {
+    let (open, close) = match group.delimiter {
+        Delimiter::Brace => ("{", "}"),
+        Delimiter::Parenthesis => ("(", ")"),
+        Delimiter::Bracket => ("[", "]"),
+        Delimiter::None => ("", ""),
+    };
+    out.push_str(open);
+    if group.block {
+        out.push('\n');
+        block(out, depth + 1, &group.tokens);
+        out.push_str(&INDENT.repeat(depth));
+    } else if group.delimiter == Delimiter::Brace && !group.tokens.is_empty() {
+        out.push(' ');
+        Line::at(out, depth).tokens(&group.tokens);
+        out.push(' ');
+    } else {
+        Line::at(out, depth).tokens(&group.tokens);
+    }
+    out.push_str(close);
+}
+
+/// Lines at `depth`: each ends after a `;`, an attribute or a block.
+fn block(out: &mut String, depth: usize, tokens: &[Token]) {
+    let mut rest = tokens;
+    while !rest.is_empty() {
+        out.push_str(&INDENT.repeat(depth));
+        let mut line = Line::at(out, depth);
+        if let [Token::Op(op), Token::Group(attr), after @ ..] = rest {
+            if op == "#" && attr.delimiter == Delimiter::Bracket {
+                line.attribute(attr);
+                out.push('\n');
+                rest = after;
+                continue;
+            }
+        }
+        let end = rest
+            .iter()
+            .position(|token| match token {
+                Token::Op(op) => op == ";",
+                Token::Group(group) => group.is_block_in_braces(),
+                Token::Word(_) => false,
+            })
+            .map_or(rest.len(), |i| i + 1);
+        line.tokens(&rest[..end]);
+        out.push('\n');
+        rest = &rest[end..];
     }
 }
 
@@ -242,29 +262,25 @@ impl<'a> Line<'a> {
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.last == Last::Start
-    }
-
-    fn stream(&mut self, tokens: TokenStream) {
-        for token in Tokens(tokens.into_iter()) {
+    fn tokens(&mut self, tokens: &[Token]) {
+        for token in tokens {
             self.token(token);
         }
     }
 
-    fn token(&mut self, token: Token) {
+    fn token(&mut self, token: &Token) {
         match token {
-            Token::Word(word) => self.word(&word),
-            Token::Op(op) => self.op(&op),
-            Token::Group(g) => {
+            Token::Word(word) => self.word(word),
+            Token::Op(op) => self.op(op),
+            Token::Group(group) => {
                 let glued = matches!(
                     self.last,
                     Last::Word | Last::Close | Last::Op("!" | "#" | ">")
                 );
-                if self.spaced(g.delimiter() == Delimiter::Brace || !glued) {
+                if self.spaced(group.delimiter == Delimiter::Brace || !glued) {
                     self.out.push(' ');
                 }
-                group(self.out, self.depth, g.delimiter(), &g.stream());
+                write_group(self.out, self.depth, group);
                 self.last = Last::Close;
             }
         }
@@ -306,15 +322,16 @@ impl<'a> Line<'a> {
     }
 
     /// `#[doc = "..."]` as a `///` line; any other attribute as written.
-    fn attribute(&mut self, attr: &proc_macro2::Group) {
-        match doc_text(attr) {
+    fn attribute(&mut self, attr: &Group) {
+        match doc_text(&attr.tokens) {
             Some(text) => {
                 self.out.push_str("///");
                 self.out.push_str(&text);
             }
             None => {
                 self.op("#");
-                self.token(Token::Group(attr.clone()));
+                write_group(self.out, self.depth, attr);
+                self.last = Last::Close;
             }
         }
     }
@@ -329,19 +346,17 @@ const OPS: &[&str] = &[
 ];
 
 /// The text of a one-line `doc = "..."` attribute.
-fn doc_text(attr: &proc_macro2::Group) -> Option<String> {
-    let meta: syn::MetaNameValue = syn::parse2(attr.stream()).ok()?;
-    if !meta.path.is_ident("doc") {
-        return None;
-    }
-    let syn::Expr::Lit(syn::ExprLit {
-        lit: syn::Lit::Str(text),
-        ..
-    }) = meta.value
-    else {
+fn doc_text(tokens: &[Token]) -> Option<String> {
+    let [Token::Word(name), Token::Op(eq), Token::Word(literal)] = tokens else {
         return None;
     };
-    let text = text.value();
+    if name != "doc" || eq != "=" || !literal.starts_with('"') {
+        return None;
+    }
+    let text = match literal.contains('\\') {
+        false => literal[1..literal.len() - 1].to_owned(),
+        true => syn::parse_str::<syn::LitStr>(literal).ok()?.value(),
+    };
     (!text.contains(['\n', '\r'])).then_some(text)
 }
 
@@ -397,7 +412,7 @@ mod tests {
     fn attributes_take_lines_and_docs_become_comments() {
         let call = quote! {
             m! {
-                #[doc = " The path."]
+                #[doc = " The path, `^[a-z\\d]+$`, \"quoted\"."]
                 #[doc = ""]
                 #[deprecated(note = "Use `Key`.")]
                 value "Path" path: String => path, set_path
@@ -405,7 +420,7 @@ mod tests {
         };
         assert_eq!(
             laid_out(call),
-            "m! {\n    /// The path.\n    ///\n    #[deprecated(note = \"Use `Key`.\")]\n    \
+            "m! {\n    /// The path, `^[a-z\\d]+$`, \"quoted\".\n    ///\n    #[deprecated(note = \"Use `Key`.\")]\n    \
              value \"Path\" path: String => path, set_path\n}"
         );
     }
