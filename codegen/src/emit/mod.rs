@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::typespace::{Item, ItemKind, TypeSpace};
+use crate::typespace::{Item, ItemKind, OperationItem, TypeSpace};
 use docs::Links;
 pub use root::{cargo_toml, runtime_files};
 
@@ -38,37 +38,117 @@ pub struct TokenFile {
 /// Every Rust file of the crate, as tokens, in a stable order. The crate docs show how
 /// to read a response of `example`, an operation name.
 pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<TokenFile> {
-    let links = Links::new(space);
-    let mut files = vec![
-        root::lib_rs(space, &links, crate_name, example),
-        root::types_index(space),
-        root::operations_index(space),
-        root::primitives_index(space.json.is_some()),
-        builder::module_file(space, crate_name, example),
-    ];
-    files.extend(interop::interop_file(space));
-    files.extend(roundtrip::tests_file(space, crate_name));
-    files.extend(validate::patterns_file(space));
-    files.extend(boundaries::tests_file(space, crate_name));
-    files.extend(space.items.values().map(|item| TokenFile {
-        path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-        tokens: item_file(&links, item, space),
-    }));
-    let content_type = root::content_type(space);
-    let readable = readable_errors(space);
-    files.extend(space.operations.values().map(|op| {
+    let emitter = Emitter::new(space, crate_name, example);
+    emitter
+        .parts()
+        .iter()
+        .flat_map(|part| emitter.emit(part))
+        .collect()
+}
+
+/// One part of the crate, which gives one file or none, before its tokens exist. Parts
+/// can be emitted in any order and on any thread.
+pub enum Part<'a> {
+    /// `src/interop.rs`: the conversions to and from the AWS SDK.
+    Interop,
+    /// `tests/roundtrip.rs`: sample bodies and drawn values read and written back.
+    RoundtripTests,
+    /// `tests/constraints.rs`: the boundaries of every constraint.
+    BoundaryTests,
+    /// `src/lib.rs`.
+    Root,
+    /// `src/builders.rs`.
+    Builders,
+    /// `src/types/mod.rs`.
+    TypesIndex,
+    /// `src/operations/mod.rs`.
+    OperationsIndex,
+    /// `src/primitives/mod.rs`.
+    PrimitivesIndex,
+    /// `src/patterns.rs`.
+    Patterns,
+    /// The file of one item under `src/types/`.
+    Item(&'a Item),
+    /// The file of one operation under `src/operations/`.
+    Operation(&'a OperationItem),
+}
+
+/// What the parts of a crate are emitted from.
+pub struct Emitter<'a> {
+    space: &'a TypeSpace,
+    links: Links,
+    crate_name: &'a str,
+    example: Option<&'a str>,
+    content_type: &'static str,
+    readable: Option<BTreeSet<&'a str>>,
+}
+
+impl<'a> Emitter<'a> {
+    /// The emitter of a crate whose docs show how to read a response of `example`, an
+    /// operation name.
+    pub fn new(space: &'a TypeSpace, crate_name: &'a str, example: Option<&'a str>) -> Self {
+        Emitter {
+            space,
+            links: Links::new(space),
+            crate_name,
+            example,
+            content_type: root::content_type(space),
+            readable: readable_errors(space),
+        }
+    }
+
+    /// Every part of the crate, the largest first.
+    pub fn parts(&self) -> Vec<Part<'a>> {
+        let mut parts = vec![
+            Part::Interop,
+            Part::RoundtripTests,
+            Part::BoundaryTests,
+            Part::Root,
+            Part::Builders,
+            Part::TypesIndex,
+            Part::OperationsIndex,
+            Part::PrimitivesIndex,
+            Part::Patterns,
+        ];
+        parts.extend(self.space.items.values().map(Part::Item));
+        parts.extend(self.space.operations.values().map(Part::Operation));
+        parts
+    }
+
+    /// The file of a part, if it has one.
+    pub fn emit(&self, part: &Part) -> Option<TokenFile> {
+        let (space, links, crate_name) = (self.space, &self.links, self.crate_name);
+        match part {
+            Part::Interop => interop::interop_file(space),
+            Part::RoundtripTests => roundtrip::tests_file(space, crate_name),
+            Part::BoundaryTests => boundaries::tests_file(space, crate_name),
+            Part::Root => Some(root::lib_rs(space, links, crate_name, self.example)),
+            Part::Builders => Some(builder::module_file(space, crate_name, self.example)),
+            Part::TypesIndex => Some(root::types_index(space)),
+            Part::OperationsIndex => Some(root::operations_index(space)),
+            Part::PrimitivesIndex => Some(root::primitives_index(space.json.is_some())),
+            Part::Patterns => validate::patterns_file(space),
+            Part::Item(item) => Some(TokenFile {
+                path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
+                tokens: item_file(links, item, space),
+            }),
+            Part::Operation(op) => Some(self.operation_file(op)),
+        }
+    }
+
+    fn operation_file(&self, op: &OperationItem) -> TokenFile {
         let summary = format!(" The `{}` operation and its errors.", op.name);
-        let exchange = (Some(op.name.as_str()) == example)
-            .then(|| exchange::docs(space, crate_name, op))
+        let exchange = (Some(op.name.as_str()) == self.example)
+            .then(|| exchange::docs(self.space, self.crate_name, op))
             .flatten();
-        let body = operation::emit(&links, op, readable.as_ref(), content_type, exchange);
+        let readable = self.readable.as_ref();
+        let body = operation::emit(&self.links, op, readable, self.content_type, exchange);
         let arbitrary = arbitrary::error_impls(op);
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
             tokens: quote!(#![doc = #summary] #body #arbitrary),
         }
-    }));
-    files
+    }
 }
 
 /// `tokens`, one item, compiled only with the cargo feature `feature`; nothing stays
