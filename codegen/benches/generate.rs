@@ -30,7 +30,8 @@ fn options(operations: &[&str]) -> Options {
     }
 }
 
-/// The whole service: what `cargo xtask codegen` does, without the writes.
+/// The whole service: what `cargo xtask codegen` does, without the writes, on every
+/// core.
 #[divan::bench(sample_count = 20)]
 fn forecast_whole_service(bencher: divan::Bencher) {
     let model = forecast_model();
@@ -58,7 +59,8 @@ fn forecast_load_and_validate(bencher: divan::Bencher) {
     });
 }
 
-/// The stages after validation, one at a time: type space, tokens, formatting.
+/// The stages after validation, one at a time and on one core: type space, tokens,
+/// formatting.
 mod stages {
     use super::*;
 

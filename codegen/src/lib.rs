@@ -12,6 +12,7 @@ pub mod format;
 pub mod load;
 pub mod markdown;
 pub mod names;
+mod parallel;
 pub mod select;
 pub mod typespace;
 pub mod validate;
@@ -85,18 +86,25 @@ pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Gen
         space.service.sdk_id = None;
     }
     let header = format::header(&options.model_name, &options.regenerate_command);
-    let mut files = Vec::new();
     let example = options
         .example_operation
         .clone()
         .or_else(|| typespace::example_operation(&space));
-    for file in emit::emit(&space, &options.crate_name, example.as_deref()) {
-        let contents = format::format(&file.path, file.tokens, &header)?;
-        files.push(GeneratedFile {
+    let links = emit::docs::Links::new(&space);
+    let emitter = emit::Emitter::new(&space, &links, &options.crate_name, example.as_deref());
+    // Tokens cannot cross threads, so each part is emitted where it is formatted.
+    let formatted = parallel::map(&emitter.parts(), |part| {
+        let file = emitter.emit(part)?;
+        let contents = format::format(&file.path, file.tokens, &header);
+        Some(contents.map(|contents| GeneratedFile {
             path: PathBuf::from(file.path),
             contents,
-        });
-    }
+        }))
+    });
+    let mut files = formatted
+        .into_iter()
+        .flatten()
+        .collect::<Result<Vec<_>, _>>()?;
     for (path, text) in emit::runtime_files(space.json.is_some()) {
         files.push(GeneratedFile {
             path: PathBuf::from(format!("src/primitives/{path}")),

@@ -17,8 +17,9 @@ const OPERATOR_METHODS: &[&str] = &[
     "add", "sub", "mul", "div", "rem", "shl", "shr", "bitand", "bitor", "bitxor",
 ];
 
-/// The builder of a structure, its `Foo::builder()` and its `build()`.
-pub fn emit(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
+/// The builder of a structure, its `Foo::builder()` and its `build()`; `docs` are those
+/// of its fields, which the setters repeat.
+pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool) -> TokenStream {
     let name = ident(&item.name);
     let label = builder_name(&item.name);
     let builder = ident(&label);
@@ -41,7 +42,7 @@ pub fn emit(item: &Item, fields: &[Field], sensitive: bool) -> TokenStream {
         .iter()
         .any(|f| OPERATOR_METHODS.contains(&f.setter.as_str()))
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
-    let setters = fields.iter().map(setters);
+    let setters = fields.iter().zip(docs).map(|(f, docs)| setters(f, docs));
     let build = build(item, fields);
     quote! {
         #[doc = #summary]
@@ -74,21 +75,25 @@ fn as_optional(field: &Field) -> Field {
 }
 
 /// The two setters of a field, written by the runtime's `setters!` macro: the plain one
-/// and the one that replaces the value.
-fn setters(field: &Field) -> TokenStream {
+/// and the one that replaces the value, both with the member's docs.
+fn setters(field: &Field, docs: &TokenStream) -> TokenStream {
     let (slot, member) = (ident(&field.name), &field.member);
     let (setter, replace) = (ident(&field.setter), ident(&field.replace_setter));
     let (kind, ty) = match &field.ty {
         RustType::List { item, sparse } => (quote!(list), optional(tokens(item), *sparse)),
         RustType::Map { key, value, sparse } => {
             let (key, value) = (tokens(key), optional(tokens(value), *sparse));
-            (quote!(map), quote!(#key => #value))
+            (quote!(map), quote!((#key, #value)))
         }
         ty => (quote!(value), tokens(ty)),
     };
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     quote! {
-        crate::primitives::build::setters!(#deprecated #kind #member #slot #setter #replace: #ty);
+        crate::primitives::build::setters! {
+            #docs
+            #deprecated
+            #kind #member #slot: #ty => #setter, #replace
+        }
     }
 }
 

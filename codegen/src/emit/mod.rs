@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::typespace::{Item, ItemKind, TypeSpace};
+use crate::typespace::{Item, ItemKind, OperationItem, TypeSpace};
 use docs::Links;
 use fallback::Fallbacks;
 pub use root::{cargo_toml, runtime_files};
@@ -45,51 +45,145 @@ pub struct TokenFile {
 /// to read a response of `example`, an operation name.
 pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<TokenFile> {
     let links = Links::new(space);
-    let fallbacks = Fallbacks::new(space, &links);
-    let mut files = vec![
-        root::lib_rs(space, &links, crate_name, example),
-        root::types_index(space),
-        root::operations_index(space),
-        root::primitives_index(space.json.is_some()),
-        builder::module_file(space, crate_name, example),
-    ];
-    let interop = interop::generator(space);
-    files.extend(interop.as_ref().map(interop::support_file));
-    files.extend(roundtrip::tests_file(space, crate_name));
-    files.extend(validate::patterns_file(space));
-    files.extend(boundaries::tests_file(space, crate_name));
-    files.extend(space.items.values().map(|item| TokenFile {
-        path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-        tokens: item_file(&links, &fallbacks, item, space, interop.as_ref()),
-    }));
-    let content_type = root::content_type(space);
-    let readable = readable_errors(space);
-    files.extend(space.operations.values().map(|op| {
+    let emitter = Emitter::new(space, &links, crate_name, example);
+    emitter
+        .parts()
+        .iter()
+        .flat_map(|part| emitter.emit(part))
+        .collect()
+}
+
+/// One part of the crate, which gives one file or none, before its tokens exist. Parts
+/// can be emitted in any order and on any thread.
+pub enum Part<'a> {
+    /// `src/interop.rs`: what the conversions to and from the AWS SDK share.
+    Interop,
+    /// `tests/roundtrip.rs`: sample bodies and drawn values read and written back.
+    RoundtripTests,
+    /// `tests/constraints.rs`: the boundaries of every constraint.
+    BoundaryTests,
+    /// `src/lib.rs`.
+    Root,
+    /// `src/builders.rs`.
+    Builders,
+    /// `src/types/mod.rs`.
+    TypesIndex,
+    /// `src/operations/mod.rs`.
+    OperationsIndex,
+    /// `src/primitives/mod.rs`.
+    PrimitivesIndex,
+    /// `src/patterns.rs`.
+    Patterns,
+    /// The file of one item under `src/types/`.
+    Item(&'a Item),
+    /// The file of one operation under `src/operations/`.
+    Operation(&'a OperationItem),
+}
+
+/// What the parts of a crate are emitted from.
+pub struct Emitter<'a> {
+    space: &'a TypeSpace,
+    links: &'a Links<'a>,
+    fallbacks: Fallbacks<'a>,
+    interop: Option<interop::Generator<'a>>,
+    crate_name: &'a str,
+    example: Option<&'a str>,
+    content_type: &'static str,
+    readable: Option<BTreeSet<&'a str>>,
+    /// Every name the crate declares, which prelude names must not be shortened to.
+    crate_names: BTreeSet<String>,
+}
+
+impl<'a> Emitter<'a> {
+    /// The emitter of a crate whose docs resolve model links with `links` and show how
+    /// to read a response of `example`, an operation name.
+    pub fn new(
+        space: &'a TypeSpace,
+        links: &'a Links<'a>,
+        crate_name: &'a str,
+        example: Option<&'a str>,
+    ) -> Self {
+        Emitter {
+            space,
+            links,
+            fallbacks: Fallbacks::new(space, links),
+            interop: interop::generator(space),
+            crate_name,
+            example,
+            content_type: root::content_type(space),
+            readable: readable_errors(space),
+            crate_names: space.by_name.keys().cloned().collect(),
+        }
+    }
+
+    /// Every part of the crate, the largest first.
+    pub fn parts(&self) -> Vec<Part<'a>> {
+        let mut parts = vec![
+            Part::RoundtripTests,
+            Part::BoundaryTests,
+            Part::Interop,
+            Part::Root,
+            Part::Builders,
+            Part::TypesIndex,
+            Part::OperationsIndex,
+            Part::PrimitivesIndex,
+            Part::Patterns,
+        ];
+        parts.extend(self.space.items.values().map(Part::Item));
+        parts.extend(self.space.operations.values().map(Part::Operation));
+        parts
+    }
+
+    /// The file of a part, if it has one, with prelude names shortened where nothing
+    /// in the file shadows them.
+    pub fn emit(&self, part: &Part) -> Option<TokenFile> {
+        let mut file = self.tokens(part)?;
+        file.tokens = paths::shorten(file.tokens, &self.crate_names);
+        Some(file)
+    }
+
+    fn tokens(&self, part: &Part) -> Option<TokenFile> {
+        let (space, links, crate_name) = (self.space, self.links, self.crate_name);
+        match part {
+            Part::Interop => self.interop.as_ref().map(interop::support_file),
+            Part::RoundtripTests => roundtrip::tests_file(space, crate_name),
+            Part::BoundaryTests => boundaries::tests_file(space, crate_name),
+            Part::Root => Some(root::lib_rs(space, links, crate_name, self.example)),
+            Part::Builders => Some(builder::module_file(space, crate_name, self.example)),
+            Part::TypesIndex => Some(root::types_index(space)),
+            Part::OperationsIndex => Some(root::operations_index(space)),
+            Part::PrimitivesIndex => Some(root::primitives_index(space.json.is_some())),
+            Part::Patterns => validate::patterns_file(space),
+            Part::Item(item) => Some(TokenFile {
+                path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
+                tokens: item_file(self, item),
+            }),
+            Part::Operation(op) => Some(self.operation_file(op)),
+        }
+    }
+
+    fn operation_file(&self, op: &OperationItem) -> TokenFile {
         let summary = format!(" The `{}` operation and its errors.", op.name);
-        let exchange = (Some(op.name.as_str()) == example)
-            .then(|| exchange::docs(space, crate_name, op))
+        let exchange = (Some(op.name.as_str()) == self.example)
+            .then(|| exchange::docs(self.space, self.crate_name, op))
             .flatten();
-        let fallback = fallbacks.operation(op);
+        let fallback = self.fallbacks.operation(op);
+        let readable = self.readable.as_ref();
         let body = operation::emit(
-            &links,
+            self.links,
             op,
             &fallback,
-            readable.as_ref(),
-            content_type,
+            readable,
+            self.content_type,
             exchange,
         );
         let arbitrary = arbitrary::error_impls(op);
-        let conversions = interop.as_ref().map(|g| g.operation(op));
+        let conversions = self.interop.as_ref().map(|g| g.operation(op));
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
             tokens: quote!(#![doc = #summary] #body #arbitrary #conversions),
         }
-    }));
-    let crate_names: BTreeSet<String> = space.by_name.keys().cloned().collect();
-    for file in &mut files {
-        file.tokens = paths::shorten(std::mem::take(&mut file.tokens), &crate_names);
     }
-    files
 }
 
 /// `tokens`, one item, compiled only with the cargo feature `feature`; nothing stays
@@ -119,14 +213,9 @@ fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
 }
 
 /// An item's file: its type, builder and impls, and its conversions to and from the AWS
-/// SDK when `interop` generates them.
-fn item_file(
-    links: &Links,
-    fallbacks: &Fallbacks,
-    item: &Item,
-    space: &TypeSpace,
-    interop: Option<&interop::Generator>,
-) -> TokenStream {
+/// SDK when the emitter generates them.
+fn item_file(emitter: &Emitter, item: &Item) -> TokenStream {
+    let (links, fallbacks, space) = (emitter.links, &emitter.fallbacks, emitter.space);
     let summary = format!(" {}", fallback::file(item));
     let body = match &item.kind {
         ItemKind::Struct {
@@ -134,9 +223,20 @@ fn item_file(
             error,
             sensitive,
         } => {
-            let structure =
-                structure::emit(links, fallbacks, item, fields, error.as_ref(), *sensitive);
-            let builder = builder::emit(item, fields, *sensitive);
+            let docs: Vec<TokenStream> = fields
+                .iter()
+                .map(|f| structure::field_docs(links, fallbacks, item, f))
+                .collect();
+            let structure = structure::emit(
+                links,
+                fallbacks,
+                item,
+                fields,
+                &docs,
+                error.as_ref(),
+                *sensitive,
+            );
+            let builder = builder::emit(item, fields, &docs, *sensitive);
             quote!(#structure #builder)
         }
         ItemKind::Enum { variants, unknown } => {
@@ -152,6 +252,6 @@ fn item_file(
     let validate = validate::impls(item, &space.patterns);
     let serde = space.json.is_some().then(|| wire::impls(item));
     let arbitrary = arbitrary::impls(item);
-    let conversions = interop.map(|g| g.item(item));
+    let conversions = emitter.interop.as_ref().map(|g| g.item(item));
     quote!(#![doc = #summary] #body #validate #serde #arbitrary #conversions)
 }

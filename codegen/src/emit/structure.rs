@@ -12,26 +12,25 @@ use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
 /// The marker printed in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// The tokens of a structure item.
+/// The tokens of a structure item; `docs` are those of its fields, from [`field_docs`].
 pub fn emit(
     links: &Links,
     fallbacks: &Fallbacks,
     item: &Item,
     fields: &[Field],
+    docs: &[TokenStream],
     error: Option<&ErrorInfo>,
     sensitive: bool,
 ) -> TokenStream {
     let name = ident(&item.name);
-    let docs = docs::attrs(&docs::item_docs(
+    let item_docs = docs::attrs(&docs::item_docs(
         links,
         item.docs.as_deref(),
         &fallbacks.item(item),
     ));
     let deprecated = docs::deprecated(item.deprecated.as_ref());
     let derives = derives(item);
-    let fields_tokens = fields
-        .iter()
-        .map(|f| field(links, &fallback::field(fallbacks, item, f), f));
+    let fields_tokens = fields.iter().zip(docs).map(|(f, docs)| field(f, docs));
     let debug = item
         .derives
         .redacted_debug
@@ -39,7 +38,7 @@ pub fn emit(
     let default = (item.derives.default == DefaultImpl::Model).then(|| model_default(item, fields));
     let error = error.map(|e| error_impls(item, e));
     quote! {
-        #docs
+        #item_docs
         #deprecated
         #derives
         pub struct #name {
@@ -68,16 +67,21 @@ fn derives(item: &Item) -> TokenStream {
     quote!(#[derive(#(#names),*)])
 }
 
-/// A field; `fallback` is its docs when the model has none.
-fn field(links: &Links, fallback: &str, field: &Field) -> TokenStream {
-    let name = ident(&field.name);
+/// A field's `#[doc]` attributes, which its builder's setters repeat: the member's
+/// documentation (or what the generator knows of it), then the model's facts about it.
+pub fn field_docs(links: &Links, fallbacks: &Fallbacks, item: &Item, field: &Field) -> TokenStream {
+    let fallback = fallback::field(fallbacks, item, field);
     let facts = docs::Facts::of_field(field);
-    let docs = docs::attrs(&docs::member_docs(
+    docs::attrs(&docs::member_docs(
         links,
         field.docs.as_deref(),
-        fallback,
+        &fallback,
         &facts,
-    ));
+    ))
+}
+
+fn field(field: &Field, docs: &TokenStream) -> TokenStream {
+    let name = ident(&field.name);
     let deprecated = docs::deprecated(field.deprecated.as_ref());
     let ty = ty::field_type(&field.ty, field.boxed, field.optional);
     quote! {

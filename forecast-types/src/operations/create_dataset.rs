@@ -131,9 +131,12 @@ impl CreateDatasetError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreateDatasetError { InvalidInputException : "InvalidInputException";
-    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
-    "ResourceAlreadyExistsException"; } unhandled : Unhandled;
+    CreateDatasetError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceAlreadyExistsException: "ResourceAlreadyExistsException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetError>

@@ -166,10 +166,14 @@ impl CreateForecastError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreateForecastError { InvalidInputException : "InvalidInputException";
-    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
-    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    CreateForecastError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceAlreadyExistsException: "ResourceAlreadyExistsException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastError>

@@ -149,10 +149,14 @@ impl CreateMonitorError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreateMonitorError { InvalidInputException : "InvalidInputException";
-    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
-    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    CreateMonitorError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceAlreadyExistsException: "ResourceAlreadyExistsException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorError>

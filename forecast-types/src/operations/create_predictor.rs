@@ -186,10 +186,14 @@ impl CreatePredictorError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreatePredictorError { InvalidInputException : "InvalidInputException";
-    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
-    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    CreatePredictorError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceAlreadyExistsException: "ResourceAlreadyExistsException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorError>

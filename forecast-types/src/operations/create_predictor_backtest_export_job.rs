@@ -167,11 +167,14 @@ impl CreatePredictorBacktestExportJobError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreatePredictorBacktestExportJobError { InvalidInputException :
-    "InvalidInputException"; LimitExceededException : "LimitExceededException";
-    ResourceAlreadyExistsException : "ResourceAlreadyExistsException";
-    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
-    "ResourceNotFoundException"; } unhandled : Unhandled;
+    CreatePredictorBacktestExportJobError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceAlreadyExistsException: "ResourceAlreadyExistsException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

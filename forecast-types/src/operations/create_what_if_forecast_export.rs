@@ -168,10 +168,14 @@ impl CreateWhatIfForecastExportError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreateWhatIfForecastExportError { InvalidInputException : "InvalidInputException";
-    LimitExceededException : "LimitExceededException"; ResourceAlreadyExistsException :
-    "ResourceAlreadyExistsException"; ResourceInUseException : "ResourceInUseException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    CreateWhatIfForecastExportError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceAlreadyExistsException: "ResourceAlreadyExistsException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

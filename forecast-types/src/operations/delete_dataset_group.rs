@@ -119,9 +119,12 @@ impl DeleteDatasetGroupError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DeleteDatasetGroupError { InvalidInputException : "InvalidInputException";
-    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
-    "ResourceNotFoundException"; } unhandled : Unhandled;
+    DeleteDatasetGroupError {
+        InvalidInputException: "InvalidInputException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError>

@@ -120,9 +120,12 @@ impl DeletePredictorError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DeletePredictorError { InvalidInputException : "InvalidInputException";
-    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
-    "ResourceNotFoundException"; } unhandled : Unhandled;
+    DeletePredictorError {
+        InvalidInputException: "InvalidInputException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::delete_predictor::DeletePredictorError>

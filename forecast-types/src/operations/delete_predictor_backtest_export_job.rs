@@ -119,9 +119,12 @@ impl DeletePredictorBacktestExportJobError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DeletePredictorBacktestExportJobError { InvalidInputException :
-    "InvalidInputException"; ResourceInUseException : "ResourceInUseException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    DeletePredictorBacktestExportJobError {
+        InvalidInputException: "InvalidInputException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

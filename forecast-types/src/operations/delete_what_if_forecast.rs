@@ -122,9 +122,12 @@ impl DeleteWhatIfForecastError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DeleteWhatIfForecastError { InvalidInputException : "InvalidInputException";
-    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
-    "ResourceNotFoundException"; } unhandled : Unhandled;
+    DeleteWhatIfForecastError {
+        InvalidInputException: "InvalidInputException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -122,9 +122,12 @@ impl DeleteWhatIfForecastExportError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DeleteWhatIfForecastExportError { InvalidInputException : "InvalidInputException";
-    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
-    "ResourceNotFoundException"; } unhandled : Unhandled;
+    DeleteWhatIfForecastExportError {
+        InvalidInputException: "InvalidInputException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -102,8 +102,11 @@ impl DescribeAutoPredictorError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribeAutoPredictorError { InvalidInputException : "InvalidInputException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    DescribeAutoPredictorError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

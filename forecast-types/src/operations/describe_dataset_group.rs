@@ -109,8 +109,11 @@ impl DescribeDatasetGroupError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribeDatasetGroupError { InvalidInputException : "InvalidInputException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    DescribeDatasetGroupError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -111,8 +111,11 @@ impl DescribeDatasetImportJobError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribeDatasetImportJobError { InvalidInputException : "InvalidInputException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    DescribeDatasetImportJobError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

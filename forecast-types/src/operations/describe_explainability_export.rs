@@ -106,8 +106,11 @@ impl DescribeExplainabilityExportError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribeExplainabilityExportError { InvalidInputException : "InvalidInputException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    DescribeExplainabilityExportError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -113,9 +113,11 @@ impl DescribePredictorBacktestExportJobError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribePredictorBacktestExportJobError { InvalidInputException :
-    "InvalidInputException"; ResourceNotFoundException : "ResourceNotFoundException"; }
-    unhandled : Unhandled;
+    DescribePredictorBacktestExportJobError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -111,8 +111,11 @@ impl DescribeWhatIfForecastError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribeWhatIfForecastError { InvalidInputException : "InvalidInputException";
-    ResourceNotFoundException : "ResourceNotFoundException"; } unhandled : Unhandled;
+    DescribeWhatIfForecastError {
+        InvalidInputException: "InvalidInputException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -128,9 +128,12 @@ impl GetAccuracyMetricsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    GetAccuracyMetricsError { InvalidInputException : "InvalidInputException";
-    ResourceInUseException : "ResourceInUseException"; ResourceNotFoundException :
-    "ResourceNotFoundException"; } unhandled : Unhandled;
+    GetAccuracyMetricsError {
+        InvalidInputException: "InvalidInputException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError>

@@ -92,8 +92,10 @@ impl ListDatasetGroupsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListDatasetGroupsError { InvalidNextTokenException : "InvalidNextTokenException"; }
-    unhandled : Unhandled;
+    ListDatasetGroupsError {
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsError>

@@ -92,8 +92,10 @@ impl ListDatasetsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListDatasetsError { InvalidNextTokenException : "InvalidNextTokenException"; }
-    unhandled : Unhandled;
+    ListDatasetsError {
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsError>

@@ -113,8 +113,11 @@ impl ListExplainabilitiesError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListExplainabilitiesError { InvalidInputException : "InvalidInputException";
-    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+    ListExplainabilitiesError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -111,8 +111,11 @@ impl ListMonitorsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListMonitorsError { InvalidInputException : "InvalidInputException";
-    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+    ListMonitorsError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsError>

@@ -115,9 +115,11 @@ impl ListPredictorBacktestExportJobsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListPredictorBacktestExportJobsError { InvalidInputException :
-    "InvalidInputException"; InvalidNextTokenException : "InvalidNextTokenException"; }
-    unhandled : Unhandled;
+    ListPredictorBacktestExportJobsError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -110,8 +110,11 @@ impl ListWhatIfAnalysesError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListWhatIfAnalysesError { InvalidInputException : "InvalidInputException";
-    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+    ListWhatIfAnalysesError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError>

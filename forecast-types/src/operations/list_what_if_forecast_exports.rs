@@ -112,8 +112,11 @@ impl ListWhatIfForecastExportsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListWhatIfForecastExportsError { InvalidInputException : "InvalidInputException";
-    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+    ListWhatIfForecastExportsError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -110,8 +110,11 @@ impl ListWhatIfForecastsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListWhatIfForecastsError { InvalidInputException : "InvalidInputException";
-    InvalidNextTokenException : "InvalidNextTokenException"; } unhandled : Unhandled;
+    ListWhatIfForecastsError {
+        InvalidInputException: "InvalidInputException";
+        InvalidNextTokenException: "InvalidNextTokenException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

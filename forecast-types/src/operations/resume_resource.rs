@@ -132,10 +132,13 @@ impl ResumeResourceError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ResumeResourceError { InvalidInputException : "InvalidInputException";
-    LimitExceededException : "LimitExceededException"; ResourceInUseException :
-    "ResourceInUseException"; ResourceNotFoundException : "ResourceNotFoundException"; }
-    unhandled : Unhandled;
+    ResumeResourceError {
+        InvalidInputException: "InvalidInputException";
+        LimitExceededException: "LimitExceededException";
+        ResourceInUseException: "ResourceInUseException";
+        ResourceNotFoundException: "ResourceNotFoundException";
+    }
+    unhandled: Unhandled;
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::resume_resource::ResumeResourceError>

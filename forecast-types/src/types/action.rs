@@ -41,13 +41,29 @@ impl Action {
     }
 }
 impl ActionBuilder {
-    crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name : String
-    );
-    crate::primitives::build::setters!(
-        value "Operation" operation operation set_operation : crate ::Operation
-    );
-    crate::primitives::build::setters!(value "Value" value value set_value : f64);
+    crate::primitives::build::setters! {
+        /// The related time series that you are modifying. This value is case insensitive.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "AttributeName" attribute_name: String => attribute_name, set_attribute_name
+    }
+    crate::primitives::build::setters! {
+        /// The operation that is applied to the provided attribute. Operations include:
+        ///
+        /// - `ADD` - adds `Value` to all rows of `AttributeName`.
+        /// - `SUBTRACT` - subtracts `Value` from all rows of `AttributeName`.
+        /// - `MULTIPLY` - multiplies all rows of `AttributeName` by `Value`.
+        /// - `DIVIDE` - divides all rows of `AttributeName` by `Value`.
+        ///
+        /// **Required.**
+        value "Operation" operation: crate::Operation => operation, set_operation
+    }
+    crate::primitives::build::setters! {
+        /// The value that is applied for the chosen `Operation`.
+        ///
+        /// **Required.**
+        value "Value" value: f64 => value, set_value
+    }
     /// Builds the [`Action`](crate::Action).
     ///
     /// # Errors
@@ -115,13 +131,19 @@ impl Action {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Action { attribute_name : "AttributeName", required, Plain; operation : "Operation",
-    required, Plain; value : "Value", required, Float; }
+    Action {
+        attribute_name: "AttributeName", required, Plain;
+        operation: "Operation", required, Plain;
+        value: "Value", required, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Action { attribute_name : required, Text; operation : required, Any; value :
-    required, Float; }
+    Action {
+        attribute_name: required, Text;
+        operation: required, Any;
+        value: required, Float;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Action> for crate::Action {

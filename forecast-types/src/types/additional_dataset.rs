@@ -114,11 +114,93 @@ impl AdditionalDataset {
     }
 }
 impl AdditionalDatasetBuilder {
-    crate::primitives::build::setters!(value "Name" name name set_name : String);
-    crate::primitives::build::setters!(
-        map "Configuration" configuration configuration set_configuration : String => Vec
-        < String >
-    );
+    crate::primitives::build::setters! {
+        /// The name of the additional dataset. Valid names: `"holiday"` and `"weather"`.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "Name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// **Weather Index**
+        ///
+        /// To enable the Weather Index, do not specify a value for `Configuration`.
+        ///
+        /// **Holidays**
+        ///
+        /// **Holidays**
+        ///
+        /// To enable Holidays, set `CountryCode` to one of the following two-letter country codes:
+        ///
+        /// - "AL" - ALBANIA
+        /// - "AR" - ARGENTINA
+        /// - "AT" - AUSTRIA
+        /// - "AU" - AUSTRALIA
+        /// - "BA" - BOSNIA HERZEGOVINA
+        /// - "BE" - BELGIUM
+        /// - "BG" - BULGARIA
+        /// - "BO" - BOLIVIA
+        /// - "BR" - BRAZIL
+        /// - "BY" - BELARUS
+        /// - "CA" - CANADA
+        /// - "CL" - CHILE
+        /// - "CO" - COLOMBIA
+        /// - "CR" - COSTA RICA
+        /// - "HR" - CROATIA
+        /// - "CZ" - CZECH REPUBLIC
+        /// - "DK" - DENMARK
+        /// - "EC" - ECUADOR
+        /// - "EE" - ESTONIA
+        /// - "ET" - ETHIOPIA
+        /// - "FI" - FINLAND
+        /// - "FR" - FRANCE
+        /// - "DE" - GERMANY
+        /// - "GR" - GREECE
+        /// - "HU" - HUNGARY
+        /// - "IS" - ICELAND
+        /// - "IN" - INDIA
+        /// - "IE" - IRELAND
+        /// - "IT" - ITALY
+        /// - "JP" - JAPAN
+        /// - "KZ" - KAZAKHSTAN
+        /// - "KR" - KOREA
+        /// - "LV" - LATVIA
+        /// - "LI" - LIECHTENSTEIN
+        /// - "LT" - LITHUANIA
+        /// - "LU" - LUXEMBOURG
+        /// - "MK" - MACEDONIA
+        /// - "MT" - MALTA
+        /// - "MX" - MEXICO
+        /// - "MD" - MOLDOVA
+        /// - "ME" - MONTENEGRO
+        /// - "NL" - NETHERLANDS
+        /// - "NZ" - NEW ZEALAND
+        /// - "NI" - NICARAGUA
+        /// - "NG" - NIGERIA
+        /// - "NO" - NORWAY
+        /// - "PA" - PANAMA
+        /// - "PY" - PARAGUAY
+        /// - "PE" - PERU
+        /// - "PL" - POLAND
+        /// - "PT" - PORTUGAL
+        /// - "RO" - ROMANIA
+        /// - "RU" - RUSSIA
+        /// - "RS" - SERBIA
+        /// - "SK" - SLOVAKIA
+        /// - "SI" - SLOVENIA
+        /// - "ZA" - SOUTH AFRICA
+        /// - "ES" - SPAIN
+        /// - "SE" - SWEDEN
+        /// - "CH" - SWITZERLAND
+        /// - "UA" - UKRAINE
+        /// - "AE" - UNITED ARAB EMIRATES
+        /// - "US" - UNITED STATES
+        /// - "UK" - UNITED KINGDOM
+        /// - "UY" - URUGUAY
+        /// - "VE" - VENEZUELA
+        ///
+        /// Each key: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Each value: Length: `1..=20`. Each item: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
+        map "Configuration" configuration: (String, Vec<String>) => configuration, set_configuration
+    }
     /// Builds the [`AdditionalDataset`](crate::AdditionalDataset).
     ///
     /// # Errors
@@ -198,13 +280,17 @@ impl AdditionalDataset {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    AdditionalDataset { name : "Name", required, Plain; configuration : "Configuration",
-    optional, MapOf < ListOf < Plain > >; }
+    AdditionalDataset {
+        name: "Name", required, Plain;
+        configuration: "Configuration", optional, MapOf<ListOf<Plain>>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    AdditionalDataset { name : required, Text; configuration : optional, MapOf < Text,
-    ListOf < Text > >; }
+    AdditionalDataset {
+        name: required, Text;
+        configuration: optional, MapOf<Text, ListOf<Text>>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::AdditionalDataset> for crate::AdditionalDataset {

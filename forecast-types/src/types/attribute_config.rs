@@ -53,13 +53,33 @@ impl AttributeConfig {
     }
 }
 impl AttributeConfigBuilder {
-    crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name : String
-    );
-    crate::primitives::build::setters!(
-        map "Transformations" transformations transformations set_transformations :
-        String => String
-    );
+    crate::primitives::build::setters! {
+        /// The name of the attribute as specified in the schema. Amazon Forecast supports the target field of the target time series and the related time series datasets. For example, for the RETAIL domain, the target is `demand`.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "AttributeName" attribute_name: String => attribute_name, set_attribute_name
+    }
+    crate::primitives::build::setters! {
+        /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters.
+        ///
+        /// The following list shows the parameters and their valid values for the "filling" featurization method for a **Target Time Series** dataset. Default values are bolded.
+        ///
+        /// - `aggregation`: **sum**, `avg`, `first`, `min`, `max`
+        /// - `frontfill`: **none**
+        /// - `middlefill`: **zero**, `nan` (not a number), `value`, `median`, `mean`, `min`, `max`
+        /// - `backfill`: **zero**, `nan`, `value`, `median`, `mean`, `min`, `max`
+        ///
+        /// The following list shows the parameters and their valid values for a **Related Time Series** featurization method (there are no defaults):
+        ///
+        /// - `middlefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+        /// - `backfill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+        /// - `futurefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+        ///
+        /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
+        ///
+        /// **Required.** Length: `1..=20`. Each key: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
+        map "Transformations" transformations: (String, String) => transformations, set_transformations
+    }
     /// Builds the [`AttributeConfig`](crate::AttributeConfig).
     ///
     /// # Errors
@@ -137,13 +157,17 @@ impl AttributeConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    AttributeConfig { attribute_name : "AttributeName", required, Plain; transformations
-    : "Transformations", required, MapOf < Plain >; }
+    AttributeConfig {
+        attribute_name: "AttributeName", required, Plain;
+        transformations: "Transformations", required, MapOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    AttributeConfig { attribute_name : required, Text; transformations : required, MapOf
-    < Text, Text >; }
+    AttributeConfig {
+        attribute_name: required, Text;
+        transformations: required, MapOf<Text, Text>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::AttributeConfig> for crate::AttributeConfig {

@@ -22,10 +22,10 @@ impl Baseline {
     }
 }
 impl BaselineBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorBaseline" predictor_baseline predictor_baseline
-        set_predictor_baseline : crate ::PredictorBaseline
-    );
+    crate::primitives::build::setters! {
+        /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor you are monitoring. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
+        value "PredictorBaseline" predictor_baseline: crate::PredictorBaseline => predictor_baseline, set_predictor_baseline
+    }
     /// Builds the [`Baseline`](crate::Baseline). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Baseline, crate::primitives::BuildError> {
@@ -68,11 +68,15 @@ impl Baseline {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Baseline { predictor_baseline : "PredictorBaseline", optional, Plain; }
+    Baseline {
+        predictor_baseline: "PredictorBaseline", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Baseline { predictor_baseline : optional, Any; }
+    Baseline {
+        predictor_baseline: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {

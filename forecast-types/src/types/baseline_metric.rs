@@ -27,8 +27,16 @@ impl BaselineMetric {
     }
 }
 impl BaselineMetricBuilder {
-    crate::primitives::build::setters!(value "Name" name name set_name : String);
-    crate::primitives::build::setters!(value "Value" value value set_value : f64);
+    crate::primitives::build::setters! {
+        /// The name of the metric.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "Name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The value for the metric.
+        value "Value" value: f64 => value, set_value
+    }
     /// Builds the [`BaselineMetric`](crate::BaselineMetric). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<BaselineMetric, crate::primitives::BuildError> {
@@ -73,11 +81,17 @@ impl BaselineMetric {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    BaselineMetric { name : "Name", optional, Plain; value : "Value", optional, Float; }
+    BaselineMetric {
+        name: "Name", optional, Plain;
+        value: "Value", optional, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    BaselineMetric { name : optional, Text; value : optional, Float; }
+    BaselineMetric {
+        name: optional, Text;
+        value: optional, Float;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::BaselineMetric> for crate::BaselineMetric {

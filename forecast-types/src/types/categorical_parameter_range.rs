@@ -31,8 +31,18 @@ impl CategoricalParameterRange {
     }
 }
 impl CategoricalParameterRangeBuilder {
-    crate::primitives::build::setters!(value "Name" name name set_name : String);
-    crate::primitives::build::setters!(list "Values" values values set_values : String);
+    crate::primitives::build::setters! {
+        /// The name of the categorical hyperparameter to tune.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "Name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// A list of the tunable categories for the hyperparameter.
+        ///
+        /// **Required.** Length: `1..=20`. Each item: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
+        list "Values" values: String => values, set_values
+    }
     /// Builds the [`CategoricalParameterRange`](crate::CategoricalParameterRange).
     ///
     /// # Errors
@@ -108,13 +118,17 @@ impl CategoricalParameterRange {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CategoricalParameterRange { name : "Name", required, Plain; values : "Values",
-    required, ListOf < Plain >; }
+    CategoricalParameterRange {
+        name: "Name", required, Plain;
+        values: "Values", required, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CategoricalParameterRange { name : required, Text; values : required, ListOf < Text
-    >; }
+    CategoricalParameterRange {
+        name: required, Text;
+        values: required, ListOf<Text>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::CategoricalParameterRange>

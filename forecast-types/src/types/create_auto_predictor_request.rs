@@ -104,52 +104,104 @@ impl CreateAutoPredictorRequest {
     }
 }
 impl CreateAutoPredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
-        i32
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
-    crate::primitives::build::setters!(
-        list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : String
-    );
-    crate::primitives::build::setters!(
-        value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
-    );
-    crate::primitives::build::setters!(
-        value "EncryptionConfig" encryption_config encryption_config
-        set_encryption_config : crate ::EncryptionConfig
-    );
-    crate::primitives::build::setters!(
-        value "ReferencePredictorArn" reference_predictor_arn reference_predictor_arn
-        set_reference_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "OptimizationMetric" optimization_metric optimization_metric
-        set_optimization_metric : crate ::OptimizationMetric
-    );
-    crate::primitives::build::setters!(
-        value "ExplainPredictor" explain_predictor explain_predictor
-        set_explain_predictor : bool
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "MonitorConfig" monitor_config monitor_config set_monitor_config : crate
-        ::MonitorConfig
-    );
-    crate::primitives::build::setters!(
-        value "TimeAlignmentBoundary" time_alignment_boundary time_alignment_boundary
-        set_time_alignment_boundary : crate ::TimeAlignmentBoundary
-    );
+    crate::primitives::build::setters! {
+        /// A unique name for the predictor
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorName" predictor_name: String => predictor_name, set_predictor_name
+    }
+    crate::primitives::build::setters! {
+        /// The number of time-steps that the model predicts. The forecast horizon is also called the prediction length.
+        ///
+        /// The maximum forecast horizon is the lesser of 500 time-steps or 1/4 of the TARGET_TIME_SERIES dataset length. If you are retraining an existing AutoPredictor, then the maximum forecast horizon is the lesser of 500 time-steps or 1/3 of the TARGET_TIME_SERIES dataset length.
+        ///
+        /// If you are upgrading to an AutoPredictor or retraining an existing AutoPredictor, you cannot update the forecast horizon parameter. You can meet this requirement by providing longer time-series in the dataset.
+        value "ForecastHorizon" forecast_horizon: i32 => forecast_horizon, set_forecast_horizon
+    }
+    crate::primitives::build::setters! {
+        /// The forecast types used to train a predictor. You can specify up to five forecast types. Forecast types can be quantiles from 0.01 to 0.99, by increments of 0.01 or higher. You can also specify the mean forecast with `mean`.
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
+    crate::primitives::build::setters! {
+        /// An array of dimension (field) names that specify how to group the generated forecast.
+        ///
+        /// For example, if you are generating forecasts for item sales across all your stores, and your dataset contains a `store_id` field, you would specify `store_id` as a dimension to group sales forecasts for each store.
+        ///
+        /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        list "ForecastDimensions" forecast_dimensions: String => forecast_dimensions, set_forecast_dimensions
+    }
+    crate::primitives::build::setters! {
+        /// The frequency of predictions in a forecast.
+        ///
+        /// Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute). For example, "1D" indicates every day and "15min" indicates every 15 minutes. You cannot specify a value that would overlap with the next larger frequency. That means, for example, you cannot specify a frequency of 60 minutes, because that is equivalent to 1 hour. The valid values for each frequency are the following:
+        ///
+        /// - Minute - 1-59
+        /// - Hour - 1-23
+        /// - Day - 1-6
+        /// - Week - 1-4
+        /// - Month - 1-11
+        /// - Year - 1
+        ///
+        /// Thus, if you want every other week forecasts, specify "2W". Or, if you want quarterly forecasts, you specify "3M".
+        ///
+        /// The frequency must be greater than or equal to the TARGET_TIME_SERIES dataset frequency.
+        ///
+        /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the RELATED_TIME_SERIES dataset frequency.
+        ///
+        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        value "ForecastFrequency" forecast_frequency: String => forecast_frequency, set_forecast_frequency
+    }
+    crate::primitives::build::setters! {
+        /// The data configuration for your dataset group and any additional datasets.
+        value "DataConfig" data_config: crate::DataConfig => data_config, set_data_config
+    }
+    crate::primitives::build::setters! {
+        /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
+        value "EncryptionConfig" encryption_config: crate::EncryptionConfig => encryption_config, set_encryption_config
+    }
+    crate::primitives::build::setters! {
+        /// The ARN of the predictor to retrain or upgrade. This parameter is only used when retraining or upgrading a predictor. When creating a new predictor, do not specify a value for this parameter.
+        ///
+        /// When upgrading or retraining a predictor, only specify values for the `ReferencePredictorArn` and `PredictorName`. The value for `PredictorName` must be a unique predictor name.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ReferencePredictorArn" reference_predictor_arn: String => reference_predictor_arn, set_reference_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The accuracy metric used to optimize the predictor.
+        value "OptimizationMetric" optimization_metric: crate::OptimizationMetric => optimization_metric, set_optimization_metric
+    }
+    crate::primitives::build::setters! {
+        /// Create an Explainability resource for the predictor.
+        value "ExplainPredictor" explain_predictor: bool => explain_predictor, set_explain_predictor
+    }
+    crate::primitives::build::setters! {
+        /// Optional metadata to help you categorize and organize your predictors. Each tag consists of a key and an optional value, both of which you define. Tag keys and values are case sensitive.
+        ///
+        /// The following restrictions apply to tags:
+        ///
+        /// - For each resource, each tag key must be unique and each tag key must have one value.
+        /// - Maximum number of tags per resource: 50.
+        /// - Maximum key length: 128 Unicode characters in UTF-8.
+        /// - Maximum value length: 256 Unicode characters in UTF-8.
+        /// - Accepted characters: all letters and numbers, spaces representable in UTF-8, and + - = . \_ : / @. If your tagging schema is used across other services and resources, the character restrictions of those services also apply.
+        /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// The configuration details for predictor monitoring. Provide a name for the monitor resource to enable predictor monitoring.
+        ///
+        /// Predictor monitoring allows you to see how your predictor's performance changes over time. For more information, see [Predictor Monitoring](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring.html).
+        value "MonitorConfig" monitor_config: crate::MonitorConfig => monitor_config, set_monitor_config
+    }
+    crate::primitives::build::setters! {
+        /// The time boundary Forecast uses to align and aggregate any data that doesn't align with your forecast frequency. Provide the unit of time and the time boundary as a key value pair. For more information on specifying a time boundary, see [Specifying a Time Boundary](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#specifying-time-boundary). If you don't provide a time boundary, Forecast uses a set of [Default Time Boundaries](https://docs.aws.amazon.com/forecast/latest/dg/data-aggregation.html#default-time-boundaries).
+        value "TimeAlignmentBoundary" time_alignment_boundary: crate::TimeAlignmentBoundary => time_alignment_boundary, set_time_alignment_boundary
+    }
     /// Builds the [`CreateAutoPredictorRequest`](crate::CreateAutoPredictorRequest).
     ///
     /// # Errors
@@ -291,26 +343,39 @@ impl CreateAutoPredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateAutoPredictorRequest { predictor_name : "PredictorName", required, Plain;
-    forecast_horizon : "ForecastHorizon", optional, Plain; forecast_types :
-    "ForecastTypes", optional, ListOf < Plain >; forecast_dimensions :
-    "ForecastDimensions", optional, ListOf < Plain >; forecast_frequency :
-    "ForecastFrequency", optional, Plain; data_config : "DataConfig", optional, Plain;
-    encryption_config : "EncryptionConfig", optional, Plain; reference_predictor_arn :
-    "ReferencePredictorArn", optional, Plain; optimization_metric : "OptimizationMetric",
-    optional, Plain; explain_predictor : "ExplainPredictor", optional, Plain; tags :
-    "Tags", optional, ListOf < Plain >; monitor_config : "MonitorConfig", optional,
-    Plain; time_alignment_boundary : "TimeAlignmentBoundary", optional, Plain; }
+    CreateAutoPredictorRequest {
+        predictor_name: "PredictorName", required, Plain;
+        forecast_horizon: "ForecastHorizon", optional, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+        forecast_dimensions: "ForecastDimensions", optional, ListOf<Plain>;
+        forecast_frequency: "ForecastFrequency", optional, Plain;
+        data_config: "DataConfig", optional, Plain;
+        encryption_config: "EncryptionConfig", optional, Plain;
+        reference_predictor_arn: "ReferencePredictorArn", optional, Plain;
+        optimization_metric: "OptimizationMetric", optional, Plain;
+        explain_predictor: "ExplainPredictor", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        monitor_config: "MonitorConfig", optional, Plain;
+        time_alignment_boundary: "TimeAlignmentBoundary", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateAutoPredictorRequest { predictor_name : required, Text; forecast_horizon :
-    optional, Any; forecast_types : optional, ListOf < Text >; forecast_dimensions :
-    optional, ListOf < Text >; forecast_frequency : optional, Text; data_config :
-    optional, Any; encryption_config : optional, Any; reference_predictor_arn : optional,
-    Text; optimization_metric : optional, Any; explain_predictor : optional, Any; tags :
-    optional, ListOf < Any >; monitor_config : optional, Any; time_alignment_boundary :
-    optional, Any; }
+    CreateAutoPredictorRequest {
+        predictor_name: required, Text;
+        forecast_horizon: optional, Any;
+        forecast_types: optional, ListOf<Text>;
+        forecast_dimensions: optional, ListOf<Text>;
+        forecast_frequency: optional, Text;
+        data_config: optional, Any;
+        encryption_config: optional, Any;
+        reference_predictor_arn: optional, Text;
+        optimization_metric: optional, Any;
+        explain_predictor: optional, Any;
+        tags: optional, ListOf<Any>;
+        monitor_config: optional, Any;
+        time_alignment_boundary: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -24,9 +24,12 @@ impl CreateAutoPredictorResponse {
     }
 }
 impl CreateAutoPredictorResponseBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`CreateAutoPredictorResponse`](crate::CreateAutoPredictorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -72,11 +75,15 @@ impl CreateAutoPredictorResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
+    CreateAutoPredictorResponse {
+        predictor_arn: "PredictorArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateAutoPredictorResponse { predictor_arn : optional, Text; }
+    CreateAutoPredictorResponse {
+        predictor_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

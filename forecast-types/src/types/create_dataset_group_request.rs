@@ -51,17 +51,42 @@ impl CreateDatasetGroupRequest {
     }
 }
 impl CreateDatasetGroupRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : String
-    );
-    crate::primitives::build::setters!(
-        value "Domain" domain domain set_domain : crate ::Domain
-    );
-    crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// A name for the dataset group.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetGroupName" dataset_group_name: String => dataset_group_name, set_dataset_group_name
+    }
+    crate::primitives::build::setters! {
+        /// The domain associated with the dataset group. When you add a dataset to a dataset group, this value and the value specified for the `Domain` parameter of the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation must match.
+        ///
+        /// The `Domain` and `DatasetType` that you choose determine the fields that must be present in training data that you import to a dataset. For example, if you choose the `RETAIL` domain and `TARGET_TIME_SERIES` as the `DatasetType`, Amazon Forecast requires that `item_id`, `timestamp`, and `demand` fields are present in your data. For more information, see [Dataset groups](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-datasets-groups.html).
+        ///
+        /// **Required.**
+        value "Domain" domain: crate::Domain => domain, set_domain
+    }
+    crate::primitives::build::setters! {
+        /// An array of Amazon Resource Names (ARNs) of the datasets that you want to include in the dataset group.
+        ///
+        /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "DatasetArns" dataset_arns: String => dataset_arns, set_dataset_arns
+    }
+    crate::primitives::build::setters! {
+        /// The optional metadata that you apply to the dataset group to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`CreateDatasetGroupRequest`](crate::CreateDatasetGroupRequest).
     ///
     /// # Errors
@@ -153,14 +178,21 @@ impl CreateDatasetGroupRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateDatasetGroupRequest { dataset_group_name : "DatasetGroupName", required, Plain;
-    domain : "Domain", required, Plain; dataset_arns : "DatasetArns", optional, ListOf <
-    Plain >; tags : "Tags", optional, ListOf < Plain >; }
+    CreateDatasetGroupRequest {
+        dataset_group_name: "DatasetGroupName", required, Plain;
+        domain: "Domain", required, Plain;
+        dataset_arns: "DatasetArns", optional, ListOf<Plain>;
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateDatasetGroupRequest { dataset_group_name : required, Text; domain : required,
-    Any; dataset_arns : optional, ListOf < Text >; tags : optional, ListOf < Any >; }
+    CreateDatasetGroupRequest {
+        dataset_group_name: required, Text;
+        domain: required, Any;
+        dataset_arns: optional, ListOf<Text>;
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

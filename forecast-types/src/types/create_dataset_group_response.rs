@@ -24,10 +24,12 @@ impl CreateDatasetGroupResponse {
     }
 }
 impl CreateDatasetGroupResponseBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset group.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
     /// Builds the [`CreateDatasetGroupResponse`](crate::CreateDatasetGroupResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -73,12 +75,15 @@ impl CreateDatasetGroupResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateDatasetGroupResponse { dataset_group_arn : "DatasetGroupArn", optional, Plain;
+    CreateDatasetGroupResponse {
+        dataset_group_arn: "DatasetGroupArn", optional, Plain;
     }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateDatasetGroupResponse { dataset_group_arn : optional, Text; }
+    CreateDatasetGroupResponse {
+        dataset_group_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupOutput>

@@ -94,36 +94,91 @@ impl CreateDatasetImportJobRequest {
     }
 }
 impl CreateDatasetImportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
-        set_dataset_import_job_name : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(
-        value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "TimeZone" time_zone time_zone set_time_zone : String
-    );
-    crate::primitives::build::setters!(
-        value "UseGeolocationForTimeZone" use_geolocation_for_time_zone
-        use_geolocation_for_time_zone set_use_geolocation_for_time_zone : bool
-    );
-    crate::primitives::build::setters!(
-        value "GeolocationFormat" geolocation_format geolocation_format
-        set_geolocation_format : String
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
-    crate::primitives::build::setters!(
-        value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
-    );
+    crate::primitives::build::setters! {
+        /// The name for the dataset import job. We recommend including the current timestamp in the name, for example, `20190721DatasetImport`. This can help you avoid getting a `ResourceAlreadyExistsException` exception.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetImportJobName" dataset_import_job_name: String => dataset_import_job_name, set_dataset_import_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Amazon Forecast dataset that you want to import data to.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
+    crate::primitives::build::setters! {
+        /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. The training data must be stored in an Amazon S3 bucket.
+        ///
+        /// If encryption is used, `DataSource` must include an Key Management Service (KMS) key and the IAM role must allow Amazon Forecast permission to access the key. The KMS key and IAM role must match those specified in the `EncryptionConfig` parameter of the [CreateDataset](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDataset.html) operation.
+        ///
+        /// **Required.**
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// The format of timestamps in the dataset. The format that you specify depends on the `DataFrequency` specified when the dataset was created. The following formats are supported
+        ///
+        /// - "yyyy-MM-dd"
+        ///
+        ///   For the following data frequencies: Y, M, W, and D
+        ///
+        /// - "yyyy-MM-dd HH:mm:ss"
+        ///
+        ///   For the following data frequencies: H, 30min, 15min, and 1min; and optionally, for: Y, M, W, and D
+        ///
+        /// If the format isn't specified, Amazon Forecast expects the format to be "yyyy-MM-dd HH:mm:ss".
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
+        value "TimestampFormat" timestamp_format: String => timestamp_format, set_timestamp_format
+    }
+    crate::primitives::build::setters! {
+        /// A single time zone for every item in your dataset. This option is ideal for datasets with all timestamps within a single time zone, or if all timestamps are normalized to a single time zone.
+        ///
+        /// Refer to the [Joda-Time API](http://joda-time.sourceforge.net/timezones.html) for a complete list of valid time zone names.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\/\+\-\_]+$`.
+        value "TimeZone" time_zone: String => time_zone, set_time_zone
+    }
+    crate::primitives::build::setters! {
+        /// Automatically derive time zone information from the geolocation attribute. This option is ideal for datasets that contain timestamps in multiple time zones and those timestamps are expressed in local time.
+        ///
+        /// Default: `false`.
+        value "UseGeolocationForTimeZone" use_geolocation_for_time_zone: bool => use_geolocation_for_time_zone, set_use_geolocation_for_time_zone
+    }
+    crate::primitives::build::setters! {
+        /// The format of the geolocation attribute. The geolocation attribute can be formatted in one of two ways:
+        ///
+        /// - `LAT_LONG` - the latitude and longitude in decimal format (Example: 47.61\_-122.33).
+        /// - `CC_POSTALCODE` (US Only) - the country code (US), followed by the 5-digit ZIP code (Example: US_98121).
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9_]+$`.
+        value "GeolocationFormat" geolocation_format: String => geolocation_format, set_geolocation_format
+    }
+    crate::primitives::build::setters! {
+        /// The optional metadata that you apply to the dataset import job to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// The format of the imported data, CSV or PARQUET. The default value is CSV.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
+    crate::primitives::build::setters! {
+        /// Specifies whether the dataset import job is a `FULL` or `INCREMENTAL` import. A `FULL` dataset import replaces all of the existing data with the newly imported data. An `INCREMENTAL` import appends the imported data to the existing data.
+        value "ImportMode" import_mode: crate::ImportMode => import_mode, set_import_mode
+    }
     /// Builds the [`CreateDatasetImportJobRequest`](crate::CreateDatasetImportJobRequest). Members with a model default that are unset get it.
     ///
     /// # Errors
@@ -248,21 +303,33 @@ impl CreateDatasetImportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateDatasetImportJobRequest { dataset_import_job_name : "DatasetImportJobName",
-    required, Plain; dataset_arn : "DatasetArn", required, Plain; data_source :
-    "DataSource", required, Plain; timestamp_format : "TimestampFormat", optional, Plain;
-    time_zone : "TimeZone", optional, Plain; use_geolocation_for_time_zone :
-    "UseGeolocationForTimeZone", default(false), Plain; geolocation_format :
-    "GeolocationFormat", optional, Plain; tags : "Tags", optional, ListOf < Plain >;
-    format : "Format", optional, Plain; import_mode : "ImportMode", optional, Plain; }
+    CreateDatasetImportJobRequest {
+        dataset_import_job_name: "DatasetImportJobName", required, Plain;
+        dataset_arn: "DatasetArn", required, Plain;
+        data_source: "DataSource", required, Plain;
+        timestamp_format: "TimestampFormat", optional, Plain;
+        time_zone: "TimeZone", optional, Plain;
+        use_geolocation_for_time_zone: "UseGeolocationForTimeZone", default(false), Plain;
+        geolocation_format: "GeolocationFormat", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        format: "Format", optional, Plain;
+        import_mode: "ImportMode", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateDatasetImportJobRequest { dataset_import_job_name : required, Text; dataset_arn
-    : required, Text; data_source : required, Any; timestamp_format : optional, Text;
-    time_zone : optional, Text; use_geolocation_for_time_zone : required, Any;
-    geolocation_format : optional, Text; tags : optional, ListOf < Any >; format :
-    optional, Text; import_mode : optional, Any; }
+    CreateDatasetImportJobRequest {
+        dataset_import_job_name: required, Text;
+        dataset_arn: required, Text;
+        data_source: required, Any;
+        timestamp_format: optional, Text;
+        time_zone: optional, Text;
+        use_geolocation_for_time_zone: required, Any;
+        geolocation_format: optional, Text;
+        tags: optional, ListOf<Any>;
+        format: optional, Text;
+        import_mode: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

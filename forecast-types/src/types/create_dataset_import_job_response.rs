@@ -24,10 +24,12 @@ impl CreateDatasetImportJobResponse {
     }
 }
 impl CreateDatasetImportJobResponseBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset import job.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetImportJobArn" dataset_import_job_arn: String => dataset_import_job_arn, set_dataset_import_job_arn
+    }
     /// Builds the [`CreateDatasetImportJobResponse`](crate::CreateDatasetImportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -73,12 +75,15 @@ impl CreateDatasetImportJobResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateDatasetImportJobResponse { dataset_import_job_arn : "DatasetImportJobArn",
-    optional, Plain; }
+    CreateDatasetImportJobResponse {
+        dataset_import_job_arn: "DatasetImportJobArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateDatasetImportJobResponse { dataset_import_job_arn : optional, Text; }
+    CreateDatasetImportJobResponse {
+        dataset_import_job_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

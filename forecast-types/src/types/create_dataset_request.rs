@@ -75,27 +75,69 @@ impl CreateDatasetRequest {
     }
 }
 impl CreateDatasetRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetName" dataset_name dataset_name set_dataset_name : String
-    );
-    crate::primitives::build::setters!(
-        value "Domain" domain domain set_domain : crate ::Domain
-    );
-    crate::primitives::build::setters!(
-        value "DatasetType" dataset_type dataset_type set_dataset_type : crate
-        ::DatasetType
-    );
-    crate::primitives::build::setters!(
-        value "DataFrequency" data_frequency data_frequency set_data_frequency : String
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(
-        value "EncryptionConfig" encryption_config encryption_config
-        set_encryption_config : crate ::EncryptionConfig
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// A name for the dataset.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetName" dataset_name: String => dataset_name, set_dataset_name
+    }
+    crate::primitives::build::setters! {
+        /// The domain associated with the dataset. When you add a dataset to a dataset group, this value and the value specified for the `Domain` parameter of the [CreateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetGroup.html) operation must match.
+        ///
+        /// The `Domain` and `DatasetType` that you choose determine the fields that must be present in the training data that you import to the dataset. For example, if you choose the `RETAIL` domain and `TARGET_TIME_SERIES` as the `DatasetType`, Amazon Forecast requires `item_id`, `timestamp`, and `demand` fields to be present in your data. For more information, see [Importing datasets](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-datasets-groups.html).
+        ///
+        /// **Required.**
+        value "Domain" domain: crate::Domain => domain, set_domain
+    }
+    crate::primitives::build::setters! {
+        /// The dataset type. Valid values depend on the chosen `Domain`.
+        ///
+        /// **Required.**
+        value "DatasetType" dataset_type: crate::DatasetType => dataset_type, set_dataset_type
+    }
+    crate::primitives::build::setters! {
+        /// The frequency of data collection. This parameter is required for RELATED_TIME_SERIES datasets.
+        ///
+        /// Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute). For example, "1D" indicates every day and "15min" indicates every 15 minutes. You cannot specify a value that would overlap with the next larger frequency. That means, for example, you cannot specify a frequency of 60 minutes, because that is equivalent to 1 hour. The valid values for each frequency are the following:
+        ///
+        /// - Minute - 1-59
+        /// - Hour - 1-23
+        /// - Day - 1-6
+        /// - Week - 1-4
+        /// - Month - 1-11
+        /// - Year - 1
+        ///
+        /// Thus, if you want every other week forecasts, specify "2W". Or, if you want quarterly forecasts, you specify "3M".
+        ///
+        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        value "DataFrequency" data_frequency: String => data_frequency, set_data_frequency
+    }
+    crate::primitives::build::setters! {
+        /// The schema for the dataset. The schema attributes and their order must match the fields in your data. The dataset `Domain` and `DatasetType` that you choose determine the minimum required fields in your training data. For information about the required fields for a specific dataset domain and type, see [Dataset Domains and Dataset Types](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-domains-ds-types.html).
+        ///
+        /// **Required.**
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// An Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
+        value "EncryptionConfig" encryption_config: crate::EncryptionConfig => encryption_config, set_encryption_config
+    }
+    crate::primitives::build::setters! {
+        /// The optional metadata that you apply to the dataset to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`CreateDatasetRequest`](crate::CreateDatasetRequest).
     ///
     /// # Errors
@@ -199,17 +241,27 @@ impl CreateDatasetRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateDatasetRequest { dataset_name : "DatasetName", required, Plain; domain :
-    "Domain", required, Plain; dataset_type : "DatasetType", required, Plain;
-    data_frequency : "DataFrequency", optional, Plain; schema : "Schema", required,
-    Plain; encryption_config : "EncryptionConfig", optional, Plain; tags : "Tags",
-    optional, ListOf < Plain >; }
+    CreateDatasetRequest {
+        dataset_name: "DatasetName", required, Plain;
+        domain: "Domain", required, Plain;
+        dataset_type: "DatasetType", required, Plain;
+        data_frequency: "DataFrequency", optional, Plain;
+        schema: "Schema", required, Plain;
+        encryption_config: "EncryptionConfig", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateDatasetRequest { dataset_name : required, Text; domain : required, Any;
-    dataset_type : required, Any; data_frequency : optional, Text; schema : required,
-    Any; encryption_config : optional, Any; tags : optional, ListOf < Any >; }
+    CreateDatasetRequest {
+        dataset_name: required, Text;
+        domain: required, Any;
+        dataset_type: required, Any;
+        data_frequency: optional, Text;
+        schema: required, Any;
+        encryption_config: optional, Any;
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput>

@@ -24,9 +24,12 @@ impl CreateDatasetResponse {
     }
 }
 impl CreateDatasetResponseBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
     /// Builds the [`CreateDatasetResponse`](crate::CreateDatasetResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<CreateDatasetResponse, crate::primitives::BuildError> {
@@ -70,11 +73,15 @@ impl CreateDatasetResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; }
+    CreateDatasetResponse {
+        dataset_arn: "DatasetArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateDatasetResponse { dataset_arn : optional, Text; }
+    CreateDatasetResponse {
+        dataset_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_dataset::CreateDatasetOutput>

@@ -26,10 +26,12 @@ impl CreateExplainabilityExportResponse {
     }
 }
 impl CreateExplainabilityExportResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the export.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityExportArn" explainability_export_arn: String => explainability_export_arn, set_explainability_export_arn
+    }
     /// Builds the [`CreateExplainabilityExportResponse`](crate::CreateExplainabilityExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -75,12 +77,15 @@ impl CreateExplainabilityExportResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateExplainabilityExportResponse { explainability_export_arn :
-    "ExplainabilityExportArn", optional, Plain; }
+    CreateExplainabilityExportResponse {
+        explainability_export_arn: "ExplainabilityExportArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateExplainabilityExportResponse { explainability_export_arn : optional, Text; }
+    CreateExplainabilityExportResponse {
+        explainability_export_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -71,35 +71,67 @@ impl CreateExplainabilityRequest {
     }
 }
 impl CreateExplainabilityRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityName" explainability_name explainability_name
-        set_explainability_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityConfig" explainability_config explainability_config
-        set_explainability_config : crate ::ExplainabilityConfig
-    );
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(
-        value "EnableVisualization" enable_visualization enable_visualization
-        set_enable_visualization : bool
-    );
-    crate::primitives::build::setters!(
-        value "StartDateTime" start_date_time start_date_time set_start_date_time :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "EndDateTime" end_date_time end_date_time set_end_date_time : String
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// A unique name for the Explainability.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ExplainabilityName" explainability_name: String => explainability_name, set_explainability_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Predictor or Forecast used to create the Explainability.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The configuration settings that define the granularity of time series and time points for the Explainability.
+        ///
+        /// **Required.**
+        value "ExplainabilityConfig" explainability_config: crate::ExplainabilityConfig => explainability_config, set_explainability_config
+    }
+    crate::primitives::build::setters! {
+        /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// Create an Explainability visualization that is viewable within the Amazon Web Services console.
+        value "EnableVisualization" enable_visualization: bool => enable_visualization, set_enable_visualization
+    }
+    crate::primitives::build::setters! {
+        /// If `TimePointGranularity` is set to `SPECIFIC`, define the first point for the Explainability.
+        ///
+        /// Use the following timestamp format: yyyy-MM-ddTHH:mm:ss (example: 2015-01-01T20:00:00)
+        ///
+        /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
+        value "StartDateTime" start_date_time: String => start_date_time, set_start_date_time
+    }
+    crate::primitives::build::setters! {
+        /// If `TimePointGranularity` is set to `SPECIFIC`, define the last time point for the Explainability.
+        ///
+        /// Use the following timestamp format: yyyy-MM-ddTHH:mm:ss (example: 2015-01-01T20:00:00)
+        ///
+        /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
+        value "EndDateTime" end_date_time: String => end_date_time, set_end_date_time
+    }
+    crate::primitives::build::setters! {
+        /// Optional metadata to help you categorize and organize your resources. Each tag consists of a key and an optional value, both of which you define. Tag keys and values are case sensitive.
+        ///
+        /// The following restrictions apply to tags:
+        ///
+        /// - For each resource, each tag key must be unique and each tag key must have one value.
+        /// - Maximum number of tags per resource: 50.
+        /// - Maximum key length: 128 Unicode characters in UTF-8.
+        /// - Maximum value length: 256 Unicode characters in UTF-8.
+        /// - Accepted characters: all letters and numbers, spaces representable in UTF-8, and + - = . \_ : / @. If your tagging schema is used across other services and resources, the character restrictions of those services also apply.
+        /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`CreateExplainabilityRequest`](crate::CreateExplainabilityRequest).
     ///
     /// # Errors
@@ -218,19 +250,31 @@ impl CreateExplainabilityRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateExplainabilityRequest { explainability_name : "ExplainabilityName", required,
-    Plain; resource_arn : "ResourceArn", required, Plain; explainability_config :
-    "ExplainabilityConfig", required, Plain; data_source : "DataSource", optional, Plain;
-    schema : "Schema", optional, Plain; enable_visualization : "EnableVisualization",
-    optional, Plain; start_date_time : "StartDateTime", optional, Plain; end_date_time :
-    "EndDateTime", optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
+    CreateExplainabilityRequest {
+        explainability_name: "ExplainabilityName", required, Plain;
+        resource_arn: "ResourceArn", required, Plain;
+        explainability_config: "ExplainabilityConfig", required, Plain;
+        data_source: "DataSource", optional, Plain;
+        schema: "Schema", optional, Plain;
+        enable_visualization: "EnableVisualization", optional, Plain;
+        start_date_time: "StartDateTime", optional, Plain;
+        end_date_time: "EndDateTime", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateExplainabilityRequest { explainability_name : required, Text; resource_arn :
-    required, Text; explainability_config : required, Any; data_source : optional, Any;
-    schema : optional, Any; enable_visualization : optional, Any; start_date_time :
-    optional, Text; end_date_time : optional, Text; tags : optional, ListOf < Any >; }
+    CreateExplainabilityRequest {
+        explainability_name: required, Text;
+        resource_arn: required, Text;
+        explainability_config: required, Any;
+        data_source: optional, Any;
+        schema: optional, Any;
+        enable_visualization: optional, Any;
+        start_date_time: optional, Text;
+        end_date_time: optional, Text;
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -24,10 +24,12 @@ impl CreateExplainabilityResponse {
     }
 }
 impl CreateExplainabilityResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: String => explainability_arn, set_explainability_arn
+    }
     /// Builds the [`CreateExplainabilityResponse`](crate::CreateExplainabilityResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -73,12 +75,15 @@ impl CreateExplainabilityResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
-    Plain; }
+    CreateExplainabilityResponse {
+        explainability_arn: "ExplainabilityArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateExplainabilityResponse { explainability_arn : optional, Text; }
+    CreateExplainabilityResponse {
+        explainability_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

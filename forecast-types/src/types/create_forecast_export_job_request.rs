@@ -58,19 +58,48 @@ impl CreateForecastExportJobRequest {
     }
 }
 impl CreateForecastExportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
-        set_forecast_export_job_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The name for the forecast export job.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ForecastExportJobName" forecast_export_job_name: String => forecast_export_job_name, set_forecast_export_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast that you want to export.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
+        ///
+        /// If encryption is used, `Destination` must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
+        ///
+        /// **Required.**
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// The optional metadata that you apply to the forecast export job to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// The format of the exported data, CSV or PARQUET. The default value is CSV.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`CreateForecastExportJobRequest`](crate::CreateForecastExportJobRequest).
     ///
     /// # Errors
@@ -167,16 +196,23 @@ impl CreateForecastExportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateForecastExportJobRequest { forecast_export_job_name : "ForecastExportJobName",
-    required, Plain; forecast_arn : "ForecastArn", required, Plain; destination :
-    "Destination", required, Plain; tags : "Tags", optional, ListOf < Plain >; format :
-    "Format", optional, Plain; }
+    CreateForecastExportJobRequest {
+        forecast_export_job_name: "ForecastExportJobName", required, Plain;
+        forecast_arn: "ForecastArn", required, Plain;
+        destination: "Destination", required, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateForecastExportJobRequest { forecast_export_job_name : required, Text;
-    forecast_arn : required, Text; destination : required, Any; tags : optional, ListOf <
-    Any >; format : optional, Text; }
+    CreateForecastExportJobRequest {
+        forecast_export_job_name: required, Text;
+        forecast_arn: required, Text;
+        destination: required, Any;
+        tags: optional, ListOf<Any>;
+        format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,10 +26,12 @@ impl CreateForecastExportJobResponse {
     }
 }
 impl CreateForecastExportJobResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the export job.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastExportJobArn" forecast_export_job_arn: String => forecast_export_job_arn, set_forecast_export_job_arn
+    }
     /// Builds the [`CreateForecastExportJobResponse`](crate::CreateForecastExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -75,12 +77,15 @@ impl CreateForecastExportJobResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
-    optional, Plain; }
+    CreateForecastExportJobResponse {
+        forecast_export_job_arn: "ForecastExportJobArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateForecastExportJobResponse { forecast_export_job_arn : optional, Text; }
+    CreateForecastExportJobResponse {
+        forecast_export_job_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -60,20 +60,52 @@ impl CreateForecastRequest {
     }
 }
 impl CreateForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastName" forecast_name forecast_name set_forecast_name : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "TimeSeriesSelector" time_series_selector time_series_selector
-        set_time_series_selector : crate ::TimeSeriesSelector
-    );
+    crate::primitives::build::setters! {
+        /// A name for the forecast.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ForecastName" forecast_name: String => forecast_name, set_forecast_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor to use to generate the forecast.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The quantiles at which probabilistic forecasts are generated. **You can currently specify up to 5 quantiles per forecast**. Accepted values include `0.01 to 0.99` (increments of .01 only) and `mean`. The mean forecast is different from the median (0.50) when the distribution is not symmetric (for example, Beta and Negative Binomial).
+        ///
+        /// The default quantiles are the quantiles you specified during predictor creation. If you didn't specify quantiles, the default values are `["0.1", "0.5", "0.9"]`.
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
+    crate::primitives::build::setters! {
+        /// The optional metadata that you apply to the forecast to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object.
+        ///
+        /// The `TimeSeriesIdentifiers` object needs the following information:
+        ///
+        /// - `DataSource`
+        /// - `Format`
+        /// - `Schema`
+        value "TimeSeriesSelector" time_series_selector: crate::TimeSeriesSelector => time_series_selector, set_time_series_selector
+    }
     /// Builds the [`CreateForecastRequest`](crate::CreateForecastRequest).
     ///
     /// # Errors
@@ -171,16 +203,23 @@ impl CreateForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateForecastRequest { forecast_name : "ForecastName", required, Plain;
-    predictor_arn : "PredictorArn", required, Plain; forecast_types : "ForecastTypes",
-    optional, ListOf < Plain >; tags : "Tags", optional, ListOf < Plain >;
-    time_series_selector : "TimeSeriesSelector", optional, Plain; }
+    CreateForecastRequest {
+        forecast_name: "ForecastName", required, Plain;
+        predictor_arn: "PredictorArn", required, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+        tags: "Tags", optional, ListOf<Plain>;
+        time_series_selector: "TimeSeriesSelector", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateForecastRequest { forecast_name : required, Text; predictor_arn : required,
-    Text; forecast_types : optional, ListOf < Text >; tags : optional, ListOf < Any >;
-    time_series_selector : optional, Any; }
+    CreateForecastRequest {
+        forecast_name: required, Text;
+        predictor_arn: required, Text;
+        forecast_types: optional, ListOf<Text>;
+        tags: optional, ListOf<Any>;
+        time_series_selector: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::create_forecast::CreateForecastInput>

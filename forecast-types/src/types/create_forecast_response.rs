@@ -24,9 +24,12 @@ impl CreateForecastResponse {
     }
 }
 impl CreateForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
     /// Builds the [`CreateForecastResponse`](crate::CreateForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<CreateForecastResponse, crate::primitives::BuildError> {
@@ -70,11 +73,15 @@ impl CreateForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateForecastResponse { forecast_arn : "ForecastArn", optional, Plain; }
+    CreateForecastResponse {
+        forecast_arn: "ForecastArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateForecastResponse { forecast_arn : optional, Text; }
+    CreateForecastResponse {
+        forecast_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_forecast::CreateForecastOutput>

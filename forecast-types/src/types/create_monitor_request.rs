@@ -34,13 +34,24 @@ impl CreateMonitorRequest {
     }
 }
 impl CreateMonitorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// The name of the monitor resource.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "MonitorName" monitor_name: String => monitor_name, set_monitor_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor to monitor.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the monitor resource.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`CreateMonitorRequest`](crate::CreateMonitorRequest).
     ///
     /// # Errors
@@ -120,13 +131,19 @@ impl CreateMonitorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateMonitorRequest { monitor_name : "MonitorName", required, Plain; resource_arn :
-    "ResourceArn", required, Plain; tags : "Tags", optional, ListOf < Plain >; }
+    CreateMonitorRequest {
+        monitor_name: "MonitorName", required, Plain;
+        resource_arn: "ResourceArn", required, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateMonitorRequest { monitor_name : required, Text; resource_arn : required, Text;
-    tags : optional, ListOf < Any >; }
+    CreateMonitorRequest {
+        monitor_name: required, Text;
+        resource_arn: required, Text;
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput>

@@ -24,9 +24,12 @@ impl CreateMonitorResponse {
     }
 }
 impl CreateMonitorResponseBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
     /// Builds the [`CreateMonitorResponse`](crate::CreateMonitorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<CreateMonitorResponse, crate::primitives::BuildError> {
@@ -70,11 +73,15 @@ impl CreateMonitorResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateMonitorResponse { monitor_arn : "MonitorArn", optional, Plain; }
+    CreateMonitorResponse {
+        monitor_arn: "MonitorArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateMonitorResponse { monitor_arn : optional, Text; }
+    CreateMonitorResponse {
+        monitor_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_monitor::CreateMonitorOutput>

@@ -56,20 +56,45 @@ impl CreatePredictorBacktestExportJobRequest {
     }
 }
 impl CreatePredictorBacktestExportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
-        predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The name for the backtest export job.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name: String => predictor_backtest_export_job_name, set_predictor_backtest_export_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor that you want to export.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+        ///
+        /// **Required.**
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// Optional metadata to help you categorize and organize your backtests. Each tag consists of a key and an optional value, both of which you define. Tag keys and values are case sensitive.
+        ///
+        /// The following restrictions apply to tags:
+        ///
+        /// - For each resource, each tag key must be unique and each tag key must have one value.
+        /// - Maximum number of tags per resource: 50.
+        /// - Maximum key length: 128 Unicode characters in UTF-8.
+        /// - Maximum value length: 256 Unicode characters in UTF-8.
+        /// - Accepted characters: all letters and numbers, spaces representable in UTF-8, and + - = . \_ : / @. If your tagging schema is used across other services and resources, the character restrictions of those services also apply.
+        /// - Key prefixes cannot include any upper or lowercase combination of `aws:` or `AWS:`. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit. You cannot edit or delete tag keys with this prefix.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// The format of the exported data, CSV or PARQUET. The default value is CSV.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`CreatePredictorBacktestExportJobRequest`](crate::CreatePredictorBacktestExportJobRequest).
     ///
     /// # Errors
@@ -177,16 +202,23 @@ impl CreatePredictorBacktestExportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreatePredictorBacktestExportJobRequest { predictor_backtest_export_job_name :
-    "PredictorBacktestExportJobName", required, Plain; predictor_arn : "PredictorArn",
-    required, Plain; destination : "Destination", required, Plain; tags : "Tags",
-    optional, ListOf < Plain >; format : "Format", optional, Plain; }
+    CreatePredictorBacktestExportJobRequest {
+        predictor_backtest_export_job_name: "PredictorBacktestExportJobName", required, Plain;
+        predictor_arn: "PredictorArn", required, Plain;
+        destination: "Destination", required, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreatePredictorBacktestExportJobRequest { predictor_backtest_export_job_name :
-    required, Text; predictor_arn : required, Text; destination : required, Any; tags :
-    optional, ListOf < Any >; format : optional, Text; }
+    CreatePredictorBacktestExportJobRequest {
+        predictor_backtest_export_job_name: required, Text;
+        predictor_arn: required, Text;
+        destination: required, Any;
+        tags: optional, ListOf<Any>;
+        format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

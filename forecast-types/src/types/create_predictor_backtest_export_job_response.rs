@@ -27,10 +27,12 @@ impl CreatePredictorBacktestExportJobResponse {
     }
 }
 impl CreatePredictorBacktestExportJobResponseBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor backtest export job that you want to export.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn: String => predictor_backtest_export_job_arn, set_predictor_backtest_export_job_arn
+    }
     /// Builds the [`CreatePredictorBacktestExportJobResponse`](crate::CreatePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -82,13 +84,15 @@ impl CreatePredictorBacktestExportJobResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
-    "PredictorBacktestExportJobArn", optional, Plain; }
+    CreatePredictorBacktestExportJobResponse {
+        predictor_backtest_export_job_arn: "PredictorBacktestExportJobArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreatePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
-    optional, Text; }
+    CreatePredictorBacktestExportJobResponse {
+        predictor_backtest_export_job_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -128,59 +128,130 @@ impl CreatePredictorRequest {
     }
 }
 impl CreatePredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
-        i32
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
-    crate::primitives::build::setters!(
-        value "PerformAutoML" perform_auto_ml perform_auto_ml set_perform_auto_ml : bool
-    );
-    crate::primitives::build::setters!(
-        value "AutoMLOverrideStrategy" auto_ml_override_strategy
-        auto_ml_override_strategy set_auto_ml_override_strategy : crate
-        ::AutoMLOverrideStrategy
-    );
-    crate::primitives::build::setters!(
-        value "PerformHPO" perform_hpo perform_hpo set_perform_hpo : bool
-    );
-    crate::primitives::build::setters!(
-        map "TrainingParameters" training_parameters training_parameters
-        set_training_parameters : String => String
-    );
-    crate::primitives::build::setters!(
-        value "EvaluationParameters" evaluation_parameters evaluation_parameters
-        set_evaluation_parameters : crate ::EvaluationParameters
-    );
-    crate::primitives::build::setters!(
-        value "HPOConfig" hpo_config hpo_config set_hpo_config : crate
-        ::HyperParameterTuningJobConfig
-    );
-    crate::primitives::build::setters!(
-        value "InputDataConfig" input_data_config input_data_config set_input_data_config
-        : crate ::InputDataConfig
-    );
-    crate::primitives::build::setters!(
-        value "FeaturizationConfig" featurization_config featurization_config
-        set_featurization_config : crate ::FeaturizationConfig
-    );
-    crate::primitives::build::setters!(
-        value "EncryptionConfig" encryption_config encryption_config
-        set_encryption_config : crate ::EncryptionConfig
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(
-        value "OptimizationMetric" optimization_metric optimization_metric
-        set_optimization_metric : crate ::OptimizationMetric
-    );
+    crate::primitives::build::setters! {
+        /// A name for the predictor.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorName" predictor_name: String => predictor_name, set_predictor_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the algorithm to use for model training. Required if `PerformAutoML` is not set to `true`.
+        ///
+        /// **Supported algorithms:**
+        ///
+        /// - `arn:aws:forecast:::algorithm/ARIMA`
+        /// - `arn:aws:forecast:::algorithm/CNN-QR`
+        /// - `arn:aws:forecast:::algorithm/Deep_AR_Plus`
+        /// - `arn:aws:forecast:::algorithm/ETS`
+        /// - `arn:aws:forecast:::algorithm/NPTS`
+        /// - `arn:aws:forecast:::algorithm/Prophet`
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "AlgorithmArn" algorithm_arn: String => algorithm_arn, set_algorithm_arn
+    }
+    crate::primitives::build::setters! {
+        /// Specifies the number of time-steps that the model is trained to predict. The forecast horizon is also called the prediction length.
+        ///
+        /// For example, if you configure a dataset for daily data collection (using the `DataFrequency` parameter of the [`CreateDataset`][] operation) and set the forecast horizon to 10, the model returns predictions for 10 days.
+        ///
+        /// The maximum forecast horizon is the lesser of 500 time-steps or 1/3 of the TARGET_TIME_SERIES dataset length.
+        ///
+        /// [`CreateDataset`]: crate::CreateDataset
+        ///
+        /// **Required.**
+        value "ForecastHorizon" forecast_horizon: i32 => forecast_horizon, set_forecast_horizon
+    }
+    crate::primitives::build::setters! {
+        /// Specifies the forecast types used to train a predictor. You can specify up to five forecast types. Forecast types can be quantiles from 0.01 to 0.99, by increments of 0.01 or higher. You can also specify the mean forecast with `mean`.
+        ///
+        /// The default value is `["0.10", "0.50", "0.9"]`.
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
+    crate::primitives::build::setters! {
+        /// Whether to perform AutoML. When Amazon Forecast performs AutoML, it evaluates the algorithms it provides and chooses the best algorithm and configuration for your training dataset.
+        ///
+        /// The default value is `false`. In this case, you are required to specify an algorithm.
+        ///
+        /// Set `PerformAutoML` to `true` to have Amazon Forecast perform AutoML. This is a good option if you aren't sure which algorithm is suitable for your training data. In this case, `PerformHPO` must be false.
+        value "PerformAutoML" perform_auto_ml: bool => perform_auto_ml, set_perform_auto_ml
+    }
+    crate::primitives::build::setters! {
+        /// Used to overide the default AutoML strategy, which is to optimize predictor accuracy. To apply an AutoML strategy that minimizes training time, use `LatencyOptimized`.
+        ///
+        /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
+        ///
+        /// This parameter is only valid for predictors trained using AutoML.
+        value "AutoMLOverrideStrategy" auto_ml_override_strategy: crate::AutoMLOverrideStrategy => auto_ml_override_strategy, set_auto_ml_override_strategy
+    }
+    crate::primitives::build::setters! {
+        /// Whether to perform hyperparameter optimization (HPO). HPO finds optimal hyperparameter values for your training data. The process of performing HPO is known as running a hyperparameter tuning job.
+        ///
+        /// The default value is `false`. In this case, Amazon Forecast uses default hyperparameter values from the chosen algorithm.
+        ///
+        /// To override the default values, set `PerformHPO` to `true` and, optionally, supply the [`HyperParameterTuningJobConfig`][] object. The tuning job specifies a metric to optimize, which hyperparameters participate in tuning, and the valid range for each tunable hyperparameter. In this case, you are required to specify an algorithm and `PerformAutoML` must be false.
+        ///
+        /// The following algorithms support HPO:
+        ///
+        /// - DeepAR+
+        /// - CNN-QR
+        ///
+        /// [`HyperParameterTuningJobConfig`]: crate::HyperParameterTuningJobConfig
+        value "PerformHPO" perform_hpo: bool => perform_hpo, set_perform_hpo
+    }
+    crate::primitives::build::setters! {
+        /// The hyperparameters to override for model training. The hyperparameters that you can override are listed in the individual algorithms. For the list of supported algorithms, see `aws-forecast-choosing-recipes`.
+        ///
+        /// Length: `0..=100`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
+        map "TrainingParameters" training_parameters: (String, String) => training_parameters, set_training_parameters
+    }
+    crate::primitives::build::setters! {
+        /// Used to override the default evaluation parameters of the specified algorithm. Amazon Forecast evaluates a predictor by splitting a dataset into training data and testing data. The evaluation parameters define how to perform the split and the number of iterations.
+        value "EvaluationParameters" evaluation_parameters: crate::EvaluationParameters => evaluation_parameters, set_evaluation_parameters
+    }
+    crate::primitives::build::setters! {
+        /// Provides hyperparameter override values for the algorithm. If you don't provide this parameter, Amazon Forecast uses default values. The individual algorithms specify which hyperparameters support hyperparameter optimization (HPO). For more information, see `aws-forecast-choosing-recipes`.
+        ///
+        /// If you included the `HPOConfig` object, you must set `PerformHPO` to true.
+        value "HPOConfig" hpo_config: crate::HyperParameterTuningJobConfig => hpo_config, set_hpo_config
+    }
+    crate::primitives::build::setters! {
+        /// Describes the dataset group that contains the data to use to train the predictor.
+        ///
+        /// **Required.**
+        value "InputDataConfig" input_data_config: crate::InputDataConfig => input_data_config, set_input_data_config
+    }
+    crate::primitives::build::setters! {
+        /// The featurization configuration.
+        ///
+        /// **Required.**
+        value "FeaturizationConfig" featurization_config: crate::FeaturizationConfig => featurization_config, set_featurization_config
+    }
+    crate::primitives::build::setters! {
+        /// An Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
+        value "EncryptionConfig" encryption_config: crate::EncryptionConfig => encryption_config, set_encryption_config
+    }
+    crate::primitives::build::setters! {
+        /// The optional metadata that you apply to the predictor to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// The accuracy metric used to optimize the predictor.
+        value "OptimizationMetric" optimization_metric: crate::OptimizationMetric => optimization_metric, set_optimization_metric
+    }
     /// Builds the [`CreatePredictorRequest`](crate::CreatePredictorRequest).
     ///
     /// # Errors
@@ -349,27 +420,43 @@ impl CreatePredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreatePredictorRequest { predictor_name : "PredictorName", required, Plain;
-    algorithm_arn : "AlgorithmArn", optional, Plain; forecast_horizon :
-    "ForecastHorizon", required, Plain; forecast_types : "ForecastTypes", optional,
-    ListOf < Plain >; perform_auto_ml : "PerformAutoML", optional, Plain;
-    auto_ml_override_strategy : "AutoMLOverrideStrategy", optional, Plain; perform_hpo :
-    "PerformHPO", optional, Plain; training_parameters : "TrainingParameters", optional,
-    MapOf < Plain >; evaluation_parameters : "EvaluationParameters", optional, Plain;
-    hpo_config : "HPOConfig", optional, Plain; input_data_config : "InputDataConfig",
-    required, Plain; featurization_config : "FeaturizationConfig", required, Plain;
-    encryption_config : "EncryptionConfig", optional, Plain; tags : "Tags", optional,
-    ListOf < Plain >; optimization_metric : "OptimizationMetric", optional, Plain; }
+    CreatePredictorRequest {
+        predictor_name: "PredictorName", required, Plain;
+        algorithm_arn: "AlgorithmArn", optional, Plain;
+        forecast_horizon: "ForecastHorizon", required, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+        perform_auto_ml: "PerformAutoML", optional, Plain;
+        auto_ml_override_strategy: "AutoMLOverrideStrategy", optional, Plain;
+        perform_hpo: "PerformHPO", optional, Plain;
+        training_parameters: "TrainingParameters", optional, MapOf<Plain>;
+        evaluation_parameters: "EvaluationParameters", optional, Plain;
+        hpo_config: "HPOConfig", optional, Plain;
+        input_data_config: "InputDataConfig", required, Plain;
+        featurization_config: "FeaturizationConfig", required, Plain;
+        encryption_config: "EncryptionConfig", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        optimization_metric: "OptimizationMetric", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreatePredictorRequest { predictor_name : required, Text; algorithm_arn : optional,
-    Text; forecast_horizon : required, Any; forecast_types : optional, ListOf < Text >;
-    perform_auto_ml : optional, Any; auto_ml_override_strategy : optional, Any;
-    perform_hpo : optional, Any; training_parameters : optional, MapOf < Text, Text >;
-    evaluation_parameters : optional, Any; hpo_config : optional, Any; input_data_config
-    : required, Any; featurization_config : required, Any; encryption_config : optional,
-    Any; tags : optional, ListOf < Any >; optimization_metric : optional, Any; }
+    CreatePredictorRequest {
+        predictor_name: required, Text;
+        algorithm_arn: optional, Text;
+        forecast_horizon: required, Any;
+        forecast_types: optional, ListOf<Text>;
+        perform_auto_ml: optional, Any;
+        auto_ml_override_strategy: optional, Any;
+        perform_hpo: optional, Any;
+        training_parameters: optional, MapOf<Text, Text>;
+        evaluation_parameters: optional, Any;
+        hpo_config: optional, Any;
+        input_data_config: required, Any;
+        featurization_config: required, Any;
+        encryption_config: optional, Any;
+        tags: optional, ListOf<Any>;
+        optimization_metric: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput>

@@ -24,9 +24,12 @@ impl CreatePredictorResponse {
     }
 }
 impl CreatePredictorResponseBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`CreatePredictorResponse`](crate::CreatePredictorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -72,11 +75,15 @@ impl CreatePredictorResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreatePredictorResponse { predictor_arn : "PredictorArn", optional, Plain; }
+    CreatePredictorResponse {
+        predictor_arn: "PredictorArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreatePredictorResponse { predictor_arn : optional, Text; }
+    CreatePredictorResponse {
+        predictor_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::create_predictor::CreatePredictorOutput>

@@ -43,18 +43,34 @@ impl CreateWhatIfAnalysisRequest {
     }
 }
 impl CreateWhatIfAnalysisRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "TimeSeriesSelector" time_series_selector time_series_selector
-        set_time_series_selector : crate ::TimeSeriesSelector
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// The name of the what-if analysis. Each name must be unique.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfAnalysisName" what_if_analysis_name: String => what_if_analysis_name, set_what_if_analysis_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the baseline forecast.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// Defines the set of time series that are used in the what-if analysis with a `TimeSeriesIdentifiers` object. What-if analyses are performed only for the time series in this object.
+        ///
+        /// The `TimeSeriesIdentifiers` object needs the following information:
+        ///
+        /// - `DataSource`
+        /// - `Format`
+        /// - `Schema`
+        value "TimeSeriesSelector" time_series_selector: crate::TimeSeriesSelector => time_series_selector, set_time_series_selector
+    }
+    crate::primitives::build::setters! {
+        /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`CreateWhatIfAnalysisRequest`](crate::CreateWhatIfAnalysisRequest).
     ///
     /// # Errors
@@ -142,15 +158,21 @@ impl CreateWhatIfAnalysisRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWhatIfAnalysisRequest { what_if_analysis_name : "WhatIfAnalysisName", required,
-    Plain; forecast_arn : "ForecastArn", required, Plain; time_series_selector :
-    "TimeSeriesSelector", optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
+    CreateWhatIfAnalysisRequest {
+        what_if_analysis_name: "WhatIfAnalysisName", required, Plain;
+        forecast_arn: "ForecastArn", required, Plain;
+        time_series_selector: "TimeSeriesSelector", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWhatIfAnalysisRequest { what_if_analysis_name : required, Text; forecast_arn :
-    required, Text; time_series_selector : optional, Any; tags : optional, ListOf < Any
-    >; }
+    CreateWhatIfAnalysisRequest {
+        what_if_analysis_name: required, Text;
+        forecast_arn: required, Text;
+        time_series_selector: optional, Any;
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

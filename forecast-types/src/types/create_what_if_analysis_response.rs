@@ -24,10 +24,12 @@ impl CreateWhatIfAnalysisResponse {
     }
 }
 impl CreateWhatIfAnalysisResponseBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
     /// Builds the [`CreateWhatIfAnalysisResponse`](crate::CreateWhatIfAnalysisResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -73,12 +75,15 @@ impl CreateWhatIfAnalysisResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWhatIfAnalysisResponse { what_if_analysis_arn : "WhatIfAnalysisArn", optional,
-    Plain; }
+    CreateWhatIfAnalysisResponse {
+        what_if_analysis_arn: "WhatIfAnalysisArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWhatIfAnalysisResponse { what_if_analysis_arn : optional, Text; }
+    CreateWhatIfAnalysisResponse {
+        what_if_analysis_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

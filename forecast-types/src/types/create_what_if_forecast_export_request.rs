@@ -48,20 +48,38 @@ impl CreateWhatIfForecastExportRequest {
     }
 }
 impl CreateWhatIfForecastExportRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastExportName" what_if_forecast_export_name
-        what_if_forecast_export_name set_what_if_forecast_export_name : String
-    );
-    crate::primitives::build::setters!(
-        list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
-        set_what_if_forecast_arns : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The name of the what-if forecast to export.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfForecastExportName" what_if_forecast_export_name: String => what_if_forecast_export_name, set_what_if_forecast_export_name
+    }
+    crate::primitives::build::setters! {
+        /// The list of what-if forecast Amazon Resource Names (ARNs) to export.
+        ///
+        /// **Required.** Length: `1..=50`. Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "WhatIfForecastArns" what_if_forecast_arns: String => what_if_forecast_arns, set_what_if_forecast_arns
+    }
+    crate::primitives::build::setters! {
+        /// The location where you want to save the forecast and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the location. The forecast must be exported to an Amazon S3 bucket.
+        ///
+        /// If encryption is used, `Destination` must include an Key Management Service (KMS) key. The IAM role must allow Amazon Forecast permission to access the key.
+        ///
+        /// **Required.**
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// The format of the exported data, CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`CreateWhatIfForecastExportRequest`](crate::CreateWhatIfForecastExportRequest).
     ///
     /// # Errors
@@ -171,17 +189,23 @@ impl CreateWhatIfForecastExportRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWhatIfForecastExportRequest { what_if_forecast_export_name :
-    "WhatIfForecastExportName", required, Plain; what_if_forecast_arns :
-    "WhatIfForecastArns", required, ListOf < Plain >; destination : "Destination",
-    required, Plain; tags : "Tags", optional, ListOf < Plain >; format : "Format",
-    optional, Plain; }
+    CreateWhatIfForecastExportRequest {
+        what_if_forecast_export_name: "WhatIfForecastExportName", required, Plain;
+        what_if_forecast_arns: "WhatIfForecastArns", required, ListOf<Plain>;
+        destination: "Destination", required, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWhatIfForecastExportRequest { what_if_forecast_export_name : required, Text;
-    what_if_forecast_arns : required, ListOf < Text >; destination : required, Any; tags
-    : optional, ListOf < Any >; format : optional, Text; }
+    CreateWhatIfForecastExportRequest {
+        what_if_forecast_export_name: required, Text;
+        what_if_forecast_arns: required, ListOf<Text>;
+        destination: required, Any;
+        tags: optional, ListOf<Any>;
+        format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

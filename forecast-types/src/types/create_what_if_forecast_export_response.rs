@@ -26,10 +26,12 @@ impl CreateWhatIfForecastExportResponse {
     }
 }
 impl CreateWhatIfForecastExportResponseBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast.
+        ///
+        /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn: String => what_if_forecast_export_arn, set_what_if_forecast_export_arn
+    }
     /// Builds the [`CreateWhatIfForecastExportResponse`](crate::CreateWhatIfForecastExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -75,12 +77,15 @@ impl CreateWhatIfForecastExportResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWhatIfForecastExportResponse { what_if_forecast_export_arn :
-    "WhatIfForecastExportArn", optional, Plain; }
+    CreateWhatIfForecastExportResponse {
+        what_if_forecast_export_arn: "WhatIfForecastExportArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWhatIfForecastExportResponse { what_if_forecast_export_arn : optional, Text; }
+    CreateWhatIfForecastExportResponse {
+        what_if_forecast_export_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -52,25 +52,40 @@ impl CreateWhatIfForecastRequest {
     }
 }
 impl CreateWhatIfForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
-        set_what_if_forecast_name : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "TimeSeriesTransformations" time_series_transformations
-        time_series_transformations set_time_series_transformations : crate
-        ::TimeSeriesTransformation
-    );
-    crate::primitives::build::setters!(
-        value "TimeSeriesReplacementsDataSource" time_series_replacements_data_source
-        time_series_replacements_data_source set_time_series_replacements_data_source :
-        crate ::TimeSeriesReplacementsDataSource
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// The name of the what-if forecast. Names must be unique within each what-if analysis.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfForecastName" what_if_forecast_name: String => what_if_forecast_name, set_what_if_forecast_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
+    crate::primitives::build::setters! {
+        /// The transformations that are applied to the baseline time series. Each transformation contains an action and a set of conditions. An action is applied only when all conditions are met. If no conditions are provided, the action is applied to all items.
+        ///
+        /// Length: `0..=30`.
+        list "TimeSeriesTransformations" time_series_transformations: crate::TimeSeriesTransformation => time_series_transformations, set_time_series_transformations
+    }
+    crate::primitives::build::setters! {
+        /// The replacement time series dataset, which contains the rows that you want to change in the related time series dataset. A replacement time series does not need to contain all rows that are in the baseline related time series. Include only the rows (measure-dimension combinations) that you want to include in the what-if forecast.
+        ///
+        /// This dataset is merged with the original time series to create a transformed dataset that is used for the what-if analysis.
+        ///
+        /// This dataset should contain the items to modify (such as item_id or workforce_type), any relevant dimensions, the timestamp column, and at least one of the related time series columns. This file should not contain duplicate timestamps for the same time series.
+        ///
+        /// Timestamps and item_ids not included in this dataset are not included in the what-if analysis.
+        value "TimeSeriesReplacementsDataSource" time_series_replacements_data_source: crate::TimeSeriesReplacementsDataSource => time_series_replacements_data_source, set_time_series_replacements_data_source
+    }
+    crate::primitives::build::setters! {
+        /// A list of [tags](https://docs.aws.amazon.com/forecast/latest/dg/tagging-forecast-resources.html) to apply to the what if forecast.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`CreateWhatIfForecastRequest`](crate::CreateWhatIfForecastRequest).
     ///
     /// # Errors
@@ -170,18 +185,23 @@ impl CreateWhatIfForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWhatIfForecastRequest { what_if_forecast_name : "WhatIfForecastName", required,
-    Plain; what_if_analysis_arn : "WhatIfAnalysisArn", required, Plain;
-    time_series_transformations : "TimeSeriesTransformations", optional, ListOf < Plain
-    >; time_series_replacements_data_source : "TimeSeriesReplacementsDataSource",
-    optional, Plain; tags : "Tags", optional, ListOf < Plain >; }
+    CreateWhatIfForecastRequest {
+        what_if_forecast_name: "WhatIfForecastName", required, Plain;
+        what_if_analysis_arn: "WhatIfAnalysisArn", required, Plain;
+        time_series_transformations: "TimeSeriesTransformations", optional, ListOf<Plain>;
+        time_series_replacements_data_source: "TimeSeriesReplacementsDataSource", optional, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWhatIfForecastRequest { what_if_forecast_name : required, Text;
-    what_if_analysis_arn : required, Text; time_series_transformations : optional, ListOf
-    < Any >; time_series_replacements_data_source : optional, Any; tags : optional,
-    ListOf < Any >; }
+    CreateWhatIfForecastRequest {
+        what_if_forecast_name: required, Text;
+        what_if_analysis_arn: required, Text;
+        time_series_transformations: optional, ListOf<Any>;
+        time_series_replacements_data_source: optional, Any;
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -24,10 +24,12 @@ impl CreateWhatIfForecastResponse {
     }
 }
 impl CreateWhatIfForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast.
+        ///
+        /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastArn" what_if_forecast_arn: String => what_if_forecast_arn, set_what_if_forecast_arn
+    }
     /// Builds the [`CreateWhatIfForecastResponse`](crate::CreateWhatIfForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -73,12 +75,15 @@ impl CreateWhatIfForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWhatIfForecastResponse { what_if_forecast_arn : "WhatIfForecastArn", optional,
-    Plain; }
+    CreateWhatIfForecastResponse {
+        what_if_forecast_arn: "WhatIfForecastArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWhatIfForecastResponse { what_if_forecast_arn : optional, Text; }
+    CreateWhatIfForecastResponse {
+        what_if_forecast_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -34,18 +34,24 @@ impl DataConfig {
     }
 }
 impl DataConfigBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        list "AttributeConfigs" attribute_configs attribute_configs set_attribute_configs
-        : crate ::AttributeConfig
-    );
-    crate::primitives::build::setters!(
-        list "AdditionalDatasets" additional_datasets additional_datasets
-        set_additional_datasets : crate ::AdditionalDataset
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the dataset group used to train the predictor.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// Aggregation and filling options for attributes in your dataset group.
+        ///
+        /// Length: `1..=50`.
+        list "AttributeConfigs" attribute_configs: crate::AttributeConfig => attribute_configs, set_attribute_configs
+    }
+    crate::primitives::build::setters! {
+        /// Additional built-in datasets like Holidays and the Weather Index.
+        ///
+        /// Length: `1..=2`.
+        list "AdditionalDatasets" additional_datasets: crate::AdditionalDataset => additional_datasets, set_additional_datasets
+    }
     /// Builds the [`DataConfig`](crate::DataConfig).
     ///
     /// # Errors
@@ -123,14 +129,19 @@ impl DataConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
-    attribute_configs : "AttributeConfigs", optional, ListOf < Plain >;
-    additional_datasets : "AdditionalDatasets", optional, ListOf < Plain >; }
+    DataConfig {
+        dataset_group_arn: "DatasetGroupArn", required, Plain;
+        attribute_configs: "AttributeConfigs", optional, ListOf<Plain>;
+        additional_datasets: "AdditionalDatasets", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DataConfig { dataset_group_arn : required, Text; attribute_configs : optional, ListOf
-    < Any >; additional_datasets : optional, ListOf < Any >; }
+    DataConfig {
+        dataset_group_arn: required, Text;
+        attribute_configs: optional, ListOf<Any>;
+        additional_datasets: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {

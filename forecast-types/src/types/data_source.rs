@@ -24,9 +24,12 @@ impl DataSource {
     }
 }
 impl DataSourceBuilder {
-    crate::primitives::build::setters!(
-        value "S3Config" s3_config s3_config set_s3_config : crate ::S3Config
-    );
+    crate::primitives::build::setters! {
+        /// The path to the data stored in an Amazon Simple Storage Service (Amazon S3) bucket along with the credentials to access the data.
+        ///
+        /// **Required.**
+        value "S3Config" s3_config: crate::S3Config => s3_config, set_s3_config
+    }
     /// Builds the [`DataSource`](crate::DataSource).
     ///
     /// # Errors
@@ -73,11 +76,15 @@ impl DataSource {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DataSource { s3_config : "S3Config", required, Plain; }
+    DataSource {
+        s3_config: "S3Config", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DataSource { s3_config : required, Any; }
+    DataSource {
+        s3_config: required, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::types::DataSource> for crate::DataSource {

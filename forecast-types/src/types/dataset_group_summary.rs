@@ -35,22 +35,26 @@ impl DatasetGroupSummary {
     }
 }
 impl DatasetGroupSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset group.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the dataset group.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetGroupName" dataset_group_name: String => dataset_group_name, set_dataset_group_name
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset group was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `ListDatasetGroups` call.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`DatasetGroupSummary`](crate::DatasetGroupSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<DatasetGroupSummary, crate::primitives::BuildError> {
@@ -103,16 +107,21 @@ impl DatasetGroupSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DatasetGroupSummary { dataset_group_arn : "DatasetGroupArn", optional, Plain;
-    dataset_group_name : "DatasetGroupName", optional, Plain; creation_time :
-    "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; }
+    DatasetGroupSummary {
+        dataset_group_arn: "DatasetGroupArn", optional, Plain;
+        dataset_group_name: "DatasetGroupName", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DatasetGroupSummary { dataset_group_arn : optional, Text; dataset_group_name :
-    optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; }
+    DatasetGroupSummary {
+        dataset_group_arn: optional, Text;
+        dataset_group_name: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::DatasetGroupSummary>

@@ -62,32 +62,57 @@ impl DatasetImportJobSummary {
     }
 }
 impl DatasetImportJobSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
-        set_dataset_import_job_name : String
-    );
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset import job.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetImportJobArn" dataset_import_job_arn: String => dataset_import_job_arn, set_dataset_import_job_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the dataset import job.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetImportJobName" dataset_import_job_name: String => dataset_import_job_name, set_dataset_import_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data. The training data must be stored in an Amazon S3 bucket.
+        ///
+        /// If encryption is used, `DataSource` includes an Key Management Service (KMS) key.
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// The status of the dataset import job. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset import job was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The import mode of the dataset import job, FULL or INCREMENTAL.
+        value "ImportMode" import_mode: crate::ImportMode => import_mode, set_import_mode
+    }
     /// Builds the [`DatasetImportJobSummary`](crate::DatasetImportJobSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -161,19 +186,29 @@ impl DatasetImportJobSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DatasetImportJobSummary { dataset_import_job_arn : "DatasetImportJobArn", optional,
-    Plain; dataset_import_job_name : "DatasetImportJobName", optional, Plain; data_source
-    : "DataSource", optional, Plain; status : "Status", optional, Plain; message :
-    "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    last_modification_time : "LastModificationTime", optional, EpochSeconds; import_mode
-    : "ImportMode", optional, Plain; }
+    DatasetImportJobSummary {
+        dataset_import_job_arn: "DatasetImportJobArn", optional, Plain;
+        dataset_import_job_name: "DatasetImportJobName", optional, Plain;
+        data_source: "DataSource", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        import_mode: "ImportMode", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DatasetImportJobSummary { dataset_import_job_arn : optional, Text;
-    dataset_import_job_name : optional, Text; data_source : optional, Any; status :
-    optional, Text; message : optional, Text; creation_time : optional, Any;
-    last_modification_time : optional, Any; import_mode : optional, Any; }
+    DatasetImportJobSummary {
+        dataset_import_job_arn: optional, Text;
+        dataset_import_job_name: optional, Text;
+        data_source: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        import_mode: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::types::DatasetImportJobSummary>

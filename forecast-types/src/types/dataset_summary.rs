@@ -41,27 +41,34 @@ impl DatasetSummary {
     }
 }
 impl DatasetSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetName" dataset_name dataset_name set_dataset_name : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetType" dataset_type dataset_type set_dataset_type : crate
-        ::DatasetType
-    );
-    crate::primitives::build::setters!(
-        value "Domain" domain domain set_domain : crate ::Domain
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the dataset.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetName" dataset_name: String => dataset_name, set_dataset_name
+    }
+    crate::primitives::build::setters! {
+        /// The dataset type.
+        value "DatasetType" dataset_type: crate::DatasetType => dataset_type, set_dataset_type
+    }
+    crate::primitives::build::setters! {
+        /// The domain associated with the dataset.
+        value "Domain" domain: crate::Domain => domain, set_domain
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `ListDatasets` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`DatasetSummary`](crate::DatasetSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<DatasetSummary, crate::primitives::BuildError> {
@@ -126,16 +133,25 @@ impl DatasetSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DatasetSummary { dataset_arn : "DatasetArn", optional, Plain; dataset_name :
-    "DatasetName", optional, Plain; dataset_type : "DatasetType", optional, Plain; domain
-    : "Domain", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+    DatasetSummary {
+        dataset_arn: "DatasetArn", optional, Plain;
+        dataset_name: "DatasetName", optional, Plain;
+        dataset_type: "DatasetType", optional, Plain;
+        domain: "Domain", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DatasetSummary { dataset_arn : optional, Text; dataset_name : optional, Text;
-    dataset_type : optional, Any; domain : optional, Any; creation_time : optional, Any;
-    last_modification_time : optional, Any; }
+    DatasetSummary {
+        dataset_arn: optional, Text;
+        dataset_name: optional, Text;
+        dataset_type: optional, Any;
+        domain: optional, Any;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::DatasetSummary> for crate::DatasetSummary {

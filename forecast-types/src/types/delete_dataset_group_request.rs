@@ -24,10 +24,12 @@ impl DeleteDatasetGroupRequest {
     }
 }
 impl DeleteDatasetGroupRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset group to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
     /// Builds the [`DeleteDatasetGroupRequest`](crate::DeleteDatasetGroupRequest).
     ///
     /// # Errors
@@ -88,11 +90,15 @@ impl DeleteDatasetGroupRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain; }
+    DeleteDatasetGroupRequest {
+        dataset_group_arn: "DatasetGroupArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteDatasetGroupRequest { dataset_group_arn : required, Text; }
+    DeleteDatasetGroupRequest {
+        dataset_group_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -24,10 +24,12 @@ impl DeleteDatasetImportJobRequest {
     }
 }
 impl DeleteDatasetImportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset import job to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetImportJobArn" dataset_import_job_arn: String => dataset_import_job_arn, set_dataset_import_job_arn
+    }
     /// Builds the [`DeleteDatasetImportJobRequest`](crate::DeleteDatasetImportJobRequest).
     ///
     /// # Errors
@@ -88,12 +90,15 @@ impl DeleteDatasetImportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteDatasetImportJobRequest { dataset_import_job_arn : "DatasetImportJobArn",
-    required, Plain; }
+    DeleteDatasetImportJobRequest {
+        dataset_import_job_arn: "DatasetImportJobArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
+    DeleteDatasetImportJobRequest {
+        dataset_import_job_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

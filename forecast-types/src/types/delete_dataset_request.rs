@@ -24,9 +24,12 @@ impl DeleteDatasetRequest {
     }
 }
 impl DeleteDatasetRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
     /// Builds the [`DeleteDatasetRequest`](crate::DeleteDatasetRequest).
     ///
     /// # Errors
@@ -85,11 +88,15 @@ impl DeleteDatasetRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
+    DeleteDatasetRequest {
+        dataset_arn: "DatasetArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteDatasetRequest { dataset_arn : required, Text; }
+    DeleteDatasetRequest {
+        dataset_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::delete_dataset::DeleteDatasetInput>

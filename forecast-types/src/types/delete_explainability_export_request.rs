@@ -24,10 +24,12 @@ impl DeleteExplainabilityExportRequest {
     }
 }
 impl DeleteExplainabilityExportRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability export to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityExportArn" explainability_export_arn: String => explainability_export_arn, set_explainability_export_arn
+    }
     /// Builds the [`DeleteExplainabilityExportRequest`](crate::DeleteExplainabilityExportRequest).
     ///
     /// # Errors
@@ -88,12 +90,15 @@ impl DeleteExplainabilityExportRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteExplainabilityExportRequest { explainability_export_arn :
-    "ExplainabilityExportArn", required, Plain; }
+    DeleteExplainabilityExportRequest {
+        explainability_export_arn: "ExplainabilityExportArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteExplainabilityExportRequest { explainability_export_arn : required, Text; }
+    DeleteExplainabilityExportRequest {
+        explainability_export_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -24,10 +24,12 @@ impl DeleteExplainabilityRequest {
     }
 }
 impl DeleteExplainabilityRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability resource to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: String => explainability_arn, set_explainability_arn
+    }
     /// Builds the [`DeleteExplainabilityRequest`](crate::DeleteExplainabilityRequest).
     ///
     /// # Errors
@@ -88,12 +90,15 @@ impl DeleteExplainabilityRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
-    Plain; }
+    DeleteExplainabilityRequest {
+        explainability_arn: "ExplainabilityArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteExplainabilityRequest { explainability_arn : required, Text; }
+    DeleteExplainabilityRequest {
+        explainability_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,9 +26,12 @@ impl DeleteForecastRequest {
     }
 }
 impl DeleteForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
     /// Builds the [`DeleteForecastRequest`](crate::DeleteForecastRequest).
     ///
     /// # Errors
@@ -87,11 +90,15 @@ impl DeleteForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
+    DeleteForecastRequest {
+        forecast_arn: "ForecastArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteForecastRequest { forecast_arn : required, Text; }
+    DeleteForecastRequest {
+        forecast_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::delete_forecast::DeleteForecastInput>

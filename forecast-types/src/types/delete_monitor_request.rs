@@ -24,9 +24,12 @@ impl DeleteMonitorRequest {
     }
 }
 impl DeleteMonitorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
     /// Builds the [`DeleteMonitorRequest`](crate::DeleteMonitorRequest).
     ///
     /// # Errors
@@ -85,11 +88,15 @@ impl DeleteMonitorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
+    DeleteMonitorRequest {
+        monitor_arn: "MonitorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteMonitorRequest { monitor_arn : required, Text; }
+    DeleteMonitorRequest {
+        monitor_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::delete_monitor::DeleteMonitorInput>

@@ -24,10 +24,12 @@ impl DeletePredictorBacktestExportJobRequest {
     }
 }
 impl DeletePredictorBacktestExportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor backtest export job to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn: String => predictor_backtest_export_job_arn, set_predictor_backtest_export_job_arn
+    }
     /// Builds the [`DeletePredictorBacktestExportJobRequest`](crate::DeletePredictorBacktestExportJobRequest).
     ///
     /// # Errors
@@ -91,13 +93,15 @@ impl DeletePredictorBacktestExportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeletePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
-    "PredictorBacktestExportJobArn", required, Plain; }
+    DeletePredictorBacktestExportJobRequest {
+        predictor_backtest_export_job_arn: "PredictorBacktestExportJobArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeletePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
-    required, Text; }
+    DeletePredictorBacktestExportJobRequest {
+        predictor_backtest_export_job_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

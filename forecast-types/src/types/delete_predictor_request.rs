@@ -27,9 +27,12 @@ impl DeletePredictorRequest {
     }
 }
 impl DeletePredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`DeletePredictorRequest`](crate::DeletePredictorRequest).
     ///
     /// # Errors
@@ -88,11 +91,15 @@ impl DeletePredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeletePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
+    DeletePredictorRequest {
+        predictor_arn: "PredictorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeletePredictorRequest { predictor_arn : required, Text; }
+    DeletePredictorRequest {
+        predictor_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::delete_predictor::DeletePredictorInput>

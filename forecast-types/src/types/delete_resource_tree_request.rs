@@ -24,9 +24,12 @@ impl DeleteResourceTreeRequest {
     }
 }
 impl DeleteResourceTreeRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the parent resource to delete. All child resources of the parent resource will also be deleted.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
     /// Builds the [`DeleteResourceTreeRequest`](crate::DeleteResourceTreeRequest).
     ///
     /// # Errors
@@ -87,11 +90,15 @@ impl DeleteResourceTreeRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteResourceTreeRequest { resource_arn : "ResourceArn", required, Plain; }
+    DeleteResourceTreeRequest {
+        resource_arn: "ResourceArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteResourceTreeRequest { resource_arn : required, Text; }
+    DeleteResourceTreeRequest {
+        resource_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,10 +26,12 @@ impl DeleteWhatIfAnalysisRequest {
     }
 }
 impl DeleteWhatIfAnalysisRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis that you want to delete.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
     /// Builds the [`DeleteWhatIfAnalysisRequest`](crate::DeleteWhatIfAnalysisRequest).
     ///
     /// # Errors
@@ -90,12 +92,15 @@ impl DeleteWhatIfAnalysisRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteWhatIfAnalysisRequest { what_if_analysis_arn : "WhatIfAnalysisArn", required,
-    Plain; }
+    DeleteWhatIfAnalysisRequest {
+        what_if_analysis_arn: "WhatIfAnalysisArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteWhatIfAnalysisRequest { what_if_analysis_arn : required, Text; }
+    DeleteWhatIfAnalysisRequest {
+        what_if_analysis_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,10 +26,12 @@ impl DeleteWhatIfForecastExportRequest {
     }
 }
 impl DeleteWhatIfForecastExportRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast export that you want to delete.
+        ///
+        /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn: String => what_if_forecast_export_arn, set_what_if_forecast_export_arn
+    }
     /// Builds the [`DeleteWhatIfForecastExportRequest`](crate::DeleteWhatIfForecastExportRequest).
     ///
     /// # Errors
@@ -90,12 +92,15 @@ impl DeleteWhatIfForecastExportRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn :
-    "WhatIfForecastExportArn", required, Plain; }
+    DeleteWhatIfForecastExportRequest {
+        what_if_forecast_export_arn: "WhatIfForecastExportArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
+    DeleteWhatIfForecastExportRequest {
+        what_if_forecast_export_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

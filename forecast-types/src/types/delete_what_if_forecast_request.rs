@@ -26,10 +26,12 @@ impl DeleteWhatIfForecastRequest {
     }
 }
 impl DeleteWhatIfForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast that you want to delete.
+        ///
+        /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastArn" what_if_forecast_arn: String => what_if_forecast_arn, set_what_if_forecast_arn
+    }
     /// Builds the [`DeleteWhatIfForecastRequest`](crate::DeleteWhatIfForecastRequest).
     ///
     /// # Errors
@@ -90,12 +92,15 @@ impl DeleteWhatIfForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DeleteWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
-    Plain; }
+    DeleteWhatIfForecastRequest {
+        what_if_forecast_arn: "WhatIfForecastArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DeleteWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
+    DeleteWhatIfForecastRequest {
+        what_if_forecast_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

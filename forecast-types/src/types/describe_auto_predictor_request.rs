@@ -24,9 +24,12 @@ impl DescribeAutoPredictorRequest {
     }
 }
 impl DescribeAutoPredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`DescribeAutoPredictorRequest`](crate::DescribeAutoPredictorRequest).
     ///
     /// # Errors
@@ -87,11 +90,15 @@ impl DescribeAutoPredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeAutoPredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
+    DescribeAutoPredictorRequest {
+        predictor_arn: "PredictorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeAutoPredictorRequest { predictor_arn : required, Text; }
+    DescribeAutoPredictorRequest {
+        predictor_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -103,75 +103,109 @@ impl DescribeAutoPredictorResponse {
     }
 }
 impl DescribeAutoPredictorResponseBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
-        i32
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : String
-    );
-    crate::primitives::build::setters!(
-        list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : String
-    );
-    crate::primitives::build::setters!(
-        list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
-        set_dataset_import_job_arns : String
-    );
-    crate::primitives::build::setters!(
-        value "DataConfig" data_config data_config set_data_config : crate ::DataConfig
-    );
-    crate::primitives::build::setters!(
-        value "EncryptionConfig" encryption_config encryption_config
-        set_encryption_config : crate ::EncryptionConfig
-    );
-    crate::primitives::build::setters!(
-        value "ReferencePredictorSummary" reference_predictor_summary
-        reference_predictor_summary set_reference_predictor_summary : crate
-        ::ReferencePredictorSummary
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "OptimizationMetric" optimization_metric optimization_metric
-        set_optimization_metric : crate ::OptimizationMetric
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityInfo" explainability_info explainability_info
-        set_explainability_info : crate ::ExplainabilityInfo
-    );
-    crate::primitives::build::setters!(
-        value "MonitorInfo" monitor_info monitor_info set_monitor_info : crate
-        ::MonitorInfo
-    );
-    crate::primitives::build::setters!(
-        value "TimeAlignmentBoundary" time_alignment_boundary time_alignment_boundary
-        set_time_alignment_boundary : crate ::TimeAlignmentBoundary
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the predictor.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorName" predictor_name: String => predictor_name, set_predictor_name
+    }
+    crate::primitives::build::setters! {
+        /// The number of time-steps that the model predicts. The forecast horizon is also called the prediction length.
+        value "ForecastHorizon" forecast_horizon: i32 => forecast_horizon, set_forecast_horizon
+    }
+    crate::primitives::build::setters! {
+        /// The forecast types used during predictor training. Default value is \["0.1","0.5","0.9"\].
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
+    crate::primitives::build::setters! {
+        /// The frequency of predictions in a forecast.
+        ///
+        /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "Y" indicates every year and "5min" indicates every five minutes.
+        ///
+        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        value "ForecastFrequency" forecast_frequency: String => forecast_frequency, set_forecast_frequency
+    }
+    crate::primitives::build::setters! {
+        /// An array of dimension (field) names that specify the attributes used to group your time series.
+        ///
+        /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        list "ForecastDimensions" forecast_dimensions: String => forecast_dimensions, set_forecast_dimensions
+    }
+    crate::primitives::build::setters! {
+        /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
+        ///
+        /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "DatasetImportJobArns" dataset_import_job_arns: String => dataset_import_job_arns, set_dataset_import_job_arns
+    }
+    crate::primitives::build::setters! {
+        /// The data configuration for your dataset group and any additional datasets.
+        value "DataConfig" data_config: crate::DataConfig => data_config, set_data_config
+    }
+    crate::primitives::build::setters! {
+        /// An Key Management Service (KMS) key and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key. See [`EncryptionConfig`](crate::EncryptionConfig).
+        value "EncryptionConfig" encryption_config: crate::EncryptionConfig => encryption_config, set_encryption_config
+    }
+    crate::primitives::build::setters! {
+        /// The ARN and state of the reference predictor. This parameter is only valid for retrained or upgraded predictors.
+        value "ReferencePredictorSummary" reference_predictor_summary: crate::ReferencePredictorSummary => reference_predictor_summary, set_reference_predictor_summary
+    }
+    crate::primitives::build::setters! {
+        /// The estimated time remaining in minutes for the predictor training job to complete.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// The status of the predictor. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// In the event of an error, a message detailing the cause of the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp of the CreateAutoPredictor request.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The accuracy metric used to optimize the predictor.
+        value "OptimizationMetric" optimization_metric: crate::OptimizationMetric => optimization_metric, set_optimization_metric
+    }
+    crate::primitives::build::setters! {
+        /// Provides the status and ARN of the Predictor Explainability.
+        value "ExplainabilityInfo" explainability_info: crate::ExplainabilityInfo => explainability_info, set_explainability_info
+    }
+    crate::primitives::build::setters! {
+        /// A object with the Amazon Resource Name (ARN) and status of the monitor resource.
+        value "MonitorInfo" monitor_info: crate::MonitorInfo => monitor_info, set_monitor_info
+    }
+    crate::primitives::build::setters! {
+        /// The time boundary Forecast uses when aggregating data.
+        value "TimeAlignmentBoundary" time_alignment_boundary: crate::TimeAlignmentBoundary => time_alignment_boundary, set_time_alignment_boundary
+    }
     /// Builds the [`DescribeAutoPredictorResponse`](crate::DescribeAutoPredictorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -320,33 +354,51 @@ impl DescribeAutoPredictorResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeAutoPredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
-    predictor_name : "PredictorName", optional, Plain; forecast_horizon :
-    "ForecastHorizon", optional, Plain; forecast_types : "ForecastTypes", optional,
-    ListOf < Plain >; forecast_frequency : "ForecastFrequency", optional, Plain;
-    forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;
-    dataset_import_job_arns : "DatasetImportJobArns", optional, ListOf < Plain >;
-    data_config : "DataConfig", optional, Plain; encryption_config : "EncryptionConfig",
-    optional, Plain; reference_predictor_summary : "ReferencePredictorSummary", optional,
-    Plain; estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes",
-    optional, Plain; status : "Status", optional, Plain; message : "Message", optional,
-    Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
-    : "LastModificationTime", optional, EpochSeconds; optimization_metric :
-    "OptimizationMetric", optional, Plain; explainability_info : "ExplainabilityInfo",
-    optional, Plain; monitor_info : "MonitorInfo", optional, Plain;
-    time_alignment_boundary : "TimeAlignmentBoundary", optional, Plain; }
+    DescribeAutoPredictorResponse {
+        predictor_arn: "PredictorArn", optional, Plain;
+        predictor_name: "PredictorName", optional, Plain;
+        forecast_horizon: "ForecastHorizon", optional, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+        forecast_frequency: "ForecastFrequency", optional, Plain;
+        forecast_dimensions: "ForecastDimensions", optional, ListOf<Plain>;
+        dataset_import_job_arns: "DatasetImportJobArns", optional, ListOf<Plain>;
+        data_config: "DataConfig", optional, Plain;
+        encryption_config: "EncryptionConfig", optional, Plain;
+        reference_predictor_summary: "ReferencePredictorSummary", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        optimization_metric: "OptimizationMetric", optional, Plain;
+        explainability_info: "ExplainabilityInfo", optional, Plain;
+        monitor_info: "MonitorInfo", optional, Plain;
+        time_alignment_boundary: "TimeAlignmentBoundary", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeAutoPredictorResponse { predictor_arn : optional, Text; predictor_name :
-    optional, Text; forecast_horizon : optional, Any; forecast_types : optional, ListOf <
-    Text >; forecast_frequency : optional, Text; forecast_dimensions : optional, ListOf <
-    Text >; dataset_import_job_arns : optional, ListOf < Text >; data_config : optional,
-    Any; encryption_config : optional, Any; reference_predictor_summary : optional, Any;
-    estimated_time_remaining_in_minutes : optional, Any; status : optional, Text; message
-    : optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; optimization_metric : optional, Any; explainability_info : optional, Any;
-    monitor_info : optional, Any; time_alignment_boundary : optional, Any; }
+    DescribeAutoPredictorResponse {
+        predictor_arn: optional, Text;
+        predictor_name: optional, Text;
+        forecast_horizon: optional, Any;
+        forecast_types: optional, ListOf<Text>;
+        forecast_frequency: optional, Text;
+        forecast_dimensions: optional, ListOf<Text>;
+        dataset_import_job_arns: optional, ListOf<Text>;
+        data_config: optional, Any;
+        encryption_config: optional, Any;
+        reference_predictor_summary: optional, Any;
+        estimated_time_remaining_in_minutes: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        optimization_metric: optional, Any;
+        explainability_info: optional, Any;
+        monitor_info: optional, Any;
+        time_alignment_boundary: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -24,10 +24,12 @@ impl DescribeDatasetGroupRequest {
     }
 }
 impl DescribeDatasetGroupRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset group.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
     /// Builds the [`DescribeDatasetGroupRequest`](crate::DescribeDatasetGroupRequest).
     ///
     /// # Errors
@@ -88,12 +90,15 @@ impl DescribeDatasetGroupRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
+    DescribeDatasetGroupRequest {
+        dataset_group_arn: "DatasetGroupArn", required, Plain;
     }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeDatasetGroupRequest { dataset_group_arn : required, Text; }
+    DescribeDatasetGroupRequest {
+        dataset_group_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -57,29 +57,51 @@ impl DescribeDatasetGroupResponse {
     }
 }
 impl DescribeDatasetGroupResponseBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupName" dataset_group_name dataset_group_name
-        set_dataset_group_name : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
-    );
-    crate::primitives::build::setters!(
-        value "Domain" domain domain set_domain : crate ::Domain
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The name of the dataset group.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetGroupName" dataset_group_name: String => dataset_group_name, set_dataset_group_name
+    }
+    crate::primitives::build::setters! {
+        /// The ARN of the dataset group.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// An array of Amazon Resource Names (ARNs) of the datasets contained in the dataset group.
+        ///
+        /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "DatasetArns" dataset_arns: String => dataset_arns, set_dataset_arns
+    }
+    crate::primitives::build::setters! {
+        /// The domain associated with the dataset group.
+        value "Domain" domain: crate::Domain => domain, set_domain
+    }
+    crate::primitives::build::setters! {
+        /// The status of the dataset group. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        /// - `UPDATE_PENDING`, `UPDATE_IN_PROGRESS`, `UPDATE_FAILED`
+        ///
+        /// The `UPDATE` states apply when you call the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation.
+        ///
+        /// > **Note:** The `Status` of the dataset group must be `ACTIVE` before you can use the dataset group to create a predictor.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset group was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset group was created or last updated from a call to the [UpdateDatasetGroup](https://docs.aws.amazon.com/forecast/latest/dg/API_UpdateDatasetGroup.html) operation. While the dataset group is being updated, `LastModificationTime` is the current time of the `DescribeDatasetGroup` call.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`DescribeDatasetGroupResponse`](crate::DescribeDatasetGroupResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -157,18 +179,27 @@ impl DescribeDatasetGroupResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeDatasetGroupResponse { dataset_group_name : "DatasetGroupName", optional,
-    Plain; dataset_group_arn : "DatasetGroupArn", optional, Plain; dataset_arns :
-    "DatasetArns", optional, ListOf < Plain >; domain : "Domain", optional, Plain; status
-    : "Status", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+    DescribeDatasetGroupResponse {
+        dataset_group_name: "DatasetGroupName", optional, Plain;
+        dataset_group_arn: "DatasetGroupArn", optional, Plain;
+        dataset_arns: "DatasetArns", optional, ListOf<Plain>;
+        domain: "Domain", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeDatasetGroupResponse { dataset_group_name : optional, Text; dataset_group_arn
-    : optional, Text; dataset_arns : optional, ListOf < Text >; domain : optional, Any;
-    status : optional, Text; creation_time : optional, Any; last_modification_time :
-    optional, Any; }
+    DescribeDatasetGroupResponse {
+        dataset_group_name: optional, Text;
+        dataset_group_arn: optional, Text;
+        dataset_arns: optional, ListOf<Text>;
+        domain: optional, Any;
+        status: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -24,10 +24,12 @@ impl DescribeDatasetImportJobRequest {
     }
 }
 impl DescribeDatasetImportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset import job.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetImportJobArn" dataset_import_job_arn: String => dataset_import_job_arn, set_dataset_import_job_arn
+    }
     /// Builds the [`DescribeDatasetImportJobRequest`](crate::DescribeDatasetImportJobRequest).
     ///
     /// # Errors
@@ -88,12 +90,15 @@ impl DescribeDatasetImportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeDatasetImportJobRequest { dataset_import_job_arn : "DatasetImportJobArn",
-    required, Plain; }
+    DescribeDatasetImportJobRequest {
+        dataset_import_job_arn: "DatasetImportJobArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeDatasetImportJobRequest { dataset_import_job_arn : required, Text; }
+    DescribeDatasetImportJobRequest {
+        dataset_import_job_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

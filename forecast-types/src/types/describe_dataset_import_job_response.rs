@@ -113,62 +113,115 @@ impl DescribeDatasetImportJobResponse {
     }
 }
 impl DescribeDatasetImportJobResponseBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobName" dataset_import_job_name dataset_import_job_name
-        set_dataset_import_job_name : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "TimeZone" time_zone time_zone set_time_zone : String
-    );
-    crate::primitives::build::setters!(
-        value "UseGeolocationForTimeZone" use_geolocation_for_time_zone
-        use_geolocation_for_time_zone set_use_geolocation_for_time_zone : bool
-    );
-    crate::primitives::build::setters!(
-        value "GeolocationFormat" geolocation_format geolocation_format
-        set_geolocation_format : String
-    );
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(
-        map "FieldStatistics" field_statistics field_statistics set_field_statistics :
-        String => crate ::Statistics
-    );
-    crate::primitives::build::setters!(
-        value "DataSize" data_size data_size set_data_size : f64
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
-    crate::primitives::build::setters!(
-        value "ImportMode" import_mode import_mode set_import_mode : crate ::ImportMode
-    );
+    crate::primitives::build::setters! {
+        /// The name of the dataset import job.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetImportJobName" dataset_import_job_name: String => dataset_import_job_name, set_dataset_import_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The ARN of the dataset import job.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetImportJobArn" dataset_import_job_arn: String => dataset_import_job_arn, set_dataset_import_job_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset that the training data was imported to.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
+    crate::primitives::build::setters! {
+        /// The format of timestamps in the dataset. The format that you specify depends on the `DataFrequency` specified when the dataset was created. The following formats are supported
+        ///
+        /// - "yyyy-MM-dd"
+        ///
+        ///   For the following data frequencies: Y, M, W, and D
+        ///
+        /// - "yyyy-MM-dd HH:mm:ss"
+        ///
+        ///   For the following data frequencies: H, 30min, 15min, and 1min; and optionally, for: Y, M, W, and D
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
+        value "TimestampFormat" timestamp_format: String => timestamp_format, set_timestamp_format
+    }
+    crate::primitives::build::setters! {
+        /// The single time zone applied to every item in the dataset
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\/\+\-\_]+$`.
+        value "TimeZone" time_zone: String => time_zone, set_time_zone
+    }
+    crate::primitives::build::setters! {
+        /// Whether `TimeZone` is automatically derived from the geolocation attribute.
+        ///
+        /// Default: `false`.
+        value "UseGeolocationForTimeZone" use_geolocation_for_time_zone: bool => use_geolocation_for_time_zone, set_use_geolocation_for_time_zone
+    }
+    crate::primitives::build::setters! {
+        /// The format of the geolocation attribute. Valid Values:`"LAT_LONG"` and `"CC_POSTALCODE"`.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9_]+$`.
+        value "GeolocationFormat" geolocation_format: String => geolocation_format, set_geolocation_format
+    }
+    crate::primitives::build::setters! {
+        /// The location of the training data to import and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the data.
+        ///
+        /// If encryption is used, `DataSource` includes an Key Management Service (KMS) key.
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// The estimated time remaining in minutes for the dataset import job to complete.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// Statistical information about each field in the input data.
+        ///
+        /// Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        map "FieldStatistics" field_statistics: (String, crate::Statistics) => field_statistics, set_field_statistics
+    }
+    crate::primitives::build::setters! {
+        /// The size of the dataset in gigabytes (GB) after the import job has finished.
+        value "DataSize" data_size: f64 => data_size, set_data_size
+    }
+    crate::primitives::build::setters! {
+        /// The status of the dataset import job. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset import job was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The format of the imported data, CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
+    crate::primitives::build::setters! {
+        /// The import mode of the dataset import job, FULL or INCREMENTAL.
+        value "ImportMode" import_mode: crate::ImportMode => import_mode, set_import_mode
+    }
     /// Builds the [`DescribeDatasetImportJobResponse`](crate::DescribeDatasetImportJobResponse). Members with a model default that are unset get it. It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -297,31 +350,47 @@ impl DescribeDatasetImportJobResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeDatasetImportJobResponse { dataset_import_job_name : "DatasetImportJobName",
-    optional, Plain; dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;
-    dataset_arn : "DatasetArn", optional, Plain; timestamp_format : "TimestampFormat",
-    optional, Plain; time_zone : "TimeZone", optional, Plain;
-    use_geolocation_for_time_zone : "UseGeolocationForTimeZone", default(false), Plain;
-    geolocation_format : "GeolocationFormat", optional, Plain; data_source :
-    "DataSource", optional, Plain; estimated_time_remaining_in_minutes :
-    "EstimatedTimeRemainingInMinutes", optional, Plain; field_statistics :
-    "FieldStatistics", optional, MapOf < Plain >; data_size : "DataSize", optional,
-    Float; status : "Status", optional, Plain; message : "Message", optional, Plain;
-    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain;
-    import_mode : "ImportMode", optional, Plain; }
+    DescribeDatasetImportJobResponse {
+        dataset_import_job_name: "DatasetImportJobName", optional, Plain;
+        dataset_import_job_arn: "DatasetImportJobArn", optional, Plain;
+        dataset_arn: "DatasetArn", optional, Plain;
+        timestamp_format: "TimestampFormat", optional, Plain;
+        time_zone: "TimeZone", optional, Plain;
+        use_geolocation_for_time_zone: "UseGeolocationForTimeZone", default(false), Plain;
+        geolocation_format: "GeolocationFormat", optional, Plain;
+        data_source: "DataSource", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        field_statistics: "FieldStatistics", optional, MapOf<Plain>;
+        data_size: "DataSize", optional, Float;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        format: "Format", optional, Plain;
+        import_mode: "ImportMode", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeDatasetImportJobResponse { dataset_import_job_name : optional, Text;
-    dataset_import_job_arn : optional, Text; dataset_arn : optional, Text;
-    timestamp_format : optional, Text; time_zone : optional, Text;
-    use_geolocation_for_time_zone : required, Any; geolocation_format : optional, Text;
-    data_source : optional, Any; estimated_time_remaining_in_minutes : optional, Any;
-    field_statistics : optional, MapOf < Text, Any >; data_size : optional, Float; status
-    : optional, Text; message : optional, Text; creation_time : optional, Any;
-    last_modification_time : optional, Any; format : optional, Text; import_mode :
-    optional, Any; }
+    DescribeDatasetImportJobResponse {
+        dataset_import_job_name: optional, Text;
+        dataset_import_job_arn: optional, Text;
+        dataset_arn: optional, Text;
+        timestamp_format: optional, Text;
+        time_zone: optional, Text;
+        use_geolocation_for_time_zone: required, Any;
+        geolocation_format: optional, Text;
+        data_source: optional, Any;
+        estimated_time_remaining_in_minutes: optional, Any;
+        field_statistics: optional, MapOf<Text, Any>;
+        data_size: optional, Float;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        format: optional, Text;
+        import_mode: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -24,9 +24,12 @@ impl DescribeDatasetRequest {
     }
 }
 impl DescribeDatasetRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
     /// Builds the [`DescribeDatasetRequest`](crate::DescribeDatasetRequest).
     ///
     /// # Errors
@@ -85,11 +88,15 @@ impl DescribeDatasetRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeDatasetRequest { dataset_arn : "DatasetArn", required, Plain; }
+    DescribeDatasetRequest {
+        dataset_arn: "DatasetArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeDatasetRequest { dataset_arn : required, Text; }
+    DescribeDatasetRequest {
+        dataset_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetInput>

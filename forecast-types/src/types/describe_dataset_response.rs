@@ -68,38 +68,65 @@ impl DescribeDatasetResponse {
     }
 }
 impl DescribeDatasetResponseBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetArn" dataset_arn dataset_arn set_dataset_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetName" dataset_name dataset_name set_dataset_name : String
-    );
-    crate::primitives::build::setters!(
-        value "Domain" domain domain set_domain : crate ::Domain
-    );
-    crate::primitives::build::setters!(
-        value "DatasetType" dataset_type dataset_type set_dataset_type : crate
-        ::DatasetType
-    );
-    crate::primitives::build::setters!(
-        value "DataFrequency" data_frequency data_frequency set_data_frequency : String
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(
-        value "EncryptionConfig" encryption_config encryption_config
-        set_encryption_config : crate ::EncryptionConfig
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetArn" dataset_arn: String => dataset_arn, set_dataset_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the dataset.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "DatasetName" dataset_name: String => dataset_name, set_dataset_name
+    }
+    crate::primitives::build::setters! {
+        /// The domain associated with the dataset.
+        value "Domain" domain: crate::Domain => domain, set_domain
+    }
+    crate::primitives::build::setters! {
+        /// The dataset type.
+        value "DatasetType" dataset_type: crate::DatasetType => dataset_type, set_dataset_type
+    }
+    crate::primitives::build::setters! {
+        /// The frequency of data collection.
+        ///
+        /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "M" indicates every month and "30min" indicates every 30 minutes.
+        ///
+        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        value "DataFrequency" data_frequency: String => data_frequency, set_data_frequency
+    }
+    crate::primitives::build::setters! {
+        /// An array of `SchemaAttribute` objects that specify the dataset fields. Each `SchemaAttribute` specifies the name and data type of a field.
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// The Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
+        value "EncryptionConfig" encryption_config: crate::EncryptionConfig => encryption_config, set_encryption_config
+    }
+    crate::primitives::build::setters! {
+        /// The status of the dataset. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        /// - `UPDATE_PENDING`, `UPDATE_IN_PROGRESS`, `UPDATE_FAILED`
+        ///
+        /// The `UPDATE` states apply while data is imported to the dataset from a call to the [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation and reflect the status of the dataset import job. For example, when the import job status is `CREATE_IN_PROGRESS`, the status of the dataset is `UPDATE_IN_PROGRESS`.
+        ///
+        /// > **Note:** The `Status` of the dataset must be `ACTIVE` before you can import training data.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the dataset was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// When you create a dataset, `LastModificationTime` is the same as `CreationTime`. While data is being imported to the dataset, `LastModificationTime` is the current time of the `DescribeDataset` call. After a [CreateDatasetImportJob](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateDatasetImportJob.html) operation has finished, `LastModificationTime` is when the import job completed or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`DescribeDatasetResponse`](crate::DescribeDatasetResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -191,21 +218,33 @@ impl DescribeDatasetResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeDatasetResponse { dataset_arn : "DatasetArn", optional, Plain; dataset_name :
-    "DatasetName", optional, Plain; domain : "Domain", optional, Plain; dataset_type :
-    "DatasetType", optional, Plain; data_frequency : "DataFrequency", optional, Plain;
-    schema : "Schema", optional, Plain; encryption_config : "EncryptionConfig", optional,
-    Plain; status : "Status", optional, Plain; creation_time : "CreationTime", optional,
-    EpochSeconds; last_modification_time : "LastModificationTime", optional,
-    EpochSeconds; }
+    DescribeDatasetResponse {
+        dataset_arn: "DatasetArn", optional, Plain;
+        dataset_name: "DatasetName", optional, Plain;
+        domain: "Domain", optional, Plain;
+        dataset_type: "DatasetType", optional, Plain;
+        data_frequency: "DataFrequency", optional, Plain;
+        schema: "Schema", optional, Plain;
+        encryption_config: "EncryptionConfig", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeDatasetResponse { dataset_arn : optional, Text; dataset_name : optional,
-    Text; domain : optional, Any; dataset_type : optional, Any; data_frequency :
-    optional, Text; schema : optional, Any; encryption_config : optional, Any; status :
-    optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; }
+    DescribeDatasetResponse {
+        dataset_arn: optional, Text;
+        dataset_name: optional, Text;
+        domain: optional, Any;
+        dataset_type: optional, Any;
+        data_frequency: optional, Text;
+        schema: optional, Any;
+        encryption_config: optional, Any;
+        status: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::describe_dataset::DescribeDatasetOutput>

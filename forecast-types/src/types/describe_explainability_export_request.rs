@@ -26,10 +26,12 @@ impl DescribeExplainabilityExportRequest {
     }
 }
 impl DescribeExplainabilityExportRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability export.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityExportArn" explainability_export_arn: String => explainability_export_arn, set_explainability_export_arn
+    }
     /// Builds the [`DescribeExplainabilityExportRequest`](crate::DescribeExplainabilityExportRequest).
     ///
     /// # Errors
@@ -93,12 +95,15 @@ impl DescribeExplainabilityExportRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeExplainabilityExportRequest { explainability_export_arn :
-    "ExplainabilityExportArn", required, Plain; }
+    DescribeExplainabilityExportRequest {
+        explainability_export_arn: "ExplainabilityExportArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeExplainabilityExportRequest { explainability_export_arn : required, Text; }
+    DescribeExplainabilityExportRequest {
+        explainability_export_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,10 +26,12 @@ impl DescribeExplainabilityRequest {
     }
 }
 impl DescribeExplainabilityRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explaianability to describe.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: String => explainability_arn, set_explainability_arn
+    }
     /// Builds the [`DescribeExplainabilityRequest`](crate::DescribeExplainabilityRequest).
     ///
     /// # Errors
@@ -90,12 +92,15 @@ impl DescribeExplainabilityRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeExplainabilityRequest { explainability_arn : "ExplainabilityArn", required,
-    Plain; }
+    DescribeExplainabilityRequest {
+        explainability_arn: "ExplainabilityArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeExplainabilityRequest { explainability_arn : required, Text; }
+    DescribeExplainabilityRequest {
+        explainability_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

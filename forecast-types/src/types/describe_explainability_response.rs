@@ -88,54 +88,87 @@ impl DescribeExplainabilityResponse {
     }
 }
 impl DescribeExplainabilityResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityName" explainability_name explainability_name
-        set_explainability_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityConfig" explainability_config explainability_config
-        set_explainability_config : crate ::ExplainabilityConfig
-    );
-    crate::primitives::build::setters!(
-        value "EnableVisualization" enable_visualization enable_visualization
-        set_enable_visualization : bool
-    );
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(
-        value "StartDateTime" start_date_time start_date_time set_start_date_time :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "EndDateTime" end_date_time end_date_time set_end_date_time : String
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: String => explainability_arn, set_explainability_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the Explainability.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ExplainabilityName" explainability_name: String => explainability_name, set_explainability_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Predictor or Forecast used to create the Explainability resource.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The configuration settings that define the granularity of time series and time points for the Explainability.
+        value "ExplainabilityConfig" explainability_config: crate::ExplainabilityConfig => explainability_config, set_explainability_config
+    }
+    crate::primitives::build::setters! {
+        /// Whether the visualization was enabled for the Explainability resource.
+        value "EnableVisualization" enable_visualization: bool => enable_visualization, set_enable_visualization
+    }
+    crate::primitives::build::setters! {
+        /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// If `TimePointGranularity` is set to `SPECIFIC`, the first time point in the Explainability.
+        ///
+        /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
+        value "StartDateTime" start_date_time: String => start_date_time, set_start_date_time
+    }
+    crate::primitives::build::setters! {
+        /// If `TimePointGranularity` is set to `SPECIFIC`, the last time point in the Explainability.
+        ///
+        /// Length: `0..=19`. Pattern: `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`.
+        value "EndDateTime" end_date_time: String => end_date_time, set_end_date_time
+    }
+    crate::primitives::build::setters! {
+        /// The estimated time remaining in minutes for the [`CreateExplainability`][] job to complete.
+        ///
+        /// [`CreateExplainability`]: crate::CreateExplainability
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, a message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The status of the Explainability resource. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the Explainability resource was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`DescribeExplainabilityResponse`](crate::DescribeExplainabilityResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -239,27 +272,41 @@ impl DescribeExplainabilityResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeExplainabilityResponse { explainability_arn : "ExplainabilityArn", optional,
-    Plain; explainability_name : "ExplainabilityName", optional, Plain; resource_arn :
-    "ResourceArn", optional, Plain; explainability_config : "ExplainabilityConfig",
-    optional, Plain; enable_visualization : "EnableVisualization", optional, Plain;
-    data_source : "DataSource", optional, Plain; schema : "Schema", optional, Plain;
-    start_date_time : "StartDateTime", optional, Plain; end_date_time : "EndDateTime",
-    optional, Plain; estimated_time_remaining_in_minutes :
-    "EstimatedTimeRemainingInMinutes", optional, Plain; message : "Message", optional,
-    Plain; status : "Status", optional, Plain; creation_time : "CreationTime", optional,
-    EpochSeconds; last_modification_time : "LastModificationTime", optional,
-    EpochSeconds; }
+    DescribeExplainabilityResponse {
+        explainability_arn: "ExplainabilityArn", optional, Plain;
+        explainability_name: "ExplainabilityName", optional, Plain;
+        resource_arn: "ResourceArn", optional, Plain;
+        explainability_config: "ExplainabilityConfig", optional, Plain;
+        enable_visualization: "EnableVisualization", optional, Plain;
+        data_source: "DataSource", optional, Plain;
+        schema: "Schema", optional, Plain;
+        start_date_time: "StartDateTime", optional, Plain;
+        end_date_time: "EndDateTime", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        message: "Message", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeExplainabilityResponse { explainability_arn : optional, Text;
-    explainability_name : optional, Text; resource_arn : optional, Text;
-    explainability_config : optional, Any; enable_visualization : optional, Any;
-    data_source : optional, Any; schema : optional, Any; start_date_time : optional,
-    Text; end_date_time : optional, Text; estimated_time_remaining_in_minutes : optional,
-    Any; message : optional, Text; status : optional, Text; creation_time : optional,
-    Any; last_modification_time : optional, Any; }
+    DescribeExplainabilityResponse {
+        explainability_arn: optional, Text;
+        explainability_name: optional, Text;
+        resource_arn: optional, Text;
+        explainability_config: optional, Any;
+        enable_visualization: optional, Any;
+        data_source: optional, Any;
+        schema: optional, Any;
+        start_date_time: optional, Text;
+        end_date_time: optional, Text;
+        estimated_time_remaining_in_minutes: optional, Any;
+        message: optional, Text;
+        status: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,9 +26,12 @@ impl DescribeForecastRequest {
     }
 }
 impl DescribeForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
     /// Builds the [`DescribeForecastRequest`](crate::DescribeForecastRequest).
     ///
     /// # Errors
@@ -89,11 +92,15 @@ impl DescribeForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeForecastRequest { forecast_arn : "ForecastArn", required, Plain; }
+    DescribeForecastRequest {
+        forecast_arn: "ForecastArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeForecastRequest { forecast_arn : required, Text; }
+    DescribeForecastRequest {
+        forecast_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastInput>

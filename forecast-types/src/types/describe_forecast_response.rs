@@ -79,42 +79,75 @@ impl DescribeForecastResponse {
     }
 }
 impl DescribeForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastName" forecast_name forecast_name set_forecast_name : String
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "TimeSeriesSelector" time_series_selector time_series_selector
-        set_time_series_selector : crate ::TimeSeriesSelector
-    );
+    crate::primitives::build::setters! {
+        /// The forecast ARN as specified in the request.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the forecast.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ForecastName" forecast_name: String => forecast_name, set_forecast_name
+    }
+    crate::primitives::build::setters! {
+        /// The quantiles at which probabilistic forecasts were generated.
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
+    crate::primitives::build::setters! {
+        /// The ARN of the predictor used to generate the forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The ARN of the dataset group that provided the data used to train the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// The estimated time remaining in minutes for the forecast job to complete.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// The status of the forecast. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the forecast must be `ACTIVE` before you can query or export the forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the forecast creation task was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The time series to include in the forecast.
+        value "TimeSeriesSelector" time_series_selector: crate::TimeSeriesSelector => time_series_selector, set_time_series_selector
+    }
     /// Builds the [`DescribeForecastResponse`](crate::DescribeForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -211,23 +244,35 @@ impl DescribeForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeForecastResponse { forecast_arn : "ForecastArn", optional, Plain;
-    forecast_name : "ForecastName", optional, Plain; forecast_types : "ForecastTypes",
-    optional, ListOf < Plain >; predictor_arn : "PredictorArn", optional, Plain;
-    dataset_group_arn : "DatasetGroupArn", optional, Plain;
-    estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes", optional,
-    Plain; status : "Status", optional, Plain; message : "Message", optional, Plain;
-    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; time_series_selector :
-    "TimeSeriesSelector", optional, Plain; }
+    DescribeForecastResponse {
+        forecast_arn: "ForecastArn", optional, Plain;
+        forecast_name: "ForecastName", optional, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+        predictor_arn: "PredictorArn", optional, Plain;
+        dataset_group_arn: "DatasetGroupArn", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        time_series_selector: "TimeSeriesSelector", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeForecastResponse { forecast_arn : optional, Text; forecast_name : optional,
-    Text; forecast_types : optional, ListOf < Text >; predictor_arn : optional, Text;
-    dataset_group_arn : optional, Text; estimated_time_remaining_in_minutes : optional,
-    Any; status : optional, Text; message : optional, Text; creation_time : optional,
-    Any; last_modification_time : optional, Any; time_series_selector : optional, Any; }
+    DescribeForecastResponse {
+        forecast_arn: optional, Text;
+        forecast_name: optional, Text;
+        forecast_types: optional, ListOf<Text>;
+        predictor_arn: optional, Text;
+        dataset_group_arn: optional, Text;
+        estimated_time_remaining_in_minutes: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        time_series_selector: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::describe_forecast::DescribeForecastOutput>

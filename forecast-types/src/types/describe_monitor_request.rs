@@ -24,9 +24,12 @@ impl DescribeMonitorRequest {
     }
 }
 impl DescribeMonitorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource to describe.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
     /// Builds the [`DescribeMonitorRequest`](crate::DescribeMonitorRequest).
     ///
     /// # Errors
@@ -85,11 +88,15 @@ impl DescribeMonitorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeMonitorRequest { monitor_arn : "MonitorArn", required, Plain; }
+    DescribeMonitorRequest {
+        monitor_arn: "MonitorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeMonitorRequest { monitor_arn : required, Text; }
+    DescribeMonitorRequest {
+        monitor_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorInput>

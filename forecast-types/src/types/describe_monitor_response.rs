@@ -62,44 +62,60 @@ impl DescribeMonitorResponse {
     }
 }
 impl DescribeMonitorResponseBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "LastEvaluationTime" last_evaluation_time last_evaluation_time
-        set_last_evaluation_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastEvaluationState" last_evaluation_state last_evaluation_state
-        set_last_evaluation_state : String
-    );
-    crate::primitives::build::setters!(
-        value "Baseline" baseline baseline set_baseline : crate ::Baseline
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedEvaluationTimeRemainingInMinutes"
-        estimated_evaluation_time_remaining_in_minutes
-        estimated_evaluation_time_remaining_in_minutes
-        set_estimated_evaluation_time_remaining_in_minutes : i64
-    );
+    crate::primitives::build::setters! {
+        /// The name of the monitor.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "MonitorName" monitor_name: String => monitor_name, set_monitor_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource described.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the auto predictor being monitored.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The status of the monitor resource.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp of the latest evaluation completed by the monitor.
+        value "LastEvaluationTime" last_evaluation_time: crate::primitives::Timestamp => last_evaluation_time, set_last_evaluation_time
+    }
+    crate::primitives::build::setters! {
+        /// The state of the monitor's latest evaluation.
+        ///
+        /// Length: `0..=256`.
+        value "LastEvaluationState" last_evaluation_state: String => last_evaluation_state, set_last_evaluation_state
+    }
+    crate::primitives::build::setters! {
+        /// Metrics you can use as a baseline for comparison purposes. Use these values you interpret monitoring results for an auto predictor.
+        value "Baseline" baseline: crate::Baseline => baseline, set_baseline
+    }
+    crate::primitives::build::setters! {
+        /// An error message, if any, for the monitor.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp for when the monitor resource was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp of the latest modification to the monitor.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The estimated number of minutes remaining before the monitor resource finishes its current evaluation.
+        value "EstimatedEvaluationTimeRemainingInMinutes" estimated_evaluation_time_remaining_in_minutes: i64 => estimated_evaluation_time_remaining_in_minutes, set_estimated_evaluation_time_remaining_in_minutes
+    }
     /// Builds the [`DescribeMonitorResponse`](crate::DescribeMonitorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -183,23 +199,35 @@ impl DescribeMonitorResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeMonitorResponse { monitor_name : "MonitorName", optional, Plain; monitor_arn
-    : "MonitorArn", optional, Plain; resource_arn : "ResourceArn", optional, Plain;
-    status : "Status", optional, Plain; last_evaluation_time : "LastEvaluationTime",
-    optional, EpochSeconds; last_evaluation_state : "LastEvaluationState", optional,
-    Plain; baseline : "Baseline", optional, Plain; message : "Message", optional, Plain;
-    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds;
-    estimated_evaluation_time_remaining_in_minutes :
-    "EstimatedEvaluationTimeRemainingInMinutes", optional, Plain; }
+    DescribeMonitorResponse {
+        monitor_name: "MonitorName", optional, Plain;
+        monitor_arn: "MonitorArn", optional, Plain;
+        resource_arn: "ResourceArn", optional, Plain;
+        status: "Status", optional, Plain;
+        last_evaluation_time: "LastEvaluationTime", optional, EpochSeconds;
+        last_evaluation_state: "LastEvaluationState", optional, Plain;
+        baseline: "Baseline", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        estimated_evaluation_time_remaining_in_minutes: "EstimatedEvaluationTimeRemainingInMinutes", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeMonitorResponse { monitor_name : optional, Text; monitor_arn : optional,
-    Text; resource_arn : optional, Text; status : optional, Text; last_evaluation_time :
-    optional, Any; last_evaluation_state : optional, Text; baseline : optional, Any;
-    message : optional, Text; creation_time : optional, Any; last_modification_time :
-    optional, Any; estimated_evaluation_time_remaining_in_minutes : optional, Any; }
+    DescribeMonitorResponse {
+        monitor_name: optional, Text;
+        monitor_arn: optional, Text;
+        resource_arn: optional, Text;
+        status: optional, Text;
+        last_evaluation_time: optional, Any;
+        last_evaluation_state: optional, Text;
+        baseline: optional, Any;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        estimated_evaluation_time_remaining_in_minutes: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::describe_monitor::DescribeMonitorOutput>

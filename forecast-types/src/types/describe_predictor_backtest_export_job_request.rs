@@ -26,10 +26,12 @@ impl DescribePredictorBacktestExportJobRequest {
     }
 }
 impl DescribePredictorBacktestExportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor backtest export job.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn: String => predictor_backtest_export_job_arn, set_predictor_backtest_export_job_arn
+    }
     /// Builds the [`DescribePredictorBacktestExportJobRequest`](crate::DescribePredictorBacktestExportJobRequest).
     ///
     /// # Errors
@@ -96,13 +98,15 @@ impl DescribePredictorBacktestExportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
-    "PredictorBacktestExportJobArn", required, Plain; }
+    DescribePredictorBacktestExportJobRequest {
+        predictor_backtest_export_job_arn: "PredictorBacktestExportJobArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribePredictorBacktestExportJobRequest { predictor_backtest_export_job_arn :
-    required, Text; }
+    DescribePredictorBacktestExportJobRequest {
+        predictor_backtest_export_job_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -69,35 +69,63 @@ impl DescribePredictorBacktestExportJobResponse {
     }
 }
 impl DescribePredictorBacktestExportJobResponseBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn
-        predictor_backtest_export_job_arn set_predictor_backtest_export_job_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name
-        predictor_backtest_export_job_name set_predictor_backtest_export_job_name :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor backtest export job.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorBacktestExportJobArn" predictor_backtest_export_job_arn: String => predictor_backtest_export_job_arn, set_predictor_backtest_export_job_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the predictor backtest export job.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorBacktestExportJobName" predictor_backtest_export_job_name: String => predictor_backtest_export_job_name, set_predictor_backtest_export_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// Information about any errors that may have occurred during the backtest export.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The status of the predictor backtest export job. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the predictor backtest export job was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The format of the exported data, CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`DescribePredictorBacktestExportJobResponse`](crate::DescribePredictorBacktestExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -185,21 +213,31 @@ impl DescribePredictorBacktestExportJobResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
-    "PredictorBacktestExportJobArn", optional, Plain; predictor_backtest_export_job_name
-    : "PredictorBacktestExportJobName", optional, Plain; predictor_arn : "PredictorArn",
-    optional, Plain; destination : "Destination", optional, Plain; message : "Message",
-    optional, Plain; status : "Status", optional, Plain; creation_time : "CreationTime",
-    optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
-    EpochSeconds; format : "Format", optional, Plain; }
+    DescribePredictorBacktestExportJobResponse {
+        predictor_backtest_export_job_arn: "PredictorBacktestExportJobArn", optional, Plain;
+        predictor_backtest_export_job_name: "PredictorBacktestExportJobName", optional, Plain;
+        predictor_arn: "PredictorArn", optional, Plain;
+        destination: "Destination", optional, Plain;
+        message: "Message", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribePredictorBacktestExportJobResponse { predictor_backtest_export_job_arn :
-    optional, Text; predictor_backtest_export_job_name : optional, Text; predictor_arn :
-    optional, Text; destination : optional, Any; message : optional, Text; status :
-    optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; format : optional, Text; }
+    DescribePredictorBacktestExportJobResponse {
+        predictor_backtest_export_job_arn: optional, Text;
+        predictor_backtest_export_job_name: optional, Text;
+        predictor_arn: optional, Text;
+        destination: optional, Any;
+        message: optional, Text;
+        status: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

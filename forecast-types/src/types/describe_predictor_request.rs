@@ -26,9 +26,12 @@ impl DescribePredictorRequest {
     }
 }
 impl DescribePredictorRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor that you want information about.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`DescribePredictorRequest`](crate::DescribePredictorRequest).
     ///
     /// # Errors
@@ -89,11 +92,15 @@ impl DescribePredictorRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribePredictorRequest { predictor_arn : "PredictorArn", required, Plain; }
+    DescribePredictorRequest {
+        predictor_arn: "PredictorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribePredictorRequest { predictor_arn : required, Text; }
+    DescribePredictorRequest {
+        predictor_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorInput>

@@ -128,94 +128,137 @@ impl DescribePredictorResponse {
     }
 }
 impl DescribePredictorResponseBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "AutoMLAlgorithmArns" auto_ml_algorithm_arns auto_ml_algorithm_arns
-        set_auto_ml_algorithm_arns : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastHorizon" forecast_horizon forecast_horizon set_forecast_horizon :
-        i32
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
-    crate::primitives::build::setters!(
-        value "PerformAutoML" perform_auto_ml perform_auto_ml set_perform_auto_ml : bool
-    );
-    crate::primitives::build::setters!(
-        value "AutoMLOverrideStrategy" auto_ml_override_strategy
-        auto_ml_override_strategy set_auto_ml_override_strategy : crate
-        ::AutoMLOverrideStrategy
-    );
-    crate::primitives::build::setters!(
-        value "PerformHPO" perform_hpo perform_hpo set_perform_hpo : bool
-    );
-    crate::primitives::build::setters!(
-        map "TrainingParameters" training_parameters training_parameters
-        set_training_parameters : String => String
-    );
-    crate::primitives::build::setters!(
-        value "EvaluationParameters" evaluation_parameters evaluation_parameters
-        set_evaluation_parameters : crate ::EvaluationParameters
-    );
-    crate::primitives::build::setters!(
-        value "HPOConfig" hpo_config hpo_config set_hpo_config : crate
-        ::HyperParameterTuningJobConfig
-    );
-    crate::primitives::build::setters!(
-        value "InputDataConfig" input_data_config input_data_config set_input_data_config
-        : crate ::InputDataConfig
-    );
-    crate::primitives::build::setters!(
-        value "FeaturizationConfig" featurization_config featurization_config
-        set_featurization_config : crate ::FeaturizationConfig
-    );
-    crate::primitives::build::setters!(
-        value "EncryptionConfig" encryption_config encryption_config
-        set_encryption_config : crate ::EncryptionConfig
-    );
-    crate::primitives::build::setters!(
-        value "PredictorExecutionDetails" predictor_execution_details
-        predictor_execution_details set_predictor_execution_details : crate
-        ::PredictorExecutionDetails
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(
-        value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
-        : bool
-    );
-    crate::primitives::build::setters!(
-        list "DatasetImportJobArns" dataset_import_job_arns dataset_import_job_arns
-        set_dataset_import_job_arns : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "OptimizationMetric" optimization_metric optimization_metric
-        set_optimization_metric : crate ::OptimizationMetric
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the predictor.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the predictor.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorName" predictor_name: String => predictor_name, set_predictor_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the algorithm used for model training.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "AlgorithmArn" algorithm_arn: String => algorithm_arn, set_algorithm_arn
+    }
+    crate::primitives::build::setters! {
+        /// When `PerformAutoML` is specified, the ARN of the chosen algorithm.
+        ///
+        /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "AutoMLAlgorithmArns" auto_ml_algorithm_arns: String => auto_ml_algorithm_arns, set_auto_ml_algorithm_arns
+    }
+    crate::primitives::build::setters! {
+        /// The number of time-steps of the forecast. The forecast horizon is also called the prediction length.
+        value "ForecastHorizon" forecast_horizon: i32 => forecast_horizon, set_forecast_horizon
+    }
+    crate::primitives::build::setters! {
+        /// The forecast types used during predictor training. Default value is `["0.1","0.5","0.9"]`
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
+    crate::primitives::build::setters! {
+        /// Whether the predictor is set to perform AutoML.
+        value "PerformAutoML" perform_auto_ml: bool => perform_auto_ml, set_perform_auto_ml
+    }
+    crate::primitives::build::setters! {
+        /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
+        ///
+        /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
+        ///
+        /// This parameter is only valid for predictors trained using AutoML.
+        value "AutoMLOverrideStrategy" auto_ml_override_strategy: crate::AutoMLOverrideStrategy => auto_ml_override_strategy, set_auto_ml_override_strategy
+    }
+    crate::primitives::build::setters! {
+        /// Whether the predictor is set to perform hyperparameter optimization (HPO).
+        value "PerformHPO" perform_hpo: bool => perform_hpo, set_perform_hpo
+    }
+    crate::primitives::build::setters! {
+        /// The default training parameters or overrides selected during model training. When running AutoML or choosing HPO with CNN-QR or DeepAR+, the optimized values for the chosen hyperparameters are returned. For more information, see `aws-forecast-choosing-recipes`.
+        ///
+        /// Length: `0..=100`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
+        map "TrainingParameters" training_parameters: (String, String) => training_parameters, set_training_parameters
+    }
+    crate::primitives::build::setters! {
+        /// Used to override the default evaluation parameters of the specified algorithm. Amazon Forecast evaluates a predictor by splitting a dataset into training data and testing data. The evaluation parameters define how to perform the split and the number of iterations.
+        value "EvaluationParameters" evaluation_parameters: crate::EvaluationParameters => evaluation_parameters, set_evaluation_parameters
+    }
+    crate::primitives::build::setters! {
+        /// The hyperparameter override values for the algorithm.
+        value "HPOConfig" hpo_config: crate::HyperParameterTuningJobConfig => hpo_config, set_hpo_config
+    }
+    crate::primitives::build::setters! {
+        /// Describes the dataset group that contains the data to use to train the predictor.
+        value "InputDataConfig" input_data_config: crate::InputDataConfig => input_data_config, set_input_data_config
+    }
+    crate::primitives::build::setters! {
+        /// The featurization configuration.
+        value "FeaturizationConfig" featurization_config: crate::FeaturizationConfig => featurization_config, set_featurization_config
+    }
+    crate::primitives::build::setters! {
+        /// An Key Management Service (KMS) key and the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the key.
+        value "EncryptionConfig" encryption_config: crate::EncryptionConfig => encryption_config, set_encryption_config
+    }
+    crate::primitives::build::setters! {
+        /// Details on the the status and results of the backtests performed to evaluate the accuracy of the predictor. You specify the number of backtests to perform when you call the operation.
+        value "PredictorExecutionDetails" predictor_execution_details: crate::PredictorExecutionDetails => predictor_execution_details, set_predictor_execution_details
+    }
+    crate::primitives::build::setters! {
+        /// The estimated time remaining in minutes for the predictor training job to complete.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// Whether the predictor was created with [`CreateAutoPredictor`][].
+        ///
+        /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+        value "IsAutoPredictor" is_auto_predictor: bool => is_auto_predictor, set_is_auto_predictor
+    }
+    crate::primitives::build::setters! {
+        /// An array of the ARNs of the dataset import jobs used to import training data for the predictor.
+        ///
+        /// Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "DatasetImportJobArns" dataset_import_job_arns: String => dataset_import_job_arns, set_dataset_import_job_arns
+    }
+    crate::primitives::build::setters! {
+        /// The status of the predictor. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        ///
+        /// > **Note:** The `Status` of the predictor must be `ACTIVE` before you can use the predictor to create a forecast.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the model training task was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The accuracy metric used to optimize the predictor.
+        value "OptimizationMetric" optimization_metric: crate::OptimizationMetric => optimization_metric, set_optimization_metric
+    }
     /// Builds the [`DescribePredictorResponse`](crate::DescribePredictorResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -388,40 +431,61 @@ impl DescribePredictorResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribePredictorResponse { predictor_arn : "PredictorArn", optional, Plain;
-    predictor_name : "PredictorName", optional, Plain; algorithm_arn : "AlgorithmArn",
-    optional, Plain; auto_ml_algorithm_arns : "AutoMLAlgorithmArns", optional, ListOf <
-    Plain >; forecast_horizon : "ForecastHorizon", optional, Plain; forecast_types :
-    "ForecastTypes", optional, ListOf < Plain >; perform_auto_ml : "PerformAutoML",
-    optional, Plain; auto_ml_override_strategy : "AutoMLOverrideStrategy", optional,
-    Plain; perform_hpo : "PerformHPO", optional, Plain; training_parameters :
-    "TrainingParameters", optional, MapOf < Plain >; evaluation_parameters :
-    "EvaluationParameters", optional, Plain; hpo_config : "HPOConfig", optional, Plain;
-    input_data_config : "InputDataConfig", optional, Plain; featurization_config :
-    "FeaturizationConfig", optional, Plain; encryption_config : "EncryptionConfig",
-    optional, Plain; predictor_execution_details : "PredictorExecutionDetails", optional,
-    Plain; estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes",
-    optional, Plain; is_auto_predictor : "IsAutoPredictor", optional, Plain;
-    dataset_import_job_arns : "DatasetImportJobArns", optional, ListOf < Plain >; status
-    : "Status", optional, Plain; message : "Message", optional, Plain; creation_time :
-    "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; optimization_metric :
-    "OptimizationMetric", optional, Plain; }
+    DescribePredictorResponse {
+        predictor_arn: "PredictorArn", optional, Plain;
+        predictor_name: "PredictorName", optional, Plain;
+        algorithm_arn: "AlgorithmArn", optional, Plain;
+        auto_ml_algorithm_arns: "AutoMLAlgorithmArns", optional, ListOf<Plain>;
+        forecast_horizon: "ForecastHorizon", optional, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+        perform_auto_ml: "PerformAutoML", optional, Plain;
+        auto_ml_override_strategy: "AutoMLOverrideStrategy", optional, Plain;
+        perform_hpo: "PerformHPO", optional, Plain;
+        training_parameters: "TrainingParameters", optional, MapOf<Plain>;
+        evaluation_parameters: "EvaluationParameters", optional, Plain;
+        hpo_config: "HPOConfig", optional, Plain;
+        input_data_config: "InputDataConfig", optional, Plain;
+        featurization_config: "FeaturizationConfig", optional, Plain;
+        encryption_config: "EncryptionConfig", optional, Plain;
+        predictor_execution_details: "PredictorExecutionDetails", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        is_auto_predictor: "IsAutoPredictor", optional, Plain;
+        dataset_import_job_arns: "DatasetImportJobArns", optional, ListOf<Plain>;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        optimization_metric: "OptimizationMetric", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribePredictorResponse { predictor_arn : optional, Text; predictor_name :
-    optional, Text; algorithm_arn : optional, Text; auto_ml_algorithm_arns : optional,
-    ListOf < Text >; forecast_horizon : optional, Any; forecast_types : optional, ListOf
-    < Text >; perform_auto_ml : optional, Any; auto_ml_override_strategy : optional, Any;
-    perform_hpo : optional, Any; training_parameters : optional, MapOf < Text, Text >;
-    evaluation_parameters : optional, Any; hpo_config : optional, Any; input_data_config
-    : optional, Any; featurization_config : optional, Any; encryption_config : optional,
-    Any; predictor_execution_details : optional, Any; estimated_time_remaining_in_minutes
-    : optional, Any; is_auto_predictor : optional, Any; dataset_import_job_arns :
-    optional, ListOf < Text >; status : optional, Text; message : optional, Text;
-    creation_time : optional, Any; last_modification_time : optional, Any;
-    optimization_metric : optional, Any; }
+    DescribePredictorResponse {
+        predictor_arn: optional, Text;
+        predictor_name: optional, Text;
+        algorithm_arn: optional, Text;
+        auto_ml_algorithm_arns: optional, ListOf<Text>;
+        forecast_horizon: optional, Any;
+        forecast_types: optional, ListOf<Text>;
+        perform_auto_ml: optional, Any;
+        auto_ml_override_strategy: optional, Any;
+        perform_hpo: optional, Any;
+        training_parameters: optional, MapOf<Text, Text>;
+        evaluation_parameters: optional, Any;
+        hpo_config: optional, Any;
+        input_data_config: optional, Any;
+        featurization_config: optional, Any;
+        encryption_config: optional, Any;
+        predictor_execution_details: optional, Any;
+        estimated_time_remaining_in_minutes: optional, Any;
+        is_auto_predictor: optional, Any;
+        dataset_import_job_arns: optional, ListOf<Text>;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        optimization_metric: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::describe_predictor::DescribePredictorOutput>

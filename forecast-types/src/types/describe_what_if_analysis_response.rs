@@ -69,37 +69,63 @@ impl DescribeWhatIfAnalysisResponse {
     }
 }
 impl DescribeWhatIfAnalysisResponseBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "TimeSeriesSelector" time_series_selector time_series_selector
-        set_time_series_selector : crate ::TimeSeriesSelector
-    );
+    crate::primitives::build::setters! {
+        /// The name of the what-if analysis.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfAnalysisName" what_if_analysis_name: String => what_if_analysis_name, set_what_if_analysis_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The approximate time remaining to complete the what-if analysis, in minutes.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// The status of the what-if analysis. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the what-if analysis was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// Defines the set of time series that are used to create the forecasts in a `TimeSeriesIdentifiers` object. See [`TimeSeriesSelector`](crate::TimeSeriesSelector).
+        value "TimeSeriesSelector" time_series_selector: crate::TimeSeriesSelector => time_series_selector, set_time_series_selector
+    }
     /// Builds the [`DescribeWhatIfAnalysisResponse`](crate::DescribeWhatIfAnalysisResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -177,21 +203,31 @@ impl DescribeWhatIfAnalysisResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeWhatIfAnalysisResponse { what_if_analysis_name : "WhatIfAnalysisName",
-    optional, Plain; what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
-    forecast_arn : "ForecastArn", optional, Plain; estimated_time_remaining_in_minutes :
-    "EstimatedTimeRemainingInMinutes", optional, Plain; status : "Status", optional,
-    Plain; message : "Message", optional, Plain; creation_time : "CreationTime",
-    optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
-    EpochSeconds; time_series_selector : "TimeSeriesSelector", optional, Plain; }
+    DescribeWhatIfAnalysisResponse {
+        what_if_analysis_name: "WhatIfAnalysisName", optional, Plain;
+        what_if_analysis_arn: "WhatIfAnalysisArn", optional, Plain;
+        forecast_arn: "ForecastArn", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        time_series_selector: "TimeSeriesSelector", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeWhatIfAnalysisResponse { what_if_analysis_name : optional, Text;
-    what_if_analysis_arn : optional, Text; forecast_arn : optional, Text;
-    estimated_time_remaining_in_minutes : optional, Any; status : optional, Text; message
-    : optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; time_series_selector : optional, Any; }
+    DescribeWhatIfAnalysisResponse {
+        what_if_analysis_name: optional, Text;
+        what_if_analysis_arn: optional, Text;
+        forecast_arn: optional, Text;
+        estimated_time_remaining_in_minutes: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        time_series_selector: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

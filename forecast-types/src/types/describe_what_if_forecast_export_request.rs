@@ -26,10 +26,12 @@ impl DescribeWhatIfForecastExportRequest {
     }
 }
 impl DescribeWhatIfForecastExportRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast export that you are interested in.
+        ///
+        /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn: String => what_if_forecast_export_arn, set_what_if_forecast_export_arn
+    }
     /// Builds the [`DescribeWhatIfForecastExportRequest`](crate::DescribeWhatIfForecastExportRequest).
     ///
     /// # Errors
@@ -93,12 +95,15 @@ impl DescribeWhatIfForecastExportRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeWhatIfForecastExportRequest { what_if_forecast_export_arn :
-    "WhatIfForecastExportArn", required, Plain; }
+    DescribeWhatIfForecastExportRequest {
+        what_if_forecast_export_arn: "WhatIfForecastExportArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeWhatIfForecastExportRequest { what_if_forecast_export_arn : required, Text; }
+    DescribeWhatIfForecastExportRequest {
+        what_if_forecast_export_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

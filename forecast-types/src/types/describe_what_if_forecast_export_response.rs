@@ -74,39 +74,69 @@ impl DescribeWhatIfForecastExportResponse {
     }
 }
 impl DescribeWhatIfForecastExportResponseBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastExportArn" what_if_forecast_export_arn
-        what_if_forecast_export_arn set_what_if_forecast_export_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfForecastExportName" what_if_forecast_export_name
-        what_if_forecast_export_name set_what_if_forecast_export_name : String
-    );
-    crate::primitives::build::setters!(
-        list "WhatIfForecastArns" what_if_forecast_arns what_if_forecast_arns
-        set_what_if_forecast_arns : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast export.
+        ///
+        /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastExportArn" what_if_forecast_export_arn: String => what_if_forecast_export_arn, set_what_if_forecast_export_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the what-if forecast export.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfForecastExportName" what_if_forecast_export_name: String => what_if_forecast_export_name, set_what_if_forecast_export_name
+    }
+    crate::primitives::build::setters! {
+        /// An array of Amazon Resource Names (ARNs) that represent all of the what-if forecasts exported in this resource.
+        ///
+        /// Each item: Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "WhatIfForecastArns" what_if_forecast_arns: String => what_if_forecast_arns, set_what_if_forecast_arns
+    }
+    crate::primitives::build::setters! {
+        /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The status of the what-if forecast. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the what-if forecast export must be `ACTIVE` before you can access the forecast export.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the what-if forecast export was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The approximate time remaining to complete the what-if forecast export, in minutes.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The format of the exported data, CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`DescribeWhatIfForecastExportResponse`](crate::DescribeWhatIfForecastExportResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -197,23 +227,33 @@ impl DescribeWhatIfForecastExportResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeWhatIfForecastExportResponse { what_if_forecast_export_arn :
-    "WhatIfForecastExportArn", optional, Plain; what_if_forecast_export_name :
-    "WhatIfForecastExportName", optional, Plain; what_if_forecast_arns :
-    "WhatIfForecastArns", optional, ListOf < Plain >; destination : "Destination",
-    optional, Plain; message : "Message", optional, Plain; status : "Status", optional,
-    Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes", optional,
-    Plain; last_modification_time : "LastModificationTime", optional, EpochSeconds;
-    format : "Format", optional, Plain; }
+    DescribeWhatIfForecastExportResponse {
+        what_if_forecast_export_arn: "WhatIfForecastExportArn", optional, Plain;
+        what_if_forecast_export_name: "WhatIfForecastExportName", optional, Plain;
+        what_if_forecast_arns: "WhatIfForecastArns", optional, ListOf<Plain>;
+        destination: "Destination", optional, Plain;
+        message: "Message", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeWhatIfForecastExportResponse { what_if_forecast_export_arn : optional, Text;
-    what_if_forecast_export_name : optional, Text; what_if_forecast_arns : optional,
-    ListOf < Text >; destination : optional, Any; message : optional, Text; status :
-    optional, Text; creation_time : optional, Any; estimated_time_remaining_in_minutes :
-    optional, Any; last_modification_time : optional, Any; format : optional, Text; }
+    DescribeWhatIfForecastExportResponse {
+        what_if_forecast_export_arn: optional, Text;
+        what_if_forecast_export_name: optional, Text;
+        what_if_forecast_arns: optional, ListOf<Text>;
+        destination: optional, Any;
+        message: optional, Text;
+        status: optional, Text;
+        creation_time: optional, Any;
+        estimated_time_remaining_in_minutes: optional, Any;
+        last_modification_time: optional, Any;
+        format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -26,10 +26,12 @@ impl DescribeWhatIfForecastRequest {
     }
 }
 impl DescribeWhatIfForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast that you are interested in.
+        ///
+        /// **Required.** Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastArn" what_if_forecast_arn: String => what_if_forecast_arn, set_what_if_forecast_arn
+    }
     /// Builds the [`DescribeWhatIfForecastRequest`](crate::DescribeWhatIfForecastRequest).
     ///
     /// # Errors
@@ -90,12 +92,15 @@ impl DescribeWhatIfForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeWhatIfForecastRequest { what_if_forecast_arn : "WhatIfForecastArn", required,
-    Plain; }
+    DescribeWhatIfForecastRequest {
+        what_if_forecast_arn: "WhatIfForecastArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeWhatIfForecastRequest { what_if_forecast_arn : required, Text; }
+    DescribeWhatIfForecastRequest {
+        what_if_forecast_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

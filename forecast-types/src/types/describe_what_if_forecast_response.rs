@@ -85,47 +85,77 @@ impl DescribeWhatIfForecastResponse {
     }
 }
 impl DescribeWhatIfForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
-        set_what_if_forecast_name : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes
-        estimated_time_remaining_in_minutes set_estimated_time_remaining_in_minutes : i64
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        list "TimeSeriesTransformations" time_series_transformations
-        time_series_transformations set_time_series_transformations : crate
-        ::TimeSeriesTransformation
-    );
-    crate::primitives::build::setters!(
-        value "TimeSeriesReplacementsDataSource" time_series_replacements_data_source
-        time_series_replacements_data_source set_time_series_replacements_data_source :
-        crate ::TimeSeriesReplacementsDataSource
-    );
-    crate::primitives::build::setters!(
-        list "ForecastTypes" forecast_types forecast_types set_forecast_types : String
-    );
+    crate::primitives::build::setters! {
+        /// The name of the what-if forecast.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfForecastName" what_if_forecast_name: String => what_if_forecast_name, set_what_if_forecast_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast.
+        ///
+        /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastArn" what_if_forecast_arn: String => what_if_forecast_arn, set_what_if_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis that contains this forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
+    crate::primitives::build::setters! {
+        /// The approximate time remaining to complete the what-if forecast, in minutes.
+        value "EstimatedTimeRemainingInMinutes" estimated_time_remaining_in_minutes: i64 => estimated_time_remaining_in_minutes, set_estimated_time_remaining_in_minutes
+    }
+    crate::primitives::build::setters! {
+        /// The status of the what-if forecast. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the what-if forecast must be `ACTIVE` before you can access the forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the what-if forecast was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// An array of `Action` and `TimeSeriesConditions` elements that describe what transformations were applied to which time series.
+        ///
+        /// Length: `0..=30`.
+        list "TimeSeriesTransformations" time_series_transformations: crate::TimeSeriesTransformation => time_series_transformations, set_time_series_transformations
+    }
+    crate::primitives::build::setters! {
+        /// An array of `S3Config`, `Schema`, and `Format` elements that describe the replacement time series.
+        value "TimeSeriesReplacementsDataSource" time_series_replacements_data_source: crate::TimeSeriesReplacementsDataSource => time_series_replacements_data_source, set_time_series_replacements_data_source
+    }
+    crate::primitives::build::setters! {
+        /// The quantiles at which probabilistic forecasts are generated. You can specify up to five quantiles per what-if forecast in the [`CreateWhatIfForecast`][] operation. If you didn't specify quantiles, the default values are `["0.1", "0.5", "0.9"]`.
+        ///
+        /// [`CreateWhatIfForecast`]: crate::CreateWhatIfForecast
+        ///
+        /// Length: `1..=20`. Each item: Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        list "ForecastTypes" forecast_types: String => forecast_types, set_forecast_types
+    }
     /// Builds the [`DescribeWhatIfForecastResponse`](crate::DescribeWhatIfForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -227,26 +257,35 @@ impl DescribeWhatIfForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeWhatIfForecastResponse { what_if_forecast_name : "WhatIfForecastName",
-    optional, Plain; what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;
-    what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
-    estimated_time_remaining_in_minutes : "EstimatedTimeRemainingInMinutes", optional,
-    Plain; status : "Status", optional, Plain; message : "Message", optional, Plain;
-    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; time_series_transformations :
-    "TimeSeriesTransformations", optional, ListOf < Plain >;
-    time_series_replacements_data_source : "TimeSeriesReplacementsDataSource", optional,
-    Plain; forecast_types : "ForecastTypes", optional, ListOf < Plain >; }
+    DescribeWhatIfForecastResponse {
+        what_if_forecast_name: "WhatIfForecastName", optional, Plain;
+        what_if_forecast_arn: "WhatIfForecastArn", optional, Plain;
+        what_if_analysis_arn: "WhatIfAnalysisArn", optional, Plain;
+        estimated_time_remaining_in_minutes: "EstimatedTimeRemainingInMinutes", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        time_series_transformations: "TimeSeriesTransformations", optional, ListOf<Plain>;
+        time_series_replacements_data_source: "TimeSeriesReplacementsDataSource", optional, Plain;
+        forecast_types: "ForecastTypes", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeWhatIfForecastResponse { what_if_forecast_name : optional, Text;
-    what_if_forecast_arn : optional, Text; what_if_analysis_arn : optional, Text;
-    estimated_time_remaining_in_minutes : optional, Any; status : optional, Text; message
-    : optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; time_series_transformations : optional, ListOf < Any >;
-    time_series_replacements_data_source : optional, Any; forecast_types : optional,
-    ListOf < Text >; }
+    DescribeWhatIfForecastResponse {
+        what_if_forecast_name: optional, Text;
+        what_if_forecast_arn: optional, Text;
+        what_if_analysis_arn: optional, Text;
+        estimated_time_remaining_in_minutes: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        time_series_transformations: optional, ListOf<Any>;
+        time_series_replacements_data_source: optional, Any;
+        forecast_types: optional, ListOf<Text>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -34,12 +34,20 @@ impl EncryptionConfig {
     }
 }
 impl EncryptionConfigBuilder {
-    crate::primitives::build::setters!(
-        value "RoleArn" role_arn role_arn set_role_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the IAM role that Amazon Forecast can assume to access the KMS key.
+        ///
+        /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "RoleArn" role_arn: String => role_arn, set_role_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the KMS key.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
+        value "KMSKeyArn" kms_key_arn: String => kms_key_arn, set_kms_key_arn
+    }
     /// Builds the [`EncryptionConfig`](crate::EncryptionConfig).
     ///
     /// # Errors
@@ -108,12 +116,17 @@ impl EncryptionConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    EncryptionConfig { role_arn : "RoleArn", required, Plain; kms_key_arn : "KMSKeyArn",
-    required, Plain; }
+    EncryptionConfig {
+        role_arn: "RoleArn", required, Plain;
+        kms_key_arn: "KMSKeyArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    EncryptionConfig { role_arn : required, Text; kms_key_arn : required, Text; }
+    EncryptionConfig {
+        role_arn: required, Text;
+        kms_key_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::EncryptionConfig> for crate::EncryptionConfig {

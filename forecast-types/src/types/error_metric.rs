@@ -38,13 +38,28 @@ impl ErrorMetric {
     }
 }
 impl ErrorMetricBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastType" forecast_type forecast_type set_forecast_type : String
-    );
-    crate::primitives::build::setters!(value "WAPE" wape wape set_wape : f64);
-    crate::primitives::build::setters!(value "RMSE" rmse rmse set_rmse : f64);
-    crate::primitives::build::setters!(value "MASE" mase mase set_mase : f64);
-    crate::primitives::build::setters!(value "MAPE" mape mape set_mape : f64);
+    crate::primitives::build::setters! {
+        /// The Forecast type used to compute WAPE, MAPE, MASE, and RMSE.
+        ///
+        /// Length: `2..=4`. Pattern: `^(^0?\.\d\d?$|^mean$)$`.
+        value "ForecastType" forecast_type: String => forecast_type, set_forecast_type
+    }
+    crate::primitives::build::setters! {
+        /// The weighted absolute percentage error (WAPE).
+        value "WAPE" wape: f64 => wape, set_wape
+    }
+    crate::primitives::build::setters! {
+        /// The root-mean-square error (RMSE).
+        value "RMSE" rmse: f64 => rmse, set_rmse
+    }
+    crate::primitives::build::setters! {
+        /// The Mean Absolute Scaled Error (MASE)
+        value "MASE" mase: f64 => mase, set_mase
+    }
+    crate::primitives::build::setters! {
+        /// The Mean Absolute Percentage Error (MAPE)
+        value "MAPE" mape: f64 => mape, set_mape
+    }
     /// Builds the [`ErrorMetric`](crate::ErrorMetric). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ErrorMetric, crate::primitives::BuildError> {
@@ -92,14 +107,23 @@ impl ErrorMetric {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ErrorMetric { forecast_type : "ForecastType", optional, Plain; wape : "WAPE",
-    optional, Float; rmse : "RMSE", optional, Float; mase : "MASE", optional, Float; mape
-    : "MAPE", optional, Float; }
+    ErrorMetric {
+        forecast_type: "ForecastType", optional, Plain;
+        wape: "WAPE", optional, Float;
+        rmse: "RMSE", optional, Float;
+        mase: "MASE", optional, Float;
+        mape: "MAPE", optional, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ErrorMetric { forecast_type : optional, Text; wape : optional, Float; rmse :
-    optional, Float; mase : optional, Float; mape : optional, Float; }
+    ErrorMetric {
+        forecast_type: optional, Text;
+        wape: optional, Float;
+        rmse: optional, Float;
+        mase: optional, Float;
+        mape: optional, Float;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::ErrorMetric> for crate::ErrorMetric {

@@ -29,14 +29,16 @@ impl EvaluationParameters {
     }
 }
 impl EvaluationParametersBuilder {
-    crate::primitives::build::setters!(
-        value "NumberOfBacktestWindows" number_of_backtest_windows
-        number_of_backtest_windows set_number_of_backtest_windows : i32
-    );
-    crate::primitives::build::setters!(
-        value "BackTestWindowOffset" back_test_window_offset back_test_window_offset
-        set_back_test_window_offset : i32
-    );
+    crate::primitives::build::setters! {
+        /// The number of times to split the input data. The default is 1. Valid values are 1 through 5.
+        value "NumberOfBacktestWindows" number_of_backtest_windows: i32 => number_of_backtest_windows, set_number_of_backtest_windows
+    }
+    crate::primitives::build::setters! {
+        /// The point from the end of the dataset where you want to split the data for model training and testing (evaluation). Specify the value as the number of data points. The default is the value of the forecast horizon. `BackTestWindowOffset` can be used to mimic a past virtual forecast start date. This value must be greater than or equal to the forecast horizon and less than half of the TARGET_TIME_SERIES dataset length.
+        ///
+        /// `ForecastHorizon` <= `BackTestWindowOffset` < 1/2 \* TARGET_TIME_SERIES dataset length
+        value "BackTestWindowOffset" back_test_window_offset: i32 => back_test_window_offset, set_back_test_window_offset
+    }
     /// Builds the [`EvaluationParameters`](crate::EvaluationParameters). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<EvaluationParameters, crate::primitives::BuildError> {
@@ -74,13 +76,17 @@ impl EvaluationParameters {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    EvaluationParameters { number_of_backtest_windows : "NumberOfBacktestWindows",
-    optional, Plain; back_test_window_offset : "BackTestWindowOffset", optional, Plain; }
+    EvaluationParameters {
+        number_of_backtest_windows: "NumberOfBacktestWindows", optional, Plain;
+        back_test_window_offset: "BackTestWindowOffset", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    EvaluationParameters { number_of_backtest_windows : optional, Any;
-    back_test_window_offset : optional, Any; }
+    EvaluationParameters {
+        number_of_backtest_windows: optional, Any;
+        back_test_window_offset: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::EvaluationParameters>

@@ -31,13 +31,18 @@ impl EvaluationResult {
     }
 }
 impl EvaluationResultBuilder {
-    crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "TestWindows" test_windows test_windows set_test_windows : crate
-        ::WindowSummary
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the algorithm that was evaluated.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "AlgorithmArn" algorithm_arn: String => algorithm_arn, set_algorithm_arn
+    }
+    crate::primitives::build::setters! {
+        /// The array of test windows used for evaluating the algorithm. The `NumberOfBacktestWindows` from the [`EvaluationParameters`][] object determines the number of windows in the array.
+        ///
+        /// [`EvaluationParameters`]: crate::EvaluationParameters
+        list "TestWindows" test_windows: crate::WindowSummary => test_windows, set_test_windows
+    }
     /// Builds the [`EvaluationResult`](crate::EvaluationResult). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<EvaluationResult, crate::primitives::BuildError> {
@@ -91,13 +96,17 @@ impl EvaluationResult {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    EvaluationResult { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
-    "TestWindows", optional, ListOf < Plain >; }
+    EvaluationResult {
+        algorithm_arn: "AlgorithmArn", optional, Plain;
+        test_windows: "TestWindows", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    EvaluationResult { algorithm_arn : optional, Text; test_windows : optional, ListOf <
-    Any >; }
+    EvaluationResult {
+        algorithm_arn: optional, Text;
+        test_windows: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::EvaluationResult> for crate::EvaluationResult {

@@ -43,14 +43,26 @@ impl ExplainabilityConfig {
     }
 }
 impl ExplainabilityConfigBuilder {
-    crate::primitives::build::setters!(
-        value "TimeSeriesGranularity" time_series_granularity time_series_granularity
-        set_time_series_granularity : crate ::TimeSeriesGranularity
-    );
-    crate::primitives::build::setters!(
-        value "TimePointGranularity" time_point_granularity time_point_granularity
-        set_time_point_granularity : crate ::TimePointGranularity
-    );
+    crate::primitives::build::setters! {
+        /// To create an Explainability for all time series in your datasets, use `ALL`. To create an Explainability for specific time series in your datasets, use `SPECIFIC`.
+        ///
+        /// Specify time series by uploading a CSV or Parquet file to an Amazon S3 bucket and set the location within the [`DataDestination`][] data type.
+        ///
+        /// [`DataDestination`]: crate::DataDestination
+        ///
+        /// **Required.**
+        value "TimeSeriesGranularity" time_series_granularity: crate::TimeSeriesGranularity => time_series_granularity, set_time_series_granularity
+    }
+    crate::primitives::build::setters! {
+        /// To create an Explainability for all time points in your forecast horizon, use `ALL`. To create an Explainability for specific time points in your forecast horizon, use `SPECIFIC`.
+        ///
+        /// Specify time points with the `StartDateTime` and `EndDateTime` parameters within the [`CreateExplainability`][] operation.
+        ///
+        /// [`CreateExplainability`]: crate::CreateExplainability
+        ///
+        /// **Required.**
+        value "TimePointGranularity" time_point_granularity: crate::TimePointGranularity => time_point_granularity, set_time_point_granularity
+    }
     /// Builds the [`ExplainabilityConfig`](crate::ExplainabilityConfig).
     ///
     /// # Errors
@@ -117,13 +129,17 @@ impl ExplainabilityConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ExplainabilityConfig { time_series_granularity : "TimeSeriesGranularity", required,
-    Plain; time_point_granularity : "TimePointGranularity", required, Plain; }
+    ExplainabilityConfig {
+        time_series_granularity: "TimeSeriesGranularity", required, Plain;
+        time_point_granularity: "TimePointGranularity", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ExplainabilityConfig { time_series_granularity : required, Any;
-    time_point_granularity : required, Any; }
+    ExplainabilityConfig {
+        time_series_granularity: required, Any;
+        time_point_granularity: required, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::ExplainabilityConfig>

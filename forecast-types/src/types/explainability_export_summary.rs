@@ -60,30 +60,51 @@ impl ExplainabilityExportSummary {
     }
 }
 impl ExplainabilityExportSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityExportArn" explainability_export_arn
-        explainability_export_arn set_explainability_export_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityExportName" explainability_export_name
-        explainability_export_name set_explainability_export_name : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability export.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityExportArn" explainability_export_arn: String => explainability_export_arn, set_explainability_export_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the Explainability export
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ExplainabilityExportName" explainability_export_name: String => explainability_export_name, set_explainability_export_name
+    }
+    crate::primitives::build::setters! {
+        /// The destination for an export job. See [`DataDestination`](crate::DataDestination).
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// The status of the Explainability export. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// Information about any errors that may have occurred during the Explainability export.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the Explainability was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`ExplainabilityExportSummary`](crate::ExplainabilityExportSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -151,19 +172,27 @@ impl ExplainabilityExportSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ExplainabilityExportSummary { explainability_export_arn : "ExplainabilityExportArn",
-    optional, Plain; explainability_export_name : "ExplainabilityExportName", optional,
-    Plain; destination : "Destination", optional, Plain; status : "Status", optional,
-    Plain; message : "Message", optional, Plain; creation_time : "CreationTime",
-    optional, EpochSeconds; last_modification_time : "LastModificationTime", optional,
-    EpochSeconds; }
+    ExplainabilityExportSummary {
+        explainability_export_arn: "ExplainabilityExportArn", optional, Plain;
+        explainability_export_name: "ExplainabilityExportName", optional, Plain;
+        destination: "Destination", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ExplainabilityExportSummary { explainability_export_arn : optional, Text;
-    explainability_export_name : optional, Text; destination : optional, Any; status :
-    optional, Text; message : optional, Text; creation_time : optional, Any;
-    last_modification_time : optional, Any; }
+    ExplainabilityExportSummary {
+        explainability_export_arn: optional, Text;
+        explainability_export_name: optional, Text;
+        destination: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::types::ExplainabilityExportSummary>

@@ -34,11 +34,23 @@ impl ExplainabilityInfo {
     }
 }
 impl ExplainabilityInfoBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: String => explainability_arn, set_explainability_arn
+    }
+    crate::primitives::build::setters! {
+        /// The status of the Explainability. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
     /// Builds the [`ExplainabilityInfo`](crate::ExplainabilityInfo). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ExplainabilityInfo, crate::primitives::BuildError> {
@@ -88,12 +100,17 @@ impl ExplainabilityInfo {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ExplainabilityInfo { explainability_arn : "ExplainabilityArn", optional, Plain;
-    status : "Status", optional, Plain; }
+    ExplainabilityInfo {
+        explainability_arn: "ExplainabilityArn", optional, Plain;
+        status: "Status", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ExplainabilityInfo { explainability_arn : optional, Text; status : optional, Text; }
+    ExplainabilityInfo {
+        explainability_arn: optional, Text;
+        status: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::ExplainabilityInfo> for crate::ExplainabilityInfo {

@@ -65,33 +65,57 @@ impl ExplainabilitySummary {
     }
 }
 impl ExplainabilitySummaryBuilder {
-    crate::primitives::build::setters!(
-        value "ExplainabilityArn" explainability_arn explainability_arn
-        set_explainability_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityName" explainability_name explainability_name
-        set_explainability_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ExplainabilityConfig" explainability_config explainability_config
-        set_explainability_config : crate ::ExplainabilityConfig
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Explainability.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ExplainabilityArn" explainability_arn: String => explainability_arn, set_explainability_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the Explainability.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ExplainabilityName" explainability_name: String => explainability_name, set_explainability_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the Predictor or Forecast used to create the Explainability.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The configuration settings that define the granularity of time series and time points for the Explainability.
+        value "ExplainabilityConfig" explainability_config: crate::ExplainabilityConfig => explainability_config, set_explainability_config
+    }
+    crate::primitives::build::setters! {
+        /// The status of the Explainability. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// Information about any errors that may have occurred during the Explainability creation process.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the Explainability was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`ExplainabilitySummary`](crate::ExplainabilitySummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ExplainabilitySummary, crate::primitives::BuildError> {
@@ -164,19 +188,29 @@ impl ExplainabilitySummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ExplainabilitySummary { explainability_arn : "ExplainabilityArn", optional, Plain;
-    explainability_name : "ExplainabilityName", optional, Plain; resource_arn :
-    "ResourceArn", optional, Plain; explainability_config : "ExplainabilityConfig",
-    optional, Plain; status : "Status", optional, Plain; message : "Message", optional,
-    Plain; creation_time : "CreationTime", optional, EpochSeconds; last_modification_time
-    : "LastModificationTime", optional, EpochSeconds; }
+    ExplainabilitySummary {
+        explainability_arn: "ExplainabilityArn", optional, Plain;
+        explainability_name: "ExplainabilityName", optional, Plain;
+        resource_arn: "ResourceArn", optional, Plain;
+        explainability_config: "ExplainabilityConfig", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ExplainabilitySummary { explainability_arn : optional, Text; explainability_name :
-    optional, Text; resource_arn : optional, Text; explainability_config : optional, Any;
-    status : optional, Text; message : optional, Text; creation_time : optional, Any;
-    last_modification_time : optional, Any; }
+    ExplainabilitySummary {
+        explainability_arn: optional, Text;
+        explainability_name: optional, Text;
+        resource_arn: optional, Text;
+        explainability_config: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::ExplainabilitySummary>

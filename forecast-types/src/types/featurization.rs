@@ -48,13 +48,18 @@ impl Featurization {
     }
 }
 impl FeaturizationBuilder {
-    crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name : String
-    );
-    crate::primitives::build::setters!(
-        list "FeaturizationPipeline" featurization_pipeline featurization_pipeline
-        set_featurization_pipeline : crate ::FeaturizationMethod
-    );
+    crate::primitives::build::setters! {
+        /// The name of the schema attribute that specifies the data field to be featurized. Amazon Forecast supports the target field of the `TARGET_TIME_SERIES` and the `RELATED_TIME_SERIES` datasets. For example, for the `RETAIL` domain, the target is `demand`, and for the `CUSTOM` domain, the target is `target_value`. For more information, see `howitworks-missing-values`.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "AttributeName" attribute_name: String => attribute_name, set_attribute_name
+    }
+    crate::primitives::build::setters! {
+        /// An array of one `FeaturizationMethod` object that specifies the feature transformation method.
+        ///
+        /// Length: `1..=1`.
+        list "FeaturizationPipeline" featurization_pipeline: crate::FeaturizationMethod => featurization_pipeline, set_featurization_pipeline
+    }
     /// Builds the [`Featurization`](crate::Featurization).
     ///
     /// # Errors
@@ -124,13 +129,17 @@ impl Featurization {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Featurization { attribute_name : "AttributeName", required, Plain;
-    featurization_pipeline : "FeaturizationPipeline", optional, ListOf < Plain >; }
+    Featurization {
+        attribute_name: "AttributeName", required, Plain;
+        featurization_pipeline: "FeaturizationPipeline", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Featurization { attribute_name : required, Text; featurization_pipeline : optional,
-    ListOf < Any >; }
+    Featurization {
+        attribute_name: required, Text;
+        featurization_pipeline: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Featurization> for crate::Featurization {

@@ -63,18 +63,43 @@ impl FeaturizationConfig {
     }
 }
 impl FeaturizationConfigBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastFrequency" forecast_frequency forecast_frequency
-        set_forecast_frequency : String
-    );
-    crate::primitives::build::setters!(
-        list "ForecastDimensions" forecast_dimensions forecast_dimensions
-        set_forecast_dimensions : String
-    );
-    crate::primitives::build::setters!(
-        list "Featurizations" featurizations featurizations set_featurizations : crate
-        ::Featurization
-    );
+    crate::primitives::build::setters! {
+        /// The frequency of predictions in a forecast.
+        ///
+        /// Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute). For example, "1D" indicates every day and "15min" indicates every 15 minutes. You cannot specify a value that would overlap with the next larger frequency. That means, for example, you cannot specify a frequency of 60 minutes, because that is equivalent to 1 hour. The valid values for each frequency are the following:
+        ///
+        /// - Minute - 1-59
+        /// - Hour - 1-23
+        /// - Day - 1-6
+        /// - Week - 1-4
+        /// - Month - 1-11
+        /// - Year - 1
+        ///
+        /// Thus, if you want every other week forecasts, specify "2W". Or, if you want quarterly forecasts, you specify "3M".
+        ///
+        /// The frequency must be greater than or equal to the TARGET_TIME_SERIES dataset frequency.
+        ///
+        /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the TARGET_TIME_SERIES dataset frequency.
+        ///
+        /// **Required.** Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        value "ForecastFrequency" forecast_frequency: String => forecast_frequency, set_forecast_frequency
+    }
+    crate::primitives::build::setters! {
+        /// An array of dimension (field) names that specify how to group the generated forecast.
+        ///
+        /// For example, suppose that you are generating a forecast for item sales across all of your stores, and your dataset contains a `store_id` field. If you want the sales forecast for each item by store, you would specify `store_id` as the dimension.
+        ///
+        /// All forecast dimensions specified in the `TARGET_TIME_SERIES` dataset don't need to be specified in the `CreatePredictor` request. All forecast dimensions specified in the `RELATED_TIME_SERIES` dataset must be specified in the `CreatePredictor` request.
+        ///
+        /// Length: `1..=10`. Each item: Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        list "ForecastDimensions" forecast_dimensions: String => forecast_dimensions, set_forecast_dimensions
+    }
+    crate::primitives::build::setters! {
+        /// An array of featurization (transformation) information for the fields of a dataset.
+        ///
+        /// Length: `1..=50`.
+        list "Featurizations" featurizations: crate::Featurization => featurizations, set_featurizations
+    }
     /// Builds the [`FeaturizationConfig`](crate::FeaturizationConfig).
     ///
     /// # Errors
@@ -156,14 +181,19 @@ impl FeaturizationConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    FeaturizationConfig { forecast_frequency : "ForecastFrequency", required, Plain;
-    forecast_dimensions : "ForecastDimensions", optional, ListOf < Plain >;
-    featurizations : "Featurizations", optional, ListOf < Plain >; }
+    FeaturizationConfig {
+        forecast_frequency: "ForecastFrequency", required, Plain;
+        forecast_dimensions: "ForecastDimensions", optional, ListOf<Plain>;
+        featurizations: "Featurizations", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    FeaturizationConfig { forecast_frequency : required, Text; forecast_dimensions :
-    optional, ListOf < Text >; featurizations : optional, ListOf < Any >; }
+    FeaturizationConfig {
+        forecast_frequency: required, Text;
+        forecast_dimensions: optional, ListOf<Text>;
+        featurizations: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::FeaturizationConfig>

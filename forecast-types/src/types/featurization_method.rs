@@ -59,16 +59,33 @@ impl FeaturizationMethod {
     }
 }
 impl FeaturizationMethodBuilder {
-    crate::primitives::build::setters!(
-        value "FeaturizationMethodName" featurization_method_name
-        featurization_method_name set_featurization_method_name : crate
-        ::FeaturizationMethodName
-    );
-    crate::primitives::build::setters!(
-        map "FeaturizationMethodParameters" featurization_method_parameters
-        featurization_method_parameters set_featurization_method_parameters : String =>
-        String
-    );
+    crate::primitives::build::setters! {
+        /// The name of the method. The "filling" method is the only supported method.
+        ///
+        /// **Required.**
+        value "FeaturizationMethodName" featurization_method_name: crate::FeaturizationMethodName => featurization_method_name, set_featurization_method_name
+    }
+    crate::primitives::build::setters! {
+        /// The method parameters (key-value pairs), which are a map of override parameters. Specify these parameters to override the default values. Related Time Series attributes do not accept aggregation parameters.
+        ///
+        /// The following list shows the parameters and their valid values for the "filling" featurization method for a **Target Time Series** dataset. Bold signifies the default value.
+        ///
+        /// - `aggregation`: **sum**, `avg`, `first`, `min`, `max`
+        /// - `frontfill`: **none**
+        /// - `middlefill`: **zero**, `nan` (not a number), `value`, `median`, `mean`, `min`, `max`
+        /// - `backfill`: **zero**, `nan`, `value`, `median`, `mean`, `min`, `max`
+        ///
+        /// The following list shows the parameters and their valid values for a **Related Time Series** featurization method (there are no defaults):
+        ///
+        /// - `middlefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+        /// - `backfill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+        /// - `futurefill`: `zero`, `value`, `median`, `mean`, `min`, `max`
+        ///
+        /// To set a filling method to a specific value, set the fill parameter to `value` and define the value in a corresponding `_value` parameter. For example, to set backfilling to a value of 2, include the following: `"backfill": "value"` and `"backfill_value":"2"`.
+        ///
+        /// Length: `1..=20`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\\]+$`. Each value: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\_\.\/\[\]\,\"\\\s]+$`.
+        map "FeaturizationMethodParameters" featurization_method_parameters: (String, String) => featurization_method_parameters, set_featurization_method_parameters
+    }
     /// Builds the [`FeaturizationMethod`](crate::FeaturizationMethod).
     ///
     /// # Errors
@@ -142,14 +159,17 @@ impl FeaturizationMethod {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    FeaturizationMethod { featurization_method_name : "FeaturizationMethodName",
-    required, Plain; featurization_method_parameters : "FeaturizationMethodParameters",
-    optional, MapOf < Plain >; }
+    FeaturizationMethod {
+        featurization_method_name: "FeaturizationMethodName", required, Plain;
+        featurization_method_parameters: "FeaturizationMethodParameters", optional, MapOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    FeaturizationMethod { featurization_method_name : required, Any;
-    featurization_method_parameters : optional, MapOf < Text, Text >; }
+    FeaturizationMethod {
+        featurization_method_name: required, Any;
+        featurization_method_parameters: optional, MapOf<Text, Text>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::FeaturizationMethod>

@@ -34,12 +34,24 @@ impl Filter {
     }
 }
 impl FilterBuilder {
-    crate::primitives::build::setters!(value "Key" key key set_key : String);
-    crate::primitives::build::setters!(value "Value" value value set_value : String);
-    crate::primitives::build::setters!(
-        value "Condition" condition condition set_condition : crate
-        ::FilterConditionString
-    );
+    crate::primitives::build::setters! {
+        /// The name of the parameter to filter on.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        value "Key" key: String => key, set_key
+    }
+    crate::primitives::build::setters! {
+        /// The value to match.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "Value" value: String => value, set_value
+    }
+    crate::primitives::build::setters! {
+        /// The condition to apply. To include the objects that match the statement, specify `IS`. To exclude matching objects, specify `IS_NOT`.
+        ///
+        /// **Required.**
+        value "Condition" condition: crate::FilterConditionString => condition, set_condition
+    }
     /// Builds the [`Filter`](crate::Filter).
     ///
     /// # Errors
@@ -108,12 +120,19 @@ impl Filter {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Filter { key : "Key", required, Plain; value : "Value", required, Plain; condition :
-    "Condition", required, Plain; }
+    Filter {
+        key: "Key", required, Plain;
+        value: "Value", required, Plain;
+        condition: "Condition", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Filter { key : required, Text; value : required, Text; condition : required, Any; }
+    Filter {
+        key: required, Text;
+        value: required, Text;
+        condition: required, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Filter> for crate::Filter {

@@ -26,9 +26,12 @@ impl GetAccuracyMetricsRequest {
     }
 }
 impl GetAccuracyMetricsRequestBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor to get metrics for.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`GetAccuracyMetricsRequest`](crate::GetAccuracyMetricsRequest).
     ///
     /// # Errors
@@ -89,11 +92,15 @@ impl GetAccuracyMetricsRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetAccuracyMetricsRequest { predictor_arn : "PredictorArn", required, Plain; }
+    GetAccuracyMetricsRequest {
+        predictor_arn: "PredictorArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetAccuracyMetricsRequest { predictor_arn : required, Text; }
+    GetAccuracyMetricsRequest {
+        predictor_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

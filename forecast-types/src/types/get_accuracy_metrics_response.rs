@@ -39,24 +39,28 @@ impl GetAccuracyMetricsResponse {
     }
 }
 impl GetAccuracyMetricsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "PredictorEvaluationResults" predictor_evaluation_results
-        predictor_evaluation_results set_predictor_evaluation_results : crate
-        ::EvaluationResult
-    );
-    crate::primitives::build::setters!(
-        value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
-        : bool
-    );
-    crate::primitives::build::setters!(
-        value "AutoMLOverrideStrategy" auto_ml_override_strategy
-        auto_ml_override_strategy set_auto_ml_override_strategy : crate
-        ::AutoMLOverrideStrategy
-    );
-    crate::primitives::build::setters!(
-        value "OptimizationMetric" optimization_metric optimization_metric
-        set_optimization_metric : crate ::OptimizationMetric
-    );
+    crate::primitives::build::setters! {
+        /// An array of results from evaluating the predictor.
+        list "PredictorEvaluationResults" predictor_evaluation_results: crate::EvaluationResult => predictor_evaluation_results, set_predictor_evaluation_results
+    }
+    crate::primitives::build::setters! {
+        /// Whether the predictor was created with [`CreateAutoPredictor`][].
+        ///
+        /// [`CreateAutoPredictor`]: crate::CreateAutoPredictor
+        value "IsAutoPredictor" is_auto_predictor: bool => is_auto_predictor, set_is_auto_predictor
+    }
+    crate::primitives::build::setters! {
+        /// The AutoML strategy used to train the predictor. Unless `LatencyOptimized` is specified, the AutoML strategy optimizes predictor accuracy.
+        ///
+        /// > **Note:** The `LatencyOptimized` AutoML override strategy is only available in private beta. Contact Amazon Web Services Support or your account manager to learn more about access privileges.
+        ///
+        /// This parameter is only valid for predictors trained using AutoML.
+        value "AutoMLOverrideStrategy" auto_ml_override_strategy: crate::AutoMLOverrideStrategy => auto_ml_override_strategy, set_auto_ml_override_strategy
+    }
+    crate::primitives::build::setters! {
+        /// The accuracy metric used to optimize the predictor.
+        value "OptimizationMetric" optimization_metric: crate::OptimizationMetric => optimization_metric, set_optimization_metric
+    }
     /// Builds the [`GetAccuracyMetricsResponse`](crate::GetAccuracyMetricsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -118,17 +122,21 @@ impl GetAccuracyMetricsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetAccuracyMetricsResponse { predictor_evaluation_results :
-    "PredictorEvaluationResults", optional, ListOf < Plain >; is_auto_predictor :
-    "IsAutoPredictor", optional, Plain; auto_ml_override_strategy :
-    "AutoMLOverrideStrategy", optional, Plain; optimization_metric :
-    "OptimizationMetric", optional, Plain; }
+    GetAccuracyMetricsResponse {
+        predictor_evaluation_results: "PredictorEvaluationResults", optional, ListOf<Plain>;
+        is_auto_predictor: "IsAutoPredictor", optional, Plain;
+        auto_ml_override_strategy: "AutoMLOverrideStrategy", optional, Plain;
+        optimization_metric: "OptimizationMetric", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetAccuracyMetricsResponse { predictor_evaluation_results : optional, ListOf < Any >;
-    is_auto_predictor : optional, Any; auto_ml_override_strategy : optional, Any;
-    optimization_metric : optional, Any; }
+    GetAccuracyMetricsResponse {
+        predictor_evaluation_results: optional, ListOf<Any>;
+        is_auto_predictor: optional, Any;
+        auto_ml_override_strategy: optional, Any;
+        optimization_metric: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput>

@@ -28,10 +28,10 @@ impl HyperParameterTuningJobConfig {
     }
 }
 impl HyperParameterTuningJobConfigBuilder {
-    crate::primitives::build::setters!(
-        value "ParameterRanges" parameter_ranges parameter_ranges set_parameter_ranges :
-        crate ::ParameterRanges
-    );
+    crate::primitives::build::setters! {
+        /// Specifies the ranges of valid values for the hyperparameters.
+        value "ParameterRanges" parameter_ranges: crate::ParameterRanges => parameter_ranges, set_parameter_ranges
+    }
     /// Builds the [`HyperParameterTuningJobConfig`](crate::HyperParameterTuningJobConfig). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -76,12 +76,15 @@ impl HyperParameterTuningJobConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    HyperParameterTuningJobConfig { parameter_ranges : "ParameterRanges", optional,
-    Plain; }
+    HyperParameterTuningJobConfig {
+        parameter_ranges: "ParameterRanges", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    HyperParameterTuningJobConfig { parameter_ranges : optional, Any; }
+    HyperParameterTuningJobConfig {
+        parameter_ranges: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::HyperParameterTuningJobConfig>

@@ -35,14 +35,18 @@ impl InputDataConfig {
     }
 }
 impl InputDataConfigBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        list "SupplementaryFeatures" supplementary_features supplementary_features
-        set_supplementary_features : crate ::SupplementaryFeature
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset group.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// An array of supplementary features. The only supported feature is a holiday calendar.
+        ///
+        /// Length: `1..=2`.
+        list "SupplementaryFeatures" supplementary_features: crate::SupplementaryFeature => supplementary_features, set_supplementary_features
+    }
     /// Builds the [`InputDataConfig`](crate::InputDataConfig).
     ///
     /// # Errors
@@ -112,13 +116,17 @@ impl InputDataConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    InputDataConfig { dataset_group_arn : "DatasetGroupArn", required, Plain;
-    supplementary_features : "SupplementaryFeatures", optional, ListOf < Plain >; }
+    InputDataConfig {
+        dataset_group_arn: "DatasetGroupArn", required, Plain;
+        supplementary_features: "SupplementaryFeatures", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    InputDataConfig { dataset_group_arn : required, Text; supplementary_features :
-    optional, ListOf < Any >; }
+    InputDataConfig {
+        dataset_group_arn: required, Text;
+        supplementary_features: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::InputDataConfig> for crate::InputDataConfig {

@@ -53,17 +53,42 @@ impl IntegerParameterRange {
     }
 }
 impl IntegerParameterRangeBuilder {
-    crate::primitives::build::setters!(value "Name" name name set_name : String);
-    crate::primitives::build::setters!(
-        value "MaxValue" max_value max_value set_max_value : i32
-    );
-    crate::primitives::build::setters!(
-        value "MinValue" min_value min_value set_min_value : i32
-    );
-    crate::primitives::build::setters!(
-        value "ScalingType" scaling_type scaling_type set_scaling_type : crate
-        ::ScalingType
-    );
+    crate::primitives::build::setters! {
+        /// The name of the hyperparameter to tune.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "Name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The maximum tunable value of the hyperparameter.
+        ///
+        /// **Required.**
+        value "MaxValue" max_value: i32 => max_value, set_max_value
+    }
+    crate::primitives::build::setters! {
+        /// The minimum tunable value of the hyperparameter.
+        ///
+        /// **Required.**
+        value "MinValue" min_value: i32 => min_value, set_min_value
+    }
+    crate::primitives::build::setters! {
+        /// The scale that hyperparameter tuning uses to search the hyperparameter range. Valid values:
+        ///
+        /// - **Auto**: Amazon Forecast hyperparameter tuning chooses the best scale for the hyperparameter.
+        ///
+        /// - **Linear**: Hyperparameter tuning searches the values in the hyperparameter range by using a linear scale.
+        ///
+        /// - **Logarithmic**: Hyperparameter tuning searches the values in the hyperparameter range by using a logarithmic scale.
+        ///
+        ///   Logarithmic scaling works only for ranges that have values greater than 0.
+        ///
+        /// - **ReverseLogarithmic**: Not supported for `IntegerParameterRange`.
+        ///
+        ///   Reverse logarithmic scaling works only for ranges that are entirely within the range 0 <= x < 1.0.
+        ///
+        /// For information about choosing a hyperparameter scale, see [Hyperparameter Scaling](http://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type). One of the following values:
+        value "ScalingType" scaling_type: crate::ScalingType => scaling_type, set_scaling_type
+    }
     /// Builds the [`IntegerParameterRange`](crate::IntegerParameterRange).
     ///
     /// # Errors
@@ -135,14 +160,21 @@ impl IntegerParameterRange {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    IntegerParameterRange { name : "Name", required, Plain; max_value : "MaxValue",
-    required, Plain; min_value : "MinValue", required, Plain; scaling_type :
-    "ScalingType", optional, Plain; }
+    IntegerParameterRange {
+        name: "Name", required, Plain;
+        max_value: "MaxValue", required, Plain;
+        min_value: "MinValue", required, Plain;
+        scaling_type: "ScalingType", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    IntegerParameterRange { name : required, Text; max_value : required, Any; min_value :
-    required, Any; scaling_type : optional, Any; }
+    IntegerParameterRange {
+        name: required, Text;
+        max_value: required, Any;
+        min_value: required, Any;
+        scaling_type: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::IntegerParameterRange>

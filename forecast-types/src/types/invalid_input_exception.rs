@@ -33,9 +33,10 @@ impl InvalidInputException {
     }
 }
 impl InvalidInputExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`InvalidInputException`](crate::InvalidInputException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<InvalidInputException, crate::primitives::BuildError> {
@@ -72,11 +73,15 @@ impl InvalidInputException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    InvalidInputException { message : "Message" | "message", optional, Plain; }
+    InvalidInputException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    InvalidInputException { message : optional, Text; }
+    InvalidInputException {
+        message: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::error::InvalidInputException>

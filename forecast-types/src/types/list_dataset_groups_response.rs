@@ -27,13 +27,16 @@ impl ListDatasetGroupsResponse {
     }
 }
 impl ListDatasetGroupsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "DatasetGroups" dataset_groups dataset_groups set_dataset_groups : crate
-        ::DatasetGroupSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each dataset group's properties.
+        list "DatasetGroups" dataset_groups: crate::DatasetGroupSummary => dataset_groups, set_dataset_groups
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListDatasetGroupsResponse`](crate::ListDatasetGroupsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -89,13 +92,17 @@ impl ListDatasetGroupsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListDatasetGroupsResponse { dataset_groups : "DatasetGroups", optional, ListOf <
-    Plain >; next_token : "NextToken", optional, Plain; }
+    ListDatasetGroupsResponse {
+        dataset_groups: "DatasetGroups", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListDatasetGroupsResponse { dataset_groups : optional, ListOf < Any >; next_token :
-    optional, Text; }
+    ListDatasetGroupsResponse {
+        dataset_groups: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_dataset_groups::ListDatasetGroupsOutput>

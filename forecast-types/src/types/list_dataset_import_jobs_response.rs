@@ -27,13 +27,16 @@ impl ListDatasetImportJobsResponse {
     }
 }
 impl ListDatasetImportJobsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "DatasetImportJobs" dataset_import_jobs dataset_import_jobs
-        set_dataset_import_jobs : crate ::DatasetImportJobSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each dataset import job's properties.
+        list "DatasetImportJobs" dataset_import_jobs: crate::DatasetImportJobSummary => dataset_import_jobs, set_dataset_import_jobs
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListDatasetImportJobsResponse`](crate::ListDatasetImportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -89,13 +92,17 @@ impl ListDatasetImportJobsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListDatasetImportJobsResponse { dataset_import_jobs : "DatasetImportJobs", optional,
-    ListOf < Plain >; next_token : "NextToken", optional, Plain; }
+    ListDatasetImportJobsResponse {
+        dataset_import_jobs: "DatasetImportJobs", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListDatasetImportJobsResponse { dataset_import_jobs : optional, ListOf < Any >;
-    next_token : optional, Text; }
+    ListDatasetImportJobsResponse {
+        dataset_import_jobs: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

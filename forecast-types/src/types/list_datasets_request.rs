@@ -29,12 +29,18 @@ impl ListDatasetsRequest {
     }
 }
 impl ListDatasetsRequestBuilder {
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
-    crate::primitives::build::setters!(
-        value "MaxResults" max_results max_results set_max_results : i32
-    );
+    crate::primitives::build::setters! {
+        /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
+    crate::primitives::build::setters! {
+        /// The number of items to return in the response.
+        ///
+        /// Range: `1..=100`.
+        value "MaxResults" max_results: i32 => max_results, set_max_results
+    }
     /// Builds the [`ListDatasetsRequest`](crate::ListDatasetsRequest). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListDatasetsRequest, crate::primitives::BuildError> {
@@ -87,12 +93,17 @@ impl ListDatasetsRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListDatasetsRequest { next_token : "NextToken", optional, Plain; max_results :
-    "MaxResults", optional, Plain; }
+    ListDatasetsRequest {
+        next_token: "NextToken", optional, Plain;
+        max_results: "MaxResults", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListDatasetsRequest { next_token : optional, Text; max_results : optional, Any; }
+    ListDatasetsRequest {
+        next_token: optional, Text;
+        max_results: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsInput>

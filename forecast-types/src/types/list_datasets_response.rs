@@ -27,12 +27,16 @@ impl ListDatasetsResponse {
     }
 }
 impl ListDatasetsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "Datasets" datasets datasets set_datasets : crate ::DatasetSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each dataset's properties.
+        list "Datasets" datasets: crate::DatasetSummary => datasets, set_datasets
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListDatasetsResponse`](crate::ListDatasetsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListDatasetsResponse, crate::primitives::BuildError> {
@@ -86,13 +90,17 @@ impl ListDatasetsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListDatasetsResponse { datasets : "Datasets", optional, ListOf < Plain >; next_token
-    : "NextToken", optional, Plain; }
+    ListDatasetsResponse {
+        datasets: "Datasets", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListDatasetsResponse { datasets : optional, ListOf < Any >; next_token : optional,
-    Text; }
+    ListDatasetsResponse {
+        datasets: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_datasets::ListDatasetsOutput>

@@ -29,13 +29,16 @@ impl ListExplainabilitiesResponse {
     }
 }
 impl ListExplainabilitiesResponseBuilder {
-    crate::primitives::build::setters!(
-        list "Explainabilities" explainabilities explainabilities set_explainabilities :
-        crate ::ExplainabilitySummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize the properties of each Explainability resource.
+        list "Explainabilities" explainabilities: crate::ExplainabilitySummary => explainabilities, set_explainabilities
+    }
+    crate::primitives::build::setters! {
+        /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListExplainabilitiesResponse`](crate::ListExplainabilitiesResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -91,13 +94,17 @@ impl ListExplainabilitiesResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListExplainabilitiesResponse { explainabilities : "Explainabilities", optional,
-    ListOf < Plain >; next_token : "NextToken", optional, Plain; }
+    ListExplainabilitiesResponse {
+        explainabilities: "Explainabilities", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListExplainabilitiesResponse { explainabilities : optional, ListOf < Any >;
-    next_token : optional, Text; }
+    ListExplainabilitiesResponse {
+        explainabilities: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

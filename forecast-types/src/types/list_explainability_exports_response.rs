@@ -29,13 +29,16 @@ impl ListExplainabilityExportsResponse {
     }
 }
 impl ListExplainabilityExportsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "ExplainabilityExports" explainability_exports explainability_exports
-        set_explainability_exports : crate ::ExplainabilityExportSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize the properties of each Explainability export.
+        list "ExplainabilityExports" explainability_exports: crate::ExplainabilityExportSummary => explainability_exports, set_explainability_exports
+    }
+    crate::primitives::build::setters! {
+        /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListExplainabilityExportsResponse`](crate::ListExplainabilityExportsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -91,13 +94,17 @@ impl ListExplainabilityExportsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListExplainabilityExportsResponse { explainability_exports : "ExplainabilityExports",
-    optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }
+    ListExplainabilityExportsResponse {
+        explainability_exports: "ExplainabilityExports", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListExplainabilityExportsResponse { explainability_exports : optional, ListOf < Any
-    >; next_token : optional, Text; }
+    ListExplainabilityExportsResponse {
+        explainability_exports: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -29,13 +29,16 @@ impl ListForecastExportJobsResponse {
     }
 }
 impl ListForecastExportJobsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "ForecastExportJobs" forecast_export_jobs forecast_export_jobs
-        set_forecast_export_jobs : crate ::ForecastExportJobSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each export job's properties.
+        list "ForecastExportJobs" forecast_export_jobs: crate::ForecastExportJobSummary => forecast_export_jobs, set_forecast_export_jobs
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListForecastExportJobsResponse`](crate::ListForecastExportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -91,13 +94,17 @@ impl ListForecastExportJobsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListForecastExportJobsResponse { forecast_export_jobs : "ForecastExportJobs",
-    optional, ListOf < Plain >; next_token : "NextToken", optional, Plain; }
+    ListForecastExportJobsResponse {
+        forecast_export_jobs: "ForecastExportJobs", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListForecastExportJobsResponse { forecast_export_jobs : optional, ListOf < Any >;
-    next_token : optional, Text; }
+    ListForecastExportJobsResponse {
+        forecast_export_jobs: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -29,12 +29,16 @@ impl ListForecastsResponse {
     }
 }
 impl ListForecastsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "Forecasts" forecasts forecasts set_forecasts : crate ::ForecastSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each forecast's properties.
+        list "Forecasts" forecasts: crate::ForecastSummary => forecasts, set_forecasts
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListForecastsResponse`](crate::ListForecastsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListForecastsResponse, crate::primitives::BuildError> {
@@ -88,13 +92,17 @@ impl ListForecastsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListForecastsResponse { forecasts : "Forecasts", optional, ListOf < Plain >;
-    next_token : "NextToken", optional, Plain; }
+    ListForecastsResponse {
+        forecasts: "Forecasts", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListForecastsResponse { forecasts : optional, ListOf < Any >; next_token : optional,
-    Text; }
+    ListForecastsResponse {
+        forecasts: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_forecasts::ListForecastsOutput>

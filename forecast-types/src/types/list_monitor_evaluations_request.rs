@@ -47,18 +47,38 @@ impl ListMonitorEvaluationsRequest {
     }
 }
 impl ListMonitorEvaluationsRequestBuilder {
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
-    crate::primitives::build::setters!(
-        value "MaxResults" max_results max_results set_max_results : i32
-    );
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "Filters" filters filters set_filters : crate ::Filter
-    );
+    crate::primitives::build::setters! {
+        /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
+    crate::primitives::build::setters! {
+        /// The maximum number of monitoring results to return.
+        ///
+        /// Range: `1..=100`.
+        value "MaxResults" max_results: i32 => max_results, set_max_results
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource to get results from.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
+    crate::primitives::build::setters! {
+        /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
+        ///
+        /// **Filter properties**
+        ///
+        /// - `Condition` - The condition to apply. Valid values are `IS` and `IS_NOT`.
+        /// - `Key` - The name of the parameter to filter on. The only valid value is `EvaluationState`.
+        /// - `Value` - The value to match. Valid values are only `SUCCESS` or `FAILURE`.
+        ///
+        /// For example, to list only successful monitor evaluations, you would specify:
+        ///
+        /// `"Filters": [ { "Condition": "IS", "Key": "EvaluationState", "Value": "SUCCESS" } ]`
+        list "Filters" filters: crate::Filter => filters, set_filters
+    }
     /// Builds the [`ListMonitorEvaluationsRequest`](crate::ListMonitorEvaluationsRequest).
     ///
     /// # Errors
@@ -145,14 +165,21 @@ impl ListMonitorEvaluationsRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListMonitorEvaluationsRequest { next_token : "NextToken", optional, Plain;
-    max_results : "MaxResults", optional, Plain; monitor_arn : "MonitorArn", required,
-    Plain; filters : "Filters", optional, ListOf < Plain >; }
+    ListMonitorEvaluationsRequest {
+        next_token: "NextToken", optional, Plain;
+        max_results: "MaxResults", optional, Plain;
+        monitor_arn: "MonitorArn", required, Plain;
+        filters: "Filters", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListMonitorEvaluationsRequest { next_token : optional, Text; max_results : optional,
-    Any; monitor_arn : required, Text; filters : optional, ListOf < Any >; }
+    ListMonitorEvaluationsRequest {
+        next_token: optional, Text;
+        max_results: optional, Any;
+        monitor_arn: required, Text;
+        filters: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

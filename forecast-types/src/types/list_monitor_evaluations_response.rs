@@ -29,14 +29,18 @@ impl ListMonitorEvaluationsResponse {
     }
 }
 impl ListMonitorEvaluationsResponseBuilder {
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
-    crate::primitives::build::setters!(
-        list "PredictorMonitorEvaluations" predictor_monitor_evaluations
-        predictor_monitor_evaluations set_predictor_monitor_evaluations : crate
-        ::PredictorMonitorEvaluation
-    );
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
+    crate::primitives::build::setters! {
+        /// The monitoring results and predictor events collected by the monitor resource during different windows of time.
+        ///
+        /// For information about monitoring see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html). For more information about retrieving monitoring results see [Viewing Monitoring Results](https://docs.aws.amazon.com/forecast/latest/dg/predictor-monitoring-results.html).
+        list "PredictorMonitorEvaluations" predictor_monitor_evaluations: crate::PredictorMonitorEvaluation => predictor_monitor_evaluations, set_predictor_monitor_evaluations
+    }
     /// Builds the [`ListMonitorEvaluationsResponse`](crate::ListMonitorEvaluationsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -92,14 +96,17 @@ impl ListMonitorEvaluationsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListMonitorEvaluationsResponse { next_token : "NextToken", optional, Plain;
-    predictor_monitor_evaluations : "PredictorMonitorEvaluations", optional, ListOf <
-    Plain >; }
+    ListMonitorEvaluationsResponse {
+        next_token: "NextToken", optional, Plain;
+        predictor_monitor_evaluations: "PredictorMonitorEvaluations", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListMonitorEvaluationsResponse { next_token : optional, Text;
-    predictor_monitor_evaluations : optional, ListOf < Any >; }
+    ListMonitorEvaluationsResponse {
+        next_token: optional, Text;
+        predictor_monitor_evaluations: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -45,15 +45,32 @@ impl ListMonitorsRequest {
     }
 }
 impl ListMonitorsRequestBuilder {
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
-    crate::primitives::build::setters!(
-        value "MaxResults" max_results max_results set_max_results : i32
-    );
-    crate::primitives::build::setters!(
-        list "Filters" filters filters set_filters : crate ::Filter
-    );
+    crate::primitives::build::setters! {
+        /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
+    crate::primitives::build::setters! {
+        /// The maximum number of monitors to include in the response.
+        ///
+        /// Range: `1..=100`.
+        value "MaxResults" max_results: i32 => max_results, set_max_results
+    }
+    crate::primitives::build::setters! {
+        /// An array of filters. For each filter, provide a condition and a match statement. The condition is either `IS` or `IS_NOT`, which specifies whether to include or exclude the resources that match the statement from the list. The match statement consists of a key and a value.
+        ///
+        /// **Filter properties**
+        ///
+        /// - `Condition` - The condition to apply. Valid values are `IS` and `IS_NOT`.
+        /// - `Key` - The name of the parameter to filter on. The only valid value is `Status`.
+        /// - `Value` - The value to match.
+        ///
+        /// For example, to list all monitors who's status is ACTIVE, you would specify:
+        ///
+        /// `"Filters": [ { "Condition": "IS", "Key": "Status", "Value": "ACTIVE" } ]`
+        list "Filters" filters: crate::Filter => filters, set_filters
+    }
     /// Builds the [`ListMonitorsRequest`](crate::ListMonitorsRequest). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListMonitorsRequest, crate::primitives::BuildError> {
@@ -116,13 +133,19 @@ impl ListMonitorsRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListMonitorsRequest { next_token : "NextToken", optional, Plain; max_results :
-    "MaxResults", optional, Plain; filters : "Filters", optional, ListOf < Plain >; }
+    ListMonitorsRequest {
+        next_token: "NextToken", optional, Plain;
+        max_results: "MaxResults", optional, Plain;
+        filters: "Filters", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListMonitorsRequest { next_token : optional, Text; max_results : optional, Any;
-    filters : optional, ListOf < Any >; }
+    ListMonitorsRequest {
+        next_token: optional, Text;
+        max_results: optional, Any;
+        filters: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsInput>

@@ -30,12 +30,16 @@ impl ListMonitorsResponse {
     }
 }
 impl ListMonitorsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "Monitors" monitors monitors set_monitors : crate ::MonitorSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each monitor's properties.
+        list "Monitors" monitors: crate::MonitorSummary => monitors, set_monitors
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListMonitorsResponse`](crate::ListMonitorsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListMonitorsResponse, crate::primitives::BuildError> {
@@ -89,13 +93,17 @@ impl ListMonitorsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListMonitorsResponse { monitors : "Monitors", optional, ListOf < Plain >; next_token
-    : "NextToken", optional, Plain; }
+    ListMonitorsResponse {
+        monitors: "Monitors", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListMonitorsResponse { monitors : optional, ListOf < Any >; next_token : optional,
-    Text; }
+    ListMonitorsResponse {
+        monitors: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_monitors::ListMonitorsOutput>

@@ -33,14 +33,16 @@ impl ListPredictorBacktestExportJobsResponse {
     }
 }
 impl ListPredictorBacktestExportJobsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "PredictorBacktestExportJobs" predictor_backtest_export_jobs
-        predictor_backtest_export_jobs set_predictor_backtest_export_jobs : crate
-        ::PredictorBacktestExportJobSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize the properties of each predictor backtest export job.
+        list "PredictorBacktestExportJobs" predictor_backtest_export_jobs: crate::PredictorBacktestExportJobSummary => predictor_backtest_export_jobs, set_predictor_backtest_export_jobs
+    }
+    crate::primitives::build::setters! {
+        /// Returns this token if the response is truncated. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListPredictorBacktestExportJobsResponse`](crate::ListPredictorBacktestExportJobsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -99,14 +101,17 @@ impl ListPredictorBacktestExportJobsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListPredictorBacktestExportJobsResponse { predictor_backtest_export_jobs :
-    "PredictorBacktestExportJobs", optional, ListOf < Plain >; next_token : "NextToken",
-    optional, Plain; }
+    ListPredictorBacktestExportJobsResponse {
+        predictor_backtest_export_jobs: "PredictorBacktestExportJobs", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListPredictorBacktestExportJobsResponse { predictor_backtest_export_jobs : optional,
-    ListOf < Any >; next_token : optional, Text; }
+    ListPredictorBacktestExportJobsResponse {
+        predictor_backtest_export_jobs: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -30,12 +30,16 @@ impl ListPredictorsResponse {
     }
 }
 impl ListPredictorsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "Predictors" predictors predictors set_predictors : crate ::PredictorSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of objects that summarize each predictor's properties.
+        list "Predictors" predictors: crate::PredictorSummary => predictors, set_predictors
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Amazon Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListPredictorsResponse`](crate::ListPredictorsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListPredictorsResponse, crate::primitives::BuildError> {
@@ -89,13 +93,17 @@ impl ListPredictorsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListPredictorsResponse { predictors : "Predictors", optional, ListOf < Plain >;
-    next_token : "NextToken", optional, Plain; }
+    ListPredictorsResponse {
+        predictors: "Predictors", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListPredictorsResponse { predictors : optional, ListOf < Any >; next_token :
-    optional, Text; }
+    ListPredictorsResponse {
+        predictors: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_predictors::ListPredictorsOutput>

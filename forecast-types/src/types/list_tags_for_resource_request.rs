@@ -24,9 +24,12 @@ impl ListTagsForResourceRequest {
     }
 }
 impl ListTagsForResourceRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
     /// Builds the [`ListTagsForResourceRequest`](crate::ListTagsForResourceRequest).
     ///
     /// # Errors
@@ -87,11 +90,15 @@ impl ListTagsForResourceRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListTagsForResourceRequest { resource_arn : "ResourceArn", required, Plain; }
+    ListTagsForResourceRequest {
+        resource_arn: "ResourceArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListTagsForResourceRequest { resource_arn : required, Text; }
+    ListTagsForResourceRequest {
+        resource_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

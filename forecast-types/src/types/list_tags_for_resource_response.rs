@@ -24,7 +24,12 @@ impl ListTagsForResourceResponse {
     }
 }
 impl ListTagsForResourceResponseBuilder {
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// The tags for the resource.
+        ///
+        /// Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`ListTagsForResourceResponse`](crate::ListTagsForResourceResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -74,11 +79,15 @@ impl ListTagsForResourceResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListTagsForResourceResponse { tags : "Tags", optional, ListOf < Plain >; }
+    ListTagsForResourceResponse {
+        tags: "Tags", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListTagsForResourceResponse { tags : optional, ListOf < Any >; }
+    ListTagsForResourceResponse {
+        tags: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -29,13 +29,16 @@ impl ListWhatIfAnalysesResponse {
     }
 }
 impl ListWhatIfAnalysesResponseBuilder {
-    crate::primitives::build::setters!(
-        list "WhatIfAnalyses" what_if_analyses what_if_analyses set_what_if_analyses :
-        crate ::WhatIfAnalysisSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of `WhatIfAnalysisSummary` objects that describe the matched analyses.
+        list "WhatIfAnalyses" what_if_analyses: crate::WhatIfAnalysisSummary => what_if_analyses, set_what_if_analyses
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListWhatIfAnalysesResponse`](crate::ListWhatIfAnalysesResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -91,13 +94,17 @@ impl ListWhatIfAnalysesResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWhatIfAnalysesResponse { what_if_analyses : "WhatIfAnalyses", optional, ListOf <
-    Plain >; next_token : "NextToken", optional, Plain; }
+    ListWhatIfAnalysesResponse {
+        what_if_analyses: "WhatIfAnalyses", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWhatIfAnalysesResponse { what_if_analyses : optional, ListOf < Any >; next_token
-    : optional, Text; }
+    ListWhatIfAnalysesResponse {
+        what_if_analyses: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesOutput>

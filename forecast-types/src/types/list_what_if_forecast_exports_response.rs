@@ -29,13 +29,16 @@ impl ListWhatIfForecastExportsResponse {
     }
 }
 impl ListWhatIfForecastExportsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "WhatIfForecastExports" what_if_forecast_exports what_if_forecast_exports
-        set_what_if_forecast_exports : crate ::WhatIfForecastExportSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of `WhatIfForecastExports` objects that describe the matched forecast exports.
+        list "WhatIfForecastExports" what_if_forecast_exports: crate::WhatIfForecastExportSummary => what_if_forecast_exports, set_what_if_forecast_exports
+    }
+    crate::primitives::build::setters! {
+        /// If the response is truncated, Forecast returns this token. To retrieve the next set of results, use the token in the next request.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListWhatIfForecastExportsResponse`](crate::ListWhatIfForecastExportsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -91,14 +94,17 @@ impl ListWhatIfForecastExportsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWhatIfForecastExportsResponse { what_if_forecast_exports :
-    "WhatIfForecastExports", optional, ListOf < Plain >; next_token : "NextToken",
-    optional, Plain; }
+    ListWhatIfForecastExportsResponse {
+        what_if_forecast_exports: "WhatIfForecastExports", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWhatIfForecastExportsResponse { what_if_forecast_exports : optional, ListOf < Any
-    >; next_token : optional, Text; }
+    ListWhatIfForecastExportsResponse {
+        what_if_forecast_exports: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -29,13 +29,16 @@ impl ListWhatIfForecastsResponse {
     }
 }
 impl ListWhatIfForecastsResponseBuilder {
-    crate::primitives::build::setters!(
-        list "WhatIfForecasts" what_if_forecasts what_if_forecasts set_what_if_forecasts
-        : crate ::WhatIfForecastSummary
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// An array of `WhatIfForecasts` objects that describe the matched forecasts.
+        list "WhatIfForecasts" what_if_forecasts: crate::WhatIfForecastSummary => what_if_forecasts, set_what_if_forecasts
+    }
+    crate::primitives::build::setters! {
+        /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next  request. Tokens expire after 24 hours.
+        ///
+        /// Length: `1..=3000`. Pattern: `^.+$`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListWhatIfForecastsResponse`](crate::ListWhatIfForecastsResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -91,13 +94,17 @@ impl ListWhatIfForecastsResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWhatIfForecastsResponse { what_if_forecasts : "WhatIfForecasts", optional, ListOf
-    < Plain >; next_token : "NextToken", optional, Plain; }
+    ListWhatIfForecastsResponse {
+        what_if_forecasts: "WhatIfForecasts", optional, ListOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWhatIfForecastsResponse { what_if_forecasts : optional, ListOf < Any >;
-    next_token : optional, Text; }
+    ListWhatIfForecastsResponse {
+        what_if_forecasts: optional, ListOf<Any>;
+        next_token: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<

@@ -31,12 +31,16 @@ impl MetricResult {
     }
 }
 impl MetricResultBuilder {
-    crate::primitives::build::setters!(
-        value "MetricName" metric_name metric_name set_metric_name : String
-    );
-    crate::primitives::build::setters!(
-        value "MetricValue" metric_value metric_value set_metric_value : f64
-    );
+    crate::primitives::build::setters! {
+        /// The name of the metric.
+        ///
+        /// Length: `0..=256`.
+        value "MetricName" metric_name: String => metric_name, set_metric_name
+    }
+    crate::primitives::build::setters! {
+        /// The value for the metric.
+        value "MetricValue" metric_value: f64 => metric_value, set_metric_value
+    }
     /// Builds the [`MetricResult`](crate::MetricResult). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<MetricResult, crate::primitives::BuildError> {
@@ -80,12 +84,17 @@ impl MetricResult {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    MetricResult { metric_name : "MetricName", optional, Plain; metric_value :
-    "MetricValue", optional, Float; }
+    MetricResult {
+        metric_name: "MetricName", optional, Plain;
+        metric_value: "MetricValue", optional, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    MetricResult { metric_name : optional, Text; metric_value : optional, Float; }
+    MetricResult {
+        metric_name: optional, Text;
+        metric_value: optional, Float;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::MetricResult> for crate::MetricResult {

@@ -38,23 +38,25 @@ impl Metrics {
     }
 }
 impl MetricsBuilder {
-    crate::primitives::build::setters!(
-        #[deprecated(note =
-        "This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE")]
-        value "RMSE" rmse rmse set_rmse : f64
-    );
-    crate::primitives::build::setters!(
-        list "WeightedQuantileLosses" weighted_quantile_losses weighted_quantile_losses
-        set_weighted_quantile_losses : crate ::WeightedQuantileLoss
-    );
-    crate::primitives::build::setters!(
-        list "ErrorMetrics" error_metrics error_metrics set_error_metrics : crate
-        ::ErrorMetric
-    );
-    crate::primitives::build::setters!(
-        value "AverageWeightedQuantileLoss" average_weighted_quantile_loss
-        average_weighted_quantile_loss set_average_weighted_quantile_loss : f64
-    );
+    crate::primitives::build::setters! {
+        /// The root-mean-square error (RMSE).
+        ///
+        /// **Deprecated**: This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE.
+        #[deprecated(note = "This property is deprecated, please refer to ErrorMetrics for both RMSE and WAPE")]
+        value "RMSE" rmse: f64 => rmse, set_rmse
+    }
+    crate::primitives::build::setters! {
+        /// An array of weighted quantile losses. Quantiles divide a probability distribution into regions of equal probability. The distribution in this case is the loss function.
+        list "WeightedQuantileLosses" weighted_quantile_losses: crate::WeightedQuantileLoss => weighted_quantile_losses, set_weighted_quantile_losses
+    }
+    crate::primitives::build::setters! {
+        /// Provides detailed error metrics for each forecast type. Metrics include root-mean square-error (RMSE), mean absolute percentage error (MAPE), mean absolute scaled error (MASE), and weighted average percentage error (WAPE).
+        list "ErrorMetrics" error_metrics: crate::ErrorMetric => error_metrics, set_error_metrics
+    }
+    crate::primitives::build::setters! {
+        /// The average value of all weighted quantile losses.
+        value "AverageWeightedQuantileLoss" average_weighted_quantile_loss: f64 => average_weighted_quantile_loss, set_average_weighted_quantile_loss
+    }
     /// Builds the [`Metrics`](crate::Metrics). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Metrics, crate::primitives::BuildError> {
@@ -111,16 +113,21 @@ impl Metrics {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Metrics { rmse : "RMSE", optional, Float; weighted_quantile_losses :
-    "WeightedQuantileLosses", optional, ListOf < Plain >; error_metrics : "ErrorMetrics",
-    optional, ListOf < Plain >; average_weighted_quantile_loss :
-    "AverageWeightedQuantileLoss", optional, Float; }
+    Metrics {
+        rmse: "RMSE", optional, Float;
+        weighted_quantile_losses: "WeightedQuantileLosses", optional, ListOf<Plain>;
+        error_metrics: "ErrorMetrics", optional, ListOf<Plain>;
+        average_weighted_quantile_loss: "AverageWeightedQuantileLoss", optional, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Metrics { rmse : optional, Float; weighted_quantile_losses : optional, ListOf < Any
-    >; error_metrics : optional, ListOf < Any >; average_weighted_quantile_loss :
-    optional, Float; }
+    Metrics {
+        rmse: optional, Float;
+        weighted_quantile_losses: optional, ListOf<Any>;
+        error_metrics: optional, ListOf<Any>;
+        average_weighted_quantile_loss: optional, Float;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {

@@ -24,9 +24,12 @@ impl MonitorConfig {
     }
 }
 impl MonitorConfigBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name : String
-    );
+    crate::primitives::build::setters! {
+        /// The name of the monitor resource.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "MonitorName" monitor_name: String => monitor_name, set_monitor_name
+    }
     /// Builds the [`MonitorConfig`](crate::MonitorConfig).
     ///
     /// # Errors
@@ -76,11 +79,15 @@ impl MonitorConfig {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    MonitorConfig { monitor_name : "MonitorName", required, Plain; }
+    MonitorConfig {
+        monitor_name: "MonitorName", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    MonitorConfig { monitor_name : required, Text; }
+    MonitorConfig {
+        monitor_name: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::MonitorConfig> for crate::MonitorConfig {

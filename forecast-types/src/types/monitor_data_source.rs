@@ -34,16 +34,24 @@ impl MonitorDataSource {
     }
 }
 impl MonitorDataSourceBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetImportJobArn" dataset_import_job_arn dataset_import_job_arn
-        set_dataset_import_job_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset import job used to import the data that initiated the monitor evaluation.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetImportJobArn" dataset_import_job_arn: String => dataset_import_job_arn, set_dataset_import_job_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast the monitor used during the evaluation.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor resource you are monitoring.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
     /// Builds the [`MonitorDataSource`](crate::MonitorDataSource). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<MonitorDataSource, crate::primitives::BuildError> {
@@ -101,14 +109,19 @@ impl MonitorDataSource {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    MonitorDataSource { dataset_import_job_arn : "DatasetImportJobArn", optional, Plain;
-    forecast_arn : "ForecastArn", optional, Plain; predictor_arn : "PredictorArn",
-    optional, Plain; }
+    MonitorDataSource {
+        dataset_import_job_arn: "DatasetImportJobArn", optional, Plain;
+        forecast_arn: "ForecastArn", optional, Plain;
+        predictor_arn: "PredictorArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    MonitorDataSource { dataset_import_job_arn : optional, Text; forecast_arn : optional,
-    Text; predictor_arn : optional, Text; }
+    MonitorDataSource {
+        dataset_import_job_arn: optional, Text;
+        forecast_arn: optional, Text;
+        predictor_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::MonitorDataSource> for crate::MonitorDataSource {

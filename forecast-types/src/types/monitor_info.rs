@@ -35,10 +35,24 @@ impl MonitorInfo {
     }
 }
 impl MonitorInfoBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The status of the monitor. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `ACTIVE_STOPPING`, `ACTIVE_STOPPED`
+        /// - `UPDATE_IN_PROGRESS`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
     /// Builds the [`MonitorInfo`](crate::MonitorInfo). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<MonitorInfo, crate::primitives::BuildError> {
@@ -88,12 +102,17 @@ impl MonitorInfo {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    MonitorInfo { monitor_arn : "MonitorArn", optional, Plain; status : "Status",
-    optional, Plain; }
+    MonitorInfo {
+        monitor_arn: "MonitorArn", optional, Plain;
+        status: "Status", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    MonitorInfo { monitor_arn : optional, Text; status : optional, Text; }
+    MonitorInfo {
+        monitor_arn: optional, Text;
+        status: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::MonitorInfo> for crate::MonitorInfo {

@@ -59,24 +59,49 @@ impl MonitorSummary {
     }
 }
 impl MonitorSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "MonitorName" monitor_name monitor_name set_monitor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the monitor resource.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "MonitorName" monitor_name: String => monitor_name, set_monitor_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the predictor being monitored.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The status of the monitor. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `ACTIVE_STOPPING`, `ACTIVE_STOPPED`
+        /// - `UPDATE_IN_PROGRESS`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the monitor resource was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the monitor resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `STOPPED` - When the resource stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the monitor creation finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`MonitorSummary`](crate::MonitorSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<MonitorSummary, crate::primitives::BuildError> {
@@ -142,16 +167,25 @@ impl MonitorSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    MonitorSummary { monitor_arn : "MonitorArn", optional, Plain; monitor_name :
-    "MonitorName", optional, Plain; resource_arn : "ResourceArn", optional, Plain; status
-    : "Status", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+    MonitorSummary {
+        monitor_arn: "MonitorArn", optional, Plain;
+        monitor_name: "MonitorName", optional, Plain;
+        resource_arn: "ResourceArn", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    MonitorSummary { monitor_arn : optional, Text; monitor_name : optional, Text;
-    resource_arn : optional, Text; status : optional, Text; creation_time : optional,
-    Any; last_modification_time : optional, Any; }
+    MonitorSummary {
+        monitor_arn: optional, Text;
+        monitor_name: optional, Text;
+        resource_arn: optional, Text;
+        status: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::MonitorSummary> for crate::MonitorSummary {

@@ -36,20 +36,24 @@ impl ParameterRanges {
     }
 }
 impl ParameterRangesBuilder {
-    crate::primitives::build::setters!(
-        list "CategoricalParameterRanges" categorical_parameter_ranges
-        categorical_parameter_ranges set_categorical_parameter_ranges : crate
-        ::CategoricalParameterRange
-    );
-    crate::primitives::build::setters!(
-        list "ContinuousParameterRanges" continuous_parameter_ranges
-        continuous_parameter_ranges set_continuous_parameter_ranges : crate
-        ::ContinuousParameterRange
-    );
-    crate::primitives::build::setters!(
-        list "IntegerParameterRanges" integer_parameter_ranges integer_parameter_ranges
-        set_integer_parameter_ranges : crate ::IntegerParameterRange
-    );
+    crate::primitives::build::setters! {
+        /// Specifies the tunable range for each categorical hyperparameter.
+        ///
+        /// Length: `1..=20`.
+        list "CategoricalParameterRanges" categorical_parameter_ranges: crate::CategoricalParameterRange => categorical_parameter_ranges, set_categorical_parameter_ranges
+    }
+    crate::primitives::build::setters! {
+        /// Specifies the tunable range for each continuous hyperparameter.
+        ///
+        /// Length: `1..=20`.
+        list "ContinuousParameterRanges" continuous_parameter_ranges: crate::ContinuousParameterRange => continuous_parameter_ranges, set_continuous_parameter_ranges
+    }
+    crate::primitives::build::setters! {
+        /// Specifies the tunable range for each integer hyperparameter.
+        ///
+        /// Length: `1..=20`.
+        list "IntegerParameterRanges" integer_parameter_ranges: crate::IntegerParameterRange => integer_parameter_ranges, set_integer_parameter_ranges
+    }
     /// Builds the [`ParameterRanges`](crate::ParameterRanges). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ParameterRanges, crate::primitives::BuildError> {
@@ -119,16 +123,19 @@ impl ParameterRanges {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ParameterRanges { categorical_parameter_ranges : "CategoricalParameterRanges",
-    optional, ListOf < Plain >; continuous_parameter_ranges :
-    "ContinuousParameterRanges", optional, ListOf < Plain >; integer_parameter_ranges :
-    "IntegerParameterRanges", optional, ListOf < Plain >; }
+    ParameterRanges {
+        categorical_parameter_ranges: "CategoricalParameterRanges", optional, ListOf<Plain>;
+        continuous_parameter_ranges: "ContinuousParameterRanges", optional, ListOf<Plain>;
+        integer_parameter_ranges: "IntegerParameterRanges", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ParameterRanges { categorical_parameter_ranges : optional, ListOf < Any >;
-    continuous_parameter_ranges : optional, ListOf < Any >; integer_parameter_ranges :
-    optional, ListOf < Any >; }
+    ParameterRanges {
+        categorical_parameter_ranges: optional, ListOf<Any>;
+        continuous_parameter_ranges: optional, ListOf<Any>;
+        integer_parameter_ranges: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::ParameterRanges> for crate::ParameterRanges {

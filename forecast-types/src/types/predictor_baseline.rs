@@ -22,10 +22,10 @@ impl PredictorBaseline {
     }
 }
 impl PredictorBaselineBuilder {
-    crate::primitives::build::setters!(
-        list "BaselineMetrics" baseline_metrics baseline_metrics set_baseline_metrics :
-        crate ::BaselineMetric
-    );
+    crate::primitives::build::setters! {
+        /// The initial [accuracy metrics](https://docs.aws.amazon.com/forecast/latest/dg/metrics.html) for the predictor. Use these metrics as a baseline for comparison purposes as you use your predictor and the metrics change.
+        list "BaselineMetrics" baseline_metrics: crate::BaselineMetric => baseline_metrics, set_baseline_metrics
+    }
     /// Builds the [`PredictorBaseline`](crate::PredictorBaseline). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<PredictorBaseline, crate::primitives::BuildError> {
@@ -72,12 +72,15 @@ impl PredictorBaseline {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PredictorBaseline { baseline_metrics : "BaselineMetrics", optional, ListOf < Plain >;
+    PredictorBaseline {
+        baseline_metrics: "BaselineMetrics", optional, ListOf<Plain>;
     }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PredictorBaseline { baseline_metrics : optional, ListOf < Any >; }
+    PredictorBaseline {
+        baseline_metrics: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorBaseline> for crate::PredictorBaseline {

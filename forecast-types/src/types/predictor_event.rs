@@ -27,10 +27,16 @@ impl PredictorEvent {
     }
 }
 impl PredictorEventBuilder {
-    crate::primitives::build::setters!(value "Detail" detail detail set_detail : String);
-    crate::primitives::build::setters!(
-        value "Datetime" datetime datetime set_datetime : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The type of event. For example, `Retrain`. A retraining event denotes the timepoint when a predictor was retrained. Any monitor results from before the `Datetime` are from the previous predictor. Any new metrics are for the newly retrained predictor.
+        ///
+        /// Length: `0..=256`.
+        value "Detail" detail: String => detail, set_detail
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp for when the event occurred.
+        value "Datetime" datetime: crate::primitives::Timestamp => datetime, set_datetime
+    }
     /// Builds the [`PredictorEvent`](crate::PredictorEvent). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<PredictorEvent, crate::primitives::BuildError> {
@@ -74,12 +80,17 @@ impl PredictorEvent {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PredictorEvent { detail : "Detail", optional, Plain; datetime : "Datetime", optional,
-    EpochSeconds; }
+    PredictorEvent {
+        detail: "Detail", optional, Plain;
+        datetime: "Datetime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PredictorEvent { detail : optional, Text; datetime : optional, Any; }
+    PredictorEvent {
+        detail: optional, Text;
+        datetime: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorEvent> for crate::PredictorEvent {

@@ -27,13 +27,16 @@ impl PredictorExecution {
     }
 }
 impl PredictorExecutionBuilder {
-    crate::primitives::build::setters!(
-        value "AlgorithmArn" algorithm_arn algorithm_arn set_algorithm_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "TestWindows" test_windows test_windows set_test_windows : crate
-        ::TestWindowSummary
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the algorithm used to test the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "AlgorithmArn" algorithm_arn: String => algorithm_arn, set_algorithm_arn
+    }
+    crate::primitives::build::setters! {
+        /// An array of test windows used to evaluate the algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
+        list "TestWindows" test_windows: crate::TestWindowSummary => test_windows, set_test_windows
+    }
     /// Builds the [`PredictorExecution`](crate::PredictorExecution). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<PredictorExecution, crate::primitives::BuildError> {
@@ -87,13 +90,17 @@ impl PredictorExecution {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PredictorExecution { algorithm_arn : "AlgorithmArn", optional, Plain; test_windows :
-    "TestWindows", optional, ListOf < Plain >; }
+    PredictorExecution {
+        algorithm_arn: "AlgorithmArn", optional, Plain;
+        test_windows: "TestWindows", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PredictorExecution { algorithm_arn : optional, Text; test_windows : optional, ListOf
-    < Any >; }
+    PredictorExecution {
+        algorithm_arn: optional, Text;
+        test_windows: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorExecution> for crate::PredictorExecution {

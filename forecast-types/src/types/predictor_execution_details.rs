@@ -24,10 +24,12 @@ impl PredictorExecutionDetails {
     }
 }
 impl PredictorExecutionDetailsBuilder {
-    crate::primitives::build::setters!(
-        list "PredictorExecutions" predictor_executions predictor_executions
-        set_predictor_executions : crate ::PredictorExecution
-    );
+    crate::primitives::build::setters! {
+        /// An array of the backtests performed to evaluate the accuracy of the predictor against a particular algorithm. The `NumberOfBacktestWindows` from the object determines the number of windows in the array.
+        ///
+        /// Length: `1..=5`.
+        list "PredictorExecutions" predictor_executions: crate::PredictorExecution => predictor_executions, set_predictor_executions
+    }
     /// Builds the [`PredictorExecutionDetails`](crate::PredictorExecutionDetails). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -77,12 +79,15 @@ impl PredictorExecutionDetails {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PredictorExecutionDetails { predictor_executions : "PredictorExecutions", optional,
-    ListOf < Plain >; }
+    PredictorExecutionDetails {
+        predictor_executions: "PredictorExecutions", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PredictorExecutionDetails { predictor_executions : optional, ListOf < Any >; }
+    PredictorExecutionDetails {
+        predictor_executions: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorExecutionDetails>

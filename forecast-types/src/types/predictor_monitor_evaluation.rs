@@ -60,47 +60,58 @@ impl PredictorMonitorEvaluation {
     }
 }
 impl PredictorMonitorEvaluationBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "MonitorArn" monitor_arn monitor_arn set_monitor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "EvaluationTime" evaluation_time evaluation_time set_evaluation_time :
-        crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "EvaluationState" evaluation_state evaluation_state set_evaluation_state :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "WindowStartDatetime" window_start_datetime window_start_datetime
-        set_window_start_datetime : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "WindowEndDatetime" window_end_datetime window_end_datetime
-        set_window_end_datetime : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "PredictorEvent" predictor_event predictor_event set_predictor_event :
-        crate ::PredictorEvent
-    );
-    crate::primitives::build::setters!(
-        value "MonitorDataSource" monitor_data_source monitor_data_source
-        set_monitor_data_source : crate ::MonitorDataSource
-    );
-    crate::primitives::build::setters!(
-        list "MetricResults" metric_results metric_results set_metric_results : crate
-        ::MetricResult
-    );
-    crate::primitives::build::setters!(
-        value "NumItemsEvaluated" num_items_evaluated num_items_evaluated
-        set_num_items_evaluated : i64
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the resource to monitor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "MonitorArn" monitor_arn: String => monitor_arn, set_monitor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp that indicates when the monitor evaluation was started.
+        value "EvaluationTime" evaluation_time: crate::primitives::Timestamp => evaluation_time, set_evaluation_time
+    }
+    crate::primitives::build::setters! {
+        /// The status of the monitor evaluation. The state can be `SUCCESS` or `FAILURE`.
+        ///
+        /// Length: `0..=256`.
+        value "EvaluationState" evaluation_state: String => evaluation_state, set_evaluation_state
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp that indicates the start of the window that is used for monitor evaluation.
+        value "WindowStartDatetime" window_start_datetime: crate::primitives::Timestamp => window_start_datetime, set_window_start_datetime
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp that indicates the end of the window that is used for monitor evaluation.
+        value "WindowEndDatetime" window_end_datetime: crate::primitives::Timestamp => window_end_datetime, set_window_end_datetime
+    }
+    crate::primitives::build::setters! {
+        /// Provides details about a predictor event, such as a retraining.
+        value "PredictorEvent" predictor_event: crate::PredictorEvent => predictor_event, set_predictor_event
+    }
+    crate::primitives::build::setters! {
+        /// The source of the data the monitor resource used during the evaluation.
+        value "MonitorDataSource" monitor_data_source: crate::MonitorDataSource => monitor_data_source, set_monitor_data_source
+    }
+    crate::primitives::build::setters! {
+        /// A list of metrics Forecast calculated when monitoring a predictor. You can compare the value for each metric in the list to the metric's value in the [`Baseline`][] to see how your predictor's performance is changing.
+        ///
+        /// [`Baseline`]: crate::Baseline
+        list "MetricResults" metric_results: crate::MetricResult => metric_results, set_metric_results
+    }
+    crate::primitives::build::setters! {
+        /// The number of items considered during the evaluation.
+        value "NumItemsEvaluated" num_items_evaluated: i64 => num_items_evaluated, set_num_items_evaluated
+    }
+    crate::primitives::build::setters! {
+        /// Information about any errors that may have occurred during the monitor evaluation.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`PredictorMonitorEvaluation`](crate::PredictorMonitorEvaluation). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -186,24 +197,35 @@ impl PredictorMonitorEvaluation {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PredictorMonitorEvaluation { resource_arn : "ResourceArn", optional, Plain;
-    monitor_arn : "MonitorArn", optional, Plain; evaluation_time : "EvaluationTime",
-    optional, EpochSeconds; evaluation_state : "EvaluationState", optional, Plain;
-    window_start_datetime : "WindowStartDatetime", optional, EpochSeconds;
-    window_end_datetime : "WindowEndDatetime", optional, EpochSeconds; predictor_event :
-    "PredictorEvent", optional, Plain; monitor_data_source : "MonitorDataSource",
-    optional, Plain; metric_results : "MetricResults", optional, ListOf < Plain >;
-    num_items_evaluated : "NumItemsEvaluated", optional, Plain; message : "Message",
-    optional, Plain; }
+    PredictorMonitorEvaluation {
+        resource_arn: "ResourceArn", optional, Plain;
+        monitor_arn: "MonitorArn", optional, Plain;
+        evaluation_time: "EvaluationTime", optional, EpochSeconds;
+        evaluation_state: "EvaluationState", optional, Plain;
+        window_start_datetime: "WindowStartDatetime", optional, EpochSeconds;
+        window_end_datetime: "WindowEndDatetime", optional, EpochSeconds;
+        predictor_event: "PredictorEvent", optional, Plain;
+        monitor_data_source: "MonitorDataSource", optional, Plain;
+        metric_results: "MetricResults", optional, ListOf<Plain>;
+        num_items_evaluated: "NumItemsEvaluated", optional, Plain;
+        message: "Message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PredictorMonitorEvaluation { resource_arn : optional, Text; monitor_arn : optional,
-    Text; evaluation_time : optional, Any; evaluation_state : optional, Text;
-    window_start_datetime : optional, Any; window_end_datetime : optional, Any;
-    predictor_event : optional, Any; monitor_data_source : optional, Any; metric_results
-    : optional, ListOf < Any >; num_items_evaluated : optional, Any; message : optional,
-    Text; }
+    PredictorMonitorEvaluation {
+        resource_arn: optional, Text;
+        monitor_arn: optional, Text;
+        evaluation_time: optional, Any;
+        evaluation_state: optional, Text;
+        window_start_datetime: optional, Any;
+        window_end_datetime: optional, Any;
+        predictor_event: optional, Any;
+        monitor_data_source: optional, Any;
+        metric_results: optional, ListOf<Any>;
+        num_items_evaluated: optional, Any;
+        message: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorMonitorEvaluation>

@@ -70,37 +70,63 @@ impl PredictorSummary {
     }
 }
 impl PredictorSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "PredictorArn" predictor_arn predictor_arn set_predictor_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "PredictorName" predictor_name predictor_name set_predictor_name : String
-    );
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        value "IsAutoPredictor" is_auto_predictor is_auto_predictor set_is_auto_predictor
-        : bool
-    );
-    crate::primitives::build::setters!(
-        value "ReferencePredictorSummary" reference_predictor_summary
-        reference_predictor_summary set_reference_predictor_summary : crate
-        ::ReferencePredictorSummary
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the predictor.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "PredictorName" predictor_name: String => predictor_name, set_predictor_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the dataset group that contains the data used to train the predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// Whether AutoPredictor was used to create the predictor.
+        value "IsAutoPredictor" is_auto_predictor: bool => is_auto_predictor, set_is_auto_predictor
+    }
+    crate::primitives::build::setters! {
+        /// A summary of the reference predictor used if the predictor was retrained or upgraded.
+        value "ReferencePredictorSummary" reference_predictor_summary: crate::ReferencePredictorSummary => reference_predictor_summary, set_reference_predictor_summary
+    }
+    crate::primitives::build::setters! {
+        /// The status of the predictor. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        ///
+        /// > **Note:** The `Status` of the predictor must be `ACTIVE` before you can use the predictor to create a forecast.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the model training task was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`PredictorSummary`](crate::PredictorSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<PredictorSummary, crate::primitives::BuildError> {
@@ -174,21 +200,31 @@ impl PredictorSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PredictorSummary { predictor_arn : "PredictorArn", optional, Plain; predictor_name :
-    "PredictorName", optional, Plain; dataset_group_arn : "DatasetGroupArn", optional,
-    Plain; is_auto_predictor : "IsAutoPredictor", optional, Plain;
-    reference_predictor_summary : "ReferencePredictorSummary", optional, Plain; status :
-    "Status", optional, Plain; message : "Message", optional, Plain; creation_time :
-    "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; }
+    PredictorSummary {
+        predictor_arn: "PredictorArn", optional, Plain;
+        predictor_name: "PredictorName", optional, Plain;
+        dataset_group_arn: "DatasetGroupArn", optional, Plain;
+        is_auto_predictor: "IsAutoPredictor", optional, Plain;
+        reference_predictor_summary: "ReferencePredictorSummary", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PredictorSummary { predictor_arn : optional, Text; predictor_name : optional, Text;
-    dataset_group_arn : optional, Text; is_auto_predictor : optional, Any;
-    reference_predictor_summary : optional, Any; status : optional, Text; message :
-    optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; }
+    PredictorSummary {
+        predictor_arn: optional, Text;
+        predictor_name: optional, Text;
+        dataset_group_arn: optional, Text;
+        is_auto_predictor: optional, Any;
+        reference_predictor_summary: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorSummary> for crate::PredictorSummary {

@@ -27,10 +27,16 @@ impl ReferencePredictorSummary {
     }
 }
 impl ReferencePredictorSummaryBuilder {
-    crate::primitives::build::setters!(value "Arn" arn arn set_arn : String);
-    crate::primitives::build::setters!(
-        value "State" state state set_state : crate ::State
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the reference predictor.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "Arn" arn: String => arn, set_arn
+    }
+    crate::primitives::build::setters! {
+        /// Whether the reference predictor is `Active` or `Deleted`.
+        value "State" state: crate::State => state, set_state
+    }
     /// Builds the [`ReferencePredictorSummary`](crate::ReferencePredictorSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -82,12 +88,17 @@ impl ReferencePredictorSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ReferencePredictorSummary { arn : "Arn", optional, Plain; state : "State", optional,
-    Plain; }
+    ReferencePredictorSummary {
+        arn: "Arn", optional, Plain;
+        state: "State", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ReferencePredictorSummary { arn : optional, Text; state : optional, Any; }
+    ReferencePredictorSummary {
+        arn: optional, Text;
+        state: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::ReferencePredictorSummary>

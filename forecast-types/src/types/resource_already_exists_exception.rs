@@ -33,9 +33,10 @@ impl ResourceAlreadyExistsException {
     }
 }
 impl ResourceAlreadyExistsExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`ResourceAlreadyExistsException`](crate::ResourceAlreadyExistsException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -74,11 +75,15 @@ impl ResourceAlreadyExistsException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceAlreadyExistsException { message : "Message" | "message", optional, Plain; }
+    ResourceAlreadyExistsException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceAlreadyExistsException { message : optional, Text; }
+    ResourceAlreadyExistsException {
+        message: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::error::ResourceAlreadyExistsException>

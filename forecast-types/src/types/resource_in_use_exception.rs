@@ -33,9 +33,10 @@ impl ResourceInUseException {
     }
 }
 impl ResourceInUseExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`ResourceInUseException`](crate::ResourceInUseException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ResourceInUseException, crate::primitives::BuildError> {
@@ -72,11 +73,15 @@ impl ResourceInUseException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceInUseException { message : "Message" | "message", optional, Plain; }
+    ResourceInUseException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceInUseException { message : optional, Text; }
+    ResourceInUseException {
+        message: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::error::ResourceInUseException>

@@ -24,9 +24,12 @@ impl ResumeResourceRequest {
     }
 }
 impl ResumeResourceRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the monitor resource to resume.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
     /// Builds the [`ResumeResourceRequest`](crate::ResumeResourceRequest).
     ///
     /// # Errors
@@ -85,11 +88,15 @@ impl ResumeResourceRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResumeResourceRequest { resource_arn : "ResourceArn", required, Plain; }
+    ResumeResourceRequest {
+        resource_arn: "ResourceArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResumeResourceRequest { resource_arn : required, Text; }
+    ResumeResourceRequest {
+        resource_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::resume_resource::ResumeResourceInput>

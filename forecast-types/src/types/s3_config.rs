@@ -40,13 +40,26 @@ impl S3Config {
     }
 }
 impl S3ConfigBuilder {
-    crate::primitives::build::setters!(value "Path" path path set_path : String);
-    crate::primitives::build::setters!(
-        value "RoleArn" role_arn role_arn set_role_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "KMSKeyArn" kms_key_arn kms_key_arn set_kms_key_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The path to an Amazon Simple Storage Service (Amazon S3) bucket or file(s) in an Amazon S3 bucket.
+        ///
+        /// **Required.** Length: `7..=4096`. Pattern: `^s3://[a-z0-9].+$`.
+        value "Path" path: String => path, set_path
+    }
+    crate::primitives::build::setters! {
+        /// The ARN of the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket or files. If you provide a value for the `KMSKeyArn` key, the role must allow access to the key.
+        ///
+        /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "RoleArn" role_arn: String => role_arn, set_role_arn
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of an Key Management Service (KMS) key.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:aws:kms:.*:key/`.
+        value "KMSKeyArn" kms_key_arn: String => kms_key_arn, set_kms_key_arn
+    }
     /// Builds the [`S3Config`](crate::S3Config).
     ///
     /// # Errors
@@ -122,13 +135,19 @@ impl S3Config {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    S3Config { path : "Path", required, Plain; role_arn : "RoleArn", required, Plain;
-    kms_key_arn : "KMSKeyArn", optional, Plain; }
+    S3Config {
+        path: "Path", required, Plain;
+        role_arn: "RoleArn", required, Plain;
+        kms_key_arn: "KMSKeyArn", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    S3Config { path : required, Text; role_arn : required, Text; kms_key_arn : optional,
-    Text; }
+    S3Config {
+        path: required, Text;
+        role_arn: required, Text;
+        kms_key_arn: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::S3Config> for crate::S3Config {

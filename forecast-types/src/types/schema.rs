@@ -24,9 +24,12 @@ impl Schema {
     }
 }
 impl SchemaBuilder {
-    crate::primitives::build::setters!(
-        list "Attributes" attributes attributes set_attributes : crate ::SchemaAttribute
-    );
+    crate::primitives::build::setters! {
+        /// An array of attributes specifying the name and type of each field in a dataset.
+        ///
+        /// Length: `1..=100`.
+        list "Attributes" attributes: crate::SchemaAttribute => attributes, set_attributes
+    }
     /// Builds the [`Schema`](crate::Schema). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Schema, crate::primitives::BuildError> {
@@ -72,11 +75,15 @@ impl Schema {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Schema { attributes : "Attributes", optional, ListOf < Plain >; }
+    Schema {
+        attributes: "Attributes", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Schema { attributes : optional, ListOf < Any >; }
+    Schema {
+        attributes: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Schema> for crate::Schema {

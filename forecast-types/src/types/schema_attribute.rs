@@ -29,13 +29,18 @@ impl SchemaAttribute {
     }
 }
 impl SchemaAttributeBuilder {
-    crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name : String
-    );
-    crate::primitives::build::setters!(
-        value "AttributeType" attribute_type attribute_type set_attribute_type : crate
-        ::AttributeType
-    );
+    crate::primitives::build::setters! {
+        /// The name of the dataset field.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "AttributeName" attribute_name: String => attribute_name, set_attribute_name
+    }
+    crate::primitives::build::setters! {
+        /// The data type of the field.
+        ///
+        /// For a related time series dataset, other than date, item_id, and forecast dimensions attributes, all attributes should be of numerical type (integer/float).
+        value "AttributeType" attribute_type: crate::AttributeType => attribute_type, set_attribute_type
+    }
     /// Builds the [`SchemaAttribute`](crate::SchemaAttribute). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<SchemaAttribute, crate::primitives::BuildError> {
@@ -85,12 +90,17 @@ impl SchemaAttribute {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    SchemaAttribute { attribute_name : "AttributeName", optional, Plain; attribute_type :
-    "AttributeType", optional, Plain; }
+    SchemaAttribute {
+        attribute_name: "AttributeName", optional, Plain;
+        attribute_type: "AttributeType", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    SchemaAttribute { attribute_name : optional, Text; attribute_type : optional, Any; }
+    SchemaAttribute {
+        attribute_name: optional, Text;
+        attribute_type: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::SchemaAttribute> for crate::SchemaAttribute {

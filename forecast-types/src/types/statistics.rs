@@ -59,33 +59,58 @@ impl Statistics {
     }
 }
 impl StatisticsBuilder {
-    crate::primitives::build::setters!(value "Count" count count set_count : i32);
-    crate::primitives::build::setters!(
-        value "CountDistinct" count_distinct count_distinct set_count_distinct : i32
-    );
-    crate::primitives::build::setters!(
-        value "CountNull" count_null count_null set_count_null : i32
-    );
-    crate::primitives::build::setters!(
-        value "CountNan" count_nan count_nan set_count_nan : i32
-    );
-    crate::primitives::build::setters!(value "Min" min min set_min : String);
-    crate::primitives::build::setters!(value "Max" max max set_max : String);
-    crate::primitives::build::setters!(value "Avg" avg avg set_avg : f64);
-    crate::primitives::build::setters!(value "Stddev" stddev stddev set_stddev : f64);
-    crate::primitives::build::setters!(
-        value "CountLong" count_long count_long set_count_long : i64
-    );
-    crate::primitives::build::setters!(
-        value "CountDistinctLong" count_distinct_long count_distinct_long
-        set_count_distinct_long : i64
-    );
-    crate::primitives::build::setters!(
-        value "CountNullLong" count_null_long count_null_long set_count_null_long : i64
-    );
-    crate::primitives::build::setters!(
-        value "CountNanLong" count_nan_long count_nan_long set_count_nan_long : i64
-    );
+    crate::primitives::build::setters! {
+        /// The number of values in the field. If the response value is -1, refer to `CountLong`.
+        value "Count" count: i32 => count, set_count
+    }
+    crate::primitives::build::setters! {
+        /// The number of distinct values in the field. If the response value is -1, refer to `CountDistinctLong`.
+        value "CountDistinct" count_distinct: i32 => count_distinct, set_count_distinct
+    }
+    crate::primitives::build::setters! {
+        /// The number of null values in the field. If the response value is -1, refer to `CountNullLong`.
+        value "CountNull" count_null: i32 => count_null, set_count_null
+    }
+    crate::primitives::build::setters! {
+        /// The number of NAN (not a number) values in the field. If the response value is -1, refer to `CountNanLong`.
+        value "CountNan" count_nan: i32 => count_nan, set_count_nan
+    }
+    crate::primitives::build::setters! {
+        /// For a numeric field, the minimum value in the field.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        value "Min" min: String => min, set_min
+    }
+    crate::primitives::build::setters! {
+        /// For a numeric field, the maximum value in the field.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        value "Max" max: String => max, set_max
+    }
+    crate::primitives::build::setters! {
+        /// For a numeric field, the average value in the field.
+        value "Avg" avg: f64 => avg, set_avg
+    }
+    crate::primitives::build::setters! {
+        /// For a numeric field, the standard deviation.
+        value "Stddev" stddev: f64 => stddev, set_stddev
+    }
+    crate::primitives::build::setters! {
+        /// The number of values in the field. `CountLong` is used instead of `Count` if the value is greater than 2,147,483,647.
+        value "CountLong" count_long: i64 => count_long, set_count_long
+    }
+    crate::primitives::build::setters! {
+        /// The number of distinct values in the field. `CountDistinctLong` is used instead of `CountDistinct` if the value is greater than 2,147,483,647.
+        value "CountDistinctLong" count_distinct_long: i64 => count_distinct_long, set_count_distinct_long
+    }
+    crate::primitives::build::setters! {
+        /// The number of null values in the field. `CountNullLong` is used instead of `CountNull` if the value is greater than 2,147,483,647.
+        value "CountNullLong" count_null_long: i64 => count_null_long, set_count_null_long
+    }
+    crate::primitives::build::setters! {
+        /// The number of NAN (not a number) values in the field. `CountNanLong` is used instead of `CountNan` if the value is greater than 2,147,483,647.
+        value "CountNanLong" count_nan_long: i64 => count_nan_long, set_count_nan_long
+    }
     /// Builds the [`Statistics`](crate::Statistics). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Statistics, crate::primitives::BuildError> {
@@ -146,21 +171,37 @@ impl Statistics {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Statistics { count : "Count", optional, Plain; count_distinct : "CountDistinct",
-    optional, Plain; count_null : "CountNull", optional, Plain; count_nan : "CountNan",
-    optional, Plain; min : "Min", optional, Plain; max : "Max", optional, Plain; avg :
-    "Avg", optional, Float; stddev : "Stddev", optional, Float; count_long : "CountLong",
-    optional, Plain; count_distinct_long : "CountDistinctLong", optional, Plain;
-    count_null_long : "CountNullLong", optional, Plain; count_nan_long : "CountNanLong",
-    optional, Plain; }
+    Statistics {
+        count: "Count", optional, Plain;
+        count_distinct: "CountDistinct", optional, Plain;
+        count_null: "CountNull", optional, Plain;
+        count_nan: "CountNan", optional, Plain;
+        min: "Min", optional, Plain;
+        max: "Max", optional, Plain;
+        avg: "Avg", optional, Float;
+        stddev: "Stddev", optional, Float;
+        count_long: "CountLong", optional, Plain;
+        count_distinct_long: "CountDistinctLong", optional, Plain;
+        count_null_long: "CountNullLong", optional, Plain;
+        count_nan_long: "CountNanLong", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Statistics { count : optional, Any; count_distinct : optional, Any; count_null :
-    optional, Any; count_nan : optional, Any; min : optional, Text; max : optional, Text;
-    avg : optional, Float; stddev : optional, Float; count_long : optional, Any;
-    count_distinct_long : optional, Any; count_null_long : optional, Any; count_nan_long
-    : optional, Any; }
+    Statistics {
+        count: optional, Any;
+        count_distinct: optional, Any;
+        count_null: optional, Any;
+        count_nan: optional, Any;
+        min: optional, Text;
+        max: optional, Text;
+        avg: optional, Float;
+        stddev: optional, Float;
+        count_long: optional, Any;
+        count_distinct_long: optional, Any;
+        count_null_long: optional, Any;
+        count_nan_long: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Statistics> for crate::Statistics {

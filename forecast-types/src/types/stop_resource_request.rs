@@ -24,9 +24,12 @@ impl StopResourceRequest {
     }
 }
 impl StopResourceRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) that identifies the resource to stop. The supported ARNs are `DatasetImportJobArn`, `PredictorArn`, `PredictorBacktestExportJobArn`, `ForecastArn`, `ForecastExportJobArn`, `ExplainabilityArn`, and `ExplainabilityExportArn`.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
     /// Builds the [`StopResourceRequest`](crate::StopResourceRequest).
     ///
     /// # Errors
@@ -85,11 +88,15 @@ impl StopResourceRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    StopResourceRequest { resource_arn : "ResourceArn", required, Plain; }
+    StopResourceRequest {
+        resource_arn: "ResourceArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    StopResourceRequest { resource_arn : required, Text; }
+    StopResourceRequest {
+        resource_arn: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::stop_resource::StopResourceInput>

@@ -117,8 +117,91 @@ impl SupplementaryFeature {
     }
 }
 impl SupplementaryFeatureBuilder {
-    crate::primitives::build::setters!(value "Name" name name set_name : String);
-    crate::primitives::build::setters!(value "Value" value value set_value : String);
+    crate::primitives::build::setters! {
+        /// The name of the feature. Valid values: `"holiday"` and `"weather"`.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "Name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// **Weather Index**
+        ///
+        /// To enable the Weather Index, set the value to `"true"`
+        ///
+        /// **Holidays**
+        ///
+        /// To enable Holidays, specify a country with one of the following two-letter country codes:
+        ///
+        /// - "AL" - ALBANIA
+        /// - "AR" - ARGENTINA
+        /// - "AT" - AUSTRIA
+        /// - "AU" - AUSTRALIA
+        /// - "BA" - BOSNIA HERZEGOVINA
+        /// - "BE" - BELGIUM
+        /// - "BG" - BULGARIA
+        /// - "BO" - BOLIVIA
+        /// - "BR" - BRAZIL
+        /// - "BY" - BELARUS
+        /// - "CA" - CANADA
+        /// - "CL" - CHILE
+        /// - "CO" - COLOMBIA
+        /// - "CR" - COSTA RICA
+        /// - "HR" - CROATIA
+        /// - "CZ" - CZECH REPUBLIC
+        /// - "DK" - DENMARK
+        /// - "EC" - ECUADOR
+        /// - "EE" - ESTONIA
+        /// - "ET" - ETHIOPIA
+        /// - "FI" - FINLAND
+        /// - "FR" - FRANCE
+        /// - "DE" - GERMANY
+        /// - "GR" - GREECE
+        /// - "HU" - HUNGARY
+        /// - "IS" - ICELAND
+        /// - "IN" - INDIA
+        /// - "IE" - IRELAND
+        /// - "IT" - ITALY
+        /// - "JP" - JAPAN
+        /// - "KZ" - KAZAKHSTAN
+        /// - "KR" - KOREA
+        /// - "LV" - LATVIA
+        /// - "LI" - LIECHTENSTEIN
+        /// - "LT" - LITHUANIA
+        /// - "LU" - LUXEMBOURG
+        /// - "MK" - MACEDONIA
+        /// - "MT" - MALTA
+        /// - "MX" - MEXICO
+        /// - "MD" - MOLDOVA
+        /// - "ME" - MONTENEGRO
+        /// - "NL" - NETHERLANDS
+        /// - "NZ" - NEW ZEALAND
+        /// - "NI" - NICARAGUA
+        /// - "NG" - NIGERIA
+        /// - "NO" - NORWAY
+        /// - "PA" - PANAMA
+        /// - "PY" - PARAGUAY
+        /// - "PE" - PERU
+        /// - "PL" - POLAND
+        /// - "PT" - PORTUGAL
+        /// - "RO" - ROMANIA
+        /// - "RU" - RUSSIA
+        /// - "RS" - SERBIA
+        /// - "SK" - SLOVAKIA
+        /// - "SI" - SLOVENIA
+        /// - "ZA" - SOUTH AFRICA
+        /// - "ES" - SPAIN
+        /// - "SE" - SWEDEN
+        /// - "CH" - SWITZERLAND
+        /// - "UA" - UKRAINE
+        /// - "AE" - UNITED ARAB EMIRATES
+        /// - "US" - UNITED STATES
+        /// - "UK" - UNITED KINGDOM
+        /// - "UY" - URUGUAY
+        /// - "VE" - VENEZUELA
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`.
+        value "Value" value: String => value, set_value
+    }
     /// Builds the [`SupplementaryFeature`](crate::SupplementaryFeature).
     ///
     /// # Errors
@@ -187,12 +270,17 @@ impl SupplementaryFeature {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    SupplementaryFeature { name : "Name", required, Plain; value : "Value", required,
-    Plain; }
+    SupplementaryFeature {
+        name: "Name", required, Plain;
+        value: "Value", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    SupplementaryFeature { name : required, Text; value : required, Text; }
+    SupplementaryFeature {
+        name: required, Text;
+        value: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::SupplementaryFeature>

@@ -60,8 +60,18 @@ impl Tag {
     }
 }
 impl TagBuilder {
-    crate::primitives::build::setters!(value "Key" key key set_key : String);
-    crate::primitives::build::setters!(value "Value" value value set_value : String);
+    crate::primitives::build::setters! {
+        /// One part of a key-value pair that makes up a tag. A `key` is a general label that acts like a category for more specific tag values.
+        ///
+        /// **Required.** Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
+        value "Key" key: String => key, set_key
+    }
+    crate::primitives::build::setters! {
+        /// The optional part of a key-value pair that makes up a tag. A `value` acts as a descriptor within a tag category (key).
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
+        value "Value" value: String => value, set_value
+    }
     /// Builds the [`Tag`](crate::Tag).
     ///
     /// # Errors
@@ -123,11 +133,17 @@ impl Tag {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Tag { key : "Key", required, Plain; value : "Value", required, Plain; }
+    Tag {
+        key: "Key", required, Plain;
+        value: "Value", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Tag { key : required, Text; value : required, Text; }
+    Tag {
+        key: required, Text;
+        value: required, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Tag> for crate::Tag {

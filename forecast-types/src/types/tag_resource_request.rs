@@ -39,10 +39,28 @@ impl TagResourceRequest {
     }
 }
 impl TagResourceRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags : crate ::Tag);
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The tags to add to the resource. A tag is an array of key-value pairs.
+        ///
+        /// The following basic restrictions apply to tags:
+        ///
+        /// - Maximum number of tags per resource - 50.
+        /// - For each resource, each tag key must be unique, and each tag key can have only one value.
+        /// - Maximum key length - 128 Unicode characters in UTF-8.
+        /// - Maximum value length - 256 Unicode characters in UTF-8.
+        /// - If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . \_ : / @.
+        /// - Tag keys and values are case sensitive.
+        /// - Do not use `aws:`, `AWS:`, or any upper or lowercase combination of such as a prefix for keys as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys with this prefix. Values can have this prefix. If a tag value has `aws` as its prefix but the key does not, then Forecast considers it to be a user tag and will count against the limit of 50 tags. Tags with only the key prefix of `aws` do not count against your tags per resource limit.
+        ///
+        /// **Required.** Length: `0..=200`.
+        list "Tags" tags: crate::Tag => tags, set_tags
+    }
     /// Builds the [`TagResourceRequest`](crate::TagResourceRequest).
     ///
     /// # Errors
@@ -115,12 +133,16 @@ impl TagResourceRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TagResourceRequest { resource_arn : "ResourceArn", required, Plain; tags : "Tags",
-    required, ListOf < Plain >; }
+    TagResourceRequest {
+        resource_arn: "ResourceArn", required, Plain;
+        tags: "Tags", required, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TagResourceRequest { resource_arn : required, Text; tags : required, ListOf < Any >;
+    TagResourceRequest {
+        resource_arn: required, Text;
+        tags: required, ListOf<Any>;
     }
 }
 #[cfg(feature = "aws-sdk")]

@@ -50,13 +50,9 @@ impl TagResourceResponse {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    TagResourceResponse {}
-}
+crate::primitives::wire::json_structure! { TagResourceResponse {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    TagResourceResponse {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { TagResourceResponse {} }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::tag_resource::TagResourceOutput>
 for crate::TagResourceResponse {

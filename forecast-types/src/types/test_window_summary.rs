@@ -37,18 +37,28 @@ impl TestWindowSummary {
     }
 }
 impl TestWindowSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "TestWindowStart" test_window_start test_window_start set_test_window_start
-        : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "TestWindowEnd" test_window_end test_window_end set_test_window_end : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The time at which the test began.
+        value "TestWindowStart" test_window_start: crate::primitives::Timestamp => test_window_start, set_test_window_start
+    }
+    crate::primitives::build::setters! {
+        /// The time at which the test ended.
+        value "TestWindowEnd" test_window_end: crate::primitives::Timestamp => test_window_end, set_test_window_end
+    }
+    crate::primitives::build::setters! {
+        /// The status of the test. Possible status values are:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_IN_PROGRESS`
+        /// - `CREATE_FAILED`
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If the test failed, the reason why it failed.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`TestWindowSummary`](crate::TestWindowSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<TestWindowSummary, crate::primitives::BuildError> {
@@ -94,14 +104,21 @@ impl TestWindowSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TestWindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
-    test_window_end : "TestWindowEnd", optional, EpochSeconds; status : "Status",
-    optional, Plain; message : "Message", optional, Plain; }
+    TestWindowSummary {
+        test_window_start: "TestWindowStart", optional, EpochSeconds;
+        test_window_end: "TestWindowEnd", optional, EpochSeconds;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TestWindowSummary { test_window_start : optional, Any; test_window_end : optional,
-    Any; status : optional, Text; message : optional, Text; }
+    TestWindowSummary {
+        test_window_start: optional, Any;
+        test_window_end: optional, Any;
+        status: optional, Text;
+        message: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::TestWindowSummary> for crate::TestWindowSummary {

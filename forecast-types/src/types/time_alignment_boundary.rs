@@ -37,16 +37,26 @@ impl TimeAlignmentBoundary {
     }
 }
 impl TimeAlignmentBoundaryBuilder {
-    crate::primitives::build::setters!(
-        value "Month" month month set_month : crate ::Month
-    );
-    crate::primitives::build::setters!(
-        value "DayOfMonth" day_of_month day_of_month set_day_of_month : i32
-    );
-    crate::primitives::build::setters!(
-        value "DayOfWeek" day_of_week day_of_week set_day_of_week : crate ::DayOfWeek
-    );
-    crate::primitives::build::setters!(value "Hour" hour hour set_hour : i32);
+    crate::primitives::build::setters! {
+        /// The month to use for time alignment during aggregation. The month must be in uppercase.
+        value "Month" month: crate::Month => month, set_month
+    }
+    crate::primitives::build::setters! {
+        /// The day of the month to use for time alignment during aggregation.
+        ///
+        /// Range: `1..=28`.
+        value "DayOfMonth" day_of_month: i32 => day_of_month, set_day_of_month
+    }
+    crate::primitives::build::setters! {
+        /// The day of week to use for time alignment during aggregation. The day must be in uppercase.
+        value "DayOfWeek" day_of_week: crate::DayOfWeek => day_of_week, set_day_of_week
+    }
+    crate::primitives::build::setters! {
+        /// The hour of day to use for time alignment during aggregation.
+        ///
+        /// Range: `0..=23`.
+        value "Hour" hour: i32 => hour, set_hour
+    }
     /// Builds the [`TimeAlignmentBoundary`](crate::TimeAlignmentBoundary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<TimeAlignmentBoundary, crate::primitives::BuildError> {
@@ -113,14 +123,21 @@ impl TimeAlignmentBoundary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeAlignmentBoundary { month : "Month", optional, Plain; day_of_month :
-    "DayOfMonth", optional, Plain; day_of_week : "DayOfWeek", optional, Plain; hour :
-    "Hour", optional, Plain; }
+    TimeAlignmentBoundary {
+        month: "Month", optional, Plain;
+        day_of_month: "DayOfMonth", optional, Plain;
+        day_of_week: "DayOfWeek", optional, Plain;
+        hour: "Hour", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeAlignmentBoundary { month : optional, Any; day_of_month : optional, Any;
-    day_of_week : optional, Any; hour : optional, Any; }
+    TimeAlignmentBoundary {
+        month: optional, Any;
+        day_of_month: optional, Any;
+        day_of_week: optional, Any;
+        hour: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::TimeAlignmentBoundary>

@@ -36,16 +36,24 @@ impl TimeSeriesCondition {
     }
 }
 impl TimeSeriesConditionBuilder {
-    crate::primitives::build::setters!(
-        value "AttributeName" attribute_name attribute_name set_attribute_name : String
-    );
-    crate::primitives::build::setters!(
-        value "AttributeValue" attribute_value attribute_value set_attribute_value :
-        String
-    );
-    crate::primitives::build::setters!(
-        value "Condition" condition condition set_condition : crate ::Condition
-    );
+    crate::primitives::build::setters! {
+        /// The item_id, dimension name, IM name, or timestamp that you are modifying.
+        ///
+        /// **Required.** Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "AttributeName" attribute_name: String => attribute_name, set_attribute_name
+    }
+    crate::primitives::build::setters! {
+        /// The value that is applied for the chosen `Condition`.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^.+$`.
+        value "AttributeValue" attribute_value: String => attribute_value, set_attribute_value
+    }
+    crate::primitives::build::setters! {
+        /// The condition to apply. Valid values are `EQUALS`, `NOT_EQUALS`, `LESS_THAN` and `GREATER_THAN`.
+        ///
+        /// **Required.**
+        value "Condition" condition: crate::Condition => condition, set_condition
+    }
     /// Builds the [`TimeSeriesCondition`](crate::TimeSeriesCondition).
     ///
     /// # Errors
@@ -120,14 +128,19 @@ impl TimeSeriesCondition {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeSeriesCondition { attribute_name : "AttributeName", required, Plain;
-    attribute_value : "AttributeValue", required, Plain; condition : "Condition",
-    required, Plain; }
+    TimeSeriesCondition {
+        attribute_name: "AttributeName", required, Plain;
+        attribute_value: "AttributeValue", required, Plain;
+        condition: "Condition", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeSeriesCondition { attribute_name : required, Text; attribute_value : required,
-    Text; condition : required, Any; }
+    TimeSeriesCondition {
+        attribute_name: required, Text;
+        attribute_value: required, Text;
+        condition: required, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::TimeSeriesCondition>

@@ -30,13 +30,20 @@ impl TimeSeriesIdentifiers {
     }
 }
 impl TimeSeriesIdentifiersBuilder {
-    crate::primitives::build::setters!(
-        value "DataSource" data_source data_source set_data_source : crate ::DataSource
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The source of your data, an Identity and Access Management (IAM) role that allows Amazon Forecast to access the data and, optionally, an Key Management Service (KMS) key. See [`DataSource`](crate::DataSource).
+        value "DataSource" data_source: crate::DataSource => data_source, set_data_source
+    }
+    crate::primitives::build::setters! {
+        /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// The format of the data, either CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`TimeSeriesIdentifiers`](crate::TimeSeriesIdentifiers). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<TimeSeriesIdentifiers, crate::primitives::BuildError> {
@@ -92,13 +99,19 @@ impl TimeSeriesIdentifiers {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeSeriesIdentifiers { data_source : "DataSource", optional, Plain; schema :
-    "Schema", optional, Plain; format : "Format", optional, Plain; }
+    TimeSeriesIdentifiers {
+        data_source: "DataSource", optional, Plain;
+        schema: "Schema", optional, Plain;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeSeriesIdentifiers { data_source : optional, Any; schema : optional, Any; format :
-    optional, Text; }
+    TimeSeriesIdentifiers {
+        data_source: optional, Any;
+        schema: optional, Any;
+        format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::types::TimeSeriesIdentifiers>

@@ -39,17 +39,30 @@ impl TimeSeriesReplacementsDataSource {
     }
 }
 impl TimeSeriesReplacementsDataSourceBuilder {
-    crate::primitives::build::setters!(
-        value "S3Config" s3_config s3_config set_s3_config : crate ::S3Config
-    );
-    crate::primitives::build::setters!(
-        value "Schema" schema schema set_schema : crate ::Schema
-    );
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
-    crate::primitives::build::setters!(
-        value "TimestampFormat" timestamp_format timestamp_format set_timestamp_format :
-        String
-    );
+    crate::primitives::build::setters! {
+        /// The path to the file(s) in an Amazon Simple Storage Service (Amazon S3) bucket, and an Identity and Access Management (IAM) role that Amazon Forecast can assume to access the file(s). See [`S3Config`](crate::S3Config).
+        ///
+        /// **Required.**
+        value "S3Config" s3_config: crate::S3Config => s3_config, set_s3_config
+    }
+    crate::primitives::build::setters! {
+        /// Defines the fields of a dataset. See [`Schema`](crate::Schema).
+        ///
+        /// **Required.**
+        value "Schema" schema: crate::Schema => schema, set_schema
+    }
+    crate::primitives::build::setters! {
+        /// The format of the replacement data, CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp format of the replacement data.
+        ///
+        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\-\:\.\,\'\s]+$`.
+        value "TimestampFormat" timestamp_format: String => timestamp_format, set_timestamp_format
+    }
     /// Builds the [`TimeSeriesReplacementsDataSource`](crate::TimeSeriesReplacementsDataSource).
     ///
     /// # Errors
@@ -132,14 +145,21 @@ impl TimeSeriesReplacementsDataSource {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeSeriesReplacementsDataSource { s3_config : "S3Config", required, Plain; schema :
-    "Schema", required, Plain; format : "Format", optional, Plain; timestamp_format :
-    "TimestampFormat", optional, Plain; }
+    TimeSeriesReplacementsDataSource {
+        s3_config: "S3Config", required, Plain;
+        schema: "Schema", required, Plain;
+        format: "Format", optional, Plain;
+        timestamp_format: "TimestampFormat", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeSeriesReplacementsDataSource { s3_config : required, Any; schema : required, Any;
-    format : optional, Text; timestamp_format : optional, Text; }
+    TimeSeriesReplacementsDataSource {
+        s3_config: required, Any;
+        schema: required, Any;
+        format: optional, Text;
+        timestamp_format: optional, Text;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::types::TimeSeriesReplacementsDataSource>

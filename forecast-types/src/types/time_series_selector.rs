@@ -28,10 +28,10 @@ impl TimeSeriesSelector {
     }
 }
 impl TimeSeriesSelectorBuilder {
-    crate::primitives::build::setters!(
-        value "TimeSeriesIdentifiers" time_series_identifiers time_series_identifiers
-        set_time_series_identifiers : crate ::TimeSeriesIdentifiers
-    );
+    crate::primitives::build::setters! {
+        /// Details about the import file that contains the time series for which you want to create forecasts.
+        value "TimeSeriesIdentifiers" time_series_identifiers: crate::TimeSeriesIdentifiers => time_series_identifiers, set_time_series_identifiers
+    }
     /// Builds the [`TimeSeriesSelector`](crate::TimeSeriesSelector). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<TimeSeriesSelector, crate::primitives::BuildError> {
@@ -74,12 +74,15 @@ impl TimeSeriesSelector {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeSeriesSelector { time_series_identifiers : "TimeSeriesIdentifiers", optional,
-    Plain; }
+    TimeSeriesSelector {
+        time_series_identifiers: "TimeSeriesIdentifiers", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeSeriesSelector { time_series_identifiers : optional, Any; }
+    TimeSeriesSelector {
+        time_series_identifiers: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::types::TimeSeriesSelector>

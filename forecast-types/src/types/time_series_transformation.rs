@@ -27,13 +27,16 @@ impl TimeSeriesTransformation {
     }
 }
 impl TimeSeriesTransformationBuilder {
-    crate::primitives::build::setters!(
-        value "Action" action action set_action : crate ::Action
-    );
-    crate::primitives::build::setters!(
-        list "TimeSeriesConditions" time_series_conditions time_series_conditions
-        set_time_series_conditions : crate ::TimeSeriesCondition
-    );
+    crate::primitives::build::setters! {
+        /// An array of actions that define a time series and how it is transformed. These transformations create a new time series that is used for the what-if analysis.
+        value "Action" action: crate::Action => action, set_action
+    }
+    crate::primitives::build::setters! {
+        /// An array of conditions that define which members of the related time series are transformed.
+        ///
+        /// Length: `0..=10`.
+        list "TimeSeriesConditions" time_series_conditions: crate::TimeSeriesCondition => time_series_conditions, set_time_series_conditions
+    }
     /// Builds the [`TimeSeriesTransformation`](crate::TimeSeriesTransformation). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -89,13 +92,17 @@ impl TimeSeriesTransformation {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    TimeSeriesTransformation { action : "Action", optional, Plain; time_series_conditions
-    : "TimeSeriesConditions", optional, ListOf < Plain >; }
+    TimeSeriesTransformation {
+        action: "Action", optional, Plain;
+        time_series_conditions: "TimeSeriesConditions", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    TimeSeriesTransformation { action : optional, Any; time_series_conditions : optional,
-    ListOf < Any >; }
+    TimeSeriesTransformation {
+        action: optional, Any;
+        time_series_conditions: optional, ListOf<Any>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::TimeSeriesTransformation>

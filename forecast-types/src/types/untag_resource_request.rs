@@ -50,12 +50,18 @@ impl UntagResourceRequest {
     }
 }
 impl UntagResourceRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ResourceArn" resource_arn resource_arn set_resource_arn : String
-    );
-    crate::primitives::build::setters!(
-        list "TagKeys" tag_keys tag_keys set_tag_keys : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) that identifies the resource for which to list the tags.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ResourceArn" resource_arn: String => resource_arn, set_resource_arn
+    }
+    crate::primitives::build::setters! {
+        /// The keys of the tags to be removed.
+        ///
+        /// **Required.** Length: `0..=200`. Each item: Length: `1..=128`. Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`. Sensitive: hidden from `Debug` output.
+        list "TagKeys" tag_keys: String => tag_keys, set_tag_keys
+    }
     /// Builds the [`UntagResourceRequest`](crate::UntagResourceRequest).
     ///
     /// # Errors
@@ -129,13 +135,17 @@ impl UntagResourceRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    UntagResourceRequest { resource_arn : "ResourceArn", required, Plain; tag_keys :
-    "TagKeys", required, ListOf < Plain >; }
+    UntagResourceRequest {
+        resource_arn: "ResourceArn", required, Plain;
+        tag_keys: "TagKeys", required, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    UntagResourceRequest { resource_arn : required, Text; tag_keys : required, ListOf <
-    Text >; }
+    UntagResourceRequest {
+        resource_arn: required, Text;
+        tag_keys: required, ListOf<Text>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<::aws_sdk_forecast::operation::untag_resource::UntagResourceInput>

@@ -50,13 +50,9 @@ impl UntagResourceResponse {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    UntagResourceResponse {}
-}
+crate::primitives::wire::json_structure! { UntagResourceResponse {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    UntagResourceResponse {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { UntagResourceResponse {} }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::untag_resource::UntagResourceOutput>
 for crate::UntagResourceResponse {

@@ -29,13 +29,18 @@ impl UpdateDatasetGroupRequest {
     }
 }
 impl UpdateDatasetGroupRequestBuilder {
-    crate::primitives::build::setters!(
-        value "DatasetGroupArn" dataset_group_arn dataset_group_arn set_dataset_group_arn
-        : String
-    );
-    crate::primitives::build::setters!(
-        list "DatasetArns" dataset_arns dataset_arns set_dataset_arns : String
-    );
+    crate::primitives::build::setters! {
+        /// The ARN of the dataset group.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
+    }
+    crate::primitives::build::setters! {
+        /// An array of the Amazon Resource Names (ARNs) of the datasets to add to the dataset group.
+        ///
+        /// **Required.** Each item: Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        list "DatasetArns" dataset_arns: String => dataset_arns, set_dataset_arns
+    }
     /// Builds the [`UpdateDatasetGroupRequest`](crate::UpdateDatasetGroupRequest).
     ///
     /// # Errors
@@ -110,13 +115,17 @@ impl UpdateDatasetGroupRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    UpdateDatasetGroupRequest { dataset_group_arn : "DatasetGroupArn", required, Plain;
-    dataset_arns : "DatasetArns", required, ListOf < Plain >; }
+    UpdateDatasetGroupRequest {
+        dataset_group_arn: "DatasetGroupArn", required, Plain;
+        dataset_arns: "DatasetArns", required, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    UpdateDatasetGroupRequest { dataset_group_arn : required, Text; dataset_arns :
-    required, ListOf < Text >; }
+    UpdateDatasetGroupRequest {
+        dataset_group_arn: required, Text;
+        dataset_arns: required, ListOf<Text>;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl TryFrom<

@@ -52,13 +52,9 @@ impl UpdateDatasetGroupResponse {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    UpdateDatasetGroupResponse {}
-}
+crate::primitives::wire::json_structure! { UpdateDatasetGroupResponse {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    UpdateDatasetGroupResponse {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { UpdateDatasetGroupResponse {} }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupOutput>
 for crate::UpdateDatasetGroupResponse {

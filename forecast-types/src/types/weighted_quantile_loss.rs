@@ -27,12 +27,14 @@ impl WeightedQuantileLoss {
     }
 }
 impl WeightedQuantileLossBuilder {
-    crate::primitives::build::setters!(
-        value "Quantile" quantile quantile set_quantile : f64
-    );
-    crate::primitives::build::setters!(
-        value "LossValue" loss_value loss_value set_loss_value : f64
-    );
+    crate::primitives::build::setters! {
+        /// The quantile. Quantiles divide a probability distribution into regions of equal probability. For example, if the distribution was divided into 5 regions of equal probability, the quantiles would be 0.2, 0.4, 0.6, and 0.8.
+        value "Quantile" quantile: f64 => quantile, set_quantile
+    }
+    crate::primitives::build::setters! {
+        /// The difference between the predicted value and the actual value over the quantile, weighted (normalized) by dividing by the sum over all quantiles.
+        value "LossValue" loss_value: f64 => loss_value, set_loss_value
+    }
     /// Builds the [`WeightedQuantileLoss`](crate::WeightedQuantileLoss). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<WeightedQuantileLoss, crate::primitives::BuildError> {
@@ -70,12 +72,17 @@ impl WeightedQuantileLoss {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WeightedQuantileLoss { quantile : "Quantile", optional, Float; loss_value :
-    "LossValue", optional, Float; }
+    WeightedQuantileLoss {
+        quantile: "Quantile", optional, Float;
+        loss_value: "LossValue", optional, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WeightedQuantileLoss { quantile : optional, Float; loss_value : optional, Float; }
+    WeightedQuantileLoss {
+        quantile: optional, Float;
+        loss_value: optional, Float;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::WeightedQuantileLoss>

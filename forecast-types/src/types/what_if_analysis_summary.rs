@@ -64,29 +64,55 @@ impl WhatIfAnalysisSummary {
     }
 }
 impl WhatIfAnalysisSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisName" what_if_analysis_name what_if_analysis_name
-        set_what_if_analysis_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the what-if analysis.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfAnalysisName" what_if_analysis_name: String => what_if_analysis_name, set_what_if_analysis_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the baseline forecast that is being used in this what-if analysis.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The status of the what-if analysis. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the what-if analysis was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`WhatIfAnalysisSummary`](crate::WhatIfAnalysisSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<WhatIfAnalysisSummary, crate::primitives::BuildError> {
@@ -153,18 +179,27 @@ impl WhatIfAnalysisSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WhatIfAnalysisSummary { what_if_analysis_arn : "WhatIfAnalysisArn", optional, Plain;
-    what_if_analysis_name : "WhatIfAnalysisName", optional, Plain; forecast_arn :
-    "ForecastArn", optional, Plain; status : "Status", optional, Plain; message :
-    "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+    WhatIfAnalysisSummary {
+        what_if_analysis_arn: "WhatIfAnalysisArn", optional, Plain;
+        what_if_analysis_name: "WhatIfAnalysisName", optional, Plain;
+        forecast_arn: "ForecastArn", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WhatIfAnalysisSummary { what_if_analysis_arn : optional, Text; what_if_analysis_name
-    : optional, Text; forecast_arn : optional, Text; status : optional, Text; message :
-    optional, Text; creation_time : optional, Any; last_modification_time : optional,
-    Any; }
+    WhatIfAnalysisSummary {
+        what_if_analysis_arn: optional, Text;
+        what_if_analysis_name: optional, Text;
+        forecast_arn: optional, Text;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::WhatIfAnalysisSummary>

@@ -64,30 +64,55 @@ impl WhatIfForecastSummary {
     }
 }
 impl WhatIfForecastSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "WhatIfForecastArn" what_if_forecast_arn what_if_forecast_arn
-        set_what_if_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfForecastName" what_if_forecast_name what_if_forecast_name
-        set_what_if_forecast_name : String
-    );
-    crate::primitives::build::setters!(
-        value "WhatIfAnalysisArn" what_if_analysis_arn what_if_analysis_arn
-        set_what_if_analysis_arn : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if forecast.
+        ///
+        /// Length: `0..=300`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfForecastArn" what_if_forecast_arn: String => what_if_forecast_arn, set_what_if_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the what-if forecast.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "WhatIfForecastName" what_if_forecast_name: String => what_if_forecast_name, set_what_if_forecast_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the what-if analysis that contains this what-if forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "WhatIfAnalysisArn" what_if_analysis_arn: String => what_if_analysis_arn, set_what_if_analysis_arn
+    }
+    crate::primitives::build::setters! {
+        /// The status of the what-if forecast. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the what-if analysis must be `ACTIVE` before you can access the analysis.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// When the what-if forecast was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
     /// Builds the [`WhatIfForecastSummary`](crate::WhatIfForecastSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<WhatIfForecastSummary, crate::primitives::BuildError> {
@@ -154,18 +179,27 @@ impl WhatIfForecastSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WhatIfForecastSummary { what_if_forecast_arn : "WhatIfForecastArn", optional, Plain;
-    what_if_forecast_name : "WhatIfForecastName", optional, Plain; what_if_analysis_arn :
-    "WhatIfAnalysisArn", optional, Plain; status : "Status", optional, Plain; message :
-    "Message", optional, Plain; creation_time : "CreationTime", optional, EpochSeconds;
-    last_modification_time : "LastModificationTime", optional, EpochSeconds; }
+    WhatIfForecastSummary {
+        what_if_forecast_arn: "WhatIfForecastArn", optional, Plain;
+        what_if_forecast_name: "WhatIfForecastName", optional, Plain;
+        what_if_analysis_arn: "WhatIfAnalysisArn", optional, Plain;
+        status: "Status", optional, Plain;
+        message: "Message", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WhatIfForecastSummary { what_if_forecast_arn : optional, Text; what_if_forecast_name
-    : optional, Text; what_if_analysis_arn : optional, Text; status : optional, Text;
-    message : optional, Text; creation_time : optional, Any; last_modification_time :
-    optional, Any; }
+    WhatIfForecastSummary {
+        what_if_forecast_arn: optional, Text;
+        what_if_forecast_name: optional, Text;
+        what_if_analysis_arn: optional, Text;
+        status: optional, Text;
+        message: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+    }
 }
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::WhatIfForecastSummary>

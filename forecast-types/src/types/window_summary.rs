@@ -42,24 +42,29 @@ impl WindowSummary {
     }
 }
 impl WindowSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "TestWindowStart" test_window_start test_window_start set_test_window_start
-        : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "TestWindowEnd" test_window_end test_window_end set_test_window_end : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "ItemCount" item_count item_count set_item_count : i32
-    );
-    crate::primitives::build::setters!(
-        value "EvaluationType" evaluation_type evaluation_type set_evaluation_type :
-        crate ::EvaluationType
-    );
-    crate::primitives::build::setters!(
-        value "Metrics" metrics metrics set_metrics : crate ::Metrics
-    );
+    crate::primitives::build::setters! {
+        /// The timestamp that defines the start of the window.
+        value "TestWindowStart" test_window_start: crate::primitives::Timestamp => test_window_start, set_test_window_start
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp that defines the end of the window.
+        value "TestWindowEnd" test_window_end: crate::primitives::Timestamp => test_window_end, set_test_window_end
+    }
+    crate::primitives::build::setters! {
+        /// The number of data points within the window.
+        value "ItemCount" item_count: i32 => item_count, set_item_count
+    }
+    crate::primitives::build::setters! {
+        /// The type of evaluation.
+        ///
+        /// - `SUMMARY` - The average metrics across all windows.
+        /// - `COMPUTED` - The metrics for the specified window.
+        value "EvaluationType" evaluation_type: crate::EvaluationType => evaluation_type, set_evaluation_type
+    }
+    crate::primitives::build::setters! {
+        /// Provides metrics used to evaluate the performance of a predictor.
+        value "Metrics" metrics: crate::Metrics => metrics, set_metrics
+    }
     /// Builds the [`WindowSummary`](crate::WindowSummary). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<WindowSummary, crate::primitives::BuildError> {
@@ -111,15 +116,22 @@ impl WindowSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WindowSummary { test_window_start : "TestWindowStart", optional, EpochSeconds;
-    test_window_end : "TestWindowEnd", optional, EpochSeconds; item_count : "ItemCount",
-    optional, Plain; evaluation_type : "EvaluationType", optional, Plain; metrics :
-    "Metrics", optional, Plain; }
+    WindowSummary {
+        test_window_start: "TestWindowStart", optional, EpochSeconds;
+        test_window_end: "TestWindowEnd", optional, EpochSeconds;
+        item_count: "ItemCount", optional, Plain;
+        evaluation_type: "EvaluationType", optional, Plain;
+        metrics: "Metrics", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WindowSummary { test_window_start : optional, Any; test_window_end : optional, Any;
-    item_count : optional, Any; evaluation_type : optional, Any; metrics : optional, Any;
+    WindowSummary {
+        test_window_start: optional, Any;
+        test_window_end: optional, Any;
+        item_count: optional, Any;
+        evaluation_type: optional, Any;
+        metrics: optional, Any;
     }
 }
 #[cfg(feature = "aws-sdk")]

@@ -24,7 +24,7 @@ impl Generator<'_> {
         else {
             return (quote!(), quote!());
         };
-        let krate = &self.krate;
+        let krate = &self.krate();
         let code = shape_id::name(&item.id);
         let message = match (&error.message_field, error.message_optional) {
             (None, _) => quote!(),

@@ -17,8 +17,9 @@ use crate::typespace::{Item, ItemKind, OperationItem, RustType, TypeSpace};
 pub struct Generator<'a> {
     /// The model's items and operations.
     pub space: &'a TypeSpace,
-    /// The SDK crate, as Rust names it: `aws_sdk_forecast`.
-    pub krate: Ident,
+    /// The SDK crate, as Rust names it: `aws_sdk_forecast`. (A string, not an
+    /// `Ident`, so that crates can be emitted on several threads.)
+    pub krate: String,
     /// Every item by its Rust name.
     pub items: BTreeMap<&'a str, &'a Item>,
     /// The items other types hold.
@@ -29,7 +30,7 @@ pub struct Generator<'a> {
 
 impl<'a> Generator<'a> {
     /// The generator for a model, converting to and from the SDK crate `krate`.
-    pub fn new(space: &'a TypeSpace, krate: Ident) -> Self {
+    pub fn new(space: &'a TypeSpace, krate: String) -> Self {
         let items: BTreeMap<&str, &Item> =
             space.items.values().map(|i| (i.name.as_str(), i)).collect();
         let mut nested = BTreeSet::new();
@@ -53,6 +54,11 @@ impl<'a> Generator<'a> {
         };
         generator.find_fallible();
         generator
+    }
+
+    /// The SDK crate's name as an identifier.
+    pub fn krate(&self) -> Ident {
+        ident(&self.krate)
     }
 
     /// An item's conversions, each behind the feature, for the end of its file.
@@ -105,7 +111,7 @@ impl<'a> Generator<'a> {
 
     /// The SDK type of an item where other types refer to it.
     pub fn sdk_path(&self, item: &Item) -> TokenStream {
-        let krate = &self.krate;
+        let krate = &self.krate();
         let name = self.sdk_ident(&item.id);
         match &item.kind {
             ItemKind::Struct { error: Some(_), .. } => quote!(::#krate::types::error::#name),
@@ -121,7 +127,7 @@ impl<'a> Generator<'a> {
 
     /// An SDK type in an operation's module: `operation::describe_forecast_export_job::…`.
     pub fn operation_path(&self, op: &OperationItem, name: &str) -> TokenStream {
-        let krate = &self.krate;
+        let krate = &self.krate();
         let module = ident(&sdk_operation_module(model_name(op)));
         let name = ident(name);
         quote!(::#krate::operation::#module::#name)

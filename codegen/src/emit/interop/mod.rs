@@ -86,7 +86,7 @@ pub fn generator(space: &TypeSpace) -> Option<Generator<'_>> {
     if !supported(space) {
         return None;
     }
-    Some(Generator::new(space, format_ident!("{}", krate)))
+    Some(Generator::new(space, krate))
 }
 
 /// `src/interop.rs`: the error type and the support code every conversion shares.

@@ -16,7 +16,7 @@ use crate::typespace::RustType;
 impl Generator<'_> {
     /// The shared module's tokens.
     pub fn support(&self) -> TokenStream {
-        let krate = &self.krate;
+        let krate = &self.krate();
         let docs = module_docs(&sdk_crate(self.space).unwrap_or_default());
         let mut out = vec![error_type()];
         if !self.space.operations.is_empty() {

@@ -115,5 +115,5 @@ impl GetThingError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    GetThingError {} unhandled : Unhandled;
+    GetThingError {} unhandled: Unhandled;
 }

@@ -22,7 +22,10 @@ impl FooBar {
     }
 }
 impl FooBarBuilder {
-    crate::primitives::build::setters!(value "value" value value set_value : String);
+    crate::primitives::build::setters! {
+        /// The value.
+        value "value" value: String => value, set_value
+    }
     /// Builds the [`FooBar`](crate::FooBar). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<FooBar, crate::primitives::BuildError> {
@@ -55,9 +58,13 @@ impl FooBar {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    FooBar { value : "value", optional, Plain; }
+    FooBar {
+        value: "value", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    FooBar { value : optional, Text; }
+    FooBar {
+        value: optional, Text;
+    }
 }

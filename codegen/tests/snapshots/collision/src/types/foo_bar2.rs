@@ -22,7 +22,10 @@ impl FooBar2 {
     }
 }
 impl FooBar2Builder {
-    crate::primitives::build::setters!(value "value" value value set_value : String);
+    crate::primitives::build::setters! {
+        /// The value.
+        value "value" value: String => value, set_value
+    }
     /// Builds the [`FooBar2`](crate::FooBar2). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<FooBar2, crate::primitives::BuildError> {
@@ -55,9 +58,13 @@ impl FooBar2 {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    FooBar2 { value : "value", optional, Plain; }
+    FooBar2 {
+        value: "value", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    FooBar2 { value : optional, Text; }
+    FooBar2 {
+        value: optional, Text;
+    }
 }

@@ -25,12 +25,14 @@ impl GetThingInput {
     }
 }
 impl GetThingInputBuilder {
-    crate::primitives::build::setters!(
-        value "thing" thing thing set_thing : crate ::Thing
-    );
-    crate::primitives::build::setters!(
-        value "setters" setters setters set_setters : crate ::Setters
-    );
+    crate::primitives::build::setters! {
+        /// Two members whose names differ only in case. See [`Thing`](crate::Thing).
+        value "thing" thing: crate::Thing => thing, set_thing
+    }
+    crate::primitives::build::setters! {
+        /// Members whose builder setters collide with each other or with the builder's own methods. See [`Setters`](crate::Setters).
+        value "setters" setters: crate::Setters => setters, set_setters
+    }
     /// Builds the [`GetThingInput`](crate::GetThingInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<GetThingInput, crate::primitives::BuildError> {
@@ -79,10 +81,15 @@ impl GetThingInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetThingInput { thing : "thing", optional, Plain; setters : "setters", optional,
-    Plain; }
+    GetThingInput {
+        thing: "thing", optional, Plain;
+        setters: "setters", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetThingInput { thing : optional, Any; setters : optional, Any; }
+    GetThingInput {
+        thing: optional, Any;
+        setters: optional, Any;
+    }
 }

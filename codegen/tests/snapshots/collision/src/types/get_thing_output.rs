@@ -25,12 +25,14 @@ impl GetThingOutput {
     }
 }
 impl GetThingOutputBuilder {
-    crate::primitives::build::setters!(
-        value "first" first first set_first : crate ::FooBar
-    );
-    crate::primitives::build::setters!(
-        value "second" second second set_second : crate ::FooBar2
-    );
+    crate::primitives::build::setters! {
+        /// Its module or function name is `foo_bar`. See [`FooBar`](crate::FooBar).
+        value "first" first: crate::FooBar => first, set_first
+    }
+    crate::primitives::build::setters! {
+        /// Also `foo_bar` in snake case, and `FooBar` in upper camel case. See [`FooBar2`](crate::FooBar2).
+        value "second" second: crate::FooBar2 => second, set_second
+    }
     /// Builds the [`GetThingOutput`](crate::GetThingOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<GetThingOutput, crate::primitives::BuildError> {
@@ -79,10 +81,15 @@ impl GetThingOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetThingOutput { first : "first", optional, Plain; second : "second", optional,
-    Plain; }
+    GetThingOutput {
+        first: "first", optional, Plain;
+        second: "second", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetThingOutput { first : optional, Any; second : optional, Any; }
+    GetThingOutput {
+        first: optional, Any;
+        second: optional, Any;
+    }
 }

@@ -37,15 +37,28 @@ impl Setters {
 }
 #[allow(clippy::should_implement_trait)]
 impl SettersBuilder {
-    crate::primitives::build::setters!(value "Build" build build_2 set_build : String);
-    crate::primitives::build::setters!(list "Tags" tags tags set_tags_2 : String);
-    crate::primitives::build::setters!(
-        value "SetTags" set_tags set_tags set_set_tags : String
-    );
-    crate::primitives::build::setters!(
-        value "Default" default default_2 set_default : String
-    );
-    crate::primitives::build::setters!(value "Add" add add set_add : i32);
+    crate::primitives::build::setters! {
+        /// The builder's setter cannot be `build`, which builds.
+        ///
+        /// **Required.**
+        value "Build" build: String => build_2, set_build
+    }
+    crate::primitives::build::setters! {
+        /// Its setter that replaces the list would be `set_tags`.
+        list "Tags" tags: String => tags, set_tags_2
+    }
+    crate::primitives::build::setters! {
+        /// Its own setter is `set_tags`.
+        value "SetTags" set_tags: String => set_tags, set_set_tags
+    }
+    crate::primitives::build::setters! {
+        /// A setter `default` would hide `Default::default`.
+        value "Default" default: String => default_2, set_default
+    }
+    crate::primitives::build::setters! {
+        /// Clippy expects a method `add` to implement `std::ops::Add`.
+        value "Add" add: i32 => add, set_add
+    }
     /// Builds the [`Setters`](crate::Setters).
     ///
     /// # Errors
@@ -93,12 +106,21 @@ impl Setters {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Setters { build : "Build", required, Plain; tags : "Tags", optional, ListOf < Plain
-    >; set_tags : "SetTags", optional, Plain; default : "Default", optional, Plain; add :
-    "Add", optional, Plain; }
+    Setters {
+        build: "Build", required, Plain;
+        tags: "Tags", optional, ListOf<Plain>;
+        set_tags: "SetTags", optional, Plain;
+        default: "Default", optional, Plain;
+        add: "Add", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Setters { build : required, Text; tags : optional, ListOf < Text >; set_tags :
-    optional, Text; default : optional, Text; add : optional, Any; }
+    Setters {
+        build: required, Text;
+        tags: optional, ListOf<Text>;
+        set_tags: optional, Text;
+        default: optional, Text;
+        add: optional, Any;
+    }
 }

@@ -25,8 +25,14 @@ impl Thing {
     }
 }
 impl ThingBuilder {
-    crate::primitives::build::setters!(value "Id" id id set_id : String);
-    crate::primitives::build::setters!(value "ID" id_2 id_2 set_id_2 : String);
+    crate::primitives::build::setters! {
+        /// Becomes the Rust field `id`.
+        value "Id" id: String => id, set_id
+    }
+    crate::primitives::build::setters! {
+        /// Also becomes the Rust field `id`.
+        value "ID" id_2: String => id_2, set_id_2
+    }
     /// Builds the [`Thing`](crate::Thing). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Thing, crate::primitives::BuildError> {
@@ -62,9 +68,15 @@ impl Thing {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Thing { id : "Id", optional, Plain; id_2 : "ID", optional, Plain; }
+    Thing {
+        id: "Id", optional, Plain;
+        id_2: "ID", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Thing { id : optional, Text; id_2 : optional, Text; }
+    Thing {
+        id: optional, Text;
+        id_2: optional, Text;
+    }
 }

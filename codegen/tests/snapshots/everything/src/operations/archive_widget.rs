@@ -111,6 +111,10 @@ impl ArchiveWidgetError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ArchiveWidgetError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
-    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+    ArchiveWidgetError {
+        ResourceNotFound: "ResourceNotFound";
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

@@ -111,6 +111,10 @@ impl CreateWidgetError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    CreateWidgetError { Error : "Error"; InternalFailure : "InternalFailure";
-    ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+    CreateWidgetError {
+        Error: "Error";
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

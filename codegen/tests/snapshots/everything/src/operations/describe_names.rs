@@ -174,6 +174,9 @@ impl DescribeNamesError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    DescribeNamesError { InternalFailure : "InternalFailure"; ThrottlingError :
-    "ThrottlingError"; } unhandled : Unhandled;
+    DescribeNamesError {
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

@@ -111,6 +111,10 @@ impl GetPartError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    GetPartError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
-    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+    GetPartError {
+        ResourceNotFound: "ResourceNotFound";
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

@@ -111,6 +111,10 @@ impl GetWidgetError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    GetWidgetError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
-    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+    GetWidgetError {
+        ResourceNotFound: "ResourceNotFound";
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

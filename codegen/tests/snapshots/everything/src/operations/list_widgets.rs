@@ -103,6 +103,9 @@ impl ListWidgetsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ListWidgetsError { InternalFailure : "InternalFailure"; ThrottlingError :
-    "ThrottlingError"; } unhandled : Unhandled;
+    ListWidgetsError {
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

@@ -98,6 +98,9 @@ impl PingError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    PingError { InternalFailure : "InternalFailure"; ThrottlingError : "ThrottlingError";
-    } unhandled : Unhandled;
+    PingError {
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

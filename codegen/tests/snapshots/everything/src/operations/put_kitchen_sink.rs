@@ -127,7 +127,11 @@ impl PutKitchenSinkError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    PutKitchenSinkError { Error : "Error"; ResourceNotFound : "ResourceNotFound";
-    InternalFailure : "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled
-    : Unhandled;
+    PutKitchenSinkError {
+        Error: "Error";
+        ResourceNotFound: "ResourceNotFound";
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

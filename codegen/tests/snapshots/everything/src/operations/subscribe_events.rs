@@ -98,6 +98,9 @@ impl SubscribeEventsError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    SubscribeEventsError { InternalFailure : "InternalFailure"; ThrottlingError :
-    "ThrottlingError"; } unhandled : Unhandled;
+    SubscribeEventsError {
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

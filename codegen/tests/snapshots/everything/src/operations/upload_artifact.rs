@@ -98,6 +98,9 @@ impl UploadArtifactError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    UploadArtifactError { InternalFailure : "InternalFailure"; ThrottlingError :
-    "ThrottlingError"; } unhandled : Unhandled;
+    UploadArtifactError {
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

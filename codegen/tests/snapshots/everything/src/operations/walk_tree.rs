@@ -111,6 +111,10 @@ impl WalkTreeError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    WalkTreeError { ResourceNotFound : "ResourceNotFound"; InternalFailure :
-    "InternalFailure"; ThrottlingError : "ThrottlingError"; } unhandled : Unhandled;
+    WalkTreeError {
+        ResourceNotFound: "ResourceNotFound";
+        InternalFailure: "InternalFailure";
+        ThrottlingError: "ThrottlingError";
+    }
+    unhandled: Unhandled;
 }

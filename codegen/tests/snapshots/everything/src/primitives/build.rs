@@ -58,23 +58,34 @@ impl std::error::Error for BuildError {}
 /// Writes a builder's two setters for one member, inside the builder's `impl`: the
 /// plain setter and the `set_` setter that replaces the whole value or unsets it.
 ///
-/// Attributes written first (`#[deprecated]`) go on both setters.
-/// `value "Path" path set_path: T` sets a `T`; `list "Tags" tags set_tags: T` appends
-/// one `T` to a `Vec<T>`; `map "Tags" tags set_tags: K => V` inserts one entry into a
-/// `BTreeMap<K, V>`. The string is the member's name in the model.
+/// A call names the kind of member, the member's name in the model, the builder's field
+/// with the type the plain setter takes, and then the two setters:
+///
+/// ```text
+/// setters! { value "Path" path: String => path, set_path }
+/// setters! { list "Tags" tags: Tag => tags, set_tags }
+/// setters! { map "Tags" tags: (String, String) => tags, set_tags }
+/// ```
+///
+/// The `value` setter sets a `T`; the `list` setter appends one `T` to a `Vec<T>`; the
+/// `map` setter inserts one `(K, V)` entry into a `BTreeMap<K, V>`. Attributes written
+/// first (the member's docs, `#[deprecated]`) go on both setters, and each setter's docs
+/// end with a paragraph that says what it does.
 // A model without structures has no builders.
 #[allow(unused_macros)]
 macro_rules! setters {
-    ($(#[$attr:meta])* value $member:literal $field:ident $setter:ident $replace:ident: $ty:ty) => {
-        #[doc = concat!(" Sets `", $member, "`.")]
+    ($(#[$attr:meta])* value $member:literal $field:ident: $ty:ty => $setter:ident, $replace:ident) => {
         $(#[$attr])*
+        #[doc = ""]
+        #[doc = concat!(" Sets `", $member, "`.")]
         pub fn $setter(mut self, value: impl ::core::convert::Into<$ty>) -> Self {
             self.$field = ::std::option::Option::Some(value.into());
             self
         }
 
-        #[doc = concat!(" Sets `", $member, "`, or unsets it with `None`.")]
         $(#[$attr])*
+        #[doc = ""]
+        #[doc = concat!(" Sets `", $member, "`, or unsets it with `None`.")]
         pub fn $replace(
             mut self,
             value: impl ::core::convert::Into<::std::option::Option<$ty>>,
@@ -83,21 +94,23 @@ macro_rules! setters {
             self
         }
     };
-    ($(#[$attr:meta])* list $member:literal $field:ident $setter:ident $replace:ident: $item:ty) => {
-        #[doc = concat!(" Appends one item to `", $member, "`.")]
+    ($(#[$attr:meta])* list $member:literal $field:ident: $item:ty => $setter:ident, $replace:ident) => {
         $(#[$attr])*
+        #[doc = ""]
+        #[doc = concat!(" Appends one item to `", $member, "`.")]
         pub fn $setter(mut self, item: impl ::core::convert::Into<$item>) -> Self {
             self.$field.get_or_insert_default().push(item.into());
             self
         }
 
         crate::primitives::build::setters!(
-            @replace $(#[$attr])* $member $field $replace: ::std::vec::Vec<$item>
+            @replace $(#[$attr])* $member $field: ::std::vec::Vec<$item> => $replace
         );
     };
-    ($(#[$attr:meta])* map $member:literal $field:ident $setter:ident $replace:ident: $key:ty => $value:ty) => {
-        #[doc = concat!(" Inserts one entry into `", $member, "`, replacing any with that key.")]
+    ($(#[$attr:meta])* map $member:literal $field:ident: ($key:ty, $value:ty) => $setter:ident, $replace:ident) => {
         $(#[$attr])*
+        #[doc = ""]
+        #[doc = concat!(" Inserts one entry into `", $member, "`, replacing any with that key.")]
         pub fn $setter(
             mut self,
             key: impl ::core::convert::Into<$key>,
@@ -108,12 +121,13 @@ macro_rules! setters {
         }
 
         crate::primitives::build::setters!(
-            @replace $(#[$attr])* $member $field $replace: ::std::collections::BTreeMap<$key, $value>
+            @replace $(#[$attr])* $member $field: ::std::collections::BTreeMap<$key, $value> => $replace
         );
     };
-    (@replace $(#[$attr:meta])* $member:literal $field:ident $replace:ident: $ty:ty) => {
-        #[doc = concat!(" Sets all of `", $member, "` at once, or unsets it with `None`.")]
+    (@replace $(#[$attr:meta])* $member:literal $field:ident: $ty:ty => $replace:ident) => {
         $(#[$attr])*
+        #[doc = ""]
+        #[doc = concat!(" Sets all of `", $member, "` at once, or unsets it with `None`.")]
         pub fn $replace(
             mut self,
             value: impl ::core::convert::Into<::std::option::Option<$ty>>,

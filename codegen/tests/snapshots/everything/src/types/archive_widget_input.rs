@@ -29,10 +29,18 @@ impl ArchiveWidgetInput {
     }
 }
 impl ArchiveWidgetInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
-    crate::primitives::build::setters!(value "reason" reason reason set_reason : String);
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// The reason.
+        ///
+        /// Length: at most `2048`.
+        value "reason" reason: String => reason, set_reason
+    }
     /// Builds the [`ArchiveWidgetInput`](crate::ArchiveWidgetInput).
     ///
     /// # Errors
@@ -96,10 +104,15 @@ impl ArchiveWidgetInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ArchiveWidgetInput { widget_id : "widgetId", required, Plain; reason : "reason",
-    optional, Plain; }
+    ArchiveWidgetInput {
+        widget_id: "widgetId", required, Plain;
+        reason: "reason", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ArchiveWidgetInput { widget_id : required, Text; reason : optional, Text; }
+    ArchiveWidgetInput {
+        widget_id: required, Text;
+        reason: optional, Text;
+    }
 }

@@ -81,13 +81,29 @@ impl AttributeValue {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_union! {
-    AttributeValue { S : "S", Plain; N : "N", Plain; B : "B", Blob; Bool : "BOOL", Plain;
-    Null : "NULL", unit; L : "L", ListOf < Plain >; M : "M", MapOf < Plain >; Nested :
-    "Nested", Plain; } unknown : Unknown;
+    AttributeValue {
+        S: "S", Plain;
+        N: "N", Plain;
+        B: "B", Blob;
+        Bool: "BOOL", Plain;
+        Null: "NULL", unit;
+        L: "L", ListOf<Plain>;
+        M: "M", MapOf<Plain>;
+        Nested: "Nested", Plain;
+    }
+    unknown: Unknown;
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_union! {
-    AttributeValue { S : "S", Text; N : "N", Text; B : "B", Bytes; Bool : "BOOL", Any;
-    Null : "NULL", unit; L : "L", ListOf < Any >; M : "M", MapOf < Text, Any >; Nested :
-    "Nested", Any; } unknown : Unknown;
+    AttributeValue {
+        S: "S", Text;
+        N: "N", Text;
+        B: "B", Bytes;
+        Bool: "BOOL", Any;
+        Null: "NULL", unit;
+        L: "L", ListOf<Any>;
+        M: "M", MapOf<Text, Any>;
+        Nested: "Nested", Any;
+    }
+    unknown: Unknown;
 }

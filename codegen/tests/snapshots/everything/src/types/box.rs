@@ -22,9 +22,10 @@ impl Box {
     }
 }
 impl BoxBuilder {
-    crate::primitives::build::setters!(
-        value "value" value value set_value : crate ::Vec
-    );
+    crate::primitives::build::setters! {
+        /// The value: see [`Vec`](crate::Vec).
+        value "value" value: crate::Vec => value, set_value
+    }
     /// Builds the [`Box`](crate::Box). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Box, crate::primitives::BuildError> {
@@ -63,9 +64,13 @@ impl Box {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Box { value : "value", optional, Plain; }
+    Box {
+        value: "value", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Box { value : optional, Any; }
+    Box {
+        value: optional, Any;
+    }
 }

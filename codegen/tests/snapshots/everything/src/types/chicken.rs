@@ -22,7 +22,10 @@ impl Chicken {
     }
 }
 impl ChickenBuilder {
-    crate::primitives::build::setters!(value "egg" egg egg set_egg : crate ::Egg);
+    crate::primitives::build::setters! {
+        /// The egg: see [`Egg`](crate::Egg).
+        value "egg" egg: crate::Egg => egg, set_egg
+    }
     /// Builds the [`Chicken`](crate::Chicken). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Chicken, crate::primitives::BuildError> {
@@ -63,9 +66,13 @@ impl Chicken {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Chicken { egg : "egg", optional, Plain; }
+    Chicken {
+        egg: "egg", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Chicken { egg : optional, Any; }
+    Chicken {
+        egg: optional, Any;
+    }
 }

@@ -56,31 +56,52 @@ impl Collections {
     }
 }
 impl CollectionsBuilder {
-    crate::primitives::build::setters!(list "names" names names set_names : String);
-    crate::primitives::build::setters!(
-        list "strings" strings strings set_strings : String
-    );
-    crate::primitives::build::setters!(
-        list "sparseStrings" sparse_strings sparse_strings set_sparse_strings : Option <
-        String >
-    );
-    crate::primitives::build::setters!(
-        list "nameSet" name_set name_set set_name_set : String
-    );
-    crate::primitives::build::setters!(map "tags" tags tags set_tags : String => String);
-    crate::primitives::build::setters!(
-        map "scores" scores scores set_scores : String => Option < f64 >
-    );
-    crate::primitives::build::setters!(
-        map "colors" colors colors set_colors : crate ::Color => i32
-    );
-    crate::primitives::build::setters!(
-        value "instanceType" instance_type instance_type set_instance_type : crate
-        ::InstanceType
-    );
-    crate::primitives::build::setters!(
-        value "priority" priority priority set_priority : crate ::Priority
-    );
+    crate::primitives::build::setters! {
+        /// List with `uniqueItems` and a minimum length only.
+        ///
+        /// Length: at least `1`. Unique items. Each item: Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        list "names" names: String => names, set_names
+    }
+    crate::primitives::build::setters! {
+        /// The strings.
+        list "strings" strings: String => strings, set_strings
+    }
+    crate::primitives::build::setters! {
+        /// A sparse list: items may be null.
+        list "sparseStrings" sparse_strings: Option<String> => sparse_strings, set_sparse_strings
+    }
+    crate::primitives::build::setters! {
+        /// A Smithy 1.0 style `set`.
+        ///
+        /// Each item: Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        list "nameSet" name_set: String => name_set, set_name_set
+    }
+    crate::primitives::build::setters! {
+        /// Map with a maximum length only.
+        ///
+        /// Length: at most `50`. Each key: Length: `1..=128`.
+        map "tags" tags: (String, String) => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// A sparse map: values may be null.
+        ///
+        /// Each value: Range: `0.5..=99.5`.
+        map "scores" scores: (String, Option<f64>) => scores, set_scores
+    }
+    crate::primitives::build::setters! {
+        /// A map with enum keys.
+        ///
+        /// Length: `1..=3`. Each value: Range: at least `0`.
+        map "colors" colors: (crate::Color, i32) => colors, set_colors
+    }
+    crate::primitives::build::setters! {
+        /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+        value "instanceType" instance_type: crate::InstanceType => instance_type, set_instance_type
+    }
+    crate::primitives::build::setters! {
+        /// An `intEnum`. See [`Priority`](crate::Priority).
+        value "priority" priority: crate::Priority => priority, set_priority
+    }
     /// Builds the [`Collections`](crate::Collections). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Collections, crate::primitives::BuildError> {
@@ -198,18 +219,29 @@ impl Collections {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Collections { names : "names", optional, ListOf < Plain >; strings : "strings",
-    optional, ListOf < Plain >; sparse_strings : "sparseStrings", optional, SparseListOf
-    < Plain >; name_set : "nameSet", optional, ListOf < Plain >; tags : "tags", optional,
-    MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; colors :
-    "colors", optional, MapOf < Plain >; instance_type : "instanceType", optional, Plain;
-    priority : "priority", optional, Plain; }
+    Collections {
+        names: "names", optional, ListOf<Plain>;
+        strings: "strings", optional, ListOf<Plain>;
+        sparse_strings: "sparseStrings", optional, SparseListOf<Plain>;
+        name_set: "nameSet", optional, ListOf<Plain>;
+        tags: "tags", optional, MapOf<Plain>;
+        scores: "scores", optional, SparseMapOf<Float>;
+        colors: "colors", optional, MapOf<Plain>;
+        instance_type: "instanceType", optional, Plain;
+        priority: "priority", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Collections { names : optional, ListOf < Text >; strings : optional, ListOf < Text >;
-    sparse_strings : optional, SparseListOf < Text >; name_set : optional, ListOf < Text
-    >; tags : optional, MapOf < Text, Text >; scores : optional, SparseMapOf < Text,
-    Float >; colors : optional, MapOf < Any, Any >; instance_type : optional, Any;
-    priority : optional, Any; }
+    Collections {
+        names: optional, ListOf<Text>;
+        strings: optional, ListOf<Text>;
+        sparse_strings: optional, SparseListOf<Text>;
+        name_set: optional, ListOf<Text>;
+        tags: optional, MapOf<Text, Text>;
+        scores: optional, SparseMapOf<Text, Float>;
+        colors: optional, MapOf<Any, Any>;
+        instance_type: optional, Any;
+        priority: optional, Any;
+    }
 }

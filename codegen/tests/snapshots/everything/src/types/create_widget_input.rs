@@ -35,15 +35,26 @@ impl CreateWidgetInput {
     }
 }
 impl CreateWidgetInputBuilder {
-    crate::primitives::build::setters!(value "name" name name set_name : String);
-    crate::primitives::build::setters!(
-        value "instanceType" instance_type instance_type set_instance_type : crate
-        ::InstanceType
-    );
-    crate::primitives::build::setters!(
-        value "priority" priority priority set_priority : crate ::Priority
-    );
-    crate::primitives::build::setters!(map "tags" tags tags set_tags : String => String);
+    crate::primitives::build::setters! {
+        /// A name.
+        ///
+        /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+        value "instanceType" instance_type: crate::InstanceType => instance_type, set_instance_type
+    }
+    crate::primitives::build::setters! {
+        /// An `intEnum`. See [`Priority`](crate::Priority).
+        value "priority" priority: crate::Priority => priority, set_priority
+    }
+    crate::primitives::build::setters! {
+        /// Map with a maximum length only.
+        ///
+        /// Length: at most `50`. Each key: Length: `1..=128`.
+        map "tags" tags: (String, String) => tags, set_tags
+    }
     /// Builds the [`CreateWidgetInput`](crate::CreateWidgetInput).
     ///
     /// # Errors
@@ -120,12 +131,19 @@ impl CreateWidgetInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWidgetInput { name : "name", required, Plain; instance_type : "instanceType",
-    optional, Plain; priority : "priority", optional, Plain; tags : "tags", optional,
-    MapOf < Plain >; }
+    CreateWidgetInput {
+        name: "name", required, Plain;
+        instance_type: "instanceType", optional, Plain;
+        priority: "priority", optional, Plain;
+        tags: "tags", optional, MapOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWidgetInput { name : required, Text; instance_type : optional, Any; priority :
-    optional, Any; tags : optional, MapOf < Text, Text >; }
+    CreateWidgetInput {
+        name: required, Text;
+        instance_type: optional, Any;
+        priority: optional, Any;
+        tags: optional, MapOf<Text, Text>;
+    }
 }

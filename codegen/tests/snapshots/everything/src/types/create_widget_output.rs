@@ -24,9 +24,12 @@ impl CreateWidgetOutput {
     }
 }
 impl CreateWidgetOutputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
     /// Builds the [`CreateWidgetOutput`](crate::CreateWidgetOutput).
     ///
     /// # Errors
@@ -80,9 +83,13 @@ impl CreateWidgetOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    CreateWidgetOutput { widget_id : "widgetId", required, Plain; }
+    CreateWidgetOutput {
+        widget_id: "widgetId", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    CreateWidgetOutput { widget_id : required, Text; }
+    CreateWidgetOutput {
+        widget_id: required, Text;
+    }
 }

@@ -41,10 +41,18 @@ impl Credentials {
     }
 }
 impl CredentialsBuilder {
-    crate::primitives::build::setters!(value "user" user user set_user : String);
-    crate::primitives::build::setters!(
-        value "password" password password set_password : String
-    );
+    crate::primitives::build::setters! {
+        /// The user.
+        ///
+        /// Sensitive: hidden from `Debug` output.
+        value "user" user: String => user, set_user
+    }
+    crate::primitives::build::setters! {
+        /// Targets a sensitive string.
+        ///
+        /// Length: at least `8`. Sensitive: hidden from `Debug` output.
+        value "password" password: String => password, set_password
+    }
     /// Builds the [`Credentials`](crate::Credentials). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Credentials, crate::primitives::BuildError> {
@@ -88,10 +96,15 @@ impl Credentials {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Credentials { user : "user", optional, Plain; password : "password", optional, Plain;
+    Credentials {
+        user: "user", optional, Plain;
+        password: "password", optional, Plain;
     }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Credentials { user : optional, Text; password : optional, Text; }
+    Credentials {
+        user: optional, Text;
+        password: optional, Text;
+    }
 }

@@ -22,9 +22,10 @@ impl Default {
     }
 }
 impl DefaultBuilder {
-    crate::primitives::build::setters!(
-        value "default" default default_2 set_default : String
-    );
+    crate::primitives::build::setters! {
+        /// The default.
+        value "default" default: String => default_2, set_default
+    }
     /// Builds the [`Default`](crate::Default). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Default, crate::primitives::BuildError> {
@@ -57,9 +58,13 @@ impl Default {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Default { default : "default", optional, Plain; }
+    Default {
+        default: "default", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Default { default : optional, Text; }
+    Default {
+        default: optional, Text;
+    }
 }

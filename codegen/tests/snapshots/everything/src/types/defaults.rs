@@ -95,36 +95,76 @@ impl Defaults {
     }
 }
 impl DefaultsBuilder {
-    crate::primitives::build::setters!(value "count" count count set_count : i32);
-    crate::primitives::build::setters!(
-        value "enabled" enabled enabled set_enabled : bool
-    );
-    crate::primitives::build::setters!(value "label" label label set_label : String);
-    crate::primitives::build::setters!(
-        value "color" color color set_color : crate ::Color
-    );
-    crate::primitives::build::setters!(
-        value "priority" priority priority set_priority : crate ::Priority
-    );
-    crate::primitives::build::setters!(list "items" items items set_items : String);
-    crate::primitives::build::setters!(map "tags" tags tags set_tags : String => String);
-    crate::primitives::build::setters!(value "toggle" toggle toggle set_toggle : bool);
-    crate::primitives::build::setters!(
-        value "toggleWithoutDefault" toggle_without_default toggle_without_default
-        set_toggle_without_default : bool
-    );
-    crate::primitives::build::setters!(
-        value "requiredWithDefault" required_with_default required_with_default
-        set_required_with_default : i32
-    );
-    crate::primitives::build::setters!(
-        value "requiredButClientOptional" required_but_client_optional
-        required_but_client_optional set_required_but_client_optional : String
-    );
-    crate::primitives::build::setters!(
-        value "requiredClientOptionalFlag" required_client_optional_flag
-        required_client_optional_flag set_required_client_optional_flag : bool
-    );
+    crate::primitives::build::setters! {
+        /// Integer, minimum only.
+        ///
+        /// Range: at least `0`. Default: `0`.
+        value "count" count: i32 => count, set_count
+    }
+    crate::primitives::build::setters! {
+        /// The enabled.
+        ///
+        /// Default: `false`.
+        value "enabled" enabled: bool => enabled, set_enabled
+    }
+    crate::primitives::build::setters! {
+        /// The label.
+        ///
+        /// Default: `""`.
+        value "label" label: String => label, set_label
+    }
+    crate::primitives::build::setters! {
+        /// The color: see [`Color`](crate::Color).
+        ///
+        /// Default: `"red"`.
+        value "color" color: crate::Color => color, set_color
+    }
+    crate::primitives::build::setters! {
+        /// An `intEnum`. See [`Priority`](crate::Priority).
+        ///
+        /// Default: `0`.
+        value "priority" priority: crate::Priority => priority, set_priority
+    }
+    crate::primitives::build::setters! {
+        /// The items.
+        ///
+        /// Default: `[]`.
+        list "items" items: String => items, set_items
+    }
+    crate::primitives::build::setters! {
+        /// Map with a maximum length only.
+        ///
+        /// Length: at most `50`. Default: `{}`. Each key: Length: `1..=128`.
+        map "tags" tags: (String, String) => tags, set_tags
+    }
+    crate::primitives::build::setters! {
+        /// Repeats the default of its target.
+        ///
+        /// Default: `false`.
+        value "toggle" toggle: bool => toggle, set_toggle
+    }
+    crate::primitives::build::setters! {
+        /// Opts out of its target's default with `null`.
+        value "toggleWithoutDefault" toggle_without_default: bool => toggle_without_default, set_toggle_without_default
+    }
+    crate::primitives::build::setters! {
+        /// Integer, minimum only.
+        ///
+        /// **Required.** Range: at least `0`. Default: `0`.
+        value "requiredWithDefault" required_with_default: i32 => required_with_default, set_required_with_default
+    }
+    crate::primitives::build::setters! {
+        /// Required, but clients treat it as optional.
+        ///
+        /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "requiredButClientOptional" required_but_client_optional: String => required_but_client_optional, set_required_but_client_optional
+    }
+    crate::primitives::build::setters! {
+        /// Required and client-optional, with no other constraint to check.
+        ///
+        /// **Required.**
+        value "requiredClientOptionalFlag" required_client_optional_flag: bool => required_client_optional_flag, set_required_client_optional_flag
+    }
     /// Builds the [`Defaults`](crate::Defaults). Members with a model default that are unset get it. It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Defaults, crate::primitives::BuildError> {
@@ -218,22 +258,35 @@ impl Defaults {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Defaults { count : "count", default(0i32), Plain; enabled : "enabled",
-    default(false), Plain; label : "label", default(String::from("")), Plain; color :
-    "color", default(crate ::Color::from("red")), Plain; priority : "priority",
-    default(crate ::Priority::from(0)), Plain; items : "items",
-    default(Default::default()), ListOf < Plain >; tags : "tags",
-    default(Default::default()), MapOf < Plain >; toggle : "toggle", default(false),
-    Plain; toggle_without_default : "toggleWithoutDefault", optional, Plain;
-    required_with_default : "requiredWithDefault", default(0i32), Plain;
-    required_but_client_optional : "requiredButClientOptional", optional, Plain;
-    required_client_optional_flag : "requiredClientOptionalFlag", optional, Plain; }
+    Defaults {
+        count: "count", default(0i32), Plain;
+        enabled: "enabled", default(false), Plain;
+        label: "label", default(String::from("")), Plain;
+        color: "color", default(crate::Color::from("red")), Plain;
+        priority: "priority", default(crate::Priority::from(0)), Plain;
+        items: "items", default(Default::default()), ListOf<Plain>;
+        tags: "tags", default(Default::default()), MapOf<Plain>;
+        toggle: "toggle", default(false), Plain;
+        toggle_without_default: "toggleWithoutDefault", optional, Plain;
+        required_with_default: "requiredWithDefault", default(0i32), Plain;
+        required_but_client_optional: "requiredButClientOptional", optional, Plain;
+        required_client_optional_flag: "requiredClientOptionalFlag", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Defaults { count : required, Any; enabled : required, Any; label : required, Text;
-    color : required, Any; priority : required, Any; items : required, ListOf < Text >;
-    tags : required, MapOf < Text, Text >; toggle : required, Any; toggle_without_default
-    : optional, Any; required_with_default : required, Any; required_but_client_optional
-    : optional, Text; required_client_optional_flag : optional, Any; }
+    Defaults {
+        count: required, Any;
+        enabled: required, Any;
+        label: required, Text;
+        color: required, Any;
+        priority: required, Any;
+        items: required, ListOf<Text>;
+        tags: required, MapOf<Text, Text>;
+        toggle: required, Any;
+        toggle_without_default: optional, Any;
+        required_with_default: required, Any;
+        required_but_client_optional: optional, Text;
+        required_client_optional_flag: optional, Any;
+    }
 }

@@ -25,13 +25,14 @@ impl DescribeNamesInput {
     }
 }
 impl DescribeNamesInputBuilder {
-    crate::primitives::build::setters!(
-        value "keywords" keywords keywords set_keywords : crate ::Keywords
-    );
-    crate::primitives::build::setters!(
-        value "instanceType" instance_type instance_type set_instance_type : crate
-        ::InstanceType
-    );
+    crate::primitives::build::setters! {
+        /// Members named after Rust keywords. See [`Keywords`](crate::Keywords).
+        value "keywords" keywords: crate::Keywords => keywords, set_keywords
+    }
+    crate::primitives::build::setters! {
+        /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+        value "instanceType" instance_type: crate::InstanceType => instance_type, set_instance_type
+    }
     /// Builds the [`DescribeNamesInput`](crate::DescribeNamesInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<DescribeNamesInput, crate::primitives::BuildError> {
@@ -80,10 +81,15 @@ impl DescribeNamesInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeNamesInput { keywords : "keywords", optional, Plain; instance_type :
-    "instanceType", optional, Plain; }
+    DescribeNamesInput {
+        keywords: "keywords", optional, Plain;
+        instance_type: "instanceType", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeNamesInput { keywords : optional, Any; instance_type : optional, Any; }
+    DescribeNamesInput {
+        keywords: optional, Any;
+        instance_type: optional, Any;
+    }
 }

@@ -46,27 +46,42 @@ impl DescribeNamesOutput {
     }
 }
 impl DescribeNamesOutputBuilder {
-    crate::primitives::build::setters!(
-        value "string" string string set_string : crate ::String
-    );
-    crate::primitives::build::setters!(
-        value "result" result result set_result : crate ::Result
-    );
-    crate::primitives::build::setters!(
-        value "option" option option set_option : crate ::Option
-    );
-    crate::primitives::build::setters!(
-        value "default" default default_2 set_default : crate ::Default
-    );
-    crate::primitives::build::setters!(value "unit" unit unit set_unit : crate ::Unit);
-    crate::primitives::build::setters!(
-        value "type" r#type r#type set_type : crate ::Type
-    );
-    crate::primitives::build::setters!(
-        value "display" display display set_display : crate ::Display
-    );
-    crate::primitives::build::setters!(value "box" r#box r#box set_box : crate ::Box);
-    crate::primitives::build::setters!(value "vec" vec vec set_vec : crate ::Vec);
+    crate::primitives::build::setters! {
+        /// A structure named `String`. See [`String`](crate::String).
+        value "string" string: crate::String => string, set_string
+    }
+    crate::primitives::build::setters! {
+        /// The result: see [`Result`](crate::Result).
+        value "result" result: crate::Result => result, set_result
+    }
+    crate::primitives::build::setters! {
+        /// The option: see [`Option`](crate::Option).
+        value "option" option: crate::Option => option, set_option
+    }
+    crate::primitives::build::setters! {
+        /// The default: see [`Default`](crate::Default).
+        value "default" default: crate::Default => default_2, set_default
+    }
+    crate::primitives::build::setters! {
+        /// An empty structure named `Unit`, not `smithy.api#Unit`. See [`Unit`](crate::Unit).
+        value "unit" unit: crate::Unit => unit, set_unit
+    }
+    crate::primitives::build::setters! {
+        /// The type: see [`Type`](crate::Type).
+        value "type" r#type: crate::Type => r#type, set_type
+    }
+    crate::primitives::build::setters! {
+        /// The display: see [`Display`](crate::Display).
+        value "display" display: crate::Display => display, set_display
+    }
+    crate::primitives::build::setters! {
+        /// The box: see [`Box`](crate::Box).
+        value "box" r#box: crate::Box => r#box, set_box
+    }
+    crate::primitives::build::setters! {
+        /// The vec: see [`Vec`](crate::Vec).
+        value "vec" vec: crate::Vec => vec, set_vec
+    }
     /// Builds the [`DescribeNamesOutput`](crate::DescribeNamesOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<DescribeNamesOutput, crate::primitives::BuildError> {
@@ -157,15 +172,29 @@ impl DescribeNamesOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeNamesOutput { string : "string", optional, Plain; result : "result",
-    optional, Plain; option : "option", optional, Plain; default : "default", optional,
-    Plain; unit : "unit", optional, Plain; r#type : "type", optional, Plain; display :
-    "display", optional, Plain; r#box : "box", optional, Plain; vec : "vec", optional,
-    Plain; }
+    DescribeNamesOutput {
+        string: "string", optional, Plain;
+        result: "result", optional, Plain;
+        option: "option", optional, Plain;
+        default: "default", optional, Plain;
+        unit: "unit", optional, Plain;
+        r#type: "type", optional, Plain;
+        display: "display", optional, Plain;
+        r#box: "box", optional, Plain;
+        vec: "vec", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeNamesOutput { string : optional, Any; result : optional, Any; option :
-    optional, Any; default : optional, Any; unit : optional, Any; r#type : optional, Any;
-    display : optional, Any; r#box : optional, Any; vec : optional, Any; }
+    DescribeNamesOutput {
+        string: optional, Any;
+        result: optional, Any;
+        option: optional, Any;
+        default: optional, Any;
+        unit: optional, Any;
+        r#type: optional, Any;
+        display: optional, Any;
+        r#box: optional, Any;
+        vec: optional, Any;
+    }
 }

@@ -22,7 +22,10 @@ impl Display {
     }
 }
 impl DisplayBuilder {
-    crate::primitives::build::setters!(value "fmt" fmt fmt_2 set_fmt : String);
+    crate::primitives::build::setters! {
+        /// The fmt.
+        value "fmt" fmt: String => fmt_2, set_fmt
+    }
     /// Builds the [`Display`](crate::Display). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Display, crate::primitives::BuildError> {
@@ -55,9 +58,13 @@ impl Display {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Display { fmt : "fmt", optional, Plain; }
+    Display {
+        fmt: "fmt", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Display { fmt : optional, Text; }
+    Display {
+        fmt: optional, Text;
+    }
 }

@@ -22,9 +22,10 @@ impl Egg {
     }
 }
 impl EggBuilder {
-    crate::primitives::build::setters!(
-        value "chicken" chicken chicken set_chicken : crate ::Chicken
-    );
+    crate::primitives::build::setters! {
+        /// Mutually recursive with `Egg`. See [`Chicken`](crate::Chicken).
+        value "chicken" chicken: crate::Chicken => chicken, set_chicken
+    }
     /// Builds the [`Egg`](crate::Egg). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Egg, crate::primitives::BuildError> {
@@ -65,9 +66,13 @@ impl Egg {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Egg { chicken : "chicken", optional, Plain; }
+    Egg {
+        chicken: "chicken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Egg { chicken : optional, Any; }
+    Egg {
+        chicken: optional, Any;
+    }
 }

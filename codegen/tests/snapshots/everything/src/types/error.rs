@@ -56,10 +56,6 @@ impl Error {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    Error {}
-}
+crate::primitives::wire::json_structure! { Error {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    Error {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { Error {} }

@@ -27,10 +27,16 @@ impl Folder {
     }
 }
 impl FolderBuilder {
-    crate::primitives::build::setters!(value "name" name name set_name : String);
-    crate::primitives::build::setters!(
-        list "children" children children set_children : crate ::Folder
-    );
+    crate::primitives::build::setters! {
+        /// The name.
+        ///
+        /// **Required.**
+        value "name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The children: see [`Folder`](crate::Folder).
+        list "children" children: crate::Folder => children, set_children
+    }
     /// Builds the [`Folder`](crate::Folder).
     ///
     /// # Errors
@@ -85,10 +91,15 @@ impl Folder {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Folder { name : "name", required, Plain; children : "children", optional, ListOf <
-    Plain >; }
+    Folder {
+        name: "name", required, Plain;
+        children: "children", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Folder { name : required, Text; children : optional, ListOf < Any >; }
+    Folder {
+        name: required, Text;
+        children: optional, ListOf<Any>;
+    }
 }

@@ -29,12 +29,18 @@ impl GetPartInput {
     }
 }
 impl GetPartInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
-    crate::primitives::build::setters!(
-        value "partId" part_id part_id set_part_id : String
-    );
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// The part ID.
+        ///
+        /// **Required.**
+        value "partId" part_id: String => part_id, set_part_id
+    }
     /// Builds the [`GetPartInput`](crate::GetPartInput).
     ///
     /// # Errors
@@ -92,10 +98,15 @@ impl GetPartInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetPartInput { widget_id : "widgetId", required, Plain; part_id : "partId", required,
-    Plain; }
+    GetPartInput {
+        widget_id: "widgetId", required, Plain;
+        part_id: "partId", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetPartInput { widget_id : required, Text; part_id : required, Text; }
+    GetPartInput {
+        widget_id: required, Text;
+        part_id: required, Text;
+    }
 }

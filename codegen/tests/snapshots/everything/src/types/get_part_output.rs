@@ -34,15 +34,24 @@ impl GetPartOutput {
     }
 }
 impl GetPartOutputBuilder {
-    crate::primitives::build::setters!(
-        value "partId" part_id part_id set_part_id : String
-    );
-    crate::primitives::build::setters!(
-        map "colors" colors colors set_colors : crate ::Color => i32
-    );
-    crate::primitives::build::setters!(
-        map "scores" scores scores set_scores : String => Option < f64 >
-    );
+    crate::primitives::build::setters! {
+        /// The part ID.
+        ///
+        /// **Required.**
+        value "partId" part_id: String => part_id, set_part_id
+    }
+    crate::primitives::build::setters! {
+        /// A map with enum keys.
+        ///
+        /// Length: `1..=3`. Each value: Range: at least `0`.
+        map "colors" colors: (crate::Color, i32) => colors, set_colors
+    }
+    crate::primitives::build::setters! {
+        /// A sparse map: values may be null.
+        ///
+        /// Each value: Range: `0.5..=99.5`.
+        map "scores" scores: (String, Option<f64>) => scores, set_scores
+    }
     /// Builds the [`GetPartOutput`](crate::GetPartOutput).
     ///
     /// # Errors
@@ -121,11 +130,17 @@ impl GetPartOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetPartOutput { part_id : "partId", required, Plain; colors : "colors", optional,
-    MapOf < Plain >; scores : "scores", optional, SparseMapOf < Float >; }
+    GetPartOutput {
+        part_id: "partId", required, Plain;
+        colors: "colors", optional, MapOf<Plain>;
+        scores: "scores", optional, SparseMapOf<Float>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetPartOutput { part_id : required, Text; colors : optional, MapOf < Any, Any >;
-    scores : optional, SparseMapOf < Text, Float >; }
+    GetPartOutput {
+        part_id: required, Text;
+        colors: optional, MapOf<Any, Any>;
+        scores: optional, SparseMapOf<Text, Float>;
+    }
 }

@@ -24,9 +24,12 @@ impl GetWidgetInput {
     }
 }
 impl GetWidgetInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
     /// Builds the [`GetWidgetInput`](crate::GetWidgetInput).
     ///
     /// # Errors
@@ -75,9 +78,13 @@ impl GetWidgetInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetWidgetInput { widget_id : "widgetId", required, Plain; }
+    GetWidgetInput {
+        widget_id: "widgetId", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetWidgetInput { widget_id : required, Text; }
+    GetWidgetInput {
+        widget_id: required, Text;
+    }
 }

@@ -27,9 +27,15 @@ impl GetWidgetOutput {
     }
 }
 impl GetWidgetOutputBuilder {
-    crate::primitives::build::setters!(
-        value "widget" widget widget set_widget : crate ::WidgetSummary
-    );
+    crate::primitives::build::setters! {
+        /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+        ///
+        /// [`GetWidget`]: crate::GetWidget
+        /// [`ListWidgets`]: crate::ListWidgets
+        ///
+        /// **Required.**
+        value "widget" widget: crate::WidgetSummary => widget, set_widget
+    }
     /// Builds the [`GetWidgetOutput`](crate::GetWidgetOutput).
     ///
     /// # Errors
@@ -78,9 +84,13 @@ impl GetWidgetOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    GetWidgetOutput { widget : "widget", required, Plain; }
+    GetWidgetOutput {
+        widget: "widget", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetWidgetOutput { widget : required, Any; }
+    GetWidgetOutput {
+        widget: required, Any;
+    }
 }

@@ -33,9 +33,10 @@ impl InternalFailure {
     }
 }
 impl InternalFailureBuilder {
-    crate::primitives::build::setters!(
-        value "message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "message" message: String => message, set_message
+    }
     /// Builds the [`InternalFailure`](crate::InternalFailure). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<InternalFailure, crate::primitives::BuildError> {
@@ -72,9 +73,13 @@ impl InternalFailure {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    InternalFailure { message : "message" | "Message", optional, Plain; }
+    InternalFailure {
+        message: "message" | "Message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    InternalFailure { message : optional, Text; }
+    InternalFailure {
+        message: optional, Text;
+    }
 }

@@ -46,21 +46,42 @@ impl Keywords {
     }
 }
 impl KeywordsBuilder {
-    crate::primitives::build::setters!(
-        value "type" r#type r#type set_type : crate ::Type
-    );
-    crate::primitives::build::setters!(value "match" r#match r#match set_match : String);
-    crate::primitives::build::setters!(value "self" self_ self_ set_self : String);
-    crate::primitives::build::setters!(value "async" r#async r#async set_async : bool);
-    crate::primitives::build::setters!(value "crate" crate_ crate_ set_crate : String);
-    crate::primitives::build::setters!(value "super" super_ super_ set_super : String);
-    crate::primitives::build::setters!(value "fn" r#fn r#fn set_fn : String);
-    crate::primitives::build::setters!(
-        value "secondValue" second_value second_value set_second_value : i32
-    );
-    crate::primitives::build::setters!(
-        value "fooBar" foo_bar foo_bar set_foo_bar : String
-    );
+    crate::primitives::build::setters! {
+        /// The type: see [`Type`](crate::Type).
+        value "type" r#type: crate::Type => r#type, set_type
+    }
+    crate::primitives::build::setters! {
+        /// The match.
+        value "match" r#match: String => r#match, set_match
+    }
+    crate::primitives::build::setters! {
+        /// The self.
+        value "self" self_: String => self_, set_self
+    }
+    crate::primitives::build::setters! {
+        /// The async.
+        value "async" r#async: bool => r#async, set_async
+    }
+    crate::primitives::build::setters! {
+        /// The crate.
+        value "crate" crate_: String => crate_, set_crate
+    }
+    crate::primitives::build::setters! {
+        /// The super.
+        value "super" super_: String => super_, set_super
+    }
+    crate::primitives::build::setters! {
+        /// The fn.
+        value "fn" r#fn: String => r#fn, set_fn
+    }
+    crate::primitives::build::setters! {
+        /// Wire name `2ndValue` starts with a digit.
+        value "secondValue" second_value: i32 => second_value, set_second_value
+    }
+    crate::primitives::build::setters! {
+        /// Wire name `foo-bar` contains a dash.
+        value "fooBar" foo_bar: String => foo_bar, set_foo_bar
+    }
     /// Builds the [`Keywords`](crate::Keywords). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Keywords, crate::primitives::BuildError> {
@@ -111,15 +132,29 @@ impl Keywords {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Keywords { r#type : "type", optional, Plain; r#match : "match", optional, Plain;
-    self_ : "self", optional, Plain; r#async : "async", optional, Plain; crate_ :
-    "crate", optional, Plain; super_ : "super", optional, Plain; r#fn : "fn", optional,
-    Plain; second_value : "secondValue", optional, Plain; foo_bar : "fooBar", optional,
-    Plain; }
+    Keywords {
+        r#type: "type", optional, Plain;
+        r#match: "match", optional, Plain;
+        self_: "self", optional, Plain;
+        r#async: "async", optional, Plain;
+        crate_: "crate", optional, Plain;
+        super_: "super", optional, Plain;
+        r#fn: "fn", optional, Plain;
+        second_value: "secondValue", optional, Plain;
+        foo_bar: "fooBar", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Keywords { r#type : optional, Any; r#match : optional, Text; self_ : optional, Text;
-    r#async : optional, Any; crate_ : optional, Text; super_ : optional, Text; r#fn :
-    optional, Text; second_value : optional, Any; foo_bar : optional, Text; }
+    Keywords {
+        r#type: optional, Any;
+        r#match: optional, Text;
+        self_: optional, Text;
+        r#async: optional, Any;
+        crate_: optional, Text;
+        super_: optional, Text;
+        r#fn: optional, Text;
+        second_value: optional, Any;
+        foo_bar: optional, Text;
+    }
 }

@@ -136,107 +136,153 @@ impl KitchenSink {
     }
 }
 impl KitchenSinkBuilder {
-    crate::primitives::build::setters!(
-        value "blobValue" blob_value blob_value set_blob_value : Vec < u8 >
-    );
-    crate::primitives::build::setters!(
-        value "booleanValue" boolean_value boolean_value set_boolean_value : bool
-    );
-    crate::primitives::build::setters!(
-        value "stringValue" string_value string_value set_string_value : String
-    );
-    crate::primitives::build::setters!(
-        value "byteValue" byte_value byte_value set_byte_value : i8
-    );
-    crate::primitives::build::setters!(
-        value "shortValue" short_value short_value set_short_value : i16
-    );
-    crate::primitives::build::setters!(
-        value "integerValue" integer_value integer_value set_integer_value : i32
-    );
-    crate::primitives::build::setters!(
-        value "longValue" long_value long_value set_long_value : i64
-    );
-    crate::primitives::build::setters!(
-        value "floatValue" float_value float_value set_float_value : f32
-    );
-    crate::primitives::build::setters!(
-        value "doubleValue" double_value double_value set_double_value : f64
-    );
-    crate::primitives::build::setters!(
-        value "bigIntegerValue" big_integer_value big_integer_value set_big_integer_value
-        : crate ::primitives::BigInteger
-    );
-    crate::primitives::build::setters!(
-        value "bigDecimalValue" big_decimal_value big_decimal_value set_big_decimal_value
-        : crate ::primitives::BigDecimal
-    );
-    crate::primitives::build::setters!(
-        value "timestampValue" timestamp_value timestamp_value set_timestamp_value :
-        crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "documentValue" document_value document_value set_document_value : crate
-        ::primitives::Document
-    );
-    crate::primitives::build::setters!(
-        value "preludeString" prelude_string prelude_string set_prelude_string : String
-    );
-    crate::primitives::build::setters!(
-        value "preludeInteger" prelude_integer prelude_integer set_prelude_integer : i32
-    );
-    crate::primitives::build::setters!(
-        value "preludePrimitiveLong" prelude_primitive_long prelude_primitive_long
-        set_prelude_primitive_long : i64
-    );
-    crate::primitives::build::setters!(
-        value "preludePrimitiveBoolean" prelude_primitive_boolean
-        prelude_primitive_boolean set_prelude_primitive_boolean : bool
-    );
-    crate::primitives::build::setters!(
-        value "preludeBoolean" prelude_boolean prelude_boolean set_prelude_boolean : bool
-    );
-    crate::primitives::build::setters!(
-        value "preludeTimestamp" prelude_timestamp prelude_timestamp
-        set_prelude_timestamp : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "preludeDocument" prelude_document prelude_document set_prelude_document :
-        crate ::primitives::Document
-    );
-    crate::primitives::build::setters!(
-        value "preludeBlob" prelude_blob prelude_blob set_prelude_blob : Vec < u8 >
-    );
-    crate::primitives::build::setters!(
-        value "preludeBigInteger" prelude_big_integer prelude_big_integer
-        set_prelude_big_integer : crate ::primitives::BigInteger
-    );
-    crate::primitives::build::setters!(
-        value "createdAt" created_at created_at set_created_at : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "updatedAt" updated_at updated_at set_updated_at : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "expiresAt" expires_at expires_at set_expires_at : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "displayName" display_name display_name set_display_name : String
-    );
-    crate::primitives::build::setters!(
-        value "shortName" short_name short_name set_short_name : String
-    );
-    crate::primitives::build::setters!(
-        value "threshold" threshold threshold set_threshold : f64
-    );
-    crate::primitives::build::setters!(value "code" code code set_code : String);
-    crate::primitives::build::setters!(
-        #[deprecated(note = "Use stringValue. (since 2023-01-01)")] value "oldName"
-        old_name old_name set_old_name : String
-    );
+    crate::primitives::build::setters! {
+        /// A blob with both length bounds.
+        ///
+        /// Length: `1..=1024`.
+        value "blobValue" blob_value: Vec<u8> => blob_value, set_blob_value
+    }
+    crate::primitives::build::setters! {
+        /// The boolean value.
+        value "booleanValue" boolean_value: bool => boolean_value, set_boolean_value
+    }
+    crate::primitives::build::setters! {
+        /// A name.
+        ///
+        /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "stringValue" string_value: String => string_value, set_string_value
+    }
+    crate::primitives::build::setters! {
+        /// The byte value.
+        ///
+        /// Range: `-10..=10`.
+        value "byteValue" byte_value: i8 => byte_value, set_byte_value
+    }
+    crate::primitives::build::setters! {
+        /// The short value.
+        ///
+        /// Range: at most `1000`.
+        value "shortValue" short_value: i16 => short_value, set_short_value
+    }
+    crate::primitives::build::setters! {
+        /// Integer, minimum only.
+        ///
+        /// Range: at least `0`.
+        value "integerValue" integer_value: i32 => integer_value, set_integer_value
+    }
+    crate::primitives::build::setters! {
+        /// The long value.
+        value "longValue" long_value: i64 => long_value, set_long_value
+    }
+    crate::primitives::build::setters! {
+        /// Float, maximum only (decimal bound).
+        ///
+        /// Range: at most `1.5`.
+        value "floatValue" float_value: f32 => float_value, set_float_value
+    }
+    crate::primitives::build::setters! {
+        /// Double, both bounds (decimal).
+        ///
+        /// Range: `0.5..=99.5`.
+        value "doubleValue" double_value: f64 => double_value, set_double_value
+    }
+    crate::primitives::build::setters! {
+        /// The big integer value.
+        value "bigIntegerValue" big_integer_value: crate::primitives::BigInteger => big_integer_value, set_big_integer_value
+    }
+    crate::primitives::build::setters! {
+        /// The big decimal value.
+        value "bigDecimalValue" big_decimal_value: crate::primitives::BigDecimal => big_decimal_value, set_big_decimal_value
+    }
+    crate::primitives::build::setters! {
+        /// The timestamp value.
+        value "timestampValue" timestamp_value: crate::primitives::Timestamp => timestamp_value, set_timestamp_value
+    }
+    crate::primitives::build::setters! {
+        /// The document value.
+        value "documentValue" document_value: crate::primitives::Document => document_value, set_document_value
+    }
+    crate::primitives::build::setters! {
+        /// The prelude string.
+        value "preludeString" prelude_string: String => prelude_string, set_prelude_string
+    }
+    crate::primitives::build::setters! {
+        /// The prelude integer.
+        value "preludeInteger" prelude_integer: i32 => prelude_integer, set_prelude_integer
+    }
+    crate::primitives::build::setters! {
+        /// The prelude primitive long.
+        ///
+        /// Default: `0`.
+        value "preludePrimitiveLong" prelude_primitive_long: i64 => prelude_primitive_long, set_prelude_primitive_long
+    }
+    crate::primitives::build::setters! {
+        /// The prelude primitive boolean.
+        ///
+        /// Default: `false`.
+        value "preludePrimitiveBoolean" prelude_primitive_boolean: bool => prelude_primitive_boolean, set_prelude_primitive_boolean
+    }
+    crate::primitives::build::setters! {
+        /// The prelude boolean.
+        value "preludeBoolean" prelude_boolean: bool => prelude_boolean, set_prelude_boolean
+    }
+    crate::primitives::build::setters! {
+        /// The prelude timestamp.
+        value "preludeTimestamp" prelude_timestamp: crate::primitives::Timestamp => prelude_timestamp, set_prelude_timestamp
+    }
+    crate::primitives::build::setters! {
+        /// The prelude document.
+        value "preludeDocument" prelude_document: crate::primitives::Document => prelude_document, set_prelude_document
+    }
+    crate::primitives::build::setters! {
+        /// The prelude blob.
+        value "preludeBlob" prelude_blob: Vec<u8> => prelude_blob, set_prelude_blob
+    }
+    crate::primitives::build::setters! {
+        /// The prelude big integer.
+        value "preludeBigInteger" prelude_big_integer: crate::primitives::BigInteger => prelude_big_integer, set_prelude_big_integer
+    }
+    crate::primitives::build::setters! {
+        /// The created at.
+        value "createdAt" created_at: crate::primitives::Timestamp => created_at, set_created_at
+    }
+    crate::primitives::build::setters! {
+        /// The updated at.
+        value "updatedAt" updated_at: crate::primitives::Timestamp => updated_at, set_updated_at
+    }
+    crate::primitives::build::setters! {
+        /// The expires at.
+        value "expiresAt" expires_at: crate::primitives::Timestamp => expires_at, set_expires_at
+    }
+    crate::primitives::build::setters! {
+        /// Serialized as `display_name`.
+        value "displayName" display_name: String => display_name, set_display_name
+    }
+    crate::primitives::build::setters! {
+        /// Member-level `length`.
+        ///
+        /// Length: at most `8`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "shortName" short_name: String => short_name, set_short_name
+    }
+    crate::primitives::build::setters! {
+        /// Member-level `range`, minimum only.
+        ///
+        /// Range: at least `1.25`.
+        value "threshold" threshold: f64 => threshold, set_threshold
+    }
+    crate::primitives::build::setters! {
+        /// Member-level `pattern`.
+        ///
+        /// Pattern: `^[A-Z]{3}$`.
+        value "code" code: String => code, set_code
+    }
+    crate::primitives::build::setters! {
+        /// Replaced by `stringValue`.
+        ///
+        /// **Deprecated** since 2023-01-01: Use stringValue.
+        #[deprecated(note = "Use stringValue. (since 2023-01-01)")]
+        value "oldName" old_name: String => old_name, set_old_name
+    }
     /// Builds the [`KitchenSink`](crate::KitchenSink). Members with a model default that are unset get it.
     ///
     /// # Errors
@@ -379,38 +425,71 @@ impl KitchenSink {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    KitchenSink { blob_value : "blobValue", optional, Blob; boolean_value :
-    "booleanValue", optional, Plain; string_value : "stringValue", required, Plain;
-    byte_value : "byteValue", optional, Plain; short_value : "shortValue", optional,
-    Plain; integer_value : "integerValue", optional, Plain; long_value : "longValue",
-    optional, Plain; float_value : "floatValue", optional, Float; double_value :
-    "doubleValue", optional, Float; big_integer_value : "bigIntegerValue", optional,
-    Plain; big_decimal_value : "bigDecimalValue", optional, Plain; timestamp_value :
-    "timestampValue", optional, EpochSeconds; document_value : "documentValue", optional,
-    Plain; prelude_string : "preludeString", optional, Plain; prelude_integer :
-    "preludeInteger", optional, Plain; prelude_primitive_long : "preludePrimitiveLong",
-    default(0i64), Plain; prelude_primitive_boolean : "preludePrimitiveBoolean",
-    default(false), Plain; prelude_boolean : "preludeBoolean", optional, Plain;
-    prelude_timestamp : "preludeTimestamp", optional, EpochSeconds; prelude_document :
-    "preludeDocument", optional, Plain; prelude_blob : "preludeBlob", optional, Blob;
-    prelude_big_integer : "preludeBigInteger", optional, Plain; created_at : "createdAt",
-    optional, EpochSeconds; updated_at : "updatedAt", optional, DateTime; expires_at :
-    "expiresAt", optional, HttpDate; display_name : "displayName", optional, Plain;
-    short_name : "shortName", optional, Plain; threshold : "threshold", optional, Float;
-    code : "code", optional, Plain; old_name : "oldName", optional, Plain; }
+    KitchenSink {
+        blob_value: "blobValue", optional, Blob;
+        boolean_value: "booleanValue", optional, Plain;
+        string_value: "stringValue", required, Plain;
+        byte_value: "byteValue", optional, Plain;
+        short_value: "shortValue", optional, Plain;
+        integer_value: "integerValue", optional, Plain;
+        long_value: "longValue", optional, Plain;
+        float_value: "floatValue", optional, Float;
+        double_value: "doubleValue", optional, Float;
+        big_integer_value: "bigIntegerValue", optional, Plain;
+        big_decimal_value: "bigDecimalValue", optional, Plain;
+        timestamp_value: "timestampValue", optional, EpochSeconds;
+        document_value: "documentValue", optional, Plain;
+        prelude_string: "preludeString", optional, Plain;
+        prelude_integer: "preludeInteger", optional, Plain;
+        prelude_primitive_long: "preludePrimitiveLong", default(0i64), Plain;
+        prelude_primitive_boolean: "preludePrimitiveBoolean", default(false), Plain;
+        prelude_boolean: "preludeBoolean", optional, Plain;
+        prelude_timestamp: "preludeTimestamp", optional, EpochSeconds;
+        prelude_document: "preludeDocument", optional, Plain;
+        prelude_blob: "preludeBlob", optional, Blob;
+        prelude_big_integer: "preludeBigInteger", optional, Plain;
+        created_at: "createdAt", optional, EpochSeconds;
+        updated_at: "updatedAt", optional, DateTime;
+        expires_at: "expiresAt", optional, HttpDate;
+        display_name: "displayName", optional, Plain;
+        short_name: "shortName", optional, Plain;
+        threshold: "threshold", optional, Float;
+        code: "code", optional, Plain;
+        old_name: "oldName", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    KitchenSink { blob_value : optional, Bytes; boolean_value : optional, Any;
-    string_value : required, Text; byte_value : optional, Any; short_value : optional,
-    Any; integer_value : optional, Any; long_value : optional, Any; float_value :
-    optional, Float; double_value : optional, Float; big_integer_value : optional, Any;
-    big_decimal_value : optional, Any; timestamp_value : optional, Any; document_value :
-    optional, Any; prelude_string : optional, Text; prelude_integer : optional, Any;
-    prelude_primitive_long : required, Any; prelude_primitive_boolean : required, Any;
-    prelude_boolean : optional, Any; prelude_timestamp : optional, Any; prelude_document
-    : optional, Any; prelude_blob : optional, Bytes; prelude_big_integer : optional, Any;
-    created_at : optional, Any; updated_at : optional, DateTime; expires_at : optional,
-    HttpDate; display_name : optional, Text; short_name : optional, Text; threshold :
-    optional, Float; code : optional, Text; old_name : optional, Text; }
+    KitchenSink {
+        blob_value: optional, Bytes;
+        boolean_value: optional, Any;
+        string_value: required, Text;
+        byte_value: optional, Any;
+        short_value: optional, Any;
+        integer_value: optional, Any;
+        long_value: optional, Any;
+        float_value: optional, Float;
+        double_value: optional, Float;
+        big_integer_value: optional, Any;
+        big_decimal_value: optional, Any;
+        timestamp_value: optional, Any;
+        document_value: optional, Any;
+        prelude_string: optional, Text;
+        prelude_integer: optional, Any;
+        prelude_primitive_long: required, Any;
+        prelude_primitive_boolean: required, Any;
+        prelude_boolean: optional, Any;
+        prelude_timestamp: optional, Any;
+        prelude_document: optional, Any;
+        prelude_blob: optional, Bytes;
+        prelude_big_integer: optional, Any;
+        created_at: optional, Any;
+        updated_at: optional, DateTime;
+        expires_at: optional, HttpDate;
+        display_name: optional, Text;
+        short_name: optional, Text;
+        threshold: optional, Float;
+        code: optional, Text;
+        old_name: optional, Text;
+    }
 }

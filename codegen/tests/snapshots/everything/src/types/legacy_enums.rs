@@ -28,13 +28,17 @@ impl LegacyEnums {
     }
 }
 impl LegacyEnumsBuilder {
-    crate::primitives::build::setters!(
-        #[deprecated(note = "Use instanceType. (since 2023-01-01)")] value "status"
-        status status set_status : crate ::LegacyStatus
-    );
-    crate::primitives::build::setters!(
-        value "code" code code set_code : crate ::LegacyCode
-    );
+    crate::primitives::build::setters! {
+        /// Smithy 1.0 `enum` trait; every entry has a name. See [`LegacyStatus`](crate::LegacyStatus).
+        ///
+        /// **Deprecated** since 2023-01-01: Use instanceType.
+        #[deprecated(note = "Use instanceType. (since 2023-01-01)")]
+        value "status" status: crate::LegacyStatus => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// Smithy 1.0 `enum` trait; no entry has a name. See [`LegacyCode`](crate::LegacyCode).
+        value "code" code: crate::LegacyCode => code, set_code
+    }
     /// Builds the [`LegacyEnums`](crate::LegacyEnums). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<LegacyEnums, crate::primitives::BuildError> {
@@ -83,9 +87,15 @@ impl LegacyEnums {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    LegacyEnums { status : "status", optional, Plain; code : "code", optional, Plain; }
+    LegacyEnums {
+        status: "status", optional, Plain;
+        code: "code", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    LegacyEnums { status : optional, Any; code : optional, Any; }
+    LegacyEnums {
+        status: optional, Any;
+        code: optional, Any;
+    }
 }

@@ -25,10 +25,14 @@ impl LinkedNode {
     }
 }
 impl LinkedNodeBuilder {
-    crate::primitives::build::setters!(value "value" value value set_value : String);
-    crate::primitives::build::setters!(
-        value "next" next next set_next : crate ::LinkedNode
-    );
+    crate::primitives::build::setters! {
+        /// The value.
+        value "value" value: String => value, set_value
+    }
+    crate::primitives::build::setters! {
+        /// Direct self-reference (optional).
+        value "next" next: crate::LinkedNode => next, set_next
+    }
     /// Builds the [`LinkedNode`](crate::LinkedNode). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<LinkedNode, crate::primitives::BuildError> {
@@ -72,9 +76,15 @@ impl LinkedNode {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    LinkedNode { value : "value", optional, Plain; next : "next", optional, Plain; }
+    LinkedNode {
+        value: "value", optional, Plain;
+        next: "next", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    LinkedNode { value : optional, Text; next : optional, Any; }
+    LinkedNode {
+        value: optional, Text;
+        next: optional, Any;
+    }
 }

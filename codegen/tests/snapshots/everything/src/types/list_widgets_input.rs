@@ -27,12 +27,16 @@ impl ListWidgetsInput {
     }
 }
 impl ListWidgetsInputBuilder {
-    crate::primitives::build::setters!(
-        value "nextToken" next_token next_token set_next_token : String
-    );
-    crate::primitives::build::setters!(
-        value "maxResults" max_results max_results set_max_results : i32
-    );
+    crate::primitives::build::setters! {
+        /// The next token.
+        value "nextToken" next_token: String => next_token, set_next_token
+    }
+    crate::primitives::build::setters! {
+        /// The max results.
+        ///
+        /// Range: `1..=100`.
+        value "maxResults" max_results: i32 => max_results, set_max_results
+    }
     /// Builds the [`ListWidgetsInput`](crate::ListWidgetsInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ListWidgetsInput, crate::primitives::BuildError> {
@@ -79,10 +83,15 @@ impl ListWidgetsInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWidgetsInput { next_token : "nextToken", optional, Plain; max_results :
-    "maxResults", optional, Plain; }
+    ListWidgetsInput {
+        next_token: "nextToken", optional, Plain;
+        max_results: "maxResults", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWidgetsInput { next_token : optional, Text; max_results : optional, Any; }
+    ListWidgetsInput {
+        next_token: optional, Text;
+        max_results: optional, Any;
+    }
 }

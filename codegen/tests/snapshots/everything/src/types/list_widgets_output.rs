@@ -30,12 +30,19 @@ impl ListWidgetsOutput {
     }
 }
 impl ListWidgetsOutputBuilder {
-    crate::primitives::build::setters!(
-        list "widgets" widgets widgets set_widgets : crate ::WidgetSummary
-    );
-    crate::primitives::build::setters!(
-        value "nextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+        ///
+        /// [`GetWidget`]: crate::GetWidget
+        /// [`ListWidgets`]: crate::ListWidgets
+        ///
+        /// **Required.**
+        list "widgets" widgets: crate::WidgetSummary => widgets, set_widgets
+    }
+    crate::primitives::build::setters! {
+        /// The next token.
+        value "nextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`ListWidgetsOutput`](crate::ListWidgetsOutput).
     ///
     /// # Errors
@@ -93,11 +100,15 @@ impl ListWidgetsOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ListWidgetsOutput { widgets : "widgets", required, ListOf < Plain >; next_token :
-    "nextToken", optional, Plain; }
+    ListWidgetsOutput {
+        widgets: "widgets", required, ListOf<Plain>;
+        next_token: "nextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ListWidgetsOutput { widgets : required, ListOf < Any >; next_token : optional, Text;
+    ListWidgetsOutput {
+        widgets: required, ListOf<Any>;
+        next_token: optional, Text;
     }
 }

@@ -25,10 +25,14 @@ impl Namespace {
     }
 }
 impl NamespaceBuilder {
-    crate::primitives::build::setters!(value "name" name name set_name : String);
-    crate::primitives::build::setters!(
-        map "children" children children set_children : String => crate ::Namespace
-    );
+    crate::primitives::build::setters! {
+        /// The name.
+        value "name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The children: see [`Namespace`](crate::Namespace).
+        map "children" children: (String, crate::Namespace) => children, set_children
+    }
     /// Builds the [`Namespace`](crate::Namespace). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Namespace, crate::primitives::BuildError> {
@@ -76,10 +80,15 @@ impl Namespace {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Namespace { name : "name", optional, Plain; children : "children", optional, MapOf <
-    Plain >; }
+    Namespace {
+        name: "name", optional, Plain;
+        children: "children", optional, MapOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Namespace { name : optional, Text; children : optional, MapOf < Text, Any >; }
+    Namespace {
+        name: optional, Text;
+        children: optional, MapOf<Text, Any>;
+    }
 }

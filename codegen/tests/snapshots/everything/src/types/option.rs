@@ -22,7 +22,10 @@ impl Option {
     }
 }
 impl OptionBuilder {
-    crate::primitives::build::setters!(value "Self" self_ self_ set_self : String);
+    crate::primitives::build::setters! {
+        /// A member named `Self`.
+        value "Self" self_: String => self_, set_self
+    }
     /// Builds the [`Option`](crate::Option). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Option, crate::primitives::BuildError> {
@@ -55,9 +58,13 @@ impl Option {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Option { self_ : "Self", optional, Plain; }
+    Option {
+        self_: "Self", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Option { self_ : optional, Text; }
+    Option {
+        self_: optional, Text;
+    }
 }

@@ -65,18 +65,26 @@ impl PutKitchenSinkInput {
     }
 }
 impl PutKitchenSinkInputBuilder {
-    crate::primitives::build::setters!(
-        value "sink" sink sink set_sink : crate ::KitchenSink
-    );
-    crate::primitives::build::setters!(
-        value "defaults" defaults defaults set_defaults : crate ::Defaults
-    );
-    crate::primitives::build::setters!(
-        value "credentials" credentials credentials set_credentials : crate ::Credentials
-    );
-    crate::primitives::build::setters!(
-        value "clientToken" client_token client_token set_client_token : String
-    );
+    crate::primitives::build::setters! {
+        /// Every simple type.
+        ///
+        /// **Required.**
+        value "sink" sink: crate::KitchenSink => sink, set_sink
+    }
+    crate::primitives::build::setters! {
+        /// Every kind of default value.
+        value "defaults" defaults: crate::Defaults => defaults, set_defaults
+    }
+    crate::primitives::build::setters! {
+        /// A sensitive structure.
+        ///
+        /// Sensitive: hidden from `Debug` output.
+        value "credentials" credentials: crate::Credentials => credentials, set_credentials
+    }
+    crate::primitives::build::setters! {
+        /// Idempotency token, filled in by the client when omitted.
+        value "clientToken" client_token: String => client_token, set_client_token
+    }
     /// Builds the [`PutKitchenSinkInput`](crate::PutKitchenSinkInput).
     ///
     /// # Errors
@@ -142,12 +150,19 @@ impl PutKitchenSinkInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PutKitchenSinkInput { sink : "sink", required, Plain; defaults : "defaults",
-    optional, Plain; credentials : "credentials", optional, Plain; client_token :
-    "clientToken", optional, Plain; }
+    PutKitchenSinkInput {
+        sink: "sink", required, Plain;
+        defaults: "defaults", optional, Plain;
+        credentials: "credentials", optional, Plain;
+        client_token: "clientToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PutKitchenSinkInput { sink : required, Any; defaults : optional, Any; credentials :
-    optional, Any; client_token : optional, Text; }
+    PutKitchenSinkInput {
+        sink: required, Any;
+        defaults: optional, Any;
+        credentials: optional, Any;
+        client_token: optional, Text;
+    }
 }

@@ -28,15 +28,18 @@ impl PutKitchenSinkOutput {
     }
 }
 impl PutKitchenSinkOutputBuilder {
-    crate::primitives::build::setters!(
-        value "sink" sink sink set_sink : crate ::KitchenSink
-    );
-    crate::primitives::build::setters!(
-        value "collections" collections collections set_collections : crate ::Collections
-    );
-    crate::primitives::build::setters!(
-        value "legacy" legacy legacy set_legacy : crate ::LegacyEnums
-    );
+    crate::primitives::build::setters! {
+        /// One member for every simple type and for each prelude shape. See [`KitchenSink`](crate::KitchenSink).
+        value "sink" sink: crate::KitchenSink => sink, set_sink
+    }
+    crate::primitives::build::setters! {
+        /// The collections: see [`Collections`](crate::Collections).
+        value "collections" collections: crate::Collections => collections, set_collections
+    }
+    crate::primitives::build::setters! {
+        /// The legacy: see [`LegacyEnums`](crate::LegacyEnums).
+        value "legacy" legacy: crate::LegacyEnums => legacy, set_legacy
+    }
     /// Builds the [`PutKitchenSinkOutput`](crate::PutKitchenSinkOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<PutKitchenSinkOutput, crate::primitives::BuildError> {
@@ -91,11 +94,17 @@ impl PutKitchenSinkOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PutKitchenSinkOutput { sink : "sink", optional, Plain; collections : "collections",
-    optional, Plain; legacy : "legacy", optional, Plain; }
+    PutKitchenSinkOutput {
+        sink: "sink", optional, Plain;
+        collections: "collections", optional, Plain;
+        legacy: "legacy", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PutKitchenSinkOutput { sink : optional, Any; collections : optional, Any; legacy :
-    optional, Any; }
+    PutKitchenSinkOutput {
+        sink: optional, Any;
+        collections: optional, Any;
+        legacy: optional, Any;
+    }
 }

@@ -36,12 +36,14 @@ impl ResourceNotFound {
     }
 }
 impl ResourceNotFoundBuilder {
-    crate::primitives::build::setters!(
-        value "message" message message set_message : String
-    );
-    crate::primitives::build::setters!(
-        value "resourceId" resource_id resource_id set_resource_id : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The resource ID.
+        value "resourceId" resource_id: String => resource_id, set_resource_id
+    }
     /// Builds the [`ResourceNotFound`](crate::ResourceNotFound). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ResourceNotFound, crate::primitives::BuildError> {
@@ -79,10 +81,15 @@ impl ResourceNotFound {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceNotFound { message : "message" | "Message", optional, Plain; resource_id :
-    "resourceId", optional, Plain; }
+    ResourceNotFound {
+        message: "message" | "Message", optional, Plain;
+        resource_id: "resourceId", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceNotFound { message : optional, Text; resource_id : optional, Text; }
+    ResourceNotFound {
+        message: optional, Text;
+        resource_id: optional, Text;
+    }
 }

@@ -25,8 +25,14 @@ impl Result {
     }
 }
 impl ResultBuilder {
-    crate::primitives::build::setters!(value "ok" ok ok set_ok : crate ::String);
-    crate::primitives::build::setters!(value "err" err err set_err : String);
+    crate::primitives::build::setters! {
+        /// A structure named `String`. See [`String`](crate::String).
+        value "ok" ok: crate::String => ok, set_ok
+    }
+    crate::primitives::build::setters! {
+        /// The err.
+        value "err" err: String => err, set_err
+    }
     /// Builds the [`Result`](crate::Result). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> ::std::result::Result<Result, crate::primitives::BuildError> {
@@ -72,9 +78,15 @@ impl Result {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Result { ok : "ok", optional, Plain; err : "err", optional, Plain; }
+    Result {
+        ok: "ok", optional, Plain;
+        err: "err", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Result { ok : optional, Any; err : optional, Text; }
+    Result {
+        ok: optional, Any;
+        err: optional, Text;
+    }
 }

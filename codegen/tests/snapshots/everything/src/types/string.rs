@@ -22,9 +22,10 @@ impl String {
     }
 }
 impl StringBuilder {
-    crate::primitives::build::setters!(
-        value "value" value value set_value : ::std::string::String
-    );
+    crate::primitives::build::setters! {
+        /// The value.
+        value "value" value: ::std::string::String => value, set_value
+    }
     /// Builds the [`String`](crate::String). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<String, crate::primitives::BuildError> {
@@ -57,9 +58,13 @@ impl String {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    String { value : "value", optional, Plain; }
+    String {
+        value: "value", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    String { value : optional, Text; }
+    String {
+        value: optional, Text;
+    }
 }

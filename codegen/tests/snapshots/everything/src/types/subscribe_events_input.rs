@@ -24,9 +24,12 @@ impl SubscribeEventsInput {
     }
 }
 impl SubscribeEventsInputBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
     /// Builds the [`SubscribeEventsInput`](crate::SubscribeEventsInput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<SubscribeEventsInput, crate::primitives::BuildError> {
@@ -69,9 +72,13 @@ impl SubscribeEventsInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    SubscribeEventsInput { widget_id : "widgetId", optional, Plain; }
+    SubscribeEventsInput {
+        widget_id: "widgetId", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    SubscribeEventsInput { widget_id : optional, Text; }
+    SubscribeEventsInput {
+        widget_id: optional, Text;
+    }
 }

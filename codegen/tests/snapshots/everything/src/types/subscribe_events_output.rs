@@ -22,9 +22,10 @@ impl SubscribeEventsOutput {
     }
 }
 impl SubscribeEventsOutputBuilder {
-    crate::primitives::build::setters!(
-        value "events" events events set_events : crate ::WidgetEventStream
-    );
+    crate::primitives::build::setters! {
+        /// The event stream.
+        value "events" events: crate::WidgetEventStream => events, set_events
+    }
     /// Builds the [`SubscribeEventsOutput`](crate::SubscribeEventsOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<SubscribeEventsOutput, crate::primitives::BuildError> {
@@ -67,9 +68,13 @@ impl SubscribeEventsOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    SubscribeEventsOutput { events : "events", optional, Plain; }
+    SubscribeEventsOutput {
+        events: "events", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    SubscribeEventsOutput { events : optional, Any; }
+    SubscribeEventsOutput {
+        events: optional, Any;
+    }
 }

@@ -33,9 +33,10 @@ impl ThrottlingError {
     }
 }
 impl ThrottlingErrorBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`ThrottlingError`](crate::ThrottlingError). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<ThrottlingError, crate::primitives::BuildError> {
@@ -72,9 +73,13 @@ impl ThrottlingError {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ThrottlingError { message : "Message" | "message", optional, Plain; }
+    ThrottlingError {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ThrottlingError { message : optional, Text; }
+    ThrottlingError {
+        message: optional, Text;
+    }
 }

@@ -22,7 +22,10 @@ impl Type {
     }
 }
 impl TypeBuilder {
-    crate::primitives::build::setters!(value "type" r#type r#type set_type : String);
+    crate::primitives::build::setters! {
+        /// The type.
+        value "type" r#type: String => r#type, set_type
+    }
     /// Builds the [`Type`](crate::Type). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Type, crate::primitives::BuildError> {
@@ -55,9 +58,13 @@ impl Type {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Type { r#type : "type", optional, Plain; }
+    Type {
+        r#type: "type", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Type { r#type : optional, Text; }
+    Type {
+        r#type: optional, Text;
+    }
 }

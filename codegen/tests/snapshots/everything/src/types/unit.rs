@@ -48,10 +48,6 @@ impl Unit {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    Unit {}
-}
+crate::primitives::wire::json_structure! { Unit {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    Unit {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { Unit {} }

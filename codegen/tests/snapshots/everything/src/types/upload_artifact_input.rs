@@ -29,10 +29,18 @@ impl UploadArtifactInput {
     }
 }
 impl UploadArtifactInputBuilder {
-    crate::primitives::build::setters!(
-        value "artifactName" artifact_name artifact_name set_artifact_name : String
-    );
-    crate::primitives::build::setters!(value "body" body body set_body : Vec < u8 >);
+    crate::primitives::build::setters! {
+        /// A name.
+        ///
+        /// **Required.** Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "artifactName" artifact_name: String => artifact_name, set_artifact_name
+    }
+    crate::primitives::build::setters! {
+        /// The bytes to upload.
+        ///
+        /// **Required.**
+        value "body" body: Vec<u8> => body, set_body
+    }
     /// Builds the [`UploadArtifactInput`](crate::UploadArtifactInput).
     ///
     /// # Errors
@@ -96,10 +104,15 @@ impl UploadArtifactInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    UploadArtifactInput { artifact_name : "artifactName", required, Plain; body : "body",
-    required, Blob; }
+    UploadArtifactInput {
+        artifact_name: "artifactName", required, Plain;
+        body: "body", required, Blob;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    UploadArtifactInput { artifact_name : required, Text; body : required, Bytes; }
+    UploadArtifactInput {
+        artifact_name: required, Text;
+        body: required, Bytes;
+    }
 }

@@ -22,9 +22,10 @@ impl UploadArtifactOutput {
     }
 }
 impl UploadArtifactOutputBuilder {
-    crate::primitives::build::setters!(
-        value "checksum" checksum checksum set_checksum : String
-    );
+    crate::primitives::build::setters! {
+        /// The checksum.
+        value "checksum" checksum: String => checksum, set_checksum
+    }
     /// Builds the [`UploadArtifactOutput`](crate::UploadArtifactOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<UploadArtifactOutput, crate::primitives::BuildError> {
@@ -61,9 +62,13 @@ impl UploadArtifactOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    UploadArtifactOutput { checksum : "checksum", optional, Plain; }
+    UploadArtifactOutput {
+        checksum: "checksum", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    UploadArtifactOutput { checksum : optional, Text; }
+    UploadArtifactOutput {
+        checksum: optional, Text;
+    }
 }

@@ -22,7 +22,10 @@ impl Vec {
     }
 }
 impl VecBuilder {
-    crate::primitives::build::setters!(list "items" items items set_items : String);
+    crate::primitives::build::setters! {
+        /// The items.
+        list "items" items: String => items, set_items
+    }
     /// Builds the [`Vec`](crate::Vec). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Vec, crate::primitives::BuildError> {
@@ -55,9 +58,13 @@ impl Vec {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Vec { items : "items", optional, ListOf < Plain >; }
+    Vec {
+        items: "items", optional, ListOf<Plain>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Vec { items : optional, ListOf < Text >; }
+    Vec {
+        items: optional, ListOf<Text>;
+    }
 }

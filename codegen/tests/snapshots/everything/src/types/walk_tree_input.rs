@@ -36,19 +36,28 @@ impl WalkTreeInput {
     }
 }
 impl WalkTreeInputBuilder {
-    crate::primitives::build::setters!(
-        value "list" list list set_list : crate ::LinkedNode
-    );
-    crate::primitives::build::setters!(
-        value "chicken" chicken chicken set_chicken : crate ::Chicken
-    );
-    crate::primitives::build::setters!(value "root" root root set_root : crate ::Folder);
-    crate::primitives::build::setters!(
-        value "namespace" namespace namespace set_namespace : crate ::Namespace
-    );
-    crate::primitives::build::setters!(
-        value "attribute" attribute attribute set_attribute : crate ::AttributeValue
-    );
+    crate::primitives::build::setters! {
+        /// Direct self-recursion.
+        value "list" list: crate::LinkedNode => list, set_list
+    }
+    crate::primitives::build::setters! {
+        /// Mutual recursion.
+        value "chicken" chicken: crate::Chicken => chicken, set_chicken
+    }
+    crate::primitives::build::setters! {
+        /// Recursion through a list.
+        ///
+        /// **Required.**
+        value "root" root: crate::Folder => root, set_root
+    }
+    crate::primitives::build::setters! {
+        /// Recursion through a map.
+        value "namespace" namespace: crate::Namespace => namespace, set_namespace
+    }
+    crate::primitives::build::setters! {
+        /// Recursion through a union.
+        value "attribute" attribute: crate::AttributeValue => attribute, set_attribute
+    }
     /// Builds the [`WalkTreeInput`](crate::WalkTreeInput).
     ///
     /// # Errors
@@ -123,12 +132,21 @@ impl WalkTreeInput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WalkTreeInput { list : "list", optional, Plain; chicken : "chicken", optional, Plain;
-    root : "root", required, Plain; namespace : "namespace", optional, Plain; attribute :
-    "attribute", optional, Plain; }
+    WalkTreeInput {
+        list: "list", optional, Plain;
+        chicken: "chicken", optional, Plain;
+        root: "root", required, Plain;
+        namespace: "namespace", optional, Plain;
+        attribute: "attribute", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WalkTreeInput { list : optional, Any; chicken : optional, Any; root : required, Any;
-    namespace : optional, Any; attribute : optional, Any; }
+    WalkTreeInput {
+        list: optional, Any;
+        chicken: optional, Any;
+        root: required, Any;
+        namespace: optional, Any;
+        attribute: optional, Any;
+    }
 }

@@ -27,11 +27,16 @@ impl WalkTreeOutput {
     }
 }
 impl WalkTreeOutputBuilder {
-    crate::primitives::build::setters!(
-        map "attributes" attributes attributes set_attributes : String => crate
-        ::AttributeValue
-    );
-    crate::primitives::build::setters!(value "depth" depth depth set_depth : i64);
+    crate::primitives::build::setters! {
+        /// A recursive union, like DynamoDB's `AttributeValue`. See [`AttributeValue`](crate::AttributeValue).
+        map "attributes" attributes: (String, crate::AttributeValue) => attributes, set_attributes
+    }
+    crate::primitives::build::setters! {
+        /// The depth.
+        ///
+        /// Default: `0`.
+        value "depth" depth: i64 => depth, set_depth
+    }
     /// Builds the [`WalkTreeOutput`](crate::WalkTreeOutput). Members with a model default that are unset get it. It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<WalkTreeOutput, crate::primitives::BuildError> {
@@ -79,10 +84,15 @@ impl WalkTreeOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WalkTreeOutput { attributes : "attributes", optional, MapOf < Plain >; depth :
-    "depth", default(0i64), Plain; }
+    WalkTreeOutput {
+        attributes: "attributes", optional, MapOf<Plain>;
+        depth: "depth", default(0i64), Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WalkTreeOutput { attributes : optional, MapOf < Text, Any >; depth : required, Any; }
+    WalkTreeOutput {
+        attributes: optional, MapOf<Text, Any>;
+        depth: required, Any;
+    }
 }

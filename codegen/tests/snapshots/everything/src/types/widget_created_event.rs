@@ -30,12 +30,19 @@ impl WidgetCreatedEvent {
     }
 }
 impl WidgetCreatedEventBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
-    crate::primitives::build::setters!(
-        value "summary" summary summary set_summary : crate ::WidgetSummary
-    );
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// A widget as returned by [`GetWidget`][] and [`ListWidgets`][]. See [`WidgetSummary`](crate::WidgetSummary).
+        ///
+        /// [`GetWidget`]: crate::GetWidget
+        /// [`ListWidgets`]: crate::ListWidgets
+        value "summary" summary: crate::WidgetSummary => summary, set_summary
+    }
     /// Builds the [`WidgetCreatedEvent`](crate::WidgetCreatedEvent). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<WidgetCreatedEvent, crate::primitives::BuildError> {
@@ -84,10 +91,15 @@ impl WidgetCreatedEvent {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WidgetCreatedEvent { widget_id : "widgetId", optional, Plain; summary : "summary",
-    optional, Plain; }
+    WidgetCreatedEvent {
+        widget_id: "widgetId", optional, Plain;
+        summary: "summary", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WidgetCreatedEvent { widget_id : optional, Text; summary : optional, Any; }
+    WidgetCreatedEvent {
+        widget_id: optional, Text;
+        summary: optional, Any;
+    }
 }

@@ -50,10 +50,6 @@ impl WidgetDeletedEvent {
     }
 }
 #[cfg(feature = "serde")]
-crate::primitives::wire::json_structure! {
-    WidgetDeletedEvent {}
-}
+crate::primitives::wire::json_structure! { WidgetDeletedEvent {} }
 #[cfg(feature = "arbitrary")]
-crate::primitives::arbitrary::arbitrary_structure! {
-    WidgetDeletedEvent {}
-}
+crate::primitives::arbitrary::arbitrary_structure! { WidgetDeletedEvent {} }

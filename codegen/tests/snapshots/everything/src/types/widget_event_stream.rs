@@ -58,11 +58,19 @@ impl WidgetEventStream {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_union! {
-    WidgetEventStream { Created : "created", Plain; Deleted : "deleted", Plain; Throttled
-    : "throttled", Plain; } unknown : Unknown;
+    WidgetEventStream {
+        Created: "created", Plain;
+        Deleted: "deleted", Plain;
+        Throttled: "throttled", Plain;
+    }
+    unknown: Unknown;
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_union! {
-    WidgetEventStream { Created : "created", Any; Deleted : "deleted", Any; Throttled :
-    "throttled", Any; } unknown : Unknown;
+    WidgetEventStream {
+        Created: "created", Any;
+        Deleted: "deleted", Any;
+        Throttled: "throttled", Any;
+    }
+    unknown: Unknown;
 }

@@ -44,22 +44,33 @@ impl WidgetSummary {
     }
 }
 impl WidgetSummaryBuilder {
-    crate::primitives::build::setters!(
-        value "widgetId" widget_id widget_id set_widget_id : String
-    );
-    crate::primitives::build::setters!(value "name" name name set_name : String);
-    crate::primitives::build::setters!(
-        value "instanceType" instance_type instance_type set_instance_type : crate
-        ::InstanceType
-    );
-    crate::primitives::build::setters!(
-        #[deprecated(note = "Use InstanceType instead. (since 2.0)")] value "status"
-        status status set_status : crate ::LegacyStatus
-    );
-    crate::primitives::build::setters!(
-        value "createdAt" created_at created_at set_created_at : crate
-        ::primitives::Timestamp
-    );
+    crate::primitives::build::setters! {
+        /// The widget ID.
+        ///
+        /// **Required.** Pattern: `^w-[0-9a-f]{8}$`.
+        value "widgetId" widget_id: String => widget_id, set_widget_id
+    }
+    crate::primitives::build::setters! {
+        /// The widget name, documented through an `apply` entry.
+        ///
+        /// Length: `1..=64`. Pattern: `^[A-Za-z][A-Za-z0-9_.-]*$`.
+        value "name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// A Smithy 2.0 `enum` whose values are not identifiers. See [`InstanceType`](crate::InstanceType).
+        value "instanceType" instance_type: crate::InstanceType => instance_type, set_instance_type
+    }
+    crate::primitives::build::setters! {
+        /// Smithy 1.0 `enum` trait; every entry has a name. See [`LegacyStatus`](crate::LegacyStatus).
+        ///
+        /// **Deprecated** since 2.0: Use InstanceType instead.
+        #[deprecated(note = "Use InstanceType instead. (since 2.0)")]
+        value "status" status: crate::LegacyStatus => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// Seconds since the epoch.
+        value "createdAt" created_at: crate::primitives::Timestamp => created_at, set_created_at
+    }
     /// Builds the [`WidgetSummary`](crate::WidgetSummary).
     ///
     /// # Errors
@@ -132,12 +143,21 @@ impl WidgetSummary {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    WidgetSummary { widget_id : "widgetId", required, Plain; name : "name", optional,
-    Plain; instance_type : "instanceType", optional, Plain; status : "status", optional,
-    Plain; created_at : "createdAt", optional, EpochSeconds; }
+    WidgetSummary {
+        widget_id: "widgetId", required, Plain;
+        name: "name", optional, Plain;
+        instance_type: "instanceType", optional, Plain;
+        status: "status", optional, Plain;
+        created_at: "createdAt", optional, EpochSeconds;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    WidgetSummary { widget_id : required, Text; name : optional, Text; instance_type :
-    optional, Any; status : optional, Any; created_at : optional, Any; }
+    WidgetSummary {
+        widget_id: required, Text;
+        name: optional, Text;
+        instance_type: optional, Any;
+        status: optional, Any;
+        created_at: optional, Any;
+    }
 }

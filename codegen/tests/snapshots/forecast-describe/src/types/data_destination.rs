@@ -24,9 +24,12 @@ impl DataDestination {
     }
 }
 impl DataDestinationBuilder {
-    crate::primitives::build::setters!(
-        value "S3Config" s3_config s3_config set_s3_config : crate ::S3Config
-    );
+    crate::primitives::build::setters! {
+        /// The path to an Amazon Simple Storage Service (Amazon S3) bucket along with the credentials to access the bucket.
+        ///
+        /// **Required.**
+        value "S3Config" s3_config: crate::S3Config => s3_config, set_s3_config
+    }
     /// Builds the [`DataDestination`](crate::DataDestination).
     ///
     /// # Errors
@@ -75,9 +78,13 @@ impl DataDestination {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DataDestination { s3_config : "S3Config", required, Plain; }
+    DataDestination {
+        s3_config: "S3Config", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DataDestination { s3_config : required, Any; }
+    DataDestination {
+        s3_config: required, Any;
+    }
 }

@@ -24,10 +24,12 @@ impl DescribeForecastExportJobRequest {
     }
 }
 impl DescribeForecastExportJobRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast export job.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastExportJobArn" forecast_export_job_arn: String => forecast_export_job_arn, set_forecast_export_job_arn
+    }
     /// Builds the [`DescribeForecastExportJobRequest`](crate::DescribeForecastExportJobRequest).
     ///
     /// # Errors
@@ -88,10 +90,13 @@ impl DescribeForecastExportJobRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeForecastExportJobRequest { forecast_export_job_arn : "ForecastExportJobArn",
-    required, Plain; }
+    DescribeForecastExportJobRequest {
+        forecast_export_job_arn: "ForecastExportJobArn", required, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeForecastExportJobRequest { forecast_export_job_arn : required, Text; }
+    DescribeForecastExportJobRequest {
+        forecast_export_job_arn: required, Text;
+    }
 }

@@ -69,34 +69,65 @@ impl DescribeForecastExportJobResponse {
     }
 }
 impl DescribeForecastExportJobResponseBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastExportJobArn" forecast_export_job_arn forecast_export_job_arn
-        set_forecast_export_job_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastExportJobName" forecast_export_job_name forecast_export_job_name
-        set_forecast_export_job_name : String
-    );
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "Destination" destination destination set_destination : crate
-        ::DataDestination
-    );
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
-    crate::primitives::build::setters!(value "Status" status status set_status : String);
-    crate::primitives::build::setters!(
-        value "CreationTime" creation_time creation_time set_creation_time : crate
-        ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(
-        value "LastModificationTime" last_modification_time last_modification_time
-        set_last_modification_time : crate ::primitives::Timestamp
-    );
-    crate::primitives::build::setters!(value "Format" format format set_format : String);
+    crate::primitives::build::setters! {
+        /// The ARN of the forecast export job.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastExportJobArn" forecast_export_job_arn: String => forecast_export_job_arn, set_forecast_export_job_arn
+    }
+    crate::primitives::build::setters! {
+        /// The name of the forecast export job.
+        ///
+        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        value "ForecastExportJobName" forecast_export_job_name: String => forecast_export_job_name, set_forecast_export_job_name
+    }
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the exported forecast.
+        ///
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The path to the Amazon Simple Storage Service (Amazon S3) bucket where the forecast is exported.
+        value "Destination" destination: crate::DataDestination => destination, set_destination
+    }
+    crate::primitives::build::setters! {
+        /// If an error occurred, an informational message about the error.
+        value "Message" message: String => message, set_message
+    }
+    crate::primitives::build::setters! {
+        /// The status of the forecast export job. States include:
+        ///
+        /// - `ACTIVE`
+        /// - `CREATE_PENDING`, `CREATE_IN_PROGRESS`, `CREATE_FAILED`
+        /// - `CREATE_STOPPING`, `CREATE_STOPPED`
+        /// - `DELETE_PENDING`, `DELETE_IN_PROGRESS`, `DELETE_FAILED`
+        ///
+        /// > **Note:** The `Status` of the forecast export job must be `ACTIVE` before you can access the forecast in your S3 bucket.
+        ///
+        /// Length: `0..=256`.
+        value "Status" status: String => status, set_status
+    }
+    crate::primitives::build::setters! {
+        /// When the forecast export job was created.
+        value "CreationTime" creation_time: crate::primitives::Timestamp => creation_time, set_creation_time
+    }
+    crate::primitives::build::setters! {
+        /// The last time the resource was modified. The timestamp depends on the status of the job:
+        ///
+        /// - `CREATE_PENDING` - The `CreationTime`.
+        /// - `CREATE_IN_PROGRESS` - The current timestamp.
+        /// - `CREATE_STOPPING` - The current timestamp.
+        /// - `CREATE_STOPPED` - When the job stopped.
+        /// - `ACTIVE` or `CREATE_FAILED` - When the job finished or failed.
+        value "LastModificationTime" last_modification_time: crate::primitives::Timestamp => last_modification_time, set_last_modification_time
+    }
+    crate::primitives::build::setters! {
+        /// The format of the exported data, CSV or PARQUET.
+        ///
+        /// Length: `0..=7`. Pattern: `^CSV|PARQUET$`.
+        value "Format" format: String => format, set_format
+    }
     /// Builds the [`DescribeForecastExportJobResponse`](crate::DescribeForecastExportJobResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -178,17 +209,29 @@ impl DescribeForecastExportJobResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DescribeForecastExportJobResponse { forecast_export_job_arn : "ForecastExportJobArn",
-    optional, Plain; forecast_export_job_name : "ForecastExportJobName", optional, Plain;
-    forecast_arn : "ForecastArn", optional, Plain; destination : "Destination", optional,
-    Plain; message : "Message", optional, Plain; status : "Status", optional, Plain;
-    creation_time : "CreationTime", optional, EpochSeconds; last_modification_time :
-    "LastModificationTime", optional, EpochSeconds; format : "Format", optional, Plain; }
+    DescribeForecastExportJobResponse {
+        forecast_export_job_arn: "ForecastExportJobArn", optional, Plain;
+        forecast_export_job_name: "ForecastExportJobName", optional, Plain;
+        forecast_arn: "ForecastArn", optional, Plain;
+        destination: "Destination", optional, Plain;
+        message: "Message", optional, Plain;
+        status: "Status", optional, Plain;
+        creation_time: "CreationTime", optional, EpochSeconds;
+        last_modification_time: "LastModificationTime", optional, EpochSeconds;
+        format: "Format", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DescribeForecastExportJobResponse { forecast_export_job_arn : optional, Text;
-    forecast_export_job_name : optional, Text; forecast_arn : optional, Text; destination
-    : optional, Any; message : optional, Text; status : optional, Text; creation_time :
-    optional, Any; last_modification_time : optional, Any; format : optional, Text; }
+    DescribeForecastExportJobResponse {
+        forecast_export_job_arn: optional, Text;
+        forecast_export_job_name: optional, Text;
+        forecast_arn: optional, Text;
+        destination: optional, Any;
+        message: optional, Text;
+        status: optional, Text;
+        creation_time: optional, Any;
+        last_modification_time: optional, Any;
+        format: optional, Text;
+    }
 }

@@ -27,10 +27,14 @@ impl DataPoint {
     }
 }
 impl DataPointBuilder {
-    crate::primitives::build::setters!(
-        value "Timestamp" timestamp timestamp set_timestamp : String
-    );
-    crate::primitives::build::setters!(value "Value" value value set_value : f64);
+    crate::primitives::build::setters! {
+        /// The timestamp of the specific forecast.
+        value "Timestamp" timestamp: String => timestamp, set_timestamp
+    }
+    crate::primitives::build::setters! {
+        /// The forecast value.
+        value "Value" value: f64 => value, set_value
+    }
     /// Builds the [`DataPoint`](crate::DataPoint). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<DataPoint, crate::primitives::BuildError> {
@@ -68,10 +72,15 @@ impl DataPoint {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    DataPoint { timestamp : "Timestamp", optional, Plain; value : "Value", optional,
-    Float; }
+    DataPoint {
+        timestamp: "Timestamp", optional, Plain;
+        value: "Value", optional, Float;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    DataPoint { timestamp : optional, Text; value : optional, Float; }
+    DataPoint {
+        timestamp: optional, Text;
+        value: optional, Float;
+    }
 }

@@ -34,10 +34,20 @@ impl Forecast {
     }
 }
 impl ForecastBuilder {
-    crate::primitives::build::setters!(
-        map "Predictions" predictions predictions set_predictions : String => Vec < crate
-        ::DataPoint >
-    );
+    crate::primitives::build::setters! {
+        /// The forecast.
+        ///
+        /// The *string* of the string-to-array map is one of the following values:
+        ///
+        /// - p10
+        /// - p50
+        /// - p90
+        ///
+        /// The default setting is `["0.1", "0.5", "0.9"]`. Use the optional `ForecastTypes` parameter of the [CreateForecast](https://docs.aws.amazon.com/forecast/latest/dg/API_CreateForecast.html) operation to change the values. The values will vary depending on how this is set, with a minimum of `1` and a maximum of `5.`
+        ///
+        /// Each key: Length: `0..=4`.
+        map "Predictions" predictions: (String, Vec<crate::DataPoint>) => predictions, set_predictions
+    }
     /// Builds the [`Forecast`](crate::Forecast). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<Forecast, crate::primitives::BuildError> {
@@ -91,9 +101,13 @@ impl Forecast {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Forecast { predictions : "Predictions", optional, MapOf < ListOf < Plain > >; }
+    Forecast {
+        predictions: "Predictions", optional, MapOf<ListOf<Plain>>;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Forecast { predictions : optional, MapOf < Text, ListOf < Any > >; }
+    Forecast {
+        predictions: optional, MapOf<Text, ListOf<Any>>;
+    }
 }

@@ -33,9 +33,10 @@ impl InvalidNextTokenException {
     }
 }
 impl InvalidNextTokenExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`InvalidNextTokenException`](crate::InvalidNextTokenException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -74,9 +75,13 @@ impl InvalidNextTokenException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    InvalidNextTokenException { message : "Message" | "message", optional, Plain; }
+    InvalidNextTokenException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    InvalidNextTokenException { message : optional, Text; }
+    InvalidNextTokenException {
+        message: optional, Text;
+    }
 }

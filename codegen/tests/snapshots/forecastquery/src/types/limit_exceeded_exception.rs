@@ -33,9 +33,10 @@ impl LimitExceededException {
     }
 }
 impl LimitExceededExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`LimitExceededException`](crate::LimitExceededException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<LimitExceededException, crate::primitives::BuildError> {
@@ -72,9 +73,13 @@ impl LimitExceededException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    LimitExceededException { message : "Message" | "message", optional, Plain; }
+    LimitExceededException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    LimitExceededException { message : optional, Text; }
+    LimitExceededException {
+        message: optional, Text;
+    }
 }

@@ -44,21 +44,36 @@ impl QueryForecastRequest {
     }
 }
 impl QueryForecastRequestBuilder {
-    crate::primitives::build::setters!(
-        value "ForecastArn" forecast_arn forecast_arn set_forecast_arn : String
-    );
-    crate::primitives::build::setters!(
-        value "StartDate" start_date start_date set_start_date : String
-    );
-    crate::primitives::build::setters!(
-        value "EndDate" end_date end_date set_end_date : String
-    );
-    crate::primitives::build::setters!(
-        map "Filters" filters filters set_filters : String => String
-    );
-    crate::primitives::build::setters!(
-        value "NextToken" next_token next_token set_next_token : String
-    );
+    crate::primitives::build::setters! {
+        /// The Amazon Resource Name (ARN) of the forecast to query.
+        ///
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        value "ForecastArn" forecast_arn: String => forecast_arn, set_forecast_arn
+    }
+    crate::primitives::build::setters! {
+        /// The start date for the forecast. Specify the date using this format: yyyy-MM-dd'T'HH:mm:ss (ISO 8601 format). For example, 2015-01-01T08:00:00.
+        value "StartDate" start_date: String => start_date, set_start_date
+    }
+    crate::primitives::build::setters! {
+        /// The end date for the forecast. Specify the date using this format: yyyy-MM-dd'T'HH:mm:ss (ISO 8601 format). For example, 2015-01-01T20:00:00.
+        value "EndDate" end_date: String => end_date, set_end_date
+    }
+    crate::primitives::build::setters! {
+        /// The filtering criteria to apply when retrieving the forecast. For example, to get the forecast for `client_21` in the electricity usage dataset, specify the following:
+        ///
+        /// `{"item_id" : "client_21"}`
+        ///
+        /// To get the full forecast, use the [CreateForecastExportJob](https://docs.aws.amazon.com/en_us/forecast/latest/dg/API_CreateForecastExportJob.html) operation.
+        ///
+        /// **Required.** Length: `1..=50`. Each key: Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_\-]+$`. Each value: Length: `0..=256`.
+        map "Filters" filters: (String, String) => filters, set_filters
+    }
+    crate::primitives::build::setters! {
+        /// If the result of the previous request was truncated, the response includes a `NextToken`. To retrieve the next set of results, use the token in the next request. Tokens expire after 24 hours.
+        ///
+        /// Length: `1..=3000`.
+        value "NextToken" next_token: String => next_token, set_next_token
+    }
     /// Builds the [`QueryForecastRequest`](crate::QueryForecastRequest).
     ///
     /// # Errors
@@ -143,13 +158,21 @@ impl QueryForecastRequest {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    QueryForecastRequest { forecast_arn : "ForecastArn", required, Plain; start_date :
-    "StartDate", optional, Plain; end_date : "EndDate", optional, Plain; filters :
-    "Filters", required, MapOf < Plain >; next_token : "NextToken", optional, Plain; }
+    QueryForecastRequest {
+        forecast_arn: "ForecastArn", required, Plain;
+        start_date: "StartDate", optional, Plain;
+        end_date: "EndDate", optional, Plain;
+        filters: "Filters", required, MapOf<Plain>;
+        next_token: "NextToken", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    QueryForecastRequest { forecast_arn : required, Text; start_date : optional, Text;
-    end_date : optional, Text; filters : required, MapOf < Text, Text >; next_token :
-    optional, Text; }
+    QueryForecastRequest {
+        forecast_arn: required, Text;
+        start_date: optional, Text;
+        end_date: optional, Text;
+        filters: required, MapOf<Text, Text>;
+        next_token: optional, Text;
+    }
 }

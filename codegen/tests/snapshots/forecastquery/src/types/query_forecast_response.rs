@@ -22,9 +22,10 @@ impl QueryForecastResponse {
     }
 }
 impl QueryForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "Forecast" forecast forecast set_forecast : crate ::Forecast
-    );
+    crate::primitives::build::setters! {
+        /// The forecast.
+        value "Forecast" forecast: crate::Forecast => forecast, set_forecast
+    }
     /// Builds the [`QueryForecastResponse`](crate::QueryForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<QueryForecastResponse, crate::primitives::BuildError> {
@@ -67,9 +68,13 @@ impl QueryForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    QueryForecastResponse { forecast : "Forecast", optional, Plain; }
+    QueryForecastResponse {
+        forecast: "Forecast", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    QueryForecastResponse { forecast : optional, Any; }
+    QueryForecastResponse {
+        forecast: optional, Any;
+    }
 }

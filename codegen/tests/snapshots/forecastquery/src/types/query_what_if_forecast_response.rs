@@ -22,9 +22,10 @@ impl QueryWhatIfForecastResponse {
     }
 }
 impl QueryWhatIfForecastResponseBuilder {
-    crate::primitives::build::setters!(
-        value "Forecast" forecast forecast set_forecast : crate ::Forecast
-    );
+    crate::primitives::build::setters! {
+        /// Provides information about a forecast. See [`Forecast`](crate::Forecast).
+        value "Forecast" forecast: crate::Forecast => forecast, set_forecast
+    }
     /// Builds the [`QueryWhatIfForecastResponse`](crate::QueryWhatIfForecastResponse). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -69,9 +70,13 @@ impl QueryWhatIfForecastResponse {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    QueryWhatIfForecastResponse { forecast : "Forecast", optional, Plain; }
+    QueryWhatIfForecastResponse {
+        forecast: "Forecast", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    QueryWhatIfForecastResponse { forecast : optional, Any; }
+    QueryWhatIfForecastResponse {
+        forecast: optional, Any;
+    }
 }

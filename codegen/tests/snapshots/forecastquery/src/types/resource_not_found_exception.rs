@@ -33,9 +33,10 @@ impl ResourceNotFoundException {
     }
 }
 impl ResourceNotFoundExceptionBuilder {
-    crate::primitives::build::setters!(
-        value "Message" message message set_message : String
-    );
+    crate::primitives::build::setters! {
+        /// The message that describes the error.
+        value "Message" message: String => message, set_message
+    }
     /// Builds the [`ResourceNotFoundException`](crate::ResourceNotFoundException). It never fails: no member is required without a default.
     #[inline]
     pub fn build(
@@ -74,9 +75,13 @@ impl ResourceNotFoundException {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    ResourceNotFoundException { message : "Message" | "message", optional, Plain; }
+    ResourceNotFoundException {
+        message: "Message" | "message", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    ResourceNotFoundException { message : optional, Text; }
+    ResourceNotFoundException {
+        message: optional, Text;
+    }
 }

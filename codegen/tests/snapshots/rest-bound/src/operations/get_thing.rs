@@ -68,5 +68,5 @@ impl GetThingError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    GetThingError {} unhandled : Unhandled;
+    GetThingError {} unhandled: Unhandled;
 }

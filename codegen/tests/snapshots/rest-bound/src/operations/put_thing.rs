@@ -68,5 +68,5 @@ impl PutThingError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    PutThingError {} unhandled : Unhandled;
+    PutThingError {} unhandled: Unhandled;
 }

@@ -37,14 +37,28 @@ impl GetThingInput {
     }
 }
 impl GetThingInputBuilder {
-    crate::primitives::build::setters!(
-        value "thingId" thing_id thing_id set_thing_id : String
-    );
-    crate::primitives::build::setters!(
-        value "version" version version set_version : String
-    );
-    crate::primitives::build::setters!(value "view" view view set_view : String);
-    crate::primitives::build::setters!(value "limit" limit limit set_limit : i32);
+    crate::primitives::build::setters! {
+        /// The thing ID.
+        ///
+        /// **Required.**
+        value "thingId" thing_id: String => thing_id, set_thing_id
+    }
+    crate::primitives::build::setters! {
+        /// The version.
+        ///
+        /// **Required.**
+        value "version" version: String => version, set_version
+    }
+    crate::primitives::build::setters! {
+        /// The view.
+        ///
+        /// **Required.**
+        value "view" view: String => view, set_view
+    }
+    crate::primitives::build::setters! {
+        /// The limit.
+        value "limit" limit: i32 => limit, set_limit
+    }
     /// Builds the [`GetThingInput`](crate::GetThingInput).
     ///
     /// # Errors
@@ -105,6 +119,10 @@ impl GetThingInput {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetThingInput { thing_id : required, Text; version : required, Text; view : required,
-    Text; limit : optional, Any; }
+    GetThingInput {
+        thing_id: required, Text;
+        version: required, Text;
+        view: required, Text;
+        limit: optional, Any;
+    }
 }

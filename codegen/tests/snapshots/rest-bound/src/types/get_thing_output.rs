@@ -27,10 +27,16 @@ impl GetThingOutput {
     }
 }
 impl GetThingOutputBuilder {
-    crate::primitives::build::setters!(value "etag" etag etag set_etag : String);
-    crate::primitives::build::setters!(
-        value "thing" thing thing set_thing : crate ::Thing
-    );
+    crate::primitives::build::setters! {
+        /// The etag.
+        ///
+        /// **Required.**
+        value "etag" etag: String => etag, set_etag
+    }
+    crate::primitives::build::setters! {
+        /// The thing: see [`Thing`](crate::Thing).
+        value "thing" thing: crate::Thing => thing, set_thing
+    }
     /// Builds the [`GetThingOutput`](crate::GetThingOutput).
     ///
     /// # Errors
@@ -83,5 +89,8 @@ impl GetThingOutput {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    GetThingOutput { etag : required, Text; thing : optional, Any; }
+    GetThingOutput {
+        etag: required, Text;
+        thing: optional, Any;
+    }
 }

@@ -29,12 +29,18 @@ impl PutThingInput {
     }
 }
 impl PutThingInputBuilder {
-    crate::primitives::build::setters!(
-        value "thingId" thing_id thing_id set_thing_id : String
-    );
-    crate::primitives::build::setters!(
-        value "thing" thing thing set_thing : crate ::Thing
-    );
+    crate::primitives::build::setters! {
+        /// The thing ID.
+        ///
+        /// **Required.**
+        value "thingId" thing_id: String => thing_id, set_thing_id
+    }
+    crate::primitives::build::setters! {
+        /// The thing: see [`Thing`](crate::Thing).
+        ///
+        /// **Required.**
+        value "thing" thing: crate::Thing => thing, set_thing
+    }
     /// Builds the [`PutThingInput`](crate::PutThingInput).
     ///
     /// # Errors
@@ -92,5 +98,8 @@ impl PutThingInput {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PutThingInput { thing_id : required, Text; thing : required, Any; }
+    PutThingInput {
+        thing_id: required, Text;
+        thing: required, Any;
+    }
 }

@@ -25,12 +25,14 @@ impl PutThingOutput {
     }
 }
 impl PutThingOutputBuilder {
-    crate::primitives::build::setters!(
-        value "requestId" request_id request_id set_request_id : String
-    );
-    crate::primitives::build::setters!(
-        value "thing" thing thing set_thing : crate ::Thing
-    );
+    crate::primitives::build::setters! {
+        /// The request ID.
+        value "requestId" request_id: String => request_id, set_request_id
+    }
+    crate::primitives::build::setters! {
+        /// The thing: see [`Thing`](crate::Thing).
+        value "thing" thing: crate::Thing => thing, set_thing
+    }
     /// Builds the [`PutThingOutput`](crate::PutThingOutput). It never fails: no member is required without a default.
     #[inline]
     pub fn build(self) -> Result<PutThingOutput, crate::primitives::BuildError> {
@@ -74,10 +76,15 @@ impl PutThingOutput {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    PutThingOutput { request_id : "requestId", skip, Plain; thing : "thing", optional,
-    Plain; }
+    PutThingOutput {
+        request_id: "requestId", skip, Plain;
+        thing: "thing", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    PutThingOutput { request_id : optional, Text; thing : optional, Any; }
+    PutThingOutput {
+        request_id: optional, Text;
+        thing: optional, Any;
+    }
 }

@@ -27,8 +27,16 @@ impl Thing {
     }
 }
 impl ThingBuilder {
-    crate::primitives::build::setters!(value "name" name name set_name : String);
-    crate::primitives::build::setters!(value "size" size size set_size : i64);
+    crate::primitives::build::setters! {
+        /// The name.
+        ///
+        /// **Required.**
+        value "name" name: String => name, set_name
+    }
+    crate::primitives::build::setters! {
+        /// The size.
+        value "size" size: i64 => size, set_size
+    }
     /// Builds the [`Thing`](crate::Thing).
     ///
     /// # Errors
@@ -68,9 +76,15 @@ impl Thing {
 }
 #[cfg(feature = "serde")]
 crate::primitives::wire::json_structure! {
-    Thing { name : "name", required, Plain; size : "size", optional, Plain; }
+    Thing {
+        name: "name", required, Plain;
+        size: "size", optional, Plain;
+    }
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_structure! {
-    Thing { name : required, Text; size : optional, Any; }
+    Thing {
+        name: required, Text;
+        size: optional, Any;
+    }
 }

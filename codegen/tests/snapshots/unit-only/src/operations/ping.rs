@@ -68,5 +68,5 @@ impl PingError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    PingError {} unhandled : Unhandled;
+    PingError {} unhandled: Unhandled;
 }

@@ -68,5 +68,5 @@ impl ResetError {
 }
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
-    ResetError {} unhandled : Unhandled;
+    ResetError {} unhandled: Unhandled;
 }
