@@ -43,7 +43,7 @@ pub struct CreateAutoPredictorRequest {
     ///
     /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the RELATED_TIME_SERIES dataset frequency.
     ///
-    /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
     pub forecast_frequency: Option<String>,
     /// The data configuration for your dataset group and any additional datasets.
     pub data_config: Option<crate::DataConfig>,

@@ -24,7 +24,7 @@ pub struct DescribeAutoPredictorResponse {
     ///
     /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "Y" indicates every year and "5min" indicates every five minutes.
     ///
-    /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
     pub forecast_frequency: Option<String>,
     /// An array of dimension (field) names that specify the attributes used to group your time series.
     ///

@@ -22,7 +22,7 @@ pub struct DescribeDatasetResponse {
     ///
     /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "M" indicates every month and "30min" indicates every 30 minutes.
     ///
-    /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
     pub data_frequency: Option<String>,
     /// An array of `SchemaAttribute` objects that specify the dataset fields. Each `SchemaAttribute` specifies the name and data type of a field.
     pub schema: Option<crate::Schema>,

@@ -10,7 +10,7 @@
 pub struct DescribePredictorResponse {
     /// The ARN of the predictor.
     ///
-    /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+    /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///
@@ -311,8 +311,11 @@ impl crate::primitives::Validate for DescribePredictorResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let Some(value) = &self.predictor_arn {
-            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::NAME);
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
+            v.check_pattern(
+                value,
+                &crate::patterns::DESCRIBE_PREDICTOR_RESPONSE__PREDICTOR_ARN,
+            );
         }
         v.leave();
         v.enter("PredictorName", false);

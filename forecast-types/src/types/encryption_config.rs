@@ -13,7 +13,7 @@ pub struct EncryptionConfig {
     ///
     /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
     ///
-    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):iam::\d{12}:role/.+$`.
     pub role_arn: String,
     /// The Amazon Resource Name (ARN) of the KMS key.
     ///
@@ -96,7 +96,7 @@ impl crate::primitives::Validate for EncryptionConfig {
         v.enter("RoleArn", false);
         let value = &self.role_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::ARN);
+        v.check_pattern(value, &crate::patterns::ENCRYPTION_CONFIG__ROLE_ARN);
         v.leave();
         v.enter("KMSKeyArn", false);
         let value = &self.kms_key_arn;

@@ -33,7 +33,7 @@ pub struct FeaturizationConfig {
     ///
     /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the TARGET_TIME_SERIES dataset frequency.
     ///
-    /// **Required.** Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// **Required.** Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
     pub forecast_frequency: String,
     /// An array of dimension (field) names that specify how to group the generated forecast.
     ///

@@ -12,7 +12,7 @@ pub struct Filter {
     pub key: String,
     /// The value to match.
     ///
-    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    /// **Required.** Length: `0..=256`. Pattern: `^(arn:([a-z\d-]+):forecast:.*:.*:.+|[A-Z_]+)$`.
     pub value: String,
     /// The condition to apply. To include the objects that match the statement, specify `IS`. To exclude matching objects, specify `IS_NOT`.
     ///
@@ -101,7 +101,7 @@ impl crate::primitives::Validate for Filter {
         v.enter("Value", false);
         let value = &self.value;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::ARN);
+        v.check_pattern(value, &crate::patterns::FILTER__VALUE);
         v.leave();
         v.enter("Condition", false);
         let value = &self.condition;

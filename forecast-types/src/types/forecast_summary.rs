@@ -19,13 +19,13 @@ pub struct ForecastSummary {
     pub forecast_name: Option<String>,
     /// The ARN of the predictor used to generate the forecast.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub predictor_arn: Option<String>,
     /// Whether the Forecast was created from an AutoPredictor.
     pub created_using_auto_predictor: Option<bool>,
     /// The Amazon Resource Name (ARN) of the dataset group that provided the data used to train the predictor.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
     pub dataset_group_arn: Option<String>,
     /// The status of the forecast. States include:
     ///
@@ -178,13 +178,16 @@ impl crate::primitives::Validate for ForecastSummary {
         v.enter("PredictorArn", false);
         if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(value, &crate::patterns::FORECAST_SUMMARY__PREDICTOR_ARN);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(
+                value,
+                &crate::patterns::FORECAST_SUMMARY__DATASET_GROUP_ARN,
+            );
         }
         v.leave();
         v.enter("Status", false);

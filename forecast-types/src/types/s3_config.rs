@@ -18,7 +18,7 @@ pub struct S3Config {
     ///
     /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
     ///
-    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):iam::\d{12}:role/.+$`.
     pub role_arn: String,
     /// The Amazon Resource Name (ARN) of an Key Management Service (KMS) key.
     ///
@@ -114,7 +114,7 @@ impl crate::primitives::Validate for S3Config {
         v.enter("RoleArn", false);
         let value = &self.role_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::ARN);
+        v.check_pattern(value, &crate::patterns::S3_CONFIG__ROLE_ARN);
         v.leave();
         v.enter("KMSKeyArn", false);
         if let Some(value) = &self.kms_key_arn {

@@ -16,11 +16,11 @@ pub struct Statistics {
     pub count_nan: Option<i32>,
     /// For a numeric field, the minimum value in the field.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^.+$`.
     pub min: Option<String>,
     /// For a numeric field, the maximum value in the field.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^.+$`.
     pub max: Option<String>,
     /// For a numeric field, the average value in the field.
     pub avg: Option<f64>,
@@ -149,13 +149,13 @@ impl crate::primitives::Validate for Statistics {
         v.enter("Min", false);
         if let Some(value) = &self.min {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(value, &crate::patterns::STATISTICS__MIN);
         }
         v.leave();
         v.enter("Max", false);
         if let Some(value) = &self.max {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(value, &crate::patterns::STATISTICS__MAX);
         }
         v.leave();
     }
