@@ -19,6 +19,7 @@ struct Apply {
 }
 
 /// The model being assembled, and the problems found so far, by file.
+#[derive(Default)]
 pub(super) struct Assembly {
     files: Vec<String>,
     problems: Vec<Vec<Problem>>,
@@ -32,20 +33,6 @@ pub(super) struct Assembly {
 }
 
 impl Assembly {
-    pub(super) fn new() -> Self {
-        Assembly {
-            files: Vec::new(),
-            problems: Vec::new(),
-            smithy: None,
-            metadata: IndexMap::new(),
-            shapes: BTreeMap::new(),
-            origin: BTreeMap::new(),
-            broken: BTreeSet::new(),
-            applies: Vec::new(),
-            corrections: BTreeMap::new(),
-        }
-    }
-
     /// Adds the shapes and metadata of one file; its `apply` statements wait for
     /// [`Assembly::finish`], so they may target shapes of any file.
     pub(super) fn add(&mut self, file: &str, raw: RawModel) {
@@ -141,40 +128,43 @@ impl Assembly {
     fn apply(&mut self, apply: &Apply) -> Result<(), Problem> {
         let target = apply.target.as_str();
         let problem = |message: String| Problem::shape(target, message);
+        let file = &self.files[apply.file];
+        let correction = corrections::read(file, &apply.traits).map_err(problem)?;
         let traits = Traits::try_from(apply.traits.clone()).map_err(problem)?;
-        let correction =
-            corrections::read(&self.files[apply.file], &apply.traits).map_err(problem)?;
-        let (shape_id, member) = match target.split_once('$') {
-            Some((shape, member)) => (shape, Some(member)),
-            None => (target, None),
-        };
+        self.traits_of(target)?.merge(&traits).map_err(problem)?;
+        match correction {
+            Some(correction) => self.record(target, correction),
+            None => Ok(()),
+        }
+    }
+
+    /// The traits of the shape or member (`ns#Shape$member`) an `apply` statement targets.
+    fn traits_of(&mut self, target: &str) -> Result<&mut Traits, Problem> {
         let dangling = || {
             Problem::shape(
                 target,
                 "`apply` targets a shape or member that does not exist",
             )
         };
+        let (shape_id, member) = match target.split_once('$') {
+            Some((shape, member)) => (shape, Some(member)),
+            None => (target, None),
+        };
         let shape = self.shapes.get_mut(shape_id).ok_or_else(dangling)?;
-        let merged = match member {
-            Some(member) => shape
-                .kind
-                .member_mut(member)
-                .ok_or_else(dangling)?
-                .traits
-                .merge(&traits),
-            None => shape.traits.merge(&traits),
-        };
-        merged.map_err(problem)?;
-        let Some(correction) = correction else {
-            return Ok(());
-        };
-        match self.corrections.get(target) {
-            Some(first) => Err(problem(format!("corrected in `{}` already", first.file))),
-            None => {
-                self.corrections.insert(target.to_owned(), correction);
-                Ok(())
-            }
+        match member {
+            Some(member) => Ok(&mut shape.kind.member_mut(member).ok_or_else(dangling)?.traits),
+            None => Ok(&mut shape.traits),
         }
+    }
+
+    /// Records a correction; a second correction of the same target is a problem.
+    fn record(&mut self, target: &str, correction: Correction) -> Result<(), Problem> {
+        if let Some(first) = self.corrections.get(target) {
+            let message = format!("corrected in `{}` already", first.file);
+            return Err(Problem::shape(target, message));
+        }
+        self.corrections.insert(target.to_owned(), correction);
+        Ok(())
     }
 }
 

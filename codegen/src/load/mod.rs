@@ -76,7 +76,7 @@ pub fn load(text: &str, file: &str) -> Result<(Model, Vec<Problem>), Error> {
 /// beside the model, as with [`load`]; malformed JSON or a problem in any other file is
 /// an error naming that file.
 pub fn load_all(sources: &[Source]) -> Result<(Model, Vec<Problem>), Error> {
-    let mut assembly = assemble::Assembly::new();
+    let mut assembly = assemble::Assembly::default();
     for source in sources {
         assembly.add(source.name, parse_json(source.text, source.name)?);
     }
