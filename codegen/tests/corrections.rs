@@ -168,3 +168,21 @@ fn the_forecast_corrections_merge_into_the_model_of_record() {
         .values()
         .all(|c| c.file == "corrections.json"));
 }
+
+#[test]
+fn members_inherit_the_correction_of_their_target() {
+    let shapes = r#",
+    "ex#Thing": { "type": "structure", "members": {
+        "b": { "target": "ex#Id" },
+        "c": { "target": "ex#Id", "traits": { "smithy.api#pattern": "^c$" } } } },
+    "ex#Id": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z]+$" } }"#;
+    let model = load_with(shapes, &fixes("ex#Id", CORRECTED)).unwrap();
+    let inherited = model.correction("ex#Thing", "b").unwrap();
+    assert_eq!(inherited.reason, "colons");
+    assert_eq!(model.correction("ex#Thing", "c"), None);
+    assert_eq!(model.correction("ex#Thing", "d"), None);
+
+    let model = load_with(shapes, &fixes("ex#Thing$c", CORRECTED)).unwrap();
+    assert!(model.correction("ex#Thing", "c").is_some());
+    assert_eq!(model.correction("ex#Thing", "b"), None);
+}

@@ -43,6 +43,34 @@ impl Model {
     pub fn get(&self, id: &str) -> Option<&Shape> {
         self.shapes.get(id)
     }
+
+    /// The correction behind a member's constraints: its own, or else its target's, as
+    /// long as the member does not set every corrected trait itself.
+    pub fn correction(&self, shape: &str, member: &str) -> Option<&Correction> {
+        if let Some(own) = self.corrections.get(&format!("{shape}${member}")) {
+            return Some(own);
+        }
+        let kind = &self.get(shape)?.kind;
+        let member = kind
+            .members()
+            .into_iter()
+            .find(|(name, _)| *name == member)?
+            .1;
+        let inherited = self.corrections.get(member.target.as_deref()?)?;
+        let overridden = |id: &String| sets(&member.traits, id);
+        (!inherited.traits.iter().all(overridden)).then_some(inherited)
+    }
+}
+
+/// Whether traits set the trait `id` themselves: the constraint traits by their typed
+/// fields, any other by its raw value.
+fn sets(traits: &Traits, id: &str) -> bool {
+    match id {
+        "smithy.api#pattern" => traits.pattern.is_some(),
+        "smithy.api#length" => traits.length.is_some(),
+        "smithy.api#range" => traits.range.is_some(),
+        _ => traits.other().any(|(other, _)| other == id),
+    }
 }
 
 #[derive(Deserialize)]
