@@ -142,19 +142,8 @@ fn every_forecast_correction_states_its_reason_and_source() {
 
 #[test]
 fn the_forecast_corrections_merge_into_the_model_of_record() {
-    let model = common::forecast_model();
-    let fixes = forecast_corrections();
-    let sources = [
-        Source {
-            name: "forecast-2018-06-26.json",
-            text: &model,
-        },
-        Source {
-            name: "corrections.json",
-            text: &fixes,
-        },
-    ];
-    let (model, problems) = load_all(&sources).unwrap();
+    let (model, fixes) = (common::forecast_model(), forecast_corrections());
+    let (model, problems) = load_all(&forecast_sources(&model, &fixes)).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
     let s3_config = model.get("com.amazonaws.forecast#S3Config").unwrap();
     let (_, role) = s3_config.kind.members()[1];
@@ -185,4 +174,59 @@ fn members_inherit_the_correction_of_their_target() {
     let model = load_with(shapes, &fixes("ex#Thing$c", CORRECTED)).unwrap();
     assert!(model.correction("ex#Thing", "c").is_some());
     assert_eq!(model.correction("ex#Thing", "b"), None);
+}
+
+/// The Forecast model of record and its corrections, as sources.
+fn forecast_sources<'a>(model: &'a str, fixes: &'a str) -> [Source<'a>; 2] {
+    [
+        Source {
+            name: "forecast-2018-06-26.json",
+            text: model,
+        },
+        Source {
+            name: "corrections.json",
+            text: fixes,
+        },
+    ]
+}
+
+#[test]
+fn every_corrected_member_says_so_in_its_docs() {
+    let (model, fixes) = (common::forecast_model(), forecast_corrections());
+    let sources = forecast_sources(&model, &fixes);
+    let (loaded, _) = load_all(&sources).unwrap();
+    let corrected = loaded
+        .shapes
+        .iter()
+        .filter(|(id, _)| id.starts_with("com.amazonaws.forecast#"))
+        .flat_map(|(id, shape)| {
+            let members = shape.kind.members().into_iter();
+            members.filter(|(name, _)| loaded.correction(id, name).is_some())
+        })
+        .count();
+    assert!(corrected >= loaded.corrections.len(), "{corrected}");
+
+    let files = codegen::generate_from(&sources, &common::options(&[]))
+        .unwrap()
+        .files;
+    let notes: usize = files
+        .iter()
+        .map(|f| f.contents.matches("/// **Corrected** (").count())
+        .sum();
+    assert_eq!(notes, corrected);
+    let s3_config = files
+        .iter()
+        .find(|f| f.path.ends_with("src/types/s3_config.rs"))
+        .unwrap();
+    let role = s3_config.contents.split("pub role_arn").next().unwrap();
+    let docs: Vec<&str> = role.lines().rev().skip(1).take(3).collect();
+    assert!(
+        docs[0].contains("**Corrected** (pattern, in `corrections.json`)"),
+        "{docs:?}"
+    );
+    assert!(docs[0].contains("IAM role"), "{docs:?}");
+    assert!(
+        docs[2].contains(r"Pattern: `^arn:([a-z\d-]+):iam::\d{12}:role/.+$`."),
+        "{docs:?}"
+    );
 }

@@ -11,6 +11,8 @@ pub struct DescribePredictorResponse {
     /// The ARN of the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    ///
+    /// **Corrected** (length, pattern, in `corrections.json`): The model gives this member the target `Name` (at most 63 letters, digits and underscores), but it holds the predictor's ARN; the length and pattern are those of `Arn`, as for every other predictor ARN. Source: Amazon Forecast API Reference, DescribePredictor: "PredictorArn: The ARN of the predictor", the ARN CreatePredictor returns, such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
     pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///

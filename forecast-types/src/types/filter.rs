@@ -13,6 +13,8 @@ pub struct Filter {
     /// The value to match.
     ///
     /// **Required.** Length: `0..=256`. Pattern: `^(arn:([a-z\d-]+):forecast:.*:.*:.+|[A-Z_]+)$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `Arn`, but a filter on `Status` or `EvaluationState` matches a status such as `ACTIVE`; the pattern allows a Forecast ARN or a status. Source: Amazon Forecast API Reference, the Filters of ListDatasetImportJobs, ListForecasts and ListPredictors ("Key": "Status", "Value": "ACTIVE") and of ListMonitorEvaluations ("Key": "EvaluationState", "Value": "SUCCESS").
     pub value: String,
     /// The condition to apply. To include the objects that match the statement, specify `IS`. To exclude matching objects, specify `IS_NOT`.
     ///

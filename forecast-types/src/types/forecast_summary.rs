@@ -20,12 +20,16 @@ pub struct ForecastSummary {
     /// The ARN of the predictor used to generate the forecast.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the predictor's ARN, with its colons and slashes; the pattern is that of `Arn`. Source: Amazon Forecast API Reference, ForecastSummary.PredictorArn: "The ARN of the predictor used to generate the forecast"; ListForecasts returns ARNs such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
     pub predictor_arn: Option<String>,
     /// Whether the Forecast was created from an AutoPredictor.
     pub created_using_auto_predictor: Option<bool>,
     /// The Amazon Resource Name (ARN) of the dataset group that provided the data used to train the predictor.
     ///
     /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the dataset group's ARN, with its colons and slashes; the pattern is that of `Arn`. Source: Amazon Forecast API Reference, ForecastSummary.DatasetGroupArn: "The ARN of the dataset group that provided the data used to train the predictor"; ListForecasts returns ARNs such as arn:aws:forecast:us-west-2:123456789012:dataset-group/my_group.
     pub dataset_group_arn: Option<String>,
     /// The status of the forecast. States include:
     ///

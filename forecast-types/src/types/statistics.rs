@@ -17,10 +17,14 @@ pub struct Statistics {
     /// For a numeric field, the minimum value in the field.
     ///
     /// Length: `0..=256`. Pattern: `^.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the minimum of a numeric or timestamp field, such as `-0.5` or `2019-01-01 00:00:00`; the pattern only asks for a value on one line. Source: Amazon Forecast API Reference, Statistics.Min: "For a numeric field, the minimum value in the field"; decimals and negative numbers need `.` and `-`.
     pub min: Option<String>,
     /// For a numeric field, the maximum value in the field.
     ///
     /// Length: `0..=256`. Pattern: `^.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the maximum of a numeric or timestamp field, such as `-0.5` or `2019-01-01 00:00:00`; the pattern only asks for a value on one line. Source: Amazon Forecast API Reference, Statistics.Max: "For a numeric field, the maximum value in the field"; decimals and negative numbers need `.` and `-`.
     pub max: Option<String>,
     /// For a numeric field, the average value in the field.
     pub avg: Option<f64>,
