@@ -266,3 +266,18 @@ fn validator_reports_repeated_items_and_shows_bounds() {
     }
     .contains(&f64::NAN));
 }
+
+/// Hostile input: the message of a violation quotes at most 64 characters of a value
+/// and gives its length, so it stays short; the violation keeps the whole value.
+#[test]
+fn messages_about_huge_values_stay_short() {
+    let mut request = export_request();
+    request.forecast_export_job_name = "a".repeat(1_000_000);
+    let error = request.validate().unwrap_err();
+    let message = error.to_string();
+    assert!(message.len() < 300, "{} bytes", message.len());
+    let quoted = format!("\"{}…\", 1000000 characters", "a".repeat(64));
+    assert!(message.contains(&quoted), "{message}");
+    let whole = format!("\"{}\"", request.forecast_export_job_name);
+    assert_eq!(error.violations()[0].value.as_deref(), Some(whole.as_str()));
+}
