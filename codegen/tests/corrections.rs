@@ -113,6 +113,32 @@ fn malformed_corrections_are_errors_of_their_file() {
 }
 
 #[test]
+fn metadata_lists_join_and_other_metadata_must_agree() {
+    let file = |metadata: &str| format!(r#"{{ "metadata": {metadata}, "shapes": {{}} }}"#);
+    let first = file(r#"{ "suppressions": [1], "x": 1 }"#);
+    let load = |second: &str| {
+        let sources = [
+            Source {
+                name: "a.json",
+                text: &first,
+            },
+            Source {
+                name: "b.json",
+                text: second,
+            },
+        ];
+        load_all(&sources).map(|(model, _)| model.metadata)
+    };
+    let joined = load(&file(r#"{ "suppressions": [2], "x": 1 }"#)).unwrap();
+    assert_eq!(joined["suppressions"], serde_json::json!([1, 2]));
+    let error = load(&file(r#"{ "x": 2 }"#)).unwrap_err().to_string();
+    assert!(
+        error.starts_with("b.json: 1 problem") && error.contains("metadata `x` conflicts"),
+        "{error}"
+    );
+}
+
+#[test]
 fn malformed_json_names_the_corrections_file() {
     let error = load_with(THING, "{ \"shapes\": {").unwrap_err();
     assert!(
