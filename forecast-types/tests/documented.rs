@@ -22,7 +22,7 @@ const DATASET_ARN: &str = "arn:aws:forecast:us-west-2:123456789012:dataset/elect
 /// boto3's reference page for `describe_forecast_export_job`.
 fn boto3_page() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/reference/boto3-describe_forecast_export_job.rst")
+        .join("../reference/boto3-describe_forecast_export_job.rst")
 }
 
 /// Puts a value into one member of a value that is valid otherwise, and validates it.

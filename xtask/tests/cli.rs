@@ -235,7 +235,8 @@ fn a_correction_of_a_missing_member_names_the_file_and_writes_nothing() {
     let err = failure(xtask(&args));
     let header = format!("error: {}: 1 problem", fixes.display());
     assert!(err.starts_with(&header), "{err}");
-    let problem = format!("shape `{target}`: `apply` targets a shape or member that does not exist");
+    let problem =
+        format!("shape `{target}`: `apply` targets a shape or member that does not exist");
     assert!(err.contains(&problem), "{err}");
     assert!(!out.exists());
 }
