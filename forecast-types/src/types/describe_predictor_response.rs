@@ -133,7 +133,9 @@ impl DescribePredictorResponseBuilder {
     crate::primitives::build::setters! {
         /// The ARN of the predictor.
         ///
-        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        ///
+        /// **Corrected** (length, pattern, in `corrections.json`): The model gives this member the target `Name` (at most 63 letters, digits and underscores), but it holds the predictor's ARN; the length and pattern are those of `Arn`, as for every other predictor ARN. Source: Amazon Forecast API Reference, DescribePredictor: "PredictorArn: The ARN of the predictor", the ARN CreatePredictor returns, such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
         value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
     }
     crate::primitives::build::setters! {

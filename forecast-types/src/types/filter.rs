@@ -45,7 +45,9 @@ impl FilterBuilder {
     crate::primitives::build::setters! {
         /// The value to match.
         ///
-        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        /// **Required.** Length: `0..=256`. Pattern: `^(arn:([a-z\d-]+):forecast:.*:.*:.+|[A-Z_]+)$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `Arn`, but a filter on `Status` or `EvaluationState` matches a status such as `ACTIVE`; the pattern allows a Forecast ARN or a status. Source: Amazon Forecast API Reference, the Filters of ListDatasetImportJobs, ListForecasts and ListPredictors ("Key": "Status", "Value": "ACTIVE") and of ListMonitorEvaluations ("Key": "EvaluationState", "Value": "SUCCESS").
         value "Value" value: String => value, set_value
     }
     crate::primitives::build::setters! {
