@@ -20,6 +20,7 @@ pub mod validate;
 use std::path::PathBuf;
 
 pub use error::{Error, Problem};
+pub use load::Source;
 
 /// What to generate, besides the model itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +82,18 @@ pub struct Generated {
 
 /// [`generate`], also reporting what the model has that the generated code leaves out.
 pub fn generate_with_warnings(model_json: &str, options: &Options) -> Result<Generated, Error> {
-    let mut space = type_space(model_json, &options.model_name, &options.operations)?;
+    let source = Source {
+        name: &options.model_name,
+        text: model_json,
+    };
+    generate_from(&[source], options)
+}
+
+/// [`generate_with_warnings`] from several files assembled into one model: the model of
+/// record first, then files (such as corrections) whose `apply` statements change it.
+/// A problem in any file is an error naming that file, and nothing is generated.
+pub fn generate_from(sources: &[Source], options: &Options) -> Result<Generated, Error> {
+    let mut space = type_space(sources, &options.operations)?;
     if !options.aws_sdk_interop {
         space.service.sdk_id = None;
     }
@@ -140,18 +152,18 @@ pub fn sample_bodies(
     model_json: &str,
     model_name: &str,
 ) -> Result<std::collections::BTreeMap<String, String>, Error> {
-    let space = type_space(model_json, model_name, &[])?;
+    let source = Source {
+        name: model_name,
+        text: model_json,
+    };
+    let space = type_space(&[source], &[])?;
     Ok(emit::sample_bodies(&space))
 }
 
 /// The type space of the model's `operations` (all of them when empty): the model
-/// loaded, validated and selected.
-fn type_space(
-    model_json: &str,
-    model_name: &str,
-    operations: &[String],
-) -> Result<typespace::TypeSpace, Error> {
-    let (model, problems) = load::load(model_json, model_name)?;
+/// assembled from its files, validated and selected.
+fn type_space(sources: &[Source], operations: &[String]) -> Result<typespace::TypeSpace, Error> {
+    let (model, problems) = load::load_all(sources)?;
     validate::validate(&model, problems)?;
     let selection = select::select(&model, operations)?;
     let mut space = typespace::build(&model, &selection)?;

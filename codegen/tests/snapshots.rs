@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{generate, GeneratedFile, Options};
+use codegen::{generate, generate_from, GeneratedFile, Options, Source};
 
 const UPDATE: &str = "UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots";
 
@@ -50,7 +50,17 @@ fn files_on_disk(dir: &Path) -> BTreeSet<PathBuf> {
 }
 
 fn check(case: &str, model: &str, options: Options) {
-    let files = generate(model, &options).unwrap_or_else(|e| panic!("{case}: {e}"));
+    let source = Source {
+        name: &options.model_name,
+        text: model,
+    };
+    check_sources(case, &[source], &options);
+}
+
+/// [`check`] for a model assembled from several files.
+fn check_sources(case: &str, sources: &[Source], options: &Options) {
+    let generated = generate_from(sources, options).unwrap_or_else(|e| panic!("{case}: {e}"));
+    let files = generated.files;
     let dir = snapshot_dir(case);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         return update(&dir, &files);
@@ -113,6 +123,7 @@ fn unit_only() {
     check("unit-only", &fixture("unit-only.json"), options);
 }
 
+/// One Forecast operation, with the corrections forecast-types is generated with.
 #[test]
 fn forecast_describe_export_job() {
     let options = options(
@@ -120,7 +131,20 @@ fn forecast_describe_export_job() {
         "forecast-describe-types",
         &["DescribeForecastExportJob"],
     );
-    check("forecast-describe", &common::forecast_model(), options);
+    let model = common::forecast_model();
+    let corrections = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../model/corrections.json");
+    let corrections = fs::read_to_string(corrections).unwrap();
+    let sources = [
+        Source {
+            name: &options.model_name,
+            text: &model,
+        },
+        Source {
+            name: "corrections.json",
+            text: &corrections,
+        },
+    ];
+    check_sources("forecast-describe", &sources, &options);
 }
 
 #[test]

@@ -16,8 +16,7 @@ fn request() -> CreateForecastExportJobRequest {
         destination: DataDestination {
             s3_config: S3Config {
                 path: "s3://my-forecast-bucket/exports/electricity/".to_owned(),
-                role_arn: "arn:aws:forecast:us-west-2:123456789012:role/ForecastS3AccessRole"
-                    .to_owned(),
+                role_arn: "arn:aws:iam::123456789012:role/ForecastS3AccessRole".to_owned(),
                 kms_key_arn: Some(
                     "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
                         .to_owned(),

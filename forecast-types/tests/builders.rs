@@ -184,12 +184,10 @@ fn build_validated_reports_missing_members_and_broken_constraints() {
         .collect();
     assert_eq!(found, [("RoleArn", &Constraint::Required)]);
 
-    // IAM role ARNs break the pattern the model states for `RoleArn` (see
-    // tests/validate.rs); with the role ARN shape the model expects, only the
-    // export job's name is wrong here.
-    let role = "arn:aws:forecast:us-west-2:123456789012:role/ForecastRole";
+    // With an IAM role (the pattern of `RoleArn` as corrected), only the export job's
+    // name is wrong here.
     let destination = DataDestination::builder()
-        .s3_config(s3_config().role_arn(role).build_validated().unwrap())
+        .s3_config(s3_config().build_validated().unwrap())
         .build_validated()
         .unwrap();
     let broken = export_job()

@@ -537,6 +537,27 @@ mod boundaries {
         expect(pattern, &check, ::serde_json::json!(""), true);
     }
     #[test]
+    fn encryption_config_role_arn() {
+        let check = |value: ::serde_json::Value| found::<
+            forecast_types::EncryptionConfig,
+        >(
+            "{\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}",
+            "RoleArn",
+            value,
+            "RoleArn",
+        );
+        expect(length, &check, text(0u64), false);
+        expect(length, &check, text(256u64), false);
+        expect(length, &check, text(257u64), true);
+        expect(
+            pattern,
+            &check,
+            ::serde_json::json!("arn:a:iam::000000000000:role/a"),
+            false,
+        );
+        expect(pattern, &check, ::serde_json::json!(""), true);
+    }
+    #[test]
     fn encryption_config_kms_key_arn() {
         let check = |value: ::serde_json::Value| found::<
             forecast_types::EncryptionConfig,
@@ -645,6 +666,22 @@ mod boundaries {
             ),
             true,
         );
+    }
+    #[test]
+    fn filter_value() {
+        let check = |value: ::serde_json::Value| found::<
+            forecast_types::Filter,
+        >(
+            "{\"Key\":\"string\",\"Value\":\"string\",\"Condition\":\"IS\"}",
+            "Value",
+            value,
+            "Value",
+        );
+        expect(length, &check, text(0u64), false);
+        expect(length, &check, text(256u64), false);
+        expect(length, &check, text(257u64), true);
+        expect(pattern, &check, ::serde_json::json!("arn:a:forecast:::a"), false);
+        expect(pattern, &check, ::serde_json::json!(""), true);
     }
     #[test]
     fn input_data_config_supplementary_features() {
@@ -942,6 +979,22 @@ mod boundaries {
         );
     }
     #[test]
+    fn statistics_min() {
+        let check = |value: ::serde_json::Value| found::<
+            forecast_types::Statistics,
+        >(
+            "{\"Count\":1,\"CountDistinct\":1,\"CountNull\":1,\"CountNan\":1,\"Min\":\"string\",\"Max\":\"string\",\"Avg\":1.5,\"Stddev\":1.5,\"CountLong\":1,\"CountDistinctLong\":1,\"CountNullLong\":1,\"CountNanLong\":1}",
+            "Min",
+            value,
+            "Min",
+        );
+        expect(length, &check, text(0u64), false);
+        expect(length, &check, text(256u64), false);
+        expect(length, &check, text(257u64), true);
+        expect(pattern, &check, ::serde_json::json!("a"), false);
+        expect(pattern, &check, ::serde_json::json!(""), true);
+    }
+    #[test]
     fn tag_key() {
         let check = |value: ::serde_json::Value| found::<
             forecast_types::Tag,
@@ -993,22 +1046,6 @@ mod boundaries {
         expect(range, &check, ::serde_json::json!(- 1i64), true);
         expect(range, &check, ::serde_json::json!(23i64), false);
         expect(range, &check, ::serde_json::json!(24i64), true);
-    }
-    #[test]
-    fn time_series_condition_attribute_value() {
-        let check = |value: ::serde_json::Value| found::<
-            forecast_types::TimeSeriesCondition,
-        >(
-            "{\"AttributeName\":\"string\",\"AttributeValue\":\"string\",\"Condition\":\"EQUALS\"}",
-            "AttributeValue",
-            value,
-            "AttributeValue",
-        );
-        expect(length, &check, text(0u64), false);
-        expect(length, &check, text(256u64), false);
-        expect(length, &check, text(257u64), true);
-        expect(pattern, &check, ::serde_json::json!("a"), false);
-        expect(pattern, &check, ::serde_json::json!(""), true);
     }
     #[test]
     fn time_series_transformation_time_series_conditions() {

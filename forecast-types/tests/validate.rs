@@ -14,10 +14,9 @@ use forecast_types::{
 const FORECAST_ARN: &str = "arn:aws:forecast:us-west-2:123456789012:forecast/electricity_demand";
 const EXPORT_JOB_ARN: &str =
     "arn:aws:forecast:us-west-2:123456789012:forecast-export-job/electricity_demand/weekly_export";
-/// The model gives `RoleArn` the pattern of every Forecast ARN (`:forecast:` as the
-/// service), so only a role ARN of that shape passes; see
-/// `the_model_rejects_iam_role_arns`.
-const ROLE_ARN: &str = "arn:aws:forecast:us-west-2:123456789012:role/ForecastExportRole";
+/// An IAM role, as every request that reads or writes S3 names one. The model gives
+/// `RoleArn` the pattern of Forecast's own ARNs; `model/corrections.json` corrects it.
+const ROLE_ARN: &str = "arn:aws:iam::123456789012:role/ForecastExportRole";
 const KMS_KEY_ARN: &str =
     "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -33,7 +32,8 @@ fn destination(path: &str) -> DataDestination {
 
 fn export_request() -> CreateForecastExportJobRequest {
     CreateForecastExportJobRequest {
-        forecast_export_job_name: "weekly_export".to_owned(),
+        // 63 characters, the most `Name` allows.
+        forecast_export_job_name: format!("weekly_export_{}", "x".repeat(49)),
         forecast_arn: FORECAST_ARN.to_owned(),
         destination: destination("s3://forecast-exports/electricity/weekly/"),
         tags: Some(vec![Tag {
@@ -61,15 +61,22 @@ fn realistic_requests_are_valid() {
     assert_eq!(export_request().validate(), Ok(()));
 }
 
-/// A finding, pinned: IAM role ARNs (`arn:aws:iam::...`) break the pattern the model
-/// states for `S3Config.RoleArn`. `validate()` checks what the model says; callers who
-/// send such roles can skip that one violation by its path.
+/// `S3Config.RoleArn` takes IAM roles, as corrected, and nothing else: not the Forecast
+/// ARN the model's own pattern asks for.
 #[test]
-fn the_model_rejects_iam_role_arns() {
-    let mut config = destination("s3://forecast-exports/").s3_config;
-    config.role_arn = "arn:aws:iam::123456789012:role/ForecastExportRole".to_owned();
-    let paths: Vec<String> = violations(&config).into_iter().map(|(p, _)| p).collect();
-    assert_eq!(paths, ["RoleArn"]);
+fn role_arns_are_iam_roles() {
+    let config = destination("s3://forecast-exports/").s3_config;
+    assert_eq!(config.role_arn, ROLE_ARN);
+    assert_eq!(config.validate(), Ok(()));
+    let mut forecast_role = config;
+    forecast_role.role_arn = "arn:aws:forecast:us-west-2:123456789012:role/Export".to_owned();
+    let found = violations(&forecast_role);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "RoleArn");
+    let Constraint::Pattern(pattern) = found[0].1 else {
+        panic!("{:?}", found[0].1);
+    };
+    assert!(pattern.contains(":iam::"), "{pattern}");
 }
 
 #[test]
@@ -258,4 +265,19 @@ fn validator_reports_repeated_items_and_shows_bounds() {
         max: Some(1.0)
     }
     .contains(&f64::NAN));
+}
+
+/// Hostile input: the message of a violation quotes at most 64 characters of a value
+/// and gives its length, so it stays short; the violation keeps the whole value.
+#[test]
+fn messages_about_huge_values_stay_short() {
+    let mut request = export_request();
+    request.forecast_export_job_name = "a".repeat(1_000_000);
+    let error = request.validate().unwrap_err();
+    let message = error.to_string();
+    assert!(message.len() < 300, "{} bytes", message.len());
+    let quoted = format!("\"{}…\", 1000000 characters", "a".repeat(64));
+    assert!(message.contains(&quoted), "{message}");
+    let whole = format!("\"{}\"", request.forecast_export_job_name);
+    assert_eq!(error.violations()[0].value.as_deref(), Some(whole.as_str()));
 }

@@ -4,13 +4,15 @@ use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ::codegen::{Generated, GeneratedFile, Options};
+use ::codegen::{Generated, GeneratedFile, Options, Source};
 use anyhow::{anyhow, bail, Context, Result};
 
 use crate::write;
 
 /// The model `forecast-types` is generated from, relative to the workspace root.
 const FORECAST_MODEL: &str = "model/forecast-2018-06-26.json";
+/// The corrections merged into it: `apply` statements, each with its reason and source.
+const FORECAST_CORRECTIONS: &str = "model/corrections.json";
 /// The committed generated crate, relative to the workspace root.
 const FORECAST_CRATE: &str = "forecast-types";
 /// The operation whose response the crate docs of forecast-types parse: where the
@@ -25,9 +27,10 @@ pub struct Args {
     #[arg(long)]
     pub check: bool,
     /// Generate a standalone crate from this Smithy JSON AST model instead of
-    /// forecast-types (needs --out).
-    #[arg(long, value_name = "FILE", requires = "out")]
-    pub model: Option<PathBuf>,
+    /// forecast-types (needs --out). Repeat it, or give several files, to assemble one
+    /// model from them: the model of record first, then files such as corrections.
+    #[arg(long, value_name = "FILE", num_args = 1.., requires = "out")]
+    pub model: Vec<PathBuf>,
     /// The directory of the standalone crate (needs --model).
     #[arg(long, value_name = "DIR", requires = "model")]
     pub out: Option<PathBuf>,
@@ -49,7 +52,7 @@ pub fn run(args: &Args) -> Result<()> {
     let job = Job::new(args, &workspace_root())?;
     let Generated { files, warnings } = job.generate()?;
     for warning in &warnings {
-        eprintln!("warning: {}: {warning}", job.model.display());
+        eprintln!("warning: {}: {warning}", job.models[0].display());
     }
     if args.check {
         job.check(&files)
@@ -67,7 +70,8 @@ pub fn workspace_root() -> PathBuf {
 /// One generation: which model, where the files go, and the generator's options.
 #[derive(Debug)]
 pub struct Job {
-    model: PathBuf,
+    /// The model of record first, then the files merged into it.
+    models: Vec<PathBuf>,
     out: PathBuf,
     options: Options,
 }
@@ -79,16 +83,16 @@ impl Job {
     }
 
     pub fn new(args: &Args, root: &Path) -> Result<Job> {
-        let (model, out, crate_name, standalone) = match (&args.model, &args.out) {
+        let (models, out, crate_name, standalone) = match (args.model.first(), &args.out) {
             (Some(model), Some(out)) => {
                 let name = match &args.crate_name {
                     Some(name) => name.clone(),
                     None => default_crate_name(model)?,
                 };
-                (model.clone(), out.clone(), name, true)
+                (args.model.clone(), out.clone(), name, true)
             }
             _ => (
-                root.join(FORECAST_MODEL),
+                vec![root.join(FORECAST_MODEL), root.join(FORECAST_CORRECTIONS)],
                 root.join(FORECAST_CRATE),
                 FORECAST_CRATE.to_owned(),
                 false,
@@ -99,7 +103,7 @@ impl Job {
             false => Some(FORECAST_EXAMPLE.to_owned()),
         };
         let options = Options {
-            model_name: file_name(&model)?,
+            model_name: file_name(&models[0])?,
             crate_name,
             operations: args.operations.clone(),
             standalone,
@@ -108,18 +112,41 @@ impl Job {
             aws_sdk_interop: args.aws_sdk || !standalone,
         };
         Ok(Job {
-            model,
+            models,
             out,
             options,
         })
     }
 
-    /// Reads the model and generates every file in memory.
+    /// Reads the model files and generates every file in memory.
     pub fn generate(&self) -> Result<Generated> {
-        let text = fs::read_to_string(&self.model)
-            .with_context(|| format!("cannot read model {}", self.model.display()))?;
-        ::codegen::generate_with_warnings(&text, &self.options)
-            .map_err(|err| model_error(&self.model, &self.options.model_name, &err.to_string()))
+        let mut files = Vec::new();
+        for path in &self.models {
+            let text = fs::read_to_string(path)
+                .with_context(|| format!("cannot read model {}", path.display()))?;
+            files.push((path.as_path(), file_name(path)?, text));
+        }
+        let sources: Vec<Source> = files
+            .iter()
+            .map(|(_, name, text)| Source { name, text })
+            .collect();
+        ::codegen::generate_from(&sources, &self.options).map_err(|err| {
+            let paths: Vec<(&Path, &str)> = files
+                .iter()
+                .map(|(path, name, _)| (*path, name.as_str()))
+                .collect();
+            model_error(&paths, &err.to_string())
+        })
+    }
+
+    /// The model files, for messages: `a.json and b.json`.
+    fn model_list(&self) -> String {
+        let paths: Vec<String> = self
+            .models
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        paths.join(" and ")
     }
 
     fn write(&self, files: &[GeneratedFile]) -> Result<()> {
@@ -134,7 +161,7 @@ impl Job {
             bail!(
                 "{} is out of date with {}:\n{diff}run `{}` and commit the result",
                 self.out.display(),
-                self.model.display(),
+                self.model_list(),
                 self.options.regenerate_command,
             );
         }
@@ -147,17 +174,18 @@ impl Job {
     }
 }
 
-/// The generator's message naming the model by its path, once: in the first line,
-/// instead of the bare file name where the generator gave it. The lines after it (one
-/// problem each) belong to that header.
-fn model_error(path: &Path, model_name: &str, message: &str) -> anyhow::Error {
-    let path = path.display();
-    let message = match message.strip_prefix(model_name) {
+/// The generator's message naming the model file it is about by its path, once: in the
+/// first line, instead of the bare file name where the generator gave it. The lines
+/// after it (one problem each) belong to that header.
+fn model_error(files: &[(&Path, &str)], message: &str) -> anyhow::Error {
+    let named = files.iter().find_map(|(path, name)| {
         // `name: problem` or `name:line:column: problem`: the path takes the name's place.
-        Some(rest) if rest.starts_with(':') => format!("{path}{rest}"),
-        _ => format!("{path}: {message}"),
-    };
-    anyhow!(message)
+        let rest = message.strip_prefix(name)?;
+        rest.starts_with(':')
+            .then(|| format!("{}{rest}", path.display()))
+    });
+    let first = files.first().map(|(path, _)| path.display().to_string());
+    anyhow!(named.unwrap_or_else(|| format!("{}: {message}", first.unwrap_or_default())))
 }
 
 fn file_name(path: &Path) -> Result<String> {
@@ -209,8 +237,10 @@ fn regenerate_command(args: &Args) -> String {
     let mut flag = |name: &str, value: &OsStr| {
         words.push(format!("--{name} {}", shell_word(&value.to_string_lossy())));
     };
-    if let (Some(model), Some(out)) = (&args.model, &args.out) {
-        flag("model", model.as_os_str());
+    if let (false, Some(out)) = (args.model.is_empty(), &args.out) {
+        for model in &args.model {
+            flag("model", model.as_os_str());
+        }
         flag("out", out.as_os_str());
     }
     if let Some(name) = &args.crate_name {
@@ -252,6 +282,25 @@ mod tests {
         }
     }
 
+    /// The drift guard covers the corrections: a changed correction makes the check
+    /// fail until forecast-types is regenerated.
+    #[test]
+    fn changed_corrections_make_forecast_types_stale() {
+        let root = workspace_root();
+        let mut job = Job::new(&Args::default(), &root).unwrap();
+        let text = fs::read_to_string(root.join(FORECAST_CORRECTIONS)).unwrap();
+        let changed = text.replace(":role/.+$", ":role/.*$");
+        assert_ne!(changed, text);
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("corrections.json");
+        fs::write(&path, changed).unwrap();
+        job.models[1] = path;
+        let files = job.generate().unwrap().files;
+        let err = job.check(&files).unwrap_err().to_string();
+        assert!(err.contains("src/patterns.rs"), "{err}");
+        assert!(err.contains("corrections.json"), "{err}");
+    }
+
     #[test]
     fn default_crate_name_drops_the_date() {
         let name = |path: &str| default_crate_name(Path::new(path)).unwrap();
@@ -267,7 +316,13 @@ mod tests {
     #[test]
     fn default_job_targets_forecast_types() {
         let job = Job::new(&Args::default(), Path::new("/ws")).unwrap();
-        assert_eq!(job.model, Path::new("/ws/model/forecast-2018-06-26.json"));
+        assert_eq!(
+            job.models,
+            [
+                Path::new("/ws/model/forecast-2018-06-26.json"),
+                Path::new("/ws/model/corrections.json")
+            ]
+        );
         assert_eq!(job.out, Path::new("/ws/forecast-types"));
         assert_eq!(job.options.model_name, "forecast-2018-06-26.json");
         assert_eq!(job.options.crate_name, "forecast-types");
@@ -278,7 +333,10 @@ mod tests {
     #[test]
     fn standalone_job_reproduces_the_invocation() {
         let args = Args {
-            model: Some("m/forecastquery-2018-06-26.json".into()),
+            model: vec![
+                "m/forecastquery-2018-06-26.json".into(),
+                "m/fix.json".into(),
+            ],
             out: Some("out dir".into()),
             operations: vec!["QueryForecast".into(), "Describe".into()],
             ..Args::default()
@@ -288,15 +346,15 @@ mod tests {
         assert_eq!(job.options.crate_name, "forecastquery-types");
         assert_eq!(
             job.options.regenerate_command,
-            "cargo xtask codegen --model m/forecastquery-2018-06-26.json --out 'out dir' \
-             --operation QueryForecast --operation Describe"
+            "cargo xtask codegen --model m/forecastquery-2018-06-26.json --model m/fix.json \
+             --out 'out dir' --operation QueryForecast --operation Describe"
         );
     }
 
     #[test]
     fn crate_name_flag_wins() {
         let args = Args {
-            model: Some("m.json".into()),
+            model: vec!["m.json".into()],
             out: Some("o".into()),
             crate_name: Some("my-types".into()),
             ..Args::default()
@@ -311,16 +369,26 @@ mod tests {
 
     #[test]
     fn model_errors_name_the_model_path() {
-        let err = model_error(
-            Path::new("dir/m.json"),
-            "m.json",
-            "m.json: 2:\n  one\n  two",
-        );
+        let files = [(Path::new("dir/m.json"), "m.json")];
+        let err = model_error(&files, "m.json: 2:\n  one\n  two");
         assert_eq!(err.to_string(), "dir/m.json: 2:\n  one\n  two");
-        let internal = model_error(Path::new("dir/m.json"), "m.json", "internal\nmore");
+        let internal = model_error(&files, "internal\nmore");
         assert_eq!(internal.to_string(), "dir/m.json: internal\nmore");
-        let json = model_error(Path::new("dir/m.json"), "m.json", "m.json:1:0: EOF");
+        let json = model_error(&files, "m.json:1:0: EOF");
         assert_eq!(json.to_string(), "dir/m.json:1:0: EOF");
+    }
+
+    #[test]
+    fn model_errors_name_the_file_they_are_about() {
+        let files = [
+            (Path::new("dir/m.json"), "m.json"),
+            (Path::new("dir/fix.json"), "fix.json"),
+        ];
+        let err = model_error(&files, "fix.json: 1 problem(s):\n  shape `a#B$C`: gone");
+        assert_eq!(
+            err.to_string(),
+            "dir/fix.json: 1 problem(s):\n  shape `a#B$C`: gone"
+        );
     }
 
     #[test]

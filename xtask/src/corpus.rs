@@ -203,7 +203,7 @@ impl Corpus {
         report.info = Some(info);
         let crate_dir = self.crate_dir(model);
         let args = codegen::Args {
-            model: Some(path.clone()),
+            model: vec![path.clone()],
             out: Some(crate_dir.clone()),
             ..codegen::Args::default()
         };

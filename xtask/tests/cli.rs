@@ -182,3 +182,61 @@ fn patterns_it_cannot_check_are_warnings_naming_shape_and_member() {
         "{err}"
     );
 }
+
+fn corrections() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/corrections.json")
+}
+
+#[test]
+fn several_models_are_merged_in_order() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("crate");
+    let (model, fixes, out_arg) = (model(), corrections(), out.to_str().unwrap().to_owned());
+    let args = [
+        "codegen",
+        "--model",
+        model.to_str().unwrap(),
+        fixes.to_str().unwrap(),
+        "--out",
+        &out_arg,
+        "--operation",
+        "DescribeForecastExportJob",
+    ];
+    success(xtask(&args));
+    let patterns = fs::read_to_string(out.join("src/patterns.rs")).unwrap();
+    assert!(patterns.contains(":iam::"), "{patterns}");
+    let lib = fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    let command = format!("--model {} --model {}", model.display(), fixes.display());
+    assert!(lib.contains(&command), "{lib}");
+}
+
+#[test]
+fn a_correction_of_a_missing_member_names_the_file_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let fixes = dir.path().join("fixes.json");
+    let target = "com.amazonaws.forecast#S3Config$RoleArm";
+    let text = format!(
+        r#"{{"smithy": "2.0", "shapes": {{"{target}": {{"type": "apply", "traits": {{
+            "smithy.api#pattern": "^arn:aws:iam::\\d{{12}}:role/.+$",
+            "codegen.corrections#correction": {{"reason": "roles", "source": "docs"}}}}}}}}}}"#
+    );
+    fs::write(&fixes, text).unwrap();
+    let out = dir.path().join("out");
+    let model = model();
+    let args = [
+        "codegen",
+        "--model",
+        model.to_str().unwrap(),
+        "--model",
+        fixes.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let err = failure(xtask(&args));
+    let header = format!("error: {}: 1 problem", fixes.display());
+    assert!(err.starts_with(&header), "{err}");
+    let problem =
+        format!("shape `{target}`: `apply` targets a shape or member that does not exist");
+    assert!(err.contains(&problem), "{err}");
+    assert!(!out.exists());
+}

@@ -8,6 +8,7 @@ use quote::quote;
 use serde_json::Value;
 
 use crate::load::traits::{Deprecated, Range};
+use crate::load::Correction;
 use crate::typespace::{Checks, Field, Inner, PatternId, PatternInfo, TypeSpace, UnionVariant};
 
 /// What docs read from the type space: `<a>Name</a>` in model docs resolved to items of
@@ -85,6 +86,8 @@ pub struct Facts<'a> {
     pub sensitive: bool,
     /// `@deprecated`.
     pub deprecated: Option<&'a Deprecated>,
+    /// The correction of the model behind the constraints.
+    pub correction: Option<&'a Correction>,
 }
 
 impl<'a> Facts<'a> {
@@ -96,6 +99,7 @@ impl<'a> Facts<'a> {
             default: field.default.as_ref(),
             sensitive: field.sensitive,
             deprecated: field.deprecated.as_ref(),
+            correction: field.correction.as_ref(),
         }
     }
 
@@ -107,18 +111,41 @@ impl<'a> Facts<'a> {
             default: None,
             sensitive: variant.sensitive,
             deprecated: None,
+            correction: variant.correction.as_ref(),
         }
     }
 }
 
-/// A member's docs: its documentation, then a paragraph of facts from the model.
+/// A member's docs: its documentation, then a paragraph of facts from the model, then
+/// what a correction of the model changed and why.
 pub fn member_docs(links: &Links, html: Option<&str>, fallback: &str, facts: &Facts) -> String {
     let body = item_docs(links, html, fallback);
-    let facts = facts_line(links, facts);
-    match facts.is_empty() {
-        true => body,
-        false => format!("{body}\n\n{facts}"),
-    }
+    let line = facts_line(links, facts);
+    let correction = facts.correction.map(|c| correction_note(links, c));
+    let paragraphs = [Some(body), Some(line), correction];
+    let paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+/// What a correction changed, where, why and on what authority: ``**Corrected** (pattern,
+/// in `corrections.json`): The model ... Source: ...``
+pub fn correction_note(links: &Links, correction: &Correction) -> String {
+    let traits: Vec<&str> = correction
+        .traits
+        .iter()
+        .map(|id| id.strip_prefix("smithy.api#").unwrap_or(id))
+        .collect();
+    format!(
+        "**Corrected** ({}, in {}): {} Source: {}",
+        traits.join(", "),
+        code_span(&correction.file),
+        links.markdown(&correction.reason).trim(),
+        links.markdown(&correction.source).trim(),
+    )
 }
 
 /// The facts line, such as ``**Required.** Length: `1..=63`. Pattern: `^[a-z]+$`.``
@@ -295,6 +322,7 @@ mod tests {
             default: None,
             sensitive: true,
             deprecated: None,
+            correction: None,
         };
         assert_eq!(
             facts_line(&links, &facts),
@@ -309,5 +337,34 @@ mod tests {
             ..facts
         };
         assert_eq!(facts_line(&links, &facts), "");
+    }
+
+    #[test]
+    fn a_corrected_member_says_what_was_corrected_and_why() {
+        let patterns = BTreeMap::new();
+        let links = Links {
+            paths: BTreeMap::new(),
+            patterns: &patterns,
+        };
+        let correction = Correction {
+            file: "fixes.json".to_owned(),
+            reason: "It names an <b>IAM</b> role.".to_owned(),
+            source: "The <code>RoleArn</code> docs.".to_owned(),
+            traits: vec!["smithy.api#pattern".to_owned(), "ex#note".to_owned()],
+        };
+        let checks = Checks::default();
+        let facts = Facts {
+            required: true,
+            checks: &checks,
+            default: None,
+            sensitive: false,
+            deprecated: None,
+            correction: Some(&correction),
+        };
+        assert_eq!(
+            member_docs(&links, Some("<p>The role.</p>"), "", &facts),
+            "The role.\n\n**Required.**\n\n**Corrected** (pattern, ex#note, in `fixes.json`): \
+             It names an **IAM** role. Source: The `RoleArn` docs."
+        );
     }
 }

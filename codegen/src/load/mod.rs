@@ -1,7 +1,9 @@
 //! Load: Smithy JSON AST text becomes a typed [`Model`], with `apply` statements merged
 //! and the prelude added.
 
+mod assemble;
 pub mod ast;
+pub mod corrections;
 pub mod prelude;
 pub mod shape_id;
 pub mod traits;
@@ -14,6 +16,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Problem};
 pub use ast::{Member, Shape, ShapeKind};
+pub use corrections::Correction;
 pub use traits::Traits;
 
 /// A loaded model: every shape by absolute id, prelude included, sorted by id.
@@ -30,6 +33,9 @@ pub struct Model {
     /// Shapes that failed to load. They were reported already, so references to them
     /// are not reported again as dangling.
     pub broken: BTreeSet<String>,
+    /// The corrections merged into the model, by the shape or member id they target
+    /// (`ns#Shape$Member`).
+    pub corrections: BTreeMap<String, Correction>,
 }
 
 impl Model {
@@ -37,10 +43,38 @@ impl Model {
     pub fn get(&self, id: &str) -> Option<&Shape> {
         self.shapes.get(id)
     }
+
+    /// The correction behind a member's constraints: its own, or else its target's, as
+    /// long as the member does not set every corrected trait itself.
+    pub fn correction(&self, shape: &str, member: &str) -> Option<&Correction> {
+        if let Some(own) = self.corrections.get(&format!("{shape}${member}")) {
+            return Some(own);
+        }
+        let kind = &self.get(shape)?.kind;
+        let member = kind
+            .members()
+            .into_iter()
+            .find(|(name, _)| *name == member)?
+            .1;
+        let inherited = self.corrections.get(member.target.as_deref()?)?;
+        let overridden = |id: &String| sets(&member.traits, id);
+        (!inherited.traits.iter().all(overridden)).then_some(inherited)
+    }
+}
+
+/// Whether traits set the trait `id` themselves: the constraint traits by their typed
+/// fields, any other by its raw value.
+fn sets(traits: &Traits, id: &str) -> bool {
+    match id {
+        "smithy.api#pattern" => traits.pattern.is_some(),
+        "smithy.api#length" => traits.length.is_some(),
+        "smithy.api#range" => traits.range.is_some(),
+        _ => traits.other().any(|(other, _)| other == id),
+    }
 }
 
 #[derive(Deserialize)]
-struct RawModel {
+pub(crate) struct RawModel {
     #[serde(default)]
     smithy: Option<String>,
     #[serde(default)]
@@ -49,39 +83,32 @@ struct RawModel {
     shapes: IndexMap<String, Value>,
 }
 
+/// One model file: its name, for messages, and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file name, as errors should name it.
+    pub name: &'a str,
+    /// The JSON AST text.
+    pub text: &'a str,
+}
+
 /// Parses model text. Malformed JSON is an error that gives its line and column. Problems
 /// inside shapes are returned beside the model, each naming its shape and member, so
 /// that validation can add its own and report them all together.
 pub fn load(text: &str, file: &str) -> Result<(Model, Vec<Problem>), Error> {
-    let raw = parse_json(text, file)?;
-    let mut problems = Vec::new();
-    let mut shapes = BTreeMap::new();
-    let mut broken = BTreeSet::new();
-    let mut applies = Vec::new();
-    for (id, value) in raw.shapes {
-        match load_shape(&id, value) {
-            Ok(shape) if shape.kind == ShapeKind::Apply => applies.push((id, shape.traits)),
-            Ok(shape) => {
-                shapes.insert(id, shape);
-            }
-            Err(problem) => {
-                broken.insert(id);
-                problems.push(problem);
-            }
-        }
+    load_all(&[Source { name: file, text }])
+}
+
+/// Parses several files as one model: the model of record first, then files such as
+/// corrections whose `apply` statements change it. Problems of the first file come back
+/// beside the model, as with [`load`]; malformed JSON or a problem in any other file is
+/// an error naming that file.
+pub fn load_all(sources: &[Source]) -> Result<(Model, Vec<Problem>), Error> {
+    let mut assembly = assemble::Assembly::default();
+    for source in sources {
+        assembly.add(source.name, parse_json(source.text, source.name)?);
     }
-    shapes.extend(prelude::shapes());
-    for (target, traits) in applies {
-        problems.extend(apply(&mut shapes, &target, &traits).err());
-    }
-    let model = Model {
-        file: file.to_owned(),
-        smithy: raw.smithy.unwrap_or_default(),
-        metadata: raw.metadata,
-        shapes,
-        broken,
-    };
-    Ok((model, problems))
+    assembly.finish()
 }
 
 /// What the model carries that the generator ignores but Smithy accepts with a
@@ -198,33 +225,4 @@ fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, (String
 fn member_of(path: &str) -> Option<&str> {
     let rest = path.strip_prefix("members.")?;
     Some(rest.split('.').next().unwrap_or(rest))
-}
-
-/// Merges an `apply` statement's traits into the shape or member it targets.
-fn apply(
-    shapes: &mut BTreeMap<String, Shape>,
-    target: &str,
-    traits: &Traits,
-) -> Result<(), Problem> {
-    let (shape_id, member) = match target.split_once('$') {
-        Some((shape, member)) => (shape, Some(member)),
-        None => (target, None),
-    };
-    let dangling = || {
-        Problem::shape(
-            target,
-            "`apply` targets a shape or member that does not exist",
-        )
-    };
-    let shape = shapes.get_mut(shape_id).ok_or_else(dangling)?;
-    let merged = match member {
-        Some(member) => shape
-            .kind
-            .member_mut(member)
-            .ok_or_else(dangling)?
-            .traits
-            .merge(traits),
-        None => shape.traits.merge(traits),
-    };
-    merged.map_err(|msg| Problem::shape(target, msg))
 }

@@ -331,6 +331,7 @@ fn field(
         deprecated: checks::pick(&m.traits, target.map(|t| &t.traits), |t| {
             t.deprecated.clone()
         }),
+        correction: model.correction(owner.id, member).cloned(),
         wire_name: wire::wire_name(context.json, member, &m.traits),
         codec: wire::codec(model, target_id, &m.traits),
         http_bound: context.json == Some(JsonProtocol::RestJson1) && wire::is_http_bound(&m.traits),
@@ -392,6 +393,7 @@ fn union(context: &Context<'_>, owner: &Owner<'_>, aggregate: &Aggregate) -> Ite
                 docs: m.traits.documentation.clone(),
                 sensitive: owner.sensitive || m.traits.sensitive || is_sensitive(model, target),
                 checks: checks::checks(model, owner.id, (member, &m.traits), target),
+                correction: model.correction(owner.id, member).cloned(),
                 wire_name: wire::wire_name(context.json, member, &m.traits),
                 codec: wire::codec(model, target, &m.traits),
             }

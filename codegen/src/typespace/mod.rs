@@ -21,6 +21,7 @@ pub use rust_type::RustType;
 pub use wire::{Codec, JsonProtocol};
 
 use crate::load::traits::{Deprecated, Paginated};
+use crate::load::Correction;
 
 /// Everything the emitter needs, decided.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,6 +157,9 @@ pub struct Field {
     pub checks: Checks,
     /// `@deprecated` on the member, or else on its target.
     pub deprecated: Option<Deprecated>,
+    /// The correction of the model behind the member's constraints, its own or its
+    /// target's, from a corrections file.
+    pub correction: Option<Correction>,
     /// The member's name in a JSON body.
     pub wire_name: String,
     /// How the value is read and written in a JSON body.
@@ -228,6 +232,9 @@ pub struct UnionVariant {
     pub sensitive: bool,
     /// What `validate()` tests on the payload.
     pub checks: Checks,
+    /// The correction of the model behind the member's constraints, its own or its
+    /// target's, from a corrections file.
+    pub correction: Option<Correction>,
     /// The member's name in a JSON body.
     pub wire_name: String,
     /// How the payload is read and written in a JSON body.

@@ -43,7 +43,9 @@ pub struct CreateAutoPredictorRequest {
     ///
     /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the RELATED_TIME_SERIES dataset frequency.
     ///
-    /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model's pattern `^Y|M|W|D|H|30min|15min|10min|5min|1min$` is an unanchored alternation: it rejects documented frequencies such as `1Y` and `2min` and accepts any text that contains `M`, `W`, `D` or `H`; the pattern is the documented list: an optional count followed by a unit, within each unit's range. Source: Amazon Forecast API Reference, CreateDataset.DataFrequency, CreateAutoPredictor.ForecastFrequency and FeaturizationConfig.ForecastFrequency: "Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute)", with Minute 1-59, Hour 1-23, Day 1-6, Week 1-4, Month 1-11 and Year 1.
     pub forecast_frequency: Option<String>,
     /// The data configuration for your dataset group and any additional datasets.
     pub data_config: Option<crate::DataConfig>,
@@ -150,7 +152,9 @@ impl CreateAutoPredictorRequestBuilder {
         ///
         /// When a RELATED_TIME_SERIES dataset is provided, the frequency must be equal to the RELATED_TIME_SERIES dataset frequency.
         ///
-        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model's pattern `^Y|M|W|D|H|30min|15min|10min|5min|1min$` is an unanchored alternation: it rejects documented frequencies such as `1Y` and `2min` and accepts any text that contains `M`, `W`, `D` or `H`; the pattern is the documented list: an optional count followed by a unit, within each unit's range. Source: Amazon Forecast API Reference, CreateDataset.DataFrequency, CreateAutoPredictor.ForecastFrequency and FeaturizationConfig.ForecastFrequency: "Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute)", with Minute 1-59, Hour 1-23, Day 1-6, Week 1-4, Month 1-11 and Year 1.
         value "ForecastFrequency" forecast_frequency: String => forecast_frequency, set_forecast_frequency
     }
     crate::primitives::build::setters! {

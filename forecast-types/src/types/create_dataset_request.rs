@@ -33,7 +33,9 @@ pub struct CreateDatasetRequest {
     ///
     /// Thus, if you want every other week forecasts, specify "2W". Or, if you want quarterly forecasts, you specify "3M".
     ///
-    /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model's pattern `^Y|M|W|D|H|30min|15min|10min|5min|1min$` is an unanchored alternation: it rejects documented frequencies such as `1Y` and `2min` and accepts any text that contains `M`, `W`, `D` or `H`; the pattern is the documented list: an optional count followed by a unit, within each unit's range. Source: Amazon Forecast API Reference, CreateDataset.DataFrequency, CreateAutoPredictor.ForecastFrequency and FeaturizationConfig.ForecastFrequency: "Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute)", with Minute 1-59, Hour 1-23, Day 1-6, Week 1-4, Month 1-11 and Year 1.
     pub data_frequency: Option<String>,
     /// The schema for the dataset. The schema attributes and their order must match the fields in your data. The dataset `Domain` and `DatasetType` that you choose determine the minimum required fields in your training data. For information about the required fields for a specific dataset domain and type, see [Dataset Domains and Dataset Types](https://docs.aws.amazon.com/forecast/latest/dg/howitworks-domains-ds-types.html).
     ///
@@ -109,7 +111,9 @@ impl CreateDatasetRequestBuilder {
         ///
         /// Thus, if you want every other week forecasts, specify "2W". Or, if you want quarterly forecasts, you specify "3M".
         ///
-        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model's pattern `^Y|M|W|D|H|30min|15min|10min|5min|1min$` is an unanchored alternation: it rejects documented frequencies such as `1Y` and `2min` and accepts any text that contains `M`, `W`, `D` or `H`; the pattern is the documented list: an optional count followed by a unit, within each unit's range. Source: Amazon Forecast API Reference, CreateDataset.DataFrequency, CreateAutoPredictor.ForecastFrequency and FeaturizationConfig.ForecastFrequency: "Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute)", with Minute 1-59, Hour 1-23, Day 1-6, Week 1-4, Month 1-11 and Year 1.
         value "DataFrequency" data_frequency: String => data_frequency, set_data_frequency
     }
     crate::primitives::build::setters! {

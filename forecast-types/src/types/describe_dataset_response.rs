@@ -22,7 +22,9 @@ pub struct DescribeDatasetResponse {
     ///
     /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "M" indicates every month and "30min" indicates every 30 minutes.
     ///
-    /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+    /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model's pattern `^Y|M|W|D|H|30min|15min|10min|5min|1min$` is an unanchored alternation: it rejects documented frequencies such as `1Y` and `2min` and accepts any text that contains `M`, `W`, `D` or `H`; the pattern is the documented list: an optional count followed by a unit, within each unit's range. Source: Amazon Forecast API Reference, CreateDataset.DataFrequency, CreateAutoPredictor.ForecastFrequency and FeaturizationConfig.ForecastFrequency: "Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute)", with Minute 1-59, Hour 1-23, Day 1-6, Week 1-4, Month 1-11 and Year 1.
     pub data_frequency: Option<String>,
     /// An array of `SchemaAttribute` objects that specify the dataset fields. Each `SchemaAttribute` specifies the name and data type of a field.
     pub schema: Option<crate::Schema>,
@@ -93,7 +95,9 @@ impl DescribeDatasetResponseBuilder {
         ///
         /// Valid intervals are Y (Year), M (Month), W (Week), D (Day), H (Hour), 30min (30 minutes), 15min (15 minutes), 10min (10 minutes), 5min (5 minutes), and 1min (1 minute). For example, "M" indicates every month and "30min" indicates every 30 minutes.
         ///
-        /// Length: `1..=5`. Pattern: `^Y|M|W|D|H|30min|15min|10min|5min|1min$`.
+        /// Length: `1..=5`. Pattern: `^(1?Y|([1-9]|1[01])?M|[1-4]?W|[1-6]?D|([1-9]|1\d|2[0-3])?H|([1-9]|[1-5]\d)min)$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model's pattern `^Y|M|W|D|H|30min|15min|10min|5min|1min$` is an unanchored alternation: it rejects documented frequencies such as `1Y` and `2min` and accepts any text that contains `M`, `W`, `D` or `H`; the pattern is the documented list: an optional count followed by a unit, within each unit's range. Source: Amazon Forecast API Reference, CreateDataset.DataFrequency, CreateAutoPredictor.ForecastFrequency and FeaturizationConfig.ForecastFrequency: "Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute)", with Minute 1-59, Hour 1-23, Day 1-6, Week 1-4, Month 1-11 and Year 1.
         value "DataFrequency" data_frequency: String => data_frequency, set_data_frequency
     }
     crate::primitives::build::setters! {

@@ -10,7 +10,9 @@
 pub struct DescribePredictorResponse {
     /// The ARN of the predictor.
     ///
-    /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+    /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    ///
+    /// **Corrected** (length, pattern, in `corrections.json`): The model gives this member the target `Name` (at most 63 letters, digits and underscores), but it holds the predictor's ARN; the length and pattern are those of `Arn`, as for every other predictor ARN. Source: Amazon Forecast API Reference, DescribePredictor: "PredictorArn: The ARN of the predictor", the ARN CreatePredictor returns, such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
     pub predictor_arn: Option<String>,
     /// The name of the predictor.
     ///
@@ -131,7 +133,9 @@ impl DescribePredictorResponseBuilder {
     crate::primitives::build::setters! {
         /// The ARN of the predictor.
         ///
-        /// Length: `1..=63`. Pattern: `^[a-zA-Z][a-zA-Z0-9_]*$`.
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        ///
+        /// **Corrected** (length, pattern, in `corrections.json`): The model gives this member the target `Name` (at most 63 letters, digits and underscores), but it holds the predictor's ARN; the length and pattern are those of `Arn`, as for every other predictor ARN. Source: Amazon Forecast API Reference, DescribePredictor: "PredictorArn: The ARN of the predictor", the ARN CreatePredictor returns, such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
         value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
     }
     crate::primitives::build::setters! {
@@ -311,8 +315,11 @@ impl crate::primitives::Validate for DescribePredictorResponse {
     fn check(&self, v: &mut crate::primitives::Validator) {
         v.enter("PredictorArn", false);
         if let Some(value) = &self.predictor_arn {
-            v.check_chars(value, crate::primitives::Bounds::between(1u64, 63u64));
-            v.check_pattern(value, &crate::patterns::NAME);
+            v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
+            v.check_pattern(
+                value,
+                &crate::patterns::DESCRIBE_PREDICTOR_RESPONSE__PREDICTOR_ARN,
+            );
         }
         v.leave();
         v.enter("PredictorName", false);

@@ -12,7 +12,9 @@ pub struct Filter {
     pub key: String,
     /// The value to match.
     ///
-    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    /// **Required.** Length: `0..=256`. Pattern: `^(arn:([a-z\d-]+):forecast:.*:.*:.+|[A-Z_]+)$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `Arn`, but a filter on `Status` or `EvaluationState` matches a status such as `ACTIVE`; the pattern allows a Forecast ARN or a status. Source: Amazon Forecast API Reference, the Filters of ListDatasetImportJobs, ListForecasts and ListPredictors ("Key": "Status", "Value": "ACTIVE") and of ListMonitorEvaluations ("Key": "EvaluationState", "Value": "SUCCESS").
     pub value: String,
     /// The condition to apply. To include the objects that match the statement, specify `IS`. To exclude matching objects, specify `IS_NOT`.
     ///
@@ -43,7 +45,9 @@ impl FilterBuilder {
     crate::primitives::build::setters! {
         /// The value to match.
         ///
-        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        /// **Required.** Length: `0..=256`. Pattern: `^(arn:([a-z\d-]+):forecast:.*:.*:.+|[A-Z_]+)$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `Arn`, but a filter on `Status` or `EvaluationState` matches a status such as `ACTIVE`; the pattern allows a Forecast ARN or a status. Source: Amazon Forecast API Reference, the Filters of ListDatasetImportJobs, ListForecasts and ListPredictors ("Key": "Status", "Value": "ACTIVE") and of ListMonitorEvaluations ("Key": "EvaluationState", "Value": "SUCCESS").
         value "Value" value: String => value, set_value
     }
     crate::primitives::build::setters! {
@@ -101,7 +105,7 @@ impl crate::primitives::Validate for Filter {
         v.enter("Value", false);
         let value = &self.value;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::ARN);
+        v.check_pattern(value, &crate::patterns::FILTER__VALUE);
         v.leave();
         v.enter("Condition", false);
         let value = &self.condition;

@@ -19,13 +19,17 @@ pub struct ForecastSummary {
     pub forecast_name: Option<String>,
     /// The ARN of the predictor used to generate the forecast.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the predictor's ARN, with its colons and slashes; the pattern is that of `Arn`. Source: Amazon Forecast API Reference, ForecastSummary.PredictorArn: "The ARN of the predictor used to generate the forecast"; ListForecasts returns ARNs such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
     pub predictor_arn: Option<String>,
     /// Whether the Forecast was created from an AutoPredictor.
     pub created_using_auto_predictor: Option<bool>,
     /// The Amazon Resource Name (ARN) of the dataset group that provided the data used to train the predictor.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the dataset group's ARN, with its colons and slashes; the pattern is that of `Arn`. Source: Amazon Forecast API Reference, ForecastSummary.DatasetGroupArn: "The ARN of the dataset group that provided the data used to train the predictor"; ListForecasts returns ARNs such as arn:aws:forecast:us-west-2:123456789012:dataset-group/my_group.
     pub dataset_group_arn: Option<String>,
     /// The status of the forecast. States include:
     ///
@@ -87,7 +91,9 @@ impl ForecastSummaryBuilder {
     crate::primitives::build::setters! {
         /// The ARN of the predictor used to generate the forecast.
         ///
-        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the predictor's ARN, with its colons and slashes; the pattern is that of `Arn`. Source: Amazon Forecast API Reference, ForecastSummary.PredictorArn: "The ARN of the predictor used to generate the forecast"; ListForecasts returns ARNs such as arn:aws:forecast:us-west-2:123456789012:predictor/my_predictor.
         value "PredictorArn" predictor_arn: String => predictor_arn, set_predictor_arn
     }
     crate::primitives::build::setters! {
@@ -97,7 +103,9 @@ impl ForecastSummaryBuilder {
     crate::primitives::build::setters! {
         /// The Amazon Resource Name (ARN) of the dataset group that provided the data used to train the predictor.
         ///
-        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        /// Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the dataset group's ARN, with its colons and slashes; the pattern is that of `Arn`. Source: Amazon Forecast API Reference, ForecastSummary.DatasetGroupArn: "The ARN of the dataset group that provided the data used to train the predictor"; ListForecasts returns ARNs such as arn:aws:forecast:us-west-2:123456789012:dataset-group/my_group.
         value "DatasetGroupArn" dataset_group_arn: String => dataset_group_arn, set_dataset_group_arn
     }
     crate::primitives::build::setters! {
@@ -178,13 +186,16 @@ impl crate::primitives::Validate for ForecastSummary {
         v.enter("PredictorArn", false);
         if let Some(value) = &self.predictor_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(value, &crate::patterns::FORECAST_SUMMARY__PREDICTOR_ARN);
         }
         v.leave();
         v.enter("DatasetGroupArn", false);
         if let Some(value) = &self.dataset_group_arn {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(
+                value,
+                &crate::patterns::FORECAST_SUMMARY__DATASET_GROUP_ARN,
+            );
         }
         v.leave();
         v.enter("Status", false);

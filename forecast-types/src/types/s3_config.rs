@@ -18,7 +18,9 @@ pub struct S3Config {
     ///
     /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
     ///
-    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+    /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):iam::\d{12}:role/.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `Arn`, whose pattern only matches Forecast's own ARNs, so every IAM role ARN fails; the member names an IAM role, so the pattern is that of an IAM role ARN. Source: Amazon Forecast API Reference, S3Config.RoleArn: "The ARN of the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket or files"; every CreateDatasetImportJob, CreateForecastExportJob and CreatePredictorBacktestExportJob request sends a role such as arn:aws:iam::123456789012:role/ForecastAccess.
     pub role_arn: String,
     /// The Amazon Resource Name (ARN) of an Key Management Service (KMS) key.
     ///
@@ -51,7 +53,9 @@ impl S3ConfigBuilder {
         ///
         /// Passing a role across Amazon Web Services accounts is not allowed. If you pass a role that isn't in your account, you get an `InvalidInputException` error.
         ///
-        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):forecast:.*:.*:.+$`.
+        /// **Required.** Length: `0..=256`. Pattern: `^arn:([a-z\d-]+):iam::\d{12}:role/.+$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `Arn`, whose pattern only matches Forecast's own ARNs, so every IAM role ARN fails; the member names an IAM role, so the pattern is that of an IAM role ARN. Source: Amazon Forecast API Reference, S3Config.RoleArn: "The ARN of the Identity and Access Management (IAM) role that Amazon Forecast can assume to access the Amazon S3 bucket or files"; every CreateDatasetImportJob, CreateForecastExportJob and CreatePredictorBacktestExportJob request sends a role such as arn:aws:iam::123456789012:role/ForecastAccess.
         value "RoleArn" role_arn: String => role_arn, set_role_arn
     }
     crate::primitives::build::setters! {
@@ -114,7 +118,7 @@ impl crate::primitives::Validate for S3Config {
         v.enter("RoleArn", false);
         let value = &self.role_arn;
         v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-        v.check_pattern(value, &crate::patterns::ARN);
+        v.check_pattern(value, &crate::patterns::S3_CONFIG__ROLE_ARN);
         v.leave();
         v.enter("KMSKeyArn", false);
         if let Some(value) = &self.kms_key_arn {

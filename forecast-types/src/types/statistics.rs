@@ -16,11 +16,15 @@ pub struct Statistics {
     pub count_nan: Option<i32>,
     /// For a numeric field, the minimum value in the field.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the minimum of a numeric or timestamp field, such as `-0.5` or `2019-01-01 00:00:00`; the pattern only asks for a value on one line. Source: Amazon Forecast API Reference, Statistics.Min: "For a numeric field, the minimum value in the field"; decimals and negative numbers need `.` and `-`.
     pub min: Option<String>,
     /// For a numeric field, the maximum value in the field.
     ///
-    /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+    /// Length: `0..=256`. Pattern: `^.+$`.
+    ///
+    /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the maximum of a numeric or timestamp field, such as `-0.5` or `2019-01-01 00:00:00`; the pattern only asks for a value on one line. Source: Amazon Forecast API Reference, Statistics.Max: "For a numeric field, the maximum value in the field"; decimals and negative numbers need `.` and `-`.
     pub max: Option<String>,
     /// For a numeric field, the average value in the field.
     pub avg: Option<f64>,
@@ -78,13 +82,17 @@ impl StatisticsBuilder {
     crate::primitives::build::setters! {
         /// For a numeric field, the minimum value in the field.
         ///
-        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        /// Length: `0..=256`. Pattern: `^.+$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the minimum of a numeric or timestamp field, such as `-0.5` or `2019-01-01 00:00:00`; the pattern only asks for a value on one line. Source: Amazon Forecast API Reference, Statistics.Min: "For a numeric field, the minimum value in the field"; decimals and negative numbers need `.` and `-`.
         value "Min" min: String => min, set_min
     }
     crate::primitives::build::setters! {
         /// For a numeric field, the maximum value in the field.
         ///
-        /// Length: `0..=256`. Pattern: `^[a-zA-Z0-9\_]+$`.
+        /// Length: `0..=256`. Pattern: `^.+$`.
+        ///
+        /// **Corrected** (pattern, in `corrections.json`): The model gives this member the target `String` (letters, digits and underscores), but it holds the maximum of a numeric or timestamp field, such as `-0.5` or `2019-01-01 00:00:00`; the pattern only asks for a value on one line. Source: Amazon Forecast API Reference, Statistics.Max: "For a numeric field, the maximum value in the field"; decimals and negative numbers need `.` and `-`.
         value "Max" max: String => max, set_max
     }
     crate::primitives::build::setters! {
@@ -149,13 +157,13 @@ impl crate::primitives::Validate for Statistics {
         v.enter("Min", false);
         if let Some(value) = &self.min {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(value, &crate::patterns::STATISTICS__MIN);
         }
         v.leave();
         v.enter("Max", false);
         if let Some(value) = &self.max {
             v.check_chars(value, crate::primitives::Bounds::between(0u64, 256u64));
-            v.check_pattern(value, &crate::patterns::STRING);
+            v.check_pattern(value, &crate::patterns::STATISTICS__MAX);
         }
         v.leave();
     }

@@ -4,7 +4,7 @@
 
 //! The model's patterns, translated for `regex-lite` when the crate was
 //! generated and compiled on first use.
-/// `^arn:([a-z\d-]+):forecast:.*:.*:.+$`, for `DescribeForecastExportJobRequest.ForecastExportJobArn`, `DescribeForecastExportJobResponse.ForecastArn`, `DescribeForecastExportJobResponse.ForecastExportJobArn`, `S3Config.RoleArn`.
+/// `^arn:([a-z\d-]+):forecast:.*:.*:.+$`, for `DescribeForecastExportJobRequest.ForecastExportJobArn`, `DescribeForecastExportJobResponse.ForecastArn`, `DescribeForecastExportJobResponse.ForecastExportJobArn`.
 pub(crate) static ARN: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^arn:([a-z\\d-]+):forecast:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]*:[^\\n\\r\\x{2028}\\x{2029}]+$",
     "^arn:([a-z\\d-]+):forecast:.*:.*:.+$",
@@ -23,6 +23,11 @@ pub(crate) static KMS_KEY_ARN: crate::primitives::Pattern = crate::primitives::P
 pub(crate) static NAME: crate::primitives::Pattern = crate::primitives::Pattern::new(
     "^[a-zA-Z][a-zA-Z0-9_]*$",
     "^[a-zA-Z][a-zA-Z0-9_]*$",
+);
+/// `^arn:([a-z\d-]+):iam::\d{12}:role/.+$`, for `S3Config.RoleArn`.
+pub(crate) static S3_CONFIG__ROLE_ARN: crate::primitives::Pattern = crate::primitives::Pattern::new(
+    "^arn:([a-z\\d-]+):iam::\\d{12}:role/[^\\n\\r\\x{2028}\\x{2029}]+$",
+    "^arn:([a-z\\d-]+):iam::\\d{12}:role/.+$",
 );
 /// `^s3://[a-z0-9].+$`, for `S3Config.Path`.
 pub(crate) static S3_PATH: crate::primitives::Pattern = crate::primitives::Pattern::new(

@@ -157,6 +157,27 @@ mod boundaries {
         expect(pattern, &check, ::serde_json::json!(""), true);
     }
     #[test]
+    fn s3_config_role_arn() {
+        let check = |value: ::serde_json::Value| found::<
+            forecast_describe_types::S3Config,
+        >(
+            "{\"Path\":\"string\",\"RoleArn\":\"string\",\"KMSKeyArn\":\"string\"}",
+            "RoleArn",
+            value,
+            "RoleArn",
+        );
+        expect(length, &check, text(0u64), false);
+        expect(length, &check, text(256u64), false);
+        expect(length, &check, text(257u64), true);
+        expect(
+            pattern,
+            &check,
+            ::serde_json::json!("arn:a:iam::000000000000:role/a"),
+            false,
+        );
+        expect(pattern, &check, ::serde_json::json!(""), true);
+    }
+    #[test]
     fn s3_config_kms_key_arn() {
         let check = |value: ::serde_json::Value| found::<
             forecast_describe_types::S3Config,

@@ -12,6 +12,11 @@ use std::sync::OnceLock;
 /// What a violation shows in place of a `@sensitive` value.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
+/// How many characters of an offending value the message of a violation quotes; a
+/// longer value is cut there and its length given, so that a message about hostile
+/// input stays short. The violation keeps the whole value.
+const QUOTED_CHARS: usize = 64;
+
 /// A value that can be checked against the constraints of the model.
 ///
 /// Every generated structure, union and enum implements it, and also has an inherent
@@ -200,8 +205,9 @@ pub struct Violation {
     pub path: String,
     /// The constraint.
     pub constraint: Constraint,
-    /// The offending value as text, redacted when it is `@sensitive`; `None` where the
-    /// constraint says it all (a missing member, a list's length).
+    /// The whole offending value as text (a string quoted, with Rust's escapes),
+    /// redacted when it is `@sensitive`; `None` where the constraint says it all (a
+    /// missing member, a list's length). `Display` quotes at most 64 characters of it.
     pub value: Option<String>,
 }
 
@@ -212,10 +218,49 @@ impl fmt::Display for Violation {
             false => f.write_str(&self.path)?,
         }
         match &self.value {
-            Some(value) => write!(f, " ({value}) {}", self.constraint),
+            Some(value) => write!(f, " ({}) {}", Bounded(value), self.constraint),
             None => write!(f, " {}", self.constraint),
         }
     }
+}
+
+/// A violation's value as its message shows it: whole when it has at most
+/// `QUOTED_CHARS` characters, else cut there, with an ellipsis and its length:
+/// `"aaaa…", 1000000 characters`.
+struct Bounded<'a>(&'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0;
+        let quoted = text.len() >= 2 && text.starts_with('"') && text.ends_with('"');
+        let (inner, quote) = match quoted {
+            true => (&text[1..text.len() - 1], "\""),
+            false => (text, ""),
+        };
+        let mut ends = char_ends(inner, quoted);
+        let cut = ends.nth(QUOTED_CHARS - 1);
+        match (cut, ends.next()) {
+            (Some(cut), Some(_)) => {
+                let length = QUOTED_CHARS + 1 + ends.count();
+                let shown = &inner[..cut];
+                write!(f, "{quote}{shown}…{quote}, {length} characters")
+            }
+            _ => f.write_str(text),
+        }
+    }
+}
+
+/// The byte offset after each character of a value's text; in quoted text, an escape
+/// (`\"`, `\n`, `\u{1f}`) counts as the one character it stands for.
+fn char_ends(text: &str, quoted: bool) -> impl Iterator<Item = usize> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (_, c) = chars.next()?;
+        if quoted && c == '\\' && chars.next().is_some_and(|(_, c)| c == 'u') {
+            chars.by_ref().find(|(_, c)| *c == '}');
+        }
+        Some(chars.peek().map_or(text.len(), |(i, _)| *i))
+    })
 }
 
 /// Every constraint a value breaks, in the order of its members.
