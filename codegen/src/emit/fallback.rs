@@ -15,7 +15,7 @@ const LISTED: usize = 3;
 pub struct Fallbacks<'a> {
     links: &'a Links<'a>,
     title: &'a str,
-    items: BTreeMap<&'a str, &'a Item>,
+    space: &'a TypeSpace,
     inputs: BTreeMap<&'a str, Vec<&'a OperationItem>>,
     outputs: BTreeMap<&'a str, Vec<&'a OperationItem>>,
     errors: BTreeMap<&'a str, Vec<&'a OperationItem>>,
@@ -29,7 +29,7 @@ impl<'a> Fallbacks<'a> {
         let mut fallbacks = Fallbacks {
             links,
             title: &space.service.title,
-            items: space.items.values().map(|i| (i.name.as_str(), i)).collect(),
+            space,
             inputs: BTreeMap::new(),
             outputs: BTreeMap::new(),
             errors: BTreeMap::new(),
@@ -138,8 +138,8 @@ impl<'a> Fallbacks<'a> {
             return format!("The {words}.");
         };
         let summary = self
-            .items
-            .get(target.as_str())
+            .space
+            .item_named(target)
             .and_then(|item| item.docs.as_deref())
             .and_then(|html| first_sentence(&self.links.markdown(html)));
         match summary {
