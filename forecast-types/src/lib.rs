@@ -89,6 +89,8 @@ pub mod interop;
 #[cfg(feature = "aws-sdk")]
 pub use interop::ConversionError;
 pub use operations::*;
+#[cfg(feature = "client")]
+pub use primitives::client;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 #[cfg(feature = "validate")]

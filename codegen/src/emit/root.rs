@@ -20,6 +20,8 @@ struct Runtime {
     feature: Option<&'static str>,
     /// Whether only crates of JSON protocols get the module.
     json_only: bool,
+    /// Whether the module itself is public, at `primitives::<stem>` and the crate root.
+    public: bool,
 }
 
 /// The text of a runtime module: one file, `<stem>.rs`, or a folder, `<stem>/`, of
@@ -47,6 +49,7 @@ impl Runtime {
             exports,
             feature: None,
             json_only: false,
+            public: false,
         }
     }
 
@@ -62,6 +65,14 @@ impl Runtime {
     const fn json_only(self) -> Self {
         Runtime {
             json_only: true,
+            ..self
+        }
+    }
+
+    /// A module users reach by its path, not only through its exports.
+    const fn public(self) -> Self {
+        Runtime {
+            public: true,
             ..self
         }
     }
@@ -168,6 +179,33 @@ const RUNTIME: &[Runtime] = &[
     // The `Arbitrary` impls' macros and strategies.
     Runtime::always("arbitrary", include_str!("../../runtime/arbitrary.rs"), &[])
         .with(super::arbitrary::FEATURE),
+    // The client: signing, endpoints, credentials, retries, transport.
+    Runtime::folder("client", Files::Folder(CLIENT), &[])
+        .with(CLIENT_FEATURE)
+        .json_only()
+        .public(),
+];
+
+/// The cargo feature of the client.
+pub const CLIENT_FEATURE: &str = "client";
+
+/// The client's files, `mod.rs` first.
+const CLIENT: &[(&str, &str)] = &[
+    ("mod.rs", include_str!("../../runtime/client/mod.rs")),
+    (
+        "credentials/mod.rs",
+        include_str!("../../runtime/client/credentials/mod.rs"),
+    ),
+    (
+        "endpoint/mod.rs",
+        include_str!("../../runtime/client/endpoint/mod.rs"),
+    ),
+    ("retry.rs", include_str!("../../runtime/client/retry.rs")),
+    ("sigv4.rs", include_str!("../../runtime/client/sigv4.rs")),
+    (
+        "transport.rs",
+        include_str!("../../runtime/client/transport.rs"),
+    ),
 ];
 
 /// The runtime files a crate of a JSON protocol (`json`) or another gets.
@@ -220,6 +258,12 @@ pub fn lib_rs(
     example: Option<&str>,
 ) -> TokenFile {
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
+    let public = runtime(space.json.is_some())
+        .filter(|file| file.public)
+        .map(|file| {
+            let (module, cfg) = (ident(file.stem), file.cfg());
+            quote!(#cfg pub use primitives::#module;)
+        });
     let mut exports: Vec<(&str, &Runtime)> = runtime(space.json.is_some())
         .flat_map(|file| file.exports.iter().map(move |name| (*name, file)))
         .filter(|(name, _)| !space.by_name.contains_key(*name))
@@ -265,6 +309,7 @@ pub fn lib_rs(
         #interop
 
         pub use operations::*;
+        #(#public)*
         #(#runtime)*
         #types
     };
@@ -503,9 +548,13 @@ pub fn primitives_index(json: bool) -> TokenFile {
         let names = file.exports.iter().map(|n| ident(n));
         let exports =
             (!file.exports.is_empty()).then(|| quote!(#cfg pub use #module::{#(#names),*};));
+        let visibility = match file.public {
+            true => quote!(pub),
+            false => quote!(pub(crate)),
+        };
         quote! {
             #cfg
-            pub(crate) mod #module;
+            #visibility mod #module;
             #exports
         }
     });
@@ -548,8 +597,19 @@ pub fn cargo_toml(
     let (serde, serde_feature) = match json {
         true => (
             "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"], optional = true }\n\
-             serde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"], optional = true }\n",
-            format!("{} = [\"dep:serde\", \"dep:serde_json\"]\n", super::wire::FEATURE),
+             serde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"], optional = true }\n\
+             fastrand = { version = \"2.5.0\", optional = true }\n\
+             hmac = { version = \"0.12.1\", optional = true }\n\
+             http = { version = \"1.5.0\", optional = true }\n\
+             sha2 = { version = \"0.10.9\", optional = true }\n\
+             ureq = { version = \"3.5.2\", default-features = false, features = [\"rustls\"], optional = true }\n",
+            format!(
+                "{wire} = [\"dep:serde\", \"dep:serde_json\"]\n\
+                 {client} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"]\n\
+                 blocking = [\"{client}\", \"dep:ureq\"]\n",
+                wire = super::wire::FEATURE,
+                client = CLIENT_FEATURE,
+            ),
         ),
         false => ("", String::new()),
     };
@@ -634,8 +694,10 @@ mod tests {
         for module in RUNTIME {
             let (path, _) = module.files().swap_remove(0);
             let stem = module.stem;
-            let declaration =
-                format!("#[path = \"../../../codegen/runtime/{path}\"] pub(crate) mod {stem};");
+            let visibility = if module.public { "pub" } else { "pub(crate)" };
+            let declaration = format!(
+                "#[path = \"../../../codegen/runtime/{path}\"] {visibility} mod {stem};"
+            );
             assert!(index.contains(&bare(&declaration)), "{declaration}");
             let exports = match module.exports {
                 [] => continue,
@@ -644,6 +706,7 @@ mod tests {
             };
             assert!(index.contains(&bare(&exports)), "{exports}");
         }
-        assert_eq!(index.matches("pub(crate)mod").count(), RUNTIME.len());
+        let modules = index.matches("pub(crate)mod").count() + index.matches("]pubmod").count();
+        assert_eq!(modules, RUNTIME.len());
     }
 }

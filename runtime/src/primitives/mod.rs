@@ -31,3 +31,5 @@ pub(crate) mod timestamp_text;
 #[path = "../../../codegen/runtime/wire/mod.rs"]
 pub(crate) mod wire;
 pub use body::JsonBody;
+#[path = "../../../codegen/runtime/client/mod.rs"]
+pub mod client;
