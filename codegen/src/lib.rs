@@ -117,7 +117,7 @@ pub fn generate_from(sources: &[Source], options: &Options) -> Result<Generated,
         .into_iter()
         .flatten()
         .collect::<Result<Vec<_>, _>>()?;
-    for (path, text) in emit::runtime_files(space.json.is_some()) {
+    for (path, text) in emit::runtime_files(space.json) {
         files.push(GeneratedFile {
             path: PathBuf::from(format!("src/primitives/{path}")),
             contents: format::verbatim(text, &header),
@@ -130,7 +130,7 @@ pub fn generate_from(sources: &[Source], options: &Options) -> Result<Generated,
             contents: emit::cargo_toml(
                 &options.crate_name,
                 &space.service.title,
-                space.json.is_some(),
+                space.json,
                 &emit::interop::dependencies(&space),
                 &toml_header,
             ),

@@ -4,6 +4,7 @@
 mod arbitrary;
 mod boundaries;
 mod builder;
+mod client;
 pub mod docs;
 mod enumeration;
 mod example;
@@ -74,6 +75,8 @@ pub enum Part<'a> {
     PrimitivesIndex,
     /// `src/patterns.rs`.
     Patterns,
+    /// `src/service.rs`: the service as the client calls it.
+    Service,
     /// The file of one item under `src/types/`.
     Item(&'a Item),
     /// The file of one operation under `src/operations/`.
@@ -128,6 +131,7 @@ impl<'a> Emitter<'a> {
             Part::OperationsIndex,
             Part::PrimitivesIndex,
             Part::Patterns,
+            Part::Service,
         ];
         parts.extend(self.space.items.values().map(Part::Item));
         parts.extend(self.space.operations.values().map(Part::Operation));
@@ -152,8 +156,9 @@ impl<'a> Emitter<'a> {
             Part::Builders => Some(builder::module_file(space, crate_name, self.example)),
             Part::TypesIndex => Some(root::types_index(space)),
             Part::OperationsIndex => Some(root::operations_index(space)),
-            Part::PrimitivesIndex => Some(root::primitives_index(space.json.is_some())),
+            Part::PrimitivesIndex => Some(root::primitives_index(space.json)),
             Part::Patterns => validate::patterns_file(space),
+            Part::Service => client::service_file(space),
             Part::Item(item) => Some(TokenFile {
                 path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
                 tokens: item_file(self, item),
@@ -179,9 +184,10 @@ impl<'a> Emitter<'a> {
         );
         let arbitrary = arbitrary::error_impls(op);
         let conversions = self.interop.as_ref().map(|g| g.operation(op));
+        let client = client::operation_impls(self.space, op);
         TokenFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
-            tokens: quote!(#![doc = #summary] #body #arbitrary #conversions),
+            tokens: quote!(#![doc = #summary] #body #client #arbitrary #conversions),
         }
     }
 }

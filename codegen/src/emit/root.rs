@@ -7,7 +7,7 @@ use quote::quote;
 use super::docs::{self, Links};
 use super::ty::ident;
 use super::TokenFile;
-use crate::typespace::{ItemKind, RustType, TypeSpace};
+use crate::typespace::{ItemKind, JsonProtocol, RustType, TypeSpace};
 
 /// One runtime support module, copied verbatim into `src/primitives/`.
 struct Runtime {
@@ -20,6 +20,8 @@ struct Runtime {
     feature: Option<&'static str>,
     /// Whether only crates of JSON protocols get the module.
     json_only: bool,
+    /// Whether only crates of the awsJson protocols get the module.
+    aws_json_only: bool,
     /// Whether the module itself is public, at `primitives::<stem>` and the crate root.
     public: bool,
 }
@@ -49,6 +51,7 @@ impl Runtime {
             exports,
             feature: None,
             json_only: false,
+            aws_json_only: false,
             public: false,
         }
     }
@@ -67,6 +70,23 @@ impl Runtime {
             json_only: true,
             ..self
         }
+    }
+
+    /// A module only crates of the awsJson protocols get.
+    const fn aws_json_only(self) -> Self {
+        Runtime {
+            aws_json_only: true,
+            ..self
+        }
+    }
+
+    /// Whether a crate of `json` (`None`: not a JSON protocol) gets the module.
+    fn is_for(&self, json: Option<JsonProtocol>) -> bool {
+        let aws_json = matches!(
+            json,
+            Some(JsonProtocol::AwsJson1_0 | JsonProtocol::AwsJson1_1)
+        );
+        (json.is_some() || !self.json_only) && (aws_json || !self.aws_json_only)
     }
 
     /// A module users reach by its path, not only through its exports.
@@ -183,6 +203,7 @@ const RUNTIME: &[Runtime] = &[
     Runtime::folder("client", Files::Folder(CLIENT), &[])
         .with(CLIENT_FEATURE)
         .json_only()
+        .aws_json_only()
         .public(),
 ];
 
@@ -208,14 +229,14 @@ const CLIENT: &[(&str, &str)] = &[
     ),
 ];
 
-/// The runtime files a crate of a JSON protocol (`json`) or another gets.
-fn runtime(json: bool) -> impl Iterator<Item = &'static Runtime> {
-    RUNTIME.iter().filter(move |file| json || !file.json_only)
+/// The runtime files a crate of the JSON protocol `json`, or of another (`None`), gets.
+fn runtime(json: Option<JsonProtocol>) -> impl Iterator<Item = &'static Runtime> {
+    RUNTIME.iter().filter(move |file| file.is_for(json))
 }
 
 /// The runtime files a crate gets, without their unit tests (the workspace's `runtime`
 /// crate runs those): path under `src/primitives/` and text.
-pub fn runtime_files(json: bool) -> Vec<(String, &'static str)> {
+pub fn runtime_files(json: Option<JsonProtocol>) -> Vec<(String, &'static str)> {
     runtime(json)
         .flat_map(Runtime::files)
         .map(|(path, text)| (path, without_tests(text)))
@@ -258,13 +279,13 @@ pub fn lib_rs(
     example: Option<&str>,
 ) -> TokenFile {
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
-    let public = runtime(space.json.is_some())
+    let public = runtime(space.json)
         .filter(|file| file.public)
         .map(|file| {
             let (module, cfg) = (ident(file.stem), file.cfg());
             quote!(#cfg pub use primitives::#module;)
         });
-    let mut exports: Vec<(&str, &Runtime)> = runtime(space.json.is_some())
+    let mut exports: Vec<(&str, &Runtime)> = runtime(space.json)
         .flat_map(|file| file.exports.iter().map(move |name| (*name, file)))
         .filter(|(name, _)| !space.by_name.contains_key(*name))
         .collect();
@@ -275,6 +296,7 @@ pub fn lib_rs(
     });
     let validate = super::validate::FEATURE;
     let interop = super::interop::lib_rs_items(space);
+    let client = super::client::lib_rs_items(space);
     let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
     // A model of operations alone (every input and output `Unit`) has no types to export.
     let types = (!space.items.is_empty()).then(|| {
@@ -307,6 +329,7 @@ pub fn lib_rs(
         mod types;
         #patterns
         #interop
+        #client
 
         pub use operations::*;
         #(#public)*
@@ -542,7 +565,7 @@ fn index<'a>(
 }
 
 /// `src/primitives/mod.rs`: the runtime support modules.
-pub fn primitives_index(json: bool) -> TokenFile {
+pub fn primitives_index(json: Option<JsonProtocol>) -> TokenFile {
     let modules = runtime(json).map(|file| {
         let (module, cfg) = (ident(file.stem), file.cfg());
         let names = file.exports.iter().map(|n| ident(n));
@@ -568,13 +591,42 @@ pub fn primitives_index(json: bool) -> TokenFile {
     }
 }
 
+/// The dependencies and features of the JSON protocols: serde and serde_json for the
+/// body format, and for the awsJson protocols the client's.
+fn wire_dependencies(json: Option<JsonProtocol>) -> (String, String) {
+    let wire = super::wire::FEATURE;
+    let mut dependencies = String::from(
+        "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"], optional = true }\n\
+         serde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"], optional = true }\n",
+    );
+    let mut features = format!("{wire} = [\"dep:serde\", \"dep:serde_json\"]\n");
+    match json {
+        None => return (String::new(), String::new()),
+        Some(JsonProtocol::RestJson1) => {}
+        Some(JsonProtocol::AwsJson1_0 | JsonProtocol::AwsJson1_1) => {
+            dependencies.push_str(
+                "fastrand = { version = \"2.5.0\", optional = true }\n\
+                 hmac = { version = \"0.12.1\", optional = true }\n\
+                 http = { version = \"1.5.0\", optional = true }\n\
+                 sha2 = { version = \"0.10.9\", optional = true }\n\
+                 ureq = { version = \"3.5.2\", default-features = false, features = [\"rustls\"], optional = true }\n",
+            );
+            features.push_str(&format!(
+                "{CLIENT_FEATURE} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"]\n\
+                 blocking = [\"{CLIENT_FEATURE}\", \"dep:ureq\"]\n"
+            ));
+        }
+    }
+    (dependencies, features)
+}
+
 /// `Cargo.toml` for a standalone crate: regex-lite for the `validate` feature, the only
 /// one on by default; for JSON protocols serde (without its derive) and serde_json
 /// behind the `serde` feature; timestamp conversions and `arbitrary` behind features.
 pub fn cargo_toml(
     crate_name: &str,
     title: &str,
-    json: bool,
+    json: Option<JsonProtocol>,
     sdk: &[String],
     header: &str,
 ) -> String {
@@ -594,25 +646,7 @@ pub fn cargo_toml(
             format!("{} = [{}]\n", super::interop::FEATURE, deps.join(", "))
         }
     };
-    let (serde, serde_feature) = match json {
-        true => (
-            "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"], optional = true }\n\
-             serde_json = { version = \"1.0.154\", features = [\"float_roundtrip\"], optional = true }\n\
-             fastrand = { version = \"2.5.0\", optional = true }\n\
-             hmac = { version = \"0.12.1\", optional = true }\n\
-             http = { version = \"1.5.0\", optional = true }\n\
-             sha2 = { version = \"0.10.9\", optional = true }\n\
-             ureq = { version = \"3.5.2\", default-features = false, features = [\"rustls\"], optional = true }\n",
-            format!(
-                "{wire} = [\"dep:serde\", \"dep:serde_json\"]\n\
-                 {client} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"]\n\
-                 blocking = [\"{client}\", \"dep:ureq\"]\n",
-                wire = super::wire::FEATURE,
-                client = CLIENT_FEATURE,
-            ),
-        ),
-        false => ("", String::new()),
-    };
+    let (serde, serde_feature) = wire_dependencies(json);
     format!(
         "{header}\
 [package]
@@ -646,6 +680,7 @@ arbitrary = [\"dep:arbitrary\"]
 #[cfg(test)]
 mod tests {
     use super::{runtime, runtime_files, Runtime, RUNTIME};
+    use crate::typespace::JsonProtocol;
 
     fn is_test_module(item: &syn::Item) -> bool {
         let syn::Item::Mod(module) = item else {
@@ -661,8 +696,8 @@ mod tests {
     /// code and none of its tests.
     #[test]
     fn runtime_files_lose_exactly_their_test_module() {
-        let full: Vec<_> = runtime(true).flat_map(Runtime::files).collect();
-        let bare = runtime_files(true);
+        let full: Vec<_> = runtime(Some(JsonProtocol::AwsJson1_1)).flat_map(Runtime::files).collect();
+        let bare = runtime_files(Some(JsonProtocol::AwsJson1_1));
         for ((stem, full), (_, bare)) in full.iter().zip(&bare) {
             let full = syn::parse_file(full).unwrap_or_else(|e| panic!("{stem}: {e}"));
             let bare_file = syn::parse_file(bare).unwrap_or_else(|e| panic!("{stem}: {e}"));

@@ -574,6 +574,7 @@ fn operation(
                 variant: ty.clone(),
                 ty,
                 code: shape_id::name(e).to_owned(),
+                retryable: model.get(e)?.traits.retryable.as_ref().map(|r| r.throttling),
             })
         })
         .collect();
@@ -598,6 +599,27 @@ fn operation(
         paginated: paginated(&shape.traits, &service.traits),
         target: is_aws_json.then(|| format!("{service_name}.{}", id.name())),
         deprecated: shape.traits.deprecated.clone(),
+        host_prefix: shape
+            .traits
+            .other()
+            .find(|(id, _)| *id == "smithy.api#endpoint")
+            .and_then(|(_, value)| value.get("hostPrefix")?.as_str().map(str::to_owned)),
+        idempotency_token: operation
+            .input
+            .as_ref()
+            .and_then(|input| idempotency_token(model, &input.target)),
+    })
+}
+
+/// The member of `input` that `@idempotencyToken` marks.
+fn idempotency_token(model: &Model, input: &str) -> Option<String> {
+    let shape = model.get(input)?;
+    shape.kind.members().into_iter().find_map(|(name, member)| {
+        let marked = member
+            .traits
+            .other()
+            .any(|(id, _)| id == "smithy.api#idempotencyToken");
+        marked.then(|| name.to_owned())
     })
 }
 
@@ -657,6 +679,14 @@ fn service_info(model: &Model, id: &str) -> ServiceInfo {
             .and_then(|v| v.as_str())
             .map(str::to_owned),
         renames,
+        signing_name: other
+            .get("aws.auth#sigv4")
+            .and_then(|v| v.get("name"))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned),
+        endpoint_rules: other
+            .get("smithy.rules#endpointRuleSet")
+            .and_then(|v| serde_json::to_string_pretty(v).ok()),
     }
 }
 

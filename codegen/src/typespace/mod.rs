@@ -60,6 +60,10 @@ pub struct ServiceInfo {
     pub sdk_id: Option<String>,
     /// The service's `rename` map: shape id to the name the service gives the shape.
     pub renames: BTreeMap<String, String>,
+    /// The `name` of `aws.auth#sigv4`: the name requests are signed for.
+    pub signing_name: Option<String>,
+    /// The `smithy.rules#endpointRuleSet`, as pretty JSON.
+    pub endpoint_rules: Option<String>,
 }
 
 /// A generated item: a struct or an enum.
@@ -293,6 +297,10 @@ pub struct OperationItem {
     pub target: Option<String>,
     /// `@deprecated`.
     pub deprecated: Option<Deprecated>,
+    /// The `hostPrefix` of `@endpoint`, with `{label}` for input members.
+    pub host_prefix: Option<String>,
+    /// The input member that `@idempotencyToken` marks, by its model name.
+    pub idempotency_token: Option<String>,
 }
 
 /// One modeled error of an operation.
@@ -304,6 +312,8 @@ pub struct OperationError {
     pub ty: String,
     /// The error code on the wire: the error shape's name.
     pub code: String,
+    /// `@retryable`: `Some(throttling)`.
+    pub retryable: Option<bool>,
 }
 
 impl TypeSpace {

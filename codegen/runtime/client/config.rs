@@ -1,0 +1,364 @@
+//! Building a [`Client`]: region, endpoint, credentials, transport, retries and
+//! timeouts, set by hand or read from the environment as the AWS CLI reads them.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::calls::Client;
+use super::credentials::{self, ProvideCredentials};
+use super::endpoint::{EndpointError, Params, RuleSet};
+use super::retry::RetryPolicy;
+use super::service::Service;
+use super::transport::Transport;
+
+/// Sets up a [`Client`] for a service.
+pub struct ClientBuilder {
+    service: &'static Service,
+    region: Option<String>,
+    endpoint_url: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+    transport: Option<Arc<dyn Transport>>,
+    retry: RetryPolicy,
+    call_timeout: Option<Duration>,
+}
+
+/// What a client holds, shared by its clones.
+pub(crate) struct Settings {
+    pub(crate) service: &'static Service,
+    pub(crate) region: String,
+    pub(crate) endpoint: Endpoint,
+    pub(crate) credentials: Arc<dyn ProvideCredentials>,
+    pub(crate) transport: Option<Arc<dyn Transport>>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) call_timeout: Option<Duration>,
+}
+
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("service", &self.service.sdk_id)
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint.url)
+            .field("retry", &self.retry)
+            .field("call_timeout", &self.call_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The endpoint requests go to, split as requests need it.
+#[derive(Debug, Clone)]
+pub(crate) struct Endpoint {
+    pub(crate) url: String,
+    pub(crate) scheme: String,
+    pub(crate) host: String,
+    /// The endpoint's path without its last `/`: requests go to `<path>/`.
+    pub(crate) path: String,
+    pub(crate) signing_region: String,
+    pub(crate) signing_name: String,
+}
+
+impl ClientBuilder {
+    /// A builder for a client of `service`, with nothing set: no region, the
+    /// endpoint its rules give, the default credentials chain, the standard retries.
+    pub fn new(service: &'static Service) -> Self {
+        ClientBuilder {
+            service,
+            region: None,
+            endpoint_url: None,
+            use_fips: false,
+            use_dual_stack: false,
+            credentials: None,
+            transport: None,
+            retry: RetryPolicy::default(),
+            call_timeout: None,
+        }
+    }
+
+    /// The region to call, such as `us-west-2`.
+    #[must_use]
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// An endpoint to call instead of the one the rules give, such as a local server:
+    /// `http://127.0.0.1:5000`. Plain `http://` is used only when set here.
+    #[must_use]
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Whether to call the service's FIPS endpoint.
+    #[must_use]
+    pub fn use_fips(mut self, on: bool) -> Self {
+        self.use_fips = on;
+        self
+    }
+
+    /// Whether to call the service's dual-stack (IPv4 and IPv6) endpoint.
+    #[must_use]
+    pub fn use_dual_stack(mut self, on: bool) -> Self {
+        self.use_dual_stack = on;
+        self
+    }
+
+    /// Where the client gets its credentials, instead of the default chain.
+    #[must_use]
+    pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// The transport that carries calls, instead of the built-in one.
+    #[must_use]
+    pub fn transport(mut self, transport: impl Transport + 'static) -> Self {
+        self.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// How failed calls are retried.
+    #[must_use]
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The longest a whole call may take, retries included.
+    #[must_use]
+    pub fn call_timeout(mut self, timeout: Duration) -> Self {
+        self.call_timeout = Some(timeout);
+        self
+    }
+
+    /// What the environment and the shared config files set, as the AWS CLI reads
+    /// them: the region (`AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`),
+    /// the endpoint (`AWS_ENDPOINT_URL_<SDK_ID>`, then `AWS_ENDPOINT_URL`, unless
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`), `AWS_USE_FIPS_ENDPOINT`,
+    /// `AWS_USE_DUALSTACK_ENDPOINT` and `AWS_MAX_ATTEMPTS`. What is already set stays.
+    #[must_use]
+    pub fn from_env(self) -> Self {
+        self.from_lookup(&credentials::Env::process())
+    }
+
+    /// [`from_env`](Self::from_env), reading variables from `env`.
+    #[must_use]
+    pub fn from_lookup(mut self, env: &credentials::Env) -> Self {
+        if self.region.is_none() {
+            self.region = credentials::region(env);
+        }
+        let ignore = env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").is_some_and(|v| is_true(&v));
+        if self.endpoint_url.is_none() && !ignore {
+            self.endpoint_url = env
+                .get(&self.service.endpoint_variable())
+                .or_else(|| env.get("AWS_ENDPOINT_URL"));
+        }
+        self.use_fips |= env.get("AWS_USE_FIPS_ENDPOINT").is_some_and(|v| is_true(&v));
+        self.use_dual_stack |= env.get("AWS_USE_DUALSTACK_ENDPOINT").is_some_and(|v| is_true(&v));
+        if let Some(attempts) = env.get("AWS_MAX_ATTEMPTS").and_then(|v| v.trim().parse().ok()) {
+            self.retry = self.retry.max_attempts(attempts);
+        }
+        self
+    }
+
+    /// The client.
+    ///
+    /// # Errors
+    ///
+    /// When no region is set, the endpoint rules give no endpoint for it, or the
+    /// endpoint is not a URL a request can go to.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        let region = self.region.clone().ok_or(ConfigError::NoRegion)?;
+        let endpoint = self.endpoint(&region)?;
+        let transport = self.transport.clone().or_else(default_transport);
+        let credentials = match self.credentials.clone() {
+            Some(provider) => provider,
+            None => Arc::new(credentials::default_chain(transport.clone())),
+        };
+        let settings = Settings {
+            service: self.service,
+            region,
+            endpoint,
+            credentials,
+            transport,
+            retry: self.retry,
+            call_timeout: self.call_timeout,
+        };
+        Ok(Client {
+            settings: Arc::new(settings),
+        })
+    }
+
+    /// The endpoint the rules give for `region` and the builder's settings.
+    fn endpoint(&self, region: &str) -> Result<Endpoint, ConfigError> {
+        let (url, signing) = match self.service.endpoint_rules {
+            Some(rules) => self.resolve(rules, region)?,
+            None => match &self.endpoint_url {
+                Some(url) => (url.clone(), Signing::default()),
+                None => return Err(ConfigError::NoEndpoint),
+            },
+        };
+        let (scheme, host, path) = split_url(&url)?;
+        if scheme == "http" && self.endpoint_url.is_none() {
+            let reason = "plain http is used only for an endpoint set by hand";
+            return Err(ConfigError::EndpointUrl { url, reason });
+        }
+        Ok(Endpoint {
+            signing_region: signing.region.unwrap_or_else(|| region.to_owned()),
+            signing_name: signing
+                .name
+                .unwrap_or_else(|| self.service.signing_name.to_owned()),
+            url,
+            scheme,
+            host,
+            path,
+        })
+    }
+}
+
+impl ClientBuilder {
+    /// The endpoint URL that `rules` give for `region` and the builder's settings,
+    /// and the signing region and name they set.
+    fn resolve(&self, rules: &str, region: &str) -> Result<(String, Signing), ConfigError> {
+        let rules = RuleSet::from_json(rules).map_err(ConfigError::Endpoint)?;
+        let mut params = Params::new();
+        params.set("Region", region);
+        params.set("UseFIPS", self.use_fips);
+        params.set("UseDualStack", self.use_dual_stack);
+        if let Some(url) = &self.endpoint_url {
+            params.set("Endpoint", url.as_str());
+        }
+        let resolved = rules.resolve(&params).map_err(ConfigError::Endpoint)?;
+        let signing = Signing {
+            region: resolved.signing_region().map(str::to_owned),
+            name: resolved.signing_name().map(str::to_owned),
+        };
+        Ok((resolved.url().to_owned(), signing))
+    }
+}
+
+/// The signing region and name an endpoint sets, if any.
+#[derive(Default)]
+struct Signing {
+    region: Option<String>,
+    name: Option<String>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("service", &self.service.sdk_id)
+            .field("region", &self.region)
+            .field("endpoint_url", &self.endpoint_url)
+            .field("use_fips", &self.use_fips)
+            .field("use_dual_stack", &self.use_dual_stack)
+            .field("retry", &self.retry)
+            .field("call_timeout", &self.call_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `true` as the AWS CLI reads a boolean setting.
+fn is_true(value: &str) -> bool {
+    value.trim().eq_ignore_ascii_case("true")
+}
+
+/// The built-in transport, with the `blocking` feature.
+fn default_transport() -> Option<Arc<dyn Transport>> {
+    #[cfg(feature = "blocking")]
+    {
+        Some(Arc::new(super::transport::BlockingTransport::default()))
+    }
+    #[cfg(not(feature = "blocking"))]
+    {
+        None
+    }
+}
+
+/// An endpoint URL's scheme, host (with its port) and path without its last `/`.
+fn split_url(url: &str) -> Result<(String, String, String), ConfigError> {
+    let bad = |reason| ConfigError::EndpointUrl { url: url.to_owned(), reason };
+    let uri: http::Uri = url.parse().map_err(|_| bad("not a URL"))?;
+    let scheme = match uri.scheme_str() {
+        Some(scheme @ ("http" | "https")) => scheme.to_owned(),
+        _ => return Err(bad("the scheme is neither http nor https")),
+    };
+    let host = uri.authority().ok_or_else(|| bad("no host"))?.as_str().to_owned();
+    if host.contains('@') {
+        return Err(bad("a user name or password in the URL"));
+    }
+    if uri.query().is_some() {
+        return Err(bad("a query string in the URL"));
+    }
+    let path = uri.path().trim_end_matches('/').to_owned();
+    Ok((scheme, host, path))
+}
+
+/// Why a client cannot be built.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No region: set one with `AWS_REGION`, the profile's `region`, or the builder.
+    NoRegion,
+    /// The model has no endpoint rules, and no endpoint URL is set.
+    NoEndpoint,
+    /// The endpoint rules give no endpoint.
+    Endpoint(EndpointError),
+    /// The endpoint is not a URL requests can go to.
+    EndpointUrl {
+        /// The endpoint.
+        url: String,
+        /// Why it cannot be used.
+        reason: &'static str,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::NoRegion => f.write_str(
+                "no region: set AWS_REGION, or `region` in the profile of ~/.aws/config",
+            ),
+            ConfigError::NoEndpoint => f.write_str(
+                "no endpoint: the model has no endpoint rules; set AWS_ENDPOINT_URL",
+            ),
+            ConfigError::Endpoint(error) => write!(f, "no endpoint: {error}"),
+            ConfigError::EndpointUrl { url, reason } => {
+                write!(f, "endpoint `{url}` cannot be used: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Endpoint(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_urls_split_into_scheme_host_and_path() {
+        let split = |url| split_url(url).map_err(|e| e.to_string());
+        assert_eq!(
+            split("https://example.com/custom/"),
+            Ok(("https".into(), "example.com".into(), "/custom".into()))
+        );
+        assert_eq!(
+            split("http://127.0.0.1:5000"),
+            Ok(("http".into(), "127.0.0.1:5000".into(), String::new()))
+        );
+        assert!(split("ftp://example.com").is_err());
+        assert!(split("https://user:pw@example.com").is_err());
+        assert!(split("not a url").is_err());
+    }
+}

@@ -1,0 +1,284 @@
+//! The client's generated half: `src/service.rs`, what the client knows of the service,
+//! and for each operation its `Call` impl and, when it is paginated, its `Paginated`
+//! impls. Only crates of the awsJson protocols get them, behind the `client` feature.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::root::CLIENT_FEATURE;
+use super::ty::ident;
+use super::TokenFile;
+use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
+
+/// Whether the crate gets a client: its protocol is awsJson 1.0 or 1.1.
+pub fn has_client(space: &TypeSpace) -> bool {
+    matches!(
+        space.json,
+        Some(JsonProtocol::AwsJson1_0 | JsonProtocol::AwsJson1_1)
+    )
+}
+
+/// `src/service.rs`: the service as the client calls it, and the constructors of a
+/// client of it.
+pub fn service_file(space: &TypeSpace) -> Option<TokenFile> {
+    if !has_client(space) {
+        return None;
+    }
+    let service = &space.service;
+    let title = &service.title;
+    let sdk_id = service.sdk_id.as_deref().unwrap_or(title);
+    let signing_name = service.signing_name.as_deref().unwrap_or(sdk_id);
+    let version = &service.version;
+    let rules = match &service.endpoint_rules {
+        Some(rules) => quote!(Some(#rules)),
+        None => quote!(None),
+    };
+    let summary = format!(" {title} as the client calls it: its names and its endpoint rules.");
+    let doc = format!(" {title}: what the client needs to call it.");
+    let tokens = quote! {
+        #![doc = #summary]
+        #[doc = #doc]
+        pub static SERVICE: crate::client::Service = crate::client::Service {
+            title: #title,
+            sdk_id: #sdk_id,
+            signing_name: #signing_name,
+            version: #version,
+            endpoint_rules: #rules,
+        };
+        impl crate::client::Client {
+            /// A client set up as the AWS CLI is: region, endpoint and retries from the
+            /// environment and the profile, credentials from the default chain.
+            ///
+            /// # Errors
+            ///
+            /// When no region is set, or the endpoint rules give no endpoint for it.
+            pub fn from_env() -> Result<Self, crate::client::ConfigError> {
+                Self::builder().from_env().build()
+            }
+            /// A builder of a client of the service, with nothing set.
+            pub fn builder() -> crate::client::ClientBuilder {
+                crate::client::ClientBuilder::new(&SERVICE)
+            }
+        }
+    };
+    Some(TokenFile {
+        path: "src/service.rs".to_owned(),
+        tokens,
+    })
+}
+
+/// The declaration of `src/service.rs` in `src/lib.rs`, and its export.
+pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
+    if !has_client(space) {
+        return TokenStream::new();
+    }
+    let feature = CLIENT_FEATURE;
+    quote! {
+        #[cfg(feature = #feature)]
+        #[rustfmt::skip]
+        mod service;
+        #[cfg(feature = #feature)]
+        pub use service::SERVICE;
+    }
+}
+
+/// The `Call` impl of `op`, and its `Paginated` impls when it has them.
+pub fn operation_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
+    if !has_client(space) {
+        return TokenStream::new();
+    }
+    let input = op.input.as_deref().and_then(|name| fields(space, name));
+    let call = call_impl(op, input);
+    let paginated = paginated_impls(space, op);
+    quote!(#call #paginated)
+}
+
+/// The fields of the structure named `name`.
+fn fields<'a>(space: &'a TypeSpace, name: &str) -> Option<&'a [Field]> {
+    match &space.item_named(name)?.kind {
+        ItemKind::Struct { fields, .. } => Some(fields),
+        _ => None,
+    }
+}
+
+fn field<'a>(fields: Option<&'a [Field]>, member: &str) -> Option<&'a Field> {
+    fields?.iter().find(|f| f.member == member)
+}
+
+fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
+    let (name, error) = (ident(&op.name), ident(&op.error_name));
+    let retryable = op.errors.iter().filter_map(|e| {
+        let (code, throttling) = (&e.code, e.retryable?);
+        Some(quote!((#code, #throttling)))
+    });
+    let retryable = quote!(const RETRYABLE: &'static [(&'static str, bool)] = &[#(#retryable),*];);
+    let prepare = op
+        .idempotency_token
+        .as_deref()
+        .and_then(|member| field(input, member))
+        .map(prepare_fn);
+    let host_prefix = op.host_prefix.as_deref().map(|p| host_prefix_fn(p, input));
+    let feature = CLIENT_FEATURE;
+    quote! {
+        #[cfg(feature = #feature)]
+        impl crate::client::Call for #name {
+            #retryable
+            #[inline]
+            fn read_error(
+                error_type: Option<&str>,
+                body: &[u8],
+            ) -> Result<Self::Error, ::serde_json::Error> {
+                crate::#error::from_response(error_type, body)
+            }
+            #prepare
+            #host_prefix
+        }
+    }
+}
+
+/// `prepare`: a fresh token in the `@idempotencyToken` member when it is unset.
+fn prepare_fn(token: &Field) -> TokenStream {
+    let name = ident(&token.name);
+    let fill = match token.optional {
+        true => quote! {
+            if input.#name.is_none() {
+                input.#name = Some(crate::client::idempotency_token());
+            }
+        },
+        false => quote! {
+            if input.#name.is_empty() {
+                input.#name = crate::client::idempotency_token();
+            }
+        },
+    };
+    quote! {
+        fn prepare(input: &mut Self::Input) {
+            #fill
+        }
+    }
+}
+
+/// `host_prefix`: the `@endpoint` host prefix, each `{label}` the input's member.
+fn host_prefix_fn(prefix: &str, input: Option<&[Field]>) -> TokenStream {
+    let mut template = String::new();
+    let mut labels = Vec::new();
+    for (i, part) in prefix.split(['{', '}']).enumerate() {
+        match i % 2 {
+            0 => template.push_str(&part.replace('{', "{{").replace('}', "}}")),
+            _ => {
+                template.push_str("{}");
+                labels.push(label_value(field(input, part)));
+            }
+        }
+    }
+    let uses_input = match labels.is_empty() {
+        true => quote!(let _ = input;),
+        false => quote!(),
+    };
+    quote! {
+        fn host_prefix(input: &Self::Input) -> Option<String> {
+            #uses_input
+            Some(format!(#template, #(#labels),*))
+        }
+    }
+}
+
+/// The text of a host label's member; empty when the input lacks it.
+fn label_value(field: Option<&Field>) -> TokenStream {
+    match field {
+        Some(field) if field.optional => {
+            let name = ident(&field.name);
+            quote!(input.#name.as_deref().unwrap_or_default())
+        }
+        Some(field) => {
+            let name = ident(&field.name);
+            quote!(input.#name)
+        }
+        None => quote!(""),
+    }
+}
+
+/// `Paginated` (and `PaginatedItems`) for an operation whose tokens are string members
+/// of its input and output; nothing for one whose tokens are not.
+fn paginated_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
+    let Some(paginated) = &op.paginated else {
+        return TokenStream::new();
+    };
+    let input = op.input.as_deref().and_then(|name| fields(space, name));
+    let output = op.output.as_deref().and_then(|name| fields(space, name));
+    let string = |fields, member: &Option<String>| {
+        field(fields, member.as_deref()?).filter(|f| f.ty == RustType::String)
+    };
+    let (Some(input_token), Some(output_token)) = (
+        string(input, &paginated.input_token),
+        string(output, &paginated.output_token),
+    ) else {
+        return TokenStream::new();
+    };
+    let name = ident(&op.name);
+    let set = ident(&input_token.name);
+    let (set_token, token) = match input_token.optional {
+        true => (quote!(input.#set = token;), quote!(input.#set.as_deref())),
+        false => (
+            quote!(input.#set = token.unwrap_or_default();),
+            quote!(Some(input.#set.as_str())),
+        ),
+    };
+    let get = ident(&output_token.name);
+    let next = match output_token.optional {
+        true => quote!(output.#get.as_deref()),
+        false => quote!(Some(output.#get.as_str())),
+    };
+    let items = paginated
+        .items
+        .as_deref()
+        .and_then(|member| field(output, member))
+        .and_then(|items| items_impl(&name, items));
+    let feature = CLIENT_FEATURE;
+    quote! {
+        #[cfg(feature = #feature)]
+        impl crate::client::Paginated for #name {
+            #[inline]
+            fn set_token(input: &mut Self::Input, token: Option<String>) {
+                #set_token
+            }
+            #[inline]
+            fn token(input: &Self::Input) -> Option<&str> {
+                #token
+            }
+            #[inline]
+            fn next_token(output: &Self::Output) -> Option<&str> {
+                #next
+            }
+        }
+        #items
+    }
+}
+
+/// `PaginatedItems` for a page whose items are a list member.
+fn items_impl(name: &proc_macro2::Ident, items: &Field) -> Option<TokenStream> {
+    let RustType::List { item, sparse } = &items.ty else {
+        return None;
+    };
+    let item = super::ty::tokens(item);
+    let item = match sparse {
+        true => quote!(Option<#item>),
+        false => item,
+    };
+    let member = ident(&items.name);
+    let take = match items.optional {
+        true => quote!(output.#member.unwrap_or_default()),
+        false => quote!(output.#member),
+    };
+    let feature = CLIENT_FEATURE;
+    Some(quote! {
+        #[cfg(feature = #feature)]
+        impl crate::client::PaginatedItems for #name {
+            type Item = #item;
+            #[inline]
+            fn items(output: Self::Output) -> Vec<Self::Item> {
+                #take
+            }
+        }
+    })
+}
