@@ -21,9 +21,9 @@ pub trait Call: Operation<Input: Serialize + Clone, Output: DeserializeOwned> + 
         -> Result<Self::Error, ::serde_json::Error>;
 
     /// Fills in what the client sets when the caller leaves it unset: the
-    /// `@idempotencyToken` member gets a fresh token.
-    fn prepare(input: &mut Self::Input) {
-        let _ = input;
+    /// `@idempotencyToken` member gets a fresh token from `token`.
+    fn prepare(input: &mut Self::Input, token: fn() -> String) {
+        let _ = (input, token);
     }
 
     /// The `@endpoint` host prefix, its host labels filled in from `input`, to put

@@ -47,7 +47,7 @@ impl Client {
     /// When there are no credentials, or the request cannot be made or signed.
     pub fn request<O: Call>(&self, operation: O, input: O::Input) -> Result<Request, Error<O::Error>> {
         let _ = operation;
-        let prepared = Prepared::<O>::new(input)?;
+        let prepared = Prepared::<O>::new(input, self.settings.idempotency_token)?;
         self.sign::<O>(&prepared, SystemTime::now())
     }
 
@@ -88,8 +88,8 @@ pub(crate) struct Prepared<O: Call> {
 }
 
 impl<O: Call> Prepared<O> {
-    pub(crate) fn new(mut input: O::Input) -> Result<Self, RequestError> {
-        O::prepare(&mut input);
+    pub(crate) fn new(mut input: O::Input, token: fn() -> String) -> Result<Self, RequestError> {
+        O::prepare(&mut input, token);
         Ok(Prepared {
             body: O::write_input(&input).map_err(RequestError::Body)?,
             host_prefix: O::host_prefix(&input),

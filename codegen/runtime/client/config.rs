@@ -23,6 +23,7 @@ pub struct ClientBuilder {
     transport: Option<Arc<dyn Transport>>,
     retry: RetryPolicy,
     call_timeout: Option<Duration>,
+    idempotency_token: fn() -> String,
 }
 
 /// What a client holds, shared by its clones.
@@ -34,6 +35,7 @@ pub(crate) struct Settings {
     pub(crate) transport: Option<Arc<dyn Transport>>,
     pub(crate) retry: RetryPolicy,
     pub(crate) call_timeout: Option<Duration>,
+    pub(crate) idempotency_token: fn() -> String,
 }
 
 impl fmt::Debug for Settings {
@@ -74,6 +76,7 @@ impl ClientBuilder {
             transport: None,
             retry: RetryPolicy::default(),
             call_timeout: None,
+            idempotency_token: super::call::idempotency_token,
         }
     }
 
@@ -134,6 +137,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Where unset `@idempotencyToken` members get their tokens, instead of random
+    /// UUIDs: for tests that need to know the token.
+    #[must_use]
+    pub fn idempotency_tokens(mut self, token: fn() -> String) -> Self {
+        self.idempotency_token = token;
+        self
+    }
+
     /// What the environment and the shared config files set, as the AWS CLI reads
     /// them: the region (`AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`),
     /// the endpoint (`AWS_ENDPOINT_URL_<SDK_ID>`, then `AWS_ENDPOINT_URL`, unless
@@ -186,6 +197,7 @@ impl ClientBuilder {
             transport,
             retry: self.retry,
             call_timeout: self.call_timeout,
+            idempotency_token: self.idempotency_token,
         };
         Ok(Client {
             settings: Arc::new(settings),

@@ -5,6 +5,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use heck::ToKebabCase;
+
+use super::docs::Links;
 use super::root::CLIENT_FEATURE;
 use super::ty::ident;
 use super::TokenFile;
@@ -20,7 +23,7 @@ pub fn has_client(space: &TypeSpace) -> bool {
 
 /// `src/service.rs`: the service as the client calls it, and the constructors of a
 /// client of it.
-pub fn service_file(space: &TypeSpace) -> Option<TokenFile> {
+pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
     if !has_client(space) {
         return None;
     }
@@ -33,7 +36,8 @@ pub fn service_file(space: &TypeSpace) -> Option<TokenFile> {
         Some(rules) => quote!(Some(#rules)),
         None => quote!(None),
     };
-    let summary = format!(" {title} as the client calls it: its names and its endpoint rules.");
+    let operations = space.operations.values().map(|op| operation_info(space, links, op));
+    let summary = format!(" {title} as the client calls it: its names, its endpoint rules and its operations by name.");
     let doc = format!(" {title}: what the client needs to call it.");
     let tokens = quote! {
         #![doc = #summary]
@@ -45,6 +49,9 @@ pub fn service_file(space: &TypeSpace) -> Option<TokenFile> {
             version: #version,
             endpoint_rules: #rules,
         };
+        /// Every operation of the service by name, for tools that call them with JSON,
+        /// such as a command line.
+        pub static OPERATIONS: &[crate::client::OperationInfo] = &[#(#operations),*];
         impl crate::client::Client {
             /// A client set up as the AWS CLI is: region, endpoint and retries from the
             /// environment and the profile, credentials from the default chain.
@@ -78,7 +85,94 @@ pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
         #[rustfmt::skip]
         mod service;
         #[cfg(feature = #feature)]
-        pub use service::SERVICE;
+        pub use service::{OPERATIONS, SERVICE};
+    }
+}
+
+/// The entry of `op` in `OPERATIONS`.
+fn operation_info(space: &TypeSpace, links: &Links, op: &OperationItem) -> TokenStream {
+    let (name, ty) = (&op.name, ident(&op.name));
+    let kebab = op.name.to_kebab_case();
+    let summary = op
+        .docs
+        .as_deref()
+        .map(|html| plain_summary(&links.markdown(html)))
+        .unwrap_or_default();
+    let members = op
+        .input
+        .as_deref()
+        .and_then(|name| fields(space, name))
+        .unwrap_or_default()
+        .iter()
+        .map(|field| {
+            let (name, shape, required) = (&field.wire_name, shape_words(&field.ty), field.required);
+            quote!(crate::client::MemberInfo { name: #name, shape: #shape, required: #required })
+        });
+    quote! {
+        crate::client::OperationInfo {
+            name: #name,
+            kebab_name: #kebab,
+            summary: #summary,
+            input: &[#(#members),*],
+            call: crate::client::call_json::<crate::#ty>,
+        }
+    }
+}
+
+/// A type in words, as a command line's help shows it.
+fn shape_words(ty: &RustType) -> String {
+    match ty {
+        RustType::String => "string".to_owned(),
+        RustType::Bool => "boolean".to_owned(),
+        RustType::I8 | RustType::I16 | RustType::I32 => "integer".to_owned(),
+        RustType::I64 => "long".to_owned(),
+        RustType::F32 | RustType::F64 => "double".to_owned(),
+        RustType::BigInteger => "big integer".to_owned(),
+        RustType::BigDecimal => "big decimal".to_owned(),
+        RustType::Blob => "blob (base64)".to_owned(),
+        RustType::Timestamp => "timestamp".to_owned(),
+        RustType::Document => "document".to_owned(),
+        RustType::Named(name) => name.clone(),
+        RustType::List { item, .. } => format!("list of {}", shape_words(item)),
+        RustType::Map { key, value, .. } => {
+            format!("map of {} to {}", shape_words(key), shape_words(value))
+        }
+    }
+}
+
+/// The first sentence of Markdown docs, as plain text on one line.
+fn plain_summary(markdown: &str) -> String {
+    let paragraph = markdown.split("\n\n").next().unwrap_or_default();
+    let text = strip_markdown(&paragraph.replace('\n', " "));
+    match text.find(". ") {
+        Some(end) => text[..=end].to_owned(),
+        None => text,
+    }
+}
+
+/// `text` without Markdown's code spans, emphasis and link targets.
+fn strip_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' | '*' | '[' | '\\' => {}
+            ']' => match chars.peek() {
+                Some('(') => skip_past(&mut chars, ')'),
+                Some('[') => skip_past(&mut chars, ']'),
+                _ => {}
+            },
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn skip_past(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, end: char) {
+    for c in chars.by_ref() {
+        if c == end {
+            break;
+        }
     }
 }
 
@@ -142,17 +236,17 @@ fn prepare_fn(token: &Field) -> TokenStream {
     let fill = match token.optional {
         true => quote! {
             if input.#name.is_none() {
-                input.#name = Some(crate::client::idempotency_token());
+                input.#name = Some(token());
             }
         },
         false => quote! {
             if input.#name.is_empty() {
-                input.#name = crate::client::idempotency_token();
+                input.#name = token();
             }
         },
     };
     quote! {
-        fn prepare(input: &mut Self::Input) {
+        fn prepare(input: &mut Self::Input, token: fn() -> String) {
             #fill
         }
     }

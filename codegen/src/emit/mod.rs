@@ -158,7 +158,7 @@ impl<'a> Emitter<'a> {
             Part::OperationsIndex => Some(root::operations_index(space)),
             Part::PrimitivesIndex => Some(root::primitives_index(space.json)),
             Part::Patterns => validate::patterns_file(space),
-            Part::Service => client::service_file(space),
+            Part::Service => client::service_file(space, links),
             Part::Item(item) => Some(TokenFile {
                 path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
                 tokens: item_file(self, item),

@@ -213,6 +213,14 @@ pub const CLIENT_FEATURE: &str = "client";
 /// The client's files, `mod.rs` first.
 const CLIENT: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/client/mod.rs")),
+    ("call.rs", include_str!("../../runtime/client/call.rs")),
+    ("calls.rs", include_str!("../../runtime/client/calls.rs")),
+    ("config.rs", include_str!("../../runtime/client/config.rs")),
+    ("dynamic.rs", include_str!("../../runtime/client/dynamic.rs")),
+    ("error.rs", include_str!("../../runtime/client/error.rs")),
+    ("pages.rs", include_str!("../../runtime/client/pages.rs")),
+    ("send.rs", include_str!("../../runtime/client/send.rs")),
+    ("service.rs", include_str!("../../runtime/client/service.rs")),
     (
         "credentials/mod.rs",
         include_str!("../../runtime/client/credentials/mod.rs"),
