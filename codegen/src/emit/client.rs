@@ -74,6 +74,110 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
     })
 }
 
+/// `tests/endpoints.rs`: every `smithy.rules#endpointTests` case of the model, resolved
+/// by the client's rules engine from the crate's own rules.
+pub fn endpoint_tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
+    let cases = &space.service.endpoint_tests;
+    if !has_client(space) || space.service.endpoint_rules.is_none() || cases.is_empty() {
+        return None;
+    }
+    let krate = ident(&crate_name.replace('-', "_"));
+    let feature = CLIENT_FEATURE;
+    let cases = cases.iter().map(endpoint_case);
+    let tokens = quote! {
+        //! The model's own endpoint test cases (`smithy.rules#endpointTests`), resolved
+        //! from the crate's endpoint rules.
+        #![cfg(feature = #feature)]
+
+        use #krate::client::endpoint::{Params, RuleSet};
+
+        /// A parameter's value in a test case.
+        enum Param {
+            Text(&'static str),
+            Flag(bool),
+            List(&'static [&'static str]),
+        }
+
+        /// One test case: its docs, its parameters, and the URL or the error expected.
+        struct Case {
+            documentation: &'static str,
+            params: &'static [(&'static str, Param)],
+            expect: Result<&'static str, &'static str>,
+        }
+
+        const CASES: &[Case] = &[#(#cases),*];
+
+        /// What the rules give for `case`: the URL, or the error's message.
+        fn resolve(rules: &RuleSet, case: &Case) -> Result<String, String> {
+            let mut params = Params::new();
+            for (name, value) in case.params {
+                match value {
+                    Param::Text(text) => params.set(*name, *text),
+                    Param::Flag(flag) => params.set(*name, *flag),
+                    Param::List(items) => params.set(*name, items.iter().map(|item| item.to_string()).collect::<Vec<String>>()),
+                }
+            }
+            match rules.resolve(&params) {
+                Ok(endpoint) => Ok(endpoint.url().to_owned()),
+                Err(error) => Err(error.to_string()),
+            }
+        }
+
+        #[test]
+        fn every_endpoint_test_case_of_the_model_passes() {
+            let text = #krate::SERVICE.endpoint_rules.expect("the model's endpoint rules");
+            let rules = RuleSet::from_json(text).expect("the endpoint rules read");
+            let failures: Vec<String> = CASES
+                .iter()
+                .filter_map(|case| {
+                    let got = resolve(&rules, case);
+                    let passed = match (&got, case.expect) {
+                        (Ok(url), Ok(expected)) => url == expected,
+                        (Err(message), Err(expected)) => message.contains(expected),
+                        _ => false,
+                    };
+                    (!passed).then(|| format!("{}: got {got:?}, expected {:?}", case.documentation, case.expect))
+                })
+                .collect();
+            assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+        }
+    };
+    Some(TokenFile {
+        path: "tests/endpoints.rs".to_owned(),
+        tokens,
+    })
+}
+
+/// One `Case` of `tests/endpoints.rs`, from a test case of the model.
+fn endpoint_case(case: &serde_json::Value) -> TokenStream {
+    let documentation = case["documentation"].as_str().unwrap_or_default();
+    let params = case["params"].as_object().into_iter().flatten().filter_map(|(name, value)| {
+        let value = match value {
+            serde_json::Value::String(text) => quote!(Param::Text(#text)),
+            serde_json::Value::Bool(flag) => quote!(Param::Flag(#flag)),
+            serde_json::Value::Array(items) => {
+                let items = items.iter().filter_map(serde_json::Value::as_str);
+                quote!(Param::List(&[#(#items),*]))
+            }
+            _ => return None,
+        };
+        Some(quote!((#name, #value)))
+    });
+    let expect = &case["expect"];
+    let expect = match (expect["endpoint"]["url"].as_str(), expect["error"].as_str()) {
+        (Some(url), _) => quote!(Ok(#url)),
+        (None, Some(error)) => quote!(Err(#error)),
+        (None, None) => quote!(Err("")),
+    };
+    quote! {
+        Case {
+            documentation: #documentation,
+            params: &[#(#params),*],
+            expect: #expect,
+        }
+    }
+}
+
 /// The declaration of `src/service.rs` in `src/lib.rs`, and its export.
 pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
     if !has_client(space) {
