@@ -12,6 +12,10 @@ pub trait Call: Operation<Input: Serialize + Clone, Output: DeserializeOwned> + 
     /// whether it means throttling.
     const RETRYABLE: &'static [(&'static str, bool)] = &[];
 
+    /// Whether `@requestCompression` asks for the request body to be gzipped (with
+    /// the `gzip` feature, which the `client` feature turns on for such services).
+    const GZIP: bool = false;
+
     /// Reads an error response: the `X-Amzn-Errortype` header, if any, and the body.
     ///
     /// # Errors

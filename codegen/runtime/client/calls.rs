@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use super::call::Call;
+use super::compress::compress;
 use super::config::Settings;
 use super::error::{Error, RequestError, ResponseError};
 use super::sigv4::{self, SigningParams};
@@ -47,7 +48,7 @@ impl Client {
     /// When there are no credentials, or the request cannot be made or signed.
     pub fn request<O: Call>(&self, operation: O, input: O::Input) -> Result<Request, Error<O::Error>> {
         let _ = operation;
-        let prepared = Prepared::<O>::new(input, self.settings.idempotency_token)?;
+        let prepared = Prepared::<O>::new(input, &self.settings)?;
         self.sign::<O>(&prepared, SystemTime::now())
     }
 
@@ -83,15 +84,19 @@ impl Client {
 /// written and its host prefix known.
 pub(crate) struct Prepared<O: Call> {
     body: Vec<u8>,
+    content_encoding: Option<&'static str>,
     host_prefix: Option<String>,
     operation: std::marker::PhantomData<O>,
 }
 
 impl<O: Call> Prepared<O> {
-    pub(crate) fn new(mut input: O::Input, token: fn() -> String) -> Result<Self, RequestError> {
-        O::prepare(&mut input, token);
+    pub(crate) fn new(mut input: O::Input, settings: &Settings) -> Result<Self, RequestError> {
+        O::prepare(&mut input, settings.idempotency_token);
+        let body = O::write_input(&input).map_err(RequestError::Body)?;
+        let (body, content_encoding) = compress(body, O::GZIP, settings.min_compression_size);
         Ok(Prepared {
-            body: O::write_input(&input).map_err(RequestError::Body)?,
+            body,
+            content_encoding,
             host_prefix: O::host_prefix(&input),
             operation: std::marker::PhantomData,
         })
@@ -111,6 +116,9 @@ impl<O: Call> Prepared<O> {
             .header("user-agent", USER_AGENT);
         if let Some(target) = O::TARGET {
             builder = builder.header("x-amz-target", target);
+        }
+        if let Some(encoding) = self.content_encoding {
+            builder = builder.header("content-encoding", encoding);
         }
         builder
             .body(self.body.clone())

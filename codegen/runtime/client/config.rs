@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::calls::Client;
+use super::compress::{DEFAULT_MIN_SIZE, MAX_MIN_SIZE};
 use super::credentials::{self, ProvideCredentials};
 use super::endpoint::{EndpointError, Params, RuleSet};
 use super::retry::RetryPolicy;
@@ -24,6 +25,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     call_timeout: Option<Duration>,
     idempotency_token: fn() -> String,
+    min_compression_size: Option<usize>,
 }
 
 /// What a client holds, shared by its clones.
@@ -36,6 +38,8 @@ pub(crate) struct Settings {
     pub(crate) retry: RetryPolicy,
     pub(crate) call_timeout: Option<Duration>,
     pub(crate) idempotency_token: fn() -> String,
+    /// The smallest request body that is gzipped; `None`: never.
+    pub(crate) min_compression_size: Option<usize>,
 }
 
 impl fmt::Debug for Settings {
@@ -77,6 +81,7 @@ impl ClientBuilder {
             retry: RetryPolicy::default(),
             call_timeout: None,
             idempotency_token: super::call::idempotency_token,
+            min_compression_size: Some(DEFAULT_MIN_SIZE),
         }
     }
 
@@ -145,11 +150,20 @@ impl ClientBuilder {
         self
     }
 
+    /// The smallest request body gzipped for operations that ask for compression
+    /// (10 KiB unless set; at most 10 MiB); `None` never compresses.
+    #[must_use]
+    pub fn min_compression_size(mut self, bytes: Option<usize>) -> Self {
+        self.min_compression_size = bytes.map(|bytes| bytes.min(MAX_MIN_SIZE));
+        self
+    }
+
     /// What the environment and the shared config files set, as the AWS CLI reads
     /// them: the region (`AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`),
     /// the endpoint (`AWS_ENDPOINT_URL_<SDK_ID>`, then `AWS_ENDPOINT_URL`, unless
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`), `AWS_USE_FIPS_ENDPOINT`,
-    /// `AWS_USE_DUALSTACK_ENDPOINT` and `AWS_MAX_ATTEMPTS`. What is already set stays.
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`, `AWS_DISABLE_REQUEST_COMPRESSION`
+    /// and `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`. What is already set stays.
     #[must_use]
     pub fn from_env(self) -> Self {
         self.from_lookup(&credentials::Env::process())
@@ -169,6 +183,13 @@ impl ClientBuilder {
         }
         self.use_fips |= env.get("AWS_USE_FIPS_ENDPOINT").is_some_and(|v| is_true(&v));
         self.use_dual_stack |= env.get("AWS_USE_DUALSTACK_ENDPOINT").is_some_and(|v| is_true(&v));
+        if env.get("AWS_DISABLE_REQUEST_COMPRESSION").is_some_and(|v| is_true(&v)) {
+            self.min_compression_size = None;
+        }
+        let min_size = env.get("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES");
+        if let Some(bytes) = min_size.and_then(|v| v.trim().parse().ok()) {
+            self = self.min_compression_size(Some(bytes));
+        }
         if let Some(attempts) = env.get("AWS_MAX_ATTEMPTS").and_then(|v| v.trim().parse().ok()) {
             self.retry = self.retry.max_attempts(attempts);
         }
@@ -198,6 +219,7 @@ impl ClientBuilder {
             retry: self.retry,
             call_timeout: self.call_timeout,
             idempotency_token: self.idempotency_token,
+            min_compression_size: self.min_compression_size,
         };
         Ok(Client {
             settings: Arc::new(settings),

@@ -9,6 +9,7 @@
 
 mod call;
 mod calls;
+mod compress;
 mod config;
 pub mod credentials;
 mod dynamic;

@@ -19,7 +19,7 @@ impl Client {
     /// ([`Error::Service`]), else what kept the call from an answer.
     pub fn send<O: Call>(&self, operation: O, input: O::Input) -> Result<O::Output, Error<O::Error>> {
         let _ = operation;
-        let prepared = Prepared::<O>::new(input, self.settings.idempotency_token)?;
+        let prepared = Prepared::<O>::new(input, &self.settings)?;
         let Some(transport) = self.settings.transport.as_deref() else {
             return Err(Error::Request(RequestError::NoTransport));
         };

@@ -13,6 +13,11 @@ use super::ty::ident;
 use super::TokenFile;
 use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
 
+/// Whether any operation asks for its requests to be gzipped.
+pub fn uses_gzip(space: &TypeSpace) -> bool {
+    space.operations.values().any(|op| op.gzip)
+}
+
 /// Whether the crate gets a client: its protocol is awsJson 1.0 or 1.1.
 pub fn has_client(space: &TypeSpace) -> bool {
     matches!(
@@ -316,11 +321,13 @@ fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
         .and_then(|member| field(input, member))
         .map(prepare_fn);
     let host_prefix = op.host_prefix.as_deref().map(|p| host_prefix_fn(p, input));
+    let gzip = op.gzip.then(|| quote!(const GZIP: bool = true;));
     let feature = CLIENT_FEATURE;
     quote! {
         #[cfg(feature = #feature)]
         impl crate::client::Call for #name {
             #retryable
+            #gzip
             #[inline]
             fn read_error(
                 error_type: Option<&str>,

@@ -215,6 +215,10 @@ const CLIENT: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/client/mod.rs")),
     ("call.rs", include_str!("../../runtime/client/call.rs")),
     ("calls.rs", include_str!("../../runtime/client/calls.rs")),
+    (
+        "compress.rs",
+        include_str!("../../runtime/client/compress.rs"),
+    ),
     ("config.rs", include_str!("../../runtime/client/config.rs")),
     ("dynamic.rs", include_str!("../../runtime/client/dynamic.rs")),
     ("error.rs", include_str!("../../runtime/client/error.rs")),
@@ -601,7 +605,7 @@ pub fn primitives_index(json: Option<JsonProtocol>) -> TokenFile {
 
 /// The dependencies and features of the JSON protocols: serde and serde_json for the
 /// body format, and for the awsJson protocols the client's.
-fn wire_dependencies(json: Option<JsonProtocol>) -> (String, String) {
+fn wire_dependencies(json: Option<JsonProtocol>, gzip: bool) -> (String, String) {
     let wire = super::wire::FEATURE;
     let mut dependencies = String::from(
         "serde = { version = \"1.0.229\", default-features = false, features = [\"std\"], optional = true }\n\
@@ -617,11 +621,14 @@ fn wire_dependencies(json: Option<JsonProtocol>) -> (String, String) {
                  hmac = { version = \"0.12.1\", optional = true }\n\
                  http = { version = \"1.5.0\", optional = true }\n\
                  sha2 = { version = \"0.10.9\", optional = true }\n\
-                 ureq = { version = \"3.5.2\", default-features = false, features = [\"rustls\"], optional = true }\n",
+                 ureq = { version = \"3.5.2\", default-features = false, features = [\"rustls\"], optional = true }\n\
+                 flate2 = { version = \"1.1.11\", optional = true }\n",
             );
+            let gzip = if gzip { ", \"gzip\"" } else { "" };
             features.push_str(&format!(
-                "{CLIENT_FEATURE} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"]\n\
-                 blocking = [\"{CLIENT_FEATURE}\", \"dep:ureq\"]\n"
+                "{CLIENT_FEATURE} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"{gzip}]\n\
+                 blocking = [\"{CLIENT_FEATURE}\", \"dep:ureq\"]\n\
+                 gzip = [\"dep:flate2\"]\n"
             ));
         }
     }
@@ -631,13 +638,8 @@ fn wire_dependencies(json: Option<JsonProtocol>) -> (String, String) {
 /// `Cargo.toml` for a standalone crate: regex-lite for the `validate` feature, the only
 /// one on by default; for JSON protocols serde (without its derive) and serde_json
 /// behind the `serde` feature; timestamp conversions and `arbitrary` behind features.
-pub fn cargo_toml(
-    crate_name: &str,
-    title: &str,
-    json: Option<JsonProtocol>,
-    sdk: &[String],
-    header: &str,
-) -> String {
+pub fn cargo_toml(crate_name: &str, space: &TypeSpace, sdk: &[String], header: &str) -> String {
+    let title = &space.service.title;
     let sdk_dependencies: String = sdk
         .iter()
         .map(|name| match name.starts_with("aws-sdk-") {
@@ -654,7 +656,7 @@ pub fn cargo_toml(
             format!("{} = [{}]\n", super::interop::FEATURE, deps.join(", "))
         }
     };
-    let (serde, serde_feature) = wire_dependencies(json);
+    let (serde, serde_feature) = wire_dependencies(space.json, super::client::uses_gzip(space));
     format!(
         "{header}\
 [package]

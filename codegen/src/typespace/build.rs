@@ -608,6 +608,12 @@ fn operation(
             .input
             .as_ref()
             .and_then(|input| idempotency_token(model, &input.target)),
+        gzip: shape
+            .traits
+            .other()
+            .find(|(id, _)| *id == "smithy.api#requestCompression")
+            .and_then(|(_, value)| value.get("encodings")?.as_array().cloned())
+            .is_some_and(|encodings| encodings.iter().any(|e| e == "gzip")),
     })
 }
 

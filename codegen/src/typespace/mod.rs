@@ -303,6 +303,8 @@ pub struct OperationItem {
     pub host_prefix: Option<String>,
     /// The input member that `@idempotencyToken` marks, by its model name.
     pub idempotency_token: Option<String>,
+    /// Whether `@requestCompression` lists `gzip`.
+    pub gzip: bool,
 }
 
 /// One modeled error of an operation.
