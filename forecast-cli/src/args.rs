@@ -91,7 +91,10 @@ mod tests {
             panic!("{parsed:?}");
         };
         assert_eq!(call.operation.name, "DescribeForecastExportJob");
-        assert_eq!(call.input.as_deref(), Some(r#"{"ForecastExportJobArn": "arn"}"#));
+        assert_eq!(
+            call.input.as_deref(),
+            Some(r#"{"ForecastExportJobArn": "arn"}"#)
+        );
         assert_eq!(call.region.as_deref(), Some("eu-west-1"));
     }
 

@@ -13,7 +13,11 @@ pub fn overview(operations: &[OperationInfo]) -> String {
          come from the AWS environment variables and ~/.aws/config and ~/.aws/credentials.\n\
          `forecast <operation> --help` shows the operation's input.\n\nOperations:\n",
     );
-    let width = operations.iter().map(|op| op.kebab_name.len()).max().unwrap_or(0);
+    let width = operations
+        .iter()
+        .map(|op| op.kebab_name.len())
+        .max()
+        .unwrap_or(0);
     for op in operations {
         let _ = writeln!(text, "  {:width$}  {}", op.kebab_name, op.summary);
     }
@@ -59,7 +63,10 @@ mod tests {
             .find(|op| op.name == "CreateDatasetGroup")
             .unwrap();
         let text = operation(op);
-        assert!(text.contains("DatasetGroupName  string, required"), "{text}");
+        assert!(
+            text.contains("DatasetGroupName  string, required"),
+            "{text}"
+        );
         assert!(text.contains("Tags"), "{text}");
         assert!(text.contains("list of Tag"), "{text}");
     }

@@ -55,7 +55,9 @@ fn a_dataset_group_from_creation_to_deletion() {
     let describe = DescribeDatasetGroupRequest {
         dataset_group_arn: arn.clone(),
     };
-    let described = client.send(DescribeDatasetGroup, describe.clone()).expect("described");
+    let described = client
+        .send(DescribeDatasetGroup, describe.clone())
+        .expect("described");
     assert_eq!(described.dataset_group_name.as_deref(), Some(name.as_str()));
     assert_eq!(described.domain, Some(Domain::Retail));
     // moto writes CreationTime as an ISO 8601 string, not epoch seconds.
@@ -63,11 +65,19 @@ fn a_dataset_group_from_creation_to_deletion() {
     assert!(created_at.secs() > 1_700_000_000, "{created_at:?}");
 
     let listed: Vec<_> = client
-        .items(ListDatasetGroups, ListDatasetGroupsRequest::builder().max_results(1).build().unwrap())
+        .items(
+            ListDatasetGroups,
+            ListDatasetGroupsRequest::builder()
+                .max_results(1)
+                .build()
+                .unwrap(),
+        )
         .collect::<Result<_, _>>()
         .expect("listed");
     assert!(
-        listed.iter().any(|group| group.dataset_group_arn.as_deref() == Some(arn.as_str())),
+        listed
+            .iter()
+            .any(|group| group.dataset_group_arn.as_deref() == Some(arn.as_str())),
         "{listed:?}"
     );
 
@@ -89,7 +99,10 @@ fn a_dataset_group_from_creation_to_deletion() {
         }) => {
             assert_eq!(status, 400);
             assert!(request_id.is_some(), "moto sends x-amzn-RequestId");
-            assert_eq!(error.message.as_deref(), Some(format!("No resource found {arn}").as_str()));
+            assert_eq!(
+                error.message.as_deref(),
+                Some(format!("No resource found {arn}").as_str())
+            );
         }
         other => panic!("expected ResourceNotFoundException, got {other:?}"),
     }
@@ -108,7 +121,12 @@ fn a_bad_input_is_the_services_invalid_input_exception() {
         Err(Error::Service {
             error: CreateDatasetGroupError::InvalidInputException(error),
             ..
-        }) => assert!(error.to_string().starts_with("InvalidInputException: Dataset arns"), "{error}"),
+        }) => assert!(
+            error
+                .to_string()
+                .starts_with("InvalidInputException: Dataset arns"),
+            "{error}"
+        ),
         other => panic!("expected InvalidInputException, got {other:?}"),
     }
 }
@@ -129,7 +147,11 @@ fn forecast(args: &[&str]) -> Output {
 }
 
 fn stdout_json(output: &Output) -> serde_json::Value {
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
@@ -139,13 +161,19 @@ fn the_command_line_calls_the_operations() {
     let name = unique("cli");
     let input = format!(r#"{{"DatasetGroupName": "{name}", "Domain": "RETAIL"}}"#);
     let created = stdout_json(&forecast(&["create-dataset-group", &input]));
-    let arn = created["DatasetGroupArn"].as_str().expect("an ARN").to_owned();
+    let arn = created["DatasetGroupArn"]
+        .as_str()
+        .expect("an ARN")
+        .to_owned();
 
     let by_arn = format!(r#"{{"DatasetGroupArn": "{arn}"}}"#);
     let described = stdout_json(&forecast(&["describe-dataset-group", &by_arn]));
     assert_eq!(described["DatasetGroupName"], name.as_str());
     assert_eq!(described["Domain"], "RETAIL");
-    assert!(described["CreationTime"].is_number(), "written back as epoch seconds");
+    assert!(
+        described["CreationTime"].is_number(),
+        "written back as epoch seconds"
+    );
 
     let listed = stdout_json(&forecast(&["list-dataset-groups"]));
     let groups = listed["DatasetGroups"].as_array().expect("a list");
@@ -156,7 +184,9 @@ fn the_command_line_calls_the_operations() {
     assert!(!missing.status.success());
     let stderr = String::from_utf8_lossy(&missing.stderr);
     assert!(
-        stderr.starts_with(&format!("ResourceNotFoundException: No resource found {arn}")),
+        stderr.starts_with(&format!(
+            "ResourceNotFoundException: No resource found {arn}"
+        )),
         "{stderr}"
     );
 }

@@ -35,6 +35,9 @@ const HARNESS: &str = include_str!("protocol_tests/harness.rs");
 /// The command that regenerates everything here, for the generated files' headers.
 const COMMAND: &str = "cargo xtask protocol-tests";
 
+/// The endpoint of the clients of suites that name none.
+const DEFAULT_ENDPOINT: &str = "https://example.com";
+
 /// One protocol: its suite file name (under `input/` and `output/`), its crate, and the
 /// runner's module of checks over that crate.
 struct Protocol {
@@ -109,8 +112,12 @@ impl Loaded {
     fn case_sources(&self, protocol: &Protocol) -> Result<Vec<String>> {
         let krate = protocol.crate_name.replace('-', "_");
         let mut sources = Vec::new();
-        for (name, file, direction) in &self.files {
-            for case in file.iter().flat_map(|suite| &suite.cases) {
+        let suites = self.files.iter().flat_map(|(name, file, direction)| {
+            file.iter().map(move |suite| (name, suite, direction))
+        });
+        for (name, suite, direction) in suites {
+            let endpoint = suite.client_endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
+            for case in &suite.cases {
                 let source = cases::case_source(
                     &self.service,
                     &krate,
@@ -118,6 +125,7 @@ impl Loaded {
                     name,
                     *direction,
                     case,
+                    endpoint,
                 )
                 .with_context(|| format!("{SUITES}/{name}: case `{}`", case.id))?;
                 sources.push(source);
@@ -162,16 +170,44 @@ mod {glue} {{
     use crate::harness::{{self, Outcome, Request, Sent}};
     use serde::de::DeserializeOwned;
     use serde::Serialize;
+    use {krate}::client::{{Call, ClientBuilder, Credentials}};
     use {krate}::primitives::{{JsonBody, Operation}};
 
-    /// Reads `params` as the input, writes it, and compares the request with `expected`.
-    pub fn input<Op: Operation>(params: &str, expected: &Request) -> Outcome
+    /// The idempotency token the suites expect a client to generate.
+    fn token() -> String {{
+        "00000000-0000-4000-8000-000000000000".to_owned()
+    }}
+
+    /// Reads `params` as the input, makes the client's request of it to `endpoint`, and
+    /// compares the request with `expected`.
+    pub fn input<Op: Call + Default>(endpoint: &str, params: &str, expected: &Request) -> Outcome
     where
-        Op::Input: Serialize + DeserializeOwned,
+        Op::Input: DeserializeOwned,
     {{
         let input: Op::Input = harness::parse(params, "params")?;
-        let body = Op::write_input(&input).map_err(|err| format!("cannot write the input: {{err}}"))?;
-        let sent = Sent {{ body: &body, target: Op::TARGET, content_type: Op::CONTENT_TYPE }};
+        let client = ClientBuilder::new(&{krate}::SERVICE)
+            .region("us-east-1")
+            .endpoint_url(endpoint)
+            .credentials(Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
+            .idempotency_tokens(token)
+            .build()
+            .map_err(|err| format!("cannot build a client: {{err}}"))?;
+        let request = client
+            .request(Op::default(), input)
+            .map_err(|err| format!("cannot make the request: {{err}}"))?;
+        let headers = request
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.to_string(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            .collect();
+        let host = request.uri().authority().map_or("", |a| a.as_str());
+        let sent = Sent {{
+            method: request.method().as_str(),
+            path: request.uri().path(),
+            host,
+            headers,
+            body: request.body(),
+        }};
         harness::check_request(&sent, expected)
     }}
 
@@ -232,7 +268,7 @@ fn runner_manifest() -> String {
         .iter()
         .map(|p| {
             format!(
-                "{0} = {{ path = \"../{0}\", default-features = false, features = [\"serde\"] }}\n",
+                "{0} = {{ path = \"../{0}\", default-features = false, features = [\"client\"] }}\n",
                 p.crate_name
             )
         })

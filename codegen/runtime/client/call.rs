@@ -21,8 +21,10 @@ pub trait Call: Operation<Input: Serialize + Clone, Output: DeserializeOwned> + 
     /// # Errors
     ///
     /// When the body of a modeled error is not the JSON that error expects.
-    fn read_error(error_type: Option<&str>, body: &[u8])
-        -> Result<Self::Error, ::serde_json::Error>;
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error>;
 
     /// Fills in what the client sets when the caller leaves it unset: the
     /// `@idempotencyToken` member gets a fresh token from `token`.

@@ -46,7 +46,11 @@ impl Client {
     /// # Errors
     ///
     /// When there are no credentials, or the request cannot be made or signed.
-    pub fn request<O: Call>(&self, operation: O, input: O::Input) -> Result<Request, Error<O::Error>> {
+    pub fn request<O: Call>(
+        &self,
+        operation: O,
+        input: O::Input,
+    ) -> Result<Request, Error<O::Error>> {
         let _ = operation;
         let prepared = Prepared::<O>::new(input, &self.settings)?;
         self.sign::<O>(&prepared, SystemTime::now())
@@ -59,13 +63,21 @@ impl Client {
     ///
     /// The operation's error when the service answered with one, or
     /// [`Error::Response`] when the body is not what the operation expects.
-    pub fn response<O: Call>(&self, operation: O, response: Response) -> Result<O::Output, Error<O::Error>> {
+    pub fn response<O: Call>(
+        &self,
+        operation: O,
+        response: Response,
+    ) -> Result<O::Output, Error<O::Error>> {
         let _ = operation;
         read::<O>(response)
     }
 
     /// Signs the prepared request with the client's credentials, at `time`.
-    pub(crate) fn sign<O: Call>(&self, prepared: &Prepared<O>, time: SystemTime) -> Result<Request, Error<O::Error>> {
+    pub(crate) fn sign<O: Call>(
+        &self,
+        prepared: &Prepared<O>,
+        time: SystemTime,
+    ) -> Result<Request, Error<O::Error>> {
         let settings = &self.settings;
         let mut request = prepared.unsigned(settings)?;
         let credentials = settings.credentials.provide()?;
@@ -136,7 +148,9 @@ fn prefixed_host(prefix: &str, host: &str) -> Result<String, RequestError> {
     let valid = full.split('.').all(|label| {
         !label.is_empty()
             && label.len() <= 63
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !label.starts_with('-')
     });
     match valid {
@@ -164,7 +178,8 @@ pub(crate) fn read<O: Call>(response: Response) -> Result<O::Output, Error<O::Er
         request_id: request_id.clone(),
     };
     if response.status().is_success() {
-        return O::read_output(response.body()).map_err(|e| failed(ResponseError::new("output", e)));
+        return O::read_output(response.body())
+            .map_err(|e| failed(ResponseError::new("output", e)));
     }
     let error_type = response
         .headers()

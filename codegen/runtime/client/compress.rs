@@ -58,9 +58,15 @@ mod tests {
     #[test]
     fn small_bodies_others_and_disabled_clients_are_left_alone() {
         let small = vec![b'a'; DEFAULT_MIN_SIZE - 1];
-        assert_eq!(compress(small.clone(), true, Some(DEFAULT_MIN_SIZE)), (small, None));
+        assert_eq!(
+            compress(small.clone(), true, Some(DEFAULT_MIN_SIZE)),
+            (small, None)
+        );
         let large = vec![b'a'; DEFAULT_MIN_SIZE];
-        assert_eq!(compress(large.clone(), false, Some(0)), (large.clone(), None));
+        assert_eq!(
+            compress(large.clone(), false, Some(0)),
+            (large.clone(), None)
+        );
         assert_eq!(compress(large.clone(), true, None), (large, None));
     }
 }

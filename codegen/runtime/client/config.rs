@@ -175,22 +175,34 @@ impl ClientBuilder {
         if self.region.is_none() {
             self.region = credentials::region(env);
         }
-        let ignore = env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS").is_some_and(|v| is_true(&v));
+        let ignore = env
+            .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+            .is_some_and(|v| is_true(&v));
         if self.endpoint_url.is_none() && !ignore {
             self.endpoint_url = env
                 .get(&self.service.endpoint_variable())
                 .or_else(|| env.get("AWS_ENDPOINT_URL"));
         }
-        self.use_fips |= env.get("AWS_USE_FIPS_ENDPOINT").is_some_and(|v| is_true(&v));
-        self.use_dual_stack |= env.get("AWS_USE_DUALSTACK_ENDPOINT").is_some_and(|v| is_true(&v));
-        if env.get("AWS_DISABLE_REQUEST_COMPRESSION").is_some_and(|v| is_true(&v)) {
+        self.use_fips |= env
+            .get("AWS_USE_FIPS_ENDPOINT")
+            .is_some_and(|v| is_true(&v));
+        self.use_dual_stack |= env
+            .get("AWS_USE_DUALSTACK_ENDPOINT")
+            .is_some_and(|v| is_true(&v));
+        if env
+            .get("AWS_DISABLE_REQUEST_COMPRESSION")
+            .is_some_and(|v| is_true(&v))
+        {
             self.min_compression_size = None;
         }
         let min_size = env.get("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES");
         if let Some(bytes) = min_size.and_then(|v| v.trim().parse().ok()) {
             self = self.min_compression_size(Some(bytes));
         }
-        if let Some(attempts) = env.get("AWS_MAX_ATTEMPTS").and_then(|v| v.trim().parse().ok()) {
+        if let Some(attempts) = env
+            .get("AWS_MAX_ATTEMPTS")
+            .and_then(|v| v.trim().parse().ok())
+        {
             self.retry = self.retry.max_attempts(attempts);
         }
         self
@@ -314,13 +326,20 @@ fn default_transport() -> Option<Arc<dyn Transport>> {
 
 /// An endpoint URL's scheme, host (with its port) and path without its last `/`.
 fn split_url(url: &str) -> Result<(String, String, String), ConfigError> {
-    let bad = |reason| ConfigError::EndpointUrl { url: url.to_owned(), reason };
+    let bad = |reason| ConfigError::EndpointUrl {
+        url: url.to_owned(),
+        reason,
+    };
     let uri: http::Uri = url.parse().map_err(|_| bad("not a URL"))?;
     let scheme = match uri.scheme_str() {
         Some(scheme @ ("http" | "https")) => scheme.to_owned(),
         _ => return Err(bad("the scheme is neither http nor https")),
     };
-    let host = uri.authority().ok_or_else(|| bad("no host"))?.as_str().to_owned();
+    let host = uri
+        .authority()
+        .ok_or_else(|| bad("no host"))?
+        .as_str()
+        .to_owned();
     if host.contains('@') {
         return Err(bad("a user name or password in the URL"));
     }
@@ -356,9 +375,9 @@ impl fmt::Display for ConfigError {
             ConfigError::NoRegion => f.write_str(
                 "no region: set AWS_REGION, or `region` in the profile of ~/.aws/config",
             ),
-            ConfigError::NoEndpoint => f.write_str(
-                "no endpoint: the model has no endpoint rules; set AWS_ENDPOINT_URL",
-            ),
+            ConfigError::NoEndpoint => {
+                f.write_str("no endpoint: the model has no endpoint rules; set AWS_ENDPOINT_URL")
+            }
             ConfigError::Endpoint(error) => write!(f, "no endpoint: {error}"),
             ConfigError::EndpointUrl { url, reason } => {
                 write!(f, "endpoint `{url}` cannot be used: {reason}")

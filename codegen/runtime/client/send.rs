@@ -17,7 +17,11 @@ impl Client {
     ///
     /// The operation's own error when the service answers with one
     /// ([`Error::Service`]), else what kept the call from an answer.
-    pub fn send<O: Call>(&self, operation: O, input: O::Input) -> Result<O::Output, Error<O::Error>> {
+    pub fn send<O: Call>(
+        &self,
+        operation: O,
+        input: O::Input,
+    ) -> Result<O::Output, Error<O::Error>> {
         let _ = operation;
         let prepared = Prepared::<O>::new(input, &self.settings)?;
         let Some(transport) = self.settings.transport.as_deref() else {

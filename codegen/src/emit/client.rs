@@ -41,7 +41,10 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
         Some(rules) => quote!(Some(#rules)),
         None => quote!(None),
     };
-    let operations = space.operations.values().map(|op| operation_info(space, links, op));
+    let operations = space
+        .operations
+        .values()
+        .map(|op| operation_info(space, links, op));
     let summary = format!(" {title} as the client calls it: its names, its endpoint rules and its operations by name.");
     let doc = format!(" {title}: what the client needs to call it.");
     let tokens = quote! {
@@ -156,18 +159,22 @@ pub fn endpoint_tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenF
 /// One `Case` of `tests/endpoints.rs`, from a test case of the model.
 fn endpoint_case(case: &serde_json::Value) -> TokenStream {
     let documentation = case["documentation"].as_str().unwrap_or_default();
-    let params = case["params"].as_object().into_iter().flatten().filter_map(|(name, value)| {
-        let value = match value {
-            serde_json::Value::String(text) => quote!(Param::Text(#text)),
-            serde_json::Value::Bool(flag) => quote!(Param::Flag(#flag)),
-            serde_json::Value::Array(items) => {
-                let items = items.iter().filter_map(serde_json::Value::as_str);
-                quote!(Param::List(&[#(#items),*]))
-            }
-            _ => return None,
-        };
-        Some(quote!((#name, #value)))
-    });
+    let params = case["params"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, value)| {
+            let value = match value {
+                serde_json::Value::String(text) => quote!(Param::Text(#text)),
+                serde_json::Value::Bool(flag) => quote!(Param::Flag(#flag)),
+                serde_json::Value::Array(items) => {
+                    let items = items.iter().filter_map(serde_json::Value::as_str);
+                    quote!(Param::List(&[#(#items),*]))
+                }
+                _ => return None,
+            };
+            Some(quote!((#name, #value)))
+        });
     let expect = &case["expect"];
     let expect = match (expect["endpoint"]["url"].as_str(), expect["error"].as_str()) {
         (Some(url), _) => quote!(Ok(#url)),
@@ -214,7 +221,8 @@ fn operation_info(space: &TypeSpace, links: &Links, op: &OperationItem) -> Token
         .unwrap_or_default()
         .iter()
         .map(|field| {
-            let (name, shape, required) = (&field.wire_name, shape_words(&field.ty), field.required);
+            let (name, shape, required) =
+                (&field.wire_name, shape_words(&field.ty), field.required);
             quote!(crate::client::MemberInfo { name: #name, shape: #shape, required: #required })
         });
     quote! {
@@ -321,7 +329,11 @@ fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
         .and_then(|member| field(input, member))
         .map(prepare_fn);
     let host_prefix = op.host_prefix.as_deref().map(|p| host_prefix_fn(p, input));
-    let gzip = op.gzip.then(|| quote!(const GZIP: bool = true;));
+    let gzip = op.gzip.then(|| {
+        quote!(
+            const GZIP: bool = true;
+        )
+    });
     let feature = CLIENT_FEATURE;
     quote! {
         #[cfg(feature = #feature)]

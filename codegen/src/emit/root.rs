@@ -220,11 +220,17 @@ const CLIENT: &[(&str, &str)] = &[
         include_str!("../../runtime/client/compress.rs"),
     ),
     ("config.rs", include_str!("../../runtime/client/config.rs")),
-    ("dynamic.rs", include_str!("../../runtime/client/dynamic.rs")),
+    (
+        "dynamic.rs",
+        include_str!("../../runtime/client/dynamic.rs"),
+    ),
     ("error.rs", include_str!("../../runtime/client/error.rs")),
     ("pages.rs", include_str!("../../runtime/client/pages.rs")),
     ("send.rs", include_str!("../../runtime/client/send.rs")),
-    ("service.rs", include_str!("../../runtime/client/service.rs")),
+    (
+        "service.rs",
+        include_str!("../../runtime/client/service.rs"),
+    ),
     (
         "credentials/mod.rs",
         include_str!("../../runtime/client/credentials/mod.rs"),
@@ -291,12 +297,10 @@ pub fn lib_rs(
     example: Option<&str>,
 ) -> TokenFile {
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
-    let public = runtime(space.json)
-        .filter(|file| file.public)
-        .map(|file| {
-            let (module, cfg) = (ident(file.stem), file.cfg());
-            quote!(#cfg pub use primitives::#module;)
-        });
+    let public = runtime(space.json).filter(|file| file.public).map(|file| {
+        let (module, cfg) = (ident(file.stem), file.cfg());
+        quote!(#cfg pub use primitives::#module;)
+    });
     let mut exports: Vec<(&str, &Runtime)> = runtime(space.json)
         .flat_map(|file| file.exports.iter().map(move |name| (*name, file)))
         .filter(|(name, _)| !space.by_name.contains_key(*name))
@@ -706,7 +710,9 @@ mod tests {
     /// code and none of its tests.
     #[test]
     fn runtime_files_lose_exactly_their_test_module() {
-        let full: Vec<_> = runtime(Some(JsonProtocol::AwsJson1_1)).flat_map(Runtime::files).collect();
+        let full: Vec<_> = runtime(Some(JsonProtocol::AwsJson1_1))
+            .flat_map(Runtime::files)
+            .collect();
         let bare = runtime_files(Some(JsonProtocol::AwsJson1_1));
         for ((stem, full), (_, bare)) in full.iter().zip(&bare) {
             let full = syn::parse_file(full).unwrap_or_else(|e| panic!("{stem}: {e}"));
@@ -740,9 +746,8 @@ mod tests {
             let (path, _) = module.files().swap_remove(0);
             let stem = module.stem;
             let visibility = if module.public { "pub" } else { "pub(crate)" };
-            let declaration = format!(
-                "#[path = \"../../../codegen/runtime/{path}\"] {visibility} mod {stem};"
-            );
+            let declaration =
+                format!("#[path = \"../../../codegen/runtime/{path}\"] {visibility} mod {stem};");
             assert!(index.contains(&bare(&declaration)), "{declaration}");
             let exports = match module.exports {
                 [] => continue,

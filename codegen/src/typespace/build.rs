@@ -574,7 +574,12 @@ fn operation(
                 variant: ty.clone(),
                 ty,
                 code: shape_id::name(e).to_owned(),
-                retryable: model.get(e)?.traits.retryable.as_ref().map(|r| r.throttling),
+                retryable: model
+                    .get(e)?
+                    .traits
+                    .retryable
+                    .as_ref()
+                    .map(|r| r.throttling),
             })
         })
         .collect();

@@ -29,8 +29,13 @@ pub enum Behaviour {
     IdempotencyToken,
 }
 
-/// The behaviours a client of the generated crates provides; none yet.
-const CLIENT_BEHAVIOURS: &[Behaviour] = &[];
+/// The behaviours the client of the generated crates provides.
+const CLIENT_BEHAVIOURS: &[Behaviour] = &[
+    Behaviour::RequestCompression,
+    Behaviour::HostPrefix,
+    Behaviour::EndpointPath,
+    Behaviour::IdempotencyToken,
+];
 
 impl Behaviour {
     /// The reason a case that needs this behaviour is skipped.
@@ -51,17 +56,21 @@ impl Behaviour {
         }
     }
 
-    /// The first client behaviour `case` needs that no client provides yet.
-    pub fn missing(service: &Service, case: &Case) -> Option<Behaviour> {
+    /// The client behaviours `case` needs.
+    pub fn needed(service: &Service, case: &Case) -> Vec<Behaviour> {
         let needed = [
             (case.given.request_compression.is_some()).then_some(Behaviour::RequestCompression),
             (case.given.endpoint.is_some()).then_some(Behaviour::HostPrefix),
             (case.given.endpoint.is_none() && has_host(case)).then_some(Behaviour::EndpointPath),
             needs_token(service, case).then_some(Behaviour::IdempotencyToken),
         ];
-        needed
+        needed.into_iter().flatten().collect()
+    }
+
+    /// The first client behaviour `case` needs that the client does not provide.
+    pub fn missing(service: &Service, case: &Case) -> Option<Behaviour> {
+        Behaviour::needed(service, case)
             .into_iter()
-            .flatten()
             .find(|behaviour| !CLIENT_BEHAVIOURS.contains(behaviour))
     }
 }
@@ -101,12 +110,13 @@ pub fn case_source(
     file: &str,
     direction: Direction,
     case: &Case,
+    endpoint: &str,
 ) -> Result<String> {
     let check = match Behaviour::missing(service, case) {
         Some(behaviour) => format!("Check::Skip({:?})", behaviour.reason()),
         None => {
             let call = match direction {
-                Direction::Input => input_call(service, krate, glue, case)?,
+                Direction::Input => input_call(service, krate, glue, case, endpoint)?,
                 Direction::Output if case.error.is_some() => error_call(service, krate, case)?,
                 Direction::Output => output_call(service, krate, glue, case)?,
             };
@@ -133,15 +143,17 @@ fn wire_text(service: &Service, name: Option<&String>, value: &Value) -> Result<
     Ok(wire.to_string())
 }
 
-fn input_call(service: &Service, krate: &str, glue: &str, case: &Case) -> Result<String> {
+fn input_call(
+    service: &Service,
+    krate: &str,
+    glue: &str,
+    case: &Case,
+    endpoint: &str,
+) -> Result<String> {
     let request = case
         .serialized
         .as_ref()
         .context("an input case without `serialized`")?;
-    let (method, uri) = (request.method.as_deref(), request.uri.as_deref());
-    if method.is_some_and(|m| m != "POST") || uri.is_some_and(|u| u != "/") {
-        bail!("expects {method:?} {uri:?}, where the awsJson protocols always send POST /");
-    }
     let params = case
         .params
         .clone()
@@ -154,8 +166,12 @@ fn input_call(service: &Service, krate: &str, glue: &str, case: &Case) -> Result
         .map(|(name, value)| format!("({name:?}, {value:?})"))
         .collect();
     Ok(format!(
-        "{glue}::input::<{}>({params:?}, &Request {{ body: {:?}, headers: &[{}] }})",
+        "{glue}::input::<{}>({endpoint:?}, {params:?}, &Request {{ method: {:?}, uri: {:?}, \
+         host: {:?}, body: {:?}, headers: &[{}] }})",
         operation(krate, case),
+        request.method,
+        request.uri,
+        request.host,
         request.body,
         headers.join(", ")
     ))
@@ -261,35 +277,27 @@ mod tests {
     }
 
     #[test]
-    fn cases_that_need_a_client_are_skipped_with_the_behaviour() {
+    fn the_behaviours_a_case_needs_are_known_and_provided() {
         let service = service();
         let http = json!({"method": "POST", "requestUri": "/"});
         let compressed = case(json!({"id": "c", "params": {}, "given": {"name": "Op",
             "http": http, "requestcompression": {"encodings": ["gzip"]}}}));
-        let missing = Behaviour::missing(&service, &compressed);
-        assert_eq!(missing, Some(Behaviour::RequestCompression));
+        let needed = Behaviour::needed(&service, &compressed);
+        assert_eq!(needed, [Behaviour::RequestCompression]);
         let token = case(json!({"id": "t", "params": {}, "given": {"name": "Op",
             "http": http, "input": {"shape": "In"}}}));
-        let missing = Behaviour::missing(&service, &token);
-        assert_eq!(missing, Some(Behaviour::IdempotencyToken));
+        assert_eq!(
+            Behaviour::needed(&service, &token),
+            [Behaviour::IdempotencyToken]
+        );
         let given = case(
             json!({"id": "g", "params": {"Token": "x"}, "given": {"name": "Op",
             "http": http, "input": {"shape": "In"}}}),
         );
-        assert_eq!(Behaviour::missing(&service, &given), None);
-        let source = case_source(
-            &service,
-            "k",
-            "g",
-            "input/x.json",
-            Direction::Input,
-            &compressed,
-        )
-        .unwrap();
-        assert!(
-            source.contains("Check::Skip(\"request compression: "),
-            "{source}"
-        );
+        assert_eq!(Behaviour::needed(&service, &given), []);
+        // The client provides every behaviour, so no case is skipped.
+        assert_eq!(Behaviour::missing(&service, &compressed), None);
+        assert_eq!(Behaviour::missing(&service, &token), None);
     }
 
     #[test]
@@ -300,8 +308,17 @@ mod tests {
             "given": {"name": "Op", "http": {}, "input": {"shape": "In"}},
             "serialized": {"body": "{\"Data\": \"Zm9v\"}", "headers": {"X-Amz-Target": "Svc.Op"}}}),
         );
-        let source = case_source(&service, "k", "g", "in.json", Direction::Input, &case).unwrap();
-        let expected = r#"Case { file: "in.json", id: "blob", check: Check::Run(|| g::input::<k::Op>("{\"Token\":\"t\",\"Data\":\"Zm9v\"}", &Request { body: Some("{\"Data\": \"Zm9v\"}"), headers: &[("X-Amz-Target", "Svc.Op")] })) }"#;
+        let source = case_source(
+            &service,
+            "k",
+            "g",
+            "in.json",
+            Direction::Input,
+            &case,
+            "https://example.com",
+        )
+        .unwrap();
+        let expected = r#"Case { file: "in.json", id: "blob", check: Check::Run(|| g::input::<k::Op>("https://example.com", "{\"Token\":\"t\",\"Data\":\"Zm9v\"}", &Request { method: None, uri: None, host: None, body: Some("{\"Data\": \"Zm9v\"}"), headers: &[("X-Amz-Target", "Svc.Op")] })) }"#;
         assert_eq!(source, expected);
     }
 
@@ -311,7 +328,7 @@ mod tests {
         let case = case(json!({"id": "e", "given": {"name": "Op", "http": {},
             "errors": [{"shape": "Oops"}]}, "response": {"status_code": 400},
             "error": {}, "errorCode": "Other"}));
-        let error = case_source(&service, "k", "g", "out.json", Direction::Output, &case);
+        let error = case_source(&service, "k", "g", "out.json", Direction::Output, &case, "");
         let message = format!("{:#}", error.unwrap_err());
         assert_eq!(
             message,

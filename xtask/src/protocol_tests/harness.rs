@@ -82,22 +82,54 @@ pub fn parse<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, String> {
     serde_json::from_str(text).map_err(|err| format!("cannot read the {what}: {err}"))
 }
 
-/// The request a case expects: a body, when the case gives one, and headers.
+/// The request a case expects: method, path and host when the case gives them, a
+/// body when it gives one, and headers.
 pub struct Request<'a> {
+    pub method: Option<&'a str>,
+    pub uri: Option<&'a str>,
+    pub host: Option<&'a str>,
     pub body: Option<&'a str>,
     pub headers: &'a [(&'a str, &'a str)],
 }
 
-/// What the types give for a request: its body, `X-Amz-Target` and `Content-Type`.
+/// The request the client made: method, path, `Host`, headers and body.
 pub struct Sent<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub host: &'a str,
+    pub headers: Vec<(String, String)>,
     pub body: &'a [u8],
-    pub target: Option<&'a str>,
-    pub content_type: &'a str,
 }
 
-/// Compares the request sent with the one expected: the bodies as JSON values, and
-/// every header the case names that the types decide.
+impl Sent<'_> {
+    /// The value of header `name`, whatever its case.
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(header, _)| header.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Compares the request sent with the one expected: method, path, host, the bodies as
+/// JSON values, and every header the case names.
 pub fn check_request(sent: &Sent, expected: &Request) -> Outcome {
+    if let Some(method) = expected.method.filter(|m| *m != sent.method) {
+        return Err(format!(
+            "method {} is not the expected {method}",
+            sent.method
+        ));
+    }
+    if let Some(uri) = expected.uri.filter(|u| *u != sent.path) {
+        return Err(format!("path {} is not the expected {uri}", sent.path));
+    }
+    if let Some(host) = expected.host {
+        // botocore names the host with the endpoint's path, if it has one.
+        let with_path = format!("{}{}", sent.host, sent.path.trim_end_matches('/'));
+        if host != sent.host && host != with_path {
+            return Err(format!("host {} is not the expected {host}", sent.host));
+        }
+    }
     if let Some(body) = expected.body {
         let sent_body: Value = serde_json::from_slice(sent.body)
             .map_err(|err| format!("the body sent is not JSON: {err}"))?;
@@ -110,11 +142,7 @@ pub fn check_request(sent: &Sent, expected: &Request) -> Outcome {
         }
     }
     for (name, value) in expected.headers {
-        let actual = match name.to_ascii_lowercase().as_str() {
-            "x-amz-target" => sent.target,
-            "content-type" => Some(sent.content_type),
-            _ => return Err(format!("the types do not set header {name}")),
-        };
+        let actual = sent.header(name);
         if actual != Some(*value) {
             return Err(format!("header {name} is {actual:?}, not {value:?}"));
         }
@@ -158,18 +186,36 @@ mod tests {
 
     fn sent(body: &[u8]) -> Sent<'_> {
         Sent {
+            method: "POST",
+            path: "/custom/",
+            host: "example.com",
+            headers: vec![
+                ("x-amz-target".to_owned(), "Service.Op".to_owned()),
+                (
+                    "content-type".to_owned(),
+                    "application/x-amz-json-1.1".to_owned(),
+                ),
+            ],
             body,
-            target: Some("Service.Op"),
-            content_type: "application/x-amz-json-1.1",
+        }
+    }
+
+    fn expected<'a>(body: Option<&'a str>, headers: &'a [(&'a str, &'a str)]) -> Request<'a> {
+        Request {
+            method: None,
+            uri: None,
+            host: None,
+            body,
+            headers,
         }
     }
 
     #[test]
     fn bodies_are_compared_as_json_values() {
-        let expected = Request {
-            body: Some("{\n  \"a\": 1, \"b\": [true]\n}"),
-            headers: &[("X-Amz-Target", "Service.Op")],
-        };
+        let expected = expected(
+            Some("{\n  \"a\": 1, \"b\": [true]\n}"),
+            &[("X-Amz-Target", "Service.Op")],
+        );
         assert_eq!(
             check_request(&sent(br#"{"b":[true],"a":1}"#), &expected),
             Ok(())
@@ -179,22 +225,45 @@ mod tests {
     }
 
     #[test]
-    fn headers_are_compared_by_value() {
-        let expected = Request {
-            body: None,
-            headers: &[("Content-Type", "application/x-amz-json-1.0")],
-        };
+    fn headers_are_compared_by_value_whatever_their_case() {
+        let expected = expected(None, &[("Content-Type", "application/x-amz-json-1.0")]);
         let error = check_request(&sent(b"{}"), &expected).unwrap_err();
         assert_eq!(
             error,
             r#"header Content-Type is Some("application/x-amz-json-1.1"), not "application/x-amz-json-1.0""#
         );
         let other = Request {
-            body: None,
             headers: &[("Content-Encoding", "gzip")],
+            ..expected
         };
         let error = check_request(&sent(b"{}"), &other).unwrap_err();
-        assert_eq!(error, "the types do not set header Content-Encoding");
+        assert_eq!(error, r#"header Content-Encoding is None, not "gzip""#);
+    }
+
+    #[test]
+    fn method_path_and_host_are_compared() {
+        let base = expected(None, &[]);
+        let path = Request {
+            uri: Some("/"),
+            ..expected(None, &[])
+        };
+        assert_eq!(
+            check_request(&sent(b"{}"), &path).unwrap_err(),
+            "path /custom/ is not the expected /"
+        );
+        let host = Request {
+            host: Some("example.com/custom"),
+            ..expected(None, &[])
+        };
+        assert_eq!(check_request(&sent(b"{}"), &host), Ok(()));
+        let prefixed = Request {
+            host: Some("foo.example.com"),
+            ..base
+        };
+        assert_eq!(
+            check_request(&sent(b"{}"), &prefixed).unwrap_err(),
+            "host example.com is not the expected foo.example.com"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct Suite {
     pub cases: Vec<Case>,
     /// The endpoint the client is configured with, for the host cases.
     #[serde(rename = "clientEndpoint")]
-    pub _client_endpoint: Option<String>,
+    pub client_endpoint: Option<String>,
 }
 
 /// The service: protocol and `X-Amz-Target` prefix.
