@@ -203,7 +203,7 @@ impl ClientBuilder {
             .get("AWS_MAX_ATTEMPTS")
             .and_then(|v| v.trim().parse().ok())
         {
-            self.retry = self.retry.max_attempts(attempts);
+            self.retry = self.retry.with_max_attempts(attempts);
         }
         self
     }
@@ -316,7 +316,7 @@ fn is_true(value: &str) -> bool {
 fn default_transport() -> Option<Arc<dyn Transport>> {
     #[cfg(feature = "blocking")]
     {
-        Some(Arc::new(super::transport::BlockingTransport::default()))
+        Some(Arc::new(super::transport::BlockingTransport::new()))
     }
     #[cfg(not(feature = "blocking"))]
     {

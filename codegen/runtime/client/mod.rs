@@ -29,5 +29,8 @@ pub use credentials::Credentials;
 pub use dynamic::{call_json, JsonCallError, MemberInfo, OperationInfo};
 pub use error::{Error, RequestError, ResponseError};
 pub use pages::{Items, Pages};
+pub use retry::{Attempts, Decision, Outcome, RetryKind, RetryPolicy, RetryQuota};
 pub use service::Service;
-pub use transport::{Transport, TransportError};
+#[cfg(feature = "blocking")]
+pub use transport::BlockingTransport;
+pub use transport::{Transport, TransportError, TransportErrorKind};

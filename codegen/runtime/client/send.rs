@@ -7,7 +7,7 @@ use super::call::{Call, Paginated, PaginatedItems};
 use super::calls::{read, response_code, Client, Prepared};
 use super::error::{Error, RequestError};
 use super::pages::{Items, Pages};
-use super::retry::Decision;
+use super::retry::{Decision, Outcome, RetryKind};
 
 impl Client {
     /// Calls `operation` with `input` and reads its output, retrying throttling and
@@ -28,38 +28,35 @@ impl Client {
             return Err(Error::Request(RequestError::NoTransport));
         };
         let started = Instant::now();
-        let mut attempts = self.settings.retry.start();
+        let mut attempts = self.settings.retry.attempts();
         loop {
             let request = self.sign(&prepared, SystemTime::now())?;
             let remaining = self
                 .settings
                 .call_timeout
                 .map(|total| total.saturating_sub(started.elapsed()));
-            let decision = match transport.send(request, remaining) {
-                Ok(response) if response.status().is_success() => {
-                    attempts.succeeded();
-                    return read::<O>(response);
-                }
-                Ok(response) => {
-                    let code = response_code(&response);
-                    let modeled = code
-                        .as_deref()
-                        .and_then(|code| O::RETRYABLE.iter().find(|(c, _)| *c == code));
-                    match attempts.after_response(
-                        response.status().as_u16(),
-                        code.as_deref(),
-                        modeled.map(|(_, throttling)| *throttling),
-                    ) {
-                        Decision::Retry(delay) => delay,
-                        Decision::Stop => return read::<O>(response),
-                    }
-                }
-                Err(error) => match attempts.after_transport_error(error.kind()) {
-                    Decision::Retry(delay) => delay,
-                    Decision::Stop => return Err(Error::transport(error)),
+            let result = transport.send(request, remaining);
+            let failed = result.as_ref().ok().filter(|r| !r.status().is_success());
+            let code = failed.and_then(response_code);
+            let outcome = match &result {
+                Ok(response) => Outcome::Response {
+                    status: response.status().as_u16(),
+                    error_code: code.as_deref(),
+                    retryable: code.as_deref().and_then(modeled::<O>),
                 },
+                Err(error) => Outcome::Failed(error.kind()),
             };
-            std::thread::sleep(delay_within(decision, started, self.settings.call_timeout));
+            match attempts.next(outcome) {
+                Decision::Retry(delay) => {
+                    std::thread::sleep(delay_within(delay, started, self.settings.call_timeout));
+                }
+                Decision::Stop => {
+                    return match result {
+                        Ok(response) => read::<O>(response),
+                        Err(error) => Err(Error::transport(error)),
+                    };
+                }
+            }
         }
     }
 
@@ -73,6 +70,15 @@ impl Client {
     pub fn items<O: PaginatedItems>(&self, operation: O, input: O::Input) -> Items<'_, O> {
         Items::new(self.pages(operation, input))
     }
+}
+
+/// How the model marks the error with `code`, if it is `@retryable`.
+fn modeled<O: Call>(code: &str) -> Option<RetryKind> {
+    let (_, throttling) = O::RETRYABLE.iter().find(|(modeled, _)| *modeled == code)?;
+    Some(match throttling {
+        true => RetryKind::Throttling,
+        false => RetryKind::Transient,
+    })
 }
 
 /// A retry delay, cut short so that the call's time limit is not slept through.

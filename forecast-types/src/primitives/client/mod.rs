@@ -18,4 +18,7 @@ pub mod sigv4;
 pub mod transport;
 
 pub use credentials::Credentials;
-pub use transport::{Transport, TransportError};
+pub use retry::{Attempts, Decision, Outcome, RetryKind, RetryPolicy, RetryQuota};
+#[cfg(feature = "blocking")]
+pub use transport::BlockingTransport;
+pub use transport::{Transport, TransportError, TransportErrorKind};
