@@ -1,8 +1,12 @@
 //! Timestamps as epoch seconds, RFC 3339 and IMF-fixdate strings.
+//!
+//! Writing uses the format the member declares. Reading accepts any of them,
+//! since some servers write another than the model names: a JSON number is
+//! epoch seconds, a JSON string a date-time or an http-date.
 
 use super::number::number_text;
 use super::Codec;
-use crate::primitives::Timestamp;
+use crate::primitives::{Timestamp, TimestampError};
 use ::core::fmt;
 use ::serde::de::{self, Unexpected, Visitor};
 use ::serde::ser;
@@ -14,6 +18,12 @@ pub(crate) struct EpochSeconds;
 pub(crate) struct DateTime;
 /// A [`Timestamp`] as an IMF-fixdate string.
 pub(crate) struct HttpDate;
+
+/// The text formats a timestamp string may have, for error messages.
+const TEXT_FORMATS: &str = "date-time or http-date";
+/// What a valid timestamp string looks like, for error messages.
+const TEXT_FORMS: &str =
+    "RFC 3339 such as `2000-01-02T20:34:56Z` or IMF-fixdate such as `Sun, 02 Jan 2000 20:34:56 GMT`";
 
 impl Serialize for Timestamp {
     /// Writes epoch seconds: an integer when there is no fraction, otherwise
@@ -36,11 +46,14 @@ impl Serialize for Timestamp {
 }
 
 impl<'de> Deserialize<'de> for Timestamp {
-    /// Reads epoch seconds from a JSON number. A number with a fraction
-    /// arrives as an `f64` and is rounded to the nearest microsecond, so
-    /// `946845296.123` gives 946845296 s and 123_000_000 ns.
+    /// Reads a timestamp in any of Smithy's formats, whatever the member
+    /// declares, since some servers write another: a JSON number is epoch
+    /// seconds, a string is an RFC 3339 date-time or an IMF-fixdate. A number
+    /// with a fraction arrives as an `f64` and is rounded to the nearest
+    /// microsecond, so `946845296.123` gives 946845296 s and 123_000_000 ns;
+    /// a string is read exactly.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(EpochSecondsVisitor)
+        deserializer.deserialize_any(TimestampVisitor)
     }
 }
 
@@ -94,14 +107,30 @@ impl fmt::Write for ShortText {
     }
 }
 
-/// Reads a JSON number of seconds since the epoch.
-struct EpochSecondsVisitor;
+/// Reads a JSON number of seconds since the epoch, or a string in RFC 3339 or
+/// IMF-fixdate.
+struct TimestampVisitor;
 
-impl<'de> Visitor<'de> for EpochSecondsVisitor {
+impl<'de> Visitor<'de> for TimestampVisitor {
     type Value = Timestamp;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a number of seconds since 1970-01-01T00:00:00Z")
+        formatter.write_str(
+            "a number of seconds since 1970-01-01T00:00:00Z, \
+             or an RFC 3339 date-time or IMF-fixdate string",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
+        Timestamp::parse_date_time(value)
+            .or_else(|_| Timestamp::parse_http_date(value))
+            .map_err(|_| {
+                E::custom(TimestampError::invalid_text(
+                    TEXT_FORMATS,
+                    TEXT_FORMS,
+                    value,
+                ))
+            })
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Timestamp, E> {
@@ -148,6 +177,7 @@ impl Codec<Timestamp> for EpochSeconds {
         value.serialize(serializer)
     }
 
+    /// Reads any of the formats, as [`Timestamp`]'s `Deserialize` does.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         Timestamp::deserialize(deserializer)
     }
@@ -159,11 +189,9 @@ impl Codec<Timestamp> for DateTime {
         serializer.collect_str(value)
     }
 
+    /// Reads any of the formats, as [`Timestamp`]'s `Deserialize` does.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        deserializer.deserialize_str(TimestampTextVisitor {
-            parse: Timestamp::parse_date_time,
-            expected: "an RFC 3339 date-time string",
-        })
+        Timestamp::deserialize(deserializer)
     }
 }
 
@@ -172,11 +200,9 @@ impl Codec<Timestamp> for HttpDate {
         serializer.collect_str(&HttpDateText(value))
     }
 
+    /// Reads any of the formats, as [`Timestamp`]'s `Deserialize` does.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        deserializer.deserialize_str(TimestampTextVisitor {
-            parse: Timestamp::parse_http_date,
-            expected: "an IMF-fixdate string",
-        })
+        Timestamp::deserialize(deserializer)
     }
 }
 
@@ -186,24 +212,6 @@ struct HttpDateText<'a>(&'a Timestamp);
 impl fmt::Display for HttpDateText<'_> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt_http_date(formatter)
-    }
-}
-
-/// Reads a timestamp string with `parse`.
-struct TimestampTextVisitor {
-    parse: fn(&str) -> Result<Timestamp, crate::primitives::TimestampError>,
-    expected: &'static str,
-}
-
-impl Visitor<'_> for TimestampTextVisitor {
-    type Value = Timestamp;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(self.expected)
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
-        (self.parse)(value).map_err(E::custom)
     }
 }
 
@@ -317,15 +325,94 @@ mod tests {
             read::<Timestamp, HttpDate>("\"Sun, 02 Jan 2000 20:34:56.123 GMT\"").unwrap(),
             f
         );
-        let message = read::<Timestamp, DateTime>("\"2000-01-02\"")
-            .unwrap_err()
-            .to_string();
+    }
+
+    /// Every member reads all three formats, whatever it declares.
+    fn read_all_formats<C: Codec<Timestamp>>() {
+        let t = ts(946_845_296, 0);
+        assert_eq!(read::<Timestamp, C>("946845296").unwrap(), t);
+        assert_eq!(
+            read::<Timestamp, C>("946845296.123").unwrap(),
+            ts(946_845_296, 123_000_000)
+        );
+        assert_eq!(read::<Timestamp, C>("\"2000-01-02T20:34:56Z\"").unwrap(), t);
+        assert_eq!(
+            read::<Timestamp, C>("\"2000-01-02T21:34:56+01:00\"").unwrap(),
+            t
+        );
+        assert_eq!(
+            read::<Timestamp, C>("\"2026-12-02T10:11:12.123456Z\"").unwrap(),
+            ts(1_796_206_272, 123_456_000)
+        );
+        assert_eq!(
+            read::<Timestamp, C>("\"Sun, 02 Jan 2000 20:34:56 GMT\"").unwrap(),
+            t
+        );
+        assert_eq!(
+            read::<Timestamp, C>("\"Wed, 02 Dec 2026 10:11:12.123456 GMT\"").unwrap(),
+            ts(1_796_206_272, 123_456_000)
+        );
+    }
+
+    #[test]
+    fn every_codec_reads_every_format() {
+        read_all_formats::<EpochSeconds>();
+        read_all_formats::<DateTime>();
+        read_all_formats::<HttpDate>();
+        assert_eq!(
+            from_json::<Timestamp>("\"2000-01-02T20:34:56Z\""),
+            ts(946_845_296, 0)
+        );
+    }
+
+    #[test]
+    fn writing_keeps_the_declared_format() {
+        let read = read::<Timestamp, HttpDate>("\"2000-01-02T20:34:56.5Z\"").unwrap();
+        assert_eq!(write::<Timestamp, EpochSeconds>(&read), "946845296.5");
+        assert_eq!(
+            write::<Timestamp, DateTime>(&read),
+            "\"2000-01-02T20:34:56.5Z\""
+        );
+        assert_eq!(
+            write::<Timestamp, HttpDate>(&read),
+            "\"Sun, 02 Jan 2000 20:34:56.5 GMT\""
+        );
+    }
+
+    #[test]
+    fn a_string_in_no_format_is_a_clear_error() {
+        let expected = "invalid date-time or http-date timestamp \"2000-01-02\": expected \
+                        RFC 3339 such as `2000-01-02T20:34:56Z` or IMF-fixdate such as \
+                        `Sun, 02 Jan 2000 20:34:56 GMT` at line 1 column 12";
+        assert_eq!(
+            read::<Timestamp, DateTime>("\"2000-01-02\"")
+                .unwrap_err()
+                .to_string(),
+            expected
+        );
+        assert_eq!(
+            read::<Timestamp, EpochSeconds>("\"2000-01-02\"")
+                .unwrap_err()
+                .to_string(),
+            expected
+        );
+        for bad in ["\"946845296\"", "\"\"", "true", "null", "[1]"] {
+            for result in [
+                read::<Timestamp, EpochSeconds>(bad),
+                read::<Timestamp, DateTime>(bad),
+                read::<Timestamp, HttpDate>(bad),
+            ] {
+                assert!(result.is_err(), "{bad}");
+            }
+        }
+        let message = read::<Timestamp, HttpDate>("null").unwrap_err().to_string();
         assert!(
-            message.starts_with("invalid date-time timestamp"),
+            message.starts_with(
+                "invalid type: null, expected a number of seconds since 1970-01-01T00:00:00Z, \
+                 or an RFC 3339 date-time or IMF-fixdate string"
+            ),
             "{message}"
         );
-        assert!(read::<Timestamp, HttpDate>("946845296").is_err());
-        assert!(read::<Timestamp, DateTime>("\"Sun, 02 Jan 2000 20:34:56 GMT\"").is_err());
     }
 
     /// Drawn timestamps round-trip through their codecs; epoch seconds with a

@@ -3,10 +3,14 @@
 // Regenerate with `UPDATE_SNAPSHOTS=1 cargo test -p codegen --test snapshots`; do not edit by hand.
 
 //! Timestamps as epoch seconds, RFC 3339 and IMF-fixdate strings.
+//!
+//! Writing uses the format the member declares. Reading accepts any of them,
+//! since some servers write another than the model names: a JSON number is
+//! epoch seconds, a JSON string a date-time or an http-date.
 
 use super::number::number_text;
 use super::Codec;
-use crate::primitives::Timestamp;
+use crate::primitives::{Timestamp, TimestampError};
 use ::core::fmt;
 use ::serde::de::{self, Unexpected, Visitor};
 use ::serde::ser;
@@ -18,6 +22,12 @@ pub(crate) struct EpochSeconds;
 pub(crate) struct DateTime;
 /// A [`Timestamp`] as an IMF-fixdate string.
 pub(crate) struct HttpDate;
+
+/// The text formats a timestamp string may have, for error messages.
+const TEXT_FORMATS: &str = "date-time or http-date";
+/// What a valid timestamp string looks like, for error messages.
+const TEXT_FORMS: &str =
+    "RFC 3339 such as `2000-01-02T20:34:56Z` or IMF-fixdate such as `Sun, 02 Jan 2000 20:34:56 GMT`";
 
 impl Serialize for Timestamp {
     /// Writes epoch seconds: an integer when there is no fraction, otherwise
@@ -40,11 +50,14 @@ impl Serialize for Timestamp {
 }
 
 impl<'de> Deserialize<'de> for Timestamp {
-    /// Reads epoch seconds from a JSON number. A number with a fraction
-    /// arrives as an `f64` and is rounded to the nearest microsecond, so
-    /// `946845296.123` gives 946845296 s and 123_000_000 ns.
+    /// Reads a timestamp in any of Smithy's formats, whatever the member
+    /// declares, since some servers write another: a JSON number is epoch
+    /// seconds, a string is an RFC 3339 date-time or an IMF-fixdate. A number
+    /// with a fraction arrives as an `f64` and is rounded to the nearest
+    /// microsecond, so `946845296.123` gives 946845296 s and 123_000_000 ns;
+    /// a string is read exactly.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(EpochSecondsVisitor)
+        deserializer.deserialize_any(TimestampVisitor)
     }
 }
 
@@ -98,14 +111,30 @@ impl fmt::Write for ShortText {
     }
 }
 
-/// Reads a JSON number of seconds since the epoch.
-struct EpochSecondsVisitor;
+/// Reads a JSON number of seconds since the epoch, or a string in RFC 3339 or
+/// IMF-fixdate.
+struct TimestampVisitor;
 
-impl<'de> Visitor<'de> for EpochSecondsVisitor {
+impl<'de> Visitor<'de> for TimestampVisitor {
     type Value = Timestamp;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a number of seconds since 1970-01-01T00:00:00Z")
+        formatter.write_str(
+            "a number of seconds since 1970-01-01T00:00:00Z, \
+             or an RFC 3339 date-time or IMF-fixdate string",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
+        Timestamp::parse_date_time(value)
+            .or_else(|_| Timestamp::parse_http_date(value))
+            .map_err(|_| {
+                E::custom(TimestampError::invalid_text(
+                    TEXT_FORMATS,
+                    TEXT_FORMS,
+                    value,
+                ))
+            })
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Timestamp, E> {
@@ -152,6 +181,7 @@ impl Codec<Timestamp> for EpochSeconds {
         value.serialize(serializer)
     }
 
+    /// Reads any of the formats, as [`Timestamp`]'s `Deserialize` does.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         Timestamp::deserialize(deserializer)
     }
@@ -163,11 +193,9 @@ impl Codec<Timestamp> for DateTime {
         serializer.collect_str(value)
     }
 
+    /// Reads any of the formats, as [`Timestamp`]'s `Deserialize` does.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        deserializer.deserialize_str(TimestampTextVisitor {
-            parse: Timestamp::parse_date_time,
-            expected: "an RFC 3339 date-time string",
-        })
+        Timestamp::deserialize(deserializer)
     }
 }
 
@@ -176,11 +204,9 @@ impl Codec<Timestamp> for HttpDate {
         serializer.collect_str(&HttpDateText(value))
     }
 
+    /// Reads any of the formats, as [`Timestamp`]'s `Deserialize` does.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        deserializer.deserialize_str(TimestampTextVisitor {
-            parse: Timestamp::parse_http_date,
-            expected: "an IMF-fixdate string",
-        })
+        Timestamp::deserialize(deserializer)
     }
 }
 
@@ -190,23 +216,5 @@ struct HttpDateText<'a>(&'a Timestamp);
 impl fmt::Display for HttpDateText<'_> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt_http_date(formatter)
-    }
-}
-
-/// Reads a timestamp string with `parse`.
-struct TimestampTextVisitor {
-    parse: fn(&str) -> Result<Timestamp, crate::primitives::TimestampError>,
-    expected: &'static str,
-}
-
-impl Visitor<'_> for TimestampTextVisitor {
-    type Value = Timestamp;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(self.expected)
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
-        (self.parse)(value).map_err(E::custom)
     }
 }
