@@ -122,8 +122,8 @@ impl<O: Call> Prepared<O> {
             None => endpoint.host.clone(),
         };
         let uri = format!("{}://{host}{}/", endpoint.scheme, endpoint.path);
+        // SigV4 signs the host of the URI; the transport sends it as `Host`.
         let mut builder = http::Request::post(uri)
-            .header("host", host)
             .header("content-type", O::CONTENT_TYPE)
             .header("user-agent", USER_AGENT);
         if let Some(target) = O::TARGET {
