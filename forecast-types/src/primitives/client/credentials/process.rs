@@ -63,17 +63,22 @@ impl fmt::Debug for ProcessProvider {
     }
 }
 
-/// The command that runs `command` through the platform's shell.
+/// The command that runs `command` through the platform's shell: `cmd.exe /C`,
+/// given the command as it is.
+#[cfg(windows)]
 fn shell(command: &str) -> Command {
-    if cfg!(windows) {
-        let mut shell = Command::new("cmd.exe");
-        shell.arg("/C").arg(command);
-        shell
-    } else {
-        let mut shell = Command::new("sh");
-        shell.arg("-c").arg(command);
-        shell
-    }
+    use std::os::windows::process::CommandExt;
+    let mut shell = Command::new("cmd.exe");
+    shell.arg("/C").raw_arg(command);
+    shell
+}
+
+/// The command that runs `command` through the platform's shell: `sh -c`.
+#[cfg(not(windows))]
+fn shell(command: &str) -> Command {
+    let mut shell = Command::new("sh");
+    shell.arg("-c").arg(command);
+    shell
 }
 
 /// The start of a command's standard error, trimmed, for a message.

@@ -239,7 +239,8 @@ impl Parser {
     fn property(&mut self, line: &str) -> Result<(), &'static str> {
         const EXPECTED: &str = "`name = value`, a `[section]` header or a comment";
         let (name, value) = line.split_once('=').ok_or(EXPECTED)?;
-        let name = name.trim();
+        // Names are case-insensitive, as in the AWS CLI.
+        let name = name.trim().to_ascii_lowercase();
         if name.is_empty() {
             return Err(EXPECTED);
         }
@@ -251,12 +252,12 @@ impl Parser {
         };
         self.last = match value.is_empty() {
             true => Last::Parent,
-            false => Last::Value(name.to_owned()),
+            false => Last::Value(name.clone()),
         };
         if let Some(profile) = profile {
             self.profile(&profile)
                 .properties
-                .insert(name.to_owned(), value.to_owned());
+                .insert(name, value.to_owned());
         }
         Ok(())
     }
@@ -440,19 +441,17 @@ impl ProvideCredentials for ProfileProvider {
         let name = profile_name(&self.env);
         let place = format!("profile `{name}`");
         let files = SharedFiles::load(&self.env, &place)?;
-        let error = |kind, message: String| CredentialsError::new(kind, place.clone(), message);
+        // A profile chosen by name must exist; the default may be absent.
+        let missing = match self.env.get(PROFILE) {
+            Some(_) => CredentialsErrorKind::Invalid,
+            None => CredentialsErrorKind::NotFound,
+        };
+        let error = |message: String| CredentialsError::new(missing, place.clone(), message);
         if files.found.is_empty() {
-            let message = format!("no file at {}", files.looked_text());
-            return Err(error(CredentialsErrorKind::NotFound, message));
+            return Err(error(format!("no file at {}", files.looked_text())));
         }
         let Some(profile) = files.profiles.get(&name) else {
-            let message = format!("no such profile in {}", files.looked_text());
-            // A profile chosen by name must exist; the default may be absent.
-            let kind = match self.env.get(PROFILE) {
-                Some(_) => CredentialsErrorKind::Invalid,
-                None => CredentialsErrorKind::NotFound,
-            };
-            return Err(error(kind, message));
+            return Err(error(format!("no such profile in {}", files.looked_text())));
         };
         profile_credentials(profile, &name, &place)
     }
