@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::calls::Client;
 use super::compress::{DEFAULT_MIN_SIZE, MAX_MIN_SIZE};
-use super::credentials::{self, ProvideCredentials};
+use super::credentials::{self, CachedProvider, ChainProvider, CredentialsError, ProvideCredentials};
 use super::endpoint::{EndpointError, Params, RuleSet};
 use super::retry::RetryPolicy;
 use super::service::Service;
@@ -26,6 +26,10 @@ pub struct ClientBuilder {
     call_timeout: Option<Duration>,
     idempotency_token: fn() -> String,
     min_compression_size: Option<usize>,
+    /// The environment the default credentials chain reads.
+    env: Option<credentials::Env>,
+    /// A shared config file that could not be read, for `build` to report.
+    profile_error: Option<CredentialsError>,
 }
 
 /// What a client holds, shared by its clones.
@@ -82,6 +86,8 @@ impl ClientBuilder {
             call_timeout: None,
             idempotency_token: super::call::idempotency_token,
             min_compression_size: Some(DEFAULT_MIN_SIZE),
+            env: None,
+            profile_error: None,
         }
     }
 
@@ -173,8 +179,12 @@ impl ClientBuilder {
     #[must_use]
     pub fn from_lookup(mut self, env: &credentials::Env) -> Self {
         if self.region.is_none() {
-            self.region = credentials::region(env);
+            match credentials::region(env) {
+                Ok(region) => self.region = region,
+                Err(error) => self.profile_error = Some(error),
+            }
         }
+        self.env = Some(env.clone());
         let ignore = env
             .get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
             .is_some_and(|v| is_true(&v));
@@ -215,12 +225,15 @@ impl ClientBuilder {
     /// When no region is set, the endpoint rules give no endpoint for it, or the
     /// endpoint is not a URL a request can go to.
     pub fn build(self) -> Result<Client, ConfigError> {
+        if let Some(error) = self.profile_error {
+            return Err(ConfigError::Profile(error));
+        }
         let region = self.region.clone().ok_or(ConfigError::NoRegion)?;
         let endpoint = self.endpoint(&region)?;
         let transport = self.transport.clone().or_else(default_transport);
         let credentials = match self.credentials.clone() {
             Some(provider) => provider,
-            None => Arc::new(credentials::default_chain(transport.clone())),
+            None => default_credentials(self.env.clone(), transport.clone()),
         };
         let settings = Settings {
             service: self.service,
@@ -307,6 +320,22 @@ impl fmt::Debug for ClientBuilder {
     }
 }
 
+/// The default chain over `env` (the process's when `None`): environment, profile,
+/// and with a transport the container endpoint and IMDS; cached.
+fn default_credentials(
+    env: Option<credentials::Env>,
+    transport: Option<Arc<dyn Transport>>,
+) -> Arc<dyn ProvideCredentials> {
+    let env = env.unwrap_or_else(credentials::Env::process);
+    let chain = match transport {
+        Some(transport) => ChainProvider::default_chain(env, transport),
+        None => ChainProvider::new()
+            .with(credentials::EnvProvider::new(env.clone()))
+            .with(credentials::ProfileProvider::new(env)),
+    };
+    Arc::new(CachedProvider::new(chain))
+}
+
 /// `true` as the AWS CLI reads a boolean setting.
 fn is_true(value: &str) -> bool {
     value.trim().eq_ignore_ascii_case("true")
@@ -358,6 +387,8 @@ pub enum ConfigError {
     NoRegion,
     /// The model has no endpoint rules, and no endpoint URL is set.
     NoEndpoint,
+    /// The shared config file cannot be read.
+    Profile(CredentialsError),
     /// The endpoint rules give no endpoint.
     Endpoint(EndpointError),
     /// The endpoint is not a URL requests can go to.
@@ -379,6 +410,7 @@ impl fmt::Display for ConfigError {
                 f.write_str("no endpoint: the model has no endpoint rules; set AWS_ENDPOINT_URL")
             }
             ConfigError::Endpoint(error) => write!(f, "no endpoint: {error}"),
+            ConfigError::Profile(error) => write!(f, "cannot read the config: {error}"),
             ConfigError::EndpointUrl { url, reason } => {
                 write!(f, "endpoint `{url}` cannot be used: {reason}")
             }
@@ -390,6 +422,7 @@ impl std::error::Error for ConfigError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ConfigError::Endpoint(error) => Some(error),
+            ConfigError::Profile(error) => Some(error),
             _ => None,
         }
     }

@@ -236,6 +236,30 @@ const CLIENT: &[(&str, &str)] = &[
         include_str!("../../runtime/client/credentials/mod.rs"),
     ),
     (
+        "credentials/chain.rs",
+        include_str!("../../runtime/client/credentials/chain.rs"),
+    ),
+    (
+        "credentials/container.rs",
+        include_str!("../../runtime/client/credentials/container.rs"),
+    ),
+    (
+        "credentials/env.rs",
+        include_str!("../../runtime/client/credentials/env.rs"),
+    ),
+    (
+        "credentials/imds.rs",
+        include_str!("../../runtime/client/credentials/imds.rs"),
+    ),
+    (
+        "credentials/process.rs",
+        include_str!("../../runtime/client/credentials/process.rs"),
+    ),
+    (
+        "credentials/profile.rs",
+        include_str!("../../runtime/client/credentials/profile.rs"),
+    ),
+    (
         "endpoint/mod.rs",
         include_str!("../../runtime/client/endpoint/mod.rs"),
     ),
