@@ -10,6 +10,11 @@ pub fn corpus() -> PathBuf {
     workspace().join("corpus")
 }
 
+/// `model/`: the model of record, `forecast-2018-06-26.json`, and its corrections.
+pub fn model() -> PathBuf {
+    workspace().join("model")
+}
+
 /// `reference/`: pages that other projects publish about the Forecast API.
 pub fn reference() -> PathBuf {
     workspace().join("reference")

@@ -120,7 +120,11 @@ pub fn generate_from(sources: &[Source], options: &Options) -> Result<Generated,
     for (path, text) in emit::runtime_files(space.json) {
         files.push(GeneratedFile {
             path: PathBuf::from(format!("src/primitives/{path}")),
-            contents: format::verbatim(text, &header),
+            // Data files, such as `partitions.json`, are copied as they are.
+            contents: match path.ends_with(".rs") {
+                true => format::verbatim(text, &header),
+                false => text.to_owned(),
+            },
         });
     }
     if options.standalone {

@@ -53,7 +53,14 @@ mod tests {
             assert!(text.contains(op.kebab_name), "{}", op.kebab_name);
             assert!(!op.summary.is_empty(), "{} has no summary", op.name);
         }
-        assert!(text.contains("describe-forecast-export-job  Describes a forecast export job"));
+        let line = text
+            .lines()
+            .find(|line| line.starts_with("  describe-forecast-export-job "))
+            .unwrap();
+        assert!(
+            line.ends_with(" Describes a forecast export job created using the CreateForecastExportJob operation."),
+            "{line}"
+        );
     }
 
     #[test]

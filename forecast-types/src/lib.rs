@@ -88,6 +88,9 @@ mod patterns;
 pub mod interop;
 #[cfg(feature = "aws-sdk")]
 pub use interop::ConversionError;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod service;
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;
@@ -119,4 +122,6 @@ pub use primitives::ValidationError;
 pub use primitives::Validator;
 #[cfg(feature = "validate")]
 pub use primitives::Violation;
+#[cfg(feature = "client")]
+pub use service::{OPERATIONS, SERVICE};
 pub use types::*;

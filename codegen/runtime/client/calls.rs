@@ -2,7 +2,7 @@
 //! output or error, and with the `blocking` feature the whole call, retried.
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use super::call::Call;
 use super::compress::compress;
@@ -202,9 +202,4 @@ pub(crate) fn response_code(response: &Response) -> Option<String> {
         .get("x-amzn-errortype")
         .and_then(|value| value.to_str().ok());
     error_code(error_type, response.body())
-}
-
-/// How long a call may take in all, from the client's settings.
-pub(crate) fn deadline(settings: &Settings) -> Option<Duration> {
-    settings.call_timeout
 }

@@ -7,8 +7,10 @@ use std::time::Duration;
 
 use super::calls::Client;
 use super::compress::{DEFAULT_MIN_SIZE, MAX_MIN_SIZE};
-use super::credentials::{self, CachedProvider, ChainProvider, CredentialsError, ProvideCredentials};
-use super::endpoint::{EndpointError, Params, RuleSet};
+use super::credentials::{
+    self, CachedProvider, ChainProvider, CredentialsError, ProvideCredentials,
+};
+use super::endpoint::{EndpointError, Params, RuleSet, Value};
 use super::retry::RetryPolicy;
 use super::service::Service;
 use super::transport::Transport;
@@ -284,16 +286,29 @@ impl ClientBuilder {
     fn resolve(&self, rules: &str, region: &str) -> Result<(String, Signing), ConfigError> {
         let rules = RuleSet::from_json(rules).map_err(ConfigError::Endpoint)?;
         let mut params = Params::new();
-        params.set("Region", region);
-        params.set("UseFIPS", self.use_fips);
-        params.set("UseDualStack", self.use_dual_stack);
+        let mut set = |built_in: &str, value: Value| {
+            if let Some(name) = rules.parameter_for_built_in(built_in) {
+                params.set(name, value);
+            }
+        };
+        set("AWS::Region", region.into());
+        set("AWS::UseFIPS", self.use_fips.into());
+        set("AWS::UseDualStack", self.use_dual_stack.into());
         if let Some(url) = &self.endpoint_url {
-            params.set("Endpoint", url.as_str());
+            set("SDK::Endpoint", url.as_str().into());
         }
         let resolved = rules.resolve(&params).map_err(ConfigError::Endpoint)?;
+        let sigv4 = resolved
+            .auth_schemes()
+            .into_iter()
+            .find(|scheme| scheme.name() == "sigv4");
         let signing = Signing {
-            region: resolved.signing_region().map(str::to_owned),
-            name: resolved.signing_name().map(str::to_owned),
+            region: sigv4
+                .as_ref()
+                .and_then(|s| s.signing_region().map(str::to_owned)),
+            name: sigv4
+                .as_ref()
+                .and_then(|s| s.signing_name().map(str::to_owned)),
         };
         Ok((resolved.url().to_owned(), signing))
     }

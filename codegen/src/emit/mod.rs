@@ -77,8 +77,7 @@ pub enum Part<'a> {
     Patterns,
     /// `src/service.rs`: the service as the client calls it.
     Service,
-    /// `tests/endpoints.rs`: the model's endpoint test cases.
-    EndpointTests,
+
     /// The file of one item under `src/types/`.
     Item(&'a Item),
     /// The file of one operation under `src/operations/`.
@@ -134,7 +133,6 @@ impl<'a> Emitter<'a> {
             Part::PrimitivesIndex,
             Part::Patterns,
             Part::Service,
-            Part::EndpointTests,
         ];
         parts.extend(self.space.items.values().map(Part::Item));
         parts.extend(self.space.operations.values().map(Part::Operation));
@@ -162,7 +160,6 @@ impl<'a> Emitter<'a> {
             Part::PrimitivesIndex => Some(root::primitives_index(space.json)),
             Part::Patterns => validate::patterns_file(space),
             Part::Service => client::service_file(space, links),
-            Part::EndpointTests => client::endpoint_tests_file(space, crate_name),
             Part::Item(item) => Some(TokenFile {
                 path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
                 tokens: item_file(self, item),

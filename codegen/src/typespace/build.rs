@@ -698,10 +698,6 @@ fn service_info(model: &Model, id: &str) -> ServiceInfo {
         endpoint_rules: other
             .get("smithy.rules#endpointRuleSet")
             .and_then(|v| serde_json::to_string_pretty(v).ok()),
-        endpoint_tests: other
-            .get("smithy.rules#endpointTests")
-            .and_then(|v| v.get("testCases")?.as_array().cloned())
-            .unwrap_or_default(),
     }
 }
 

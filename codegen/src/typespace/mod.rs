@@ -64,8 +64,6 @@ pub struct ServiceInfo {
     pub signing_name: Option<String>,
     /// The `smithy.rules#endpointRuleSet`, as pretty JSON.
     pub endpoint_rules: Option<String>,
-    /// The `testCases` of `smithy.rules#endpointTests`.
-    pub endpoint_tests: Vec<Value>,
 }
 
 /// A generated item: a struct or an enum.

@@ -171,6 +171,17 @@ impl CreateAutoPredictorError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateAutoPredictor {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateAutoPredictorError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateAutoPredictorError {

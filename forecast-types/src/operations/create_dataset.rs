@@ -129,6 +129,17 @@ impl CreateDatasetError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateDataset {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateDatasetError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateDatasetError {

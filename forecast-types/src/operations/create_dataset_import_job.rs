@@ -157,6 +157,17 @@ impl CreateDatasetImportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateDatasetImportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateDatasetImportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateDatasetImportJobError {

@@ -196,6 +196,17 @@ impl CreateExplainabilityError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateExplainability {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateExplainabilityError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateExplainabilityError {

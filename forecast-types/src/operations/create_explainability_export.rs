@@ -157,6 +157,17 @@ impl CreateExplainabilityExportError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateExplainabilityExport {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateExplainabilityExportError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateExplainabilityExportError {

@@ -164,6 +164,17 @@ impl CreateForecastError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateForecast {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateForecastError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateForecastError {

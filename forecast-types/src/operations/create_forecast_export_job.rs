@@ -164,6 +164,17 @@ impl CreateForecastExportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateForecastExportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateForecastExportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateForecastExportJobError {

@@ -184,6 +184,17 @@ impl CreatePredictorError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreatePredictor {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreatePredictorError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreatePredictorError {

@@ -165,6 +165,17 @@ impl CreatePredictorBacktestExportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreatePredictorBacktestExportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreatePredictorBacktestExportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreatePredictorBacktestExportJobError {

@@ -157,6 +157,17 @@ impl CreateWhatIfAnalysisError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateWhatIfAnalysis {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateWhatIfAnalysisError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateWhatIfAnalysisError {

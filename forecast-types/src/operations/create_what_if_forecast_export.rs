@@ -166,6 +166,17 @@ impl CreateWhatIfForecastExportError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateWhatIfForecastExport {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateWhatIfForecastExportError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateWhatIfForecastExportError {

@@ -117,6 +117,17 @@ impl DeleteDatasetError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteDataset {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteDatasetError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteDatasetError {

@@ -115,6 +115,17 @@ impl DeleteDatasetImportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteDatasetImportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteDatasetImportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteDatasetImportJobError {

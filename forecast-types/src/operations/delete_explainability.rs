@@ -119,6 +119,17 @@ impl DeleteExplainabilityError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteExplainability {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteExplainabilityError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteExplainabilityError {

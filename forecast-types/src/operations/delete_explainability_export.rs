@@ -117,6 +117,17 @@ impl DeleteExplainabilityExportError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteExplainabilityExport {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteExplainabilityExportError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteExplainabilityExportError {

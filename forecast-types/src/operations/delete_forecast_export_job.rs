@@ -118,6 +118,17 @@ impl DeleteForecastExportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteForecastExportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteForecastExportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteForecastExportJobError {

@@ -126,6 +126,17 @@ impl DeleteResourceTreeError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteResourceTree {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteResourceTreeError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteResourceTreeError {

@@ -120,6 +120,17 @@ impl DeleteWhatIfAnalysisError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DeleteWhatIfAnalysis {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DeleteWhatIfAnalysisError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DeleteWhatIfAnalysisError {

@@ -106,6 +106,17 @@ impl DescribeDatasetError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeDataset {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeDatasetError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeDatasetError {

@@ -107,6 +107,17 @@ impl DescribeDatasetGroupError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeDatasetGroup {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeDatasetGroupError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeDatasetGroupError {

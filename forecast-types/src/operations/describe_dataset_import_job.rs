@@ -109,6 +109,17 @@ impl DescribeDatasetImportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeDatasetImportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeDatasetImportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeDatasetImportJobError {

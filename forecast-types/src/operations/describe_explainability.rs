@@ -102,6 +102,17 @@ impl DescribeExplainabilityError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeExplainability {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeExplainabilityError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeExplainabilityError {

@@ -104,6 +104,17 @@ impl DescribeExplainabilityExportError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeExplainabilityExport {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeExplainabilityExportError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeExplainabilityExportError {

@@ -110,6 +110,17 @@ impl DescribeMonitorError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeMonitor {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeMonitorError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeMonitorError {

@@ -114,6 +114,17 @@ impl DescribePredictorError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribePredictor {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribePredictorError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribePredictorError {

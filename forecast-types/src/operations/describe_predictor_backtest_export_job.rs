@@ -111,6 +111,17 @@ impl DescribePredictorBacktestExportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribePredictorBacktestExportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribePredictorBacktestExportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribePredictorBacktestExportJobError {

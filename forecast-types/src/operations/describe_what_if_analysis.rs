@@ -109,6 +109,17 @@ impl DescribeWhatIfAnalysisError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeWhatIfAnalysis {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeWhatIfAnalysisError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeWhatIfAnalysisError {

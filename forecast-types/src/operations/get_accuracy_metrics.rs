@@ -126,6 +126,17 @@ impl GetAccuracyMetricsError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for GetAccuracyMetrics {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::GetAccuracyMetricsError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     GetAccuracyMetricsError {

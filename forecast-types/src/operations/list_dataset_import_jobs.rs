@@ -105,6 +105,40 @@ impl ListDatasetImportJobsError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for ListDatasetImportJobs {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ListDatasetImportJobsError::from_response(error_type, body)
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::Paginated for ListDatasetImportJobs {
+    #[inline]
+    fn set_token(input: &mut Self::Input, token: Option<String>) {
+        input.next_token = token;
+    }
+    #[inline]
+    fn token(input: &Self::Input) -> Option<&str> {
+        input.next_token.as_deref()
+    }
+    #[inline]
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::PaginatedItems for ListDatasetImportJobs {
+    type Item = crate::DatasetImportJobSummary;
+    #[inline]
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.dataset_import_jobs.unwrap_or_default()
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ListDatasetImportJobsError {

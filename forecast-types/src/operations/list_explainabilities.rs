@@ -111,6 +111,40 @@ impl ListExplainabilitiesError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for ListExplainabilities {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ListExplainabilitiesError::from_response(error_type, body)
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::Paginated for ListExplainabilities {
+    #[inline]
+    fn set_token(input: &mut Self::Input, token: Option<String>) {
+        input.next_token = token;
+    }
+    #[inline]
+    fn token(input: &Self::Input) -> Option<&str> {
+        input.next_token.as_deref()
+    }
+    #[inline]
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::PaginatedItems for ListExplainabilities {
+    type Item = crate::ExplainabilitySummary;
+    #[inline]
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.explainabilities.unwrap_or_default()
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ListExplainabilitiesError {

@@ -109,6 +109,40 @@ impl ListForecastExportJobsError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for ListForecastExportJobs {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ListForecastExportJobsError::from_response(error_type, body)
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::Paginated for ListForecastExportJobs {
+    #[inline]
+    fn set_token(input: &mut Self::Input, token: Option<String>) {
+        input.next_token = token;
+    }
+    #[inline]
+    fn token(input: &Self::Input) -> Option<&str> {
+        input.next_token.as_deref()
+    }
+    #[inline]
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::PaginatedItems for ListForecastExportJobs {
+    type Item = crate::ForecastExportJobSummary;
+    #[inline]
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.forecast_export_jobs.unwrap_or_default()
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ListForecastExportJobsError {

@@ -122,6 +122,40 @@ impl ListMonitorEvaluationsError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for ListMonitorEvaluations {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ListMonitorEvaluationsError::from_response(error_type, body)
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::Paginated for ListMonitorEvaluations {
+    #[inline]
+    fn set_token(input: &mut Self::Input, token: Option<String>) {
+        input.next_token = token;
+    }
+    #[inline]
+    fn token(input: &Self::Input) -> Option<&str> {
+        input.next_token.as_deref()
+    }
+    #[inline]
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::PaginatedItems for ListMonitorEvaluations {
+    type Item = crate::PredictorMonitorEvaluation;
+    #[inline]
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.predictor_monitor_evaluations.unwrap_or_default()
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ListMonitorEvaluationsError {

@@ -130,6 +130,17 @@ impl ResumeResourceError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for ResumeResource {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ResumeResourceError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ResumeResourceError {

@@ -127,6 +127,17 @@ impl StopResourceError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for StopResource {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::StopResourceError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     StopResourceError {

@@ -115,6 +115,17 @@ impl TagResourceError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for TagResource {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::TagResourceError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     TagResourceError {

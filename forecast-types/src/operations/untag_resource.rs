@@ -100,6 +100,17 @@ impl UntagResourceError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for UntagResource {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::UntagResourceError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     UntagResourceError {

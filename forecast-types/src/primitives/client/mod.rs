@@ -8,17 +8,33 @@
 //! The core is sans-IO: [`Client::request`] turns an operation's input into a signed
 //! `http::Request`, and [`Client::response`] reads an `http::Response` into the output
 //! or the operation's typed error, so any HTTP stack can carry the calls. With the
-//! `blocking` feature, [`Client::send`] does both over a built-in HTTPS transport,
-//! with retries and timeouts.
+//! `blocking` feature, `Client::send` does both over a built-in HTTPS transport, with
+//! retries and timeouts, and `Client::pages` and `Client::items` page through results.
 
+mod call;
+mod calls;
+mod compress;
+mod config;
 pub mod credentials;
+mod dynamic;
 pub mod endpoint;
+mod error;
+mod pages;
 pub mod retry;
+mod send;
+mod service;
 pub mod sigv4;
 pub mod transport;
 
+pub use call::{idempotency_token, Call, Paginated, PaginatedItems};
+pub use calls::{Client, Request, Response};
+pub use config::{ClientBuilder, ConfigError};
 pub use credentials::Credentials;
+pub use dynamic::{call_json, JsonCallError, MemberInfo, OperationInfo};
+pub use error::{Error, RequestError, ResponseError};
+pub use pages::{Items, Pages};
 pub use retry::{Attempts, Decision, Outcome, RetryKind, RetryPolicy, RetryQuota};
+pub use service::Service;
 #[cfg(feature = "blocking")]
 pub use transport::BlockingTransport;
 pub use transport::{Transport, TransportError, TransportErrorKind};
