@@ -82,7 +82,14 @@ mod types;
 #[cfg(feature = "validate")]
 #[rustfmt::skip]
 mod patterns;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod service;
+#[cfg(feature = "client")]
+pub use service::{OPERATIONS, SERVICE};
 pub use operations::*;
+#[cfg(feature = "client")]
+pub use primitives::client;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 #[cfg(feature = "validate")]

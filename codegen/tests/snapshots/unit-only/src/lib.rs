@@ -44,7 +44,14 @@ mod operations;
 pub mod primitives;
 #[rustfmt::skip]
 mod types;
+#[cfg(feature = "client")]
+#[rustfmt::skip]
+mod service;
+#[cfg(feature = "client")]
+pub use service::{OPERATIONS, SERVICE};
 pub use operations::*;
+#[cfg(feature = "client")]
+pub use primitives::client;
 pub use primitives::BigDecimal;
 pub use primitives::BigInteger;
 #[cfg(feature = "validate")]

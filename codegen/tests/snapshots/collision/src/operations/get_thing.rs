@@ -113,6 +113,17 @@ impl GetThingError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for GetThing {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::GetThingError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     GetThingError {} unhandled: Unhandled;

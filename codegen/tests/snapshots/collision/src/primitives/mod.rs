@@ -32,3 +32,5 @@ pub(crate) mod body;
 pub use body::JsonBody;
 #[cfg(feature = "arbitrary")]
 pub(crate) mod arbitrary;
+#[cfg(feature = "client")]
+pub mod client;

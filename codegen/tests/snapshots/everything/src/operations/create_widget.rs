@@ -109,6 +109,20 @@ impl CreateWidgetError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for CreateWidget {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[
+        ("InternalFailure", false),
+        ("ThrottlingError", true),
+    ];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::CreateWidgetError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     CreateWidgetError {

@@ -172,6 +172,20 @@ impl DescribeNamesError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeNames {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[
+        ("InternalFailure", false),
+        ("ThrottlingError", true),
+    ];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeNamesError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeNamesError {

@@ -101,6 +101,43 @@ impl ListWidgetsError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for ListWidgets {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[
+        ("InternalFailure", false),
+        ("ThrottlingError", true),
+    ];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ListWidgetsError::from_response(error_type, body)
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::Paginated for ListWidgets {
+    #[inline]
+    fn set_token(input: &mut Self::Input, token: Option<String>) {
+        input.next_token = token;
+    }
+    #[inline]
+    fn token(input: &Self::Input) -> Option<&str> {
+        input.next_token.as_deref()
+    }
+    #[inline]
+    fn next_token(output: &Self::Output) -> Option<&str> {
+        output.next_token.as_deref()
+    }
+}
+#[cfg(feature = "client")]
+impl crate::client::PaginatedItems for ListWidgets {
+    type Item = crate::WidgetSummary;
+    #[inline]
+    fn items(output: Self::Output) -> Vec<Self::Item> {
+        output.widgets
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ListWidgetsError {

@@ -125,6 +125,25 @@ impl PutKitchenSinkError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for PutKitchenSink {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[
+        ("InternalFailure", false),
+        ("ThrottlingError", true),
+    ];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::PutKitchenSinkError::from_response(error_type, body)
+    }
+    fn prepare(input: &mut Self::Input, token: fn() -> String) {
+        if input.client_token.is_none() {
+            input.client_token = Some(token());
+        }
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     PutKitchenSinkError {

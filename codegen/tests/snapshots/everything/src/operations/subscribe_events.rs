@@ -96,6 +96,20 @@ impl SubscribeEventsError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for SubscribeEvents {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[
+        ("InternalFailure", false),
+        ("ThrottlingError", true),
+    ];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::SubscribeEventsError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     SubscribeEventsError {

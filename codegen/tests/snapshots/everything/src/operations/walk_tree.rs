@@ -109,6 +109,20 @@ impl WalkTreeError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for WalkTree {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[
+        ("InternalFailure", false),
+        ("ThrottlingError", true),
+    ];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::WalkTreeError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     WalkTreeError {

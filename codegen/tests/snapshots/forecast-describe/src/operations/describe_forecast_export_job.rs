@@ -153,6 +153,17 @@ impl DescribeForecastExportJobError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for DescribeForecastExportJob {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::DescribeForecastExportJobError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     DescribeForecastExportJobError {

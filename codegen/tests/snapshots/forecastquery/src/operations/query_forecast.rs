@@ -198,6 +198,17 @@ impl QueryForecastError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for QueryForecast {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::QueryForecastError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     QueryForecastError {

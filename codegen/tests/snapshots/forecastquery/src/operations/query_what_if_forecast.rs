@@ -147,6 +147,17 @@ impl QueryWhatIfForecastError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for QueryWhatIfForecast {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::QueryWhatIfForecastError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     QueryWhatIfForecastError {

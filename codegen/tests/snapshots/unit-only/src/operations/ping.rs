@@ -66,6 +66,17 @@ impl PingError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for Ping {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::PingError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     PingError {} unhandled: Unhandled;

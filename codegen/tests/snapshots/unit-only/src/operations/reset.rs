@@ -66,6 +66,17 @@ impl ResetError {
         )
     }
 }
+#[cfg(feature = "client")]
+impl crate::client::Call for Reset {
+    const RETRYABLE: &'static [(&'static str, bool)] = &[];
+    #[inline]
+    fn read_error(
+        error_type: Option<&str>,
+        body: &[u8],
+    ) -> Result<Self::Error, ::serde_json::Error> {
+        crate::ResetError::from_response(error_type, body)
+    }
+}
 #[cfg(feature = "arbitrary")]
 crate::primitives::arbitrary::arbitrary_error! {
     ResetError {} unhandled: Unhandled;
