@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use super::calls::Client;
 use super::compress::{DEFAULT_MIN_SIZE, MAX_MIN_SIZE};
-use super::credentials::{self, CachedProvider, ChainProvider, CredentialsError, ProvideCredentials};
+use super::credentials::{
+    self, CachedProvider, ChainProvider, CredentialsError, ProvideCredentials,
+};
 use super::endpoint::{EndpointError, Params, RuleSet, Value};
 use super::retry::RetryPolicy;
 use super::service::Service;
@@ -305,8 +307,12 @@ impl ClientBuilder {
             .into_iter()
             .find(|scheme| scheme.name() == "sigv4");
         let signing = Signing {
-            region: sigv4.as_ref().and_then(|s| s.signing_region().map(str::to_owned)),
-            name: sigv4.as_ref().and_then(|s| s.signing_name().map(str::to_owned)),
+            region: sigv4
+                .as_ref()
+                .and_then(|s| s.signing_region().map(str::to_owned)),
+            name: sigv4
+                .as_ref()
+                .and_then(|s| s.signing_name().map(str::to_owned)),
         };
         Ok((resolved.url().to_owned(), signing))
     }

@@ -26,6 +26,17 @@ pub trait Transport: Send + Sync {
     ) -> Result<http::Response<Vec<u8>>, TransportError>;
 }
 
+/// A shared transport is a transport.
+impl<T: Transport + ?Sized> Transport for std::sync::Arc<T> {
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+        timeout: Option<Duration>,
+    ) -> Result<http::Response<Vec<u8>>, TransportError> {
+        (**self).send(request, timeout)
+    }
+}
+
 /// Why a transport got no response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
