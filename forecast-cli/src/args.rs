@@ -17,14 +17,21 @@ pub enum Command {
 /// A call: the operation, its input and the options.
 #[derive(Debug)]
 pub struct Args {
+    /// The operation to call.
     pub operation: &'static OperationInfo,
     /// The JSON input, `-` for stdin; `None` for `{}`.
     pub input: Option<String>,
+    /// `--region`.
     pub region: Option<String>,
+    /// `--endpoint-url`.
     pub endpoint_url: Option<String>,
 }
 
 /// Reads the arguments after the program's name.
+///
+/// # Errors
+///
+/// An unknown option or operation, an option without its value, or an extra argument.
 pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut region = None;
     let mut endpoint_url = None;

@@ -8,16 +8,14 @@
 //! Region, endpoint and credentials come from the standard AWS environment variables
 //! and the shared config and credentials files; the options override them.
 
-mod args;
-mod help;
-
 use std::io::Read;
 use std::process::ExitCode;
 
 use forecast_types::client::{Client, JsonCallError, OperationInfo};
 use forecast_types::OPERATIONS;
 
-use args::{Args, Command};
+use forecast_cli::args::{self, Args, Command};
+use forecast_cli::help;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
