@@ -25,7 +25,7 @@ use crate::codegen::{self, Job};
 use crate::write;
 use info::ModelInfo;
 use log::Log;
-use step::{Cargo, Step, EXCERPT_LINES};
+use step::{Cargo, Parts, Step, EXCERPT_LINES};
 use table::Row;
 
 /// Where the crates and logs go, relative to the workspace root.
@@ -135,9 +135,8 @@ struct Report {
     info: Option<ModelInfo>,
     lines: Option<usize>,
     generate_time: Option<Duration>,
-    /// The crate has serde (the model's protocol is JSON-based): a `serde` feature and
-    /// `tests/roundtrip.rs`.
-    serde: bool,
+    /// The crate's optional parts: serde, the client.
+    parts: Parts,
     cargo_time: Option<Duration>,
     failure: Option<Failure>,
     log: PathBuf,
@@ -185,7 +184,7 @@ impl Corpus {
             }
         };
         let started = Instant::now();
-        report.failure = self.check(model, report.serde, &mut log, bar)?;
+        report.failure = self.check(model, report.parts, &mut log, bar)?;
         report.cargo_time = Some(started.elapsed());
         self.cargo
             .clean(&crate_name, &self.crate_dir(model), &mut log)?;
@@ -212,9 +211,13 @@ impl Corpus {
         let files = job.generate()?.files;
         report.generate_time = Some(started.elapsed());
         report.lines = Some(rust_lines(&files));
-        report.serde = files.iter().any(|f| f.path == Path::new(ROUNDTRIP_TEST));
+        let serde = files.iter().any(|f| f.path == Path::new(ROUNDTRIP_TEST));
+        let client = files
+            .iter()
+            .any(|f| f.path == Path::new("Cargo.toml") && f.contents.contains("\nblocking = "));
+        report.parts = Parts { serde, client };
         write::write(&crate_dir, &files)?;
-        remove_stale_roundtrip(&crate_dir, report.serde)?;
+        remove_stale_roundtrip(&crate_dir, serde)?;
         Ok(job.crate_name().to_owned())
     }
 
@@ -222,17 +225,17 @@ impl Corpus {
     fn check(
         &self,
         model: &Model,
-        serde: bool,
+        parts: Parts,
         log: &mut Log,
         bar: &ProgressBar,
     ) -> Result<Option<Failure>> {
         let crate_dir = self.crate_dir(model);
         for step in Step::CARGO {
-            if step == Step::Test && !serde {
+            if step == Step::Test && !parts.serde {
                 continue;
             }
             bar.set_message(format!("{}: cargo {step}", model.stem));
-            if let Some(excerpt) = self.cargo.run(step, serde, &crate_dir, log)? {
+            if let Some(excerpt) = self.cargo.run(step, parts, &crate_dir, log)? {
                 return Ok(Some(Failure { step, excerpt }));
             }
         }

@@ -77,9 +77,18 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
         }
     };
     Some(TokenFile {
-        path: "src/service.rs".to_owned(),
+        path: format!("src/{}.rs", service_module(space)),
         tokens,
     })
+}
+
+/// The module of the service file: `service`, unless a type's module has that name.
+fn service_module(space: &TypeSpace) -> String {
+    let mut module = "service".to_owned();
+    while space.items.values().any(|item| item.module == module) {
+        module.push('_');
+    }
+    module
 }
 
 /// The declaration of `src/service.rs` in `src/lib.rs`, and its export.
@@ -88,12 +97,13 @@ pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
         return TokenStream::new();
     }
     let feature = CLIENT_FEATURE;
+    let module = ident(&service_module(space));
     quote! {
         #[cfg(feature = #feature)]
         #[rustfmt::skip]
-        mod service;
+        mod #module;
         #[cfg(feature = #feature)]
-        pub use service::{OPERATIONS, SERVICE};
+        pub use #module::{OPERATIONS, SERVICE};
     }
 }
 

@@ -16,6 +16,16 @@ const FLAGS: &str = "-D warnings";
 /// How many lines of a failing step's output the summary shows.
 pub const EXCERPT_LINES: usize = 40;
 
+/// The optional parts of a generated crate that its features turn on: serde (JSON
+/// protocols) and the client (awsJson protocols).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// A `serde` feature and `tests/roundtrip.rs`.
+    pub serde: bool,
+    /// A `client` feature (and `blocking`).
+    pub client: bool,
+}
+
 /// One step of a model's run, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -23,8 +33,9 @@ pub enum Step {
     Generate,
     /// `cargo check --all-targets` with the default features: what most users build.
     Check,
-    /// `cargo check --all-targets --features arbitrary,serde` (`serde` only for crates
-    /// that have it): the `Arbitrary` and serde impls too.
+    /// `cargo check --all-targets --features arbitrary,serde,blocking` (`serde` and
+    /// `blocking` only for crates that have them): the `Arbitrary` and serde impls, and
+    /// the client, too.
     CheckFeatures,
     /// `cargo doc --no-deps`.
     Doc,
@@ -47,16 +58,18 @@ impl Step {
         Step::Doctest,
     ];
 
-    /// The cargo arguments of the step, for a crate with a `serde` feature or without.
-    fn cargo_args(self, serde: bool) -> Vec<&'static str> {
-        let features = match serde {
-            true => "arbitrary,serde",
-            false => "arbitrary",
+    /// The cargo arguments of the step, for a crate with the optional `parts`.
+    fn cargo_args(self, parts: Parts) -> Vec<&'static str> {
+        let features = match (parts.serde, parts.client) {
+            (_, true) => "arbitrary,serde,blocking",
+            (true, false) => "arbitrary,serde",
+            (false, false) => "arbitrary",
         };
         match self {
             Step::Generate => vec![],
             Step::Check => vec!["check", "--all-targets"],
             Step::CheckFeatures => vec!["check", "--all-targets", "--features", features],
+            Step::Doc if parts.client => vec!["doc", "--no-deps", "--features", "blocking"],
             Step::Doc => vec!["doc", "--no-deps"],
             Step::Test => vec!["test", "--test", "*", "--features", features],
             Step::Doctest => vec!["test", "--doc", "--features", features],
@@ -101,11 +114,11 @@ impl Cargo {
     pub fn run(
         &self,
         step: Step,
-        serde: bool,
+        parts: Parts,
         crate_dir: &Path,
         log: &mut Log,
     ) -> Result<Option<String>> {
-        let args = step.cargo_args(serde);
+        let args = step.cargo_args(parts);
         let mut command = self.command(&args, crate_dir);
         log.write_line(&format!("== {step}: {}", self.shell_line(&args, crate_dir)))?;
         let start = log.position()?;
@@ -190,7 +203,13 @@ mod tests {
     fn every_cargo_step_gets_the_same_flags_and_target() {
         let cargo = Cargo::new(PathBuf::from("/ws/target/corpus-target"));
         for step in Step::CARGO {
-            let command = cargo.command(&step.cargo_args(true), Path::new("/out/m"));
+            let command = cargo.command(
+                &step.cargo_args(Parts {
+                    serde: true,
+                    client: false,
+                }),
+                Path::new("/out/m"),
+            );
             let envs: Vec<_> = command.get_envs().collect();
             assert!(envs.contains(&("RUSTFLAGS".as_ref(), Some(FLAGS.as_ref()))));
             assert!(envs.contains(&("RUSTDOCFLAGS".as_ref(), Some(FLAGS.as_ref()))));
@@ -236,7 +255,7 @@ mod tests {
         let cargo = Cargo::new(target.clone());
         let mut log = Log::create(&dir.path().join("tiny.log")).unwrap();
         for step in [Step::Check, Step::Doc] {
-            let failure = cargo.run(step, false, &krate, &mut log).unwrap();
+            let failure = cargo.run(step, Parts::default(), &krate, &mut log).unwrap();
             assert_eq!(failure, None, "{step}");
         }
         assert!(has_outputs(&target, "tiny-types"));
@@ -247,15 +266,34 @@ mod tests {
     }
 
     #[test]
-    fn serde_is_turned_on_only_where_the_crate_has_it() {
+    fn serde_and_the_client_are_turned_on_only_where_the_crate_has_them() {
+        let json = Parts {
+            serde: true,
+            client: false,
+        };
+        let aws_json = Parts {
+            serde: true,
+            client: true,
+        };
+        let other = Parts::default();
         let test = ["test", "--test", "*", "--features", "arbitrary,serde"];
-        assert_eq!(Step::Test.cargo_args(true), test);
+        assert_eq!(Step::Test.cargo_args(json), test);
         let doctest = ["test", "--doc", "--features", "arbitrary,serde"];
-        assert_eq!(Step::Doctest.cargo_args(true), doctest);
+        assert_eq!(Step::Doctest.cargo_args(json), doctest);
         let doctest = ["test", "--doc", "--features", "arbitrary"];
-        assert_eq!(Step::Doctest.cargo_args(false), doctest);
+        assert_eq!(Step::Doctest.cargo_args(other), doctest);
         let check = ["check", "--all-targets", "--features", "arbitrary"];
-        assert_eq!(Step::CheckFeatures.cargo_args(false), check);
-        assert_eq!(Step::Check.cargo_args(true), ["check", "--all-targets"]);
+        assert_eq!(Step::CheckFeatures.cargo_args(other), check);
+        assert_eq!(Step::Check.cargo_args(json), ["check", "--all-targets"]);
+        let client = [
+            "check",
+            "--all-targets",
+            "--features",
+            "arbitrary,serde,blocking",
+        ];
+        assert_eq!(Step::CheckFeatures.cargo_args(aws_json), client);
+        let doc = ["doc", "--no-deps", "--features", "blocking"];
+        assert_eq!(Step::Doc.cargo_args(aws_json), doc);
+        assert_eq!(Step::Doc.cargo_args(json), ["doc", "--no-deps"]);
     }
 }
