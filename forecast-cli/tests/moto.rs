@@ -4,7 +4,8 @@
 //! `.ci/run` starts `moto_server` on 127.0.0.1 and names it in `FORECAST_MOTO_ENDPOINT`;
 //! run them with `cargo test -p forecast-cli --test moto -- --ignored`.
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 use forecast_types::client::{Client, Credentials, Error};
 use forecast_types::{
@@ -13,8 +14,6 @@ use forecast_types::{
     DescribeDatasetGroupRequest, Domain, ListDatasetGroups, ListDatasetGroupsRequest,
     UpdateDatasetGroup, UpdateDatasetGroupRequest,
 };
-
-const NEEDS_MOTO: &str = "needs a moto server named in FORECAST_MOTO_ENDPOINT; .ci/run starts one";
 
 fn endpoint() -> String {
     std::env::var("FORECAST_MOTO_ENDPOINT")
@@ -133,17 +132,37 @@ fn a_bad_input_is_the_services_invalid_input_exception() {
 
 /// Runs `forecast` with `args` against moto, with credentials in the environment.
 fn forecast(args: &[&str]) -> Output {
-    let _ = NEEDS_MOTO;
-    Command::new(env!("CARGO_BIN_EXE_forecast"))
+    command(args).output().expect("forecast runs")
+}
+
+/// The `forecast` command with `args`, against moto.
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_forecast"));
+    command
         .args(args)
         .env("AWS_ENDPOINT_URL", endpoint())
         .env("AWS_REGION", "us-east-1")
         .env("AWS_ACCESS_KEY_ID", "AKIDMOTO")
         .env("AWS_SECRET_ACCESS_KEY", "moto-secret")
         .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env_remove("AWS_PROFILE")
-        .output()
-        .expect("forecast runs")
+        .env_remove("AWS_PROFILE");
+    command
+}
+
+/// Runs `forecast` with `args` against moto, writing `input` to its stdin.
+fn forecast_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("forecast runs");
+    let mut stdin = child.stdin.take().expect("a stdin");
+    stdin
+        .write_all(input.as_bytes())
+        .expect("the input is written");
+    drop(stdin);
+    child.wait_with_output().expect("forecast ends")
 }
 
 fn stdout_json(output: &Output) -> serde_json::Value {
@@ -176,6 +195,11 @@ fn the_command_line_calls_the_operations() {
     );
 
     let listed = stdout_json(&forecast(&["list-dataset-groups"]));
+    let from_stdin = forecast_with_stdin(&["list-dataset-groups", "-"], r#"{"MaxResults": 10}"#);
+    assert_eq!(
+        stdout_json(&from_stdin)["DatasetGroups"],
+        listed["DatasetGroups"]
+    );
     let groups = listed["DatasetGroups"].as_array().expect("a list");
     assert!(groups.iter().any(|g| g["DatasetGroupArn"] == arn.as_str()));
 
