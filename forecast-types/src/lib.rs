@@ -91,6 +91,8 @@ pub use interop::ConversionError;
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 mod service;
+#[cfg(feature = "client")]
+pub use service::{OPERATIONS, SERVICE};
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;
@@ -122,6 +124,4 @@ pub use primitives::ValidationError;
 pub use primitives::Validator;
 #[cfg(feature = "validate")]
 pub use primitives::Violation;
-#[cfg(feature = "client")]
-pub use service::{OPERATIONS, SERVICE};
 pub use types::*;

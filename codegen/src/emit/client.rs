@@ -38,7 +38,10 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
     let signing_name = service.signing_name.as_deref().unwrap_or(sdk_id);
     let version = &service.version;
     let rules = match &service.endpoint_rules {
-        Some(rules) => quote!(Some(#rules)),
+        Some(rules) => {
+            let text = raw_string(rules);
+            quote!(Some(#text))
+        }
         None => quote!(None),
     };
     let operations = space
@@ -80,6 +83,19 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
         path: format!("src/{}.rs", service_module(space)),
         tokens,
     })
+}
+
+/// `text` as a raw string literal, its lines kept, so that a change to the text is a
+/// change to its lines; an escaped literal when no raw one can hold it.
+fn raw_string(text: &str) -> TokenStream {
+    let delimiter = "#".repeat(3);
+    let closing = format!("\"{delimiter}");
+    match text.contains(&closing) {
+        false => format!("r{delimiter}\"{text}\"{delimiter}")
+            .parse()
+            .unwrap_or_else(|_| quote!(#text)),
+        true => quote!(#text),
+    }
 }
 
 /// The module of the service file: `service`, unless a type's module has that name.
@@ -224,7 +240,10 @@ fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
         let (code, throttling) = (&e.code, e.retryable?);
         Some(quote!((#code, #throttling)))
     });
-    let retryable = quote!(const RETRYABLE: &'static [(&'static str, bool)] = &[#(#retryable),*];);
+    let retryable: Vec<TokenStream> = retryable.collect();
+    let retryable = (!retryable.is_empty()).then(|| {
+        quote!(const RETRYABLE: &'static [(&'static str, bool)] = &[#(#retryable),*];)
+    });
     let prepare = op
         .idempotency_token
         .as_deref()

@@ -173,7 +173,6 @@ impl CreateAutoPredictorError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateAutoPredictor {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

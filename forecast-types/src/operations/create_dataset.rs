@@ -131,7 +131,6 @@ impl CreateDatasetError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateDataset {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -155,7 +155,6 @@ impl CreateDatasetGroupError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateDatasetGroup {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

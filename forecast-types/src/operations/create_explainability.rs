@@ -198,7 +198,6 @@ impl CreateExplainabilityError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateExplainability {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

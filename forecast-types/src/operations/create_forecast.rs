@@ -166,7 +166,6 @@ impl CreateForecastError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateForecast {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -186,7 +186,6 @@ impl CreatePredictorError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreatePredictor {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -167,7 +167,6 @@ impl CreatePredictorBacktestExportJobError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreatePredictorBacktestExportJob {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -159,7 +159,6 @@ impl CreateWhatIfAnalysisError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateWhatIfAnalysis {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -168,7 +168,6 @@ impl CreateWhatIfForecastExportError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for CreateWhatIfForecastExport {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -119,7 +119,6 @@ impl DeleteDatasetError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteDataset {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -119,7 +119,6 @@ impl DeleteDatasetGroupError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteDatasetGroup {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

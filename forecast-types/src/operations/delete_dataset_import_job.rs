@@ -117,7 +117,6 @@ impl DeleteDatasetImportJobError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteDatasetImportJob {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -121,7 +121,6 @@ impl DeleteExplainabilityError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteExplainability {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

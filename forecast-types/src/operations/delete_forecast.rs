@@ -122,7 +122,6 @@ impl DeleteForecastError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteForecast {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

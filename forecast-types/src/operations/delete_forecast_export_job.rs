@@ -120,7 +120,6 @@ impl DeleteForecastExportJobError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteForecastExportJob {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

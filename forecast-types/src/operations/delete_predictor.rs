@@ -120,7 +120,6 @@ impl DeletePredictorError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeletePredictor {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -128,7 +128,6 @@ impl DeleteResourceTreeError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteResourceTree {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

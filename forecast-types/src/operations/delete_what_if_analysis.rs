@@ -122,7 +122,6 @@ impl DeleteWhatIfAnalysisError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteWhatIfAnalysis {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

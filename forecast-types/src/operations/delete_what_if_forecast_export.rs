@@ -122,7 +122,6 @@ impl DeleteWhatIfForecastExportError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DeleteWhatIfForecastExport {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -108,7 +108,6 @@ impl DescribeDatasetError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeDataset {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

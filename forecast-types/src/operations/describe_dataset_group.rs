@@ -109,7 +109,6 @@ impl DescribeDatasetGroupError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeDatasetGroup {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -104,7 +104,6 @@ impl DescribeExplainabilityError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeExplainability {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -106,7 +106,6 @@ impl DescribeExplainabilityExportError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeExplainabilityExport {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

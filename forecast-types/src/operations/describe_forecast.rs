@@ -112,7 +112,6 @@ impl DescribeForecastError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeForecast {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

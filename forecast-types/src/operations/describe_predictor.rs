@@ -116,7 +116,6 @@ impl DescribePredictorError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribePredictor {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -113,7 +113,6 @@ impl DescribePredictorBacktestExportJobError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribePredictorBacktestExportJob {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

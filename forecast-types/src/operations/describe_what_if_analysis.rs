@@ -111,7 +111,6 @@ impl DescribeWhatIfAnalysisError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeWhatIfAnalysis {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

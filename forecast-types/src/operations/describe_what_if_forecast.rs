@@ -111,7 +111,6 @@ impl DescribeWhatIfForecastError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeWhatIfForecast {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -128,7 +128,6 @@ impl GetAccuracyMetricsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for GetAccuracyMetrics {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

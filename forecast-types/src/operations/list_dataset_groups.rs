@@ -92,7 +92,6 @@ impl ListDatasetGroupsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListDatasetGroups {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -107,7 +107,6 @@ impl ListDatasetImportJobsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListDatasetImportJobs {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -115,7 +115,6 @@ impl ListExplainabilityExportsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListExplainabilityExports {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

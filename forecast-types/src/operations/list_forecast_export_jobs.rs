@@ -111,7 +111,6 @@ impl ListForecastExportJobsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListForecastExportJobs {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

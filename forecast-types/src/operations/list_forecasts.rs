@@ -111,7 +111,6 @@ impl ListForecastsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListForecasts {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -124,7 +124,6 @@ impl ListMonitorEvaluationsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListMonitorEvaluations {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

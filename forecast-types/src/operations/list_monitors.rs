@@ -111,7 +111,6 @@ impl ListMonitorsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListMonitors {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

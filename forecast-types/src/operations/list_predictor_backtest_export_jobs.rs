@@ -115,7 +115,6 @@ impl ListPredictorBacktestExportJobsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListPredictorBacktestExportJobs {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

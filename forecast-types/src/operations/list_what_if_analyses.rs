@@ -110,7 +110,6 @@ impl ListWhatIfAnalysesError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListWhatIfAnalyses {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

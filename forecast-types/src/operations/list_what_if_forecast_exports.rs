@@ -112,7 +112,6 @@ impl ListWhatIfForecastExportsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListWhatIfForecastExports {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

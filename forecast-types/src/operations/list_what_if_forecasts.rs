@@ -110,7 +110,6 @@ impl ListWhatIfForecastsError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ListWhatIfForecasts {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -132,7 +132,6 @@ impl ResumeResourceError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for ResumeResource {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

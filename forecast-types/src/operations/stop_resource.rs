@@ -129,7 +129,6 @@ impl StopResourceError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for StopResource {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

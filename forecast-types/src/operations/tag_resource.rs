@@ -117,7 +117,6 @@ impl TagResourceError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for TagResource {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -102,7 +102,6 @@ impl UntagResourceError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for UntagResource {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

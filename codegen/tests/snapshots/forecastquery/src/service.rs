@@ -10,7 +10,320 @@ pub static SERVICE: crate::client::Service = crate::client::Service {
     signing_name: "forecast",
     version: "2018-06-26",
     endpoint_rules: Some(
-        "{\n  \"version\": \"1.0\",\n  \"parameters\": {\n    \"Region\": {\n      \"builtIn\": \"AWS::Region\",\n      \"required\": false,\n      \"documentation\": \"The AWS region used to dispatch the request.\",\n      \"type\": \"String\"\n    },\n    \"UseDualStack\": {\n      \"builtIn\": \"AWS::UseDualStack\",\n      \"required\": true,\n      \"default\": false,\n      \"documentation\": \"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.\",\n      \"type\": \"Boolean\"\n    },\n    \"UseFIPS\": {\n      \"builtIn\": \"AWS::UseFIPS\",\n      \"required\": true,\n      \"default\": false,\n      \"documentation\": \"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.\",\n      \"type\": \"Boolean\"\n    },\n    \"Endpoint\": {\n      \"builtIn\": \"SDK::Endpoint\",\n      \"required\": false,\n      \"documentation\": \"Override the endpoint used to send this request\",\n      \"type\": \"String\"\n    }\n  },\n  \"rules\": [\n    {\n      \"conditions\": [\n        {\n          \"fn\": \"isSet\",\n          \"argv\": [\n            {\n              \"ref\": \"Endpoint\"\n            }\n          ]\n        }\n      ],\n      \"rules\": [\n        {\n          \"conditions\": [\n            {\n              \"fn\": \"booleanEquals\",\n              \"argv\": [\n                {\n                  \"ref\": \"UseFIPS\"\n                },\n                true\n              ]\n            }\n          ],\n          \"error\": \"Invalid Configuration: FIPS and custom endpoint are not supported\",\n          \"type\": \"error\"\n        },\n        {\n          \"conditions\": [\n            {\n              \"fn\": \"booleanEquals\",\n              \"argv\": [\n                {\n                  \"ref\": \"UseDualStack\"\n                },\n                true\n              ]\n            }\n          ],\n          \"error\": \"Invalid Configuration: Dualstack and custom endpoint are not supported\",\n          \"type\": \"error\"\n        },\n        {\n          \"conditions\": [],\n          \"endpoint\": {\n            \"url\": {\n              \"ref\": \"Endpoint\"\n            },\n            \"properties\": {},\n            \"headers\": {}\n          },\n          \"type\": \"endpoint\"\n        }\n      ],\n      \"type\": \"tree\"\n    },\n    {\n      \"conditions\": [\n        {\n          \"fn\": \"isSet\",\n          \"argv\": [\n            {\n              \"ref\": \"Region\"\n            }\n          ]\n        }\n      ],\n      \"rules\": [\n        {\n          \"conditions\": [\n            {\n              \"fn\": \"aws.partition\",\n              \"argv\": [\n                {\n                  \"ref\": \"Region\"\n                }\n              ],\n              \"assign\": \"PartitionResult\"\n            }\n          ],\n          \"rules\": [\n            {\n              \"conditions\": [\n                {\n                  \"fn\": \"booleanEquals\",\n                  \"argv\": [\n                    {\n                      \"ref\": \"UseFIPS\"\n                    },\n                    true\n                  ]\n                },\n                {\n                  \"fn\": \"booleanEquals\",\n                  \"argv\": [\n                    {\n                      \"ref\": \"UseDualStack\"\n                    },\n                    true\n                  ]\n                }\n              ],\n              \"rules\": [\n                {\n                  \"conditions\": [\n                    {\n                      \"fn\": \"booleanEquals\",\n                      \"argv\": [\n                        true,\n                        {\n                          \"fn\": \"getAttr\",\n                          \"argv\": [\n                            {\n                              \"ref\": \"PartitionResult\"\n                            },\n                            \"supportsFIPS\"\n                          ]\n                        }\n                      ]\n                    },\n                    {\n                      \"fn\": \"booleanEquals\",\n                      \"argv\": [\n                        true,\n                        {\n                          \"fn\": \"getAttr\",\n                          \"argv\": [\n                            {\n                              \"ref\": \"PartitionResult\"\n                            },\n                            \"supportsDualStack\"\n                          ]\n                        }\n                      ]\n                    }\n                  ],\n                  \"rules\": [\n                    {\n                      \"conditions\": [],\n                      \"endpoint\": {\n                        \"url\": \"https://forecastquery-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\",\n                        \"properties\": {},\n                        \"headers\": {}\n                      },\n                      \"type\": \"endpoint\"\n                    }\n                  ],\n                  \"type\": \"tree\"\n                },\n                {\n                  \"conditions\": [],\n                  \"error\": \"FIPS and DualStack are enabled, but this partition does not support one or both\",\n                  \"type\": \"error\"\n                }\n              ],\n              \"type\": \"tree\"\n            },\n            {\n              \"conditions\": [\n                {\n                  \"fn\": \"booleanEquals\",\n                  \"argv\": [\n                    {\n                      \"ref\": \"UseFIPS\"\n                    },\n                    true\n                  ]\n                }\n              ],\n              \"rules\": [\n                {\n                  \"conditions\": [\n                    {\n                      \"fn\": \"booleanEquals\",\n                      \"argv\": [\n                        {\n                          \"fn\": \"getAttr\",\n                          \"argv\": [\n                            {\n                              \"ref\": \"PartitionResult\"\n                            },\n                            \"supportsFIPS\"\n                          ]\n                        },\n                        true\n                      ]\n                    }\n                  ],\n                  \"rules\": [\n                    {\n                      \"conditions\": [],\n                      \"endpoint\": {\n                        \"url\": \"https://forecastquery-fips.{Region}.{PartitionResult#dnsSuffix}\",\n                        \"properties\": {},\n                        \"headers\": {}\n                      },\n                      \"type\": \"endpoint\"\n                    }\n                  ],\n                  \"type\": \"tree\"\n                },\n                {\n                  \"conditions\": [],\n                  \"error\": \"FIPS is enabled but this partition does not support FIPS\",\n                  \"type\": \"error\"\n                }\n              ],\n              \"type\": \"tree\"\n            },\n            {\n              \"conditions\": [\n                {\n                  \"fn\": \"booleanEquals\",\n                  \"argv\": [\n                    {\n                      \"ref\": \"UseDualStack\"\n                    },\n                    true\n                  ]\n                }\n              ],\n              \"rules\": [\n                {\n                  \"conditions\": [\n                    {\n                      \"fn\": \"booleanEquals\",\n                      \"argv\": [\n                        true,\n                        {\n                          \"fn\": \"getAttr\",\n                          \"argv\": [\n                            {\n                              \"ref\": \"PartitionResult\"\n                            },\n                            \"supportsDualStack\"\n                          ]\n                        }\n                      ]\n                    }\n                  ],\n                  \"rules\": [\n                    {\n                      \"conditions\": [],\n                      \"endpoint\": {\n                        \"url\": \"https://forecastquery.{Region}.{PartitionResult#dualStackDnsSuffix}\",\n                        \"properties\": {},\n                        \"headers\": {}\n                      },\n                      \"type\": \"endpoint\"\n                    }\n                  ],\n                  \"type\": \"tree\"\n                },\n                {\n                  \"conditions\": [],\n                  \"error\": \"DualStack is enabled but this partition does not support DualStack\",\n                  \"type\": \"error\"\n                }\n              ],\n              \"type\": \"tree\"\n            },\n            {\n              \"conditions\": [],\n              \"endpoint\": {\n                \"url\": \"https://forecastquery.{Region}.{PartitionResult#dnsSuffix}\",\n                \"properties\": {},\n                \"headers\": {}\n              },\n              \"type\": \"endpoint\"\n            }\n          ],\n          \"type\": \"tree\"\n        }\n      ],\n      \"type\": \"tree\"\n    },\n    {\n      \"conditions\": [],\n      \"error\": \"Invalid Configuration: Missing Region\",\n      \"type\": \"error\"\n    }\n  ]\n}",
+        r###"{
+  "version": "1.0",
+  "parameters": {
+    "Region": {
+      "builtIn": "AWS::Region",
+      "required": false,
+      "documentation": "The AWS region used to dispatch the request.",
+      "type": "String"
+    },
+    "UseDualStack": {
+      "builtIn": "AWS::UseDualStack",
+      "required": true,
+      "default": false,
+      "documentation": "When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.",
+      "type": "Boolean"
+    },
+    "UseFIPS": {
+      "builtIn": "AWS::UseFIPS",
+      "required": true,
+      "default": false,
+      "documentation": "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.",
+      "type": "Boolean"
+    },
+    "Endpoint": {
+      "builtIn": "SDK::Endpoint",
+      "required": false,
+      "documentation": "Override the endpoint used to send this request",
+      "type": "String"
+    }
+  },
+  "rules": [
+    {
+      "conditions": [
+        {
+          "fn": "isSet",
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ]
+        }
+      ],
+      "rules": [
+        {
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ]
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "fn": "booleanEquals",
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ]
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [],
+          "endpoint": {
+            "url": {
+              "ref": "Endpoint"
+            },
+            "properties": {},
+            "headers": {}
+          },
+          "type": "endpoint"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [
+        {
+          "fn": "isSet",
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ]
+        }
+      ],
+      "rules": [
+        {
+          "conditions": [
+            {
+              "fn": "aws.partition",
+              "argv": [
+                {
+                  "ref": "Region"
+                }
+              ],
+              "assign": "PartitionResult"
+            }
+          ],
+          "rules": [
+            {
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ]
+                },
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ]
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        true,
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsFIPS"
+                          ]
+                        }
+                      ]
+                    },
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        true,
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsDualStack"
+                          ]
+                        }
+                      ]
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "url": "https://forecastquery-fips.{Region}.{PartitionResult#dualStackDnsSuffix}",
+                        "properties": {},
+                        "headers": {}
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "FIPS and DualStack are enabled, but this partition does not support one or both",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ]
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsFIPS"
+                          ]
+                        },
+                        true
+                      ]
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "url": "https://forecastquery-fips.{Region}.{PartitionResult#dnsSuffix}",
+                        "properties": {},
+                        "headers": {}
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "FIPS is enabled but this partition does not support FIPS",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [
+                {
+                  "fn": "booleanEquals",
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ]
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "fn": "booleanEquals",
+                      "argv": [
+                        true,
+                        {
+                          "fn": "getAttr",
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsDualStack"
+                          ]
+                        }
+                      ]
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "url": "https://forecastquery.{Region}.{PartitionResult#dualStackDnsSuffix}",
+                        "properties": {},
+                        "headers": {}
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "DualStack is enabled but this partition does not support DualStack",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [],
+              "endpoint": {
+                "url": "https://forecastquery.{Region}.{PartitionResult#dnsSuffix}",
+                "properties": {},
+                "headers": {}
+              },
+              "type": "endpoint"
+            }
+          ],
+          "type": "tree"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region",
+      "type": "error"
+    }
+  ]
+}"###,
     ),
 };
 /// Every operation of the service by name, for tools that call them with JSON,

@@ -115,7 +115,6 @@ impl GetThingError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for GetThing {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -155,7 +155,6 @@ impl DescribeForecastExportJobError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for DescribeForecastExportJob {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

@@ -200,7 +200,6 @@ impl QueryForecastError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for QueryForecast {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

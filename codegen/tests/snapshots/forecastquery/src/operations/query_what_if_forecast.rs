@@ -149,7 +149,6 @@ impl QueryWhatIfForecastError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for QueryWhatIfForecast {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,

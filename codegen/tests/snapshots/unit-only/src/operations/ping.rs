@@ -68,7 +68,6 @@ impl PingError {
 }
 #[cfg(feature = "client")]
 impl crate::client::Call for Ping {
-    const RETRYABLE: &'static [(&'static str, bool)] = &[];
     #[inline]
     fn read_error(
         error_type: Option<&str>,
