@@ -173,8 +173,3 @@ fn type_space(sources: &[Source], operations: &[String]) -> Result<typespace::Ty
     space.warnings.splice(0..0, load::warnings(&model));
     Ok(space)
 }
-
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;

@@ -4,7 +4,8 @@
 pub mod args;
 pub mod help;
 
-/// The README's examples, compiled and run as doctests.
+/// The README's examples, compiled and run as doctests (here, where forecast-types has
+/// every feature they use).
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeExamples;
