@@ -91,8 +91,6 @@ pub use interop::ConversionError;
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 mod service;
-#[cfg(feature = "client")]
-pub use service::{OPERATIONS, SERVICE};
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;
@@ -124,4 +122,6 @@ pub use primitives::ValidationError;
 pub use primitives::Validator;
 #[cfg(feature = "validate")]
 pub use primitives::Violation;
+#[cfg(feature = "client")]
+pub use service::{OPERATIONS, SERVICE};
 pub use types::*;

@@ -1,6 +1,7 @@
 //! `cargo xtask`: developer commands for this workspace; this file only parses the command line and dispatches.
 
 mod bench_build;
+mod bench_size;
 mod codegen;
 mod corpus;
 mod protocol_tests;
@@ -34,9 +35,15 @@ enum Command {
     /// crates generated from their shapes: one line per case, then the tally.
     ProtocolTests(protocol_tests::Args),
     /// Clean debug builds of scratch crates using forecast-types (default features, none,
-    /// and with serde) and aws-sdk-forecast, side by side: times, ratios, dependency
-    /// counts, source lines.
+    /// with serde, with the client's `blocking`), aws-sdk-forecast without its default
+    /// features, and aws-sdk-forecast with aws-config and their default features, side by
+    /// side: times, ratios, dependency counts, source lines.
     BenchBuild(bench_build::Args),
+    /// Release builds of two programs calling DescribeForecastExportJob, one with
+    /// forecast-types' client (`blocking`), one with aws-sdk-forecast, aws-config and
+    /// tokio, both stripped by the same release profile: binary sizes and their ratio
+    /// (goal at most 0.25).
+    BenchSize(bench_size::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
         Command::Corpus(args) => corpus::run(args),
         Command::ProtocolTests(args) => protocol_tests::run(args),
         Command::BenchBuild(args) => bench_build::run(args),
+        Command::BenchSize(args) => bench_size::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -241,9 +241,8 @@ fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
         Some(quote!((#code, #throttling)))
     });
     let retryable: Vec<TokenStream> = retryable.collect();
-    let retryable = (!retryable.is_empty()).then(|| {
-        quote!(const RETRYABLE: &'static [(&'static str, bool)] = &[#(#retryable),*];)
-    });
+    let retryable = (!retryable.is_empty())
+        .then(|| quote!(const RETRYABLE: &'static [(&'static str, bool)] = &[#(#retryable),*];));
     let prepare = op
         .idempotency_token
         .as_deref()
