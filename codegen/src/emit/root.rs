@@ -695,9 +695,8 @@ mod tests {
             let (path, _) = module.files().swap_remove(0);
             let stem = module.stem;
             let visibility = if module.public { "pub" } else { "pub(crate)" };
-            let declaration = format!(
-                "#[path = \"../../../codegen/runtime/{path}\"] {visibility} mod {stem};"
-            );
+            let declaration =
+                format!("#[path = \"../../../codegen/runtime/{path}\"] {visibility} mod {stem};");
             assert!(index.contains(&bare(&declaration)), "{declaration}");
             let exports = match module.exports {
                 [] => continue,
