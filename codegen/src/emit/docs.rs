@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
@@ -46,20 +46,40 @@ impl<'a> Links<'a> {
 
 /// `#[doc]` attributes, one per line of Markdown.
 pub fn attrs(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| match line.is_empty() {
-        true => String::new(),
-        false => format!(" {line}"),
-    });
+    let lines = markdown.lines().map(line);
     quote!(#(#[doc = #lines])*)
 }
 
 /// Inner `#![doc]` attributes, one per line, for module and crate docs.
 pub fn inner_attrs(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| match line.is_empty() {
+    let lines = markdown.lines().map(line);
+    quote!(#(#![doc = #lines])*)
+}
+
+/// The value of one line's `#[doc]`: the line behind a space, as a raw string
+/// (`r" text"`), which is read back as written where an escaped string would be
+/// escaped and unescaped character by character. A raw string cannot hold a carriage
+/// return: such a line is escaped.
+fn line(line: &str) -> Literal {
+    let text = match line.is_empty() {
         true => String::new(),
         false => format!(" {line}"),
-    });
-    quote!(#(#![doc = #lines])*)
+    };
+    let hashes = "#".repeat(raw_hashes(&text));
+    let raw = format!("r{hashes}\"{text}\"{hashes}");
+    match text.contains('\r') {
+        true => Literal::string(&text),
+        false => raw.parse().unwrap_or_else(|_| Literal::string(&text)),
+    }
+}
+
+/// How many `#` a raw string needs around `text`: one more than the longest run of
+/// `#` after a `"` in it.
+fn raw_hashes(text: &str) -> usize {
+    text.match_indices('"')
+        .map(|(at, _)| 1 + text[at + 1..].bytes().take_while(|b| *b == b'#').count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The docs of an item: the model's documentation, or `fallback` when it has none.
@@ -274,6 +294,28 @@ pub fn deprecated(deprecated: Option<&Deprecated>) -> TokenStream {
 mod tests {
     use super::*;
     use crate::load::traits::Length;
+
+    #[test]
+    fn doc_lines_are_raw_strings_that_read_back_as_written() {
+        let value = |text: &str| {
+            let literal = line(text);
+            syn::parse2::<syn::LitStr>(quote!(#literal))
+                .unwrap()
+                .value()
+        };
+        for text in ["a", "say \"hi\"", "r\"# and \"## \\d", "", "\u{1f600} é"] {
+            let expected = if text.is_empty() {
+                String::new()
+            } else {
+                format!(" {text}")
+            };
+            assert_eq!(value(text), expected);
+            assert!(line(text).to_string().starts_with('r'), "{text}");
+        }
+        assert_eq!(value("a\rb"), " a\rb");
+        assert!(line("a\rb").to_string().starts_with('"'));
+        assert_eq!(raw_hashes("x \"## y \"#"), 3);
+    }
 
     #[test]
     fn code_spans_survive_backticks() {
