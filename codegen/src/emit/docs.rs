@@ -1,7 +1,8 @@
 //! Doc comments: model HTML as rustdoc Markdown, one `#[doc]` attribute per line, and
 //! the line of facts that ends each member's docs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, PoisonError};
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -16,6 +17,9 @@ use crate::typespace::{Checks, Field, Inner, PatternId, PatternInfo, TypeSpace, 
 pub struct Links<'a> {
     paths: BTreeMap<String, String>,
     patterns: &'a BTreeMap<PatternId, PatternInfo>,
+    /// Markdown already converted, by its HTML: a target's docs serve every member
+    /// that targets it, an operation's docs its files and its input's and output's.
+    converted: Mutex<HashMap<String, String>>,
 }
 
 impl<'a> Links<'a> {
@@ -30,6 +34,7 @@ impl<'a> Links<'a> {
         Links {
             paths,
             patterns: &space.patterns,
+            converted: Mutex::default(),
         }
     }
 
@@ -38,9 +43,20 @@ impl<'a> Links<'a> {
         self.paths.get(name.trim()).cloned()
     }
 
-    /// Model HTML as Markdown.
+    /// Model HTML as Markdown, each HTML text converted once.
     pub fn markdown(&self, html: &str) -> String {
-        crate::markdown::html_to_markdown(html, &|name| self.resolve(name))
+        if let Some(markdown) = self.converted().get(html) {
+            return markdown.clone();
+        }
+        let markdown = crate::markdown::html_to_markdown(html, &|name| self.resolve(name));
+        self.converted().insert(html.to_owned(), markdown.clone());
+        markdown
+    }
+
+    fn converted(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
+        self.converted
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -343,6 +359,7 @@ mod tests {
         let links = Links {
             paths: BTreeMap::new(),
             patterns: &patterns,
+            converted: Mutex::default(),
         };
         let length = Some(Length {
             min: Some(1),
@@ -387,6 +404,7 @@ mod tests {
         let links = Links {
             paths: BTreeMap::new(),
             patterns: &patterns,
+            converted: Mutex::default(),
         };
         let correction = Correction {
             file: "fixes.json".to_owned(),
