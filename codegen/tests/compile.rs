@@ -1,6 +1,6 @@
 //! Compile tests: every snapshot crate builds on its own with warnings denied, with and
-//! without its features, passes clippy and its tests with the `arbitrary` and `serde`
-//! features, and its docs build with `RUSTDOCFLAGS="-D warnings"`.
+//! without its features, passes clippy and its tests with the `arbitrary`, `serde` and
+//! `client` features, and its docs build with `RUSTDOCFLAGS="-D warnings"`.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -29,17 +29,21 @@ fn cargo(case: &str, command: &str, args: &[&str], env: &[(&str, &str)]) {
 }
 
 /// The features every check but the plain build turns on: `arbitrary`, so that its
-/// impls are linted and the round trip of drawn values runs, and `serde` where the
-/// crate has it.
+/// impls are linted and the round trip of drawn values runs, `serde` where the crate
+/// has it, and `client` where it has that.
 fn features(case: &str) -> &'static str {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(case)
         .join("Cargo.toml");
     let manifest = std::fs::read_to_string(manifest).expect("the snapshot has a Cargo.toml");
-    match manifest.contains("\nserde = [") {
-        true => "arbitrary,serde",
-        false => "arbitrary",
+    match (
+        manifest.contains("\nserde = ["),
+        manifest.contains("\nclient = ["),
+    ) {
+        (_, true) => "arbitrary,serde,client",
+        (true, false) => "arbitrary,serde",
+        (false, false) => "arbitrary",
     }
 }
 

@@ -9,6 +9,7 @@ use super::docs;
 use super::structure::redacted_debug;
 use super::ty::{self, ident, optional, tokens};
 use super::TokenFile;
+use crate::emit::paths::{BOX_NEW, DEFAULT_DEFAULT, ERR, NONE, OK, OPTION, RESULT, SOME};
 use crate::typespace::{builder_name, Field, Item, ItemKind, RustType, TypeSpace};
 
 /// Setter names that clippy takes for operator methods (`a.add(b)`) that should
@@ -35,7 +36,7 @@ pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool
     });
     let slots = fields.iter().map(|f| {
         let (field, ty) = (ident(&f.name), tokens(&f.ty));
-        quote!(#field: ::std::option::Option<#ty>,)
+        quote!(#field: #OPTION<#ty>,)
     });
     let constructor = format!(" A builder for `{}` with every member unset.", item.name);
     let allow = fields
@@ -55,7 +56,7 @@ pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool
             #[doc = #constructor]
             #[inline]
             pub fn builder() -> #builder {
-                ::core::default::Default::default()
+                #DEFAULT_DEFAULT()
             }
         }
         #allow
@@ -110,10 +111,9 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
     let required: Vec<&Field> = fields.iter().filter(|f| is_required(f)).collect();
     let docs = docs::attrs(&build_docs(item, fields, &required));
     let values = fields.iter().map(value);
-    let ok = quote!(::std::result::Result::Ok(#name { #(#values)* }));
+    let ok = quote!(#OK(#name { #(#values)* }));
     let new_error = quote!(crate::primitives::BuildError::new);
-    let error =
-        |missing: TokenStream| quote!(::std::result::Result::Err(#new_error(#label, #missing)));
+    let error = |missing: TokenStream| quote!(#ERR(#new_error(#label, #missing)));
     let slots: Vec<_> = required.iter().map(|f| ident(&f.name)).collect();
     let members: Vec<&String> = required.iter().map(|f| &f.member).collect();
     let body = match slots.as_slice() {
@@ -122,16 +122,17 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
             let error = error(quote!([#(#members)*]));
             quote! {
                 match self.#slot {
-                    ::std::option::Option::Some(#slot) => #ok,
-                    ::std::option::Option::None => #error,
+                    #SOME(#slot) => #ok,
+                    #NONE => #error,
                 }
             }
         }
         _ => {
             let error = error(quote!(missing.into_iter().flatten()));
+            let some = SOME;
             quote! {
                 match (#(self.#slots),*) {
-                    (#(::std::option::Option::Some(#slots)),*) => #ok,
+                    (#(#some(#slots)),*) => #ok,
                     (#(#slots),*) => {
                         let missing = [#(#slots.is_none().then_some(#members)),*];
                         #error
@@ -147,10 +148,10 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
             /// `validate()`: a missing member or a broken constraint is an error, each
             /// violation with its path.
             #[inline]
-            pub fn build_validated(self) -> ::std::result::Result<#name, crate::primitives::ValidationError> {
+            pub fn build_validated(self) -> #RESULT<#name, crate::primitives::ValidationError> {
                 let value = self.build()?;
                 value.validate()?;
-                ::std::result::Result::Ok(value)
+                #OK(value)
             }
         },
     );
@@ -158,7 +159,7 @@ fn build(item: &Item, fields: &[Field]) -> TokenStream {
         #docs
         // Inline: only the builders a user calls are compiled.
         #[inline]
-        pub fn build(self) -> ::std::result::Result<#name, crate::primitives::BuildError> {
+        pub fn build(self) -> #RESULT<#name, crate::primitives::BuildError> {
             #body
         }
         #build_validated
@@ -187,17 +188,17 @@ fn build_docs(item: &Item, fields: &[Field], required: &[&Field]) -> String {
 fn value(field: &Field) -> TokenStream {
     let slot = ident(&field.name);
     let boxed = |value: TokenStream| match field.boxed {
-        true => quote!(::std::boxed::Box::new(#value)),
+        true => quote!(#BOX_NEW(#value)),
         false => value,
     };
     if is_required(field) {
         return match field.boxed {
-            true => quote!(#slot: ::std::boxed::Box::new(#slot),),
+            true => quote!(#slot: #BOX_NEW(#slot),),
             false => quote!(#slot,),
         };
     }
     let value = match &field.default {
-        None if field.boxed => quote!(self.#slot.map(::std::boxed::Box::new)),
+        None if field.boxed => quote!(self.#slot.map(#BOX_NEW)),
         None => quote!(self.#slot),
         Some(default) => boxed(ty::unwrap_default(&field.ty, default, quote!(self.#slot))),
     };

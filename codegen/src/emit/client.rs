@@ -8,6 +8,7 @@ use quote::quote;
 use heck::ToKebabCase;
 
 use super::docs::Links;
+use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
 use super::root::CLIENT_FEATURE;
 use super::ty::ident;
 use super::TokenFile;
@@ -40,9 +41,9 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
     let rules = match &service.endpoint_rules {
         Some(rules) => {
             let text = raw_string(rules);
-            quote!(Some(#text))
+            quote!(#SOME(#text))
         }
-        None => quote!(None),
+        None => quote!(#NONE),
     };
     let operations = space
         .operations
@@ -70,7 +71,7 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
             /// # Errors
             ///
             /// When no region is set, or the endpoint rules give no endpoint for it.
-            pub fn from_env() -> Result<Self, crate::client::ConfigError> {
+            pub fn from_env() -> #RESULT<Self, crate::client::ConfigError> {
                 Self::builder().from_env().build()
             }
             /// A builder of a client of the service, with nothing set.
@@ -262,9 +263,9 @@ fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
             #gzip
             #[inline]
             fn read_error(
-                error_type: Option<&str>,
+                error_type: #OPTION<&str>,
                 body: &[u8],
-            ) -> Result<Self::Error, ::serde_json::Error> {
+            ) -> #RESULT<Self::Error, ::serde_json::Error> {
                 crate::#error::from_response(error_type, body)
             }
             #prepare
@@ -279,7 +280,7 @@ fn prepare_fn(token: &Field) -> TokenStream {
     let fill = match token.optional {
         true => quote! {
             if input.#name.is_none() {
-                input.#name = Some(token());
+                input.#name = #SOME(token());
             }
         },
         false => quote! {
@@ -313,9 +314,9 @@ fn host_prefix_fn(prefix: &str, input: Option<&[Field]>) -> TokenStream {
         false => quote!(),
     };
     quote! {
-        fn host_prefix(input: &Self::Input) -> Option<String> {
+        fn host_prefix(input: &Self::Input) -> #OPTION<#STRING> {
             #uses_input
-            Some(format!(#template, #(#labels),*))
+            #SOME(format!(#template, #(#labels),*))
         }
     }
 }
@@ -358,13 +359,13 @@ fn paginated_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
         true => (quote!(input.#set = token;), quote!(input.#set.as_deref())),
         false => (
             quote!(input.#set = token.unwrap_or_default();),
-            quote!(Some(input.#set.as_str())),
+            quote!(#SOME(input.#set.as_str())),
         ),
     };
     let get = ident(&output_token.name);
     let next = match output_token.optional {
         true => quote!(output.#get.as_deref()),
-        false => quote!(Some(output.#get.as_str())),
+        false => quote!(#SOME(output.#get.as_str())),
     };
     let items = paginated
         .items
@@ -376,15 +377,15 @@ fn paginated_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
         #[cfg(feature = #feature)]
         impl crate::client::Paginated for #name {
             #[inline]
-            fn set_token(input: &mut Self::Input, token: Option<String>) {
+            fn set_token(input: &mut Self::Input, token: #OPTION<#STRING>) {
                 #set_token
             }
             #[inline]
-            fn token(input: &Self::Input) -> Option<&str> {
+            fn token(input: &Self::Input) -> #OPTION<&str> {
                 #token
             }
             #[inline]
-            fn next_token(output: &Self::Output) -> Option<&str> {
+            fn next_token(output: &Self::Output) -> #OPTION<&str> {
                 #next
             }
         }
@@ -399,7 +400,7 @@ fn items_impl(name: &proc_macro2::Ident, items: &Field) -> Option<TokenStream> {
     };
     let item = super::ty::tokens(item);
     let item = match sparse {
-        true => quote!(Option<#item>),
+        true => quote!(#OPTION<#item>),
         false => item,
     };
     let member = ident(&items.name);
@@ -413,7 +414,7 @@ fn items_impl(name: &proc_macro2::Ident, items: &Field) -> Option<TokenStream> {
         impl crate::client::PaginatedItems for #name {
             type Item = #item;
             #[inline]
-            fn items(output: Self::Output) -> Vec<Self::Item> {
+            fn items(output: Self::Output) -> #VEC<Self::Item> {
                 #take
             }
         }

@@ -1,9 +1,10 @@
 //! Doc comments: model HTML as rustdoc Markdown, one `#[doc]` attribute per line, and
 //! the line of facts that ends each member's docs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, PoisonError};
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
@@ -16,6 +17,9 @@ use crate::typespace::{Checks, Field, Inner, PatternId, PatternInfo, TypeSpace, 
 pub struct Links<'a> {
     paths: BTreeMap<String, String>,
     patterns: &'a BTreeMap<PatternId, PatternInfo>,
+    /// Markdown already converted, by its HTML: a target's docs serve every member
+    /// that targets it, an operation's docs its files and its input's and output's.
+    converted: Mutex<HashMap<String, String>>,
 }
 
 impl<'a> Links<'a> {
@@ -30,6 +34,7 @@ impl<'a> Links<'a> {
         Links {
             paths,
             patterns: &space.patterns,
+            converted: Mutex::default(),
         }
     }
 
@@ -38,28 +43,59 @@ impl<'a> Links<'a> {
         self.paths.get(name.trim()).cloned()
     }
 
-    /// Model HTML as Markdown.
+    /// Model HTML as Markdown, each HTML text converted once.
     pub fn markdown(&self, html: &str) -> String {
-        crate::markdown::html_to_markdown(html, &|name| self.resolve(name))
+        if let Some(markdown) = self.converted().get(html) {
+            return markdown.clone();
+        }
+        let markdown = crate::markdown::html_to_markdown(html, &|name| self.resolve(name));
+        self.converted().insert(html.to_owned(), markdown.clone());
+        markdown
+    }
+
+    fn converted(&self) -> std::sync::MutexGuard<'_, HashMap<String, String>> {
+        self.converted
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 
 /// `#[doc]` attributes, one per line of Markdown.
 pub fn attrs(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| match line.is_empty() {
-        true => String::new(),
-        false => format!(" {line}"),
-    });
+    let lines = markdown.lines().map(line);
     quote!(#(#[doc = #lines])*)
 }
 
 /// Inner `#![doc]` attributes, one per line, for module and crate docs.
 pub fn inner_attrs(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|line| match line.is_empty() {
+    let lines = markdown.lines().map(line);
+    quote!(#(#![doc = #lines])*)
+}
+
+/// The value of one line's `#[doc]`: the line behind a space, as a raw string
+/// (`r" text"`), which is read back as written where an escaped string would be
+/// escaped and unescaped character by character. A raw string cannot hold a carriage
+/// return: such a line is escaped.
+fn line(line: &str) -> Literal {
+    let text = match line.is_empty() {
         true => String::new(),
         false => format!(" {line}"),
-    });
-    quote!(#(#![doc = #lines])*)
+    };
+    let hashes = "#".repeat(raw_hashes(&text));
+    let raw = format!("r{hashes}\"{text}\"{hashes}");
+    match text.contains('\r') {
+        true => Literal::string(&text),
+        false => raw.parse().unwrap_or_else(|_| Literal::string(&text)),
+    }
+}
+
+/// How many `#` a raw string needs around `text`: one more than the longest run of
+/// `#` after a `"` in it.
+fn raw_hashes(text: &str) -> usize {
+    text.match_indices('"')
+        .map(|(at, _)| 1 + text[at + 1..].bytes().take_while(|b| *b == b'#').count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// The docs of an item: the model's documentation, or `fallback` when it has none.
@@ -276,6 +312,28 @@ mod tests {
     use crate::load::traits::Length;
 
     #[test]
+    fn doc_lines_are_raw_strings_that_read_back_as_written() {
+        let value = |text: &str| {
+            let literal = line(text);
+            syn::parse2::<syn::LitStr>(quote!(#literal))
+                .unwrap()
+                .value()
+        };
+        for text in ["a", "say \"hi\"", "r\"# and \"## \\d", "", "\u{1f600} é"] {
+            let expected = if text.is_empty() {
+                String::new()
+            } else {
+                format!(" {text}")
+            };
+            assert_eq!(value(text), expected);
+            assert!(line(text).to_string().starts_with('r'), "{text}");
+        }
+        assert_eq!(value("a\rb"), " a\rb");
+        assert!(line("a\rb").to_string().starts_with('"'));
+        assert_eq!(raw_hashes("x \"## y \"#"), 3);
+    }
+
+    #[test]
     fn code_spans_survive_backticks() {
         assert_eq!(code_span("a"), "`a`");
         assert_eq!(code_span("a`b"), "``a`b``");
@@ -301,6 +359,7 @@ mod tests {
         let links = Links {
             paths: BTreeMap::new(),
             patterns: &patterns,
+            converted: Mutex::default(),
         };
         let length = Some(Length {
             min: Some(1),
@@ -345,6 +404,7 @@ mod tests {
         let links = Links {
             paths: BTreeMap::new(),
             patterns: &patterns,
+            converted: Mutex::default(),
         };
         let correction = Correction {
             file: "fixes.json".to_owned(),

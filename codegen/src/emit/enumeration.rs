@@ -7,6 +7,7 @@ use quote::quote;
 use super::docs::{self, Links};
 use super::fallback::Fallbacks;
 use super::ty::ident;
+use crate::emit::paths::{AS_REF, FROM, OK, RESULT, STRING, STRING_FROM};
 use crate::typespace::{EnumValue, Item, Variant};
 
 /// The tokens of a string enum item.
@@ -23,7 +24,7 @@ pub fn emit_string(
         (links, fallbacks),
         item,
         variants,
-        quote!(crate::primitives::UnknownValue<::std::string::String>),
+        quote!(crate::primitives::UnknownValue<#STRING>),
         &unknown,
     );
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
@@ -43,29 +44,29 @@ pub fn emit_string(
                 }
             }
         }
-        impl ::std::convert::From<&str> for #name {
+        impl #FROM<&str> for #name {
             #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     #(#values => Self::#names,)*
-                    other => Self::#unknown(crate::primitives::UnknownValue::new(::std::string::String::from(other))),
+                    other => Self::#unknown(crate::primitives::UnknownValue::new(#STRING_FROM(other))),
                 }
             }
         }
-        impl ::std::convert::From<::std::string::String> for #name {
+        impl #FROM<#STRING> for #name {
             #[inline]
-            fn from(value: ::std::string::String) -> Self {
+            fn from(value: #STRING) -> Self {
                 Self::from(value.as_str())
             }
         }
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
             #[inline]
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
+            fn from_str(value: &str) -> #RESULT<Self, Self::Err> {
+                #OK(Self::from(value))
             }
         }
-        impl ::std::convert::AsRef<str> for #name {
+        impl #AS_REF<str> for #name {
             #[inline]
             fn as_ref(&self) -> &str {
                 self.as_str()
@@ -113,7 +114,7 @@ pub fn emit_int(
                 }
             }
         }
-        impl ::std::convert::From<i32> for #name {
+        impl #FROM<i32> for #name {
             #[inline]
             fn from(value: i32) -> Self {
                 match value {
@@ -122,7 +123,7 @@ pub fn emit_int(
                 }
             }
         }
-        impl ::std::convert::From<#name> for i32 {
+        impl #FROM<#name> for i32 {
             #[inline]
             fn from(value: #name) -> Self {
                 value.value()

@@ -94,8 +94,11 @@ pub struct Emitter<'a> {
     example: Option<&'a str>,
     content_type: &'static str,
     readable: Option<BTreeSet<&'a str>>,
-    /// Every name the crate declares, which prelude names must not be shortened to.
+    /// Every name the crate declares, which a glob import can bring into a file.
     crate_names: BTreeSet<String>,
+    /// Whether a name the crate declares is one of the prelude's, so that a file can
+    /// take it: only then are files read for the names they take.
+    shadows_prelude: bool,
 }
 
 impl<'a> Emitter<'a> {
@@ -117,6 +120,7 @@ impl<'a> Emitter<'a> {
             content_type: root::content_type(space),
             readable: readable_errors(space),
             crate_names: space.by_name.keys().cloned().collect(),
+            shadows_prelude: space.by_name.keys().any(|name| paths::is_prelude(name)),
         }
     }
 
@@ -139,12 +143,23 @@ impl<'a> Emitter<'a> {
         parts
     }
 
-    /// The file of a part, if it has one, with prelude names shortened where nothing
-    /// in the file shadows them.
+    /// The file of a part, if it has one, with prelude names short where nothing in the
+    /// file shadows them. Only the crate's own names can: a file that takes one of them
+    /// is emitted again with those names absolute.
     pub fn emit(&self, part: &Part) -> Option<TokenFile> {
-        let mut file = self.tokens(part)?;
-        file.tokens = paths::shorten(file.tokens, &self.crate_names);
-        Some(file)
+        let file = {
+            let _scope = paths::Scope::enter(BTreeSet::new());
+            self.tokens(part)?
+        };
+        if !self.shadows_prelude {
+            return Some(file);
+        }
+        let taken = paths::taken(&file.tokens, &self.crate_names);
+        if taken.is_empty() {
+            return Some(file);
+        }
+        let _scope = paths::Scope::enter(taken);
+        self.tokens(part)
     }
 
     fn tokens(&self, part: &Part) -> Option<TokenFile> {

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::docs::{self, Links};
 use super::ty::ident;
+use crate::emit::paths::{FROM, NONE, OK, OPTION, RESULT, SOME};
 use std::collections::BTreeSet;
 
 use crate::typespace::OperationItem;
@@ -84,8 +85,8 @@ fn operation_impl(op: &OperationItem, content_type: &str) -> TokenStream {
     let (input, output) = (io_type(&op.input), io_type(&op.output));
     let error = ident(&op.error_name);
     let target = match &op.target {
-        Some(target) => quote!(::std::option::Option::Some(#target)),
-        None => quote!(::std::option::Option::None),
+        Some(target) => quote!(#SOME(#target)),
+        None => quote!(#NONE),
     };
     let idempotent = op.idempotent;
     let pagination = pagination(op);
@@ -95,30 +96,30 @@ fn operation_impl(op: &OperationItem, content_type: &str) -> TokenStream {
             type Output = #output;
             type Error = crate::#error;
             const NAME: &'static str = #label;
-            const TARGET: ::std::option::Option<&'static str> = #target;
+            const TARGET: #OPTION<&'static str> = #target;
             const CONTENT_TYPE: &'static str = #content_type;
             const IDEMPOTENT: bool = #idempotent;
-            const PAGINATION: ::std::option::Option<crate::primitives::Pagination> = #pagination;
+            const PAGINATION: #OPTION<crate::primitives::Pagination> = #pagination;
         }
     }
 }
 
 fn pagination(op: &OperationItem) -> TokenStream {
     let Some(paginated) = &op.paginated else {
-        return quote!(::std::option::Option::None);
+        return quote!(#NONE);
     };
     let (Some(input_token), Some(output_token)) = (&paginated.input_token, &paginated.output_token)
     else {
-        return quote!(::std::option::Option::None);
+        return quote!(#NONE);
     };
     let optional = |value: &Option<String>| match value {
-        Some(value) => quote!(::std::option::Option::Some(#value)),
-        None => quote!(::std::option::Option::None),
+        Some(value) => quote!(#SOME(#value)),
+        None => quote!(#NONE),
     };
     let page_size = optional(&paginated.page_size);
     let items = optional(&paginated.items);
     quote! {
-        ::std::option::Option::Some(crate::primitives::Pagination {
+        #SOME(crate::primitives::Pagination {
             input_token: #input_token,
             output_token: #output_token,
             page_size: #page_size,
@@ -146,13 +147,13 @@ fn error_enum(op: &OperationItem) -> TokenStream {
     });
     let source_arms = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        quote!(Self::#variant(error) => ::std::option::Option::Some(error),)
+        quote!(Self::#variant(error) => #SOME(error),)
     });
     let froms = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
         let ty = ident(&e.ty);
         quote! {
-            impl ::std::convert::From<crate::#ty> for #name {
+            impl #FROM<crate::#ty> for #name {
                 #[inline]
                 fn from(error: crate::#ty) -> Self {
                     Self::#variant(error)
@@ -180,10 +181,10 @@ fn error_enum(op: &OperationItem) -> TokenStream {
         }
         impl ::std::error::Error for #name {
             #[inline]
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#source_arms)*
-                    Self::#unhandled(error) => ::std::option::Option::Some(error),
+                    Self::#unhandled(error) => #SOME(error),
                 }
             }
         }
@@ -210,7 +211,7 @@ fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
         let variant = ident(&e.variant);
         let code = &e.code;
         quote! {
-            ::std::option::Option::Some(#code) => {
+            #SOME(#code) => {
                 Self::#variant(crate::primitives::wire::from_body(body)?)
             }
         }
@@ -237,11 +238,11 @@ fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
             // Inline: only the operations a user reads errors of are compiled.
             #[inline]
             pub fn from_response(
-                error_type: ::std::option::Option<&str>,
+                error_type: #OPTION<&str>,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ) -> #RESULT<Self, ::serde_json::Error> {
                 let code = crate::primitives::wire::error_code(error_type, body);
-                ::std::result::Result::Ok(#error)
+                #OK(#error)
             }
         }
     })

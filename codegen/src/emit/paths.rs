@@ -1,17 +1,21 @@
-//! Short paths: `::std::option::Option<::std::string::String>` becomes
-//! `Option<String>` wherever nothing in the file can shadow the prelude's name.
+//! Short paths: generated code names the prelude's items as `Option<String>` wherever
+//! nothing in the file can shadow the prelude's name, and as
+//! `::std::option::Option<::std::string::String>` where something can.
 //!
-//! Emitters write every standard name as an absolute path, which is always right. This
-//! pass shortens a file's paths to the prelude's names, each name only when no item of
-//! the file is called that and nothing the file imports could be: an item declared in the
-//! file (at any depth, such as a shape named `String` or `Option`) or named in a `use`.
-//! A glob import (`pub use types::*` in `lib.rs`) can bring in any item of the crate, so
-//! a file with one also keeps the crate's own names absolute. Macros from `std`
-//! (`::std::write!`) are never shadowed by a type, and always shorten.
+//! Emitters write each standard name through one of the constants below
+//! (`#OPTION<#ty>`, `#SOME(value)`), which prints itself short or absolute by the
+//! [`Scope`] of the file being emitted; outside a scope every path is absolute, which is
+//! always right. A name is taken in a file when an item of the file is called that (at
+//! any depth, such as a shape named `String` or `Option`) or a `use` names it. A glob
+//! import (`pub use types::*` in `lib.rs`) can bring in any item of the crate, so a file
+//! with one also takes the crate's own names. Macros of `std` are never shadowed by a
+//! type: emitters write them short (`write!`).
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use proc_macro2::{Delimiter, Group, Ident, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, TokenStreamExt};
 
 /// The prelude's names, by the `std` module that defines them.
 const PRELUDE: &[(&str, &[&str])] = &[
@@ -35,26 +39,172 @@ const PRELUDE: &[(&str, &[&str])] = &[
     ("marker", &["Copy", "Send", "Sync", "Sized", "Unpin"]),
 ];
 
-/// Macros of `std` that generated code calls as `::std::name!`.
-const MACROS: &[&str] = &["write", "writeln", "format", "vec", "panic", "unreachable"];
+/// A path to a name of the prelude, as in `::std::option::Option::Some`: the root, the
+/// module, the item and, after it, a variant or an associated function.
+pub struct Std {
+    root: &'static str,
+    module: &'static str,
+    item: &'static str,
+    member: Option<&'static str>,
+}
 
-/// Keywords after which a `::` starts a path; after any other identifier (and after
-/// `crate`, `self`, `super` and `Self`) it continues one.
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
-    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where", "while",
-];
+const fn std(module: &'static str, item: &'static str) -> Std {
+    Std {
+        root: "std",
+        module,
+        item,
+        member: None,
+    }
+}
 
-/// `tokens` with every standard path shortened where the file allows it; `crate_names`
-/// are the names a glob import of the crate's items could bring into scope.
-pub fn shorten(tokens: TokenStream, crate_names: &BTreeSet<String>) -> TokenStream {
+const fn member(path: Std, member: &'static str) -> Std {
+    Std {
+        member: Some(member),
+        ..path
+    }
+}
+
+/// `Option`.
+pub const OPTION: Std = std("option", "Option");
+/// `Some`.
+pub const SOME: Std = member(OPTION, "Some");
+/// `None`.
+pub const NONE: Std = member(OPTION, "None");
+/// `Result`.
+pub const RESULT: Std = std("result", "Result");
+/// `Ok`.
+pub const OK: Std = member(RESULT, "Ok");
+/// `Err`.
+pub const ERR: Std = member(RESULT, "Err");
+/// `String`.
+pub const STRING: Std = std("string", "String");
+/// `String::from`.
+pub const STRING_FROM: Std = member(STRING, "from");
+/// `ToString::to_string`.
+pub const TO_STRING_TO_STRING: Std = member(std("string", "ToString"), "to_string");
+/// `Vec`.
+pub const VEC: Std = std("vec", "Vec");
+/// `Vec::new`.
+pub const VEC_NEW: Std = member(VEC, "new");
+/// `Box`.
+pub const BOX: Std = std("boxed", "Box");
+/// `Box::new`.
+pub const BOX_NEW: Std = member(BOX, "new");
+/// `Default`, from `core`.
+pub const DEFAULT: Std = Std {
+    root: "core",
+    ..std("default", "Default")
+};
+/// `Default::default`, from `core`.
+pub const DEFAULT_DEFAULT: Std = member(DEFAULT, "default");
+/// `From`.
+pub const FROM: Std = std("convert", "From");
+/// `Into`.
+pub const INTO: Std = std("convert", "Into");
+/// `Into::into`.
+pub const INTO_INTO: Std = member(INTO, "into");
+/// `TryFrom`.
+pub const TRY_FROM: Std = std("convert", "TryFrom");
+/// `TryFrom::try_from`.
+pub const TRY_FROM_TRY_FROM: Std = member(TRY_FROM, "try_from");
+/// `AsRef`.
+pub const AS_REF: Std = std("convert", "AsRef");
+/// `PartialEq`.
+pub const PARTIAL_EQ: Std = std("cmp", "PartialEq");
+/// `ToOwned::to_owned`.
+pub const TO_OWNED_TO_OWNED: Std = member(std("borrow", "ToOwned"), "to_owned");
+
+thread_local! {
+    /// The names taken in the file being emitted on this thread; `None` outside a file.
+    static TAKEN: RefCell<Option<BTreeSet<String>>> = const { RefCell::new(None) };
+}
+
+/// The file being emitted on this thread, until dropped: standard paths print short
+/// unless the file takes their name.
+pub struct Scope {
+    outer: Option<BTreeSet<String>>,
+}
+
+impl Scope {
+    /// Enters the scope of a file that takes the prelude's names `taken`.
+    pub fn enter(taken: BTreeSet<String>) -> Scope {
+        let outer = TAKEN.with(|cell| cell.replace(Some(taken)));
+        Scope { outer }
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        TAKEN.with(|cell| *cell.borrow_mut() = self.outer.take());
+    }
+}
+
+impl Std {
+    /// Whether `name` is one of the prelude's names from this path's module.
+    fn known(&self, name: &str) -> bool {
+        PRELUDE
+            .iter()
+            .find(|(module, _)| *module == self.module)
+            .is_some_and(|(_, names)| names.contains(&name))
+    }
+
+    /// How many trailing segments of the path to print: the variant alone where it is
+    /// free, then the item and what follows it, then the whole path.
+    fn segments(&self) -> usize {
+        TAKEN.with(|cell| {
+            let taken = cell.borrow();
+            let Some(taken) = taken.as_ref() else {
+                return usize::MAX;
+            };
+            let free = |name: &str| self.known(name) && !taken.contains(name);
+            match self.member {
+                Some(member) if free(member) => 1,
+                Some(_) if free(self.item) => 2,
+                None if free(self.item) => 1,
+                _ => usize::MAX,
+            }
+        })
+    }
+}
+
+impl ToTokens for Std {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let all = [
+            Some(self.root),
+            Some(self.module),
+            Some(self.item),
+            self.member,
+        ];
+        let all: Vec<&str> = all.into_iter().flatten().collect();
+        let keep = self.segments().min(all.len());
+        let start = all.len() - keep;
+        if start == 0 {
+            tokens.extend(quote::quote!(::));
+        }
+        for (at, segment) in all[start..].iter().enumerate() {
+            if at > 0 {
+                tokens.extend(quote::quote!(::));
+            }
+            tokens.append(Ident::new(segment, Span::call_site()));
+        }
+    }
+}
+
+/// The prelude's names that `tokens`, a file, takes: those it declares or imports, and
+/// with a glob import also those among `crate_names`, the names the crate declares.
+pub fn taken(tokens: &TokenStream, crate_names: &BTreeSet<String>) -> BTreeSet<String> {
     let mut names = Names::default();
     names.collect(tokens.clone(), false);
     if names.glob {
         names.taken.extend(crate_names.iter().cloned());
     }
-    rewrite(tokens, &names.taken)
+    names.taken.retain(|name| is_prelude(name));
+    names.taken
+}
+
+/// Whether `name` is one of the prelude's names.
+pub fn is_prelude(name: &str) -> bool {
+    PRELUDE.iter().any(|(_, names)| names.contains(&name))
 }
 
 /// The names a file declares or imports, and whether it has a glob import.
@@ -129,203 +279,104 @@ fn is_declaration(word: &str) -> bool {
     )
 }
 
-fn rewrite(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStream {
-    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut out = Vec::with_capacity(tokens.len());
-    let mut index = 0;
-    while index < tokens.len() {
-        if matches!(&tokens[index], TokenTree::Ident(i) if i == "use") {
-            let end = tokens[index..]
-                .iter()
-                .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ';'))
-                .map_or(tokens.len(), |at| index + at + 1);
-            out.extend(tokens[index..end].iter().cloned());
-            index = end;
-            continue;
-        }
-        let starts_path = index == 0 || !is_path_before(&tokens[index - 1]);
-        match starts_path
-            .then(|| short_path(&tokens[index..], taken))
-            .flatten()
-        {
-            Some((short, consumed)) => {
-                out.extend(short);
-                index += consumed;
-            }
-            None => {
-                out.push(match &tokens[index] {
-                    TokenTree::Group(group) => TokenTree::Group(regroup(group, taken)),
-                    other => other.clone(),
-                });
-                index += 1;
-            }
-        }
-    }
-    out.into_iter().collect()
-}
-
-fn regroup(group: &Group, taken: &BTreeSet<String>) -> Group {
-    let mut new = Group::new(group.delimiter(), rewrite(group.stream(), taken));
-    new.set_span(group.span());
-    new
-}
-
-/// Whether `token` would make a following `::` continue a path rather than start one.
-fn is_path_before(token: &TokenTree) -> bool {
-    match token {
-        TokenTree::Ident(ident) => !KEYWORDS.contains(&ident.to_string().as_str()),
-        TokenTree::Group(group) => group.delimiter() == Delimiter::None,
-        _ => false,
-    }
-}
-
-/// The short form of the standard path at the start of `tokens`, and how many tokens
-/// the long form takes: `::std::option::Option::Some` is `Some`, or `Option::Some` when
-/// only `Some` is taken.
-fn short_path(tokens: &[TokenTree], taken: &BTreeSet<String>) -> Option<(Vec<TokenTree>, usize)> {
-    let segments = path_segments(tokens);
-    let [root, module, rest @ ..] = segments.as_slice() else {
-        return None;
-    };
-    if !matches!(root.to_string().as_str(), "std" | "core") {
-        return None;
-    }
-    let module_name = module.to_string();
-    if rest.is_empty() && MACROS.contains(&module_name.as_str()) {
-        let bang = matches!(tokens.get(6), Some(TokenTree::Punct(p)) if p.as_char() == '!');
-        return bang.then(|| (vec![TokenTree::Ident(module.clone())], 6));
-    }
-    let (_, names) = PRELUDE.iter().find(|(m, _)| *m == module_name)?;
-    let known = |ident: &Ident| names.contains(&ident.to_string().as_str());
-    let free = |ident: &Ident| known(ident) && !taken.contains(&ident.to_string());
-    match rest {
-        [item, variant] if known(item) && free(variant) => {
-            Some((vec![TokenTree::Ident(variant.clone())], 12))
-        }
-        [item, variant] if free(item) => {
-            let mut short = vec![TokenTree::Ident(item.clone())];
-            short.extend(colons());
-            short.push(TokenTree::Ident(variant.clone()));
-            Some((short, 12))
-        }
-        [item, ..] if free(item) => Some((vec![TokenTree::Ident(item.clone())], 9)),
-        _ => None,
-    }
-}
-
-/// The identifiers of a path that starts with `::` and has up to four segments.
-fn path_segments(tokens: &[TokenTree]) -> Vec<Ident> {
-    let mut segments = Vec::new();
-    let mut at = 0;
-    while segments.len() < 4 && is_colons(&tokens[at..]) {
-        match tokens.get(at + 2) {
-            Some(TokenTree::Ident(ident)) => segments.push(ident.clone()),
-            _ => break,
-        }
-        at += 3;
-    }
-    segments
-}
-
-fn is_colons(tokens: &[TokenTree]) -> bool {
-    matches!(
-        tokens,
-        [TokenTree::Punct(a), TokenTree::Punct(b), ..]
-            if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
-    )
-}
-
-fn colons() -> [TokenTree; 2] {
-    [
-        TokenTree::Punct(proc_macro2::Punct::new(':', Spacing::Joint)),
-        TokenTree::Punct(proc_macro2::Punct::new(':', Spacing::Alone)),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use quote::quote;
 
-    fn short(tokens: TokenStream, crate_names: &[&str]) -> String {
-        let names = crate_names.iter().map(|n| n.to_string()).collect();
-        shorten(tokens, &names).to_string()
+    fn names(taken: &[&str]) -> BTreeSet<String> {
+        taken.iter().map(|n| n.to_string()).collect()
+    }
+
+    fn tokens() -> TokenStream {
+        quote! {
+            pub struct S { a: #OPTION<#STRING> }
+            fn f() -> #RESULT<(), ()> { #OK(()) }
+            impl #DEFAULT for S {}
+            fn g(x: #OPTION<u8>) -> #STRING { if let #SOME(_) = x {} #STRING_FROM("") }
+        }
+    }
+
+    #[test]
+    fn outside_a_file_paths_are_absolute() {
+        let expected = quote! {
+            pub struct S { a: ::std::option::Option<::std::string::String> }
+            fn f() -> ::std::result::Result<(), ()> { ::std::result::Result::Ok(()) }
+            impl ::core::default::Default for S {}
+            fn g(x: ::std::option::Option<u8>) -> ::std::string::String {
+                if let ::std::option::Option::Some(_) = x {}
+                ::std::string::String::from("")
+            }
+        };
+        assert_eq!(tokens().to_string(), expected.to_string());
     }
 
     #[test]
     fn prelude_paths_shorten() {
-        let tokens = quote! {
-            pub struct S { a: ::std::option::Option<::std::string::String> }
-            fn f() -> ::std::result::Result<(), ()> { ::std::result::Result::Ok(()) }
-            impl ::core::default::Default for S {}
-            fn g(x: ::std::option::Option<u8>) { if let ::std::option::Option::Some(_) = x {} }
-        };
+        let _scope = Scope::enter(BTreeSet::new());
         let expected = quote! {
             pub struct S { a: Option<String> }
             fn f() -> Result<(), ()> { Ok(()) }
             impl Default for S {}
-            fn g(x: Option<u8>) { if let Some(_) = x {} }
+            fn g(x: Option<u8>) -> String { if let Some(_) = x {} String::from("") }
         };
-        assert_eq!(short(tokens, &[]), expected.to_string());
+        assert_eq!(tokens().to_string(), expected.to_string());
     }
 
     #[test]
-    fn names_the_file_declares_stay_absolute() {
-        let tokens = quote! {
-            pub struct String { a: ::std::option::Option<::std::string::String> }
-            enum Some {}
-            fn f() -> ::std::option::Option<u8> { ::std::option::Option::Some(1) }
-        };
+    fn taken_names_stay_absolute() {
+        let _scope = Scope::enter(names(&["String", "Some"]));
         let expected = quote! {
-            pub struct String { a: Option<::std::string::String> }
-            enum Some {}
-            fn f() -> Option<u8> { Option::Some(1) }
+            pub struct S { a: Option<::std::string::String> }
+            fn f() -> Result<(), ()> { Ok(()) }
+            impl Default for S {}
+            fn g(x: Option<u8>) -> ::std::string::String {
+                if let Option::Some(_) = x {}
+                ::std::string::String::from("")
+            }
         };
-        assert_eq!(short(tokens, &[]), expected.to_string());
+        assert_eq!(tokens().to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn a_scope_ends_where_it_is_dropped() {
+        let scope = Scope::enter(BTreeSet::new());
+        drop(scope);
+        assert_eq!(
+            quote!(#NONE).to_string(),
+            ":: std :: option :: Option :: None"
+        );
+    }
+
+    #[test]
+    fn files_take_the_names_they_declare_or_import() {
+        let file = quote! {
+            pub struct String { a: u8 }
+            enum Some {}
+            use crate::{Vec as V};
+            pub struct NotPrelude;
+        };
+        let taken = taken(&file, &names(&["Box"]));
+        assert_eq!(taken, names(&["String", "Some", "Vec"]));
     }
 
     #[test]
     fn associated_items_do_not_shadow() {
-        let tokens = quote! {
+        let file = quote! {
             impl ::std::str::FromStr for S {
                 type Err = ::std::convert::Infallible;
-                fn from_str(v: &str) -> ::std::result::Result<Self, Self::Err> {
-                    ::std::result::Result::Ok(S)
-                }
+                fn Ok() {}
             }
         };
-        assert!(short(tokens, &[]).contains("Result < Self , Self :: Err > { Ok (S) }"));
+        assert!(taken(&file, &BTreeSet::new()).is_empty());
     }
 
     #[test]
-    fn a_glob_import_keeps_the_crate_names_absolute() {
-        let tokens = quote! {
+    fn a_glob_import_takes_the_crate_names() {
+        let file = quote!(
             pub use types::*;
-            type A = ::std::vec::Vec<::std::string::String>;
-        };
-        let expected = quote! {
-            pub use types::*;
-            type A = Vec<::std::string::String>;
-        };
-        assert_eq!(short(tokens, &["String"]), expected.to_string());
-        let imported = quote!(
-            use crate::{Vec as V};
-            type A = ::std::vec::Vec<u8>;
         );
-        assert!(short(imported, &[]).contains(":: std :: vec :: Vec"));
-    }
-
-    #[test]
-    fn other_paths_stay() {
-        let tokens = quote! {
-            fn fmt(f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { ::std::write!(f, "") }
-            type M = ::std::collections::BTreeMap<u8, u8>;
-            type N = my::std::option::Option;
-        };
-        let text = short(tokens, &[]);
-        assert!(text.contains(":: std :: fmt :: Result"), "{text}");
-        assert!(text.contains(":: std :: collections :: BTreeMap"), "{text}");
-        assert!(text.contains("my :: std :: option :: Option"), "{text}");
-        assert!(text.contains("{ write ! (f , \"\") }"), "{text}");
+        let taken = taken(&file, &names(&["String", "Widget"]));
+        assert_eq!(taken, names(&["String"]));
     }
 }

@@ -12,6 +12,7 @@ use super::arbitrary::FEATURE;
 use super::example::Samples;
 use super::ty::ident;
 use super::TokenFile;
+use crate::emit::paths::{NONE, PARTIAL_EQ, VEC, VEC_NEW};
 use crate::typespace::{Item, ItemKind, RustType, TypeSpace};
 
 /// How many types one test function of drawn values covers, so that the test harness
@@ -77,7 +78,7 @@ fn samples_module(space: &TypeSpace, krate: &proc_macro2::Ident) -> TokenStream 
         mod samples {
         fn check<T>(body: &str)
         where
-            T: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,
+            T: ::serde::Serialize + ::serde::de::DeserializeOwned + #PARTIAL_EQ + ::std::fmt::Debug,
         {
             let value: T = ::serde_json::from_str(body).unwrap_or_else(|e| panic!("{body}: {e}"));
             let written = ::serde_json::to_value(&value).unwrap();
@@ -139,7 +140,7 @@ fn drawn_check(
     let cleared: Vec<TokenStream> = http_bound_fields(item)
         .map(|field| {
             let field = ident(field);
-            quote!(value.#field = ::std::option::Option::None;)
+            quote!(value.#field = #NONE;)
         })
         .collect();
     let clear = match cleared.is_empty() {
@@ -179,7 +180,7 @@ fn drawn_support() -> TokenStream {
 
             /// Between none and [`MAX_BYTES`] bytes: few bytes leave the draws their
             /// smallest choices.
-            fn fill(&mut self, buffer: &mut ::std::vec::Vec<u8>) {
+            fn fill(&mut self, buffer: &mut #VEC<u8>) {
                 let len = (self.next() % (MAX_BYTES as u64 + 1)) as usize;
                 buffer.clear();
                 while buffer.len() < len {
@@ -191,7 +192,7 @@ fn drawn_support() -> TokenStream {
 
         /// Whether a value equals itself: not when a float inside is NaN.
         #[allow(clippy::eq_op)]
-        fn reflexive<T: ::std::cmp::PartialEq>(value: &T) -> bool {
+        fn reflexive<T: #PARTIAL_EQ>(value: &T) -> bool {
             value == value
         }
 
@@ -200,7 +201,7 @@ fn drawn_support() -> TokenStream {
         /// does not carry, equal the value drawn, unless NaN makes it unequal to itself.
         fn round_trip<T>(name: &str, clear: fn(&mut T))
         where
-            T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::cmp::PartialEq + ::std::fmt::Debug,
+            T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize + ::serde::de::DeserializeOwned + #PARTIAL_EQ + ::std::fmt::Debug,
         {
             each_value::<T>(name, |value, written, again| {
                 let mut expected = value;
@@ -230,7 +231,7 @@ fn drawn_support() -> TokenStream {
             T: for<'a> ::arbitrary::Arbitrary<'a> + ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::fmt::Debug,
         {
             let mut bytes = Bytes::new(name);
-            let mut buffer = ::std::vec::Vec::new();
+            let mut buffer = #VEC_NEW();
             for case in 0..CASES {
                 bytes.fill(&mut buffer);
                 let mut data = ::arbitrary::Unstructured::new(&buffer);

@@ -7,6 +7,7 @@ use quote::quote;
 use super::docs::{self, Links};
 use super::fallback::{self, Fallbacks};
 use super::ty::{self, ident};
+use crate::emit::paths::{BOX_NEW, DEFAULT, DEFAULT_DEFAULT, OK, SOME};
 use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
 
 /// The marker printed in place of sensitive values.
@@ -128,16 +129,16 @@ fn model_default(item: &Item, fields: &[Field]) -> TokenStream {
         let field = ident(&f.name);
         let value = match (&f.default, f.optional) {
             (Some(value), false) => ty::default_value(&f.ty, value),
-            _ => quote!(::core::default::Default::default()),
+            _ => quote!(#DEFAULT_DEFAULT()),
         };
         let value = match f.boxed && !f.optional {
-            true => quote!(::std::boxed::Box::new(#value)),
+            true => quote!(#BOX_NEW(#value)),
             false => value,
         };
         quote!(#field: #value,)
     });
     quote! {
-        impl ::core::default::Default for #name {
+        impl #DEFAULT for #name {
             fn default() -> Self {
                 Self { #(#values)* }
             }
@@ -153,14 +154,14 @@ fn error_impls(item: &Item, error: &ErrorInfo) -> TokenStream {
         (Some(field), true) => {
             let field = ident(field);
             quote! {
-                if let ::std::option::Option::Some(message) = &self.#field {
-                    ::std::write!(f, ": {}", message)?;
+                if let #SOME(message) = &self.#field {
+                    write!(f, ": {}", message)?;
                 }
             }
         }
         (Some(field), false) => {
             let field = ident(field);
-            quote!(::std::write!(f, ": {}", self.#field)?;)
+            quote!(write!(f, ": {}", self.#field)?;)
         }
     };
     quote! {
@@ -169,7 +170,7 @@ fn error_impls(item: &Item, error: &ErrorInfo) -> TokenStream {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#label)?;
                 #message
-                ::std::result::Result::Ok(())
+                #OK(())
             }
         }
         impl ::std::error::Error for #name {}

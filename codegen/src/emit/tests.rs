@@ -1,13 +1,13 @@
 //! Tests across emitters: a member's docs state exactly the facts its `Debug` and its
 //! checks act on, and docs links resolve to every generated item, including one the
-//! model names `Error`.
+//! model names `Error`; only the crate's own names take the prelude's names in a file.
 
 use std::path::Path;
 
 use super::docs::{self, Facts, Links};
 use super::fallback::Fallbacks;
 use super::structure::{self, REDACTED};
-use super::{union, validate};
+use super::{paths, union, validate, Emitter};
 use crate::typespace::{self, Item, ItemKind, TypeSpace};
 
 /// The models the tests read: Forecast and the fixtures.
@@ -161,4 +161,27 @@ fn links_resolve_every_item_and_operation_but_no_error_enum() {
     }
     let markdown = links.markdown("<p>Fails with <a>Error</a>.</p>");
     assert!(markdown.contains("[`Error`]: crate::Error"), "{markdown}");
+}
+
+/// `Emitter::emit` reads a file for the prelude names it takes only when the crate
+/// declares one: every other name a file declares or imports is the generator's own.
+#[test]
+fn only_the_crates_own_names_take_prelude_names() {
+    for path in MODELS {
+        let space = space(path);
+        let links = Links::new(&space);
+        let emitter = Emitter::new(&space, &links, "test-types", None);
+        for part in emitter.parts() {
+            let Some(file) = emitter.tokens(&part) else {
+                continue;
+            };
+            for name in paths::taken(&file.tokens, &emitter.crate_names) {
+                assert!(
+                    space.by_name.contains_key(&name),
+                    "{path}: {}: {name}",
+                    file.path
+                );
+            }
+        }
+    }
 }

@@ -1,10 +1,12 @@
-//! Rust types and default values as tokens, always with absolute paths so that model
-//! shapes named `String`, `Option` or `Vec` cannot shadow them.
+//! Rust types and default values as tokens. Standard names are written through
+//! [`paths`](super::paths), absolute wherever a model shape named `String`, `Option` or
+//! `Vec` could shadow them.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use serde_json::Value;
 
+use crate::emit::paths::{BOX, DEFAULT_DEFAULT, OPTION, STRING, STRING_FROM, VEC};
 use crate::typespace::RustType;
 
 /// An identifier from the type space, raw (`r#type`) where needed.
@@ -18,7 +20,7 @@ pub fn ident(name: &str) -> proc_macro2::Ident {
 /// The tokens of a type.
 pub fn tokens(ty: &RustType) -> TokenStream {
     match ty {
-        RustType::String => quote!(::std::string::String),
+        RustType::String => quote!(#STRING),
         RustType::Bool => quote!(bool),
         RustType::I8 => quote!(i8),
         RustType::I16 => quote!(i16),
@@ -28,7 +30,7 @@ pub fn tokens(ty: &RustType) -> TokenStream {
         RustType::F64 => quote!(f64),
         RustType::BigInteger => quote!(crate::primitives::BigInteger),
         RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
-        RustType::Blob => quote!(::std::vec::Vec<u8>),
+        RustType::Blob => quote!(#VEC<u8>),
         RustType::Timestamp => quote!(crate::primitives::Timestamp),
         RustType::Document => quote!(crate::primitives::Document),
         RustType::Named(name) => {
@@ -37,7 +39,7 @@ pub fn tokens(ty: &RustType) -> TokenStream {
         }
         RustType::List { item, sparse } => {
             let item = optional(tokens(item), *sparse);
-            quote!(::std::vec::Vec<#item>)
+            quote!(#VEC<#item>)
         }
         RustType::Map { key, value, sparse } => {
             let key = tokens(key);
@@ -50,7 +52,7 @@ pub fn tokens(ty: &RustType) -> TokenStream {
 /// Wraps a type in `Option` when `yes`.
 pub fn optional(ty: TokenStream, yes: bool) -> TokenStream {
     match yes {
-        true => quote!(::std::option::Option<#ty>),
+        true => quote!(#OPTION<#ty>),
         false => ty,
     }
 }
@@ -60,7 +62,7 @@ pub fn optional(ty: TokenStream, yes: bool) -> TokenStream {
 pub fn field_type(ty: &RustType, boxed: bool, is_optional: bool) -> TokenStream {
     let inner = tokens(ty);
     let inner = match boxed {
-        true => quote!(::std::boxed::Box<#inner>),
+        true => quote!(#BOX<#inner>),
         false => inner,
     };
     optional(inner, is_optional)
@@ -69,9 +71,9 @@ pub fn field_type(ty: &RustType, boxed: bool, is_optional: bool) -> TokenStream 
 /// An expression for a model default value of the given type; falls back to
 /// `Default::default()` where the value is the type's own default.
 pub fn default_value(ty: &RustType, value: &Value) -> TokenStream {
-    let fallback = quote!(::core::default::Default::default());
+    let fallback = quote!(#DEFAULT_DEFAULT());
     match (ty, value) {
-        (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (RustType::String, Value::String(s)) => quote!(#STRING_FROM(#s)),
         (RustType::Bool, Value::Bool(b)) => quote!(#b),
         (RustType::Named(name), Value::String(s)) => {
             let name = ident(name);
@@ -101,7 +103,7 @@ pub fn default_value(ty: &RustType, value: &Value) -> TokenStream {
 /// is the value, `unwrap_or_else(|| ...)` otherwise.
 pub fn unwrap_default(ty: &RustType, value: &Value, option: TokenStream) -> TokenStream {
     let expr = default_value(ty, value);
-    let fallback = quote!(::core::default::Default::default());
+    let fallback = quote!(#DEFAULT_DEFAULT());
     let literal = matches!(
         ty,
         RustType::Bool

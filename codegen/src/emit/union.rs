@@ -8,6 +8,7 @@ use super::docs::{self, Links};
 use super::fallback::Fallbacks;
 use super::structure::REDACTED;
 use super::ty::{self, ident};
+use crate::emit::paths::STRING;
 use crate::typespace::{Item, UnionVariant};
 
 /// The tokens of a union item.
@@ -46,7 +47,7 @@ pub fn emit(
             /// that it writes back unchanged.
             #unknown {
                 /// The member's name on the wire.
-                name: ::std::string::String,
+                name: #STRING,
                 /// The member's value.
                 value: crate::primitives::Document,
             },

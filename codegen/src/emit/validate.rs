@@ -9,6 +9,7 @@ use quote::quote;
 
 use super::ty::ident;
 use super::TokenFile;
+use crate::emit::paths::{NONE, RESULT, SOME};
 use crate::load::traits::{Length, Range};
 use crate::typespace::{
     Checks, Field, Inner, Item, ItemKind, PatternId, PatternInfo, RustType, TypeSpace, UnionVariant,
@@ -59,7 +60,7 @@ pub fn impls(item: &Item, patterns: &Patterns) -> TokenStream {
                 /// Checks the value and everything inside it against the model's
                 /// constraints; the error lists every violation, each with its path.
                 #[inline]
-                pub fn validate(&self) -> ::std::result::Result<(), crate::primitives::ValidationError> {
+                pub fn validate(&self) -> #RESULT<(), crate::primitives::ValidationError> {
                     crate::primitives::Validate::validate(self)
                 }
             }
@@ -79,12 +80,12 @@ pub(super) fn field(field: &Field, patterns: &Patterns) -> TokenStream {
         (false, _, _) => quote!(let value = &self.#name; #inner),
         (true, true, true) => quote!(if self.#name.is_none() { v.missing(); }),
         (true, _, false) => {
-            quote!(if let ::std::option::Option::Some(value) = &self.#name { #inner })
+            quote!(if let #SOME(value) = &self.#name { #inner })
         }
         (true, _, true) => quote! {
             match &self.#name {
-                ::std::option::Option::Some(value) => { #inner }
-                ::std::option::Option::None => v.missing(),
+                #SOME(value) => { #inner }
+                #NONE => v.missing(),
             }
         },
     };
@@ -202,7 +203,7 @@ fn items(
         return body;
     }
     let body = match sparse {
-        true => quote!(if let ::std::option::Option::Some(item) = item { #body }),
+        true => quote!(if let #SOME(item) = item { #body }),
         false => body,
     };
     quote! {
@@ -232,7 +233,7 @@ fn entries(
         return TokenStream::new();
     }
     let value = match (sparse, value.is_empty()) {
-        (true, false) => quote!(if let ::std::option::Option::Some(item) = item { #value }),
+        (true, false) => quote!(if let #SOME(item) = item { #value }),
         _ => value,
     };
     let key_text = match key_ty {
@@ -254,7 +255,7 @@ fn bounds<T: quote::ToTokens>(min: Option<T>, max: Option<T>) -> TokenStream {
         (Some(min), None) => quote!(#path::at_least(#min)),
         (None, Some(max)) => quote!(#path::at_most(#max)),
         (None, None) => {
-            quote!(#path { min: ::std::option::Option::None, max: ::std::option::Option::None })
+            quote!(#path { min: #NONE, max: #NONE })
         }
     }
 }

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::ty::{self, ident};
+use crate::emit::paths::BOX_NEW;
 use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, TypeSpace, UnionVariant};
 
 /// The cargo feature that turns serde on: the impls, the runtime's `wire` module and
@@ -71,7 +72,7 @@ fn structure(
             (Some(value), false) => {
                 let value = ty::default_value(&f.ty, value);
                 let value = match f.boxed {
-                    true => quote!(::std::boxed::Box::new(#value)),
+                    true => quote!(#BOX_NEW(#value)),
                     false => value,
                 };
                 quote!(default(#value))

@@ -350,14 +350,27 @@ fn doc_text(tokens: &[Token]) -> Option<String> {
     let [Token::Word(name), Token::Op(eq), Token::Word(literal)] = tokens else {
         return None;
     };
-    if name != "doc" || eq != "=" || !literal.starts_with('"') {
+    if name != "doc" || eq != "=" {
         return None;
     }
-    let text = match literal.contains('\\') {
-        false => literal[1..literal.len() - 1].to_owned(),
-        true => syn::parse_str::<syn::LitStr>(literal).ok()?.value(),
+    let text = match raw_text(literal) {
+        Some(text) => text.to_owned(),
+        None if !literal.starts_with('"') => return None,
+        None if literal.contains('\\') => syn::parse_str::<syn::LitStr>(literal).ok()?.value(),
+        None => literal[1..literal.len() - 1].to_owned(),
     };
     (!text.contains(['\n', '\r'])).then_some(text)
+}
+
+/// The text of a raw string literal (`r#"..."#`), as written.
+fn raw_text(literal: &str) -> Option<&str> {
+    let hashes = literal.strip_prefix('r')?;
+    let inner = hashes.trim_start_matches('#');
+    let count = hashes.len() - inner.len();
+    inner
+        .strip_prefix('"')?
+        .strip_suffix(&literal[literal.len() - count..])?
+        .strip_suffix('"')
 }
 
 #[cfg(test)]
@@ -423,6 +436,20 @@ mod tests {
             "m! {\n    /// The path, `^[a-z\\d]+$`, \"quoted\".\n    ///\n    #[deprecated(note = \"Use `Key`.\")]\n    \
              value \"Path\" path: String => path, set_path\n}"
         );
+    }
+
+    #[test]
+    fn raw_string_docs_become_comments_as_written() {
+        let literal: proc_macro2::Literal = r####"r##" a "# \d"##"####.parse().unwrap();
+        let call = quote!(m! { #[doc = #literal] value "A" a: u8 => a, set_a });
+        assert_eq!(
+            laid_out(call),
+            "m! {\n    /// a \"# \\d\n    value \"A\" a: u8 => a, set_a\n}"
+        );
+        assert_eq!(raw_text(r#"r"x""#), Some("x"));
+        assert_eq!(raw_text(r##"r#"x"#"##), Some("x"));
+        assert_eq!(raw_text(r#""x""#), None);
+        assert_eq!(raw_text(r##"r#"x""##), None);
     }
 
     #[test]

@@ -164,8 +164,8 @@ pub fn patterns(
         .into_iter()
         .filter_map(|(id, users)| {
             let source = source(model, &id)?;
-            let regex = pattern::translate(&source);
-            if let Err(reason) = &regex {
+            let compiled = pattern::compile(&source);
+            if let Err(reason) = &compiled {
                 warnings.extend(users.iter().map(|(shape, member)| {
                     let message = format!("pattern `{source}` is not checked: {reason}");
                     Problem::member(shape, member, message)
@@ -173,9 +173,15 @@ pub fn patterns(
             }
             let info = PatternInfo {
                 name: static_names[&id].clone(),
-                example: regex.as_deref().ok().and_then(pattern::example),
-                counterexample: regex.as_deref().ok().and_then(pattern::counterexample),
-                regex,
+                example: compiled
+                    .as_ref()
+                    .ok()
+                    .and_then(|(regex, compiled)| pattern::example_of(regex, compiled)),
+                counterexample: compiled
+                    .as_ref()
+                    .ok()
+                    .and_then(|(_, compiled)| pattern::counterexample_of(compiled)),
+                regex: compiled.map(|(regex, _)| regex),
                 source,
                 users,
             };

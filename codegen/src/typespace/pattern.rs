@@ -55,9 +55,14 @@ const JAVA_POSIX: &[(&str, &str)] = &[
 
 /// The pattern in `regex-lite` syntax, checked to compile; or why it cannot be checked.
 pub fn translate(source: &str) -> Result<String, String> {
+    compile(source).map(|(regex, _)| regex)
+}
+
+/// [`translate`], and the translation compiled.
+pub fn compile(source: &str) -> Result<(String, regex_lite::Regex), String> {
     let regex = Translator::new(source).run()?;
     match regex_lite::Regex::new(&regex) {
-        Ok(_) => Ok(regex),
+        Ok(compiled) => Ok((regex, compiled)),
         Err(e) => Err(format!(
             "regex-lite rejects it: {}",
             last_line(&e.to_string())
@@ -339,20 +344,28 @@ const MAX_EXAMPLE: usize = 4096;
 /// A short string that a translated pattern matches, for boundary tests; `None` when
 /// the simple walk of the pattern finds none.
 pub fn example(regex: &str) -> Option<String> {
+    example_of(regex, &regex_lite::Regex::new(regex).ok()?)
+}
+
+/// [`example`] of a translated pattern and its compiled form.
+pub fn example_of(regex: &str, compiled: &regex_lite::Regex) -> Option<String> {
     let hir = regex_syntax::Parser::new().parse(regex).ok()?;
     let mut out = String::new();
     build(&hir, &mut out)?;
     if out.len() > MAX_EXAMPLE {
         return None;
     }
-    let compiled = regex_lite::Regex::new(regex).ok()?;
     compiled.is_match(&out).then_some(out)
 }
 
 /// A short string that a translated pattern does not match; `None` when every
 /// candidate matches.
 pub fn counterexample(regex: &str) -> Option<String> {
-    let compiled = regex_lite::Regex::new(regex).ok()?;
+    counterexample_of(&regex_lite::Regex::new(regex).ok()?)
+}
+
+/// [`counterexample`] of a compiled pattern.
+pub fn counterexample_of(compiled: &regex_lite::Regex) -> Option<String> {
     let candidates = ["", "!", "\n", " ", "a", "0", "~!@#", "\u{0}", "\u{ff}", "A"];
     let found = candidates.into_iter().find(|c| !compiled.is_match(c));
     found.map(str::to_owned)

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::{error_type, FEATURE};
 use crate::emit::gated;
+use crate::emit::paths::{FROM, OK, RESULT, TRY_FROM};
 
 /// A conversion's body: statements, then the converted value.
 pub struct Body {
@@ -45,7 +46,7 @@ pub fn plain_conversion(from: &TokenStream, to: &TokenStream, body: Body) -> Tok
     } = body;
     if !fallible && !result {
         return quote! {
-            impl ::std::convert::From<#from> for #to {
+            impl #FROM<#from> for #to {
                 fn from(value: #from) -> Self {
                     #statements
                     #value
@@ -56,12 +57,12 @@ pub fn plain_conversion(from: &TokenStream, to: &TokenStream, body: Body) -> Tok
     let error = error_type();
     let value = match result {
         true => value,
-        false => quote!(::std::result::Result::Ok(#value)),
+        false => quote!(#OK(#value)),
     };
     quote! {
-        impl ::std::convert::TryFrom<#from> for #to {
+        impl #TRY_FROM<#from> for #to {
             type Error = #error;
-            fn try_from(value: #from) -> ::std::result::Result<Self, Self::Error> {
+            fn try_from(value: #from) -> #RESULT<Self, Self::Error> {
                 #statements
                 #value
             }

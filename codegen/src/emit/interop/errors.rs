@@ -10,6 +10,7 @@ use super::generator::{model_name, Generator};
 use super::naming::sdk_operation_error;
 use super::shared;
 use super::values::Dir;
+use crate::emit::paths::{SOME, TO_OWNED_TO_OWNED};
 use crate::emit::ty::ident;
 use crate::load::shape_id;
 use crate::typespace::{Item, ItemKind, OperationItem, RustType};
@@ -31,7 +32,7 @@ impl Generator<'_> {
             (Some(field), true) => {
                 let field = ident(field);
                 quote! {
-                    if let ::std::option::Option::Some(message) = &value.#field {
+                    if let #SOME(message) = &value.#field {
                         meta = meta.message(message.clone());
                     }
                 }
@@ -116,7 +117,7 @@ pub fn unhandled_fns(krate: &Ident) -> TokenStream {
         ) -> crate::primitives::UnhandledError {
             crate::primitives::UnhandledError {
                 code: error.code().unwrap_or_default().to_owned(),
-                message: error.message().map(::std::borrow::ToOwned::to_owned),
+                message: error.message().map(#TO_OWNED_TO_OWNED),
             }
         }
         /// The SDK's metadata for an error the model does not name: its code (none
@@ -126,7 +127,7 @@ pub fn unhandled_fns(krate: &Ident) -> TokenStream {
             if !error.code.is_empty() {
                 meta = meta.code(error.code);
             }
-            if let ::std::option::Option::Some(message) = error.message {
+            if let #SOME(message) = error.message {
                 meta = meta.message(message);
             }
             meta.build()

@@ -7,6 +7,7 @@ use quote::quote;
 
 use super::error_type;
 use super::generator::Generator;
+use crate::emit::paths::{BOX_NEW, DEFAULT_DEFAULT};
 use crate::emit::ty;
 use crate::typespace::{Field, RustType};
 
@@ -19,11 +20,11 @@ impl Generator<'_> {
             return quote!(#e.ok_or(#error::MissingMember { shape: #shape, member: #member })?);
         };
         let value = ty::default_value(&field.ty, default);
-        if value.to_string() == quote!(::core::default::Default::default()).to_string() {
+        if value.to_string() == quote!(#DEFAULT_DEFAULT()).to_string() {
             return quote!(#e.unwrap_or_default());
         }
         let value = match field.boxed {
-            true => quote!(::std::boxed::Box::new(#value)),
+            true => quote!(#BOX_NEW(#value)),
             false => value,
         };
         match literal(&field.ty) && !field.boxed {

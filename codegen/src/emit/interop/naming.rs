@@ -63,22 +63,28 @@ fn split_words(name: &str) -> Vec<String> {
     let mut current = String::new();
     let longest = COMPLETE_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
     for (i, &c) in chars.iter().enumerate() {
-        // The word so far and what follows, as far as a complete word could reach.
-        let head: String = current
-            .chars()
-            .chain(chars[i..].iter().copied())
-            .take(longest)
-            .flat_map(char::to_lowercase)
-            .collect();
-        let in_progress = COMPLETE_WORDS.iter().any(|w| head.starts_with(w))
-            && !COMPLETE_WORDS.contains(&current.to_lowercase().as_str());
+        // Whether a complete word is under way: the word so far and what follows, as
+        // far as a complete word could reach, start with one. Only read where it
+        // decides.
+        let in_progress = || {
+            let head: String = current
+                .chars()
+                .chain(chars[i..].iter().copied())
+                .take(longest)
+                .flat_map(char::to_lowercase)
+                .collect();
+            COMPLETE_WORDS.iter().any(|w| head.starts_with(w))
+                && !COMPLETE_WORDS.contains(&current.to_lowercase().as_str())
+        };
         let last = current.chars().last();
         let boundary = match last {
             _ if !c.is_alphanumeric() => true,
             None => false,
             Some(last) => {
-                (!in_progress && c.is_uppercase() && (last.is_lowercase() || last.is_ascii_digit()))
-                    || (!in_progress && all_lower && last.is_ascii_digit() && c.is_lowercase())
+                (c.is_uppercase()
+                    && (last.is_lowercase() || last.is_ascii_digit())
+                    && !in_progress())
+                    || (all_lower && last.is_ascii_digit() && c.is_lowercase() && !in_progress())
                     || acronym_ends(last, c, chars.get(i + 1), chars.get(i + 2))
             }
         };

@@ -10,6 +10,7 @@ use super::error_type;
 use super::generator::{model_name, Generator};
 use super::naming::{pascal_case, sdk_member_name, sdk_setter};
 use super::values::Dir;
+use crate::emit::paths::{SOME, TO_STRING_TO_STRING};
 use crate::emit::ty::ident;
 use crate::load::shape_id;
 use crate::typespace::{Field, Item, ItemKind};
@@ -141,7 +142,7 @@ impl Generator<'_> {
                 quote! {
                     #built.map_err(|e| #error::Refused {
                         shape: #shape,
-                        reason: ::std::string::ToString::to_string(&e),
+                        reason: #TO_STRING_TO_STRING(&e),
                     })
                 }
             }
@@ -177,7 +178,7 @@ impl Generator<'_> {
             }
             (false, true) => {
                 let value = self.required_value(&f.ty, f.boxed, dir, e);
-                quote!(::std::option::Option::Some(#value))
+                quote!(#SOME(#value))
             }
         }
     }

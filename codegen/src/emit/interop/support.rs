@@ -11,6 +11,7 @@ use super::errors::unhandled_fns;
 use super::generator::Generator;
 use super::usage::{is_boxed, uses};
 use super::{sdk_crate, ERROR_TYPE};
+use crate::emit::paths::{BOX, BOX_NEW, FROM, INTO_INTO, NONE, OPTION, SOME, STRING};
 use crate::typespace::RustType;
 
 impl Generator<'_> {
@@ -79,30 +80,30 @@ fn error_type() -> TokenStream {
                 /// The union's name in the model.
                 union: &'static str,
                 /// The member's name, when this crate's value had one.
-                member: ::std::option::Option<::std::string::String>,
+                member: #OPTION<#STRING>,
             },
             /// The SDK's builder refused the value.
             Refused {
                 /// The structure's name in the model.
                 shape: &'static str,
                 /// The builder's reason.
-                reason: ::std::string::String,
+                reason: #STRING,
             },
         }
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     Self::MissingMember { shape, member } => {
-                        ::std::write!(f, "{shape}.{member} is required, and the AWS SDK's value has none")
+                        write!(f, "{shape}.{member} is required, and the AWS SDK's value has none")
                     }
-                    Self::UnknownUnionMember { union, member: ::std::option::Option::Some(member) } => {
-                        ::std::write!(f, "the AWS SDK's {union} has no member {member:?}")
+                    Self::UnknownUnionMember { union, member: #SOME(member) } => {
+                        write!(f, "the AWS SDK's {union} has no member {member:?}")
                     }
-                    Self::UnknownUnionMember { union, member: ::std::option::Option::None } => {
-                        ::std::write!(f, "the AWS SDK's {union} holds a member it does not know")
+                    Self::UnknownUnionMember { union, member: #NONE } => {
+                        write!(f, "the AWS SDK's {union} holds a member it does not know")
                     }
                     Self::Refused { shape, reason } => {
-                        ::std::write!(f, "the AWS SDK's builder refused {shape}: {reason}")
+                        write!(f, "the AWS SDK's builder refused {shape}: {reason}")
                     }
                 }
             }
@@ -110,7 +111,7 @@ fn error_type() -> TokenStream {
         impl ::std::error::Error for #name {}
         /// So that `?` takes the error of a conversion that cannot fail, as generic code
         /// over both kinds of conversion needs.
-        impl ::std::convert::From<::std::convert::Infallible> for #name {
+        impl #FROM<::std::convert::Infallible> for #name {
             fn from(never: ::std::convert::Infallible) -> Self {
                 match never {}
             }
@@ -121,12 +122,12 @@ fn error_type() -> TokenStream {
 /// `Timestamp` and the SDK's `DateTime`, both ways.
 fn timestamp_impls(krate: &Ident) -> TokenStream {
     quote! {
-        impl ::std::convert::From<crate::primitives::Timestamp> for ::#krate::primitives::DateTime {
+        impl #FROM<crate::primitives::Timestamp> for ::#krate::primitives::DateTime {
             fn from(value: crate::primitives::Timestamp) -> Self {
                 Self::from_secs_and_nanos(value.secs(), value.subsec_nanos())
             }
         }
-        impl ::std::convert::From<::#krate::primitives::DateTime> for crate::primitives::Timestamp {
+        impl #FROM<::#krate::primitives::DateTime> for crate::primitives::Timestamp {
             /// `DateTime::set_subsec_nanos` takes a second or more: it is carried into the
             /// seconds, which saturate at [`Timestamp::MAX`](crate::primitives::Timestamp::MAX).
             fn from(value: ::#krate::primitives::DateTime) -> Self {
@@ -164,10 +165,10 @@ fn document_impl(from: &TokenStream, to: &TokenStream) -> TokenStream {
             }),
             #from::Document::String(s) => Self::String(s),
             #from::Document::Array(a) => {
-                Self::Array(a.into_iter().map(::std::convert::Into::into).collect())
+                Self::Array(a.into_iter().map(#INTO_INTO).collect())
             }
             #from::Document::Object(o) => {
-                Self::Object(o.into_iter().map(|(k, v)| (k, ::std::convert::Into::into(v))).collect())
+                Self::Object(o.into_iter().map(|(k, v)| (k, #INTO_INTO(v))).collect())
             }
         }
     };
@@ -187,7 +188,7 @@ fn box_traits() -> TokenStream {
                 self
             }
         }
-        impl<T> Unbox<T> for ::std::boxed::Box<T> {
+        impl<T> Unbox<T> for #BOX<T> {
             fn unbox(self) -> T {
                 *self
             }
@@ -201,9 +202,9 @@ fn box_traits() -> TokenStream {
                 self
             }
         }
-        impl<T> Rebox<::std::boxed::Box<T>> for T {
-            fn rebox(self) -> ::std::boxed::Box<T> {
-                ::std::boxed::Box::new(self)
+        impl<T> Rebox<#BOX<T>> for T {
+            fn rebox(self) -> #BOX<T> {
+                #BOX_NEW(self)
             }
         }
     }

@@ -9,6 +9,7 @@ use super::error_type;
 use super::generator::Generator;
 use super::naming::sdk_union_variant;
 use super::values::Dir;
+use crate::emit::paths::{ERR, NONE, SOME};
 use crate::emit::ty::ident;
 use crate::load::shape_id;
 use crate::typespace::{Item, UnionVariant};
@@ -31,8 +32,8 @@ impl Generator<'_> {
             quote!(#(#arms)*)
         };
         let (from_sdk_arms, to_sdk_arms) = (arms(Dir::FromSdk), arms(Dir::ToSdk));
-        let unknown_sdk = unknown_member(label, quote!(::std::option::Option::None));
-        let unknown_ours = unknown_member(label, quote!(::std::option::Option::Some(name)));
+        let unknown_sdk = unknown_member(label, quote!(#NONE));
+        let unknown_ours = unknown_member(label, quote!(#SOME(name)));
         let from_sdk = Body::value(
             true,
             quote! {
@@ -80,7 +81,7 @@ impl Generator<'_> {
 fn unknown_member(label: &str, member: TokenStream) -> TokenStream {
     let error = error_type();
     quote! {
-        return ::std::result::Result::Err(#error::UnknownUnionMember {
+        return #ERR(#error::UnknownUnionMember {
             union: #label,
             member: #member,
         })

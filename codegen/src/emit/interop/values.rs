@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::generator::Generator;
 use super::{error_type, shared};
+use crate::emit::paths::{BOX_NEW, INTO, INTO_INTO, OK, RESULT, TRY_FROM, TRY_FROM_TRY_FROM};
 use crate::typespace::RustType;
 
 /// How a value crosses to the other side.
@@ -79,8 +80,8 @@ impl Generator<'_> {
                     _ => quote!(#e.into_iter().map(|(k, v)| (#k, #v)).collect()),
                 }
             }
-            (_, Cost::Fallible) => quote!(::std::convert::TryFrom::try_from(#e)),
-            _ => quote!(::std::convert::Into::into(#e)),
+            (_, Cost::Fallible) => quote!(#TRY_FROM_TRY_FROM(#e)),
+            _ => quote!(#INTO_INTO(#e)),
         }
     }
 
@@ -102,8 +103,8 @@ impl Generator<'_> {
     /// A function for `map`: a path where one will do, else a closure.
     fn callable(&self, ty: &RustType, sparse: bool, dir: Dir) -> TokenStream {
         match (sparse, by_path(ty), self.cost(ty, dir)) {
-            (false, true, Cost::Fallible) => quote!(::std::convert::TryFrom::try_from),
-            (false, true, _) => quote!(::std::convert::Into::into),
+            (false, true, Cost::Fallible) => quote!(#TRY_FROM_TRY_FROM),
+            (false, true, _) => quote!(#INTO_INTO),
             _ => {
                 let body = self.element(ty, sparse, dir, quote!(v));
                 quote!(|v| #body)
@@ -134,14 +135,14 @@ impl Generator<'_> {
                 self.convert(ty, dir, quote!(#unbox::<#sdk>::unbox(#e)))
             }
             (Dir::ToSdk, Cost::Fallible) => {
-                quote!(<#sdk as ::std::convert::TryFrom<_>>::try_from(*#e))
+                quote!(<#sdk as #TRY_FROM<_>>::try_from(*#e))
             }
-            (Dir::ToSdk, _) => quote!(::std::convert::Into::<#sdk>::into(*#e)),
+            (Dir::ToSdk, _) => quote!(#INTO::<#sdk>::into(*#e)),
         };
         let rebox = shared("Rebox");
         let wrapped = match (dir, cost) {
-            (Dir::FromSdk, Cost::Fallible) => quote!(#value.map(::std::boxed::Box::new)),
-            (Dir::FromSdk, _) => quote!(::std::boxed::Box::new(#value)),
+            (Dir::FromSdk, Cost::Fallible) => quote!(#value.map(#BOX_NEW)),
+            (Dir::FromSdk, _) => quote!(#BOX_NEW(#value)),
             (Dir::ToSdk, Cost::Fallible) => quote!(#value.map(#rebox::rebox)),
             (Dir::ToSdk, _) => quote!(#rebox::rebox(#value)),
         };
@@ -197,7 +198,7 @@ fn by_path(ty: &RustType) -> bool {
 fn collect(iter: TokenStream, cost: Cost) -> TokenStream {
     let error = error_type();
     match cost {
-        Cost::Fallible => quote!(#iter.collect::<::std::result::Result<_, #error>>()),
+        Cost::Fallible => quote!(#iter.collect::<#RESULT<_, #error>>()),
         _ => quote!(#iter.collect()),
     }
 }
@@ -205,5 +206,5 @@ fn collect(iter: TokenStream, cost: Cost) -> TokenStream {
 /// A closure body that returns `Ok(value)`, so `?` inside it knows the error type.
 fn ok_closure(value: TokenStream) -> TokenStream {
     let error = error_type();
-    quote!(-> ::std::result::Result<_, #error> { ::std::result::Result::Ok(#value) })
+    quote!(-> #RESULT<_, #error> { #OK(#value) })
 }
