@@ -122,6 +122,8 @@ pub use primitives::ValidationError;
 pub use primitives::Validator;
 #[cfg(feature = "validate")]
 pub use primitives::Violation;
+#[cfg(feature = "dynamic")]
+pub use service::OPERATIONS;
 #[cfg(feature = "client")]
-pub use service::{OPERATIONS, SERVICE};
+pub use service::SERVICE;
 pub use types::*;

@@ -447,6 +447,73 @@ impl std::error::Error for ConfigError {
 mod tests {
     use super::*;
 
+    static SERVICE: Service = Service {
+        title: "Amazon Forecast Service",
+        sdk_id: "forecast",
+        signing_name: "forecast",
+        version: "2018-06-26",
+        endpoint_rules: None,
+    };
+
+    /// A builder that reads `vars` and no file (HOME names an empty place).
+    fn from_vars(vars: &[(&str, &str)]) -> ClientBuilder {
+        let mut all = vec![
+            ("HOME", "/nonexistent"),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+        ];
+        all.extend_from_slice(vars);
+        ClientBuilder::new(&SERVICE).from_lookup(&credentials::Env::from_vars(all))
+    }
+
+    #[test]
+    fn the_service_endpoint_variable_wins_over_the_general_one() {
+        let both = from_vars(&[
+            ("AWS_REGION", "eu-west-1"),
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:1"),
+            ("AWS_ENDPOINT_URL_FORECAST", "http://127.0.0.1:2"),
+        ]);
+        assert_eq!(both.endpoint_url.as_deref(), Some("http://127.0.0.1:2"));
+        assert_eq!(both.region.as_deref(), Some("eu-west-1"));
+        let general = from_vars(&[("AWS_ENDPOINT_URL", "http://127.0.0.1:1")]);
+        assert_eq!(general.endpoint_url.as_deref(), Some("http://127.0.0.1:1"));
+        let ignored = from_vars(&[
+            ("AWS_ENDPOINT_URL", "http://127.0.0.1:1"),
+            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"),
+        ]);
+        assert_eq!(ignored.endpoint_url, None);
+    }
+
+    #[test]
+    fn settings_from_the_environment_keep_what_is_set_by_hand() {
+        let builder = ClientBuilder::new(&SERVICE)
+            .region("us-west-2")
+            .from_lookup(&credentials::Env::from_vars([
+                ("AWS_REGION", "eu-west-1"),
+                ("AWS_DEFAULT_REGION", "ap-south-1"),
+                ("AWS_USE_FIPS_ENDPOINT", "TRUE"),
+                ("AWS_USE_DUALSTACK_ENDPOINT", "false"),
+                ("AWS_DISABLE_REQUEST_COMPRESSION", "true"),
+                ("HOME", "/nonexistent"),
+            ]));
+        assert_eq!(builder.region.as_deref(), Some("us-west-2"));
+        assert!(builder.use_fips);
+        assert!(!builder.use_dual_stack);
+        assert_eq!(builder.min_compression_size, None);
+        let default_region = from_vars(&[("AWS_DEFAULT_REGION", "ap-south-1")]);
+        assert_eq!(default_region.region.as_deref(), Some("ap-south-1"));
+    }
+
+    #[test]
+    fn a_client_needs_a_region() {
+        let error = from_vars(&[("AWS_ENDPOINT_URL", "http://127.0.0.1:1")])
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "no region: set AWS_REGION, or `region` in the profile of ~/.aws/config"
+        );
+    }
+
     #[test]
     fn endpoint_urls_split_into_scheme_host_and_path() {
         let split = |url| split_url(url).map_err(|e| e.to_string());

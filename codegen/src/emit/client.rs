@@ -9,7 +9,7 @@ use heck::ToKebabCase;
 
 use super::docs::Links;
 use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
-use super::root::CLIENT_FEATURE;
+use super::root::{CLIENT_FEATURE, DYNAMIC_FEATURE};
 use super::ty::ident;
 use super::TokenFile;
 use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
@@ -50,6 +50,7 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
         .values()
         .map(|op| operation_info(space, links, op));
     let summary = format!(" {title} as the client calls it: its names, its endpoint rules and its operations by name.");
+    let dynamic = DYNAMIC_FEATURE;
     let doc = format!(" {title}: what the client needs to call it.");
     let tokens = quote! {
         #![doc = #summary]
@@ -62,7 +63,8 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
             endpoint_rules: #rules,
         };
         /// Every operation of the service by name, for tools that call them with JSON,
-        /// such as a command line.
+        /// such as a command line (the `dynamic` feature).
+        #[cfg(feature = #dynamic)]
         pub static OPERATIONS: &[crate::client::OperationInfo] = &[#(#operations),*];
         impl crate::client::Client {
             /// A client set up as the AWS CLI is: region, endpoint and retries from the
@@ -113,14 +115,16 @@ pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
     if !has_client(space) {
         return TokenStream::new();
     }
-    let feature = CLIENT_FEATURE;
+    let (feature, dynamic) = (CLIENT_FEATURE, DYNAMIC_FEATURE);
     let module = ident(&service_module(space));
     quote! {
         #[cfg(feature = #feature)]
         #[rustfmt::skip]
         mod #module;
         #[cfg(feature = #feature)]
-        pub use #module::{OPERATIONS, SERVICE};
+        pub use #module::SERVICE;
+        #[cfg(feature = #dynamic)]
+        pub use #module::OPERATIONS;
     }
 }
 

@@ -210,6 +210,11 @@ const RUNTIME: &[Runtime] = &[
 /// The cargo feature of the client.
 pub const CLIENT_FEATURE: &str = "client";
 
+/// The cargo feature of the operations by name (`OPERATIONS`), for tools such as a
+/// command line: every operation's JSON call is compiled, which a client user who calls
+/// a few operations need not pay for.
+pub const DYNAMIC_FEATURE: &str = "dynamic";
+
 /// The client's files, `mod.rs` first.
 const CLIENT: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/client/mod.rs")),
@@ -680,6 +685,7 @@ fn wire_dependencies(json: Option<JsonProtocol>, gzip: bool) -> (String, String)
             features.push_str(&format!(
                 "{CLIENT_FEATURE} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"{gzip}]\n\
                  blocking = [\"{CLIENT_FEATURE}\", \"dep:ureq\"]\n\
+                 {DYNAMIC_FEATURE} = [\"{CLIENT_FEATURE}\"]\n\
                  gzip = [\"dep:flate2\"]\n"
             ));
         }

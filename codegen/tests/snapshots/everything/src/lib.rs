@@ -105,7 +105,9 @@ mod patterns;
 #[rustfmt::skip]
 mod service;
 #[cfg(feature = "client")]
-pub use service::{OPERATIONS, SERVICE};
+pub use service::SERVICE;
+#[cfg(feature = "dynamic")]
+pub use service::OPERATIONS;
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;

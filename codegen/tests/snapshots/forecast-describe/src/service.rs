@@ -327,7 +327,8 @@ pub static SERVICE: crate::client::Service = crate::client::Service {
     ),
 };
 /// Every operation of the service by name, for tools that call them with JSON,
-/// such as a command line.
+/// such as a command line (the `dynamic` feature).
+#[cfg(feature = "dynamic")]
 pub static OPERATIONS: &[crate::client::OperationInfo] = &[
     crate::client::OperationInfo {
         name: "DescribeForecastExportJob",

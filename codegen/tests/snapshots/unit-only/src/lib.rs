@@ -48,7 +48,9 @@ mod types;
 #[rustfmt::skip]
 mod service;
 #[cfg(feature = "client")]
-pub use service::{OPERATIONS, SERVICE};
+pub use service::SERVICE;
+#[cfg(feature = "dynamic")]
+pub use service::OPERATIONS;
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;

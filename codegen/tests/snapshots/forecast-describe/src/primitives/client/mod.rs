@@ -16,6 +16,7 @@ mod calls;
 mod compress;
 mod config;
 pub mod credentials;
+#[cfg(feature = "dynamic")]
 mod dynamic;
 pub mod endpoint;
 mod error;
@@ -30,6 +31,7 @@ pub use call::{idempotency_token, Call, Paginated, PaginatedItems};
 pub use calls::{Client, Request, Response};
 pub use config::{ClientBuilder, ConfigError};
 pub use credentials::Credentials;
+#[cfg(feature = "dynamic")]
 pub use dynamic::{call_json, JsonCallError, MemberInfo, OperationInfo};
 pub use error::{Error, RequestError, ResponseError};
 pub use pages::{Items, Pages};
