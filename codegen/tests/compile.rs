@@ -41,7 +41,7 @@ fn features(case: &str) -> &'static str {
         manifest.contains("\nserde = ["),
         manifest.contains("\nclient = ["),
     ) {
-        (_, true) => "arbitrary,serde,client",
+        (_, true) => "arbitrary,serde,client,dynamic",
         (true, false) => "arbitrary,serde",
         (false, false) => "arbitrary",
     }

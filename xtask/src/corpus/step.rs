@@ -22,7 +22,7 @@ pub const EXCERPT_LINES: usize = 40;
 pub struct Parts {
     /// A `serde` feature and `tests/roundtrip.rs`.
     pub serde: bool,
-    /// A `client` feature (and `blocking`).
+    /// A `client` feature (and `blocking` and `dynamic`).
     pub client: bool,
 }
 
@@ -33,9 +33,9 @@ pub enum Step {
     Generate,
     /// `cargo check --all-targets` with the default features: what most users build.
     Check,
-    /// `cargo check --all-targets --features arbitrary,serde,blocking` (`serde` and
-    /// `blocking` only for crates that have them): the `Arbitrary` and serde impls, and
-    /// the client, too.
+    /// `cargo check --all-targets --features arbitrary,serde,blocking,dynamic` (`serde`
+    /// and the client's features only for crates that have them): the `Arbitrary` and
+    /// serde impls, and the client, too.
     CheckFeatures,
     /// `cargo doc --no-deps`.
     Doc,
@@ -61,7 +61,7 @@ impl Step {
     /// The cargo arguments of the step, for a crate with the optional `parts`.
     fn cargo_args(self, parts: Parts) -> Vec<&'static str> {
         let features = match (parts.serde, parts.client) {
-            (_, true) => "arbitrary,serde,blocking",
+            (_, true) => "arbitrary,serde,blocking,dynamic",
             (true, false) => "arbitrary,serde",
             (false, false) => "arbitrary",
         };
@@ -69,7 +69,7 @@ impl Step {
             Step::Generate => vec![],
             Step::Check => vec!["check", "--all-targets"],
             Step::CheckFeatures => vec!["check", "--all-targets", "--features", features],
-            Step::Doc if parts.client => vec!["doc", "--no-deps", "--features", "blocking"],
+            Step::Doc if parts.client => vec!["doc", "--no-deps", "--features", "blocking,dynamic"],
             Step::Doc => vec!["doc", "--no-deps"],
             Step::Test => vec!["test", "--test", "*", "--features", features],
             Step::Doctest => vec!["test", "--doc", "--features", features],
@@ -289,10 +289,10 @@ mod tests {
             "check",
             "--all-targets",
             "--features",
-            "arbitrary,serde,blocking",
+            "arbitrary,serde,blocking,dynamic",
         ];
         assert_eq!(Step::CheckFeatures.cargo_args(aws_json), client);
-        let doc = ["doc", "--no-deps", "--features", "blocking"];
+        let doc = ["doc", "--no-deps", "--features", "blocking,dynamic"];
         assert_eq!(Step::Doc.cargo_args(aws_json), doc);
         assert_eq!(Step::Doc.cargo_args(json), ["doc", "--no-deps"]);
     }
