@@ -110,21 +110,32 @@ fn service_module(space: &TypeSpace) -> String {
     module
 }
 
-/// The declaration of `src/service.rs` in `src/lib.rs`, and its export.
-pub fn lib_rs_items(space: &TypeSpace) -> TokenStream {
+/// The declaration of `src/service.rs` in `src/lib.rs`.
+pub fn lib_rs_module(space: &TypeSpace) -> TokenStream {
+    if !has_client(space) {
+        return TokenStream::new();
+    }
+    let feature = CLIENT_FEATURE;
+    let module = ident(&service_module(space));
+    quote! {
+        #[cfg(feature = #feature)]
+        #[rustfmt::skip]
+        mod #module;
+    }
+}
+
+/// The exports of `src/service.rs` from `src/lib.rs`, in the order rustfmt keeps uses.
+pub fn lib_rs_exports(space: &TypeSpace) -> TokenStream {
     if !has_client(space) {
         return TokenStream::new();
     }
     let (feature, dynamic) = (CLIENT_FEATURE, DYNAMIC_FEATURE);
     let module = ident(&service_module(space));
     quote! {
-        #[cfg(feature = #feature)]
-        #[rustfmt::skip]
-        mod #module;
-        #[cfg(feature = #feature)]
-        pub use #module::SERVICE;
         #[cfg(feature = #dynamic)]
         pub use #module::OPERATIONS;
+        #[cfg(feature = #feature)]
+        pub use #module::SERVICE;
     }
 }
 

@@ -365,7 +365,8 @@ pub fn lib_rs(
     });
     let validate = super::validate::FEATURE;
     let interop = super::interop::lib_rs_items(space);
-    let client = super::client::lib_rs_items(space);
+    let client = super::client::lib_rs_module(space);
+    let client_exports = super::client::lib_rs_exports(space);
     let has_patterns = space.patterns.values().any(|p| p.regex.is_ok());
     // A model of operations alone (every input and output `Unit`) has no types to export.
     let types = (!space.items.is_empty()).then(|| {
@@ -403,6 +404,7 @@ pub fn lib_rs(
         pub use operations::*;
         #(#public)*
         #(#runtime)*
+        #client_exports
         #types
     };
     TokenFile {

@@ -73,10 +73,6 @@ mod types;
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 mod service;
-#[cfg(feature = "client")]
-pub use service::SERVICE;
-#[cfg(feature = "dynamic")]
-pub use service::OPERATIONS;
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;
@@ -109,4 +105,8 @@ pub use primitives::ValidationError;
 pub use primitives::Validator;
 #[cfg(feature = "validate")]
 pub use primitives::Violation;
+#[cfg(feature = "dynamic")]
+pub use service::OPERATIONS;
+#[cfg(feature = "client")]
+pub use service::SERVICE;
 pub use types::*;

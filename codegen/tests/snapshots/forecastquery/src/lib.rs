@@ -80,10 +80,6 @@ mod patterns;
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 mod service;
-#[cfg(feature = "client")]
-pub use service::SERVICE;
-#[cfg(feature = "dynamic")]
-pub use service::OPERATIONS;
 pub use operations::*;
 #[cfg(feature = "client")]
 pub use primitives::client;
@@ -116,4 +112,8 @@ pub use primitives::ValidationError;
 pub use primitives::Validator;
 #[cfg(feature = "validate")]
 pub use primitives::Violation;
+#[cfg(feature = "dynamic")]
+pub use service::OPERATIONS;
+#[cfg(feature = "client")]
+pub use service::SERVICE;
 pub use types::*;
