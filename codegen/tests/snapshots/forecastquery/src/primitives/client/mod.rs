@@ -7,9 +7,12 @@
 //!
 //! The core is sans-IO: [`Client::request`] turns an operation's input into a signed
 //! `http::Request`, and [`Client::response`] reads an `http::Response` into the output
-//! or the operation's typed error, so any HTTP stack can carry the calls. With the
-//! `blocking` feature, `Client::send` does both over a built-in HTTPS transport, with
-//! retries and timeouts, and `Client::pages` and `Client::items` page through results.
+//! or the operation's typed error, so any HTTP stack can carry the calls.
+//! [`Client::send`] does both over a [`Transport`], with retries and timeouts, and
+//! [`Client::pages`] and [`Client::items`] page through results; the `blocking`
+//! feature builds in an HTTPS transport, which the client then uses unless given
+//! another. The `dynamic` feature adds the operations by name, for tools such as a
+//! command line.
 
 mod call;
 mod calls;
