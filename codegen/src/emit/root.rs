@@ -685,7 +685,7 @@ fn wire_dependencies(json: Option<JsonProtocol>, gzip: bool) -> (String, String)
             );
             let gzip = if gzip { ", \"gzip\"" } else { "" };
             features.push_str(&format!(
-                "{CLIENT_FEATURE} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:sha2\"{gzip}]\n\
+                "{CLIENT_FEATURE} = [\"{wire}\", \"dep:fastrand\", \"dep:hmac\", \"dep:http\", \"dep:regex-lite\", \"dep:sha2\"{gzip}]\n\
                  blocking = [\"{CLIENT_FEATURE}\", \"dep:ureq\"]\n\
                  {DYNAMIC_FEATURE} = [\"{CLIENT_FEATURE}\"]\n\
                  gzip = [\"dep:flate2\"]\n"

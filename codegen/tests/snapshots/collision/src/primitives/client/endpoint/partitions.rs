@@ -21,14 +21,14 @@ const PARTITIONS_JSON: &str = include_str!("partitions.json");
 ///
 /// [`RuleSet::resolve`]: super::RuleSet::resolve
 /// [`RuleSet::resolve_with`]: super::RuleSet::resolve_with
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Partitions(Vec<Partition>);
 
 /// One partition: its id, region pattern, regions and outputs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct Partition {
     id: String,
-    region_regex: Pattern,
+    region_regex: regex_lite::Regex,
     /// Each region with the outputs it overrides.
     regions: BTreeMap<String, BTreeMap<String, Value>>,
     outputs: BTreeMap<String, Value>,
@@ -64,7 +64,7 @@ impl Partitions {
         let (partition, overrides) = match listed {
             Some((partition, overrides)) => (Some(partition), Some(overrides)),
             None => {
-                let matched = partitions.iter().find(|p| p.region_regex.matches(region));
+                let matched = partitions.iter().find(|p| p.region_regex.is_match(region));
                 let fallback = || partitions.iter().find(|p| p.id == "aws");
                 (matched.or_else(fallback), None)
             }
@@ -97,8 +97,8 @@ fn read_partition(json: &Json) -> Result<Partition, String> {
         .get("regionRegex")
         .and_then(Json::as_str)
         .ok_or_else(|| format!("{id}: no `regionRegex`"))?;
-    let region_regex =
-        Pattern::new(regex).ok_or_else(|| format!("{id}: unsupported regex `{regex}`"))?;
+    let region_regex = regex_lite::Regex::new(regex)
+        .map_err(|error| format!("{id}: regionRegex `{regex}`: {error}"))?;
     let regions = json
         .get("regions")
         .and_then(Json::as_object)
@@ -135,108 +135,4 @@ fn outputs(json: &Json, skip: &[&str]) -> BTreeMap<String, Value> {
             Some((key.clone(), value))
         })
         .collect()
-}
-
-/// The regular expressions of `partitions.json`: anchored sequences of literal
-/// characters, `\`-escapes, `\w` and `\d`, groups of literal alternatives, each
-/// optionally followed by `+`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Pattern(Vec<(Atom, bool)>);
-
-/// One element of a [`Pattern`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Atom {
-    Char(char),
-    Word,
-    Digit,
-    Alternatives(Vec<String>),
-}
-
-impl Pattern {
-    /// Reads `^...$`; `None` if it uses anything else.
-    fn new(regex: &str) -> Option<Pattern> {
-        let body = regex.strip_prefix('^')?.strip_suffix('$')?;
-        let mut chars = body.chars().peekable();
-        let mut atoms = Vec::new();
-        while let Some(c) = chars.next() {
-            let atom = match c {
-                '\\' => match chars.next()? {
-                    'w' => Atom::Word,
-                    'd' => Atom::Digit,
-                    c if c.is_ascii_punctuation() => Atom::Char(c),
-                    _ => return None,
-                },
-                '(' => {
-                    let mut group = String::new();
-                    loop {
-                        match chars.next()? {
-                            ')' => break,
-                            c => group.push(c),
-                        }
-                    }
-                    let words: Vec<String> = group.split('|').map(str::to_owned).collect();
-                    let literal = |w: &String| {
-                        !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    };
-                    if !words.iter().all(literal) {
-                        return None;
-                    }
-                    Atom::Alternatives(words)
-                }
-                c if c.is_ascii_alphanumeric() || c == '-' => Atom::Char(c),
-                _ => return None,
-            };
-            let repeated = chars.next_if_eq(&'+').is_some();
-            atoms.push((atom, repeated));
-        }
-        Some(Pattern(atoms))
-    }
-
-    /// Whether the whole of `text` matches.
-    fn matches(&self, text: &str) -> bool {
-        matches_from(&self.0, text)
-    }
-}
-
-fn matches_from(atoms: &[(Atom, bool)], text: &str) -> bool {
-    let Some(((atom, repeated), rest)) = atoms.split_first() else {
-        return text.is_empty();
-    };
-    // Every place one match (or, repeated, any number of matches) can end; each match
-    // takes at least one character, so this ends.
-    let mut ends = Vec::new();
-    let mut frontier = vec![text];
-    while !frontier.is_empty() {
-        let next: Vec<&str> = frontier
-            .iter()
-            .flat_map(|text| atom.strip(text).unwrap_or_default())
-            .collect();
-        ends.extend(next.iter().copied());
-        if !repeated {
-            break;
-        }
-        frontier = next;
-    }
-    // Longest first, as a greedy regex would.
-    ends.iter().rev().any(|after| matches_from(rest, after))
-}
-
-impl Atom {
-    /// What may follow one match of the atom at the start of `text`.
-    fn strip<'a>(&self, text: &'a str) -> Option<Vec<&'a str>> {
-        let first = text.chars().next()?;
-        let one = |ok: bool| ok.then(|| vec![&text[first.len_utf8()..]]);
-        match self {
-            Atom::Char(c) => one(first == *c),
-            Atom::Word => one(first.is_ascii_alphanumeric() || first == '_'),
-            Atom::Digit => one(first.is_ascii_digit()),
-            Atom::Alternatives(words) => {
-                let ends: Vec<&str> = words
-                    .iter()
-                    .filter_map(|w| text.strip_prefix(w.as_str()))
-                    .collect();
-                (!ends.is_empty()).then_some(ends)
-            }
-        }
-    }
 }
