@@ -83,7 +83,7 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
         }
     };
     Some(TokenFile {
-        path: format!("src/{}.rs", service_module(space)),
+        path: "src/service.rs".to_owned(),
         tokens,
     })
 }
@@ -101,26 +101,16 @@ fn raw_string(text: &str) -> TokenStream {
     }
 }
 
-/// The module of the service file: `service`, unless a type's module has that name.
-fn service_module(space: &TypeSpace) -> String {
-    let mut module = "service".to_owned();
-    while space.items.values().any(|item| item.module == module) {
-        module.push('_');
-    }
-    module
-}
-
 /// The declaration of `src/service.rs` in `src/lib.rs`.
 pub fn lib_rs_module(space: &TypeSpace) -> TokenStream {
     if !has_client(space) {
         return TokenStream::new();
     }
     let feature = CLIENT_FEATURE;
-    let module = ident(&service_module(space));
     quote! {
         #[cfg(feature = #feature)]
         #[rustfmt::skip]
-        mod #module;
+        mod service;
     }
 }
 
@@ -130,12 +120,11 @@ pub fn lib_rs_exports(space: &TypeSpace) -> TokenStream {
         return TokenStream::new();
     }
     let (feature, dynamic) = (CLIENT_FEATURE, DYNAMIC_FEATURE);
-    let module = ident(&service_module(space));
     quote! {
         #[cfg(feature = #dynamic)]
-        pub use #module::OPERATIONS;
+        pub use service::OPERATIONS;
         #[cfg(feature = #feature)]
-        pub use #module::SERVICE;
+        pub use service::SERVICE;
     }
 }
 
@@ -193,12 +182,8 @@ fn shape_words(ty: &RustType) -> String {
 
 /// The first sentence of Markdown docs, as plain text on one line.
 fn plain_summary(markdown: &str) -> String {
-    let paragraph = markdown.split("\n\n").next().unwrap_or_default();
-    let text = strip_markdown(&paragraph.replace('\n', " "));
-    match text.find(". ") {
-        Some(end) => text[..=end].to_owned(),
-        None => text,
-    }
+    let sentence = super::fallback::first_sentence(markdown).unwrap_or_default();
+    strip_markdown(sentence.lines().next().unwrap_or_default())
 }
 
 /// `text` without Markdown's code spans, emphasis and link targets.

@@ -83,9 +83,26 @@ fn type_names(model: &Model, selection: &Selection, items: &[ItemId]) -> BTreeMa
     assign(candidates, &BTreeSet::new(), Case::UpperCamel)
 }
 
+/// The names no file module may take: `mod`, and the modules of the crate root, which
+/// the root's glob re-exports of `types` and `operations` would make ambiguous.
+fn reserved_modules() -> BTreeSet<String> {
+    [
+        "r#mod",
+        "builders",
+        "interop",
+        "operations",
+        "patterns",
+        "primitives",
+        "service",
+        "types",
+    ]
+    .map(str::to_owned)
+    .into()
+}
+
 /// The file module of every item.
 fn module_names(names: &BTreeMap<ItemId, String>) -> BTreeMap<ItemId, String> {
-    let reserved = BTreeSet::from(["r#mod".to_owned()]);
+    let reserved = reserved_modules();
     let candidates = names
         .iter()
         .map(|(id, name)| (id.clone(), names::rust_ident(name, Case::Snake)));
@@ -519,11 +536,7 @@ fn operations(
         let name = &names[&TypeKey::Operation(id.clone())];
         (id.clone(), names::rust_ident(name, Case::Snake))
     });
-    let mut modules = assign(
-        candidates,
-        &BTreeSet::from(["r#mod".to_owned()]),
-        Case::Snake,
-    );
+    let mut modules = assign(candidates, &reserved_modules(), Case::Snake);
     let context = OperationContext {
         model,
         selection,

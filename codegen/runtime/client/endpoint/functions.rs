@@ -161,7 +161,7 @@ impl<'a> Args<'a> {
 
 /// Whether `value` is a valid DNS host label, or with `allow_dots` a dotted series of
 /// them: 1 to 63 letters, digits and hyphens, not starting with a hyphen.
-pub(super) fn is_valid_host_label(value: &str, allow_dots: bool) -> bool {
+pub(crate) fn is_valid_host_label(value: &str, allow_dots: bool) -> bool {
     if allow_dots {
         value.split('.').all(is_host_label)
     } else {

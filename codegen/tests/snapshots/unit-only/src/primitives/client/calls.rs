@@ -11,6 +11,7 @@ use std::time::SystemTime;
 use super::call::Call;
 use super::compress::compress;
 use super::config::Settings;
+use super::endpoint::is_valid_host_label;
 use super::error::{Error, RequestError, ResponseError};
 use super::sigv4::{self, SigningParams};
 use crate::primitives::wire::error_code;
@@ -148,16 +149,7 @@ const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VE
 /// `prefix` before `host`, when together they make a valid host name.
 fn prefixed_host(prefix: &str, host: &str) -> Result<String, RequestError> {
     let (name, _port) = host.split_once(':').unwrap_or((host, ""));
-    let full = format!("{prefix}{name}");
-    let valid = full.split('.').all(|label| {
-        !label.is_empty()
-            && label.len() <= 63
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.starts_with('-')
-    });
-    match valid {
+    match is_valid_host_label(&format!("{prefix}{name}"), true) {
         true => Ok(format!("{prefix}{host}")),
         false => Err(RequestError::HostPrefix(prefix.to_owned())),
     }
@@ -185,11 +177,7 @@ pub(crate) fn read<O: Call>(response: Response) -> Result<O::Output, Error<O::Er
         return O::read_output(response.body())
             .map_err(|e| failed(ResponseError::new("output", e)));
     }
-    let error_type = response
-        .headers()
-        .get("x-amzn-errortype")
-        .and_then(|value| value.to_str().ok());
-    match O::read_error(error_type, response.body()) {
+    match O::read_error(error_type(&response), response.body()) {
         Ok(error) => Err(Error::Service {
             error,
             status,
@@ -201,9 +189,11 @@ pub(crate) fn read<O: Call>(response: Response) -> Result<O::Output, Error<O::Er
 
 /// The error code of an error response, for deciding whether to retry it.
 pub(crate) fn response_code(response: &Response) -> Option<String> {
-    let error_type = response
-        .headers()
-        .get("x-amzn-errortype")
-        .and_then(|value| value.to_str().ok());
-    error_code(error_type, response.body())
+    error_code(error_type(response), response.body())
+}
+
+/// The `X-Amzn-Errortype` header of a response.
+fn error_type(response: &Response) -> Option<&str> {
+    let value = response.headers().get("x-amzn-errortype")?;
+    value.to_str().ok()
 }

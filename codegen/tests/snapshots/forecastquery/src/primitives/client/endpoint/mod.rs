@@ -27,6 +27,7 @@
 
 mod eval;
 mod functions;
+pub(crate) use functions::is_valid_host_label;
 mod params;
 mod partitions;
 mod rules;
