@@ -102,7 +102,7 @@ mod stages {
             .bench_values(|files| {
                 files
                     .into_iter()
-                    .map(|f| codegen::format::format(&f.path, f.tokens, "").unwrap())
+                    .map(|f| codegen::format::format(&f.path, f.code, "").unwrap())
                     .collect::<Vec<_>>()
             });
     }

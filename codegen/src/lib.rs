@@ -107,7 +107,7 @@ pub fn generate_from(sources: &[Source], options: &Options) -> Result<Generated,
     // Tokens cannot cross threads, so each part is emitted where it is formatted.
     let formatted = parallel::map(&emitter.parts(), |part| {
         let file = emitter.emit(part)?;
-        let contents = format::format(&file.path, file.tokens, &header);
+        let contents = format::format(&file.path, file.code, &header);
         Some(contents.map(|contents| GeneratedFile {
             path: PathBuf::from(file.path),
             contents,

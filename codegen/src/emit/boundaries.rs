@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 
 use super::example::Samples;
 use super::ty::ident;
-use super::TokenFile;
+use super::CodeFile;
 use crate::load::traits::{Length, Range};
 use crate::typespace::{Checks, Field, Inner, ItemKind, RustType, TypeSpace};
 
@@ -38,7 +38,7 @@ struct Probe<'a> {
 }
 
 /// `tests/constraints.rs`, or nothing for crates without serde or without constraints.
-pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
+pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<CodeFile> {
     space.json?;
     let samples = Samples::new(space);
     let krate = ident(&crate_name.replace('-', "_"));
@@ -52,9 +52,9 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
     if tests.is_empty() {
         return None;
     }
-    Some(TokenFile {
+    Some(CodeFile {
         path: "tests/constraints.rs".to_owned(),
-        tokens: file(&krate, &tests),
+        code: file(&krate, &tests).into(),
     })
 }
 

@@ -5,11 +5,14 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::code::Code;
 use super::docs;
 use super::structure::redacted_debug;
+use super::text::Writer;
 use super::ty::{self, ident, optional, tokens};
-use super::TokenFile;
+use super::CodeFile;
 use crate::emit::paths::{BOX_NEW, DEFAULT_DEFAULT, ERR, NONE, OK, OPTION, RESULT, SOME};
+use crate::format::macro_call::inline;
 use crate::typespace::{builder_name, Field, Item, ItemKind, RustType, TypeSpace};
 
 /// Setter names that clippy takes for operator methods (`a.add(b)`) that should
@@ -20,23 +23,37 @@ const OPERATOR_METHODS: &[&str] = &[
 
 /// The builder of a structure, its `Foo::builder()` and its `build()`; `docs` are those
 /// of its fields, which the setters repeat.
-pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool) -> TokenStream {
+pub fn emit(code: &mut Code, item: &Item, fields: &[Field], docs: &[String], sensitive: bool) {
     let name = ident(&item.name);
     let label = builder_name(&item.name);
     let builder = ident(&label);
-    let summary = format!(
-        " A builder for [`{0}`](crate::{0}), from [`{0}::builder`](crate::{0}::builder): \
+    let mut w = Writer::default();
+    w.docs(&format!(
+        "A builder for [`{0}`](crate::{0}), from [`{0}::builder`](crate::{0}::builder): \
          a setter for every member, then [`build`]({label}::build).",
         item.name
-    );
-    let derive_debug = (!item.derives.redacted_debug).then(|| quote!(Debug,));
+    ));
+    w.line(match item.derives.redacted_debug {
+        true => "#[derive(Clone, Default, PartialEq)]",
+        false => "#[derive(Debug, Clone, Default, PartialEq)]",
+    });
+    match fields.is_empty() {
+        true => w.line(format_args!("pub struct {label} {{}}")),
+        false => {
+            w.open(format_args!("pub struct {label} {{"));
+            for f in fields {
+                let ty = tokens(&f.ty);
+                let ty = inline(quote!(#OPTION<#ty>));
+                w.typed(&format!("{}: ", f.name), &ty, ",");
+            }
+            w.close("}");
+        }
+    }
+    code.text(w.finish());
+    code.declare(&label);
     let debug = item.derives.redacted_debug.then(|| {
         let unset: Vec<Field> = fields.iter().map(as_optional).collect();
         redacted_debug(&label, &unset, sensitive)
-    });
-    let slots = fields.iter().map(|f| {
-        let (field, ty) = (ident(&f.name), tokens(&f.ty));
-        quote!(#field: #OPTION<#ty>,)
     });
     let constructor = format!(" A builder for `{}` with every member unset.", item.name);
     let allow = fields
@@ -45,12 +62,7 @@ pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool
         .then(|| quote!(#[allow(clippy::should_implement_trait)]));
     let setters = fields.iter().zip(docs).map(|(f, docs)| setters(f, docs));
     let build = build(item, fields);
-    quote! {
-        #[doc = #summary]
-        #[derive(#derive_debug Clone, Default, PartialEq)]
-        pub struct #builder {
-            #(#slots)*
-        }
+    code.tokens(quote! {
         #debug
         impl #name {
             #[doc = #constructor]
@@ -64,7 +76,7 @@ pub fn emit(item: &Item, fields: &[Field], docs: &[TokenStream], sensitive: bool
             #(#setters)*
             #build
         }
-    }
+    });
 }
 
 /// A field as the builder holds it: always an `Option`.
@@ -77,7 +89,8 @@ fn as_optional(field: &Field) -> Field {
 
 /// The two setters of a field, written by the runtime's `setters!` macro: the plain one
 /// and the one that replaces the value, both with the member's docs.
-fn setters(field: &Field, docs: &TokenStream) -> TokenStream {
+fn setters(field: &Field, docs: &str) -> TokenStream {
+    let docs = docs::attrs(docs);
     let (slot, member) = (ident(&field.name), &field.member);
     let (setter, replace) = (ident(&field.setter), ident(&field.replace_setter));
     let (kind, ty) = match &field.ty {
@@ -206,7 +219,7 @@ fn value(field: &Field) -> TokenStream {
 }
 
 /// `src/builders.rs`: the public home of every builder.
-pub fn module_file(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> TokenFile {
+pub fn module_file(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> CodeFile {
     let mut docs = "Builders for the model's structures, one each: `Foo::builder()` gives a \
                     `FooBuilder`.\n\n\
                     A setter takes anything that converts into the member's type; the \
@@ -228,12 +241,13 @@ pub fn module_file(space: &TypeSpace, crate_name: &str, example: Option<&str>) -
         let (module, builder) = (ident(&item.module), ident(&builder_name(&item.name)));
         Some(quote!(pub use crate::types::#module::#builder;))
     });
-    TokenFile {
+    CodeFile {
         path: "src/builders.rs".to_owned(),
-        tokens: quote! {
+        code: quote! {
             #docs
             #(#uses)*
-        },
+        }
+        .into(),
     }
 }
 

@@ -11,7 +11,7 @@ use super::docs::Links;
 use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
 use super::root::{CLIENT_FEATURE, DYNAMIC_FEATURE};
 use super::ty::ident;
-use super::TokenFile;
+use super::CodeFile;
 use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
 
 /// Whether any operation asks for its requests to be gzipped.
@@ -29,7 +29,7 @@ pub fn has_client(space: &TypeSpace) -> bool {
 
 /// `src/service.rs`: the service as the client calls it, and the constructors of a
 /// client of it.
-pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
+pub fn service_file(space: &TypeSpace, links: &Links) -> Option<CodeFile> {
     if !has_client(space) {
         return None;
     }
@@ -82,9 +82,9 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<TokenFile> {
             }
         }
     };
-    Some(TokenFile {
+    Some(CodeFile {
         path: "src/service.rs".to_owned(),
-        tokens,
+        code: tokens.into(),
     })
 }
 

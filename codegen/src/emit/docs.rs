@@ -294,16 +294,29 @@ pub fn deprecated(deprecated: Option<&Deprecated>) -> TokenStream {
     let Some(deprecated) = deprecated else {
         return TokenStream::new();
     };
+    match deprecation_note(deprecated) {
+        None => quote!(#[deprecated]),
+        Some(note) => quote!(#[deprecated(note = #note)]),
+    }
+}
+
+/// The `#[deprecated]` attribute of [`deprecated`] as a line of text.
+pub fn deprecated_attr(deprecated: Option<&Deprecated>) -> Option<String> {
+    Some(match deprecation_note(deprecated?) {
+        None => "#[deprecated]".to_owned(),
+        Some(note) => format!("#[deprecated(note = {})]", Literal::string(&note)),
+    })
+}
+
+/// The note of a `#[deprecated]` attribute: the model's message and since when.
+fn deprecation_note(deprecated: &Deprecated) -> Option<String> {
     let note = match (&deprecated.message, &deprecated.since) {
         (Some(message), Some(since)) => format!("{message} (since {since})"),
         (Some(message), None) => message.clone(),
         (None, Some(since)) => format!("deprecated since {since}"),
         (None, None) => String::new(),
     };
-    match note.is_empty() {
-        true => quote!(#[deprecated]),
-        false => quote!(#[deprecated(note = #note)]),
-    }
+    (!note.is_empty()).then_some(note)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod arbitrary;
 mod boundaries;
 mod builder;
 mod client;
+pub mod code;
 pub mod docs;
 mod enumeration;
 mod example;
@@ -18,6 +19,7 @@ mod roundtrip;
 pub mod structure;
 #[cfg(test)]
 mod tests;
+mod text;
 pub mod ty;
 mod union;
 mod validate;
@@ -29,22 +31,23 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::typespace::{Item, ItemKind, OperationItem, TypeSpace};
+use code::Code;
 use docs::Links;
 use fallback::Fallbacks;
 pub use root::{cargo_toml, runtime_files};
 pub use roundtrip::sample_bodies;
 
-/// One file before formatting: its path in the crate and its tokens.
-pub struct TokenFile {
+/// One file before formatting: its path in the crate and its code.
+pub struct CodeFile {
     /// Path relative to the crate root.
     pub path: String,
     /// The file's items.
-    pub tokens: TokenStream,
+    pub code: Code,
 }
 
 /// Every Rust file of the crate, as tokens, in a stable order. The crate docs show how
 /// to read a response of `example`, an operation name.
-pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<TokenFile> {
+pub fn emit(space: &TypeSpace, crate_name: &str, example: Option<&str>) -> Vec<CodeFile> {
     let links = Links::new(space);
     let emitter = Emitter::new(space, &links, crate_name, example);
     emitter
@@ -146,7 +149,7 @@ impl<'a> Emitter<'a> {
     /// The file of a part, if it has one, with prelude names short where nothing in the
     /// file shadows them. Only the crate's own names can: a file that takes one of them
     /// is emitted again with those names absolute.
-    pub fn emit(&self, part: &Part) -> Option<TokenFile> {
+    pub fn emit(&self, part: &Part) -> Option<CodeFile> {
         let file = {
             let _scope = paths::Scope::enter(BTreeSet::new());
             self.tokens(part)?
@@ -154,7 +157,7 @@ impl<'a> Emitter<'a> {
         if !self.shadows_prelude {
             return Some(file);
         }
-        let taken = paths::taken(&file.tokens, &self.crate_names);
+        let taken = paths::taken(&file.code, &self.crate_names);
         if taken.is_empty() {
             return Some(file);
         }
@@ -162,7 +165,7 @@ impl<'a> Emitter<'a> {
         self.tokens(part)
     }
 
-    fn tokens(&self, part: &Part) -> Option<TokenFile> {
+    fn tokens(&self, part: &Part) -> Option<CodeFile> {
         let (space, links, crate_name) = (self.space, self.links, self.crate_name);
         match part {
             Part::Interop => self.interop.as_ref().map(interop::support_file),
@@ -175,15 +178,15 @@ impl<'a> Emitter<'a> {
             Part::PrimitivesIndex => Some(root::primitives_index(space.json)),
             Part::Patterns => validate::patterns_file(space),
             Part::Service => client::service_file(space, links),
-            Part::Item(item) => Some(TokenFile {
+            Part::Item(item) => Some(CodeFile {
                 path: format!("src/types/{}.rs", item.module.trim_start_matches("r#")),
-                tokens: item_file(self, item),
+                code: item_file(self, item),
             }),
             Part::Operation(op) => Some(self.operation_file(op)),
         }
     }
 
-    fn operation_file(&self, op: &OperationItem) -> TokenFile {
+    fn operation_file(&self, op: &OperationItem) -> CodeFile {
         let summary = format!(" The `{}` operation and its errors.", op.name);
         let exchange = (Some(op.name.as_str()) == self.example)
             .then(|| exchange::docs(self.space, self.crate_name, op))
@@ -201,9 +204,9 @@ impl<'a> Emitter<'a> {
         let arbitrary = arbitrary::error_impls(op);
         let conversions = self.interop.as_ref().map(|g| g.operation(op));
         let client = client::operation_impls(self.space, op);
-        TokenFile {
+        CodeFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
-            tokens: quote!(#![doc = #summary] #body #client #arbitrary #conversions),
+            code: quote!(#![doc = #summary] #body #client #arbitrary #conversions).into(),
         }
     }
 }
@@ -236,44 +239,50 @@ fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
 
 /// An item's file: its type, builder and impls, and its conversions to and from the AWS
 /// SDK when the emitter generates them.
-fn item_file(emitter: &Emitter, item: &Item) -> TokenStream {
+fn item_file(emitter: &Emitter, item: &Item) -> Code {
     let (links, fallbacks, space) = (emitter.links, &emitter.fallbacks, emitter.space);
-    let summary = format!(" {}", fallback::file(item));
-    let body = match &item.kind {
+    let mut code = Code::default();
+    let mut summary = text::Writer::default();
+    summary.inner_docs(&fallback::file(item));
+    code.text(summary.finish());
+    match &item.kind {
         ItemKind::Struct {
             fields,
             error,
             sensitive,
         } => {
-            let docs: Vec<TokenStream> = fields
+            let docs: Vec<String> = fields
                 .iter()
                 .map(|f| structure::field_docs(links, fallbacks, item, f))
                 .collect();
-            let structure = structure::emit(
-                links,
-                fallbacks,
+            structure::emit(
+                &mut code,
                 item,
                 fields,
+                &structure::item_docs(links, fallbacks, item),
                 &docs,
                 error.as_ref(),
                 *sensitive,
             );
-            let builder = builder::emit(item, fields, &docs, *sensitive);
-            quote!(#structure #builder)
+            builder::emit(&mut code, item, fields, &docs, *sensitive);
         }
-        ItemKind::Enum { variants, unknown } => {
-            enumeration::emit_string(links, fallbacks, item, variants, unknown)
-        }
-        ItemKind::IntEnum { variants, unknown } => {
-            enumeration::emit_int(links, fallbacks, item, variants, unknown)
-        }
+        ItemKind::Enum { variants, unknown } => code.tokens(enumeration::emit_string(
+            links, fallbacks, item, variants, unknown,
+        )),
+        ItemKind::IntEnum { variants, unknown } => code.tokens(enumeration::emit_int(
+            links, fallbacks, item, variants, unknown,
+        )),
         ItemKind::Union {
             variants, unknown, ..
-        } => union::emit(links, fallbacks, item, variants, unknown),
+        } => code.tokens(union::emit(links, fallbacks, item, variants, unknown)),
     };
-    let validate = validate::impls(item, &space.patterns);
-    let serde = space.json.is_some().then(|| wire::impls(item));
-    let arbitrary = arbitrary::impls(item);
-    let conversions = emitter.interop.as_ref().map(|g| g.item(item));
-    quote!(#![doc = #summary] #body #validate #serde #arbitrary #conversions)
+    code.tokens(validate::impls(item, &space.patterns));
+    if space.json.is_some() {
+        code.tokens(wire::impls(item));
+    }
+    code.tokens(arbitrary::impls(item));
+    if let Some(interop) = &emitter.interop {
+        code.tokens(interop.item(item));
+    }
+    code
 }

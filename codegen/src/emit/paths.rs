@@ -13,9 +13,12 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::fmt;
 
 use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
+
+use super::code::Code;
 
 /// The prelude's names, by the `std` module that defines them.
 const PRELUDE: &[(&str, &[&str])] = &[
@@ -167,21 +170,30 @@ impl Std {
     }
 }
 
-impl ToTokens for Std {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
+impl Std {
+    /// The segments to print, and whether the path starts at the root (`::std`).
+    fn printed(&self) -> (Vec<&'static str>, bool) {
         let all = [
             Some(self.root),
             Some(self.module),
             Some(self.item),
             self.member,
         ];
-        let all: Vec<&str> = all.into_iter().flatten().collect();
+        let mut all: Vec<&str> = all.into_iter().flatten().collect();
         let keep = self.segments().min(all.len());
         let start = all.len() - keep;
-        if start == 0 {
+        all.drain(..start);
+        (all, start == 0)
+    }
+}
+
+impl ToTokens for Std {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let (segments, rooted) = self.printed();
+        if rooted {
             tokens.extend(quote::quote!(::));
         }
-        for (at, segment) in all[start..].iter().enumerate() {
+        for (at, segment) in segments.iter().enumerate() {
             if at > 0 {
                 tokens.extend(quote::quote!(::));
             }
@@ -190,11 +202,25 @@ impl ToTokens for Std {
     }
 }
 
-/// The prelude's names that `tokens`, a file, takes: those it declares or imports, and
+/// The path as code text, short or absolute as its tokens are.
+impl fmt::Display for Std {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (segments, rooted) = self.printed();
+        if rooted {
+            f.write_str("::")?;
+        }
+        f.write_str(&segments.join("::"))
+    }
+}
+
+/// The prelude's names that `code`, a file, takes: those it declares or imports, and
 /// with a glob import also those among `crate_names`, the names the crate declares.
-pub fn taken(tokens: &TokenStream, crate_names: &BTreeSet<String>) -> BTreeSet<String> {
+pub fn taken(code: &Code, crate_names: &BTreeSet<String>) -> BTreeSet<String> {
     let mut names = Names::default();
-    names.collect(tokens.clone(), false);
+    for tokens in code.token_pieces() {
+        names.collect(tokens.clone(), false);
+    }
+    names.taken.extend(code.declared().iter().cloned());
     if names.glob {
         names.taken.extend(crate_names.iter().cloned());
     }
@@ -356,7 +382,7 @@ mod tests {
             use crate::{Vec as V};
             pub struct NotPrelude;
         };
-        let taken = taken(&file, &names(&["Box"]));
+        let taken = taken(&file.into(), &names(&["Box"]));
         assert_eq!(taken, names(&["String", "Some", "Vec"]));
     }
 
@@ -368,7 +394,7 @@ mod tests {
                 fn Ok() {}
             }
         };
-        assert!(taken(&file, &BTreeSet::new()).is_empty());
+        assert!(taken(&file.into(), &BTreeSet::new()).is_empty());
     }
 
     #[test]
@@ -376,7 +402,7 @@ mod tests {
         let file = quote!(
             pub use types::*;
         );
-        let taken = taken(&file, &names(&["String", "Widget"]));
+        let taken = taken(&file.into(), &names(&["String", "Widget"]));
         assert_eq!(taken, names(&["String"]));
     }
 }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::docs::{self, Links};
 use super::ty::ident;
-use super::TokenFile;
+use super::CodeFile;
 use crate::typespace::{ItemKind, JsonProtocol, RustType, TypeSpace};
 
 /// One runtime support module, copied verbatim into `src/primitives/`.
@@ -348,7 +348,7 @@ pub fn lib_rs(
     links: &Links,
     crate_name: &str,
     example: Option<&str>,
-) -> TokenFile {
+) -> CodeFile {
     let docs = docs::inner_attrs(&crate_docs(space, links, crate_name, example));
     let public = runtime(space.json).filter(|file| file.public).map(|file| {
         let (module, cfg) = (ident(file.stem), file.cfg());
@@ -407,9 +407,9 @@ pub fn lib_rs(
         #client_exports
         #types
     };
-    TokenFile {
+    CodeFile {
         path: "src/lib.rs".to_owned(),
-        tokens,
+        code: tokens.into(),
     }
 }
 
@@ -579,7 +579,7 @@ fn example_docs(space: &TypeSpace, crate_name: &str, operation: &str) -> Option<
 }
 
 /// `src/types/mod.rs`: one private module per item, re-exported.
-pub fn types_index(space: &TypeSpace) -> TokenFile {
+pub fn types_index(space: &TypeSpace) -> CodeFile {
     let entries = space
         .items
         .values()
@@ -594,7 +594,7 @@ pub fn types_index(space: &TypeSpace) -> TokenFile {
 }
 
 /// `src/operations/mod.rs`: one private module per operation, re-exported.
-pub fn operations_index(space: &TypeSpace) -> TokenFile {
+pub fn operations_index(space: &TypeSpace) -> CodeFile {
     let mut entries = Vec::new();
     for op in space.operations.values() {
         entries.push((op.module.as_str(), op.name.as_str()));
@@ -613,7 +613,7 @@ fn index<'a>(
     doc: &str,
     visibility: TokenStream,
     entries: impl Iterator<Item = (&'a str, &'a str)>,
-) -> TokenFile {
+) -> CodeFile {
     let mut modules = Vec::new();
     let mut uses = Vec::new();
     for (module, name) in entries {
@@ -625,18 +625,19 @@ fn index<'a>(
         let name = ident(name);
         uses.push(quote!(pub use #module::#name;));
     }
-    TokenFile {
+    CodeFile {
         path: path.to_owned(),
-        tokens: quote! {
+        code: quote! {
             #![doc = #doc]
             #(#visibility mod #modules;)*
             #(#uses)*
-        },
+        }
+        .into(),
     }
 }
 
 /// `src/primitives/mod.rs`: the runtime support modules.
-pub fn primitives_index(json: Option<JsonProtocol>) -> TokenFile {
+pub fn primitives_index(json: Option<JsonProtocol>) -> CodeFile {
     let modules = runtime(json).map(|file| {
         let (module, cfg) = (ident(file.stem), file.cfg());
         let names = file.exports.iter().map(|n| ident(n));
@@ -652,13 +653,14 @@ pub fn primitives_index(json: Option<JsonProtocol>) -> TokenFile {
             #exports
         }
     });
-    TokenFile {
+    CodeFile {
         path: "src/primitives/mod.rs".to_owned(),
-        tokens: quote! {
+        code: quote! {
             //! Types that the model's simple shapes map to, the values the model does not
             //! name, operations as types, and the error of structure builders.
             #(#modules)*
-        },
+        }
+        .into(),
     }
 }
 

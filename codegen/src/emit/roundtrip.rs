@@ -11,7 +11,7 @@ use quote::quote;
 use super::arbitrary::FEATURE;
 use super::example::Samples;
 use super::ty::ident;
-use super::TokenFile;
+use super::CodeFile;
 use crate::emit::paths::{NONE, PARTIAL_EQ, VEC, VEC_NEW};
 use crate::typespace::{Item, ItemKind, RustType, TypeSpace};
 
@@ -21,7 +21,7 @@ const TYPES_PER_TEST: usize = 64;
 
 /// `tests/roundtrip.rs`, or nothing for crates without serde or without a type that has
 /// serde impls (a service of `Unit` operations alone), where it would test nothing.
-pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
+pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<CodeFile> {
     space.json?;
     serde_items(space).next()?;
     let krate = ident(&crate_name.replace('-', "_"));
@@ -40,9 +40,9 @@ pub fn tests_file(space: &TypeSpace, crate_name: &str) -> Option<TokenFile> {
         #samples
         #drawn
     };
-    Some(TokenFile {
+    Some(CodeFile {
         path: "tests/roundtrip.rs".to_owned(),
-        tokens,
+        code: tokens.into(),
     })
 }
 

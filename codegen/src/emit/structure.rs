@@ -4,92 +4,92 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::code::Code;
 use super::docs::{self, Links};
 use super::fallback::{self, Fallbacks};
+use super::text::Writer;
 use super::ty::{self, ident};
 use crate::emit::paths::{BOX_NEW, DEFAULT, DEFAULT_DEFAULT, OK, SOME};
+use crate::format::macro_call::inline;
 use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
 
 /// The marker printed in place of sensitive values.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-/// The tokens of a structure item; `docs` are those of its fields, from [`field_docs`].
+/// A structure item: its definition, laid out as text, then its impls. `item_docs` are
+/// its docs, from [`item_docs`], and `docs` those of its fields, from [`field_docs`].
 pub fn emit(
-    links: &Links,
-    fallbacks: &Fallbacks,
+    code: &mut Code,
     item: &Item,
     fields: &[Field],
-    docs: &[TokenStream],
+    item_docs: &str,
+    docs: &[String],
     error: Option<&ErrorInfo>,
     sensitive: bool,
-) -> TokenStream {
-    let name = ident(&item.name);
-    let item_docs = docs::attrs(&docs::item_docs(
-        links,
-        item.docs.as_deref(),
-        &fallbacks.item(item),
-    ));
-    let deprecated = docs::deprecated(item.deprecated.as_ref());
-    let derives = derives(item);
-    let fields_tokens = fields.iter().zip(docs).map(|(f, docs)| field(f, docs));
+) {
+    let mut w = Writer::default();
+    w.docs(item_docs);
+    if let Some(attr) = docs::deprecated_attr(item.deprecated.as_ref()) {
+        w.attribute(&attr);
+    }
+    w.line(derives(item));
+    match fields.is_empty() {
+        true => w.line(format_args!("pub struct {} {{}}", item.name)),
+        false => {
+            w.open(format_args!("pub struct {} {{", item.name));
+            for (f, docs) in fields.iter().zip(docs) {
+                field(&mut w, f, docs);
+            }
+            w.close("}");
+        }
+    }
+    code.text(w.finish());
+    code.declare(&item.name);
     let debug = item
         .derives
         .redacted_debug
         .then(|| redacted_debug(&item.name, fields, sensitive));
     let default = (item.derives.default == DefaultImpl::Model).then(|| model_default(item, fields));
     let error = error.map(|e| error_impls(item, e));
-    quote! {
-        #item_docs
-        #deprecated
-        #derives
-        pub struct #name {
-            #(#fields_tokens)*
-        }
-        #debug
-        #default
-        #error
-    }
+    code.tokens(quote!(#debug #default #error));
 }
 
-fn derives(item: &Item) -> TokenStream {
+fn derives(item: &Item) -> String {
     let mut names = Vec::new();
     if !item.derives.redacted_debug {
-        names.push(quote!(Debug));
+        names.push("Debug");
     }
-    names.push(quote!(Clone));
-    names.push(quote!(PartialEq));
+    names.push("Clone");
+    names.push("PartialEq");
     if item.derives.eq_hash {
-        names.push(quote!(Eq));
-        names.push(quote!(Hash));
+        names.extend(["Eq", "Hash"]);
     }
     if item.derives.default == DefaultImpl::Derive {
-        names.push(quote!(Default));
+        names.push("Default");
     }
-    quote!(#[derive(#(#names),*)])
+    format!("#[derive({})]", names.join(", "))
 }
 
-/// A field's `#[doc]` attributes, which its builder's setters repeat: the member's
+/// A structure's documentation, or what the generator knows of it.
+pub fn item_docs(links: &Links, fallbacks: &Fallbacks, item: &Item) -> String {
+    docs::item_docs(links, item.docs.as_deref(), &fallbacks.item(item))
+}
+
+/// A field's documentation, which its builder's setters repeat: the member's
 /// documentation (or what the generator knows of it), then the model's facts about it.
-pub fn field_docs(links: &Links, fallbacks: &Fallbacks, item: &Item, field: &Field) -> TokenStream {
+pub fn field_docs(links: &Links, fallbacks: &Fallbacks, item: &Item, field: &Field) -> String {
     let fallback = fallback::field(fallbacks, item, field);
     let facts = docs::Facts::of_field(field);
-    docs::attrs(&docs::member_docs(
-        links,
-        field.docs.as_deref(),
-        &fallback,
-        &facts,
-    ))
+    docs::member_docs(links, field.docs.as_deref(), &fallback, &facts)
 }
 
-fn field(field: &Field, docs: &TokenStream) -> TokenStream {
-    let name = ident(&field.name);
-    let deprecated = docs::deprecated(field.deprecated.as_ref());
-    let ty = ty::field_type(&field.ty, field.boxed, field.optional);
-    quote! {
-        #docs
-        #deprecated
-        pub #name: #ty,
+fn field(w: &mut Writer, field: &Field, docs: &str) {
+    w.docs(docs);
+    if let Some(attr) = docs::deprecated_attr(field.deprecated.as_ref()) {
+        w.attribute(&attr);
     }
+    let ty = ty::field_type(&field.ty, field.boxed, field.optional);
+    w.typed(&format!("pub {}: ", field.name), &inline(ty), ",");
 }
 
 /// A `Debug` impl for the type `label` that hides sensitive values, or every value when

@@ -175,7 +175,7 @@ fn only_the_crates_own_names_take_prelude_names() {
             let Some(file) = emitter.tokens(&part) else {
                 continue;
             };
-            for name in paths::taken(&file.tokens, &emitter.crate_names) {
+            for name in paths::taken(&file.code, &emitter.crate_names) {
                 assert!(
                     space.by_name.contains_key(&name),
                     "{path}: {}: {name}",

@@ -8,7 +8,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::ty::ident;
-use super::TokenFile;
+use super::CodeFile;
 use crate::emit::paths::{NONE, RESULT, SOME};
 use crate::load::traits::{Length, Range};
 use crate::typespace::{
@@ -292,7 +292,7 @@ fn float_bounds(range: Option<&Range>) -> Option<TokenStream> {
 
 /// `src/patterns.rs`: one static per pattern that compiles, or nothing when there is
 /// none.
-pub fn patterns_file(space: &TypeSpace) -> Option<TokenFile> {
+pub fn patterns_file(space: &TypeSpace) -> Option<CodeFile> {
     let statics: Vec<TokenStream> = space
         .patterns
         .values()
@@ -315,13 +315,14 @@ pub fn patterns_file(space: &TypeSpace) -> Option<TokenFile> {
     if statics.is_empty() {
         return None;
     }
-    Some(TokenFile {
+    Some(CodeFile {
         path: "src/patterns.rs".to_owned(),
-        tokens: quote! {
+        code: quote! {
             //! The model's patterns, translated for `regex-lite` when the crate was
             //! generated and compiled on first use.
             #(#statics)*
-        },
+        }
+        .into(),
     })
 }
 

@@ -120,6 +120,13 @@ pub fn layout(mac: &syn::Macro) -> String {
     out
 }
 
+/// Tokens as one line, spaced as a macro call's members are: a type's text.
+pub fn inline(stream: TokenStream) -> String {
+    let mut out = String::new();
+    Line::at(&mut out, 0).tokens(&tokens(stream));
+    out
+}
+
 /// A token as a line spaces it: operators of several characters are one token.
 enum Token {
     Word(String),

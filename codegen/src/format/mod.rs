@@ -2,10 +2,11 @@
 //! the model and the command that regenerates the file. Macro calls are laid out by
 //! [`macro_call`], one member per line.
 
-mod macro_call;
+pub mod macro_call;
 
 use proc_macro2::TokenStream;
 
+use crate::emit::code::{Code, Piece};
 use crate::error::Error;
 use crate::GENERATED_MARKER;
 
@@ -16,15 +17,28 @@ pub fn header(model_name: &str, command: &str) -> String {
     )
 }
 
-/// Formats a file's tokens with prettyplease.
-pub fn format(path: &str, tokens: TokenStream, header: &str) -> Result<String, Error> {
+/// A file's text behind `header`: its token pieces formatted with prettyplease, its
+/// text pieces as they are.
+pub fn format(path: &str, code: Code, header: &str) -> Result<String, Error> {
+    let mut out = header.to_owned();
+    for piece in code.into_pieces() {
+        match piece {
+            Piece::Tokens(tokens) => out.push_str(&format_tokens(path, tokens)?),
+            Piece::Text(text) => out.push_str(&text),
+        }
+    }
+    Ok(out)
+}
+
+/// Items' tokens laid out by prettyplease, their macro calls by [`macro_call`].
+fn format_tokens(path: &str, tokens: TokenStream) -> Result<String, Error> {
     let mut file: syn::File = syn::parse2(tokens).map_err(|err| Error::Internal {
         path: path.to_owned(),
         message: err.to_string(),
     })?;
     let calls = macro_call::take(&mut file);
     let text = prettyplease::unparse(&file);
-    Ok(format!("{header}{}", macro_call::put_back(&text, &calls)))
+    Ok(macro_call::put_back(&text, &calls))
 }
 
 /// A runtime support file: the header, then the text as written.

@@ -54,7 +54,7 @@ mod values;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::TokenFile;
+use super::CodeFile;
 use crate::typespace::{RustType, TypeSpace};
 pub use generator::Generator;
 pub use manifest::{dependencies, lib_rs_items};
@@ -90,10 +90,10 @@ pub fn generator(space: &TypeSpace) -> Option<Generator<'_>> {
 }
 
 /// `src/interop.rs`: the error type and the support code every conversion shares.
-pub fn support_file(generator: &Generator) -> TokenFile {
-    TokenFile {
+pub fn support_file(generator: &Generator) -> CodeFile {
+    CodeFile {
         path: format!("src/{MODULE}.rs"),
-        tokens: generator.support(),
+        code: generator.support().into(),
     }
 }
 

@@ -1,0 +1,183 @@
+//! Code an emitter lays out itself, a line at a time, as prettyplease prints it: four
+//! spaces a level, docs as `///` comments.
+
+use std::fmt::{Display, Write};
+
+/// One level of indentation.
+const INDENT: &str = "    ";
+
+/// Lines of code being written.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    depth: usize,
+}
+
+impl Writer {
+    /// A line at the current depth.
+    pub fn line(&mut self, line: impl Display) {
+        for _ in 0..self.depth {
+            self.out.push_str(INDENT);
+        }
+        // Writing to a `String` cannot fail.
+        let _ = writeln!(self.out, "{line}");
+    }
+
+    /// A line that opens a block: the lines after it are one level deeper.
+    pub fn open(&mut self, line: impl Display) {
+        self.line(line);
+        self.depth += 1;
+    }
+
+    /// A line that closes a block, one level up.
+    pub fn close(&mut self, line: impl Display) {
+        self.depth = self.depth.saturating_sub(1);
+        self.line(line);
+    }
+
+    /// `markdown` as `///` comments, as prettyplease prints the `#[doc]` attributes of
+    /// [`docs::attrs`](super::docs::attrs).
+    pub fn docs(&mut self, markdown: &str) {
+        for line in markdown.lines() {
+            match line.trim_end_matches(' ') {
+                "" => self.line("///"),
+                line => self.line(format_args!("/// {line}")),
+            }
+        }
+    }
+
+    /// `markdown` as `//!` comments, the docs of the module the file is.
+    pub fn inner_docs(&mut self, markdown: &str) {
+        for line in markdown.lines() {
+            match line.trim_end_matches(' ') {
+                "" => self.line("//!"),
+                line => self.line(format_args!("//! {line}")),
+            }
+        }
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// The width prettyplease fits lines in.
+const MARGIN: usize = 89;
+
+impl Writer {
+    /// `{prefix}{ty}{suffix}` on one line where it fits in the margin, as prettyplease
+    /// writes a field; otherwise the type's generic arguments one per line, each broken
+    /// the same way. `ty` is the type's text on one line.
+    pub fn typed(&mut self, prefix: &str, ty: &str, suffix: &str) {
+        let width = INDENT.len() * self.depth + prefix.len() + ty.len() + suffix.len();
+        match generic(ty) {
+            Some((head, args)) if width > MARGIN => {
+                self.open(format_args!("{prefix}{head}<"));
+                for arg in args {
+                    self.typed("", arg, ",");
+                }
+                self.close(format_args!(">{suffix}"));
+            }
+            _ => self.line(format_args!("{prefix}{ty}{suffix}")),
+        }
+    }
+}
+
+impl Writer {
+    /// An attribute, `#[name(args)]`, on one line where it fits in the margin, else with
+    /// its arguments on a line of their own.
+    pub fn attribute(&mut self, attr: &str) {
+        let width = INDENT.len() * self.depth + attr.len();
+        let parts = attr
+            .strip_prefix("#[")
+            .and_then(|rest| rest.strip_suffix(")]"))
+            .and_then(|rest| rest.split_once('('));
+        match parts {
+            Some((name, args)) if width > MARGIN => {
+                self.open(format_args!("#[{name}("));
+                self.line(args);
+                self.close(")]");
+            }
+            _ => self.line(attr),
+        }
+    }
+}
+
+/// A generic type's path and its arguments: `Vec<u8>` gives `Vec` and `[u8]`.
+fn generic(ty: &str) -> Option<(&str, Vec<&str>)> {
+    let open = ty.find('<')?;
+    let inner = ty.get(open + 1..)?.strip_suffix('>')?;
+    let mut args = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (at, c) in inner.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                args.push(inner[start..at].trim());
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    args.push(inner[start..].trim());
+    Some((&ty[..open], args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(depth: usize, prefix: &str, ty: &str) -> String {
+        let mut w = Writer {
+            depth,
+            ..Writer::default()
+        };
+        w.typed(prefix, ty, ",");
+        w.finish()
+    }
+
+    #[test]
+    fn a_type_that_fits_takes_one_line() {
+        assert_eq!(
+            typed(1, "pub a: ", "Option<Vec<String>>"),
+            "    pub a: Option<Vec<String>>,\n"
+        );
+    }
+
+    #[test]
+    fn a_long_type_breaks_at_its_generic_arguments_as_deep_as_needed() {
+        let map = "::std::collections::BTreeMap<String, ::std::collections::BTreeMap<crate::FillingTypeOfSomeKind, String>>";
+        assert_eq!(
+            typed(1, "pub filling: ", &format!("Option<{map}>")),
+            "    pub filling: Option<\n        ::std::collections::BTreeMap<\n            String,\n            \
+             ::std::collections::BTreeMap<crate::FillingTypeOfSomeKind, String>,\n        >,\n    >,\n"
+        );
+    }
+
+    #[test]
+    fn a_long_path_stays_on_its_line() {
+        let ty = "crate::AutoScalingTargetTrackingScalingPolicyConfigurationUpdateWithALongName";
+        assert_eq!(typed(1, "pub a: ", ty), format!("    pub a: {ty},\n"));
+    }
+
+    #[test]
+    fn a_long_attribute_takes_its_arguments_to_a_line_of_their_own() {
+        let mut w = Writer::default();
+        w.attribute("#[deprecated]");
+        let note = "n".repeat(80);
+        w.attribute(&format!("#[deprecated(note = \"{note}\")]"));
+        assert_eq!(
+            w.finish(),
+            format!("#[deprecated]\n#[deprecated(\n    note = \"{note}\"\n)]\n")
+        );
+    }
+
+    #[test]
+    fn docs_become_comments() {
+        let mut w = Writer::default();
+        w.docs("Text.  \n\n  Indented.");
+        assert_eq!(w.finish(), "/// Text.\n///\n///   Indented.\n");
+    }
+}
