@@ -187,13 +187,17 @@ impl<'a> Emitter<'a> {
     }
 
     fn operation_file(&self, op: &OperationItem) -> CodeFile {
-        let summary = format!(" The `{}` operation and its errors.", op.name);
         let exchange = (Some(op.name.as_str()) == self.example)
             .then(|| exchange::docs(self.space, self.crate_name, op))
             .flatten();
         let fallback = self.fallbacks.operation(op);
         let readable = self.readable.as_ref();
-        let body = operation::emit(
+        let mut code = Code::default();
+        let mut summary = text::Writer::default();
+        summary.inner_docs(&format!("The `{}` operation and its errors.", op.name));
+        code.text(summary.finish());
+        operation::emit(
+            &mut code,
             self.links,
             op,
             &fallback,
@@ -204,9 +208,10 @@ impl<'a> Emitter<'a> {
         let arbitrary = arbitrary::error_impls(op);
         let conversions = self.interop.as_ref().map(|g| g.operation(op));
         let client = client::operation_impls(self.space, op);
+        code.tokens(quote!(#client #arbitrary #conversions));
         CodeFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
-            code: quote!(#![doc = #summary] #body #client #arbitrary #conversions).into(),
+            code,
         }
     }
 }

@@ -1,67 +1,65 @@
 //! Operations: a unit type that carries the operation's docs and implements the runtime's
 //! `Operation` trait, and the error enum of everything the operation can fail with.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::code::Code;
 use super::docs::{self, Links};
+use super::text::Writer;
 use super::ty::ident;
 use crate::emit::paths::{FROM, NONE, OK, OPTION, RESULT, SOME};
 use std::collections::BTreeSet;
 
 use crate::typespace::OperationItem;
 
-/// The tokens of an operation's file: the operation type and its error enum.
-/// `fallback` is the operation's docs when the model has none. `readable` names the
-/// error structures that can be read from a JSON body; `None` means the crate has no
-/// serde, so no `from_response` either.
+/// An operation's items: the operation type, laid out as text with its impl and its
+/// error enum, then `from_response` as tokens. `fallback` is the operation's docs when
+/// the model has none. `readable` names the error structures that can be read from a
+/// JSON body; `None` means the crate has no serde, so no `from_response` either.
 pub fn emit(
+    code: &mut Code,
     links: &Links,
     op: &OperationItem,
     fallback: &str,
     readable: Option<&BTreeSet<&str>>,
     content_type: &str,
     exchange: Option<String>,
-) -> TokenStream {
-    let operation = operation_type(links, op, fallback, exchange);
-    let operation_impl = operation_impl(op, content_type);
-    let error = error_enum(op);
-    let from_response = readable.map(|readable| from_response(op, readable));
-    quote! {
-        #operation
-        #operation_impl
-        #error
-        #from_response
+) {
+    let mut w = Writer::default();
+    operation_type(&mut w, links, op, fallback, exchange);
+    operation_impl(&mut w, op, content_type);
+    error_enum(&mut w, op);
+    code.text(w.finish());
+    code.declare(&op.name);
+    code.declare(&op.error_name);
+    if let Some(readable) = readable {
+        code.tokens(from_response(op, readable));
     }
 }
 
 /// The operation's unit type; `exchange` is an example section for its docs.
 fn operation_type(
+    w: &mut Writer,
     links: &Links,
     op: &OperationItem,
     fallback: &str,
     exchange: Option<String>,
-) -> TokenStream {
-    let name = ident(&op.name);
-    let docs = docs::attrs(&docs::item_docs(links, op.docs.as_deref(), fallback));
-    let deprecated = docs::deprecated(op.deprecated.as_ref());
+) {
+    w.docs(&docs::item_docs(links, op.docs.as_deref(), fallback));
+    w.line("///");
+    w.docs(&io_line(op));
     let error_name = &op.error_name;
-    let see = format!(" Errors: [`{error_name}`](crate::{error_name}).");
-    let io = io_line(op);
-    let exchange = exchange.map(|text| {
-        let lines = docs::attrs(&text);
-        quote!(#[doc = ""] #lines)
-    });
-    quote! {
-        #docs
-        #[doc = ""]
-        #[doc = #io]
-        #[doc = #see]
-        #exchange
-        #deprecated
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub struct #name;
+    w.docs(&format!("Errors: [`{error_name}`](crate::{error_name})."));
+    if let Some(exchange) = exchange {
+        w.line("///");
+        w.docs(&exchange);
     }
+    if let Some(attr) = docs::deprecated_attr(op.deprecated.as_ref()) {
+        w.attribute(&attr);
+    }
+    w.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]");
+    w.line(format_args!("pub struct {};", op.name));
 }
 
 fn io_line(op: &OperationItem) -> String {
@@ -69,126 +67,134 @@ fn io_line(op: &OperationItem) -> String {
         Some(name) => format!("[`{name}`](crate::{name})"),
         None => "nothing".to_owned(),
     };
-    format!(" Input: {}. Output: {}.", link(&op.input), link(&op.output))
+    format!("Input: {}. Output: {}.", link(&op.input), link(&op.output))
 }
 
-fn operation_impl(op: &OperationItem, content_type: &str) -> TokenStream {
-    let name = ident(&op.name);
+fn operation_impl(w: &mut Writer, op: &OperationItem, content_type: &str) {
     let label = op.id.rsplit('#').next().unwrap_or(&op.name);
     let io_type = |item: &Option<String>| match item {
-        Some(item) => {
-            let item = ident(item);
-            quote!(crate::#item)
-        }
-        None => quote!(crate::primitives::Unit),
+        Some(item) => format!("crate::{item}"),
+        None => "crate::primitives::Unit".to_owned(),
     };
-    let (input, output) = (io_type(&op.input), io_type(&op.output));
-    let error = ident(&op.error_name);
-    let target = match &op.target {
-        Some(target) => quote!(#SOME(#target)),
-        None => quote!(#NONE),
-    };
-    let idempotent = op.idempotent;
-    let pagination = pagination(op);
-    quote! {
-        impl crate::primitives::Operation for #name {
-            type Input = #input;
-            type Output = #output;
-            type Error = crate::#error;
-            const NAME: &'static str = #label;
-            const TARGET: #OPTION<&'static str> = #target;
-            const CONTENT_TYPE: &'static str = #content_type;
-            const IDEMPOTENT: bool = #idempotent;
-            const PAGINATION: #OPTION<crate::primitives::Pagination> = #pagination;
-        }
+    w.open(format_args!(
+        "impl crate::primitives::Operation for {} {{",
+        op.name
+    ));
+    w.line(format_args!("type Input = {};", io_type(&op.input)));
+    w.line(format_args!("type Output = {};", io_type(&op.output)));
+    w.line(format_args!("type Error = crate::{};", op.error_name));
+    w.line(format_args!(
+        "const NAME: &'static str = {};",
+        string(label)
+    ));
+    let target = format!("const TARGET: {OPTION}<&'static str> = ");
+    match &op.target {
+        Some(value) => w.call(&format!("{target}{SOME}("), &[string(value)], ";"),
+        None => w.line(format_args!("{target}{NONE};")),
     }
+    w.line(format_args!(
+        "const CONTENT_TYPE: &'static str = {};",
+        string(content_type)
+    ));
+    w.line(format_args!("const IDEMPOTENT: bool = {};", op.idempotent));
+    pagination(w, op);
+    w.close("}");
 }
 
-fn pagination(op: &OperationItem) -> TokenStream {
-    let Some(paginated) = &op.paginated else {
-        return quote!(#NONE);
-    };
-    let (Some(input_token), Some(output_token)) = (&paginated.input_token, &paginated.output_token)
-    else {
-        return quote!(#NONE);
+fn pagination(w: &mut Writer, op: &OperationItem) {
+    let head = format!("const PAGINATION: {OPTION}<crate::primitives::Pagination> = ");
+    let tokens = op.paginated.as_ref().and_then(|paginated| {
+        Some((
+            paginated.input_token.as_ref()?,
+            paginated.output_token.as_ref()?,
+            paginated,
+        ))
+    });
+    let Some((input_token, output_token, paginated)) = tokens else {
+        return w.line(format_args!("{head}{NONE};"));
     };
     let optional = |value: &Option<String>| match value {
-        Some(value) => quote!(#SOME(#value)),
-        None => quote!(#NONE),
+        Some(value) => format!("{SOME}({})", string(value)),
+        None => NONE.to_string(),
     };
-    let page_size = optional(&paginated.page_size);
-    let items = optional(&paginated.items);
-    quote! {
-        #SOME(crate::primitives::Pagination {
-            input_token: #input_token,
-            output_token: #output_token,
-            page_size: #page_size,
-            items: #items,
-        })
-    }
+    w.open(format_args!(
+        "{head}{SOME}(crate::primitives::Pagination {{"
+    ));
+    w.line(format_args!("input_token: {},", string(input_token)));
+    w.line(format_args!("output_token: {},", string(output_token)));
+    w.line(format_args!(
+        "page_size: {},",
+        optional(&paginated.page_size)
+    ));
+    w.line(format_args!("items: {},", optional(&paginated.items)));
+    w.close("});");
 }
 
-fn error_enum(op: &OperationItem) -> TokenStream {
-    let name = ident(&op.error_name);
-    let doc = format!(
-        " Every error the [`{0}`](crate::{0}) operation can return.",
+/// A string literal's text.
+fn string(value: &str) -> String {
+    Literal::string(value).to_string()
+}
+
+fn error_enum(w: &mut Writer, op: &OperationItem) {
+    let name = &op.error_name;
+    w.docs(&format!(
+        "Every error the [`{0}`](crate::{0}) operation can return.",
         op.name
-    );
-    let unhandled = ident(&op.unhandled);
-    let variants = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let ty = ident(&e.ty);
-        let doc = format!(" See [`{ty}`](crate::{ty}).");
-        quote!(#[doc = #doc] #variant(crate::#ty),)
-    });
-    let display_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(Self::#variant(error) => ::std::fmt::Display::fmt(error, f),)
-    });
-    let source_arms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        quote!(Self::#variant(error) => #SOME(error),)
-    });
-    let froms = op.errors.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let ty = ident(&e.ty);
-        quote! {
-            impl #FROM<crate::#ty> for #name {
-                #[inline]
-                fn from(error: crate::#ty) -> Self {
-                    Self::#variant(error)
-                }
-            }
-        }
-    });
-    quote! {
-        #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variants)*
-            /// An error the model does not name for this operation: its code and message.
-            #unhandled(crate::primitives::UnhandledError),
-        }
-        impl ::std::fmt::Display for #name {
-            #[inline]
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(#display_arms)*
-                    Self::#unhandled(error) => ::std::fmt::Display::fmt(error, f),
-                }
-            }
-        }
-        impl ::std::error::Error for #name {
-            #[inline]
-            fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(#source_arms)*
-                    Self::#unhandled(error) => #SOME(error),
-                }
-            }
-        }
-        #(#froms)*
+    ));
+    w.line("#[derive(Debug, Clone, PartialEq)]");
+    w.line("#[non_exhaustive]");
+    w.open(format_args!("pub enum {name} {{"));
+    for e in &op.errors {
+        w.docs(&format!("See [`{0}`](crate::{0}).", e.ty));
+        w.call(
+            &format!("{}(", e.variant),
+            &[format!("crate::{}", e.ty)],
+            ",",
+        );
+    }
+    w.line("/// An error the model does not name for this operation: its code and message.");
+    w.line(format_args!(
+        "{}(crate::primitives::UnhandledError),",
+        op.unhandled
+    ));
+    w.close("}");
+    let variants: Vec<&str> = op.errors.iter().map(|e| e.variant.as_str()).collect();
+    let all = || variants.iter().copied().chain([op.unhandled.as_str()]);
+    w.open(format_args!("impl ::std::fmt::Display for {name} {{"));
+    w.line("#[inline]");
+    w.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
+    w.open("match self {");
+    for variant in all() {
+        w.arm(
+            &format!("Self::{variant}(error)"),
+            "::std::fmt::Display::fmt(error, f)",
+        );
+    }
+    w.close("}");
+    w.close("}");
+    w.close("}");
+    w.open(format_args!("impl ::std::error::Error for {name} {{"));
+    w.line("#[inline]");
+    w.open(format_args!(
+        "fn source(&self) -> {OPTION}<&(dyn ::std::error::Error + 'static)> {{"
+    ));
+    w.open("match self {");
+    for variant in all() {
+        w.arm(
+            &format!("Self::{variant}(error)"),
+            &format!("{SOME}(error)"),
+        );
+    }
+    w.close("}");
+    w.close("}");
+    w.close("}");
+    for e in &op.errors {
+        w.open_impl(&format!("{FROM}<crate::{}>", e.ty), name);
+        w.line("#[inline]");
+        w.open(format_args!("fn from(error: crate::{}) -> Self {{", e.ty));
+        w.line(format_args!("Self::{}(error)", e.variant));
+        w.close("}");
+        w.close("}");
     }
 }
 

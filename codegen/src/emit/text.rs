@@ -104,6 +104,61 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// A call, `{head}{args}){suffix}` where `head` ends with the callee's `(`: on one
+    /// line where it fits in the margin, else an argument a line.
+    pub fn call(&mut self, head: &str, args: &[String], suffix: &str) {
+        let one_line = format!("{head}{}){suffix}", args.join(", "));
+        if INDENT.len() * self.depth + one_line.len() <= MARGIN || args.is_empty() {
+            return self.line(one_line);
+        }
+        self.open(head);
+        for arg in args {
+            self.line(format_args!("{arg},"));
+        }
+        self.close(format_args!("){suffix}"));
+    }
+
+    /// A match arm, `{pattern} => {value},` where it fits in the margin (the comma
+    /// aside), else with the value in a block.
+    pub fn arm(&mut self, pattern: &str, value: &str) {
+        let width = INDENT.len() * self.depth + pattern.len() + " => ".len() + value.len();
+        if width <= MARGIN {
+            return self.line(format_args!("{pattern} => {value},"));
+        }
+        self.open(format_args!("{pattern} => {{"));
+        self.line(value);
+        self.close("}");
+    }
+}
+
+impl Writer {
+    /// An impl's first line, `impl {trait_} for {self_ty} {`, opening its block: on one
+    /// line where it fits in the margin, else with `for` on a line of its own, else also
+    /// with the trait's generic arguments one per line.
+    pub fn open_impl(&mut self, trait_: &str, self_ty: &str) {
+        let indent = INDENT.len() * self.depth;
+        let one_line = format!("impl {trait_} for {self_ty} {{");
+        if indent + one_line.len() <= MARGIN {
+            return self.open(one_line);
+        }
+        match generic(trait_) {
+            Some((head, args)) if indent + "impl ".len() + trait_.len() > MARGIN => {
+                self.open(format_args!("impl {head}<"));
+                for arg in args {
+                    self.typed("", arg, ",");
+                }
+                self.depth -= 1;
+                self.open(format_args!("> for {self_ty} {{"));
+            }
+            _ => {
+                self.line(format_args!("impl {trait_}"));
+                self.open(format_args!("for {self_ty} {{"));
+            }
+        }
+    }
+}
+
 /// A generic type's path and its arguments: `Vec<u8>` gives `Vec` and `[u8]`.
 fn generic(ty: &str) -> Option<(&str, Vec<&str>)> {
     let open = ty.find('<')?;
@@ -171,6 +226,50 @@ mod tests {
         assert_eq!(
             w.finish(),
             format!("#[deprecated]\n#[deprecated(\n    note = \"{note}\"\n)]\n")
+        );
+    }
+
+    #[test]
+    fn a_long_call_takes_an_argument_a_line() {
+        let mut w = Writer::default();
+        w.call("const A: &str = Some(", &["\"a\"".to_owned()], ";");
+        let long = format!("\"{}\"", "a".repeat(80));
+        w.call("const B: &str = Some(", std::slice::from_ref(&long), ";");
+        assert_eq!(
+            w.finish(),
+            format!("const A: &str = Some(\"a\");\nconst B: &str = Some(\n    {long},\n);\n")
+        );
+    }
+
+    #[test]
+    fn a_long_arm_takes_a_block() {
+        let mut w = Writer::default();
+        w.arm("Self::A(error)", "f(error)");
+        let long = format!("f{}(error)", "a".repeat(80));
+        w.arm("Self::B(error)", &long);
+        assert_eq!(
+            w.finish(),
+            format!("Self::A(error) => f(error),\nSelf::B(error) => {{\n    {long}\n}}\n")
+        );
+    }
+
+    #[test]
+    fn a_long_impl_line_breaks_before_for_then_in_the_trait() {
+        let mut w = Writer::default();
+        w.open_impl("From<crate::A>", "B");
+        w.close("}");
+        let long = format!("crate::{}", "A".repeat(60));
+        w.open_impl(&format!("From<{long}>"), "crate::B");
+        w.close("}");
+        let longer = format!("crate::{}", "A".repeat(90));
+        w.open_impl(&format!("From<{longer}>"), "crate::B");
+        w.close("}");
+        assert_eq!(
+            w.finish(),
+            format!(
+                "impl From<crate::A> for B {{\n}}\nimpl From<{long}>\nfor crate::B {{\n}}\n\
+                 impl From<\n    {longer},\n> for crate::B {{\n}}\n"
+            )
         );
     }
 
