@@ -1,20 +1,18 @@
 //! Operations: a unit type that carries the operation's docs and implements the runtime's
 //! `Operation` trait, and the error enum of everything the operation can fail with.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::Literal;
 
 use super::code::Code;
 use super::docs::{self, Links};
 use super::text::Writer;
-use super::ty::ident;
 use crate::emit::paths::{FROM, NONE, OK, OPTION, RESULT, SOME};
 use std::collections::BTreeSet;
 
 use crate::typespace::OperationItem;
 
-/// An operation's items: the operation type, laid out as text with its impl and its
-/// error enum, then `from_response` as tokens. `fallback` is the operation's docs when
+/// An operation's items, laid out as text: the operation type, its impl, its error enum
+/// and, with serde, the error's `from_response`. `fallback` is the operation's docs when
 /// the model has none. `readable` names the error structures that can be read from a
 /// JSON body; `None` means the crate has no serde, so no `from_response` either.
 pub fn emit(
@@ -30,12 +28,12 @@ pub fn emit(
     operation_type(&mut w, links, op, fallback, exchange);
     operation_impl(&mut w, op, content_type);
     error_enum(&mut w, op);
+    if let Some(readable) = readable {
+        from_response(&mut w, op, readable);
+    }
     code.text(w.finish());
     code.declare(&op.name);
     code.declare(&op.error_name);
-    if let Some(readable) = readable {
-        code.tokens(from_response(op, readable));
-    }
 }
 
 /// The operation's unit type; `exchange` is an example section for its docs.
@@ -164,11 +162,10 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
     w.line("#[inline]");
     w.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
     w.open("match self {");
+    let display = ["error".to_owned(), "f".to_owned()];
     for variant in all() {
-        w.arm(
-            &format!("Self::{variant}(error)"),
-            "::std::fmt::Display::fmt(error, f)",
-        );
+        let pattern = format!("Self::{variant}(error)");
+        w.arm(&pattern, "::std::fmt::Display::fmt(", &display);
     }
     w.close("}");
     w.close("}");
@@ -179,11 +176,10 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
         "fn source(&self) -> {OPTION}<&(dyn ::std::error::Error + 'static)> {{"
     ));
     w.open("match self {");
+    let source = ["error".to_owned()];
     for variant in all() {
-        w.arm(
-            &format!("Self::{variant}(error)"),
-            &format!("{SOME}(error)"),
-        );
+        let pattern = format!("Self::{variant}(error)");
+        w.arm(&pattern, &format!("{SOME}("), &source);
     }
     w.close("}");
     w.close("}");
@@ -199,57 +195,62 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
 }
 
 /// `from_response`: the error enum from an error response's type header and body.
-fn from_response(op: &OperationItem, readable: &BTreeSet<&str>) -> TokenStream {
-    let name = ident(&op.error_name);
-    let unhandled = ident(&op.unhandled);
-    let unhandled = quote! {
-        Self::#unhandled(crate::primitives::UnhandledError {
-            code: code.unwrap_or_default(),
-            message: crate::primitives::wire::error_message(body),
-        })
-    };
-    let modeled: Vec<_> = op
+fn from_response(w: &mut Writer, op: &OperationItem, readable: &BTreeSet<&str>) {
+    w.line(format_args!(
+        "#[cfg(feature = \"{}\")]",
+        super::wire::FEATURE
+    ));
+    w.open(format_args!("impl {} {{", op.error_name));
+    w.docs(FROM_RESPONSE_DOCS);
+    w.line("#[inline]");
+    w.open("pub fn from_response(");
+    w.line(format_args!("error_type: {OPTION}<&str>,"));
+    w.line("body: &[u8],");
+    w.reopen(format_args!(") -> {RESULT}<Self, ::serde_json::Error> {{"));
+    w.line("let code = crate::primitives::wire::error_code(error_type, body);");
+    w.open(format_args!("{OK}("));
+    let modeled = op
         .errors
         .iter()
-        .filter(|e| readable.contains(e.ty.as_str()))
-        .collect();
-    let arms = modeled.iter().map(|e| {
-        let variant = ident(&e.variant);
-        let code = &e.code;
-        quote! {
-            #SOME(#code) => {
-                Self::#variant(crate::primitives::wire::from_body(body)?)
-            }
+        .filter(|e| readable.contains(e.ty.as_str()));
+    let mut modeled = modeled.peekable();
+    if modeled.peek().is_none() {
+        unhandled(w, op, ",");
+    } else {
+        w.open("match code.as_deref() {");
+        let value = ["crate::primitives::wire::from_body(body)?".to_owned()];
+        for e in modeled {
+            let pattern = format!("{SOME}({})", string(&e.code));
+            w.arm(&pattern, &format!("Self::{}(", e.variant), &value);
         }
-    });
-    let error = match modeled.is_empty() {
-        true => unhandled,
-        false => quote! {
-            match code.as_deref() {
-                #(#arms)*
-                _ => #unhandled,
-            }
-        },
-    };
-    super::wire::gated(quote! {
-        impl #name {
-            /// Reads an error response: the `X-Amzn-Errortype` header value, when the
-            /// response has one, and the body. The code comes from the header, else the
-            /// body's `code` or `__type`; a code the model does not name for this
-            /// operation gives the unhandled variant, with the code and message.
-            ///
-            /// # Errors
-            ///
-            /// When the body of a modeled error is not the JSON that error expects.
-            // Inline: only the operations a user reads errors of are compiled.
-            #[inline]
-            pub fn from_response(
-                error_type: #OPTION<&str>,
-                body: &[u8],
-            ) -> #RESULT<Self, ::serde_json::Error> {
-                let code = crate::primitives::wire::error_code(error_type, body);
-                #OK(#error)
-            }
-        }
-    })
+        w.open("_ => {");
+        unhandled(w, op, "");
+        w.close("}");
+        w.close("},");
+    }
+    w.close(")");
+    w.close("}");
+    w.close("}");
+}
+
+/// The docs of `from_response`.
+const FROM_RESPONSE_DOCS: &str = "\
+Reads an error response: the `X-Amzn-Errortype` header value, when the
+response has one, and the body. The code comes from the header, else the
+body's `code` or `__type`; a code the model does not name for this
+operation gives the unhandled variant, with the code and message.
+
+# Errors
+
+When the body of a modeled error is not the JSON that error expects.";
+
+/// The unhandled variant of an error that the model does not name, then `suffix`.
+fn unhandled(w: &mut Writer, op: &OperationItem, suffix: &str) {
+    w.open(format_args!(
+        "Self::{}(crate::primitives::UnhandledError {{",
+        op.unhandled
+    ));
+    w.line("code: code.unwrap_or_default(),");
+    w.line("message: crate::primitives::wire::error_message(body),");
+    w.close(format_args!("}}){suffix}"));
 }

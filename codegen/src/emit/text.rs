@@ -35,6 +35,12 @@ impl Writer {
         self.line(line);
     }
 
+    /// A line that closes a block and opens another: `) -> T {`, `} else {`.
+    pub fn reopen(&mut self, line: impl Display) {
+        self.close(line);
+        self.depth += 1;
+    }
+
     /// `markdown` as `///` comments, as prettyplease prints the `#[doc]` attributes of
     /// [`docs::attrs`](super::docs::attrs).
     pub fn docs(&mut self, markdown: &str) {
@@ -119,15 +125,17 @@ impl Writer {
         self.close(format_args!("){suffix}"));
     }
 
-    /// A match arm, `{pattern} => {value},` where it fits in the margin (the comma
-    /// aside), else with the value in a block.
-    pub fn arm(&mut self, pattern: &str, value: &str) {
+    /// A match arm whose value is a call, `{pattern} => {head}{args}),`, where it fits
+    /// in the margin (the comma aside), else with the call in a block, itself broken as
+    /// [`call`](Self::call) breaks it.
+    pub fn arm(&mut self, pattern: &str, head: &str, args: &[String]) {
+        let value = format!("{head}{})", args.join(", "));
         let width = INDENT.len() * self.depth + pattern.len() + " => ".len() + value.len();
         if width <= MARGIN {
             return self.line(format_args!("{pattern} => {value},"));
         }
         self.open(format_args!("{pattern} => {{"));
-        self.line(value);
+        self.call(head, args, "");
         self.close("}");
     }
 }
@@ -148,8 +156,7 @@ impl Writer {
                 for arg in args {
                     self.typed("", arg, ",");
                 }
-                self.depth -= 1;
-                self.open(format_args!("> for {self_ty} {{"));
+                self.reopen(format_args!("> for {self_ty} {{"));
             }
             _ => {
                 self.line(format_args!("impl {trait_}"));
@@ -244,12 +251,18 @@ mod tests {
     #[test]
     fn a_long_arm_takes_a_block() {
         let mut w = Writer::default();
-        w.arm("Self::A(error)", "f(error)");
-        let long = format!("f{}(error)", "a".repeat(80));
-        w.arm("Self::B(error)", &long);
+        let error = ["error".to_owned()];
+        w.arm("Self::A(error)", "f(", &error);
+        let long = format!("f{}(", "a".repeat(70));
+        w.arm("Self::B(error)", &long, &error);
+        let longer = format!("f{}(", "a".repeat(90));
+        w.arm("Self::C(error)", &longer, &error);
         assert_eq!(
             w.finish(),
-            format!("Self::A(error) => f(error),\nSelf::B(error) => {{\n    {long}\n}}\n")
+            format!(
+                "Self::A(error) => f(error),\nSelf::B(error) => {{\n    {long}error)\n}}\n\
+                 Self::C(error) => {{\n    {longer}\n        error,\n    )\n}}\n"
+            )
         );
     }
 
