@@ -2,14 +2,16 @@
 //! and for each operation its `Call` impl and, when it is paginated, its `Paginated`
 //! impls. Only crates of the awsJson protocols get them, behind the `client` feature.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use heck::ToKebabCase;
 
+use super::code::Code;
 use super::docs::Links;
 use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
 use super::root::{CLIENT_FEATURE, DYNAMIC_FEATURE};
+use super::text::Writer;
 use super::ty::ident;
 use super::CodeFile;
 use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
@@ -33,71 +35,96 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<CodeFile> {
     if !has_client(space) {
         return None;
     }
+    let title = &space.service.title;
+    let mut w = Writer::default();
+    w.inner_docs(&format!(
+        "{title} as the client calls it: its names, its endpoint rules and its operations by name."
+    ));
+    service_static(&mut w, space);
+    w.docs(
+        "Every operation of the service by name, for tools that call them with JSON,\n\
+         such as a command line (the `dynamic` feature).",
+    );
+    w.line(format_args!("#[cfg(feature = \"{DYNAMIC_FEATURE}\")]"));
+    let head = "pub static OPERATIONS: &[crate::client::OperationInfo] = &[";
+    match space.operations.is_empty() {
+        true => w.line(format_args!("{head}];")),
+        false => {
+            w.open(head);
+            for op in space.operations.values() {
+                operation_info(&mut w, space, links, op);
+            }
+            w.close("];");
+        }
+    }
+    client_constructors(&mut w);
+    let mut code = Code::default();
+    code.text(w.finish());
+    code.declare("SERVICE");
+    code.declare("OPERATIONS");
+    Some(CodeFile {
+        path: "src/service.rs".to_owned(),
+        code,
+    })
+}
+
+/// `SERVICE`: the names of the service and its endpoint rules.
+fn service_static(w: &mut Writer, space: &TypeSpace) {
     let service = &space.service;
     let title = &service.title;
     let sdk_id = service.sdk_id.as_deref().unwrap_or(title);
     let signing_name = service.signing_name.as_deref().unwrap_or(sdk_id);
-    let version = &service.version;
-    let rules = match &service.endpoint_rules {
+    w.docs(&format!("{title}: what the client needs to call it."));
+    w.open("pub static SERVICE: crate::client::Service = crate::client::Service {");
+    w.line(format_args!("title: {},", string(title)));
+    w.line(format_args!("sdk_id: {},", string(sdk_id)));
+    w.line(format_args!("signing_name: {},", string(signing_name)));
+    w.line(format_args!("version: {},", string(&service.version)));
+    match &service.endpoint_rules {
         Some(rules) => {
-            let text = raw_string(rules);
-            quote!(#SOME(#text))
+            w.open(format_args!("endpoint_rules: {SOME}("));
+            w.literal(&format!("{},", raw_string(rules)));
+            w.close("),");
         }
-        None => quote!(#NONE),
-    };
-    let operations = space
-        .operations
-        .values()
-        .map(|op| operation_info(space, links, op));
-    let summary = format!(" {title} as the client calls it: its names, its endpoint rules and its operations by name.");
-    let dynamic = DYNAMIC_FEATURE;
-    let doc = format!(" {title}: what the client needs to call it.");
-    let tokens = quote! {
-        #![doc = #summary]
-        #[doc = #doc]
-        pub static SERVICE: crate::client::Service = crate::client::Service {
-            title: #title,
-            sdk_id: #sdk_id,
-            signing_name: #signing_name,
-            version: #version,
-            endpoint_rules: #rules,
-        };
-        /// Every operation of the service by name, for tools that call them with JSON,
-        /// such as a command line (the `dynamic` feature).
-        #[cfg(feature = #dynamic)]
-        pub static OPERATIONS: &[crate::client::OperationInfo] = &[#(#operations),*];
-        impl crate::client::Client {
-            /// A client set up as the AWS CLI is: region, endpoint and retries from the
-            /// environment and the profile, credentials from the default chain.
-            ///
-            /// # Errors
-            ///
-            /// When no region is set, or the endpoint rules give no endpoint for it.
-            pub fn from_env() -> #RESULT<Self, crate::client::ConfigError> {
-                Self::builder().from_env().build()
-            }
-            /// A builder of a client of the service, with nothing set.
-            pub fn builder() -> crate::client::ClientBuilder {
-                crate::client::ClientBuilder::new(&SERVICE)
-            }
-        }
-    };
-    Some(CodeFile {
-        path: "src/service.rs".to_owned(),
-        code: tokens.into(),
-    })
+        None => w.line(format_args!("endpoint_rules: {NONE},")),
+    }
+    w.close("};");
+}
+
+/// The client's constructors, the same for every service.
+fn client_constructors(w: &mut Writer) {
+    w.open("impl crate::client::Client {");
+    w.docs(
+        "A client set up as the AWS CLI is: region, endpoint and retries from the\n\
+         environment and the profile, credentials from the default chain.\n\n\
+         # Errors\n\n\
+         When no region is set, or the endpoint rules give no endpoint for it.",
+    );
+    w.open(format_args!(
+        "pub fn from_env() -> {RESULT}<Self, crate::client::ConfigError> {{"
+    ));
+    w.line("Self::builder().from_env().build()");
+    w.close("}");
+    w.docs("A builder of a client of the service, with nothing set.");
+    w.open("pub fn builder() -> crate::client::ClientBuilder {");
+    w.line("crate::client::ClientBuilder::new(&SERVICE)");
+    w.close("}");
+    w.close("}");
+}
+
+/// A string literal's text.
+fn string(value: &str) -> String {
+    Literal::string(value).to_string()
 }
 
 /// `text` as a raw string literal, its lines kept, so that a change to the text is a
 /// change to its lines; an escaped literal when no raw one can hold it.
-fn raw_string(text: &str) -> TokenStream {
+fn raw_string(text: &str) -> String {
     let delimiter = "#".repeat(3);
     let closing = format!("\"{delimiter}");
     match text.contains(&closing) {
-        false => format!("r{delimiter}\"{text}\"{delimiter}")
-            .parse()
-            .unwrap_or_else(|_| quote!(#text)),
-        true => quote!(#text),
+        false => format!("r{delimiter}\"{text}\"{delimiter}"),
+        true => string(text),
     }
 }
 
@@ -129,34 +156,38 @@ pub fn lib_rs_exports(space: &TypeSpace) -> TokenStream {
 }
 
 /// The entry of `op` in `OPERATIONS`.
-fn operation_info(space: &TypeSpace, links: &Links, op: &OperationItem) -> TokenStream {
-    let (name, ty) = (&op.name, ident(&op.name));
-    let kebab = op.name.to_kebab_case();
+fn operation_info(w: &mut Writer, space: &TypeSpace, links: &Links, op: &OperationItem) {
     let summary = op
         .docs
         .as_deref()
         .map(|html| plain_summary(&links.markdown(html)))
         .unwrap_or_default();
-    let members = op
-        .input
-        .as_deref()
-        .and_then(|name| fields(space, name))
-        .unwrap_or_default()
-        .iter()
-        .map(|field| {
-            let (name, shape, required) =
-                (&field.wire_name, shape_words(&field.ty), field.required);
-            quote!(crate::client::MemberInfo { name: #name, shape: #shape, required: #required })
-        });
-    quote! {
-        crate::client::OperationInfo {
-            name: #name,
-            kebab_name: #kebab,
-            summary: #summary,
-            input: &[#(#members),*],
-            call: crate::client::call_json::<crate::#ty>,
+    w.open("crate::client::OperationInfo {");
+    w.line(format_args!("name: {},", string(&op.name)));
+    w.line(format_args!(
+        "kebab_name: {},",
+        string(&op.name.to_kebab_case())
+    ));
+    w.line(format_args!("summary: {},", string(&summary)));
+    let fields = op.input.as_deref().and_then(|name| fields(space, name));
+    match fields.unwrap_or_default() {
+        [] => w.line("input: &[],"),
+        fields => {
+            w.open("input: &[");
+            for field in fields {
+                let values = [
+                    format!("name: {}", string(&field.wire_name)),
+                    format!("shape: {}", string(&shape_words(&field.ty))),
+                    format!("required: {}", field.required),
+                ];
+                w.fields("crate::client::MemberInfo", &values, ",");
+            }
+            w.close("],");
         }
     }
+    let call = format!("crate::client::call_json::<crate::{}>", op.name);
+    w.typed_last("call: ", &call, ",");
+    w.close("},");
 }
 
 /// A type in words, as a command line's help shows it.

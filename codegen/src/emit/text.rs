@@ -41,6 +41,12 @@ impl Writer {
         self.depth += 1;
     }
 
+    /// A literal that may span lines: only its first line is indented, the others are
+    /// part of the literal.
+    pub fn literal(&mut self, text: &str) {
+        self.line(text);
+    }
+
     /// `markdown` as `///` comments, as prettyplease prints the `#[doc]` attributes of
     /// [`docs::attrs`](super::docs::attrs).
     pub fn docs(&mut self, markdown: &str) {
@@ -76,7 +82,18 @@ impl Writer {
     /// writes a field; otherwise the type's generic arguments one per line, each broken
     /// the same way. `ty` is the type's text on one line.
     pub fn typed(&mut self, prefix: &str, ty: &str, suffix: &str) {
-        let width = INDENT.len() * self.depth + prefix.len() + ty.len() + suffix.len();
+        self.typed_within(prefix, ty, suffix, suffix.len());
+    }
+
+    /// [`typed`](Self::typed) for the last field of a struct expression, whose comma
+    /// prettyplease leaves out of the width.
+    pub fn typed_last(&mut self, prefix: &str, ty: &str, suffix: &str) {
+        self.typed_within(prefix, ty, suffix, 0);
+    }
+
+    /// [`typed`](Self::typed), `counted` bytes of the suffix taking room on the line.
+    fn typed_within(&mut self, prefix: &str, ty: &str, suffix: &str, counted: usize) {
+        let width = INDENT.len() * self.depth + prefix.len() + ty.len() + counted;
         match generic(ty) {
             Some((head, args)) if width > MARGIN => {
                 self.open(format_args!("{prefix}{head}<"));
@@ -163,6 +180,18 @@ impl Writer {
                 self.open(format_args!("for {self_ty} {{"));
             }
         }
+    }
+}
+
+impl Writer {
+    /// A struct expression as an element of an array that takes lines, `{path} {`, a
+    /// field a line, `}{suffix}`: prettyplease breaks such an element however short.
+    pub fn fields(&mut self, path: &str, fields: &[String], suffix: &str) {
+        self.open(format_args!("{path} {{"));
+        for field in fields {
+            self.line(format_args!("{field},"));
+        }
+        self.close(format_args!("}}{suffix}"));
     }
 }
 
