@@ -429,6 +429,19 @@ mod tests {
     }
 
     #[test]
+    fn a_call_from_its_parts_is_laid_out_as_a_parsed_one() {
+        let body = quote!(Value { a: optional, Text; } unknown: Unknown;);
+        assert_eq!(
+            call("a::m", Delimiter::Brace, body.clone()),
+            laid_out(quote!(a::m! { #body }))
+        );
+        assert_eq!(
+            call("a::m", Delimiter::Parenthesis, quote!(Color)),
+            "a::m!(Color);"
+        );
+    }
+
+    #[test]
     fn calls_without_members_stay_on_one_line() {
         assert_eq!(laid_out(quote!(a::b!(Color))), "a::b!(Color);");
         assert_eq!(laid_out(quote!(m! { Unit {} })), "m! { Unit {} }");
