@@ -2,7 +2,7 @@
 //! item of the declarative macros that the runtime's `arbitrary` module defines, so the
 //! crate needs no proc-macro even with the feature on.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream};
 use quote::quote;
 
 use super::ty::ident;
@@ -11,20 +11,27 @@ use crate::typespace::{Codec, Field, Item, ItemKind, OperationItem, RustType, Un
 /// The cargo feature that turns the impls on.
 pub const FEATURE: &str = "arbitrary";
 
-/// The `Arbitrary` impl of an item, compiled only with [`FEATURE`].
-pub fn impls(item: &Item) -> TokenStream {
+/// The `Arbitrary` impl of an item as text, compiled only with [`FEATURE`].
+pub fn impls(item: &Item) -> String {
     let name = ident(&item.name);
-    let body = match &item.kind {
-        ItemKind::Struct { fields, .. } => structure(&name, fields),
+    let (path, delimiter, body) = match &item.kind {
+        ItemKind::Struct { fields, .. } => (
+            "arbitrary_structure",
+            Delimiter::Brace,
+            structure(&name, fields),
+        ),
         ItemKind::Union {
             variants, unknown, ..
-        } => union(&name, variants, unknown),
-        ItemKind::Enum { .. } => quote!(crate::primitives::arbitrary::arbitrary_enum!(#name);),
-        ItemKind::IntEnum { .. } => {
-            quote!(crate::primitives::arbitrary::arbitrary_int_enum!(#name);)
-        }
+        } => (
+            "arbitrary_union",
+            Delimiter::Brace,
+            union(&name, variants, unknown),
+        ),
+        ItemKind::Enum { .. } => ("arbitrary_enum", Delimiter::Parenthesis, quote!(#name)),
+        ItemKind::IntEnum { .. } => ("arbitrary_int_enum", Delimiter::Parenthesis, quote!(#name)),
     };
-    super::gated(FEATURE, body)
+    let path = format!("crate::primitives::arbitrary::{path}");
+    super::gated_call(FEATURE, &path, delimiter, body)
 }
 
 /// The `Arbitrary` impl of an operation's error enum, compiled only with [`FEATURE`].
@@ -47,6 +54,7 @@ pub fn error_impls(op: &OperationItem) -> TokenStream {
     )
 }
 
+/// The body of a structure's `arbitrary_structure!` call.
 fn structure(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let field = ident(&f.name);
@@ -57,13 +65,10 @@ fn structure(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
         let strategy = strategy(&f.ty, &f.codec);
         quote!(#field: #presence, #strategy;)
     });
-    quote! {
-        crate::primitives::arbitrary::arbitrary_structure! {
-            #name { #(#entries)* }
-        }
-    }
+    quote!(#name { #(#entries)* })
 }
 
+/// The body of a union's `arbitrary_union!` call.
 fn union(name: &proc_macro2::Ident, variants: &[UnionVariant], unknown: &str) -> TokenStream {
     let unknown = ident(unknown);
     let entries = variants.iter().map(|v| {
@@ -76,10 +81,8 @@ fn union(name: &proc_macro2::Ident, variants: &[UnionVariant], unknown: &str) ->
         quote!(#variant: #wire, #strategy;)
     });
     quote! {
-        crate::primitives::arbitrary::arbitrary_union! {
-            #name { #(#entries)* }
-            unknown: #unknown;
-        }
+        #name { #(#entries)* }
+        unknown: #unknown;
     }
 }
 

@@ -24,7 +24,6 @@ const OPERATOR_METHODS: &[&str] = &[
 /// The builder of a structure, its `Foo::builder()` and its `build()`; `docs` are those
 /// of its fields, which the setters repeat.
 pub fn emit(code: &mut Code, item: &Item, fields: &[Field], docs: &[String], sensitive: bool) {
-    let name = ident(&item.name);
     let label = builder_name(&item.name);
     let builder = ident(&label);
     let mut w = Writer::default();
@@ -55,7 +54,8 @@ pub fn emit(code: &mut Code, item: &Item, fields: &[Field], docs: &[String], sen
         let unset: Vec<Field> = fields.iter().map(as_optional).collect();
         redacted_debug(&label, &unset, sensitive)
     });
-    let constructor = format!(" A builder for `{}` with every member unset.", item.name);
+    code.tokens(quote!(#debug));
+    code.text(constructor(item, &label));
     let allow = fields
         .iter()
         .any(|f| OPERATOR_METHODS.contains(&f.setter.as_str()))
@@ -63,20 +63,28 @@ pub fn emit(code: &mut Code, item: &Item, fields: &[Field], docs: &[String], sen
     let setters = fields.iter().zip(docs).map(|(f, docs)| setters(f, docs));
     let build = build(item, fields);
     code.tokens(quote! {
-        #debug
-        impl #name {
-            #[doc = #constructor]
-            #[inline]
-            pub fn builder() -> #builder {
-                #DEFAULT_DEFAULT()
-            }
-        }
         #allow
         impl #builder {
             #(#setters)*
             #build
         }
     });
+}
+
+/// `Foo::builder()`, which starts the builder `label` with every member unset.
+fn constructor(item: &Item, label: &str) -> String {
+    let mut w = Writer::default();
+    w.open(format_args!("impl {} {{", item.name));
+    w.docs(&format!(
+        "A builder for `{}` with every member unset.",
+        item.name
+    ));
+    w.line("#[inline]");
+    w.open(format_args!("pub fn builder() -> {label} {{"));
+    w.line(format_args!("{DEFAULT_DEFAULT}()"));
+    w.close("}");
+    w.close("}");
+    w.finish()
 }
 
 /// A field as the builder holds it: always an `Option`.

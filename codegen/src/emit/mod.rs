@@ -27,7 +27,7 @@ mod wire;
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Literal, TokenStream};
 use quote::quote;
 
 use crate::typespace::{Item, ItemKind, OperationItem, TypeSpace};
@@ -228,6 +228,13 @@ fn gated(feature: &str, tokens: TokenStream) -> TokenStream {
     }
 }
 
+/// A macro call in item position as text, compiled only with the cargo feature
+/// `feature`: the call of the macro at `path` with `body` inside `delimiter`.
+fn gated_call(feature: &str, path: &str, delimiter: Delimiter, body: TokenStream) -> String {
+    let call = crate::format::macro_call::call(path, delimiter, body);
+    format!("#[cfg(feature = {})]\n{call}\n", Literal::string(feature))
+}
+
 /// The error structures that can be read from a JSON body, or `None` without serde.
 fn readable_errors(space: &TypeSpace) -> Option<BTreeSet<&str>> {
     space.json?;
@@ -283,9 +290,9 @@ fn item_file(emitter: &Emitter, item: &Item) -> Code {
     };
     code.tokens(validate::impls(item, &space.patterns));
     if space.json.is_some() {
-        code.tokens(wire::impls(item));
+        code.text(wire::impls(item));
     }
-    code.tokens(arbitrary::impls(item));
+    code.text(arbitrary::impls(item));
     if let Some(interop) = &emitter.interop {
         code.tokens(interop.item(item));
     }

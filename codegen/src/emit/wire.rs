@@ -2,7 +2,7 @@
 //! the declarative macros that the runtime's `wire` module defines, so the crate needs no
 //! proc-macro at build time.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream};
 use quote::quote;
 
 use super::ty::{self, ident};
@@ -35,33 +35,38 @@ pub fn doctest(code: &str) -> String {
     )
 }
 
-/// The serde impls of an item, compiled only with [`FEATURE`], or nothing when the item
-/// has none: a structure with a required member bound to HTTP cannot be read from its
-/// body alone.
-pub fn impls(item: &Item) -> TokenStream {
-    gated(ungated_impls(item))
-}
-
-fn ungated_impls(item: &Item) -> TokenStream {
+/// The serde impls of an item as text, compiled only with [`FEATURE`], or nothing when
+/// the item has none: a structure with a required member bound to HTTP cannot be read
+/// from its body alone.
+pub fn impls(item: &Item) -> String {
     let name = ident(&item.name);
-    match &item.kind {
-        ItemKind::Struct { fields, error, .. } => structure(&name, fields, error.as_ref()),
+    let (path, delimiter, body) = match &item.kind {
+        ItemKind::Struct { fields, error, .. } if has_serde(fields) => (
+            "json_structure",
+            Delimiter::Brace,
+            structure(&name, fields, error.as_ref()),
+        ),
+        ItemKind::Struct { .. } => return String::new(),
         ItemKind::Union {
             variants, unknown, ..
-        } => union(&name, variants, unknown),
-        ItemKind::Enum { .. } => quote!(crate::primitives::wire::json_enum!(#name);),
-        ItemKind::IntEnum { .. } => quote!(crate::primitives::wire::json_int_enum!(#name);),
-    }
+        } => (
+            "json_union",
+            Delimiter::Brace,
+            union(&name, variants, unknown),
+        ),
+        ItemKind::Enum { .. } => ("json_enum", Delimiter::Parenthesis, quote!(#name)),
+        ItemKind::IntEnum { .. } => ("json_int_enum", Delimiter::Parenthesis, quote!(#name)),
+    };
+    let path = format!("crate::primitives::wire::{path}");
+    super::gated_call(FEATURE, &path, delimiter, body)
 }
 
+/// The body of a structure's `json_structure!` call.
 fn structure(
     name: &proc_macro2::Ident,
     fields: &[Field],
     error: Option<&ErrorInfo>,
 ) -> TokenStream {
-    if !has_serde(fields) {
-        return TokenStream::new();
-    }
     let entries = fields.iter().map(|f| {
         let field = ident(&f.name);
         let wire = &f.wire_name;
@@ -82,11 +87,7 @@ fn structure(
         let codec = codec(&f.codec);
         quote!(#field: #wire #(| #aliases)*, #presence, #codec;)
     });
-    quote! {
-        crate::primitives::wire::json_structure! {
-            #name { #(#entries)* }
-        }
-    }
+    quote!(#name { #(#entries)* })
 }
 
 /// Error bodies spell the message member both ways; accept the other spelling too.
@@ -104,6 +105,7 @@ fn message_aliases(field: &Field, error: Option<&ErrorInfo>) -> Vec<String> {
     }
 }
 
+/// The body of a union's `json_union!` call.
 fn union(name: &proc_macro2::Ident, variants: &[UnionVariant], unknown: &str) -> TokenStream {
     let unknown = ident(unknown);
     let entries = variants.iter().map(|v| {
@@ -118,10 +120,8 @@ fn union(name: &proc_macro2::Ident, variants: &[UnionVariant], unknown: &str) ->
         }
     });
     quote! {
-        crate::primitives::wire::json_union! {
-            #name { #(#entries)* }
-            unknown: #unknown;
-        }
+        #name { #(#entries)* }
+        unknown: #unknown;
     }
 }
 

@@ -100,23 +100,29 @@ fn indent(out: &mut String, indent: &str, call: &str) {
 
 /// A call as text: `path! { ... }`, or `path!(...);` and `path![...];`.
 pub fn layout(mac: &syn::Macro) -> String {
-    let mut out = String::new();
-    Line::at(&mut out, 0).tokens(&tokens(mac.path.to_token_stream()));
-    out.push('!');
-    let (delimiter, semi) = match mac.delimiter {
-        syn::MacroDelimiter::Brace(_) => (Delimiter::Brace, ""),
-        syn::MacroDelimiter::Paren(_) => (Delimiter::Parenthesis, ";"),
-        syn::MacroDelimiter::Bracket(_) => (Delimiter::Bracket, ";"),
+    let delimiter = match mac.delimiter {
+        syn::MacroDelimiter::Brace(_) => Delimiter::Brace,
+        syn::MacroDelimiter::Paren(_) => Delimiter::Parenthesis,
+        syn::MacroDelimiter::Bracket(_) => Delimiter::Bracket,
     };
+    call(
+        &inline(mac.path.to_token_stream()),
+        delimiter,
+        mac.tokens.clone(),
+    )
+}
+
+/// A call in item position of the macro at `path`, a path's text, with `body` inside
+/// `delimiter`, laid out as [`layout`] lays out a parsed one.
+pub fn call(path: &str, delimiter: Delimiter, body: TokenStream) -> String {
+    let mut out = format!("{path}!");
     if delimiter == Delimiter::Brace {
         out.push(' ');
     }
-    write_group(
-        &mut out,
-        0,
-        &Group::new(delimiter, tokens(mac.tokens.clone())),
-    );
-    out.push_str(semi);
+    write_group(&mut out, 0, &Group::new(delimiter, tokens(body)));
+    if delimiter != Delimiter::Brace {
+        out.push(';');
+    }
     out
 }
 
@@ -419,6 +425,19 @@ mod tests {
         assert_eq!(
             laid_out(call),
             "m!(value \"Path\" path: ::std::vec::Vec<::std::string::String> => path, set_path);"
+        );
+    }
+
+    #[test]
+    fn a_call_from_its_parts_is_laid_out_as_a_parsed_one() {
+        let body = quote!(Value { a: optional, Text; } unknown: Unknown;);
+        assert_eq!(
+            call("a::m", Delimiter::Brace, body.clone()),
+            laid_out(quote!(a::m! { #body }))
+        );
+        assert_eq!(
+            call("a::m", Delimiter::Parenthesis, quote!(Color)),
+            "a::m!(Color);"
         );
     }
 
