@@ -14,11 +14,6 @@ use crate::typespace::{Codec, ErrorInfo, Field, Item, ItemKind, TypeSpace, Union
 /// types does not build serde and serde_json.
 pub const FEATURE: &str = "serde";
 
-/// `tokens`, one item, compiled only with [`FEATURE`]; nothing stays nothing.
-pub fn gated(tokens: TokenStream) -> TokenStream {
-    super::gated(FEATURE, tokens)
-}
-
 /// A doctest of `code`, Rust lines that may use `?` on serde_json's errors, which runs
 /// with [`FEATURE`] and compiles to nothing without it.
 pub fn doctest(code: &str) -> String {
