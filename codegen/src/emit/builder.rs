@@ -2,7 +2,7 @@
 //! a `build()` that names every unset required member at once; and the `builders`
 //! module that makes them public.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::code::Code;
@@ -25,7 +25,6 @@ const OPERATOR_METHODS: &[&str] = &[
 /// of its fields, which the setters repeat.
 pub fn emit(code: &mut Code, item: &Item, fields: &[Field], docs: &[String], sensitive: bool) {
     let label = builder_name(&item.name);
-    let builder = ident(&label);
     let mut w = Writer::default();
     w.docs(&format!(
         "A builder for [`{0}`](crate::{0}), from [`{0}::builder`](crate::{0}::builder): \
@@ -56,19 +55,20 @@ pub fn emit(code: &mut Code, item: &Item, fields: &[Field], docs: &[String], sen
     });
     code.tokens(quote!(#debug));
     code.text(constructor(item, &label));
-    let allow = fields
+    let mut w = Writer::default();
+    if fields
         .iter()
         .any(|f| OPERATOR_METHODS.contains(&f.setter.as_str()))
-        .then(|| quote!(#[allow(clippy::should_implement_trait)]));
-    let setters = fields.iter().zip(docs).map(|(f, docs)| setters(f, docs));
-    let build = build(item, fields);
-    code.tokens(quote! {
-        #allow
-        impl #builder {
-            #(#setters)*
-            #build
-        }
-    });
+    {
+        w.line("#[allow(clippy::should_implement_trait)]");
+    }
+    w.open(format_args!("impl {label} {{"));
+    for (field, docs) in fields.iter().zip(docs) {
+        setters(&mut w, field, docs);
+    }
+    code.text(w.finish());
+    code.members(build(item, fields));
+    code.text("}\n".to_owned());
 }
 
 /// `Foo::builder()`, which starts the builder `label` with every member unset.
@@ -97,26 +97,29 @@ fn as_optional(field: &Field) -> Field {
 
 /// The two setters of a field, written by the runtime's `setters!` macro: the plain one
 /// and the one that replaces the value, both with the member's docs.
-fn setters(field: &Field, docs: &str) -> TokenStream {
-    let docs = docs::attrs(docs);
-    let (slot, member) = (ident(&field.name), &field.member);
-    let (setter, replace) = (ident(&field.setter), ident(&field.replace_setter));
+fn setters(w: &mut Writer, field: &Field, docs: &str) {
     let (kind, ty) = match &field.ty {
-        RustType::List { item, sparse } => (quote!(list), optional(tokens(item), *sparse)),
+        RustType::List { item, sparse } => ("list", optional(tokens(item), *sparse)),
         RustType::Map { key, value, sparse } => {
             let (key, value) = (tokens(key), optional(tokens(value), *sparse));
-            (quote!(map), quote!((#key, #value)))
+            ("map", quote!((#key, #value)))
         }
-        ty => (quote!(value), tokens(ty)),
+        ty => ("value", tokens(ty)),
     };
-    let deprecated = docs::deprecated(field.deprecated.as_ref());
-    quote! {
-        crate::primitives::build::setters! {
-            #docs
-            #deprecated
-            #kind #member #slot: #ty => #setter, #replace
-        }
+    w.open("crate::primitives::build::setters! {");
+    w.docs(docs);
+    if let Some(attr) = docs::deprecated_attr(field.deprecated.as_ref()) {
+        w.line(attr);
     }
+    w.line(format_args!(
+        "{kind} {} {}: {} => {}, {}",
+        Literal::string(&field.member),
+        field.name,
+        inline(ty),
+        field.setter,
+        field.replace_setter
+    ));
+    w.close("}");
 }
 
 /// Whether `build()` fails when the field is unset: required, with no model default.

@@ -20,6 +20,9 @@ pub enum Piece {
     Tokens(TokenStream),
     /// Items as they are to be written, each line ended.
     Text(String),
+    /// Items of an `impl` or `trait` block for prettyplease, inside a block that text
+    /// opens and closes: laid out one level deep, as in the block.
+    Members(TokenStream),
 }
 
 impl Code {
@@ -45,6 +48,14 @@ impl Code {
         }
     }
 
+    /// Appends members of the block that the text so far opens, to lay out with
+    /// prettyplease.
+    pub fn members(&mut self, tokens: TokenStream) {
+        if !tokens.is_empty() {
+            self.pieces.push(Piece::Members(tokens));
+        }
+    }
+
     /// Records that a text piece declares `name`.
     pub fn declare(&mut self, name: &str) {
         self.declared.push(name.to_owned());
@@ -55,11 +66,11 @@ impl Code {
         &self.declared
     }
 
-    /// The token pieces, in order.
+    /// The token pieces at file scope, in order.
     pub fn token_pieces(&self) -> impl Iterator<Item = &TokenStream> {
         self.pieces.iter().filter_map(|piece| match piece {
             Piece::Tokens(tokens) => Some(tokens),
-            Piece::Text(_) => None,
+            Piece::Text(_) | Piece::Members(_) => None,
         })
     }
 

@@ -25,9 +25,23 @@ pub fn format(path: &str, code: Code, header: &str) -> Result<String, Error> {
         match piece {
             Piece::Tokens(tokens) => out.push_str(&format_tokens(path, tokens)?),
             Piece::Text(text) => out.push_str(&text),
+            Piece::Members(tokens) => out.push_str(&format_members(path, tokens)?),
         }
     }
     Ok(out)
+}
+
+/// Members of a block laid out by prettyplease as they are inside one: the block is
+/// formatted around them, then its first and last lines dropped.
+fn format_members(path: &str, tokens: TokenStream) -> Result<String, Error> {
+    let block = format_tokens(path, quote::quote!(impl Block { #tokens }))?;
+    let inside = block
+        .split_once('\n')
+        .and_then(|(_, rest)| rest.strip_suffix("}\n"));
+    inside.map(str::to_owned).ok_or_else(|| Error::Internal {
+        path: path.to_owned(),
+        message: format!("prettyplease laid out a block unexpectedly: {block}"),
+    })
 }
 
 /// Items' tokens laid out by prettyplease, their macro calls by [`macro_call`].
