@@ -288,7 +288,7 @@ fn item_file(emitter: &Emitter, item: &Item) -> Code {
             variants, unknown, ..
         } => code.tokens(union::emit(links, fallbacks, item, variants, unknown)),
     };
-    code.tokens(validate::impls(item, &space.patterns));
+    validate::emit(&mut code, item, &space.patterns);
     if space.json.is_some() {
         code.text(wire::impls(item));
     }

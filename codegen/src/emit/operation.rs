@@ -87,7 +87,7 @@ fn operation_impl(w: &mut Writer, op: &OperationItem, content_type: &str) {
     ));
     let target = format!("const TARGET: {OPTION}<&'static str> = ");
     match &op.target {
-        Some(value) => w.call(&format!("{target}{SOME}("), &[string(value)], ";"),
+        Some(value) => w.call(&format!("{target}{SOME}({})", string(value)), ";"),
         None => w.line(format_args!("{target}{NONE};")),
     }
     w.line(format_args!(
@@ -144,11 +144,7 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
     w.open(format_args!("pub enum {name} {{"));
     for e in &op.errors {
         w.docs(&format!("See [`{0}`](crate::{0}).", e.ty));
-        w.call(
-            &format!("{}(", e.variant),
-            &[format!("crate::{}", e.ty)],
-            ",",
-        );
+        w.call(&format!("{}(crate::{})", e.variant, e.ty), ",");
     }
     w.line("/// An error the model does not name for this operation: its code and message.");
     w.line(format_args!(
@@ -162,10 +158,9 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
     w.line("#[inline]");
     w.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
     w.open("match self {");
-    let display = ["error".to_owned(), "f".to_owned()];
     for variant in all() {
         let pattern = format!("Self::{variant}(error)");
-        w.arm(&pattern, "::std::fmt::Display::fmt(", &display);
+        w.arm(&pattern, "::std::fmt::Display::fmt(error, f)");
     }
     w.close("}");
     w.close("}");
@@ -176,10 +171,9 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
         "fn source(&self) -> {OPTION}<&(dyn ::std::error::Error + 'static)> {{"
     ));
     w.open("match self {");
-    let source = ["error".to_owned()];
     for variant in all() {
         let pattern = format!("Self::{variant}(error)");
-        w.arm(&pattern, &format!("{SOME}("), &source);
+        w.arm(&pattern, &format!("{SOME}(error)"));
     }
     w.close("}");
     w.close("}");
@@ -218,10 +212,10 @@ fn from_response(w: &mut Writer, op: &OperationItem, readable: &BTreeSet<&str>) 
         unhandled(w, op, ",");
     } else {
         w.open("match code.as_deref() {");
-        let value = ["crate::primitives::wire::from_body(body)?".to_owned()];
+        let value = "crate::primitives::wire::from_body(body)?";
         for e in modeled {
             let pattern = format!("{SOME}({})", string(&e.code));
-            w.arm(&pattern, &format!("Self::{}(", e.variant), &value);
+            w.arm(&pattern, &format!("Self::{}({value})", e.variant));
         }
         w.open("_ => {");
         unhandled(w, op, "");

@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
+use super::code::{Code, Piece};
 use super::docs::{self, Facts, Links};
 use super::fallback::Fallbacks;
 use super::structure::{self, REDACTED};
-use super::{paths, union, validate, Emitter};
+use super::{paths, text, union, validate, Emitter};
 use crate::typespace::{self, Item, ItemKind, TypeSpace};
 
 /// The models the tests read: Forecast and the fixtures.
@@ -117,7 +118,7 @@ fn every_member_docs_state_what_its_debug_and_checks_do() {
                 let Some((single, member, facts)) = one_member(&links, item, index) else {
                     break;
                 };
-                let checks = validate::impls(&single, &space.patterns).to_string();
+                let checks = validate::impls(&single, &space.patterns);
                 let redacted = hides_value(&links, &fallbacks, &single);
                 assert_eq!(
                     stated(&facts),
@@ -130,6 +131,46 @@ fn every_member_docs_state_what_its_debug_and_checks_do() {
         }
     }
     assert!(compared > 700, "only {compared} members compared");
+}
+
+/// Text as prettyplease prints it once parsed.
+fn reprinted(text: &str) -> String {
+    let code = Code::from(text.parse::<proc_macro2::TokenStream>().unwrap());
+    crate::format::format("test", code, "").unwrap()
+}
+
+/// The text of the files' parts.
+fn text_of(code: Code) -> String {
+    let pieces = code.into_pieces().into_iter();
+    pieces
+        .map(|piece| match piece {
+            Piece::Text(text) => text,
+            Piece::Tokens(tokens) | Piece::Members(tokens) => panic!("tokens: {tokens}"),
+        })
+        .collect()
+}
+
+/// Validation code that fits in the margin, which the item file takes as text, and the
+/// patterns file are what prettyplease prints for them.
+#[test]
+fn validation_text_is_laid_out_as_prettyplease_lays_it_out() {
+    let _scope = paths::Scope::enter(Default::default());
+    let mut compared = 0;
+    for path in MODELS {
+        let space = space(path);
+        for item in space.items.values() {
+            let text = validate::impls(item, &space.patterns);
+            if text::fits(&text) {
+                assert_eq!(reprinted(&text), text, "{path}: {}", item.name);
+                compared += 1;
+            }
+        }
+        if let Some(file) = validate::patterns_file(&space) {
+            let text = text_of(file.code);
+            assert_eq!(reprinted(&text), text, "{path}: patterns");
+        }
+    }
+    assert!(compared > 250, "only {compared} items compared");
 }
 
 #[test]

@@ -128,36 +128,41 @@ impl Writer {
 }
 
 impl Writer {
-    /// A call, `{head}{args}){suffix}` where `head` ends with the callee's `(`: on one
-    /// line where it fits in the margin, else an argument a line.
-    pub fn call(&mut self, head: &str, args: &[String], suffix: &str) {
-        let one_line = format!("{head}{}){suffix}", args.join(", "));
-        if INDENT.len() * self.depth + one_line.len() <= MARGIN || args.is_empty() {
-            return self.line(one_line);
-        }
-        self.open(head);
-        for arg in args {
-            self.line(format_args!("{arg},"));
-        }
-        self.close(format_args!("){suffix}"));
+    /// A call, `head(args)`, then `suffix`: on one line where it fits in the margin, as
+    /// prettyplease writes it; otherwise its arguments one per line, each broken the same
+    /// way, the last with a trailing comma that the margin does not count.
+    pub fn call(&mut self, call: &str, suffix: &str) {
+        self.expr(call, suffix, suffix.len());
     }
 
-    /// A match arm whose value is a call, `{pattern} => {head}{args}),`, where it fits
-    /// in the margin (the comma aside), else with the call in a block, itself broken as
+    fn expr(&mut self, expr: &str, suffix: &str, counted: usize) {
+        let width = INDENT.len() * self.depth + expr.len() + counted;
+        match call_parts(expr) {
+            Some((head, args)) if width > MARGIN => {
+                self.open(format_args!("{head}("));
+                let last = args.len() - 1;
+                for (at, arg) in args.iter().enumerate() {
+                    self.expr(arg, ",", usize::from(at != last));
+                }
+                self.close(format_args!("){suffix}"));
+            }
+            _ => self.line(format_args!("{expr}{suffix}")),
+        }
+    }
+
+    /// A match arm whose value is a call, `{pattern} => {value},`, where it fits in the
+    /// margin (the comma aside), else with the call in a block, itself broken as
     /// [`call`](Self::call) breaks it.
-    pub fn arm(&mut self, pattern: &str, head: &str, args: &[String]) {
-        let value = format!("{head}{})", args.join(", "));
+    pub fn arm(&mut self, pattern: &str, value: &str) {
         let width = INDENT.len() * self.depth + pattern.len() + " => ".len() + value.len();
         if width <= MARGIN {
             return self.line(format_args!("{pattern} => {value},"));
         }
         self.open(format_args!("{pattern} => {{"));
-        self.call(head, args, "");
+        self.call(value, "");
         self.close("}");
     }
-}
 
-impl Writer {
     /// An impl's first line, `impl {trait_} for {self_ty} {`, opening its block: on one
     /// line where it fits in the margin, else with `for` on a line of its own, else also
     /// with the trait's generic arguments one per line.
@@ -181,9 +186,7 @@ impl Writer {
             }
         }
     }
-}
 
-impl Writer {
     /// A struct expression as an element of an array that takes lines, `{path} {`, a
     /// field a line, `}{suffix}`: prettyplease breaks such an element however short.
     pub fn fields(&mut self, path: &str, fields: &[String], suffix: &str) {
@@ -192,6 +195,42 @@ impl Writer {
             self.line(format_args!("{field},"));
         }
         self.close(format_args!("}}{suffix}"));
+    }
+}
+
+/// Whether every line of `text` fits in the margin, so that prettyplease would have
+/// written it as it is.
+pub fn fits(text: &str) -> bool {
+    text.lines().all(|line| line.len() <= MARGIN)
+}
+
+/// A call's callee and its arguments, split at the commas outside brackets and string
+/// literals: `f(a, g(b, c))` gives `f` and `[a, g(b, c)]`. `None` for anything else: a
+/// call without arguments, or a method call on a receiver that is itself a call.
+fn call_parts(expr: &str) -> Option<(&str, Vec<&str>)> {
+    let open = expr.find('(')?;
+    let inner = expr.get(open + 1..)?.strip_suffix(')')?;
+    let mut args = Vec::new();
+    let (mut depth, mut start, mut quoted, mut escaped) = (0usize, 0, false, false);
+    for (at, c) in inner.char_indices() {
+        match (quoted, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (true, '"') | (false, '"') => quoted = !quoted,
+            (true, _) => {}
+            (false, '(' | '[' | '{') => depth += 1,
+            (false, ')' | ']' | '}') => depth = depth.checked_sub(1)?,
+            (false, ',') if depth == 0 => {
+                args.push(inner[start..at].trim());
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    args.push(inner[start..].trim());
+    match args.as_slice() {
+        [""] => None,
+        _ => Some((&expr[..open], args)),
     }
 }
 
@@ -266,26 +305,13 @@ mod tests {
     }
 
     #[test]
-    fn a_long_call_takes_an_argument_a_line() {
-        let mut w = Writer::default();
-        w.call("const A: &str = Some(", &["\"a\"".to_owned()], ";");
-        let long = format!("\"{}\"", "a".repeat(80));
-        w.call("const B: &str = Some(", std::slice::from_ref(&long), ";");
-        assert_eq!(
-            w.finish(),
-            format!("const A: &str = Some(\"a\");\nconst B: &str = Some(\n    {long},\n);\n")
-        );
-    }
-
-    #[test]
     fn a_long_arm_takes_a_block() {
         let mut w = Writer::default();
-        let error = ["error".to_owned()];
-        w.arm("Self::A(error)", "f(", &error);
+        w.arm("Self::A(error)", "f(error)");
         let long = format!("f{}(", "a".repeat(70));
-        w.arm("Self::B(error)", &long, &error);
+        w.arm("Self::B(error)", &format!("{long}error)"));
         let longer = format!("f{}(", "a".repeat(90));
-        w.arm("Self::C(error)", &longer, &error);
+        w.arm("Self::C(error)", &format!("{longer}error)"));
         assert_eq!(
             w.finish(),
             format!(
@@ -320,5 +346,71 @@ mod tests {
         let mut w = Writer::default();
         w.docs("Text.  \n\n  Indented.");
         assert_eq!(w.finish(), "/// Text.\n///\n///   Indented.\n");
+    }
+
+    fn call(depth: usize, call: &str) -> String {
+        let mut w = Writer {
+            depth,
+            ..Writer::default()
+        };
+        w.call(call, ";");
+        w.finish()
+    }
+
+    #[test]
+    fn a_call_that_fits_takes_one_line() {
+        let text = "v.check_chars(value, crate::primitives::Bounds::between(1u64, 8192u64))";
+        assert_eq!(call(3, text), format!("            {text};\n"));
+    }
+
+    #[test]
+    fn a_long_call_takes_its_arguments_one_a_line() {
+        let text = "v.check_int(::std::primitive::i64::from(*value), crate::primitives::Bounds::between(1i64, 1000i64))";
+        assert_eq!(
+            call(2, text),
+            "        v.check_int(\n            ::std::primitive::i64::from(*value),\n            \
+             crate::primitives::Bounds::between(1i64, 1000i64),\n        );\n"
+        );
+    }
+
+    #[test]
+    fn a_long_argument_breaks_the_same_way() {
+        let long =
+            "crate::primitives::Bounds::between(-9223372036854775808i64, 9223372036854775807i64)";
+        let text = format!("v.check_int(*value, {long})");
+        assert_eq!(
+            call(1, &text),
+            "    v.check_int(\n        *value,\n        crate::primitives::Bounds::between(\n            \
+             -9223372036854775808i64,\n            9223372036854775807i64,\n        ),\n    );\n"
+        );
+    }
+
+    #[test]
+    fn the_margin_does_not_count_the_last_arguments_comma() {
+        let inner = format!("g({}, b)", "a".repeat(75));
+        assert_eq!(inner.len(), 81);
+        let text = format!("f(x, {inner})");
+        assert_eq!(
+            call(1, &text),
+            format!("    f(\n        x,\n        {inner},\n    );\n")
+        );
+        let text = format!("f({inner}, x)");
+        assert!(call(1, &text).starts_with("    f(\n        g(\n"));
+    }
+
+    #[test]
+    fn arguments_split_outside_brackets_and_strings() {
+        assert_eq!(
+            call_parts("f(\"a, \\\"b\", g(c, d), S { e, f })"),
+            Some(("f", vec!["\"a, \\\"b\"", "g(c, d)", "S { e, f }"]))
+        );
+        assert_eq!(call_parts("value.len()"), None);
+        assert_eq!(call_parts("value.iter().enumerate()"), None);
+    }
+
+    #[test]
+    fn fits_measures_every_line() {
+        assert!(fits(&format!("{}\nb\n", "a".repeat(89))));
+        assert!(!fits(&format!("b\n{}\n", "a".repeat(90))));
     }
 }

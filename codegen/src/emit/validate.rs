@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::Literal;
 
-use super::ty::ident;
+use super::code::Code;
+use super::text::{self, Writer};
 use super::CodeFile;
 use crate::emit::paths::{NONE, RESULT, SOME};
 use crate::load::traits::{Length, Range};
@@ -23,146 +23,203 @@ type Patterns = BTreeMap<PatternId, PatternInfo>;
 /// by default; without it the crate has no dependency at all.
 pub const FEATURE: &str = "validate";
 
+/// A statement of a check, before it is laid out.
+enum Stmt {
+    /// A call, ended with `;`, broken at its arguments where it is too long.
+    Call(String),
+    /// A line as it is.
+    Line(String),
+    /// A block: the line that opens it, its statements and the line that closes it.
+    Block(String, Vec<Stmt>, &'static str),
+}
+
+/// Appends an item's [`impls`]: as text where every line fits in the margin, else (a
+/// long member name in a condition, a long type name) as tokens for prettyplease.
+pub fn emit(code: &mut Code, item: &Item, patterns: &Patterns) {
+    let text = impls(item, patterns);
+    match text::fits(&text) {
+        true => code.text(text),
+        false => code.tokens(text.parse().expect("validation code is Rust")),
+    }
+}
+
 /// The `Validate` impl and the inherent `validate()` of an item, both compiled only with
 /// [`FEATURE`].
-pub fn impls(item: &Item, patterns: &Patterns) -> TokenStream {
-    let name = ident(&item.name);
+pub fn impls(item: &Item, patterns: &Patterns) -> String {
+    let name = &item.name;
     let body = match &item.kind {
-        ItemKind::Struct { fields, .. } => fields.iter().map(|f| field(f, patterns)).collect(),
+        ItemKind::Struct { fields, .. } => fields.iter().flat_map(|f| field(f, patterns)).collect(),
         ItemKind::Union {
             variants, unknown, ..
-        } => union(variants, unknown, patterns),
-        ItemKind::Enum { unknown, .. } | ItemKind::IntEnum { unknown, .. } => {
-            let unknown = ident(unknown);
-            quote!(if let Self::#unknown(value) = self { v.unknown_value(value); })
+        } => vec![union(variants, unknown, patterns)],
+        ItemKind::Enum { unknown, .. } | ItemKind::IntEnum { unknown, .. } => vec![Stmt::Block(
+            format!("if let Self::{unknown}(value) = self {{"),
+            vec![call("v.unknown_value(value)")],
+            "}",
+        )],
+    };
+    let gate = format!("#[cfg(feature = {})]", Literal::string(FEATURE));
+    let mut w = Writer::default();
+    w.line(&gate);
+    w.open(format_args!(
+        "impl crate::primitives::Validate for {name} {{"
+    ));
+    w.line("#[inline]");
+    match body.is_empty() {
+        true => w.line("fn check(&self, _: &mut crate::primitives::Validator) {}"),
+        false => {
+            w.open("fn check(&self, v: &mut crate::primitives::Validator) {");
+            write(&mut w, &body);
+            w.close("}");
         }
-    };
-    let param = match body.is_empty() {
-        true => quote!(_),
-        false => quote!(v),
-    };
-    let check = super::gated(
-        FEATURE,
-        quote! {
-            impl crate::primitives::Validate for #name {
-                // Inline: only the types a user validates are compiled.
-                #[inline]
-                fn check(&self, #param: &mut crate::primitives::Validator) {
-                    #body
-                }
-            }
-        },
+    }
+    w.close("}");
+    w.line(&gate);
+    w.open(format_args!("impl {name} {{"));
+    w.docs(
+        "Checks the value and everything inside it against the model's\n\
+         constraints; the error lists every violation, each with its path.",
     );
-    let validate = super::gated(
-        FEATURE,
-        quote! {
-            impl #name {
-                /// Checks the value and everything inside it against the model's
-                /// constraints; the error lists every violation, each with its path.
-                #[inline]
-                pub fn validate(&self) -> #RESULT<(), crate::primitives::ValidationError> {
-                    crate::primitives::Validate::validate(self)
-                }
-            }
-        },
-    );
-    quote!(#check #validate)
+    w.line("#[inline]");
+    w.open(format_args!(
+        "pub fn validate(&self) -> {RESULT}<(), crate::primitives::ValidationError> {{"
+    ));
+    w.line("crate::primitives::Validate::validate(self)");
+    w.close("}");
+    w.close("}");
+    w.finish()
 }
 
-pub(super) fn field(field: &Field, patterns: &Patterns) -> TokenStream {
-    let name = ident(&field.name);
-    let member = &field.member;
-    let value = quote!(value);
-    let inner = value_checks(&field.ty, &field.checks, &value, patterns);
+fn write(w: &mut Writer, stmts: &[Stmt]) {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Call(call) => w.call(call, ";"),
+            Stmt::Line(line) => w.line(line),
+            Stmt::Block(open, body, close) => {
+                w.open(open);
+                write(w, body);
+                w.close(close);
+            }
+        }
+    }
+}
+
+/// A call statement.
+fn call(text: impl Into<String>) -> Stmt {
+    Stmt::Call(text.into())
+}
+
+/// The checks of a field between `v.enter(..)` and `v.leave()`, or nothing.
+fn field(field: &Field, patterns: &Patterns) -> Vec<Stmt> {
+    let name = &field.name;
+    let inner = value_checks(&field.ty, &field.checks, "value", patterns);
     let required = field.required && field.optional;
     let access = match (field.optional, inner.is_empty(), required) {
-        (_, true, false) => return TokenStream::new(),
-        (false, _, _) => quote!(let value = &self.#name; #inner),
-        (true, true, true) => quote!(if self.#name.is_none() { v.missing(); }),
-        (true, _, false) => {
-            quote!(if let #SOME(value) = &self.#name { #inner })
+        (_, true, false) => return Vec::new(),
+        (false, _, _) => {
+            let mut access = vec![Stmt::Line(format!("let value = &self.{name};"))];
+            access.extend(inner);
+            access
         }
-        (true, _, true) => quote! {
-            match &self.#name {
-                #SOME(value) => { #inner }
-                #NONE => v.missing(),
-            }
-        },
+        (true, true, true) => vec![Stmt::Block(
+            format!("if self.{name}.is_none() {{"),
+            vec![call("v.missing()")],
+            "}",
+        )],
+        (true, _, false) => vec![Stmt::Block(
+            format!("if let {SOME}(value) = &self.{name} {{"),
+            inner,
+            "}",
+        )],
+        (true, _, true) => vec![Stmt::Block(
+            format!("match &self.{name} {{"),
+            vec![
+                Stmt::Block(format!("{SOME}(value) => {{"), inner, "}"),
+                Stmt::Line(format!("{NONE} => v.missing(),")),
+            ],
+            "}",
+        )],
     };
-    let sensitive = field.sensitive;
-    quote! {
-        v.enter(#member, #sensitive);
-        #access
-        v.leave();
-    }
+    entered(enter(&field.member, field.sensitive), access)
 }
 
-fn union(variants: &[UnionVariant], unknown: &str, patterns: &Patterns) -> TokenStream {
-    let arms = variants.iter().map(|variant| {
-        let name = ident(&variant.name);
-        let Some(ty) = &variant.ty else {
-            return quote!(Self::#name => {});
-        };
-        let checks = value_checks(ty, &variant.checks, &quote!(value), patterns);
-        let member = &variant.member;
-        let sensitive = variant.sensitive;
-        match checks.is_empty() {
-            true => quote!(Self::#name(_) => {}),
-            false => quote!(Self::#name(value) => {
-                v.enter(#member, #sensitive);
-                #checks
-                v.leave();
-            }),
-        }
-    });
-    let unknown = ident(unknown);
-    quote! {
-        match self {
-            #(#arms)*
-            Self::#unknown { name, .. } => v.unknown_member(name),
-        }
-    }
+fn enter(member: &str, sensitive: bool) -> String {
+    format!("v.enter({}, {sensitive})", Literal::string(member))
+}
+
+/// `body` between the call `enter` and `v.leave()`.
+fn entered(enter: impl Into<String>, body: Vec<Stmt>) -> Vec<Stmt> {
+    let mut stmts = vec![call(enter)];
+    stmts.extend(body);
+    stmts.push(call("v.leave()"));
+    stmts
+}
+
+fn union(variants: &[UnionVariant], unknown: &str, patterns: &Patterns) -> Stmt {
+    let mut arms: Vec<Stmt> = variants
+        .iter()
+        .map(|variant| {
+            let name = &variant.name;
+            let Some(ty) = &variant.ty else {
+                return Stmt::Line(format!("Self::{name} => {{}}"));
+            };
+            let checks = value_checks(ty, &variant.checks, "value", patterns);
+            match checks.is_empty() {
+                true => Stmt::Line(format!("Self::{name}(_) => {{}}")),
+                false => Stmt::Block(
+                    format!("Self::{name}(value) => {{"),
+                    entered(enter(&variant.member, variant.sensitive), checks),
+                    "}",
+                ),
+            }
+        })
+        .collect();
+    arms.push(Stmt::Line(format!(
+        "Self::{unknown} {{ name, .. }} => v.unknown_member(name),"
+    )));
+    Stmt::Block("match self {".to_owned(), arms, "}")
 }
 
 /// The statements that check `value`, a reference to a value of type `ty`.
-fn value_checks(
-    ty: &RustType,
-    checks: &Checks,
-    value: &TokenStream,
-    patterns: &Patterns,
-) -> TokenStream {
+fn value_checks(ty: &RustType, checks: &Checks, value: &str, patterns: &Patterns) -> Vec<Stmt> {
     let length = checks.length.map(length_bounds);
-    let mut out = TokenStream::new();
+    let mut out = Vec::new();
+    let mut check = |method: &str, subject: &str, bounds: Option<String>| {
+        if let Some(bounds) = bounds {
+            out.push(call(format!("v.{method}({subject}, {bounds})")));
+        }
+    };
     match ty {
-        RustType::Named(_) => out.extend(quote!(crate::primitives::Validate::check(#value, v);)),
+        RustType::Named(_) => out.push(call(format!(
+            "crate::primitives::Validate::check({value}, v)"
+        ))),
         RustType::String => {
-            out.extend(length.map(|b| quote!(v.check_chars(#value, #b);)));
+            check("check_chars", value, length);
             out.extend(pattern(checks, value, patterns));
         }
-        RustType::Blob => out.extend(length.map(|b| quote!(v.check_bytes(#value, #b);))),
+        RustType::Blob => check("check_bytes", value, length),
         RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 => {
             let number = match ty {
-                RustType::I64 => quote!(*#value),
-                _ => quote!(::std::primitive::i64::from(*#value)),
+                RustType::I64 => format!("*{value}"),
+                _ => format!("::std::primitive::i64::from(*{value})"),
             };
-            out.extend(int_bounds(checks.range.as_ref()).map(|b| quote!(v.check_int(#number, #b);)))
+            check("check_int", &number, int_bounds(checks.range.as_ref()));
         }
         RustType::F32 | RustType::F64 => {
             let number = match ty {
-                RustType::F64 => quote!(*#value),
-                _ => quote!(::std::primitive::f64::from(*#value)),
+                RustType::F64 => format!("*{value}"),
+                _ => format!("::std::primitive::f64::from(*{value})"),
             };
-            out.extend(
-                float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_float(#number, #b);)),
-            )
+            check("check_float", &number, float_bounds(checks.range.as_ref()));
         }
-        RustType::BigInteger | RustType::BigDecimal => out.extend(
-            float_bounds(checks.range.as_ref()).map(|b| quote!(v.check_big(#value.as_str(), #b);)),
-        ),
+        RustType::BigInteger | RustType::BigDecimal => {
+            let text = format!("{value}.as_str()");
+            check("check_big", &text, float_bounds(checks.range.as_ref()));
+        }
         RustType::List { item, sparse } => {
-            out.extend(length.map(|b| quote!(v.check_count(#value.len(), #b);)));
+            check("check_count", &format!("{value}.len()"), length);
             if checks.unique_items {
-                out.extend(quote!(v.check_unique(#value);));
+                out.push(call(format!("v.check_unique({value})")));
             }
             out.extend(items(item, *sparse, &checks.inner, value, patterns));
         }
@@ -171,7 +228,7 @@ fn value_checks(
             value: ty,
             sparse,
         } => {
-            out.extend(length.map(|b| quote!(v.check_count(#value.len(), #b);)));
+            check("check_count", &format!("{value}.len()"), length);
             out.extend(entries((key, ty), *sparse, &checks.inner, value, patterns));
         }
         RustType::Bool | RustType::Timestamp | RustType::Document => {}
@@ -179,113 +236,127 @@ fn value_checks(
     out
 }
 
-fn pattern(checks: &Checks, value: &TokenStream, patterns: &Patterns) -> Option<TokenStream> {
+fn pattern(checks: &Checks, value: &str, patterns: &Patterns) -> Option<Stmt> {
     let info = patterns.get(checks.pattern.as_ref()?)?;
     info.regex.as_ref().ok()?;
-    let name = ident(&info.name);
-    Some(quote!(v.check_pattern(#value, &crate::patterns::#name);))
+    let name = &info.name;
+    Some(call(format!(
+        "v.check_pattern({value}, &crate::patterns::{name})"
+    )))
+}
+
+/// `body`, which checks `name`, run only where the `Option` `name` holds a value.
+fn if_some(name: &str, body: Vec<Stmt>) -> Vec<Stmt> {
+    vec![Stmt::Block(
+        format!("if let {SOME}({name}) = {name} {{"),
+        body,
+        "}",
+    )]
 }
 
 fn items(
     ty: &RustType,
     sparse: bool,
     inner: &Inner,
-    list: &TokenStream,
+    list: &str,
     patterns: &Patterns,
-) -> TokenStream {
+) -> Option<Stmt> {
     let empty = Checks::default();
     let checks = match inner {
         Inner::Items(checks) => checks,
         _ => &empty,
     };
-    let body = value_checks(ty, checks, &quote!(item), patterns);
+    let body = value_checks(ty, checks, "item", patterns);
     if body.is_empty() {
-        return body;
+        return None;
     }
     let body = match sparse {
-        true => quote!(if let #SOME(item) = item { #body }),
+        true => if_some("item", body),
         false => body,
     };
-    quote! {
-        for (index, item) in #list.iter().enumerate() {
-            v.enter_index(index);
-            #body
-            v.leave();
-        }
-    }
+    Some(Stmt::Block(
+        format!("for (index, item) in {list}.iter().enumerate() {{"),
+        entered("v.enter_index(index)", body),
+        "}",
+    ))
 }
 
 fn entries(
     (key_ty, value_ty): (&RustType, &RustType),
     sparse: bool,
     inner: &Inner,
-    map: &TokenStream,
+    map: &str,
     patterns: &Patterns,
-) -> TokenStream {
+) -> Option<Stmt> {
     let empty = (Checks::default(), Checks::default());
     let (key_checks, value_checks_) = match inner {
         Inner::Entries { key, value } => (key.as_ref(), value.as_ref()),
         _ => (&empty.0, &empty.1),
     };
-    let key = value_checks(key_ty, key_checks, &quote!(key), patterns);
-    let value = value_checks(value_ty, value_checks_, &quote!(item), patterns);
+    let key = value_checks(key_ty, key_checks, "key", patterns);
+    let value = value_checks(value_ty, value_checks_, "item", patterns);
     if key.is_empty() && value.is_empty() {
-        return TokenStream::new();
+        return None;
     }
     let value = match (sparse, value.is_empty()) {
-        (true, false) => quote!(if let #SOME(item) = item { #value }),
+        (true, false) => if_some("item", value),
         _ => value,
     };
     let key_text = match key_ty {
-        RustType::String => quote!(key),
-        _ => quote!(key.as_str()),
+        RustType::String => "key",
+        _ => "key.as_str()",
     };
-    let key = (!key.is_empty()).then(|| quote!(v.enter_map_key(#key_text); #key v.leave();));
-    let value = (!value.is_empty()).then(|| quote!(v.enter_key(#key_text); #value v.leave();));
-    match value.is_some() {
-        true => quote!(for (key, item) in #map { #key #value }),
-        false => quote!(for key in #map.keys() { #key }),
+    let has_value = !value.is_empty();
+    let mut body = Vec::new();
+    if !key.is_empty() {
+        body.extend(entered(format!("v.enter_map_key({key_text})"), key));
     }
+    if has_value {
+        body.extend(entered(format!("v.enter_key({key_text})"), value));
+    }
+    let head = match has_value {
+        true => format!("for (key, item) in {map} {{"),
+        false => format!("for key in {map}.keys() {{"),
+    };
+    Some(Stmt::Block(head, body, "}"))
 }
 
-fn bounds<T: quote::ToTokens>(min: Option<T>, max: Option<T>) -> TokenStream {
-    let path = quote!(crate::primitives::Bounds);
+fn bounds(min: Option<String>, max: Option<String>) -> String {
+    let path = "crate::primitives::Bounds";
     match (min, max) {
-        (Some(min), Some(max)) => quote!(#path::between(#min, #max)),
-        (Some(min), None) => quote!(#path::at_least(#min)),
-        (None, Some(max)) => quote!(#path::at_most(#max)),
-        (None, None) => {
-            quote!(#path { min: #NONE, max: #NONE })
-        }
+        (Some(min), Some(max)) => format!("{path}::between({min}, {max})"),
+        (Some(min), None) => format!("{path}::at_least({min})"),
+        (None, Some(max)) => format!("{path}::at_most({max})"),
+        (None, None) => format!("{path} {{ min: {NONE}, max: {NONE} }}"),
     }
 }
 
-fn length_bounds(length: Length) -> TokenStream {
-    let literal = Literal::u64_suffixed;
+fn length_bounds(length: Length) -> String {
+    let literal = |n| Literal::u64_suffixed(n).to_string();
     bounds(length.min.map(literal), length.max.map(literal))
 }
 
 /// Integer bounds; a fractional bound is rounded inwards, one beyond `i64` is open.
-fn int_bounds(range: Option<&Range>) -> Option<TokenStream> {
+fn int_bounds(range: Option<&Range>) -> Option<String> {
     let range = range?;
     let side = |n: &serde_json::Number, round: fn(f64) -> f64| {
         let exact = n.as_i64();
         let rounded = n.as_f64().map(round).filter(|f| f.abs() < 9.2e18);
         exact
             .or(rounded.map(|f| f as i64))
-            .map(Literal::i64_suffixed)
+            .map(|n| Literal::i64_suffixed(n).to_string())
     };
     let min = range.min.as_ref().and_then(|n| side(n, f64::ceil));
     let max = range.max.as_ref().and_then(|n| side(n, f64::floor));
     Some(bounds(min, max))
 }
 
-fn float_bounds(range: Option<&Range>) -> Option<TokenStream> {
+fn float_bounds(range: Option<&Range>) -> Option<String> {
     let range = range?;
     let side = |n: &Option<serde_json::Number>| {
         n.as_ref()
             .and_then(serde_json::Number::as_f64)
-            .map(Literal::f64_suffixed)
+            .map(|n| Literal::f64_suffixed(n).to_string())
     };
     Some(bounds(side(&range.min), side(&range.max)))
 }
@@ -293,36 +364,39 @@ fn float_bounds(range: Option<&Range>) -> Option<TokenStream> {
 /// `src/patterns.rs`: one static per pattern that compiles, or nothing when there is
 /// none.
 pub fn patterns_file(space: &TypeSpace) -> Option<CodeFile> {
-    let statics: Vec<TokenStream> = space
-        .patterns
-        .values()
-        .filter_map(|info| {
-            let (regex, source) = (info.regex.as_ref().ok()?, &info.source);
-            let name = ident(&info.name);
-            let users: Vec<String> = info
-                .users
-                .iter()
-                .map(|(shape, member)| format!("`{}.{member}`", short(shape)))
-                .collect();
-            let doc = format!(" `{source}`, for {}.", users.join(", "));
-            Some(quote! {
-                #[doc = #doc]
-                pub(crate) static #name: crate::primitives::Pattern =
-                    crate::primitives::Pattern::new(#regex, #source);
-            })
-        })
-        .collect();
-    if statics.is_empty() {
+    let mut w = Writer::default();
+    let mut code = Code::default();
+    w.inner_docs(
+        "The model's patterns, translated for `regex-lite` when the crate was\n\
+         generated and compiled on first use.",
+    );
+    for info in space.patterns.values() {
+        let Ok(regex) = &info.regex else {
+            continue;
+        };
+        let users: Vec<String> = info
+            .users
+            .iter()
+            .map(|(shape, member)| format!("`{}.{member}`", short(shape)))
+            .collect();
+        w.docs(&format!("`{}`, for {}.", info.source, users.join(", ")));
+        // Never fits in the margin: the arguments take a line each.
+        w.open(format_args!(
+            "pub(crate) static {}: crate::primitives::Pattern = crate::primitives::Pattern::new(",
+            info.name
+        ));
+        w.line(format_args!("{},", Literal::string(regex)));
+        w.line(format_args!("{},", Literal::string(&info.source)));
+        w.close(");");
+        code.declare(&info.name);
+    }
+    if code.declared().is_empty() {
         return None;
     }
+    code.text(w.finish());
     Some(CodeFile {
         path: "src/patterns.rs".to_owned(),
-        code: quote! {
-            //! The model's patterns, translated for `regex-lite` when the crate was
-            //! generated and compiled on first use.
-            #(#statics)*
-        }
-        .into(),
+        code,
     })
 }
 

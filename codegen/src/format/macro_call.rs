@@ -184,7 +184,11 @@ fn tokens(stream: TokenStream) -> Vec<Token> {
                     let Some(TokenTree::Punct(next)) = trees.peek() else {
                         break;
                     };
-                    op.push(next.as_char());
+                    let joined = format!("{op}{}", next.as_char());
+                    if !JOINED_OPS.iter().any(|known| known.starts_with(&joined)) {
+                        break;
+                    }
+                    op = joined;
                     spacing = next.spacing();
                     trees.next();
                 }
@@ -194,6 +198,13 @@ fn tokens(stream: TokenStream) -> Vec<Token> {
     }
     out
 }
+
+/// Operators of several characters. Punctuation that follows another without a space
+/// (`>;` in `ListOf<Plain>;`) is one operator only when it is one of these.
+const JOINED_OPS: &[&str] = &[
+    "::", "=>", "->", "..=", "...", "&&", "||", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=",
+    "%=", "^=", "&=", "|=", "<<=", ">>=",
+];
 
 /// A delimited group: on one line, or as a block of lines one level deeper.
 fn write_group(out: &mut String, depth: usize, group: &Group) {
@@ -438,6 +449,15 @@ mod tests {
         assert_eq!(
             call("a::m", Delimiter::Parenthesis, quote!(Color)),
             "a::m!(Color);"
+        );
+    }
+
+    #[test]
+    fn punctuation_lexed_together_is_one_operator_only_when_rust_has_it() {
+        let lexed: TokenStream = "m! { a: ListOf<Plain>; b: x => y; }".parse().unwrap();
+        assert_eq!(
+            laid_out(lexed),
+            "m! {\n    a: ListOf<Plain>;\n    b: x => y;\n}"
         );
     }
 
