@@ -35,7 +35,7 @@ pub fn impls(item: &Item) -> String {
 }
 
 /// The `Arbitrary` impl of an operation's error enum, compiled only with [`FEATURE`].
-pub fn error_impls(op: &OperationItem) -> TokenStream {
+pub fn error_impls(op: &OperationItem) -> String {
     let name = ident(&op.error_name);
     let unhandled = ident(&op.unhandled);
     let entries = op.errors.iter().map(|e| {
@@ -43,15 +43,12 @@ pub fn error_impls(op: &OperationItem) -> TokenStream {
         let code = &e.code;
         quote!(#variant: #code;)
     });
-    super::gated(
-        FEATURE,
-        quote! {
-            crate::primitives::arbitrary::arbitrary_error! {
-                #name { #(#entries)* }
-                unhandled: #unhandled;
-            }
-        },
-    )
+    let body = quote! {
+        #name { #(#entries)* }
+        unhandled: #unhandled;
+    };
+    let path = "crate::primitives::arbitrary::arbitrary_error";
+    super::gated_call(FEATURE, path, Delimiter::Brace, body)
 }
 
 /// The body of a structure's `arbitrary_structure!` call.

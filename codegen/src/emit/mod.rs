@@ -205,10 +205,11 @@ impl<'a> Emitter<'a> {
             self.content_type,
             exchange,
         );
-        let arbitrary = arbitrary::error_impls(op);
-        let conversions = self.interop.as_ref().map(|g| g.operation(op));
-        let client = client::operation_impls(self.space, op);
-        code.tokens(quote!(#client #arbitrary #conversions));
+        code.tokens(client::operation_impls(self.space, op));
+        code.text(arbitrary::error_impls(op));
+        if let Some(interop) = &self.interop {
+            code.tokens(interop.operation(op));
+        }
         CodeFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
             code,
