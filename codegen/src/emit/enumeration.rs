@@ -1,174 +1,178 @@
 //! Enums: string and integer enums with a variant that keeps unknown values, and the
 //! conversions users expect (`as_str`, `FromStr`, `From`, `Display`, known values).
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::Literal;
 
+use super::code::Code;
 use super::docs::{self, Links};
 use super::fallback::Fallbacks;
-use super::ty::ident;
+use super::text::Writer;
 use crate::emit::paths::{AS_REF, FROM, OK, RESULT, STRING, STRING_FROM};
 use crate::typespace::{EnumValue, Item, Variant};
 
-/// The tokens of a string enum item.
+/// A string enum item, laid out as text.
 pub fn emit_string(
-    links: &Links,
-    fallbacks: &Fallbacks,
-    item: &Item,
-    variants: &[Variant],
-    unknown: &str,
-) -> TokenStream {
-    let name = ident(&item.name);
-    let unknown = ident(unknown);
-    let header = header(
-        (links, fallbacks),
-        item,
-        variants,
-        quote!(crate::primitives::UnknownValue<#STRING>),
-        &unknown,
-    );
-    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
-    let values: Vec<_> = variants.iter().map(|v| value_literal(&v.value)).collect();
-    quote! {
-        #header
-        impl #name {
-            /// Every value the model lists, in model order.
-            pub const VALUES: &'static [&'static str] = &[#(#values),*];
-
-            /// The value as it appears on the wire.
-            #[inline]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#names => #values,)*
-                    Self::#unknown(value) => value.as_str(),
-                }
-            }
-        }
-        impl #FROM<&str> for #name {
-            #[inline]
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#values => Self::#names,)*
-                    other => Self::#unknown(crate::primitives::UnknownValue::new(#STRING_FROM(other))),
-                }
-            }
-        }
-        impl #FROM<#STRING> for #name {
-            #[inline]
-            fn from(value: #STRING) -> Self {
-                Self::from(value.as_str())
-            }
-        }
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-            #[inline]
-            fn from_str(value: &str) -> #RESULT<Self, Self::Err> {
-                #OK(Self::from(value))
-            }
-        }
-        impl #AS_REF<str> for #name {
-            #[inline]
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            #[inline]
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    }
-}
-
-/// The tokens of an intEnum item.
-pub fn emit_int(
-    links: &Links,
-    fallbacks: &Fallbacks,
-    item: &Item,
-    variants: &[Variant],
-    unknown: &str,
-) -> TokenStream {
-    let name = ident(&item.name);
-    let unknown = ident(unknown);
-    let header = header(
-        (links, fallbacks),
-        item,
-        variants,
-        quote!(crate::primitives::UnknownValue<i32>),
-        &unknown,
-    );
-    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
-    let values: Vec<_> = variants.iter().map(|v| value_literal(&v.value)).collect();
-    quote! {
-        #header
-        impl #name {
-            /// Every value the model lists, in model order.
-            pub const VALUES: &'static [i32] = &[#(#values),*];
-
-            /// The value as it appears on the wire.
-            pub fn value(&self) -> i32 {
-                match self {
-                    #(Self::#names => #values,)*
-                    Self::#unknown(value) => *value.get(),
-                }
-            }
-        }
-        impl #FROM<i32> for #name {
-            #[inline]
-            fn from(value: i32) -> Self {
-                match value {
-                    #(#values => Self::#names,)*
-                    other => Self::#unknown(crate::primitives::UnknownValue::new(other)),
-                }
-            }
-        }
-        impl #FROM<#name> for i32 {
-            #[inline]
-            fn from(value: #name) -> Self {
-                value.value()
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            #[inline]
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(&self.value(), f)
-            }
-        }
-    }
-}
-
-/// The enum declaration shared by string and integer enums.
-fn header(
+    code: &mut Code,
     (links, fallbacks): (&Links, &Fallbacks),
     item: &Item,
     variants: &[Variant],
-    unknown_ty: TokenStream,
-    unknown: &proc_macro2::Ident,
-) -> TokenStream {
-    let name = ident(&item.name);
-    let docs = docs::attrs(&docs::item_docs(
+    unknown: &str,
+) {
+    let name = &item.name;
+    let mut w = Writer::default();
+    let unknown_ty = format!("crate::primitives::UnknownValue<{STRING}>");
+    header(
+        &mut w,
+        (links, fallbacks),
+        item,
+        variants,
+        (&unknown_ty, unknown),
+    );
+    let values: Vec<String> = variants.iter().map(|v| value_literal(&v.value)).collect();
+    w.open(format_args!("impl {name} {{"));
+    w.line("/// Every value the model lists, in model order.");
+    w.list(
+        "pub const VALUES: &'static [&'static str] = &[",
+        &values,
+        "];",
+    );
+    w.line("/// The value as it appears on the wire.");
+    w.line("#[inline]");
+    w.open("pub fn as_str(&self) -> &str {");
+    w.open("match self {");
+    for (variant, value) in variants.iter().zip(&values) {
+        w.arm(&format!("Self::{}", variant.name), value);
+    }
+    w.arm(&format!("Self::{unknown}(value)"), "value.as_str()");
+    close_blocks(&mut w, 3);
+    w.open_impl(&format!("{FROM}<&str>"), name);
+    w.line("#[inline]");
+    w.open("fn from(value: &str) -> Self {");
+    w.open("match value {");
+    for (variant, value) in variants.iter().zip(&values) {
+        w.arm(value, &format!("Self::{}", variant.name));
+    }
+    let unknown_value = format!("crate::primitives::UnknownValue::new({STRING_FROM}(other))");
+    w.arm("other", &format!("Self::{unknown}({unknown_value})"));
+    close_blocks(&mut w, 3);
+    w.open_impl(&format!("{FROM}<{STRING}>"), name);
+    w.line("#[inline]");
+    w.open(format_args!("fn from(value: {STRING}) -> Self {{"));
+    w.line("Self::from(value.as_str())");
+    close_blocks(&mut w, 2);
+    w.open_impl("::std::str::FromStr", name);
+    w.line("type Err = ::std::convert::Infallible;");
+    w.line("#[inline]");
+    w.open(format_args!(
+        "fn from_str(value: &str) -> {RESULT}<Self, Self::Err> {{"
+    ));
+    w.line(format_args!("{OK}(Self::from(value))"));
+    close_blocks(&mut w, 2);
+    w.open_impl(&format!("{AS_REF}<str>"), name);
+    w.line("#[inline]");
+    w.open("fn as_ref(&self) -> &str {");
+    w.line("self.as_str()");
+    close_blocks(&mut w, 2);
+    display(&mut w, name, "f.write_str(self.as_str())");
+    code.text(w.finish());
+    code.declare(name);
+}
+
+/// An intEnum item, laid out as text.
+pub fn emit_int(
+    code: &mut Code,
+    (links, fallbacks): (&Links, &Fallbacks),
+    item: &Item,
+    variants: &[Variant],
+    unknown: &str,
+) {
+    let name = &item.name;
+    let mut w = Writer::default();
+    let unknown_ty = "crate::primitives::UnknownValue<i32>";
+    header(
+        &mut w,
+        (links, fallbacks),
+        item,
+        variants,
+        (unknown_ty, unknown),
+    );
+    let values: Vec<String> = variants.iter().map(|v| value_literal(&v.value)).collect();
+    w.open(format_args!("impl {name} {{"));
+    w.line("/// Every value the model lists, in model order.");
+    w.list("pub const VALUES: &'static [i32] = &[", &values, "];");
+    w.line("/// The value as it appears on the wire.");
+    w.open("pub fn value(&self) -> i32 {");
+    w.open("match self {");
+    for (variant, value) in variants.iter().zip(&values) {
+        w.arm(&format!("Self::{}", variant.name), value);
+    }
+    w.arm(&format!("Self::{unknown}(value)"), "*value.get()");
+    close_blocks(&mut w, 3);
+    w.open_impl(&format!("{FROM}<i32>"), name);
+    w.line("#[inline]");
+    w.open("fn from(value: i32) -> Self {");
+    w.open("match value {");
+    for (variant, value) in variants.iter().zip(&values) {
+        w.arm(value, &format!("Self::{}", variant.name));
+    }
+    let unknown_value = "crate::primitives::UnknownValue::new(other)";
+    w.arm("other", &format!("Self::{unknown}({unknown_value})"));
+    close_blocks(&mut w, 3);
+    w.open_impl(&format!("{FROM}<{name}>"), "i32");
+    w.line("#[inline]");
+    w.open(format_args!("fn from(value: {name}) -> Self {{"));
+    w.line("value.value()");
+    close_blocks(&mut w, 2);
+    display(&mut w, name, "::std::fmt::Display::fmt(&self.value(), f)");
+    code.text(w.finish());
+    code.declare(name);
+}
+
+/// Closes `count` blocks.
+fn close_blocks(w: &mut Writer, count: usize) {
+    for _ in 0..count {
+        w.close("}");
+    }
+}
+
+/// `Display` for the enum `name`, whose `fmt` is `body`.
+fn display(w: &mut Writer, name: &str, body: &str) {
+    w.open_impl("::std::fmt::Display", name);
+    w.line("#[inline]");
+    w.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
+    w.line(body);
+    close_blocks(w, 2);
+}
+
+/// The enum declaration shared by string and integer enums: its docs, derives and
+/// variants, the last `unknown` holding a value of the type `unknown_ty`.
+fn header(
+    w: &mut Writer,
+    (links, fallbacks): (&Links, &Fallbacks),
+    item: &Item,
+    variants: &[Variant],
+    (unknown_ty, unknown): (&str, &str),
+) {
+    w.docs(&docs::item_docs(
         links,
         item.docs.as_deref(),
         &fallbacks.item(item),
     ));
-    let deprecated = docs::deprecated(item.deprecated.as_ref());
-    let variant_tokens = variants.iter().map(|v| variant(links, v));
-    quote! {
-        #docs
-        #deprecated
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variant_tokens)*
-            /// A value the model does not list, kept exactly as received.
-            #unknown(#unknown_ty),
-        }
+    if let Some(attr) = docs::deprecated_attr(item.deprecated.as_ref()) {
+        w.attribute(&attr);
     }
+    w.line("#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    w.line("#[non_exhaustive]");
+    w.open(format_args!("pub enum {} {{", item.name));
+    for v in variants {
+        variant(w, links, v);
+    }
+    w.line("/// A value the model does not list, kept exactly as received.");
+    w.call(&format!("{unknown}({unknown_ty})"), ",");
+    w.close("}");
 }
 
-fn variant(links: &Links, variant: &Variant) -> TokenStream {
-    let name = ident(&variant.name);
+fn variant(w: &mut Writer, links: &Links, variant: &Variant) {
     let wire = match &variant.value {
         EnumValue::String(s) => docs::code_span(&format!("{s:?}")),
         EnumValue::Int(i) => docs::code_span(&i.to_string()),
@@ -179,18 +183,17 @@ fn variant(links: &Links, variant: &Variant) -> TokenStream {
         Some(_) => format!("{body}\n\nOn the wire: {wire}."),
         None => body,
     };
-    let docs = docs::attrs(&text);
-    let deprecated = docs::deprecated(variant.deprecated.as_ref());
-    quote! {
-        #docs
-        #deprecated
-        #name,
+    w.docs(&text);
+    if let Some(attr) = docs::deprecated_attr(variant.deprecated.as_ref()) {
+        w.attribute(&attr);
     }
+    w.line(format_args!("{},", variant.name));
 }
 
-fn value_literal(value: &EnumValue) -> Literal {
+/// A value's literal text.
+fn value_literal(value: &EnumValue) -> String {
     match value {
-        EnumValue::String(s) => Literal::string(s),
-        EnumValue::Int(i) => Literal::i32_unsuffixed(*i),
+        EnumValue::String(s) => Literal::string(s).to_string(),
+        EnumValue::Int(i) => Literal::i32_unsuffixed(*i).to_string(),
     }
 }

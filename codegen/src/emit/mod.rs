@@ -279,12 +279,12 @@ fn item_file(emitter: &Emitter, item: &Item) -> Code {
             );
             builder::emit(&mut code, item, fields, &docs, *sensitive);
         }
-        ItemKind::Enum { variants, unknown } => code.tokens(enumeration::emit_string(
-            links, fallbacks, item, variants, unknown,
-        )),
-        ItemKind::IntEnum { variants, unknown } => code.tokens(enumeration::emit_int(
-            links, fallbacks, item, variants, unknown,
-        )),
+        ItemKind::Enum { variants, unknown } => {
+            enumeration::emit_string(&mut code, (links, fallbacks), item, variants, unknown)
+        }
+        ItemKind::IntEnum { variants, unknown } => {
+            enumeration::emit_int(&mut code, (links, fallbacks), item, variants, unknown)
+        }
         ItemKind::Union {
             variants, unknown, ..
         } => code.tokens(union::emit(links, fallbacks, item, variants, unknown)),

@@ -187,6 +187,20 @@ impl Writer {
         }
     }
 
+    /// A list, `{head}{items}{close}` where `head` opens it: on one line where it fits in
+    /// the margin, else an item a line, each with a comma.
+    pub fn list(&mut self, head: &str, items: &[String], close: &str) {
+        let one_line = format!("{head}{}{close}", items.join(", "));
+        if INDENT.len() * self.depth + one_line.len() <= MARGIN || items.is_empty() {
+            return self.line(one_line);
+        }
+        self.open(head);
+        for item in items {
+            self.line(format_args!("{item},"));
+        }
+        self.close(close);
+    }
+
     /// A struct expression as an element of an array that takes lines, `{path} {`, a
     /// field a line, `}{suffix}`: prettyplease breaks such an element however short.
     pub fn fields(&mut self, path: &str, fields: &[String], suffix: &str) {
