@@ -12,8 +12,8 @@ use super::docs::Links;
 use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
 use super::root::{CLIENT_FEATURE, DYNAMIC_FEATURE};
 use super::text::Writer;
-use super::ty::ident;
 use super::CodeFile;
+use crate::format::macro_call::inline;
 use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
 
 /// Whether any operation asks for its requests to be gzipped.
@@ -244,14 +244,15 @@ fn skip_past(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, end: char) {
 }
 
 /// The `Call` impl of `op`, and its `Paginated` impls when it has them.
-pub fn operation_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
+pub fn operation_impls(space: &TypeSpace, op: &OperationItem) -> String {
     if !has_client(space) {
-        return TokenStream::new();
+        return String::new();
     }
+    let mut w = Writer::default();
     let input = op.input.as_deref().and_then(|name| fields(space, name));
-    let call = call_impl(op, input);
-    let paginated = paginated_impls(space, op);
-    quote!(#call #paginated)
+    call_impl(&mut w, op, input);
+    paginated_impls(&mut w, space, op);
+    w.finish()
 }
 
 /// The fields of the structure named `name`.
@@ -266,112 +267,99 @@ fn field<'a>(fields: Option<&'a [Field]>, member: &str) -> Option<&'a Field> {
     fields?.iter().find(|f| f.member == member)
 }
 
-fn call_impl(op: &OperationItem, input: Option<&[Field]>) -> TokenStream {
-    let (name, error) = (ident(&op.name), ident(&op.error_name));
-    let retryable = op.errors.iter().filter_map(|e| {
-        let (code, throttling) = (&e.code, e.retryable?);
-        Some(quote!((#code, #throttling)))
-    });
-    let retryable: Vec<TokenStream> = retryable.collect();
-    let retryable = (!retryable.is_empty())
-        .then(|| quote!(const RETRYABLE: &'static [(&'static str, bool)] = &[#(#retryable),*];));
-    let prepare = op
-        .idempotency_token
-        .as_deref()
-        .and_then(|member| field(input, member))
-        .map(prepare_fn);
-    let host_prefix = op.host_prefix.as_deref().map(|p| host_prefix_fn(p, input));
-    let gzip = op.gzip.then(|| {
-        quote!(
-            const GZIP: bool = true;
-        )
-    });
-    let feature = CLIENT_FEATURE;
-    quote! {
-        #[cfg(feature = #feature)]
-        impl crate::client::Call for #name {
-            #retryable
-            #gzip
-            #[inline]
-            fn read_error(
-                error_type: #OPTION<&str>,
-                body: &[u8],
-            ) -> #RESULT<Self::Error, ::serde_json::Error> {
-                crate::#error::from_response(error_type, body)
-            }
-            #prepare
-            #host_prefix
-        }
+fn call_impl(w: &mut Writer, op: &OperationItem, input: Option<&[Field]>) {
+    w.line(format_args!("#[cfg(feature = \"{CLIENT_FEATURE}\")]"));
+    w.open(format_args!("impl crate::client::Call for {} {{", op.name));
+    let retryable: Vec<String> = op
+        .errors
+        .iter()
+        .filter_map(|e| Some(format!("({}, {})", string(&e.code), e.retryable?)))
+        .collect();
+    if !retryable.is_empty() {
+        let head = "const RETRYABLE: &'static [(&'static str, bool)] = &[";
+        w.list(head, &retryable, "];");
     }
+    if op.gzip {
+        w.line("const GZIP: bool = true;");
+    }
+    w.line("#[inline]");
+    w.open("fn read_error(");
+    w.line(format_args!("error_type: {OPTION}<&str>,"));
+    w.line("body: &[u8],");
+    w.reopen(format_args!(
+        ") -> {RESULT}<Self::Error, ::serde_json::Error> {{"
+    ));
+    let read = format!("crate::{}::from_response(error_type, body)", op.error_name);
+    w.call(&read, "");
+    w.close("}");
+    let token = op.idempotency_token.as_deref();
+    if let Some(token) = token.and_then(|member| field(input, member)) {
+        prepare_fn(w, token);
+    }
+    if let Some(prefix) = op.host_prefix.as_deref() {
+        host_prefix_fn(w, prefix, input);
+    }
+    w.close("}");
 }
 
 /// `prepare`: a fresh token in the `@idempotencyToken` member when it is unset.
-fn prepare_fn(token: &Field) -> TokenStream {
-    let name = ident(&token.name);
-    let fill = match token.optional {
-        true => quote! {
-            if input.#name.is_none() {
-                input.#name = #SOME(token());
-            }
-        },
-        false => quote! {
-            if input.#name.is_empty() {
-                input.#name = token();
-            }
-        },
-    };
-    quote! {
-        fn prepare(input: &mut Self::Input, token: fn() -> String) {
-            #fill
+fn prepare_fn(w: &mut Writer, token: &Field) {
+    let name = &token.name;
+    w.open("fn prepare(input: &mut Self::Input, token: fn() -> String) {");
+    match token.optional {
+        true => {
+            w.open(format_args!("if input.{name}.is_none() {{"));
+            w.line(format_args!("input.{name} = {SOME}(token());"));
+        }
+        false => {
+            w.open(format_args!("if input.{name}.is_empty() {{"));
+            w.line(format_args!("input.{name} = token();"));
         }
     }
+    w.close("}");
+    w.close("}");
 }
 
 /// `host_prefix`: the `@endpoint` host prefix, each `{label}` the input's member.
-fn host_prefix_fn(prefix: &str, input: Option<&[Field]>) -> TokenStream {
+fn host_prefix_fn(w: &mut Writer, prefix: &str, input: Option<&[Field]>) {
     let mut template = String::new();
-    let mut labels = Vec::new();
+    let mut args = Vec::new();
     for (i, part) in prefix.split(['{', '}']).enumerate() {
         match i % 2 {
             0 => template.push_str(&part.replace('{', "{{").replace('}', "}}")),
             _ => {
                 template.push_str("{}");
-                labels.push(label_value(field(input, part)));
+                args.push(label_value(field(input, part)));
             }
         }
     }
-    let uses_input = match labels.is_empty() {
-        true => quote!(let _ = input;),
-        false => quote!(),
-    };
-    quote! {
-        fn host_prefix(input: &Self::Input) -> #OPTION<#STRING> {
-            #uses_input
-            #SOME(format!(#template, #(#labels),*))
-        }
+    w.open(format_args!(
+        "fn host_prefix(input: &Self::Input) -> {OPTION}<{STRING}> {{"
+    ));
+    if args.is_empty() {
+        w.line("let _ = input;");
     }
+    args.insert(0, string(&template));
+    w.call(&format!("{SOME}(format!({}))", args.join(", ")), "");
+    w.close("}");
 }
 
 /// The text of a host label's member; empty when the input lacks it.
-fn label_value(field: Option<&Field>) -> TokenStream {
+fn label_value(field: Option<&Field>) -> String {
     match field {
         Some(field) if field.optional => {
-            let name = ident(&field.name);
-            quote!(input.#name.as_deref().unwrap_or_default())
+            format!("input.{}.as_deref().unwrap_or_default()", field.name)
         }
-        Some(field) => {
-            let name = ident(&field.name);
-            quote!(input.#name)
-        }
-        None => quote!(""),
+        Some(field) => format!("input.{}", field.name),
+        None => string(""),
     }
 }
 
 /// `Paginated` (and `PaginatedItems`) for an operation whose tokens are string members
 /// of its input and output; nothing for one whose tokens are not.
-fn paginated_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
+fn paginated_impls(w: &mut Writer, space: &TypeSpace, op: &OperationItem) {
     let Some(paginated) = &op.paginated else {
-        return TokenStream::new();
+        return;
     };
     let input = op.input.as_deref().and_then(|name| fields(space, name));
     let output = op.output.as_deref().and_then(|name| fields(space, name));
@@ -382,72 +370,76 @@ fn paginated_impls(space: &TypeSpace, op: &OperationItem) -> TokenStream {
         string(input, &paginated.input_token),
         string(output, &paginated.output_token),
     ) else {
-        return TokenStream::new();
+        return;
     };
-    let name = ident(&op.name);
-    let set = ident(&input_token.name);
+    let set = &input_token.name;
     let (set_token, token) = match input_token.optional {
-        true => (quote!(input.#set = token;), quote!(input.#set.as_deref())),
+        true => (
+            format!("input.{set} = token;"),
+            format!("input.{set}.as_deref()"),
+        ),
         false => (
-            quote!(input.#set = token.unwrap_or_default();),
-            quote!(#SOME(input.#set.as_str())),
+            format!("input.{set} = token.unwrap_or_default();"),
+            format!("{SOME}(input.{set}.as_str())"),
         ),
     };
-    let get = ident(&output_token.name);
+    let get = &output_token.name;
     let next = match output_token.optional {
-        true => quote!(output.#get.as_deref()),
-        false => quote!(#SOME(output.#get.as_str())),
+        true => format!("output.{get}.as_deref()"),
+        false => format!("{SOME}(output.{get}.as_str())"),
     };
-    let items = paginated
-        .items
-        .as_deref()
-        .and_then(|member| field(output, member))
-        .and_then(|items| items_impl(&name, items));
-    let feature = CLIENT_FEATURE;
-    quote! {
-        #[cfg(feature = #feature)]
-        impl crate::client::Paginated for #name {
-            #[inline]
-            fn set_token(input: &mut Self::Input, token: #OPTION<#STRING>) {
-                #set_token
-            }
-            #[inline]
-            fn token(input: &Self::Input) -> #OPTION<&str> {
-                #token
-            }
-            #[inline]
-            fn next_token(output: &Self::Output) -> #OPTION<&str> {
-                #next
-            }
-        }
-        #items
+    w.line(format_args!("#[cfg(feature = \"{CLIENT_FEATURE}\")]"));
+    w.open(format_args!(
+        "impl crate::client::Paginated for {} {{",
+        op.name
+    ));
+    let methods = [
+        (
+            format!("fn set_token(input: &mut Self::Input, token: {OPTION}<{STRING}>) {{"),
+            set_token,
+        ),
+        (
+            format!("fn token(input: &Self::Input) -> {OPTION}<&str> {{"),
+            token,
+        ),
+        (
+            format!("fn next_token(output: &Self::Output) -> {OPTION}<&str> {{"),
+            next,
+        ),
+    ];
+    for (signature, body) in methods {
+        w.line("#[inline]");
+        w.open(signature);
+        w.line(body);
+        w.close("}");
+    }
+    w.close("}");
+    let items = paginated.items.as_deref();
+    if let Some(items) = items.and_then(|member| field(output, member)) {
+        items_impl(w, &op.name, items);
     }
 }
 
 /// `PaginatedItems` for a page whose items are a list member.
-fn items_impl(name: &proc_macro2::Ident, items: &Field) -> Option<TokenStream> {
+fn items_impl(w: &mut Writer, name: &str, items: &Field) {
     let RustType::List { item, sparse } = &items.ty else {
-        return None;
+        return;
     };
-    let item = super::ty::tokens(item);
-    let item = match sparse {
-        true => quote!(#OPTION<#item>),
-        false => item,
-    };
-    let member = ident(&items.name);
+    let item = inline(super::ty::optional(super::ty::tokens(item), *sparse));
     let take = match items.optional {
-        true => quote!(output.#member.unwrap_or_default()),
-        false => quote!(output.#member),
+        true => format!("output.{}.unwrap_or_default()", items.name),
+        false => format!("output.{}", items.name),
     };
-    let feature = CLIENT_FEATURE;
-    Some(quote! {
-        #[cfg(feature = #feature)]
-        impl crate::client::PaginatedItems for #name {
-            type Item = #item;
-            #[inline]
-            fn items(output: Self::Output) -> #VEC<Self::Item> {
-                #take
-            }
-        }
-    })
+    w.line(format_args!("#[cfg(feature = \"{CLIENT_FEATURE}\")]"));
+    w.open(format_args!(
+        "impl crate::client::PaginatedItems for {name} {{"
+    ));
+    w.typed("type Item = ", &item, ";");
+    w.line("#[inline]");
+    w.open(format_args!(
+        "fn items(output: Self::Output) -> {VEC}<Self::Item> {{"
+    ));
+    w.line(take);
+    w.close("}");
+    w.close("}");
 }

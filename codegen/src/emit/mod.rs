@@ -205,7 +205,7 @@ impl<'a> Emitter<'a> {
             self.content_type,
             exchange,
         );
-        code.tokens(client::operation_impls(self.space, op));
+        code.text(client::operation_impls(self.space, op));
         code.text(arbitrary::error_impls(op));
         if let Some(interop) = &self.interop {
             code.tokens(interop.operation(op));
