@@ -10,8 +10,10 @@ pub mod docs;
 mod enumeration;
 mod example;
 mod exchange;
+mod expr;
 mod fallback;
 pub mod interop;
+mod layout;
 mod operation;
 mod paths;
 mod root;
@@ -208,7 +210,7 @@ impl<'a> Emitter<'a> {
         code.text(client::operation_impls(self.space, op));
         code.text(arbitrary::error_impls(op));
         if let Some(interop) = &self.interop {
-            code.tokens(interop.operation(op));
+            code.text(interop.operation(op));
         }
         CodeFile {
             path: format!("src/operations/{}.rs", op.module.trim_start_matches("r#")),
@@ -295,7 +297,7 @@ fn item_file(emitter: &Emitter, item: &Item) -> Code {
     }
     code.text(arbitrary::impls(item));
     if let Some(interop) = &emitter.interop {
-        code.tokens(interop.item(item));
+        code.text(interop.item(item));
     }
     code
 }

@@ -75,7 +75,7 @@ impl Writer {
 }
 
 /// The width prettyplease fits lines in.
-const MARGIN: usize = 89;
+pub const MARGIN: usize = 89;
 
 impl Writer {
     /// `{prefix}{ty}{suffix}` on one line where it fits in the margin, as prettyplease

@@ -163,7 +163,9 @@ for crate::CreateDatasetError {
             ) => crate::CreateDatasetError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset::CreateDatasetError::ResourceAlreadyExistsException(
                 e,
-            ) => crate::CreateDatasetError::ResourceAlreadyExistsException(Into::into(e)),
+            ) => {
+                crate::CreateDatasetError::ResourceAlreadyExistsException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

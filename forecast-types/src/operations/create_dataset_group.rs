@@ -199,7 +199,9 @@ for crate::CreateDatasetGroupError {
             ) => crate::CreateDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => crate::CreateDatasetGroupError::ResourceNotFoundException(Into::into(e)),
+            ) => {
+                crate::CreateDatasetGroupError::ResourceNotFoundException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

@@ -188,7 +188,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::InvalidInputException(
                 e,
-            ) => crate::CreateDatasetImportJobError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::CreateDatasetImportJobError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImportJobError::LimitExceededException(
                 e,
             ) => {

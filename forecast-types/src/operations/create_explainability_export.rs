@@ -240,7 +240,9 @@ for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainab
                     Into::into(e),
                 )
             }
-            crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(e) => {
+            crate::CreateExplainabilityExportError::ResourceAlreadyExistsException(
+                e,
+            ) => {
                 ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainabilityExportError::ResourceAlreadyExistsException(
                     Into::into(e),
                 )

@@ -183,7 +183,9 @@ for crate::CreateMonitorError {
             ) => crate::CreateMonitorError::LimitExceededException(Into::into(e)),
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceAlreadyExistsException(
                 e,
-            ) => crate::CreateMonitorError::ResourceAlreadyExistsException(Into::into(e)),
+            ) => {
+                crate::CreateMonitorError::ResourceAlreadyExistsException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::create_monitor::CreateMonitorError::ResourceInUseException(
                 e,
             ) => crate::CreateMonitorError::ResourceInUseException(Into::into(e)),

@@ -249,7 +249,9 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfF
                     Into::into(e),
                 )
             }
-            crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(e) => {
+            crate::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
+                e,
+            ) => {
                 ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfForecastExportError::ResourceAlreadyExistsException(
                     Into::into(e),
                 )

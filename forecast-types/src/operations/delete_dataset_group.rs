@@ -151,7 +151,9 @@ for crate::DeleteDatasetGroupError {
             ) => crate::DeleteDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_dataset_group::DeleteDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => crate::DeleteDatasetGroupError::ResourceNotFoundException(Into::into(e)),
+            ) => {
+                crate::DeleteDatasetGroupError::ResourceNotFoundException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

@@ -144,7 +144,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::InvalidInputException(
                 e,
-            ) => crate::DeleteDatasetImportJobError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::DeleteDatasetImportJobError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::delete_dataset_import_job::DeleteDatasetImportJobError::ResourceInUseException(
                 e,
             ) => {

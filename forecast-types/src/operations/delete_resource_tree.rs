@@ -160,7 +160,9 @@ for crate::DeleteResourceTreeError {
             ) => crate::DeleteResourceTreeError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::delete_resource_tree::DeleteResourceTreeError::ResourceNotFoundException(
                 e,
-            ) => crate::DeleteResourceTreeError::ResourceNotFoundException(Into::into(e)),
+            ) => {
+                crate::DeleteResourceTreeError::ResourceNotFoundException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

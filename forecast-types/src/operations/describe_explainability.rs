@@ -130,7 +130,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::InvalidInputException(
                 e,
-            ) => crate::DescribeExplainabilityError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::DescribeExplainabilityError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::describe_explainability::DescribeExplainabilityError::ResourceNotFoundException(
                 e,
             ) => {

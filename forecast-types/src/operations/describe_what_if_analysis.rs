@@ -137,7 +137,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::InvalidInputException(
                 e,
-            ) => crate::DescribeWhatIfAnalysisError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::DescribeWhatIfAnalysisError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::describe_what_if_analysis::DescribeWhatIfAnalysisError::ResourceNotFoundException(
                 e,
             ) => {

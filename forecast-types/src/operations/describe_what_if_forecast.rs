@@ -137,7 +137,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::InvalidInputException(
                 e,
-            ) => crate::DescribeWhatIfForecastError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::DescribeWhatIfForecastError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfForecastError::ResourceNotFoundException(
                 e,
             ) => {

@@ -160,7 +160,9 @@ for crate::GetAccuracyMetricsError {
             ) => crate::GetAccuracyMetricsError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsError::ResourceNotFoundException(
                 e,
-            ) => crate::GetAccuracyMetricsError::ResourceNotFoundException(Into::into(e)),
+            ) => {
+                crate::GetAccuracyMetricsError::ResourceNotFoundException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

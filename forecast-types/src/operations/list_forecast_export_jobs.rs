@@ -160,7 +160,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidInputException(
                 e,
-            ) => crate::ListForecastExportJobsError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::ListForecastExportJobsError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExportJobsError::InvalidNextTokenException(
                 e,
             ) => {

@@ -174,7 +174,9 @@ impl From<
         match value {
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidInputException(
                 e,
-            ) => crate::ListMonitorEvaluationsError::InvalidInputException(Into::into(e)),
+            ) => {
+                crate::ListMonitorEvaluationsError::InvalidInputException(Into::into(e))
+            }
             ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsError::InvalidNextTokenException(
                 e,
             ) => {

@@ -190,7 +190,9 @@ for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPred
                     Into::into(e),
                 )
             }
-            crate::ListPredictorBacktestExportJobsError::InvalidNextTokenException(e) => {
+            crate::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
+                e,
+            ) => {
                 ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPredictorBacktestExportJobsError::InvalidNextTokenException(
                     Into::into(e),
                 )

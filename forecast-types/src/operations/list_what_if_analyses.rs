@@ -161,7 +161,9 @@ for crate::ListWhatIfAnalysesError {
             ) => crate::ListWhatIfAnalysesError::InvalidInputException(Into::into(e)),
             ::aws_sdk_forecast::operation::list_what_if_analyses::ListWhatIfAnalysesError::InvalidNextTokenException(
                 e,
-            ) => crate::ListWhatIfAnalysesError::InvalidNextTokenException(Into::into(e)),
+            ) => {
+                crate::ListWhatIfAnalysesError::InvalidNextTokenException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

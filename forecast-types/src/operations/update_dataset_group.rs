@@ -151,7 +151,9 @@ for crate::UpdateDatasetGroupError {
             ) => crate::UpdateDatasetGroupError::ResourceInUseException(Into::into(e)),
             ::aws_sdk_forecast::operation::update_dataset_group::UpdateDatasetGroupError::ResourceNotFoundException(
                 e,
-            ) => crate::UpdateDatasetGroupError::ResourceNotFoundException(Into::into(e)),
+            ) => {
+                crate::UpdateDatasetGroupError::ResourceNotFoundException(Into::into(e))
+            }
             other => Self::Unhandled(crate::interop::unhandled_error(&other)),
         }
     }

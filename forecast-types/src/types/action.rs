@@ -148,7 +148,12 @@ crate::primitives::arbitrary::arbitrary_structure! {
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::Action> for crate::Action {
     fn from(value: ::aws_sdk_forecast::types::Action) -> Self {
-        let ::aws_sdk_forecast::types::Action { attribute_name, operation, value, .. } = value;
+        let ::aws_sdk_forecast::types::Action {
+            attribute_name,
+            operation,
+            value,
+            ..
+        } = value;
         Self {
             attribute_name,
             operation: Into::into(operation),

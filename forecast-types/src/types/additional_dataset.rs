@@ -295,7 +295,11 @@ crate::primitives::arbitrary::arbitrary_structure! {
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::AdditionalDataset> for crate::AdditionalDataset {
     fn from(value: ::aws_sdk_forecast::types::AdditionalDataset) -> Self {
-        let ::aws_sdk_forecast::types::AdditionalDataset { name, configuration, .. } = value;
+        let ::aws_sdk_forecast::types::AdditionalDataset {
+            name,
+            configuration,
+            ..
+        } = value;
         Self {
             name,
             configuration: configuration.map(|v| v.into_iter().collect()),

@@ -82,9 +82,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::Baseline> for crate::Baseline {
     fn from(value: ::aws_sdk_forecast::types::Baseline) -> Self {
         let ::aws_sdk_forecast::types::Baseline { predictor_baseline, .. } = value;
-        Self {
-            predictor_baseline: predictor_baseline.map(Into::into),
-        }
+        Self { predictor_baseline: predictor_baseline.map(Into::into) }
     }
 }
 #[cfg(feature = "aws-sdk")]

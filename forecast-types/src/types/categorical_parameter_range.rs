@@ -134,7 +134,11 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::CategoricalParameterRange>
 for crate::CategoricalParameterRange {
     fn from(value: ::aws_sdk_forecast::types::CategoricalParameterRange) -> Self {
-        let ::aws_sdk_forecast::types::CategoricalParameterRange { name, values, .. } = value;
+        let ::aws_sdk_forecast::types::CategoricalParameterRange {
+            name,
+            values,
+            ..
+        } = value;
         Self { name, values }
     }
 }

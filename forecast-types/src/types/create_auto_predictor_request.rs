@@ -406,11 +406,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            predictor_name: predictor_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_name: predictor_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateAutoPredictorRequest",
                     member: "PredictorName",
-                })?,
+                },
+            )?,
             forecast_horizon,
             forecast_types,
             forecast_dimensions,
@@ -448,8 +449,7 @@ for ::aws_sdk_forecast::operation::create_auto_predictor::CreateAutoPredictorInp
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -210,11 +210,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            dataset_group_name: dataset_group_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_group_name: dataset_group_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetGroupRequest",
                     member: "DatasetGroupName",
-                })?,
+                },
+            )?,
             domain: domain
                 .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
@@ -239,8 +240,7 @@ for ::aws_sdk_forecast::operation::create_dataset_group::CreateDatasetGroupInput
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -353,16 +353,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            dataset_import_job_name: dataset_import_job_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_import_job_name: dataset_import_job_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetImportJobRequest",
                     member: "DatasetImportJobName",
-                })?,
-            dataset_arn: dataset_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            dataset_arn: dataset_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetImportJobRequest",
                     member: "DatasetArn",
-                })?,
+                },
+            )?,
             data_source: data_source
                 .map(TryFrom::try_from)
                 .transpose()?
@@ -372,8 +374,9 @@ impl TryFrom<
                 })?,
             timestamp_format,
             time_zone,
-            use_geolocation_for_time_zone: use_geolocation_for_time_zone
-                .unwrap_or(false),
+            use_geolocation_for_time_zone: use_geolocation_for_time_zone.unwrap_or(
+                false,
+            ),
             geolocation_format,
             tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             format,
@@ -400,8 +403,7 @@ for ::aws_sdk_forecast::operation::create_dataset_import_job::CreateDatasetImpor
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

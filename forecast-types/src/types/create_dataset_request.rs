@@ -285,11 +285,12 @@ for crate::CreateDatasetRequest {
             ..
         } = value;
         Ok(Self {
-            dataset_name: dataset_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_name: dataset_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateDatasetRequest",
                     member: "DatasetName",
-                })?,
+                },
+            )?,
             domain: domain
                 .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
@@ -332,8 +333,7 @@ for ::aws_sdk_forecast::operation::create_dataset::CreateDatasetInput {
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

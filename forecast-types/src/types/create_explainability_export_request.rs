@@ -233,16 +233,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            explainability_export_name: explainability_export_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            explainability_export_name: explainability_export_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityExportRequest",
                     member: "ExplainabilityExportName",
-                })?,
-            explainability_arn: explainability_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            explainability_arn: explainability_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityExportRequest",
                     member: "ExplainabilityArn",
-                })?,
+                },
+            )?,
             destination: destination
                 .map(TryFrom::try_from)
                 .transpose()?
@@ -270,8 +272,7 @@ for ::aws_sdk_forecast::operation::create_explainability_export::CreateExplainab
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

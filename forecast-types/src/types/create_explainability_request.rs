@@ -297,16 +297,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            explainability_name: explainability_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            explainability_name: explainability_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityRequest",
                     member: "ExplainabilityName",
-                })?,
-            resource_arn: resource_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            resource_arn: resource_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateExplainabilityRequest",
                     member: "ResourceArn",
-                })?,
+                },
+            )?,
             explainability_config: explainability_config
                 .map(Into::into)
                 .ok_or(crate::interop::ConversionError::MissingMember {
@@ -342,8 +344,7 @@ for ::aws_sdk_forecast::operation::create_explainability::CreateExplainabilityIn
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

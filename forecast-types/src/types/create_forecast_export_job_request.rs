@@ -231,16 +231,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            forecast_export_job_name: forecast_export_job_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            forecast_export_job_name: forecast_export_job_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastExportJobRequest",
                     member: "ForecastExportJobName",
-                })?,
-            forecast_arn: forecast_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            forecast_arn: forecast_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastExportJobRequest",
                     member: "ForecastArn",
-                })?,
+                },
+            )?,
             destination: destination
                 .map(TryFrom::try_from)
                 .transpose()?
@@ -268,8 +270,7 @@ for ::aws_sdk_forecast::operation::create_forecast_export_job::CreateForecastExp
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

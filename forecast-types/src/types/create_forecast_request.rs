@@ -237,16 +237,18 @@ for crate::CreateForecastRequest {
             ..
         } = value;
         Ok(Self {
-            forecast_name: forecast_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            forecast_name: forecast_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastRequest",
                     member: "ForecastName",
-                })?,
-            predictor_arn: predictor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            predictor_arn: predictor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateForecastRequest",
                     member: "PredictorArn",
-                })?,
+                },
+            )?,
             forecast_types,
             tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
             time_series_selector: time_series_selector
@@ -268,8 +270,7 @@ for ::aws_sdk_forecast::operation::create_forecast::CreateForecastInput {
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -159,16 +159,18 @@ for crate::CreateMonitorRequest {
             ..
         } = value;
         Ok(Self {
-            monitor_name: monitor_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            monitor_name: monitor_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateMonitorRequest",
                     member: "MonitorName",
-                })?,
-            resource_arn: resource_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            resource_arn: resource_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateMonitorRequest",
                     member: "ResourceArn",
-                })?,
+                },
+            )?,
             tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
@@ -185,8 +187,7 @@ for ::aws_sdk_forecast::operation::create_monitor::CreateMonitorInput {
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

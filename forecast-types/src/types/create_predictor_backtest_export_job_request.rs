@@ -237,16 +237,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            predictor_backtest_export_job_name: predictor_backtest_export_job_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_backtest_export_job_name: predictor_backtest_export_job_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorBacktestExportJobRequest",
                     member: "PredictorBacktestExportJobName",
-                })?,
-            predictor_arn: predictor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            predictor_arn: predictor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorBacktestExportJobRequest",
                     member: "PredictorArn",
-                })?,
+                },
+            )?,
             destination: destination
                 .map(TryFrom::try_from)
                 .transpose()?
@@ -276,8 +278,7 @@ for ::aws_sdk_forecast::operation::create_predictor_backtest_export_job::CreateP
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -105,9 +105,7 @@ impl From<
             predictor_backtest_export_job_arn,
             ..
         } = value;
-        Self {
-            predictor_backtest_export_job_arn,
-        }
+        Self { predictor_backtest_export_job_arn }
     }
 }
 #[cfg(feature = "aws-sdk")]

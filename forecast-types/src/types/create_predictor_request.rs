@@ -484,17 +484,19 @@ for crate::CreatePredictorRequest {
             ..
         } = value;
         Ok(Self {
-            predictor_name: predictor_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_name: predictor_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorRequest",
                     member: "PredictorName",
-                })?,
+                },
+            )?,
             algorithm_arn,
-            forecast_horizon: forecast_horizon
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            forecast_horizon: forecast_horizon.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreatePredictorRequest",
                     member: "ForecastHorizon",
-                })?,
+                },
+            )?,
             forecast_types,
             perform_auto_ml,
             auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
@@ -551,8 +553,7 @@ for ::aws_sdk_forecast::operation::create_predictor::CreatePredictorInput {
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -190,16 +190,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            what_if_analysis_name: what_if_analysis_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            what_if_analysis_name: what_if_analysis_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfAnalysisRequest",
                     member: "WhatIfAnalysisName",
-                })?,
-            forecast_arn: forecast_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            forecast_arn: forecast_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfAnalysisRequest",
                     member: "ForecastArn",
-                })?,
+                },
+            )?,
             time_series_selector: time_series_selector
                 .map(TryFrom::try_from)
                 .transpose()?,
@@ -222,8 +224,7 @@ for ::aws_sdk_forecast::operation::create_what_if_analysis::CreateWhatIfAnalysis
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

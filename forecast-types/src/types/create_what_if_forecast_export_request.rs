@@ -224,16 +224,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            what_if_forecast_export_name: what_if_forecast_export_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            what_if_forecast_export_name: what_if_forecast_export_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastExportRequest",
                     member: "WhatIfForecastExportName",
-                })?,
-            what_if_forecast_arns: what_if_forecast_arns
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            what_if_forecast_arns: what_if_forecast_arns.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastExportRequest",
                     member: "WhatIfForecastArns",
-                })?,
+                },
+            )?,
             destination: destination
                 .map(TryFrom::try_from)
                 .transpose()?
@@ -261,8 +263,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast_export::CreateWhatIfF
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

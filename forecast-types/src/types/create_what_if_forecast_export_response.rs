@@ -98,9 +98,7 @@ impl From<
             what_if_forecast_export_arn,
             ..
         } = value;
-        Self {
-            what_if_forecast_export_arn,
-        }
+        Self { what_if_forecast_export_arn }
     }
 }
 #[cfg(feature = "aws-sdk")]

@@ -220,18 +220,21 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            what_if_forecast_name: what_if_forecast_name
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            what_if_forecast_name: what_if_forecast_name.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastRequest",
                     member: "WhatIfForecastName",
-                })?,
-            what_if_analysis_arn: what_if_analysis_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            what_if_analysis_arn: what_if_analysis_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "CreateWhatIfForecastRequest",
                     member: "WhatIfAnalysisArn",
-                })?,
-            time_series_transformations: time_series_transformations
-                .map(|v| v.into_iter().map(Into::into).collect()),
+                },
+            )?,
+            time_series_transformations: time_series_transformations.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             time_series_replacements_data_source: time_series_replacements_data_source
                 .map(TryFrom::try_from)
                 .transpose()?,
@@ -251,8 +254,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecast
                 value
                     .time_series_transformations
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })
@@ -268,8 +270,7 @@ for ::aws_sdk_forecast::operation::create_what_if_forecast::CreateWhatIfForecast
                 value
                     .tags
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -154,10 +154,12 @@ impl From<::aws_sdk_forecast::types::DataConfig> for crate::DataConfig {
         } = value;
         Self {
             dataset_group_arn,
-            attribute_configs: attribute_configs
-                .map(|v| v.into_iter().map(Into::into).collect()),
-            additional_datasets: additional_datasets
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            attribute_configs: attribute_configs.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
+            additional_datasets: additional_datasets.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -171,8 +173,7 @@ impl TryFrom<crate::DataConfig> for ::aws_sdk_forecast::types::DataConfig {
                 value
                     .attribute_configs
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })
@@ -182,8 +183,7 @@ impl TryFrom<crate::DataConfig> for ::aws_sdk_forecast::types::DataConfig {
                 value
                     .additional_datasets
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

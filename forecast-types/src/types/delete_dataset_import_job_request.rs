@@ -113,11 +113,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            dataset_import_job_arn: dataset_import_job_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_import_job_arn: dataset_import_job_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeleteDatasetImportJobRequest",
                     member: "DatasetImportJobArn",
-                })?,
+                },
+            )?,
         })
     }
 }

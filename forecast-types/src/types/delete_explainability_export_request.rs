@@ -113,11 +113,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            explainability_export_arn: explainability_export_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            explainability_export_arn: explainability_export_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeleteExplainabilityExportRequest",
                     member: "ExplainabilityExportArn",
-                })?,
+                },
+            )?,
         })
     }
 }

@@ -113,11 +113,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            explainability_arn: explainability_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            explainability_arn: explainability_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeleteExplainabilityRequest",
                     member: "ExplainabilityArn",
-                })?,
+                },
+            )?,
         })
     }
 }

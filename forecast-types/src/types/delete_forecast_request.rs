@@ -112,11 +112,12 @@ for crate::DeleteForecastRequest {
             ..
         } = value;
         Ok(Self {
-            forecast_arn: forecast_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            forecast_arn: forecast_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeleteForecastRequest",
                     member: "ForecastArn",
-                })?,
+                },
+            )?,
         })
     }
 }

@@ -116,11 +116,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            predictor_backtest_export_job_arn: predictor_backtest_export_job_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_backtest_export_job_arn: predictor_backtest_export_job_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeletePredictorBacktestExportJobRequest",
                     member: "PredictorBacktestExportJobArn",
-                })?,
+                },
+            )?,
         })
     }
 }

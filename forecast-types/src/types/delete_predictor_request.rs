@@ -113,11 +113,12 @@ for crate::DeletePredictorRequest {
             ..
         } = value;
         Ok(Self {
-            predictor_arn: predictor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_arn: predictor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeletePredictorRequest",
                     member: "PredictorArn",
-                })?,
+                },
+            )?,
         })
     }
 }

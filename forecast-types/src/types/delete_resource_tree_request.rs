@@ -113,11 +113,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            resource_arn: resource_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            resource_arn: resource_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DeleteResourceTreeRequest",
                     member: "ResourceArn",
-                })?,
+                },
+            )?,
         })
     }
 }

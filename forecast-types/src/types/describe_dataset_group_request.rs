@@ -113,11 +113,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            dataset_group_arn: dataset_group_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_group_arn: dataset_group_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeDatasetGroupRequest",
                     member: "DatasetGroupArn",
-                })?,
+                },
+            )?,
         })
     }
 }

@@ -430,8 +430,9 @@ impl TryFrom<
             geolocation_format,
             data_source: data_source.map(TryFrom::try_from).transpose()?,
             estimated_time_remaining_in_minutes,
-            field_statistics: field_statistics
-                .map(|v| v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()),
+            field_statistics: field_statistics.map(|v| {
+                v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()
+            }),
             data_size,
             status,
             message,
@@ -465,11 +466,9 @@ for ::aws_sdk_forecast::operation::describe_dataset_import_job::DescribeDatasetI
                     value.estimated_time_remaining_in_minutes,
                 )
                 .set_field_statistics(
-                    value
-                        .field_statistics
-                        .map(|v| {
-                            v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()
-                        }),
+                    value.field_statistics.map(|v| {
+                        v.into_iter().map(|(k, v)| (k, Into::into(v))).collect()
+                    }),
                 )
                 .set_data_size(value.data_size)
                 .set_status(value.status)

@@ -110,11 +110,12 @@ for crate::DescribeDatasetRequest {
             ..
         } = value;
         Ok(Self {
-            dataset_arn: dataset_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_arn: dataset_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeDatasetRequest",
                     member: "DatasetArn",
-                })?,
+                },
+            )?,
         })
     }
 }

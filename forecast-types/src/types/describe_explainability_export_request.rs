@@ -118,11 +118,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            explainability_export_arn: explainability_export_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            explainability_export_arn: explainability_export_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeExplainabilityExportRequest",
                     member: "ExplainabilityExportArn",
-                })?,
+                },
+            )?,
         })
     }
 }

@@ -115,11 +115,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            forecast_export_job_arn: forecast_export_job_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            forecast_export_job_arn: forecast_export_job_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeForecastExportJobRequest",
                     member: "ForecastExportJobArn",
-                })?,
+                },
+            )?,
         })
     }
 }

@@ -114,11 +114,12 @@ for crate::DescribeForecastRequest {
             ..
         } = value;
         Ok(Self {
-            forecast_arn: forecast_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            forecast_arn: forecast_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeForecastRequest",
                     member: "ForecastArn",
-                })?,
+                },
+            )?,
         })
     }
 }

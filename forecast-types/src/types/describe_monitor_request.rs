@@ -110,11 +110,12 @@ for crate::DescribeMonitorRequest {
             ..
         } = value;
         Ok(Self {
-            monitor_arn: monitor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            monitor_arn: monitor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeMonitorRequest",
                     member: "MonitorArn",
-                })?,
+                },
+            )?,
         })
     }
 }

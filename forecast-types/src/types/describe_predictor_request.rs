@@ -114,11 +114,12 @@ for crate::DescribePredictorRequest {
             ..
         } = value;
         Ok(Self {
-            predictor_arn: predictor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_arn: predictor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribePredictorRequest",
                     member: "PredictorArn",
-                })?,
+                },
+            )?,
         })
     }
 }

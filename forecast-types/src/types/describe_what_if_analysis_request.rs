@@ -115,11 +115,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            what_if_analysis_arn: what_if_analysis_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            what_if_analysis_arn: what_if_analysis_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "DescribeWhatIfAnalysisRequest",
                     member: "WhatIfAnalysisArn",
-                })?,
+                },
+            )?,
         })
     }
 }

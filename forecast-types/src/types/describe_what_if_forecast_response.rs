@@ -318,8 +318,9 @@ impl TryFrom<
             message,
             creation_time: creation_time.map(Into::into),
             last_modification_time: last_modification_time.map(Into::into),
-            time_series_transformations: time_series_transformations
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            time_series_transformations: time_series_transformations.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             time_series_replacements_data_source: time_series_replacements_data_source
                 .map(TryFrom::try_from)
                 .transpose()?,
@@ -350,8 +351,7 @@ for ::aws_sdk_forecast::operation::describe_what_if_forecast::DescribeWhatIfFore
                     value
                         .time_series_transformations
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

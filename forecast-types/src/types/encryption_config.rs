@@ -135,7 +135,11 @@ crate::primitives::arbitrary::arbitrary_structure! {
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::EncryptionConfig> for crate::EncryptionConfig {
     fn from(value: ::aws_sdk_forecast::types::EncryptionConfig) -> Self {
-        let ::aws_sdk_forecast::types::EncryptionConfig { role_arn, kms_key_arn, .. } = value;
+        let ::aws_sdk_forecast::types::EncryptionConfig {
+            role_arn,
+            kms_key_arn,
+            ..
+        } = value;
         Self { role_arn, kms_key_arn }
     }
 }

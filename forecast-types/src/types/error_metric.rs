@@ -136,13 +136,7 @@ impl From<::aws_sdk_forecast::types::ErrorMetric> for crate::ErrorMetric {
             mape,
             ..
         } = value;
-        Self {
-            forecast_type,
-            wape,
-            rmse,
-            mase,
-            mape,
-        }
+        Self { forecast_type, wape, rmse, mase, mape }
     }
 }
 #[cfg(feature = "aws-sdk")]

@@ -97,10 +97,7 @@ for crate::EvaluationParameters {
             back_test_window_offset,
             ..
         } = value;
-        Self {
-            number_of_backtest_windows,
-            back_test_window_offset,
-        }
+        Self { number_of_backtest_windows, back_test_window_offset }
     }
 }
 #[cfg(feature = "aws-sdk")]

@@ -151,8 +151,9 @@ impl From<::aws_sdk_forecast::types::Featurization> for crate::Featurization {
         } = value;
         Self {
             attribute_name,
-            featurization_pipeline: featurization_pipeline
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            featurization_pipeline: featurization_pipeline.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -166,8 +167,7 @@ impl TryFrom<crate::Featurization> for ::aws_sdk_forecast::types::Featurization 
                 value
                     .featurization_pipeline
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

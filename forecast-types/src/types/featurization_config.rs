@@ -212,8 +212,9 @@ for crate::FeaturizationConfig {
         Self {
             forecast_frequency,
             forecast_dimensions,
-            featurizations: featurizations
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            featurizations: featurizations.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -229,8 +230,7 @@ for ::aws_sdk_forecast::types::FeaturizationConfig {
                 value
                     .featurizations
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

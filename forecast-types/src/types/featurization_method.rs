@@ -182,8 +182,9 @@ for crate::FeaturizationMethod {
         } = value;
         Self {
             featurization_method_name: Into::into(featurization_method_name),
-            featurization_method_parameters: featurization_method_parameters
-                .map(|v| v.into_iter().collect()),
+            featurization_method_parameters: featurization_method_parameters.map(|v| {
+                v.into_iter().collect()
+            }),
         }
     }
 }

@@ -115,11 +115,12 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            predictor_arn: predictor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            predictor_arn: predictor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "GetAccuracyMetricsRequest",
                     member: "PredictorArn",
-                })?,
+                },
+            )?,
         })
     }
 }

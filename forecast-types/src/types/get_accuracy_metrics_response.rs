@@ -152,8 +152,9 @@ for crate::GetAccuracyMetricsResponse {
             ..
         } = value;
         Self {
-            predictor_evaluation_results: predictor_evaluation_results
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            predictor_evaluation_results: predictor_evaluation_results.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             is_auto_predictor,
             auto_ml_override_strategy: auto_ml_override_strategy.map(Into::into),
             optimization_metric: optimization_metric.map(Into::into),
@@ -166,9 +167,9 @@ for ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutpu
     fn from(value: crate::GetAccuracyMetricsResponse) -> Self {
         ::aws_sdk_forecast::operation::get_accuracy_metrics::GetAccuracyMetricsOutput::builder()
             .set_predictor_evaluation_results(
-                value
-                    .predictor_evaluation_results
-                    .map(|v| v.into_iter().map(Into::into).collect()),
+                value.predictor_evaluation_results.map(|v| {
+                    v.into_iter().map(Into::into).collect()
+                }),
             )
             .set_is_auto_predictor(value.is_auto_predictor)
             .set_auto_ml_override_strategy(

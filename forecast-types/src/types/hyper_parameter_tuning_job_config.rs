@@ -94,9 +94,7 @@ for crate::HyperParameterTuningJobConfig {
             parameter_ranges,
             ..
         } = value;
-        Self {
-            parameter_ranges: parameter_ranges.map(Into::into),
-        }
+        Self { parameter_ranges: parameter_ranges.map(Into::into) }
     }
 }
 #[cfg(feature = "aws-sdk")]

@@ -138,8 +138,9 @@ impl From<::aws_sdk_forecast::types::InputDataConfig> for crate::InputDataConfig
         } = value;
         Self {
             dataset_group_arn,
-            supplementary_features: supplementary_features
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            supplementary_features: supplementary_features.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -153,8 +154,7 @@ impl TryFrom<crate::InputDataConfig> for ::aws_sdk_forecast::types::InputDataCon
                 value
                     .supplementary_features
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -87,7 +87,10 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::error::InvalidInputException>
 for crate::InvalidInputException {
     fn from(value: ::aws_sdk_forecast::types::error::InvalidInputException) -> Self {
-        let ::aws_sdk_forecast::types::error::InvalidInputException { message, .. } = value;
+        let ::aws_sdk_forecast::types::error::InvalidInputException {
+            message,
+            ..
+        } = value;
         Self { message }
     }
 }

@@ -87,7 +87,10 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::error::LimitExceededException>
 for crate::LimitExceededException {
     fn from(value: ::aws_sdk_forecast::types::error::LimitExceededException) -> Self {
-        let ::aws_sdk_forecast::types::error::LimitExceededException { message, .. } = value;
+        let ::aws_sdk_forecast::types::error::LimitExceededException {
+            message,
+            ..
+        } = value;
         Self { message }
     }
 }

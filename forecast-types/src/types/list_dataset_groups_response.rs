@@ -116,8 +116,9 @@ for crate::ListDatasetGroupsResponse {
             ..
         } = value;
         Self {
-            dataset_groups: dataset_groups
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            dataset_groups: dataset_groups.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             next_token,
         }
     }

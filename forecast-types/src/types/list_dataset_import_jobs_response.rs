@@ -120,8 +120,7 @@ impl TryFrom<
         Ok(Self {
             dataset_import_jobs: dataset_import_jobs
                 .map(|v| {
-                    v
-                        .into_iter()
+                    v.into_iter()
                         .map(TryFrom::try_from)
                         .collect::<Result<_, crate::interop::ConversionError>>()
                 })
@@ -143,8 +142,7 @@ for ::aws_sdk_forecast::operation::list_dataset_import_jobs::ListDatasetImportJo
                     value
                         .dataset_import_jobs
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

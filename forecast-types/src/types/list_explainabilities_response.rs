@@ -119,8 +119,9 @@ impl From<
             ..
         } = value;
         Self {
-            explainabilities: explainabilities
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            explainabilities: explainabilities.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             next_token,
         }
     }
@@ -138,8 +139,7 @@ for ::aws_sdk_forecast::operation::list_explainabilities::ListExplainabilitiesOu
                     value
                         .explainabilities
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

@@ -174,8 +174,7 @@ for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabili
                 value
                     .filters
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -122,8 +122,7 @@ impl TryFrom<
         Ok(Self {
             explainability_exports: explainability_exports
                 .map(|v| {
-                    v
-                        .into_iter()
+                    v.into_iter()
                         .map(TryFrom::try_from)
                         .collect::<Result<_, crate::interop::ConversionError>>()
                 })
@@ -145,8 +144,7 @@ for ::aws_sdk_forecast::operation::list_explainability_exports::ListExplainabili
                     value
                         .explainability_exports
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

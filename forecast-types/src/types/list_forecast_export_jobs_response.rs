@@ -122,8 +122,7 @@ impl TryFrom<
         Ok(Self {
             forecast_export_jobs: forecast_export_jobs
                 .map(|v| {
-                    v
-                        .into_iter()
+                    v.into_iter()
                         .map(TryFrom::try_from)
                         .collect::<Result<_, crate::interop::ConversionError>>()
                 })
@@ -145,8 +144,7 @@ for ::aws_sdk_forecast::operation::list_forecast_export_jobs::ListForecastExport
                     value
                         .forecast_export_jobs
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

@@ -177,8 +177,7 @@ for ::aws_sdk_forecast::operation::list_forecasts::ListForecastsInput {
                 value
                     .filters
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -199,11 +199,12 @@ impl TryFrom<
         Ok(Self {
             next_token,
             max_results,
-            monitor_arn: monitor_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            monitor_arn: monitor_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "ListMonitorEvaluationsRequest",
                     member: "MonitorArn",
-                })?,
+                },
+            )?,
             filters: filters.map(|v| v.into_iter().map(Into::into).collect()),
         })
     }
@@ -223,8 +224,7 @@ for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluati
                 value
                     .filters
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

@@ -122,8 +122,9 @@ impl From<
         } = value;
         Self {
             next_token,
-            predictor_monitor_evaluations: predictor_monitor_evaluations
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            predictor_monitor_evaluations: predictor_monitor_evaluations.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -134,9 +135,9 @@ for ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluati
         ::aws_sdk_forecast::operation::list_monitor_evaluations::ListMonitorEvaluationsOutput::builder()
             .set_next_token(value.next_token)
             .set_predictor_monitor_evaluations(
-                value
-                    .predictor_monitor_evaluations
-                    .map(|v| v.into_iter().map(Into::into).collect()),
+                value.predictor_monitor_evaluations.map(|v| {
+                    v.into_iter().map(Into::into).collect()
+                }),
             )
             .build()
     }

@@ -129,8 +129,7 @@ impl TryFrom<
         Ok(Self {
             predictor_backtest_export_jobs: predictor_backtest_export_jobs
                 .map(|v| {
-                    v
-                        .into_iter()
+                    v.into_iter()
                         .map(TryFrom::try_from)
                         .collect::<Result<_, crate::interop::ConversionError>>()
                 })
@@ -152,8 +151,7 @@ for ::aws_sdk_forecast::operation::list_predictor_backtest_export_jobs::ListPred
                     value
                         .predictor_backtest_export_jobs
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

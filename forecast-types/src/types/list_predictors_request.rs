@@ -178,8 +178,7 @@ for ::aws_sdk_forecast::operation::list_predictors::ListPredictorsInput {
                 value
                     .filters
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

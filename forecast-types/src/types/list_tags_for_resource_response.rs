@@ -100,9 +100,7 @@ impl From<
             tags,
             ..
         } = value;
-        Self {
-            tags: tags.map(|v| v.into_iter().map(Into::into).collect()),
-        }
+        Self { tags: tags.map(|v| v.into_iter().map(Into::into).collect()) }
     }
 }
 #[cfg(feature = "aws-sdk")]
@@ -116,8 +114,7 @@ for ::aws_sdk_forecast::operation::list_tags_for_resource::ListTagsForResourceOu
                     value
                         .tags
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

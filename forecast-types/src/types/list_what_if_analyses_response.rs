@@ -118,8 +118,9 @@ for crate::ListWhatIfAnalysesResponse {
             ..
         } = value;
         Self {
-            what_if_analyses: what_if_analyses
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            what_if_analyses: what_if_analyses.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             next_token,
         }
     }

@@ -182,8 +182,7 @@ for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfFore
                 value
                     .filters
                     .map(|v| {
-                        v
-                            .into_iter()
+                        v.into_iter()
                             .map(TryFrom::try_from)
                             .collect::<Result<_, crate::interop::ConversionError>>()
                     })

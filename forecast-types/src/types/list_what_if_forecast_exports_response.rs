@@ -122,8 +122,7 @@ impl TryFrom<
         Ok(Self {
             what_if_forecast_exports: what_if_forecast_exports
                 .map(|v| {
-                    v
-                        .into_iter()
+                    v.into_iter()
                         .map(TryFrom::try_from)
                         .collect::<Result<_, crate::interop::ConversionError>>()
                 })
@@ -145,8 +144,7 @@ for ::aws_sdk_forecast::operation::list_what_if_forecast_exports::ListWhatIfFore
                     value
                         .what_if_forecast_exports
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

@@ -119,8 +119,9 @@ impl From<
             ..
         } = value;
         Self {
-            what_if_forecasts: what_if_forecasts
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            what_if_forecasts: what_if_forecasts.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             next_token,
         }
     }

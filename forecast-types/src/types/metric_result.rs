@@ -99,7 +99,11 @@ crate::primitives::arbitrary::arbitrary_structure! {
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::MetricResult> for crate::MetricResult {
     fn from(value: ::aws_sdk_forecast::types::MetricResult) -> Self {
-        let ::aws_sdk_forecast::types::MetricResult { metric_name, metric_value, .. } = value;
+        let ::aws_sdk_forecast::types::MetricResult {
+            metric_name,
+            metric_value,
+            ..
+        } = value;
         Self { metric_name, metric_value }
     }
 }

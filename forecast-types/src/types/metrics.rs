@@ -141,10 +141,12 @@ impl From<::aws_sdk_forecast::types::Metrics> for crate::Metrics {
         } = value;
         Self {
             rmse,
-            weighted_quantile_losses: weighted_quantile_losses
-                .map(|v| v.into_iter().map(Into::into).collect()),
-            error_metrics: error_metrics
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            weighted_quantile_losses: weighted_quantile_losses.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
+            error_metrics: error_metrics.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             average_weighted_quantile_loss,
         }
     }
@@ -155,9 +157,9 @@ impl From<crate::Metrics> for ::aws_sdk_forecast::types::Metrics {
         ::aws_sdk_forecast::types::Metrics::builder()
             .set_rmse(value.rmse)
             .set_weighted_quantile_losses(
-                value
-                    .weighted_quantile_losses
-                    .map(|v| v.into_iter().map(Into::into).collect()),
+                value.weighted_quantile_losses.map(|v| {
+                    v.into_iter().map(Into::into).collect()
+                }),
             )
             .set_error_metrics(
                 value.error_metrics.map(|v| v.into_iter().map(Into::into).collect()),

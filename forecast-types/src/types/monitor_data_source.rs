@@ -132,11 +132,7 @@ impl From<::aws_sdk_forecast::types::MonitorDataSource> for crate::MonitorDataSo
             predictor_arn,
             ..
         } = value;
-        Self {
-            dataset_import_job_arn,
-            forecast_arn,
-            predictor_arn,
-        }
+        Self { dataset_import_job_arn, forecast_arn, predictor_arn }
     }
 }
 #[cfg(feature = "aws-sdk")]

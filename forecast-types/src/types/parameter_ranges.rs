@@ -147,12 +147,15 @@ impl From<::aws_sdk_forecast::types::ParameterRanges> for crate::ParameterRanges
             ..
         } = value;
         Self {
-            categorical_parameter_ranges: categorical_parameter_ranges
-                .map(|v| v.into_iter().map(Into::into).collect()),
-            continuous_parameter_ranges: continuous_parameter_ranges
-                .map(|v| v.into_iter().map(Into::into).collect()),
-            integer_parameter_ranges: integer_parameter_ranges
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            categorical_parameter_ranges: categorical_parameter_ranges.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
+            continuous_parameter_ranges: continuous_parameter_ranges.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
+            integer_parameter_ranges: integer_parameter_ranges.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -166,8 +169,7 @@ impl TryFrom<crate::ParameterRanges> for ::aws_sdk_forecast::types::ParameterRan
                     value
                         .categorical_parameter_ranges
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })
@@ -177,8 +179,7 @@ impl TryFrom<crate::ParameterRanges> for ::aws_sdk_forecast::types::ParameterRan
                     value
                         .continuous_parameter_ranges
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })
@@ -188,8 +189,7 @@ impl TryFrom<crate::ParameterRanges> for ::aws_sdk_forecast::types::ParameterRan
                     value
                         .integer_parameter_ranges
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

@@ -85,10 +85,14 @@ crate::primitives::arbitrary::arbitrary_structure! {
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::PredictorBaseline> for crate::PredictorBaseline {
     fn from(value: ::aws_sdk_forecast::types::PredictorBaseline) -> Self {
-        let ::aws_sdk_forecast::types::PredictorBaseline { baseline_metrics, .. } = value;
+        let ::aws_sdk_forecast::types::PredictorBaseline {
+            baseline_metrics,
+            ..
+        } = value;
         Self {
-            baseline_metrics: baseline_metrics
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            baseline_metrics: baseline_metrics.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }

@@ -98,8 +98,9 @@ for crate::PredictorExecutionDetails {
             ..
         } = value;
         Self {
-            predictor_executions: predictor_executions
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            predictor_executions: predictor_executions.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -109,9 +110,9 @@ for ::aws_sdk_forecast::types::PredictorExecutionDetails {
     fn from(value: crate::PredictorExecutionDetails) -> Self {
         ::aws_sdk_forecast::types::PredictorExecutionDetails::builder()
             .set_predictor_executions(
-                value
-                    .predictor_executions
-                    .map(|v| v.into_iter().map(Into::into).collect()),
+                value.predictor_executions.map(|v| {
+                    v.into_iter().map(Into::into).collect()
+                }),
             )
             .build()
     }

@@ -254,8 +254,9 @@ for crate::PredictorMonitorEvaluation {
             window_end_datetime: window_end_datetime.map(Into::into),
             predictor_event: predictor_event.map(Into::into),
             monitor_data_source: monitor_data_source.map(Into::into),
-            metric_results: metric_results
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            metric_results: metric_results.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
             num_items_evaluated,
             message,
         }

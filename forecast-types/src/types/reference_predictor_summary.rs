@@ -104,7 +104,11 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::ReferencePredictorSummary>
 for crate::ReferencePredictorSummary {
     fn from(value: ::aws_sdk_forecast::types::ReferencePredictorSummary) -> Self {
-        let ::aws_sdk_forecast::types::ReferencePredictorSummary { arn, state, .. } = value;
+        let ::aws_sdk_forecast::types::ReferencePredictorSummary {
+            arn,
+            state,
+            ..
+        } = value;
         Self {
             arn,
             state: state.map(Into::into),

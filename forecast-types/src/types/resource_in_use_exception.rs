@@ -87,7 +87,10 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::error::ResourceInUseException>
 for crate::ResourceInUseException {
     fn from(value: ::aws_sdk_forecast::types::error::ResourceInUseException) -> Self {
-        let ::aws_sdk_forecast::types::error::ResourceInUseException { message, .. } = value;
+        let ::aws_sdk_forecast::types::error::ResourceInUseException {
+            message,
+            ..
+        } = value;
         Self { message }
     }
 }

@@ -156,12 +156,13 @@ crate::primitives::arbitrary::arbitrary_structure! {
 #[cfg(feature = "aws-sdk")]
 impl From<::aws_sdk_forecast::types::S3Config> for crate::S3Config {
     fn from(value: ::aws_sdk_forecast::types::S3Config) -> Self {
-        let ::aws_sdk_forecast::types::S3Config { path, role_arn, kms_key_arn, .. } = value;
-        Self {
+        let ::aws_sdk_forecast::types::S3Config {
             path,
             role_arn,
             kms_key_arn,
-        }
+            ..
+        } = value;
+        Self { path, role_arn, kms_key_arn }
     }
 }
 #[cfg(feature = "aws-sdk")]

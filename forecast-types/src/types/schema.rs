@@ -89,9 +89,7 @@ crate::primitives::arbitrary::arbitrary_structure! {
 impl From<::aws_sdk_forecast::types::Schema> for crate::Schema {
     fn from(value: ::aws_sdk_forecast::types::Schema) -> Self {
         let ::aws_sdk_forecast::types::Schema { attributes, .. } = value;
-        Self {
-            attributes: attributes.map(|v| v.into_iter().map(Into::into).collect()),
-        }
+        Self { attributes: attributes.map(|v| v.into_iter().map(Into::into).collect()) }
     }
 }
 #[cfg(feature = "aws-sdk")]

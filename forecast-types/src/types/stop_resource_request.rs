@@ -110,11 +110,12 @@ for crate::StopResourceRequest {
             ..
         } = value;
         Ok(Self {
-            resource_arn: resource_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            resource_arn: resource_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "StopResourceRequest",
                     member: "ResourceArn",
-                })?,
+                },
+            )?,
         })
     }
 }

@@ -158,13 +158,13 @@ for crate::TagResourceRequest {
             ..
         } = value;
         Ok(Self {
-            resource_arn: resource_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            resource_arn: resource_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "TagResourceRequest",
                     member: "ResourceArn",
-                })?,
-            tags: tags
-                .map(|v| v.into_iter().map(Into::into).collect())
+                },
+            )?,
+            tags: tags.map(|v| v.into_iter().map(Into::into).collect())
                 .ok_or(crate::interop::ConversionError::MissingMember {
                     shape: "TagResourceRequest",
                     member: "Tags",

@@ -115,8 +115,9 @@ for crate::TimeSeriesTransformation {
         } = value;
         Self {
             action: action.map(Into::into),
-            time_series_conditions: time_series_conditions
-                .map(|v| v.into_iter().map(Into::into).collect()),
+            time_series_conditions: time_series_conditions.map(|v| {
+                v.into_iter().map(Into::into).collect()
+            }),
         }
     }
 }
@@ -132,8 +133,7 @@ for ::aws_sdk_forecast::types::TimeSeriesTransformation {
                     value
                         .time_series_conditions
                         .map(|v| {
-                            v
-                                .into_iter()
+                            v.into_iter()
                                 .map(TryFrom::try_from)
                                 .collect::<Result<_, crate::interop::ConversionError>>()
                         })

@@ -160,16 +160,16 @@ for crate::UntagResourceRequest {
             ..
         } = value;
         Ok(Self {
-            resource_arn: resource_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            resource_arn: resource_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "UntagResourceRequest",
                     member: "ResourceArn",
-                })?,
-            tag_keys: tag_keys
-                .ok_or(crate::interop::ConversionError::MissingMember {
-                    shape: "UntagResourceRequest",
-                    member: "TagKeys",
-                })?,
+                },
+            )?,
+            tag_keys: tag_keys.ok_or(crate::interop::ConversionError::MissingMember {
+                shape: "UntagResourceRequest",
+                member: "TagKeys",
+            })?,
         })
     }
 }

@@ -141,16 +141,18 @@ impl TryFrom<
             ..
         } = value;
         Ok(Self {
-            dataset_group_arn: dataset_group_arn
-                .ok_or(crate::interop::ConversionError::MissingMember {
+            dataset_group_arn: dataset_group_arn.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "UpdateDatasetGroupRequest",
                     member: "DatasetGroupArn",
-                })?,
-            dataset_arns: dataset_arns
-                .ok_or(crate::interop::ConversionError::MissingMember {
+                },
+            )?,
+            dataset_arns: dataset_arns.ok_or(
+                crate::interop::ConversionError::MissingMember {
                     shape: "UpdateDatasetGroupRequest",
                     member: "DatasetArns",
-                })?,
+                },
+            )?,
         })
     }
 }

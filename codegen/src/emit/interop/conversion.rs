@@ -1,17 +1,16 @@
 //! The impl blocks every conversion is written into: `From`, or `TryFrom` when the
-//! conversion can fail, each behind the feature.
+//! conversion can fail, each behind the feature, laid out as text.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::Literal;
 
 use super::{error_type, FEATURE};
-use crate::emit::gated;
+use crate::emit::expr::{Expr, Impl, Method, Stmt};
 use crate::emit::paths::{FROM, OK, RESULT, TRY_FROM};
 
 /// A conversion's body: statements, then the converted value.
 pub struct Body {
-    pub statements: TokenStream,
-    pub value: TokenStream,
+    pub statements: Vec<Stmt>,
+    pub value: Expr,
     /// Whether the conversion can fail: the body uses `?`, or `value` is a `Result`.
     pub fallible: bool,
     /// Whether `value` is a `Result` already.
@@ -20,9 +19,9 @@ pub struct Body {
 
 impl Body {
     /// A body that is just its value; `fallible` when it may use `?`.
-    pub fn value(fallible: bool, value: TokenStream) -> Self {
+    pub fn value(fallible: bool, value: Expr) -> Self {
         Body {
-            statements: quote!(),
+            statements: Vec::new(),
             value,
             fallible,
             result: false,
@@ -32,52 +31,50 @@ impl Body {
 
 /// `impl From<from> for to`, or `TryFrom` when the body can fail: the body's
 /// statements, then its value; behind the feature.
-pub fn conversion(from: &TokenStream, to: &TokenStream, body: Body) -> TokenStream {
-    gated(FEATURE, plain_conversion(from, to, body))
-}
-
-/// [`conversion`], not behind the feature: for the module that is behind it whole.
-pub fn plain_conversion(from: &TokenStream, to: &TokenStream, body: Body) -> TokenStream {
+pub fn conversion(from: &str, to: &str, body: Body) -> String {
     let Body {
-        statements,
+        mut statements,
         value,
         fallible,
         result,
     } = body;
-    if !fallible && !result {
-        return quote! {
-            impl #FROM<#from> for #to {
-                fn from(value: #from) -> Self {
-                    #statements
-                    #value
-                }
-            }
-        };
-    }
-    let error = error_type();
-    let value = match result {
+    let infallible = !fallible && !result;
+    let value = match infallible || result {
         true => value,
-        false => quote!(#OK(#value)),
+        false => Expr::call(OK.to_string(), vec![value]),
     };
-    quote! {
-        impl #TRY_FROM<#from> for #to {
-            type Error = #error;
-            fn try_from(value: #from) -> #RESULT<Self, Self::Error> {
-                #statements
-                #value
-            }
-        }
-    }
+    statements.push(Stmt::Expr(value));
+    let param = vec![("value".to_owned(), from.to_owned())];
+    let item = match infallible {
+        true => Impl {
+            trait_: format!("{FROM}<{from}>"),
+            ty: to.to_owned(),
+            types: Vec::new(),
+            method: Method {
+                name: "from".to_owned(),
+                params: param,
+                output: "Self".to_owned(),
+                body: statements,
+            },
+        },
+        false => Impl {
+            trait_: format!("{TRY_FROM}<{from}>"),
+            ty: to.to_owned(),
+            types: vec![("Error".to_owned(), error_type())],
+            method: Method {
+                name: "try_from".to_owned(),
+                params: param,
+                output: format!("{RESULT}<Self, Self::Error>"),
+                body: statements,
+            },
+        },
+    };
+    item.text(&format!("#[cfg(feature = {})]", Literal::string(FEATURE)))
 }
 
 /// Both conversions between our type and the SDK's: from the SDK first, then to it.
-pub fn both_ways(
-    ours: &TokenStream,
-    sdk: &TokenStream,
-    from_sdk: Body,
-    to_sdk: Body,
-) -> TokenStream {
-    let from_sdk = conversion(sdk, ours, from_sdk);
-    let to_sdk = conversion(ours, sdk, to_sdk);
-    quote!(#from_sdk #to_sdk)
+pub fn both_ways(ours: &str, sdk: &str, from_sdk: Body, to_sdk: Body) -> String {
+    let mut text = conversion(sdk, ours, from_sdk);
+    text.push_str(&conversion(ours, sdk, to_sdk));
+    text
 }

@@ -3,8 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use proc_macro2::Ident;
 
 use super::naming::{sdk_operation_module, sdk_type_name};
 use super::usage::field_types;
@@ -61,14 +60,14 @@ impl<'a> Generator<'a> {
         ident(&self.krate)
     }
 
-    /// An item's conversions, each behind the feature, for the end of its file.
-    pub fn item(&self, item: &Item) -> TokenStream {
+    /// An item's conversions, each behind the feature, for the end of its file, as text.
+    pub fn item(&self, item: &Item) -> String {
         match &item.kind {
             ItemKind::Struct { fields, .. } => self.struct_impls(item, fields),
             ItemKind::Enum { .. } => self.enum_impls(item),
             // smithy-rs keeps intEnums as plain `i32`; the item's own `From<i32>` and
             // `From<Item> for i32` convert them.
-            ItemKind::IntEnum { .. } => quote!(),
+            ItemKind::IntEnum { .. } => String::new(),
             ItemKind::Union {
                 variants, unknown, ..
             } => self.union_impls(item, variants, unknown),
@@ -76,8 +75,8 @@ impl<'a> Generator<'a> {
     }
 
     /// An operation's error enum conversions, each behind the feature, for the end of
-    /// the operation's file.
-    pub fn operation(&self, op: &OperationItem) -> TokenStream {
+    /// the operation's file, as text.
+    pub fn operation(&self, op: &OperationItem) -> String {
         self.operation_error_impls(op)
     }
 
@@ -105,32 +104,30 @@ impl<'a> Generator<'a> {
     }
 
     /// The SDK's name for the shape `id`.
-    pub fn sdk_ident(&self, id: &str) -> Ident {
-        ident(&sdk_type_name(self.context_name(id)))
+    pub fn sdk_ident(&self, id: &str) -> String {
+        sdk_type_name(self.context_name(id))
     }
 
     /// The SDK type of an item where other types refer to it.
-    pub fn sdk_path(&self, item: &Item) -> TokenStream {
-        let krate = &self.krate();
+    pub fn sdk_path(&self, item: &Item) -> String {
+        let krate = &self.krate;
         let name = self.sdk_ident(&item.id);
         match &item.kind {
-            ItemKind::Struct { error: Some(_), .. } => quote!(::#krate::types::error::#name),
-            _ => quote!(::#krate::types::#name),
+            ItemKind::Struct { error: Some(_), .. } => format!("::{krate}::types::error::{name}"),
+            _ => format!("::{krate}::types::{name}"),
         }
     }
 
     /// This crate's type of the given name.
-    pub fn ours(&self, name: &str) -> TokenStream {
-        let name = ident(name);
-        quote!(crate::#name)
+    pub fn ours(&self, name: &str) -> String {
+        format!("crate::{name}")
     }
 
     /// An SDK type in an operation's module: `operation::describe_forecast_export_job::…`.
-    pub fn operation_path(&self, op: &OperationItem, name: &str) -> TokenStream {
-        let krate = &self.krate();
-        let module = ident(&sdk_operation_module(model_name(op)));
-        let name = ident(name);
-        quote!(::#krate::operation::#module::#name)
+    pub fn operation_path(&self, op: &OperationItem, name: &str) -> String {
+        let krate = &self.krate;
+        let module = sdk_operation_module(model_name(op));
+        format!("::{krate}::operation::{module}::{name}")
     }
 }
 

@@ -51,9 +51,6 @@ mod unions;
 mod usage;
 mod values;
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-
 use super::CodeFile;
 use crate::typespace::{RustType, TypeSpace};
 pub use generator::Generator;
@@ -98,14 +95,12 @@ pub fn support_file(generator: &Generator) -> CodeFile {
 }
 
 /// A path in the generated crate's shared module: `crate::interop::name`.
-fn shared(name: &str) -> TokenStream {
-    let module = format_ident!("{}", MODULE);
-    let name = format_ident!("{}", name);
-    quote!(crate::#module::#name)
+fn shared(name: &str) -> String {
+    format!("crate::{MODULE}::{name}")
 }
 
 /// The error type of the `TryFrom` conversions, by its path.
-fn error_type() -> TokenStream {
+fn error_type() -> String {
     shared(ERROR_TYPE)
 }
 

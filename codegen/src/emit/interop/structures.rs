@@ -2,33 +2,32 @@
 //! way. An SDK value is taken apart by a pattern, as its fields are public, and built
 //! with its builder.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::Literal;
 
 use super::conversion::{both_ways, Body};
 use super::error_type;
 use super::generator::{model_name, Generator};
 use super::naming::{pascal_case, sdk_member_name, sdk_setter};
 use super::values::Dir;
+use crate::emit::expr::{Expr, Pat, Stmt};
 use crate::emit::paths::{SOME, TO_STRING_TO_STRING};
-use crate::emit::ty::ident;
 use crate::load::shape_id;
 use crate::typespace::{Field, Item, ItemKind};
 
 /// One SDK structure a struct item converts to and from.
 struct Target {
     /// The SDK type's path.
-    path: TokenStream,
+    path: String,
     /// Whether it is an operation input, whose members are all optional in the SDK.
     input: bool,
 }
 
 impl Generator<'_> {
     /// The conversions of a structure item, to and from every SDK structure it stands for.
-    pub fn struct_impls(&self, item: &Item, fields: &[Field]) -> TokenStream {
+    pub fn struct_impls(&self, item: &Item, fields: &[Field]) -> String {
         let targets = self.struct_targets(item);
         let impls = targets.iter().map(|t| self.target_impls(item, fields, t));
-        quote!(#(#impls)*)
+        impls.collect()
     }
 
     /// Every SDK structure a struct item stands for: the operation inputs and outputs it
@@ -81,7 +80,7 @@ impl Generator<'_> {
     }
 
     /// The conversions between a structure item and one SDK structure.
-    fn target_impls(&self, item: &Item, fields: &[Field], target: &Target) -> TokenStream {
+    fn target_impls(&self, item: &Item, fields: &[Field], target: &Target) -> String {
         let ours = self.ours(&item.name);
         let from_sdk = self.struct_from_sdk(item, fields, target);
         let to_sdk = self.struct_to_sdk(item, fields, target);
@@ -90,32 +89,30 @@ impl Generator<'_> {
 
     /// Our structure from the SDK's: its fields bound by a pattern, then converted.
     fn struct_from_sdk(&self, item: &Item, fields: &[Field], target: &Target) -> Body {
-        let sdk = &target.path;
         let fallible = self.item_fails(item, target.input, Dir::FromSdk);
         if fields.is_empty() {
             return Body {
-                statements: quote!(let _ = value;),
-                value: quote!(Self {}),
+                statements: vec![consume()],
+                value: Expr::Struct("Self".to_owned(), Vec::new()),
                 fallible,
                 result: false,
             };
         }
         let shape = shape_id::name(&item.id);
-        let bindings = fields.iter().map(|f| ident(&sdk_member_name(&f.member)));
+        let bindings = fields.iter().map(|f| sdk_member_name(&f.member)).collect();
         let values = fields.iter().map(|f| {
-            let ours = ident(&f.name);
-            let binding = ident(&sdk_member_name(&f.member));
+            let binding = Expr::path(sdk_member_name(&f.member));
             let sdk_optional = self.sdk_optional(f, target.input);
-            let e = quote!(#binding);
-            let value = self.field_value(shape, f, Dir::FromSdk, sdk_optional, e);
-            match ours == value.to_string() {
-                true => quote!(#ours,),
-                false => quote!(#ours: #value,),
+            let value = self.field_value(shape, f, Dir::FromSdk, sdk_optional, binding);
+            match matches!(&value, Expr::Path(path) if *path == f.name) {
+                true => (f.name.clone(), None),
+                false => (f.name.clone(), Some(value)),
             }
         });
+        let pattern = Pat::Struct(target.path.clone(), bindings, true);
         Body {
-            statements: quote!(let #sdk { #(#bindings,)* .. } = value;),
-            value: quote!(Self { #(#values)* }),
+            statements: vec![Stmt::Let(pattern, Expr::path("value"))],
+            value: Expr::Struct("Self".to_owned(), values.collect()),
             fallible,
             result: false,
         }
@@ -123,33 +120,44 @@ impl Generator<'_> {
 
     /// The SDK's structure from ours: its builder, with error metadata for an error.
     fn struct_to_sdk(&self, item: &Item, fields: &[Field], target: &Target) -> Body {
-        let sdk = &target.path;
         let shape = shape_id::name(&item.id);
-        let setters = fields.iter().map(|f| {
-            let setter = ident(&sdk_setter(&f.member));
-            let field = ident(&f.name);
+        let mut built = Expr::call(format!("{}::builder", target.path), vec![]);
+        for f in fields {
+            let field = Expr::Field(Box::new(Expr::path("value")), f.name.clone());
             // The builder's setters all take an `Option`.
-            let value = self.field_value(shape, f, Dir::ToSdk, true, quote!(value.#field));
-            quote!(.#setter(#value))
-        });
-        let consumed = fields.is_empty().then(|| quote!(let _ = value;));
-        let (meta_let, meta) = self.error_meta(item);
-        let built = quote!(#sdk::builder() #(#setters)* #meta .build());
+            let value = self.field_value(shape, f, Dir::ToSdk, true, field);
+            built = built.method(sdk_setter(&f.member), vec![value]);
+        }
+        let mut statements: Vec<Stmt> = fields.is_empty().then(consume).into_iter().collect();
+        if let Some((meta_statements, meta)) = self.error_meta(item) {
+            statements.extend(meta_statements);
+            built = built.method("meta", vec![meta]);
+        }
+        let built = built.method("build", vec![]);
         let checked = self.builder_checks(fields, target.input);
         let value = match checked {
             true => {
-                let error = error_type();
-                quote! {
-                    #built.map_err(|e| #error::Refused {
-                        shape: #shape,
-                        reason: #TO_STRING_TO_STRING(&e),
-                    })
-                }
+                let reason = Expr::call(
+                    TO_STRING_TO_STRING.to_string(),
+                    vec![Expr::Prefix("&", Box::new(Expr::path("e")))],
+                );
+                let shape = Expr::lit(Literal::string(shape).to_string());
+                let refused = Expr::Struct(
+                    format!("{}::Refused", error_type()),
+                    vec![
+                        ("shape".to_owned(), Some(shape)),
+                        ("reason".to_owned(), Some(reason)),
+                    ],
+                );
+                built.method(
+                    "map_err",
+                    vec![Expr::closure(vec![Pat::ident("e")], refused)],
+                )
             }
             false => built,
         };
         Body {
-            statements: quote!(#consumed #meta_let),
+            statements,
             value,
             fallible: self.item_fails(item, target.input, Dir::ToSdk),
             result: checked,
@@ -160,14 +168,7 @@ impl Generator<'_> {
     /// one (ours when the field is optional, the SDK's when `sdk_optional`) and plain on
     /// the other. A member of `shape` that ours requires and the SDK left out gets its
     /// default, else fails.
-    fn field_value(
-        &self,
-        shape: &str,
-        f: &Field,
-        dir: Dir,
-        sdk_optional: bool,
-        e: TokenStream,
-    ) -> TokenStream {
+    fn field_value(&self, shape: &str, f: &Field, dir: Dir, sdk_optional: bool, e: Expr) -> Expr {
         let (from_optional, to_optional) = dir.order(f.optional, sdk_optional);
         match (from_optional, to_optional) {
             (true, true) => self.optional_value(&f.ty, f.boxed, dir, e),
@@ -178,8 +179,13 @@ impl Generator<'_> {
             }
             (false, true) => {
                 let value = self.required_value(&f.ty, f.boxed, dir, e);
-                quote!(#SOME(#value))
+                Expr::call(SOME.to_string(), vec![value])
             }
         }
     }
+}
+
+/// `let _ = value;`, for a structure without members.
+fn consume() -> Stmt {
+    Stmt::Let(Pat::ident("_"), Expr::path("value"))
 }

@@ -6,7 +6,6 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::conversion::{plain_conversion, Body};
 use super::errors::unhandled_fns;
 use super::generator::Generator;
 use super::usage::{is_boxed, uses};
@@ -172,8 +171,13 @@ fn document_impl(from: &TokenStream, to: &TokenStream) -> TokenStream {
             }
         }
     };
-    let (from, to) = (quote!(#from::Document), quote!(#to::Document));
-    plain_conversion(&from, &to, Body::value(false, value))
+    quote! {
+        impl #FROM<#from::Document> for #to::Document {
+            fn from(value: #from::Document) -> Self {
+                #value
+            }
+        }
+    }
 }
 
 /// `Unbox` and `Rebox`, for members one side boxes and the other may not.

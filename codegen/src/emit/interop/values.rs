@@ -1,11 +1,9 @@
 //! Values crossing to the other side: a member's, a list element's or a map entry's value
 //! converted, boxed and unboxed, in an `Option` or not, and what that costs.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::generator::Generator;
 use super::{error_type, shared};
+use crate::emit::expr::{Expr, Pat};
 use crate::emit::paths::{BOX_NEW, INTO, INTO_INTO, OK, RESULT, TRY_FROM, TRY_FROM_TRY_FROM};
 use crate::typespace::RustType;
 
@@ -61,65 +59,60 @@ impl Generator<'_> {
     }
 
     /// `e` converted to the other side's type; a `Result` when the type is fallible.
-    fn convert(&self, ty: &RustType, dir: Dir, e: TokenStream) -> TokenStream {
+    fn convert(&self, ty: &RustType, dir: Dir, e: Expr) -> Expr {
         match (ty, self.cost(ty, dir)) {
             (_, Cost::Same) => e,
             (RustType::List { item, sparse }, cost) => {
                 let f = self.callable(item, *sparse, dir);
-                collect(quote!(#e.into_iter().map(#f)), cost)
+                collect(e.method("into_iter", vec![]).method("map", vec![f]), cost)
             }
             (RustType::Map { key, value, sparse }, cost) => {
-                let k = self.convert(key, dir, quote!(k));
-                let v = self.element(value, *sparse, dir, quote!(v));
+                let k = self.convert(key, dir, Expr::path("k"));
+                let v = self.element(value, *sparse, dir, Expr::path("v"));
+                let iter = e.method("into_iter", vec![]);
+                let entry = || Pat::Tuple(vec![Pat::ident("k"), Pat::ident("v")]);
                 match (self.cost(key, dir), self.cost(value, dir)) {
-                    (Cost::Same, Cost::Same) => quote!(#e.into_iter().collect()),
+                    (Cost::Same, Cost::Same) => iter.method("collect", vec![]),
                     (_, Cost::Fallible) => {
-                        let ok = ok_closure(quote!((#k, #v?)));
-                        collect(quote!(#e.into_iter().map(|(k, v)| #ok)), cost)
+                        let ok = ok_closure(entry(), Expr::Tuple(vec![k, v.try_()]));
+                        collect(iter.method("map", vec![ok]), cost)
                     }
-                    _ => quote!(#e.into_iter().map(|(k, v)| (#k, #v)).collect()),
+                    _ => {
+                        let f = Expr::closure(vec![entry()], Expr::Tuple(vec![k, v]));
+                        iter.method("map", vec![f]).method("collect", vec![])
+                    }
                 }
             }
-            (_, Cost::Fallible) => quote!(#TRY_FROM_TRY_FROM(#e)),
-            _ => quote!(#INTO_INTO(#e)),
+            (_, Cost::Fallible) => Expr::call(TRY_FROM_TRY_FROM.to_string(), vec![e]),
+            _ => Expr::call(INTO_INTO.to_string(), vec![e]),
         }
     }
 
     /// A list element or map value: `Option`al when the collection is sparse.
-    fn element(&self, ty: &RustType, sparse: bool, dir: Dir, e: TokenStream) -> TokenStream {
+    fn element(&self, ty: &RustType, sparse: bool, dir: Dir, e: Expr) -> Expr {
         match (sparse, self.cost(ty, dir)) {
             (false, _) | (true, Cost::Same) => self.convert(ty, dir, e),
-            (true, Cost::Infallible) => {
-                let f = self.callable(ty, false, dir);
-                quote!(#e.map(#f))
-            }
-            (true, Cost::Fallible) => {
-                let f = self.callable(ty, false, dir);
-                quote!(#e.map(#f).transpose())
-            }
+            (true, Cost::Infallible) => e.method("map", vec![self.callable(ty, false, dir)]),
+            (true, Cost::Fallible) => e
+                .method("map", vec![self.callable(ty, false, dir)])
+                .method("transpose", vec![]),
         }
     }
 
     /// A function for `map`: a path where one will do, else a closure.
-    fn callable(&self, ty: &RustType, sparse: bool, dir: Dir) -> TokenStream {
+    fn callable(&self, ty: &RustType, sparse: bool, dir: Dir) -> Expr {
         match (sparse, by_path(ty), self.cost(ty, dir)) {
-            (false, true, Cost::Fallible) => quote!(#TRY_FROM_TRY_FROM),
-            (false, true, _) => quote!(#INTO_INTO),
+            (false, true, Cost::Fallible) => Expr::path(TRY_FROM_TRY_FROM.to_string()),
+            (false, true, _) => Expr::path(INTO_INTO.to_string()),
             _ => {
-                let body = self.element(ty, sparse, dir, quote!(v));
-                quote!(|v| #body)
+                let body = self.element(ty, sparse, dir, Expr::path("v"));
+                Expr::closure(vec![Pat::ident("v")], body)
             }
         }
     }
 
     /// A member's value converted, boxed and unboxed as each side needs, with its cost.
-    fn member_value(
-        &self,
-        ty: &RustType,
-        boxed: bool,
-        dir: Dir,
-        e: TokenStream,
-    ) -> (TokenStream, Cost) {
+    fn member_value(&self, ty: &RustType, boxed: bool, dir: Dir, e: Expr) -> (Expr, Cost) {
         let cost = self.cost(ty, dir);
         if !boxed {
             return (self.convert(ty, dir, e), cost);
@@ -132,54 +125,51 @@ impl Generator<'_> {
         let value = match (dir, cost) {
             (Dir::FromSdk, _) => {
                 let unbox = shared("Unbox");
-                self.convert(ty, dir, quote!(#unbox::<#sdk>::unbox(#e)))
+                let unboxed = Expr::call(format!("{unbox}::<{sdk}>::unbox"), vec![e]);
+                self.convert(ty, dir, unboxed)
             }
             (Dir::ToSdk, Cost::Fallible) => {
-                quote!(<#sdk as #TRY_FROM<_>>::try_from(*#e))
+                let deref = Expr::Prefix("*", Box::new(e));
+                Expr::call(format!("<{sdk} as {TRY_FROM}<_>>::try_from"), vec![deref])
             }
-            (Dir::ToSdk, _) => quote!(#INTO::<#sdk>::into(*#e)),
+            (Dir::ToSdk, _) => {
+                let deref = Expr::Prefix("*", Box::new(e));
+                Expr::call(format!("{INTO}::<{sdk}>::into"), vec![deref])
+            }
         };
         let rebox = shared("Rebox");
         let wrapped = match (dir, cost) {
-            (Dir::FromSdk, Cost::Fallible) => quote!(#value.map(#BOX_NEW)),
-            (Dir::FromSdk, _) => quote!(#BOX_NEW(#value)),
-            (Dir::ToSdk, Cost::Fallible) => quote!(#value.map(#rebox::rebox)),
-            (Dir::ToSdk, _) => quote!(#rebox::rebox(#value)),
+            (Dir::FromSdk, Cost::Fallible) => {
+                value.method("map", vec![Expr::path(BOX_NEW.to_string())])
+            }
+            (Dir::FromSdk, _) => Expr::call(BOX_NEW.to_string(), vec![value]),
+            (Dir::ToSdk, Cost::Fallible) => {
+                value.method("map", vec![Expr::path(format!("{rebox}::rebox"))])
+            }
+            (Dir::ToSdk, _) => Expr::call(format!("{rebox}::rebox"), vec![value]),
         };
         (wrapped, cost.max(Cost::Infallible))
     }
 
     /// An `Option`al member converted: `Option` in, `Option` out.
-    pub fn optional_value(
-        &self,
-        ty: &RustType,
-        boxed: bool,
-        dir: Dir,
-        e: TokenStream,
-    ) -> TokenStream {
-        let (body, cost) = self.member_value(ty, boxed, dir, quote!(v));
+    pub fn optional_value(&self, ty: &RustType, boxed: bool, dir: Dir, e: Expr) -> Expr {
+        let (body, cost) = self.member_value(ty, boxed, dir, Expr::path("v"));
         let f = match !boxed && by_path(ty) {
             true => self.callable(ty, false, dir),
-            false => quote!(|v| #body),
+            false => Expr::closure(vec![Pat::ident("v")], body),
         };
         match cost {
             Cost::Same => e,
-            Cost::Infallible => quote!(#e.map(#f)),
-            Cost::Fallible => quote!(#e.map(#f).transpose()?),
+            Cost::Infallible => e.method("map", vec![f]),
+            Cost::Fallible => e.method("map", vec![f]).method("transpose", vec![]).try_(),
         }
     }
 
     /// A required member converted: plain value in, plain value out.
-    pub fn required_value(
-        &self,
-        ty: &RustType,
-        boxed: bool,
-        dir: Dir,
-        e: TokenStream,
-    ) -> TokenStream {
+    pub fn required_value(&self, ty: &RustType, boxed: bool, dir: Dir, e: Expr) -> Expr {
         let (value, cost) = self.member_value(ty, boxed, dir, e);
         match cost {
-            Cost::Fallible => quote!(#value?),
+            Cost::Fallible => value.try_(),
             _ => value,
         }
     }
@@ -195,16 +185,16 @@ fn by_path(ty: &RustType) -> bool {
 }
 
 /// `iter.collect()`, or for fallible elements a collected `Result`.
-fn collect(iter: TokenStream, cost: Cost) -> TokenStream {
-    let error = error_type();
+fn collect(iter: Expr, cost: Cost) -> Expr {
     match cost {
-        Cost::Fallible => quote!(#iter.collect::<#RESULT<_, #error>>()),
-        _ => quote!(#iter.collect()),
+        Cost::Fallible => iter.method(format!("collect::<{RESULT}<_, {}>>", error_type()), vec![]),
+        _ => iter.method("collect", vec![]),
     }
 }
 
-/// A closure body that returns `Ok(value)`, so `?` inside it knows the error type.
-fn ok_closure(value: TokenStream) -> TokenStream {
-    let error = error_type();
-    quote!(-> #RESULT<_, #error> { #OK(#value) })
+/// A closure that returns `Ok(value)`, so `?` inside it knows the error type.
+fn ok_closure(param: Pat, value: Expr) -> Expr {
+    let output = format!("{RESULT}<_, {}>", error_type());
+    let body = Expr::Block(Box::new(Expr::call(OK.to_string(), vec![value])));
+    Expr::Closure(vec![param], Some(output), Box::new(body))
 }
