@@ -59,7 +59,7 @@ fn forecast_load_and_validate(bencher: divan::Bencher) {
     });
 }
 
-/// The stages after validation, one at a time and on one core: type space, tokens,
+/// The stages after validation, one at a time and on one core: type space, code,
 /// formatting.
 mod stages {
     use super::*;
@@ -82,16 +82,17 @@ mod stages {
         });
     }
 
-    /// Token streams for every file, docs converted to Markdown on the way.
+    /// The code of every file, text and token streams, docs converted to Markdown on the
+    /// way.
     #[divan::bench(sample_count = 20)]
-    fn emit_tokens(bencher: divan::Bencher) {
+    fn emit_code(bencher: divan::Bencher) {
         let space = space();
         bencher.bench(|| {
             codegen::emit::emit(&space, "forecast-types", Some("DescribeForecastExportJob"))
         });
     }
 
-    /// syn and prettyplease over every file's tokens.
+    /// Every file's code to text: syn and prettyplease over its token streams.
     #[divan::bench(sample_count = 20)]
     fn format_files(bencher: divan::Bencher) {
         let space = space();

@@ -1,5 +1,6 @@
-//! Emit: turns the type space into token streams, one file per item and operation, plus
-//! the crate root, the module indexes and the runtime support files.
+//! Emit: turns the type space into code, one file per item and operation, plus the crate
+//! root, the module indexes and the runtime support files. Each file's [`code::Code`] is
+//! text laid out here where the layout is known, and token streams for prettyplease.
 
 mod arbitrary;
 mod boundaries;

@@ -1,6 +1,6 @@
-//! Format: token streams become source text with prettyplease, behind a header that names
-//! the model and the command that regenerates the file. Macro calls are laid out by
-//! [`macro_call`], one member per line.
+//! Format: a file's code becomes source text behind a header that names the model and the
+//! command that regenerates the file: its token streams through prettyplease (macro
+//! calls laid out by [`macro_call`], one member per line), its text as it is.
 
 pub mod macro_call;
 
