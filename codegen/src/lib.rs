@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module a stage: [`load`] the JSON into a typed AST, [`validate`]
 //! it, choose the shapes to generate ([`select`]), decide Rust names and types
-//! ([`typespace`]), write each file's code ([`emit`]) and [`format`] it into files.
+//! ([`typespace`]), write each file's code ([`emit`]) and [`format`](mod@format) it into files.
 //! This crate does no file I/O; `xtask` writes the files.
 
 pub mod checkout;

@@ -5,13 +5,13 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::code::Code;
 use super::docs;
 use super::structure::redacted_debug;
 use super::text::Writer;
 use super::ty::{self, ident, optional, tokens};
 use super::CodeFile;
 use crate::emit::paths::{BOX_NEW, DEFAULT_DEFAULT, ERR, NONE, OK, OPTION, RESULT, SOME};
+use crate::format::code::Code;
 use crate::format::macro_call::inline;
 use crate::typespace::{builder_name, Field, Item, ItemKind, RustType, TypeSpace};
 

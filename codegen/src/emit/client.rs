@@ -7,12 +7,12 @@ use quote::quote;
 
 use heck::ToKebabCase;
 
-use super::code::Code;
 use super::docs::Links;
 use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
 use super::root::{CLIENT_FEATURE, DYNAMIC_FEATURE};
 use super::text::Writer;
 use super::CodeFile;
+use crate::format::code::Code;
 use crate::format::macro_call::inline;
 use crate::typespace::{Field, ItemKind, JsonProtocol, OperationItem, RustType, TypeSpace};
 

@@ -3,11 +3,11 @@
 
 use proc_macro2::Literal;
 
-use super::code::Code;
 use super::docs::{self, Links};
 use super::fallback::Fallbacks;
 use super::text::Writer;
 use crate::emit::paths::{AS_REF, FROM, OK, RESULT, STRING, STRING_FROM};
+use crate::format::code::Code;
 use crate::typespace::{EnumValue, Item, Variant};
 
 /// A string enum item, laid out as text.

@@ -1,12 +1,11 @@
 //! Emit: turns the type space into code, one file per item and operation, plus the crate
-//! root, the module indexes and the runtime support files. Each file's [`code::Code`] is
+//! root, the module indexes and the runtime support files. Each file's [`Code`] is
 //! text laid out here where the layout is known, and token streams for prettyplease.
 
 mod arbitrary;
 mod boundaries;
 mod builder;
 mod client;
-pub mod code;
 pub mod docs;
 mod enumeration;
 mod example;
@@ -33,8 +32,8 @@ use std::collections::BTreeSet;
 use proc_macro2::{Delimiter, Literal, TokenStream};
 use quote::quote;
 
+use crate::format::code::Code;
 use crate::typespace::{Item, ItemKind, OperationItem, TypeSpace};
-use code::Code;
 use docs::Links;
 use fallback::Fallbacks;
 pub use root::{cargo_toml, runtime_files};

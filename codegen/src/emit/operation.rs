@@ -3,10 +3,10 @@
 
 use proc_macro2::Literal;
 
-use super::code::Code;
 use super::docs::{self, Links};
 use super::text::Writer;
 use crate::emit::paths::{FROM, NONE, OK, OPTION, RESULT, SOME};
+use crate::format::code::Code;
 use std::collections::BTreeSet;
 
 use crate::typespace::OperationItem;

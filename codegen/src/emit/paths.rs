@@ -18,7 +18,7 @@ use std::fmt;
 use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, TokenStreamExt};
 
-use super::code::Code;
+use crate::format::code::Code;
 
 /// The prelude's names, by the `std` module that defines them.
 const PRELUDE: &[(&str, &[&str])] = &[

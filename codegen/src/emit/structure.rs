@@ -4,12 +4,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::code::Code;
 use super::docs::{self, Links};
 use super::fallback::{self, Fallbacks};
 use super::text::Writer;
 use super::ty::{self, ident};
 use crate::emit::paths::{BOX_NEW, DEFAULT, DEFAULT_DEFAULT, OK, SOME};
+use crate::format::code::Code;
 use crate::format::macro_call::inline;
 use crate::typespace::{DefaultImpl, ErrorInfo, Field, Item};
 

@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
-use super::code::{Code, Piece};
 use super::docs::{self, Facts, Links};
 use super::fallback::Fallbacks;
 use super::structure::{self, REDACTED};
 use super::{paths, text, union, validate, Emitter};
+use crate::format::code::{Code, Piece};
 use crate::typespace::{self, Item, ItemKind, TypeSpace};
 
 /// The models the tests read: Forecast and the fixtures.

@@ -1,5 +1,5 @@
 //! Rust types and default values as tokens. Standard names are written through
-//! [`paths`](super::paths), absolute wherever a model shape named `String`, `Option` or
+//! `emit/paths.rs`, absolute wherever a model shape named `String`, `Option` or
 //! `Vec` could shadow them.
 
 use proc_macro2::TokenStream;

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use proc_macro2::Literal;
 
-use super::code::Code;
 use super::text::{self, Writer};
 use super::CodeFile;
 use crate::emit::paths::{NONE, RESULT, SOME};
+use crate::format::code::Code;
 use crate::load::traits::{Length, Range};
 use crate::typespace::{
     Checks, Field, Inner, Item, ItemKind, PatternId, PatternInfo, RustType, TypeSpace, UnionVariant,

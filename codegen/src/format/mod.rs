@@ -2,13 +2,14 @@
 //! command that regenerates the file: its token streams through prettyplease (macro
 //! calls laid out by [`macro_call`], one member per line), its text as it is.
 
+pub mod code;
 pub mod macro_call;
 
 use proc_macro2::TokenStream;
 
-use crate::emit::code::{Code, Piece};
 use crate::error::Error;
 use crate::GENERATED_MARKER;
+use code::{Code, Piece};
 
 /// The comment lines that start every generated Rust file.
 pub fn header(model_name: &str, command: &str) -> String {

@@ -63,7 +63,7 @@ pub const FEATURE: &str = "aws-sdk";
 /// The module of the generated crate that holds the shared code: `crate::interop`.
 const MODULE: &str = "interop";
 
-/// The name of the error type of the `TryFrom` conversions, in [`MODULE`] and, unless a
+/// The name of the error type of the `TryFrom` conversions, in `crate::interop` and, unless a
 /// model type takes the name, at the crate root.
 pub const ERROR_TYPE: &str = "ConversionError";
 

@@ -1,7 +1,8 @@
-//! A file's code before formatting: token streams, which syn parses and prettyplease
-//! lays out, and text that an emitter laid out itself. Items whose layout never depends
-//! on their content (definitions, statement lists, macro calls) are written as text,
-//! which spares the parse: it is most of what the generator would otherwise spend.
+//! A file's code as emit hands it to format: token streams, which syn parses and
+//! prettyplease lays out, and text that an emitter laid out itself. Items whose layout
+//! the emitter knows (definitions, statement lists, macro calls, the SDK conversions)
+//! are written as text, which spares the parse: it is most of what the generator would
+//! otherwise spend.
 
 use proc_macro2::TokenStream;
 
@@ -10,7 +11,7 @@ use proc_macro2::TokenStream;
 pub struct Code {
     pieces: Vec<Piece>,
     /// The names that the text pieces declare, which the file takes (see
-    /// [`paths`](super::paths)); token pieces are read for theirs.
+    /// `emit/paths.rs`); token pieces are read for theirs.
     declared: Vec<String>,
 }
 
