@@ -1,6 +1,7 @@
 //! Tests across emitters: a member's docs state exactly the facts its `Debug` and its
 //! checks act on, and docs links resolve to every generated item, including one the
-//! model names `Error`; only the crate's own names take the prelude's names in a file.
+//! model names `Error`; only the crate's own names take the prelude's names in a file;
+//! code written as text reads as prettyplease prints it.
 
 use std::path::Path;
 
@@ -225,4 +226,30 @@ fn only_the_crates_own_names_take_prelude_names() {
             }
         }
     }
+}
+
+/// Every file, the SDK conversions left out (`layout` lays those out its own way), reads
+/// as prettyplease prints it: the text emitters break lines where prettyplease does.
+#[test]
+fn files_read_as_prettyplease_prints_them() {
+    let mut differ = Vec::new();
+    let mut compared = 0;
+    for path in MODELS {
+        let mut space = space(path);
+        space.service.sdk_id = None;
+        let links = Links::new(&space);
+        let emitter = Emitter::new(&space, &links, "test-types", None);
+        for part in emitter.parts() {
+            let Some(file) = emitter.emit(&part) else {
+                continue;
+            };
+            let text = crate::format::format(&file.path, file.code, "").unwrap();
+            compared += 1;
+            if reprinted(&text) != text {
+                differ.push(format!("{path}: {}", file.path));
+            }
+        }
+    }
+    assert!(compared > 300, "only {compared} files compared");
+    assert!(differ.is_empty(), "laid out otherwise: {differ:#?}");
 }

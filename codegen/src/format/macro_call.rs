@@ -200,10 +200,11 @@ fn tokens(stream: TokenStream) -> Vec<Token> {
 }
 
 /// Operators of several characters. Punctuation that follows another without a space
-/// (`>;` in `ListOf<Plain>;`) is one operator only when it is one of these.
+/// (`>;` in `ListOf<Plain>;`, `>>` closing two generics) is one operator only when it
+/// is one of these; shifts are left out, so that `>>` stays two closing brackets.
 const JOINED_OPS: &[&str] = &[
     "::", "=>", "->", "..=", "...", "&&", "||", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=",
-    "%=", "^=", "&=", "|=", "<<=", ">>=",
+    "%=", "^=", "&=", "|=",
 ];
 
 /// A delimited group: on one line, or as a block of lines one level deeper.
@@ -454,10 +455,12 @@ mod tests {
 
     #[test]
     fn punctuation_lexed_together_is_one_operator_only_when_rust_has_it() {
-        let lexed: TokenStream = "m! { a: ListOf<Plain>; b: x => y; }".parse().unwrap();
+        let lexed: TokenStream = "m! { a: MapOf<ListOf<Plain>>; b: x => y; }"
+            .parse()
+            .unwrap();
         assert_eq!(
             laid_out(lexed),
-            "m! {\n    a: ListOf<Plain>;\n    b: x => y;\n}"
+            "m! {\n    a: MapOf<ListOf<Plain>>;\n    b: x => y;\n}"
         );
     }
 
