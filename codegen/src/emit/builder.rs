@@ -2,12 +2,12 @@
 //! a `build()` that names every unset required member at once; and the `builders`
 //! module that makes them public.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
 use super::structure::redacted_debug;
-use super::text::Writer;
+use super::text::{string, Writer};
 use super::ty::{self, ident, optional, tokens};
 use super::CodeFile;
 use crate::emit::paths::{BOX_NEW, DEFAULT_DEFAULT, ERR, NONE, OK, OPTION, RESULT, SOME};
@@ -113,7 +113,7 @@ fn setters(w: &mut Writer, field: &Field, docs: &str) {
     }
     w.line(format_args!(
         "{kind} {} {}: {} => {}, {}",
-        Literal::string(&field.member),
+        string(&field.member),
         field.name,
         inline(ty),
         field.setter,

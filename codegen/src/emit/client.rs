@@ -2,7 +2,7 @@
 //! and for each operation its `Call` impl and, when it is paginated, its `Paginated`
 //! impls. Only crates of the awsJson protocols get them, behind the `client` feature.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use heck::ToKebabCase;
@@ -10,7 +10,7 @@ use heck::ToKebabCase;
 use super::docs::Links;
 use super::paths::{NONE, OPTION, RESULT, SOME, STRING, VEC};
 use super::root::{CLIENT_FEATURE, DYNAMIC_FEATURE};
-use super::text::Writer;
+use super::text::{cfg_feature, string, Writer};
 use super::CodeFile;
 use crate::format::code::Code;
 use crate::format::macro_call::inline;
@@ -45,7 +45,7 @@ pub fn service_file(space: &TypeSpace, links: &Links) -> Option<CodeFile> {
         "Every operation of the service by name, for tools that call them with JSON,\n\
          such as a command line (the `dynamic` feature).",
     );
-    w.line(format_args!("#[cfg(feature = \"{DYNAMIC_FEATURE}\")]"));
+    w.line(cfg_feature(DYNAMIC_FEATURE));
     let head = "pub static OPERATIONS: &[crate::client::OperationInfo] = &[";
     match space.operations.is_empty() {
         true => w.line(format_args!("{head}];")),
@@ -83,7 +83,8 @@ fn service_static(w: &mut Writer, space: &TypeSpace) {
     match &service.endpoint_rules {
         Some(rules) => {
             w.open(format_args!("endpoint_rules: {SOME}("));
-            w.literal(&format!("{},", raw_string(rules)));
+            // Only the literal's first line is indented; the rest is its text.
+            w.line(format_args!("{},", raw_string(rules)));
             w.close("),");
         }
         None => w.line(format_args!("endpoint_rules: {NONE},")),
@@ -110,11 +111,6 @@ fn client_constructors(w: &mut Writer) {
     w.line("crate::client::ClientBuilder::new(&SERVICE)");
     w.close("}");
     w.close("}");
-}
-
-/// A string literal's text.
-fn string(value: &str) -> String {
-    Literal::string(value).to_string()
 }
 
 /// `text` as a raw string literal, its lines kept, so that a change to the text is a
@@ -268,7 +264,7 @@ fn field<'a>(fields: Option<&'a [Field]>, member: &str) -> Option<&'a Field> {
 }
 
 fn call_impl(w: &mut Writer, op: &OperationItem, input: Option<&[Field]>) {
-    w.line(format_args!("#[cfg(feature = \"{CLIENT_FEATURE}\")]"));
+    w.line(cfg_feature(CLIENT_FEATURE));
     w.open(format_args!("impl crate::client::Call for {} {{", op.name));
     let retryable: Vec<String> = op
         .errors
@@ -388,7 +384,7 @@ fn paginated_impls(w: &mut Writer, space: &TypeSpace, op: &OperationItem) {
         true => format!("output.{get}.as_deref()"),
         false => format!("{SOME}(output.{get}.as_str())"),
     };
-    w.line(format_args!("#[cfg(feature = \"{CLIENT_FEATURE}\")]"));
+    w.line(cfg_feature(CLIENT_FEATURE));
     w.open(format_args!(
         "impl crate::client::Paginated for {} {{",
         op.name
@@ -430,7 +426,7 @@ fn items_impl(w: &mut Writer, name: &str, items: &Field) {
         true => format!("output.{}.unwrap_or_default()", items.name),
         false => format!("output.{}", items.name),
     };
-    w.line(format_args!("#[cfg(feature = \"{CLIENT_FEATURE}\")]"));
+    w.line(cfg_feature(CLIENT_FEATURE));
     w.open(format_args!(
         "impl crate::client::PaginatedItems for {name} {{"
     ));

@@ -5,7 +5,7 @@ use proc_macro2::Literal;
 
 use super::docs::{self, Links};
 use super::fallback::Fallbacks;
-use super::text::Writer;
+use super::text::{string, Writer};
 use crate::emit::paths::{AS_REF, FROM, OK, RESULT, STRING, STRING_FROM};
 use crate::format::code::Code;
 use crate::typespace::{EnumValue, Item, Variant};
@@ -29,32 +29,19 @@ pub fn emit_string(
         (&unknown_ty, unknown),
     );
     let values: Vec<String> = variants.iter().map(|v| value_literal(&v.value)).collect();
-    w.open(format_args!("impl {name} {{"));
-    w.line("/// Every value the model lists, in model order.");
-    w.list(
-        "pub const VALUES: &'static [&'static str] = &[",
-        &values,
-        "];",
+    let arms = Arms {
+        variants,
+        values: &values,
+        unknown,
+    };
+    arms.enum_to_wire(
+        &mut w,
+        name,
+        "&'static str",
+        ("pub fn as_str(&self) -> &str", "value.as_str()"),
     );
-    w.line("/// The value as it appears on the wire.");
-    w.line("#[inline]");
-    w.open("pub fn as_str(&self) -> &str {");
-    w.open("match self {");
-    for (variant, value) in variants.iter().zip(&values) {
-        w.arm(&format!("Self::{}", variant.name), value);
-    }
-    w.arm(&format!("Self::{unknown}(value)"), "value.as_str()");
-    close_blocks(&mut w, 3);
-    w.open_impl(&format!("{FROM}<&str>"), name);
-    w.line("#[inline]");
-    w.open("fn from(value: &str) -> Self {");
-    w.open("match value {");
-    for (variant, value) in variants.iter().zip(&values) {
-        w.arm(value, &format!("Self::{}", variant.name));
-    }
-    let unknown_value = format!("crate::primitives::UnknownValue::new({STRING_FROM}(other))");
-    w.arm("other", &format!("Self::{unknown}({unknown_value})"));
-    close_blocks(&mut w, 3);
+    let from_other = format!("{STRING_FROM}(other)");
+    arms.wire_to_enum(&mut w, name, "&str", &from_other);
     w.open_impl(&format!("{FROM}<{STRING}>"), name);
     w.line("#[inline]");
     w.open(format_args!("fn from(value: {STRING}) -> Self {{"));
@@ -97,27 +84,18 @@ pub fn emit_int(
         (unknown_ty, unknown),
     );
     let values: Vec<String> = variants.iter().map(|v| value_literal(&v.value)).collect();
-    w.open(format_args!("impl {name} {{"));
-    w.line("/// Every value the model lists, in model order.");
-    w.list("pub const VALUES: &'static [i32] = &[", &values, "];");
-    w.line("/// The value as it appears on the wire.");
-    w.open("pub fn value(&self) -> i32 {");
-    w.open("match self {");
-    for (variant, value) in variants.iter().zip(&values) {
-        w.arm(&format!("Self::{}", variant.name), value);
-    }
-    w.arm(&format!("Self::{unknown}(value)"), "*value.get()");
-    close_blocks(&mut w, 3);
-    w.open_impl(&format!("{FROM}<i32>"), name);
-    w.line("#[inline]");
-    w.open("fn from(value: i32) -> Self {");
-    w.open("match value {");
-    for (variant, value) in variants.iter().zip(&values) {
-        w.arm(value, &format!("Self::{}", variant.name));
-    }
-    let unknown_value = "crate::primitives::UnknownValue::new(other)";
-    w.arm("other", &format!("Self::{unknown}({unknown_value})"));
-    close_blocks(&mut w, 3);
+    let arms = Arms {
+        variants,
+        values: &values,
+        unknown,
+    };
+    arms.enum_to_wire(
+        &mut w,
+        name,
+        "i32",
+        ("pub fn value(&self) -> i32", "*value.get()"),
+    );
+    arms.wire_to_enum(&mut w, name, "i32", "other");
     w.open_impl(&format!("{FROM}<{name}>"), "i32");
     w.line("#[inline]");
     w.open(format_args!("fn from(value: {name}) -> Self {{"));
@@ -126,6 +104,50 @@ pub fn emit_int(
     display(&mut w, name, "::std::fmt::Display::fmt(&self.value(), f)");
     code.text(w.finish());
     code.declare(name);
+}
+
+/// The variants of an enum with their wire values, and the variant that keeps unknown
+/// ones: the two `match`es between them.
+struct Arms<'a> {
+    variants: &'a [Variant],
+    values: &'a [String],
+    unknown: &'a str,
+}
+
+impl Arms<'_> {
+    /// `impl {name} { VALUES; getter }`: the values, of type `ty`, and the getter whose
+    /// signature and unknown arm are `getter`.
+    fn enum_to_wire(&self, w: &mut Writer, name: &str, ty: &str, getter: (&str, &str)) {
+        let (signature, unknown_value) = getter;
+        w.open(format_args!("impl {name} {{"));
+        w.line("/// Every value the model lists, in model order.");
+        let head = format!("pub const VALUES: &'static [{ty}] = &[");
+        w.list(&head, self.values, "];");
+        w.line("/// The value as it appears on the wire.");
+        w.line("#[inline]");
+        w.open(format_args!("{signature} {{"));
+        w.open("match self {");
+        for (variant, value) in self.variants.iter().zip(self.values) {
+            w.arm(&format!("Self::{}", variant.name), value);
+        }
+        w.arm(&format!("Self::{}(value)", self.unknown), unknown_value);
+        close_blocks(w, 3);
+    }
+
+    /// `From<{wire}>`: a known value's variant, else the unknown one holding `other`,
+    /// made the held type by `keep`.
+    fn wire_to_enum(&self, w: &mut Writer, name: &str, wire: &str, keep: &str) {
+        w.open_impl(&format!("{FROM}<{wire}>"), name);
+        w.line("#[inline]");
+        w.open(format_args!("fn from(value: {wire}) -> Self {{"));
+        w.open("match value {");
+        for (variant, value) in self.variants.iter().zip(self.values) {
+            w.arm(value, &format!("Self::{}", variant.name));
+        }
+        let unknown = format!("crate::primitives::UnknownValue::new({keep})");
+        w.arm("other", &format!("Self::{}({unknown})", self.unknown));
+        close_blocks(w, 3);
+    }
 }
 
 /// Closes `count` blocks.
@@ -193,7 +215,7 @@ fn variant(w: &mut Writer, links: &Links, variant: &Variant) {
 /// A value's literal text.
 fn value_literal(value: &EnumValue) -> String {
     match value {
-        EnumValue::String(s) => Literal::string(s).to_string(),
+        EnumValue::String(s) => string(s),
         EnumValue::Int(i) => Literal::i32_unsuffixed(*i).to_string(),
     }
 }

@@ -21,7 +21,7 @@
 //! - a path or type: at its generic arguments, an argument a line.
 
 use super::expr::{Expr, Impl, Method, Pat, Stmt};
-use super::text::{Writer, MARGIN};
+use super::text::{generic_args, Writer, MARGIN};
 
 /// The width of one level of indentation.
 const INDENT: usize = 4;
@@ -127,8 +127,20 @@ fn broken_list<T>(
     l.put(close);
 }
 
-impl Expr {
-    /// The expression on one line.
+/// A node that can be written on one line.
+trait Flat {
+    /// The node on one line.
+    fn flat<S: Sink>(&self, s: &mut S);
+
+    /// The width of the node on one line, more than the margin when it must break.
+    fn width(&self) -> usize {
+        let mut w = Width::default();
+        self.flat(&mut w);
+        w.0
+    }
+}
+
+impl Flat for Expr {
     fn flat<S: Sink>(&self, s: &mut S) {
         match self {
             Expr::Path(text) | Expr::Lit(text) => s.put(text),
@@ -214,14 +226,9 @@ impl Expr {
             Expr::IfLet(..) => s.never_flat(),
         }
     }
+}
 
-    /// The width of the expression on one line, more than the margin when it must break.
-    fn width(&self) -> usize {
-        let mut w = Width::default();
-        self.flat(&mut w);
-        w.0
-    }
-
+impl Expr {
     /// The expression from the current column, `trail` columns to follow it on its last
     /// line: flat where it fits, else broken by the rule for its kind.
     fn lay(&self, l: &mut Lines, trail: usize) {
@@ -529,8 +536,7 @@ fn arm(l: &mut Lines, pat: &Pat, value: &Expr) {
     block(l, value);
 }
 
-impl Pat {
-    /// The pattern on one line.
+impl Flat for Pat {
     fn flat<S: Sink>(&self, s: &mut S) {
         match self {
             Pat::Ident(name) => s.put(name),
@@ -563,13 +569,9 @@ impl Pat {
             }
         }
     }
+}
 
-    fn width(&self) -> usize {
-        let mut w = Width::default();
-        self.flat(&mut w);
-        w.0
-    }
-
+impl Pat {
     /// The pattern from the current column, `trail` columns to follow it: flat where it
     /// fits, else its elements or fields a line each.
     fn lay(&self, l: &mut Lines, trail: usize) {
@@ -707,7 +709,7 @@ fn path(l: &mut Lines, text: &str, trail: usize) {
             l.put(">");
         }
         _ => {
-            let args = split_args(inner);
+            let args = generic_args(inner);
             broken_list(l, "<", &args, ">", |arg, l| path(l, arg, 1));
         }
     }
@@ -726,25 +728,6 @@ fn matching(text: &str) -> usize {
         }
     }
     text.len()
-}
-
-/// Generic arguments split at their top-level commas.
-fn split_args(text: &str) -> Vec<&str> {
-    let mut args = Vec::new();
-    let (mut depth, mut start) = (0usize, 0);
-    for (at, c) in text.char_indices() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth = depth.saturating_sub(1),
-            ',' if depth == 0 => {
-                args.push(text[start..at].trim());
-                start = at + 1;
-            }
-            _ => {}
-        }
-    }
-    args.push(text[start..].trim());
-    args
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ mod wire;
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Delimiter, Literal, TokenStream};
+use proc_macro2::{Delimiter, TokenStream};
 use quote::quote;
 
 use crate::format::code::Code;
@@ -235,7 +235,7 @@ fn gated(feature: &str, tokens: TokenStream) -> TokenStream {
 /// `feature`: the call of the macro at `path` with `body` inside `delimiter`.
 fn gated_call(feature: &str, path: &str, delimiter: Delimiter, body: TokenStream) -> String {
     let call = crate::format::macro_call::call(path, delimiter, body);
-    format!("#[cfg(feature = {})]\n{call}\n", Literal::string(feature))
+    format!("{}\n{call}\n", text::cfg_feature(feature))
 }
 
 /// The error structures that can be read from a JSON body, or `None` without serde.

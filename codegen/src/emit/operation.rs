@@ -1,10 +1,8 @@
 //! Operations: a unit type that carries the operation's docs and implements the runtime's
 //! `Operation` trait, and the error enum of everything the operation can fail with.
 
-use proc_macro2::Literal;
-
 use super::docs::{self, Links};
-use super::text::Writer;
+use super::text::{cfg_feature, string, Writer};
 use crate::emit::paths::{FROM, NONE, OK, OPTION, RESULT, SOME};
 use crate::format::code::Code;
 use std::collections::BTreeSet;
@@ -128,11 +126,6 @@ fn pagination(w: &mut Writer, op: &OperationItem) {
     w.close("});");
 }
 
-/// A string literal's text.
-fn string(value: &str) -> String {
-    Literal::string(value).to_string()
-}
-
 fn error_enum(w: &mut Writer, op: &OperationItem) {
     let name = &op.error_name;
     w.docs(&format!(
@@ -190,10 +183,7 @@ fn error_enum(w: &mut Writer, op: &OperationItem) {
 
 /// `from_response`: the error enum from an error response's type header and body.
 fn from_response(w: &mut Writer, op: &OperationItem, readable: &BTreeSet<&str>) {
-    w.line(format_args!(
-        "#[cfg(feature = \"{}\")]",
-        super::wire::FEATURE
-    ));
+    w.line(cfg_feature(super::wire::FEATURE));
     w.open(format_args!("impl {} {{", op.error_name));
     w.docs(FROM_RESPONSE_DOCS);
     w.line("#[inline]");

@@ -3,6 +3,8 @@
 
 use std::fmt::{Display, Write};
 
+use proc_macro2::Literal;
+
 /// One level of indentation.
 const INDENT: &str = "    ";
 
@@ -39,12 +41,6 @@ impl Writer {
     pub fn reopen(&mut self, line: impl Display) {
         self.close(line);
         self.depth += 1;
-    }
-
-    /// A literal that may span lines: only its first line is indented, the others are
-    /// part of the literal.
-    pub fn literal(&mut self, text: &str) {
-        self.line(text);
     }
 
     /// `markdown` as `///` comments, as prettyplease prints the `#[doc]` attributes of
@@ -212,6 +208,16 @@ impl Writer {
     }
 }
 
+/// A string literal's text, escaped as prettyplease prints it.
+pub fn string(value: &str) -> String {
+    Literal::string(value).to_string()
+}
+
+/// The attribute that compiles an item only with the cargo feature `feature`.
+pub fn cfg_feature(feature: &str) -> String {
+    format!("#[cfg(feature = {})]", string(feature))
+}
+
 /// Whether every line of `text` fits in the margin, so that prettyplease would have
 /// written it as it is.
 pub fn fits(text: &str) -> bool {
@@ -252,6 +258,12 @@ fn call_parts(expr: &str) -> Option<(&str, Vec<&str>)> {
 fn generic(ty: &str) -> Option<(&str, Vec<&str>)> {
     let open = ty.find('<')?;
     let inner = ty.get(open + 1..)?.strip_suffix('>')?;
+    Some((&ty[..open], generic_args(inner)))
+}
+
+/// Generic arguments, the text between a type's `<` and `>`, split at their top-level
+/// commas.
+pub fn generic_args(inner: &str) -> Vec<&str> {
     let mut args = Vec::new();
     let (mut depth, mut start) = (0usize, 0);
     for (at, c) in inner.char_indices() {
@@ -266,7 +278,7 @@ fn generic(ty: &str) -> Option<(&str, Vec<&str>)> {
         }
     }
     args.push(inner[start..].trim());
-    Some((&ty[..open], args))
+    args
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub fn impls(item: &Item, patterns: &Patterns) -> String {
             "}",
         )],
     };
-    let gate = format!("#[cfg(feature = {})]", Literal::string(FEATURE));
+    let gate = text::cfg_feature(FEATURE);
     let mut w = Writer::default();
     w.line(&gate);
     w.open(format_args!(
@@ -144,7 +144,7 @@ fn field(field: &Field, patterns: &Patterns) -> Vec<Stmt> {
 }
 
 fn enter(member: &str, sensitive: bool) -> String {
-    format!("v.enter({}, {sensitive})", Literal::string(member))
+    format!("v.enter({}, {sensitive})", text::string(member))
 }
 
 /// `body` between the call `enter` and `v.leave()`.
@@ -385,8 +385,8 @@ pub fn patterns_file(space: &TypeSpace) -> Option<CodeFile> {
             "pub(crate) static {}: crate::primitives::Pattern = crate::primitives::Pattern::new(",
             info.name
         ));
-        w.line(format_args!("{},", Literal::string(regex)));
-        w.line(format_args!("{},", Literal::string(&info.source)));
+        w.line(format_args!("{},", text::string(regex)));
+        w.line(format_args!("{},", text::string(&info.source)));
         w.close(");");
         code.declare(&info.name);
     }

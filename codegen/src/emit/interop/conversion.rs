@@ -1,7 +1,7 @@
 //! The impl blocks every conversion is written into: `From`, or `TryFrom` when the
 //! conversion can fail, each behind the feature, laid out as text.
 
-use proc_macro2::Literal;
+use crate::emit::text::cfg_feature;
 
 use super::{error_type, FEATURE};
 use crate::emit::expr::{Expr, Impl, Method, Stmt};
@@ -69,7 +69,7 @@ pub fn conversion(from: &str, to: &str, body: Body) -> String {
             },
         },
     };
-    item.text(&format!("#[cfg(feature = {})]", Literal::string(FEATURE)))
+    item.text(&cfg_feature(FEATURE))
 }
 
 /// Both conversions between our type and the SDK's: from the SDK first, then to it.

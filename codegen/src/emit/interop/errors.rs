@@ -2,7 +2,8 @@
 //! `From` or `TryFrom` each way, where an error the model does not name becomes our
 //! unhandled variant and back the SDK's `Unhandled` through `generic`.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use crate::emit::text::string;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::conversion::{both_ways, Body};
@@ -25,7 +26,7 @@ impl Generator<'_> {
         else {
             return None;
         };
-        let code = Expr::lit(Literal::string(shape_id::name(&item.id)).to_string());
+        let code = Expr::lit(string(shape_id::name(&item.id)));
         let builder = format!("::{}::error::ErrorMetadata::builder", self.krate);
         let meta = Expr::call(builder, vec![]).method("code", vec![code]);
         let binding = match error.message_field {

@@ -2,7 +2,7 @@
 //! as Smithy's client error correction fills it; without a default, the conversion
 //! fails with an error naming the shape and member.
 
-use proc_macro2::Literal;
+use crate::emit::text::string;
 
 use super::error_type;
 use super::generator::Generator;
@@ -18,14 +18,8 @@ impl Generator<'_> {
     pub fn fill_missing(&self, shape: &str, field: &Field, e: Expr) -> Expr {
         let Some(default) = &field.default else {
             let fields = vec![
-                (
-                    "shape".to_owned(),
-                    Some(Expr::lit(Literal::string(shape).to_string())),
-                ),
-                (
-                    "member".to_owned(),
-                    Some(Expr::lit(Literal::string(&field.member).to_string())),
-                ),
+                ("shape".to_owned(), Some(Expr::lit(string(shape)))),
+                ("member".to_owned(), Some(Expr::lit(string(&field.member)))),
             ];
             let error = Expr::Struct(format!("{}::MissingMember", error_type()), fields);
             return e.method("ok_or", vec![error]).try_();

@@ -2,7 +2,7 @@
 //! way. An SDK value is taken apart by a pattern, as its fields are public, and built
 //! with its builder.
 
-use proc_macro2::Literal;
+use crate::emit::text::string;
 
 use super::conversion::{both_ways, Body};
 use super::error_type;
@@ -141,7 +141,7 @@ impl Generator<'_> {
                     TO_STRING_TO_STRING.to_string(),
                     vec![Expr::Prefix("&", Box::new(Expr::path("e")))],
                 );
-                let shape = Expr::lit(Literal::string(shape).to_string());
+                let shape = Expr::lit(string(shape));
                 let refused = Expr::Struct(
                     format!("{}::Refused", error_type()),
                     vec![

@@ -1,7 +1,7 @@
 //! Unions: `TryFrom` both ways. The SDK's `Unknown` variant keeps no name or value and
 //! cannot be built outside the SDK, so neither our unknown variant nor the SDK's crosses.
 
-use proc_macro2::Literal;
+use crate::emit::text::string;
 
 use super::conversion::{both_ways, Body};
 use super::error_type;
@@ -62,10 +62,7 @@ impl Generator<'_> {
 /// other side cannot hold; `member` is its name, when known.
 fn unknown_member(label: &str, member: Expr) -> Expr {
     let fields = vec![
-        (
-            "union".to_owned(),
-            Some(Expr::lit(Literal::string(label).to_string())),
-        ),
+        ("union".to_owned(), Some(Expr::lit(string(label)))),
         ("member".to_owned(), Some(member)),
     ];
     let error = Expr::Struct(format!("{}::UnknownUnionMember", error_type()), fields);

@@ -24,6 +24,7 @@ impl Priority {
     /// Every value the model lists, in model order.
     pub const VALUES: &'static [i32] = &[-1, 0, 1, 10];
     /// The value as it appears on the wire.
+    #[inline]
     pub fn value(&self) -> i32 {
         match self {
             Self::BelowZero => -1,
